@@ -1,0 +1,173 @@
+package data
+
+import (
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// Channel is where a feedback response came from.
+type Channel string
+
+// The channels a response can come through.
+const (
+	ChannelEmail Channel = "email"
+	ChannelPhone Channel = "phone"
+	ChannelWeb   Channel = "web"
+	ChannelChat  Channel = "chat"
+	ChannelStore Channel = "store"
+	ChannelOther Channel = "other"
+)
+
+// Channels lists every channel in display order.
+var Channels = []Channel{ChannelEmail, ChannelPhone, ChannelWeb, ChannelChat, ChannelStore, ChannelOther}
+
+// Valid reports whether c is one of Channels.
+func (c Channel) Valid() bool {
+	for _, k := range Channels {
+		if c == k {
+			return true
+		}
+	}
+	return false
+}
+
+// ParseChannel maps free text from survey exports ("E-mail", "Телефон",
+// "Web form") to a channel; unknown text maps to ChannelOther.
+func ParseChannel(s string) Channel {
+	s = strings.ToLower(strings.TrimSpace(s))
+	switch {
+	case s == "":
+		return ""
+	case strings.Contains(s, "mail") || strings.Contains(s, "почт"):
+		return ChannelEmail
+	case strings.Contains(s, "phone") || strings.Contains(s, "call") || strings.Contains(s, "тел") || strings.Contains(s, "звон") || s == "sms":
+		return ChannelPhone
+	case strings.Contains(s, "chat") || strings.Contains(s, "чат") || strings.Contains(s, "messenger") || strings.Contains(s, "whatsapp") || strings.Contains(s, "telegram"):
+		return ChannelChat
+	case strings.Contains(s, "web") || strings.Contains(s, "site") || strings.Contains(s, "сайт") || strings.Contains(s, "online") || strings.Contains(s, "app") || strings.Contains(s, "link"):
+		return ChannelWeb
+	case strings.Contains(s, "store") || strings.Contains(s, "shop") || strings.Contains(s, "магазин") || strings.Contains(s, "офис") || strings.Contains(s, "office") || strings.Contains(s, "kiosk"):
+		return ChannelStore
+	}
+	if c := Channel(s); c.Valid() {
+		return c
+	}
+	return ChannelOther
+}
+
+// Score is a 0-10 likelihood-to-recommend answer. NoScore marks a response
+// without a score: it is kept but left out of NPS counts.
+type Score int8
+
+// NoScore is the missing score.
+const NoScore Score = -1
+
+// Valid reports whether s is 0..10 (NoScore is not valid as a score).
+func (s Score) Valid() bool { return s >= 0 && s <= 10 }
+
+// Group returns the NPS group of the score.
+func (s Score) Group() ScoreGroup {
+	switch {
+	case s >= 9 && s <= 10:
+		return GroupPromoters
+	case s >= 7 && s <= 8:
+		return GroupPassives
+	case s >= 0 && s <= 6:
+		return GroupDetractors
+	}
+	return GroupUnscored
+}
+
+// ScoreGroup selects responses by NPS group.
+type ScoreGroup string
+
+// NPS groups; GroupAll matches every response.
+const (
+	GroupAll        ScoreGroup = ""
+	GroupPromoters  ScoreGroup = "promoters"
+	GroupPassives   ScoreGroup = "passives"
+	GroupDetractors ScoreGroup = "detractors"
+	GroupUnscored   ScoreGroup = "unscored"
+)
+
+// Feedback is one NPS survey response.
+type Feedback struct {
+	ID          int64
+	RespondedAt time.Time // instant of the answer; stored in UTC
+	Score       Score     // NoScore when the respondent gave none
+	Comment     string
+	Channel     Channel
+	Touchpoint  string // journey stage, free text
+	ClientID    int64  // 0 when the response is not linked to a client
+	ClientName  string // filled by reads; on import, a client to find or create
+	Segment     string // client segment (read-only join, or with ClientName on import)
+	Tags        []string
+	BatchID     int64  // import batch, 0 for typed responses
+	Source      string // where the row came from ("manual", layout name, file)
+	ExternalID  string // id in the source; unique per source
+}
+
+// Limits on free text keep a bad import from bloating the file.
+const (
+	MaxCommentLen = 20000
+	MaxShortText  = 200
+)
+
+// Validate checks the response before it is stored.
+func (f *Feedback) Validate() error {
+	var errs ValidationErrors
+	if f.RespondedAt.IsZero() {
+		errs = append(errs, fieldErr("responded_at", "error.date_required", "date is required"))
+	} else if y := f.RespondedAt.Year(); y < 1990 || y > 2100 {
+		errs = append(errs, fieldErr("responded_at", "error.date_range", "date must be between 1990 and 2100"))
+	}
+	if f.Score != NoScore && !f.Score.Valid() {
+		errs = append(errs, fieldErr("score", "error.score_range", "score must be 0 to 10"))
+	}
+	if f.Channel != "" && !f.Channel.Valid() {
+		errs = append(errs, fieldErr("channel", "error.channel", "unknown channel %q", string(f.Channel)))
+	}
+	if utf8.RuneCountInString(f.Comment) > MaxCommentLen {
+		errs = append(errs, fieldErr("comment", "error.too_long", "comment is longer than %d characters", MaxCommentLen))
+	}
+	if utf8.RuneCountInString(f.Touchpoint) > MaxShortText {
+		errs = append(errs, fieldErr("touchpoint", "error.too_long", "touchpoint is longer than %d characters", MaxShortText))
+	}
+	for _, t := range f.Tags {
+		if utf8.RuneCountInString(t) > MaxShortText {
+			errs = append(errs, fieldErr("tags", "error.too_long", "tag is longer than %d characters", MaxShortText))
+			break
+		}
+	}
+	return errs.orNil()
+}
+
+// FeedbackSort names the column a feedback list is ordered by.
+type FeedbackSort string
+
+// Sort columns of the feedback list.
+const (
+	SortByDate       FeedbackSort = "date"
+	SortByScore      FeedbackSort = "score"
+	SortByChannel    FeedbackSort = "channel"
+	SortByTouchpoint FeedbackSort = "touchpoint"
+)
+
+// FeedbackFilter selects responses. Zero values match everything.
+type FeedbackFilter struct {
+	From, To   Day // inclusive; 0 = unbounded
+	Channels   []Channel
+	Touchpoint string
+	Group      ScoreGroup
+	Search     string // case-insensitive substring of comment, touchpoint, client or tags
+	Tag        string
+	ClientID   int64
+	Sort       FeedbackSort // default SortByDate
+	Desc       bool
+}
+
+// Page is a window into a sorted list.
+type Page struct {
+	Offset, Limit int
+}

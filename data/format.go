@@ -1,0 +1,100 @@
+package data
+
+import (
+	"math"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// FormatNumber formats v with the given decimals in the conventions of a
+// language: "1,234.5" in English, "1 234,5" in Russian (narrow no-break
+// space as the group separator).
+func FormatNumber(lang string, v float64, decimals int) string {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return "—"
+	}
+	s := strconv.FormatFloat(math.Abs(v), 'f', decimals, 64)
+	intPart, frac, _ := strings.Cut(s, ".")
+	group, point := ",", "."
+	if isRussian(lang) {
+		group, point = "\u202f", ","
+	}
+	var b strings.Builder
+	if v < 0 && strings.Trim(s, "0.") != "" {
+		b.WriteString("−")
+	}
+	for i, r := range intPart {
+		if i > 0 && (len(intPart)-i)%3 == 0 {
+			b.WriteString(group)
+		}
+		b.WriteRune(r)
+	}
+	if frac != "" {
+		b.WriteString(point)
+		b.WriteString(frac)
+	}
+	return b.String()
+}
+
+// FormatInt formats a count with group separators.
+func FormatInt(lang string, n int64) string { return FormatNumber(lang, float64(n), 0) }
+
+// FormatSigned formats a change with an explicit sign (+3.2, −1.0).
+func FormatSigned(lang string, v float64, decimals int) string {
+	s := FormatNumber(lang, v, decimals)
+	if v >= 0 || strings.Trim(strconv.FormatFloat(v, 'f', decimals, 64), "-0.") == "" {
+		return "+" + strings.TrimPrefix(s, "−")
+	}
+	return s
+}
+
+// FormatDate formats a date: 31.01.2025 in Russian, Jan 31, 2025 in English.
+func FormatDate(lang string, t time.Time) string {
+	if isRussian(lang) {
+		return t.Format("02.01.2006")
+	}
+	return t.Format("Jan 2, 2006")
+}
+
+// FormatDateTime formats a date and time.
+func FormatDateTime(lang string, t time.Time) string {
+	if isRussian(lang) {
+		return t.Format("02.01.2006 15:04")
+	}
+	return t.Format("Jan 2, 2006 15:04")
+}
+
+var monthsRu = [...]string{"янв", "фев", "мар", "апр", "май", "июн", "июл", "авг", "сен", "окт", "ноя", "дек"}
+
+// FormatMonth formats a month label for charts: "Jan 2025" / "янв 2025".
+func FormatMonth(lang string, year int, m time.Month) string {
+	if isRussian(lang) {
+		return monthsRu[m-1] + " " + strconv.Itoa(year)
+	}
+	return m.String()[:3] + " " + strconv.Itoa(year)
+}
+
+// PluralForm returns the CLDR plural category of n for a language: "one",
+// "few", "many" for Russian, "one", "other" for English.
+func PluralForm(lang string, n int64) string {
+	if n < 0 {
+		n = -n
+	}
+	if isRussian(lang) {
+		switch m10, m100 := n%10, n%100; {
+		case m10 == 1 && m100 != 11:
+			return "one"
+		case m10 >= 2 && m10 <= 4 && (m100 < 12 || m100 > 14):
+			return "few"
+		default:
+			return "many"
+		}
+	}
+	if n == 1 {
+		return "one"
+	}
+	return "other"
+}
+
+func isRussian(lang string) bool { return strings.HasPrefix(strings.ToLower(lang), "ru") }
