@@ -1,0 +1,46 @@
+// Package widgets holds CareDesk's reusable Fyne widgets.
+package widgets
+
+import (
+	"sync/atomic"
+
+	"fyne.io/fyne/v2/lang"
+
+	"caredesk/data"
+)
+
+var currentLang atomic.Value // string: "ru" or "en"
+
+// SetLang records the UI language for number, date and plural formatting.
+// The shell calls it at start-up and when the user switches language.
+func SetLang(code string) { currentLang.Store(code) }
+
+// Lang returns the UI language ("en" until SetLang is called).
+func Lang() string {
+	if s, ok := currentLang.Load().(string); ok && s != "" {
+		return s
+	}
+	return "en"
+}
+
+// Num formats a number in the UI language.
+func Num(v float64, decimals int) string { return data.FormatNumber(Lang(), v, decimals) }
+
+// Int formats a count in the UI language.
+func Int(n int64) string { return data.FormatInt(Lang(), n) }
+
+// ChannelName is the translated name of a channel.
+func ChannelName(c data.Channel) string {
+	if c == "" {
+		return "—"
+	}
+	return lang.L("channel." + string(c))
+}
+
+// GroupName is the translated name of an NPS score group.
+func GroupName(g data.ScoreGroup) string {
+	if g == data.GroupAll {
+		return lang.L("group.all")
+	}
+	return lang.L("group." + string(g))
+}
