@@ -1,0 +1,119 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+
+	"caredesk/data"
+)
+
+// Clients returns every client sorted by name.
+func (db *DB) Clients(ctx context.Context) ([]data.Client, error) {
+	tx, err := db.beginRead(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("list clients: %w", err)
+	}
+	defer tx.Rollback()
+	rows, err := tx.QueryContext(ctx, `SELECT id, name, segment FROM client ORDER BY name, id`)
+	if err != nil {
+		return nil, fmt.Errorf("list clients: %w", err)
+	}
+	defer rows.Close()
+	var out []data.Client
+	for rows.Next() {
+		var c data.Client
+		if err := rows.Scan(&c.ID, &c.Name, &c.Segment); err != nil {
+			return nil, fmt.Errorf("list clients: %w", err)
+		}
+		out = append(out, c)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("list clients: %w", err)
+	}
+	return out, tx.Commit()
+}
+
+// CreateClient stores c and sets its ID. A name already taken (ignoring
+// ASCII case) is data.ErrConflict.
+func (db *DB) CreateClient(ctx context.Context, c *data.Client) error {
+	if err := c.Validate(); err != nil {
+		return err
+	}
+	tx, err := db.beginWrite(ctx)
+	if err != nil {
+		return fmt.Errorf("create client %q: %w", c.Name, err)
+	}
+	defer tx.Rollback()
+	if err := createClient(ctx, tx, c); err != nil {
+		return fmt.Errorf("create client %q: %w", c.Name, err)
+	}
+	return tx.Commit()
+}
+
+func createClient(ctx context.Context, tx *sql.Tx, c *data.Client) error {
+	c.Name = strings.TrimSpace(c.Name)
+	c.Segment = strings.TrimSpace(c.Segment)
+	res, err := tx.ExecContext(ctx, `INSERT INTO client (name, segment) VALUES (?, ?)`, c.Name, c.Segment)
+	if err != nil {
+		return mapErr(err)
+	}
+	c.ID, err = res.LastInsertId()
+	return err
+}
+
+// clientByName finds a client by name (case-insensitive like the UNIQUE
+// index) or creates it with segment. An existing client without a segment
+// takes the given one; a different existing segment is kept.
+func clientByName(ctx context.Context, tx *sql.Tx, name, segment string) (id int64, err error) {
+	name, segment = strings.TrimSpace(name), strings.TrimSpace(segment)
+	var current string
+	err = tx.QueryRowContext(ctx, `SELECT id, segment FROM client WHERE name = ?`, name).Scan(&id, &current)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		c := data.Client{Name: name, Segment: segment}
+		if err := createClient(ctx, tx, &c); err != nil {
+			return 0, err
+		}
+		return c.ID, nil
+	case err != nil:
+		return 0, err
+	}
+	if current == "" && segment != "" {
+		if _, err := tx.ExecContext(ctx, `UPDATE client SET segment = ? WHERE id = ?`, segment, id); err != nil {
+			return 0, err
+		}
+	}
+	return id, nil
+}
+
+// clientCache remembers clients found or created during an import, keyed
+// the way the NOCASE collation compares names (ASCII case folded only).
+type clientCache map[string]cachedClient
+
+type cachedClient struct {
+	id         int64
+	hasSegment bool
+}
+
+func nocaseKey(name string) string {
+	name = strings.TrimSpace(name)
+	for i := 0; i < len(name); i++ {
+		if c := name[i]; c >= 'A' && c <= 'Z' {
+			return asciiLower(name)
+		}
+	}
+	return name
+}
+
+func asciiLower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if c >= 'A' && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}

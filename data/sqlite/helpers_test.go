@@ -1,0 +1,127 @@
+package sqlite
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"caredesk/data"
+)
+
+// openTest opens a fresh store in a temporary folder, in UTC so that days
+// are predictable.
+func openTest(t testing.TB) *DB {
+	t.Helper()
+	db, err := Open(context.Background(), filepath.Join(t.TempDir(), "store", "caredesk.db"))
+	if err != nil {
+		t.Fatalf("Open: %v", err)
+	}
+	t.Cleanup(func() { db.Close() })
+	if err := db.SetLocation(context.Background(), time.UTC); err != nil {
+		t.Fatalf("SetLocation: %v", err)
+	}
+	return db
+}
+
+func at(y int, m time.Month, d, h, min int) time.Time {
+	return time.Date(y, m, d, h, min, 0, 0, time.UTC)
+}
+
+// checkRollup fails the test unless feedback_daily equals a recount of the
+// raw rows.
+func checkRollup(t testing.TB, db *DB) {
+	t.Helper()
+	got := dumpQuery(t, db, `SELECT day, channel, touchpoint, s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10, unscored
+		FROM feedback_daily ORDER BY 1, 2, 3`)
+	want := dumpQuery(t, db, `SELECT day, channel, touchpoint, `+scoreCountColumns+`
+		FROM feedback GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`)
+	if got != want {
+		t.Fatalf("rollup differs from a recount of the rows:\nrollup:\n%s\nrecount:\n%s", got, want)
+	}
+}
+
+// dumpQuery renders every row of a query as text.
+func dumpQuery(t testing.TB, db *DB, query string, args ...any) string {
+	t.Helper()
+	rows, err := db.read.Query(query, args...)
+	if err != nil {
+		t.Fatalf("%s: %v", query, err)
+	}
+	defer rows.Close()
+	cols, _ := rows.Columns()
+	var b strings.Builder
+	vals := make([]any, len(cols))
+	ptrs := make([]any, len(cols))
+	for i := range vals {
+		ptrs[i] = &vals[i]
+	}
+	for rows.Next() {
+		if err := rows.Scan(ptrs...); err != nil {
+			t.Fatal(err)
+		}
+		for i, v := range vals {
+			if i > 0 {
+				b.WriteByte('|')
+			}
+			if bs, ok := v.([]byte); ok {
+				v = string(bs)
+			}
+			fmt.Fprint(&b, v)
+		}
+		b.WriteByte('\n')
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
+
+// dumpAll renders every table, for "nothing changed" checks.
+func dumpAll(t testing.TB, db *DB) string {
+	t.Helper()
+	var b strings.Builder
+	for _, table := range []string{"client", "import_batch", "feedback", "feedback_tag", "feedback_daily", "setting"} {
+		b.WriteString("== " + table + "\n")
+		b.WriteString(dumpQuery(t, db, `SELECT * FROM `+table+` ORDER BY 1, 2`))
+	}
+	return b.String()
+}
+
+func countRows(t testing.TB, db *DB, table string) int {
+	t.Helper()
+	var n int
+	if err := db.read.QueryRow(`SELECT count(*) FROM ` + table).Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+func ids(rows []data.Feedback) []int64 {
+	out := make([]int64, len(rows))
+	for i, r := range rows {
+		out[i] = r.ID
+	}
+	return out
+}
+
+func mustImport(t testing.TB, db *DB, source string, rows []data.Feedback) data.ImportBatch {
+	t.Helper()
+	imp, err := db.BeginFeedbackImport(context.Background(), data.ImportBatch{Source: source, FileName: source + ".csv"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range rows {
+		f := rows[i]
+		if _, err := imp.Add(&f); err != nil {
+			t.Fatalf("Add %d: %v", i, err)
+		}
+	}
+	b, err := imp.Commit()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}

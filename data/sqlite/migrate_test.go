@@ -1,0 +1,202 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"caredesk/data"
+)
+
+func TestOpenFreshDatabase(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "new folder", "sub", "care desk.db")
+	db, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if db.Path() != path {
+		t.Errorf("Path = %q, want %q", db.Path(), path)
+	}
+	migs, _ := embeddedMigrations()
+	var version int
+	var journal string
+	var fk int
+	db.write.QueryRow(`PRAGMA user_version`).Scan(&version)
+	db.write.QueryRow(`PRAGMA journal_mode`).Scan(&journal)
+	db.write.QueryRow(`PRAGMA foreign_keys`).Scan(&fk)
+	if version != len(migs) || version == 0 {
+		t.Errorf("user_version = %d, want %d", version, len(migs))
+	}
+	if journal != "wal" || fk != 1 {
+		t.Errorf("journal_mode = %q, foreign_keys = %d; want wal and 1", journal, fk)
+	}
+	if _, err := os.Stat(path); err != nil {
+		t.Fatalf("database file not created: %v", err)
+	}
+	if backups, _ := filepath.Glob(path + ".bak-*"); len(backups) != 0 {
+		t.Errorf("fresh database was backed up: %v", backups)
+	}
+	if db.Location() != time.Local {
+		t.Errorf("default location = %v, want Local", db.Location())
+	}
+}
+
+func TestReopenKeepsDataAndSettings(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "caredesk.db")
+	db, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	moscow, _ := time.LoadLocation("Europe/Moscow")
+	if err := db.SetLocation(ctx, moscow); err != nil {
+		t.Fatal(err)
+	}
+	f := data.Feedback{RespondedAt: at(2024, 3, 1, 10, 0), Score: 9, Channel: data.ChannelEmail}
+	if err := db.CreateFeedback(ctx, &f); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+
+	db, err = Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if got := db.Location().String(); got != "Europe/Moscow" {
+		t.Errorf("location after reopen = %s", got)
+	}
+	if _, err := db.Feedback(ctx, f.ID); err != nil {
+		t.Errorf("row lost after reopen: %v", err)
+	}
+	if backups, _ := filepath.Glob(path + ".bak-*"); len(backups) != 0 {
+		t.Errorf("reopening at the same version made a backup: %v", backups)
+	}
+}
+
+func TestNewerSchemaIsRefused(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "caredesk.db")
+	db, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.write.Exec(`PRAGMA user_version = 99`); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+
+	_, err = Open(ctx, path)
+	if !errors.Is(err, data.ErrNewerSchema) {
+		t.Fatalf("Open of a newer file: err = %v, want ErrNewerSchema", err)
+	}
+	if msg := err.Error(); !strings.Contains(msg, "99") || !strings.Contains(msg, "up to 1") {
+		t.Errorf("error does not name both versions: %q", msg)
+	}
+}
+
+// testMigrations is the embedded list plus a made-up next version.
+func testMigrations(t *testing.T, next string) []migration {
+	t.Helper()
+	migs, err := embeddedMigrations()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return append(migs, migration{version: len(migs) + 1, name: "9999_test.sql", sql: next})
+}
+
+func TestMigratingOldVersionMakesBackup(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "caredesk.db")
+	old, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := data.Feedback{RespondedAt: at(2024, 3, 1, 10, 0), Score: 3, Comment: "before the upgrade"}
+	if err := old.CreateFeedback(ctx, &f); err != nil {
+		t.Fatal(err)
+	}
+	old.Close()
+
+	migs := testMigrations(t, `ALTER TABLE client ADD COLUMN phone TEXT NOT NULL DEFAULT ''`)
+	db, err := open(ctx, path, migs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var version int
+	db.write.QueryRow(`PRAGMA user_version`).Scan(&version)
+	if version != len(migs) {
+		t.Errorf("user_version = %d after migrating, want %d", version, len(migs))
+	}
+	if _, err := db.write.Exec(`UPDATE client SET phone = '1'`); err != nil {
+		t.Errorf("new column missing: %v", err)
+	}
+
+	backups, _ := filepath.Glob(path + ".bak-v1-*")
+	if len(backups) != 1 {
+		t.Fatalf("want one backup %s.bak-v1-<timestamp>, found %v", path, backups)
+	}
+	bak, err := sql.Open(driverName, dsn(backups[0], nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer bak.Close()
+	var bakVersion int
+	var comment string
+	bak.QueryRow(`PRAGMA user_version`).Scan(&bakVersion)
+	if err := bak.QueryRow(`SELECT comment FROM feedback WHERE id = ?`, f.ID).Scan(&comment); err != nil || comment != f.Comment {
+		t.Errorf("backup lacks the old row: %q, %v", comment, err)
+	}
+	if bakVersion != 1 {
+		t.Errorf("backup user_version = %d, want 1", bakVersion)
+	}
+}
+
+func TestFailedMigrationLeavesPreviousVersion(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "caredesk.db")
+	db, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+
+	// The first statement would succeed; the second fails, so the whole
+	// step must roll back.
+	migs := testMigrations(t, `CREATE TABLE half_done (x); INSERT INTO no_such_table VALUES (1);`)
+	if _, err := open(ctx, path, migs); err == nil || !strings.Contains(err.Error(), "9999_test.sql") {
+		t.Fatalf("broken migration: err = %v, want an error naming it", err)
+	}
+	db, err = Open(ctx, path)
+	if err != nil {
+		t.Fatalf("reopen after failed migration: %v", err)
+	}
+	defer db.Close()
+	var n int
+	db.read.QueryRow(`SELECT count(*) FROM sqlite_schema WHERE name = 'half_done'`).Scan(&n)
+	if n != 0 {
+		t.Error("a failed migration left its first table behind")
+	}
+}
+
+func TestDefaultPath(t *testing.T) {
+	dir := t.TempDir()
+	t.Setenv("XDG_CONFIG_HOME", dir)
+	t.Setenv("HOME", dir)
+	t.Setenv("AppData", dir)
+	p, err := DefaultPath()
+	if err != nil {
+		t.Fatalf("DefaultPath: %v", err)
+	}
+	if filepath.Base(p) != "caredesk.db" || filepath.Base(filepath.Dir(p)) != "CareDesk" || !strings.HasPrefix(p, dir) {
+		t.Errorf("DefaultPath = %q, want <config dir under %s>/CareDesk/caredesk.db", p, dir)
+	}
+}

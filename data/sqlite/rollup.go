@@ -1,0 +1,122 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+
+	"caredesk/data"
+)
+
+// rollupKey is a row of feedback_daily.
+type rollupKey struct {
+	day        data.Day
+	channel    string
+	touchpoint string
+}
+
+// rollupDeltas are pending changes to feedback_daily: per key, the change
+// of s0..s10 (index 0..10) and of unscored (index 11).
+type rollupDeltas map[rollupKey]*[12]int64
+
+// add counts n responses (n < 0 removes them) with score s under k.
+func (d rollupDeltas) add(k rollupKey, s data.Score, n int64) {
+	c := d[k]
+	if c == nil {
+		c = new([12]int64)
+		d[k] = c
+	}
+	if s.Valid() {
+		c[s] += n
+	} else {
+		c[11] += n
+	}
+}
+
+const upsertRollupSQL = `
+INSERT INTO feedback_daily (day, channel, touchpoint, s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10, unscored)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+ON CONFLICT (day, channel, touchpoint) DO UPDATE SET
+	s0 = s0 + excluded.s0, s1 = s1 + excluded.s1, s2 = s2 + excluded.s2,
+	s3 = s3 + excluded.s3, s4 = s4 + excluded.s4, s5 = s5 + excluded.s5,
+	s6 = s6 + excluded.s6, s7 = s7 + excluded.s7, s8 = s8 + excluded.s8,
+	s9 = s9 + excluded.s9, s10 = s10 + excluded.s10,
+	unscored = unscored + excluded.unscored`
+
+// Empty rollup rows are removed so that Touchpoints and FeedbackRange,
+// which read the rollup, forget values whose last response is gone.
+const deleteEmptyRollupSQL = `
+DELETE FROM feedback_daily
+WHERE day = ? AND channel = ? AND touchpoint = ?
+	AND s0 + s1 + s2 + s3 + s4 + s5 + s6 + s7 + s8 + s9 + s10 + unscored = 0`
+
+// applyRollup writes deltas into feedback_daily inside tx. The CHECK
+// constraints of the table turn a count going below zero into an error
+// instead of a silently wrong chart.
+func applyRollup(ctx context.Context, tx *sql.Tx, deltas rollupDeltas) error {
+	if len(deltas) == 0 {
+		return nil
+	}
+	upsert, err := tx.PrepareContext(ctx, upsertRollupSQL)
+	if err != nil {
+		return fmt.Errorf("update daily counts: %w", err)
+	}
+	defer upsert.Close()
+	var prune *sql.Stmt
+	args := make([]any, 15)
+	for k, c := range deltas {
+		args[0], args[1], args[2] = int64(k.day), k.channel, k.touchpoint
+		shrinks, changes := false, false
+		for i, v := range c {
+			args[3+i] = v
+			shrinks = shrinks || v < 0
+			changes = changes || v != 0
+		}
+		if !changes {
+			continue
+		}
+		if _, err := upsert.ExecContext(ctx, args...); err != nil {
+			return fmt.Errorf("update daily counts of %s: %w", k.day, err)
+		}
+		if !shrinks {
+			continue
+		}
+		if prune == nil {
+			if prune, err = tx.PrepareContext(ctx, deleteEmptyRollupSQL); err != nil {
+				return fmt.Errorf("update daily counts: %w", err)
+			}
+			defer prune.Close()
+		}
+		if _, err := prune.ExecContext(ctx, int64(k.day), k.channel, k.touchpoint); err != nil {
+			return fmt.Errorf("update daily counts of %s: %w", k.day, err)
+		}
+	}
+	return nil
+}
+
+// rebuildRollup recounts feedback_daily from the rows, for changes that
+// touch every row (a new department time zone).
+func rebuildRollup(ctx context.Context, tx *sql.Tx) error {
+	if _, err := tx.ExecContext(ctx, `DELETE FROM feedback_daily`); err != nil {
+		return fmt.Errorf("rebuild daily counts: %w", err)
+	}
+	_, err := tx.ExecContext(ctx, `
+INSERT INTO feedback_daily (day, channel, touchpoint, s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10, unscored)
+SELECT day, channel, touchpoint,
+	`+scoreCountColumns+`
+FROM feedback
+GROUP BY day, channel, touchpoint`)
+	if err != nil {
+		return fmt.Errorf("rebuild daily counts: %w", err)
+	}
+	return nil
+}
+
+// scoreCountColumns counts rows per score (s0..s10) and without a score,
+// in the column order of feedback_daily.
+const scoreCountColumns = `count(*) FILTER (WHERE score = 0), count(*) FILTER (WHERE score = 1),
+	count(*) FILTER (WHERE score = 2), count(*) FILTER (WHERE score = 3),
+	count(*) FILTER (WHERE score = 4), count(*) FILTER (WHERE score = 5),
+	count(*) FILTER (WHERE score = 6), count(*) FILTER (WHERE score = 7),
+	count(*) FILTER (WHERE score = 8), count(*) FILTER (WHERE score = 9),
+	count(*) FILTER (WHERE score = 10), count(*) FILTER (WHERE score IS NULL)`
