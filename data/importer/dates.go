@@ -1,0 +1,547 @@
+package importer
+
+import (
+	"errors"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// dateKind is the shape of a date value; a column is described by the
+// shape of its values.
+type dateKind int
+
+const (
+	kindNone      dateKind = iota
+	kindISO                // 2024-03-05[T ]15:04[:05][zone]
+	kindYMDSlash           // 2024/03/05
+	kindUnix               // 10 digits (13 = milliseconds)
+	kindDotted             // 05.03.2024: always day first
+	kindNumeric            // 05/03/2024 or 05-03-2024: day or month first
+	kindMonthName          // 31-Jul-18, 31 Jul 2018, Jul 31, 2018
+	kindExcel              // Excel serial day number (XLSX)
+)
+
+var errBadDate = errors.New("not a date")
+
+// dateValue is a date cell broken into fields before the day/month order
+// and the zone are applied.
+type dateValue struct {
+	kind          dateKind
+	a, b, year    int // a, b = first and second number for kindNumeric
+	month, day    int
+	hour, min     int
+	sec, nsec     int
+	hasTime       bool
+	hasZone       bool
+	zone          *time.Location
+	unix          int64
+	unixMilli     bool
+	serial        float64
+	sep           byte
+	twoDigitYear  bool
+	hasSeconds    bool
+	twelveHour    bool
+	monthNameLast bool
+}
+
+var monthNames = map[string]int{
+	"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+	"january": 1, "february": 2, "march": 3, "april": 4, "june": 6, "july": 7, "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+	"янв": 1, "фев": 2, "мар": 3, "апр": 4, "мая": 5, "май": 5, "июн": 6, "июл": 7, "авг": 8, "сен": 9, "окт": 10, "ноя": 11, "дек": 12,
+	"января": 1, "февраля": 2, "марта": 3, "апреля": 4, "июня": 6, "июля": 7, "августа": 8, "сентября": 9, "октября": 10, "ноября": 11, "декабря": 12,
+}
+
+// dateScanner walks a date string.
+type dateScanner struct {
+	s string
+	i int
+}
+
+func (sc *dateScanner) done() bool { return sc.i >= len(sc.s) }
+func (sc *dateScanner) peek() byte {
+	if sc.i < len(sc.s) {
+		return sc.s[sc.i]
+	}
+	return 0
+}
+
+// num reads digits and returns the value and digit count.
+func (sc *dateScanner) num() (int, int) {
+	start := sc.i
+	v := 0
+	for sc.i < len(sc.s) && sc.s[sc.i] >= '0' && sc.s[sc.i] <= '9' && sc.i-start < 10 {
+		v = v*10 + int(sc.s[sc.i]-'0')
+		sc.i++
+	}
+	return v, sc.i - start
+}
+
+// word reads letters (any script) and returns them lower-cased.
+func (sc *dateScanner) word() string {
+	start := sc.i
+	for sc.i < len(sc.s) {
+		c := sc.s[sc.i]
+		if c >= '0' && c <= '9' || c == ' ' || c == ',' || c == '-' || c == '.' || c == '/' {
+			break
+		}
+		sc.i++
+	}
+	return strings.ToLower(sc.s[start:sc.i])
+}
+
+func (sc *dateScanner) skipSpaces() {
+	for sc.i < len(sc.s) && (sc.s[sc.i] == ' ' || sc.s[sc.i] == '\t') {
+		sc.i++
+	}
+}
+
+func allDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// scanDate splits a date cell into fields. excel allows serial numbers.
+func scanDate(s string, excel bool) (dateValue, error) {
+	var v dateValue
+	if allDigits(s) {
+		switch {
+		case len(s) == 10:
+			n, _ := strconv.ParseInt(s, 10, 64)
+			return dateValue{kind: kindUnix, unix: n}, nil
+		case len(s) == 13:
+			n, _ := strconv.ParseInt(s, 10, 64)
+			return dateValue{kind: kindUnix, unix: n, unixMilli: true}, nil
+		case len(s) == 8:
+			y, _ := strconv.Atoi(s[:4])
+			m, _ := strconv.Atoi(s[4:6])
+			d, _ := strconv.Atoi(s[6:])
+			if y >= 1900 && y <= 2100 {
+				return dateValue{kind: kindISO, year: y, month: m, day: d}, nil
+			}
+		}
+	}
+	if excel {
+		if f, err := strconv.ParseFloat(s, 64); err == nil {
+			if f < 1 || f > 2958465 {
+				return v, errBadDate
+			}
+			return dateValue{kind: kindExcel, serial: f}, nil
+		}
+	}
+	sc := dateScanner{s: s}
+	c := sc.peek()
+	switch {
+	case c >= '0' && c <= '9':
+		n1, d1 := sc.num()
+		sep := sc.peek()
+		if sep != '-' && sep != '/' && sep != '.' && sep != ' ' {
+			return v, errBadDate
+		}
+		sc.i++
+		if sep == ' ' {
+			sc.skipSpaces()
+		}
+		if c2 := sc.peek(); c2 < '0' || c2 > '9' {
+			// 31-Jul-18, 31 Jul 2018, 31 июля 2018
+			m, ok := monthNames[strings.TrimSuffix(sc.word(), ".")]
+			if !ok || d1 > 2 {
+				return v, errBadDate
+			}
+			if sc.peek() == '.' {
+				sc.i++
+			}
+			if sc.peek() != sep && !(sep == ' ' && sc.peek() == ' ') {
+				return v, errBadDate
+			}
+			sc.i++
+			sc.skipSpaces()
+			y, dy := sc.num()
+			if dy != 2 && dy != 4 {
+				return v, errBadDate
+			}
+			v = dateValue{kind: kindMonthName, day: n1, month: m, year: y, twoDigitYear: dy == 2, sep: sep}
+			break
+		}
+		if sep == ' ' {
+			return v, errBadDate
+		}
+		n2, d2 := sc.num()
+		if d2 == 0 || d2 > 2 || sc.peek() != sep {
+			return v, errBadDate
+		}
+		sc.i++
+		n3, d3 := sc.num()
+		switch {
+		case d1 == 4 && (d3 == 1 || d3 == 2):
+			v = dateValue{kind: kindYMDSlash, year: n1, month: n2, day: n3, sep: sep}
+			if sep == '-' {
+				v.kind = kindISO
+			}
+		case d1 <= 2 && (d3 == 4 || d3 == 2):
+			v = dateValue{a: n1, b: n2, year: n3, twoDigitYear: d3 == 2, sep: sep}
+			if sep == '.' {
+				v.kind = kindDotted
+			} else {
+				v.kind = kindNumeric
+			}
+		default:
+			return v, errBadDate
+		}
+	case c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z':
+		// Jul 31, 2018 / July 31 2018
+		m, ok := monthNames[strings.TrimSuffix(sc.word(), ".")]
+		if !ok {
+			return v, errBadDate
+		}
+		if sc.peek() == '.' {
+			sc.i++
+		}
+		sc.skipSpaces()
+		d, dd := sc.num()
+		if dd == 0 || dd > 2 {
+			return v, errBadDate
+		}
+		if sc.peek() == ',' {
+			sc.i++
+		}
+		sc.skipSpaces()
+		y, dy := sc.num()
+		if dy != 4 {
+			return v, errBadDate
+		}
+		v = dateValue{kind: kindMonthName, day: d, month: m, year: y, monthNameLast: true}
+	default:
+		return v, errBadDate
+	}
+	if v.twoDigitYear {
+		if v.year < 70 {
+			v.year += 2000
+		} else {
+			v.year += 1900
+		}
+	}
+	if err := scanTime(&sc, &v); err != nil {
+		return v, err
+	}
+	return v, nil
+}
+
+// scanTime reads an optional time of day and zone after the date.
+func scanTime(sc *dateScanner, v *dateValue) error {
+	if sc.done() {
+		return nil
+	}
+	switch sc.peek() {
+	case 'T', ' ', ',':
+		sc.i++
+		sc.skipSpaces()
+	case 'Z', '+':
+		return scanZone(sc, v)
+	default:
+		return errBadDate
+	}
+	if sc.done() {
+		return nil
+	}
+	if c := sc.peek(); c < '0' || c > '9' {
+		return scanZone(sc, v)
+	}
+	h, dh := sc.num()
+	if dh == 0 || dh > 2 || sc.peek() != ':' {
+		return errBadDate
+	}
+	sc.i++
+	m, dm := sc.num()
+	if dm != 2 {
+		return errBadDate
+	}
+	v.hasTime, v.hour, v.min = true, h, m
+	if sc.peek() == ':' {
+		sc.i++
+		s, ds := sc.num()
+		if ds != 2 {
+			return errBadDate
+		}
+		v.sec, v.hasSeconds = s, true
+		if sc.peek() == '.' || sc.peek() == ',' {
+			sc.i++
+			start := sc.i
+			frac, _ := sc.num()
+			for n := sc.i - start; n < 9; n++ {
+				frac *= 10
+			}
+			for n := sc.i - start; n > 9; n-- {
+				frac /= 10
+			}
+			v.nsec = frac
+		}
+	}
+	sc.skipSpaces()
+	if rest := strings.ToUpper(sc.s[sc.i:]); strings.HasPrefix(rest, "AM") || strings.HasPrefix(rest, "PM") {
+		if v.hour < 1 || v.hour > 12 {
+			return errBadDate
+		}
+		if rest[0] == 'P' && v.hour != 12 {
+			v.hour += 12
+		} else if rest[0] == 'A' && v.hour == 12 {
+			v.hour = 0
+		}
+		v.twelveHour = true
+		sc.i += 2
+		sc.skipSpaces()
+	}
+	return scanZone(sc, v)
+}
+
+// scanZone reads Z, UTC, GMT, +03:00, +0300, GMT+3, -07 or an IANA name.
+func scanZone(sc *dateScanner, v *dateValue) error {
+	rest := strings.TrimSpace(sc.s[sc.i:])
+	if rest == "" {
+		return nil
+	}
+	up := strings.ToUpper(rest)
+	switch {
+	case up == "Z" || up == "UTC" || up == "GMT":
+		v.hasZone, v.zone = true, time.UTC
+		return nil
+	case strings.HasPrefix(up, "UTC") || strings.HasPrefix(up, "GMT"):
+		rest = rest[3:]
+	}
+	if rest != "" && (rest[0] == '+' || rest[0] == '-') {
+		sign := 1
+		if rest[0] == '-' {
+			sign = -1
+		}
+		digits := strings.ReplaceAll(rest[1:], ":", "")
+		if !allDigits(digits) || len(digits) > 4 {
+			return errBadDate
+		}
+		var h, m int
+		switch len(digits) {
+		case 1, 2:
+			h, _ = strconv.Atoi(digits)
+		case 3:
+			h, _ = strconv.Atoi(digits[:1])
+			m, _ = strconv.Atoi(digits[1:])
+		case 4:
+			h, _ = strconv.Atoi(digits[:2])
+			m, _ = strconv.Atoi(digits[2:])
+		}
+		if h > 14 || m > 59 {
+			return errBadDate
+		}
+		v.hasZone = true
+		v.zone = time.FixedZone("", sign*(h*3600+m*60))
+		return nil
+	}
+	if loc, err := time.LoadLocation(rest); err == nil && strings.Contains(rest, "/") {
+		v.hasZone, v.zone = true, loc
+		return nil
+	}
+	return errBadDate
+}
+
+// excelEpoch is day 0 of Excel's 1900 date system (1899-12-30 once the
+// fictitious 1900-02-29 is accounted for).
+var excelEpoch = time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)
+
+// dateReader turns date cells into instants once the column's day/month
+// order is known.
+type dateReader struct {
+	order DateOrder
+	loc   *time.Location
+	excel bool
+}
+
+// parse returns the instant of a date cell, or an English reason.
+func (r *dateReader) parse(s string) (time.Time, string) {
+	v, err := scanDate(s, r.excel)
+	if err != nil {
+		return time.Time{}, "not a recognised date"
+	}
+	return r.resolve(v)
+}
+
+func (r *dateReader) resolve(v dateValue) (time.Time, string) {
+	switch v.kind {
+	case kindUnix:
+		if v.unixMilli {
+			return time.UnixMilli(v.unix).UTC(), ""
+		}
+		return time.Unix(v.unix, 0).UTC(), ""
+	case kindExcel:
+		days := math.Floor(v.serial)
+		secs := math.Round((v.serial - days) * 86400)
+		// The serial is a wall-clock date and time without a zone.
+		t := excelEpoch.AddDate(0, 0, int(days)).Add(time.Duration(secs) * time.Second)
+		return time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), 0, r.loc), ""
+	case kindDotted:
+		v.day, v.month = v.a, v.b
+	case kindNumeric:
+		switch {
+		case r.order == DMY:
+			v.day, v.month = v.a, v.b
+		case r.order == MDY:
+			v.day, v.month = v.b, v.a
+		case v.a > 12:
+			v.day, v.month = v.a, v.b
+		case v.b > 12:
+			v.day, v.month = v.b, v.a
+		default:
+			return time.Time{}, "day and month order unknown"
+		}
+	}
+	if v.month < 1 || v.month > 12 || v.day < 1 || v.day > 31 || v.hour > 23 || v.min > 59 || v.sec > 60 {
+		return time.Time{}, "impossible date"
+	}
+	loc := r.loc
+	if v.hasZone {
+		loc = v.zone
+	}
+	t := time.Date(v.year, time.Month(v.month), v.day, v.hour, v.min, v.sec, v.nsec, loc)
+	if t.Day() != v.day {
+		return time.Time{}, "impossible date"
+	}
+	return t, ""
+}
+
+// dateColumnStats decides the day/month order of a column from all its
+// values: a first number above 12 proves day-first, a second one above 12
+// proves month-first.
+type dateColumnStats struct {
+	values       int
+	kinds        [kindExcel + 1]int
+	dayFirst     int // rows proving DMY
+	monthFirst   int // rows proving MDY
+	first        dateValue
+	firstSet     bool
+	firstNumeric dateValue
+}
+
+func (st *dateColumnStats) add(s string, excel bool) {
+	if isMissing(s) {
+		return
+	}
+	v, err := scanDate(s, excel)
+	if err != nil {
+		return
+	}
+	st.values++
+	st.kinds[v.kind]++
+	if !st.firstSet {
+		st.first, st.firstSet = v, true
+	}
+	if v.kind == kindNumeric {
+		if st.kinds[kindNumeric] == 1 {
+			st.firstNumeric = v
+		}
+		switch {
+		case v.a > 12 && v.b <= 12:
+			st.dayFirst++
+		case v.b > 12 && v.a <= 12:
+			st.monthFirst++
+		}
+	}
+}
+
+// needsOrder reports whether the column has numeric dates whose order is
+// not decided yet.
+func (st *dateColumnStats) needsOrder() bool {
+	return st.kinds[kindNumeric] > 0 && st.dayFirst == 0 && st.monthFirst == 0
+}
+
+// order is the column's order; ok=false when undecidable.
+func (st *dateColumnStats) order() (DateOrder, bool) {
+	switch {
+	case st.kinds[kindNumeric] == 0:
+		return DateAuto, true
+	case st.dayFirst >= st.monthFirst && st.dayFirst > 0:
+		return DMY, true
+	case st.monthFirst > 0:
+		return MDY, true
+	}
+	return DateAuto, false
+}
+
+// describe returns a human description of the column's dominant format.
+func (st *dateColumnStats) describe(order DateOrder) string {
+	if !st.firstSet {
+		return ""
+	}
+	best := kindNone
+	for k, n := range st.kinds {
+		if n > st.kinds[best] {
+			best = dateKind(k)
+		}
+	}
+	v := st.first
+	if best == kindNumeric {
+		v = st.firstNumeric
+	}
+	if v.kind != best {
+		v = dateValue{kind: best}
+	}
+	yy := "yyyy"
+	if v.twoDigitYear {
+		yy = "yy"
+	}
+	sep := string(v.sep)
+	var d string
+	switch best {
+	case kindUnix:
+		if v.unixMilli {
+			return "unix milliseconds"
+		}
+		return "unix seconds"
+	case kindExcel:
+		return "Excel date"
+	case kindISO:
+		d = "yyyy-mm-dd"
+	case kindYMDSlash:
+		d = "yyyy" + sep + "mm" + sep + "dd"
+	case kindDotted:
+		d = "dd.mm." + yy
+	case kindNumeric:
+		switch order {
+		case DMY:
+			d = "dd" + sep + "mm" + sep + yy
+		case MDY:
+			d = "mm" + sep + "dd" + sep + yy
+		default:
+			d = "dd" + sep + "mm" + sep + yy + " or mm" + sep + "dd" + sep + yy
+		}
+	case kindMonthName:
+		switch {
+		case v.monthNameLast:
+			d = "Mon dd, yyyy"
+		case sep == " ":
+			d = "dd Mon " + yy
+		default:
+			d = "dd" + sep + "Mon" + sep + yy
+		}
+	default:
+		return ""
+	}
+	if v.hasTime {
+		d += " HH:MM"
+		if v.hasSeconds {
+			d += ":SS"
+		}
+		if v.twelveHour {
+			d += " AM/PM"
+		}
+	}
+	if v.hasZone {
+		d += " with zone"
+	}
+	return d
+}

@@ -1,0 +1,386 @@
+package importer
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/charmap"
+	xunicode "golang.org/x/text/encoding/unicode"
+)
+
+// Encoding names accepted in Options.Encoding and reported in Preview.
+const (
+	EncUTF8        = "utf-8"
+	EncUTF16LE     = "utf-16le"
+	EncUTF16BE     = "utf-16be"
+	EncWindows1251 = "windows-1251"
+	EncWindows1252 = "windows-1252"
+	EncLatin1      = "latin1"
+	EncCP850       = "cp850"
+)
+
+// Single-byte code pages decoded through a byte -> rune table.
+var (
+	tableCP1251 = charmapTable(charmap.Windows1251)
+	tableCP1252 = charmapTable(charmap.Windows1252)
+	tableCP850  = charmapTable(charmap.CodePage850)
+	// tableLatin1 is ISO-8859-1 except for 0x80-0x9F, which are C1 control
+	// codes there and never appear in real text. Files that have them are
+	// Latin-1 text edited with old DOS tools (the Botanic survey has "é" as
+	// 0x82, "â" as 0x83, "ë" as 0x89, "É" as 0x90 next to Latin-1 "é" as
+	// 0xE9), so that range is read as code page 850. Windows-1252 would
+	// turn the same bytes into punctuation (0x82 = "‚") and lose the
+	// letters.
+	tableLatin1 = latin1Table()
+)
+
+func charmapTable(m *charmap.Charmap) *[256]rune {
+	var t [256]rune
+	for i := range t {
+		t[i] = m.DecodeByte(byte(i))
+	}
+	return &t
+}
+
+func latin1Table() *[256]rune {
+	var t [256]rune
+	for i := range t {
+		t[i] = rune(i)
+	}
+	for i := 0x80; i < 0xA0; i++ {
+		t[i] = tableCP850[i]
+	}
+	return &t
+}
+
+func normaliseEncoding(name string) (string, error) {
+	n := strings.ToLower(strings.TrimSpace(name))
+	n = strings.ReplaceAll(n, "_", "-")
+	switch n {
+	case "":
+		return "", nil
+	case "utf-8", "utf8", "utf-8-sig":
+		return EncUTF8, nil
+	case "utf-16le", "utf16le", "utf-16", "ucs-2":
+		return EncUTF16LE, nil
+	case "utf-16be", "utf16be":
+		return EncUTF16BE, nil
+	case "windows-1251", "cp1251", "win1251", "1251":
+		return EncWindows1251, nil
+	case "windows-1252", "cp1252", "win1252", "1252":
+		return EncWindows1252, nil
+	case "latin1", "latin-1", "iso-8859-1", "iso8859-1":
+		return EncLatin1, nil
+	case "cp850", "ibm850", "dos-850", "850":
+		return EncCP850, nil
+	}
+	return "", fmt.Errorf("%w: unknown encoding %q", ErrEncoding, name)
+}
+
+// encodingGuess is the outcome of scanning a file's bytes.
+type encodingGuess struct {
+	name string
+	sure bool
+	why  string // a warning for the preview when not sure
+}
+
+// byteStats gathers what the encoding decision needs in one pass over the
+// file, chunk by chunk, so that a late non-UTF-8 byte is not missed and the
+// file is never held in memory.
+type byteStats struct {
+	n          int64
+	utf8Bad    bool
+	carry      []byte // incomplete UTF-8 sequence at a chunk end
+	high       int64  // bytes >= 0x80
+	highPairs  int64  // consecutive pairs of bytes >= 0x80 (Cyrillic words)
+	c1         int64  // bytes 0x80-0x9F
+	c1Letter   int64  // in a word and a letter in cp850
+	c1Letter52 int64  // in a word and a letter in windows-1252
+	latinWord  int64  // 0xC0-0xFF next to an ASCII letter (Latin accents)
+	prev2      byte
+	prev       byte
+	zeroEven   int64 // NUL bytes at even / odd offsets (UTF-16 without BOM)
+	zeroOdd    int64
+}
+
+func isASCIILetter(b byte) bool { return b|0x20 >= 'a' && b|0x20 <= 'z' }
+
+func (s *byteStats) write(p []byte) {
+	if !s.utf8Bad {
+		buf := p
+		if len(s.carry) > 0 {
+			buf = append(s.carry, p...)
+		}
+		end := len(buf)
+		// Keep a possibly incomplete last sequence for the next chunk.
+		for i := 1; i <= 3 && i <= len(buf); i++ {
+			c := buf[len(buf)-i]
+			if c < 0x80 {
+				break
+			}
+			if c >= 0xC0 {
+				if need := utf8SeqLen(c); need > i {
+					end = len(buf) - i
+				}
+				break
+			}
+		}
+		if !utf8.Valid(buf[:end]) {
+			s.utf8Bad = true
+		}
+		s.carry = append(s.carry[:0:0], buf[end:]...)
+	}
+	for i, b := range p {
+		if b == 0 {
+			if (s.n+int64(i))%2 == 0 {
+				s.zeroEven++
+			} else {
+				s.zeroOdd++
+			}
+		}
+		if b >= 0x80 {
+			s.high++
+			if s.prev >= 0x80 {
+				s.highPairs++
+			}
+			if b >= 0xC0 && b != 0xD7 && b != 0xF7 && (isASCIILetter(s.prev)) {
+				s.latinWord++
+			}
+		}
+		// Judge the previous byte now that both its neighbours are known.
+		if c := s.prev; c >= 0x80 && c < 0xA0 && (isASCIILetter(s.prev2) || isASCIILetter(b)) {
+			if unicode.IsLetter(tableCP850[c]) {
+				s.c1Letter++
+			}
+			if unicode.IsLetter(tableCP1252[c]) {
+				s.c1Letter52++
+			}
+		}
+		if b >= 0x80 && b < 0xA0 {
+			s.c1++
+		}
+		s.prev2, s.prev = s.prev, b
+	}
+	s.n += int64(len(p))
+}
+
+func utf8SeqLen(c byte) int {
+	switch {
+	case c >= 0xF0:
+		return 4
+	case c >= 0xE0:
+		return 3
+	default:
+		return 2
+	}
+}
+
+func (s *byteStats) guess() encodingGuess {
+	if s.n >= 4 && s.zeroEven+s.zeroOdd > s.n/4 {
+		// Mostly-ASCII UTF-16 without a BOM: every other byte is NUL.
+		if s.zeroOdd > 4*s.zeroEven {
+			return encodingGuess{EncUTF16LE, false, "UTF-16 without a byte order mark"}
+		}
+		if s.zeroEven > 4*s.zeroOdd {
+			return encodingGuess{EncUTF16BE, false, "UTF-16 without a byte order mark"}
+		}
+	}
+	if !s.utf8Bad && len(s.carry) == 0 {
+		return encodingGuess{EncUTF8, true, ""}
+	}
+	// Cyrillic in windows-1251 writes every letter as a high byte, so
+	// high bytes come in runs; accents in French or German text are
+	// isolated among ASCII letters.
+	ratio := float64(s.highPairs) / float64(s.high)
+	enough := s.high >= 8
+	if ratio >= 0.45 {
+		return encodingGuess{EncWindows1251, enough && ratio >= 0.6, "could be Windows-1251 or Windows-1252"}
+	}
+	sure := enough && ratio <= 0.25
+	why := ""
+	if !sure {
+		why = "could be Windows-1252 or Windows-1251"
+	}
+	if s.c1 == 0 || s.c1Letter <= s.c1Letter52 {
+		return encodingGuess{EncWindows1252, sure, why}
+	}
+	if s.latinWord*4 < s.c1Letter {
+		return encodingGuess{EncCP850, sure, why}
+	}
+	return encodingGuess{EncLatin1, sure, why}
+}
+
+// bomEncoding reports the encoding a byte order mark announces.
+func bomEncoding(head []byte) string {
+	switch {
+	case bytes.HasPrefix(head, []byte{0xEF, 0xBB, 0xBF}):
+		return EncUTF8
+	case bytes.HasPrefix(head, []byte{0xFF, 0xFE}):
+		return EncUTF16LE
+	case bytes.HasPrefix(head, []byte{0xFE, 0xFF}):
+		return EncUTF16BE
+	}
+	return ""
+}
+
+// detectEncoding reads r to the end.
+func detectEncoding(r io.Reader) (encodingGuess, error) {
+	buf := make([]byte, 256<<10)
+	var st byteStats
+	first := true
+	for {
+		n, err := r.Read(buf)
+		chunk := buf[:n]
+		if first && n > 0 {
+			first = false
+			if enc := bomEncoding(chunk); enc != "" {
+				return encodingGuess{enc, true, ""}, nil
+			}
+		}
+		st.write(chunk)
+		if err == io.EOF {
+			return st.guess(), nil
+		}
+		if err != nil {
+			return encodingGuess{}, err
+		}
+	}
+}
+
+// newDecoder returns a reader of UTF-8 text from r in the given encoding.
+// A byte order mark is dropped.
+func newDecoder(r io.Reader, enc string) io.Reader {
+	switch enc {
+	case EncUTF16LE:
+		return xunicode.UTF16(xunicode.LittleEndian, xunicode.UseBOM).NewDecoder().Reader(r)
+	case EncUTF16BE:
+		return xunicode.UTF16(xunicode.BigEndian, xunicode.UseBOM).NewDecoder().Reader(r)
+	case EncWindows1251:
+		return &tableDecoder{src: r, table: tableCP1251}
+	case EncWindows1252:
+		return &tableDecoder{src: r, table: tableCP1252}
+	case EncLatin1:
+		return &tableDecoder{src: r, table: tableLatin1, euroAfterDigit: true}
+	case EncCP850:
+		return &tableDecoder{src: r, table: tableCP850}
+	}
+	return &utf8Checker{src: r, first: true}
+}
+
+// tableDecoder decodes a single-byte code page.
+type tableDecoder struct {
+	src   io.Reader
+	table *[256]rune
+	// euroAfterDigit reads 0x80 after a digit as "€" (windows-1252) rather
+	// than cp850's "Ç": "15\x80" in the Botanic survey is an amount.
+	euroAfterDigit bool
+	prev           byte
+	raw            []byte
+	out            []byte
+	off            int
+	err            error
+}
+
+func (d *tableDecoder) Read(p []byte) (int, error) {
+	for d.off >= len(d.out) {
+		if d.err != nil {
+			return 0, d.err
+		}
+		if d.raw == nil {
+			d.raw = make([]byte, 64<<10)
+		}
+		n, err := d.src.Read(d.raw)
+		d.err = err
+		d.out = d.out[:0]
+		d.off = 0
+		for _, b := range d.raw[:n] {
+			switch {
+			case b < 0x80:
+				d.out = append(d.out, b)
+			case b == 0x80 && d.euroAfterDigit && d.prev >= '0' && d.prev <= '9':
+				d.out = append(d.out, "€"...)
+			default:
+				d.out = utf8.AppendRune(d.out, d.table[b])
+			}
+			d.prev = b
+		}
+	}
+	n := copy(p, d.out[d.off:])
+	d.off += n
+	return n, nil
+}
+
+// utf8Checker passes UTF-8 through, drops a BOM and fails with
+// ErrEncoding on the first invalid byte instead of mangling text.
+type utf8Checker struct {
+	src   io.Reader
+	first bool
+	buf   []byte
+	carry []byte
+	out   []byte
+	off   int
+	pos   int64
+	err   error
+}
+
+func (c *utf8Checker) Read(p []byte) (int, error) {
+	for c.off >= len(c.out) {
+		if c.err != nil {
+			if c.err == io.EOF && len(c.carry) > 0 {
+				c.err = fmt.Errorf("%w: not valid UTF-8 at byte %d", ErrEncoding, c.pos)
+			}
+			return 0, c.err
+		}
+		if c.buf == nil {
+			c.buf = make([]byte, 64<<10)
+		}
+		n, err := c.src.Read(c.buf)
+		c.err = err
+		chunk := append(c.carry, c.buf[:n]...)
+		if c.first && len(chunk) >= 3 {
+			c.first = false
+			if bytes.HasPrefix(chunk, []byte{0xEF, 0xBB, 0xBF}) {
+				chunk = chunk[3:]
+				c.pos += 3
+			}
+		}
+		end := len(chunk)
+		for i := 1; i <= 3 && i <= len(chunk); i++ {
+			b := chunk[len(chunk)-i]
+			if b < 0x80 {
+				break
+			}
+			if b >= 0xC0 {
+				if utf8SeqLen(b) > i {
+					end = len(chunk) - i
+				}
+				break
+			}
+		}
+		if !utf8.Valid(chunk[:end]) {
+			bad := 0
+			for bad < end {
+				r, size := utf8.DecodeRune(chunk[bad:end])
+				if r == utf8.RuneError && size <= 1 {
+					break
+				}
+				bad += size
+			}
+			c.err = fmt.Errorf("%w: not valid UTF-8 at byte %d", ErrEncoding, c.pos+int64(bad))
+			c.out, c.off = chunk[:bad], 0
+			c.carry = nil
+			continue
+		}
+		c.out = append(c.out[:0], chunk[:end]...)
+		c.off = 0
+		c.carry = append(c.carry[:0:0], chunk[end:]...)
+		c.pos += int64(end)
+	}
+	n := copy(p, c.out[c.off:])
+	c.off += n
+	return n, nil
+}

@@ -1,0 +1,309 @@
+package importer
+
+import (
+	"context"
+	"crypto/sha1"
+	"encoding/binary"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"hash"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+
+	"caredesk/data"
+)
+
+// Progress is reported at most every progressRows rows or progressEvery.
+const (
+	progressRows  = 10000
+	progressEvery = 100 * time.Millisecond
+)
+
+// rowBuilder turns records into feedback.
+type rowBuilder struct {
+	p        *plan
+	opt      Options
+	dates    dateReader
+	col      map[Field]int
+	names    []string
+	hash     hash.Hash
+	buf      []byte
+	repeats  map[uint64]uint32 // content hash -> times seen in this file
+	rejected func(row int, column, value, reason string)
+}
+
+func newRowBuilder(p *plan, opt Options) *rowBuilder {
+	return &rowBuilder{
+		p:       p,
+		opt:     opt,
+		dates:   dateReader{order: p.order, loc: p.dateLoc, excel: p.xlsx},
+		col:     p.mapping,
+		names:   p.columnNames(),
+		hash:    sha1.New(),
+		repeats: map[uint64]uint32{},
+	}
+}
+
+func (b *rowBuilder) cell(rec []string, f Field) (string, bool) {
+	i, ok := b.col[f]
+	if !ok || i >= len(rec) {
+		return "", ok
+	}
+	return rec[i], true
+}
+
+// build converts one record; ok=false when the row was rejected (the
+// reject callback has been called).
+func (b *rowBuilder) build(rec []string, row int) (*data.Feedback, bool) {
+	want := len(b.p.cols)
+	if len(rec) < want && !b.p.xlsx || len(rec) > want && !isBlank(rec[want:]) {
+		b.rejected(row, "", strings.Join(rec, string(b.p.delim)),
+			fmt.Sprintf("row has %d fields, the header has %d", len(rec), want))
+		return nil, false
+	}
+	fb := &data.Feedback{Score: data.NoScore}
+
+	raw, mapped := b.cell(rec, FieldDate)
+	raw = strings.TrimSpace(raw)
+	switch {
+	case mapped && !isMissing(raw):
+		t, why := b.dates.parse(raw)
+		if why != "" {
+			b.rejected(row, b.names[b.col[FieldDate]], raw, why)
+			return nil, false
+		}
+		fb.RespondedAt = t
+	case !b.opt.FileDate.IsZero():
+		fb.RespondedAt = b.opt.FileDate
+	default:
+		b.rejected(row, b.colName(FieldDate), raw, "date is missing")
+		return nil, false
+	}
+
+	raw, _ = b.cell(rec, FieldScore)
+	s, why := parseScore(raw)
+	if why != "" {
+		b.rejected(row, b.names[b.col[FieldScore]], raw, why)
+		return nil, false
+	}
+	fb.Score = s
+
+	if v, _ := b.cell(rec, FieldComment); v != "" {
+		fb.Comment = cleanText(v)
+	}
+	if v, _ := b.cell(rec, FieldChannel); v != "" {
+		fb.Channel = data.ParseChannel(cleanText(v))
+	}
+	if v, _ := b.cell(rec, FieldTouchpoint); v != "" {
+		fb.Touchpoint = cleanText(v)
+	}
+	if v, _ := b.cell(rec, FieldClient); v != "" {
+		fb.ClientName = cleanText(v)
+	}
+	if v, _ := b.cell(rec, FieldSegment); v != "" {
+		fb.Segment = cleanText(v)
+	}
+	if v, _ := b.cell(rec, FieldTags); v != "" {
+		fb.Tags = splitTags(v)
+	}
+
+	if err := fb.Validate(); err != nil {
+		var ve data.ValidationErrors
+		if errors.As(err, &ve) && len(ve) > 0 {
+			field := map[string]Field{"responded_at": FieldDate, "score": FieldScore, "comment": FieldComment,
+				"channel": FieldChannel, "touchpoint": FieldTouchpoint, "tags": FieldTags}[ve[0].Field]
+			v, _ := b.cell(rec, field)
+			b.rejected(row, b.colName(field), v, ve[0].Message)
+		} else {
+			b.rejected(row, "", "", err.Error())
+		}
+		return nil, false
+	}
+
+	if v, _ := b.cell(rec, FieldExternalID); !isMissing(v) {
+		fb.ExternalID = strings.TrimSpace(v)
+	} else {
+		fb.ExternalID = b.contentID(fb)
+	}
+	return fb, true
+}
+
+func (b *rowBuilder) colName(f Field) string {
+	if i, ok := b.col[f]; ok {
+		return b.names[i]
+	}
+	return string(f)
+}
+
+// contentID identifies a row without an id column by its content; the
+// k-th repeat of identical content in the file gets "#k" so that genuine
+// identical answers are not merged, while a re-import of the same file
+// yields the same ids.
+func (b *rowBuilder) contentID(fb *data.Feedback) string {
+	buf := b.buf[:0]
+	buf = fb.RespondedAt.UTC().AppendFormat(buf, time.RFC3339Nano)
+	buf = append(buf, 0x1f)
+	buf = strconv.AppendInt(buf, int64(fb.Score), 10)
+	for _, s := range []string{fb.Comment, string(fb.Channel), fb.Touchpoint, fb.ClientName, fb.Segment} {
+		buf = append(buf, 0x1f)
+		buf = append(buf, s...)
+	}
+	for _, t := range fb.Tags {
+		buf = append(buf, 0x1e)
+		buf = append(buf, t...)
+	}
+	b.buf = buf
+	b.hash.Reset()
+	b.hash.Write(buf)
+	var sum [sha1.Size]byte
+	b.hash.Sum(sum[:0])
+	key := binary.LittleEndian.Uint64(sum[:8])
+	b.repeats[key]++
+	id := hex.EncodeToString(sum[:])
+	if k := b.repeats[key]; k > 1 {
+		id += "#" + strconv.Itoa(int(k))
+	}
+	return id
+}
+
+// ImportFeedback imports a survey export into the store in one
+// transaction. Valid rows are stored and bad rows reported (Strict: any
+// bad row stores nothing). On any error or cancellation the store is left
+// exactly as before. progress may be nil.
+func ImportFeedback(ctx context.Context, store data.FeedbackStore, path string, opt Options, progress func(Progress)) (res Result, err error) {
+	p, err := prepare(path, opt)
+	if err != nil {
+		return res, err
+	}
+	res.Warnings = p.warnings
+	wrap := func(err error) error { return fmt.Errorf("%s: %w", p.base, err) }
+	if _, ok := p.mapping[FieldScore]; !ok {
+		return res, wrap(ErrNoScoreColumn)
+	}
+	if dc, ok := p.mapping[FieldDate]; !ok && opt.FileDate.IsZero() {
+		return res, wrap(ErrNeedFileDate)
+	} else if ok && !p.orderOK {
+		return res, wrap(fmt.Errorf("column %q: %w", p.columnNames()[dc], ErrAmbiguousDates))
+	}
+
+	rw := newRejectWriter(p, opt)
+	defer func() {
+		if cerr := rw.close(); cerr != nil && err == nil {
+			res.Warnings = append(res.Warnings, "rejects file: "+cerr.Error())
+		}
+		res.RejectsFile = rw.path
+		if !rw.created {
+			res.RejectsFile = ""
+		}
+	}()
+	b := newRowBuilder(p, opt)
+	b.rejected = func(row int, column, value, reason string) {
+		res.Rejected++
+		r := Reject{File: p.base, Row: row, Column: column, Value: value, Reason: reason}
+		if len(res.Rejects) < MaxRejects {
+			res.Rejects = append(res.Rejects, r)
+		}
+		rw.write(r)
+	}
+
+	imp, err := store.BeginFeedbackImport(ctx, data.ImportBatch{
+		Kind:       "feedback",
+		Source:     p.source(opt),
+		FileName:   p.base,
+		ImportedAt: time.Now().UTC(),
+	})
+	if err != nil {
+		return res, wrap(err)
+	}
+	defer func() {
+		if !res.Committed {
+			if rerr := imp.Rollback(); rerr != nil && err == nil {
+				err = wrap(rerr)
+			}
+			res.Imported, res.Duplicates = 0, 0
+		}
+	}()
+
+	src, err := p.open()
+	if err != nil {
+		return res, wrap(err)
+	}
+	defer src.close()
+	if _, err := skipHeader(src, p.headerRows); err != nil {
+		return res, wrap(err)
+	}
+
+	rows := 0
+	lastRows, lastTime := 0, time.Now()
+	report := func() {
+		if progress != nil {
+			progress(Progress{Rows: rows, Bytes: src.bytesRead(), TotalBytes: p.size})
+		}
+		lastRows, lastTime = rows, time.Now()
+	}
+	for {
+		if rows&63 == 0 {
+			if err := ctx.Err(); err != nil {
+				return res, wrap(err)
+			}
+			if rows&1023 == 0 && progress != nil && (rows-lastRows >= progressRows || time.Since(lastTime) >= progressEvery) {
+				report()
+			}
+		}
+		rec, row, err := src.next()
+		if err == io.EOF {
+			break
+		}
+		var re *rowError
+		if errors.As(err, &re) {
+			rows++
+			b.rejected(row, "", "", re.reason)
+			continue
+		}
+		if err != nil {
+			return res, wrap(err)
+		}
+		if isBlank(rec) {
+			continue
+		}
+		rows++
+		fb, ok := b.build(rec, row)
+		// In strict mode the first bad row dooms the import: keep reading
+		// only to report every bad row.
+		if !ok || opt.Strict && res.Rejected > 0 {
+			continue
+		}
+		inserted, err := imp.Add(fb)
+		if err != nil {
+			return res, wrap(fmt.Errorf("row %d: %w", row, err))
+		}
+		if inserted {
+			res.Imported++
+		} else {
+			res.Duplicates++
+		}
+	}
+	if progress != nil {
+		report()
+	}
+	if opt.Strict && res.Rejected > 0 {
+		return res, wrap(fmt.Errorf("%w (%d invalid rows)", ErrStrict, res.Rejected))
+	}
+	if err := ctx.Err(); err != nil {
+		return res, wrap(err)
+	}
+	if s, ok := imp.(interface{ SetRejected(int) }); ok {
+		s.SetRejected(res.Rejected)
+	}
+	batch, err := imp.Commit()
+	if err != nil {
+		return res, wrap(err)
+	}
+	res.Committed = true
+	batch.Rejected = res.Rejected
+	res.Batch = batch
+	return res, nil
+}

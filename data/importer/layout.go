@@ -1,0 +1,320 @@
+package importer
+
+import (
+	"encoding/json"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// column is one column of the file with everything its header rows say.
+type column struct {
+	name     string   // shown to the user (Preview.Columns)
+	headers  []string // every non-empty header cell of the column
+	norm     string   // normalised name for alias matching
+	importID string   // Qualtrics ImportId
+	loc      *time.Location
+}
+
+// normHeader lower-cases, trims and collapses spaces so that aliases match
+// "  Response  ID " and "response id:".
+func normHeader(s string) string {
+	s = strings.ToLower(strings.Join(strings.Fields(s), " "))
+	s = strings.TrimRight(s, ":?* ")
+	return strings.Trim(s, "\"'«» ")
+}
+
+// buildColumns names the columns from the header rows.
+func buildColumns(rows [][]string, headerRows int) []column {
+	width := 0
+	for _, r := range rows {
+		width = max(width, len(r))
+	}
+	cell := func(r, c int) string {
+		if r < len(rows) && c < len(rows[r]) {
+			return strings.TrimSpace(rows[r][c])
+		}
+		return ""
+	}
+	cols := make([]column, width)
+	lastQuestion := ""
+	for c := range cols {
+		col := &cols[c]
+		for r := 0; r < headerRows && r < len(rows); r++ {
+			if h := cell(r, c); h != "" {
+				col.headers = append(col.headers, h)
+			}
+		}
+		switch headerRows {
+		case 2: // SurveyMonkey: question, then "Response" or an option
+			q, sub := cell(0, c), cell(1, c)
+			if q != "" {
+				lastQuestion = q
+			} else {
+				q = lastQuestion
+			}
+			l := strings.ToLower(sub)
+			switch {
+			case sub == "" || l == "response" || l == "open-ended response":
+				col.name = q
+			case q == "":
+				col.name = sub
+			default:
+				col.name = q + " - " + sub
+			}
+			if cell(0, c) == "" && q != "" {
+				col.headers = append(col.headers, q)
+			}
+		case 3: // Qualtrics: short name, question text, ImportId JSON
+			col.name = cell(0, c)
+			col.importID, col.loc = parseImportID(cell(2, c))
+			if col.importID != "" {
+				col.headers = col.headers[:len(col.headers)-1]
+				col.headers = append(col.headers, col.importID)
+			}
+		default:
+			col.name = cell(0, c)
+		}
+		if col.name == "" {
+			col.name = "#" + strconv.Itoa(c+1)
+		}
+		col.norm = normHeader(col.name)
+		// Typeform and others mark UTC columns in the header.
+		if col.loc == nil && (strings.HasSuffix(col.norm, "(utc)") || strings.HasSuffix(col.norm, " utc")) {
+			col.loc = time.UTC
+		}
+	}
+	return cols
+}
+
+// parseImportID reads a Qualtrics third header cell such as
+// {"ImportId":"recordedDate","timeZone":"America/Denver"}.
+func parseImportID(s string) (string, *time.Location) {
+	if !strings.HasPrefix(s, "{") {
+		return "", nil
+	}
+	var v struct {
+		ImportID string `json:"ImportId"`
+		TimeZone string `json:"timeZone"`
+	}
+	if json.Unmarshal([]byte(s), &v) != nil {
+		return "", nil
+	}
+	var loc *time.Location
+	if v.TimeZone != "" {
+		if l, err := time.LoadLocation(v.TimeZone); err == nil {
+			loc = l
+		} else if strings.EqualFold(v.TimeZone, "utc") || v.TimeZone == "Z" {
+			loc = time.UTC
+		}
+	}
+	return v.ImportID, loc
+}
+
+// detectHeaderRows recognises SurveyMonkey's second header row and
+// Qualtrics' ImportId row.
+func detectHeaderRows(rows [][]string) int {
+	if len(rows) >= 3 {
+		for _, c := range rows[2] {
+			if strings.HasPrefix(strings.TrimSpace(c), `{"ImportId"`) {
+				return 3
+			}
+		}
+	}
+	if len(rows) >= 2 {
+		for _, c := range rows[1] {
+			l := strings.ToLower(strings.TrimSpace(c))
+			if l == "response" || l == "open-ended response" {
+				return 2
+			}
+		}
+	}
+	return 1
+}
+
+func hasHeader(cols []column, names ...string) bool {
+	for _, c := range cols {
+		for _, n := range names {
+			if c.norm == n {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// detectFormat recognises a known survey tool from the headers.
+func detectFormat(cols []column, headerRows int) string {
+	switch {
+	case headerRows == 3 || hasHeader(cols, "responseid") && hasHeader(cols, "recordeddate", "startdate"):
+		return FormatQualtrics
+	case hasHeader(cols, "respondent id", "respondentid") && hasHeader(cols, "start date", "end date", "collector id", "collectorid"):
+		return FormatSurveyMonkey
+	case headerRows == 2:
+		return FormatSurveyMonkey
+	case hasHeader(cols, "#") && hasHeader(cols, "submit date (utc)", "network id", "start date (utc)"):
+		return FormatTypeform
+	case hasHeader(cols, "score") && (hasHeader(cols, "response timestamp") || hasHeader(cols, "created at") && hasHeader(cols, "email", "person id", "response id")):
+		return FormatDelighted
+	case len(cols) > 0 && (cols[0].norm == "timestamp" || cols[0].norm == "отметка времени"):
+		return FormatGoogleForms
+	}
+	return FormatGeneric
+}
+
+// aliases are exact normalised header names per field, best first.
+var aliases = map[Field][]string{
+	FieldExternalID: {"response id", "responseid", "respondent id", "respondentid", "external id", "external_id", "response_id", "id ответа", "номер ответа", "#", "id", "№", "response token", "token", "uuid"},
+	FieldDate: {"date", "дата", "дата ответа", "дата опроса", "дата и время", "response date", "responded at", "date de réponse",
+		"recordeddate", "recorded date", "end date", "enddate", "submit date (utc)", "submitted at", "submit date", "date submitted", "completed at",
+		"response timestamp", "timestamp", "отметка времени", "created at", "created", "datetime", "время", "time",
+		"start date (utc)", "startdate", "start date", "date created"},
+	FieldScore: {"score", "nps", "nps score", "оценка", "балл", "оценка nps", "nps оценка", "rating", "likelihood to recommend", "ltr", "recommend", "note", "note nps", "nps_score"},
+	FieldComment: {"comment", "comments", "feedback", "комментарий", "комментарии", "отзыв", "explication", "commentaire", "commentaires", "verbatim",
+		"reason", "причина", "open-ended response", "text", "текст", "текст отзыва"},
+	FieldChannel:    {"channel", "канал", "канал связи", "survey channel", "delighted source", "source", "источник", "medium"},
+	FieldTouchpoint: {"touchpoint", "touch point", "точка контакта", "journey stage", "этап", "stage"},
+	FieldClient:     {"client", "customer", "клиент", "customer name", "client name", "имя клиента", "company", "компания", "account", "name", "имя", "фио", "email", "e-mail"},
+	FieldSegment:    {"segment", "сегмент", "customer segment", "client segment", "сегмент клиента", "tier", "plan"},
+	FieldTags:       {"tags", "теги", "метки", "tag", "labels"},
+}
+
+// containsRules recognise question-text headers ("How likely are you to
+// recommend us…?", «Почему вы поставили такую оценку?»).
+var containsRules = map[Field][]string{
+	FieldScore:   {"recommend", "рекоменд", "recommand", "weiterempfehlen"},
+	FieldComment: {"why", "reason", "почему", "причин", "pourquoi", "what could", "explain", "comment", "комментар", "отзыв", "feedback", "tell us"},
+	FieldDate:    {"date", "дата"},
+}
+
+// notScoreWords mark headers of NPS group labels and other non-scores.
+var notScoreWords = []string{"group", "category", "categor", "label", "type", "группа", "категор", "segment", "сегмент"}
+
+// fieldOrder is the order fields pick their columns, so that the score
+// question is taken before the comment rule ("why…") could grab it.
+var fieldOrder = []Field{FieldExternalID, FieldScore, FieldDate, FieldComment, FieldChannel, FieldTouchpoint, FieldClient, FieldSegment, FieldTags}
+
+// detectMapping maps fields to column indexes from headers and sample
+// values.
+func detectMapping(cols []column, sample [][]string, excel bool) map[Field]int {
+	m := map[Field]int{}
+	used := map[int]bool{}
+	for _, f := range fieldOrder {
+		best, bestRank := -1, 1<<30
+		for i, c := range cols {
+			if used[i] {
+				continue
+			}
+			rank := headerRank(f, c)
+			if rank < 0 || rank >= bestRank || !valuesFit(f, i, sample, excel) {
+				continue
+			}
+			best, bestRank = i, rank
+		}
+		if best >= 0 {
+			m[f] = best
+			used[best] = true
+		}
+	}
+	return m
+}
+
+// headerRank is how well a column's header names the field: lower is
+// better, -1 = no match.
+func headerRank(f Field, c column) int {
+	if f == FieldScore {
+		for _, h := range c.headers {
+			l := strings.ToLower(h)
+			for _, w := range notScoreWords {
+				if strings.Contains(l, w) {
+					return -1
+				}
+			}
+		}
+		if strings.Contains(strings.ToLower(c.importID), "nps_group") {
+			return -1
+		}
+	}
+	names := append([]string{c.norm}, nil...)
+	for _, h := range c.headers {
+		names = append(names, normHeader(h))
+	}
+	for rank, a := range aliases[f] {
+		for _, n := range names {
+			if n == a {
+				return rank
+			}
+		}
+	}
+	for _, n := range names {
+		for _, w := range containsRules[f] {
+			if strings.Contains(n, w) {
+				return 1000
+			}
+		}
+	}
+	return -1
+}
+
+// valuesFit checks the sample: a score column holds 0-10 numbers (not
+// Promoter/Detractor labels), a date column holds dates.
+func valuesFit(f Field, col int, sample [][]string, excel bool) bool {
+	if f != FieldScore && f != FieldDate {
+		return true
+	}
+	seen, good := 0, 0
+	for _, r := range sample {
+		if col >= len(r) || isMissing(r[col]) {
+			continue
+		}
+		seen++
+		switch f {
+		case FieldScore:
+			if isNPSLabel(r[col]) {
+				continue
+			}
+			if _, why := parseScore(r[col]); why == "" {
+				good++
+			}
+		case FieldDate:
+			if _, err := scanDate(strings.TrimSpace(r[col]), excel); err == nil {
+				good++
+			}
+		}
+	}
+	return seen == 0 || good*10 >= seen*8
+}
+
+// findColumn resolves a user mapping: exact header first, then
+// case-insensitive, then "#N".
+func findColumn(cols []column, name string) int {
+	for i, c := range cols {
+		if c.name == name {
+			return i
+		}
+	}
+	for i, c := range cols {
+		for _, h := range c.headers {
+			if h == name {
+				return i
+			}
+		}
+	}
+	want := normHeader(name)
+	for i, c := range cols {
+		if c.norm == want {
+			return i
+		}
+		for _, h := range c.headers {
+			if normHeader(h) == want {
+				return i
+			}
+		}
+	}
+	if strings.HasPrefix(name, "#") {
+		if n, err := strconv.Atoi(name[1:]); err == nil && n >= 1 && n <= len(cols) {
+			return n - 1
+		}
+	}
+	return -1
+}

@@ -1,0 +1,305 @@
+package importer
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// sampleRows is how many data rows detection looks at.
+const sampleRows = 200
+
+// plan is everything detected about a file before rows are read.
+type plan struct {
+	path       string
+	base       string
+	size       int64
+	xlsx       bool
+	sheet      string
+	enc        encodingGuess
+	delim      rune
+	headerRows int
+	format     string
+	cols       []column
+	mapping    map[Field]int
+	sample     [][]string
+	dates      dateColumnStats
+	order      DateOrder
+	orderOK    bool
+	dateLoc    *time.Location
+	warnings   []string
+}
+
+func (p *plan) open() (recordSource, error) {
+	if p.xlsx {
+		return openXLSX(p.path, p.sheet, p.size)
+	}
+	return openCSV(p.path, p.enc.name, p.delim)
+}
+
+func isBlank(rec []string) bool {
+	for _, c := range rec {
+		if strings.TrimSpace(c) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// skipHeader reads past leading blank rows and the header rows, returning
+// the header rows (copied).
+func skipHeader(src recordSource, headerRows int) ([][]string, error) {
+	var rows [][]string
+	for len(rows) < headerRows {
+		rec, _, err := src.next()
+		var re *rowError
+		if errors.As(err, &re) {
+			return nil, fmt.Errorf("header: %s", re.reason)
+		}
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
+		if len(rows) == 0 && isBlank(rec) {
+			continue
+		}
+		rows = append(rows, append([]string(nil), rec...))
+	}
+	if len(rows) == 0 {
+		return nil, ErrEmptyFile
+	}
+	return rows, nil
+}
+
+// prepare detects the encoding, delimiter, header rows, layout, mapping
+// and date format of a file.
+func prepare(path string, opt Options) (*plan, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	p := &plan{path: path, base: filepath.Base(path), size: st.Size(), xlsx: isXLSX(path)}
+	wrap := func(err error) error { return fmt.Errorf("%s: %w", p.base, err) }
+	if p.xlsx {
+		p.enc = encodingGuess{name: "", sure: true}
+		if p.sheet, err = pickSheet(path); err != nil {
+			return nil, wrap(err)
+		}
+	} else {
+		enc, err := normaliseEncoding(opt.Encoding)
+		if err != nil {
+			return nil, wrap(err)
+		}
+		if enc != "" {
+			p.enc = encodingGuess{name: enc, sure: true}
+		} else {
+			f, err := os.Open(path)
+			if err != nil {
+				return nil, err
+			}
+			p.enc, err = detectEncoding(f)
+			f.Close()
+			if err != nil {
+				return nil, wrap(err)
+			}
+			if p.enc.why != "" {
+				p.warnings = append(p.warnings, "encoding: "+p.enc.why)
+			}
+		}
+		p.delim = opt.Delimiter
+		if p.delim == 0 {
+			if p.delim, err = detectDelimiter(path, p.enc.name); err != nil {
+				return nil, wrap(err)
+			}
+		}
+	}
+
+	src, err := p.open()
+	if err != nil {
+		return nil, wrap(err)
+	}
+	defer src.close()
+	head, err := skipHeader(src, max(3, opt.HeaderRows))
+	if err != nil {
+		return nil, wrap(err)
+	}
+	p.headerRows = opt.HeaderRows
+	if p.headerRows <= 0 {
+		p.headerRows = detectHeaderRows(head)
+	}
+	if p.headerRows > len(head) {
+		return nil, wrap(ErrEmptyFile)
+	}
+	p.cols = buildColumns(head[:p.headerRows], p.headerRows)
+	p.sample = append(p.sample, head[p.headerRows:]...)
+	for len(p.sample) < sampleRows {
+		rec, _, err := src.next()
+		if err == io.EOF {
+			break
+		}
+		var re *rowError
+		if errors.As(err, &re) {
+			continue
+		}
+		if err != nil {
+			return nil, wrap(err)
+		}
+		if !isBlank(rec) {
+			p.sample = append(p.sample, append([]string(nil), rec...))
+		}
+	}
+
+	p.format = opt.Format
+	if p.format == "" {
+		p.format = detectFormat(p.cols, p.headerRows)
+	}
+	p.mapping = detectMapping(p.cols, p.sample, p.xlsx)
+	for f, name := range opt.Mapping {
+		if name == "" {
+			delete(p.mapping, f)
+			continue
+		}
+		i := findColumn(p.cols, name)
+		if i < 0 {
+			return nil, wrap(fmt.Errorf("%w: %q for %s", ErrUnknownColumn, name, f))
+		}
+		for g, j := range p.mapping {
+			if j == i && opt.Mapping[g] == "" {
+				delete(p.mapping, g)
+			}
+		}
+		p.mapping[f] = i
+	}
+
+	p.dateLoc = opt.Location
+	if p.dateLoc == nil {
+		p.dateLoc = time.Local
+	}
+	if dc, ok := p.mapping[FieldDate]; ok {
+		if loc := p.cols[dc].loc; loc != nil {
+			p.dateLoc = loc
+		}
+		for _, r := range p.sample {
+			if dc < len(r) {
+				p.dates.add(strings.TrimSpace(r[dc]), p.xlsx)
+			}
+		}
+		p.order, p.orderOK = opt.DateOrder, true
+		if p.order == DateAuto {
+			if p.dates.needsOrder() {
+				// The sample cannot tell dd/mm from mm/dd: ask the
+				// whole column.
+				if err := p.scanDateColumn(dc); err != nil {
+					return nil, wrap(err)
+				}
+			}
+			p.order, p.orderOK = p.dates.order()
+		}
+	}
+	return p, nil
+}
+
+// scanDateColumn reads every date of the file into p.dates.
+func (p *plan) scanDateColumn(dc int) error {
+	src, err := p.open()
+	if err != nil {
+		return err
+	}
+	defer src.close()
+	if _, err := skipHeader(src, p.headerRows); err != nil {
+		return err
+	}
+	var st dateColumnStats
+	for {
+		rec, _, err := src.next()
+		if err == io.EOF {
+			break
+		}
+		var re *rowError
+		if errors.As(err, &re) {
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		if dc < len(rec) {
+			st.add(strings.TrimSpace(rec[dc]), p.xlsx)
+		}
+	}
+	p.dates = st
+	return nil
+}
+
+// columnNames returns the names shown for each column; duplicates get
+// their "#N" so a mapping names one column only.
+func (p *plan) columnNames() []string {
+	names := make([]string, len(p.cols))
+	seen := map[string]int{}
+	for _, c := range p.cols {
+		seen[c.name]++
+	}
+	for i, c := range p.cols {
+		names[i] = c.name
+		if seen[c.name] > 1 {
+			names[i] = "#" + strconv.Itoa(i+1)
+		}
+	}
+	return names
+}
+
+func (p *plan) source(opt Options) string {
+	switch {
+	case opt.Source != "":
+		return opt.Source
+	case p.format != "" && p.format != FormatGeneric:
+		return p.format
+	}
+	return "file:" + p.base
+}
+
+// Inspect detects how a file would be imported, for the wizard to show
+// and let the user correct.
+func Inspect(path string, opt Options) (*Preview, error) {
+	p, err := prepare(path, opt)
+	if err != nil {
+		return nil, err
+	}
+	names := p.columnNames()
+	pv := &Preview{
+		File:         path,
+		Size:         p.size,
+		Encoding:     p.enc.name,
+		EncodingSure: p.enc.sure,
+		Delimiter:    p.delim,
+		HeaderRows:   p.headerRows,
+		Format:       p.format,
+		Sheet:        p.sheet,
+		Columns:      names,
+		Mapping:      map[Field]string{},
+		Warnings:     p.warnings,
+		DateOrder:    p.order,
+	}
+	for f, i := range p.mapping {
+		pv.Mapping[f] = names[i]
+	}
+	for _, r := range p.sample[:min(20, len(p.sample))] {
+		pv.Sample = append(pv.Sample, r)
+	}
+	if _, ok := p.mapping[FieldDate]; ok {
+		pv.DateLayout = p.dates.describe(p.order)
+		pv.DateAmbiguous = !p.orderOK
+	} else {
+		pv.NeedsFileDate = true
+	}
+	if _, ok := p.mapping[FieldScore]; !ok {
+		pv.Warnings = append(pv.Warnings, ErrNoScoreColumn.Error())
+	}
+	return pv, nil
+}

@@ -1,0 +1,76 @@
+package importer
+
+import (
+	"bufio"
+	"encoding/csv"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+)
+
+// rejectWriter writes bad rows to a CSV file, created on the first one so
+// that a clean import leaves no empty report behind.
+type rejectWriter struct {
+	path    string
+	created bool
+	f       *os.File
+	bw      *bufio.Writer
+	w       *csv.Writer
+	err     error
+}
+
+// RejectsPath returns where the rejects of an import of path go by
+// default: <dir>/<name>.rejects.csv.
+func RejectsPath(path string) string {
+	ext := filepath.Ext(path)
+	return strings.TrimSuffix(path, ext) + ".rejects.csv"
+}
+
+func newRejectWriter(p *plan, opt Options) *rejectWriter {
+	switch opt.RejectsPath {
+	case "-":
+		return &rejectWriter{}
+	case "":
+		return &rejectWriter{path: RejectsPath(p.path)}
+	}
+	return &rejectWriter{path: opt.RejectsPath}
+}
+
+func (w *rejectWriter) write(r Reject) {
+	if w.path == "" || w.err != nil {
+		return
+	}
+	if !w.created {
+		w.f, w.err = os.Create(w.path)
+		if w.err != nil {
+			return
+		}
+		w.created = true
+		w.bw = bufio.NewWriter(w.f)
+		// A BOM makes Excel open the UTF-8 report with the right letters.
+		w.bw.WriteString("\uFEFF")
+		w.w = csv.NewWriter(w.bw)
+		w.w.Write([]string{"file", "row", "column", "value", "reason"})
+	}
+	w.w.Write([]string{neutralise(r.File), strconv.Itoa(r.Row), neutralise(r.Column), neutralise(r.Value), neutralise(r.Reason)})
+}
+
+func (w *rejectWriter) close() error {
+	if w.f == nil {
+		return w.err
+	}
+	w.w.Flush()
+	err := w.w.Error()
+	if ferr := w.bw.Flush(); err == nil {
+		err = ferr
+	}
+	if cerr := w.f.Close(); err == nil {
+		err = cerr
+	}
+	w.f = nil
+	if w.err == nil {
+		w.err = err
+	}
+	return w.err
+}

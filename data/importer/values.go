@@ -1,0 +1,112 @@
+package importer
+
+import (
+	"strings"
+
+	"caredesk/data"
+)
+
+// isMissing reports whether a cell means "no value".
+func isMissing(s string) bool {
+	s = strings.TrimSpace(s)
+	switch s {
+	case "", "NA", "N/A", "n/a", "na", "#N/A", "?", "null", "NULL", "Null", "-", "—", "–", "nan", "NaN":
+		return true
+	}
+	return false
+}
+
+// cleanText trims a text cell and empties missing markers.
+func cleanText(s string) string {
+	s = strings.TrimSpace(s)
+	if isMissing(s) {
+		return ""
+	}
+	return s
+}
+
+// parseScore reads a 0-10 score from cells such as "9", "9.0",
+// "9 - Extremely likely" or "10 (Extremely likely)": the leading whole
+// number counts. Missing cells give NoScore.
+func parseScore(s string) (data.Score, string) {
+	s = strings.TrimSpace(s)
+	if isMissing(s) {
+		return data.NoScore, ""
+	}
+	i, v := 0, 0
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		v = v*10 + int(s[i]-'0')
+		i++
+		if v > 100 {
+			return 0, "score must be 0 to 10"
+		}
+	}
+	if i == 0 {
+		return 0, "not a score"
+	}
+	rest := s[i:]
+	// A decimal part is only accepted when it is zero ("9.0", "9,00").
+	if len(rest) > 0 && (rest[0] == '.' || rest[0] == ',') {
+		j := 1
+		for j < len(rest) && rest[j] >= '0' && rest[j] <= '9' {
+			if rest[j] != '0' {
+				return 0, "score must be a whole number"
+			}
+			j++
+		}
+		if j == 1 {
+			return 0, "not a score"
+		}
+		rest = rest[j:]
+	}
+	if rest != "" {
+		// The number must be followed by a label, not glued to more text
+		// ("9x", "5/10" are not scores).
+		c := rest[0]
+		if c != ' ' && c != '-' && c != '(' && c != '\t' && !strings.HasPrefix(rest, "–") {
+			return 0, "not a score"
+		}
+	}
+	if v > 10 {
+		return 0, "score must be 0 to 10"
+	}
+	return data.Score(v), ""
+}
+
+// npsLabels are words found in NPS group columns; a column of them is a
+// label column, never the score.
+var npsLabels = []string{"promoter", "detractor", "passive", "passif", "promoteur", "détracteur", "промоутер", "критик", "нейтрал", "пассив"}
+
+func isNPSLabel(s string) bool {
+	l := strings.ToLower(strings.TrimSpace(s))
+	for _, w := range npsLabels {
+		if strings.HasPrefix(l, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// splitTags splits a tag cell on commas, semicolons and pipes.
+func splitTags(s string) []string {
+	s = cleanText(s)
+	if s == "" {
+		return nil
+	}
+	parts := strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ';' || r == '|' || r == '\n' })
+	tags := parts[:0]
+	for _, p := range parts {
+		if p = strings.TrimSpace(p); p != "" {
+			tags = append(tags, p)
+		}
+	}
+	return tags
+}
+
+// neutralise keeps a spreadsheet from running a reject value as a formula.
+func neutralise(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
+}
