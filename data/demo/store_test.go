@@ -1,0 +1,296 @@
+package demo_test
+
+import (
+	"context"
+	"errors"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+	_ "time/tzdata" // Europe/Moscow on machines without a zone database
+	"unicode"
+
+	"caredesk/data"
+	"caredesk/data/demo"
+	"caredesk/data/kpi"
+	"caredesk/data/sqlite"
+)
+
+func openStore(t testing.TB) *sqlite.DB {
+	t.Helper()
+	ctx := context.Background()
+	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "caredesk.db"))
+	if err != nil {
+		t.Fatalf("open store: %v", err)
+	}
+	t.Cleanup(func() { st.Close() })
+	loc, err := time.LoadLocation("Europe/Moscow")
+	if err != nil {
+		t.Fatalf("load zone: %v", err)
+	}
+	if err := st.SetLocation(ctx, loc); err != nil {
+		t.Fatalf("set location: %v", err)
+	}
+	return st
+}
+
+func fixedOptions(responses int) demo.Options {
+	o := demo.DefaultOptions()
+	o.Responses = responses
+	o.End = time.Date(2025, 6, 30, 0, 0, 0, 0, time.UTC)
+	return o
+}
+
+func allFeedback(t *testing.T, st data.Store) []data.Feedback {
+	t.Helper()
+	rows, err := st.ListFeedback(context.Background(), data.FeedbackFilter{}, data.Page{Limit: 1_000_000})
+	if err != nil {
+		t.Fatalf("list feedback: %v", err)
+	}
+	return rows
+}
+
+func hasCyrillic(s string) bool {
+	return strings.ContainsFunc(s, func(r rune) bool { return unicode.Is(unicode.Cyrillic, r) })
+}
+
+func hasLatinWord(s string) bool {
+	return strings.ContainsFunc(s, func(r rune) bool { return r >= 'a' && r <= 'z' })
+}
+
+func TestGenerateDefaultDataSet(t *testing.T) {
+	ctx := context.Background()
+	st := openStore(t)
+	o := fixedOptions(demo.DefaultOptions().Responses)
+
+	lastDone, calls := -1, 0
+	batch, err := demo.Generate(ctx, st, o, func(done, total int) {
+		if total != o.Responses || done < lastDone || done > total {
+			t.Errorf("progress(%d, %d) after %d", done, total, lastDone)
+		}
+		lastDone = done
+		calls++
+	})
+	if err != nil {
+		t.Fatalf("generate: %v", err)
+	}
+	if batch.Imported != o.Responses || batch.Duplicates != 0 || batch.Source != demo.Source {
+		t.Fatalf("batch = %+v, want %d imported from %q", batch, o.Responses, demo.Source)
+	}
+	if lastDone != o.Responses || calls < 10 {
+		t.Errorf("progress ended at %d after %d calls, want %d", lastDone, calls, o.Responses)
+	}
+	n, err := st.CountFeedback(ctx, data.FeedbackFilter{})
+	if err != nil || n != o.Responses {
+		t.Fatalf("count = %d, %v; want %d", n, err, o.Responses)
+	}
+
+	first, last, ok, err := st.FeedbackRange(ctx)
+	if err != nil || !ok || first != data.DateDay(2023, 7, 1) || last != data.DateDay(2025, 6, 30) {
+		t.Errorf("range = %s..%s (%v, %v), want 2023-07-01..2025-06-30", first, last, ok, err)
+	}
+
+	// The story: NPS climbs by a clear margin over the two years.
+	days, err := st.FeedbackDaily(ctx, data.DailyQuery{})
+	if err != nil {
+		t.Fatalf("daily: %v", err)
+	}
+	months := kpi.Overall(kpi.Trend(days, kpi.Month, 0, 0), kpi.Month).Periods
+	if len(months) != 24 {
+		t.Fatalf("%d months of data, want 24", len(months))
+	}
+	early, late := kpi.NPS(sum(months[:3])), kpi.NPS(sum(months[21:]))
+	if late.NPS-early.NPS < 25 {
+		t.Errorf("NPS went from %.1f (first 3 months) to %.1f (last 3), want a rise of 25+ points", early.NPS, late.NPS)
+	}
+	t.Logf("NPS first 3 months %.1f, last 3 months %.1f", early.NPS, late.NPS)
+
+	byChannel, err := st.FeedbackDaily(ctx, data.DailyQuery{By: data.SegmentChannel})
+	if err != nil {
+		t.Fatalf("daily by channel: %v", err)
+	}
+	seen := map[string]int64{}
+	for _, d := range byChannel {
+		seen[d.Segment] += d.N() + d.Unscored
+	}
+	for _, c := range data.Channels {
+		if seen[string(c)] == 0 {
+			t.Errorf("no responses through %s", c)
+		}
+	}
+
+	touchpoints, err := st.Touchpoints(ctx)
+	if err != nil || len(touchpoints) != 6 || !contains(touchpoints, "Доставка") {
+		t.Errorf("touchpoints = %q, %v; want the six Russian ones", touchpoints, err)
+	}
+	tags, err := st.Tags(ctx)
+	if err != nil || !contains(tags, "delivery-delay") || !contains(tags, "app-bug") {
+		t.Errorf("tags = %q, %v", tags, err)
+	}
+	clients, err := st.Clients(ctx)
+	if err != nil || len(clients) < 250 || len(clients) > 300 {
+		t.Fatalf("%d clients (%v), want close to 300", len(clients), err)
+	}
+	segments := map[string]int{}
+	for _, c := range clients {
+		segments[c.Segment]++
+	}
+	if segments[demo.SegmentEnterprise] == 0 || segments[demo.SegmentSMB] == 0 || segments[demo.SegmentRetail] == 0 || len(segments) != 3 {
+		t.Errorf("client segments = %v", segments)
+	}
+
+	var cyrillic, latin, linked, withComment int
+	for _, f := range allFeedback(t, st) {
+		if f.ClientID != 0 {
+			linked++
+		}
+		if f.Comment == "" {
+			continue
+		}
+		withComment++
+		if hasCyrillic(f.Comment) {
+			cyrillic++
+		} else if hasLatinWord(f.Comment) {
+			latin++
+		}
+	}
+	if cyrillic == 0 || latin == 0 || cyrillic < latin*3 {
+		t.Errorf("comments: %d Cyrillic, %d Latin; want both, mostly Russian", cyrillic, latin)
+	}
+	if share := float64(linked) / float64(o.Responses); share < 0.55 || share > 0.65 {
+		t.Errorf("%.2f of responses linked to a client, want about 0.60", share)
+	}
+	if share := float64(withComment) / float64(o.Responses); share < 0.55 || share > 0.65 {
+		t.Errorf("%.2f of responses have a comment, want about 0.60", share)
+	}
+
+	// Same seed again: every row is a duplicate and nothing is added.
+	again, err := demo.Generate(ctx, st, o, nil)
+	if err != nil {
+		t.Fatalf("second run: %v", err)
+	}
+	if again.Imported != 0 || again.Duplicates != o.Responses {
+		t.Errorf("second run imported %d, duplicates %d; want 0 and %d", again.Imported, again.Duplicates, o.Responses)
+	}
+	if n, _ := st.CountFeedback(ctx, data.FeedbackFilter{}); n != o.Responses {
+		t.Errorf("count after second run = %d, want %d", n, o.Responses)
+	}
+}
+
+func TestSameSeedGivesIdenticalDatabases(t *testing.T) {
+	ctx := context.Background()
+	o := fixedOptions(4000)
+	o.Lang = "en"
+	var dumps [2][]data.Feedback
+	for i := range dumps {
+		st := openStore(t)
+		if _, err := demo.Generate(ctx, st, o, nil); err != nil {
+			t.Fatalf("generate %d: %v", i, err)
+		}
+		dumps[i] = allFeedback(t, st)
+		for j := range dumps[i] {
+			dumps[i][j].BatchID = 0 // the only thing allowed to differ is bookkeeping
+		}
+	}
+	if len(dumps[0]) != o.Responses {
+		t.Fatalf("%d rows, want %d", len(dumps[0]), o.Responses)
+	}
+	for j := range dumps[0] {
+		if !reflect.DeepEqual(dumps[0][j], dumps[1][j]) {
+			t.Fatalf("row %d differs:\n%+v\n%+v", j, dumps[0][j], dumps[1][j])
+		}
+	}
+
+	other := openStore(t)
+	o.Seed = 7
+	if _, err := demo.Generate(ctx, other, o, nil); err != nil {
+		t.Fatalf("generate seed 7: %v", err)
+	}
+	if reflect.DeepEqual(allFeedback(t, other)[:50], dumps[0][:50]) {
+		t.Error("seed 7 gives the same rows as seed 1")
+	}
+}
+
+func TestCancelLeavesStoreEmpty(t *testing.T) {
+	st := openStore(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	o := fixedOptions(20000)
+	_, err := demo.Generate(ctx, st, o, func(done, _ int) {
+		if done >= 8000 {
+			cancel()
+		}
+	})
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("err = %v, want context.Canceled", err)
+	}
+	bg := context.Background()
+	if n, err := st.CountFeedback(bg, data.FeedbackFilter{}); err != nil || n != 0 {
+		t.Errorf("count after cancel = %d, %v; want 0", n, err)
+	}
+	if clients, err := st.Clients(bg); err != nil || len(clients) != 0 {
+		t.Errorf("%d clients after cancel (%v), want 0", len(clients), err)
+	}
+	if batches, err := st.ImportBatches(bg); err != nil || len(batches) != 0 {
+		t.Errorf("%d import batches after cancel (%v), want 0", len(batches), err)
+	}
+	if days, err := st.FeedbackDaily(bg, data.DailyQuery{}); err != nil || len(days) != 0 {
+		t.Errorf("%d daily rows after cancel (%v), want 0", len(days), err)
+	}
+
+	// The store is still usable: a full run afterwards imports everything.
+	b, err := demo.Generate(bg, st, fixedOptions(3000), nil)
+	if err != nil || b.Imported != 3000 {
+		t.Fatalf("run after cancel: %+v, %v", b, err)
+	}
+}
+
+func TestGenerateRejectsBadOptions(t *testing.T) {
+	st := openStore(t)
+	o := fixedOptions(100)
+	o.Lang = "de"
+	if _, err := demo.Generate(context.Background(), st, o, nil); !errors.Is(err, data.ErrInvalid) {
+		t.Fatalf("err = %v, want ErrInvalid", err)
+	}
+	if n, _ := st.CountFeedback(context.Background(), data.FeedbackFilter{}); n != 0 {
+		t.Errorf("%d rows written for invalid options", n)
+	}
+}
+
+func sum(ps []kpi.NPSStat) data.ScoreCounts {
+	var c data.ScoreCounts
+	for _, p := range ps {
+		c.Add(p.ScoreCounts)
+	}
+	return c
+}
+
+func contains(list []string, s string) bool {
+	for _, v := range list {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}
+
+func benchmarkGenerate(b *testing.B, responses int) {
+	o := fixedOptions(responses)
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		st := openStore(b)
+		b.StartTimer()
+		if _, err := demo.Generate(context.Background(), st, o, nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*responses), "ns/row")
+}
+
+// BenchmarkGenerate50k is the speed target: the default data set into a
+// fresh SQLite file, well under 2 s.
+func BenchmarkGenerate50k(b *testing.B) { benchmarkGenerate(b, 50_000) }
+
+// BenchmarkGenerate1M builds the benchmark database size of other packages.
+func BenchmarkGenerate1M(b *testing.B) { benchmarkGenerate(b, 1_000_000) }
