@@ -50,6 +50,15 @@ DELETE FROM feedback_daily
 WHERE day = ? AND channel = ? AND touchpoint = ?
 	AND s0 + s1 + s2 + s3 + s4 + s5 + s6 + s7 + s8 + s9 + s10 + unscored = 0`
 
+// A key whose counts shrink already has its row (the rows being removed
+// were counted in it), so it is updated in place: the upsert would trip the
+// CHECK constraints on its negative VALUES before seeing the conflict.
+const shrinkRollupSQL = `
+UPDATE feedback_daily SET
+	s0 = s0 + ?, s1 = s1 + ?, s2 = s2 + ?, s3 = s3 + ?, s4 = s4 + ?, s5 = s5 + ?,
+	s6 = s6 + ?, s7 = s7 + ?, s8 = s8 + ?, s9 = s9 + ?, s10 = s10 + ?, unscored = unscored + ?
+WHERE day = ? AND channel = ? AND touchpoint = ?`
+
 // applyRollup writes deltas into feedback_daily inside tx. The CHECK
 // constraints of the table turn a count going below zero into an error
 // instead of a silently wrong chart.
@@ -62,36 +71,48 @@ func applyRollup(ctx context.Context, tx *sql.Tx, deltas rollupDeltas) error {
 		return fmt.Errorf("update daily counts: %w", err)
 	}
 	defer upsert.Close()
-	var prune *sql.Stmt
 	args := make([]any, 15)
 	for k, c := range deltas {
-		args[0], args[1], args[2] = int64(k.day), k.channel, k.touchpoint
 		shrinks, changes := false, false
-		for i, v := range c {
-			args[3+i] = v
+		for _, v := range c {
 			shrinks = shrinks || v < 0
 			changes = changes || v != 0
 		}
 		if !changes {
 			continue
 		}
-		if _, err := upsert.ExecContext(ctx, args...); err != nil {
-			return fmt.Errorf("update daily counts of %s: %w", k.day, err)
-		}
-		if !shrinks {
+		if shrinks {
+			if err := shrinkRollup(ctx, tx, k, c); err != nil {
+				return fmt.Errorf("update daily counts of %s: %w", k.day, err)
+			}
 			continue
 		}
-		if prune == nil {
-			if prune, err = tx.PrepareContext(ctx, deleteEmptyRollupSQL); err != nil {
-				return fmt.Errorf("update daily counts: %w", err)
-			}
-			defer prune.Close()
+		args[0], args[1], args[2] = int64(k.day), k.channel, k.touchpoint
+		for i, v := range c {
+			args[3+i] = v
 		}
-		if _, err := prune.ExecContext(ctx, int64(k.day), k.channel, k.touchpoint); err != nil {
+		if _, err := upsert.ExecContext(ctx, args...); err != nil {
 			return fmt.Errorf("update daily counts of %s: %w", k.day, err)
 		}
 	}
 	return nil
+}
+
+func shrinkRollup(ctx context.Context, tx *sql.Tx, k rollupKey, c *[12]int64) error {
+	args := make([]any, 0, 15)
+	for _, v := range c {
+		args = append(args, v)
+	}
+	args = append(args, int64(k.day), k.channel, k.touchpoint)
+	res, err := tx.ExecContext(ctx, shrinkRollupSQL, args...)
+	if err != nil {
+		return err
+	}
+	if n, err := res.RowsAffected(); err != nil || n != 1 {
+		return fmt.Errorf("no daily counts for %s/%s/%s to remove a response from (%d rows, %v)", k.day, k.channel, k.touchpoint, n, err)
+	}
+	_, err = tx.ExecContext(ctx, deleteEmptyRollupSQL, int64(k.day), k.channel, k.touchpoint)
+	return err
 }
 
 // rebuildRollup recounts feedback_daily from the rows, for changes that
