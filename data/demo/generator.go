@@ -332,6 +332,14 @@ func (g *generator) buildClients() {
 		}
 	}
 	g.clientCum = cumulative(weights)
+
+	// Linked responses carry their client's effect; take its expected
+	// value out as well so the department level stays on target.
+	var mean float64
+	for i, c := range g.clients {
+		mean += c.effect * weights[i]
+	}
+	g.offset -= linkedShare * mean / sum(weights)
 }
 
 func (g *generator) clientName(segment string, lang int) string {
