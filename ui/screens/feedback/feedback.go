@@ -1,0 +1,487 @@
+// Package feedback is the Feedback screen: the list of NPS responses with
+// search and filters, the add/edit form and the import wizard.
+package feedback
+
+import (
+	"context"
+	"strings"
+	"sync"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"caredesk/data"
+	"caredesk/data/kpi"
+	"caredesk/ui/widgets"
+)
+
+// searchDebounce lets the user finish a word before the list reloads.
+const searchDebounce = 300 * time.Millisecond
+
+// maxCommentCell keeps the single-line comment cell cheap to lay out.
+const maxCommentCell = 200
+
+// Deps is what the screen needs from the shell.
+type Deps struct {
+	Store     data.Store
+	Window    fyne.Window
+	ShowError func(error) // the shell's error-to-dialog mapping
+	Changed   func()      // called after data changed (save, delete, import) so other screens refresh
+}
+
+// Period presets of the period select, in display order.
+const (
+	periodAll = iota
+	periodLast30
+	periodThisMonth
+	periodLastMonth
+	periodThisQuarter
+	periodThisYear
+	periodCustom
+)
+
+var periodKeys = []string{"feedback.period.all", "feedback.period.last30", "feedback.period.this_month",
+	"feedback.period.last_month", "feedback.period.this_quarter", "feedback.period.this_year", "feedback.period.custom"}
+
+var groupChoices = []data.ScoreGroup{data.GroupAll, data.GroupPromoters, data.GroupPassives, data.GroupDetractors, data.GroupUnscored}
+
+// Screen is the Feedback screen.
+type Screen struct {
+	deps Deps
+
+	search      *widget.Entry
+	period      *widget.Select
+	from, to    *widget.DateEntry
+	customRange *fyne.Container
+	channel     *widget.Select
+	touchpoint  *widget.Select
+	group       *widget.Select
+	addBtn      *widget.Button
+	importBtn   *widget.Button
+	editBtn     *widget.Button
+	deleteBtn   *widget.Button
+	table       *widgets.PagedTable[data.Feedback]
+	emptyPanel  *fyne.Container
+	noMatch     *fyne.Container
+	content     fyne.CanvasObject
+
+	resetting bool // filter widgets are being reset: reload once at the end
+
+	form   *feedbackForm // the open add/edit form, if any
+	wizard *importWizard // the open import wizard, if any
+
+	busy sync.WaitGroup // background work besides the table's own
+
+	mu          sync.Mutex // guards the fields below, read by loaders
+	filter      data.FeedbackFilter
+	dbEmpty     bool
+	touchpoints []string
+	clients     []data.Client
+	debounce    *time.Timer
+}
+
+// New builds the screen and starts loading its data.
+func New(d Deps) *Screen {
+	s := &Screen{deps: d}
+	s.build()
+	s.table.SetSort(string(data.SortByDate), true)
+	s.loadLookups()
+	return s
+}
+
+// Content is the screen's root object.
+func (s *Screen) Content() fyne.CanvasObject { return s.content }
+
+// Refresh reloads the count, the visible pages and the filter choices off
+// the UI goroutine.
+func (s *Screen) Refresh() {
+	s.table.Reload()
+	s.loadLookups()
+}
+
+// FocusSearch puts the keyboard focus in the search entry.
+func (s *Screen) FocusSearch() {
+	if c := fyne.CurrentApp().Driver().CanvasForObject(s.search); c != nil {
+		c.Focus(s.search)
+	}
+}
+
+func (s *Screen) build() {
+	s.search = widget.NewEntry()
+	s.search.SetPlaceHolder(lang.L("feedback.search.placeholder"))
+	s.search.OnChanged = func(string) { s.scheduleSearch() }
+	s.search.OnSubmitted = func(string) { s.applyFilters() }
+
+	periods := make([]string, len(periodKeys))
+	for i, k := range periodKeys {
+		periods[i] = lang.L(k)
+	}
+	s.period = widget.NewSelect(periods, func(string) { s.onPeriodChanged() })
+	s.from, s.to = widget.NewDateEntry(), widget.NewDateEntry()
+	s.from.SetPlaceHolder(lang.L("feedback.period.from"))
+	s.to.SetPlaceHolder(lang.L("feedback.period.to"))
+	s.from.OnChanged = func(*time.Time) { s.applyFilters() }
+	s.to.OnChanged = func(*time.Time) { s.applyFilters() }
+	s.customRange = container.NewGridWithColumns(2, s.from, s.to)
+	s.customRange.Hide()
+
+	channels := []string{lang.L("feedback.channel.all")}
+	for _, c := range data.Channels {
+		channels = append(channels, widgets.ChannelName(c))
+	}
+	s.channel = widget.NewSelect(channels, func(string) { s.applyFilters() })
+	s.touchpoint = widget.NewSelect([]string{lang.L("feedback.touchpoint.all")}, func(string) { s.applyFilters() })
+	groups := make([]string, len(groupChoices))
+	for i, g := range groupChoices {
+		groups[i] = widgets.GroupName(g)
+	}
+	s.group = widget.NewSelect(groups, func(string) { s.applyFilters() })
+	s.resetFilterWidgets()
+
+	s.addBtn = widget.NewButtonWithIcon(lang.L("feedback.add"), theme.ContentAddIcon(), s.NewResponse)
+	s.addBtn.Importance = widget.HighImportance
+	s.importBtn = widget.NewButtonWithIcon(lang.L("feedback.import"), theme.UploadIcon(), s.Import)
+	s.editBtn = widget.NewButtonWithIcon(lang.L("feedback.edit"), theme.DocumentCreateIcon(), s.onEdit)
+	s.deleteBtn = widget.NewButtonWithIcon(lang.L("feedback.delete"), theme.DeleteIcon(), s.onDelete)
+	s.editBtn.Disable()
+	s.deleteBtn.Disable()
+
+	s.table = widgets.NewPagedTable(s.columns(), s.count, s.page, s.cell)
+	s.table.Status = s.statusText
+	s.table.OnLoaded = s.onLoaded
+	s.table.OnError = s.showError
+	s.table.OnSelected = func(int, data.Feedback) {
+		s.editBtn.Enable()
+		s.deleteBtn.Enable()
+	}
+	s.table.OnActivated = func(_ int, f data.Feedback) { s.openForm(f) }
+
+	filters := container.NewHBox(s.period, s.customRange, s.channel, s.touchpoint, s.group)
+	buttons := container.NewHBox(s.addBtn, s.importBtn, widget.NewSeparator(), s.editBtn, s.deleteBtn)
+	toolbar := container.NewVBox(
+		container.NewBorder(nil, nil, nil, buttons, s.search),
+		filters,
+	)
+
+	s.emptyPanel = s.buildEmptyPanel()
+	s.emptyPanel.Hide()
+	s.noMatch = container.NewCenter(container.NewVBox(
+		widget.NewLabelWithStyle(lang.L("feedback.nomatch.title"), fyne.TextAlignCenter, fyne.TextStyle{Bold: true}),
+		container.NewCenter(widget.NewButtonWithIcon(lang.L("feedback.nomatch.clear"), theme.ContentClearIcon(), s.ClearFilters)),
+	))
+	s.noMatch.Hide()
+
+	body := container.NewStack(s.table, s.noMatch, s.emptyPanel)
+	s.content = container.NewBorder(toolbar, nil, nil, nil, body)
+}
+
+func (s *Screen) buildEmptyPanel() *fyne.Container {
+	title := widget.NewLabelWithStyle(lang.L("feedback.empty.title"), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+	title.SizeName = theme.SizeNameSubHeadingText
+	text := widget.NewLabelWithStyle(lang.L("feedback.empty.text"), fyne.TextAlignCenter, fyne.TextStyle{})
+	text.Wrapping = fyne.TextWrapWord
+	importBtn := widget.NewButtonWithIcon(lang.L("feedback.empty.import"), theme.UploadIcon(), s.Import)
+	importBtn.Importance = widget.HighImportance
+	addBtn := widget.NewButtonWithIcon(lang.L("feedback.empty.add"), theme.ContentAddIcon(), s.NewResponse)
+	icon := widget.NewIcon(theme.MailComposeIcon())
+	iconBox := container.NewCenter(container.NewGridWrap(fyne.NewSize(64, 64), icon))
+	panel := container.NewVBox(iconBox, title, text, container.NewCenter(container.NewHBox(importBtn, addBtn)))
+	// A fixed width keeps the wrapped text readable on wide windows.
+	return container.NewCenter(container.New(layout.NewGridWrapLayout(fyne.NewSize(460, panel.MinSize().Height+40)), panel))
+}
+
+func (s *Screen) columns() []widgets.Column {
+	return []widgets.Column{
+		{Title: lang.L("feedback.col.date"), Width: 150, SortKey: string(data.SortByDate)},
+		{Title: lang.L("feedback.col.score"), Width: 80, SortKey: string(data.SortByScore)},
+		{Title: lang.L("feedback.col.channel"), Width: 110, SortKey: string(data.SortByChannel)},
+		{Title: lang.L("feedback.col.touchpoint"), Width: 150, SortKey: string(data.SortByTouchpoint)},
+		{Title: lang.L("feedback.col.client"), Width: 150},
+		{Title: lang.L("feedback.col.comment"), Width: 260, Expand: true},
+		{Title: lang.L("feedback.col.tags"), Width: 150},
+	}
+}
+
+func (s *Screen) cell(f data.Feedback, col int) (string, widget.Importance) {
+	switch col {
+	case 0:
+		return data.FormatDateTime(widgets.Lang(), f.RespondedAt.In(s.deps.Store.Location())), widget.MediumImportance
+	case 1:
+		if !f.Score.Valid() {
+			return "—", widget.LowImportance
+		}
+		return widgets.Int(int64(f.Score)), scoreImportance(f.Score)
+	case 2:
+		return widgets.ChannelName(f.Channel), widget.MediumImportance
+	case 3:
+		return f.Touchpoint, widget.MediumImportance
+	case 4:
+		return f.ClientName, widget.MediumImportance
+	case 5:
+		return singleLine(f.Comment), widget.MediumImportance
+	case 6:
+		return strings.Join(f.Tags, ", "), widget.MediumImportance
+	}
+	return "", widget.MediumImportance
+}
+
+// scoreImportance colours a score by its NPS group.
+func scoreImportance(s data.Score) widget.Importance {
+	switch s.Group() {
+	case data.GroupPromoters:
+		return widget.SuccessImportance
+	case data.GroupPassives:
+		return widget.WarningImportance
+	case data.GroupDetractors:
+		return widget.DangerImportance
+	}
+	return widget.LowImportance
+}
+
+// singleLine flattens a comment for a one-line cell; the label truncates
+// the rest with an ellipsis.
+func singleLine(s string) string {
+	if len(s) > maxCommentCell*4 {
+		s = s[:maxCommentCell*4]
+	}
+	s = strings.Join(strings.Fields(s), " ")
+	if r := []rune(s); len(r) > maxCommentCell {
+		s = string(r[:maxCommentCell]) + "…"
+	}
+	return s
+}
+
+func (s *Screen) currentFilter() data.FeedbackFilter {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.filter
+}
+
+func (s *Screen) count(ctx context.Context) (int, error) {
+	f := s.currentFilter()
+	n, err := s.deps.Store.CountFeedback(ctx, f)
+	if err != nil {
+		return 0, err
+	}
+	empty := n == 0
+	if n == 0 && filtered(f) {
+		all, err := s.deps.Store.CountFeedback(ctx, data.FeedbackFilter{})
+		if err != nil {
+			return 0, err
+		}
+		empty = all == 0
+	}
+	s.mu.Lock()
+	s.dbEmpty = empty
+	s.mu.Unlock()
+	return n, nil
+}
+
+func (s *Screen) page(ctx context.Context, order widgets.SortOrder, offset, limit int) ([]data.Feedback, error) {
+	f := s.currentFilter()
+	f.Sort, f.Desc = data.FeedbackSort(order.Key), order.Desc
+	return s.deps.Store.ListFeedback(ctx, f, data.Page{Offset: offset, Limit: limit})
+}
+
+func filtered(f data.FeedbackFilter) bool {
+	f.Sort, f.Desc = "", false
+	return f.From != 0 || f.To != 0 || len(f.Channels) > 0 || f.Touchpoint != "" || f.Group != "" ||
+		f.Search != "" || f.Tag != "" || f.ClientID != 0
+}
+
+func (s *Screen) statusText(n int) string {
+	text := lang.LocalizePluralKey("feedback.count", "{{.Count}} responses", n, map[string]any{"Count": widgets.Int(int64(n))})
+	if filtered(s.currentFilter()) {
+		text += " · " + lang.L("feedback.count.filtered")
+	}
+	return text
+}
+
+// onLoaded switches between the table and the empty states.
+func (s *Screen) onLoaded(n int) {
+	s.mu.Lock()
+	empty := s.dbEmpty
+	s.mu.Unlock()
+	s.emptyPanel.Hidden = !empty
+	s.noMatch.Hidden = empty || n > 0
+	s.emptyPanel.Refresh()
+	s.noMatch.Refresh()
+	if n == 0 || empty {
+		s.table.Hide()
+	} else {
+		s.table.Show()
+	}
+	s.editBtn.Disable()
+	s.deleteBtn.Disable()
+}
+
+func (s *Screen) showError(err error) {
+	if s.deps.ShowError != nil {
+		s.deps.ShowError(err)
+	}
+}
+
+// loadLookups fills the touchpoint choices and the client suggestions.
+func (s *Screen) loadLookups() {
+	s.busy.Add(1)
+	go func() {
+		defer s.busy.Done()
+		ctx := context.Background()
+		tps, err := s.deps.Store.Touchpoints(ctx)
+		var clients []data.Client
+		if err == nil {
+			clients, err = s.deps.Store.Clients(ctx)
+		}
+		widgets.Do(func() {
+			if err != nil {
+				s.showError(err)
+				return
+			}
+			s.mu.Lock()
+			s.touchpoints, s.clients = tps, clients
+			s.mu.Unlock()
+			selected := s.touchpoint.Selected
+			s.touchpoint.Options = append([]string{lang.L("feedback.touchpoint.all")}, tps...)
+			s.touchpoint.Refresh()
+			if !contains(s.touchpoint.Options, selected) {
+				s.touchpoint.SetSelectedIndex(0)
+			}
+		})
+	}()
+}
+
+func contains(list []string, s string) bool {
+	for _, v := range list {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}
+
+func (s *Screen) scheduleSearch() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.debounce != nil && s.debounce.Stop() {
+		s.busy.Done() // the stopped timer will not run
+	}
+	s.busy.Add(1)
+	s.debounce = time.AfterFunc(searchDebounce, func() {
+		defer s.busy.Done()
+		widgets.Do(s.applyFilters)
+	})
+}
+
+// applyFilters reads the filter widgets and reloads the list.
+func (s *Screen) applyFilters() {
+	if s.table == nil || s.resetting {
+		return // still building (New loads first) or resetting (reloads once after)
+	}
+	f := data.FeedbackFilter{Search: strings.TrimSpace(s.search.Text)}
+	f.From, f.To = s.periodRange()
+	if i := s.channel.SelectedIndex(); i > 0 {
+		f.Channels = []data.Channel{data.Channels[i-1]}
+	}
+	if i := s.touchpoint.SelectedIndex(); i > 0 {
+		f.Touchpoint = s.touchpoint.Selected
+	}
+	if i := s.group.SelectedIndex(); i > 0 {
+		f.Group = groupChoices[i]
+	}
+	s.mu.Lock()
+	changed := !sameFilter(f, s.filter)
+	s.filter = f
+	s.mu.Unlock()
+	if changed {
+		s.table.Reload()
+	}
+}
+
+func sameFilter(a, b data.FeedbackFilter) bool {
+	if len(a.Channels) != len(b.Channels) || (len(a.Channels) > 0 && a.Channels[0] != b.Channels[0]) {
+		return false
+	}
+	a.Channels, b.Channels = nil, nil
+	return a.From == b.From && a.To == b.To && a.Touchpoint == b.Touchpoint && a.Group == b.Group &&
+		a.Search == b.Search && a.Tag == b.Tag && a.ClientID == b.ClientID
+}
+
+func (s *Screen) onPeriodChanged() {
+	if s.period.SelectedIndex() == periodCustom {
+		s.customRange.Show()
+	} else {
+		s.customRange.Hide()
+	}
+	s.applyFilters()
+}
+
+// periodRange turns the period select into inclusive days in the
+// department's zone; 0 means unbounded.
+func (s *Screen) periodRange() (from, to data.Day) {
+	today := data.DayOf(time.Now(), s.deps.Store.Location())
+	switch s.period.SelectedIndex() {
+	case periodLast30:
+		return today - 29, today
+	case periodThisMonth:
+		p := kpi.PeriodOf(today, kpi.Month)
+		return p.Start, p.End
+	case periodLastMonth:
+		p := kpi.PeriodOf(kpi.PeriodOf(today, kpi.Month).Start-1, kpi.Month)
+		return p.Start, p.End
+	case periodThisQuarter:
+		p := kpi.PeriodOf(today, kpi.Quarter)
+		return p.Start, p.End
+	case periodThisYear:
+		p := kpi.PeriodOf(today, kpi.Year)
+		return p.Start, p.End
+	case periodCustom:
+		if d := s.from.Date; d != nil {
+			from = data.DateDay(d.Date())
+		}
+		if d := s.to.Date; d != nil {
+			to = data.DateDay(d.Date())
+		}
+	}
+	return from, to
+}
+
+// ClearFilters resets search and filters to show every response.
+func (s *Screen) ClearFilters() {
+	s.resetFilterWidgets()
+	s.applyFilters()
+}
+
+func (s *Screen) resetFilterWidgets() {
+	s.resetting = true
+	defer func() { s.resetting = false }()
+	s.search.SetText("")
+	s.from.SetDate(nil)
+	s.to.SetDate(nil)
+	s.period.SetSelectedIndex(periodAll)
+	s.channel.SetSelectedIndex(0)
+	s.touchpoint.SetSelectedIndex(0)
+	s.group.SetSelectedIndex(0)
+	s.mu.Lock()
+	if s.debounce != nil && s.debounce.Stop() {
+		s.busy.Done()
+	}
+	s.mu.Unlock()
+}
+
+// wait blocks until the screen's background work has settled (tests).
+func (s *Screen) wait() {
+	s.busy.Wait()
+	s.table.Wait()
+	s.busy.Wait()
+}
+
+func (s *Screen) onEdit() {
+	if _, f, ok := s.table.Selected(); ok {
+		s.openForm(f)
+	}
+}

@@ -1,0 +1,340 @@
+package feedback
+
+import (
+	"context"
+	"errors"
+	"strconv"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/widget"
+
+	"caredesk/data"
+	"caredesk/ui/widgets"
+)
+
+// Field names of data.Feedback.Validate plus the form's own time field.
+const (
+	fieldDate       = "responded_at"
+	fieldTime       = "time"
+	fieldScore      = "score"
+	fieldComment    = "comment"
+	fieldChannel    = "channel"
+	fieldTouchpoint = "touchpoint"
+	fieldClient     = "client"
+	fieldTags       = "tags"
+)
+
+// feedbackForm is the add/edit dialog of one response.
+type feedbackForm struct {
+	s        *Screen
+	original data.Feedback // ID 0 when adding
+
+	date       *widget.DateEntry
+	clock      *widget.Entry
+	score      data.Score
+	scoreBtns  []*widget.Button // 0..10, then "no score"
+	comment    *widget.Entry
+	channel    *widget.Select
+	touchpoint *widget.SelectEntry
+	client     *widget.SelectEntry
+	tags       *widget.Entry
+	errs       map[string]*widget.Label
+	saveBtn    *widget.Button
+	dlg        *dialog.CustomDialog
+}
+
+// NewResponse opens the form for a new response, dated now.
+func (s *Screen) NewResponse() {
+	s.openForm(data.Feedback{RespondedAt: time.Now(), Score: data.NoScore})
+}
+
+func (s *Screen) openForm(f data.Feedback) {
+	fm := &feedbackForm{s: s, original: f, score: f.Score, errs: map[string]*widget.Label{}}
+	content := fm.build()
+	title := lang.L("feedback.form.add_title")
+	if f.ID != 0 {
+		title = lang.L("feedback.form.edit_title")
+	}
+	fm.dlg = dialog.NewCustomWithoutButtons(title, content, s.deps.Window)
+	cancel := widget.NewButton(lang.L("feedback.form.cancel"), fm.close)
+	fm.saveBtn = widget.NewButton(lang.L("feedback.form.save"), fm.save)
+	fm.saveBtn.Importance = widget.HighImportance
+	fm.dlg.SetButtons([]fyne.CanvasObject{cancel, fm.saveBtn})
+	fm.dlg.Resize(fyne.NewSize(640, content.MinSize().Height+140))
+	s.form = fm
+	fm.dlg.Show()
+}
+
+func (fm *feedbackForm) close() {
+	fm.dlg.Hide()
+	if fm.s.form == fm {
+		fm.s.form = nil
+	}
+}
+
+func (fm *feedbackForm) build() fyne.CanvasObject {
+	s, f := fm.s, fm.original
+	loc := s.deps.Store.Location()
+
+	fm.date = widget.NewDateEntry()
+	fm.clock = widget.NewEntry()
+	fm.clock.SetPlaceHolder("HH:MM")
+	if !f.RespondedAt.IsZero() {
+		t := f.RespondedAt.In(loc)
+		day := time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+		fm.date.SetDate(&day)
+		fm.clock.SetText(t.Format("15:04"))
+	}
+
+	scoreRow := container.NewHBox()
+	for i := 0; i <= 10; i++ {
+		score := data.Score(i)
+		b := widget.NewButton(strconv.Itoa(i), func() { fm.setScore(score) })
+		fm.scoreBtns = append(fm.scoreBtns, b)
+		scoreRow.Add(b)
+	}
+	noScore := widget.NewButton(lang.L("feedback.form.no_score"), func() { fm.setScore(data.NoScore) })
+	fm.scoreBtns = append(fm.scoreBtns, noScore)
+	scoreRow.Add(noScore)
+	fm.setScore(f.Score)
+
+	fm.comment = widget.NewMultiLineEntry()
+	fm.comment.Wrapping = fyne.TextWrapWord
+	fm.comment.SetMinRowsVisible(4)
+	fm.comment.SetText(f.Comment)
+
+	channels := []string{"—"}
+	for _, c := range data.Channels {
+		channels = append(channels, widgets.ChannelName(c))
+	}
+	fm.channel = widget.NewSelect(channels, nil)
+	fm.channel.SetSelectedIndex(0)
+	for i, c := range data.Channels {
+		if c == f.Channel {
+			fm.channel.SetSelectedIndex(i + 1)
+		}
+	}
+
+	s.mu.Lock()
+	touchpoints := append([]string(nil), s.touchpoints...)
+	var clientNames []string
+	for _, c := range s.clients {
+		clientNames = append(clientNames, c.Name)
+	}
+	s.mu.Unlock()
+	fm.touchpoint = widget.NewSelectEntry(touchpoints)
+	fm.touchpoint.SetText(f.Touchpoint)
+	fm.client = widget.NewSelectEntry(clientNames)
+	fm.client.SetText(f.ClientName)
+	fm.tags = widget.NewEntry()
+	fm.tags.SetPlaceHolder(lang.L("feedback.form.tags_hint"))
+	fm.tags.SetText(strings.Join(f.Tags, ", "))
+
+	when := container.NewBorder(nil, nil, nil, container.NewGridWrap(fyne.NewSize(90, fm.clock.MinSize().Height), fm.clock), fm.date)
+	grid := container.New(layout.NewFormLayout(),
+		fm.label("feedback.form.date"), fm.withErrors(when, fieldDate, fieldTime),
+		fm.label("feedback.form.score"), fm.withErrors(scoreRow, fieldScore),
+		fm.label("feedback.form.comment"), fm.withErrors(fm.comment, fieldComment),
+		fm.label("feedback.form.channel"), fm.withErrors(fm.channel, fieldChannel),
+		fm.label("feedback.form.touchpoint"), fm.withErrors(fm.touchpoint, fieldTouchpoint),
+		fm.label("feedback.form.client"), fm.withErrors(fm.client, fieldClient),
+		fm.label("feedback.form.tags"), fm.withErrors(fm.tags, fieldTags),
+	)
+	return grid
+}
+
+func (fm *feedbackForm) label(key string) fyne.CanvasObject {
+	return widget.NewLabelWithStyle(lang.L(key), fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
+}
+
+// withErrors puts the (hidden until needed) error lines of fields under a
+// field, so that messages appear where the mistake is.
+func (fm *feedbackForm) withErrors(o fyne.CanvasObject, fields ...string) fyne.CanvasObject {
+	box := container.NewVBox(o)
+	for _, name := range fields {
+		l := widget.NewLabel("")
+		l.Importance = widget.DangerImportance
+		l.Wrapping = fyne.TextWrapWord
+		l.Hide()
+		fm.errs[name] = l
+		box.Add(l)
+	}
+	return box
+}
+
+func (fm *feedbackForm) setScore(score data.Score) {
+	fm.score = score
+	for i, b := range fm.scoreBtns {
+		b.Importance = widget.MediumImportance
+		if i == int(score) || (i == 11 && score == data.NoScore) {
+			b.Importance = widget.HighImportance
+			if score.Valid() {
+				b.Importance = scoreImportance(score)
+			}
+		}
+		b.Refresh()
+	}
+}
+
+// collect builds the response from the fields and checks it; the errors
+// are keyed by the form's field names.
+func (fm *feedbackForm) collect() (data.Feedback, data.ValidationErrors) {
+	s := fm.s
+	f := fm.original
+	f.Tags = nil
+	var errs data.ValidationErrors
+
+	hour, minute, ok := parseClock(fm.clock.Text)
+	if !ok {
+		errs = append(errs, &data.FieldError{Field: fieldTime, Key: "feedback.error.time", Message: "time must be HH:MM"})
+	}
+	switch {
+	case fm.date.Text != "" && fm.date.Validate() != nil:
+		errs = append(errs, &data.FieldError{Field: fieldDate, Key: "feedback.error.date_format", Message: "invalid date"})
+	case fm.date.Date == nil || strings.TrimSpace(fm.date.Text) == "":
+		f.RespondedAt = time.Time{}
+	default:
+		y, m, d := fm.date.Date.Date()
+		f.RespondedAt = time.Date(y, m, d, hour, minute, 0, 0, s.deps.Store.Location())
+	}
+
+	f.Score = fm.score
+	f.Comment = strings.TrimSpace(fm.comment.Text)
+	f.Channel = ""
+	if i := fm.channel.SelectedIndex(); i > 0 {
+		f.Channel = data.Channels[i-1]
+	}
+	f.Touchpoint = strings.TrimSpace(fm.touchpoint.Text)
+	name := strings.TrimSpace(fm.client.Text)
+	if !strings.EqualFold(name, fm.original.ClientName) {
+		// The store links the response to the named client, creating it
+		// when it is new.
+		f.ClientID, f.ClientName, f.Segment = 0, name, ""
+	}
+	for _, t := range strings.Split(fm.tags.Text, ",") {
+		if t = strings.TrimSpace(t); t != "" {
+			f.Tags = append(f.Tags, t)
+		}
+	}
+	if f.Source == "" {
+		f.Source = "manual"
+	}
+
+	var verrs data.ValidationErrors
+	if err := f.Validate(); errors.As(err, &verrs) {
+		for _, e := range verrs {
+			// an unparseable date already has its own message
+			if e.Field != fieldDate || errs.For(fieldDate) == nil {
+				errs = append(errs, e)
+			}
+		}
+	}
+	return f, errs
+}
+
+// parseClock reads H:MM or HH:MM; an empty field means midnight.
+func parseClock(s string) (hour, minute int, ok bool) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return 0, 0, true
+	}
+	t, err := time.Parse("15:04", s)
+	if err != nil {
+		return 0, 0, false
+	}
+	return t.Hour(), t.Minute(), true
+}
+
+func (fm *feedbackForm) showErrors(errs data.ValidationErrors) {
+	for name, l := range fm.errs {
+		if e := errs.For(name); e != nil {
+			l.SetText(lang.L(e.Key))
+			l.Show()
+		} else {
+			l.Hide()
+		}
+	}
+	// Errors of fields without a place of their own still must be seen.
+	for _, e := range errs {
+		if _, ok := fm.errs[e.Field]; !ok {
+			fm.s.showError(e)
+		}
+	}
+}
+
+func (fm *feedbackForm) save() {
+	f, errs := fm.collect()
+	fm.showErrors(errs)
+	if len(errs) > 0 {
+		return
+	}
+	fm.saveBtn.Disable()
+	s := fm.s
+	s.busy.Add(1)
+	go func() {
+		defer s.busy.Done()
+		var err error
+		if f.ID == 0 {
+			err = s.deps.Store.CreateFeedback(context.Background(), &f)
+		} else {
+			err = s.deps.Store.UpdateFeedback(context.Background(), &f)
+		}
+		widgets.Do(func() {
+			fm.saveBtn.Enable()
+			var verrs data.ValidationErrors
+			switch {
+			case errors.As(err, &verrs):
+				fm.showErrors(verrs)
+			case err != nil:
+				s.showError(err)
+			default:
+				fm.close()
+				s.afterChange()
+			}
+		})
+	}()
+}
+
+// afterChange tells the other screens and reloads this one.
+func (s *Screen) afterChange() {
+	if s.deps.Changed != nil {
+		s.deps.Changed()
+	}
+	s.Refresh()
+}
+
+func (s *Screen) onDelete() {
+	_, f, ok := s.table.Selected()
+	if !ok {
+		return
+	}
+	when := data.FormatDateTime(widgets.Lang(), f.RespondedAt.In(s.deps.Store.Location()))
+	dialog.ShowConfirm(lang.L("feedback.delete.title"),
+		lang.L("feedback.delete.text", map[string]any{"Date": when}),
+		func(yes bool) {
+			if yes {
+				s.deleteFeedback(f.ID)
+			}
+		}, s.deps.Window)
+}
+
+func (s *Screen) deleteFeedback(id int64) {
+	s.busy.Add(1)
+	go func() {
+		defer s.busy.Done()
+		err := s.deps.Store.DeleteFeedback(context.Background(), id)
+		widgets.Do(func() {
+			if err != nil {
+				s.showError(err)
+				return
+			}
+			s.afterChange()
+		})
+	}()
+}
