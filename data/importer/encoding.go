@@ -196,7 +196,7 @@ func (s *byteStats) guess() encodingGuess {
 	// high bytes come in runs; accents in French or German text are
 	// isolated among ASCII letters.
 	ratio := float64(s.highPairs) / float64(s.high)
-	enough := s.high >= 8
+	enough := s.high >= 4
 	if ratio >= 0.45 {
 		return encodingGuess{EncWindows1251, enough && ratio >= 0.6, "could be Windows-1251 or Windows-1252"}
 	}

@@ -185,6 +185,7 @@ var containsRules = map[Field][]string{
 	FieldScore:   {"recommend", "рекоменд", "recommand", "weiterempfehlen"},
 	FieldComment: {"why", "reason", "почему", "причин", "pourquoi", "what could", "explain", "comment", "комментар", "отзыв", "feedback", "tell us"},
 	FieldDate:    {"date", "дата"},
+	FieldClient:  {"имя", "фио", "name", "клиент", "client", "customer name"},
 }
 
 // notScoreWords mark headers of NPS group labels and other non-scores.
@@ -206,7 +207,7 @@ func detectMapping(cols []column, sample [][]string, excel bool) map[Field]int {
 				continue
 			}
 			rank := headerRank(f, c)
-			if rank < 0 || rank >= bestRank || !valuesFit(f, i, sample, excel) {
+			if rank < 0 || rank >= bestRank || !valuesFit(f, i, sample, excel, rank >= containsRank) {
 				continue
 			}
 			best, bestRank = i, rank
@@ -218,6 +219,9 @@ func detectMapping(cols []column, sample [][]string, excel bool) map[Field]int {
 	}
 	return m
 }
+
+// containsRank ranks a header that only contains a telling word.
+const containsRank = 1000
 
 // headerRank is how well a column's header names the field: lower is
 // better, -1 = no match.
@@ -249,7 +253,7 @@ func headerRank(f Field, c column) int {
 	for _, n := range names {
 		for _, w := range containsRules[f] {
 			if strings.Contains(n, w) {
-				return 1000
+				return containsRank
 			}
 		}
 	}
@@ -257,12 +261,14 @@ func headerRank(f Field, c column) int {
 }
 
 // valuesFit checks the sample: a score column holds 0-10 numbers (not
-// Promoter/Detractor labels), a date column holds dates.
-func valuesFit(f Field, col int, sample [][]string, excel bool) bool {
+// Promoter/Detractor labels), a date column holds dates. A header that is
+// only a loose match must be backed by most values; an exact header only
+// needs some (bad values are reported as rejects).
+func valuesFit(f Field, col int, sample [][]string, excel, loose bool) bool {
 	if f != FieldScore && f != FieldDate {
 		return true
 	}
-	seen, good := 0, 0
+	seen, good, labels := 0, 0, 0
 	for _, r := range sample {
 		if col >= len(r) || isMissing(r[col]) {
 			continue
@@ -271,6 +277,7 @@ func valuesFit(f Field, col int, sample [][]string, excel bool) bool {
 		switch f {
 		case FieldScore:
 			if isNPSLabel(r[col]) {
+				labels++
 				continue
 			}
 			if _, why := parseScore(r[col]); why == "" {
@@ -282,7 +289,15 @@ func valuesFit(f Field, col int, sample [][]string, excel bool) bool {
 			}
 		}
 	}
-	return seen == 0 || good*10 >= seen*8
+	switch {
+	case seen == 0:
+		return true
+	case labels*2 >= seen:
+		return false
+	case loose:
+		return good*10 >= seen*8
+	}
+	return good > 0
 }
 
 // findColumn resolves a user mapping: exact header first, then

@@ -1,0 +1,86 @@
+package importer_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"sort"
+	"testing"
+	"time"
+
+	"caredesk/data"
+	"caredesk/data/importer"
+	"caredesk/data/sqlite"
+)
+
+// openStore opens a real SQLite store in a temporary folder, in UTC.
+func openStore(t testing.TB) *sqlite.DB {
+	t.Helper()
+	db, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "caredesk.db"))
+	if err != nil {
+		t.Fatalf("open store: %v", err)
+	}
+	t.Cleanup(func() { db.Close() })
+	if err := db.SetLocation(context.Background(), time.UTC); err != nil {
+		t.Fatalf("set location: %v", err)
+	}
+	return db
+}
+
+// writeFile writes a fixture and returns its path.
+func writeFile(t testing.TB, name string, content []byte) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(path, content, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// importFile imports with rejects kept out of the way unless the test
+// sets RejectsPath.
+func importFile(t testing.TB, db data.FeedbackStore, path string, opt importer.Options) importer.Result {
+	t.Helper()
+	if opt.Location == nil {
+		opt.Location = time.UTC
+	}
+	res, err := importer.ImportFeedback(context.Background(), db, path, opt, nil)
+	if err != nil {
+		t.Fatalf("import %s: %v", filepath.Base(path), err)
+	}
+	return res
+}
+
+// stored returns every stored response, sorted by external id.
+func stored(t testing.TB, db data.FeedbackStore) []data.Feedback {
+	t.Helper()
+	rows, err := db.ListFeedback(context.Background(), data.FeedbackFilter{}, data.Page{})
+	if err != nil {
+		t.Fatalf("list: %v", err)
+	}
+	sort.Slice(rows, func(i, j int) bool { return rows[i].ExternalID < rows[j].ExternalID })
+	return rows
+}
+
+// byComment indexes stored rows by comment.
+func byComment(t testing.TB, db data.FeedbackStore) map[string]data.Feedback {
+	t.Helper()
+	m := map[string]data.Feedback{}
+	for _, f := range stored(t, db) {
+		m[f.Comment] = f
+	}
+	return m
+}
+
+// assertEmpty fails unless the store has no responses and no batches.
+func assertEmpty(t testing.TB, db data.FeedbackStore) {
+	t.Helper()
+	n, err := db.CountFeedback(context.Background(), data.FeedbackFilter{})
+	if err != nil || n != 0 {
+		t.Errorf("store has %d responses (%v), want 0", n, err)
+	}
+	b, err := db.ImportBatches(context.Background())
+	if err != nil || len(b) != 0 {
+		t.Errorf("store has %d import batches (%v), want 0", len(b), err)
+	}
+}

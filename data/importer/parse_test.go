@@ -1,0 +1,152 @@
+package importer
+
+import (
+	"bytes"
+	"testing"
+	"time"
+
+	"caredesk/data"
+)
+
+func TestParseDate(t *testing.T) {
+	msk := time.FixedZone("MSK", 3*3600)
+	cases := []struct {
+		in    string
+		order DateOrder
+		want  time.Time
+	}{
+		{"2024-03-05T10:20:30Z", DateAuto, time.Date(2024, 3, 5, 10, 20, 30, 0, time.UTC)},
+		{"2024-03-05T10:20:30.250+02:00", DateAuto, time.Date(2024, 3, 5, 8, 20, 30, 250e6, time.UTC)},
+		{"2024-03-05", DateAuto, time.Date(2024, 3, 5, 0, 0, 0, 0, msk)},
+		{"2024-03-05 15:04:05", DateAuto, time.Date(2024, 3, 5, 15, 4, 5, 0, msk)},
+		{"2018-07-31 12:34:56 -0700", DateAuto, time.Date(2018, 7, 31, 19, 34, 56, 0, time.UTC)},
+		{"1532000000", DateAuto, time.Unix(1532000000, 0)},
+		{"05.03.2024", DateAuto, time.Date(2024, 3, 5, 0, 0, 0, 0, msk)},
+		{"05.03.2024 14:30", DateAuto, time.Date(2024, 3, 5, 14, 30, 0, 0, msk)},
+		{"5.3.2024 14:30:15", DateAuto, time.Date(2024, 3, 5, 14, 30, 15, 0, msk)},
+		{"05/03/2024", DMY, time.Date(2024, 3, 5, 0, 0, 0, 0, msk)},
+		{"05/03/2024", MDY, time.Date(2024, 5, 3, 0, 0, 0, 0, msk)},
+		{"25/3/2024", DateAuto, time.Date(2024, 3, 25, 0, 0, 0, 0, msk)},
+		{"3/25/2024 1:05 PM", DateAuto, time.Date(2024, 3, 25, 13, 5, 0, 0, msk)},
+		{"31-Jul-18", DateAuto, time.Date(2018, 7, 31, 0, 0, 0, 0, msk)},
+		{"31 Jul 2018", DateAuto, time.Date(2018, 7, 31, 0, 0, 0, 0, msk)},
+		{"Jul 31, 2018", DateAuto, time.Date(2018, 7, 31, 0, 0, 0, 0, msk)},
+		{"July 31, 2018 10:15", DateAuto, time.Date(2018, 7, 31, 10, 15, 0, 0, msk)},
+		{"31 июля 2018", DateAuto, time.Date(2018, 7, 31, 0, 0, 0, 0, msk)},
+		{"2021/03/15 10:23:45 AM GMT+3", DateAuto, time.Date(2021, 3, 15, 7, 23, 45, 0, time.UTC)},
+	}
+	for _, c := range cases {
+		r := dateReader{order: c.order, loc: msk}
+		got, why := r.parse(c.in)
+		if why != "" || !got.Equal(c.want) {
+			t.Errorf("parse(%q, %q) = %v, %q; want %v", c.in, c.order, got, why, c.want)
+		}
+	}
+	bad := map[string]string{
+		"31.02.2024":       "impossible date",
+		"2024-13-01":       "impossible date",
+		"05/03/2024":       "day and month order unknown",
+		"yesterday":        "not a recognised date",
+		"2024-03-05 25:00": "impossible date",
+	}
+	for in, reason := range bad {
+		r := dateReader{loc: msk}
+		if _, why := r.parse(in); why != reason {
+			t.Errorf("parse(%q) reason = %q, want %q", in, why, reason)
+		}
+	}
+	// Excel serial 43312.5 is 2018-07-31 12:00 wall time.
+	r := dateReader{loc: msk, excel: true}
+	if got, why := r.parse("43312.5"); why != "" || !got.Equal(time.Date(2018, 7, 31, 12, 0, 0, 0, msk)) {
+		t.Errorf("excel serial = %v %q", got, why)
+	}
+}
+
+func TestDateColumnOrder(t *testing.T) {
+	cases := []struct {
+		values []string
+		want   DateOrder
+		ok     bool
+		layout string
+	}{
+		{[]string{"01/02/2024", "13/02/2024"}, DMY, true, "dd/mm/yyyy"},
+		{[]string{"01/02/2024", "02/13/2024 10:00"}, MDY, true, "mm/dd/yyyy"},
+		{[]string{"01/02/2024", "03/04/2024"}, DateAuto, false, "dd/mm/yyyy or mm/dd/yyyy"},
+		{[]string{"01.02.2024 10:00"}, DateAuto, true, "dd.mm.yyyy HH:MM"},
+		{[]string{"1532000000", "NA"}, DateAuto, true, "unix seconds"},
+		{[]string{"31-Jul-18"}, DateAuto, true, "dd-Mon-yy"},
+	}
+	for _, c := range cases {
+		var st dateColumnStats
+		for _, v := range c.values {
+			st.add(v, false)
+		}
+		got, ok := st.order()
+		if got != c.want || ok != c.ok {
+			t.Errorf("%v: order = %q %v, want %q %v", c.values, got, ok, c.want, c.ok)
+		}
+		if d := st.describe(got); d != c.layout {
+			t.Errorf("%v: layout %q, want %q", c.values, d, c.layout)
+		}
+	}
+}
+
+func TestParseScore(t *testing.T) {
+	good := map[string]data.Score{
+		"9": 9, " 10 ": 10, "0": 0, "9.0": 9, "7,00": 7, "9 - Extremely likely": 9,
+		"10 (Extremely likely)": 10, "0 - Not at all likely": 0,
+		"": data.NoScore, "NA": data.NoScore, "N/A": data.NoScore, "n/a": data.NoScore, "?": data.NoScore,
+		"null": data.NoScore, "NULL": data.NoScore, "-": data.NoScore, "—": data.NoScore,
+	}
+	for in, want := range good {
+		if got, why := parseScore(in); why != "" || got != want {
+			t.Errorf("parseScore(%q) = %d %q, want %d", in, got, why, want)
+		}
+	}
+	for _, in := range []string{"11", "100", "9.5", "Promoter", "nine", "5/10", "9x", "-3"} {
+		if _, why := parseScore(in); why == "" {
+			t.Errorf("parseScore(%q) accepted", in)
+		}
+	}
+}
+
+func TestDetectEncoding(t *testing.T) {
+	cp1251 := []byte{0xCE, 0xF2, 0xEB, 0xE8, 0xF7, 0xED, 0xEE, ' ', 0xEE, 0xE1, 0xF1, 0xEB, 0xF3, 0xE6, 0xE8, 0xEB, 0xE8} // "Отлично обслужили"
+	cp1252 := []byte("Tr\xe8s bien, merci. Personnel agr\xe9able, d\xe9lai court. Sch\xf6n und g\xfcnstig.")
+	dos := []byte("tr\x8as bien, d\x82lai court, \x85 bient\x93t, fa\x87ade, \x82t\x82, \x82l\x8ave")
+	cases := []struct {
+		in   []byte
+		want string
+		sure bool
+	}{
+		{[]byte("plain ascii"), EncUTF8, true},
+		{[]byte("\xef\xbb\xbfс BOM"), EncUTF8, true},
+		{[]byte("без BOM, кириллица"), EncUTF8, true},
+		{[]byte("\xff\xfea\x00b\x00"), EncUTF16LE, true},
+		{[]byte("\xfe\xff\x00a\x00b"), EncUTF16BE, true},
+		{bytes.Repeat(append(cp1251, ';'), 3), EncWindows1251, true},
+		{cp1252, EncWindows1252, true},
+		{dos, EncCP850, true},
+		{[]byte("caf\xe9 au lait, d\x82j\x85 vu, tr\xe8s bien, r\xe9ponse, \x82t\x82 co\xfbt"), EncLatin1, true},
+		{[]byte("a\xe9"), EncWindows1252, false},
+	}
+	for _, c := range cases {
+		g, err := detectEncoding(bytes.NewReader(c.in))
+		if err != nil || g.name != c.want || g.sure != c.sure {
+			t.Errorf("detect(%q) = %+v %v, want %s sure=%v", c.in, g, err, c.want, c.sure)
+		}
+	}
+}
+
+func TestUTF8CheckerRefusesInvalidBytes(t *testing.T) {
+	// Invalid bytes far past the first chunk must not be passed through.
+	in := append(bytes.Repeat([]byte("ok,1\n"), 30000), "caf\xe9,2\n"...)
+	var out bytes.Buffer
+	_, err := out.ReadFrom(newDecoder(bytes.NewReader(in), EncUTF8))
+	if err == nil {
+		t.Fatal("invalid UTF-8 decoded without error")
+	}
+	if got := out.Len(); got != 150000+3 {
+		t.Errorf("decoded %d bytes before the error, want %d", got, 150003)
+	}
+}
