@@ -329,6 +329,24 @@ func TestLastDayStopsAtEnd(t *testing.T) {
 	}
 }
 
+func TestTinyDataSets(t *testing.T) {
+	for _, o := range []Options{
+		{Months: 1, Responses: 1, Seed: 3, Lang: "en", End: time.Date(2024, 3, 31, 0, 0, 0, 0, moscow)},
+		{Months: 1, Responses: 7, Seed: -4, End: time.Date(2024, 2, 29, 0, 0, 0, 0, moscow)},
+		{Months: MaxMonths, Responses: 100, Seed: 5, Lang: "ru", End: time.Date(2025, 1, 1, 0, 0, 0, 0, moscow)},
+	} {
+		rows := generateAll(t, o, moscow)
+		if len(rows) != o.Responses {
+			t.Errorf("%+v: %d rows", o, len(rows))
+		}
+		for _, f := range rows {
+			if err := f.Validate(); err != nil {
+				t.Errorf("%+v: %v", o, err)
+			}
+		}
+	}
+}
+
 func TestOptionsValidate(t *testing.T) {
 	if err := DefaultOptions().Validate(); err != nil {
 		t.Fatalf("default options: %v", err)
