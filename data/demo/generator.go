@@ -81,22 +81,22 @@ type generator struct {
 	lastDay int       // index of the last plan
 	cutoff  time.Time // answers on the last day stay before it (zero: whole day)
 
-	days       []dayPlan
-	clients    []client
-	clientCum  []float64
-	touchCum   [channelCount][seasonCount][]float64
-	hourCum    [channelCount][2][]float64 // [weekday, weekend]
-	detCum     []float64
-	pasCum     []float64
-	proCum     []float64
-	negCum     [touchpointCount][]float64
-	posCum     [touchpointCount][]float64
-	offset     float64 // removes the mean effect of the mix so levels hit their targets
-	dayIndex   int
-	doneInDay  int
-	done       int
-	commentBuf strings.Builder
-	topicBuf   [2]tagID
+	days            []dayPlan
+	clients         []client
+	clientCum       []float64
+	touchCum        [channelCount][seasonCount][]float64
+	hourCum         [channelCount][2][]float64 // [weekday, weekend]
+	detractorCum    []float64
+	passiveCum      []float64
+	promoterCum     []float64
+	complaintTagCum [touchpointCount][]float64
+	praiseTagCum    [touchpointCount][]float64
+	offset          float64 // removes the mean effect of the mix so levels hit their targets
+	dayIndex        int
+	doneInDay       int
+	done            int
+	commentBuf      strings.Builder
+	topicBuf        [2]tagID
 }
 
 func newGenerator(o Options, loc *time.Location) *generator {
@@ -184,12 +184,12 @@ func (g *generator) buildTables() {
 		g.hourCum[ci][0] = cumulative(weekday[:])
 		g.hourCum[ci][1] = cumulative(weekend[:])
 	}
-	g.detCum = cumulativeOf(detractorScores)
-	g.pasCum = cumulativeOf(passiveScores)
-	g.proCum = cumulativeOf(promoterScores)
+	g.detractorCum = cumulativeOf(detractorScores)
+	g.passiveCum = cumulativeOf(passiveScores)
+	g.promoterCum = cumulativeOf(promoterScores)
 	for ti, tp := range touchpoints {
-		g.negCum[ti] = cumulativeOf(tp.neg)
-		g.posCum[ti] = cumulativeOf(tp.pos)
+		g.complaintTagCum[ti] = cumulativeOf(tp.neg)
+		g.praiseTagCum[ti] = cumulativeOf(tp.pos)
 	}
 
 	// The expected effect of the channel/touchpoint mix, so that the
@@ -413,13 +413,13 @@ func (g *generator) next(f *data.Feedback) bool {
 	switch {
 	case u < promoter:
 		group = data.GroupPromoters
-		f.Score = promoterScores[g.pick(g.proCum)].id
+		f.Score = promoterScores[g.pick(g.promoterCum)].id
 	case u < promoter+passive:
 		group = data.GroupPassives
-		f.Score = passiveScores[g.pick(g.pasCum)].id
+		f.Score = passiveScores[g.pick(g.passiveCum)].id
 	default:
 		group = data.GroupDetractors
-		f.Score = detractorScores[g.pick(g.detCum)].id
+		f.Score = detractorScores[g.pick(g.detractorCum)].id
 	}
 	unscored := g.chance(unscoredShare)
 	if unscored {
@@ -463,11 +463,11 @@ func (g *generator) topics(ti touchpointID, group data.ScoreGroup) []tagID {
 	var rate, second float64
 	switch group {
 	case data.GroupDetractors:
-		from, cum, rate, second = tp.neg, g.negCum[ti], 0.75, 0.25
+		from, cum, rate, second = tp.neg, g.complaintTagCum[ti], 0.75, 0.25
 	case data.GroupPassives:
-		from, cum, rate = tp.neg, g.negCum[ti], 0.30
+		from, cum, rate = tp.neg, g.complaintTagCum[ti], 0.30
 	default:
-		from, cum, rate = tp.pos, g.posCum[ti], 0.40
+		from, cum, rate = tp.pos, g.praiseTagCum[ti], 0.40
 	}
 	if len(from) == 0 || !g.chance(rate) {
 		return nil
