@@ -545,7 +545,7 @@ var (
 )
 
 func newTableCell() *tableCell {
-	c := &tableCell{bg: canvas.NewRectangle(nil), label: widget.NewLabel("")}
+	c := &tableCell{bg: canvas.NewRectangle(color.Transparent), label: widget.NewLabel("")}
 	c.label.Truncation = fyne.TextTruncateEllipsis
 	c.ExtendBaseWidget(c)
 	return c
@@ -556,7 +556,7 @@ func (c *tableCell) CreateRenderer() fyne.WidgetRenderer {
 }
 
 func (c *tableCell) set(text string, imp widget.Importance, selected bool) {
-	var fill color.Color // transparent: the table's own background shows
+	var fill color.Color = color.Transparent // the table's own background shows
 	if selected {
 		fill = theme.Color(theme.ColorNameSelection)
 	}
