@@ -1,0 +1,121 @@
+package charts
+
+import (
+	"math"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/wcharczuk/go-chart/v2/drawing"
+)
+
+// palette holds every colour a chart uses, so the dark variant is one value.
+type palette struct {
+	background, text, muted, grid, zero, axis drawing.Color
+	nps, band, whisker, target, thin          drawing.Color
+	detractors, passives, promoters           drawing.Color
+	onDetractors, onPassives, onPromoters     drawing.Color // text drawn inside bars
+}
+
+func rgb(hex string) drawing.Color { return drawing.ColorFromHex(hex) }
+
+func withAlpha(c drawing.Color, a uint8) drawing.Color { c.A = a; return c }
+
+// Red, amber and green differ in lightness as well as hue so that the
+// groups stay apart for red-green colour-blind readers and in greyscale.
+var lightPalette = palette{
+	background: rgb("ffffff"), text: rgb("1f2328"), muted: rgb("5f6670"),
+	grid: rgb("e7e9ec"), zero: rgb("aab0b8"), axis: rgb("9aa0a8"),
+	nps: rgb("1f5fbf"), band: withAlpha(rgb("1f5fbf"), 46), whisker: withAlpha(rgb("1f5fbf"), 150),
+	target: rgb("d9730d"), thin: rgb("8a9098"),
+	detractors: rgb("d64541"), passives: rgb("f2c14e"), promoters: rgb("2e9e5b"),
+	onDetractors: rgb("ffffff"), onPassives: rgb("3b3000"), onPromoters: rgb("ffffff"),
+}
+
+var darkPalette = palette{
+	background: rgb("1e1f22"), text: rgb("e9eaec"), muted: rgb("a9aeb6"),
+	grid: rgb("34363b"), zero: rgb("6b7078"), axis: rgb("6b7078"),
+	nps: rgb("6fa8ff"), band: withAlpha(rgb("6fa8ff"), 56), whisker: withAlpha(rgb("6fa8ff"), 170),
+	target: rgb("f5a04a"), thin: rgb("9aa0a8"),
+	detractors: rgb("e8625e"), passives: rgb("e3b448"), promoters: rgb("45b872"),
+	onDetractors: rgb("ffffff"), onPassives: rgb("2b2300"), onPromoters: rgb("0f2a19"),
+}
+
+// Font sizes in points; go-chart draws 1pt as 1.5px at 96 DPI (scale 1),
+// so the axis text is 13.5px and the title 21px.
+const (
+	baseDPI       = 96.0
+	titleSize     = 14.0
+	subtitleSize  = 9.5
+	axisSize      = 9.0
+	legendSize    = 9.5
+	valueSize     = 8.5
+	emptySize     = 12.0
+	maxTitleRunes = 90
+	maxTickRunes  = 12
+	maxLegendRune = 32
+)
+
+// truncate shortens s to at most n runes, ending in an ellipsis: go-chart
+// measures and wraps whole strings, and very long labels once hung it.
+func truncate(s string, n int) string {
+	s = strings.TrimSpace(s)
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	return strings.TrimSpace(string(r[:n-1])) + "…"
+}
+
+// signed formats an axis value with a true minus sign.
+func signed(v float64) string {
+	s := strconv.FormatFloat(v, 'f', -1, 64)
+	if v < 0 {
+		return "−" + s[1:]
+	}
+	return s
+}
+
+// fixed1 formats a table number with one decimal ("" for NaN).
+func fixed1(v float64) string {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return ""
+	}
+	if math.Abs(v) < 0.05 {
+		v = 0 // no "-0.0"
+	}
+	return strconv.FormatFloat(v, 'f', 1, 64)
+}
+
+// share is part/whole as a percentage (0 when whole is 0).
+func share(part, whole int64) float64 {
+	if whole == 0 {
+		return 0
+	}
+	return 100 * float64(part) / float64(whole)
+}
+
+// niceCountTicks returns ticks 0..top for a count axis with a 1-2-5 step,
+// leaving headroom above max for the value labels.
+func niceCountTicks(max int64) []float64 {
+	if max < 1 {
+		max = 1
+	}
+	target := float64(max) * 1.1
+	raw := target / 5
+	mag := math.Pow(10, math.Floor(math.Log10(raw)))
+	step := mag
+	for _, m := range []float64{1, 2, 2.5, 5, 10} {
+		if m*mag >= raw {
+			step = m * mag
+			break
+		}
+	}
+	step = math.Max(1, math.Round(step)) // counts: whole steps
+	top := math.Ceil(target/step) * step
+	ticks := make([]float64, 0, int(top/step)+1)
+	for v := 0.0; v <= top+step/2; v += step {
+		ticks = append(ticks, v)
+	}
+	return ticks
+}
