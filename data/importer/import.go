@@ -32,18 +32,20 @@ type rowBuilder struct {
 	hash     hash.Hash
 	buf      []byte
 	repeats  map[uint64]uint32 // content hash -> times seen in this file
+	channels map[string]data.Channel
 	rejected func(row int, column, value, reason string)
 }
 
 func newRowBuilder(p *plan, opt Options) *rowBuilder {
 	return &rowBuilder{
-		p:       p,
-		opt:     opt,
-		dates:   dateReader{order: p.order, loc: p.dateLoc, excel: p.xlsx},
-		col:     p.mapping,
-		names:   p.columnNames(),
-		hash:    sha1.New(),
-		repeats: map[uint64]uint32{},
+		p:        p,
+		opt:      opt,
+		dates:    dateReader{order: p.order, loc: p.dateLoc, excel: p.xlsx},
+		col:      p.mapping,
+		names:    p.columnNames(),
+		hash:     sha1.New(),
+		repeats:  map[uint64]uint32{},
+		channels: map[string]data.Channel{},
 	}
 }
 
@@ -95,7 +97,7 @@ func (b *rowBuilder) build(rec []string, row int) (*data.Feedback, bool) {
 		fb.Comment = cleanText(v)
 	}
 	if v, _ := b.cell(rec, FieldChannel); v != "" {
-		fb.Channel = data.ParseChannel(cleanText(v))
+		fb.Channel = b.channel(v)
 	}
 	if v, _ := b.cell(rec, FieldTouchpoint); v != "" {
 		fb.Touchpoint = cleanText(v)
@@ -129,6 +131,19 @@ func (b *rowBuilder) build(rec []string, row int) (*data.Feedback, bool) {
 		fb.ExternalID = b.contentID(fb)
 	}
 	return fb, true
+}
+
+// channel maps channel text through a cache: exports repeat a handful of
+// values a million times.
+func (b *rowBuilder) channel(v string) data.Channel {
+	if c, ok := b.channels[v]; ok {
+		return c
+	}
+	c := data.ParseChannel(cleanText(v))
+	if len(b.channels) < 1000 {
+		b.channels[v] = c
+	}
+	return c
 }
 
 func (b *rowBuilder) colName(f Field) string {

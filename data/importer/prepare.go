@@ -289,9 +289,7 @@ func Inspect(path string, opt Options) (*Preview, error) {
 	for f, i := range p.mapping {
 		pv.Mapping[f] = names[i]
 	}
-	for _, r := range p.sample[:min(20, len(p.sample))] {
-		pv.Sample = append(pv.Sample, r)
-	}
+	pv.Sample = append(pv.Sample, p.sample[:min(20, len(p.sample))]...)
 	if _, ok := p.mapping[FieldDate]; ok {
 		pv.DateLayout = p.dates.describe(p.order)
 		pv.DateAmbiguous = !p.orderOK

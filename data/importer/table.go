@@ -131,19 +131,24 @@ func (s *xlsxSource) close() error {
 }
 
 // sheetRows returns the row count of a sheet from its dimension
-// reference ("A1:H1000" -> 1000).
+// reference ("A1:H1000" -> 1000), or by counting when the workbook has no
+// usable dimension (some writers leave it out).
 func sheetRows(f *excelize.File, sheet string) int {
-	dim, err := f.GetSheetDimension(sheet)
+	if dim, err := f.GetSheetDimension(sheet); err == nil {
+		if _, last, ok := strings.Cut(dim, ":"); ok {
+			if _, n, err := excelize.CellNameToCoordinates(last); err == nil {
+				return n
+			}
+		}
+	}
+	rows, err := f.Rows(sheet)
 	if err != nil {
 		return 0
 	}
-	_, last, ok := strings.Cut(dim, ":")
-	if !ok {
-		return 0
-	}
-	_, n, err := excelize.CellNameToCoordinates(last)
-	if err != nil {
-		return 0
+	defer rows.Close()
+	n := 0
+	for rows.Next() {
+		n++
 	}
 	return n
 }

@@ -1,0 +1,140 @@
+package importer_test
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"caredesk/data/importer"
+	"caredesk/data/sqlite"
+)
+
+// writeBenchCSV writes n survey rows shaped like a real export: id,
+// ISO date-time, score, a comment on every third row, channel, touchpoint.
+func writeBenchCSV(tb testing.TB, dir string, n int) string {
+	tb.Helper()
+	path := filepath.Join(dir, fmt.Sprintf("bench_%d.csv", n))
+	f, err := os.Create(path)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	w := bufio.NewWriterSize(f, 1<<20)
+	w.WriteString("Response ID,Date,Score,Comment,Channel,Touchpoint\n")
+	channels := []string{"email", "phone", "web", "chat"}
+	touch := []string{"Delivery", "Support", "Billing", "Onboarding"}
+	start := time.Date(2023, 1, 1, 8, 0, 0, 0, time.UTC)
+	for i := range n {
+		comment := ""
+		if i%3 == 0 {
+			comment = `"Operator was polite, but I waited ` + strconv.Itoa(i%40) + ` minutes"`
+		}
+		at := start.Add(time.Duration(i) * 37 * time.Second)
+		fmt.Fprintf(w, "R%08d,%s,%d,%s,%s,%s\n", i, at.Format(time.RFC3339), i%11, comment, channels[i%4], touch[i%4])
+	}
+	if err := w.Flush(); err != nil {
+		tb.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
+		tb.Fatal(err)
+	}
+	return path
+}
+
+// peakRSS returns the process's peak resident set in MB (Linux), 0
+// elsewhere.
+func peakRSS() float64 {
+	b, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return 0
+	}
+	for _, l := range strings.Split(string(b), "\n") {
+		if rest, ok := strings.CutPrefix(l, "VmHWM:"); ok {
+			kb, _ := strconv.ParseFloat(strings.TrimSuffix(strings.TrimSpace(rest), " kB"), 64)
+			return kb / 1024
+		}
+	}
+	return 0
+}
+
+// heapPeak samples the Go heap in use while an import runs.
+type heapPeak struct {
+	stop chan struct{}
+	wg   sync.WaitGroup
+	max  uint64
+}
+
+func watchHeap() *heapPeak {
+	h := &heapPeak{stop: make(chan struct{})}
+	h.wg.Add(1)
+	go func() {
+		defer h.wg.Done()
+		var ms runtime.MemStats
+		tick := time.NewTicker(20 * time.Millisecond)
+		defer tick.Stop()
+		for {
+			runtime.ReadMemStats(&ms)
+			h.max = max(h.max, ms.HeapInuse)
+			select {
+			case <-h.stop:
+				return
+			case <-tick.C:
+			}
+		}
+	}()
+	return h
+}
+
+func (h *heapPeak) done() float64 {
+	close(h.stop)
+	h.wg.Wait()
+	return float64(h.max) / (1 << 20)
+}
+
+// BenchmarkImportCSV1M imports a million-row CSV into a real SQLite store
+// end to end (detection, decoding, parsing, validation, insert, commit).
+// Target: >= 200,000 rows/s and peak memory < 200 MB.
+func BenchmarkImportCSV1M(b *testing.B) {
+	const n = 1_000_000
+	dir := b.TempDir()
+	path := writeBenchCSV(b, dir, n)
+	var rows int
+	var heapMB float64
+	var totalAlloc uint64
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		db, err := sqlite.Open(context.Background(), filepath.Join(dir, fmt.Sprintf("db%d.sqlite", i)))
+		if err != nil {
+			b.Fatal(err)
+		}
+		runtime.GC()
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		h := watchHeap()
+		b.StartTimer()
+		res, err := importer.ImportFeedback(context.Background(), db, path, importer.Options{Location: time.UTC, RejectsPath: "-"}, nil)
+		b.StopTimer()
+		heapMB = max(heapMB, h.done())
+		runtime.ReadMemStats(&after)
+		totalAlloc += after.TotalAlloc - before.TotalAlloc
+		if err != nil || res.Imported != n {
+			b.Fatalf("imported %d: %v", res.Imported, err)
+		}
+		rows += res.Imported
+		db.Close()
+		b.StartTimer()
+	}
+	b.StopTimer()
+	b.ReportMetric(float64(rows)/b.Elapsed().Seconds(), "rows/s")
+	b.ReportMetric(heapMB, "peak-heap-MB")
+	b.ReportMetric(peakRSS(), "peak-RSS-MB")
+	b.ReportMetric(float64(totalAlloc)/float64(rows), "alloc-B/row")
+}
