@@ -127,7 +127,7 @@ func (s *Screen) build() {
 	s.to.SetPlaceHolder(lang.L("feedback.period.to"))
 	s.from.OnChanged = func(*time.Time) { s.applyFilters() }
 	s.to.OnChanged = func(*time.Time) { s.applyFilters() }
-	s.customRange = container.NewGridWithColumns(2, s.from, s.to)
+	s.customRange = container.NewGridWrap(fyne.NewSize(170, s.from.MinSize().Height), s.from, s.to)
 	s.customRange.Hide()
 
 	channels := []string{lang.L("feedback.channel.all")}
@@ -161,7 +161,8 @@ func (s *Screen) build() {
 	}
 	s.table.OnActivated = func(_ int, f data.Feedback) { s.openForm(f) }
 
-	filters := container.NewHBox(s.period, s.customRange, s.channel, s.touchpoint, s.group)
+	filters := container.NewHBox(fixedWidth(s.period, 200), s.customRange, fixedWidth(s.channel, 170),
+		fixedWidth(s.touchpoint, 220), fixedWidth(s.group, 170))
 	buttons := container.NewHBox(s.addBtn, s.importBtn, widget.NewSeparator(), s.editBtn, s.deleteBtn)
 	toolbar := container.NewVBox(
 		container.NewBorder(nil, nil, nil, buttons, s.search),
@@ -178,6 +179,12 @@ func (s *Screen) build() {
 
 	body := container.NewStack(s.table, s.noMatch, s.emptyPanel)
 	s.content = container.NewBorder(toolbar, nil, nil, nil, body)
+}
+
+// fixedWidth keeps a select wide enough for its longest usual choice, in
+// both languages, instead of shrinking to the current one.
+func fixedWidth(o fyne.CanvasObject, width float32) fyne.CanvasObject {
+	return container.NewGridWrap(fyne.NewSize(width, o.MinSize().Height), o)
 }
 
 func (s *Screen) buildEmptyPanel() *fyne.Container {

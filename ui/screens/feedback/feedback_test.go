@@ -594,13 +594,13 @@ func TestRenderScreenshots(t *testing.T) {
 	if dir == "" {
 		dir = t.TempDir()
 	}
-	st := openStore(t)
-	seed(t, st, 300)
+	full := openStore(t)
+	seed(t, full, 300)
+	csv := writeFile(t, "survey.csv", "Дата;Оценка;Комментарий\n01.05.2025;10;Отлично\n02.05.2025;x;плохо\n03.05.2025;7;Нормально\n")
 	for _, code := range []string{"en", "ru"} {
 		t.Setenv("LANGUAGE", code)
 		widgets.SetLang(code)
-		h := newHarness(t, st)
-		shot := func(name string) {
+		shot := func(h *harness, name string) {
 			img := h.win.Canvas().Capture()
 			b := img.Bounds()
 			colours := map[uint32]bool{}
@@ -613,7 +613,7 @@ func TestRenderScreenshots(t *testing.T) {
 			if len(colours) < 5 {
 				t.Errorf("%s: the picture is blank", name)
 			}
-			f, err := os.Create(filepath.Join(dir, name))
+			f, err := os.Create(filepath.Join(dir, name+"_"+code+".png"))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -622,13 +622,23 @@ func TestRenderScreenshots(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
-		shot("feedback_list_" + code + ".png")
+		h := newHarness(t, full)
+		shot(h, "list")
 		ui(h.screen.NewResponse)
-		shot("feedback_form_" + code + ".png")
+		shot(h, "form")
 		ui(h.screen.form.close)
 		if code == "ru" && !h.shows("300 ответов") {
 			t.Errorf("Russian status line missing: %q", h.texts())
 		}
+
+		h = newHarness(t, openStore(t))
+		shot(h, "empty")
+		ui(func() { h.screen.ImportFile(csv) })
+		h.settle()
+		shot(h, "wizard")
+		ui(h.screen.wizard.start)
+		h.settle()
+		shot(h, "result")
 	}
 	widgets.SetLang("en")
 }

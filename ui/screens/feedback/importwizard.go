@@ -125,7 +125,8 @@ func (w *importWizard) open(content fyne.CanvasObject, buttons ...fyne.CanvasObj
 	if w.dlg == nil {
 		w.body = container.NewStack()
 		w.dlg = dialog.NewCustomWithoutButtons(lang.L("feedback.wizard.title"), w.body, w.s.deps.Window)
-		w.dlg.Resize(fyne.NewSize(900, 640))
+		size := w.s.deps.Window.Canvas().Size()
+		w.dlg.Resize(fyne.NewSize(min(1000, size.Width-40), min(680, size.Height-20)))
 	}
 	w.body.Objects = []fyne.CanvasObject{content}
 	w.body.Refresh()
@@ -198,10 +199,12 @@ func (w *importWizard) showPreview() {
 		dates = lang.L("feedback.wizard.dates_none")
 	}
 
-	settings := container.New(layout.NewFormLayout(),
+	left := container.New(layout.NewFormLayout(),
 		boldLabel("feedback.wizard.file"), widget.NewLabel(filepath.Base(pv.File)+"  ("+sizeText(pv.Size)+")"),
 		boldLabel("feedback.wizard.encoding"), encodingRow,
-		boldLabel("feedback.wizard.delimiter"), container.NewHBox(w.delimiter, boldLabel("feedback.wizard.header_rows"), w.headerRows),
+		boldLabel("feedback.wizard.delimiter"), container.NewHBox(fixedWidth(w.delimiter, 230), fixedWidth(w.headerRows, 60), widget.NewLabel(lang.L("feedback.wizard.header_rows"))),
+	)
+	right := container.New(layout.NewFormLayout(),
 		boldLabel("feedback.wizard.format"), widget.NewLabel(format),
 		boldLabel("feedback.wizard.dates"), widget.NewLabel(dates),
 	)
@@ -218,8 +221,9 @@ func (w *importWizard) showPreview() {
 	if pv.DateAmbiguous {
 		hint := widget.NewLabel(lang.L("feedback.wizard.date_order_required"))
 		hint.Importance = widget.WarningImportance
-		settings.Add(boldLabel("feedback.wizard.date_order"))
-		settings.Add(container.NewVBox(w.dateOrder, hint))
+		hint.Wrapping = fyne.TextWrapWord
+		right.Add(boldLabel("feedback.wizard.date_order"))
+		right.Add(container.NewVBox(w.dateOrder, hint))
 	}
 
 	w.fileDate = widget.NewDateEntry()
@@ -230,9 +234,9 @@ func (w *importWizard) showPreview() {
 	fileDateHint := widget.NewLabel(lang.L("feedback.wizard.file_date_required"))
 	fileDateHint.Importance = widget.WarningImportance
 	fileDateHint.Wrapping = fyne.TextWrapWord
-	w.fileDateRow = container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(180, w.fileDate.MinSize().Height), w.fileDate), nil, fileDateHint)
-	settings.Add(boldLabel("feedback.wizard.file_date"))
-	settings.Add(w.fileDateRow)
+	w.fileDateRow = container.NewVBox(
+		container.NewHBox(boldLabel("feedback.wizard.file_date"), fixedWidth(w.fileDate, 180)),
+		fileDateHint)
 
 	choices := []string{lang.L("feedback.wizard.not_imported")}
 	for i, c := range pv.Columns {
@@ -264,28 +268,27 @@ func (w *importWizard) showPreview() {
 	w.strict = widget.NewCheck(lang.L("feedback.wizard.strict"), func(on bool) { w.opt.Strict = on })
 	w.strict.SetChecked(w.opt.Strict)
 
-	sample := w.sampleTable()
-	content := container.NewVBox(
-		settings,
+	top := container.NewVBox(
+		container.NewGridWithColumns(2, left, right),
+		w.fileDateRow,
 		widget.NewSeparator(),
 		widget.NewLabelWithStyle(lang.L("feedback.wizard.mapping"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		mapGrid,
 		widget.NewSeparator(),
-		widget.NewLabelWithStyle(lang.L("feedback.wizard.sample"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		container.NewGridWrap(fyne.NewSize(860, 170), sample),
-		w.strict,
-		w.message,
 	)
+	bottom := container.NewVBox(w.strict, w.message)
 	for _, warning := range pv.Warnings {
 		l := widget.NewLabel(warning)
 		l.Importance = widget.WarningImportance
 		l.Wrapping = fyne.TextWrapWord
-		content.Add(l)
+		bottom.Add(l)
 	}
+	// The sample takes the height left; the table scrolls on its own.
+	content := container.NewBorder(top, bottom, nil, nil, w.sampleTable())
 	cancel := widget.NewButton(lang.L("feedback.wizard.cancel"), w.close)
 	w.startBtn = widget.NewButtonWithIcon(lang.L("feedback.wizard.start"), theme.UploadIcon(), w.start)
 	w.startBtn.Importance = widget.HighImportance
-	w.open(container.NewVScroll(content), cancel, w.startBtn)
+	w.open(content, cancel, w.startBtn)
 }
 
 // reinspect reads the file again after an option that changes how it is
