@@ -7,7 +7,7 @@ import (
 	"github.com/golang/freetype/truetype"
 	"github.com/wcharczuk/go-chart/v2"
 	"github.com/wcharczuk/go-chart/v2/drawing"
-	"golang.org/x/image/font"
+	"golang.org/x/image/math/fixed"
 )
 
 // painter is a go-chart series that draws its own marks. The builders use
@@ -219,7 +219,9 @@ func (c *Chart) renderEmpty(rp chart.RendererProvider, w interface{ Write([]byte
 		return err
 	}
 	r.SetDPI(f.dpi())
-	f.rect(r, 0, 0, width, height, f.pal.background)
+	if _, vector := r.(*svgRenderer); vector {
+		f.rect(r, 0, 0, width, height, f.pal.background) // raster adds it on Save
+	}
 	f.layoutHeader()
 	f.drawHeader(r)
 	if msg := f.fit(truncate(c.opt.Labels.Empty, maxTitleRunes), f.regular, emptySize, width-c.opt.px(40)); msg != "" {
@@ -320,10 +322,21 @@ func svgProvider(width, height int) (chart.Renderer, error) {
 // measure is the width in pixels of s in the regular font at size points.
 func (f *frame) measure(s string, size float64) int { return f.measureWith(f.regular, s, size) }
 
+// measureWith sums glyph advances and kerning the way go-chart's raster
+// text does; a truetype face would allocate a glyph cache per call.
 func (f *frame) measureWith(ft *truetype.Font, s string, size float64) int {
-	face := truetype.NewFace(ft, &truetype.Options{Size: size, DPI: f.dpi() * rasterFontScale})
-	defer face.Close()
-	return font.MeasureString(face, s).Ceil()
+	scale := fixed.Int26_6(size * f.dpi() * rasterFontScale / 72 * 64)
+	var width fixed.Int26_6
+	prev, hasPrev := truetype.Index(0), false
+	for _, r := range s {
+		i := ft.Index(r)
+		if hasPrev {
+			width += ft.Kern(scale, prev, i)
+		}
+		width += ft.HMetric(scale, i).AdvanceWidth
+		prev, hasPrev = i, true
+	}
+	return width.Ceil()
 }
 
 // fit shortens s with an ellipsis until it is at most width pixels wide.
