@@ -187,8 +187,15 @@ func (b *rowBuilder) contentID(fb *data.Feedback) string {
 // ImportFeedback imports a survey export into the store in one
 // transaction. Valid rows are stored and bad rows reported (Strict: any
 // bad row stores nothing). On any error or cancellation the store is left
-// exactly as before. progress may be nil.
+// exactly as before. progress may be nil. When opt.Location is nil and the
+// store knows the department's zone (data.SettingsStore), that zone is used.
 func ImportFeedback(ctx context.Context, store data.FeedbackStore, path string, opt Options, progress func(Progress)) (res Result, err error) {
+	if opt.Location == nil {
+		// Without a zone from the caller, use the department's.
+		if l, ok := store.(interface{ Location() *time.Location }); ok {
+			opt.Location = l.Location()
+		}
+	}
 	p, err := prepare(path, opt)
 	if err != nil {
 		return res, err

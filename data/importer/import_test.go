@@ -163,7 +163,6 @@ func TestKnownLayouts(t *testing.T) {
 				"11400000001,2400001,07/31/2018 10:02:11 AM,07/31/2018 10:05:40 AM,10.0.0.1,10 - Extremely likely,Friendly staff,Phone,\n" +
 				"11400000002,2400001,08/01/2018 09:00:00 AM,08/01/2018 09:03:00 AM,10.0.0.2,3,Nobody answered,,Email\n",
 			rows: 2, check: "Friendly staff", score: 10, at: time.Date(2018, 7, 31, 10, 5, 40, 0, time.UTC), extID: "11400000001",
-			opt:      importer.Options{DateOrder: importer.MDY},
 			scoreCol: "How likely is it that you would recommend our service to a friend or colleague?",
 			mapping:  map[importer.Field]string{importer.FieldDate: "End Date", importer.FieldExternalID: "Respondent ID", importer.FieldComment: "What is the primary reason for your score?"},
 		},
@@ -544,6 +543,40 @@ func TestNeedFileDate(t *testing.T) {
 	for _, f := range stored(t, db) {
 		if !f.RespondedAt.Equal(day) {
 			t.Errorf("date %v, want file date", f.RespondedAt)
+		}
+	}
+}
+
+func TestUnclosedQuoteIsReportedWithItsExtent(t *testing.T) {
+	path := writeFile(t, "q.csv", []byte("Date,Score,Comment\n2024-01-01,9,ok\n2024-01-02,8,\"never closed\n2024-01-03,7,lost\n2024-01-04,6,lost too\n"))
+	db := openStore(t)
+	res := importFile(t, db, path, importer.Options{RejectsPath: "-"})
+	if res.Imported != 1 || res.Rejected != 1 || !strings.Contains(res.Rejects[0].Reason, "lines 3-") || res.Rejects[0].Row != 3 {
+		t.Errorf("imported %d, rejects %v", res.Imported, res.Rejects)
+	}
+}
+
+func TestStoreZoneIsTheDefault(t *testing.T) {
+	db := openStore(t)
+	msk, err := time.LoadLocation("Europe/Moscow")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := db.SetLocation(context.Background(), msk); err != nil {
+		t.Fatal(err)
+	}
+	path := writeFile(t, "z.csv", []byte("Date,Score\n2024-03-05 10:00,9\n2024-03-05T10:00:00Z,8\n"))
+	res, err := importer.ImportFeedback(context.Background(), db, path, importer.Options{}, nil)
+	if err != nil || res.Imported != 2 {
+		t.Fatalf("import: %v %+v", err, res)
+	}
+	for _, f := range stored(t, db) {
+		want := time.Date(2024, 3, 5, 7, 0, 0, 0, time.UTC) // 10:00 in Moscow
+		if f.Score == 8 {
+			want = time.Date(2024, 3, 5, 10, 0, 0, 0, time.UTC)
+		}
+		if !f.RespondedAt.Equal(want) {
+			t.Errorf("score %d at %v, want %v", f.Score, f.RespondedAt, want)
 		}
 	}
 }

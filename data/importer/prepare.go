@@ -54,11 +54,20 @@ func isBlank(rec []string) bool {
 // skipHeader reads past leading blank rows and the header rows, returning
 // the header rows (copied).
 func skipHeader(src recordSource, headerRows int) ([][]string, error) {
+	return readHead(src, headerRows, headerRows)
+}
+
+// readHead reads up to want leading rows; a malformed row is an error
+// within the first need rows and ends the read after them.
+func readHead(src recordSource, want, need int) ([][]string, error) {
 	var rows [][]string
-	for len(rows) < headerRows {
+	for len(rows) < want {
 		rec, _, err := src.next()
 		var re *rowError
 		if errors.As(err, &re) {
+			if len(rows) >= need {
+				break
+			}
 			return nil, fmt.Errorf("header: %s", re.reason)
 		}
 		if err == io.EOF {
@@ -126,7 +135,7 @@ func prepare(path string, opt Options) (*plan, error) {
 		return nil, wrap(err)
 	}
 	defer src.close()
-	head, err := skipHeader(src, max(3, opt.HeaderRows))
+	head, err := readHead(src, max(3, opt.HeaderRows), max(1, opt.HeaderRows))
 	if err != nil {
 		return nil, wrap(err)
 	}

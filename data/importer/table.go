@@ -68,7 +68,13 @@ func (s *csvSource) next() ([]string, int, error) {
 		var pe *csv.ParseError
 		if errors.As(err, &pe) {
 			s.row++
-			return nil, s.row, &rowError{reason: "malformed row: " + pe.Err.Error()}
+			reason := "malformed row: " + pe.Err.Error()
+			if pe.Line > pe.StartLine {
+				// An unclosed quote swallows the lines after it: say how
+				// many, so the loss is visible.
+				reason = fmt.Sprintf("malformed row spanning lines %d-%d: %v", pe.StartLine, pe.Line, pe.Err)
+			}
+			return nil, s.row, &rowError{reason: reason}
 		}
 		return nil, s.row, err
 	}
