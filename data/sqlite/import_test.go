@@ -131,6 +131,7 @@ func TestImportCancelLeavesNothing(t *testing.T) {
 	before := dumpAll(t, db)
 
 	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
 	imp, err := db.BeginFeedbackImport(ctx, data.ImportBatch{Source: "big-file"})
 	if err != nil {
 		t.Fatal(err)

@@ -1,0 +1,209 @@
+package sqlite
+
+import (
+	"context"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"sync"
+	"testing"
+	"time"
+
+	"caredesk/data"
+)
+
+// Benchmarks run on a 1M-row file: 24 months of realistic responses.
+const (
+	benchRows  = 1_000_000
+	benchChunk = 10_000 // rows generated ahead, outside the timer
+)
+
+var benchStart = at(2023, 1, 1, 0, 0)
+
+const benchSpan = 730 * 24 * time.Hour
+
+// importBench imports benchRows generated rows into db. With b set, row
+// generation is kept out of the timer.
+func importBench(tb testing.TB, b *testing.B, db *DB) data.ImportBatch {
+	r := rand.New(rand.NewPCG(2024, 1))
+	imp, err := db.BeginFeedbackImport(context.Background(), data.ImportBatch{Source: "bench", FileName: "bench.csv"})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	chunk := make([]data.Feedback, benchChunk)
+	for start := 0; start < benchRows; start += benchChunk {
+		if b != nil {
+			b.StopTimer()
+		}
+		for i := range chunk {
+			chunk[i] = genRow(r, start+i, benchRows, benchStart, benchSpan)
+		}
+		if b != nil {
+			b.StartTimer()
+		}
+		for i := range chunk {
+			if _, err := imp.Add(&chunk[i]); err != nil {
+				tb.Fatal(err)
+			}
+		}
+	}
+	batch, err := imp.Commit()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if batch.Imported != benchRows {
+		tb.Fatalf("imported %d rows", batch.Imported)
+	}
+	return batch
+}
+
+func BenchmarkImport1M(b *testing.B) {
+	var peak uint64
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		db, err := Open(context.Background(), filepath.Join(b.TempDir(), strconv.Itoa(i), "bench.db"))
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := db.SetLocation(context.Background(), time.UTC); err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		importBench(b, b, db)
+		b.StopTimer()
+		var ms runtime.MemStats
+		runtime.ReadMemStats(&ms)
+		peak = max(peak, ms.HeapSys)
+		db.Close()
+		b.StartTimer()
+	}
+	b.ReportMetric(float64(benchRows)*float64(b.N)/b.Elapsed().Seconds(), "rows/s")
+	b.ReportMetric(float64(peak)/(1<<20), "MiB-go-heap")
+}
+
+var (
+	fixtureOnce sync.Once
+	fixtureDB   *DB
+	fixtureDir  string
+	fixtureErr  error
+)
+
+// benchFixture opens the shared 1M-row database, building it on first use.
+func benchFixture(b *testing.B) *DB {
+	b.Helper()
+	fixtureOnce.Do(func() {
+		fixtureDir, fixtureErr = os.MkdirTemp("", "caredesk-bench-")
+		if fixtureErr != nil {
+			return
+		}
+		fixtureDB, fixtureErr = Open(context.Background(), filepath.Join(fixtureDir, "bench.db"))
+		if fixtureErr != nil {
+			return
+		}
+		if fixtureErr = fixtureDB.SetLocation(context.Background(), time.UTC); fixtureErr != nil {
+			return
+		}
+		importBench(b, nil, fixtureDB)
+	})
+	if fixtureErr != nil {
+		b.Fatal(fixtureErr)
+	}
+	return fixtureDB
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if fixtureDB != nil {
+		fixtureDB.Close()
+	}
+	if fixtureDir != "" {
+		os.RemoveAll(fixtureDir)
+	}
+	os.Exit(code)
+}
+
+func BenchmarkMonthlyDaily24Months(b *testing.B) {
+	db := benchFixture(b)
+	ctx := context.Background()
+	from := data.DayOf(benchStart, time.UTC)
+	for _, c := range []struct {
+		name string
+		q    data.DailyQuery
+	}{
+		{"all", data.DailyQuery{From: from, To: from + 729}},
+		{"by-channel", data.DailyQuery{From: from, To: from + 729, By: data.SegmentChannel}},
+		{"touchpoint-filter", data.DailyQuery{From: from, To: from + 729, Touchpoint: "Доставка"}},
+		{"by-tag", data.DailyQuery{From: from, To: from + 729, By: data.SegmentTag}},
+		{"by-client-segment", data.DailyQuery{From: from, To: from + 729, By: data.SegmentClientSegment}},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			for b.Loop() {
+				days, err := db.FeedbackDaily(ctx, c.q)
+				if err != nil || len(days) < 730 {
+					b.Fatalf("%d days, %v", len(days), err)
+				}
+			}
+		})
+	}
+}
+
+func BenchmarkListPage(b *testing.B) {
+	db := benchFixture(b)
+	ctx := context.Background()
+	for _, c := range []struct {
+		name   string
+		f      data.FeedbackFilter
+		offset func(n int, r *rand.Rand) int
+	}{
+		{"date-first", data.FeedbackFilter{}, func(n int, _ *rand.Rand) int { return 0 }},
+		{"date-middle", data.FeedbackFilter{}, func(n int, _ *rand.Rand) int { return n / 2 }},
+		{"date-last", data.FeedbackFilter{}, func(n int, _ *rand.Rand) int { return n - 100 }},
+		{"date-random", data.FeedbackFilter{}, func(n int, r *rand.Rand) int { return r.IntN(n - 100) }},
+		{"date-desc-last", data.FeedbackFilter{Desc: true}, func(n int, _ *rand.Rand) int { return n - 100 }},
+		{"date-chat-detractors-random", data.FeedbackFilter{Channels: []data.Channel{data.ChannelChat}, Group: data.GroupDetractors},
+			func(n int, r *rand.Rand) int { return r.IntN(n - 100) }},
+		// The OFFSET fallback, for comparison.
+		{"score-first", data.FeedbackFilter{Sort: data.SortByScore}, func(n int, _ *rand.Rand) int { return 0 }},
+		{"score-last", data.FeedbackFilter{Sort: data.SortByScore}, func(n int, _ *rand.Rand) int { return n - 100 }},
+		{"search-first", data.FeedbackFilter{Search: "оплат"}, func(n int, _ *rand.Rand) int { return 0 }},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			n, err := db.CountFeedback(ctx, c.f)
+			if err != nil || n < 200 {
+				b.Fatalf("count %d, %v", n, err)
+			}
+			r := rand.New(rand.NewPCG(1, 2))
+			for b.Loop() {
+				rows, err := db.ListFeedback(ctx, c.f, data.Page{Offset: c.offset(n, r), Limit: 100})
+				if err != nil || len(rows) != 100 {
+					b.Fatalf("%d rows, %v", len(rows), err)
+				}
+			}
+		})
+	}
+}
+
+func BenchmarkCount(b *testing.B) {
+	db := benchFixture(b)
+	ctx := context.Background()
+	from := data.DayOf(benchStart, time.UTC)
+	for _, c := range []struct {
+		name string
+		f    data.FeedbackFilter
+	}{
+		{"all", data.FeedbackFilter{}},
+		{"year-phone-promoters", data.FeedbackFilter{From: from, To: from + 364, Channels: []data.Channel{data.ChannelPhone}, Group: data.GroupPromoters}},
+		{"tag", data.FeedbackFilter{Tag: "цена"}},
+		{"search", data.FeedbackFilter{Search: "courier"}},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			for b.Loop() {
+				if n, err := db.CountFeedback(ctx, c.f); err != nil || n == 0 {
+					b.Fatalf("%d, %v", n, err)
+				}
+			}
+		})
+	}
+}
