@@ -98,7 +98,12 @@ type Chart struct {
 	opt   Options
 	graph *chart.Chart // nil when there is nothing to plot
 	table [][]string
+	build func(Options) *Chart // the builder and data, for With
 }
+
+// With builds the same chart with other options, e.g. at Scale 2 without
+// its title for a PDF page that prints the title itself.
+func (c *Chart) With(o Options) *Chart { return c.build(o) }
 
 // Kind is the kind the chart was built as.
 func (c *Chart) Kind() Kind { return c.kind }

@@ -13,7 +13,7 @@ import (
 // zero, then passives, then promoters. Periods without responses stay empty.
 func NPSComposition(s kpi.Series, o Options) *Chart {
 	o = o.normalized()
-	c := &Chart{kind: KindNPSComposition, opt: o, table: compositionTable(s, o.Labels)}
+	c := &Chart{kind: KindNPSComposition, opt: o, table: compositionTable(s, o.Labels), build: func(o Options) *Chart { return NPSComposition(s, o) }}
 	if !hasResponses(s) {
 		return c
 	}

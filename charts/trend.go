@@ -15,7 +15,7 @@ import (
 // interval as an error bar. The y axis always runs −100..100.
 func NPSTrend(s kpi.Series, o Options) *Chart {
 	o = o.normalized()
-	c := &Chart{kind: KindNPSTrend, opt: o, table: trendTable(s, o.Labels)}
+	c := &Chart{kind: KindNPSTrend, opt: o, table: trendTable(s, o.Labels), build: func(o Options) *Chart { return NPSTrend(s, o) }}
 	if !hasResponses(s) {
 		return c
 	}
