@@ -2,6 +2,7 @@ package importer
 
 import (
 	"bytes"
+	"encoding/binary"
 	"fmt"
 	"io"
 	"strings"
@@ -134,7 +135,19 @@ func (s *byteStats) write(p []byte) {
 		}
 		s.carry = append(s.carry[:0:0], buf[end:]...)
 	}
-	for i, b := range p {
+	for i := 0; i < len(p); i++ {
+		// Skip runs of plain ASCII eight bytes at a time: they change
+		// nothing but the neighbours.
+		if s.prev < 0x80 && i+8 <= len(p) {
+			w := binary.LittleEndian.Uint64(p[i:])
+			const ones, highs = 0x0101010101010101, 0x8080808080808080
+			if w&highs == 0 && (w-ones)&^w&highs == 0 {
+				s.prev2, s.prev = p[i+6], p[i+7]
+				i += 7
+				continue
+			}
+		}
+		b := p[i]
 		if b == 0 {
 			if (s.n+int64(i))%2 == 0 {
 				s.zeroEven++

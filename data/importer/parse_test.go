@@ -150,3 +150,32 @@ func TestUTF8CheckerRefusesInvalidBytes(t *testing.T) {
 		t.Errorf("decoded %d bytes before the error, want %d", got, 150003)
 	}
 }
+
+func TestDetectEncodingLateBytes(t *testing.T) {
+	// The first non-ASCII bytes come after the first read chunk.
+	in := append(bytes.Repeat([]byte("ok;1;fine\n"), 40000), []byte("\xce\xf2\xeb\xe8\xf7\xed\xee \xf1\xef\xe0\xf1\xe8\xe1\xee;2;\xcf\xeb\xee\xf5\xee\n")...)
+	g, err := detectEncoding(bytes.NewReader(in))
+	if err != nil || g.name != EncWindows1251 || !g.sure {
+		t.Errorf("late cp1251 = %+v %v", g, err)
+	}
+	// A UTF-8 letter split across the chunk boundary is still UTF-8.
+	in = append(bytes.Repeat([]byte("a"), 256<<10-1), "\xd0\x9e\xd0\xba\n"...) // "Ок"
+	if g, err := detectEncoding(bytes.NewReader(in)); err != nil || g.name != EncUTF8 {
+		t.Errorf("split UTF-8 = %+v %v", g, err)
+	}
+	in = append(bytes.Repeat([]byte("ok,1,fine\n"), 40000), "\xd0\x9e\xd0\xba\n"...) // "Ок" in UTF-8
+	if g, err := detectEncoding(bytes.NewReader(in)); err != nil || g.name != EncUTF8 {
+		t.Errorf("late UTF-8 = %+v %v", g, err)
+	}
+}
+
+func TestUTF8CheckerKeepsSplitLetters(t *testing.T) {
+	in := append(bytes.Repeat([]byte("a"), 64<<10-1), "Ок, ça"...)
+	var out bytes.Buffer
+	if _, err := out.ReadFrom(newDecoder(bytes.NewReader(append([]byte("\xef\xbb\xbf"), in...)), EncUTF8)); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(out.Bytes(), in) {
+		t.Errorf("decoded tail %q", out.Bytes()[len(out.Bytes())-10:])
+	}
+}
