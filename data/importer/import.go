@@ -11,6 +11,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"caredesk/data"
@@ -34,6 +35,8 @@ type rowBuilder struct {
 	repeats  map[uint64]uint32 // content hash -> times seen in this file
 	channels map[string]data.Channel
 	rejected func(row int, column, value, reason string)
+	rejects  int // rows rejected so far
+	read     int // data rows read so far
 }
 
 func newRowBuilder(p *plan, opt Options) *rowBuilder {
@@ -184,6 +187,74 @@ func (b *rowBuilder) contentID(fb *data.Feedback) string {
 	return id
 }
 
+// rowBatch is a run of parsed rows handed from the parser to the store.
+type rowBatch struct {
+	feedback []*data.Feedback
+	rowNums  []int // spreadsheet row of each response
+	read     int   // data rows read so far, for progress
+	bytes    int64 // bytes read so far
+}
+
+const batchRows = 256
+
+// produceRows reads, parses and validates rows and sends the valid ones in
+// batches. In strict mode it stops sending after the first bad row but
+// reads on to report every bad row.
+func produceRows(ctx context.Context, src recordSource, b *rowBuilder, strict bool, ch chan<- rowBatch, stop <-chan struct{}) error {
+	bt := rowBatch{}
+	send := func() bool {
+		bt.read, bt.bytes = b.read, src.bytesRead()
+		select {
+		case ch <- bt:
+			bt = rowBatch{feedback: make([]*data.Feedback, 0, batchRows), rowNums: make([]int, 0, batchRows)}
+			return true
+		case <-stop:
+		case <-ctx.Done():
+		}
+		return false
+	}
+	lastSent := 0
+	for {
+		if b.read&63 == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+		rec, row, err := src.next()
+		if err == io.EOF {
+			break
+		}
+		var re *rowError
+		if errors.As(err, &re) {
+			b.read++
+			b.rejected(row, "", "", re.reason)
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		if isBlank(rec) {
+			continue
+		}
+		b.read++
+		fb, ok := b.build(rec, row)
+		if ok && !(strict && b.rejects > 0) {
+			bt.feedback = append(bt.feedback, fb)
+			bt.rowNums = append(bt.rowNums, row)
+		}
+		if len(bt.feedback) == batchRows || b.read-lastSent >= 16*batchRows {
+			if !send() {
+				return ctx.Err()
+			}
+			lastSent = b.read
+		}
+	}
+	if !send() {
+		return ctx.Err()
+	}
+	return nil
+}
+
 // ImportFeedback imports a survey export into the store in one
 // transaction. Valid rows are stored and bad rows reported (Strict: any
 // bad row stores nothing). On any error or cancellation the store is left
@@ -223,6 +294,7 @@ func ImportFeedback(ctx context.Context, store data.FeedbackStore, path string, 
 	}()
 	b := newRowBuilder(p, opt)
 	b.rejected = func(row int, column, value, reason string) {
+		b.rejects++
 		res.Rejected++
 		r := Reject{File: p.base, Row: row, Column: column, Value: value, Reason: reason}
 		if len(res.Rejects) < MaxRejects {
@@ -258,58 +330,51 @@ func ImportFeedback(ctx context.Context, store data.FeedbackStore, path string, 
 		return res, wrap(err)
 	}
 
-	rows := 0
+	// Parsing runs in its own goroutine, ahead of the store's inserts, so
+	// that the two overlap on a multi-core machine.
+	ch := make(chan rowBatch, 4)
+	stop := make(chan struct{})
+	var prodErr error
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		defer close(ch)
+		prodErr = produceRows(ctx, src, b, opt.Strict, ch, stop)
+	}()
+	// Registered last, so it runs first: the producer is stopped before
+	// the rejects file is closed and the transaction rolled back.
+	defer func() {
+		close(stop)
+		for range ch {
+		}
+		wg.Wait()
+	}()
+
 	lastRows, lastTime := 0, time.Now()
-	report := func() {
-		if progress != nil {
-			progress(Progress{Rows: rows, Bytes: src.bytesRead(), TotalBytes: p.size})
+	for bt := range ch {
+		for i, fb := range bt.feedback {
+			inserted, err := imp.Add(fb)
+			if err != nil {
+				return res, wrap(fmt.Errorf("row %d: %w", bt.rowNums[i], err))
+			}
+			if inserted {
+				res.Imported++
+			} else {
+				res.Duplicates++
+			}
 		}
-		lastRows, lastTime = rows, time.Now()
+		if progress != nil && (bt.read-lastRows >= progressRows || time.Since(lastTime) >= progressEvery) {
+			progress(Progress{Rows: bt.read, Bytes: bt.bytes, TotalBytes: p.size})
+			lastRows, lastTime = bt.read, time.Now()
+		}
 	}
-	for {
-		if rows&63 == 0 {
-			if err := ctx.Err(); err != nil {
-				return res, wrap(err)
-			}
-			if rows&1023 == 0 && progress != nil && (rows-lastRows >= progressRows || time.Since(lastTime) >= progressEvery) {
-				report()
-			}
-		}
-		rec, row, err := src.next()
-		if err == io.EOF {
-			break
-		}
-		var re *rowError
-		if errors.As(err, &re) {
-			rows++
-			b.rejected(row, "", "", re.reason)
-			continue
-		}
-		if err != nil {
-			return res, wrap(err)
-		}
-		if isBlank(rec) {
-			continue
-		}
-		rows++
-		fb, ok := b.build(rec, row)
-		// In strict mode the first bad row dooms the import: keep reading
-		// only to report every bad row.
-		if !ok || opt.Strict && res.Rejected > 0 {
-			continue
-		}
-		inserted, err := imp.Add(fb)
-		if err != nil {
-			return res, wrap(fmt.Errorf("row %d: %w", row, err))
-		}
-		if inserted {
-			res.Imported++
-		} else {
-			res.Duplicates++
-		}
+	wg.Wait()
+	if prodErr != nil {
+		return res, wrap(prodErr)
 	}
 	if progress != nil {
-		report()
+		progress(Progress{Rows: b.read, Bytes: src.bytesRead(), TotalBytes: p.size})
 	}
 	if opt.Strict && res.Rejected > 0 {
 		return res, wrap(fmt.Errorf("%w (%d invalid rows)", ErrStrict, res.Rejected))

@@ -489,7 +489,11 @@ func TestProgressReported(t *testing.T) {
 	}
 	path := writeFile(t, "p.csv", []byte(b.String()))
 	var got []importer.Progress
-	_, err := importer.ImportFeedback(context.Background(), openStore(t), path, importer.Options{Location: time.UTC}, func(p importer.Progress) { got = append(got, p) })
+	var at []time.Time
+	_, err := importer.ImportFeedback(context.Background(), openStore(t), path, importer.Options{Location: time.UTC}, func(p importer.Progress) {
+		got = append(got, p)
+		at = append(at, time.Now())
+	})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -497,9 +501,10 @@ func TestProgressReported(t *testing.T) {
 	if last.Rows != 25000 || last.Bytes != last.TotalBytes || last.TotalBytes != int64(b.Len()) {
 		t.Errorf("last progress %+v, file %d bytes", last, b.Len())
 	}
+	// At most every 10,000 rows or 100 ms (the final report excepted).
 	for i := 1; i < len(got)-1; i++ {
-		if got[i].Rows-got[i-1].Rows < 1000 {
-			t.Errorf("progress too often: %+v then %+v", got[i-1], got[i])
+		if got[i].Rows-got[i-1].Rows < 10000 && at[i].Sub(at[i-1]) < 90*time.Millisecond {
+			t.Errorf("progress too often: %+v then %+v after %v", got[i-1], got[i], at[i].Sub(at[i-1]))
 		}
 	}
 }
