@@ -293,12 +293,14 @@ func ImportFeedback(ctx context.Context, store data.FeedbackStore, path string, 
 		}
 	}()
 	b := newRowBuilder(p, opt)
+	// Only the parsing goroutine touches rejects; they move into res once
+	// it has finished.
+	var rejects []Reject
 	b.rejected = func(row int, column, value, reason string) {
 		b.rejects++
-		res.Rejected++
 		r := Reject{File: p.base, Row: row, Column: column, Value: value, Reason: reason}
-		if len(res.Rejects) < MaxRejects {
-			res.Rejects = append(res.Rejects, r)
+		if len(rejects) < MaxRejects {
+			rejects = append(rejects, r)
 		}
 		rw.write(r)
 	}
@@ -349,6 +351,7 @@ func ImportFeedback(ctx context.Context, store data.FeedbackStore, path string, 
 		for range ch {
 		}
 		wg.Wait()
+		res.Rejected, res.Rejects = b.rejects, rejects
 	}()
 
 	lastRows, lastTime := 0, time.Now()
@@ -370,6 +373,7 @@ func ImportFeedback(ctx context.Context, store data.FeedbackStore, path string, 
 		}
 	}
 	wg.Wait()
+	res.Rejected, res.Rejects = b.rejects, rejects
 	if prodErr != nil {
 		return res, wrap(prodErr)
 	}
