@@ -122,11 +122,20 @@ func detectHeaderRows(rows [][]string) int {
 		}
 	}
 	if len(rows) >= 2 {
+		// SurveyMonkey's second row holds sub-headers only; a data row
+		// that happens to say "Response" also holds numbers.
+		subHeader := false
 		for _, c := range rows[1] {
 			l := strings.ToLower(strings.TrimSpace(c))
 			if l == "response" || l == "open-ended response" {
-				return 2
+				subHeader = true
 			}
+			if l != "" && strings.Trim(l, "0123456789.,:-/ ") == "" {
+				return 1
+			}
+		}
+		if subHeader {
+			return 2
 		}
 	}
 	return 1

@@ -129,6 +129,7 @@ func TestDetectEncoding(t *testing.T) {
 		{dos, EncCP850, true},
 		{[]byte("caf\xe9 au lait, d\x82j\x85 vu, tr\xe8s bien, r\xe9ponse, \x82t\x82 co\xfbt"), EncLatin1, true},
 		{[]byte("a\xe9"), EncWindows1252, false},
+		{[]byte("D\x00a\x00t\x00e\x00,\x00S\x00c\x00o\x00r\x00e\x00"), EncUTF16LE, false},
 	}
 	for _, c := range cases {
 		g, err := detectEncoding(bytes.NewReader(c.in))
@@ -177,5 +178,22 @@ func TestUTF8CheckerKeepsSplitLetters(t *testing.T) {
 	}
 	if !bytes.Equal(out.Bytes(), in) {
 		t.Errorf("decoded tail %q", out.Bytes()[len(out.Bytes())-10:])
+	}
+}
+
+func TestDetectHeaderRows(t *testing.T) {
+	cases := []struct {
+		rows [][]string
+		want int
+	}{
+		{[][]string{{"Respondent ID", "How likely…?"}, {"", "Response"}, {"1", "9"}}, 2},
+		{[][]string{{"Type", "Score"}, {"Response", "9"}, {"Response", "7"}}, 1},
+		{[][]string{{"Q1", "Q2"}, {"How likely…?", "Why?"}, {`{"ImportId":"QID1"}`, `{"ImportId":"QID2_TEXT"}`}}, 3},
+		{[][]string{{"Date", "Score"}, {"2024-01-01", "9"}}, 1},
+	}
+	for _, c := range cases {
+		if got := detectHeaderRows(c.rows); got != c.want {
+			t.Errorf("%q: %d header rows, want %d", c.rows, got, c.want)
+		}
 	}
 }
