@@ -248,7 +248,8 @@ func headerRank(f Field, c column) int {
 			return -1
 		}
 	}
-	names := append([]string{c.norm}, nil...)
+	names := make([]string, 0, 1+len(c.headers))
+	names = append(names, c.norm)
 	for _, h := range c.headers {
 		names = append(names, normHeader(h))
 	}
