@@ -1,6 +1,7 @@
 package charts
 
 import (
+	"slices"
 	"strconv"
 
 	"github.com/wcharczuk/go-chart/v2"
@@ -13,7 +14,11 @@ import (
 // zero, then passives, then promoters. Periods without responses stay empty.
 func NPSComposition(s kpi.Series, o Options) *Chart {
 	o = o.normalized()
-	c := &Chart{kind: KindNPSComposition, opt: o, table: compositionTable(s, o.Labels), build: func(o Options) *Chart { return NPSComposition(s, o) }}
+	s.Periods = slices.Clone(s.Periods) // the chart re-renders later: own the data
+	c := &Chart{
+		kind: KindNPSComposition, opt: o, table: compositionTable(s, o.Labels),
+		build: func(o Options) *Chart { return NPSComposition(s, o) },
+	}
 	if !hasResponses(s) {
 		return c
 	}

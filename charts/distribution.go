@@ -13,7 +13,10 @@ import (
 // from zero, coloured by NPS group, each with its count above it.
 func NPSDistribution(total kpi.NPSStat, o Options) *Chart {
 	o = o.normalized()
-	c := &Chart{kind: KindNPSDistribution, opt: o, table: distributionTable(total, o.Labels), build: func(o Options) *Chart { return NPSDistribution(total, o) }}
+	c := &Chart{
+		kind: KindNPSDistribution, opt: o, table: distributionTable(total, o.Labels),
+		build: func(o Options) *Chart { return NPSDistribution(total, o) },
+	}
 	if total.N == 0 {
 		return c
 	}

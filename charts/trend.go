@@ -2,6 +2,7 @@ package charts
 
 import (
 	"math"
+	"slices"
 	"strconv"
 
 	"github.com/wcharczuk/go-chart/v2"
@@ -15,7 +16,11 @@ import (
 // interval as an error bar. The y axis always runs −100..100.
 func NPSTrend(s kpi.Series, o Options) *Chart {
 	o = o.normalized()
-	c := &Chart{kind: KindNPSTrend, opt: o, table: trendTable(s, o.Labels), build: func(o Options) *Chart { return NPSTrend(s, o) }}
+	s.Periods = slices.Clone(s.Periods) // the chart re-renders later: own the data
+	c := &Chart{
+		kind: KindNPSTrend, opt: o, table: trendTable(s, o.Labels),
+		build: func(o Options) *Chart { return NPSTrend(s, o) },
+	}
 	if !hasResponses(s) {
 		return c
 	}
