@@ -1,17 +1,78 @@
+// Command caredesk is the CareDesk desktop application. Without arguments
+// it opens the GUI; its subcommands do the same work headless.
 package main
 
 import (
-	_ "codeberg.org/go-pdf/fpdf"
-	_ "fyne.io/fyne/v2/app"
-	_ "fyne.io/fyne/v2/dialog"
-	_ "fyne.io/fyne/v2/lang"
-	_ "fyne.io/fyne/v2/test"
-	_ "fyne.io/fyne/v2/widget"
-	_ "github.com/mattn/go-sqlite3"
-	_ "github.com/spf13/cobra"
-	_ "github.com/wcharczuk/go-chart/v2"
-	_ "github.com/xuri/excelize/v2"
-	_ "golang.org/x/text/encoding/charmap"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+
+	"github.com/spf13/cobra"
+
+	"caredesk/data"
+	"caredesk/data/sqlite"
+	"caredesk/ui"
 )
 
-func main() {}
+// app carries what every subcommand shares: the --db flag and the output.
+type app struct {
+	dbPath string
+	out    io.Writer
+	errOut io.Writer
+}
+
+// openStore opens the database named by --db, or the default one.
+func (a *app) openStore(ctx context.Context) (data.Store, error) {
+	path := a.dbPath
+	if path == "" {
+		var err error
+		if path, err = sqlite.DefaultPath(); err != nil {
+			return nil, err
+		}
+	}
+	return sqlite.Open(ctx, path)
+}
+
+func newRootCommand(a *app) *cobra.Command {
+	root := &cobra.Command{
+		Use:           "caredesk",
+		Short:         "CareDesk: client-service department desk (NPS, complaints, reports)",
+		Args:          cobra.NoArgs,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return a.runGUI()
+		},
+	}
+	root.SetOut(a.out)
+	root.SetErr(a.errOut)
+	root.PersistentFlags().StringVar(&a.dbPath, "db", "", "database file (default: the user's data folder)")
+	root.AddCommand(newImportCommand(a), newKPICommand(a), newChartCommand(a), newDemoCommand(a), newBackupCommand(a))
+	return root
+}
+
+// run executes the command line and returns the exit status.
+func run(ctx context.Context, args []string, out, errOut io.Writer) int {
+	ui.LoadTranslations()
+	a := &app{out: out, errOut: errOut}
+	root := newRootCommand(a)
+	root.SetArgs(args)
+	if err := root.ExecuteContext(ctx); err != nil {
+		fmt.Fprintln(errOut, "caredesk:", ui.ErrorMessage(err))
+		if errors.Is(err, context.Canceled) {
+			return 130
+		}
+		return 1
+	}
+	return 0
+}
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}

@@ -1,0 +1,28 @@
+package main
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2/lang"
+	"github.com/spf13/cobra"
+)
+
+func newBackupCommand(a *app) *cobra.Command {
+	return &cobra.Command{
+		Use:   "backup FILE",
+		Short: "Write a consistent copy of the database to FILE",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			st, err := a.openStore(cmd.Context())
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			if err := st.Backup(cmd.Context(), args[0]); err != nil {
+				return err
+			}
+			fmt.Fprintln(a.out, lang.L("cli.backup.done", map[string]any{"Path": args[0]}))
+			return nil
+		},
+	}
+}

@@ -1,0 +1,42 @@
+package main
+
+import (
+	"fmt"
+	"time"
+
+	"fyne.io/fyne/v2/lang"
+	"github.com/spf13/cobra"
+
+	"caredesk/data/demo"
+	"caredesk/ui/widgets"
+)
+
+func newDemoCommand(a *app) *cobra.Command {
+	opt := demo.DefaultOptions()
+	c := &cobra.Command{
+		Use:   "demo",
+		Short: "Fill the database with realistic demo data (deterministic for a seed)",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			st, err := a.openStore(cmd.Context())
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			if opt.End.IsZero() {
+				opt.End = time.Now()
+			}
+			opt.Lang = widgets.Lang()
+			b, err := demo.Generate(cmd.Context(), st, opt, nil)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintln(a.out, lang.L("cli.demo.done", map[string]any{"Imported": b.Imported, "Duplicates": b.Duplicates, "Path": st.Path()}))
+			return nil
+		},
+	}
+	c.Flags().IntVar(&opt.Months, "months", opt.Months, "months of history")
+	c.Flags().IntVar(&opt.Responses, "responses", opt.Responses, "number of feedback responses")
+	c.Flags().Int64Var(&opt.Seed, "seed", opt.Seed, "random seed (same seed, same data)")
+	return c
+}

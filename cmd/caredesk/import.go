@@ -1,0 +1,139 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2/lang"
+	"github.com/spf13/cobra"
+
+	"caredesk/data"
+	"caredesk/data/importer"
+)
+
+type importFlags struct {
+	format, encoding, delimiter, date, dateOrder, source, rejects string
+	mapping                                                       []string
+	headerRows                                                    int
+	strict                                                        bool
+}
+
+func newImportCommand(a *app) *cobra.Command {
+	imp := &cobra.Command{Use: "import", Short: "Import data files (CSV, TSV, XLSX)"}
+	var f importFlags
+	fb := &cobra.Command{
+		Use:   "feedback FILE",
+		Short: "Import NPS survey responses",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return a.importFeedback(cmd, args[0], f)
+		},
+	}
+	fl := fb.Flags()
+	fl.StringVar(&f.format, "format", "", "layout: delighted, surveymonkey, typeform, qualtrics, google-forms, generic (default: detect)")
+	fl.StringArrayVar(&f.mapping, "map", nil, "FIELD=COLUMN mapping, repeatable; fields: "+fieldNames())
+	fl.StringVar(&f.date, "date", "", "date YYYY-MM-DD for every row, for files without a date column")
+	fl.BoolVar(&f.strict, "strict", false, "import nothing when any row is bad")
+	fl.StringVar(&f.encoding, "encoding", "", "utf-8, utf-16le, utf-16be, windows-1251, windows-1252, latin1, cp850 (default: detect)")
+	fl.StringVar(&f.delimiter, "delimiter", "", "field delimiter: , ; or tab (default: detect)")
+	fl.StringVar(&f.dateOrder, "date-order", "", "dmy or mdy for dates such as 03/04/2024 (default: decide from the column)")
+	fl.IntVar(&f.headerRows, "header-rows", 0, "number of header rows (default: detect)")
+	fl.StringVar(&f.source, "source", "", "source name that duplicate detection uses (default: from the layout or file name)")
+	fl.StringVar(&f.rejects, "rejects", "", "rejects CSV path (default: next to the input; - for none)")
+	imp.AddCommand(fb)
+	return imp
+}
+
+func fieldNames() string {
+	names := make([]string, len(importer.Fields))
+	for i, f := range importer.Fields {
+		names[i] = string(f)
+	}
+	return strings.Join(names, ", ")
+}
+
+// options turns the flags into importer options.
+func (f importFlags) options(loc *time.Location) (importer.Options, error) {
+	opt := importer.Options{
+		Format: f.format, Encoding: f.encoding, HeaderRows: f.headerRows, Strict: f.strict,
+		Source: f.source, RejectsPath: f.rejects, Location: loc, DateOrder: importer.DateOrder(strings.ToLower(f.dateOrder)),
+	}
+	switch opt.DateOrder {
+	case importer.DateAuto, importer.DMY, importer.MDY:
+	default:
+		return opt, fmt.Errorf("--date-order %q: want dmy or mdy", f.dateOrder)
+	}
+	switch strings.ToLower(f.delimiter) {
+	case "":
+	case ",", "comma":
+		opt.Delimiter = ','
+	case ";", "semicolon":
+		opt.Delimiter = ';'
+	case "tab", `\t`, "\t":
+		opt.Delimiter = '\t'
+	default:
+		return opt, fmt.Errorf("--delimiter %q: want , ; or tab", f.delimiter)
+	}
+	if f.date != "" {
+		d, err := data.ParseDay(f.date)
+		if err != nil {
+			return opt, fmt.Errorf("--date: %w", err)
+		}
+		opt.FileDate = d.Start(loc)
+	}
+	if len(f.mapping) > 0 {
+		opt.Mapping = map[importer.Field]string{}
+		for _, m := range f.mapping {
+			field, column, ok := strings.Cut(m, "=")
+			if !ok || column == "" {
+				return opt, fmt.Errorf("--map %q: want FIELD=COLUMN", m)
+			}
+			if !validField(importer.Field(field)) {
+				return opt, fmt.Errorf("--map %q: unknown field %q; fields: %s", m, field, fieldNames())
+			}
+			opt.Mapping[importer.Field(field)] = column
+		}
+	}
+	return opt, nil
+}
+
+func validField(f importer.Field) bool {
+	for _, k := range importer.Fields {
+		if k == f {
+			return true
+		}
+	}
+	return false
+}
+
+func (a *app) importFeedback(cmd *cobra.Command, path string, f importFlags) error {
+	ctx := cmd.Context()
+	st, err := a.openStore(ctx)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	opt, err := f.options(st.Location())
+	if err != nil {
+		return err
+	}
+	res, err := importer.ImportFeedback(ctx, st, path, opt, nil)
+	for i, r := range res.Rejects {
+		if i == 10 {
+			fmt.Fprintln(a.errOut, lang.L("cli.import.more_rejects"))
+			break
+		}
+		fmt.Fprintf(a.errOut, "%s:%d: %s %q: %s\n", r.File, r.Row, r.Column, r.Value, r.Reason)
+	}
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(a.out, lang.L("cli.import.summary", map[string]any{
+		"Imported": res.Imported, "Duplicates": res.Duplicates, "Rejected": res.Rejected,
+	}))
+	if res.RejectsFile != "" && res.Rejected > 0 {
+		fmt.Fprintln(a.out, lang.L("cli.import.rejects_file", map[string]any{"Path": res.RejectsFile}))
+	}
+	return nil
+}

@@ -1,0 +1,136 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strconv"
+	"text/tabwriter"
+
+	"fyne.io/fyne/v2/lang"
+	"github.com/spf13/cobra"
+
+	"caredesk/data"
+	"caredesk/data/kpi"
+)
+
+// rangeFlags are the --from/--to/--by flags of kpi and chart.
+type rangeFlags struct{ from, to, by string }
+
+func (r *rangeFlags) add(cmd *cobra.Command) {
+	cmd.Flags().StringVar(&r.from, "from", "", "first month, YYYY-MM (default: first response)")
+	cmd.Flags().StringVar(&r.to, "to", "", "last month, YYYY-MM (default: last response)")
+	cmd.Flags().StringVar(&r.by, "by", "month", "period: week, month, quarter or year")
+}
+
+func (r rangeFlags) parse() (from, to data.Day, by kpi.Granularity, err error) {
+	if by, err = kpi.ParseGranularity(r.by); err != nil {
+		return
+	}
+	if r.from != "" {
+		if from, err = kpi.ParseMonth(r.from, false); err != nil {
+			return
+		}
+	}
+	if r.to != "" {
+		if to, err = kpi.ParseMonth(r.to, true); err != nil {
+			return
+		}
+	}
+	if from != 0 && to != 0 && from > to {
+		err = fmt.Errorf("--from %s is after --to %s", r.from, r.to)
+	}
+	return
+}
+
+func newKPICommand(a *app) *cobra.Command {
+	k := &cobra.Command{Use: "kpi", Short: "Compute KPIs"}
+	var rf rangeFlags
+	var segment string
+	var asJSON bool
+	nps := &cobra.Command{
+		Use:   "nps",
+		Short: "NPS per period with 95% interval and significance of changes",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			from, to, by, err := rf.parse()
+			if err != nil {
+				return err
+			}
+			seg := data.Segmentation(segment)
+			switch seg {
+			case data.SegmentNone, data.SegmentChannel, data.SegmentTouchpoint, data.SegmentTag, data.SegmentClientSegment:
+			default:
+				return fmt.Errorf("--segment %q: want channel, touchpoint, tag or client-segment", segment)
+			}
+			st, err := a.openStore(cmd.Context())
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			rep, err := kpi.LoadNPSReport(cmd.Context(), st, kpi.NPSQuery{From: from, To: to, By: by, Segment: seg})
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				enc := json.NewEncoder(a.out)
+				enc.SetIndent("", "  ")
+				return enc.Encode(rep)
+			}
+			writeNPSTable(a.out, rep)
+			return nil
+		},
+	}
+	rf.add(nps)
+	nps.Flags().StringVar(&segment, "segment", "", "split by channel, touchpoint, tag or client-segment")
+	nps.Flags().BoolVar(&asJSON, "json", false, "print JSON")
+	k.AddCommand(nps)
+	return k
+}
+
+// writeNPSTable prints the report as aligned columns, one block per segment.
+func writeNPSTable(w io.Writer, rep kpi.NPSReport) {
+	tw := tabwriter.NewWriter(w, 2, 4, 2, ' ', tabwriter.AlignRight)
+	block := func(title string, rows []kpi.NPSRow, total kpi.NPSRow) {
+		if title != "" {
+			fmt.Fprintf(tw, "%s\t\n", title)
+		}
+		fmt.Fprintf(tw, "%s\n", lang.L("cli.kpi.nps.header"))
+		for _, r := range append(rows, total) {
+			label := r.Period
+			if label == "total" {
+				label = lang.L("cli.kpi.total")
+			}
+			flags := ""
+			if r.Significant {
+				flags += "*"
+			}
+			if r.Thin && r.N > 0 {
+				flags += " " + lang.L("cli.kpi.thin")
+			}
+			fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%s\t%s\t%s\t%s\t\n", label, r.N, r.Promoters, r.Passives, r.Detractors,
+				num(r.NPS), interval(r), num(r.Delta), flags)
+		}
+		fmt.Fprintln(tw, "\t")
+	}
+	block("", rep.Periods, rep.Total)
+	for _, s := range rep.Segments {
+		block(s.Name, s.Periods, s.Total)
+	}
+	tw.Flush()
+	fmt.Fprintln(w, lang.L("cli.kpi.legend"))
+}
+
+func num(v *float64) string {
+	if v == nil {
+		return "—"
+	}
+	return strconv.FormatFloat(*v, 'f', 1, 64)
+}
+
+func interval(r kpi.NPSRow) string {
+	if r.CI95Low == nil {
+		return "—"
+	}
+	return num(r.CI95Low) + ".." + num(r.CI95High)
+}

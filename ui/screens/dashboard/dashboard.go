@@ -1,0 +1,279 @@
+// Package dashboard is the manager's overview: NPS tiles with honest
+// significance and the trend, composition and distribution charts.
+package dashboard
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"caredesk/charts"
+	"caredesk/data"
+	"caredesk/data/kpi"
+	"caredesk/ui/widgets"
+)
+
+// Deps is what the dashboard needs from the shell.
+type Deps struct {
+	Store     data.Store
+	Window    fyne.Window
+	ShowError func(error)
+	Dark      func() bool      // theme variant for charts
+	Now       func() time.Time // today; tests fix it
+	// SaveChart writes a chart to a PNG, SVG or PDF file by extension (the
+	// shell owns report rendering).
+	SaveChart func(path string, ch *charts.Chart) error
+}
+
+// Range presets of the period selector.
+const (
+	range12  = "12m"
+	range24  = "24m"
+	rangeYr  = "year"
+	rangePY  = "prev-year"
+	rangeAll = "all"
+)
+
+var rangeKeys = []string{range12, range24, rangeYr, rangePY, rangeAll}
+var granularities = []kpi.Granularity{kpi.Week, kpi.Month, kpi.Quarter, kpi.Year}
+
+// Screen is the dashboard.
+type Screen struct {
+	d       Deps
+	by      *widget.Select
+	rng     *widget.Select
+	status  *widget.Label
+	latest  *widgets.KPITile
+	overall *widgets.KPITile
+	volume  *widgets.KPITile
+	mix     *widgets.KPITile
+	trend   *widgets.ChartView
+	comp    *widgets.ChartView
+	dist    *widgets.ChartView
+	content fyne.CanvasObject
+
+	series kpi.Series // last loaded; read and written on the UI goroutine only
+	cancel context.CancelFunc
+}
+
+// New builds the dashboard; call Refresh to load data.
+func New(d Deps) *Screen {
+	if d.Now == nil {
+		d.Now = time.Now
+	}
+	s := &Screen{d: d}
+	s.build()
+	return s
+}
+
+// Content is the screen's root object.
+func (s *Screen) Content() fyne.CanvasObject { return s.content }
+
+func (s *Screen) build() {
+	s.by = widget.NewSelect(nil, func(string) { s.Refresh() })
+	for _, g := range granularities {
+		s.by.Options = append(s.by.Options, lang.L("period.by."+string(g)))
+	}
+	s.rng = widget.NewSelect(nil, func(string) { s.Refresh() })
+	for _, k := range rangeKeys {
+		s.rng.Options = append(s.rng.Options, lang.L("range."+k))
+	}
+	// Set the initial choice without triggering two loads.
+	s.by.Selected = s.by.Options[1]
+	s.rng.Selected = s.rng.Options[0]
+	s.status = widget.NewLabel("")
+	s.status.Importance = widget.LowImportance
+
+	s.latest = widgets.NewKPITile(lang.L("dashboard.tile.latest"))
+	s.overall = widgets.NewKPITile(lang.L("dashboard.tile.overall"))
+	s.volume = widgets.NewKPITile(lang.L("dashboard.tile.volume"))
+	s.mix = widgets.NewKPITile(lang.L("dashboard.tile.mix"))
+
+	s.trend = s.chartView()
+	s.comp = s.chartView()
+	s.dist = s.chartView()
+
+	toolbar := container.NewHBox(
+		widget.NewLabelWithStyle(lang.L("dashboard.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		widget.NewLabel(lang.L("dashboard.range")), s.rng,
+		widget.NewLabel(lang.L("dashboard.by")), s.by,
+		widget.NewButtonWithIcon("", theme.ViewRefreshIcon(), s.Refresh),
+	)
+	tiles := container.NewGridWithColumns(4, s.latest, s.overall, s.volume, s.mix)
+	trendCard := s.card(charts.KindNPSTrend, s.trend)
+	lower := container.NewGridWithColumns(2, s.card(charts.KindNPSComposition, s.comp), s.card(charts.KindNPSDistribution, s.dist))
+	charts := container.NewGridWithRows(2, trendCard, lower)
+	s.content = container.NewBorder(container.NewVBox(toolbar, tiles), s.status, nil, nil, charts)
+}
+
+func (s *Screen) chartView() *widgets.ChartView {
+	v := widgets.NewChartView(s.d.Dark)
+	v.OnError = s.d.ShowError
+	return v
+}
+
+// card frames a chart with its title and an export button.
+func (s *Screen) card(kind charts.Kind, v *widgets.ChartView) fyne.CanvasObject {
+	export := widget.NewButtonWithIcon(lang.L("dashboard.export"), theme.DocumentSaveIcon(), func() { s.export(kind) })
+	export.Importance = widget.LowImportance
+	head := container.NewBorder(nil, nil, widget.NewLabelWithStyle(lang.L("chart.title."+string(kind)), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), export)
+	return container.NewBorder(head, nil, nil, nil, v)
+}
+
+// granularity returns the chosen period length.
+func (s *Screen) granularity() kpi.Granularity {
+	return granularities[max(0, s.by.SelectedIndex())]
+}
+
+// window returns the days of the chosen range (0 = unbounded).
+func (s *Screen) window() (from, to data.Day) {
+	today := data.DayOf(s.d.Now(), s.d.Store.Location())
+	y, m, _ := today.Date()
+	switch rangeKeys[max(0, s.rng.SelectedIndex())] {
+	case range12:
+		return data.DateDay(y, m-11, 1), today
+	case range24:
+		return data.DateDay(y, m-23, 1), today
+	case rangeYr:
+		return data.DateDay(y, 1, 1), today
+	case rangePY:
+		return data.DateDay(y-1, 1, 1), data.DateDay(y, 1, 1) - 1
+	}
+	return 0, 0
+}
+
+// Refresh reloads the figures off the UI goroutine; a newer call cancels
+// an older one still running.
+func (s *Screen) Refresh() {
+	if s.cancel != nil {
+		s.cancel()
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	s.cancel = cancel
+	q := kpi.NPSQuery{By: s.granularity()}
+	q.From, q.To = s.window()
+	s.status.SetText(lang.L("dashboard.loading"))
+	go func() {
+		series, _, err := kpi.LoadNPS(ctx, s.d.Store, q)
+		if ctx.Err() != nil {
+			return
+		}
+		widgets.Do(func() {
+			if err != nil {
+				s.status.SetText("")
+				s.d.ShowError(err)
+				return
+			}
+			s.apply(series)
+		})
+	}()
+}
+
+// Series is the data on screen (for tests).
+func (s *Screen) Series() kpi.Series { return s.series }
+
+// Tiles returns the KPI tiles (for tests).
+func (s *Screen) Tiles() (latest, overall, volume, mix *widgets.KPITile) {
+	return s.latest, s.overall, s.volume, s.mix
+}
+
+func (s *Screen) apply(series kpi.Series) {
+	s.series = series
+	sub := widgets.SeriesRange(series)
+	s.status.SetText(sub)
+	s.fillTiles(series)
+	for kind, v := range map[charts.Kind]*widgets.ChartView{charts.KindNPSTrend: s.trend, charts.KindNPSComposition: s.comp, charts.KindNPSDistribution: s.dist} {
+		kind := kind
+		labels := widgets.ChartLabels(kind, sub)
+		labels.Title = "" // the card shows the title
+		v.SetBuilder(func(o charts.Options) (*charts.Chart, error) {
+			o.Labels = labels
+			return charts.Build(kind, series, o)
+		})
+	}
+}
+
+// latestPeriod returns the last period with responses.
+func latestPeriod(series kpi.Series) (kpi.NPSStat, bool) {
+	for i := len(series.Periods) - 1; i >= 0; i-- {
+		if series.Periods[i].N > 0 {
+			return series.Periods[i], true
+		}
+	}
+	return kpi.NPSStat{}, false
+}
+
+func (s *Screen) fillTiles(series kpi.Series) {
+	p, ok := latestPeriod(series)
+	if !ok {
+		for _, t := range []*widgets.KPITile{s.latest, s.overall, s.volume, s.mix} {
+			t.Set("—", "", widgets.ToneNeutral, lang.L("dashboard.no_data"))
+		}
+		return
+	}
+	change, tone := changeLine(p)
+	s.latest.Set(npsText(p.NPS), change, tone, periodName(p.Period, series.By)+" · "+ciText(p))
+	t := series.Total
+	s.overall.Set(npsText(t.NPS), "", widgets.ToneNeutral, ciText(t))
+	s.volume.Set(widgets.Int(p.N), lang.L("dashboard.total_n", map[string]any{"N": widgets.Int(t.N)}), widgets.ToneNeutral, responsesWord(p.N)+" · "+periodName(p.Period, series.By))
+	share := func(k int64) string { return widgets.Num(100*float64(k)/float64(p.N), 0) + "%" }
+	s.mix.Set(share(p.Promoters)+" / "+share(p.Detractors), lang.L("dashboard.passives", map[string]any{"Share": share(p.Passives)}), widgets.ToneNeutral, lang.L("dashboard.mix_note"))
+}
+
+func npsText(v float64) string {
+	if math.IsNaN(v) {
+		return "—"
+	}
+	return data.FormatSigned(widgets.Lang(), v, 1)
+}
+
+// ciText is the 95% interval with the thin-sample warning when it applies.
+func ciText(p kpi.NPSStat) string {
+	s := lang.L("dashboard.ci", map[string]any{"Low": widgets.Num(p.Low, 1), "High": widgets.Num(p.High, 1)})
+	if p.Thin {
+		s += " · " + lang.L("dashboard.thin", map[string]any{"N": p.N, "Min": kpi.ThinSample})
+	}
+	return s
+}
+
+// changeLine says how the NPS moved and whether the move is significant.
+// An insignificant move is shown neutral whatever its sign: colouring it
+// would tell the manager something the data does not.
+func changeLine(p kpi.NPSStat) (string, widgets.Tone) {
+	if !p.HasDelta {
+		return lang.L("dashboard.no_previous"), widgets.ToneNeutral
+	}
+	arrow := "▲"
+	if p.Delta < 0 {
+		arrow = "▼"
+	}
+	delta := data.FormatSigned(widgets.Lang(), p.Delta, 1)
+	pval := widgets.Num(p.P, 3)
+	if !p.Significant {
+		return lang.L("dashboard.change_ns", map[string]any{"Arrow": arrow, "Delta": delta, "P": pval}), widgets.ToneNeutral
+	}
+	tone := widgets.ToneGood
+	if p.Delta < 0 {
+		tone = widgets.ToneBad
+	}
+	return lang.L("dashboard.change_sig", map[string]any{"Arrow": arrow, "Delta": delta, "P": pval}), tone
+}
+
+func periodName(p kpi.Period, by kpi.Granularity) string {
+	y, m, _ := p.Start.Date()
+	if by == kpi.Month {
+		return data.FormatMonth(widgets.Lang(), y, m)
+	}
+	return p.Label
+}
+
+func responsesWord(n int64) string {
+	return lang.LocalizePluralKey("dashboard.responses", fmt.Sprint(n), int(n), map[string]any{"N": widgets.Int(n)})
+}

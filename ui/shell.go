@@ -1,0 +1,279 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"caredesk/assets"
+	"caredesk/charts"
+	"caredesk/charts/report"
+	"caredesk/data"
+	"caredesk/ui/screens/dashboard"
+	"caredesk/ui/screens/feedback"
+	"caredesk/ui/screens/settings"
+	"caredesk/ui/widgets"
+)
+
+// area is one entry of the navigation sidebar.
+type area int
+
+const (
+	areaDashboard area = iota
+	areaFeedback
+	areaSettings
+)
+
+var areaKeys = []string{"nav.dashboard", "nav.feedback", "nav.settings"}
+var areaIcons = []fyne.Resource{theme.HomeIcon(), theme.MailComposeIcon(), theme.SettingsIcon()}
+
+// shell is the main window and the state shared by the screens.
+type shell struct {
+	app   fyne.App
+	opts  Options
+	prefs Prefs
+	theme *careTheme
+	win   fyne.Window
+	store data.Store
+
+	nav       *widget.List
+	body      *fyne.Container
+	current   area
+	dash      *dashboard.Screen
+	feed      *feedback.Screen
+	sets      *settings.Screen
+	welcome   fyne.CanvasObject
+	showWelc  bool
+	navLocked bool
+}
+
+func newShell(a fyne.App, o Options) *shell {
+	s := &shell{app: a, opts: o, prefs: Prefs{a.Preferences()}}
+	LoadTranslations(s.prefs.Language())
+	s.theme = newTheme(s.prefs.Theme())
+	a.Settings().SetTheme(s.theme)
+	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
+	s.win = a.NewWindow(lang.L("app.name"))
+	s.win.Resize(fyne.NewSize(1280, 800))
+	s.win.SetMaster()
+	s.body = container.NewStack()
+	s.win.SetContent(s.loading(lang.L("shell.opening")))
+	return s
+}
+
+func (s *shell) loading(text string) fyne.CanvasObject {
+	bar := widget.NewProgressBarInfinite()
+	return container.NewCenter(container.NewVBox(widget.NewLabelWithStyle(text, fyne.TextAlignCenter, fyne.TextStyle{}), bar))
+}
+
+// dbPath is --db, else the path chosen in Settings, else the default.
+func (s *shell) dbPath() (string, error) {
+	if s.opts.DBPath != "" {
+		return s.opts.DBPath, nil
+	}
+	if p := s.prefs.DBPath(); p != "" {
+		return p, nil
+	}
+	return s.opts.DefaultPath()
+}
+
+// open opens the store off the UI goroutine, then builds the screens.
+func (s *shell) open() {
+	go func() {
+		path, err := s.dbPath()
+		var st data.Store
+		if err == nil {
+			st, err = s.opts.Open(context.Background(), path)
+		}
+		widgets.Do(func() {
+			if err != nil {
+				msg := widget.NewLabel(lang.L("shell.open_failed", map[string]any{"Path": path}) + "\n\n" + ErrorMessage(err))
+				msg.Wrapping = fyne.TextWrapWord
+				s.win.SetContent(container.NewPadded(msg))
+				return
+			}
+			s.store = st
+			s.buildScreens()
+		})
+	}()
+}
+
+func (s *shell) close() {
+	if s.store != nil {
+		_ = s.store.Close()
+	}
+}
+
+func (s *shell) showError(err error) { ShowError(s.win, err) }
+
+// buildScreens (re)creates every screen, e.g. after a language switch.
+func (s *shell) buildScreens() {
+	s.dash = dashboard.New(dashboard.Deps{
+		Store: s.store, Window: s.win, ShowError: s.showError, Dark: s.theme.IsDark, SaveChart: saveChart,
+	})
+	s.feed = feedback.New(feedback.Deps{Store: s.store, Window: s.win, ShowError: s.showError, Changed: s.changed})
+	s.sets = settings.New(settings.Deps{
+		Store: s.store, Window: s.win, ShowError: s.showError, Changed: s.changed,
+		Language: s.prefs.Language(), OnLanguage: s.setLanguage,
+		Theme: s.prefs.Theme(), OnTheme: s.setTheme,
+		OnDBPath: s.prefs.SetDBPath,
+		Demo: func(ctx context.Context, progress func(done, total int)) (data.ImportBatch, error) {
+			return s.opts.Demo(ctx, s.store, progress)
+		},
+	})
+	s.welcome = s.buildWelcome()
+	s.nav = widget.NewList(
+		func() int { return len(areaKeys) },
+		func() fyne.CanvasObject {
+			return container.NewHBox(widget.NewIcon(theme.HomeIcon()), widget.NewLabel("Dashboard area"))
+		},
+		func(id widget.ListItemID, o fyne.CanvasObject) {
+			row := o.(*fyne.Container)
+			row.Objects[0].(*widget.Icon).SetResource(areaIcons[id])
+			row.Objects[1].(*widget.Label).SetText(lang.L(areaKeys[id]))
+		},
+	)
+	s.nav.OnSelected = func(id widget.ListItemID) {
+		if !s.navLocked {
+			s.show(area(id))
+		}
+	}
+	brand := widget.NewLabelWithStyle(lang.L("app.name"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	side := container.NewBorder(container.NewHBox(widget.NewIcon(fyne.NewStaticResource("icon.png", assets.Icon)), brand), nil, nil, nil, s.nav)
+	split := container.NewHSplit(side, s.body)
+	split.Offset = 0.16
+	s.win.SetContent(split)
+	s.addShortcuts()
+	s.select_(s.current)
+	s.changed()
+}
+
+// select_ shows an area and highlights it in the sidebar.
+func (s *shell) select_(a area) {
+	s.navLocked = true
+	s.nav.Select(widget.ListItemID(a))
+	s.navLocked = false
+	s.show(a)
+}
+
+func (s *shell) show(a area) {
+	s.current = a
+	var content fyne.CanvasObject
+	switch a {
+	case areaFeedback:
+		content = s.feed.Content()
+	case areaSettings:
+		content = s.sets.Content()
+	default:
+		content = s.dash.Content()
+		if s.showWelc {
+			content = s.welcome
+		}
+	}
+	s.body.Objects = []fyne.CanvasObject{container.NewPadded(content)}
+	s.body.Refresh()
+}
+
+// changed reloads what depends on the data and decides whether the
+// first-run welcome panel replaces the dashboard.
+func (s *shell) changed() {
+	st := s.store
+	go func() {
+		_, _, ok, err := st.FeedbackRange(context.Background())
+		widgets.Do(func() {
+			if err != nil {
+				s.showError(err)
+				return
+			}
+			if s.store != st {
+				return // the store was replaced meanwhile
+			}
+			s.showWelc = !ok
+			s.dash.Refresh()
+			s.feed.Refresh()
+			if s.current == areaDashboard {
+				s.show(areaDashboard)
+			}
+		})
+	}()
+}
+
+func (s *shell) buildWelcome() fyne.CanvasObject {
+	title := widget.NewLabelWithStyle(lang.L("welcome.title"), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+	text := widget.NewLabelWithStyle(lang.L("welcome.text"), fyne.TextAlignCenter, fyne.TextStyle{})
+	text.Wrapping = fyne.TextWrapWord
+	demo := widget.NewButtonWithIcon(lang.L("welcome.demo"), theme.MediaPlayIcon(), s.sets.LoadDemo)
+	demo.Importance = widget.HighImportance
+	imp := widget.NewButtonWithIcon(lang.L("welcome.import"), theme.FolderOpenIcon(), s.importFile)
+	add := widget.NewButtonWithIcon(lang.L("welcome.add"), theme.ContentAddIcon(), s.newResponse)
+	icon := widget.NewIcon(fyne.NewStaticResource("icon.png", assets.Icon))
+	iconBox := container.NewCenter(container.NewGridWrap(fyne.NewSize(96, 96), icon))
+	box := container.NewVBox(iconBox, title, text, widget.NewSeparator(), demo, imp, add)
+	return container.NewCenter(container.NewGridWrap(fyne.NewSize(460, 420), box))
+}
+
+func (s *shell) newResponse() {
+	s.select_(areaFeedback)
+	s.feed.NewResponse()
+}
+
+func (s *shell) importFile() {
+	s.select_(areaFeedback)
+	s.feed.Import()
+}
+
+func (s *shell) addShortcuts() {
+	c := s.win.Canvas()
+	add := func(key fyne.KeyName, fn func()) {
+		sc := &desktop.CustomShortcut{KeyName: key, Modifier: fyne.KeyModifierShortcutDefault}
+		c.RemoveShortcut(sc)
+		c.AddShortcut(sc, func(fyne.Shortcut) { fn() })
+	}
+	add(fyne.KeyN, s.newResponse)
+	add(fyne.KeyI, s.importFile)
+	add(fyne.KeyF, func() {
+		s.select_(areaFeedback)
+		s.feed.FocusSearch()
+	})
+	add(fyne.Key1, func() { s.select_(areaDashboard) })
+	add(fyne.Key2, func() { s.select_(areaFeedback) })
+	add(fyne.Key3, func() { s.select_(areaSettings) })
+}
+
+func (s *shell) setLanguage(code string) {
+	s.prefs.SetLanguage(code)
+	LoadTranslations(code)
+	s.win.SetTitle(lang.L("app.name"))
+	s.buildScreens()
+	s.select_(areaSettings)
+}
+
+func (s *shell) setTheme(choice string) {
+	s.prefs.SetTheme(choice)
+	s.theme = newTheme(choice)
+	s.app.Settings().SetTheme(s.theme)
+	if s.dash != nil {
+		s.dash.Refresh() // charts follow the variant
+	}
+}
+
+// saveChart writes a chart as PNG, SVG or a one-page PDF by extension.
+func saveChart(path string, ch *charts.Chart) error {
+	if ch == nil {
+		return errors.New("no chart")
+	}
+	return report.SaveChart(path, ch, ChartPage(ch, time.Now()))
+}
+
+// ChartPage is the PDF page of a chart, with the translated footer.
+func ChartPage(ch *charts.Chart, now time.Time) report.Page {
+	l := ch.Options().Labels
+	return report.Page{Title: l.Title, Subtitle: l.Subtitle, Chart: ch, Table: ch.Table(), Footer: widgets.ReportFooter(now)}
+}

@@ -1,0 +1,146 @@
+package ui
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"caredesk/data"
+	"caredesk/data/sqlite"
+	"caredesk/ui/widgets"
+)
+
+func eventually(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(15 * time.Second)
+	for time.Now().Before(deadline) {
+		ok := false
+		widgets.Do(func() { ok = cond() })
+		if ok {
+			return
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	t.Fatalf("timed out waiting for %s", what)
+}
+
+// findButton finds a button with the given text among everything laid out
+// under o, widgets' renderers included.
+func findButton(o fyne.CanvasObject, text string) *widget.Button {
+	for _, c := range test.LaidOutObjects(o) {
+		if b, ok := c.(*widget.Button); ok && b.Text == text {
+			return b
+		}
+	}
+	return nil
+}
+
+// demoSeed adds a few responses the way the real demo generator would.
+func demoSeed(ctx context.Context, st data.Store, progress func(done, total int)) (data.ImportBatch, error) {
+	imp, err := st.BeginFeedbackImport(ctx, data.ImportBatch{Kind: "feedback", Source: "demo"})
+	if err != nil {
+		return data.ImportBatch{}, err
+	}
+	for i := 0; i < 50; i++ {
+		f := data.Feedback{RespondedAt: time.Now().AddDate(0, 0, -i), Score: data.Score(i % 11), Source: "demo", ExternalID: string(rune('A' + i))}
+		if _, err := imp.Add(&f); err != nil {
+			imp.Rollback()
+			return data.ImportBatch{}, err
+		}
+		progress(i+1, 50)
+	}
+	return imp.Commit()
+}
+
+func newTestShell(t *testing.T) *shell {
+	t.Helper()
+	a := test.NewTempApp(t)
+	db := filepath.Join(t.TempDir(), "caredesk.db")
+	var s *shell
+	widgets.Do(func() {
+		s = newShell(a, Options{
+			DBPath: db,
+			Open: func(ctx context.Context, path string) (data.Store, error) {
+				return sqlite.Open(ctx, path)
+			},
+			DefaultPath: func() (string, error) { return db, nil },
+			Demo:        demoSeed,
+		})
+		s.win.Resize(fyne.NewSize(1280, 800))
+		s.open()
+	})
+	t.Cleanup(s.close)
+	eventually(t, "the store to open", func() bool { return s.store != nil && s.dash != nil })
+	return s
+}
+
+func TestFirstRunOffersDemoDataThenShowsDashboard(t *testing.T) {
+	s := newTestShell(t)
+	eventually(t, "the welcome panel", func() bool { return s.showWelc && findButton(s.body, "Load demo data") != nil })
+	var imp, add *widget.Button
+	widgets.Do(func() {
+		imp, add = findButton(s.body, "Import a file…"), findButton(s.body, "Add the first response")
+	})
+	if imp == nil || add == nil {
+		t.Error("the welcome panel must offer an import and a first response")
+	}
+	widgets.Do(func() { test.Tap(findButton(s.body, "Load demo data")) })
+	eventually(t, "the dashboard after demo data", func() bool { return !s.showWelc && s.dash.Series().Total.N > 0 })
+}
+
+func TestShortcutsSwitchAreas(t *testing.T) {
+	s := newTestShell(t)
+	press := func(k fyne.KeyName) {
+		widgets.Do(func() {
+			s.win.Canvas().(interface{ TypedShortcut(fyne.Shortcut) }).TypedShortcut(&desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault})
+		})
+	}
+	press(fyne.Key3)
+	eventually(t, "settings", func() bool { return s.current == areaSettings })
+	press(fyne.Key2)
+	eventually(t, "feedback", func() bool { return s.current == areaFeedback })
+	press(fyne.Key1)
+	eventually(t, "dashboard", func() bool { return s.current == areaDashboard })
+	press(fyne.KeyF)
+	eventually(t, "feedback via Ctrl+F", func() bool { return s.current == areaFeedback })
+}
+
+func TestLanguageSwitchRebuildsInRussian(t *testing.T) {
+	s := newTestShell(t)
+	t.Cleanup(func() { widgets.Do(func() { LoadTranslations("en") }) })
+	widgets.Do(func() { s.setLanguage("ru") })
+	eventually(t, "Russian settings", func() bool { return findButton(s.body, "Загрузить демо-данные") != nil })
+	if s.prefs.Language() != "ru" {
+		t.Errorf("language preference = %q", s.prefs.Language())
+	}
+	widgets.Do(func() { s.setLanguage("en") })
+	eventually(t, "English settings", func() bool { return findButton(s.body, "Load demo data") != nil })
+}
+
+func TestOpenFailureIsShownNotFatal(t *testing.T) {
+	a := test.NewTempApp(t)
+	var s *shell
+	widgets.Do(func() {
+		s = newShell(a, Options{
+			DBPath: filepath.Join(t.TempDir(), "x.db"),
+			Open: func(context.Context, string) (data.Store, error) {
+				return nil, data.ErrNewerSchema
+			},
+		})
+		s.open()
+	})
+	eventually(t, "the error panel", func() bool {
+		lbl, ok := s.win.Content().(*fyne.Container)
+		if !ok || len(lbl.Objects) == 0 {
+			return false
+		}
+		l, ok := lbl.Objects[0].(*widget.Label)
+		return ok && len(l.Text) > 0 && s.store == nil
+	})
+}

@@ -1,0 +1,60 @@
+package ui
+
+import (
+	"image/color"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
+)
+
+// careTheme is Fyne's default theme with CareDesk's teal as the primary
+// colour and an optional forced light or dark variant.
+type careTheme struct {
+	fyne.Theme
+	forced *fyne.ThemeVariant // nil follows the system
+}
+
+func newTheme(choice string) *careTheme {
+	t := &careTheme{Theme: theme.DefaultTheme()}
+	switch choice {
+	case "light":
+		v := theme.VariantLight
+		t.forced = &v
+	case "dark":
+		v := theme.VariantDark
+		t.forced = &v
+	}
+	return t
+}
+
+var (
+	tealLight = color.NRGBA{0x0f, 0x76, 0x6e, 0xff}
+	tealDark  = color.NRGBA{0x2d, 0xd4, 0xbf, 0xff}
+)
+
+func (t *careTheme) Color(name fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
+	if t.forced != nil {
+		v = *t.forced
+	}
+	switch name {
+	case theme.ColorNamePrimary, theme.ColorNameFocus:
+		if v == theme.VariantDark {
+			return tealDark
+		}
+		return tealLight
+	case theme.ColorNameSelection:
+		if v == theme.VariantDark {
+			return color.NRGBA{0x2d, 0xd4, 0xbf, 0x40}
+		}
+		return color.NRGBA{0x0f, 0x76, 0x6e, 0x30}
+	}
+	return t.Theme.Color(name, v)
+}
+
+// IsDark reports whether the theme currently draws dark, for charts.
+func (t *careTheme) IsDark() bool {
+	if t.forced != nil {
+		return *t.forced == theme.VariantDark
+	}
+	return fyne.CurrentApp().Settings().ThemeVariant() == theme.VariantDark
+}

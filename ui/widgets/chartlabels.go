@@ -1,0 +1,49 @@
+package widgets
+
+import (
+	"time"
+
+	"fyne.io/fyne/v2/lang"
+
+	"caredesk/charts"
+	"caredesk/data"
+	"caredesk/data/kpi"
+)
+
+// ChartLabels returns the translated texts of a chart kind. The GUI and
+// the CLI both use it so an exported chart reads the same from either.
+func ChartLabels(kind charts.Kind, subtitle string) charts.Labels {
+	return charts.Labels{
+		Title:      lang.L("chart.title." + string(kind)),
+		Subtitle:   subtitle,
+		NPS:        lang.L("chart.nps"),
+		Band95:     lang.L("chart.band95"),
+		Target:     lang.L("chart.target"),
+		Promoters:  lang.L("group.promoters"),
+		Passives:   lang.L("group.passives"),
+		Detractors: lang.L("group.detractors"),
+		Responses:  lang.L("chart.responses"),
+		Empty:      lang.L("chart.empty"),
+		Thin:       lang.L("chart.thin"),
+	}
+}
+
+// SeriesRange describes the range and grouping of a series for subtitles:
+// "Jan 2024 – Dec 2025, by month".
+func SeriesRange(s kpi.Series) string {
+	if len(s.Periods) == 0 {
+		return ""
+	}
+	from, to := s.Periods[0].Period.Start, s.Periods[len(s.Periods)-1].Period.End
+	return DayRange(from, to) + ", " + lang.L("period.by."+string(s.By))
+}
+
+// DayRange formats an inclusive range of days in the UI language.
+func DayRange(from, to data.Day) string {
+	return data.FormatDate(Lang(), from.Time()) + " – " + data.FormatDate(Lang(), to.Time())
+}
+
+// ReportFooter is the footer line of exported PDFs.
+func ReportFooter(now time.Time) string {
+	return lang.L("report.footer", map[string]any{"Date": data.FormatDate(Lang(), now)})
+}
