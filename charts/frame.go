@@ -2,6 +2,7 @@ package charts
 
 import (
 	"html"
+	"io"
 	"unicode/utf8"
 
 	"github.com/golang/freetype/truetype"
@@ -208,7 +209,7 @@ func (f *frame) graph(xTicks []chart.Tick, yTicks []chart.Tick, zero *float64, m
 
 // renderEmpty draws the title and Labels.Empty centred: an empty period is
 // a normal state for a new installation, not an error.
-func (c *Chart) renderEmpty(rp chart.RendererProvider, w interface{ Write([]byte) (int, error) }) error {
+func (c *Chart) renderEmpty(rp chart.RendererProvider, w io.Writer) error {
 	f, err := newFrame(c.opt)
 	if err != nil {
 		return err
