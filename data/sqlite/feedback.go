@@ -384,7 +384,7 @@ func listByDay(ctx context.Context, tx *sql.Tx, f data.FeedbackFilter, p data.Pa
 		dir, cmp = "DESC", "<="
 	}
 	rw := rollupWhere(f.From, f.To, f.Channels, f.Touchpoint)
-	days, err := tx.QueryContext(ctx, `SELECT day, sum(`+count+`) FROM feedback_daily`+rw.String()+
+	days, err := tx.QueryContext(ctx, `SELECT day, sum(`+count+`) FROM `+dailyTable(f.Channels, f.Touchpoint)+rw.String()+
 		` GROUP BY day ORDER BY day `+dir, rw.args...)
 	if err != nil {
 		return nil, err
@@ -447,7 +447,7 @@ func countFeedback(ctx context.Context, tx *sql.Tx, f data.FeedbackFilter) (int,
 			return 0, err
 		}
 		w := rollupWhere(f.From, f.To, f.Channels, f.Touchpoint)
-		err = tx.QueryRowContext(ctx, `SELECT coalesce(sum(`+count+`), 0) FROM feedback_daily`+w.String(), w.args...).Scan(&n)
+		err = tx.QueryRowContext(ctx, `SELECT coalesce(sum(`+count+`), 0) FROM `+dailyTable(f.Channels, f.Touchpoint)+w.String(), w.args...).Scan(&n)
 		return int(n), err
 	}
 	w, err := feedbackWhere(f, false)
@@ -484,14 +484,14 @@ func feedbackDaily(ctx context.Context, tx *sql.Tx, q data.DailyQuery) ([]data.D
 	var w *where
 	switch q.By {
 	case data.SegmentNone, data.SegmentChannel, data.SegmentTouchpoint:
-		segment := "''"
+		segment, table := "''", dailyTable(q.Channels, q.Touchpoint)
 		if q.By != data.SegmentNone {
-			segment = string(q.By) // the column of the same name
+			segment, table = string(q.By), "feedback_daily" // the column of the same name
 		}
 		w = rollupWhere(q.From, q.To, q.Channels, q.Touchpoint)
 		query = `SELECT day, ` + segment + `, sum(s0), sum(s1), sum(s2), sum(s3), sum(s4), sum(s5),
 			sum(s6), sum(s7), sum(s8), sum(s9), sum(s10), sum(unscored)
-			FROM feedback_daily` + w.String() + ` GROUP BY 1, 2 ORDER BY 1, 2`
+			FROM ` + table + w.String() + ` GROUP BY 1, 2 ORDER BY 1, 2`
 	case data.SegmentTag:
 		w = &where{}
 		w.addDays("f.day", q.From, q.To)
@@ -534,7 +534,7 @@ func (db *DB) FeedbackRange(ctx context.Context) (first, last data.Day, ok bool,
 	}
 	defer tx.Rollback()
 	var lo, hi sql.NullInt64
-	if err := tx.QueryRowContext(ctx, `SELECT min(day), max(day) FROM feedback_daily`).Scan(&lo, &hi); err != nil {
+	if err := tx.QueryRowContext(ctx, `SELECT min(day), max(day) FROM feedback_day_total`).Scan(&lo, &hi); err != nil {
 		return 0, 0, false, fmt.Errorf("feedback range: %w", err)
 	}
 	return data.Day(lo.Int64), data.Day(hi.Int64), lo.Valid, tx.Commit()

@@ -41,6 +41,12 @@ func checkRollup(t testing.TB, db *DB) {
 	if got != want {
 		t.Fatalf("rollup differs from a recount of the rows:\nrollup:\n%s\nrecount:\n%s", got, want)
 	}
+	gotTotals := dumpQuery(t, db, `SELECT day, s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10, unscored
+		FROM feedback_day_total ORDER BY 1`)
+	wantTotals := dumpQuery(t, db, `SELECT day, `+scoreCountColumns+` FROM feedback GROUP BY 1 ORDER BY 1`)
+	if gotTotals != wantTotals {
+		t.Fatalf("day totals differ from a recount of the rows:\ntotals:\n%s\nrecount:\n%s", gotTotals, wantTotals)
+	}
 }
 
 // dumpQuery renders every row of a query as text.
@@ -83,7 +89,7 @@ func dumpQuery(t testing.TB, db *DB, query string, args ...any) string {
 func dumpAll(t testing.TB, db *DB) string {
 	t.Helper()
 	var b strings.Builder
-	for _, table := range []string{"client", "import_batch", "feedback", "feedback_tag", "feedback_daily", "setting"} {
+	for _, table := range []string{"client", "import_batch", "feedback", "feedback_tag", "feedback_daily", "feedback_day_total", "setting"} {
 		b.WriteString("== " + table + "\n")
 		b.WriteString(dumpQuery(t, db, `SELECT * FROM `+table+` ORDER BY 1, 2`))
 	}

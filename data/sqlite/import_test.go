@@ -55,6 +55,41 @@ func TestImportDuplicatesAddNothing(t *testing.T) {
 	if linked != 500 {
 		t.Errorf("%d rows linked to the first batch, want 500", linked)
 	}
+	// A file overlapping an earlier one adds only the new rows, and the ids
+	// handed back by Add are those of the stored rows.
+	more := makeRows(800, 2)
+	imp, err := db.BeginFeedbackImport(ctx, data.ImportBatch{Source: "survey-tool"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	added := map[int64]string{}
+	for i := 250; i < 800; i++ {
+		f := more[i]
+		ok, err := imp.Add(&f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ok != (i >= 500) {
+			t.Fatalf("row %d (%s): inserted = %v", i, f.ExternalID, ok)
+		}
+		if ok {
+			added[f.ID] = f.ExternalID
+		}
+	}
+	overlap, err := imp.Commit()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if overlap.Imported != 300 || overlap.Duplicates != 250 {
+		t.Fatalf("overlapping import: %+v", overlap)
+	}
+	for id, ext := range added {
+		f, err := db.Feedback(ctx, id)
+		if err != nil || f.ExternalID != ext || f.BatchID != overlap.ID {
+			t.Fatalf("row %d: %+v, %v; want external id %s", id, f, err, ext)
+		}
+	}
+	checkRollup(t, db)
 	clients, _ := db.Clients(ctx)
 	for _, c := range clients {
 		if c.Segment == "" {

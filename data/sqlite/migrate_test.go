@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -97,7 +98,8 @@ func TestNewerSchemaIsRefused(t *testing.T) {
 	if !errors.Is(err, data.ErrNewerSchema) {
 		t.Fatalf("Open of a newer file: err = %v, want ErrNewerSchema", err)
 	}
-	if msg := err.Error(); !strings.Contains(msg, "99") || !strings.Contains(msg, "up to 1") {
+	migs, _ := embeddedMigrations()
+	if msg := err.Error(); !strings.Contains(msg, "99") || !strings.Contains(msg, fmt.Sprintf("up to %d", len(migs))) {
 		t.Errorf("error does not name both versions: %q", msg)
 	}
 }
@@ -112,21 +114,37 @@ func testMigrations(t *testing.T, next string) []migration {
 	return append(migs, migration{version: len(migs) + 1, name: "9999_test.sql", sql: next})
 }
 
+// TestMigratingOldVersionMakesBackup writes a version-1 file (rows and
+// rollup as version 1 kept them), opens it with the current migrations and
+// checks the backup and the migrated rollups.
 func TestMigratingOldVersionMakesBackup(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "caredesk.db")
-	old, err := Open(ctx, path)
+	migs, err := embeddedMigrations()
 	if err != nil {
 		t.Fatal(err)
 	}
-	f := data.Feedback{RespondedAt: at(2024, 3, 1, 10, 0), Score: 3, Comment: "before the upgrade"}
-	if err := old.CreateFeedback(ctx, &f); err != nil {
+	if len(migs) < 2 {
+		t.Fatal("test expects at least two migrations")
+	}
+	old, err := open(ctx, path, migs[:1])
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, score := range []any{9, 3, nil, 10} {
+		if _, err := old.write.Exec(`INSERT INTO feedback (responded_at, day, score, comment, channel, touchpoint, source, external_id)
+			VALUES (?, ?, ?, 'before the upgrade', 'web', 'Оплата', 'manual', ?)`,
+			at(2024, 3, 1+i%2, 10, 0).Unix(), data.DateDay(2024, 3, 1+i%2), score, fmt.Sprint("x", i)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := old.write.Exec(`INSERT INTO feedback_daily (day, channel, touchpoint, s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10, unscored)
+		SELECT day, channel, touchpoint, ` + scoreCountColumns + ` FROM feedback GROUP BY 1, 2, 3`); err != nil {
 		t.Fatal(err)
 	}
 	old.Close()
 
-	migs := testMigrations(t, `ALTER TABLE client ADD COLUMN phone TEXT NOT NULL DEFAULT ''`)
-	db, err := open(ctx, path, migs)
+	db, err := Open(ctx, path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -136,8 +154,9 @@ func TestMigratingOldVersionMakesBackup(t *testing.T) {
 	if version != len(migs) {
 		t.Errorf("user_version = %d after migrating, want %d", version, len(migs))
 	}
-	if _, err := db.write.Exec(`UPDATE client SET phone = '1'`); err != nil {
-		t.Errorf("new column missing: %v", err)
+	checkRollup(t, db) // the new per-day totals were filled from the old rollup
+	if n, _ := db.CountFeedback(ctx, data.FeedbackFilter{}); n != 4 {
+		t.Errorf("count after migrating = %d, want 4", n)
 	}
 
 	backups, _ := filepath.Glob(path + ".bak-v1-*")
@@ -149,11 +168,10 @@ func TestMigratingOldVersionMakesBackup(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer bak.Close()
-	var bakVersion int
-	var comment string
+	var bakVersion, rows int
 	bak.QueryRow(`PRAGMA user_version`).Scan(&bakVersion)
-	if err := bak.QueryRow(`SELECT comment FROM feedback WHERE id = ?`, f.ID).Scan(&comment); err != nil || comment != f.Comment {
-		t.Errorf("backup lacks the old row: %q, %v", comment, err)
+	if err := bak.QueryRow(`SELECT count(*) FROM feedback WHERE comment = 'before the upgrade'`).Scan(&rows); err != nil || rows != 4 {
+		t.Errorf("backup lacks the old rows: %d, %v", rows, err)
 	}
 	if bakVersion != 1 {
 		t.Errorf("backup user_version = %d, want 1", bakVersion)

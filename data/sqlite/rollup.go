@@ -95,8 +95,71 @@ func applyRollup(ctx context.Context, tx *sql.Tx, deltas rollupDeltas) error {
 			return fmt.Errorf("update daily counts of %s: %w", k.day, err)
 		}
 	}
+	return applyDayTotals(ctx, tx, deltas)
+}
+
+// applyDayTotals adds the deltas, summed per day, to feedback_day_total.
+func applyDayTotals(ctx context.Context, tx *sql.Tx, deltas rollupDeltas) error {
+	perDay := map[data.Day]*[12]int64{}
+	for k, c := range deltas {
+		t := perDay[k.day]
+		if t == nil {
+			t = new([12]int64)
+			perDay[k.day] = t
+		}
+		for i, v := range c {
+			t[i] += v
+		}
+	}
+	for day, c := range perDay {
+		shrinks, changes := false, false
+		for _, v := range c {
+			shrinks = shrinks || v < 0
+			changes = changes || v != 0
+		}
+		if !changes {
+			continue
+		}
+		counts := make([]any, len(c))
+		for i, v := range c {
+			counts[i] = v
+		}
+		if !shrinks {
+			if _, err := tx.ExecContext(ctx, upsertDayTotalSQL, append([]any{int64(day)}, counts...)...); err != nil {
+				return fmt.Errorf("update day totals of %s: %w", day, err)
+			}
+			continue
+		}
+		res, err := tx.ExecContext(ctx, shrinkDayTotalSQL, append(counts, int64(day))...)
+		if err != nil {
+			return fmt.Errorf("update day totals of %s: %w", day, err)
+		}
+		if n, err := res.RowsAffected(); err != nil || n != 1 {
+			return fmt.Errorf("no day totals for %s to remove a response from (%d rows, %v)", day, n, err)
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM feedback_day_total WHERE day = ?
+			AND s0 + s1 + s2 + s3 + s4 + s5 + s6 + s7 + s8 + s9 + s10 + unscored = 0`, int64(day)); err != nil {
+			return fmt.Errorf("update day totals of %s: %w", day, err)
+		}
+	}
 	return nil
 }
+
+const upsertDayTotalSQL = `
+INSERT INTO feedback_day_total (day, s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10, unscored)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+ON CONFLICT (day) DO UPDATE SET
+	s0 = s0 + excluded.s0, s1 = s1 + excluded.s1, s2 = s2 + excluded.s2,
+	s3 = s3 + excluded.s3, s4 = s4 + excluded.s4, s5 = s5 + excluded.s5,
+	s6 = s6 + excluded.s6, s7 = s7 + excluded.s7, s8 = s8 + excluded.s8,
+	s9 = s9 + excluded.s9, s10 = s10 + excluded.s10,
+	unscored = unscored + excluded.unscored`
+
+const shrinkDayTotalSQL = `
+UPDATE feedback_day_total SET
+	s0 = s0 + ?, s1 = s1 + ?, s2 = s2 + ?, s3 = s3 + ?, s4 = s4 + ?, s5 = s5 + ?,
+	s6 = s6 + ?, s7 = s7 + ?, s8 = s8 + ?, s9 = s9 + ?, s10 = s10 + ?, unscored = unscored + ?
+WHERE day = ?`
 
 func shrinkRollup(ctx context.Context, tx *sql.Tx, k rollupKey, c *[12]int64) error {
 	args := make([]any, 0, 15)
@@ -130,7 +193,26 @@ GROUP BY day, channel, touchpoint`)
 	if err != nil {
 		return fmt.Errorf("rebuild daily counts: %w", err)
 	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM feedback_day_total`); err != nil {
+		return fmt.Errorf("rebuild day totals: %w", err)
+	}
+	_, err = tx.ExecContext(ctx, `
+INSERT INTO feedback_day_total (day, s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10, unscored)
+SELECT day, sum(s0), sum(s1), sum(s2), sum(s3), sum(s4), sum(s5), sum(s6), sum(s7), sum(s8), sum(s9), sum(s10), sum(unscored)
+FROM feedback_daily GROUP BY day`)
+	if err != nil {
+		return fmt.Errorf("rebuild day totals: %w", err)
+	}
 	return nil
+}
+
+// dailyTable is the rollup that answers a filter on channels and
+// touchpoint: the per-day totals when there is none.
+func dailyTable(channels []data.Channel, touchpoint string) string {
+	if len(channels) == 0 && touchpoint == "" {
+		return "feedback_day_total"
+	}
+	return "feedback_daily"
 }
 
 // scoreCountColumns counts rows per score (s0..s10) and without a score,
