@@ -29,6 +29,10 @@ func LoadTranslations(code ...string) {
 		_ = os.Setenv("LANGUAGE", code[0])
 	case envHad:
 		_ = os.Setenv("LANGUAGE", envLanguage)
+	case cLocale():
+		// The C/POSIX locale names no language; Fyne would log a parse
+		// error on every start. It means English.
+		_ = os.Setenv("LANGUAGE", "en")
 	default:
 		_ = os.Unsetenv("LANGUAGE")
 	}
@@ -38,12 +42,28 @@ func LoadTranslations(code ...string) {
 	widgets.SetLang(resolvedLanguage())
 }
 
-// resolvedLanguage is the language the translations resolved to.
-func resolvedLanguage() string {
-	if strings.HasPrefix(lang.SystemLocale().LanguageString(), "ru") {
-		return "ru"
+// cLocale reports whether the effective messages locale is C or POSIX.
+func cLocale() bool {
+	for _, k := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+		if v := os.Getenv(k); v != "" {
+			return v == "C" || v == "POSIX" || strings.HasPrefix(v, "C.")
+		}
 	}
-	if l := strings.ToLower(os.Getenv("LANGUAGE")); strings.HasPrefix(l, "ru") {
+	return true
+}
+
+// resolvedLanguage is the language the translations resolved to: the
+// first language the environment names (as on Linux), else the system's.
+func resolvedLanguage() string {
+	for _, k := range []string{"LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"} {
+		if v := strings.ToLower(os.Getenv(k)); v != "" {
+			if strings.HasPrefix(v, "ru") {
+				return "ru"
+			}
+			return "en"
+		}
+	}
+	if strings.HasPrefix(lang.SystemLocale().LanguageString(), "ru") {
 		return "ru"
 	}
 	return "en"

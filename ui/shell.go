@@ -32,7 +32,11 @@ const (
 )
 
 var areaKeys = []string{"nav.dashboard", "nav.feedback", "nav.settings"}
-var areaIcons = []fyne.Resource{theme.HomeIcon(), theme.MailComposeIcon(), theme.SettingsIcon()}
+
+// areaIcon is looked up when drawn: theme icons need a running app.
+func areaIcon(a area) fyne.Resource {
+	return [...]fyne.Resource{theme.HomeIcon(), theme.MailComposeIcon(), theme.SettingsIcon()}[a]
+}
 
 // shell is the main window and the state shared by the screens.
 type shell struct {
@@ -136,7 +140,7 @@ func (s *shell) buildScreens() {
 		},
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			row := o.(*fyne.Container)
-			row.Objects[0].(*widget.Icon).SetResource(areaIcons[id])
+			row.Objects[0].(*widget.Icon).SetResource(areaIcon(area(id)))
 			row.Objects[1].(*widget.Label).SetText(lang.L(areaKeys[id]))
 		},
 	)

@@ -102,8 +102,8 @@ func (s *Screen) build() {
 
 	toolbar := container.NewHBox(
 		widget.NewLabelWithStyle(lang.L("dashboard.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		widget.NewLabel(lang.L("dashboard.range")), s.rng,
-		widget.NewLabel(lang.L("dashboard.by")), s.by,
+		widget.NewLabel(lang.L("dashboard.range")), widgets.FixedWidth(s.rng, 230),
+		widget.NewLabel(lang.L("dashboard.by")), widgets.FixedWidth(s.by, 170),
 		widget.NewButtonWithIcon("", theme.ViewRefreshIcon(), s.Refresh),
 	)
 	tiles := container.NewGridWithColumns(4, s.latest, s.overall, s.volume, s.mix)

@@ -161,8 +161,8 @@ func (s *Screen) build() {
 	}
 	s.table.OnActivated = func(_ int, f data.Feedback) { s.openForm(f) }
 
-	filters := container.NewHBox(fixedWidth(s.period, 200), s.customRange, fixedWidth(s.channel, 170),
-		fixedWidth(s.touchpoint, 220), fixedWidth(s.group, 170))
+	filters := container.NewHBox(widgets.FixedWidth(s.period, 200), s.customRange, widgets.FixedWidth(s.channel, 170),
+		widgets.FixedWidth(s.touchpoint, 220), widgets.FixedWidth(s.group, 170))
 	buttons := container.NewHBox(s.addBtn, s.importBtn, widget.NewSeparator(), s.editBtn, s.deleteBtn)
 	toolbar := container.NewVBox(
 		container.NewBorder(nil, nil, nil, buttons, s.search),
@@ -179,12 +179,6 @@ func (s *Screen) build() {
 
 	body := container.NewStack(s.table, s.noMatch, s.emptyPanel)
 	s.content = container.NewBorder(toolbar, nil, nil, nil, body)
-}
-
-// fixedWidth keeps a select wide enough for its longest usual choice, in
-// both languages, instead of shrinking to the current one.
-func fixedWidth(o fyne.CanvasObject, width float32) fyne.CanvasObject {
-	return container.NewGridWrap(fyne.NewSize(width, o.MinSize().Height), o)
 }
 
 func (s *Screen) buildEmptyPanel() *fyne.Container {

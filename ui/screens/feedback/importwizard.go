@@ -202,7 +202,7 @@ func (w *importWizard) showPreview() {
 	left := container.New(layout.NewFormLayout(),
 		boldLabel("feedback.wizard.file"), widget.NewLabel(filepath.Base(pv.File)+"  ("+sizeText(pv.Size)+")"),
 		boldLabel("feedback.wizard.encoding"), encodingRow,
-		boldLabel("feedback.wizard.delimiter"), container.NewHBox(fixedWidth(w.delimiter, 230), fixedWidth(w.headerRows, 60), widget.NewLabel(lang.L("feedback.wizard.header_rows"))),
+		boldLabel("feedback.wizard.delimiter"), container.NewHBox(widgets.FixedWidth(w.delimiter, 230), widgets.FixedWidth(w.headerRows, 60), widget.NewLabel(lang.L("feedback.wizard.header_rows"))),
 	)
 	right := container.New(layout.NewFormLayout(),
 		boldLabel("feedback.wizard.format"), widget.NewLabel(format),
@@ -235,7 +235,7 @@ func (w *importWizard) showPreview() {
 	fileDateHint.Importance = widget.WarningImportance
 	fileDateHint.Wrapping = fyne.TextWrapWord
 	w.fileDateRow = container.NewVBox(
-		container.NewHBox(boldLabel("feedback.wizard.file_date"), fixedWidth(w.fileDate, 180)),
+		container.NewHBox(boldLabel("feedback.wizard.file_date"), widgets.FixedWidth(w.fileDate, 180)),
 		fileDateHint)
 
 	choices := []string{lang.L("feedback.wizard.not_imported")}
