@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -446,4 +447,56 @@ func latin1(s string) string {
 		rs[i] = rune(s[i])
 	}
 	return string(rs)
+}
+
+// indexDDL lists the indexes of the database with their definitions.
+func indexDDL(t *testing.T, db *DB) string {
+	t.Helper()
+	return dumpQuery(t, db, `SELECT name, coalesce(sql, '') FROM sqlite_master WHERE type = 'index' ORDER BY name`)
+}
+
+// A bulk import drops the secondary indexes and builds them again at
+// Commit; a rollback brings them back untouched, and either way the
+// queries that need them still use them.
+func TestBulkImportRebuildsIndexes(t *testing.T) {
+	ctx := context.Background()
+	db := openTest(t)
+	want := indexDDL(t, db)
+	rows := makeRows(int(bulkThreshold(0))+500, 11)
+	for i := range rows {
+		rows[i].Tags = []string{"bulk"}
+	}
+
+	imp, err := db.BeginFeedbackImport(ctx, data.ImportBatch{Source: "bulk"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range rows {
+		f := rows[i]
+		if _, err := imp.Add(&f); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := imp.Rollback(); err != nil {
+		t.Fatal(err)
+	}
+	if got := indexDDL(t, db); got != want {
+		t.Fatalf("indexes after rollback:\n%s\nwant:\n%s", got, want)
+	}
+	if n := countRows(t, db, "feedback"); n != 0 {
+		t.Fatalf("rollback left %d rows", n)
+	}
+
+	mustImport(t, db, "bulk", rows)
+	if got := indexDDL(t, db); got != want {
+		t.Fatalf("indexes after a bulk import:\n%s\nwant:\n%s", got, want)
+	}
+	if n := countRows(t, db, "feedback_tag"); n != len(rows) {
+		t.Fatalf("tags: %d, want %d", n, len(rows))
+	}
+	checkRollup(t, db)
+	plan := dumpQuery(t, db, `EXPLAIN QUERY PLAN SELECT feedback_id FROM feedback_tag WHERE tag = ?`, "bulk")
+	if !strings.Contains(plan, "feedback_tag_tag") {
+		t.Errorf("tag lookups no longer use their index:\n%s", plan)
+	}
 }
