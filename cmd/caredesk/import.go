@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -119,12 +120,16 @@ func (a *app) importFeedback(cmd *cobra.Command, path string, f importFlags) err
 		return err
 	}
 	res, err := importer.ImportFeedback(ctx, st, path, opt, nil)
+	for _, w := range res.Warnings {
+		fmt.Fprintln(a.errOut, lang.L("import.cli.warning", map[string]any{
+			"File": filepath.Base(path), "Warning": importerText(w.Code, w.Args, w.Text)}))
+	}
 	for i, r := range res.Rejects {
 		if i == 10 {
 			fmt.Fprintln(a.errOut, lang.L("cli.import.more_rejects"))
 			break
 		}
-		fmt.Fprintf(a.errOut, "%s:%d: %s %q: %s\n", r.File, r.Row, r.Column, r.Value, r.Reason)
+		fmt.Fprintln(a.errOut, rejectLine(r))
 	}
 	if err != nil {
 		return err
@@ -136,4 +141,39 @@ func (a *app) importFeedback(cmd *cobra.Command, path string, f importFlags) err
 		fmt.Fprintln(a.out, lang.L("cli.import.rejects_file", map[string]any{"Path": res.RejectsFile}))
 	}
 	return nil
+}
+
+// rejectLine is one bad row as the CLI prints it: file, row, column,
+// value and the translated reason.
+func rejectLine(r importer.Reject) string {
+	args := map[string]any{"File": r.File, "Row": r.Row, "Column": r.Column,
+		"Value": oneLine(r.Value), "Reason": importerText(r.Code, r.Args, r.Reason)}
+	switch {
+	case r.Column == "" && r.Value == "":
+		return lang.L("import.cli.reject_row", args)
+	case r.Column == "":
+		return lang.L("import.cli.reject_line", args)
+	}
+	return lang.L("import.cli.reject", args)
+}
+
+// oneLine shortens a cell to one line of at most 60 characters.
+func oneLine(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if r := []rune(s); len(r) > 60 {
+		s = string(r[:59]) + "…"
+	}
+	return s
+}
+
+// importerText translates an importer message; the English text stands
+// in when the message has no code or the code no translation.
+func importerText(code string, args map[string]any, text string) string {
+	if code == "" {
+		return text
+	}
+	if s := lang.L(code, args); s != "" && s != code {
+		return s
+	}
+	return text
 }

@@ -362,16 +362,16 @@ type dateReader struct {
 	excel bool
 }
 
-// parse returns the instant of a date cell, or an English reason.
-func (r *dateReader) parse(s string) (time.Time, string) {
+// parse returns the instant of a date cell, or why it is not one.
+func (r *dateReader) parse(s string) (time.Time, reason) {
 	v, err := scanDate(s, r.excel)
 	if err != nil {
-		return time.Time{}, "not a recognised date"
+		return time.Time{}, reasonNotDate
 	}
 	return r.resolve(v)
 }
 
-func (r *dateReader) resolve(v dateValue) (time.Time, string) {
+func (r *dateReader) resolve(v dateValue) (time.Time, reason) {
 	switch v.kind {
 	case kindUnix:
 		if v.unixMilli {
@@ -397,11 +397,11 @@ func (r *dateReader) resolve(v dateValue) (time.Time, string) {
 		case v.b > 12:
 			v.day, v.month = v.b, v.a
 		default:
-			return time.Time{}, "day and month order unknown"
+			return time.Time{}, reasonDateOrder
 		}
 	}
 	if v.month < 1 || v.month > 12 || v.day < 1 || v.day > 31 || v.hour > 23 || v.min > 59 || v.sec > 60 {
-		return time.Time{}, "impossible date"
+		return time.Time{}, reasonImpossibleDate
 	}
 	loc := r.loc
 	if v.hasZone {
@@ -409,7 +409,7 @@ func (r *dateReader) resolve(v dateValue) (time.Time, string) {
 	}
 	t := time.Date(v.year, time.Month(v.month), v.day, v.hour, v.min, v.sec, v.nsec, loc)
 	if t.Day() != v.day {
-		return time.Time{}, "impossible date"
+		return time.Time{}, reasonImpossibleDate
 	}
 	return t, ""
 }

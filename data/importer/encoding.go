@@ -397,3 +397,20 @@ func (c *utf8Checker) Read(p []byte) (int, error) {
 	c.off += n
 	return n, nil
 }
+
+// warning is the preview warning of an unsure guess.
+func (g encodingGuess) warning() (Message, bool) {
+	if g.why == "" {
+		return Message{}, false
+	}
+	text := "encoding: " + g.why
+	switch g.name {
+	case EncUTF16LE, EncUTF16BE:
+		return warning(warnUTF16NoBOM, map[string]any{"Encoding": g.name}, "%s", text), true
+	}
+	other := EncWindows1251
+	if g.name == EncWindows1251 {
+		other = EncWindows1252
+	}
+	return warning(warnEncodingGuess, map[string]any{"Encoding": g.name, "Other": other}, "%s", text), true
+}

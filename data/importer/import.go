@@ -34,7 +34,7 @@ type rowBuilder struct {
 	buf      []byte
 	repeats  map[uint64]uint32 // content hash -> times seen in this file
 	channels map[string]data.Channel
-	rejected func(row int, column, value, reason string)
+	rejected func(row int, column, value string, why Message)
 	rejects  int // rows rejected so far
 	read     int // data rows read so far
 }
@@ -65,8 +65,7 @@ func (b *rowBuilder) cell(rec []string, f Field) (string, bool) {
 func (b *rowBuilder) build(rec []string, row int) (*data.Feedback, bool) {
 	want := len(b.p.cols)
 	if len(rec) < want && !b.p.xlsx || len(rec) > want && !isBlank(rec[want:]) {
-		b.rejected(row, "", strings.Join(rec, string(b.p.delim)),
-			fmt.Sprintf("row has %d fields, the header has %d", len(rec), want))
+		b.rejected(row, "", strings.Join(rec, string(b.p.delim)), reasonFieldCount.msg(len(rec), want))
 		return nil, false
 	}
 	fb := &data.Feedback{Score: data.NoScore}
@@ -77,21 +76,21 @@ func (b *rowBuilder) build(rec []string, row int) (*data.Feedback, bool) {
 	case mapped && !isMissing(raw):
 		t, why := b.dates.parse(raw)
 		if why != "" {
-			b.rejected(row, b.names[b.col[FieldDate]], raw, why)
+			b.rejected(row, b.names[b.col[FieldDate]], raw, why.msg())
 			return nil, false
 		}
 		fb.RespondedAt = t
 	case !b.opt.FileDate.IsZero():
 		fb.RespondedAt = b.opt.FileDate
 	default:
-		b.rejected(row, b.colName(FieldDate), raw, "date is missing")
+		b.rejected(row, b.colName(FieldDate), raw, reasonDateMissing.msg())
 		return nil, false
 	}
 
 	raw, _ = b.cell(rec, FieldScore)
 	s, why := parseScore(raw)
 	if why != "" {
-		b.rejected(row, b.names[b.col[FieldScore]], raw, why)
+		b.rejected(row, b.names[b.col[FieldScore]], raw, why.msg())
 		return nil, false
 	}
 	fb.Score = s
@@ -121,9 +120,9 @@ func (b *rowBuilder) build(rec []string, row int) (*data.Feedback, bool) {
 			field := map[string]Field{"responded_at": FieldDate, "score": FieldScore, "comment": FieldComment,
 				"channel": FieldChannel, "touchpoint": FieldTouchpoint, "tags": FieldTags}[ve[0].Field]
 			v, _ := b.cell(rec, field)
-			b.rejected(row, b.colName(field), v, ve[0].Message)
+			b.rejected(row, b.colName(field), v, validationMessage(ve[0]))
 		} else {
-			b.rejected(row, "", "", err.Error())
+			b.rejected(row, "", "", reasonInvalid.msg(err.Error()))
 		}
 		return nil, false
 	}
@@ -227,7 +226,7 @@ func produceRows(ctx context.Context, src recordSource, b *rowBuilder, strict bo
 		var re *rowError
 		if errors.As(err, &re) {
 			b.read++
-			b.rejected(row, "", "", re.reason)
+			b.rejected(row, "", "", re.msg)
 			continue
 		}
 		if err != nil {
@@ -285,7 +284,8 @@ func ImportFeedback(ctx context.Context, store data.FeedbackStore, path string, 
 	rw := newRejectWriter(p, opt)
 	defer func() {
 		if cerr := rw.close(); cerr != nil && err == nil {
-			res.Warnings = append(res.Warnings, "rejects file: "+cerr.Error())
+			res.Warnings = append(res.Warnings, warning(warnRejectsFile, map[string]any{"Path": rw.path, "Error": cerr.Error()},
+				"rejects file %s: %v", rw.path, cerr))
 		}
 		res.RejectsFile = rw.path
 		if !rw.created {
@@ -296,9 +296,9 @@ func ImportFeedback(ctx context.Context, store data.FeedbackStore, path string, 
 	// Only the parsing goroutine touches rejects; they move into res once
 	// it has finished.
 	var rejects []Reject
-	b.rejected = func(row int, column, value, reason string) {
+	b.rejected = func(row int, column, value string, why Message) {
 		b.rejects++
-		r := Reject{File: p.base, Row: row, Column: column, Value: value, Reason: reason}
+		r := Reject{File: p.base, Row: row, Column: column, Value: value, Reason: why.Text, Code: why.Code, Args: why.Args}
 		if len(rejects) < MaxRejects {
 			rejects = append(rejects, r)
 		}
@@ -397,4 +397,23 @@ func ImportFeedback(ctx context.Context, store data.FeedbackStore, path string, 
 	batch.Rejected = res.Rejected
 	res.Batch = batch
 	return res, nil
+}
+
+// validationMessage turns a data validation error into a reject reason.
+func validationMessage(e *data.FieldError) Message {
+	switch e.Key {
+	case "error.date_range":
+		return reasonDateRange.msg()
+	case "error.score_range":
+		return reasonScoreRange.msg()
+	case "error.channel":
+		return reasonChannel.msg()
+	case "error.too_long":
+		max := data.MaxShortText
+		if e.Field == "comment" {
+			max = data.MaxCommentLen
+		}
+		return reasonTooLong.msg(max)
+	}
+	return reasonInvalid.msg(e.Message)
 }

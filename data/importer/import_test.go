@@ -403,11 +403,12 @@ func TestRejectsReportedAndWritten(t *testing.T) {
 		t.Fatalf("imported %d rejected %d committed %v", res.Imported, res.Rejected, res.Committed)
 	}
 	want := []importer.Reject{
-		{File: "bad.csv", Row: 3, Column: "Score", Value: "11", Reason: "score must be 0 to 10"},
-		{File: "bad.csv", Row: 4, Column: "Score", Value: "=cmd|' /C calc'!A0", Reason: "not a score"},
-		{File: "bad.csv", Row: 5, Column: "Date", Value: "31.02.2024", Reason: "impossible date"},
-		{File: "bad.csv", Row: 6, Column: "", Value: "08.03.2024;7", Reason: "row has 2 fields, the header has 3"},
-		{File: "bad.csv", Row: 8, Column: "Score", Value: "great", Reason: "not a score"},
+		{File: "bad.csv", Row: 3, Column: "Score", Value: "11", Reason: "score must be 0 to 10", Code: "import.reject.score_range"},
+		{File: "bad.csv", Row: 4, Column: "Score", Value: "=cmd|' /C calc'!A0", Reason: "not a score", Code: "import.reject.not_score"},
+		{File: "bad.csv", Row: 5, Column: "Date", Value: "31.02.2024", Reason: "impossible date", Code: "import.reject.impossible_date"},
+		{File: "bad.csv", Row: 6, Column: "", Value: "08.03.2024;7", Reason: "row has 2 fields, the header has 3", Code: "import.reject.field_count",
+			Args: map[string]any{"Got": 2, "Want": 3}},
+		{File: "bad.csv", Row: 8, Column: "Score", Value: "great", Reason: "not a score", Code: "import.reject.not_score"},
 	}
 	if fmt.Sprint(res.Rejects) != fmt.Sprint(want) {
 		t.Errorf("rejects\n got %v\nwant %v", res.Rejects, want)

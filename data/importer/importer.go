@@ -98,7 +98,7 @@ type Preview struct {
 	DateOrder     DateOrder
 	DateAmbiguous bool // dd/mm vs mm/dd undecidable from the whole column
 	NeedsFileDate bool // no date column mapped
-	Warnings      []string
+	Warnings      []Message
 }
 
 // Progress reports how far an import got.
@@ -107,14 +107,28 @@ type Progress struct {
 	Bytes, TotalBytes int64
 }
 
+// Message is something the user should read: Code is a translation key
+// (assets/translations/importer.*.json) and Args its template data; Text is
+// the same message in English, for logs and when Code is empty.
+type Message struct {
+	Code string
+	Args map[string]any
+	Text string
+}
+
+func (m Message) String() string { return m.Text }
+
 // Reject is a row that was not imported. Row is the 1-based row number as
-// a spreadsheet shows it (header rows included).
+// a spreadsheet shows it (header rows included). Reason is the English
+// text (the rejects CSV and logs use it); Code and Args translate it.
 type Reject struct {
 	File   string
 	Row    int
 	Column string
 	Value  string
 	Reason string
+	Code   string
+	Args   map[string]any
 }
 
 // Result sums up an import.
@@ -128,7 +142,7 @@ type Result struct {
 	Rejects     []Reject
 	RejectsFile string
 	Committed   bool
-	Warnings    []string
+	Warnings    []Message
 }
 
 // MaxRejects is how many rejects Result keeps in memory.

@@ -41,7 +41,7 @@ func BenchmarkParseCSV(b *testing.B) {
 			b.Fatal(err)
 		}
 		rb := newRowBuilder(p, Options{})
-		rb.rejected = func(row int, column, value, reason string) { b.Fatalf("row %d %s %q: %s", row, column, value, reason) }
+		rb.rejected = func(row int, column, value string, why Message) { b.Fatalf("row %d %s %q: %s", row, column, value, why.Text) }
 		for {
 			rec, row, err := src.next()
 			if err == io.EOF {

@@ -42,17 +42,17 @@ func TestParseDate(t *testing.T) {
 			t.Errorf("parse(%q, %q) = %v, %q; want %v", c.in, c.order, got, why, c.want)
 		}
 	}
-	bad := map[string]string{
-		"31.02.2024":       "impossible date",
-		"2024-13-01":       "impossible date",
-		"05/03/2024":       "day and month order unknown",
-		"yesterday":        "not a recognised date",
-		"2024-03-05 25:00": "impossible date",
+	bad := map[string]reason{
+		"31.02.2024":       reasonImpossibleDate,
+		"2024-13-01":       reasonImpossibleDate,
+		"05/03/2024":       reasonDateOrder,
+		"yesterday":        reasonNotDate,
+		"2024-03-05 25:00": reasonImpossibleDate,
 	}
-	for in, reason := range bad {
+	for in, want := range bad {
 		r := dateReader{loc: msk}
-		if _, why := r.parse(in); why != reason {
-			t.Errorf("parse(%q) reason = %q, want %q", in, why, reason)
+		if _, why := r.parse(in); why != want {
+			t.Errorf("parse(%q) reason = %q, want %q", in, why, want)
 		}
 	}
 	// Excel serial 43312.5 is 2018-07-31 12:00 wall time.

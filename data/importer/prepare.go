@@ -32,7 +32,7 @@ type plan struct {
 	order      DateOrder
 	orderOK    bool
 	dateLoc    *time.Location
-	warnings   []string
+	warnings   []Message
 }
 
 func (p *plan) open() (recordSource, error) {
@@ -68,7 +68,7 @@ func readHead(src recordSource, want, need int) ([][]string, error) {
 			if len(rows) >= need {
 				break
 			}
-			return nil, fmt.Errorf("header: %s", re.reason)
+			return nil, fmt.Errorf("header: %s", re.msg.Text)
 		}
 		if err == io.EOF {
 			break
@@ -118,8 +118,8 @@ func prepare(path string, opt Options) (*plan, error) {
 			if err != nil {
 				return nil, wrap(err)
 			}
-			if p.enc.why != "" {
-				p.warnings = append(p.warnings, "encoding: "+p.enc.why)
+			if w, ok := p.enc.warning(); ok {
+				p.warnings = append(p.warnings, w)
 			}
 		}
 		p.delim = opt.Delimiter
@@ -306,7 +306,7 @@ func Inspect(path string, opt Options) (*Preview, error) {
 		pv.NeedsFileDate = true
 	}
 	if _, ok := p.mapping[FieldScore]; !ok {
-		pv.Warnings = append(pv.Warnings, ErrNoScoreColumn.Error())
+		pv.Warnings = append(pv.Warnings, warning(warnNoScoreColumn, nil, "%s", ErrNoScoreColumn.Error()))
 	}
 	return pv, nil
 }

@@ -15,9 +15,9 @@ import (
 
 // rowError is a record that could not be split into fields (bad quotes);
 // the import goes on with the next record.
-type rowError struct{ reason string }
+type rowError struct{ msg Message }
 
-func (e *rowError) Error() string { return e.reason }
+func (e *rowError) Error() string { return e.msg.Text }
 
 // recordSource streams the records of a table, header rows included.
 type recordSource interface {
@@ -68,13 +68,13 @@ func (s *csvSource) next() ([]string, int, error) {
 		var pe *csv.ParseError
 		if errors.As(err, &pe) {
 			s.row++
-			reason := "malformed row: " + pe.Err.Error()
+			m := reasonBadQuote.msg(pe.Err.Error())
 			if pe.Line > pe.StartLine {
 				// An unclosed quote swallows the lines after it: say how
 				// many, so the loss is visible.
-				reason = fmt.Sprintf("malformed row spanning lines %d-%d: %v", pe.StartLine, pe.Line, pe.Err)
+				m = reasonUnclosedQuote.msg(pe.StartLine, pe.Line, pe.Err.Error())
 			}
-			return nil, s.row, &rowError{reason: reason}
+			return nil, s.row, &rowError{msg: m}
 		}
 		return nil, s.row, err
 	}

@@ -28,7 +28,7 @@ func cleanText(s string) string {
 // parseScore reads a 0-10 score from cells such as "9", "9.0",
 // "9 - Extremely likely" or "10 (Extremely likely)": the leading whole
 // number counts. Missing cells give NoScore.
-func parseScore(s string) (data.Score, string) {
+func parseScore(s string) (data.Score, reason) {
 	s = strings.TrimSpace(s)
 	if isMissing(s) {
 		return data.NoScore, ""
@@ -38,11 +38,11 @@ func parseScore(s string) (data.Score, string) {
 		v = v*10 + int(s[i]-'0')
 		i++
 		if v > 100 {
-			return 0, "score must be 0 to 10"
+			return 0, reasonScoreRange
 		}
 	}
 	if i == 0 {
-		return 0, "not a score"
+		return 0, reasonNotScore
 	}
 	rest := s[i:]
 	// A decimal part is only accepted when it is zero ("9.0", "9,00").
@@ -50,12 +50,12 @@ func parseScore(s string) (data.Score, string) {
 		j := 1
 		for j < len(rest) && rest[j] >= '0' && rest[j] <= '9' {
 			if rest[j] != '0' {
-				return 0, "score must be a whole number"
+				return 0, reasonScoreFraction
 			}
 			j++
 		}
 		if j == 1 {
-			return 0, "not a score"
+			return 0, reasonNotScore
 		}
 		rest = rest[j:]
 	}
@@ -64,11 +64,11 @@ func parseScore(s string) (data.Score, string) {
 		// ("9x", "5/10" are not scores).
 		c := rest[0]
 		if c != ' ' && c != '-' && c != '(' && c != '\t' && !strings.HasPrefix(rest, "–") {
-			return 0, "not a score"
+			return 0, reasonNotScore
 		}
 	}
 	if v > 10 {
-		return 0, "score must be 0 to 10"
+		return 0, reasonScoreRange
 	}
 	return data.Score(v), ""
 }

@@ -1,0 +1,85 @@
+package importer
+
+import "fmt"
+
+// reason is the translation key of why a cell or row was rejected; its
+// English text is in reasonText.
+type reason string
+
+// Reject reasons. The keys are in assets/translations/importer.*.json.
+const (
+	reasonScoreRange     reason = "import.reject.score_range"
+	reasonScoreFraction  reason = "import.reject.score_fraction"
+	reasonNotScore       reason = "import.reject.not_score"
+	reasonNotDate        reason = "import.reject.not_date"
+	reasonDateOrder      reason = "import.reject.date_order"
+	reasonImpossibleDate reason = "import.reject.impossible_date"
+	reasonDateMissing    reason = "import.reject.date_missing"
+	reasonDateRange      reason = "import.reject.date_range"
+	reasonFieldCount     reason = "import.reject.field_count"
+	reasonBadQuote       reason = "import.reject.bad_quote"
+	reasonUnclosedQuote  reason = "import.reject.unclosed_quote"
+	reasonTooLong        reason = "import.reject.too_long"
+	reasonChannel        reason = "import.reject.channel"
+	reasonInvalid        reason = "import.reject.invalid"
+)
+
+// reasonText is the English text of each reason, with fmt verbs for the
+// arguments in reasonArgs order.
+var reasonText = map[reason]string{
+	reasonScoreRange:     "score must be 0 to 10",
+	reasonScoreFraction:  "score must be a whole number",
+	reasonNotScore:       "not a score",
+	reasonNotDate:        "not a recognised date",
+	reasonDateOrder:      "day and month order unknown",
+	reasonImpossibleDate: "impossible date",
+	reasonDateMissing:    "date is missing",
+	reasonDateRange:      "date must be between 1990 and 2100",
+	reasonFieldCount:     "row has %d fields, the header has %d",
+	reasonBadQuote:       "malformed row: %s",
+	reasonUnclosedQuote:  "malformed row spanning lines %d-%d: %s",
+	reasonTooLong:        "longer than %d characters",
+	reasonChannel:        "unknown channel",
+	reasonInvalid:        "%s",
+}
+
+// reasonArgs names the template arguments of each reason, in the order of
+// the fmt verbs of its English text.
+var reasonArgs = map[reason][]string{
+	reasonFieldCount:    {"Got", "Want"},
+	reasonBadQuote:      {"Error"},
+	reasonUnclosedQuote: {"From", "To", "Error"},
+	reasonTooLong:       {"Max"},
+	reasonInvalid:       {"Message"},
+}
+
+// msg builds the message of a reason; args follow reasonArgs.
+func (r reason) msg(args ...any) Message {
+	m := Message{Code: string(r), Text: reasonText[r]}
+	if names := reasonArgs[r]; len(names) > 0 {
+		m.Args = make(map[string]any, len(names))
+		for i, n := range names {
+			if i < len(args) {
+				m.Args[n] = args[i]
+			}
+		}
+		m.Text = fmt.Sprintf(m.Text, args...)
+	}
+	return m
+}
+
+// Warning keys of Preview.Warnings and Result.Warnings.
+const (
+	warnEncodingGuess    = "import.warning.encoding_guess"
+	warnUTF16NoBOM       = "import.warning.utf16_no_bom"
+	warnNoScoreColumn    = "import.warning.no_score_column"
+	warnRejectsFile      = "import.warning.rejects_file"
+	warnTitleSkipped     = "import.warning.title_skipped"
+	warnSummarySkipped   = "import.warning.summary_skipped"
+	warnDuplicateColumns = "import.warning.duplicate_columns"
+	warnNoDataRows       = "import.warning.no_data_rows"
+)
+
+func warning(code string, args map[string]any, format string, a ...any) Message {
+	return Message{Code: code, Args: args, Text: fmt.Sprintf(format, a...)}
+}
