@@ -2,6 +2,9 @@ package data
 
 import (
 	"context"
+	"math"
+	"strconv"
+	"strings"
 	"time"
 )
 
@@ -158,3 +161,17 @@ const (
 	SettingTimeZone  = "department.timezone" // IANA name
 	SettingNPSTarget = "nps.target"          // number, optional
 )
+
+// ParseNPSTarget reads an NPS target as typed by a user ("40", "+35,5",
+// "−10"); empty means no target (nil). Targets lie within −100..100.
+func ParseNPSTarget(s string) (*float64, error) {
+	s = strings.TrimSpace(strings.NewReplacer("−", "-", ",", ".", "+", "").Replace(s))
+	if s == "" {
+		return nil, nil
+	}
+	v, err := strconv.ParseFloat(s, 64)
+	if err != nil || v < -100 || v > 100 || math.IsNaN(v) {
+		return nil, fieldErr("target", "settings.target.invalid", "the NPS target must be a number from -100 to 100")
+	}
+	return &v, nil
+}

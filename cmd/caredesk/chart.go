@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -11,6 +12,7 @@ import (
 
 	"caredesk/charts"
 	"caredesk/charts/report"
+	"caredesk/data"
 	"caredesk/data/kpi"
 	"caredesk/ui"
 	"caredesk/ui/widgets"
@@ -53,6 +55,8 @@ func newChartCommand(a *app) *cobra.Command {
 			opt := charts.Options{Width: width, Height: height, Scale: scale, Labels: widgets.ChartLabels(kind, widgets.SeriesRange(series))}
 			if cmd.Flags().Changed("target") {
 				opt.Target = &target
+			} else if opt.Target, err = storedTarget(cmd.Context(), st); err != nil {
+				return err
 			}
 			ch, err := charts.Build(kind, series, opt)
 			if err != nil {
@@ -70,6 +74,15 @@ func newChartCommand(a *app) *cobra.Command {
 	c.Flags().IntVar(&width, "width", 1200, "width in pixels")
 	c.Flags().IntVar(&height, "height", 600, "height in pixels")
 	c.Flags().Float64Var(&scale, "scale", 1, "PNG pixel scale (2 for high-DPI)")
-	c.Flags().Float64Var(&target, "target", 0, "NPS target line")
+	c.Flags().Float64Var(&target, "target", 0, "NPS target line (default: the target set in Settings)")
 	return c
+}
+
+// storedTarget is the department's NPS target from the settings, if any.
+func storedTarget(ctx context.Context, st data.SettingsStore) (*float64, error) {
+	v, err := st.Setting(ctx, data.SettingNPSTarget)
+	if err != nil {
+		return nil, err
+	}
+	return data.ParseNPSTarget(v)
 }

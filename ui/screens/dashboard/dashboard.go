@@ -57,10 +57,13 @@ type Screen struct {
 	trend   *widgets.ChartView
 	comp    *widgets.ChartView
 	dist    *widgets.ChartView
+	split   *breakdown
+	tabs    *container.AppTabs // composition and distribution
 	content fyne.CanvasObject
 
-	series kpi.Series // last loaded; read and written on the UI goroutine only
-	cancel context.CancelFunc
+	series    kpi.Series // last loaded; read and written on the UI goroutine only
+	targetNPS *float64   // the department's NPS target, nil when unset
+	cancel    context.CancelFunc
 }
 
 // New builds the dashboard; call Refresh to load data.
@@ -107,8 +110,13 @@ func (s *Screen) build() {
 		widget.NewButtonWithIcon("", theme.ViewRefreshIcon(), s.Refresh),
 	)
 	tiles := container.NewGridWithColumns(4, s.latest, s.overall, s.volume, s.mix)
+	s.split = newBreakdown(s.Refresh)
 	trendCard := s.card(charts.KindNPSTrend, s.trend)
-	lower := container.NewGridWithColumns(2, s.card(charts.KindNPSComposition, s.comp), s.card(charts.KindNPSDistribution, s.dist))
+	s.tabs = container.NewAppTabs(
+		container.NewTabItem(lang.L("dashboard.tab.composition"), s.card(charts.KindNPSComposition, s.comp)),
+		container.NewTabItem(lang.L("dashboard.tab.distribution"), s.card(charts.KindNPSDistribution, s.dist)),
+	)
+	lower := container.NewGridWithColumns(2, s.tabs, s.split.box)
 	charts := container.NewGridWithRows(2, trendCard, lower)
 	s.content = container.NewBorder(container.NewVBox(toolbar, tiles), s.status, nil, nil, charts)
 }
@@ -159,9 +167,15 @@ func (s *Screen) Refresh() {
 	s.cancel = cancel
 	q := kpi.NPSQuery{By: s.granularity()}
 	q.From, q.To = s.window()
+	segQ := q
+	segQ.Segment = s.split.segmentation()
 	s.status.SetText(lang.L("dashboard.loading"))
 	go func() {
 		series, _, err := kpi.LoadNPS(ctx, s.d.Store, q)
+		var target *float64
+		if err == nil {
+			target, err = s.target(ctx)
+		}
 		if ctx.Err() != nil {
 			return
 		}
@@ -171,7 +185,20 @@ func (s *Screen) Refresh() {
 				s.d.ShowError(err)
 				return
 			}
-			s.apply(series)
+			s.apply(series, target)
+		})
+		// Segments by tag or client segment read raw rows: they follow
+		// the overview instead of holding it up.
+		rows, err := s.split.load(ctx, s.d.Store, segQ)
+		if ctx.Err() != nil {
+			return
+		}
+		widgets.Do(func() {
+			if err != nil {
+				s.d.ShowError(err)
+				return
+			}
+			s.split.set(rows, segQ.Segment)
 		})
 	}()
 }
@@ -184,8 +211,21 @@ func (s *Screen) Tiles() (latest, overall, volume, mix *widgets.KPITile) {
 	return s.latest, s.overall, s.volume, s.mix
 }
 
-func (s *Screen) apply(series kpi.Series) {
-	s.series = series
+// target reads the department's NPS target (nil when none is set).
+func (s *Screen) target(ctx context.Context) (*float64, error) {
+	v, err := s.d.Store.Setting(ctx, data.SettingNPSTarget)
+	if err != nil || v == "" {
+		return nil, err
+	}
+	t, err := data.ParseNPSTarget(v)
+	if err != nil {
+		return nil, nil // a malformed setting shows no line rather than an error
+	}
+	return t, nil
+}
+
+func (s *Screen) apply(series kpi.Series, target *float64) {
+	s.series, s.targetNPS = series, target
 	sub := widgets.SeriesRange(series)
 	s.status.SetText(sub)
 	s.fillTiles(series)
@@ -194,7 +234,7 @@ func (s *Screen) apply(series kpi.Series) {
 		labels := widgets.ChartLabels(kind, sub)
 		labels.Title = "" // the card shows the title
 		v.SetBuilder(func(o charts.Options) (*charts.Chart, error) {
-			o.Labels = labels
+			o.Labels, o.Target = labels, target
 			return charts.Build(kind, series, o)
 		})
 	}
@@ -219,7 +259,11 @@ func (s *Screen) fillTiles(series kpi.Series) {
 		return
 	}
 	change, tone := changeLine(p)
-	s.latest.Set(npsText(p.NPS), change, tone, periodName(p.Period, series.By)+" · "+ciText(p))
+	note := periodName(p.Period, series.By) + " · " + ciText(p)
+	if s.targetNPS != nil {
+		note += " · " + lang.L("dashboard.target", map[string]any{"Target": npsText(*s.targetNPS)})
+	}
+	s.latest.Set(npsText(p.NPS), change, tone, note)
 	t := series.Total
 	s.overall.Set(npsText(t.NPS), "", widgets.ToneNeutral, ciText(t))
 	s.volume.Set(widgets.Int(p.N), lang.L("dashboard.total_n", map[string]any{"N": widgets.Int(t.N)}), widgets.ToneNeutral, responsesWord(p.N)+" · "+periodName(p.Period, series.By))

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"caredesk/assets"
 	"caredesk/charts"
@@ -71,7 +72,10 @@ func seed(t *testing.T, st data.Store) {
 func newScreen(t *testing.T) (*Screen, data.Store, *[]error) {
 	t.Helper()
 	test.NewTempApp(t)
-	if err := lang.AddTranslationsFS(assets.Translations, "translations"); err != nil {
+	// Under the UI lock: a previous test's loader may still be translating.
+	var err error
+	widgets.Do(func() { err = lang.AddTranslationsFS(assets.Translations, "translations") })
+	if err != nil {
 		t.Fatal(err)
 	}
 	st, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "caredesk.db"))
@@ -95,12 +99,22 @@ func newScreen(t *testing.T) (*Screen, data.Store, *[]error) {
 			return ch.PNG(f)
 		},
 	})
+	t.Cleanup(func() {
+		widgets.Do(func() {
+			if s.cancel != nil {
+				s.cancel()
+			}
+		})
+	})
 	return s, st, &errs
 }
 
 func TestDashboardTilesShowNPSChangeAndSignificance(t *testing.T) {
 	s, st, errs := newScreen(t)
 	seed(t, st)
+	if err := st.SetSetting(context.Background(), data.SettingNPSTarget, "30"); err != nil {
+		t.Fatal(err)
+	}
 	w := test.NewWindow(s.Content())
 	w.Resize(fyne.NewSize(1200, 800))
 	widgets.Do(s.Refresh)
@@ -120,7 +134,26 @@ func TestDashboardTilesShowNPSChangeAndSignificance(t *testing.T) {
 	if volume.Value() != "200" {
 		t.Errorf("volume tile = %q", volume.Value())
 	}
-	eventually(t, "the trend chart to render", func() bool { return s.trend.Image() != nil && s.dist.Image() != nil && s.comp.Image() != nil })
+	if !strings.Contains(latest.Note(), "target +30.0") {
+		t.Errorf("latest tile note %q must show the target", latest.Note())
+	}
+	// The breakdown by channel: every seeded response came by email.
+	eventually(t, "the channel breakdown", func() bool { return len(s.split.rows) == 1 })
+	widgets.Do(func() {
+		if r := s.split.rows[0]; r.name != "Email" || r.total.N != 240 || !r.latest.Significant {
+			t.Errorf("breakdown row %+v", r)
+		}
+		if got, _ := s.split.cell(widget.TableCellID{Row: 0, Col: 4}); got != "+40.0 · significant" {
+			t.Errorf("change cell %q", got)
+		}
+	})
+	eventually(t, "the trend chart to render", func() bool { return s.trend.Image() != nil && s.comp.Image() != nil })
+	// The distribution sits in a hidden tab: it renders once shown.
+	if s.dist.Image() != nil {
+		t.Error("a hidden chart was rendered")
+	}
+	widgets.Do(func() { s.tabs.SelectIndex(1) })
+	eventually(t, "the distribution chart to render", func() bool { return s.dist.Image() != nil })
 	if len(*errs) > 0 {
 		t.Fatalf("errors: %v", *errs)
 	}

@@ -73,6 +73,7 @@ func (s *Screen) chooseFile(kind charts.Kind, ext string, opt charts.Options) {
 func (s *Screen) SaveChart(kind charts.Kind, path string, opt charts.Options, done func(error)) {
 	series := s.series
 	opt.Labels = widgets.ChartLabels(kind, widgets.SeriesRange(series))
+	opt.Target = s.targetNPS
 	go func() {
 		ch, err := charts.Build(kind, series, opt)
 		if err == nil {

@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"sort"
+	"strconv"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -52,6 +53,7 @@ type Screen struct {
 	theme   *widget.Select
 	zone    *widget.SelectEntry
 	dbPath  *widget.Entry
+	target  *widget.Entry
 	status  *widget.Label
 	content fyne.CanvasObject
 }
@@ -87,6 +89,12 @@ func (s *Screen) build() {
 	s.zone.SetText(s.d.Store.Location().String())
 	applyZone := widget.NewButton(lang.L("settings.apply"), s.applyZone)
 
+	s.target = widget.NewEntry()
+	s.target.SetPlaceHolder("40")
+	s.target.OnSubmitted = func(string) { s.saveTarget() }
+	saveTarget := widget.NewButton(lang.L("settings.apply"), s.saveTarget)
+	s.loadTarget()
+
 	s.dbPath = widget.NewEntry()
 	s.dbPath.SetText(s.d.Store.Path())
 	useDB := widget.NewButton(lang.L("settings.db.use"), s.useDBPath)
@@ -108,6 +116,8 @@ func (s *Screen) build() {
 		widget.NewFormItem(lang.L("settings.theme"), s.theme),
 		widget.NewFormItem(lang.L("settings.timezone"), container.NewBorder(nil, nil, nil, applyZone, s.zone)),
 		widget.NewFormItem("", hint("settings.timezone.hint")),
+		widget.NewFormItem(lang.L("settings.target"), container.NewBorder(nil, nil, nil, saveTarget, s.target)),
+		widget.NewFormItem("", hint("settings.target.hint")),
 		widget.NewFormItem(lang.L("settings.db"), container.NewBorder(nil, nil, nil, useDB, s.dbPath)),
 		widget.NewFormItem("", hint("settings.db.hint")),
 		widget.NewFormItem(lang.L("settings.data"), container.NewHBox(backup, demo)),
@@ -143,6 +153,44 @@ func (s *Screen) applyZone() {
 				return
 			}
 			s.status.SetText(lang.L("settings.timezone.done", map[string]any{"Zone": loc.String()}))
+			s.d.Changed()
+		})
+	}()
+}
+
+// loadTarget shows the stored NPS target once it is read.
+func (s *Screen) loadTarget() {
+	go func() {
+		v, err := s.d.Store.Setting(context.Background(), data.SettingNPSTarget)
+		widgets.Do(func() {
+			if err != nil {
+				s.d.ShowError(err)
+				return
+			}
+			s.target.SetText(v)
+		})
+	}()
+}
+
+// saveTarget validates and stores the NPS target; the dashboard draws it.
+func (s *Screen) saveTarget() {
+	t, err := data.ParseNPSTarget(s.target.Text)
+	if err != nil {
+		s.d.ShowError(err)
+		return
+	}
+	value := ""
+	if t != nil {
+		value = strconv.FormatFloat(*t, 'f', -1, 64)
+	}
+	go func() {
+		err := s.d.Store.SetSetting(context.Background(), data.SettingNPSTarget, value)
+		widgets.Do(func() {
+			if err != nil {
+				s.d.ShowError(err)
+				return
+			}
+			s.status.SetText(lang.L("settings.target.done"))
 			s.d.Changed()
 		})
 	}()

@@ -1,0 +1,51 @@
+package data
+
+import "testing"
+
+func TestParseNPSTarget(t *testing.T) {
+	for in, want := range map[string]float64{"40": 40, " +35,5 ": 35.5, "−10": -10, "-100": -100, "100": 100} {
+		got, err := ParseNPSTarget(in)
+		if err != nil || got == nil || *got != want {
+			t.Errorf("ParseNPSTarget(%q) = %v, %v; want %v", in, got, err, want)
+		}
+	}
+	if got, err := ParseNPSTarget("  "); got != nil || err != nil {
+		t.Errorf("empty target: %v, %v", got, err)
+	}
+	for _, bad := range []string{"abc", "101", "-100.5", "NaN"} {
+		if _, err := ParseNPSTarget(bad); err == nil {
+			t.Errorf("ParseNPSTarget(%q) accepted", bad)
+		}
+	}
+}
+
+func TestFormatNumberPerLocale(t *testing.T) {
+	cases := []struct {
+		lang string
+		v    float64
+		dec  int
+		want string
+	}{
+		{"en", 1234567.891, 1, "1,234,567.9"},
+		{"ru", 1234567.891, 1, "1\u202f234\u202f567,9"},
+		{"en", -33.14, 1, "−33.1"},
+		{"ru", 0.04, 1, "0,0"},
+		{"en", -0.04, 1, "0.0"},
+	}
+	for _, c := range cases {
+		if got := FormatNumber(c.lang, c.v, c.dec); got != c.want {
+			t.Errorf("FormatNumber(%s, %v) = %q, want %q", c.lang, c.v, got, c.want)
+		}
+	}
+	if got := FormatSigned("en", 4.25, 1); got != "+4.3" && got != "+4.2" {
+		t.Errorf("FormatSigned = %q", got)
+	}
+	if got := FormatSigned("ru", -4, 1); got != "−4,0" {
+		t.Errorf("FormatSigned ru = %q", got)
+	}
+	for n, want := range map[int64]string{1: "one", 2: "few", 5: "many", 11: "many", 21: "one", 22: "few", 112: "many", 0: "many"} {
+		if got := PluralForm("ru", n); got != want {
+			t.Errorf("PluralForm(ru, %d) = %s, want %s", n, got, want)
+		}
+	}
+}
