@@ -31,7 +31,7 @@ type breakdownRow struct {
 	latest kpi.NPSStat
 }
 
-var breakdownWidths = []float32{190, 80, 70, 130, 170}
+var breakdownWidths = []float32{140, 90, 66, 112, 150}
 
 func newBreakdown(onChange func()) *breakdown {
 	b := &breakdown{}

@@ -299,7 +299,10 @@ func changeLine(p kpi.NPSStat) (string, widgets.Tone) {
 		arrow = "▼"
 	}
 	delta := data.FormatSigned(widgets.Lang(), p.Delta, 1)
-	pval := widgets.Num(p.P, 3)
+	pval := "= " + widgets.Num(p.P, 3)
+	if p.P < 0.001 {
+		pval = "< " + widgets.Num(0.001, 3)
+	}
 	if !p.Significant {
 		return lang.L("dashboard.change_ns", map[string]any{"Arrow": arrow, "Delta": delta, "P": pval}), widgets.ToneNeutral
 	}
