@@ -211,7 +211,10 @@ func (s *byteStats) guess() encodingGuess {
 	ratio := float64(s.highPairs) / float64(s.high)
 	enough := s.high >= 4
 	if ratio >= 0.45 {
-		return encodingGuess{EncWindows1251, enough && ratio >= 0.6, "could be Windows-1251 or Windows-1252"}
+		if enough && ratio >= 0.6 {
+			return encodingGuess{EncWindows1251, true, ""}
+		}
+		return encodingGuess{EncWindows1251, false, "could be Windows-1251 or Windows-1252"}
 	}
 	sure := enough && ratio <= 0.25
 	why := ""

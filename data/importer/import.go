@@ -37,6 +37,8 @@ type rowBuilder struct {
 	rejected func(row int, column, value string, why Message)
 	rejects  int // rows rejected so far
 	read     int // data rows read so far
+	// summaries are the total rows skipped, as warnings.
+	summaries []Message
 }
 
 func newRowBuilder(p *plan, opt Options) *rowBuilder {
@@ -72,6 +74,16 @@ func (b *rowBuilder) build(rec []string, row int) (*data.Feedback, bool) {
 
 	raw, mapped := b.cell(rec, FieldDate)
 	raw = strings.TrimSpace(raw)
+	if isSummaryRow(rec) {
+		if _, why := b.dates.parse(raw); !mapped || why != "" {
+			if len(b.summaries) < maxSummaryWarnings {
+				text := strings.Join(strings.Fields(strings.Join(rec, " ")), " ")
+				b.summaries = append(b.summaries, warning(warnSummarySkipped, map[string]any{"Row": row, "Text": text},
+					"row %d looks like a total, not an answer, and was skipped: %q", row, text))
+			}
+			return nil, false
+		}
+	}
 	switch {
 	case mapped && !isMissing(raw):
 		t, why := b.dates.parse(raw)
@@ -328,7 +340,7 @@ func ImportFeedback(ctx context.Context, store data.FeedbackStore, path string, 
 		return res, wrap(err)
 	}
 	defer src.close()
-	if _, err := skipHeader(src, p.headerRows); err != nil {
+	if _, err := skipHeader(src, p.skip, p.headerRows); err != nil {
 		return res, wrap(err)
 	}
 
@@ -374,6 +386,7 @@ func ImportFeedback(ctx context.Context, store data.FeedbackStore, path string, 
 	}
 	wg.Wait()
 	res.Rejected, res.Rejects = b.rejects, rejects
+	res.Warnings = append(res.Warnings, b.summaries...)
 	if prodErr != nil {
 		return res, wrap(prodErr)
 	}

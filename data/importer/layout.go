@@ -57,13 +57,17 @@ func buildColumns(rows [][]string, headerRows int) []column {
 			switch {
 			case sub == "" || l == "response" || l == "open-ended response":
 				col.name = q
+				if cell(0, c) == "" && q != "" {
+					col.headers = append(col.headers, q)
+				}
 			case q == "":
 				col.name = sub
 			default:
+				// An answer option of a multiple-choice question
+				// ("How did you contact us?" / "Email"): the option
+				// alone must not pass for a field name.
 				col.name = q + " - " + sub
-			}
-			if cell(0, c) == "" && q != "" {
-				col.headers = append(col.headers, q)
+				col.headers = []string{col.name}
 			}
 		case 3: // Qualtrics: short name, question text, ImportId JSON
 			col.name = cell(0, c)
@@ -197,6 +201,11 @@ var containsRules = map[Field][]string{
 	FieldClient:  {"имя", "фио", "name", "клиент", "client", "customer name"},
 }
 
+// notClientWords mark headers that contain "name" but hold only part of a
+// person's name or something else altogether.
+var notClientWords = []string{"first name", "last name", "firstname", "lastname", "middle name", "surname", "username", "user name",
+	"фамилия", "отчество", "имя пользователя", "file name", "filename", "survey name", "name of survey", "product name"}
+
 // notScoreWords mark headers of NPS group labels and other non-scores.
 var notScoreWords = []string{"group", "category", "categor", "label", "type", "группа", "категор", "segment", "сегмент"}
 
@@ -246,6 +255,16 @@ func headerRank(f Field, c column) int {
 		}
 		if strings.Contains(strings.ToLower(c.importID), "nps_group") {
 			return -1
+		}
+	}
+	if f == FieldClient {
+		for _, h := range append([]string{c.name}, c.headers...) {
+			l := strings.ToLower(h)
+			for _, w := range notClientWords {
+				if strings.Contains(l, w) {
+					return -1
+				}
+			}
 		}
 	}
 	names := make([]string, 0, 1+len(c.headers))
@@ -313,8 +332,8 @@ func valuesFit(f Field, col int, sample [][]string, excel, loose bool) bool {
 // findColumn resolves a user mapping: exact header first, then
 // case-insensitive, then "#N".
 func findColumn(cols []column, name string) int {
-	for i, c := range cols {
-		if c.name == name {
+	for i, n := range displayNames(cols) {
+		if n == name {
 			return i
 		}
 	}

@@ -78,6 +78,7 @@ const (
 	warnSummarySkipped   = "import.warning.summary_skipped"
 	warnDuplicateColumns = "import.warning.duplicate_columns"
 	warnNoDataRows       = "import.warning.no_data_rows"
+	warnSegmentNoClient  = "import.warning.segment_without_client"
 )
 
 func warning(code string, args map[string]any, format string, a ...any) Message {

@@ -37,11 +37,13 @@ func BenchmarkParseCSV(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		if _, err := skipHeader(src, p.headerRows); err != nil {
+		if _, err := skipHeader(src, p.skip, p.headerRows); err != nil {
 			b.Fatal(err)
 		}
 		rb := newRowBuilder(p, Options{})
-		rb.rejected = func(row int, column, value string, why Message) { b.Fatalf("row %d %s %q: %s", row, column, value, why.Text) }
+		rb.rejected = func(row int, column, value string, why Message) {
+			b.Fatalf("row %d %s %q: %s", row, column, value, why.Text)
+		}
 		for {
 			rec, row, err := src.next()
 			if err == io.EOF {

@@ -23,6 +23,7 @@ type plan struct {
 	sheet      string
 	enc        encodingGuess
 	delim      rune
+	skip       int // title lines and blank rows above the header
 	headerRows int
 	format     string
 	cols       []column
@@ -51,10 +52,22 @@ func isBlank(rec []string) bool {
 	return true
 }
 
-// skipHeader reads past leading blank rows and the header rows, returning
-// the header rows (copied).
-func skipHeader(src recordSource, headerRows int) ([][]string, error) {
+// skipHeader reads past the title lines, leading blank rows and the
+// header rows, returning the header rows (copied).
+func skipHeader(src recordSource, skip, headerRows int) ([][]string, error) {
+	for range skip {
+		if _, _, err := src.next(); err == io.EOF {
+			return nil, ErrEmptyFile
+		} else if err != nil && !isRowError(err) {
+			return nil, err
+		}
+	}
 	return readHead(src, headerRows, headerRows)
+}
+
+func isRowError(err error) bool {
+	var re *rowError
+	return errors.As(err, &re)
 }
 
 // readHead reads up to want leading rows; a malformed row is an error
@@ -85,6 +98,62 @@ func readHead(src recordSource, want, need int) ([][]string, error) {
 		return nil, ErrEmptyFile
 	}
 	return rows, nil
+}
+
+// leadRows is how many leading records title detection looks at.
+const leadRows = 12
+
+// readLead reads up to n leading records as they are, blank ones
+// included; a malformed record ends the read.
+func readLead(src recordSource, n int) ([][]string, error) {
+	var rows [][]string
+	for len(rows) < n {
+		rec, _, err := src.next()
+		if err == io.EOF || isRowError(err) {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
+		rows = append(rows, append([]string(nil), rec...))
+	}
+	return rows, nil
+}
+
+func filled(rec []string) int {
+	n := 0
+	for _, c := range rec {
+		if strings.TrimSpace(c) != "" {
+			n++
+		}
+	}
+	return n
+}
+
+// titleRows counts the records above the header: report titles ("NPS
+// survey, November 2024"), notes and blank lines that spreadsheets and
+// accounting programs put before the table. A title has one filled cell
+// while a later record (the header) has several.
+func titleRows(lead [][]string) int {
+	skip := 0
+	for i, r := range lead {
+		n := filled(r)
+		if n >= 2 {
+			break
+		}
+		wider := false
+		for _, later := range lead[i+1:] {
+			if filled(later) >= 2 {
+				wider = true
+				break
+			}
+		}
+		if !wider {
+			break
+		}
+		skip = i + 1
+	}
+	return skip
 }
 
 // prepare detects the encoding, delimiter, header rows, layout, mapping
@@ -135,7 +204,26 @@ func prepare(path string, opt Options) (*plan, error) {
 		return nil, wrap(err)
 	}
 	defer src.close()
-	head, err := readHead(src, max(3, opt.HeaderRows), max(1, opt.HeaderRows))
+	lead, err := readLead(src, leadRows)
+	if err != nil {
+		return nil, wrap(err)
+	}
+	p.skip = titleRows(lead)
+	if p.skip > 0 {
+		var titles []string
+		for _, r := range lead[:p.skip] {
+			if t := strings.Join(strings.Fields(strings.Join(r, " ")), " "); t != "" {
+				titles = append(titles, t)
+			}
+		}
+		if len(titles) > 0 {
+			text := strings.Join(titles, " / ")
+			p.warnings = append(p.warnings, warning(warnTitleSkipped, map[string]any{"Rows": len(titles), "Text": text},
+				"skipped %d title line(s) above the header: %q", len(titles), text))
+		}
+	}
+	rs := &sliceSource{rows: lead[p.skip:], rest: src}
+	head, err := readHead(rs, max(3, opt.HeaderRows), max(1, opt.HeaderRows))
 	if err != nil {
 		return nil, wrap(err)
 	}
@@ -149,7 +237,7 @@ func prepare(path string, opt Options) (*plan, error) {
 	p.cols = buildColumns(head[:p.headerRows], p.headerRows)
 	p.sample = append(p.sample, head[p.headerRows:]...)
 	for len(p.sample) < sampleRows {
-		rec, _, err := src.next()
+		rec, _, err := rs.next()
 		if err == io.EOF {
 			break
 		}
@@ -169,6 +257,7 @@ func prepare(path string, opt Options) (*plan, error) {
 	if p.format == "" {
 		p.format = detectFormat(p.cols, p.headerRows)
 	}
+	p.warnings = append(p.warnings, duplicateWarnings(p.cols)...)
 	p.mapping = detectMapping(p.cols, p.sample, p.xlsx)
 	for f, name := range opt.Mapping {
 		if name == "" {
@@ -185,6 +274,16 @@ func prepare(path string, opt Options) (*plan, error) {
 			}
 		}
 		p.mapping[f] = i
+	}
+
+	if _, seg := p.mapping[FieldSegment]; seg {
+		if _, client := p.mapping[FieldClient]; !client {
+			p.warnings = append(p.warnings, warning(warnSegmentNoClient, map[string]any{"Column": p.columnNames()[p.mapping[FieldSegment]]},
+				"column %q holds client segments, but no client column is mapped: segments are stored with clients only", p.columnNames()[p.mapping[FieldSegment]]))
+		}
+	}
+	if len(p.sample) == 0 {
+		p.warnings = append(p.warnings, warning(warnNoDataRows, nil, "the file has a header but no answers"))
 	}
 
 	p.dateLoc = opt.Location
@@ -222,7 +321,7 @@ func (p *plan) scanDateColumn(dc int) error {
 		return err
 	}
 	defer src.close()
-	if _, err := skipHeader(src, p.headerRows); err != nil {
+	if _, err := skipHeader(src, p.skip, p.headerRows); err != nil {
 		return err
 	}
 	var st dateColumnStats
@@ -246,21 +345,48 @@ func (p *plan) scanDateColumn(dc int) error {
 	return nil
 }
 
-// columnNames returns the names shown for each column; duplicates get
-// their "#N" so a mapping names one column only.
-func (p *plan) columnNames() []string {
-	names := make([]string, len(p.cols))
+// columnNames returns the names shown for each column.
+func (p *plan) columnNames() []string { return displayNames(p.cols) }
+
+// displayNames names the columns for the user; duplicates get their
+// number, "Comment (#4)", so that a mapping names one column only.
+func displayNames(cols []column) []string {
+	names := make([]string, len(cols))
 	seen := map[string]int{}
-	for _, c := range p.cols {
+	for _, c := range cols {
 		seen[c.name]++
 	}
-	for i, c := range p.cols {
+	for i, c := range cols {
 		names[i] = c.name
 		if seen[c.name] > 1 {
-			names[i] = "#" + strconv.Itoa(i+1)
+			names[i] = c.name + " (#" + strconv.Itoa(i+1) + ")"
 		}
 	}
 	return names
+}
+
+// duplicateWarnings lists the header names used by several columns.
+func duplicateWarnings(cols []column) []Message {
+	var out []Message
+	byName := map[string][]string{}
+	var order []string
+	for i, c := range cols {
+		if strings.HasPrefix(c.name, "#") {
+			continue // unnamed
+		}
+		if byName[c.name] == nil {
+			order = append(order, c.name)
+		}
+		byName[c.name] = append(byName[c.name], "#"+strconv.Itoa(i+1))
+	}
+	for _, n := range order {
+		if nums := byName[n]; len(nums) > 1 {
+			list := strings.Join(nums, ", ")
+			out = append(out, warning(warnDuplicateColumns, map[string]any{"Name": n, "Columns": list},
+				"several columns are called %q (%s): they are shown by number", n, list))
+		}
+	}
+	return out
 }
 
 func (p *plan) source(opt Options) string {
@@ -310,3 +436,21 @@ func Inspect(path string, opt Options) (*Preview, error) {
 	}
 	return pv, nil
 }
+
+// sliceSource replays records already read, then goes on with rest.
+type sliceSource struct {
+	rows [][]string
+	rest recordSource
+}
+
+func (s *sliceSource) next() ([]string, int, error) {
+	if len(s.rows) > 0 {
+		r := s.rows[0]
+		s.rows = s.rows[1:]
+		return r, 0, nil
+	}
+	return s.rest.next()
+}
+
+func (s *sliceSource) bytesRead() int64 { return s.rest.bytesRead() }
+func (s *sliceSource) close() error     { return nil }

@@ -47,6 +47,10 @@ type csvSource struct {
 	cnt *countingReader
 	r   *csv.Reader
 	row int
+	// line is the text line the next record starts on when no blank
+	// line comes first: encoding/csv skips blank lines, a spreadsheet
+	// shows them as empty rows, and row numbers must match the sheet.
+	line int
 }
 
 func openCSV(path, enc string, delim rune) (*csvSource, error) {
@@ -59,7 +63,7 @@ func openCSV(path, enc string, delim rune) (*csvSource, error) {
 	r.Comma = delim
 	r.FieldsPerRecord = -1
 	r.ReuseRecord = true
-	return &csvSource{f: f, cnt: cnt, r: r}, nil
+	return &csvSource{f: f, cnt: cnt, r: r, line: 1}, nil
 }
 
 func (s *csvSource) next() ([]string, int, error) {
@@ -67,7 +71,8 @@ func (s *csvSource) next() ([]string, int, error) {
 	if err != nil {
 		var pe *csv.ParseError
 		if errors.As(err, &pe) {
-			s.row++
+			s.row += 1 + max(0, pe.StartLine-s.line)
+			s.line = pe.Line + 1
 			m := reasonBadQuote.msg(pe.Err.Error())
 			if pe.Line > pe.StartLine {
 				// An unclosed quote swallows the lines after it: say how
@@ -78,7 +83,11 @@ func (s *csvSource) next() ([]string, int, error) {
 		}
 		return nil, s.row, err
 	}
-	s.row++
+	start, _ := s.r.FieldPos(0)
+	s.row += 1 + max(0, start-s.line)
+	last := len(rec) - 1
+	end, _ := s.r.FieldPos(last)
+	s.line = end + 1 + strings.Count(rec[last], "\n")
 	return rec, s.row, nil
 }
 

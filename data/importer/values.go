@@ -110,3 +110,25 @@ func neutralise(s string) string {
 	}
 	return s
 }
+
+// summaryWords start the total rows that spreadsheets and reports put
+// under a table.
+var summaryWords = map[string]bool{
+	"total": true, "totals": true, "grand total": true, "sum": true, "average": true, "avg": true, "mean": true,
+	"nps": true, "count": true, "overall": true, "summary": true,
+	"итого": true, "итог": true, "всего": true, "среднее": true, "сумма": true, "средний балл": true, "в среднем": true,
+}
+
+// maxSummaryWarnings caps the warnings about skipped total rows.
+const maxSummaryWarnings = 10
+
+// isSummaryRow reports whether the first filled cell of a row is a total
+// label ("Итого:", "Total", "NPS").
+func isSummaryRow(rec []string) bool {
+	for _, c := range rec {
+		if c = strings.TrimSpace(c); c != "" {
+			return summaryWords[strings.ToLower(strings.TrimRight(c, ":. "))]
+		}
+	}
+	return false
+}
