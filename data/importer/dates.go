@@ -112,6 +112,11 @@ func allDigits(s string) bool {
 // scanDate splits a date cell into fields. excel allows serial numbers.
 func scanDate(s string, excel bool) (dateValue, error) {
 	var v dateValue
+	if strings.ContainsAny(s, "\u00a0\u202f\u2009") {
+		// Excel, 1C and ICU (macOS, newer Windows) write "3:04 PM"
+		// with a narrow or non-breaking space.
+		s = strings.NewReplacer("\u00a0", " ", "\u202f", " ", "\u2009", " ").Replace(s)
+	}
 	if allDigits(s) {
 		switch {
 		case len(s) == 10:

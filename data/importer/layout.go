@@ -309,7 +309,9 @@ func valuesFit(f Field, col int, sample [][]string, excel, loose bool) bool {
 				labels++
 				continue
 			}
-			if _, why := parseScore(r[col]); why == "" {
+			// A number out of range is still a score column: the bad
+			// values are rejected one by one.
+			if _, why := parseScore(r[col]); why == "" || why == reasonScoreRange || why == reasonScoreFraction {
 				good++
 			}
 		case FieldDate:
