@@ -110,7 +110,7 @@ func exportCases(t *testing.T) []exportCase {
 			opt:      importer.Options{Location: msk},
 			encoding: importer.EncUTF8, delimiter: ',', headerRows: 2, format: importer.FormatSurveyMonkey,
 			mapping: map[importer.Field]string{importer.FieldExternalID: "Respondent ID", importer.FieldDate: "End Date",
-				importer.FieldScore: "How likely is it that you would recommend CareDesk to a friend or colleague?",
+				importer.FieldScore:   "How likely is it that you would recommend CareDesk to a friend or colleague?",
 				importer.FieldComment: "What is the main reason for your score?"},
 			// "Email" is an answer option, not the respondent's address.
 			unmapped:   []importer.Field{importer.FieldClient, importer.FieldChannel},
