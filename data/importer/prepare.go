@@ -219,7 +219,7 @@ func prepare(path string, opt Options) (*plan, error) {
 		if len(titles) > 0 {
 			text := strings.Join(titles, " / ")
 			p.warnings = append(p.warnings, warning(warnTitleSkipped, map[string]any{"Rows": len(titles), "Text": text},
-				"skipped %d title line(s) above the header: %q", len(titles), text))
+				"the lines above the header were skipped as a title: %q", text))
 		}
 	}
 	rs := &sliceSource{rows: lead[p.skip:], rest: src}
@@ -383,7 +383,7 @@ func duplicateWarnings(cols []column) []Message {
 		if nums := byName[n]; len(nums) > 1 {
 			list := strings.Join(nums, ", ")
 			out = append(out, warning(warnDuplicateColumns, map[string]any{"Name": n, "Columns": list},
-				"several columns are called %q (%s): they are shown by number", n, list))
+				"several columns are called %q (%s): each is shown with its column number", n, list))
 		}
 	}
 	return out

@@ -1,0 +1,74 @@
+package importer
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+	"text/template"
+
+	"caredesk/assets"
+)
+
+// Every reason and warning the importer emits has an English and a
+// Russian text, and the texts use only the arguments the code passes.
+func TestMessagesAreTranslated(t *testing.T) {
+	msgs := []Message{
+		reasonFieldCount.msg(2, 3), reasonBadQuote.msg(`bare " in non-quoted-field`), reasonUnclosedQuote.msg(3, 9, "extraneous or missing \" in quoted-field"),
+		reasonTooLong.msg(200), reasonInvalid.msg("bad"),
+		encodingGuess{name: EncWindows1252, why: "could be Windows-1252 or Windows-1251"}.mustWarn(t),
+		encodingGuess{name: EncUTF16LE, why: "UTF-16 without a byte order mark"}.mustWarn(t),
+		warning(warnNoScoreColumn, nil, "x"),
+		warning(warnRejectsFile, map[string]any{"Path": "a.rejects.csv", "Error": "disk full"}, "x"),
+		warning(warnTitleSkipped, map[string]any{"Rows": 1, "Text": "Report"}, "x"),
+		warning(warnSummarySkipped, map[string]any{"Row": 9, "Text": "Итого 8,8"}, "x"),
+		warning(warnDuplicateColumns, map[string]any{"Name": "Score", "Columns": "#2, #5"}, "x"),
+		warning(warnNoDataRows, nil, "x"),
+		warning(warnSegmentNoClient, map[string]any{"Column": "Plan"}, "x"),
+	}
+	for r := range reasonText {
+		if reasonArgs[r] == nil {
+			msgs = append(msgs, r.msg())
+		}
+	}
+	for _, lng := range []string{"en", "ru"} {
+		raw, err := assets.Translations.ReadFile("translations/importer." + lng + ".json")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var cat map[string]string
+		if err := json.Unmarshal(raw, &cat); err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range msgs {
+			if m.Text == "" || strings.Contains(m.Text, "%!") {
+				t.Errorf("%s: English text %q", m.Code, m.Text)
+			}
+			text, ok := cat[m.Code]
+			if !ok {
+				t.Errorf("%s: no %s text", m.Code, lng)
+				continue
+			}
+			tpl, err := template.New(m.Code).Option("missingkey=error").Parse(text)
+			if err != nil {
+				t.Errorf("%s (%s): %v", m.Code, lng, err)
+				continue
+			}
+			args := m.Args
+			if args == nil {
+				args = map[string]any{}
+			}
+			var b strings.Builder
+			if err := tpl.Execute(&b, args); err != nil {
+				t.Errorf("%s (%s): %v", m.Code, lng, err)
+			}
+		}
+	}
+}
+
+func (g encodingGuess) mustWarn(t *testing.T) Message {
+	m, ok := g.warning()
+	if !ok {
+		t.Fatalf("no warning for %+v", g)
+	}
+	return m
+}
