@@ -127,6 +127,10 @@ const maxSummaryWarnings = 10
 func isSummaryRow(rec []string) bool {
 	for _, c := range rec {
 		if c = strings.TrimSpace(c); c != "" {
+			// Most rows start with a date or a number: no lower-casing.
+			if len(c) > 24 || c[0] >= '0' && c[0] <= '9' {
+				return false
+			}
 			return summaryWords[strings.ToLower(strings.TrimRight(c, ":. "))]
 		}
 	}
