@@ -334,10 +334,13 @@ func (db *DB) ListFeedback(ctx context.Context, f data.FeedbackFilter, p data.Pa
 	}
 	defer tx.Rollback()
 	var rows []data.Feedback
-	if (f.Sort == "" || f.Sort == data.SortByDate) && usesRollup(f) {
-		rows, err = listByDay(ctx, tx, f, p)
-	} else {
+	switch {
+	case !usesRollup(f):
 		rows, err = listByOffset(ctx, tx, f, p)
+	case f.Sort == "" || f.Sort == data.SortByDate:
+		rows, err = listByDay(ctx, tx, f, p)
+	default:
+		rows, err = listByKey(ctx, tx, f, p)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("list feedback: %w", err)

@@ -172,22 +172,37 @@ func rollupWhere(from, to data.Day, channels []data.Channel, touchpoint string) 
 	return w
 }
 
-// orderBy is the ORDER BY of a list sort; id breaks ties so that pages are
-// stable.
+// orderBy is the ORDER BY of a list sort: the sort column, then date, then
+// id so that pages are stable. Date as the second key is what lets the
+// rollup's per-day counts place an offset (see listByKey), and it is what
+// a reader expects among equal scores. Missing scores come first
+// ascending and last descending (SQLite's NULL order).
 func orderBy(s data.FeedbackSort, desc bool) (string, error) {
 	dir := " ASC"
 	if desc {
 		dir = " DESC"
 	}
+	byDate := "f.day" + dir + ", f.responded_at" + dir + ", f.id" + dir
+	if s == "" || s == data.SortByDate {
+		return byDate, nil
+	}
+	col, err := keyColumn(s)
+	if err != nil {
+		return "", err
+	}
+	return "f." + col + dir + ", " + byDate, nil
+}
+
+// keyColumn is the feedback column of a sort other than date; each has an
+// index (column, day, responded_at) from migration 3.
+func keyColumn(s data.FeedbackSort) (string, error) {
 	switch s {
-	case "", data.SortByDate:
-		return "f.day" + dir + ", f.responded_at" + dir + ", f.id" + dir, nil
 	case data.SortByScore:
-		return "f.score" + dir + ", f.id" + dir, nil
+		return "score", nil
 	case data.SortByChannel:
-		return "f.channel" + dir + ", f.id" + dir, nil
+		return "channel", nil
 	case data.SortByTouchpoint:
-		return "f.touchpoint" + dir + ", f.id" + dir, nil
+		return "touchpoint", nil
 	}
 	return "", fmt.Errorf("unknown sort %q: %w", s, data.ErrInvalid)
 }

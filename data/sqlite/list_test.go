@@ -67,11 +67,11 @@ func TestPagingMatchesPlainOffset(t *testing.T) {
 		{"unscored desc", data.FeedbackFilter{Group: data.GroupUnscored, Desc: true}, []string{"f.score IS NULL"}, nil, "f.responded_at DESC, f.id DESC"},
 		{"tag", data.FeedbackFilter{Tag: "цена"},
 			[]string{"f.id IN (SELECT feedback_id FROM feedback_tag WHERE tag = 'цена')"}, nil, "f.responded_at, f.id"},
-		{"score sort", data.FeedbackFilter{Sort: data.SortByScore}, nil, nil, "f.score, f.id"},
+		{"score sort", data.FeedbackFilter{Sort: data.SortByScore}, nil, nil, "f.score, f.responded_at, f.id"},
 		{"score sort desc, channel", data.FeedbackFilter{Sort: data.SortByScore, Desc: true, Channels: []data.Channel{data.ChannelWeb}},
-			[]string{"f.channel = 'web'"}, nil, "f.score DESC, f.id DESC"},
-		{"channel sort", data.FeedbackFilter{Sort: data.SortByChannel}, nil, nil, "f.channel, f.id"},
-		{"touchpoint sort desc", data.FeedbackFilter{Sort: data.SortByTouchpoint, Desc: true}, nil, nil, "f.touchpoint DESC, f.id DESC"},
+			[]string{"f.channel = 'web'"}, nil, "f.score DESC, f.responded_at DESC, f.id DESC"},
+		{"channel sort", data.FeedbackFilter{Sort: data.SortByChannel}, nil, nil, "f.channel, f.responded_at, f.id"},
+		{"touchpoint sort desc", data.FeedbackFilter{Sort: data.SortByTouchpoint, Desc: true}, nil, nil, "f.touchpoint DESC, f.responded_at DESC, f.id DESC"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
