@@ -152,11 +152,27 @@ func BenchmarkMonthlyDaily24Months(b *testing.B) {
 func BenchmarkListPage(b *testing.B) {
 	db := benchFixture(b)
 	ctx := context.Background()
-	for _, c := range []struct {
+	type listCase struct {
 		name   string
 		f      data.FeedbackFilter
 		offset func(n int, r *rand.Rand) int
-	}{
+	}
+	// Every key sort, both ways: first, middle and last page.
+	var keyCases []listCase
+	for _, s := range []data.FeedbackSort{data.SortByScore, data.SortByChannel, data.SortByTouchpoint} {
+		for _, desc := range []bool{false, true} {
+			name := string(s)
+			if desc {
+				name += "-desc"
+			}
+			f := data.FeedbackFilter{Sort: s, Desc: desc}
+			keyCases = append(keyCases,
+				listCase{name + "-first", f, func(n int, _ *rand.Rand) int { return 0 }},
+				listCase{name + "-middle", f, func(n int, _ *rand.Rand) int { return n / 2 }},
+				listCase{name + "-last", f, func(n int, _ *rand.Rand) int { return n - 100 }})
+		}
+	}
+	for _, c := range append(keyCases, []listCase{
 		{"date-first", data.FeedbackFilter{}, func(n int, _ *rand.Rand) int { return 0 }},
 		{"date-middle", data.FeedbackFilter{}, func(n int, _ *rand.Rand) int { return n / 2 }},
 		{"date-last", data.FeedbackFilter{}, func(n int, _ *rand.Rand) int { return n - 100 }},
@@ -164,11 +180,16 @@ func BenchmarkListPage(b *testing.B) {
 		{"date-desc-last", data.FeedbackFilter{Desc: true}, func(n int, _ *rand.Rand) int { return n - 100 }},
 		{"date-chat-detractors-random", data.FeedbackFilter{Channels: []data.Channel{data.ChannelChat}, Group: data.GroupDetractors},
 			func(n int, r *rand.Rand) int { return r.IntN(n - 100) }},
+		{"score-chat-random", data.FeedbackFilter{Sort: data.SortByScore, Channels: []data.Channel{data.ChannelChat}},
+			func(n int, r *rand.Rand) int { return r.IntN(n - 100) }},
+		{"channel-touchpoint-promoters-random", data.FeedbackFilter{Sort: data.SortByChannel, Touchpoint: "Доставка", Group: data.GroupPromoters},
+			func(n int, r *rand.Rand) int { return r.IntN(n - 100) }},
+		{"touchpoint-desc-phone-detractors-random", data.FeedbackFilter{Sort: data.SortByTouchpoint, Desc: true, Channels: []data.Channel{data.ChannelPhone}, Group: data.GroupDetractors},
+			func(n int, r *rand.Rand) int { return r.IntN(n - 100) }},
 		// The OFFSET fallback, for comparison.
-		{"score-first", data.FeedbackFilter{Sort: data.SortByScore}, func(n int, _ *rand.Rand) int { return 0 }},
-		{"score-last", data.FeedbackFilter{Sort: data.SortByScore}, func(n int, _ *rand.Rand) int { return n - 100 }},
 		{"search-first", data.FeedbackFilter{Search: "оплат"}, func(n int, _ *rand.Rand) int { return 0 }},
-	} {
+		{"tag-score-middle", data.FeedbackFilter{Tag: "цена", Sort: data.SortByScore}, func(n int, _ *rand.Rand) int { return n / 2 }},
+	}...) {
 		b.Run(c.name, func(b *testing.B) {
 			n, err := db.CountFeedback(ctx, c.f)
 			if err != nil || n < 200 {

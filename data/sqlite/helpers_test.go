@@ -47,6 +47,14 @@ func checkRollup(t testing.TB, db *DB) {
 	if gotTotals != wantTotals {
 		t.Fatalf("day totals differ from a recount of the rows:\ntotals:\n%s\nrecount:\n%s", gotTotals, wantTotals)
 	}
+	for _, col := range []string{"channel", "touchpoint"} {
+		got := dumpQuery(t, db, `SELECT `+col+`, day, s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10, unscored
+			FROM feedback_day_`+col+` ORDER BY 1, 2`)
+		want := dumpQuery(t, db, `SELECT `+col+`, day, `+scoreCountColumns+` FROM feedback GROUP BY 1, 2 ORDER BY 1, 2`)
+		if got != want {
+			t.Fatalf("counts per %s and day differ from a recount of the rows:\nrollup:\n%s\nrecount:\n%s", col, got, want)
+		}
+	}
 }
 
 // dumpQuery renders every row of a query as text.
@@ -89,7 +97,7 @@ func dumpQuery(t testing.TB, db *DB, query string, args ...any) string {
 func dumpAll(t testing.TB, db *DB) string {
 	t.Helper()
 	var b strings.Builder
-	for _, table := range []string{"client", "import_batch", "feedback", "feedback_tag", "feedback_daily", "feedback_day_total", "setting"} {
+	for _, table := range []string{"client", "import_batch", "feedback", "feedback_tag", "feedback_daily", "feedback_day_total", "feedback_day_channel", "feedback_day_touchpoint", "setting"} {
 		b.WriteString("== " + table + "\n")
 		b.WriteString(dumpQuery(t, db, `SELECT * FROM `+table+` ORDER BY 1, 2`))
 	}

@@ -95,23 +95,99 @@ func applyRollup(ctx context.Context, tx *sql.Tx, deltas rollupDeltas) error {
 			return fmt.Errorf("update daily counts of %s: %w", k.day, err)
 		}
 	}
-	return applyDayTotals(ctx, tx, deltas)
+	for _, r := range sumRollups {
+		if err := applySums(ctx, tx, deltas, r); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
-// applyDayTotals adds the deltas, summed per day, to feedback_day_total.
-func applyDayTotals(ctx context.Context, tx *sql.Tx, deltas rollupDeltas) error {
-	perDay := map[data.Day]*[12]int64{}
+// sumRollup is a rollup of feedback_daily summed over all but one key (or
+// all keys): feedback_day_total per day, feedback_day_channel per channel
+// and day, feedback_day_touchpoint per touchpoint and day.
+type sumRollup struct {
+	table string
+	col   string // the key kept besides day; "" for none
+	key   func(rollupKey) string
+}
+
+var sumRollups = []sumRollup{
+	{"feedback_day_total", "", func(rollupKey) string { return "" }},
+	{"feedback_day_channel", "channel", func(k rollupKey) string { return k.channel }},
+	{"feedback_day_touchpoint", "touchpoint", func(k rollupKey) string { return k.touchpoint }},
+}
+
+const countNames = "s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10, unscored"
+
+// keyCols is the key of the rollup in its INSERT column order.
+func (r sumRollup) keyCols() string {
+	if r.col == "" {
+		return "day"
+	}
+	return r.col + ", day"
+}
+
+// keyWhere matches one row of the rollup by its key arguments (in keyCols
+// order).
+func (r sumRollup) keyWhere() string {
+	if r.col == "" {
+		return "day = ?"
+	}
+	return r.col + " = ? AND day = ?"
+}
+
+func (r sumRollup) keyArgs(key string, day data.Day) []any {
+	if r.col == "" {
+		return []any{int64(day)}
+	}
+	return []any{key, int64(day)}
+}
+
+// rebuildSQL recounts the rollup from feedback_daily.
+func (r sumRollup) rebuildSQL() string {
+	return `INSERT INTO ` + r.table + ` (` + r.keyCols() + `, ` + countNames + `)
+SELECT ` + r.keyCols() + `, sum(s0), sum(s1), sum(s2), sum(s3), sum(s4), sum(s5), sum(s6), sum(s7),
+	sum(s8), sum(s9), sum(s10), sum(unscored)
+FROM feedback_daily GROUP BY ` + r.keyCols()
+}
+
+// applySums adds the deltas, summed per key of r, to r's table. Table and
+// column names come from sumRollups.
+func applySums(ctx context.Context, tx *sql.Tx, deltas rollupDeltas, r sumRollup) error {
+	type sumKey struct {
+		key string
+		day data.Day
+	}
+	sums := map[sumKey]*[12]int64{}
 	for k, c := range deltas {
-		t := perDay[k.day]
+		sk := sumKey{r.key(k), k.day}
+		t := sums[sk]
 		if t == nil {
 			t = new([12]int64)
-			perDay[k.day] = t
+			sums[sk] = t
 		}
 		for i, v := range c {
 			t[i] += v
 		}
 	}
-	for day, c := range perDay {
+	upsert := `INSERT INTO ` + r.table + ` (` + r.keyCols() + `, ` + countNames + `)
+VALUES (` + placeholders(len(r.keyArgs("", 0))+12) + `)
+ON CONFLICT (` + r.keyCols() + `) DO UPDATE SET
+	s0 = s0 + excluded.s0, s1 = s1 + excluded.s1, s2 = s2 + excluded.s2,
+	s3 = s3 + excluded.s3, s4 = s4 + excluded.s4, s5 = s5 + excluded.s5,
+	s6 = s6 + excluded.s6, s7 = s7 + excluded.s7, s8 = s8 + excluded.s8,
+	s9 = s9 + excluded.s9, s10 = s10 + excluded.s10,
+	unscored = unscored + excluded.unscored`
+	// As in feedback_daily, shrinking rows are updated in place and
+	// removed once empty.
+	shrink := `UPDATE ` + r.table + ` SET
+	s0 = s0 + ?, s1 = s1 + ?, s2 = s2 + ?, s3 = s3 + ?, s4 = s4 + ?, s5 = s5 + ?,
+	s6 = s6 + ?, s7 = s7 + ?, s8 = s8 + ?, s9 = s9 + ?, s10 = s10 + ?, unscored = unscored + ?
+WHERE ` + r.keyWhere()
+	deleteEmpty := `DELETE FROM ` + r.table + ` WHERE ` + r.keyWhere() + `
+	AND s0 + s1 + s2 + s3 + s4 + s5 + s6 + s7 + s8 + s9 + s10 + unscored = 0`
+	for sk, c := range sums {
 		shrinks, changes := false, false
 		for _, v := range c {
 			shrinks = shrinks || v < 0
@@ -124,42 +200,26 @@ func applyDayTotals(ctx context.Context, tx *sql.Tx, deltas rollupDeltas) error 
 		for i, v := range c {
 			counts[i] = v
 		}
+		keyArgs := r.keyArgs(sk.key, sk.day)
 		if !shrinks {
-			if _, err := tx.ExecContext(ctx, upsertDayTotalSQL, append([]any{int64(day)}, counts...)...); err != nil {
-				return fmt.Errorf("update day totals of %s: %w", day, err)
+			if _, err := tx.ExecContext(ctx, upsert, append(keyArgs, counts...)...); err != nil {
+				return fmt.Errorf("update %s of %s: %w", r.table, sk.day, err)
 			}
 			continue
 		}
-		res, err := tx.ExecContext(ctx, shrinkDayTotalSQL, append(counts, int64(day))...)
+		res, err := tx.ExecContext(ctx, shrink, append(counts, keyArgs...)...)
 		if err != nil {
-			return fmt.Errorf("update day totals of %s: %w", day, err)
+			return fmt.Errorf("update %s of %s: %w", r.table, sk.day, err)
 		}
 		if n, err := res.RowsAffected(); err != nil || n != 1 {
-			return fmt.Errorf("no day totals for %s to remove a response from (%d rows, %v)", day, n, err)
+			return fmt.Errorf("no %s row for %s %q to remove a response from (%d rows, %v)", r.table, sk.day, sk.key, n, err)
 		}
-		if _, err := tx.ExecContext(ctx, `DELETE FROM feedback_day_total WHERE day = ?
-			AND s0 + s1 + s2 + s3 + s4 + s5 + s6 + s7 + s8 + s9 + s10 + unscored = 0`, int64(day)); err != nil {
-			return fmt.Errorf("update day totals of %s: %w", day, err)
+		if _, err := tx.ExecContext(ctx, deleteEmpty, keyArgs...); err != nil {
+			return fmt.Errorf("update %s of %s: %w", r.table, sk.day, err)
 		}
 	}
 	return nil
 }
-
-const upsertDayTotalSQL = `
-INSERT INTO feedback_day_total (day, s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10, unscored)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-ON CONFLICT (day) DO UPDATE SET
-	s0 = s0 + excluded.s0, s1 = s1 + excluded.s1, s2 = s2 + excluded.s2,
-	s3 = s3 + excluded.s3, s4 = s4 + excluded.s4, s5 = s5 + excluded.s5,
-	s6 = s6 + excluded.s6, s7 = s7 + excluded.s7, s8 = s8 + excluded.s8,
-	s9 = s9 + excluded.s9, s10 = s10 + excluded.s10,
-	unscored = unscored + excluded.unscored`
-
-const shrinkDayTotalSQL = `
-UPDATE feedback_day_total SET
-	s0 = s0 + ?, s1 = s1 + ?, s2 = s2 + ?, s3 = s3 + ?, s4 = s4 + ?, s5 = s5 + ?,
-	s6 = s6 + ?, s7 = s7 + ?, s8 = s8 + ?, s9 = s9 + ?, s10 = s10 + ?, unscored = unscored + ?
-WHERE day = ?`
 
 func shrinkRollup(ctx context.Context, tx *sql.Tx, k rollupKey, c *[12]int64) error {
 	args := make([]any, 0, 15)
@@ -193,24 +253,40 @@ GROUP BY day, channel, touchpoint`)
 	if err != nil {
 		return fmt.Errorf("rebuild daily counts: %w", err)
 	}
-	if _, err := tx.ExecContext(ctx, `DELETE FROM feedback_day_total`); err != nil {
-		return fmt.Errorf("rebuild day totals: %w", err)
-	}
-	_, err = tx.ExecContext(ctx, `
-INSERT INTO feedback_day_total (day, s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10, unscored)
-SELECT day, sum(s0), sum(s1), sum(s2), sum(s3), sum(s4), sum(s5), sum(s6), sum(s7), sum(s8), sum(s9), sum(s10), sum(unscored)
-FROM feedback_daily GROUP BY day`)
-	if err != nil {
-		return fmt.Errorf("rebuild day totals: %w", err)
+	for _, r := range sumRollups {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM `+r.table); err != nil {
+			return fmt.Errorf("rebuild %s: %w", r.table, err)
+		}
+		if _, err := tx.ExecContext(ctx, r.rebuildSQL()); err != nil {
+			return fmt.Errorf("rebuild %s: %w", r.table, err)
+		}
 	}
 	return nil
 }
 
-// dailyTable is the rollup that answers a filter on channels and
-// touchpoint: the per-day totals when there is none.
+// dailyTable is the smallest rollup that answers a filter on channels and
+// touchpoint.
 func dailyTable(channels []data.Channel, touchpoint string) string {
-	if len(channels) == 0 && touchpoint == "" {
+	switch {
+	case len(channels) == 0 && touchpoint == "":
 		return "feedback_day_total"
+	case touchpoint == "":
+		return "feedback_day_channel"
+	case len(channels) == 0:
+		return "feedback_day_touchpoint"
+	}
+	return "feedback_daily"
+}
+
+// keyTable is the smallest rollup that counts rows per value of col
+// ("channel" or "touchpoint") and day under a filter on channels and
+// touchpoint.
+func keyTable(col string, channels []data.Channel, touchpoint string) string {
+	switch {
+	case col == "channel" && touchpoint == "":
+		return "feedback_day_channel"
+	case col == "touchpoint" && len(channels) == 0:
+		return "feedback_day_touchpoint"
 	}
 	return "feedback_daily"
 }

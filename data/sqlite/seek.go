@@ -154,7 +154,7 @@ func sortKeys(ctx context.Context, tx *sql.Tx, f data.FeedbackFilter, col string
 	}
 	// col is channel or touchpoint: the rollup's column of the same name,
 	// with the same (binary) collation as feedback's.
-	rows, err := tx.QueryContext(ctx, `SELECT `+col+`, sum(`+count+`) FROM feedback_daily`+rw.String()+
+	rows, err := tx.QueryContext(ctx, `SELECT `+col+`, sum(`+count+`) FROM `+keyTable(col, f.Channels, f.Touchpoint)+rw.String()+
 		` GROUP BY 1 ORDER BY 1 `+dir, rw.args...)
 	if err != nil {
 		return nil, err
@@ -189,7 +189,7 @@ func keyDay(ctx context.Context, tx *sql.Tx, f data.FeedbackFilter, col string, 
 		if count, err = groupCount(f.Group); err != nil {
 			return 0, 0, false, err
 		}
-		table = "feedback_daily"
+		table = keyTable(col, f.Channels, f.Touchpoint)
 		rw.add(col+" = ?", k.value)
 	}
 	dir := "ASC"
