@@ -90,7 +90,7 @@ func (s *shell) dbPath() (string, error) {
 
 // open opens the store off the UI goroutine, then builds the screens.
 func (s *shell) open() {
-	go func() {
+	widgets.Go(func() {
 		path, err := s.dbPath()
 		var st data.Store
 		if err == nil {
@@ -106,7 +106,7 @@ func (s *shell) open() {
 			s.store = st
 			s.buildScreens()
 		})
-	}()
+	})
 }
 
 func (s *shell) close() {
@@ -189,7 +189,7 @@ func (s *shell) show(a area) {
 // first-run welcome panel replaces the dashboard.
 func (s *shell) changed() {
 	st := s.store
-	go func() {
+	widgets.Go(func() {
 		_, _, ok, err := st.FeedbackRange(context.Background())
 		widgets.Do(func() {
 			if err != nil {
@@ -206,7 +206,7 @@ func (s *shell) changed() {
 				s.show(areaDashboard)
 			}
 		})
-	}()
+	})
 }
 
 func (s *shell) buildWelcome() fyne.CanvasObject {

@@ -76,6 +76,7 @@ func newTestShell(t *testing.T) *shell {
 		s.open()
 	})
 	t.Cleanup(s.close)
+	t.Cleanup(widgets.WaitIdle) // runs first: nothing may still draw when the next test starts
 	eventually(t, "the store to open", func() bool { return s.store != nil && s.dash != nil })
 	return s
 }
@@ -125,6 +126,7 @@ func TestLanguageSwitchRebuildsInRussian(t *testing.T) {
 
 func TestOpenFailureIsShownNotFatal(t *testing.T) {
 	a := test.NewTempApp(t)
+	t.Cleanup(widgets.WaitIdle)
 	var s *shell
 	widgets.Do(func() {
 		s = newShell(a, Options{

@@ -71,10 +71,14 @@ func (v *ChartView) schedule(delay time.Duration) {
 	defer v.mu.Unlock()
 	v.gen++
 	gen := v.gen
-	if v.timer != nil {
-		v.timer.Stop()
+	if v.timer != nil && v.timer.Stop() {
+		background.Done() // the render it would have run
 	}
-	v.timer = time.AfterFunc(delay, func() { v.render(gen) })
+	background.Add(1)
+	v.timer = time.AfterFunc(delay, func() {
+		defer background.Done()
+		v.render(gen)
+	})
 }
 
 func (v *ChartView) render(gen int) {

@@ -225,7 +225,7 @@ func (t *PagedTable[T]) Reload() {
 	t.mu.Unlock()
 
 	t.busy.Add(1)
-	go func() {
+	Go(func() {
 		defer t.busy.Done()
 		n, err := t.count(context.Background())
 		Do(func() {
@@ -251,7 +251,7 @@ func (t *PagedTable[T]) Reload() {
 				t.OnLoaded(n)
 			}
 		})
-	}()
+	})
 }
 
 // Wait blocks until no count or page load is running. Tests use it to see

@@ -24,7 +24,7 @@ func RunWithProgress(win fyne.Window, title string, task Task, done func(error))
 	d.SetOnClosed(cancel)
 	d.Resize(fyne.NewSize(420, d.MinSize().Height))
 	d.Show()
-	go func() {
+	Go(func() {
 		err := task(ctx, func(f float64) { Do(func() { bar.SetValue(f) }) })
 		Do(func() {
 			d.Hide() // runs cancel, harmless once the task is over
@@ -32,5 +32,5 @@ func RunWithProgress(win fyne.Window, title string, task Task, done func(error))
 				done(err)
 			}
 		})
-	}()
+	})
 }

@@ -170,7 +170,7 @@ func (s *Screen) Refresh() {
 	segQ := q
 	segQ.Segment = s.split.segmentation()
 	s.status.SetText(lang.L("dashboard.loading"))
-	go func() {
+	widgets.Go(func() {
 		series, _, err := kpi.LoadNPS(ctx, s.d.Store, q)
 		var target *float64
 		if err == nil {
@@ -200,7 +200,7 @@ func (s *Screen) Refresh() {
 			}
 			s.split.set(rows, segQ.Segment)
 		})
-	}()
+	})
 }
 
 // Series is the data on screen (for tests).

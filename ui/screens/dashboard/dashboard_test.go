@@ -105,6 +105,7 @@ func newScreen(t *testing.T) (*Screen, data.Store, *[]error) {
 				s.cancel()
 			}
 		})
+		widgets.WaitIdle()
 	})
 	return s, st, &errs
 }

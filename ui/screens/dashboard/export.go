@@ -74,7 +74,7 @@ func (s *Screen) SaveChart(kind charts.Kind, path string, opt charts.Options, do
 	series := s.series
 	opt.Labels = widgets.ChartLabels(kind, widgets.SeriesRange(series))
 	opt.Target = s.targetNPS
-	go func() {
+	widgets.Go(func() {
 		ch, err := charts.Build(kind, series, opt)
 		if err == nil {
 			err = s.d.SaveChart(path, ch)
@@ -89,5 +89,5 @@ func (s *Screen) SaveChart(kind charts.Kind, path string, opt charts.Options, do
 				done(err)
 			}
 		})
-	}()
+	})
 }

@@ -330,7 +330,7 @@ func (s *Screen) showError(err error) {
 // loadLookups fills the touchpoint choices and the client suggestions.
 func (s *Screen) loadLookups() {
 	s.busy.Add(1)
-	go func() {
+	widgets.Go(func() {
 		defer s.busy.Done()
 		ctx := context.Background()
 		tps, err := s.deps.Store.Touchpoints(ctx)
@@ -353,7 +353,7 @@ func (s *Screen) loadLookups() {
 				s.touchpoint.SetSelectedIndex(0)
 			}
 		})
-	}()
+	})
 }
 
 func contains(list []string, s string) bool {

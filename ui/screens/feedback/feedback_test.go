@@ -73,6 +73,7 @@ func seed(t *testing.T, st data.Store, n int) {
 func newHarness(t *testing.T, st data.Store) *harness {
 	t.Helper()
 	test.NewTempApp(t)
+	t.Cleanup(widgets.WaitIdle)
 	if err := lang.AddTranslationsFS(assets.Translations, "translations"); err != nil {
 		t.Fatalf("translations: %v", err)
 	}

@@ -277,7 +277,7 @@ func (fm *feedbackForm) save() {
 	fm.saveBtn.Disable()
 	s := fm.s
 	s.busy.Add(1)
-	go func() {
+	widgets.Go(func() {
 		defer s.busy.Done()
 		var err error
 		if f.ID == 0 {
@@ -298,7 +298,7 @@ func (fm *feedbackForm) save() {
 				s.afterChange()
 			}
 		})
-	}()
+	})
 }
 
 // afterChange tells the other screens and reloads this one.
@@ -326,7 +326,7 @@ func (s *Screen) onDelete() {
 
 func (s *Screen) deleteFeedback(id int64) {
 	s.busy.Add(1)
-	go func() {
+	widgets.Go(func() {
 		defer s.busy.Done()
 		err := s.deps.Store.DeleteFeedback(context.Background(), id)
 		widgets.Do(func() {
@@ -336,5 +336,5 @@ func (s *Screen) deleteFeedback(id int64) {
 			}
 			s.afterChange()
 		})
-	}()
+	})
 }

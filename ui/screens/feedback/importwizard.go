@@ -99,7 +99,7 @@ func (w *importWizard) inspect() {
 	s := w.s
 	opt := w.opt
 	s.busy.Add(1)
-	go func() {
+	widgets.Go(func() {
 		defer s.busy.Done()
 		pv, err := importer.Inspect(w.path, opt)
 		widgets.Do(func() {
@@ -118,7 +118,7 @@ func (w *importWizard) inspect() {
 			w.pv = pv
 			w.showPreview()
 		})
-	}()
+	})
 }
 
 func (w *importWizard) open(content fyne.CanvasObject, buttons ...fyne.CanvasObject) {
@@ -386,7 +386,7 @@ func (w *importWizard) start() {
 
 	s := w.s
 	s.busy.Add(1)
-	go func() {
+	widgets.Go(func() {
 		defer s.busy.Done()
 		defer cancel()
 		var last time.Time
@@ -402,7 +402,7 @@ func (w *importWizard) start() {
 		})
 		cancelled := ctx.Err() != nil && !res.Committed
 		widgets.Do(func() { w.finish(res, err, cancelled) })
-	}()
+	})
 }
 
 func (w *importWizard) showProgress(p importer.Progress) {

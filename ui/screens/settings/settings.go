@@ -144,7 +144,7 @@ func (s *Screen) applyZone() {
 		return
 	}
 	s.status.SetText(lang.L("settings.working"))
-	go func() {
+	widgets.Go(func() {
 		err := s.d.Store.SetLocation(context.Background(), loc)
 		widgets.Do(func() {
 			if err != nil {
@@ -155,12 +155,12 @@ func (s *Screen) applyZone() {
 			s.status.SetText(lang.L("settings.timezone.done", map[string]any{"Zone": loc.String()}))
 			s.d.Changed()
 		})
-	}()
+	})
 }
 
 // loadTarget shows the stored NPS target once it is read.
 func (s *Screen) loadTarget() {
-	go func() {
+	widgets.Go(func() {
 		v, err := s.d.Store.Setting(context.Background(), data.SettingNPSTarget)
 		widgets.Do(func() {
 			if err != nil {
@@ -169,7 +169,7 @@ func (s *Screen) loadTarget() {
 			}
 			s.target.SetText(v)
 		})
-	}()
+	})
 }
 
 // saveTarget validates and stores the NPS target; the dashboard draws it.
@@ -183,7 +183,7 @@ func (s *Screen) saveTarget() {
 	if t != nil {
 		value = strconv.FormatFloat(*t, 'f', -1, 64)
 	}
-	go func() {
+	widgets.Go(func() {
 		err := s.d.Store.SetSetting(context.Background(), data.SettingNPSTarget, value)
 		widgets.Do(func() {
 			if err != nil {
@@ -193,7 +193,7 @@ func (s *Screen) saveTarget() {
 			s.status.SetText(lang.L("settings.target.done"))
 			s.d.Changed()
 		})
-	}()
+	})
 }
 
 func (s *Screen) useDBPath() {
@@ -216,7 +216,7 @@ func (s *Screen) backup() {
 			s.d.ShowError(err)
 			return
 		}
-		go func() {
+		widgets.Go(func() {
 			err := s.d.Store.Backup(context.Background(), path)
 			widgets.Do(func() {
 				if err != nil {
@@ -225,7 +225,7 @@ func (s *Screen) backup() {
 				}
 				s.status.SetText(lang.L("settings.backup.done", map[string]any{"Path": path}))
 			})
-		}()
+		})
 	}, s.d.Window)
 	save.SetFileName("caredesk-backup-" + time.Now().Format("2006-01-02") + ".db")
 	save.Show()

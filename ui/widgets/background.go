@@ -1,0 +1,22 @@
+package widgets
+
+import "sync"
+
+// background counts the goroutines screens start to load data or render
+// charts, so tests can wait until the UI is idle before the next test
+// replaces the app (Fyne's test app shares caches across tests).
+var background sync.WaitGroup
+
+// Go runs f in a goroutine that WaitIdle waits for. Use it for work a
+// screen starts off the UI goroutine.
+func Go(f func()) {
+	background.Add(1)
+	go func() {
+		defer background.Done()
+		f()
+	}()
+}
+
+// WaitIdle blocks until every goroutine started by Go, and every pending
+// chart render, has finished. Never call it from inside Do.
+func WaitIdle() { background.Wait() }
