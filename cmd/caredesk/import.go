@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -120,6 +121,7 @@ func (a *app) importFeedback(cmd *cobra.Command, path string, f importFlags) err
 		return err
 	}
 	res, err := importer.ImportFeedback(ctx, st, path, opt, nil)
+	err = withImportHint(err)
 	for _, w := range res.Warnings {
 		fmt.Fprintln(a.errOut, lang.L("import.cli.warning", map[string]any{
 			"File": filepath.Base(path), "Warning": importerText(w.Code, w.Args, w.Text)}))
@@ -176,4 +178,33 @@ func importerText(code string, args map[string]any, text string) string {
 		return s
 	}
 	return text
+}
+
+// hintedError adds what to type next to an error the user can fix with a
+// flag; main prints the hint under the message.
+type hintedError struct {
+	error
+	hint string
+}
+
+func (h hintedError) Unwrap() error { return h.error }
+func (h hintedError) Hint() string  { return h.hint }
+
+// withImportHint names the flag that fixes an import error, if one does.
+func withImportHint(err error) error {
+	hints := []struct {
+		target error
+		key    string
+	}{
+		{importer.ErrNeedFileDate, "cli.import.hint.date"},
+		{importer.ErrAmbiguousDates, "cli.import.hint.date_order"},
+		{importer.ErrNoScoreColumn, "cli.import.hint.map"},
+		{importer.ErrEncoding, "cli.import.hint.encoding"},
+	}
+	for _, h := range hints {
+		if errors.Is(err, h.target) {
+			return hintedError{err, lang.L(h.key)}
+		}
+	}
+	return err
 }

@@ -62,6 +62,10 @@ func run(ctx context.Context, args []string, out, errOut io.Writer) int {
 	root.SetArgs(args)
 	if err := root.ExecuteContext(ctx); err != nil {
 		fmt.Fprintln(errOut, "caredesk:", ui.ErrorMessage(err))
+		var h interface{ Hint() string }
+		if errors.As(err, &h) {
+			fmt.Fprintln(errOut, h.Hint())
+		}
 		if errors.Is(err, context.Canceled) {
 			return 130
 		}

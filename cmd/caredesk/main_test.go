@@ -22,6 +22,15 @@ func cli(t *testing.T, db string, args ...string) (int, string, string) {
 	return code, out.String(), errOut.String()
 }
 
+func writeFile(t *testing.T, dir, name, content string) string {
+	t.Helper()
+	path := filepath.Join(dir, name)
+	if err := os.WriteFile(path, []byte(content), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
 // writeSurvey writes a small plain-header survey: 2 months, one bad row.
 func writeSurvey(t *testing.T, dir string) string {
 	t.Helper()
@@ -151,6 +160,8 @@ func TestCLIErrorsNameTheProblem(t *testing.T) {
 		{[]string{"chart", "nps-trend", "-o", filepath.Join(dir, "x.gif")}, ".png, .svg or .pdf"},
 		{[]string{"chart", "pie", "-o", filepath.Join(dir, "x.png")}, "pie"},
 		{[]string{"import", "feedback", "--map", "bogus=Col", writeSurvey(t, dir)}, "bogus"},
+		{[]string{"import", "feedback", writeFile(t, dir, "nodate.csv", "Score,Comment\n9,fine\n")}, "--date YYYY-MM-DD"},
+		{[]string{"import", "feedback", writeFile(t, dir, "noscore.csv", "Date,Comment\n2024-01-02,fine\n")}, "--map score="},
 	}
 	for _, c := range cases {
 		code, _, errOut := cli(t, db, c.args...)
