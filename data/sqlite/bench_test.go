@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"caredesk/data"
+	"caredesk/data/kpi"
 )
 
 // Benchmarks run on a 1M-row file: 24 months of realistic responses.
@@ -226,5 +227,25 @@ func BenchmarkCount(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// BenchmarkMonthlyNPS24Months is the figure end to end: monthly
+// NPS with intervals and significance for 24 months of a million
+// responses, through the same pipeline as the dashboard and the CLI.
+func BenchmarkMonthlyNPS24Months(b *testing.B) {
+	db := benchFixture(b)
+	ctx := context.Background()
+	q := kpi.NPSQuery{From: data.DayOf(benchStart, time.UTC), By: kpi.Month}
+	q.To = q.From + 729
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		s, _, err := kpi.LoadNPS(ctx, db, q)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if len(s.Periods) != 24 || s.Total.N == 0 {
+			b.Fatalf("%d periods, n=%d", len(s.Periods), s.Total.N)
+		}
 	}
 }
