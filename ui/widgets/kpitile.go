@@ -1,8 +1,6 @@
 package widgets
 
 import (
-	"image/color"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
@@ -23,24 +21,26 @@ const (
 // KPITile shows one figure with its caption and a line about its change.
 type KPITile struct {
 	widget.BaseWidget
-	caption *canvas.Text
+	caption *widget.Label
 	value   *canvas.Text
-	change  *canvas.Text
+	change  *widget.Label
 	note    *widget.Label
 }
 
 // NewKPITile creates a tile with a caption.
 func NewKPITile(caption string) *KPITile {
+	// Labels wrap or truncate so that long Russian captions never widen
+	// the window beyond the screen.
 	t := &KPITile{
-		caption: canvas.NewText(caption, theme.Color(theme.ColorNameForeground)),
+		caption: widget.NewLabel(caption),
 		value:   canvas.NewText("—", theme.Color(theme.ColorNameForeground)),
-		change:  canvas.NewText("", theme.Color(theme.ColorNamePlaceHolder)),
+		change:  widget.NewLabel(""),
 		note:    widget.NewLabel(""),
 	}
-	t.caption.TextSize = theme.TextSize()
+	t.caption.Truncation = fyne.TextTruncateEllipsis
 	t.value.TextSize = theme.TextSize() * 2.4
 	t.value.TextStyle.Bold = true
-	t.change.TextSize = theme.TextSize() * 0.95
+	t.change.Wrapping = fyne.TextWrapWord
 	t.note.Importance = widget.LowImportance
 	t.note.Wrapping = fyne.TextWrapWord
 	t.ExtendBaseWidget(t)
@@ -50,15 +50,15 @@ func NewKPITile(caption string) *KPITile {
 // Set updates the figure, the change line and the small print below.
 func (t *KPITile) Set(value, change string, tone Tone, note string) {
 	t.value.Text = value
-	t.change.Text = change
 	switch tone {
 	case ToneGood:
-		t.change.Color = color.NRGBA{0x16, 0xa3, 0x4a, 0xff}
+		t.change.Importance = widget.SuccessImportance
 	case ToneBad:
-		t.change.Color = color.NRGBA{0xdc, 0x26, 0x26, 0xff}
+		t.change.Importance = widget.DangerImportance
 	default:
-		t.change.Color = theme.Color(theme.ColorNamePlaceHolder)
+		t.change.Importance = widget.MediumImportance
 	}
+	t.change.SetText(change)
 	t.note.SetText(note)
 	t.Refresh()
 }

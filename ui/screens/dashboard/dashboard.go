@@ -232,7 +232,9 @@ func (s *Screen) apply(series kpi.Series, target *float64) {
 	for kind, v := range map[charts.Kind]*widgets.ChartView{charts.KindNPSTrend: s.trend, charts.KindNPSComposition: s.comp, charts.KindNPSDistribution: s.dist} {
 		kind := kind
 		labels := widgets.ChartLabels(kind, sub)
-		labels.Title = "" // the card shows the title
+		// The card shows the title and the status line the range: the plot
+		// keeps the height.
+		labels.Title, labels.Subtitle = "", ""
 		v.SetBuilder(func(o charts.Options) (*charts.Chart, error) {
 			o.Labels, o.Target = labels, target
 			return charts.Build(kind, series, o)
