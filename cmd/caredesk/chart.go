@@ -52,7 +52,7 @@ func newChartCommand(a *app) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			opt := charts.Options{Width: width, Height: height, Scale: scale, Labels: widgets.ChartLabels(kind, widgets.SeriesRange(series))}
+			opt := charts.Options{Width: width, Height: height, Scale: scale, Labels: widgets.ChartLabels(kind, seriesRange(series))}
 			if cmd.Flags().Changed("target") {
 				opt.Target = &target
 			} else if opt.Target, err = storedTarget(cmd.Context(), st); err != nil {
@@ -85,4 +85,10 @@ func storedTarget(ctx context.Context, st data.SettingsStore) (*float64, error) 
 		return nil, err
 	}
 	return data.ParseNPSTarget(v)
+}
+
+// seriesRange is the subtitle of a series: its range and grouping.
+func seriesRange(s kpi.Series) string {
+	from, to := s.Span()
+	return widgets.RangeLabel(from, to, string(s.By))
 }

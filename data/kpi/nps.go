@@ -162,3 +162,12 @@ func Overall(series []Series, by Granularity) Series {
 	}
 	return Series{By: by}
 }
+
+// Span returns the first and last day of the series' periods (zeros when
+// it has none).
+func (s Series) Span() (from, to data.Day) {
+	if len(s.Periods) == 0 {
+		return 0, 0
+	}
+	return s.Periods[0].Period.Start, s.Periods[len(s.Periods)-1].Period.End
+}

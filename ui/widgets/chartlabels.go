@@ -7,7 +7,6 @@ import (
 
 	"caredesk/charts"
 	"caredesk/data"
-	"caredesk/data/kpi"
 )
 
 // ChartLabels returns the translated texts of a chart kind. The GUI and
@@ -28,14 +27,13 @@ func ChartLabels(kind charts.Kind, subtitle string) charts.Labels {
 	}
 }
 
-// SeriesRange describes the range and grouping of a series for subtitles:
-// "Jan 2024 – Dec 2025, by month".
-func SeriesRange(s kpi.Series) string {
-	if len(s.Periods) == 0 {
+// RangeLabel describes a range and its grouping for subtitles:
+// "Jan 1, 2024 – Dec 31, 2025, by month" ("" for an empty range).
+func RangeLabel(from, to data.Day, by string) string {
+	if from == 0 && to == 0 {
 		return ""
 	}
-	from, to := s.Periods[0].Period.Start, s.Periods[len(s.Periods)-1].Period.End
-	return DayRange(from, to) + ", " + lang.L("period.by."+string(s.By))
+	return DayRange(from, to) + ", " + lang.L("period.by."+by)
 }
 
 // DayRange formats an inclusive range of days in the UI language.

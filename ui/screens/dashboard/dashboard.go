@@ -180,6 +180,9 @@ func (s *Screen) Refresh() {
 			return
 		}
 		widgets.Do(func() {
+			if ctx.Err() != nil {
+				return // a newer refresh started while this one waited for the UI
+			}
 			if err != nil {
 				s.status.SetText("")
 				s.d.ShowError(err)
@@ -194,6 +197,9 @@ func (s *Screen) Refresh() {
 			return
 		}
 		widgets.Do(func() {
+			if ctx.Err() != nil {
+				return
+			}
 			if err != nil {
 				s.d.ShowError(err)
 				return
@@ -226,7 +232,7 @@ func (s *Screen) target(ctx context.Context) (*float64, error) {
 
 func (s *Screen) apply(series kpi.Series, target *float64) {
 	s.series, s.targetNPS = series, target
-	sub := widgets.SeriesRange(series)
+	sub := seriesRange(series)
 	s.status.SetText(sub)
 	s.fillTiles(series)
 	for kind, v := range map[charts.Kind]*widgets.ChartView{charts.KindNPSTrend: s.trend, charts.KindNPSComposition: s.comp, charts.KindNPSDistribution: s.dist} {
@@ -325,4 +331,10 @@ func periodName(p kpi.Period, by kpi.Granularity) string {
 
 func responsesWord(n int64) string {
 	return lang.LocalizePluralKey("dashboard.responses", fmt.Sprint(n), int(n), map[string]any{"N": widgets.Int(n)})
+}
+
+// seriesRange is the subtitle of a series: its range and grouping.
+func seriesRange(s kpi.Series) string {
+	from, to := s.Span()
+	return widgets.RangeLabel(from, to, string(s.By))
 }

@@ -72,7 +72,7 @@ func (s *Screen) chooseFile(kind charts.Kind, ext string, opt charts.Options) {
 // goroutine afterwards with the error.
 func (s *Screen) SaveChart(kind charts.Kind, path string, opt charts.Options, done func(error)) {
 	series := s.series
-	opt.Labels = widgets.ChartLabels(kind, widgets.SeriesRange(series))
+	opt.Labels = widgets.ChartLabels(kind, seriesRange(series))
 	opt.Target = s.targetNPS
 	widgets.Go(func() {
 		ch, err := charts.Build(kind, series, opt)
