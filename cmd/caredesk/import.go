@@ -12,6 +12,7 @@ import (
 
 	"caredesk/data"
 	"caredesk/data/importer"
+	"caredesk/ui/widgets"
 )
 
 type importFlags struct {
@@ -124,7 +125,7 @@ func (a *app) importFeedback(cmd *cobra.Command, path string, f importFlags) err
 	err = withImportHint(err)
 	for _, w := range res.Warnings {
 		fmt.Fprintln(a.errOut, lang.L("import.cli.warning", map[string]any{
-			"File": filepath.Base(path), "Warning": importerText(w.Code, w.Args, w.Text)}))
+			"File": filepath.Base(path), "Warning": widgets.Translated(w.Code, w.Args, w.Text)}))
 	}
 	for i, r := range res.Rejects {
 		if i == 10 {
@@ -149,7 +150,7 @@ func (a *app) importFeedback(cmd *cobra.Command, path string, f importFlags) err
 // value and the translated reason.
 func rejectLine(r importer.Reject) string {
 	args := map[string]any{"File": r.File, "Row": r.Row, "Column": r.Column,
-		"Value": oneLine(r.Value), "Reason": importerText(r.Code, r.Args, r.Reason)}
+		"Value": oneLine(r.Value), "Reason": widgets.Translated(r.Code, r.Args, r.Reason)}
 	switch {
 	case r.Column == "" && r.Value == "":
 		return lang.L("import.cli.reject_row", args)
@@ -166,18 +167,6 @@ func oneLine(s string) string {
 		s = string(r[:59]) + "…"
 	}
 	return s
-}
-
-// importerText translates an importer message; the English text stands
-// in when the message has no code or the code no translation.
-func importerText(code string, args map[string]any, text string) string {
-	if code == "" {
-		return text
-	}
-	if s := lang.L(code, args); s != "" && s != code {
-		return s
-	}
-	return text
 }
 
 // hintedError adds what to type next to an error the user can fix with a

@@ -44,3 +44,16 @@ func GroupName(g data.ScoreGroup) string {
 	}
 	return lang.L("group." + string(g))
 }
+
+// Translated is the translation of a message that packages without Fyne
+// (such as the importer) describe by a key, arguments and an English
+// text; the English text stands in when the key is empty or untranslated.
+func Translated(key string, args map[string]any, english string) string {
+	if key == "" {
+		return english
+	}
+	if s := lang.L(key, args); s != "" && s != key {
+		return s
+	}
+	return english
+}

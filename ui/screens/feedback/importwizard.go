@@ -278,7 +278,7 @@ func (w *importWizard) showPreview() {
 	)
 	bottom := container.NewVBox(w.strict, w.message)
 	for _, warning := range pv.Warnings {
-		l := widget.NewLabel(importerText(warning.Code, warning.Args, warning.Text))
+		l := widget.NewLabel(widgets.Translated(warning.Code, warning.Args, warning.Text))
 		l.Importance = widget.WarningImportance
 		l.Wrapping = fyne.TextWrapWord
 		bottom.Add(l)
@@ -444,7 +444,7 @@ func (w *importWizard) finish(res importer.Result, err error, cancelled bool) {
 		lines.Add(countLabel("feedback.wizard.rejected", res.Rejected, widget.WarningImportance))
 	}
 	for _, warning := range res.Warnings {
-		l := widget.NewLabel(importerText(warning.Code, warning.Args, warning.Text))
+		l := widget.NewLabel(widgets.Translated(warning.Code, warning.Args, warning.Text))
 		l.Wrapping = fyne.TextWrapWord
 		lines.Add(l)
 	}
@@ -482,7 +482,7 @@ func rejectsTable(rejects []importer.Reject) fyne.CanvasObject {
 		},
 		func(id widget.TableCellID, o fyne.CanvasObject) {
 			r := rejects[id.Row]
-			text := [...]string{widgets.Int(int64(r.Row)), r.Column, singleLine(r.Value), importerText(r.Code, r.Args, r.Reason)}[id.Col]
+			text := [...]string{widgets.Int(int64(r.Row)), r.Column, singleLine(r.Value), widgets.Translated(r.Code, r.Args, r.Reason)}[id.Col]
 			o.(*widget.Label).SetText(text)
 		})
 	t.ShowHeaderRow = true
@@ -496,18 +496,6 @@ func rejectsTable(rejects []importer.Reject) fyne.CanvasObject {
 		t.SetColumnWidth(i, width)
 	}
 	return t
-}
-
-// importerText translates an importer message; the English text stands
-// in when the message has no code or the code no translation.
-func importerText(code string, args map[string]any, text string) string {
-	if code == "" {
-		return text
-	}
-	if s := lang.L(code, args); s != "" && s != code {
-		return s
-	}
-	return text
 }
 
 func countLabel(key string, n int, imp widget.Importance) *widget.Label {
