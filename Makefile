@@ -2,7 +2,9 @@
 # install the missing system packages first.
 GO      ?= go
 TAGS    := migrated_fynedo
-export PATH := $(PATH):/usr/local/go/bin
+# The toolchain .ci/install-deps.sh fetches when the system Go is too old
+# comes first.
+export PATH := $(HOME)/.local/share/caredesk/go/bin:$(PATH):/usr/local/go/bin
 export CGO_ENABLED := 1
 
 .PHONY: run test deps build vet staticcheck unit bench screenshot
