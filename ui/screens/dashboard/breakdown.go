@@ -112,11 +112,10 @@ func (b *breakdown) cell(id widget.TableCellID) (string, widget.Importance) {
 	case 1:
 		return widgets.Int(r.total.N), widget.MediumImportance
 	case 2:
-		imp := widget.MediumImportance
-		if r.total.Thin {
-			imp = widget.LowImportance
+		if r.total.Thin && r.total.N > 0 {
+			return npsText(r.total.NPS) + " · " + lang.L("dashboard.thin_short"), widget.WarningImportance
 		}
-		return npsText(r.total.NPS), imp
+		return npsText(r.total.NPS), widget.MediumImportance
 	case 3:
 		if r.total.N == 0 {
 			return "—", widget.LowImportance

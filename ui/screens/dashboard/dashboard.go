@@ -34,14 +34,15 @@ type Deps struct {
 
 // Range presets of the period selector.
 const (
-	range12  = "12m"
-	range24  = "24m"
-	rangeYr  = "year"
-	rangePY  = "prev-year"
-	rangeAll = "all"
+	range12     = "12m"
+	range24     = "24m"
+	rangeYr     = "year"
+	rangePY     = "prev-year"
+	rangeAll    = "all"
+	rangeCustom = "custom"
 )
 
-var rangeKeys = []string{range12, range24, rangeYr, rangePY, rangeAll}
+var rangeKeys = []string{range12, range24, rangeYr, rangePY, rangeAll, rangeCustom}
 var granularities = []kpi.Granularity{kpi.Week, kpi.Month, kpi.Quarter, kpi.Year}
 
 // Screen is the dashboard.
@@ -49,6 +50,9 @@ type Screen struct {
 	d       Deps
 	by      *widget.Select
 	rng     *widget.Select
+	from    *widget.DateEntry // custom range, shown when chosen
+	to      *widget.DateEntry
+	custom  fyne.CanvasObject
 	status  *widget.Label
 	latest  *widgets.KPITile
 	overall *widgets.KPITile
@@ -84,7 +88,14 @@ func (s *Screen) build() {
 	for _, g := range granularities {
 		s.by.Options = append(s.by.Options, lang.L("period.by."+string(g)))
 	}
-	s.rng = widget.NewSelect(nil, func(string) { s.Refresh() })
+	s.rng = widget.NewSelect(nil, func(string) {
+		if rangeKeys[s.rng.SelectedIndex()] == rangeCustom {
+			s.custom.Show()
+		} else {
+			s.custom.Hide()
+		}
+		s.Refresh()
+	})
 	for _, k := range rangeKeys {
 		s.rng.Options = append(s.rng.Options, lang.L("range."+k))
 	}
@@ -103,9 +114,16 @@ func (s *Screen) build() {
 	s.comp = s.chartView()
 	s.dist = s.chartView()
 
+	s.from, s.to = widget.NewDateEntry(), widget.NewDateEntry()
+	s.from.SetPlaceHolder(lang.L("dashboard.from"))
+	s.to.SetPlaceHolder(lang.L("dashboard.to"))
+	s.from.OnChanged = func(*time.Time) { s.Refresh() }
+	s.to.OnChanged = func(*time.Time) { s.Refresh() }
+	s.custom = container.NewGridWrap(fyne.NewSize(160, s.from.MinSize().Height), s.from, s.to)
+	s.custom.Hide()
 	toolbar := container.NewHBox(
 		widget.NewLabelWithStyle(lang.L("dashboard.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		widget.NewLabel(lang.L("dashboard.range")), widgets.FixedWidth(s.rng, 230),
+		widget.NewLabel(lang.L("dashboard.range")), widgets.FixedWidth(s.rng, 230), s.custom,
 		widget.NewLabel(lang.L("dashboard.by")), widgets.FixedWidth(s.by, 170),
 		widget.NewButtonWithIcon("", theme.ViewRefreshIcon(), s.Refresh),
 	)
@@ -153,6 +171,18 @@ func (s *Screen) window() (from, to data.Day) {
 		return data.DateDay(y, 1, 1), today
 	case rangePY:
 		return data.DateDay(y-1, 1, 1), data.DateDay(y, 1, 1) - 1
+	case rangeCustom:
+		// An open end stays open; reversed dates are taken in order.
+		if s.from.Date != nil {
+			from = data.DateDay(s.from.Date.Date())
+		}
+		if s.to.Date != nil {
+			to = data.DateDay(s.to.Date.Date())
+		}
+		if from != 0 && to != 0 && from > to {
+			from, to = to, from
+		}
+		return from, to
 	}
 	return 0, 0
 }

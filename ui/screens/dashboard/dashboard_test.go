@@ -217,3 +217,26 @@ func TestDashboardEmptyAndExport(t *testing.T) {
 		t.Errorf("errors: %v", *errs)
 	}
 }
+
+func TestDashboardCustomRange(t *testing.T) {
+	s, st, _ := newScreen(t)
+	seed(t, st)
+	test.NewWindow(s.Content()).Resize(fyne.NewSize(1200, 800))
+	oct1, oct31 := time.Date(2026, 10, 1, 0, 0, 0, 0, time.UTC), time.Date(2026, 10, 31, 0, 0, 0, 0, time.UTC)
+	widgets.Do(func() {
+		s.rng.SetSelectedIndex(len(rangeKeys) - 1)
+		if !s.custom.Visible() {
+			t.Error("choosing a custom range must show the date entries")
+		}
+		s.to.SetDate(&oct1) // reversed on purpose: taken in order
+		s.from.SetDate(&oct31)
+	})
+	eventually(t, "October only", func() bool {
+		return s.Series().Total.N == 40 && len(s.Series().Periods) == 1 && s.Series().Periods[0].Period.Label == "2026-10"
+	})
+	widgets.Do(func() { s.rng.SetSelectedIndex(4) })
+	eventually(t, "all time again", func() bool { return s.Series().Total.N == 240 })
+	if s.custom.Visible() {
+		t.Error("the date entries must hide again")
+	}
+}
