@@ -65,7 +65,7 @@ func newShell(a fyne.App, o Options) *shell {
 	a.Settings().SetTheme(s.theme)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	s.win = a.NewWindow(lang.L("app.name"))
-	s.win.Resize(fyne.NewSize(1280, 800))
+	s.win.Resize(fyne.NewSize(1280, 720)) // fits a 1366×768 laptop screen
 	s.win.SetMaster()
 	s.body = container.NewStack()
 	s.win.SetContent(s.loading(lang.L("shell.opening")))

@@ -146,3 +146,26 @@ func TestOpenFailureIsShownNotFatal(t *testing.T) {
 		return ok && len(l.Text) > 0 && s.store == nil
 	})
 }
+
+// Office laptops often have 1366×768 screens: no area may ask for more,
+// in either language (Russian strings are longer).
+func TestEveryAreaFitsALaptopScreen(t *testing.T) {
+	s := newTestShell(t)
+	t.Cleanup(func() { widgets.Do(func() { LoadTranslations("en") }) })
+	eventually(t, "the welcome panel", func() bool { return findButton(s.body, "Load demo data") != nil })
+	widgets.Do(func() { test.Tap(findButton(s.body, "Load demo data")) })
+	eventually(t, "the dashboard", func() bool { return !s.showWelc && s.dash.Series().Total.N > 0 })
+	for _, code := range []string{"en", "ru"} {
+		widgets.Do(func() { s.setLanguage(code) })
+		for _, a := range []area{areaDashboard, areaFeedback, areaSettings} {
+			var min fyne.Size
+			widgets.Do(func() {
+				s.select_(a)
+				min = s.win.Content().MinSize()
+			})
+			if min.Width > 1280 || min.Height > 700 {
+				t.Errorf("%s, area %d needs %v: more than a 1366×768 screen holds", code, a, min)
+			}
+		}
+	}
+}

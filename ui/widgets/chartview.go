@@ -54,7 +54,7 @@ func (v *ChartView) SetBuilder(b ChartBuilder) {
 func (v *ChartView) Image() image.Image { return v.img.Image }
 
 // MinSize keeps charts legible in small windows.
-func (v *ChartView) MinSize() fyne.Size { return fyne.NewSize(300, 150) }
+func (v *ChartView) MinSize() fyne.Size { return fyne.NewSize(300, 100) }
 
 func (v *ChartView) resized(s fyne.Size) {
 	v.mu.Lock()

@@ -42,7 +42,7 @@ func NewKPITile(caption string) *KPITile {
 	t.value.TextStyle.Bold = true
 	t.change.Wrapping = fyne.TextWrapWord
 	t.note.Importance = widget.LowImportance
-	t.note.Wrapping = fyne.TextWrapWord
+	t.note.Truncation = fyne.TextTruncateEllipsis
 	t.ExtendBaseWidget(t)
 	return t
 }
