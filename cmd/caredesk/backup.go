@@ -10,7 +10,7 @@ import (
 func newBackupCommand(a *app) *cobra.Command {
 	return &cobra.Command{
 		Use:   "backup FILE",
-		Short: "Write a consistent copy of the database to FILE",
+		Short: lang.L("cli.help.write_a_consistent_copy_of_the_database"),
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			st, err := a.openStore(cmd.Context())

@@ -26,7 +26,7 @@ func newChartCommand(a *app) *cobra.Command {
 	kinds := []string{string(charts.KindNPSTrend), string(charts.KindNPSComposition), string(charts.KindNPSDistribution)}
 	c := &cobra.Command{
 		Use:       "chart " + strings.Join(kinds, "|"),
-		Short:     "Render a chart to PNG, SVG or a one-page PDF",
+		Short:     lang.L("cli.help.render_a_chart_to_png_svg_or_a_one_page"),
 		Args:      cobra.ExactArgs(1),
 		ValidArgs: kinds,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -36,12 +36,12 @@ func newChartCommand(a *app) *cobra.Command {
 				return err
 			}
 			if out == "" {
-				return fmt.Errorf("-o FILE is required (.png, .svg or .pdf)")
+				return flagError("cli.err.output_required", nil)
 			}
 			switch strings.ToLower(filepath.Ext(out)) {
 			case ".png", ".svg", ".pdf":
 			default:
-				return fmt.Errorf("-o %s: the file must end in .png, .svg or .pdf", out)
+				return flagError("cli.err.output_ext", map[string]any{"Path": out})
 			}
 			st, err := a.openStore(cmd.Context())
 			if err != nil {
@@ -70,11 +70,11 @@ func newChartCommand(a *app) *cobra.Command {
 		},
 	}
 	rf.add(c)
-	c.Flags().StringVarP(&out, "output", "o", "", "output file: .png, .svg or .pdf")
-	c.Flags().IntVar(&width, "width", 1200, "width in pixels")
-	c.Flags().IntVar(&height, "height", 600, "height in pixels")
-	c.Flags().Float64Var(&scale, "scale", 1, "PNG pixel scale (2 for high-DPI)")
-	c.Flags().Float64Var(&target, "target", 0, "NPS target line (default: the target set in Settings)")
+	c.Flags().StringVarP(&out, "output", "o", "", lang.L("cli.help.output_file_png_svg_or_pdf"))
+	c.Flags().IntVar(&width, "width", 1200, lang.L("cli.help.width_in_pixels"))
+	c.Flags().IntVar(&height, "height", 600, lang.L("cli.help.height_in_pixels"))
+	c.Flags().Float64Var(&scale, "scale", 1, lang.L("cli.help.png_pixel_scale_2_for_high_dpi"))
+	c.Flags().Float64Var(&target, "target", 0, lang.L("cli.help.nps_target_line_default_the_target_set_i"))
 	return c
 }
 

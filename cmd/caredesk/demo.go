@@ -15,7 +15,7 @@ func newDemoCommand(a *app) *cobra.Command {
 	opt := demo.DefaultOptions()
 	c := &cobra.Command{
 		Use:   "demo",
-		Short: "Fill the database with realistic demo data (deterministic for a seed)",
+		Short: lang.L("cli.help.fill_the_database_with_realistic_demo_da"),
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			st, err := a.openStore(cmd.Context())
@@ -35,8 +35,8 @@ func newDemoCommand(a *app) *cobra.Command {
 			return nil
 		},
 	}
-	c.Flags().IntVar(&opt.Months, "months", opt.Months, "months of history")
-	c.Flags().IntVar(&opt.Responses, "responses", opt.Responses, "number of feedback responses")
-	c.Flags().Int64Var(&opt.Seed, "seed", opt.Seed, "random seed (same seed, same data)")
+	c.Flags().IntVar(&opt.Months, "months", opt.Months, lang.L("cli.help.months_of_history"))
+	c.Flags().IntVar(&opt.Responses, "responses", opt.Responses, lang.L("cli.help.number_of_feedback_responses"))
+	c.Flags().Int64Var(&opt.Seed, "seed", opt.Seed, lang.L("cli.help.random_seed_same_seed_same_data"))
 	return c
 }

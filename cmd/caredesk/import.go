@@ -23,27 +23,27 @@ type importFlags struct {
 }
 
 func newImportCommand(a *app) *cobra.Command {
-	imp := &cobra.Command{Use: "import", Short: "Import data files (CSV, TSV, XLSX)"}
+	imp := &cobra.Command{Use: "import", Short: lang.L("cli.help.import_data_files_csv_tsv_xlsx")}
 	var f importFlags
 	fb := &cobra.Command{
 		Use:   "feedback FILE",
-		Short: "Import NPS survey responses",
+		Short: lang.L("cli.help.import_nps_survey_responses"),
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return a.importFeedback(cmd, args[0], f)
 		},
 	}
 	fl := fb.Flags()
-	fl.StringVar(&f.format, "format", "", "layout: delighted, surveymonkey, typeform, qualtrics, google-forms, generic (default: detect)")
-	fl.StringArrayVar(&f.mapping, "map", nil, "FIELD=COLUMN mapping, repeatable; fields: "+fieldNames())
-	fl.StringVar(&f.date, "date", "", "date YYYY-MM-DD for every row, for files without a date column")
-	fl.BoolVar(&f.strict, "strict", false, "import nothing when any row is bad")
-	fl.StringVar(&f.encoding, "encoding", "", "utf-8, utf-16le, utf-16be, windows-1251, windows-1252, latin1, cp850 (default: detect)")
-	fl.StringVar(&f.delimiter, "delimiter", "", "field delimiter: , ; or tab (default: detect)")
-	fl.StringVar(&f.dateOrder, "date-order", "", "dmy or mdy for dates such as 03/04/2024 (default: decide from the column)")
-	fl.IntVar(&f.headerRows, "header-rows", 0, "number of header rows (default: detect)")
-	fl.StringVar(&f.source, "source", "", "source name that duplicate detection uses (default: from the layout or file name)")
-	fl.StringVar(&f.rejects, "rejects", "", "rejects CSV path (default: next to the input; - for none)")
+	fl.StringVar(&f.format, "format", "", lang.L("cli.help.layout_delighted_surveymonkey_typeform_q"))
+	fl.StringArrayVar(&f.mapping, "map", nil, lang.L("cli.help.map", map[string]any{"Fields": fieldNames()}))
+	fl.StringVar(&f.date, "date", "", lang.L("cli.help.date_yyyy_mm_dd_for_every_row_for_files"))
+	fl.BoolVar(&f.strict, "strict", false, lang.L("cli.help.import_nothing_when_any_row_is_bad"))
+	fl.StringVar(&f.encoding, "encoding", "", lang.L("cli.help.utf_8_utf_16le_utf_16be_windows_1251_win"))
+	fl.StringVar(&f.delimiter, "delimiter", "", lang.L("cli.help.field_delimiter_or_tab_default_detect"))
+	fl.StringVar(&f.dateOrder, "date-order", "", lang.L("cli.help.dmy_or_mdy_for_dates_such_as_03_04_2024"))
+	fl.IntVar(&f.headerRows, "header-rows", 0, lang.L("cli.help.number_of_header_rows_default_detect"))
+	fl.StringVar(&f.source, "source", "", lang.L("cli.help.source_name_that_duplicate_detection_use"))
+	fl.StringVar(&f.rejects, "rejects", "", lang.L("cli.help.rejects_csv_path_default_next_to_the_inp"))
 	imp.AddCommand(fb)
 	return imp
 }
@@ -65,7 +65,7 @@ func (f importFlags) options(loc *time.Location) (importer.Options, error) {
 	switch opt.DateOrder {
 	case importer.DateAuto, importer.DMY, importer.MDY:
 	default:
-		return opt, fmt.Errorf("--date-order %q: want dmy or mdy", f.dateOrder)
+		return opt, flagError("cli.err.date_order", map[string]any{"Value": f.dateOrder})
 	}
 	switch strings.ToLower(f.delimiter) {
 	case "":
@@ -76,12 +76,12 @@ func (f importFlags) options(loc *time.Location) (importer.Options, error) {
 	case "tab", `\t`, "\t":
 		opt.Delimiter = '\t'
 	default:
-		return opt, fmt.Errorf("--delimiter %q: want , ; or tab", f.delimiter)
+		return opt, flagError("cli.err.delimiter", map[string]any{"Value": f.delimiter})
 	}
 	if f.date != "" {
 		d, err := data.ParseDay(f.date)
 		if err != nil {
-			return opt, fmt.Errorf("--date: %w", err)
+			return opt, flagError("cli.err.date", map[string]any{"Value": f.date})
 		}
 		opt.FileDate = d.Start(loc)
 	}
@@ -90,10 +90,10 @@ func (f importFlags) options(loc *time.Location) (importer.Options, error) {
 		for _, m := range f.mapping {
 			field, column, ok := strings.Cut(m, "=")
 			if !ok || column == "" {
-				return opt, fmt.Errorf("--map %q: want FIELD=COLUMN", m)
+				return opt, flagError("cli.err.map_form", map[string]any{"Value": m})
 			}
 			if !validField(importer.Field(field)) {
-				return opt, fmt.Errorf("--map %q: unknown field %q; fields: %s", m, field, fieldNames())
+				return opt, flagError("cli.err.map_field", map[string]any{"Value": m, "Field": field, "Fields": fieldNames()})
 			}
 			opt.Mapping[importer.Field(field)] = column
 		}

@@ -18,39 +18,39 @@ import (
 type rangeFlags struct{ from, to, by string }
 
 func (r *rangeFlags) add(cmd *cobra.Command) {
-	cmd.Flags().StringVar(&r.from, "from", "", "first month, YYYY-MM (default: first response)")
-	cmd.Flags().StringVar(&r.to, "to", "", "last month, YYYY-MM (default: last response)")
-	cmd.Flags().StringVar(&r.by, "by", "month", "period: week, month, quarter or year")
+	cmd.Flags().StringVar(&r.from, "from", "", lang.L("cli.help.first_month_yyyy_mm_default_first_respon"))
+	cmd.Flags().StringVar(&r.to, "to", "", lang.L("cli.help.last_month_yyyy_mm_default_last_response"))
+	cmd.Flags().StringVar(&r.by, "by", "month", lang.L("cli.help.period_week_month_quarter_or_year"))
 }
 
 func (r rangeFlags) parse() (from, to data.Day, by kpi.Granularity, err error) {
 	if by, err = kpi.ParseGranularity(r.by); err != nil {
-		return
+		return 0, 0, "", flagError("cli.err.by", map[string]any{"Value": r.by})
 	}
 	if r.from != "" {
 		if from, err = kpi.ParseMonth(r.from, false); err != nil {
-			return
+			return 0, 0, "", flagError("cli.err.month", map[string]any{"Flag": "--from", "Value": r.from})
 		}
 	}
 	if r.to != "" {
 		if to, err = kpi.ParseMonth(r.to, true); err != nil {
-			return
+			return 0, 0, "", flagError("cli.err.month", map[string]any{"Flag": "--to", "Value": r.to})
 		}
 	}
 	if from != 0 && to != 0 && from > to {
-		err = fmt.Errorf("--from %s is after --to %s", r.from, r.to)
+		err = flagError("cli.err.from_after_to", map[string]any{"From": r.from, "To": r.to})
 	}
 	return
 }
 
 func newKPICommand(a *app) *cobra.Command {
-	k := &cobra.Command{Use: "kpi", Short: "Compute KPIs"}
+	k := &cobra.Command{Use: "kpi", Short: lang.L("cli.help.compute_kpis")}
 	var rf rangeFlags
 	var segment string
 	var asJSON bool
 	nps := &cobra.Command{
 		Use:   "nps",
-		Short: "NPS per period with 95% interval and significance of changes",
+		Short: lang.L("cli.help.nps_per_period_with_95_interval_and_sign"),
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			from, to, by, err := rf.parse()
@@ -61,7 +61,7 @@ func newKPICommand(a *app) *cobra.Command {
 			switch seg {
 			case data.SegmentNone, data.SegmentChannel, data.SegmentTouchpoint, data.SegmentTag, data.SegmentClientSegment:
 			default:
-				return fmt.Errorf("--segment %q: want channel, touchpoint, tag or client-segment", segment)
+				return flagError("cli.err.segment", map[string]any{"Value": segment})
 			}
 			st, err := a.openStore(cmd.Context())
 			if err != nil {
@@ -82,8 +82,8 @@ func newKPICommand(a *app) *cobra.Command {
 		},
 	}
 	rf.add(nps)
-	nps.Flags().StringVar(&segment, "segment", "", "split by channel, touchpoint, tag or client-segment")
-	nps.Flags().BoolVar(&asJSON, "json", false, "print JSON")
+	nps.Flags().StringVar(&segment, "segment", "", lang.L("cli.help.split_by_channel_touchpoint_tag_or_clien"))
+	nps.Flags().BoolVar(&asJSON, "json", false, lang.L("cli.help.print_json"))
 	k.AddCommand(nps)
 	return k
 }

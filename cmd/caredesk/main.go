@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"fyne.io/fyne/v2/lang"
 	"io"
 	"os"
 	"os/signal"
@@ -39,7 +40,7 @@ func (a *app) openStore(ctx context.Context) (data.Store, error) {
 func newRootCommand(a *app) *cobra.Command {
 	root := &cobra.Command{
 		Use:           "caredesk",
-		Short:         "CareDesk: client-service department desk (NPS, complaints, reports)",
+		Short:         lang.L("cli.help.caredesk_client_service_department_desk"),
 		Args:          cobra.NoArgs,
 		SilenceUsage:  true,
 		SilenceErrors: true,
@@ -49,7 +50,7 @@ func newRootCommand(a *app) *cobra.Command {
 	}
 	root.SetOut(a.out)
 	root.SetErr(a.errOut)
-	root.PersistentFlags().StringVar(&a.dbPath, "db", "", "database file (default: the user's data folder)")
+	root.PersistentFlags().StringVar(&a.dbPath, "db", "", lang.L("cli.help.database_file_default_the_user_s_data_fo"))
 	root.AddCommand(newImportCommand(a), newKPICommand(a), newChartCommand(a), newDemoCommand(a), newBackupCommand(a))
 	return root
 }
@@ -79,4 +80,9 @@ func main() {
 	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
 	stop()
 	os.Exit(code)
+}
+
+// flagError is a translated message about a flag's value.
+func flagError(key string, args map[string]any) error {
+	return errors.New(lang.L(key, args))
 }
