@@ -41,6 +41,7 @@ type Labels struct {
 	Thin                string // marker legend for thin samples "n < 30"
 
 	// Table headers only; English defaults when empty.
+	Lang      string // "ru" or "en": how numbers in tables and labels are written
 	Period    string // "Period"
 	Score     string // "Score"
 	Low, High string // bounds of the 95% interval: "Low", "High"

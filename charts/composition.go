@@ -101,10 +101,10 @@ func compositionTable(s kpi.Series, l Labels) [][]string {
 		orDefault(l.Detractors, "Detractors") + ", %", orDefault(l.Passives, "Passives") + ", %",
 		orDefault(l.Promoters, "Promoters") + ", %", orDefault(l.NPS, "NPS")}}
 	for _, p := range s.Periods {
-		row := []string{p.Period.Label, strconv.FormatInt(p.N, 10), "", "", "", ""}
+		row := []string{p.Period.Label, l.count(p.N), "", "", "", ""}
 		if p.N > 0 {
-			row[2], row[3], row[4] = fixed1(share(p.Detractors, p.N)), fixed1(share(p.Passives, p.N)), fixed1(share(p.Promoters, p.N))
-			row[5] = fixed1(p.NPS)
+			row[2], row[3], row[4] = l.fixed1(share(p.Detractors, p.N)), l.fixed1(share(p.Passives, p.N)), l.fixed1(share(p.Promoters, p.N))
+			row[5] = l.fixed1(p.NPS)
 		}
 		rows = append(rows, row)
 	}

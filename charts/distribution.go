@@ -65,7 +65,7 @@ func (f *frame) paintDistribution(r chart.Renderer, box chart.Box, xr, yr chart.
 		if n > 0 {
 			f.rect(r, x-half, y1, x+half, y0, fill)
 		}
-		f.centredText(r, strconv.FormatInt(n, 10), x, y1-o.px(6), valueSize, pal.text)
+		f.centredText(r, o.Labels.count(n), x, y1-o.px(6), valueSize, pal.text)
 	}
 }
 
@@ -73,7 +73,7 @@ func (f *frame) paintDistribution(r chart.Renderer, box chart.Box, xr, yr chart.
 func distributionTable(total kpi.NPSStat, l Labels) [][]string {
 	rows := [][]string{{orDefault(l.Score, "Score"), orDefault(l.Responses, "Responses"), "%"}}
 	for i, n := range total.Scores {
-		rows = append(rows, []string{strconv.Itoa(i), strconv.FormatInt(n, 10), fixed1(share(n, total.N))})
+		rows = append(rows, []string{strconv.Itoa(i), l.count(n), l.fixed1(share(n, total.N))})
 	}
 	return rows
 }

@@ -51,7 +51,7 @@ func russianLabels() Labels {
 		Title: "Индекс потребительской лояльности (NPS)", Subtitle: "Январь 2024 — декабрь 2025",
 		NPS: "NPS", Band95: "95% интервал", Target: "Цель",
 		Promoters: "Промоутеры", Passives: "Нейтралы", Detractors: "Критики",
-		Responses: "Ответы", Empty: "Нет ответов за этот период", Thin: "n < 30",
+		Responses: "Ответы", Empty: "Нет ответов за этот период", Thin: "n < 30", Lang: "ru",
 		Period: "Период", Score: "Оценка", Low: "Нижняя граница", High: "Верхняя граница",
 	}
 }

@@ -1,6 +1,7 @@
 package charts
 
 import (
+	"caredesk/data"
 	"math"
 	"strconv"
 	"strings"
@@ -76,16 +77,17 @@ func signed(v float64) string {
 	return s
 }
 
-// fixed1 formats a table number with one decimal ("" for NaN).
-func fixed1(v float64) string {
+// fixed1 formats a table number with one decimal in the labels' language
+// ("" for NaN).
+func (l Labels) fixed1(v float64) string {
 	if math.IsNaN(v) || math.IsInf(v, 0) {
 		return ""
 	}
-	if math.Abs(v) < 0.05 {
-		v = 0 // no "-0.0"
-	}
-	return strconv.FormatFloat(v, 'f', 1, 64)
+	return data.FormatNumber(l.Lang, v, 1)
 }
+
+// count formats a count in the labels' language (1,234 or 1 234).
+func (l Labels) count(n int64) string { return data.FormatInt(l.Lang, n) }
 
 // share is part/whole as a percentage (0 when whole is 0).
 func share(part, whole int64) float64 {

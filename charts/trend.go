@@ -3,7 +3,6 @@ package charts
 import (
 	"math"
 	"slices"
-	"strconv"
 
 	"github.com/wcharczuk/go-chart/v2"
 
@@ -179,8 +178,8 @@ func trendTable(s kpi.Series, l Labels) [][]string {
 		if p.N > 0 && p.Thin {
 			thin = "•"
 		}
-		rows = append(rows, []string{p.Period.Label, strconv.FormatInt(p.N, 10),
-			fixed1(p.NPS), fixed1(p.Low), fixed1(p.High), thin})
+		rows = append(rows, []string{p.Period.Label, l.count(p.N),
+			l.fixed1(p.NPS), l.fixed1(p.Low), l.fixed1(p.High), thin})
 	}
 	return rows
 }

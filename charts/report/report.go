@@ -239,6 +239,9 @@ func cellAt(r []string, c int) string {
 }
 
 func isNumber(s string) bool {
+	// Numbers come written per locale: "−1 234,5" as well as "-1,234.5";
+	// for alignment only whether it is a number matters.
+	s = strings.NewReplacer("−", "-", "\u202f", "", "\u00a0", "", ",", "").Replace(s)
 	s = strings.TrimSuffix(strings.TrimSpace(s), "%")
 	_, err := strconv.ParseFloat(s, 64)
 	return err == nil

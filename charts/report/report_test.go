@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -42,7 +43,7 @@ func labels() charts.Labels {
 		Title: "Индекс лояльности клиентов", Subtitle: "Январь 2024 — декабрь 2025",
 		NPS: "NPS", Band95: "95% интервал", Target: "Цель",
 		Promoters: "Промоутеры", Passives: "Нейтралы", Detractors: "Критики",
-		Responses: "Ответы", Empty: "Нет ответов", Thin: "n < 30", Period: "Период",
+		Responses: "Ответы", Empty: "Нет ответов", Thin: "n < 30", Period: "Период", Lang: "ru",
 		Score: "Оценка", Low: "Нижняя граница", High: "Верхняя граница",
 	}
 }
@@ -84,7 +85,7 @@ func TestChartPDFHasRussianTitleTableAndChart(t *testing.T) {
 	}
 	// The table row of the last month, with its NPS from the same numbers.
 	last := s.Periods[len(s.Periods)-1]
-	nps := strconv.FormatFloat(last.NPS, 'f', 1, 64)
+	nps := data.FormatNumber("ru", last.NPS, 1)
 	found := false
 	for _, line := range strings.Split(text, "\n") {
 		if strings.Contains(line, "2025-12") && strings.Contains(line, nps) {
@@ -191,15 +192,17 @@ func TestDistributionPDFOfRealSurvey(t *testing.T) {
 // regexpRow matches a table line that starts with first and has second
 // as its next field.
 func regexpRow(first, second string) func(string) bool {
-	return func(text string) bool {
-		for _, line := range strings.Split(text, "\n") {
-			f := strings.Fields(line)
-			if len(f) >= 2 && f[0] == first && f[1] == second {
-				return true
-			}
+	// Thousands may be grouped ("1 061" in Russian): allow a separator
+	// between any two digits of the count.
+	var count strings.Builder
+	for i, r := range second {
+		if i > 0 {
+			count.WriteString(`[\s\x{202f},]?`)
 		}
-		return false
+		count.WriteString(regexp.QuoteMeta(string(r)))
 	}
+	re := regexp.MustCompile(`(?m)^\s*` + regexp.QuoteMeta(first) + `\s+` + count.String() + `(\s|$)`)
+	return re.MatchString
 }
 
 func TestSaveChartByExtension(t *testing.T) {

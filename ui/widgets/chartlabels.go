@@ -24,6 +24,11 @@ func ChartLabels(kind charts.Kind, subtitle string) charts.Labels {
 		Responses:  lang.L("chart.responses"),
 		Empty:      lang.L("chart.empty"),
 		Thin:       lang.L("chart.thin"),
+		Lang:       Lang(),
+		Period:     lang.L("chart.col.period"),
+		Score:      lang.L("chart.col.score"),
+		Low:        lang.L("chart.col.low"),
+		High:       lang.L("chart.col.high"),
 	}
 }
 
