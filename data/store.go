@@ -124,6 +124,10 @@ type FeedbackStore interface {
 	Tags(ctx context.Context) ([]string, error)
 	BeginFeedbackImport(ctx context.Context, b ImportBatch) (FeedbackImport, error)
 	ImportBatches(ctx context.Context) ([]ImportBatch, error)
+	// DeleteImportBatch removes an import and every response it added, in
+	// one transaction (a file imported with the wrong date or mapping can
+	// be taken back whole). It returns how many responses went.
+	DeleteImportBatch(ctx context.Context, id int64) (int, error)
 }
 
 // ClientStore keeps clients.

@@ -4,7 +4,9 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"strconv"
 	"strings"
+	"text/tabwriter"
 	"time"
 
 	"fyne.io/fyne/v2/lang"
@@ -44,8 +46,59 @@ func newImportCommand(a *app) *cobra.Command {
 	fl.IntVar(&f.headerRows, "header-rows", 0, lang.L("cli.help.number_of_header_rows_default_detect"))
 	fl.StringVar(&f.source, "source", "", lang.L("cli.help.source_name_that_duplicate_detection_use"))
 	fl.StringVar(&f.rejects, "rejects", "", lang.L("cli.help.rejects_csv_path_default_next_to_the_inp"))
-	imp.AddCommand(fb)
+	imp.AddCommand(fb, newImportListCommand(a), newImportUndoCommand(a))
 	return imp
+}
+
+func newImportListCommand(a *app) *cobra.Command {
+	return &cobra.Command{
+		Use:   "list",
+		Short: lang.L("cli.help.import_list"),
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			st, err := a.openStore(cmd.Context())
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			batches, err := st.ImportBatches(cmd.Context())
+			if err != nil {
+				return err
+			}
+			tw := tabwriter.NewWriter(a.out, 2, 4, 2, ' ', 0)
+			fmt.Fprintln(tw, lang.L("cli.import.list.header"))
+			for _, b := range batches {
+				fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%d\t%d\t%d\n", b.ID, data.FormatDateTime(widgets.Lang(), b.ImportedAt.In(st.Location())),
+					b.FileName, b.Source, b.Imported, b.Duplicates, b.Rejected)
+			}
+			return tw.Flush()
+		},
+	}
+}
+
+func newImportUndoCommand(a *app) *cobra.Command {
+	return &cobra.Command{
+		Use:   "undo ID",
+		Short: lang.L("cli.help.import_undo"),
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			id, err := strconv.ParseInt(args[0], 10, 64)
+			if err != nil {
+				return flagError("cli.err.import_id", map[string]any{"Value": args[0]})
+			}
+			st, err := a.openStore(cmd.Context())
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			n, err := st.DeleteImportBatch(cmd.Context(), id)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintln(a.out, lang.L("cli.import.undone", map[string]any{"ID": id, "Count": n}))
+			return nil
+		},
+	}
 }
 
 func fieldNames() string {

@@ -184,3 +184,32 @@ func TestCLIStrictImportsNothing(t *testing.T) {
 		t.Errorf("strict failure left data behind: %v %+v", err, rep.Total)
 	}
 }
+
+func TestCLIImportListAndUndo(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "caredesk.db")
+	if code, _, errOut := cli(t, db, "import", "feedback", writeSurvey(t, dir)); code != 0 {
+		t.Fatal(errOut)
+	}
+	code, out, _ := cli(t, db, "import", "list")
+	if code != 0 || !strings.Contains(out, "survey.csv") || !strings.Contains(out, "Imported at") {
+		t.Fatalf("list: exit %d\n%s", code, out)
+	}
+	// The first column of the only data row is the import's id.
+	id := strings.Fields(strings.Split(strings.TrimSpace(out), "\n")[1])[0]
+	code, out, errOut := cli(t, db, "import", "undo", id)
+	if code != 0 || !strings.Contains(out, "5 responses removed") {
+		t.Fatalf("undo: exit %d %s %s", code, out, errOut)
+	}
+	_, out, _ = cli(t, db, "kpi", "nps", "--json")
+	var rep kpi.NPSReport
+	if err := json.Unmarshal([]byte(out), &rep); err != nil || rep.Total.N != 0 {
+		t.Errorf("after undo: %v %+v", err, rep.Total)
+	}
+	if code, _, errOut := cli(t, db, "import", "undo", id); code == 0 || !strings.Contains(errOut, "no longer exists") {
+		t.Errorf("undo twice: exit %d %q", code, errOut)
+	}
+	if code, _, errOut := cli(t, db, "import", "undo", "x1"); code == 0 || !strings.Contains(errOut, "x1") {
+		t.Errorf("bad id: exit %d %q", code, errOut)
+	}
+}

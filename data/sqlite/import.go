@@ -489,3 +489,66 @@ func (db *DB) ImportBatches(ctx context.Context) ([]data.ImportBatch, error) {
 	}
 	return out, tx.Commit()
 }
+
+// DeleteImportBatch removes an import and the responses it added (their
+// tags go with them), keeping the rollups in step, in one transaction.
+func (db *DB) DeleteImportBatch(ctx context.Context, id int64) (int, error) {
+	tx, err := db.beginWrite(ctx)
+	if err != nil {
+		return 0, fmt.Errorf("delete import %d: %w", id, err)
+	}
+	defer tx.Rollback()
+	n, err := deleteImportBatch(ctx, tx, id)
+	if err != nil {
+		return 0, fmt.Errorf("delete import %d: %w", id, err)
+	}
+	if err := tx.Commit(); err != nil {
+		return 0, fmt.Errorf("delete import %d: %w", id, err)
+	}
+	return n, nil
+}
+
+func deleteImportBatch(ctx context.Context, tx *sql.Tx, id int64) (int, error) {
+	var exists bool
+	if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM import_batch WHERE id = ?)`, id).Scan(&exists); err != nil {
+		return 0, err
+	}
+	if !exists {
+		return 0, data.ErrNotFound
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT day, channel, touchpoint, score, count(*) FROM feedback
+		WHERE batch_id = ? GROUP BY day, channel, touchpoint, score`, id)
+	if err != nil {
+		return 0, err
+	}
+	deltas := rollupDeltas{}
+	total := 0
+	for rows.Next() {
+		var k rollupKey
+		var score sql.NullInt64
+		var n int64
+		if err := rows.Scan(&k.day, &k.channel, &k.touchpoint, &score, &n); err != nil {
+			rows.Close()
+			return 0, err
+		}
+		deltas.add(k, scoreOf(score), -n)
+		total += int(n)
+	}
+	if err := rows.Err(); err != nil {
+		rows.Close()
+		return 0, err
+	}
+	if err := rows.Close(); err != nil {
+		return 0, err
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM feedback WHERE batch_id = ?`, id); err != nil {
+		return 0, err
+	}
+	if err := applyRollup(ctx, tx, deltas); err != nil {
+		return 0, err
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM import_batch WHERE id = ?`, id); err != nil {
+		return 0, mapErr(err)
+	}
+	return total, nil
+}

@@ -500,3 +500,44 @@ func TestBulkImportRebuildsIndexes(t *testing.T) {
 		t.Errorf("tag lookups no longer use their index:\n%s", plan)
 	}
 }
+
+// Taking an import back leaves the database as it was before it, rollups
+// included; other imports are untouched.
+func TestDeleteImportBatchTakesItBackWhole(t *testing.T) {
+	ctx := context.Background()
+	db := openTest(t)
+	mustImport(t, db, "crm", makeRows(300, 21))
+	var before strings.Builder
+	for _, table := range []string{"feedback", "feedback_tag", "feedback_daily", "feedback_day_total", "import_batch"} {
+		before.WriteString(dumpQuery(t, db, `SELECT * FROM `+table+` ORDER BY 1, 2`))
+	}
+	second := makeRows(250, 22)
+	for i := range second {
+		second[i].Tags = []string{"wrong-date"}
+		second[i].ClientName = ""
+	}
+	b := mustImport(t, db, "survey", second)
+
+	n, err := db.DeleteImportBatch(ctx, b.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n != 250 {
+		t.Errorf("deleted %d responses, want 250", n)
+	}
+	var after strings.Builder
+	for _, table := range []string{"feedback", "feedback_tag", "feedback_daily", "feedback_day_total", "import_batch"} {
+		after.WriteString(dumpQuery(t, db, `SELECT * FROM `+table+` ORDER BY 1, 2`))
+	}
+	if after.String() != before.String() {
+		t.Error("deleting the import did not restore the database")
+	}
+	checkRollup(t, db)
+	if _, err := db.DeleteImportBatch(ctx, b.ID); !errors.Is(err, data.ErrNotFound) {
+		t.Errorf("deleting it again: %v, want ErrNotFound", err)
+	}
+	// The same file can be imported again afterwards.
+	if again := mustImport(t, db, "survey", second); again.Imported != 250 {
+		t.Errorf("re-import after undo imported %d", again.Imported)
+	}
+}
