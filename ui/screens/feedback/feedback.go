@@ -52,7 +52,8 @@ var groupChoices = []data.ScoreGroup{data.GroupAll, data.GroupPromoters, data.Gr
 
 // Screen is the Feedback screen.
 type Screen struct {
-	deps Deps
+	deps    Deps
+	history *importHistory // the open import history, for tests
 
 	search      *widget.Entry
 	period      *widget.Select
@@ -164,9 +165,11 @@ func (s *Screen) build() {
 	filters := container.NewHBox(widgets.FixedWidth(s.period, 200), s.customRange, widgets.FixedWidth(s.channel, 170),
 		widgets.FixedWidth(s.touchpoint, 220), widgets.FixedWidth(s.group, 170))
 	buttons := container.NewHBox(s.addBtn, s.importBtn, widget.NewSeparator(), s.editBtn, s.deleteBtn)
+	history := widget.NewButtonWithIcon(lang.L("feedback.imports"), theme.HistoryIcon(), s.ShowImports)
+	history.Importance = widget.LowImportance
 	toolbar := container.NewVBox(
 		container.NewBorder(nil, nil, nil, buttons, s.search),
-		filters,
+		container.NewBorder(nil, nil, filters, history),
 	)
 
 	s.emptyPanel = s.buildEmptyPanel()

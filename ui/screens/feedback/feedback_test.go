@@ -643,3 +643,49 @@ func TestRenderScreenshots(t *testing.T) {
 	}
 	widgets.SetLang("en")
 }
+
+func TestImportHistoryTakesAnImportBack(t *testing.T) {
+	st := openStore(t)
+	seed(t, st, 3) // typed responses: not part of any import
+	h := newHarness(t, st)
+	s := h.screen
+	path := writeFile(t, "wrong-date.csv", "Score;Comment\n10;Great\n2;Bad\n")
+	if _, err := importer.ImportFeedback(context.Background(), st, path,
+		importer.Options{FileDate: time.Date(2019, 1, 1, 0, 0, 0, 0, time.UTC), RejectsPath: "-"}, nil); err != nil {
+		t.Fatal(err)
+	}
+	ui(s.Refresh)
+	h.settle()
+	ui(s.ShowImports)
+	var hist *importHistory
+	deadline := time.Now().Add(5 * time.Second)
+	for time.Now().Before(deadline) {
+		ok := false
+		ui(func() { hist = s.history; ok = hist != nil && len(hist.batches) == 1 })
+		if ok {
+			break
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	if hist == nil || len(hist.batches) != 1 || hist.batches[0].FileName != "wrong-date.csv" {
+		t.Fatalf("history: %+v", hist)
+	}
+	ui(func() {
+		if hist.undo.Disabled() == false {
+			t.Error("take back must wait for a selection")
+		}
+		hist.table.Select(widget.TableCellID{Row: 0, Col: 1})
+		hist.undoBatch(hist.batches[0].ID)
+	})
+	deadline = time.Now().Add(5 * time.Second)
+	for time.Now().Before(deadline) && h.storeCount() != 3 {
+		time.Sleep(10 * time.Millisecond)
+	}
+	if n := h.storeCount(); n != 3 {
+		t.Fatalf("after taking the import back the store has %d rows, want the 3 typed ones", n)
+	}
+	h.settle()
+	if h.changed.Load() == 0 {
+		t.Error("other screens were not told that data changed")
+	}
+}
