@@ -106,7 +106,8 @@ func (h *importHistory) confirmUndo() {
 		return
 	}
 	b := h.batches[h.selected]
-	msg := lang.L("feedback.imports.confirm", map[string]any{"File": b.FileName, "Count": widgets.Int(int64(b.Imported))})
+	msg := lang.LocalizePluralKey("feedback.imports.confirm", "", b.Imported,
+		map[string]any{"File": b.FileName, "Count": widgets.Int(int64(b.Imported))})
 	dialog.ShowConfirm(lang.L("feedback.imports.undo"), msg, func(ok bool) {
 		if ok {
 			h.undoBatch(b.ID)
