@@ -141,3 +141,30 @@ func TestTrendGroupsAndCompares(t *testing.T) {
 		t.Errorf("range filter: %+v", got[0].Total)
 	}
 }
+
+func TestPresetRanges(t *testing.T) {
+	today := data.DateDay(2026, 3, 15)
+	cases := map[Preset][2]string{
+		PresetLast30Days:   {"2026-02-14", "2026-03-15"},
+		PresetThisMonth:    {"2026-03-01", "2026-03-15"},
+		PresetLastMonth:    {"2026-02-01", "2026-02-28"},
+		PresetThisQuarter:  {"2026-01-01", "2026-03-15"},
+		PresetThisYear:     {"2026-01-01", "2026-03-15"},
+		PresetLastYear:     {"2025-01-01", "2025-12-31"},
+		PresetLast12Months: {"2025-04-01", "2026-03-15"},
+		PresetLast24Months: {"2024-04-01", "2026-03-15"},
+	}
+	for p, want := range cases {
+		from, to := p.Range(today)
+		if from.String() != want[0] || to.String() != want[1] {
+			t.Errorf("%s: %s..%s, want %s..%s", p, from, to, want[0], want[1])
+		}
+	}
+	if from, to := PresetAll.Range(today); from != 0 || to != 0 {
+		t.Errorf("all: %s..%s", from, to)
+	}
+	// January: last month is December of the year before.
+	if from, to := PresetLastMonth.Range(data.DateDay(2026, 1, 10)); from.String() != "2025-12-01" || to.String() != "2025-12-31" {
+		t.Errorf("last month in January: %s..%s", from, to)
+	}
+}

@@ -32,17 +32,13 @@ type Deps struct {
 	SaveChart func(path string, ch *charts.Chart) error
 }
 
-// Range presets of the period selector.
-const (
-	range12     = "12m"
-	range24     = "24m"
-	rangeYr     = "year"
-	rangePY     = "prev-year"
-	rangeAll    = "all"
-	rangeCustom = "custom"
-)
+// rangePresets are the choices of the range selector; the last one,
+// rangeCustom, shows two date entries.
+var rangePresets = []kpi.Preset{kpi.PresetLast12Months, kpi.PresetLast24Months, kpi.PresetThisYear,
+	kpi.PresetLastYear, kpi.PresetAll, rangeCustom}
 
-var rangeKeys = []string{range12, range24, rangeYr, rangePY, rangeAll, rangeCustom}
+const rangeCustom kpi.Preset = "custom"
+
 var granularities = []kpi.Granularity{kpi.Week, kpi.Month, kpi.Quarter, kpi.Year}
 
 // Screen is the dashboard.
@@ -89,15 +85,15 @@ func (s *Screen) build() {
 		s.by.Options = append(s.by.Options, lang.L("period.by."+string(g)))
 	}
 	s.rng = widget.NewSelect(nil, func(string) {
-		if rangeKeys[s.rng.SelectedIndex()] == rangeCustom {
+		if rangePresets[s.rng.SelectedIndex()] == rangeCustom {
 			s.custom.Show()
 		} else {
 			s.custom.Hide()
 		}
 		s.Refresh()
 	})
-	for _, k := range rangeKeys {
-		s.rng.Options = append(s.rng.Options, lang.L("range."+k))
+	for _, p := range rangePresets {
+		s.rng.Options = append(s.rng.Options, lang.L("range."+string(p)))
 	}
 	// Set the initial choice without triggering two loads.
 	s.by.Selected = s.by.Options[1]
@@ -160,31 +156,21 @@ func (s *Screen) granularity() kpi.Granularity {
 
 // window returns the days of the chosen range (0 = unbounded).
 func (s *Screen) window() (from, to data.Day) {
-	today := data.DayOf(s.d.Now(), s.d.Store.Location())
-	y, m, _ := today.Date()
-	switch rangeKeys[max(0, s.rng.SelectedIndex())] {
-	case range12:
-		return data.DateDay(y, m-11, 1), today
-	case range24:
-		return data.DateDay(y, m-23, 1), today
-	case rangeYr:
-		return data.DateDay(y, 1, 1), today
-	case rangePY:
-		return data.DateDay(y-1, 1, 1), data.DateDay(y, 1, 1) - 1
-	case rangeCustom:
-		// An open end stays open; reversed dates are taken in order.
-		if s.from.Date != nil {
-			from = data.DateDay(s.from.Date.Date())
-		}
-		if s.to.Date != nil {
-			to = data.DateDay(s.to.Date.Date())
-		}
-		if from != 0 && to != 0 && from > to {
-			from, to = to, from
-		}
-		return from, to
+	preset := rangePresets[max(0, s.rng.SelectedIndex())]
+	if preset != rangeCustom {
+		return preset.Range(data.DayOf(s.d.Now(), s.d.Store.Location()))
 	}
-	return 0, 0
+	// An open end stays open; reversed dates are taken in order.
+	if s.from.Date != nil {
+		from = data.DateDay(s.from.Date.Date())
+	}
+	if s.to.Date != nil {
+		to = data.DateDay(s.to.Date.Date())
+	}
+	if from != 0 && to != 0 && from > to {
+		from, to = to, from
+	}
+	return from, to
 }
 
 // Refresh reloads the figures off the UI goroutine; a newer call cancels

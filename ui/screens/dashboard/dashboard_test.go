@@ -224,7 +224,7 @@ func TestDashboardCustomRange(t *testing.T) {
 	test.NewWindow(s.Content()).Resize(fyne.NewSize(1200, 800))
 	oct1, oct31 := time.Date(2026, 10, 1, 0, 0, 0, 0, time.UTC), time.Date(2026, 10, 31, 0, 0, 0, 0, time.UTC)
 	widgets.Do(func() {
-		s.rng.SetSelectedIndex(len(rangeKeys) - 1)
+		s.rng.SetSelectedIndex(len(rangePresets) - 1)
 		if !s.custom.Visible() {
 			t.Error("choosing a custom range must show the date entries")
 		}

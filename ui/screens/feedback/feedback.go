@@ -34,15 +34,14 @@ type Deps struct {
 	Changed   func()      // called after data changed (save, delete, import) so other screens refresh
 }
 
-// Period presets of the period select, in display order.
+// Period presets of the period select, in display order; the last one
+// shows two date entries.
+var periodPresets = []kpi.Preset{kpi.PresetAll, kpi.PresetLast30Days, kpi.PresetThisMonth,
+	kpi.PresetLastMonth, kpi.PresetThisQuarter, kpi.PresetThisYear, periodCustom}
+
 const (
-	periodAll = iota
-	periodLast30
-	periodThisMonth
-	periodLastMonth
-	periodThisQuarter
-	periodThisYear
-	periodCustom
+	periodAll               = 0
+	periodCustom kpi.Preset = "custom"
 )
 
 var periodKeys = []string{"feedback.period.all", "feedback.period.last30", "feedback.period.this_month",
@@ -416,7 +415,7 @@ func sameFilter(a, b data.FeedbackFilter) bool {
 }
 
 func (s *Screen) onPeriodChanged() {
-	if s.period.SelectedIndex() == periodCustom {
+	if s.selectedPreset() == periodCustom {
 		s.customRange.Show()
 	} else {
 		s.customRange.Hide()
@@ -427,31 +426,21 @@ func (s *Screen) onPeriodChanged() {
 // periodRange turns the period select into inclusive days in the
 // department's zone; 0 means unbounded.
 func (s *Screen) periodRange() (from, to data.Day) {
-	today := data.DayOf(time.Now(), s.deps.Store.Location())
-	switch s.period.SelectedIndex() {
-	case periodLast30:
-		return today - 29, today
-	case periodThisMonth:
-		p := kpi.PeriodOf(today, kpi.Month)
-		return p.Start, p.End
-	case periodLastMonth:
-		p := kpi.PeriodOf(kpi.PeriodOf(today, kpi.Month).Start-1, kpi.Month)
-		return p.Start, p.End
-	case periodThisQuarter:
-		p := kpi.PeriodOf(today, kpi.Quarter)
-		return p.Start, p.End
-	case periodThisYear:
-		p := kpi.PeriodOf(today, kpi.Year)
-		return p.Start, p.End
-	case periodCustom:
-		if d := s.from.Date; d != nil {
-			from = data.DateDay(d.Date())
-		}
-		if d := s.to.Date; d != nil {
-			to = data.DateDay(d.Date())
-		}
+	preset := s.selectedPreset()
+	if preset != periodCustom {
+		return preset.Range(data.DayOf(time.Now(), s.deps.Store.Location()))
+	}
+	if d := s.from.Date; d != nil {
+		from = data.DateDay(d.Date())
+	}
+	if d := s.to.Date; d != nil {
+		to = data.DateDay(d.Date())
 	}
 	return from, to
+}
+
+func (s *Screen) selectedPreset() kpi.Preset {
+	return periodPresets[max(0, s.period.SelectedIndex())]
 }
 
 // ClearFilters resets search and filters to show every response.
