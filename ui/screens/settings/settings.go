@@ -86,7 +86,7 @@ func (s *Screen) build() {
 	opts := append([]string(nil), zones...)
 	sort.Strings(opts)
 	s.zone = widget.NewSelectEntry(opts)
-	s.zone.SetText(s.d.Store.Location().String())
+	s.zone.SetText(zoneName(s.d.Store.Location()))
 	applyZone := widget.NewButton(lang.L("settings.apply"), s.applyZone)
 
 	s.target = widget.NewEntry()

@@ -176,3 +176,17 @@ func TestDemoCancelReportsNothingChanged(t *testing.T) {
 		t.Errorf("after cancel: errs=%v changed=%d", rec.errs, rec.changed)
 	}
 }
+
+func TestZoneNameNamesTheMachineZone(t *testing.T) {
+	moscow, err := time.LoadLocation("Europe/Moscow")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := zoneName(moscow); got != "Europe/Moscow" {
+		t.Errorf("zoneName(Moscow) = %q", got)
+	}
+	t.Setenv("TZ", "Asia/Almaty")
+	if got := zoneName(time.Local); got != "Asia/Almaty" {
+		t.Errorf("zoneName(Local) with TZ set = %q", got)
+	}
+}
