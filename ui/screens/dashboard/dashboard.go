@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -127,8 +128,8 @@ func (s *Screen) build() {
 	s.split = newBreakdown(s.Refresh)
 	trendCard := s.card(charts.KindNPSTrend, s.trend)
 	s.tabs = container.NewAppTabs(
-		container.NewTabItem(lang.L("dashboard.tab.composition"), s.card(charts.KindNPSComposition, s.comp)),
-		container.NewTabItem(lang.L("dashboard.tab.distribution"), s.card(charts.KindNPSDistribution, s.dist)),
+		container.NewTabItem(lang.L("dashboard.tab.composition"), s.tabCard(charts.KindNPSComposition, s.comp)),
+		container.NewTabItem(lang.L("dashboard.tab.distribution"), s.tabCard(charts.KindNPSDistribution, s.dist)),
 	)
 	lower := container.NewGridWithColumns(2, s.tabs, s.split.box)
 	charts := container.NewGridWithRows(2, trendCard, lower)
@@ -143,10 +144,21 @@ func (s *Screen) chartView() *widgets.ChartView {
 
 // card frames a chart with its title and an export button.
 func (s *Screen) card(kind charts.Kind, v *widgets.ChartView) fyne.CanvasObject {
+	head := container.NewBorder(nil, nil, widget.NewLabelWithStyle(lang.L("chart.title."+string(kind)), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), s.exportButton(kind))
+	return container.NewBorder(head, nil, nil, nil, v)
+}
+
+// tabCard is a chart under a tab that already names it: the export button
+// sits over the chart's top-right corner (the legend is on the left), so
+// the chart keeps the height a title row would take on small screens.
+func (s *Screen) tabCard(kind charts.Kind, v *widgets.ChartView) fyne.CanvasObject {
+	return container.NewStack(v, container.NewVBox(container.NewHBox(layout.NewSpacer(), s.exportButton(kind))))
+}
+
+func (s *Screen) exportButton(kind charts.Kind) *widget.Button {
 	export := widget.NewButtonWithIcon(lang.L("dashboard.export"), theme.DocumentSaveIcon(), func() { s.export(kind) })
 	export.Importance = widget.LowImportance
-	head := container.NewBorder(nil, nil, widget.NewLabelWithStyle(lang.L("chart.title."+string(kind)), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), export)
-	return container.NewBorder(head, nil, nil, nil, v)
+	return export
 }
 
 // granularity returns the chosen period length.
