@@ -52,6 +52,7 @@ func newRootCommand(a *app) *cobra.Command {
 	root.SetErr(a.errOut)
 	root.PersistentFlags().StringVar(&a.dbPath, "db", "", lang.L("cli.help.database_file_default_the_user_s_data_fo"))
 	root.AddCommand(newImportCommand(a), newKPICommand(a), newChartCommand(a), newDemoCommand(a), newBackupCommand(a))
+	localizeHelp(root)
 	return root
 }
 
