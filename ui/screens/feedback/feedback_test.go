@@ -93,9 +93,12 @@ func newHarness(t *testing.T, st data.Store) *harness {
 // settle waits for every background load and fails on reported errors.
 func (h *harness) settle() {
 	h.t.Helper()
+	widgets.WaitIdle() // loaders a finished load started (refreshes, lookups)
 	h.screen.wait()
-	if len(h.errs) > 0 {
-		h.t.Fatalf("errors shown to the user: %v", h.errs)
+	var errs []error
+	widgets.Do(func() { errs = append(errs, h.errs...) })
+	if len(errs) > 0 {
+		h.t.Fatalf("errors shown to the user: %v", errs)
 	}
 }
 
@@ -684,6 +687,7 @@ func TestImportHistoryTakesAnImportBack(t *testing.T) {
 	if n := h.storeCount(); n != 3 {
 		t.Fatalf("after taking the import back the store has %d rows, want the 3 typed ones", n)
 	}
+	widgets.WaitIdle() // the undo goroutine refreshes the screen before it ends
 	h.settle()
 	if h.changed.Load() == 0 {
 		t.Error("other screens were not told that data changed")
