@@ -36,10 +36,8 @@ CREATE TABLE feedback (
 -- Date order (the default list view and the day seek of paging); the rowid
 -- rides along, so ORDER BY day, responded_at, id needs no sort.
 CREATE INDEX feedback_day ON feedback (day, responded_at);
--- No indexes on channel, score or touchpoint: their few distinct values
--- make every insert split pages in the middle of the index, which halved
--- import speed; sorting by them is a full sort (a few hundred ms at 1M
--- rows) and filtering by them goes through the day index or the rollup.
+-- Indexes for the score, channel and touchpoint sorts came later, in
+-- 0003, once bulk imports rebuilt indexes instead of updating them.
 CREATE INDEX feedback_client ON feedback (client_id) WHERE client_id IS NOT NULL;
 
 CREATE TABLE feedback_tag (
