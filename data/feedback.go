@@ -1,6 +1,7 @@
 package data
 
 import (
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -170,4 +171,29 @@ type FeedbackFilter struct {
 // Page is a window into a sorted list.
 type Page struct {
 	Offset, Limit int
+}
+
+// ParseTags splits tags as people type them or export them: separated by
+// commas, semicolons, pipes or line breaks, trimmed, empty ones dropped.
+func ParseTags(s string) []string {
+	var tags []string
+	for _, p := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ';' || r == '|' || r == '\n' }) {
+		if p = strings.TrimSpace(p); p != "" {
+			tags = append(tags, p)
+		}
+	}
+	return tags
+}
+
+// Narrowed reports whether the filter selects less than every response
+// (sorting aside).
+func (f FeedbackFilter) Narrowed() bool {
+	return f.From != 0 || f.To != 0 || len(f.Channels) > 0 || f.Touchpoint != "" || f.Group != "" ||
+		f.Search != "" || f.Tag != "" || f.ClientID != 0
+}
+
+// Selects reports whether f and o select the same responses (sorting aside).
+func (f FeedbackFilter) Selects(o FeedbackFilter) bool {
+	return slices.Equal(f.Channels, o.Channels) && f.From == o.From && f.To == o.To && f.Touchpoint == o.Touchpoint &&
+		f.Group == o.Group && f.Search == o.Search && f.Tag == o.Tag && f.ClientID == o.ClientID
 }

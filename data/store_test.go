@@ -1,6 +1,9 @@
 package data
 
-import "testing"
+import (
+	"slices"
+	"testing"
+)
 
 func TestParseNPSTarget(t *testing.T) {
 	for in, want := range map[string]float64{"40": 40, " +35,5 ": 35.5, "−10": -10, "-100": -100, "100": 100} {
@@ -47,5 +50,36 @@ func TestFormatNumberPerLocale(t *testing.T) {
 		if got := PluralForm("ru", n); got != want {
 			t.Errorf("PluralForm(ru, %d) = %s, want %s", n, got, want)
 		}
+	}
+}
+
+func TestParseTags(t *testing.T) {
+	got := ParseTags(" delivery-delay, price;; app bug |quality\nstaff ,")
+	want := []string{"delivery-delay", "price", "app bug", "quality", "staff"}
+	if !slices.Equal(got, want) {
+		t.Errorf("ParseTags = %q, want %q", got, want)
+	}
+	if ParseTags(" , ; ") != nil {
+		t.Error("only separators must give no tags")
+	}
+}
+
+func TestFeedbackFilterComparisons(t *testing.T) {
+	if (FeedbackFilter{Sort: SortByScore, Desc: true}).Narrowed() {
+		t.Error("sorting alone narrows nothing")
+	}
+	for _, f := range []FeedbackFilter{{From: 1}, {Channels: []Channel{ChannelChat}}, {Search: "x"}, {Group: GroupPromoters}, {ClientID: 3}} {
+		if !f.Narrowed() {
+			t.Errorf("%+v must narrow", f)
+		}
+	}
+	a := FeedbackFilter{Channels: []Channel{ChannelChat}, Search: "late", Sort: SortByDate}
+	b := FeedbackFilter{Channels: []Channel{ChannelChat}, Search: "late", Sort: SortByScore, Desc: true}
+	if !a.Selects(b) {
+		t.Error("filters differing only in sort select the same rows")
+	}
+	b.Channels = []Channel{ChannelEmail}
+	if a.Selects(b) {
+		t.Error("different channels select different rows")
 	}
 }

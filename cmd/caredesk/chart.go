@@ -43,30 +43,27 @@ func newChartCommand(a *app) *cobra.Command {
 			default:
 				return flagError("cli.err.output_ext", map[string]any{"Path": out})
 			}
-			st, err := a.openStore(cmd.Context())
-			if err != nil {
-				return err
-			}
-			defer st.Close()
-			series, _, err := kpi.LoadNPS(cmd.Context(), st, kpi.NPSQuery{From: from, To: to, By: by})
-			if err != nil {
-				return err
-			}
-			opt := charts.Options{Width: width, Height: height, Scale: scale, Labels: widgets.ChartLabels(kind, seriesRange(series))}
-			if cmd.Flags().Changed("target") {
-				opt.Target = &target
-			} else if opt.Target, err = storedTarget(cmd.Context(), st); err != nil {
-				return err
-			}
-			ch, err := charts.Build(kind, series, opt)
-			if err != nil {
-				return err
-			}
-			if err := report.SaveChart(out, ch, ui.ChartPage(ch, time.Now())); err != nil {
-				return err
-			}
-			fmt.Fprintln(a.out, lang.L("cli.chart.saved", map[string]any{"Path": out}))
-			return nil
+			return a.withStore(cmd.Context(), func(st data.Store) error {
+				series, _, err := kpi.LoadNPS(cmd.Context(), st, kpi.NPSQuery{From: from, To: to, By: by})
+				if err != nil {
+					return err
+				}
+				opt := charts.Options{Width: width, Height: height, Scale: scale, Labels: widgets.ChartLabels(kind, seriesRange(series))}
+				if cmd.Flags().Changed("target") {
+					opt.Target = &target
+				} else if opt.Target, err = storedTarget(cmd.Context(), st); err != nil {
+					return err
+				}
+				ch, err := charts.Build(kind, series, opt)
+				if err != nil {
+					return err
+				}
+				if err := report.SaveChart(out, ch, ui.ChartPage(ch, time.Now())); err != nil {
+					return err
+				}
+				fmt.Fprintln(a.out, lang.L("cli.chart.saved", map[string]any{"Path": out}))
+				return nil
+			})
 		},
 	}
 	rf.add(c)

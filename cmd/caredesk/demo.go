@@ -1,6 +1,7 @@
 package main
 
 import (
+	"caredesk/data"
 	"fmt"
 	"time"
 
@@ -18,21 +19,18 @@ func newDemoCommand(a *app) *cobra.Command {
 		Short: lang.L("cli.help.fill_the_database_with_realistic_demo_da"),
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			st, err := a.openStore(cmd.Context())
-			if err != nil {
-				return err
-			}
-			defer st.Close()
-			if opt.End.IsZero() {
-				opt.End = time.Now()
-			}
-			opt.Lang = widgets.Lang()
-			b, err := demo.Generate(cmd.Context(), st, opt, nil)
-			if err != nil {
-				return err
-			}
-			fmt.Fprintln(a.out, lang.L("cli.demo.done", map[string]any{"Imported": b.Imported, "Duplicates": b.Duplicates, "Path": st.Path()}))
-			return nil
+			return a.withStore(cmd.Context(), func(st data.Store) error {
+				if opt.End.IsZero() {
+					opt.End = time.Now()
+				}
+				opt.Lang = widgets.Lang()
+				b, err := demo.Generate(cmd.Context(), st, opt, nil)
+				if err != nil {
+					return err
+				}
+				fmt.Fprintln(a.out, lang.L("cli.demo.done", map[string]any{"Imported": b.Imported, "Duplicates": b.Duplicates, "Path": st.Path()}))
+				return nil
+			})
 		},
 	}
 	c.Flags().IntVar(&opt.Months, "months", opt.Months, lang.L("cli.help.months_of_history"))

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -56,22 +57,19 @@ func newImportListCommand(a *app) *cobra.Command {
 		Short: lang.L("cli.help.import_list"),
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			st, err := a.openStore(cmd.Context())
-			if err != nil {
-				return err
-			}
-			defer st.Close()
-			batches, err := st.ImportBatches(cmd.Context())
-			if err != nil {
-				return err
-			}
-			tw := tabwriter.NewWriter(a.out, 2, 4, 2, ' ', 0)
-			fmt.Fprintln(tw, lang.L("cli.import.list.header"))
-			for _, b := range batches {
-				fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%d\t%d\t%d\n", b.ID, data.FormatDateTime(widgets.Lang(), b.ImportedAt.In(st.Location())),
-					b.FileName, b.Source, b.Imported, b.Duplicates, b.Rejected)
-			}
-			return tw.Flush()
+			return a.withStore(cmd.Context(), func(st data.Store) error {
+				batches, err := st.ImportBatches(cmd.Context())
+				if err != nil {
+					return err
+				}
+				tw := tabwriter.NewWriter(a.out, 2, 4, 2, ' ', 0)
+				fmt.Fprintln(tw, lang.L("cli.import.list.header"))
+				for _, b := range batches {
+					fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%d\t%d\t%d\n", b.ID, data.FormatDateTime(widgets.Lang(), b.ImportedAt.In(st.Location())),
+						b.FileName, b.Source, b.Imported, b.Duplicates, b.Rejected)
+				}
+				return tw.Flush()
+			})
 		},
 	}
 }
@@ -86,17 +84,14 @@ func newImportUndoCommand(a *app) *cobra.Command {
 			if err != nil {
 				return flagError("cli.err.import_id", map[string]any{"Value": args[0]})
 			}
-			st, err := a.openStore(cmd.Context())
-			if err != nil {
-				return err
-			}
-			defer st.Close()
-			n, err := st.DeleteImportBatch(cmd.Context(), id)
-			if err != nil {
-				return err
-			}
-			fmt.Fprintln(a.out, lang.L("cli.import.undone", map[string]any{"ID": id, "Count": n}))
-			return nil
+			return a.withStore(cmd.Context(), func(st data.Store) error {
+				n, err := st.DeleteImportBatch(cmd.Context(), id)
+				if err != nil {
+					return err
+				}
+				fmt.Fprintln(a.out, lang.L("cli.import.undone", map[string]any{"ID": id, "Count": n}))
+				return nil
+			})
 		},
 	}
 }
@@ -145,7 +140,7 @@ func (f importFlags) options(loc *time.Location) (importer.Options, error) {
 			if !ok || column == "" {
 				return opt, flagError("cli.err.map_form", map[string]any{"Value": m})
 			}
-			if !validField(importer.Field(field)) {
+			if !slices.Contains(importer.Fields, importer.Field(field)) {
 				return opt, flagError("cli.err.map_field", map[string]any{"Value": m, "Field": field, "Fields": fieldNames()})
 			}
 			opt.Mapping[importer.Field(field)] = column
@@ -154,28 +149,21 @@ func (f importFlags) options(loc *time.Location) (importer.Options, error) {
 	return opt, nil
 }
 
-func validField(f importer.Field) bool {
-	for _, k := range importer.Fields {
-		if k == f {
-			return true
+func (a *app) importFeedback(cmd *cobra.Command, path string, f importFlags) error {
+	return a.withStore(cmd.Context(), func(st data.Store) error {
+		opt, err := f.options(st.Location())
+		if err != nil {
+			return err
 		}
-	}
-	return false
+		res, err := importer.ImportFeedback(cmd.Context(), st, path, opt, nil)
+		a.printImportResult(path, res, err == nil)
+		return withImportHint(err)
+	})
 }
 
-func (a *app) importFeedback(cmd *cobra.Command, path string, f importFlags) error {
-	ctx := cmd.Context()
-	st, err := a.openStore(ctx)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	opt, err := f.options(st.Location())
-	if err != nil {
-		return err
-	}
-	res, err := importer.ImportFeedback(ctx, st, path, opt, nil)
-	err = withImportHint(err)
+// printImportResult prints warnings and the first rejects to stderr and,
+// when the import went through, the summary to stdout.
+func (a *app) printImportResult(path string, res importer.Result, ok bool) {
 	for _, w := range res.Warnings {
 		fmt.Fprintln(a.errOut, lang.L("import.cli.warning", map[string]any{
 			"File": filepath.Base(path), "Warning": widgets.Translated(w.Code, w.Args, w.Text)}))
@@ -187,8 +175,8 @@ func (a *app) importFeedback(cmd *cobra.Command, path string, f importFlags) err
 		}
 		fmt.Fprintln(a.errOut, rejectLine(r))
 	}
-	if err != nil {
-		return err
+	if !ok {
+		return
 	}
 	fmt.Fprintln(a.out, lang.L("cli.import.summary", map[string]any{
 		"Imported": res.Imported, "Duplicates": res.Duplicates, "Rejected": res.Rejected,
@@ -196,7 +184,6 @@ func (a *app) importFeedback(cmd *cobra.Command, path string, f importFlags) err
 	if res.RejectsFile != "" && res.Rejected > 0 {
 		fmt.Fprintln(a.out, lang.L("cli.import.rejects_file", map[string]any{"Path": res.RejectsFile}))
 	}
-	return nil
 }
 
 // rejectLine is one bad row as the CLI prints it: file, row, column,

@@ -63,22 +63,19 @@ func newKPICommand(a *app) *cobra.Command {
 			default:
 				return flagError("cli.err.segment", map[string]any{"Value": segment})
 			}
-			st, err := a.openStore(cmd.Context())
-			if err != nil {
-				return err
-			}
-			defer st.Close()
-			rep, err := kpi.LoadNPSReport(cmd.Context(), st, kpi.NPSQuery{From: from, To: to, By: by, Segment: seg})
-			if err != nil {
-				return err
-			}
-			if asJSON {
-				enc := json.NewEncoder(a.out)
-				enc.SetIndent("", "  ")
-				return enc.Encode(rep)
-			}
-			writeNPSTable(a.out, rep)
-			return nil
+			return a.withStore(cmd.Context(), func(st data.Store) error {
+				rep, err := kpi.LoadNPSReport(cmd.Context(), st, kpi.NPSQuery{From: from, To: to, By: by, Segment: seg})
+				if err != nil {
+					return err
+				}
+				if asJSON {
+					enc := json.NewEncoder(a.out)
+					enc.SetIndent("", "  ")
+					return enc.Encode(rep)
+				}
+				writeNPSTable(a.out, rep)
+				return nil
+			})
 		},
 	}
 	rf.add(nps)

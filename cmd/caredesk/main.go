@@ -37,6 +37,16 @@ func (a *app) openStore(ctx context.Context) (data.Store, error) {
 	return sqlite.Open(ctx, path)
 }
 
+// withStore opens the database for one command and closes it after.
+func (a *app) withStore(ctx context.Context, run func(st data.Store) error) error {
+	st, err := a.openStore(ctx)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	return run(st)
+}
+
 func newRootCommand(a *app) *cobra.Command {
 	root := &cobra.Command{
 		Use:           "caredesk",

@@ -123,7 +123,7 @@ func (b *rowBuilder) build(rec []string, row int) (*data.Feedback, bool) {
 		fb.Segment = cleanText(v)
 	}
 	if v, _ := b.cell(rec, FieldTags); v != "" {
-		fb.Tags = splitTags(v)
+		fb.Tags = data.ParseTags(cleanText(v))
 	}
 
 	if err := fb.Validate(); err != nil {

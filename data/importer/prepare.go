@@ -237,13 +237,9 @@ func prepare(path string, opt Options) (*plan, error) {
 	p.cols = buildColumns(head[:p.headerRows], p.headerRows)
 	p.sample = append(p.sample, head[p.headerRows:]...)
 	for len(p.sample) < sampleRows {
-		rec, _, err := rs.next()
+		rec, err := nextGoodRecord(rs)
 		if err == io.EOF {
 			break
-		}
-		var re *rowError
-		if errors.As(err, &re) {
-			continue
 		}
 		if err != nil {
 			return nil, wrap(err)
@@ -326,13 +322,9 @@ func (p *plan) scanDateColumn(dc int) error {
 	}
 	var st dateColumnStats
 	for {
-		rec, _, err := src.next()
+		rec, err := nextGoodRecord(src)
 		if err == io.EOF {
 			break
-		}
-		var re *rowError
-		if errors.As(err, &re) {
-			continue
 		}
 		if err != nil {
 			return err
@@ -454,3 +446,17 @@ func (s *sliceSource) next() ([]string, int, error) {
 
 func (s *sliceSource) bytesRead() int64 { return s.rest.bytesRead() }
 func (s *sliceSource) close() error     { return nil }
+
+// nextGoodRecord returns the next well-formed record, passing over bad
+// ones: detection looks at the shape of the data, the import itself reports
+// bad rows.
+func nextGoodRecord(src recordSource) ([]string, error) {
+	for {
+		rec, _, err := src.next()
+		var re *rowError
+		if errors.As(err, &re) {
+			continue
+		}
+		return rec, err
+	}
+}

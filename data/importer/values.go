@@ -87,22 +87,6 @@ func isNPSLabel(s string) bool {
 	return false
 }
 
-// splitTags splits a tag cell on commas, semicolons and pipes.
-func splitTags(s string) []string {
-	s = cleanText(s)
-	if s == "" {
-		return nil
-	}
-	parts := strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ';' || r == '|' || r == '\n' })
-	tags := parts[:0]
-	for _, p := range parts {
-		if p = strings.TrimSpace(p); p != "" {
-			tags = append(tags, p)
-		}
-	}
-	return tags
-}
-
 // neutralise keeps a spreadsheet from running a reject value as a formula.
 func neutralise(s string) string {
 	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {

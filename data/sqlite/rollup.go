@@ -73,11 +73,7 @@ func applyRollup(ctx context.Context, tx *sql.Tx, deltas rollupDeltas) error {
 	defer upsert.Close()
 	args := make([]any, 15)
 	for k, c := range deltas {
-		shrinks, changes := false, false
-		for _, v := range c {
-			shrinks = shrinks || v < 0
-			changes = changes || v != 0
-		}
+		shrinks, changes := direction(c)
 		if !changes {
 			continue
 		}
@@ -188,11 +184,7 @@ WHERE ` + r.keyWhere()
 	deleteEmpty := `DELETE FROM ` + r.table + ` WHERE ` + r.keyWhere() + `
 	AND s0 + s1 + s2 + s3 + s4 + s5 + s6 + s7 + s8 + s9 + s10 + unscored = 0`
 	for sk, c := range sums {
-		shrinks, changes := false, false
-		for _, v := range c {
-			shrinks = shrinks || v < 0
-			changes = changes || v != 0
-		}
+		shrinks, changes := direction(c)
 		if !changes {
 			continue
 		}
@@ -299,3 +291,13 @@ const scoreCountColumns = `count(*) FILTER (WHERE score = 0), count(*) FILTER (W
 	count(*) FILTER (WHERE score = 6), count(*) FILTER (WHERE score = 7),
 	count(*) FILTER (WHERE score = 8), count(*) FILTER (WHERE score = 9),
 	count(*) FILTER (WHERE score = 10), count(*) FILTER (WHERE score IS NULL)`
+
+// direction tells whether a change of counts removes any responses and
+// whether it changes anything at all.
+func direction(c *[12]int64) (shrinks, changes bool) {
+	for _, v := range c {
+		shrinks = shrinks || v < 0
+		changes = changes || v != 0
+	}
+	return shrinks, changes
+}

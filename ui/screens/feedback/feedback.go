@@ -4,6 +4,7 @@ package feedback
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -272,7 +273,7 @@ func (s *Screen) count(ctx context.Context) (int, error) {
 		return 0, err
 	}
 	empty := n == 0
-	if n == 0 && filtered(f) {
+	if n == 0 && f.Narrowed() {
 		all, err := s.deps.Store.CountFeedback(ctx, data.FeedbackFilter{})
 		if err != nil {
 			return 0, err
@@ -291,15 +292,9 @@ func (s *Screen) page(ctx context.Context, order widgets.SortOrder, offset, limi
 	return s.deps.Store.ListFeedback(ctx, f, data.Page{Offset: offset, Limit: limit})
 }
 
-func filtered(f data.FeedbackFilter) bool {
-	f.Sort, f.Desc = "", false
-	return f.From != 0 || f.To != 0 || len(f.Channels) > 0 || f.Touchpoint != "" || f.Group != "" ||
-		f.Search != "" || f.Tag != "" || f.ClientID != 0
-}
-
 func (s *Screen) statusText(n int) string {
 	text := lang.LocalizePluralKey("feedback.count", "{{.Count}} responses", n, map[string]any{"Count": widgets.Int(int64(n))})
-	if filtered(s.currentFilter()) {
+	if s.currentFilter().Narrowed() {
 		text += " · " + lang.L("feedback.count.filtered")
 	}
 	return text
@@ -351,20 +346,11 @@ func (s *Screen) loadLookups() {
 			selected := s.touchpoint.Selected
 			s.touchpoint.Options = append([]string{lang.L("feedback.touchpoint.all")}, tps...)
 			s.touchpoint.Refresh()
-			if !contains(s.touchpoint.Options, selected) {
+			if !slices.Contains(s.touchpoint.Options, selected) {
 				s.touchpoint.SetSelectedIndex(0)
 			}
 		})
 	})
-}
-
-func contains(list []string, s string) bool {
-	for _, v := range list {
-		if v == s {
-			return true
-		}
-	}
-	return false
 }
 
 func (s *Screen) scheduleSearch() {
@@ -397,21 +383,12 @@ func (s *Screen) applyFilters() {
 		f.Group = groupChoices[i]
 	}
 	s.mu.Lock()
-	changed := !sameFilter(f, s.filter)
+	changed := !f.Selects(s.filter)
 	s.filter = f
 	s.mu.Unlock()
 	if changed {
 		s.table.Reload()
 	}
-}
-
-func sameFilter(a, b data.FeedbackFilter) bool {
-	if len(a.Channels) != len(b.Channels) || (len(a.Channels) > 0 && a.Channels[0] != b.Channels[0]) {
-		return false
-	}
-	a.Channels, b.Channels = nil, nil
-	return a.From == b.From && a.To == b.To && a.Touchpoint == b.Touchpoint && a.Group == b.Group &&
-		a.Search == b.Search && a.Tag == b.Tag && a.ClientID == b.ClientID
 }
 
 func (s *Screen) onPeriodChanged() {

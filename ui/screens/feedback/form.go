@@ -217,14 +217,7 @@ func (fm *feedbackForm) collect() (data.Feedback, data.ValidationErrors) {
 		// when it is new.
 		f.ClientID, f.ClientName, f.Segment = 0, name, ""
 	}
-	for _, t := range strings.Split(fm.tags.Text, ",") {
-		if t = strings.TrimSpace(t); t != "" {
-			f.Tags = append(f.Tags, t)
-		}
-	}
-	if f.Source == "" {
-		f.Source = "manual"
-	}
+	f.Tags = data.ParseTags(fm.tags.Text)
 
 	var verrs data.ValidationErrors
 	if err := f.Validate(); errors.As(err, &verrs) {

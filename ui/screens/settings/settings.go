@@ -5,7 +5,7 @@ package settings
 import (
 	"context"
 	"errors"
-	"sort"
+	"slices"
 	"strconv"
 	"time"
 
@@ -73,19 +73,17 @@ func (s *Screen) build() {
 	for _, l := range languages {
 		s.lang.Options = append(s.lang.Options, lang.L("settings.language."+l))
 	}
-	s.lang.SetSelectedIndex(indexOf(languages, s.d.Language))
+	s.lang.SetSelectedIndex(max(0, slices.Index(languages, s.d.Language)))
 	s.lang.OnChanged = func(string) { s.d.OnLanguage(languages[s.lang.SelectedIndex()]) }
 
 	s.theme = widget.NewSelect(nil, nil)
 	for _, t := range themes {
 		s.theme.Options = append(s.theme.Options, lang.L("settings.theme."+t))
 	}
-	s.theme.SetSelectedIndex(indexOf(themes, s.d.Theme))
+	s.theme.SetSelectedIndex(max(0, slices.Index(themes, s.d.Theme)))
 	s.theme.OnChanged = func(string) { s.d.OnTheme(themes[s.theme.SelectedIndex()]) }
 
-	opts := append([]string(nil), zones...)
-	sort.Strings(opts)
-	s.zone = widget.NewSelectEntry(opts)
+	s.zone = widget.NewSelectEntry(slices.Sorted(slices.Values(zones)))
 	s.zone.SetText(zoneName(s.d.Store.Location()))
 	applyZone := widget.NewButton(lang.L("settings.apply"), s.applyZone)
 
@@ -124,15 +122,6 @@ func (s *Screen) build() {
 	)
 	title := widget.NewLabelWithStyle(lang.L("nav.settings"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	s.content = container.NewVScroll(container.NewPadded(container.NewVBox(title, form, s.status)))
-}
-
-func indexOf(list []string, v string) int {
-	for i, x := range list {
-		if x == v {
-			return i
-		}
-	}
-	return 0
 }
 
 // applyZone changes the department time zone; the store moves every row
