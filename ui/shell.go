@@ -122,9 +122,9 @@ func (s *shell) buildScreens() {
 	s.dash = dashboard.New(dashboard.Deps{
 		Store: s.store, Window: s.win, ShowError: s.showError, Dark: s.theme.IsDark, SaveChart: saveChart,
 	})
-	s.feed = feedback.New(feedback.Deps{Store: s.store, Window: s.win, ShowError: s.showError, Changed: s.changed})
+	s.feed = feedback.New(feedback.Deps{Store: s.store, Window: s.win, ShowError: s.showError, Changed: func() { s.changed(areaFeedback) }})
 	s.sets = settings.New(settings.Deps{
-		Store: s.store, Window: s.win, ShowError: s.showError, Changed: s.changed,
+		Store: s.store, Window: s.win, ShowError: s.showError, Changed: func() { s.changed(areaSettings) },
 		Language: s.prefs.Language(), OnLanguage: s.setLanguage,
 		Theme: s.prefs.Theme(), OnTheme: s.setTheme,
 		OnDBPath: s.prefs.SetDBPath,
@@ -156,7 +156,7 @@ func (s *shell) buildScreens() {
 	s.win.SetContent(split)
 	s.addShortcuts()
 	s.select_(s.current)
-	s.changed()
+	s.changed(areaFeedback) // the feedback screen loads itself when built
 }
 
 // select_ shows an area and highlights it in the sidebar.
@@ -185,9 +185,10 @@ func (s *shell) show(a area) {
 	s.body.Refresh()
 }
 
-// changed reloads what depends on the data and decides whether the
-// first-run welcome panel replaces the dashboard.
-func (s *shell) changed() {
+// changed reloads the screens other than origin (which refreshes itself)
+// after data changed, and decides whether the first-run welcome panel
+// replaces the dashboard.
+func (s *shell) changed(origin area) {
 	st := s.store
 	widgets.Go(func() {
 		_, _, ok, err := st.FeedbackRange(context.Background())
@@ -200,8 +201,12 @@ func (s *shell) changed() {
 				return // the store was replaced meanwhile
 			}
 			s.showWelc = !ok
-			s.dash.Refresh()
-			s.feed.Refresh()
+			if origin != areaDashboard {
+				s.dash.Refresh()
+			}
+			if origin != areaFeedback {
+				s.feed.Refresh()
+			}
 			if s.current == areaDashboard {
 				s.show(areaDashboard)
 			}

@@ -34,13 +34,21 @@ func LoadNPS(ctx context.Context, src DailySource, q NPSQuery) (overall Series, 
 	if q.Segment == data.SegmentNone || len(overall.Periods) == 0 {
 		return overall, nil, nil
 	}
-	dq.By = q.Segment
-	seg, err := src.FeedbackDaily(ctx, dq)
-	if err != nil {
-		return Series{}, nil, err
-	}
 	// Segments share the overall range so their periods line up.
-	return overall, Trend(seg, q.By, overall.Total.Period.Start, overall.Total.Period.End), nil
+	q.From, q.To = overall.Span()
+	segments, err = LoadSegments(ctx, src, q)
+	return overall, segments, err
+}
+
+// LoadSegments returns one series per value of q.Segment over q's range,
+// for callers that already hold the overall series (the dashboard shows it
+// first and the slower segment query after).
+func LoadSegments(ctx context.Context, src DailySource, q NPSQuery) ([]Series, error) {
+	days, err := src.FeedbackDaily(ctx, data.DailyQuery{From: q.From, To: q.To, By: q.Segment, Channels: q.Channels, Touchpoint: q.Touchpoint})
+	if err != nil {
+		return nil, err
+	}
+	return Trend(days, q.By, q.From, q.To), nil
 }
 
 // LoadNPSReport is LoadNPS flattened into the JSON report.

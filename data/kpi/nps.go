@@ -171,3 +171,13 @@ func (s Series) Span() (from, to data.Day) {
 	}
 	return s.Periods[0].Period.Start, s.Periods[len(s.Periods)-1].Period.End
 }
+
+// Latest returns the last period that had responses.
+func (s Series) Latest() (NPSStat, bool) {
+	for i := len(s.Periods) - 1; i >= 0; i-- {
+		if s.Periods[i].N > 0 {
+			return s.Periods[i], true
+		}
+	}
+	return NPSStat{}, false
+}

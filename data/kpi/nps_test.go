@@ -134,6 +134,12 @@ func TestTrendGroupsAndCompares(t *testing.T) {
 	if !apr18.HasDelta || apr18.Delta != 0-45 || !apr18.Thin {
 		t.Errorf("Apr: has=%v delta=%v thin=%v", apr18.HasDelta, apr18.Delta, apr18.Thin)
 	}
+	if l, ok := s.Latest(); !ok || l.Period.Label != "2018-04" {
+		t.Errorf("latest period with responses: %v %v", l.Period.Label, ok)
+	}
+	if _, ok := (Series{Periods: []NPSStat{mar18}}).Latest(); ok {
+		t.Error("a series of empty periods has no latest")
+	}
 	if s.Total.N != 202 {
 		t.Errorf("total n = %d", s.Total.N)
 	}

@@ -72,16 +72,16 @@ func (b *breakdown) segmentation() data.Segmentation {
 	return segmentations[max(0, b.by.SelectedIndex())]
 }
 
-// load computes the rows off the UI goroutine.
+// load computes the rows of q's range off the UI goroutine.
 func (b *breakdown) load(ctx context.Context, src kpi.DailySource, q kpi.NPSQuery) ([]breakdownRow, error) {
-	_, segs, err := kpi.LoadNPS(ctx, src, q)
+	segs, err := kpi.LoadSegments(ctx, src, q)
 	if err != nil {
 		return nil, err
 	}
 	rows := make([]breakdownRow, 0, len(segs))
 	for _, s := range segs {
 		r := breakdownRow{name: s.Segment, total: s.Total}
-		r.latest, _ = latestPeriod(s)
+		r.latest, _ = s.Latest()
 		rows = append(rows, r)
 	}
 	sort.SliceStable(rows, func(i, j int) bool { return rows[i].total.N > rows[j].total.N })

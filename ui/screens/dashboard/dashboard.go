@@ -218,9 +218,16 @@ func (s *Screen) Refresh() {
 			}
 			s.apply(series, target)
 		})
+		if err != nil {
+			return
+		}
 		// Segments by tag or client segment read raw rows: they follow
-		// the overview instead of holding it up.
-		rows, err := s.split.load(ctx, s.d.Store, segQ)
+		// the overview instead of holding it up, over the same periods.
+		var rows []breakdownRow
+		if len(series.Periods) > 0 {
+			segQ.From, segQ.To = series.Span()
+			rows, err = s.split.load(ctx, s.d.Store, segQ)
+		}
 		if ctx.Err() != nil {
 			return
 		}
@@ -276,18 +283,8 @@ func (s *Screen) apply(series kpi.Series, target *float64) {
 	}
 }
 
-// latestPeriod returns the last period with responses.
-func latestPeriod(series kpi.Series) (kpi.NPSStat, bool) {
-	for i := len(series.Periods) - 1; i >= 0; i-- {
-		if series.Periods[i].N > 0 {
-			return series.Periods[i], true
-		}
-	}
-	return kpi.NPSStat{}, false
-}
-
 func (s *Screen) fillTiles(series kpi.Series) {
-	p, ok := latestPeriod(series)
+	p, ok := series.Latest()
 	if !ok {
 		for _, t := range []*widgets.KPITile{s.latest, s.overall, s.volume, s.mix} {
 			t.Set("—", "", widgets.ToneNeutral, lang.L("dashboard.no_data"))

@@ -181,7 +181,7 @@ func TestDashboardThinAndNotSignificant(t *testing.T) {
 	// The week of 10 November holds all 200 November responses; it is
 	// compared with the week of 10 October, the last one with responses.
 	var nov kpi.NPSStat
-	widgets.Do(func() { nov, _ = latestPeriod(s.Series()) })
+	widgets.Do(func() { nov, _ = s.Series().Latest() })
 	if nov.N != 200 || !nov.HasDelta || nov.Delta != 40 || !nov.Significant {
 		t.Errorf("latest week: n=%d delta=%v significant=%v", nov.N, nov.Delta, nov.Significant)
 	}
