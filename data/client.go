@@ -8,6 +8,7 @@ type Client struct {
 	ID      int64
 	Name    string
 	Segment string
+	Tier    string // service tier ("key" = KeyTier for key clients)
 }
 
 // Validate checks the client before it is stored.

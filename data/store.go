@@ -146,6 +146,183 @@ type SettingsStore interface {
 	// SetLocation changes the department's time zone and recomputes the
 	// day of every stored row in the same transaction.
 	SetLocation(ctx context.Context, loc *time.Location) error
+	// WorkCalendar is the department's working calendar for working-hour
+	// KPIs; SetWorkCalendar recomputes those durations in one transaction.
+	WorkCalendar(ctx context.Context) (Calendar, error)
+	SetWorkCalendar(ctx context.Context, c Calendar) error
+}
+
+// ComplaintSegmentation names what complaint rollups are split by.
+type ComplaintSegmentation string
+
+// Segmentations of complaint rollups.
+const (
+	ComplaintsBy           ComplaintSegmentation = ""
+	ComplaintsByCategory   ComplaintSegmentation = "category" // top-level category id as text ("" = none)
+	ComplaintsByChannel    ComplaintSegmentation = "channel"
+	ComplaintsByPriority   ComplaintSegmentation = "priority"
+	ComplaintsByAssignee   ComplaintSegmentation = "assignee" // employee id as text ("" = unassigned)
+	ComplaintsByClientTier ComplaintSegmentation = "client-tier"
+)
+
+// ComplaintQuery asks for per-day complaint rollups.
+type ComplaintQuery struct {
+	From, To Day // inclusive; 0 = unbounded
+	By       ComplaintSegmentation
+}
+
+// ComplaintDay is one day's complaint counts (for one segment value when
+// segmented). Three clocks meet here: the opened cohort is counted on the
+// day a complaint was opened, the resolved cohort on the day of its final
+// resolution (complaints open now are not in it), and the flow on the day
+// each event happened.
+type ComplaintDay struct {
+	Day     Day
+	Segment string
+	// Opened cohort.
+	Opened    int64 // every type
+	Negative  int64 // TypeComplaint
+	Escalated int64 // escalated above frontline at some point
+	Responded int64 // with a first response
+	// Flow: resolutions and reopens that happened on Day. Backlog at the end
+	// of a day = opened - resolutions + reopens, summed from the start.
+	Resolutions int64
+	Reopens     int64
+	// Resolved cohort.
+	Resolved    int64 // final resolution on Day
+	Reopened    int64 // ... of which were reopened at least once
+	FCR         int64 // ... first contact resolution (no reopen, no escalation, at most one agent)
+	FCRReopen   int64 // ... resolved with no reopen (the looser FCR definition)
+	Satisfied   int64 // ... whose client was satisfied
+	WithVerdict int64 // ... whose client gave a verdict (satisfied or not)
+}
+
+// DurationMeasure names a duration kept in the histograms.
+type DurationMeasure string
+
+// Duration measures: calendar (wall-clock) and working hours (department
+// calendar, minus time waiting for the client).
+const (
+	FirstResponseCalendar DurationMeasure = "first_response_calendar"
+	FirstResponseWorking  DurationMeasure = "first_response_working"
+	ResolutionCalendar    DurationMeasure = "resolution_calendar"
+	ResolutionWorking     DurationMeasure = "resolution_working"
+)
+
+// DurationCount is how many complaints of one day fell in one histogram
+// bucket (see DurationBucket). First-response durations count on the day
+// the complaint was opened, resolution durations on the day of its final
+// resolution.
+type DurationCount struct {
+	Day     Day
+	Segment string
+	Measure DurationMeasure
+	Bucket  int
+	N       int64
+}
+
+// SLAQuery asks for SLA outcomes per day.
+type SLAQuery struct {
+	From, To   Day   // the day the measured event happened; 0 = unbounded
+	StandardID int64 // 0 = every standard
+}
+
+// SLADay counts finished items of one standard on one day.
+type SLADay struct {
+	Day        Day
+	StandardID int64
+	Achieved   int64
+	Breached   int64
+}
+
+// SLAOpen counts a standard's running items at a moment.
+type SLAOpen struct {
+	StandardID int64
+	Running    int64
+	AtRisk     int64 // past AtRiskShare of the target, not yet due
+	Breached   int64 // past due
+	Paused     int64
+}
+
+// Denominator is the size of the base complaints are counted against in
+// one month (first day of the month): clients served and orders taken.
+type Denominator struct {
+	Month   Day
+	Clients int64
+	Orders  int64
+}
+
+// ComplaintImport is a complaint import in progress: one transaction.
+type ComplaintImport interface {
+	// Add stores one valid complaint with its events, creating the named
+	// client, category, subcategory and assignee when they are new. It
+	// returns false when the complaint is already stored (same source and
+	// external id).
+	Add(c *Complaint) (inserted bool, err error)
+	Commit() (ImportBatch, error)
+	Rollback() error
+}
+
+// ComplaintStore keeps complaints with their events, derived facts, SLA
+// outcomes and rollups, all written in one transaction per change.
+type ComplaintStore interface {
+	// Complaint returns one complaint with its events and facts.
+	Complaint(ctx context.Context, id int64) (Complaint, error)
+	ListComplaints(ctx context.Context, f ComplaintFilter, p Page) ([]Complaint, error)
+	CountComplaints(ctx context.Context, f ComplaintFilter) (int, error)
+	// CreateComplaint stores c and its Events (a "new" status event at
+	// OpenedAt is added when there is none) and sets c.ID.
+	CreateComplaint(ctx context.Context, c *Complaint) error
+	// UpdateComplaint saves c's fields; status, level and assignee change
+	// only through events.
+	UpdateComplaint(ctx context.Context, c *Complaint) error
+	DeleteComplaint(ctx context.Context, id int64) error
+	// AddComplaintEvent appends an event (a status move must follow the
+	// workflow: data.ErrInvalid otherwise) and returns the saved complaint.
+	AddComplaintEvent(ctx context.Context, id int64, e ComplaintEvent) (Complaint, error)
+	// DeleteComplaintEvent removes a mistaken event; facts are re-derived.
+	DeleteComplaintEvent(ctx context.Context, complaintID, eventID int64) (Complaint, error)
+	// AssignComplaints assigns every listed complaint in one transaction.
+	AssignComplaints(ctx context.Context, ids []int64, assigneeID int64, at time.Time) error
+	// SLA returns a complaint's SLA results at now (the live clock).
+	SLA(ctx context.Context, id int64, now time.Time) ([]SLAResult, error)
+
+	ComplaintDaily(ctx context.Context, q ComplaintQuery) ([]ComplaintDay, error)
+	ComplaintDurations(ctx context.Context, q ComplaintQuery) ([]DurationCount, error)
+	// ComplaintBacklogBefore is the number of complaints open at the start
+	// of day d (for segmented queries, per segment value).
+	ComplaintBacklogBefore(ctx context.Context, d Day, by ComplaintSegmentation) (map[string]int64, error)
+	ComplaintRange(ctx context.Context) (first, last Day, ok bool, err error)
+	SLADaily(ctx context.Context, q SLAQuery) ([]SLADay, error)
+	OpenSLA(ctx context.Context, now time.Time) ([]SLAOpen, error)
+
+	Denominators(ctx context.Context) ([]Denominator, error)
+	SetDenominator(ctx context.Context, d Denominator) error
+
+	BeginComplaintImport(ctx context.Context, b ImportBatch) (ComplaintImport, error)
+}
+
+// CategoryStore keeps the complaint categories the manager edits.
+type CategoryStore interface {
+	Categories(ctx context.Context) ([]Category, error)  // parents first, by English name
+	SaveCategory(ctx context.Context, c *Category) error // creates when ID is 0
+	// DeleteCategory fails with ErrConflict while complaints use it.
+	DeleteCategory(ctx context.Context, id int64) error
+}
+
+// EmployeeStore keeps the department's employees.
+type EmployeeStore interface {
+	Employees(ctx context.Context) ([]Employee, error) // by name
+	SaveEmployee(ctx context.Context, e *Employee) error
+}
+
+// StandardStore keeps the service standards register.
+type StandardStore interface {
+	Standards(ctx context.Context) ([]Standard, error) // by code, versions sorted
+	// SaveStandard creates or replaces a standard with all its versions and
+	// re-judges every complaint it covers in the same transaction.
+	SaveStandard(ctx context.Context, s *Standard) error
+	DeleteStandard(ctx context.Context, id int64) error
 }
 
 // Store is everything CareDesk keeps.
@@ -153,6 +330,10 @@ type Store interface {
 	FeedbackStore
 	ClientStore
 	SettingsStore
+	ComplaintStore
+	CategoryStore
+	EmployeeStore
+	StandardStore
 	// Path is the database file.
 	Path() string
 	// Backup writes a consistent copy of the database to dst.
@@ -164,6 +345,9 @@ type Store interface {
 const (
 	SettingTimeZone  = "department.timezone" // IANA name
 	SettingNPSTarget = "nps.target"          // number, optional
+	// SettingWorkCalendar is the department's working calendar (JSON of
+	// Calendar) that working-hour KPIs use; default DefaultCalendar.
+	SettingWorkCalendar = "department.calendar"
 )
 
 // ParseNPSTarget reads an NPS target as typed by a user ("40", "+35,5",
