@@ -143,6 +143,11 @@ type ComplaintEvent struct {
 	Level       Level  // EventEscalation: the new level
 	AssigneeID  int64  // EventAssign: the new assignee (0 = unassigned)
 	Note        string
+	// Undated marks an event a source reports without its time (a CFPB
+	// complaint known to be closed, a Zendesk reopen count): At is only the
+	// earliest it can have happened and orders it. It moves the status but
+	// gives no first response, resolution time or reopen day.
+	Undated bool
 }
 
 // Complaint is one client appeal: a complaint, request, question or praise.
@@ -233,12 +238,13 @@ type Facts struct {
 	Resolutions     []time.Time
 	Reopens         []time.Time
 	Escalations     int
+	UndatedReopens  int        // reopens a source counted without their times
 	Agents          int        // distinct assignees that held the complaint
 	Waiting         []Interval // spans in "waiting for client"; an open span ends at the zero time
 }
 
 // Reopened reports whether the complaint was ever reopened.
-func (f Facts) Reopened() bool { return len(f.Reopens) > 0 }
+func (f Facts) Reopened() bool { return len(f.Reopens) > 0 || f.UndatedReopens > 0 }
 
 // Escalated reports whether the complaint was ever escalated above frontline.
 func (f Facts) Escalated() bool { return f.Escalations > 0 }
@@ -251,6 +257,9 @@ func DeriveFacts(opened time.Time, events []ComplaintEvent) Facts {
 	f := Facts{Status: StatusNew}
 	agents := map[int64]bool{}
 	var waitStart time.Time
+	// undatedEnd: the last resolution has no known time, so ResolvedAt
+	// stays zero rather than naming an earlier one.
+	undatedEnd := false
 	levelRank := func(l Level) int { return slices.Index(Levels, l) }
 	for _, e := range evs {
 		switch e.Kind {
@@ -275,31 +284,45 @@ func DeriveFacts(opened time.Time, events []ComplaintEvent) Facts {
 				continue
 			}
 			prev := f.Status
+			f.Status = e.Status
+			if e.Undated {
+				// Known to have happened, not when: no duration may
+				// start or end here.
+				waitStart = time.Time{}
+				switch {
+				case prev.Open() && !e.Status.Open():
+					undatedEnd = true
+				case !prev.Open() && e.Status.Open():
+					f.UndatedReopens++
+				}
+				continue
+			}
 			if prev == StatusNew && f.FirstResponseAt.IsZero() {
 				f.FirstResponseAt = e.At
 			}
-			if prev == StatusWaiting {
+			if prev == StatusWaiting && !waitStart.IsZero() {
 				f.Waiting = append(f.Waiting, Interval{Start: waitStart, End: e.At})
 			}
+			waitStart = time.Time{}
 			if e.Status == StatusWaiting {
 				waitStart = e.At
 			}
 			switch {
 			case prev.Open() && !e.Status.Open():
+				undatedEnd = false
 				f.Resolutions = append(f.Resolutions, e.At)
-				if f.FirstResolvedAt.IsZero() {
+				if f.FirstResolvedAt.IsZero() && f.UndatedReopens == 0 {
 					f.FirstResolvedAt = e.At
 				}
 			case !prev.Open() && e.Status.Open():
 				f.Reopens = append(f.Reopens, e.At)
 			}
-			f.Status = e.Status
 		}
 	}
-	if f.Status == StatusWaiting {
+	if f.Status == StatusWaiting && !waitStart.IsZero() {
 		f.Waiting = append(f.Waiting, Interval{Start: waitStart})
 	}
-	if !f.Status.Open() && len(f.Resolutions) > 0 {
+	if !f.Status.Open() && len(f.Resolutions) > 0 && !undatedEnd {
 		f.ResolvedAt = f.Resolutions[len(f.Resolutions)-1]
 	}
 	f.Agents = len(agents)
