@@ -237,7 +237,7 @@ type Facts struct {
 	ResolvedAt      time.Time // the final resolution, zero while the complaint is open
 	Resolutions     []time.Time
 	Reopens         []time.Time
-	Escalations     int
+	Escalations     int        // moves up to a level above frontline
 	UndatedReopens  int        // reopens a source counted without their times
 	Agents          int        // distinct assignees that held the complaint
 	Waiting         []Interval // spans in "waiting for client"; an open span ends at the zero time
@@ -260,6 +260,7 @@ func DeriveFacts(opened time.Time, events []ComplaintEvent) Facts {
 	// undatedEnd: the last resolution has no known time, so ResolvedAt
 	// stays zero rather than naming an earlier one.
 	undatedEnd := false
+	var current Level // the level as the events go
 	levelRank := func(l Level) int { return slices.Index(Levels, l) }
 	for _, e := range evs {
 		switch e.Kind {
@@ -268,12 +269,15 @@ func DeriveFacts(opened time.Time, events []ComplaintEvent) Facts {
 				f.FirstResponseAt = e.At
 			}
 		case EventEscalation:
-			if levelRank(e.Level) > 0 {
+			// Only moves up count: handing back from manager to senior is
+			// no new escalation.
+			if levelRank(e.Level) > max(levelRank(current), 0) {
 				f.Escalations++
 			}
 			if levelRank(e.Level) > levelRank(f.Level) {
 				f.Level = e.Level
 			}
+			current = e.Level
 		case EventAssign:
 			f.AssigneeID = e.AssigneeID
 			if e.AssigneeID != 0 {

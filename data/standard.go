@@ -141,8 +141,13 @@ type SLAResult struct {
 	Outcome    SLAOutcome
 }
 
-// Overdue reports whether a running item's due time is before now.
+// Overdue reports whether an unfinished item is past its target: a running
+// item whose due time is not after now, or a paused one that used up its
+// target before the clock stopped (it can only end breached).
 func (r SLAResult) Overdue(now time.Time) bool {
+	if r.Outcome == SLAPaused {
+		return r.Elapsed >= r.Target
+	}
 	return r.Outcome == SLARunning && !r.Due.IsZero() && !now.Before(r.Due)
 }
 
