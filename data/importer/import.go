@@ -23,8 +23,9 @@ const (
 	progressEvery = 100 * time.Millisecond
 )
 
-// rowBuilder turns records into feedback.
-type rowBuilder struct {
+// rowBase is the row state every kind of import shares: the plan, the
+// date reader, the reject callback and the counts.
+type rowBase struct {
 	p        *plan
 	opt      Options
 	dates    dateReader
@@ -41,8 +42,8 @@ type rowBuilder struct {
 	summaries []Message
 }
 
-func newRowBuilder(p *plan, opt Options) *rowBuilder {
-	return &rowBuilder{
+func newRowBase(p *plan, opt Options) rowBase {
+	return rowBase{
 		p:        p,
 		opt:      opt,
 		dates:    dateReader{order: p.order, loc: p.dateLoc, excel: p.xlsx},
@@ -54,7 +55,7 @@ func newRowBuilder(p *plan, opt Options) *rowBuilder {
 	}
 }
 
-func (b *rowBuilder) cell(rec []string, f Field) (string, bool) {
+func (b *rowBase) cell(rec []string, f Field) (string, bool) {
 	i, ok := b.col[f]
 	if !ok || i >= len(rec) {
 		return "", ok
@@ -62,94 +63,57 @@ func (b *rowBuilder) cell(rec []string, f Field) (string, bool) {
 	return rec[i], true
 }
 
-// build converts one record; ok=false when the row was rejected (the
-// reject callback has been called).
-func (b *rowBuilder) build(rec []string, row int) (*data.Feedback, bool) {
+// text returns a mapped text cell, trimmed, missing markers emptied.
+func (b *rowBase) text(rec []string, f Field) string {
+	v, _ := b.cell(rec, f)
+	if v == "" {
+		return ""
+	}
+	return cleanText(v)
+}
+
+// usable reports whether a record can be read as a data row: it has the
+// header's width and is not a total line (which is skipped with a
+// warning). ok=false when the row was rejected or skipped.
+func (b *rowBase) usable(rec []string, row int) bool {
 	want := len(b.p.cols)
 	if len(rec) < want && !b.p.xlsx || len(rec) > want && !isBlank(rec[want:]) {
 		b.rejected(row, "", strings.Join(rec, string(b.p.delim)), reasonFieldCount.msg(len(rec), want))
-		return nil, false
+		return false
 	}
-	fb := &data.Feedback{Score: data.NoScore}
-
-	raw, mapped := b.cell(rec, FieldDate)
-	raw = strings.TrimSpace(raw)
 	if isSummaryRow(rec) {
-		if _, why := b.dates.parse(raw); !mapped || why != "" {
+		raw, mapped := b.cell(rec, b.p.schema.dates[0])
+		if _, why := b.dates.parse(strings.TrimSpace(raw)); !mapped || why != "" {
 			if len(b.summaries) < maxSummaryWarnings {
 				text := strings.Join(strings.Fields(strings.Join(rec, " ")), " ")
 				b.summaries = append(b.summaries, warning(warnSummarySkipped, map[string]any{"Row": row, "Text": text},
 					"row %d looks like a total, not an answer, and was skipped: %q", row, text))
 			}
-			return nil, false
+			return false
 		}
 	}
-	switch {
-	case mapped && !isMissing(raw):
-		t, why := b.dates.parse(raw)
-		if why != "" {
-			b.rejected(row, b.names[b.col[FieldDate]], raw, why.msg())
-			return nil, false
-		}
-		fb.RespondedAt = t
-	case !b.opt.FileDate.IsZero():
-		fb.RespondedAt = b.opt.FileDate
-	default:
-		b.rejected(row, b.colName(FieldDate), raw, reasonDateMissing.msg())
-		return nil, false
-	}
+	return true
+}
 
-	raw, _ = b.cell(rec, FieldScore)
-	s, why := parseScore(raw)
+// date reads a mapped date cell; present=false when the column is not
+// mapped or the cell is missing, ok=false when the row was rejected.
+func (b *rowBase) date(rec []string, f Field, row int) (t time.Time, present, ok bool) {
+	raw, mapped := b.cell(rec, f)
+	raw = strings.TrimSpace(raw)
+	if !mapped || isMissing(raw) {
+		return t, false, true
+	}
+	t, why := b.dates.parse(raw)
 	if why != "" {
-		b.rejected(row, b.names[b.col[FieldScore]], raw, why.msg())
-		return nil, false
+		b.rejected(row, b.names[b.col[f]], raw, why.msg())
+		return t, true, false
 	}
-	fb.Score = s
-
-	if v, _ := b.cell(rec, FieldComment); v != "" {
-		fb.Comment = cleanText(v)
-	}
-	if v, _ := b.cell(rec, FieldChannel); v != "" {
-		fb.Channel = b.channel(v)
-	}
-	if v, _ := b.cell(rec, FieldTouchpoint); v != "" {
-		fb.Touchpoint = cleanText(v)
-	}
-	if v, _ := b.cell(rec, FieldClient); v != "" {
-		fb.ClientName = cleanText(v)
-	}
-	if v, _ := b.cell(rec, FieldSegment); v != "" {
-		fb.Segment = cleanText(v)
-	}
-	if v, _ := b.cell(rec, FieldTags); v != "" {
-		fb.Tags = data.ParseTags(cleanText(v))
-	}
-
-	if err := fb.Validate(); err != nil {
-		var ve data.ValidationErrors
-		if errors.As(err, &ve) && len(ve) > 0 {
-			field := map[string]Field{"responded_at": FieldDate, "score": FieldScore, "comment": FieldComment,
-				"channel": FieldChannel, "touchpoint": FieldTouchpoint, "tags": FieldTags}[ve[0].Field]
-			v, _ := b.cell(rec, field)
-			b.rejected(row, b.colName(field), v, validationMessage(ve[0]))
-		} else {
-			b.rejected(row, "", "", reasonInvalid.msg(err.Error()))
-		}
-		return nil, false
-	}
-
-	if v, _ := b.cell(rec, FieldExternalID); !isMissing(v) {
-		fb.ExternalID = strings.TrimSpace(v)
-	} else {
-		fb.ExternalID = b.contentID(fb)
-	}
-	return fb, true
+	return t, true, true
 }
 
 // channel maps channel text through a cache: exports repeat a handful of
 // values a million times.
-func (b *rowBuilder) channel(v string) data.Channel {
+func (b *rowBase) channel(v string) data.Channel {
 	if c, ok := b.channels[v]; ok {
 		return c
 	}
@@ -160,33 +124,27 @@ func (b *rowBuilder) channel(v string) data.Channel {
 	return c
 }
 
-func (b *rowBuilder) colName(f Field) string {
+func (b *rowBase) colName(f Field) string {
 	if i, ok := b.col[f]; ok {
 		return b.names[i]
 	}
 	return string(f)
 }
 
-// contentID identifies a row without an id column by its content; the
-// k-th repeat of identical content in the file gets "#k" so that genuine
-// identical answers are not merged, while a re-import of the same file
-// yields the same ids.
-func (b *rowBuilder) contentID(fb *data.Feedback) string {
-	buf := b.buf[:0]
-	buf = fb.RespondedAt.UTC().AppendFormat(buf, time.RFC3339Nano)
-	buf = append(buf, 0x1f)
-	buf = strconv.AppendInt(buf, int64(fb.Score), 10)
-	for _, s := range []string{fb.Comment, string(fb.Channel), fb.Touchpoint, fb.ClientName, fb.Segment} {
-		buf = append(buf, 0x1f)
-		buf = append(buf, s...)
-	}
-	for _, t := range fb.Tags {
-		buf = append(buf, 0x1e)
-		buf = append(buf, t...)
-	}
-	b.buf = buf
+// reject reports a bad value of field f.
+func (b *rowBase) reject(rec []string, row int, f Field, why Message) {
+	v, _ := b.cell(rec, f)
+	b.rejected(row, b.colName(f), v, why)
+}
+
+// contentID identifies a row without an id column by its content (the
+// bytes content appends); the k-th repeat of identical content in the
+// file gets "#k" so that genuine identical rows are not merged, while a
+// re-import of the same file yields the same ids.
+func (b *rowBase) contentID(content func(buf []byte) []byte) string {
+	b.buf = content(b.buf[:0])
 	b.hash.Reset()
-	b.hash.Write(buf)
+	b.hash.Write(b.buf)
 	var sum [sha1.Size]byte
 	b.hash.Sum(sum[:0])
 	key := binary.LittleEndian.Uint64(sum[:8])
@@ -198,26 +156,125 @@ func (b *rowBuilder) contentID(fb *data.Feedback) string {
 	return id
 }
 
+// rowBuilder turns records into feedback.
+type rowBuilder struct {
+	rowBase
+}
+
+func newRowBuilder(p *plan, opt Options) *rowBuilder {
+	return &rowBuilder{rowBase: newRowBase(p, opt)}
+}
+
+// build converts one record; ok=false when the row was rejected (the
+// reject callback has been called) or skipped.
+func (b *rowBuilder) build(rec []string, row int) (*data.Feedback, bool) {
+	if !b.usable(rec, row) {
+		return nil, false
+	}
+	fb := &data.Feedback{Score: data.NoScore}
+	t, present, ok := b.date(rec, FieldDate, row)
+	switch {
+	case !ok:
+		return nil, false
+	case present:
+		fb.RespondedAt = t
+	case !b.opt.FileDate.IsZero():
+		fb.RespondedAt = b.opt.FileDate
+	default:
+		raw, _ := b.cell(rec, FieldDate)
+		b.rejected(row, b.colName(FieldDate), strings.TrimSpace(raw), reasonDateMissing.msg())
+		return nil, false
+	}
+
+	raw, _ := b.cell(rec, FieldScore)
+	s, why := parseScore(raw)
+	if why != "" {
+		b.rejected(row, b.names[b.col[FieldScore]], raw, why.msg())
+		return nil, false
+	}
+	fb.Score = s
+
+	fb.Comment = b.text(rec, FieldComment)
+	if v, _ := b.cell(rec, FieldChannel); v != "" {
+		fb.Channel = b.channel(v)
+	}
+	fb.Touchpoint = b.text(rec, FieldTouchpoint)
+	fb.ClientName = b.text(rec, FieldClient)
+	fb.Segment = b.text(rec, FieldSegment)
+	if v := b.text(rec, FieldTags); v != "" {
+		fb.Tags = data.ParseTags(v)
+	}
+
+	if err := fb.Validate(); err != nil {
+		field := map[string]Field{"responded_at": FieldDate, "score": FieldScore, "comment": FieldComment,
+			"channel": FieldChannel, "touchpoint": FieldTouchpoint, "tags": FieldTags}
+		b.rejectInvalid(rec, row, err, field)
+		return nil, false
+	}
+
+	if v, _ := b.cell(rec, FieldExternalID); !isMissing(v) {
+		fb.ExternalID = strings.TrimSpace(v)
+	} else {
+		fb.ExternalID = b.contentID(func(buf []byte) []byte {
+			buf = fb.RespondedAt.UTC().AppendFormat(buf, time.RFC3339Nano)
+			buf = append(buf, 0x1f)
+			buf = strconv.AppendInt(buf, int64(fb.Score), 10)
+			for _, s := range []string{fb.Comment, string(fb.Channel), fb.Touchpoint, fb.ClientName, fb.Segment} {
+				buf = append(buf, 0x1f)
+				buf = append(buf, s...)
+			}
+			for _, t := range fb.Tags {
+				buf = append(buf, 0x1e)
+				buf = append(buf, t...)
+			}
+			return buf
+		})
+	}
+	return fb, true
+}
+
+// rejectInvalid reports a data validation error against the column of
+// the field it names (fields: data field name -> import field).
+func (b *rowBase) rejectInvalid(rec []string, row int, err error, fields map[string]Field) {
+	var ve data.ValidationErrors
+	if errors.As(err, &ve) && len(ve) > 0 {
+		b.reject(rec, row, fields[ve[0].Field], validationMessage(ve[0]))
+		return
+	}
+	b.rejected(row, "", "", reasonInvalid.msg(err.Error()))
+}
+
 // rowBatch is a run of parsed rows handed from the parser to the store.
-type rowBatch struct {
-	feedback []*data.Feedback
-	rowNums  []int // spreadsheet row of each response
-	read     int   // data rows read so far, for progress
-	bytes    int64 // bytes read so far
+type rowBatch[T any] struct {
+	items   []T
+	rowNums []int // spreadsheet row of each item
+	read    int   // data rows read so far, for progress
+	bytes   int64 // bytes read so far
 }
 
 const batchRows = 256
 
+// rowParser turns records into items of one kind. parse returns ok=false
+// for a row that was rejected, skipped or held back: flush then hands
+// over the items held back until the end of the file (an event log's
+// tickets), with the row each starts on.
+type rowParser[T any] struct {
+	base  *rowBase
+	parse func(rec []string, row int) (T, bool)
+	flush func(emit func(item T, row int) bool) bool
+}
+
 // produceRows reads, parses and validates rows and sends the valid ones in
 // batches. In strict mode it stops sending after the first bad row but
 // reads on to report every bad row.
-func produceRows(ctx context.Context, src recordSource, b *rowBuilder, strict bool, ch chan<- rowBatch, stop <-chan struct{}) error {
-	bt := rowBatch{}
+func produceRows[T any](ctx context.Context, src recordSource, rp rowParser[T], strict bool, ch chan<- rowBatch[T], stop <-chan struct{}) error {
+	b := rp.base
+	bt := rowBatch[T]{}
 	send := func() bool {
 		bt.read, bt.bytes = b.read, src.bytesRead()
 		select {
 		case ch <- bt:
-			bt = rowBatch{feedback: make([]*data.Feedback, 0, batchRows), rowNums: make([]int, 0, batchRows)}
+			bt = rowBatch[T]{items: make([]T, 0, batchRows), rowNums: make([]int, 0, batchRows)}
 			return true
 		case <-stop:
 		case <-ctx.Done():
@@ -225,6 +282,20 @@ func produceRows(ctx context.Context, src recordSource, b *rowBuilder, strict bo
 		return false
 	}
 	lastSent := 0
+	add := func(item T, row int) bool {
+		if strict && b.rejects > 0 {
+			return true
+		}
+		bt.items = append(bt.items, item)
+		bt.rowNums = append(bt.rowNums, row)
+		if len(bt.items) == batchRows || b.read-lastSent >= 16*batchRows {
+			if !send() {
+				return false
+			}
+			lastSent = b.read
+		}
+		return true
+	}
 	for {
 		if b.read&63 == 0 {
 			if err := ctx.Err(); err != nil {
@@ -248,22 +319,44 @@ func produceRows(ctx context.Context, src recordSource, b *rowBuilder, strict bo
 			continue
 		}
 		b.read++
-		fb, ok := b.build(rec, row)
-		if ok && !(strict && b.rejects > 0) {
-			bt.feedback = append(bt.feedback, fb)
-			bt.rowNums = append(bt.rowNums, row)
-		}
-		if len(bt.feedback) == batchRows || b.read-lastSent >= 16*batchRows {
-			if !send() {
-				return ctx.Err()
+		item, ok := rp.parse(rec, row)
+		if !ok {
+			if b.read-lastSent >= 16*batchRows {
+				if !send() {
+					return ctx.Err()
+				}
+				lastSent = b.read
 			}
-			lastSent = b.read
+			continue
 		}
+		if !add(item, row) {
+			return ctx.Err()
+		}
+	}
+	if rp.flush != nil && !rp.flush(add) {
+		return ctx.Err()
 	}
 	if !send() {
 		return ctx.Err()
 	}
 	return nil
+}
+
+// importTx is a store's import transaction for items of one kind.
+type importTx[T any] interface {
+	Add(item T) (inserted bool, err error)
+	Commit() (data.ImportBatch, error)
+	Rollback() error
+}
+
+// defaultLocation fills opt.Location from the store's department zone
+// when the caller gave none.
+func defaultLocation(store any, opt *Options) {
+	if opt.Location == nil {
+		if l, ok := store.(interface{ Location() *time.Location }); ok {
+			opt.Location = l.Location()
+		}
+	}
 }
 
 // ImportFeedback imports a survey export into the store in one
@@ -272,13 +365,8 @@ func produceRows(ctx context.Context, src recordSource, b *rowBuilder, strict bo
 // exactly as before. progress may be nil. When opt.Location is nil and the
 // store knows the department's zone (data.SettingsStore), that zone is used.
 func ImportFeedback(ctx context.Context, store data.FeedbackStore, path string, opt Options, progress func(Progress)) (res Result, err error) {
-	if opt.Location == nil {
-		// Without a zone from the caller, use the department's.
-		if l, ok := store.(interface{ Location() *time.Location }); ok {
-			opt.Location = l.Location()
-		}
-	}
-	p, err := prepare(path, opt)
+	defaultLocation(store, &opt)
+	p, err := prepare(path, opt, feedbackSchema)
 	if err != nil {
 		return res, err
 	}
@@ -292,7 +380,19 @@ func ImportFeedback(ctx context.Context, store data.FeedbackStore, path string, 
 	} else if ok && !p.orderOK {
 		return res, wrap(fmt.Errorf("column %q: %w", p.columnNames()[dc], ErrAmbiguousDates))
 	}
+	b := newRowBuilder(p, opt)
+	begin := func(bt data.ImportBatch) (importTx[*data.Feedback], error) {
+		return store.BeginFeedbackImport(ctx, bt)
+	}
+	return runImport(ctx, p, opt, progress, rowParser[*data.Feedback]{base: &b.rowBase, parse: b.build}, begin)
+}
 
+// runImport streams a prepared file into one import transaction: parsing
+// runs ahead of the store's inserts, bad rows go to the rejects file, and
+// anything short of a clean commit rolls back.
+func runImport[T any](ctx context.Context, p *plan, opt Options, progress func(Progress), rp rowParser[T], begin func(data.ImportBatch) (importTx[T], error)) (res Result, err error) {
+	res.Warnings = p.warnings
+	wrap := func(err error) error { return fmt.Errorf("%s: %w", p.base, err) }
 	rw := newRejectWriter(p, opt)
 	defer func() {
 		if cerr := rw.close(); cerr != nil && err == nil {
@@ -304,7 +404,7 @@ func ImportFeedback(ctx context.Context, store data.FeedbackStore, path string, 
 			res.RejectsFile = ""
 		}
 	}()
-	b := newRowBuilder(p, opt)
+	b := rp.base
 	// Only the parsing goroutine touches rejects; they move into res once
 	// it has finished.
 	var rejects []Reject
@@ -317,8 +417,8 @@ func ImportFeedback(ctx context.Context, store data.FeedbackStore, path string, 
 		rw.write(r)
 	}
 
-	imp, err := store.BeginFeedbackImport(ctx, data.ImportBatch{
-		Kind:       "feedback",
+	imp, err := begin(data.ImportBatch{
+		Kind:       p.schema.kind,
 		Source:     p.source(opt),
 		FileName:   p.base,
 		ImportedAt: time.Now().UTC(),
@@ -346,7 +446,7 @@ func ImportFeedback(ctx context.Context, store data.FeedbackStore, path string, 
 
 	// Parsing runs in its own goroutine, ahead of the store's inserts, so
 	// that the two overlap on a multi-core machine.
-	ch := make(chan rowBatch, 4)
+	ch := make(chan rowBatch[T], 4)
 	stop := make(chan struct{})
 	var prodErr error
 	var wg sync.WaitGroup
@@ -354,7 +454,7 @@ func ImportFeedback(ctx context.Context, store data.FeedbackStore, path string, 
 	go func() {
 		defer wg.Done()
 		defer close(ch)
-		prodErr = produceRows(ctx, src, b, opt.Strict, ch, stop)
+		prodErr = produceRows(ctx, src, rp, opt.Strict, ch, stop)
 	}()
 	// Registered last, so it runs first: the producer is stopped before
 	// the rejects file is closed and the transaction rolled back.
@@ -368,8 +468,8 @@ func ImportFeedback(ctx context.Context, store data.FeedbackStore, path string, 
 
 	lastRows, lastTime := 0, time.Now()
 	for bt := range ch {
-		for i, fb := range bt.feedback {
-			inserted, err := imp.Add(fb)
+		for i, item := range bt.items {
+			inserted, err := imp.Add(item)
 			if err != nil {
 				return res, wrap(fmt.Errorf("row %d: %w", bt.rowNums[i], err))
 			}

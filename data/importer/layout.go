@@ -2,6 +2,7 @@ package importer
 
 import (
 	"encoding/json"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -156,8 +157,8 @@ func hasHeader(cols []column, names ...string) bool {
 	return false
 }
 
-// detectFormat recognises a known survey tool from the headers.
-func detectFormat(cols []column, headerRows int) string {
+// detectSurveyFormat recognises a known survey tool from the headers.
+func detectSurveyFormat(cols []column, headerRows int) string {
 	switch {
 	case headerRows == 3 || hasHeader(cols, "responseid") && hasHeader(cols, "recordeddate", "startdate"):
 		return FormatQualtrics
@@ -209,23 +210,64 @@ var notClientWords = []string{"first name", "last name", "firstname", "lastname"
 // notScoreWords mark headers of NPS group labels and other non-scores.
 var notScoreWords = []string{"group", "category", "categor", "label", "type", "группа", "категор", "segment", "сегмент"}
 
-// fieldOrder is the order fields pick their columns, so that the score
-// question is taken before the comment rule ("why…") could grab it.
+// schema is what one kind of import (survey answers, tickets) looks for
+// in a file; detection, mapping and date handling are shared.
+type schema struct {
+	kind string // the import batch kind
+	// order is the order fields pick their columns, so that a field with
+	// a telling header is taken before a loose rule could grab its column.
+	order    []Field
+	aliases  map[Field][]string // exact normalised headers, best first
+	contains map[Field][]string // words a header may contain instead
+	// layouts are the exact headers of each known layout, tried before
+	// the aliases once the layout is recognised.
+	layouts map[string]map[Field][]string
+	// dates are the fields holding dates; dates[0] is the row's own date.
+	// Their day/month order is decided from all of them together: one
+	// export writes every date the same way.
+	dates  []Field
+	detect func(cols []column, headerRows int) string
+}
+
+// fieldOrder is the survey order: the score question is taken before the
+// comment rule ("why…") could grab it.
 var fieldOrder = []Field{FieldExternalID, FieldScore, FieldDate, FieldComment, FieldChannel, FieldTouchpoint, FieldClient, FieldSegment, FieldTags}
 
+var feedbackSchema = &schema{
+	kind:     "feedback",
+	order:    fieldOrder,
+	aliases:  aliases,
+	contains: containsRules,
+	dates:    []Field{FieldDate},
+	detect:   detectSurveyFormat,
+}
+
+func (sc *schema) isDate(f Field) bool { return slices.Contains(sc.dates, f) }
+
 // detectMapping maps fields to column indexes from headers and sample
-// values.
-func detectMapping(cols []column, sample [][]string, excel bool) map[Field]int {
+// values: the recognised layout's own headers first, then the aliases.
+func detectMapping(sc *schema, format string, cols []column, sample [][]string, excel bool) map[Field]int {
 	m := map[Field]int{}
 	used := map[int]bool{}
-	for _, f := range fieldOrder {
+	if exact := sc.layouts[format]; exact != nil {
+		for _, f := range sc.order {
+			if i := exactColumn(cols, used, exact[f]); i >= 0 {
+				m[f] = i
+				used[i] = true
+			}
+		}
+	}
+	for _, f := range sc.order {
+		if _, done := m[f]; done {
+			continue
+		}
 		best, bestRank := -1, 1<<30
 		for i, c := range cols {
 			if used[i] {
 				continue
 			}
-			rank := headerRank(f, c)
-			if rank < 0 || rank >= bestRank || !valuesFit(f, i, sample, excel, rank >= containsRank) {
+			rank := headerRank(sc, f, c)
+			if rank < 0 || rank >= bestRank || !valuesFit(sc, f, i, sample, excel, rank >= containsRank) {
 				continue
 			}
 			best, bestRank = i, rank
@@ -238,12 +280,25 @@ func detectMapping(cols []column, sample [][]string, excel bool) map[Field]int {
 	return m
 }
 
+// exactColumn returns the first unused column named by one of names (in
+// their order), -1 when none.
+func exactColumn(cols []column, used map[int]bool, names []string) int {
+	for _, n := range names {
+		for i, c := range cols {
+			if !used[i] && c.norm == n {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
 // containsRank ranks a header that only contains a telling word.
 const containsRank = 1000
 
 // headerRank is how well a column's header names the field: lower is
 // better, -1 = no match.
-func headerRank(f Field, c column) int {
+func headerRank(sc *schema, f Field, c column) int {
 	if f == FieldScore {
 		for _, h := range c.headers {
 			l := strings.ToLower(h)
@@ -272,7 +327,7 @@ func headerRank(f Field, c column) int {
 	for _, h := range c.headers {
 		names = append(names, normHeader(h))
 	}
-	for rank, a := range aliases[f] {
+	for rank, a := range sc.aliases[f] {
 		for _, n := range names {
 			if n == a {
 				return rank
@@ -280,7 +335,7 @@ func headerRank(f Field, c column) int {
 		}
 	}
 	for _, n := range names {
-		for _, w := range containsRules[f] {
+		for _, w := range sc.contains[f] {
 			if strings.Contains(n, w) {
 				return containsRank
 			}
@@ -293,8 +348,8 @@ func headerRank(f Field, c column) int {
 // Promoter/Detractor labels), a date column holds dates. A header that is
 // only a loose match must be backed by most values; an exact header only
 // needs some (bad values are reported as rejects).
-func valuesFit(f Field, col int, sample [][]string, excel, loose bool) bool {
-	if f != FieldScore && f != FieldDate {
+func valuesFit(sc *schema, f Field, col int, sample [][]string, excel, loose bool) bool {
+	if f != FieldScore && !sc.isDate(f) {
 		return true
 	}
 	seen, good, labels := 0, 0, 0
@@ -314,7 +369,7 @@ func valuesFit(f Field, col int, sample [][]string, excel, loose bool) bool {
 			if _, why := parseScore(r[col]); why == "" || why == reasonScoreRange || why == reasonScoreFraction {
 				good++
 			}
-		case FieldDate:
+		default:
 			if _, err := scanDate(strings.TrimSpace(r[col]), excel); err == nil {
 				good++
 			}

@@ -29,7 +29,7 @@ func BenchmarkParseCSV(b *testing.B) {
 	b.ResetTimer()
 	rows := 0
 	for i := 0; i < b.N; i++ {
-		p, err := prepare(path, Options{Location: time.UTC})
+		p, err := prepare(path, Options{Location: time.UTC}, feedbackSchema)
 		if err != nil {
 			b.Fatal(err)
 		}

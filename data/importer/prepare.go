@@ -25,6 +25,7 @@ type plan struct {
 	delim      rune
 	skip       int // title lines and blank rows above the header
 	headerRows int
+	schema     *schema
 	format     string
 	cols       []column
 	mapping    map[Field]int
@@ -157,13 +158,13 @@ func titleRows(lead [][]string) int {
 }
 
 // prepare detects the encoding, delimiter, header rows, layout, mapping
-// and date format of a file.
-func prepare(path string, opt Options) (*plan, error) {
+// and date format of a file for the fields of sc.
+func prepare(path string, opt Options, sc *schema) (*plan, error) {
 	st, err := os.Stat(path)
 	if err != nil {
 		return nil, err
 	}
-	p := &plan{path: path, base: filepath.Base(path), size: st.Size(), xlsx: isXLSX(path)}
+	p := &plan{path: path, base: filepath.Base(path), size: st.Size(), xlsx: isXLSX(path), schema: sc}
 	wrap := func(err error) error { return fmt.Errorf("%s: %w", p.base, err) }
 	if p.xlsx {
 		p.enc = encodingGuess{name: "", sure: true}
@@ -251,10 +252,10 @@ func prepare(path string, opt Options) (*plan, error) {
 
 	p.format = opt.Format
 	if p.format == "" {
-		p.format = detectFormat(p.cols, p.headerRows)
+		p.format = sc.detect(p.cols, p.headerRows)
 	}
 	p.warnings = append(p.warnings, duplicateWarnings(p.cols)...)
-	p.mapping = detectMapping(p.cols, p.sample, p.xlsx)
+	p.mapping = detectMapping(sc, p.format, p.cols, p.sample, p.xlsx)
 	for f, name := range opt.Mapping {
 		if name == "" {
 			delete(p.mapping, f)
@@ -286,21 +287,21 @@ func prepare(path string, opt Options) (*plan, error) {
 	if p.dateLoc == nil {
 		p.dateLoc = time.Local
 	}
-	if dc, ok := p.mapping[FieldDate]; ok {
+	if dc, ok := p.mapping[sc.dates[0]]; ok {
 		if loc := p.cols[dc].loc; loc != nil {
 			p.dateLoc = loc
 		}
+	}
+	if dcs := p.dateColumns(); len(dcs) > 0 {
 		for _, r := range p.sample {
-			if dc < len(r) {
-				p.dates.add(strings.TrimSpace(r[dc]), p.xlsx)
-			}
+			p.addDates(&p.dates, r, dcs)
 		}
 		p.order, p.orderOK = opt.DateOrder, true
 		if p.order == DateAuto {
 			if p.dates.needsOrder() {
 				// The sample cannot tell dd/mm from mm/dd: ask the
-				// whole column.
-				if err := p.scanDateColumn(dc); err != nil {
+				// whole columns.
+				if err := p.scanDateColumns(dcs); err != nil {
 					return nil, wrap(err)
 				}
 			}
@@ -310,8 +311,27 @@ func prepare(path string, opt Options) (*plan, error) {
 	return p, nil
 }
 
-// scanDateColumn reads every date of the file into p.dates.
-func (p *plan) scanDateColumn(dc int) error {
+// dateColumns lists the mapped date columns.
+func (p *plan) dateColumns() []int {
+	var dcs []int
+	for _, f := range p.schema.dates {
+		if i, ok := p.mapping[f]; ok {
+			dcs = append(dcs, i)
+		}
+	}
+	return dcs
+}
+
+func (p *plan) addDates(st *dateColumnStats, rec []string, dcs []int) {
+	for _, dc := range dcs {
+		if dc < len(rec) {
+			st.add(strings.TrimSpace(rec[dc]), p.xlsx)
+		}
+	}
+}
+
+// scanDateColumns reads every date of the file into p.dates.
+func (p *plan) scanDateColumns(dcs []int) error {
 	src, err := p.open()
 	if err != nil {
 		return err
@@ -329,9 +349,7 @@ func (p *plan) scanDateColumn(dc int) error {
 		if err != nil {
 			return err
 		}
-		if dc < len(rec) {
-			st.add(strings.TrimSpace(rec[dc]), p.xlsx)
-		}
+		p.addDates(&st, rec, dcs)
 	}
 	p.dates = st
 	return nil
@@ -394,13 +412,22 @@ func (p *plan) source(opt Options) string {
 // Inspect detects how a file would be imported, for the wizard to show
 // and let the user correct.
 func Inspect(path string, opt Options) (*Preview, error) {
-	p, err := prepare(path, opt)
+	p, err := prepare(path, opt, feedbackSchema)
 	if err != nil {
 		return nil, err
 	}
+	pv := p.preview()
+	if _, ok := p.mapping[FieldScore]; !ok {
+		pv.Warnings = append(pv.Warnings, warning(warnNoScoreColumn, nil, "%s", ErrNoScoreColumn.Error()))
+	}
+	return pv, nil
+}
+
+// preview describes a prepared file.
+func (p *plan) preview() *Preview {
 	names := p.columnNames()
 	pv := &Preview{
-		File:         path,
+		File:         p.path,
 		Size:         p.size,
 		Encoding:     p.enc.name,
 		EncodingSure: p.enc.sure,
@@ -417,16 +444,14 @@ func Inspect(path string, opt Options) (*Preview, error) {
 		pv.Mapping[f] = names[i]
 	}
 	pv.Sample = append(pv.Sample, p.sample[:min(20, len(p.sample))]...)
-	if _, ok := p.mapping[FieldDate]; ok {
+	if len(p.dateColumns()) > 0 {
 		pv.DateLayout = p.dates.describe(p.order)
 		pv.DateAmbiguous = !p.orderOK
-	} else {
+	}
+	if _, ok := p.mapping[p.schema.dates[0]]; !ok {
 		pv.NeedsFileDate = true
 	}
-	if _, ok := p.mapping[FieldScore]; !ok {
-		pv.Warnings = append(pv.Warnings, warning(warnNoScoreColumn, nil, "%s", ErrNoScoreColumn.Error()))
-	}
-	return pv, nil
+	return pv
 }
 
 // sliceSource replays records already read, then goes on with rest.
