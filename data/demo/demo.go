@@ -1,14 +1,19 @@
-// Package demo fills a store with realistic, reproducible NPS feedback so
-// the application can be tried, shown and benchmarked without real data.
+// Package demo fills a store with realistic, reproducible NPS feedback and
+// complaints so the application can be tried, shown and benchmarked
+// without real data.
 //
 // The data follows one story: a department whose NPS climbs from about −5
 // to about +35 over the period, dips every December/January when delivery
 // is overloaded, with Delivery the weakest touchpoint. Comments are written
 // in Russian and English, mostly in Options.Lang, and agree with the score,
-// the touchpoint and the tags.
+// the touchpoint and the tags. Complaints tell the same story: delivery
+// complaints peak in December/January, when every queue is slower; the
+// team resolves faster and better over the period; key clients escalate
+// more. Their texts are the sentences detractors write in the survey.
 //
-// The same Options always give the same rows: every draw comes from one PCG
-// stream seeded with Options.Seed, in a fixed order.
+// The same Options always give the same rows: every draw comes from a PCG
+// stream seeded with Options.Seed (one for feedback, one for complaints),
+// in a fixed order.
 package demo
 
 import (
@@ -21,28 +26,31 @@ import (
 )
 
 // Source is the import source of demo rows. External ids are
-// "<seed>-<n>", so importing the same seed again finds every row a
+// "<seed>-<n>" for responses and "<seed>-c<n>" for complaints, so importing the same seed again finds every row a
 // duplicate and adds nothing.
 const Source = "demo"
 
 // Limits keep a typo from filling the disk.
 const (
-	MaxMonths    = 120
-	MaxResponses = 10_000_000
+	MaxMonths     = 120
+	MaxResponses  = 10_000_000
+	MaxComplaints = 10_000_000
 )
 
 // Options shape the demo data set.
 type Options struct {
-	Months    int       // length of the period, ending on End
-	Responses int       // exact number of responses
-	Seed      int64     // same seed, same data
-	End       time.Time // last day (its calendar date); zero means today
-	Lang      string    // "ru" (also "") or "en": the language of most comments and names
+	Months     int       // length of the period, ending on End
+	Responses  int       // exact number of responses
+	Complaints int       // exact number of complaints (appeals of every type)
+	Seed       int64     // same seed, same data
+	End        time.Time // last day (its calendar date); zero means today
+	Lang       string    // "ru" (also "") or "en": the language of most comments and names
 }
 
-// DefaultOptions is two years of 50,000 responses, seed 1, in Russian.
+// DefaultOptions is two years of 50,000 responses and 12,000 complaints,
+// seed 1, in Russian.
 func DefaultOptions() Options {
-	return Options{Months: 24, Responses: 50_000, Seed: 1, Lang: "ru"}
+	return Options{Months: 24, Responses: 50_000, Complaints: 12_000, Seed: 1, Lang: "ru"}
 }
 
 // Validate checks the options; errors match data.ErrInvalid.
@@ -52,6 +60,8 @@ func (o Options) Validate() error {
 		return fmt.Errorf("demo: months must be 1 to %d, got %d: %w", MaxMonths, o.Months, data.ErrInvalid)
 	case o.Responses < 1 || o.Responses > MaxResponses:
 		return fmt.Errorf("demo: responses must be 1 to %d, got %d: %w", MaxResponses, o.Responses, data.ErrInvalid)
+	case o.Complaints < 0 || o.Complaints > MaxComplaints:
+		return fmt.Errorf("demo: complaints must be 0 to %d, got %d: %w", MaxComplaints, o.Complaints, data.ErrInvalid)
 	case o.Lang != "" && o.Lang != "ru" && o.Lang != "en":
 		return fmt.Errorf("demo: language must be ru or en, got %q: %w", o.Lang, data.ErrInvalid)
 	}

@@ -344,6 +344,22 @@ func TestTinyDataSets(t *testing.T) {
 				t.Errorf("%+v: %v", o, err)
 			}
 		}
+		o.Complaints = o.Responses * 3
+		_, complaints := generateComplaints(t, o)
+		if len(complaints) != o.Complaints {
+			t.Errorf("%+v: %d complaints", o, len(complaints))
+		}
+		for _, c := range complaints {
+			if err := c.Validate(); err != nil {
+				t.Errorf("%+v: %v", o, err)
+			}
+		}
+		g := newComplaintGen(o, moscow)
+		for _, s := range g.standards() {
+			if err := s.Validate(); err != nil {
+				t.Errorf("%+v: standard %s: %v", o, s.Code, err)
+			}
+		}
 	}
 }
 
@@ -356,6 +372,8 @@ func TestOptionsValidate(t *testing.T) {
 		{Months: 12, Responses: 0, Lang: "ru"},
 		{Months: 12, Responses: 10, Lang: "de"},
 		{Months: MaxMonths + 1, Responses: 10, Lang: "en"},
+		{Months: 12, Responses: 10, Complaints: -1, Lang: "en"},
+		{Months: 12, Responses: 10, Complaints: MaxComplaints + 1, Lang: "en"},
 	} {
 		if err := o.Validate(); err == nil {
 			t.Errorf("%+v accepted", o)
