@@ -70,7 +70,7 @@ func Compare(prev, cur *NPSStat) {
 		return
 	}
 	cur.Z = cur.Delta / se
-	cur.P = math.Erfc(math.Abs(cur.Z) / math.Sqrt2)
+	cur.P = twoSidedP(cur.Z)
 	cur.Significant = cur.P < 0.05
 }
 
