@@ -90,7 +90,8 @@ type ComplaintStat struct {
 	Satisfied      Share // satisfied / resolved with a verdict
 
 	// Changes against the previous period of the series (none for the
-	// first period and for totals). Counts are tested as Poisson rates
+	// first period and for totals); "resolved" is the resolutions flow,
+	// like the backlog. Counts are tested as Poisson rates
 	// per day, the rate per 1,000 against its base, shares with the
 	// two-proportion z-test.
 	OpenedChange, ResolvedChange, NegativeChange, RateChange   Change
@@ -318,7 +319,7 @@ func (l *complaintShares) update(st *ComplaintStat) {
 func compareComplaints(prev, cur *ComplaintStat, last *complaintShares) {
 	pd, cd := float64(prev.Days), float64(cur.Days)
 	cur.OpenedChange = compareCounts(prev.Counts.Opened, pd, cur.Counts.Opened, cd)
-	cur.ResolvedChange = compareCounts(prev.Counts.Resolved, pd, cur.Counts.Resolved, cd)
+	cur.ResolvedChange = compareCounts(prev.Counts.Resolutions, pd, cur.Counts.Resolutions, cd)
 	cur.NegativeChange = compareCounts(prev.Counts.Negative, pd, cur.Counts.Negative, cd)
 	cur.RateChange = compareCounts(prev.Counts.Negative, prev.Base, cur.Counts.Negative, cur.Base)
 	if cur.RateChange.Has {

@@ -292,7 +292,7 @@ func TestComplaintReportJSON(t *testing.T) {
 			t.Errorf("period row lacks %q", f)
 		}
 	}
-	if jan["period"] != "2025-01" || jan["opened"] != 20.0 || jan["backlog"] != 11.0 || jan["fcr"] != 71.4 || jan["first_response_median_h"] != 0.34 {
+	if jan["period"] != "2025-01" || jan["opened"] != 20.0 || jan["resolved"] != 15.0 || jan["backlog"] != 11.0 || jan["fcr"] != 71.4 || jan["first_response_median_h"] != 0.34 {
 		t.Errorf("January row: %v", jan)
 	}
 	if jan["resolution_median_h"] != nil || periods[1].(map[string]any)["reopen_rate"] != nil {
