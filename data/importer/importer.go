@@ -98,7 +98,12 @@ type Preview struct {
 	DateOrder     DateOrder
 	DateAmbiguous bool // dd/mm vs mm/dd undecidable from the whole column
 	NeedsFileDate bool // no date column mapped
-	Warnings      []Message
+	// Fields are the fields a column can map to for this kind of import.
+	Fields []Field
+	// EventLog: tickets repeat over several rows (one per change of
+	// state) and are imported as one complaint each.
+	EventLog bool
+	Warnings []Message
 }
 
 // Progress reports how far an import got.

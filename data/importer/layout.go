@@ -213,7 +213,8 @@ var notScoreWords = []string{"group", "category", "categor", "label", "type", "Ð
 // schema is what one kind of import (survey answers, tickets) looks for
 // in a file; detection, mapping and date handling are shared.
 type schema struct {
-	kind string // the import batch kind
+	kind   string  // the import batch kind
+	fields []Field // in display order
 	// order is the order fields pick their columns, so that a field with
 	// a telling header is taken before a loose rule could grab its column.
 	order    []Field
@@ -235,6 +236,7 @@ var fieldOrder = []Field{FieldExternalID, FieldScore, FieldDate, FieldComment, F
 
 var feedbackSchema = &schema{
 	kind:     "feedback",
+	fields:   Fields,
 	order:    fieldOrder,
 	aliases:  aliases,
 	contains: containsRules,

@@ -22,6 +22,12 @@ const (
 	reasonTooLong        reason = "import.reject.too_long"
 	reasonChannel        reason = "import.reject.channel"
 	reasonInvalid        reason = "import.reject.invalid"
+	reasonStatus         reason = "import.reject.status"
+	reasonPriority       reason = "import.reject.priority"
+	reasonDuration       reason = "import.reject.duration"
+	reasonCount          reason = "import.reject.count"
+	reasonAmount         reason = "import.reject.amount"
+	reasonBeforeOpened   reason = "import.reject.before_opened"
 )
 
 // reasonText is the English text of each reason, with fmt verbs for the
@@ -41,6 +47,12 @@ var reasonText = map[reason]string{
 	reasonTooLong:        "longer than %d characters",
 	reasonChannel:        "unknown channel",
 	reasonInvalid:        "%s",
+	reasonStatus:         "unknown status",
+	reasonPriority:       "unknown priority",
+	reasonDuration:       "not a duration",
+	reasonCount:          "not a whole number",
+	reasonAmount:         "not an amount of money",
+	reasonBeforeOpened:   "earlier than the opening date",
 }
 
 // reasonArgs names the template arguments of each reason, in the order of

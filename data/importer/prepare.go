@@ -439,6 +439,7 @@ func (p *plan) preview() *Preview {
 		Mapping:      map[Field]string{},
 		Warnings:     p.warnings,
 		DateOrder:    p.order,
+		Fields:       p.schema.fields,
 	}
 	for f, i := range p.mapping {
 		pv.Mapping[f] = names[i]

@@ -1,0 +1,417 @@
+package importer
+
+import (
+	"slices"
+	"strings"
+	"time"
+
+	"caredesk/data"
+)
+
+// ticketRow is one row of a ticket export, parsed. An ordinary export has
+// one row per ticket; an event log has one per change of state.
+type ticketRow struct {
+	row                                        int
+	id                                         string
+	opened, updated, respondedAt               time.Time
+	resolvedAt, closedAt                       time.Time
+	status                                     data.Status // "" when the row says none
+	statusText                                 string
+	priority                                   data.Priority
+	typ                                        data.ComplaintType
+	channel                                    data.Channel
+	client, tier, category, subcategory        string
+	subject, description, assignee, resolution string
+	verdict                                    data.Verdict
+	reopens                                    int
+	compensation                               int64
+}
+
+// complaintBuilder turns ticket rows into complaints.
+type complaintBuilder struct {
+	rowBase
+	source   string
+	defType  data.ComplaintType
+	units    map[Field]durationScale
+	disputed bool // the verdict column records disputes (CFPB)
+	statuses map[string]data.Status
+	// eventLog: several rows per ticket; rows are held per ticket until
+	// the end of the file, in order of first appearance.
+	eventLog bool
+	logs     map[string][]ticketRow
+	logOrder []string
+}
+
+// defaultType is the type of a ticket whose source does not say: every
+// row of a complaint register (CFPB, a file mapped by hand) and of an
+// incident table (ServiceNow) is a complaint; help desks that also take
+// questions (Zendesk, Freshdesk) default to question.
+func defaultType(format string) data.ComplaintType {
+	if format == FormatZendesk || format == FormatFreshdesk {
+		return data.TypeQuestion
+	}
+	return data.TypeComplaint
+}
+
+func newComplaintBuilder(p *plan, opt Options) *complaintBuilder {
+	b := &complaintBuilder{
+		rowBase:  newRowBase(p, opt),
+		source:   p.source(opt),
+		defType:  defaultType(p.format),
+		units:    map[Field]durationScale{},
+		statuses: map[string]data.Status{},
+	}
+	for _, f := range []Field{FieldFirstResponse, FieldResolutionTime} {
+		if i, ok := p.mapping[f]; ok {
+			b.units[f] = durationUnit(p.cols[i].name)
+		}
+	}
+	if i, ok := p.mapping[FieldVerdict]; ok {
+		b.disputed = strings.Contains(p.cols[i].norm, "disput") || strings.Contains(p.cols[i].norm, "оспор")
+	}
+	b.eventLog = repeatsIDs(p)
+	if b.eventLog {
+		b.logs = map[string][]ticketRow{}
+	}
+	return b
+}
+
+// repeatsIDs reports whether the sample holds a ticket id twice: the file
+// is an event log with a row per change of state.
+func repeatsIDs(p *plan) bool {
+	i, ok := p.mapping[FieldExternalID]
+	if !ok {
+		return false
+	}
+	seen := map[string]bool{}
+	for _, r := range p.sample {
+		if i < len(r) && !isMissing(r[i]) {
+			id := strings.TrimSpace(r[i])
+			if seen[id] {
+				return true
+			}
+			seen[id] = true
+		}
+	}
+	return false
+}
+
+// parseRow reads one record; ok=false when it was rejected or skipped.
+func (b *complaintBuilder) parseRow(rec []string, row int) (ticketRow, bool) {
+	r := ticketRow{row: row}
+	if !b.usable(rec, row) {
+		return r, false
+	}
+	var present, ok bool
+	if r.opened, present, ok = b.date(rec, FieldOpened, row); !ok {
+		return r, false
+	} else if !present {
+		if b.opt.FileDate.IsZero() {
+			raw, _ := b.cell(rec, FieldOpened)
+			b.rejected(row, b.colName(FieldOpened), strings.TrimSpace(raw), reasonDateMissing.msg())
+			return r, false
+		}
+		r.opened = b.opt.FileDate
+	}
+	for _, d := range []struct {
+		f  Field
+		to *time.Time
+	}{{FieldUpdatedAt, &r.updated}, {FieldRespondedAt, &r.respondedAt}, {FieldResolvedAt, &r.resolvedAt}, {FieldClosedAt, &r.closedAt}} {
+		if *d.to, _, ok = b.date(rec, d.f, row); !ok {
+			return r, false
+		}
+	}
+	for _, d := range []struct {
+		f  Field
+		at *time.Time
+	}{{FieldFirstResponse, &r.respondedAt}, {FieldResolutionTime, &r.resolvedAt}} {
+		v := b.text(rec, d.f)
+		if v == "" || !d.at.IsZero() {
+			continue
+		}
+		dur, ok := parseDuration(v, b.units[d.f])
+		if !ok {
+			b.reject(rec, row, d.f, reasonDuration.msg())
+			return r, false
+		}
+		*d.at = r.opened.Add(dur)
+	}
+	// An event before the opening is a mistake in the file, not a fact.
+	for _, d := range []struct {
+		fields []Field
+		at     time.Time
+	}{{[]Field{FieldRespondedAt, FieldFirstResponse}, r.respondedAt}, {[]Field{FieldResolvedAt, FieldResolutionTime}, r.resolvedAt}, {[]Field{FieldClosedAt}, r.closedAt}} {
+		if !d.at.IsZero() && d.at.Before(r.opened) {
+			f := d.fields[0]
+			if _, mapped := b.col[f]; !mapped {
+				f = d.fields[1]
+			}
+			b.reject(rec, row, f, reasonBeforeOpened.msg())
+			return r, false
+		}
+	}
+
+	if v := b.text(rec, FieldStatus); v != "" {
+		st, known := b.statuses[v]
+		if !known {
+			if st, known = parseStatus(v); !known {
+				b.reject(rec, row, FieldStatus, reasonStatus.msg())
+				return r, false
+			}
+			if len(b.statuses) < 1000 {
+				b.statuses[v] = st
+			}
+		}
+		r.status, r.statusText = st, v
+	}
+	r.priority = data.PriorityNormal
+	if v := b.text(rec, FieldPriority); v != "" {
+		p, ok := parsePriority(v)
+		if !ok {
+			b.reject(rec, row, FieldPriority, reasonPriority.msg())
+			return r, false
+		}
+		r.priority = p
+	}
+	r.typ = b.defType
+	if t, ok := parseType(b.text(rec, FieldType)); ok {
+		r.typ = t
+	}
+	if v := b.text(rec, FieldChannel); v != "" {
+		if c, ok := b.channels[v]; ok {
+			r.channel = c
+		} else {
+			r.channel = ticketChannel(v)
+			if len(b.channels) < 1000 {
+				b.channels[v] = r.channel
+			}
+		}
+	}
+	if v := b.text(rec, FieldReopens); v != "" {
+		n, ok := parseCount(v)
+		if !ok {
+			b.reject(rec, row, FieldReopens, reasonCount.msg())
+			return r, false
+		}
+		r.reopens = n
+	}
+	if v := b.text(rec, FieldCompensation); v != "" {
+		n, ok := parseAmount(v)
+		if !ok {
+			b.reject(rec, row, FieldCompensation, reasonAmount.msg())
+			return r, false
+		}
+		r.compensation = n
+	}
+	r.verdict = parseVerdict(b.text(rec, FieldVerdict), b.disputed)
+	r.client = b.text(rec, FieldClient)
+	r.tier = b.text(rec, FieldTier)
+	r.category = b.text(rec, FieldCategory)
+	r.subcategory = b.text(rec, FieldSubcategory)
+	r.subject = b.text(rec, FieldSubject)
+	r.description = b.text(rec, FieldDescription)
+	r.assignee = b.text(rec, FieldAssignee)
+	r.resolution = b.text(rec, FieldResolution)
+	if r.resolution == "" && !r.status.Open() && strings.Contains(strings.ToLower(r.statusText), " with") {
+		// "Closed with monetary relief" says how it was resolved.
+		r.resolution = r.statusText
+	}
+	if v := b.text(rec, FieldExternalID); v != "" {
+		r.id = v
+	} else {
+		r.id = b.contentID(func(buf []byte) []byte {
+			buf = r.opened.UTC().AppendFormat(buf, time.RFC3339Nano)
+			for _, s := range []string{r.client, r.category, r.subcategory, r.subject, r.description, r.assignee, r.statusText} {
+				buf = append(buf, 0x1f)
+				buf = append(buf, s...)
+			}
+			return buf
+		})
+	}
+	return r, true
+}
+
+// build converts one record into a complaint; in an event log the row is
+// held until the end of the file instead (ok=false, no reject).
+func (b *complaintBuilder) build(rec []string, row int) (*data.Complaint, bool) {
+	r, ok := b.parseRow(rec, row)
+	if !ok {
+		return nil, false
+	}
+	if b.eventLog {
+		if _, seen := b.logs[r.id]; !seen {
+			b.logOrder = append(b.logOrder, r.id)
+		}
+		b.logs[r.id] = append(b.logs[r.id], r)
+		return nil, false
+	}
+	return b.finish(rec, row, b.fromRow(r))
+}
+
+// finish validates a built complaint, reporting it against row.
+func (b *complaintBuilder) finish(rec []string, row int, c *data.Complaint) (*data.Complaint, bool) {
+	if err := c.Validate(); err != nil {
+		b.rejectInvalid(rec, row, err, map[string]Field{"opened_at": FieldOpened, "channel": FieldChannel, "type": FieldType,
+			"priority": FieldPriority, "status": FieldStatus, "verdict": FieldVerdict, "compensation": FieldCompensation,
+			"description": FieldDescription, "subject": FieldSubject})
+		return nil, false
+	}
+	return c, true
+}
+
+// flush hands over the event log's tickets, each from all its rows.
+func (b *complaintBuilder) flush(emit func(*data.Complaint, int) bool) bool {
+	for _, id := range b.logOrder {
+		rows := b.logs[id]
+		delete(b.logs, id)
+		c, ok := b.finish(nil, rows[0].row, b.fromLog(rows))
+		if ok && !emit(c, rows[0].row) {
+			return false
+		}
+	}
+	return true
+}
+
+// complaint fills the fields a row states.
+func (b *complaintBuilder) complaint(r ticketRow) *data.Complaint {
+	return &data.Complaint{
+		Source: b.source, ExternalID: r.id, OpenedAt: r.opened, ClientName: r.client, ClientTier: r.tier, Channel: r.channel,
+		Type: r.typ, Category: r.category, Subcategory: r.subcategory, Priority: r.priority, Subject: r.subject,
+		Description: r.description, Assignee: r.assignee, Resolution: r.resolution, Compensation: r.compensation, Verdict: r.verdict,
+	}
+}
+
+// history builds events in time order and tracks the status they reach.
+type history struct {
+	events []data.ComplaintEvent
+	status data.Status
+	last   time.Time // the latest dated event: a lower bound for undated ones
+}
+
+func newHistory(opened time.Time) *history {
+	return &history{events: []data.ComplaintEvent{{At: opened, Kind: data.EventStatus, Status: data.StatusNew}}, status: data.StatusNew, last: opened}
+}
+
+func (h *history) reply(at time.Time) {
+	h.events = append(h.events, data.ComplaintEvent{At: at, Kind: data.EventReply})
+	if at.After(h.last) {
+		h.last = at
+	}
+}
+
+// move records a status change at a known time, or undated at the
+// latest time known so far.
+func (h *history) move(to data.Status, at time.Time, undated bool) {
+	if to == h.status {
+		return
+	}
+	if undated {
+		at = h.last
+	}
+	h.events = append(h.events, data.ComplaintEvent{At: at, Kind: data.EventStatus, Status: to, Undated: undated})
+	h.status = to
+	if at.After(h.last) {
+		h.last = at
+	}
+}
+
+// fromRow builds a ticket from its one row: a "new" event at opening, the
+// first reply when the source dates it, the resolution and closing at
+// their times. What the source states without a time (the current status,
+// a count of reopens, a CFPB closing) becomes an undated event, so that no
+// duration is invented.
+func (b *complaintBuilder) fromRow(r ticketRow) *data.Complaint {
+	c := b.complaint(r)
+	h := newHistory(r.opened)
+	if !r.respondedAt.IsZero() {
+		h.reply(r.respondedAt)
+	}
+	final := r.status
+	if final == "" {
+		switch {
+		case !r.closedAt.IsZero():
+			final = data.StatusClosed
+		case !r.resolvedAt.IsZero():
+			final = data.StatusResolved
+		default:
+			final = data.StatusNew
+		}
+	}
+	// Reopens counted without their times happened before the last
+	// resolution: each is an undated resolution and reopening. A ticket
+	// open again after its last resolution was reopened once more after
+	// it, and the final status says so.
+	pairs := r.reopens
+	if pairs > 0 && final.Open() && (!r.resolvedAt.IsZero() || !r.closedAt.IsZero()) {
+		pairs--
+	}
+	for range pairs {
+		h.move(data.StatusResolved, time.Time{}, true)
+		h.move(data.StatusInProgress, time.Time{}, true)
+	}
+	if !r.resolvedAt.IsZero() {
+		h.move(data.StatusResolved, r.resolvedAt, false)
+	}
+	if !r.closedAt.IsZero() {
+		h.move(data.StatusClosed, r.closedAt, false)
+	}
+	h.move(final, time.Time{}, true)
+	c.Events = h.events
+	return c
+}
+
+// fromLog builds a ticket from its event-log rows: each row's state at
+// its update time, so the final state wins and every resolved or closed
+// state followed by an open one is a dated reopen. The other fields take
+// the last value the rows give.
+func (b *complaintBuilder) fromLog(rows []ticketRow) *data.Complaint {
+	slices.SortStableFunc(rows, func(x, y ticketRow) int {
+		switch {
+		case x.updated.IsZero() || y.updated.IsZero():
+			return 0
+		}
+		return x.updated.Compare(y.updated)
+	})
+	last := rows[len(rows)-1]
+	merged := last
+	merged.opened = rows[0].opened
+	for _, r := range rows {
+		if r.opened.Before(merged.opened) {
+			merged.opened = r.opened
+		}
+	}
+	for i := len(rows) - 2; i >= 0; i-- {
+		r := rows[i]
+		for _, s := range []struct{ dst, src *string }{{&merged.client, &r.client}, {&merged.tier, &r.tier}, {&merged.category, &r.category},
+			{&merged.subcategory, &r.subcategory}, {&merged.subject, &r.subject}, {&merged.description, &r.description},
+			{&merged.assignee, &r.assignee}, {&merged.resolution, &r.resolution}} {
+			if *s.dst == "" {
+				*s.dst = *s.src
+			}
+		}
+		if merged.channel == "" {
+			merged.channel = r.channel
+		}
+		if merged.verdict == data.VerdictUnknown {
+			merged.verdict = r.verdict
+		}
+	}
+	c := b.complaint(merged)
+	h := newHistory(merged.opened)
+	if !merged.respondedAt.IsZero() {
+		h.reply(merged.respondedAt)
+	}
+	states := false
+	for _, r := range rows {
+		if r.status != "" {
+			states = true
+			h.move(r.status, r.updated, r.updated.IsZero())
+		}
+	}
+	if !states {
+		// A log without states: what the dates say.
+		return b.fromRow(merged)
+	}
+	c.Events = h.events
+	return c
+}

@@ -1,0 +1,259 @@
+package importer
+
+import (
+	"math"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+
+	"caredesk/data"
+)
+
+// durationScale is the unit of a bare number in a duration column.
+type durationScale time.Duration
+
+const (
+	unitSeconds = durationScale(time.Second)
+	unitMinutes = durationScale(time.Minute)
+	unitHours   = durationScale(time.Hour)
+	unitDays    = durationScale(24 * time.Hour)
+)
+
+// parseDuration reads "HH:MM:SS", "H:MM", "26:15:00" (hours past a day)
+// or a number in unit ("1,5", "90"). ok=false when s is no duration or is
+// negative.
+func parseDuration(s string, unit durationScale) (time.Duration, bool) {
+	s = strings.TrimSpace(s)
+	if strings.Contains(s, ":") {
+		parts := strings.Split(s, ":")
+		if len(parts) > 3 {
+			return 0, false
+		}
+		var d time.Duration
+		scale := []time.Duration{time.Hour, time.Minute, time.Second}
+		for i, p := range parts {
+			n, err := strconv.Atoi(p)
+			if err != nil || n < 0 || i > 0 && (len(p) != 2 || n > 59) {
+				return 0, false
+			}
+			d += time.Duration(n) * scale[i]
+		}
+		return d, true
+	}
+	f, err := strconv.ParseFloat(strings.Replace(s, ",", ".", 1), 64)
+	if err != nil || f < 0 || math.IsInf(f, 0) || math.IsNaN(f) || f > 1e7 {
+		return 0, false
+	}
+	return time.Duration(math.Round(f * float64(unit))), true
+}
+
+// statusWords map source statuses to ours, first match wins: whole
+// values, then prefixes ("Closed with explanation", "Закрыта (решено)").
+var statusWords = []struct {
+	word   string
+	status data.Status
+}{
+	// Zendesk keeps "hold" for a third party, "pending" for the client;
+	// ServiceNow's "On Hold" and "Awaiting User Info" wait for the caller.
+	{"hold", data.StatusInProgress},
+	{"pending", data.StatusWaiting},
+	{"on hold", data.StatusWaiting},
+	{"awaiting user info", data.StatusWaiting},
+	{"awaiting caller", data.StatusWaiting},
+	{"awaiting customer", data.StatusWaiting},
+	{"waiting on customer", data.StatusWaiting},
+	{"waiting for customer", data.StatusWaiting},
+	{"waiting for client", data.StatusWaiting},
+	{"waiting", data.StatusWaiting},
+	{"ожидает клиента", data.StatusWaiting},
+	{"ожидание клиента", data.StatusWaiting},
+	{"ожидание ответа клиента", data.StatusWaiting},
+	{"ожидает ответа клиента", data.StatusWaiting},
+	{"ожидание", data.StatusWaiting},
+	{"new", data.StatusNew},
+	{"новая", data.StatusNew},
+	{"новый", data.StatusNew},
+	{"новое", data.StatusNew},
+	{"зарегистрирована", data.StatusNew},
+	{"open", data.StatusInProgress},
+	{"active", data.StatusInProgress},
+	{"in progress", data.StatusInProgress},
+	{"in_progress", data.StatusInProgress},
+	{"work in progress", data.StatusInProgress},
+	{"assigned", data.StatusInProgress},
+	{"awaiting", data.StatusInProgress}, // problem, vendor, evidence: inside work
+	{"waiting on third party", data.StatusInProgress},
+	{"untimely response", data.StatusInProgress},
+	{"в работе", data.StatusInProgress},
+	{"открыта", data.StatusInProgress},
+	{"открыт", data.StatusInProgress},
+	{"на рассмотрении", data.StatusInProgress},
+	{"в процессе", data.StatusInProgress},
+	{"resolved", data.StatusResolved},
+	{"solved", data.StatusResolved},
+	{"решена", data.StatusResolved},
+	{"решено", data.StatusResolved},
+	{"выполнена", data.StatusResolved},
+	{"исполнена", data.StatusResolved},
+	{"closed", data.StatusClosed},
+	{"canceled", data.StatusClosed},
+	{"cancelled", data.StatusClosed},
+	{"закрыта", data.StatusClosed},
+	{"закрыто", data.StatusClosed},
+	{"отменена", data.StatusClosed},
+}
+
+// parseStatus maps a status cell; ok=false for an unknown status.
+func parseStatus(s string) (data.Status, bool) {
+	l := strings.ToLower(strings.Join(strings.Fields(s), " "))
+	for _, w := range statusWords {
+		if l == w.word {
+			return w.status, true
+		}
+	}
+	// "Closed with monetary relief", "Waiting on Third Party" and the
+	// like: the longest known word the value starts with.
+	best, bestLen := data.Status(""), 0
+	for _, w := range statusWords {
+		if len(w.word) > bestLen && strings.HasPrefix(l, w.word) && (len(l) == len(w.word) || !isLetter(l[len(w.word)])) {
+			best, bestLen = w.status, len(w.word)
+		}
+	}
+	return best, bestLen > 0
+}
+
+func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 0x80 }
+
+// parsePriority maps "Urgent", "1 - Critical", "3 - Moderate", "Высокий".
+func parsePriority(s string) (data.Priority, bool) {
+	l := strings.ToLower(strings.TrimSpace(s))
+	if l != "" && l[0] >= '1' && l[0] <= '5' && (len(l) == 1 || l[1] == ' ' || l[1] == '-' || l[1] == '.') {
+		return []data.Priority{data.PriorityCritical, data.PriorityHigh, data.PriorityNormal, data.PriorityLow, data.PriorityLow}[l[0]-'1'], true
+	}
+	for _, p := range []struct {
+		words []string
+		p     data.Priority
+	}{
+		{[]string{"urgent", "critical", "blocker", "highest", "срочн", "критич", "наивысш", "неотложн"}, data.PriorityCritical},
+		{[]string{"high", "major", "высок", "важн"}, data.PriorityHigh},
+		{[]string{"normal", "medium", "moderate", "средн", "обычн", "нормальн", "стандарт"}, data.PriorityNormal},
+		{[]string{"low", "minor", "planning", "lowest", "низк", "незначит"}, data.PriorityLow},
+	} {
+		for _, w := range p.words {
+			if strings.HasPrefix(l, w) {
+				return p.p, true
+			}
+		}
+	}
+	return "", false
+}
+
+// parseType maps ticket types: problems and incidents are complaints,
+// questions questions, tasks and feature requests requests. Unknown
+// types (custom Freshdesk types, "Refund") take the layout's default.
+func parseType(s string) (data.ComplaintType, bool) {
+	l := strings.ToLower(strings.TrimSpace(s))
+	for _, t := range []struct {
+		words []string
+		t     data.ComplaintType
+	}{
+		{[]string{"problem", "incident", "complaint", "жалоб", "претензи", "инцидент", "проблем", "рекламаци"}, data.TypeComplaint},
+		{[]string{"question", "inquiry", "enquiry", "вопрос", "консультаци"}, data.TypeQuestion},
+		{[]string{"task", "feature request", "request", "service request", "запрос", "заявк", "просьб", "предложени"}, data.TypeRequest},
+		{[]string{"praise", "compliment", "thanks", "благодарн", "похвал"}, data.TypePraise},
+	} {
+		for _, w := range t.words {
+			if strings.HasPrefix(l, w) {
+				return t.t, true
+			}
+		}
+	}
+	return "", false
+}
+
+// parseVerdict reads the client's verdict: Zendesk "Good"/"Bad",
+// Freshdesk survey results, yes/no. disputed columns (CFPB "Consumer
+// disputed?") say the opposite: a dispute is a client not satisfied, no
+// dispute a client who accepted the answer. Offered, neutral and unknown
+// values stay unknown.
+func parseVerdict(s string, disputed bool) data.Verdict {
+	l := strings.ToLower(strings.TrimSpace(s))
+	yes, no := data.VerdictSatisfied, data.VerdictNotSatisfied
+	if disputed {
+		yes, no = no, yes
+	}
+	switch l {
+	case "yes", "да", "1", "true":
+		return yes
+	case "no", "нет", "0", "false":
+		return no
+	}
+	if disputed {
+		return data.VerdictUnknown
+	}
+	for _, w := range []string{"not good", "bad", "unhappy", "extremely unhappy", "dissatisfied", "not satisfied", "не удовлетвор", "недовол", "не довол", "плохо"} {
+		if strings.HasPrefix(l, w) {
+			return data.VerdictNotSatisfied
+		}
+	}
+	for _, w := range []string{"good", "satisfied", "happy", "extremely happy", "awesome", "удовлетвор", "довол", "хорошо", "отлично"} {
+		if strings.HasPrefix(l, w) {
+			return data.VerdictSatisfied
+		}
+	}
+	return data.VerdictUnknown
+}
+
+// parseAmount reads money as minor units: "1 234,50", "1234.5", "$12",
+// "500 ₽". ok=false when s holds no amount or a negative one.
+func parseAmount(s string) (int64, bool) {
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r >= '0' && r <= '9' || r == '.' || r == ',' || r == '-':
+			b.WriteRune(r)
+		case unicode.IsSpace(r) || unicode.IsLetter(r) || unicode.Is(unicode.Sc, r) || r == '\'' || r == '\u202f':
+			// "500 руб.", "$12", "1'234": units and grouping
+		default:
+			return 0, false
+		}
+	}
+	// "руб." and "р." leave a dot behind.
+	t := strings.TrimRight(b.String(), ".,")
+	// The last separator followed by one or two digits is the decimal
+	// point; every other separator groups thousands.
+	dec := strings.LastIndexAny(t, ".,")
+	if dec >= 0 && len(t)-dec-1 <= 2 {
+		t = strings.NewReplacer(",", "", ".", "").Replace(t[:dec]) + "." + t[dec+1:]
+	} else {
+		t = strings.NewReplacer(",", "", ".", "").Replace(t)
+	}
+	f, err := strconv.ParseFloat(t, 64)
+	if err != nil || f < 0 || f > 1e13 {
+		return 0, false
+	}
+	return int64(math.Round(f * 100)), true
+}
+
+// parseCount reads a whole number of at least zero (reopens).
+func parseCount(s string) (int, bool) {
+	s = strings.TrimSpace(s)
+	if f, err := strconv.ParseFloat(strings.Replace(s, ",", ".", 1), 64); err == nil && f >= 0 && f <= 1000 && f == math.Trunc(f) {
+		return int(f), true
+	}
+	return 0, false
+}
+
+// ticketChannel maps a channel cell; paper mail and fax are not e-mail,
+// a help desk's customer portal is the web.
+func ticketChannel(s string) data.Channel {
+	l := strings.ToLower(strings.TrimSpace(s))
+	if strings.Contains(l, "postal") || l == "fax" || l == "факс" || strings.Contains(l, "почта россии") || strings.Contains(l, "письмо") {
+		return data.ChannelOther
+	}
+	if strings.Contains(l, "portal") || strings.Contains(l, "портал") || strings.Contains(l, "личный кабинет") {
+		return data.ChannelWeb
+	}
+	return data.ParseChannel(s)
+}

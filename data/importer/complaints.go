@@ -1,0 +1,173 @@
+package importer
+
+import "strings"
+
+// The fields of a complaint (ticket) a column can map to. External id,
+// channel and client are shared with survey answers.
+const (
+	FieldOpened         Field = "opened"
+	FieldStatus         Field = "status"
+	FieldPriority       Field = "priority"
+	FieldType           Field = "type"
+	FieldTier           Field = "client_tier"
+	FieldCategory       Field = "category"
+	FieldSubcategory    Field = "subcategory"
+	FieldSubject        Field = "subject"
+	FieldDescription    Field = "description"
+	FieldAssignee       Field = "assignee"
+	FieldRespondedAt    Field = "first_response_at"
+	FieldFirstResponse  Field = "first_response_time" // a duration since opening
+	FieldResolvedAt     Field = "resolved_at"
+	FieldResolutionTime Field = "resolution_time" // a duration since opening
+	FieldClosedAt       Field = "closed_at"
+	FieldUpdatedAt      Field = "updated_at" // event logs: when the row's state was recorded
+	FieldReopens        Field = "reopens"
+	FieldResolution     Field = "resolution"
+	FieldVerdict        Field = "verdict"
+	FieldCompensation   Field = "compensation"
+)
+
+// ComplaintFields lists the complaint fields in display order.
+var ComplaintFields = []Field{FieldExternalID, FieldOpened, FieldStatus, FieldPriority, FieldType, FieldChannel, FieldClient, FieldTier,
+	FieldCategory, FieldSubcategory, FieldSubject, FieldDescription, FieldAssignee, FieldRespondedAt, FieldFirstResponse,
+	FieldResolvedAt, FieldResolutionTime, FieldClosedAt, FieldUpdatedAt, FieldReopens, FieldResolution, FieldVerdict, FieldCompensation}
+
+// Known ticket layouts.
+const (
+	FormatZendesk    = "zendesk"
+	FormatFreshdesk  = "freshdesk"
+	FormatServiceNow = "servicenow"
+	FormatCFPB       = "cfpb"
+)
+
+// ComplaintFormats lists the known ticket layouts.
+var ComplaintFormats = []string{FormatZendesk, FormatFreshdesk, FormatServiceNow, FormatCFPB, FormatGeneric}
+
+// complaintLayouts are the headers each help desk writes (normalised), as
+// their exports and API field lists name them.
+var complaintLayouts = map[string]map[Field][]string{
+	FormatZendesk: {
+		FieldExternalID: {"id"}, FieldOpened: {"created at"}, FieldStatus: {"status"}, FieldPriority: {"priority"},
+		FieldType: {"ticket type", "type"}, FieldChannel: {"via", "channel"}, FieldClient: {"requester", "requester name", "organization"},
+		FieldCategory: {"category", "category [list]"}, FieldSubject: {"subject"}, FieldDescription: {"description"},
+		FieldAssignee: {"assignee"}, FieldFirstResponse: {"first reply time in minutes"}, FieldResolvedAt: {"solved at"},
+		FieldResolutionTime: {"full resolution time in minutes"}, FieldReopens: {"reopens"},
+		FieldVerdict: {"satisfaction score", "satisfaction"},
+	},
+	// Freshdesk's "(in hrs)" durations are business hours: they cannot
+	// date an event, so only its timestamps are read.
+	FormatFreshdesk: {
+		FieldExternalID: {"ticket id"}, FieldOpened: {"created time"}, FieldStatus: {"status"}, FieldPriority: {"priority"},
+		FieldType: {"type"}, FieldChannel: {"source"},
+		FieldClient:   {"full name", "contact", "contact name", "requester name", "customer name", "company name"},
+		FieldCategory: {"category"}, FieldSubcategory: {"sub-category", "sub category", "subcategory"},
+		FieldSubject: {"subject"}, FieldDescription: {"description"}, FieldAssignee: {"agent"},
+		FieldRespondedAt: {"initial response time"}, FieldResolvedAt: {"resolved time"}, FieldClosedAt: {"closed time"},
+		FieldVerdict: {"survey results", "survey result", "satisfaction survey result", "satisfaction survey results"},
+	},
+	FormatServiceNow: {
+		FieldExternalID: {"number"}, FieldOpened: {"opened_at", "opened"}, FieldStatus: {"incident_state", "state"},
+		FieldPriority: {"priority"}, FieldCategory: {"category"}, FieldSubcategory: {"subcategory"},
+		FieldSubject: {"short_description", "short description"}, FieldDescription: {"description"},
+		FieldAssignee: {"assigned_to", "assigned to"}, FieldChannel: {"contact_type", "contact type"},
+		FieldClient: {"caller_id", "caller", "company"}, FieldResolvedAt: {"resolved_at", "resolved"},
+		FieldClosedAt: {"closed_at", "closed"}, FieldUpdatedAt: {"sys_updated_on", "sys_updated_at", "updated"},
+		FieldReopens: {"reopen_count", "reopen count"}, FieldResolution: {"close_notes", "close notes"},
+	},
+	// The CFPB has no resolution date, and "Date sent to company" is not
+	// a response: neither is read.
+	FormatCFPB: {
+		FieldExternalID: {"complaint id"}, FieldOpened: {"date received"}, FieldCategory: {"product"},
+		FieldSubcategory: {"sub-product"}, FieldSubject: {"issue"}, FieldDescription: {"consumer complaint narrative"},
+		FieldStatus: {"company response to consumer"}, FieldChannel: {"submitted via"}, FieldVerdict: {"consumer disputed"},
+	},
+}
+
+// complaintAliases are the plain headers of registers kept by hand or
+// exported from other systems, in Russian and English.
+var complaintAliases = map[Field][]string{
+	FieldExternalID: {"id", "№", "№ п/п", "номер", "номер обращения", "номер заявки", "номер жалобы", "номер претензии", "ticket id", "ticket", "ticket number",
+		"case id", "case number", "complaint id", "external id", "external_id", "ид"},
+	FieldOpened: {"дата", "дата обращения", "дата создания", "дата регистрации", "дата поступления", "дата и время", "создано", "создана", "поступило",
+		"opened", "opened at", "opened_at", "created", "created at", "created time", "date", "date received", "date opened", "open date"},
+	FieldUpdatedAt:      {"дата изменения", "обновлено", "изменено", "updated", "updated at", "last updated", "modified", "sys_updated_on"},
+	FieldResolvedAt:     {"дата решения", "решено", "решена", "resolved", "resolved at", "resolved_at", "solved at", "resolution date", "date resolved"},
+	FieldClosedAt:       {"дата закрытия", "закрыто", "закрыта", "closed", "closed at", "closed_at", "close date", "date closed"},
+	FieldRespondedAt:    {"дата первого ответа", "первый ответ", "дата ответа", "first response at", "first reply at", "first responded at", "responded at"},
+	FieldFirstResponse:  {"время первого ответа", "время реакции", "время ответа", "first response time", "first reply time", "response time", "time to first response"},
+	FieldResolutionTime: {"время решения", "срок решения", "длительность", "resolution time", "time to resolve", "time to resolution"},
+	FieldStatus:         {"статус", "состояние", "status", "state"},
+	FieldPriority:       {"приоритет", "срочность", "важность", "priority", "urgency"},
+	FieldType:           {"тип", "тип обращения", "вид обращения", "вид", "type", "ticket type"},
+	FieldChannel:        {"канал", "канал обращения", "канал поступления", "источник", "channel", "source", "via"},
+	FieldTier:           {"сегмент", "сегмент клиента", "категория клиента", "уровень клиента", "tier", "client tier", "customer tier", "segment"},
+	FieldClient: {"клиент", "заявитель", "фио", "фио клиента", "имя клиента", "контрагент", "client", "customer", "customer name", "client name",
+		"requester", "contact"},
+	FieldSubcategory: {"подкатегория", "подтема", "subcategory", "sub-category", "sub category"},
+	FieldCategory:    {"категория", "тема", "тематика", "категория обращения", "category", "topic"},
+	FieldSubject:     {"заголовок", "краткое описание", "суть", "subject", "summary", "title", "short description"},
+	FieldDescription: {"описание", "текст", "текст обращения", "содержание", "суть обращения", "комментарий", "description", "details", "text", "comment"},
+	FieldAssignee:    {"ответственный", "исполнитель", "сотрудник", "агент", "специалист", "менеджер", "assignee", "assigned to", "agent", "owner", "responsible"},
+	FieldReopens:     {"переоткрытия", "повторные открытия", "число переоткрытий", "reopens", "reopen count", "reopened"},
+	FieldResolution:  {"решение", "результат", "итог", "результат рассмотрения", "resolution", "resolution summary", "outcome"},
+	FieldVerdict:     {"оценка клиента", "удовлетворенность", "удовлетворённость", "отзыв клиента", "satisfaction", "verdict", "csat"},
+	FieldCompensation: {"компенсация", "сумма компенсации", "возмещение", "сумма возмещения", "compensation", "refund", "refund amount",
+		"compensation amount"},
+}
+
+// complaintContains recognise longer headers by a telling word.
+var complaintContains = map[Field][]string{
+	FieldDescription: {"описан", "description"},
+	FieldAssignee:    {"ответственн", "исполнител"},
+	FieldClient:      {"клиент", "customer", "фио"},
+}
+
+// complaintOrder picks columns: dates before the loose text rules, the
+// client tier before the client (so "категория клиента" is not a client),
+// the subcategory before the category.
+var complaintOrder = []Field{FieldExternalID, FieldOpened, FieldUpdatedAt, FieldResolvedAt, FieldClosedAt, FieldRespondedAt,
+	FieldFirstResponse, FieldResolutionTime, FieldStatus, FieldPriority, FieldType, FieldChannel, FieldTier, FieldClient,
+	FieldSubcategory, FieldCategory, FieldSubject, FieldDescription, FieldAssignee, FieldReopens, FieldResolution, FieldVerdict,
+	FieldCompensation}
+
+var complaintSchema = &schema{
+	kind:     "complaints",
+	order:    complaintOrder,
+	fields:   ComplaintFields,
+	aliases:  complaintAliases,
+	contains: complaintContains,
+	layouts:  complaintLayouts,
+	dates:    []Field{FieldOpened, FieldUpdatedAt, FieldResolvedAt, FieldClosedAt, FieldRespondedAt},
+	detect:   detectTicketFormat,
+}
+
+// detectTicketFormat recognises a help desk export from its headers.
+func detectTicketFormat(cols []column, _ int) string {
+	switch {
+	case hasHeader(cols, "complaint id") && hasHeader(cols, "date received") && hasHeader(cols, "company response to consumer"):
+		return FormatCFPB
+	case hasHeader(cols, "number") && hasHeader(cols, "opened_at", "opened", "sys_updated_on", "sys_updated_at") &&
+		hasHeader(cols, "short_description", "short description", "incident_state", "state", "caller_id", "assignment_group", "assigned_to"):
+		return FormatServiceNow
+	case hasHeader(cols, "ticket id") && hasHeader(cols, "created time", "due by time"):
+		return FormatFreshdesk
+	case hasHeader(cols, "id") && hasHeader(cols, "created at") && hasHeader(cols, "requester", "via", "solved at", "ticket type", "assignee"):
+		return FormatZendesk
+	}
+	return FormatGeneric
+}
+
+// durationUnit is what a bare number in a duration column counts, read
+// from its header: Zendesk writes minutes, most registers hours.
+func durationUnit(header string) durationScale {
+	h := strings.ToLower(header)
+	switch {
+	case strings.Contains(h, "minute") || strings.Contains(h, "(min") || strings.Contains(h, "мин"):
+		return unitMinutes
+	case strings.Contains(h, "second") || strings.Contains(h, "(sec") || strings.Contains(h, "сек"):
+		return unitSeconds
+	case strings.Contains(h, "days") || strings.Contains(h, "(дн") || strings.Contains(h, "дней") || strings.Contains(h, "сутк"):
+		return unitDays
+	}
+	return unitHours
+}
