@@ -17,7 +17,7 @@ func (db *DB) Clients(ctx context.Context) ([]data.Client, error) {
 		return nil, fmt.Errorf("list clients: %w", err)
 	}
 	defer tx.Rollback()
-	rows, err := tx.QueryContext(ctx, `SELECT id, name, segment FROM client ORDER BY name, id`)
+	rows, err := tx.QueryContext(ctx, `SELECT id, name, segment, tier FROM client ORDER BY name, id`)
 	if err != nil {
 		return nil, fmt.Errorf("list clients: %w", err)
 	}
@@ -25,7 +25,7 @@ func (db *DB) Clients(ctx context.Context) ([]data.Client, error) {
 	var out []data.Client
 	for rows.Next() {
 		var c data.Client
-		if err := rows.Scan(&c.ID, &c.Name, &c.Segment); err != nil {
+		if err := rows.Scan(&c.ID, &c.Name, &c.Segment, &c.Tier); err != nil {
 			return nil, fmt.Errorf("list clients: %w", err)
 		}
 		out = append(out, c)
@@ -56,7 +56,8 @@ func (db *DB) CreateClient(ctx context.Context, c *data.Client) error {
 func createClient(ctx context.Context, tx *sql.Tx, c *data.Client) error {
 	c.Name = strings.TrimSpace(c.Name)
 	c.Segment = strings.TrimSpace(c.Segment)
-	res, err := tx.ExecContext(ctx, `INSERT INTO client (name, segment) VALUES (?, ?)`, c.Name, c.Segment)
+	c.Tier = strings.TrimSpace(c.Tier)
+	res, err := tx.ExecContext(ctx, `INSERT INTO client (name, segment, tier) VALUES (?, ?, ?)`, c.Name, c.Segment, c.Tier)
 	if err != nil {
 		return mapErr(err)
 	}
@@ -87,6 +88,39 @@ func clientByName(ctx context.Context, tx *sql.Tx, name, segment string) (id int
 		}
 	}
 	return id, nil
+}
+
+// clientByNameTier finds a client by name or creates it with tier, like
+// clientByName does with segments, and returns the client's tier.
+func clientByNameTier(ctx context.Context, tx *sql.Tx, name, tier string) (id int64, current string, err error) {
+	name, tier = strings.TrimSpace(name), strings.TrimSpace(tier)
+	err = tx.QueryRowContext(ctx, `SELECT id, tier FROM client WHERE name = ?`, name).Scan(&id, &current)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		c := data.Client{Name: name, Tier: tier}
+		if err := createClient(ctx, tx, &c); err != nil {
+			return 0, "", err
+		}
+		return c.ID, tier, nil
+	case err != nil:
+		return 0, "", err
+	}
+	if current == "" && tier != "" {
+		if _, err := tx.ExecContext(ctx, `UPDATE client SET tier = ? WHERE id = ?`, tier, id); err != nil {
+			return 0, "", err
+		}
+		current = tier
+	}
+	return id, current, nil
+}
+
+// clientTier returns the tier of client id.
+func clientTier(ctx context.Context, tx *sql.Tx, id int64) (string, error) {
+	var tier string
+	if err := tx.QueryRowContext(ctx, `SELECT tier FROM client WHERE id = ?`, id).Scan(&tier); err != nil {
+		return "", fmt.Errorf("client %d: %w", id, mapErr(err))
+	}
+	return tier, nil
 }
 
 // clientCache remembers clients found or created during an import, keyed

@@ -490,8 +490,9 @@ func (db *DB) ImportBatches(ctx context.Context) ([]data.ImportBatch, error) {
 	return out, tx.Commit()
 }
 
-// DeleteImportBatch removes an import and the responses it added (their
-// tags go with them), keeping the rollups in step, in one transaction.
+// DeleteImportBatch removes an import and the responses or complaints it
+// added (their tags, events and SLA rows go with them), keeping the
+// rollups in step, in one transaction. It returns how many rows went.
 func (db *DB) DeleteImportBatch(ctx context.Context, id int64) (int, error) {
 	tx, err := db.beginWrite(ctx)
 	if err != nil {
@@ -547,6 +548,11 @@ func deleteImportBatch(ctx context.Context, tx *sql.Tx, id int64) (int, error) {
 	if err := applyRollup(ctx, tx, deltas); err != nil {
 		return 0, err
 	}
+	complaints, err := deleteBatchComplaints(ctx, tx, id)
+	if err != nil {
+		return 0, err
+	}
+	total += complaints
 	if _, err := tx.ExecContext(ctx, `DELETE FROM import_batch WHERE id = ?`, id); err != nil {
 		return 0, mapErr(err)
 	}

@@ -55,7 +55,9 @@ func (db *DB) SetSetting(ctx context.Context, key, value string) error {
 func (db *DB) Location() *time.Location { return db.loc.Load() }
 
 // SetLocation stores the department's time zone and, in the same
-// transaction, recomputes the day of every response and the daily counts.
+// transaction, recomputes the day of every response and complaint, the
+// complaints' working-hour durations and SLA outcomes (calendars run in
+// local time), and every rollup.
 func (db *DB) SetLocation(ctx context.Context, loc *time.Location) error {
 	if loc == nil {
 		return fmt.Errorf("set time zone: nil location: %w", data.ErrInvalid)
@@ -74,6 +76,9 @@ func (db *DB) SetLocation(ctx context.Context, loc *time.Location) error {
 	if err := rebuildRollup(ctx, tx); err != nil {
 		return fmt.Errorf("set time zone %s: %w", loc, err)
 	}
+	if err := relocateComplaints(ctx, tx, loc, time.Now()); err != nil {
+		return fmt.Errorf("set time zone %s: complaints: %w", loc, err)
+	}
 	// Swap before commit: this transaction holds the only write connection,
 	// so no other write can compute a day with the old zone after the new
 	// days are visible.
@@ -85,18 +90,25 @@ func (db *DB) SetLocation(ctx context.Context, loc *time.Location) error {
 	return nil
 }
 
-// recomputeDays sets feedback.day for loc. A zone keeps one UTC offset
-// between transitions, so each such span is one UPDATE with arithmetic
-// instead of a round trip per row.
+// recomputeDays sets feedback.day for loc.
 func recomputeDays(ctx context.Context, tx *sql.Tx, loc *time.Location) error {
+	return recomputeDayColumn(ctx, tx, loc, "feedback", "responded_at", "day")
+}
+
+// recomputeDayColumn sets table.dayCol to the day of table.atCol in loc
+// (rows with a NULL time are left alone). A zone keeps one UTC offset
+// between transitions, so each such span is one UPDATE with arithmetic
+// instead of a round trip per row. Names are the callers' constants.
+func recomputeDayColumn(ctx context.Context, tx *sql.Tx, loc *time.Location, table, atCol, dayCol string) error {
 	var minAt, maxAt sql.NullInt64
-	if err := tx.QueryRowContext(ctx, `SELECT min(responded_at), max(responded_at) FROM feedback`).Scan(&minAt, &maxAt); err != nil {
+	if err := tx.QueryRowContext(ctx, `SELECT min(`+atCol+`), max(`+atCol+`) FROM `+table).Scan(&minAt, &maxAt); err != nil {
 		return err
 	}
 	if !minAt.Valid {
 		return nil
 	}
-	update, err := tx.PrepareContext(ctx, `UPDATE feedback SET day = (responded_at + ?) / 86400 WHERE responded_at >= ? AND responded_at < ? AND day <> (responded_at + ?) / 86400`)
+	update, err := tx.PrepareContext(ctx, `UPDATE `+table+` SET `+dayCol+` = (`+atCol+` + ?) / 86400
+		WHERE `+atCol+` >= ? AND `+atCol+` < ? AND `+dayCol+` IS NOT (`+atCol+` + ?) / 86400`)
 	if err != nil {
 		return err
 	}
@@ -109,8 +121,8 @@ func recomputeDays(ctx context.Context, tx *sql.Tx, loc *time.Location) error {
 		if !end.IsZero() && end.Unix() < next {
 			next = end.Unix()
 		}
-		// Dates are validated to 1990..2100, so responded_at + offset is
-		// positive and integer division is floor division.
+		// Dates are validated to 1990..2100, so the time plus the offset
+		// is positive and integer division is floor division.
 		if _, err := update.ExecContext(ctx, offset, at, next, offset); err != nil {
 			return err
 		}

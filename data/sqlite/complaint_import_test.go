@@ -1,0 +1,138 @@
+package sqlite
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"testing"
+	"time"
+
+	"caredesk/data"
+)
+
+// ticketRows are n imported tickets: every third resolved the next day,
+// every fifth still waiting, every seventh reopened, named clients,
+// categories and assignees.
+func ticketRows(n int) []data.Complaint {
+	out := make([]data.Complaint, n)
+	for i := range out {
+		opened := monday.Add(time.Duration(i) * 37 * time.Minute)
+		c := data.Complaint{
+			ExternalID:  fmt.Sprintf("T-%05d", i),
+			OpenedAt:    opened,
+			ClientName:  fmt.Sprintf("Клиент %d", i%4),
+			Channel:     data.Channels[i%len(data.Channels)],
+			Type:        data.ComplaintTypes[i%len(data.ComplaintTypes)],
+			Category:    []string{"Delivery", "Оплата"}[i%2],
+			Subcategory: []string{"Late", "Карта"}[i%2],
+			Priority:    data.Priorities[i%len(data.Priorities)],
+			Subject:     "Ticket",
+			Assignee:    []string{"Анна", "Boris", ""}[i%3],
+			Verdict:     []data.Verdict{data.VerdictUnknown, data.VerdictSatisfied, data.VerdictNotSatisfied}[i%3],
+		}
+		if i%4 == 0 {
+			c.ClientTier = data.KeyTier
+		}
+		c.Events = []data.ComplaintEvent{{At: opened, Kind: data.EventStatus, Status: data.StatusNew},
+			{At: opened.Add(30 * time.Minute), Kind: data.EventStatus, Status: data.StatusInProgress}}
+		switch {
+		case i%5 == 0:
+			c.Events = append(c.Events, data.ComplaintEvent{At: opened.Add(time.Hour), Kind: data.EventStatus, Status: data.StatusWaiting})
+		case i%3 == 0:
+			c.Events = append(c.Events, data.ComplaintEvent{At: opened.Add(24 * time.Hour), Kind: data.EventStatus, Status: data.StatusResolved})
+			if i%7 == 0 {
+				c.Events = append(c.Events,
+					data.ComplaintEvent{At: opened.Add(25 * time.Hour), Kind: data.EventStatus, Status: data.StatusInProgress},
+					data.ComplaintEvent{At: opened.Add(26 * time.Hour), Kind: data.EventStatus, Status: data.StatusClosed})
+			}
+		}
+		out[i] = c
+	}
+	return out
+}
+
+func importComplaints(t testing.TB, db *DB, source string, rows []data.Complaint) data.ImportBatch {
+	t.Helper()
+	imp, err := db.BeginComplaintImport(context.Background(), data.ImportBatch{Source: source, FileName: source + ".csv"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range rows {
+		c := rows[i]
+		if _, err := imp.Add(&c); err != nil && !errors.Is(err, data.ErrInvalid) {
+			t.Fatalf("Add %d: %v", i, err)
+		}
+	}
+	b, err := imp.Commit()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func TestComplaintImportDedupRollbackUndo(t *testing.T) {
+	db := openTest(t)
+	ctx := context.Background()
+	rows := ticketRows(60)
+	rows[10].Priority = "urgent" // rejected
+	b := importComplaints(t, db, "zendesk", rows)
+	if b.Kind != "complaints" || b.Imported != 59 || b.Rejected != 1 || b.Duplicates != 0 {
+		t.Fatalf("first import %+v", b)
+	}
+	checkComplaints(t, db)
+	clients, _ := db.Clients(ctx)
+	if len(clients) != 4 || clients[0].Tier != data.KeyTier {
+		t.Fatalf("clients %+v", clients)
+	}
+	cats, _ := db.Categories(ctx)
+	emps, _ := db.Employees(ctx)
+	if len(cats) != 4 || len(emps) != 2 {
+		t.Fatalf("%d categories, %d employees", len(cats), len(emps))
+	}
+	// A complaint imported the same as one typed in.
+	list, err := db.ListComplaints(ctx, data.ComplaintFilter{Search: "T-00021"}, data.Page{})
+	if err != nil || len(list) != 1 {
+		t.Fatalf("search: %d, %v", len(list), err)
+	}
+	got, _ := db.Complaint(ctx, list[0].ID)
+	if got.Status != data.StatusClosed || len(got.Facts.Reopens) != 1 || got.BatchID != b.ID || got.Assignee != "Анна" {
+		t.Fatalf("imported complaint %+v", got)
+	}
+
+	before := dumpComplaintTables(t, db)
+	again := importComplaints(t, db, "zendesk", rows)
+	if again.Imported != 0 || again.Duplicates != 59 {
+		t.Fatalf("re-import %+v", again)
+	}
+	if _, err := db.DeleteImportBatch(ctx, again.ID); err != nil {
+		t.Fatal(err)
+	}
+	imp, err := db.BeginComplaintImport(ctx, data.ImportBatch{Source: "freshdesk"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, c := range ticketRows(20) {
+		if _, err := imp.Add(&c); err != nil {
+			t.Fatalf("Add %d: %v", i, err)
+		}
+	}
+	if err := imp.Rollback(); err != nil {
+		t.Fatal(err)
+	}
+	if after := dumpComplaintTables(t, db); after != before {
+		t.Fatalf("a rolled back import changed the database:\nbefore:\n%s\nafter:\n%s", before, after)
+	}
+
+	batches, err := db.ImportBatches(ctx)
+	if err != nil || len(batches) != 1 || batches[0].Kind != "complaints" {
+		t.Fatalf("batches %+v, %v", batches, err)
+	}
+	n, err := db.DeleteImportBatch(ctx, b.ID)
+	if err != nil || n != 59 {
+		t.Fatalf("undo: %d, %v", n, err)
+	}
+	checkComplaints(t, db)
+	if c := countRows(t, db, "complaint") + countRows(t, db, "complaint_daily") + countRows(t, db, "complaint_duration"); c != 0 {
+		t.Fatalf("%d rows left after taking the import back", c)
+	}
+}

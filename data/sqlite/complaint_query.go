@@ -1,0 +1,273 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"time"
+
+	"caredesk/data"
+)
+
+// validSegmentation checks a complaint segmentation.
+func validSegmentation(by data.ComplaintSegmentation) error {
+	if by == data.ComplaintsBy {
+		return nil
+	}
+	for _, d := range segmentDims {
+		if d == by {
+			return nil
+		}
+	}
+	return fmt.Errorf("unknown complaint segmentation %q: %w", by, data.ErrInvalid)
+}
+
+// ComplaintDaily returns the complaint counts per day (and segment value),
+// sorted by day and segment.
+func (db *DB) ComplaintDaily(ctx context.Context, q data.ComplaintQuery) ([]data.ComplaintDay, error) {
+	if err := validSegmentation(q.By); err != nil {
+		return nil, fmt.Errorf("daily complaints: %w", err)
+	}
+	tx, err := db.beginRead(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("daily complaints: %w", err)
+	}
+	defer tx.Rollback()
+	w := &where{}
+	query := `SELECT day, '', ` + complaintCountCols + ` FROM complaint_daily`
+	if q.By != data.ComplaintsBy {
+		w.add("dim = ?", string(q.By))
+		query = `SELECT day, value, ` + complaintCountCols + ` FROM complaint_daily_segment`
+	}
+	w.addDays("day", q.From, q.To)
+	rows, err := tx.QueryContext(ctx, query+w.String()+` ORDER BY day, 2`, w.args...)
+	if err != nil {
+		return nil, fmt.Errorf("daily complaints by %q: %w", q.By, err)
+	}
+	defer rows.Close()
+	var out []data.ComplaintDay
+	for rows.Next() {
+		var d data.ComplaintDay
+		if err := rows.Scan(&d.Day, &d.Segment, &d.Opened, &d.Negative, &d.Escalated, &d.Responded, &d.Resolutions,
+			&d.Reopens, &d.Resolved, &d.Reopened, &d.FCR, &d.FCRReopen, &d.Satisfied, &d.WithVerdict); err != nil {
+			return nil, fmt.Errorf("daily complaints by %q: %w", q.By, err)
+		}
+		out = append(out, d)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("daily complaints by %q: %w", q.By, err)
+	}
+	return out, tx.Commit()
+}
+
+// ComplaintDurations returns the duration histograms per day, measure and
+// segment value, sorted by day, measure, segment and bucket.
+func (db *DB) ComplaintDurations(ctx context.Context, q data.ComplaintQuery) ([]data.DurationCount, error) {
+	if err := validSegmentation(q.By); err != nil {
+		return nil, fmt.Errorf("complaint durations: %w", err)
+	}
+	tx, err := db.beginRead(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("complaint durations: %w", err)
+	}
+	defer tx.Rollback()
+	w := &where{}
+	w.add("dim = ?", string(q.By))
+	w.addDays("day", q.From, q.To)
+	rows, err := tx.QueryContext(ctx, `SELECT day, measure, value, buckets FROM complaint_duration`+w.String()+
+		` ORDER BY day, measure, value`, w.args...)
+	if err != nil {
+		return nil, fmt.Errorf("complaint durations by %q: %w", q.By, err)
+	}
+	defer rows.Close()
+	var out []data.DurationCount
+	var blob sql.RawBytes
+	for rows.Next() {
+		var day data.Day
+		var measure, value string
+		if err := rows.Scan(&day, &measure, &value, &blob); err != nil {
+			return nil, fmt.Errorf("complaint durations by %q: %w", q.By, err)
+		}
+		err := eachBucket(blob, func(b int, n int64) {
+			out = append(out, data.DurationCount{Day: day, Segment: value, Measure: data.DurationMeasure(measure), Bucket: b, N: n})
+		})
+		if err != nil {
+			return nil, fmt.Errorf("complaint durations of %s: %w", day, err)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("complaint durations by %q: %w", q.By, err)
+	}
+	return out, tx.Commit()
+}
+
+// ComplaintBacklogBefore is the number of complaints open at the start of
+// day d: opened minus resolutions plus reopens before it, per segment
+// value when segmented ("" unsegmented).
+func (db *DB) ComplaintBacklogBefore(ctx context.Context, d data.Day, by data.ComplaintSegmentation) (map[string]int64, error) {
+	if err := validSegmentation(by); err != nil {
+		return nil, fmt.Errorf("complaint backlog: %w", err)
+	}
+	tx, err := db.beginRead(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("complaint backlog: %w", err)
+	}
+	defer tx.Rollback()
+	query, args := `SELECT '', coalesce(sum(opened - resolutions + reopens), 0) FROM complaint_daily WHERE day < ?`, []any{int64(d)}
+	if by != data.ComplaintsBy {
+		query = `SELECT value, sum(opened - resolutions + reopens) FROM complaint_daily_segment WHERE dim = ? AND day < ? GROUP BY value`
+		args = []any{string(by), int64(d)}
+	}
+	rows, err := tx.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, fmt.Errorf("complaint backlog before %s: %w", d, err)
+	}
+	defer rows.Close()
+	out := map[string]int64{}
+	for rows.Next() {
+		var v string
+		var n int64
+		if err := rows.Scan(&v, &n); err != nil {
+			return nil, fmt.Errorf("complaint backlog before %s: %w", d, err)
+		}
+		if n != 0 || by == data.ComplaintsBy {
+			out[v] = n
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("complaint backlog before %s: %w", d, err)
+	}
+	return out, tx.Commit()
+}
+
+// ComplaintRange returns the first and last day with complaint counts.
+func (db *DB) ComplaintRange(ctx context.Context) (first, last data.Day, ok bool, err error) {
+	tx, err := db.beginRead(ctx)
+	if err != nil {
+		return 0, 0, false, fmt.Errorf("complaint range: %w", err)
+	}
+	defer tx.Rollback()
+	var lo, hi sql.NullInt64
+	if err := tx.QueryRowContext(ctx, `SELECT min(day), max(day) FROM complaint_daily`).Scan(&lo, &hi); err != nil {
+		return 0, 0, false, fmt.Errorf("complaint range: %w", err)
+	}
+	return data.Day(lo.Int64), data.Day(hi.Int64), lo.Valid, tx.Commit()
+}
+
+// SLADaily returns achieved and breached items per standard and day of
+// the measured event, sorted by day and standard.
+func (db *DB) SLADaily(ctx context.Context, q data.SLAQuery) ([]data.SLADay, error) {
+	tx, err := db.beginRead(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("daily SLA: %w", err)
+	}
+	defer tx.Rollback()
+	w := &where{}
+	if q.StandardID != 0 {
+		w.add("standard_id = ?", q.StandardID)
+	}
+	w.addDays("day", q.From, q.To)
+	rows, err := tx.QueryContext(ctx, `SELECT day, standard_id, achieved, breached FROM sla_daily`+w.String()+
+		` ORDER BY day, standard_id`, w.args...)
+	if err != nil {
+		return nil, fmt.Errorf("daily SLA: %w", err)
+	}
+	defer rows.Close()
+	var out []data.SLADay
+	for rows.Next() {
+		var d data.SLADay
+		if err := rows.Scan(&d.Day, &d.StandardID, &d.Achieved, &d.Breached); err != nil {
+			return nil, fmt.Errorf("daily SLA: %w", err)
+		}
+		out = append(out, d)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("daily SLA: %w", err)
+	}
+	return out, tx.Commit()
+}
+
+// OpenSLA counts each standard's unfinished items at now: running (not
+// yet at risk), at risk, past due and paused. Standards without open
+// items are left out.
+func (db *DB) OpenSLA(ctx context.Context, now time.Time) ([]data.SLAOpen, error) {
+	tx, err := db.beginRead(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("open SLA items: %w", err)
+	}
+	defer tx.Rollback()
+	t := now.Unix()
+	rows, err := tx.QueryContext(ctx, `SELECT standard_id,
+			count(*) FILTER (WHERE outcome = 'running'),
+			count(*) FILTER (WHERE outcome = 'running' AND risk_at <= ? AND (due_at IS NULL OR due_at > ?)),
+			count(*) FILTER (WHERE outcome = 'running' AND due_at <= ?),
+			count(*) FILTER (WHERE outcome = 'paused')
+		FROM complaint_sla WHERE outcome IN ('running', 'paused') GROUP BY standard_id ORDER BY standard_id`, t, t, t)
+	if err != nil {
+		return nil, fmt.Errorf("open SLA items: %w", err)
+	}
+	defer rows.Close()
+	var out []data.SLAOpen
+	for rows.Next() {
+		var o data.SLAOpen
+		if err := rows.Scan(&o.StandardID, &o.Running, &o.AtRisk, &o.Breached, &o.Paused); err != nil {
+			return nil, fmt.Errorf("open SLA items: %w", err)
+		}
+		out = append(out, o)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("open SLA items: %w", err)
+	}
+	return out, tx.Commit()
+}
+
+// Denominators returns the monthly denominators by month.
+func (db *DB) Denominators(ctx context.Context) ([]data.Denominator, error) {
+	tx, err := db.beginRead(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("list denominators: %w", err)
+	}
+	defer tx.Rollback()
+	rows, err := tx.QueryContext(ctx, `SELECT month, clients, orders FROM complaint_denominator ORDER BY month`)
+	if err != nil {
+		return nil, fmt.Errorf("list denominators: %w", err)
+	}
+	defer rows.Close()
+	var out []data.Denominator
+	for rows.Next() {
+		var d data.Denominator
+		if err := rows.Scan(&d.Month, &d.Clients, &d.Orders); err != nil {
+			return nil, fmt.Errorf("list denominators: %w", err)
+		}
+		out = append(out, d)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("list denominators: %w", err)
+	}
+	return out, tx.Commit()
+}
+
+// SetDenominator stores the denominators of d.Month (moved to the first
+// of its month); both zero removes the month.
+func (db *DB) SetDenominator(ctx context.Context, d data.Denominator) error {
+	if d.Clients < 0 || d.Orders < 0 {
+		return fmt.Errorf("set denominator: negative count: %w", data.ErrInvalid)
+	}
+	y, m, _ := d.Month.Date()
+	d.Month = data.DateDay(y, m, 1)
+	tx, err := db.beginWrite(ctx)
+	if err != nil {
+		return fmt.Errorf("set denominator of %s: %w", d.Month, err)
+	}
+	defer tx.Rollback()
+	if d.Clients == 0 && d.Orders == 0 {
+		_, err = tx.ExecContext(ctx, `DELETE FROM complaint_denominator WHERE month = ?`, int64(d.Month))
+	} else {
+		_, err = tx.ExecContext(ctx, `INSERT INTO complaint_denominator (month, clients, orders) VALUES (?, ?, ?)
+			ON CONFLICT (month) DO UPDATE SET clients = excluded.clients, orders = excluded.orders`, int64(d.Month), d.Clients, d.Orders)
+	}
+	if err != nil {
+		return fmt.Errorf("set denominator of %s: %w", d.Month, mapErr(err))
+	}
+	return tx.Commit()
+}

@@ -1,0 +1,389 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"time"
+
+	"caredesk/data"
+)
+
+// Standards returns the standards register by code, versions sorted.
+func (db *DB) Standards(ctx context.Context) ([]data.Standard, error) {
+	tx, err := db.beginRead(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("list standards: %w", err)
+	}
+	defer tx.Rollback()
+	out, err := loadStandards(ctx, tx)
+	if err != nil {
+		return nil, fmt.Errorf("list standards: %w", err)
+	}
+	return out, tx.Commit()
+}
+
+func loadStandards(ctx context.Context, tx *sql.Tx) ([]data.Standard, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT id, code, title, measure FROM standard ORDER BY code, id`)
+	if err != nil {
+		return nil, err
+	}
+	var out []data.Standard
+	index := map[int64]int{}
+	for rows.Next() {
+		var s data.Standard
+		var measure string
+		if err := rows.Scan(&s.ID, &s.Code, &s.Title, &measure); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		s.Measure = data.SLAMeasure(measure)
+		index[s.ID] = len(out)
+		out = append(out, s)
+	}
+	if err := closeRows(rows); err != nil {
+		return nil, err
+	}
+	rows, err = tx.QueryContext(ctx, `SELECT id, standard_id, effective_from, text, targets, calendar, channels, category_ids, tiers
+		FROM standard_version ORDER BY standard_id, effective_from`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var (
+			v                                         data.StandardVersion
+			std                                       int64
+			targets, cal, channels, categories, tiers string
+		)
+		if err := rows.Scan(&v.ID, &std, &v.EffectiveFrom, &v.Text, &targets, &cal, &channels, &categories, &tiers); err != nil {
+			return nil, err
+		}
+		var secs map[data.Priority]int64
+		for _, p := range []struct {
+			src string
+			dst any
+		}{{targets, &secs}, {cal, &v.Calendar}, {channels, &v.Channels}, {categories, &v.CategoryIDs}, {tiers, &v.Tiers}} {
+			if err := json.Unmarshal([]byte(p.src), p.dst); err != nil {
+				return nil, fmt.Errorf("standard %d version %d: %w", std, v.ID, err)
+			}
+		}
+		v.Targets = make(map[data.Priority]time.Duration, len(secs))
+		for p, s := range secs {
+			v.Targets[p] = time.Duration(s) * time.Second
+		}
+		if i, ok := index[std]; ok {
+			out[i].Versions = append(out[i].Versions, v)
+		}
+	}
+	return out, rows.Err()
+}
+
+// SaveStandard creates s (ID 0) or replaces it with all its versions, and
+// in the same transaction judges every complaint against it again: its
+// SLA rows, the daily SLA counts and the complaints' due times and breach
+// marks.
+func (db *DB) SaveStandard(ctx context.Context, s *data.Standard) error {
+	s.Code, s.Title = strings.TrimSpace(s.Code), strings.TrimSpace(s.Title)
+	if err := s.Validate(); err != nil {
+		return err
+	}
+	s.SortVersions()
+	tx, err := db.beginWrite(ctx)
+	if err != nil {
+		return fmt.Errorf("save standard %s: %w", s.Code, err)
+	}
+	defer tx.Rollback()
+	if err := saveStandard(ctx, tx, s); err != nil {
+		return fmt.Errorf("save standard %s: %w", s.Code, err)
+	}
+	if err := rejudgeStandard(ctx, tx, s, db.Location(), time.Now()); err != nil {
+		return fmt.Errorf("save standard %s: judge the complaints again: %w", s.Code, err)
+	}
+	return tx.Commit()
+}
+
+func saveStandard(ctx context.Context, tx *sql.Tx, s *data.Standard) error {
+	if s.ID == 0 {
+		res, err := tx.ExecContext(ctx, `INSERT INTO standard (code, title, measure) VALUES (?, ?, ?)`, s.Code, s.Title, string(s.Measure))
+		if err != nil {
+			return mapErr(err)
+		}
+		if s.ID, err = res.LastInsertId(); err != nil {
+			return err
+		}
+	} else {
+		res, err := tx.ExecContext(ctx, `UPDATE standard SET code = ?, title = ?, measure = ? WHERE id = ?`, s.Code, s.Title, string(s.Measure), s.ID)
+		if err != nil {
+			return mapErr(err)
+		}
+		if err := mustAffect(res); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM standard_version WHERE standard_id = ?`, s.ID); err != nil {
+			return err
+		}
+	}
+	for i := range s.Versions {
+		v := &s.Versions[i]
+		secs := make(map[data.Priority]int64, len(v.Targets))
+		for p, d := range v.Targets {
+			secs[p] = int64(d / time.Second)
+		}
+		enc := make([]string, 0, 5)
+		for _, x := range []any{secs, v.Calendar, nonNil(v.Channels), nonNil(v.CategoryIDs), nonNil(v.Tiers)} {
+			b, err := json.Marshal(x)
+			if err != nil {
+				return err
+			}
+			enc = append(enc, string(b))
+		}
+		res, err := tx.ExecContext(ctx, `INSERT INTO standard_version (standard_id, effective_from, text, targets, calendar, channels, category_ids, tiers)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, s.ID, int64(v.EffectiveFrom), v.Text, enc[0], enc[1], enc[2], enc[3], enc[4])
+		if err != nil {
+			return mapErr(err)
+		}
+		if v.ID, err = res.LastInsertId(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}
+
+// slaInsertRows is the number of complaint_sla rows per INSERT statement.
+const (
+	slaInsertRows = 64
+	slaArgs       = 11
+)
+
+// slaWriter inserts complaint_sla rows in groups.
+type slaWriter struct {
+	ctx     context.Context
+	tx      *sql.Tx
+	loc     *time.Location
+	stmts   map[int]*sql.Stmt
+	pending []any
+}
+
+func newSLAWriter(ctx context.Context, tx *sql.Tx, loc *time.Location) *slaWriter {
+	return &slaWriter{ctx: ctx, tx: tx, loc: loc, stmts: map[int]*sql.Stmt{}, pending: make([]any, 0, slaInsertRows*slaArgs)}
+}
+
+func (w *slaWriter) add(complaintID int64, r *data.SLAResult) error {
+	var finishedDay any
+	if !r.Finished.IsZero() {
+		finishedDay = int64(data.DayOf(r.Finished, w.loc))
+	}
+	w.pending = append(w.pending, r.StandardID, complaintID, r.VersionID, string(r.Measure),
+		int64(r.Target/time.Second), int64(r.Elapsed/time.Second), unixOrNil(r.Due), unixOrNil(r.RiskAt),
+		unixOrNil(r.Finished), finishedDay, string(r.Outcome))
+	if len(w.pending) == cap(w.pending) {
+		return w.flush()
+	}
+	return nil
+}
+
+func (w *slaWriter) flush() error {
+	n := len(w.pending) / slaArgs
+	if n == 0 {
+		return nil
+	}
+	st := w.stmts[n]
+	if st == nil {
+		q := `INSERT INTO complaint_sla (standard_id, complaint_id, version_id, measure, target, elapsed, due_at, risk_at,
+			finished_at, finished_day, outcome) VALUES ` + strings.TrimSuffix(strings.Repeat("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?), ", n), ", ")
+		var err error
+		if st, err = w.tx.PrepareContext(w.ctx, q); err != nil {
+			return err
+		}
+		w.stmts[n] = st
+	}
+	if _, err := st.ExecContext(w.ctx, w.pending...); err != nil {
+		return mapErr(err)
+	}
+	w.pending = w.pending[:0]
+	return nil
+}
+
+func (w *slaWriter) close() {
+	for _, st := range w.stmts {
+		st.Close()
+	}
+}
+
+func unixOrNil(t time.Time) any {
+	if t.IsZero() {
+		return nil
+	}
+	return t.Unix()
+}
+
+// judgeCols are the complaint columns SLA evaluation reads.
+const judgeCols = `id, opened_at, priority, channel, coalesce(category_id, 0), coalesce(subcategory_id, 0), tier,
+	status, first_response_at, resolved_at, waiting, reopened_spans`
+
+// scanJudged reads judgeCols into a complaint and its facts.
+func scanJudged(s rowScanner) (data.Complaint, data.Facts, error) {
+	var (
+		c                        data.Complaint
+		opened                   int64
+		priority, channel        string
+		status, waiting, reopens string
+		fr, res                  sql.NullInt64
+	)
+	if err := s.Scan(&c.ID, &opened, &priority, &channel, &c.CategoryID, &c.SubcategoryID, &c.ClientTier,
+		&status, &fr, &res, &waiting, &reopens); err != nil {
+		return c, data.Facts{}, err
+	}
+	c.OpenedAt, c.Priority, c.Channel = unixTime(opened), data.Priority(priority), data.Channel(channel)
+	return c, storedFacts(data.Status(status), nullPtr(fr), nullPtr(res), waiting, reopens), nil
+}
+
+func nullPtr(v sql.NullInt64) *int64 {
+	if !v.Valid {
+		return nil
+	}
+	return &v.Int64
+}
+
+// rejudgeStandard rewrites the SLA rows of standard s for every complaint
+// from the complaints' derived columns (no events are read), then its
+// daily counts, and the due time and breach mark of the complaints whose
+// standing changed.
+func rejudgeStandard(ctx context.Context, tx *sql.Tx, s *data.Standard, loc *time.Location, now time.Time) error {
+	// Complaints breached under the old rules; those still breached are
+	// taken out below, and the rest plus the newly breached change mark.
+	oldBreached := map[int64]bool{}
+	rows, err := tx.QueryContext(ctx, `SELECT complaint_id FROM complaint_sla WHERE standard_id = ? AND outcome = 'breached'`, s.ID)
+	if err != nil {
+		return err
+	}
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return err
+		}
+		oldBreached[id] = true
+	}
+	if err := closeRows(rows); err != nil {
+		return err
+	}
+	for _, q := range []string{`DELETE FROM complaint_sla WHERE standard_id = ?`, `DELETE FROM sla_daily WHERE standard_id = ?`} {
+		if _, err := tx.ExecContext(ctx, q, s.ID); err != nil {
+			return err
+		}
+	}
+	w := newSLAWriter(ctx, tx, loc)
+	defer w.close()
+	// "+" keeps SQLite on the table scan: the opened_day index would add a
+	// lookup per row when the standard covers most complaints.
+	rows, err = tx.QueryContext(ctx, `SELECT `+judgeCols+` FROM complaint WHERE +opened_day >= ?`, int64(s.Versions[0].EffectiveFrom))
+	if err != nil {
+		return err
+	}
+	var changed []int64
+	standards := []data.Standard{*s}
+	for rows.Next() {
+		c, f, err := scanJudged(rows)
+		if err != nil {
+			rows.Close()
+			return err
+		}
+		for _, r := range data.EvaluateSLA(&c, f, standards, loc, now) {
+			if r.Outcome == data.SLABreached {
+				if oldBreached[c.ID] {
+					delete(oldBreached, c.ID)
+				} else {
+					changed = append(changed, c.ID)
+				}
+			}
+			if err := w.add(c.ID, &r); err != nil {
+				rows.Close()
+				return err
+			}
+		}
+	}
+	if err := closeRows(rows); err != nil {
+		return err
+	}
+	if err := w.flush(); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO sla_daily (standard_id, day, achieved, breached)
+		SELECT standard_id, finished_day, count(*) FILTER (WHERE outcome = 'achieved'), count(*) FILTER (WHERE outcome = 'breached')
+		FROM complaint_sla WHERE standard_id = ? AND finished_day IS NOT NULL GROUP BY finished_day`, s.ID); err != nil {
+		return err
+	}
+	for id := range oldBreached {
+		changed = append(changed, id)
+	}
+	return refreshSLASummary(ctx, tx, changed)
+}
+
+// refreshSLASummary recomputes the breach mark of the listed complaints
+// and the due time of every open complaint from their SLA rows.
+func refreshSLASummary(ctx context.Context, tx *sql.Tx, changed []int64) error {
+	mark, err := tx.PrepareContext(ctx, `UPDATE complaint SET sla_breached = EXISTS (SELECT 1 FROM complaint_sla s
+		WHERE s.standard_id IN (SELECT id FROM standard) AND s.complaint_id = complaint.id AND s.outcome = 'breached') WHERE id = ?`)
+	if err != nil {
+		return err
+	}
+	defer mark.Close()
+	for _, id := range changed {
+		if _, err := mark.ExecContext(ctx, id); err != nil {
+			return err
+		}
+	}
+	// Only open complaints have running clocks.
+	_, err = tx.ExecContext(ctx, `UPDATE complaint SET due_at = coalesce((SELECT min(s.due_at) FROM complaint_sla s
+		WHERE s.standard_id IN (SELECT id FROM standard) AND s.complaint_id = complaint.id AND s.outcome = 'running'), ?)
+		WHERE resolved_day IS NULL`, noDue)
+	return err
+}
+
+// DeleteStandard removes a standard with its versions and SLA rows.
+func (db *DB) DeleteStandard(ctx context.Context, id int64) error {
+	tx, err := db.beginWrite(ctx)
+	if err != nil {
+		return fmt.Errorf("delete standard %d: %w", id, err)
+	}
+	defer tx.Rollback()
+	var breached []int64
+	rows, err := tx.QueryContext(ctx, `SELECT complaint_id FROM complaint_sla WHERE standard_id = ? AND outcome = 'breached'`, id)
+	if err != nil {
+		return fmt.Errorf("delete standard %d: %w", id, err)
+	}
+	for rows.Next() {
+		var c int64
+		if err := rows.Scan(&c); err != nil {
+			rows.Close()
+			return fmt.Errorf("delete standard %d: %w", id, err)
+		}
+		breached = append(breached, c)
+	}
+	if err := closeRows(rows); err != nil {
+		return fmt.Errorf("delete standard %d: %w", id, err)
+	}
+	// complaint_sla, sla_daily and the versions go by ON DELETE CASCADE.
+	res, err := tx.ExecContext(ctx, `DELETE FROM standard WHERE id = ?`, id)
+	if err != nil {
+		return fmt.Errorf("delete standard %d: %w", id, mapErr(err))
+	}
+	if err := mustAffect(res); err != nil {
+		return fmt.Errorf("delete standard %d: %w", id, err)
+	}
+	if err := refreshSLASummary(ctx, tx, breached); err != nil {
+		return fmt.Errorf("delete standard %d: %w", id, err)
+	}
+	return tx.Commit()
+}
