@@ -1,0 +1,310 @@
+package sqlite
+
+import (
+	"context"
+	"errors"
+	"slices"
+	"testing"
+	"time"
+
+	"caredesk/data"
+)
+
+func resolutionStandard(v1, v2 time.Duration) data.Standard {
+	return data.Standard{Code: "RES-1", Title: "Resolve within the working day", Measure: data.MeasureResolution,
+		Versions: []data.StandardVersion{
+			{EffectiveFrom: data.DateDay(2024, 3, 1), Text: "v1", Calendar: data.DefaultCalendar(),
+				Targets: map[data.Priority]time.Duration{data.PriorityNormal: v1}},
+			{EffectiveFrom: data.DateDay(2024, 3, 6), Text: "v2", Calendar: data.DefaultCalendar(),
+				Targets: map[data.Priority]time.Duration{data.PriorityNormal: v2}},
+		}}
+}
+
+func TestStandardsVersionsAndRejudging(t *testing.T) {
+	db := openTest(t)
+	ctx := context.Background()
+	wednesday := monday.Add(48 * time.Hour)
+	// A: opened Monday under v1 (2 h), resolved after 5 working hours.
+	a := mustComplaint(t, db, data.Complaint{OpenedAt: monday.Add(10 * time.Hour), Channel: data.ChannelPhone})
+	mustEvent(t, db, a.ID, move(monday.Add(11*time.Hour), data.StatusInProgress))
+	mustEvent(t, db, a.ID, move(monday.Add(15*time.Hour), data.StatusResolved))
+	// B: opened Wednesday under v2 (8 h), resolved after 5 working hours.
+	b := mustComplaint(t, db, data.Complaint{OpenedAt: wednesday.Add(10 * time.Hour), Channel: data.ChannelEmail})
+	mustEvent(t, db, b.ID, move(wednesday.Add(15*time.Hour), data.StatusResolved))
+	// C: opened Monday, still in progress, key client.
+	c := mustComplaint(t, db, data.Complaint{OpenedAt: monday.Add(10 * time.Hour), ClientName: "Key Co", ClientTier: data.KeyTier})
+	mustEvent(t, db, c.ID, move(monday.Add(10*time.Hour+30*time.Minute), data.StatusInProgress))
+
+	// Saving a standard judges the complaints already stored.
+	res := resolutionStandard(2*time.Hour, 8*time.Hour)
+	if err := db.SaveStandard(ctx, &res); err != nil {
+		t.Fatal(err)
+	}
+	frt := data.Standard{Code: "FRT-1", Title: "First answer on the phone within an hour", Measure: data.MeasureFirstResponse,
+		Versions: []data.StandardVersion{{EffectiveFrom: data.DateDay(2024, 1, 1), Calendar: data.AllDayCalendar(),
+			Targets: map[data.Priority]time.Duration{data.PriorityNormal: time.Hour}, Channels: []data.Channel{data.ChannelPhone}}}}
+	if err := db.SaveStandard(ctx, &frt); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.SaveStandard(ctx, &data.Standard{Code: "rEs-1", Title: "dup", Measure: data.MeasureResolution, Versions: res.Versions}); !errors.Is(err, data.ErrConflict) {
+		t.Fatalf("a second standard with the same code: %v", err)
+	}
+	checkComplaints(t, db)
+	outcome := func(id, std int64, now time.Time) data.SLAResult {
+		t.Helper()
+		results, err := db.SLA(ctx, id, now)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range results {
+			if r.StandardID == std {
+				return r
+			}
+		}
+		return data.SLAResult{}
+	}
+	if r := outcome(a.ID, res.ID, monday); r.Outcome != data.SLABreached || r.VersionID != res.Versions[0].ID || r.Elapsed != 5*time.Hour {
+		t.Fatalf("A against v1: %+v", r)
+	}
+	if r := outcome(b.ID, res.ID, monday); r.Outcome != data.SLAAchieved || r.VersionID != res.Versions[1].ID {
+		t.Fatalf("B against v2: %+v", r)
+	}
+	if r := outcome(a.ID, frt.ID, monday); r.Outcome != data.SLAAchieved || r.Elapsed != time.Hour {
+		t.Fatalf("A first response: %+v", r)
+	}
+	if r := outcome(b.ID, frt.ID, monday); r.Outcome != "" {
+		t.Fatalf("the phone standard judged an e-mail: %+v", r)
+	}
+	now := monday.Add(13 * time.Hour)
+	if r := outcome(c.ID, res.ID, now); r.Outcome != data.SLARunning || !r.Due.Equal(monday.Add(12*time.Hour)) || !r.Overdue(now) || r.Elapsed != 3*time.Hour {
+		t.Fatalf("C running: %+v", r)
+	}
+	open, err := db.OpenSLA(ctx, now)
+	if err != nil || len(open) != 1 || open[0] != (data.SLAOpen{StandardID: res.ID, Running: 1, Breached: 1}) {
+		t.Fatalf("open at 13:00: %+v, %v", open, err)
+	}
+	open, _ = db.OpenSLA(ctx, monday.Add(11*time.Hour+45*time.Minute))
+	if len(open) != 1 || open[0].AtRisk != 1 || open[0].Breached != 0 {
+		t.Fatalf("open at 11:45: %+v", open)
+	}
+	sla, err := db.SLADaily(ctx, data.SLAQuery{StandardID: res.ID})
+	if err != nil || len(sla) != 2 || sla[0].Breached != 1 || sla[1].Achieved != 1 {
+		t.Fatalf("daily SLA %+v, %v", sla, err)
+	}
+	view := func(v data.ComplaintView) []int64 {
+		t.Helper()
+		rows, err := db.ListComplaints(ctx, data.ComplaintFilter{View: v, Now: now}, data.Page{Limit: 10})
+		if err != nil {
+			t.Fatal(err)
+		}
+		n, err := db.CountComplaints(ctx, data.ComplaintFilter{View: v, Now: now})
+		if err != nil || n != len(rows) {
+			t.Fatalf("count of view %q: %d, %v; listed %d", v, n, err, len(rows))
+		}
+		out := []int64{}
+		for _, r := range rows {
+			out = append(out, r.ID)
+		}
+		slices.Sort(out)
+		return out
+	}
+	if got := view(data.ViewOverdue); !slices.Equal(got, []int64{c.ID}) {
+		t.Fatalf("overdue %v", got)
+	}
+	if got := view(data.ViewBreached); !slices.Equal(got, []int64{a.ID, c.ID}) {
+		t.Fatalf("breached %v", got)
+	}
+	if got := view(data.ViewKeyClients); !slices.Equal(got, []int64{c.ID}) {
+		t.Fatalf("key clients %v", got)
+	}
+	due, _ := db.ListComplaints(ctx, data.ComplaintFilter{Sort: data.SortComplaintDue}, data.Page{Limit: 1})
+	if len(due) != 1 || due[0].ID != c.ID {
+		t.Fatalf("the due sort starts with %+v", due)
+	}
+
+	// v1 relaxed to 6 h: A is achieved now, everywhere.
+	res.Versions[0].Targets[data.PriorityNormal] = 6 * time.Hour
+	if err := db.SaveStandard(ctx, &res); err != nil {
+		t.Fatal(err)
+	}
+	checkComplaints(t, db)
+	if r := outcome(a.ID, res.ID, monday); r.Outcome != data.SLAAchieved || r.VersionID != res.Versions[0].ID {
+		t.Fatalf("A after relaxing v1: %+v", r)
+	}
+	if got := view(data.ViewBreached); !slices.Equal(got, []int64{}) {
+		t.Fatalf("breached after relaxing v1: %v (C is due at 16:00 now)", got)
+	}
+	sla, _ = db.SLADaily(ctx, data.SLAQuery{})
+	var breached int64
+	for _, d := range sla {
+		breached += d.Breached
+	}
+	if breached != 0 || len(sla) != 3 {
+		t.Fatalf("daily SLA after relaxing v1 %+v", sla)
+	}
+	// A complaint stored afterwards is judged on the way in.
+	d := mustComplaint(t, db, data.Complaint{OpenedAt: wednesday.Add(9 * time.Hour), Channel: data.ChannelPhone})
+	if r := outcome(d.ID, frt.ID, wednesday.Add(11*time.Hour)); r.Outcome != data.SLARunning || !r.Due.Equal(wednesday.Add(10*time.Hour)) {
+		t.Fatalf("D first response: %+v", r)
+	}
+	stds, err := db.Standards(ctx)
+	if err != nil || len(stds) != 2 || stds[0].Code != "FRT-1" || len(stds[1].Versions) != 2 ||
+		stds[1].Versions[0].Targets[data.PriorityNormal] != 6*time.Hour || !stds[0].Versions[0].Calendar.AllDay ||
+		!slices.Equal(stds[0].Versions[0].Channels, []data.Channel{data.ChannelPhone}) {
+		t.Fatalf("standards %+v, %v", stds, err)
+	}
+	if err := db.DeleteStandard(ctx, res.ID); err != nil {
+		t.Fatal(err)
+	}
+	checkComplaints(t, db)
+	if got := view(data.ViewOverdue); len(got) != 0 {
+		t.Fatalf("overdue after deleting the standard: %v", got)
+	}
+	if err := db.DeleteStandard(ctx, res.ID); !errors.Is(err, data.ErrNotFound) {
+		t.Fatalf("deleting twice: %v", err)
+	}
+}
+
+func TestSetLocationMovesComplaintDays(t *testing.T) {
+	db := openTest(t)
+	ctx := context.Background()
+	res := resolutionStandard(2*time.Hour, 8*time.Hour)
+	if err := db.SaveStandard(ctx, &res); err != nil {
+		t.Fatal(err)
+	}
+	// 22:30 UTC on Monday is Tuesday 01:30 in Moscow.
+	c := mustComplaint(t, db, data.Complaint{OpenedAt: monday.Add(22*time.Hour + 30*time.Minute)})
+	mustEvent(t, db, c.ID, move(monday.Add(23*time.Hour), data.StatusResolved))
+	checkComplaints(t, db)
+	msk, err := time.LoadLocation("Europe/Moscow")
+	if err != nil {
+		t.Skip("no time zone database")
+	}
+	if err := db.SetLocation(ctx, msk); err != nil {
+		t.Fatal(err)
+	}
+	checkComplaints(t, db)
+	days, _ := db.ComplaintDaily(ctx, data.ComplaintQuery{})
+	if len(days) != 1 || days[0].Day != data.DateDay(2024, 3, 5) || days[0].Opened != 1 || days[0].Resolved != 1 {
+		t.Fatalf("days in Moscow %+v", days)
+	}
+}
+
+func TestComplaintPaging(t *testing.T) {
+	db := openTest(t)
+	ctx := context.Background()
+	res := resolutionStandard(2*time.Hour, 8*time.Hour)
+	if err := db.SaveStandard(ctx, &res); err != nil {
+		t.Fatal(err)
+	}
+	importComplaints(t, db, "paging", ticketRows(137))
+	checkComplaints(t, db)
+	all, err := db.ListComplaints(ctx, data.ComplaintFilter{}, data.Page{})
+	if err != nil || len(all) != 137 {
+		t.Fatalf("all: %d, %v", len(all), err)
+	}
+	for _, sort := range []data.ComplaintSort{data.SortComplaintOpened, data.SortComplaintPriority, data.SortComplaintStatus, data.SortComplaintDue} {
+		for _, desc := range []bool{false, true} {
+			for _, f := range []data.ComplaintFilter{{}, {Channel: data.ChannelPhone}, {OpenOnly: true}, {Search: "клиент 2"}, {Tier: data.KeyTier}} {
+				f.Sort, f.Desc = sort, desc
+				want := expectedOrder(all, f)
+				n, err := db.CountComplaints(ctx, f)
+				if err != nil || n != len(want) {
+					t.Fatalf("%+v: count %d, %v; want %d", f, n, err, len(want))
+				}
+				var got []int64
+				for off := 0; off < n+10; off += 10 {
+					page, err := db.ListComplaints(ctx, f, data.Page{Offset: off, Limit: 10})
+					if err != nil {
+						t.Fatal(err)
+					}
+					for _, c := range page {
+						got = append(got, c.ID)
+					}
+				}
+				if !slices.Equal(got, want) {
+					t.Fatalf("%+v: pages give %v, want %v", f, got, want)
+				}
+			}
+		}
+	}
+	if _, err := db.ListComplaints(ctx, data.ComplaintFilter{Sort: "size"}, data.Page{}); !errors.Is(err, data.ErrInvalid) {
+		t.Fatalf("unknown sort: %v", err)
+	}
+}
+
+// expectedOrder filters and sorts complaints in Go the way the register
+// should.
+func expectedOrder(all []data.Complaint, f data.ComplaintFilter) []int64 {
+	var keep []data.Complaint
+	for _, c := range all {
+		switch {
+		case f.Channel != "" && c.Channel != f.Channel,
+			f.OpenOnly && !c.Status.Open(),
+			f.Tier != "" && c.ClientTier != f.Tier,
+			f.Search != "" && c.ClientName != "Клиент 2":
+			continue
+		}
+		keep = append(keep, c)
+	}
+	due := func(c data.Complaint) int64 {
+		if r, ok := dueOf(c); ok {
+			return r
+		}
+		return noDue
+	}
+	slices.SortStableFunc(keep, func(a, b data.Complaint) int {
+		var k int
+		switch f.Sort {
+		case data.SortComplaintPriority:
+			k = priorityRank(a.Priority) - priorityRank(b.Priority)
+		case data.SortComplaintStatus:
+			k = statusRank(a.Status) - statusRank(b.Status)
+		case data.SortComplaintDue:
+			k = cmpInt(due(a), due(b))
+		}
+		if k == 0 {
+			k = a.OpenedAt.Compare(b.OpenedAt)
+		}
+		if k == 0 {
+			k = cmpInt(a.ID, b.ID)
+		}
+		if f.Desc {
+			k = -k
+		}
+		return k
+	})
+	out := []int64{}
+	for _, c := range keep {
+		out = append(out, c.ID)
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	return out
+}
+
+// dueOf is the v1/v2 resolution due time of an open complaint of the
+// paging test (2 h or 8 h working from opening, clocks stopped while
+// waiting).
+func dueOf(c data.Complaint) (int64, bool) {
+	if !c.Status.Open() || c.Status == data.StatusWaiting || c.Priority != data.PriorityNormal {
+		return 0, false
+	}
+	target := 2 * time.Hour
+	if data.DayOf(c.OpenedAt, time.UTC) >= data.DateDay(2024, 3, 6) {
+		target = 8 * time.Hour
+	}
+	cal := data.DefaultCalendar()
+	return cal.AddWorking(c.OpenedAt, target, time.UTC, c.Facts.Waiting).Unix(), true
+}
+
+func cmpInt(a, b int64) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
