@@ -63,6 +63,9 @@ type PagedTable[T any] struct {
 	OnError func(error)
 	// Status formats the status line; the default shows the bare count.
 	Status func(total int) string
+	// MultiSelect lets Ctrl+tap add rows to the selection and Shift+tap
+	// select a range (see Marked).
+	MultiSelect bool
 
 	columns []Column
 	count   CountFunc
@@ -79,6 +82,7 @@ type PagedTable[T any] struct {
 	pages       *pageSet[T]
 	reloadToken int
 	selected    int
+	marked      map[int]T // rows of a multiple selection; empty = just selected
 	lastTapRow  int
 	lastTapAt   time.Time
 }
@@ -195,6 +199,7 @@ func (t *PagedTable[T]) Select(index int) {
 		index = t.pages.total - 1
 	}
 	t.selected = index
+	t.marked = nil
 	item, ok := t.itemLocked(index)
 	t.mu.Unlock()
 	t.view.Refresh()
@@ -244,6 +249,7 @@ func (t *PagedTable[T]) Reload() {
 			t.pages.cancel()
 			t.pages = t.newPageSet(n, order)
 			t.selected = -1
+			t.marked = nil
 			t.mu.Unlock()
 			t.status.SetText(t.statusText(n))
 			t.view.Refresh()
@@ -253,6 +259,10 @@ func (t *PagedTable[T]) Reload() {
 		})
 	})
 }
+
+// Redraw draws the visible cells again without reloading, for cells whose
+// text depends on more than the row (names looked up, time left).
+func (t *PagedTable[T]) Redraw() { t.view.Refresh() }
 
 // Wait blocks until no count or page load is running. Tests use it to see
 // the table settle; the UI never needs it.
@@ -415,7 +425,12 @@ func (t *PagedTable[T]) headerText(col int) string {
 	return c.Title + " ▲"
 }
 
-func (t *PagedTable[T]) rowTapped(row int) {
+func (t *PagedTable[T]) rowTapped(row int, mod fyne.KeyModifier) {
+	if t.MultiSelect && mod&(fyne.KeyModifierShift|fyne.KeyModifierShortcutDefault) != 0 {
+		t.focusView()
+		t.extendSelection(row, mod&fyne.KeyModifierShift != 0)
+		return
+	}
 	now := time.Now()
 	t.mu.Lock()
 	double := row == t.lastTapRow && now.Sub(t.lastTapAt) < doubleTapInterval
@@ -424,9 +439,7 @@ func (t *PagedTable[T]) rowTapped(row int) {
 		t.lastTapRow = -1
 	}
 	t.mu.Unlock()
-	if c := fyne.CurrentApp().Driver().CanvasForObject(t.view); c != nil {
-		c.Focus(t.view)
-	}
+	t.focusView()
 	t.Select(row)
 	if double {
 		t.Activate(row)
@@ -447,6 +460,10 @@ func (t *PagedTable[T]) moveSelection(delta int) {
 func (t *PagedTable[T]) isSelected(row int) bool {
 	t.mu.Lock()
 	defer t.mu.Unlock()
+	if len(t.marked) > 0 {
+		_, ok := t.marked[row]
+		return ok
+	}
 	return row == t.selected
 }
 
@@ -454,7 +471,7 @@ func (t *PagedTable[T]) isSelected(row int) bool {
 type tableView struct {
 	widget.Table
 	owner interface {
-		rowTapped(row int)
+		rowTapped(row int, mod fyne.KeyModifier)
 		moveSelection(delta int)
 		activateSelected()
 	}
@@ -500,7 +517,7 @@ func newTableView[T any](t *PagedTable[T]) *tableView {
 			return
 		}
 		col := id.Col
-		c.onTap = func(int) { t.headerTapped(col) }
+		c.onTap = func(int, fyne.KeyModifier) { t.headerTapped(col) }
 		c.set(t.headerText(col), widget.MediumImportance, false)
 	}
 	v.ExtendBaseWidget(v)
@@ -536,12 +553,14 @@ type tableCell struct {
 	label  *widget.Label
 	row    int
 	header bool
-	onTap  func(row int)
+	onTap  func(row int, mod fyne.KeyModifier)
+	mod    fyne.KeyModifier // held at the last mouse press: Tapped carries none
 }
 
 var (
 	_ fyne.Tappable      = (*tableCell)(nil)
 	_ desktop.Cursorable = (*tableCell)(nil)
+	_ desktop.Mouseable  = (*tableCell)(nil)
 )
 
 func newTableCell() *tableCell {
@@ -572,10 +591,18 @@ func (c *tableCell) set(text string, imp widget.Importance, selected bool) {
 
 // Tapped selects the row of the cell (or sorts, for a header).
 func (c *tableCell) Tapped(*fyne.PointEvent) {
+	mod := c.mod
+	c.mod = 0
 	if c.onTap != nil {
-		c.onTap(c.row)
+		c.onTap(c.row, mod)
 	}
 }
+
+// MouseDown remembers the modifiers for the tap that follows.
+func (c *tableCell) MouseDown(e *desktop.MouseEvent) { c.mod = e.Modifier }
+
+// MouseUp is part of desktop.Mouseable; the tap does the work.
+func (c *tableCell) MouseUp(*desktop.MouseEvent) {}
 
 // Cursor shows a pointer over clickable cells.
 func (c *tableCell) Cursor() desktop.Cursor { return desktop.PointerCursor }

@@ -211,11 +211,11 @@ func TestPagedTableSelectAndActivate(t *testing.T) {
 	tbl.OnActivated = func(_ int, v int) { activated = append(activated, v) }
 	w := showTable(t, tbl)
 
-	Do(func() { tbl.rowTapped(4) })
+	Do(func() { tbl.rowTapped(4, 0) })
 	if i, v, ok := tbl.Selected(); !ok || i != 4 || v != 4 {
 		t.Fatalf("Selected() = %d, %d, %v", i, v, ok)
 	}
-	Do(func() { tbl.rowTapped(4) }) // a second tap in quick succession opens the row
+	Do(func() { tbl.rowTapped(4, 0) }) // a second tap in quick succession opens the row
 	if fmt.Sprint(activated) != "[4]" {
 		t.Fatalf("activated = %v", activated)
 	}
@@ -285,5 +285,47 @@ func BenchmarkPagedTableCachedCell(b *testing.B) {
 	tbl.Wait()
 	for b.Loop() {
 		tbl.cellText(5, 1)
+	}
+}
+
+func TestPagedTableMultipleSelection(t *testing.T) {
+	test.NewTempApp(t)
+	tbl := newNumberTable(&numberSource{n: 50})
+	tbl.MultiSelect = true
+	showTable(t, tbl)
+
+	Do(func() {
+		tbl.rowTapped(2, 0)
+		tbl.rowTapped(5, fyne.KeyModifierShortcutDefault)
+		tbl.rowTapped(7, fyne.KeyModifierShortcutDefault)
+	})
+	if got := fmt.Sprint(tbl.Marked()); got != "[2 5 7]" {
+		t.Fatalf("after tap, Ctrl+tap, Ctrl+tap: marked = %s", got)
+	}
+	Do(func() { tbl.rowTapped(5, fyne.KeyModifierShortcutDefault) }) // toggles off
+	if got := fmt.Sprint(tbl.Marked()); got != "[2 7]" {
+		t.Fatalf("after un-marking 5: marked = %s", got)
+	}
+	Do(func() { tbl.rowTapped(10, fyne.KeyModifierShift) }) // range from the anchor (7)
+	if got := fmt.Sprint(tbl.Marked()); got != "[2 7 8 9 10]" {
+		t.Fatalf("after Shift+tap: marked = %s", got)
+	}
+	if !tbl.isSelected(8) || tbl.isSelected(3) {
+		t.Error("marked rows are not the highlighted ones")
+	}
+	Do(func() { tbl.rowTapped(20, 0) }) // a plain tap starts over
+	if got := fmt.Sprint(tbl.Marked()); got != "[20]" {
+		t.Fatalf("after a plain tap: marked = %s", got)
+	}
+	// Without MultiSelect the modifiers do nothing special.
+	tbl.MultiSelect = false
+	Do(func() { tbl.rowTapped(22, fyne.KeyModifierShortcutDefault) })
+	if got := fmt.Sprint(tbl.Marked()); got != "[22]" {
+		t.Fatalf("single selection: marked = %s", got)
+	}
+	Do(tbl.Reload)
+	tbl.Wait()
+	if got := tbl.Marked(); len(got) != 0 {
+		t.Errorf("a reload kept the selection %v", got)
 	}
 }
