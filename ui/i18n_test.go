@@ -113,7 +113,9 @@ func TestEveryKeyUsedInCodeIsTranslated(t *testing.T) {
 		t.Errorf("untranslated key %s", m)
 	}
 	// Keys built from a prefix and a value.
-	for _, prefix := range []string{"channel.", "group.", "nav.", "period.by.", "range.", "chart.title.", "settings.theme.", "settings.language."} {
+	for _, prefix := range []string{"channel.", "group.", "nav.", "period.by.", "range.", "chart.title.", "settings.theme.", "settings.language.",
+		"complaints.status.", "complaints.type.", "complaints.priority.", "complaints.level.", "complaints.verdict.",
+		"complaints.view.", "complaints.move.", "standards.measure.", "standards.weekday."} {
 		found := false
 		for k := range cats["en"] {
 			found = found || strings.HasPrefix(k, prefix)

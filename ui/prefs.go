@@ -6,9 +6,10 @@ import "fyne.io/fyne/v2"
 // string keys. These are per-user; department-wide settings live in the
 // database (data.SettingsStore).
 const (
-	prefLanguage = "ui.language" // "system", "ru", "en"
-	prefTheme    = "ui.theme"    // "system", "light", "dark"
-	prefDBPath   = "db.path"     // database file; "" = default
+	prefLanguage = "ui.language"   // "system", "ru", "en"
+	prefTheme    = "ui.theme"      // "system", "light", "dark"
+	prefDBPath   = "db.path"       // database file; "" = default
+	prefMe       = "complaints.me" // employee id of the user, for "my complaints"; 0 = not said
 )
 
 // Prefs is a typed view of fyne.Preferences.
@@ -31,3 +32,9 @@ func (p Prefs) DBPath() string { return p.p.String(prefDBPath) }
 
 // SetDBPath stores the database file used from the next start.
 func (p Prefs) SetDBPath(v string) { p.p.SetString(prefDBPath, v) }
+
+// Me is the employee the user said they are (0 = not said yet).
+func (p Prefs) Me() int64 { return int64(p.p.Int(prefMe)) }
+
+// SetMe stores which employee the user is.
+func (p Prefs) SetMe(id int64) { p.p.SetInt(prefMe, int(id)) }

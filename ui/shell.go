@@ -16,9 +16,11 @@ import (
 	"caredesk/charts"
 	"caredesk/charts/report"
 	"caredesk/data"
+	"caredesk/ui/screens/complaints"
 	"caredesk/ui/screens/dashboard"
 	"caredesk/ui/screens/feedback"
 	"caredesk/ui/screens/settings"
+	"caredesk/ui/screens/standards"
 	"caredesk/ui/widgets"
 )
 
@@ -28,14 +30,16 @@ type area int
 const (
 	areaDashboard area = iota
 	areaFeedback
+	areaComplaints
+	areaStandards
 	areaSettings
 )
 
-var areaKeys = []string{"nav.dashboard", "nav.feedback", "nav.settings"}
+var areaKeys = []string{"nav.dashboard", "nav.feedback", "nav.complaints", "nav.standards", "nav.settings"}
 
 // areaIcon is looked up when drawn: theme icons need a running app.
 func areaIcon(a area) fyne.Resource {
-	return [...]fyne.Resource{theme.HomeIcon(), theme.MailComposeIcon(), theme.SettingsIcon()}[a]
+	return [...]fyne.Resource{theme.HomeIcon(), theme.MailComposeIcon(), theme.WarningIcon(), theme.DocumentIcon(), theme.SettingsIcon()}[a]
 }
 
 // shell is the main window and the state shared by the screens.
@@ -52,6 +56,8 @@ type shell struct {
 	current   area
 	dash      *dashboard.Screen
 	feed      *feedback.Screen
+	comps     *complaints.Screen
+	stds      *standards.Screen
 	sets      *settings.Screen
 	welcome   fyne.CanvasObject
 	showWelc  bool
@@ -123,6 +129,9 @@ func (s *shell) buildScreens() {
 		Store: s.store, Window: s.win, ShowError: s.showError, Dark: s.theme.IsDark, SaveChart: saveChart,
 	})
 	s.feed = feedback.New(feedback.Deps{Store: s.store, Window: s.win, ShowError: s.showError, Changed: func() { s.changed(areaFeedback) }})
+	s.comps = complaints.New(complaints.Deps{Store: s.store, Window: s.win, ShowError: s.showError,
+		Changed: func() { s.changed(areaComplaints) }, Me: s.prefs.Me, SetMe: s.prefs.SetMe})
+	s.stds = standards.New(standards.Deps{Store: s.store, Window: s.win, ShowError: s.showError, Changed: func() { s.changed(areaStandards) }})
 	s.sets = settings.New(settings.Deps{
 		Store: s.store, Window: s.win, ShowError: s.showError, Changed: func() { s.changed(areaSettings) },
 		Language: s.prefs.Language(), OnLanguage: s.setLanguage,
@@ -173,6 +182,10 @@ func (s *shell) show(a area) {
 	switch a {
 	case areaFeedback:
 		content = s.feed.Content()
+	case areaComplaints:
+		content = s.comps.Content()
+	case areaStandards:
+		content = s.stds.Content()
 	case areaSettings:
 		content = s.sets.Content()
 	default:
@@ -207,6 +220,12 @@ func (s *shell) changed(origin area) {
 			if origin != areaFeedback {
 				s.feed.Refresh()
 			}
+			if origin != areaComplaints {
+				s.comps.Refresh()
+			}
+			if origin != areaStandards {
+				s.stds.Refresh()
+			}
 			if s.current == areaDashboard {
 				s.show(areaDashboard)
 			}
@@ -228,12 +247,22 @@ func (s *shell) buildWelcome() fyne.CanvasObject {
 	return container.NewCenter(container.NewGridWrap(fyne.NewSize(460, 420), box))
 }
 
+// newResponse adds to the area in view: a complaint on the Complaints
+// screen, a feedback response elsewhere.
 func (s *shell) newResponse() {
+	if s.current == areaComplaints {
+		s.comps.NewComplaint()
+		return
+	}
 	s.select_(areaFeedback)
 	s.feed.NewResponse()
 }
 
 func (s *shell) importFile() {
+	if s.current == areaComplaints {
+		s.comps.Import()
+		return
+	}
 	s.select_(areaFeedback)
 	s.feed.Import()
 }
@@ -248,12 +277,16 @@ func (s *shell) addShortcuts() {
 	add(fyne.KeyN, s.newResponse)
 	add(fyne.KeyI, s.importFile)
 	add(fyne.KeyF, func() {
+		if s.current == areaComplaints {
+			s.comps.FocusSearch()
+			return
+		}
 		s.select_(areaFeedback)
 		s.feed.FocusSearch()
 	})
-	add(fyne.Key1, func() { s.select_(areaDashboard) })
-	add(fyne.Key2, func() { s.select_(areaFeedback) })
-	add(fyne.Key3, func() { s.select_(areaSettings) })
+	for a, key := range []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5} {
+		add(key, func() { s.select_(area(a)) })
+	}
 }
 
 func (s *shell) setLanguage(code string) {

@@ -102,8 +102,16 @@ func TestShortcutsSwitchAreas(t *testing.T) {
 			s.win.Canvas().(interface{ TypedShortcut(fyne.Shortcut) }).TypedShortcut(&desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault})
 		})
 	}
-	press(fyne.Key3)
+	press(fyne.Key5)
 	eventually(t, "settings", func() bool { return s.current == areaSettings })
+	press(fyne.Key3)
+	eventually(t, "complaints", func() bool { return s.current == areaComplaints })
+	press(fyne.KeyF) // searches the area in view
+	eventually(t, "complaints search focused", func() bool {
+		return s.current == areaComplaints && s.win.Canvas().Focused() != nil
+	})
+	press(fyne.Key4)
+	eventually(t, "standards", func() bool { return s.current == areaStandards })
 	press(fyne.Key2)
 	eventually(t, "feedback", func() bool { return s.current == areaFeedback })
 	press(fyne.Key1)
@@ -157,7 +165,7 @@ func TestEveryAreaFitsALaptopScreen(t *testing.T) {
 	eventually(t, "the dashboard", func() bool { return !s.showWelc && s.dash.Series().Total.N > 0 })
 	for _, code := range []string{"en", "ru"} {
 		widgets.Do(func() { s.setLanguage(code) })
-		for _, a := range []area{areaDashboard, areaFeedback, areaSettings} {
+		for _, a := range []area{areaDashboard, areaFeedback, areaComplaints, areaStandards, areaSettings} {
 			var min fyne.Size
 			widgets.Do(func() {
 				s.select_(a)

@@ -1,0 +1,770 @@
+package complaints
+
+import (
+	"cmp"
+	"context"
+	"errors"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"caredesk/data"
+	"caredesk/ui/widgets"
+)
+
+// slaTick is how often the card's SLA clock asks the store again.
+const slaTick = 30 * time.Second
+
+// Field names of data.Complaint.Validate plus the form's own fields.
+const (
+	fieldOpened       = "opened_at"
+	fieldTime         = "time"
+	fieldType         = "type"
+	fieldPriority     = "priority"
+	fieldSubject      = "subject"
+	fieldDescription  = "description"
+	fieldCompensation = "compensation"
+)
+
+// card is the dialog of one complaint: the form and, for a stored
+// complaint, its workflow buttons, escalation, SLA clock and history.
+type card struct {
+	s    *Screen
+	c    data.Complaint // as last loaded; ID 0 while adding
+	look lookups
+
+	dlg *dialog.CustomDialog
+
+	date         *widget.DateEntry
+	clock        *widget.Entry
+	client       *widget.SelectEntry
+	channel      *widget.Select
+	kind         *widget.Select
+	category     *widget.Select
+	subcategory  *widget.Select
+	subcats      []data.Category // the choices of subcategory after "—"
+	priority     *widget.Select
+	assignee     *widget.Select
+	subject      *widget.Entry
+	description  *widget.Entry
+	resolution   *widget.Entry
+	compensation *widget.Entry
+	verdict      *widget.Select
+	errs         map[string]*widget.Label
+	saveBtn      *widget.Button
+
+	header      *widget.Label
+	moves       *fyne.Container // one button per workflow move
+	escalateBtn *widget.Button
+	note        *widget.Entry
+	slaBox      *fyne.Container
+	slaLines    []*widget.Label
+	events      []data.ComplaintEvent // newest first
+	timeline    *widget.List
+
+	stop chan struct{} // closed when the card closes: ends the SLA clock
+}
+
+// NewComplaint opens an empty card, opened now, normal priority.
+func (s *Screen) NewComplaint() {
+	s.openCard(data.Complaint{OpenedAt: time.Now(), Type: data.TypeComplaint, Priority: data.PriorityNormal,
+		Channel: data.ChannelPhone, Source: "manual"})
+}
+
+// OpenComplaint loads a complaint with its history and opens its card.
+func (s *Screen) OpenComplaint(id int64) {
+	s.busy.Add(1)
+	widgets.Go(func() {
+		defer s.busy.Done()
+		c, err := s.deps.Store.Complaint(context.Background(), id)
+		widgets.Do(func() {
+			if err != nil {
+				s.showError(err)
+				return
+			}
+			s.openCard(c)
+		})
+	})
+}
+
+func (s *Screen) openCard(c data.Complaint) {
+	if s.card != nil {
+		s.card.close()
+	}
+	s.mu.Lock()
+	look := s.look
+	s.mu.Unlock()
+	cd := &card{s: s, c: c, look: look, errs: map[string]*widget.Label{}, stop: make(chan struct{})}
+	content := cd.build()
+	title := lang.L("complaints.card.add_title")
+	if c.ID != 0 {
+		title = lang.L("complaints.card.title", map[string]any{"ID": c.ID})
+	}
+	cd.dlg = dialog.NewCustomWithoutButtons(title, content, s.deps.Window)
+	closeBtn := widget.NewButton(lang.L("complaints.card.close"), cd.close)
+	cd.saveBtn = widget.NewButtonWithIcon(lang.L("complaints.card.save"), theme.DocumentSaveIcon(), cd.save)
+	cd.saveBtn.Importance = widget.HighImportance
+	cd.dlg.SetButtons([]fyne.CanvasObject{closeBtn, cd.saveBtn})
+	win := s.deps.Window.Canvas().Size()
+	width := float32(660)
+	if c.ID != 0 {
+		width = 1180
+	}
+	cd.dlg.Resize(fyne.NewSize(min(width, win.Width-20), min(700, win.Height-20)))
+	s.card = cd
+	cd.dlg.Show()
+	if c.ID != 0 {
+		cd.startClock()
+	}
+}
+
+func (cd *card) close() {
+	select {
+	case <-cd.stop:
+	default:
+		close(cd.stop)
+	}
+	cd.dlg.Hide()
+	if cd.s.card == cd {
+		cd.s.card = nil
+	}
+}
+
+func (cd *card) build() fyne.CanvasObject {
+	form := cd.buildForm()
+	if cd.c.ID == 0 {
+		return container.NewVScroll(form)
+	}
+	cd.header = widget.NewLabel("")
+	cd.header.TextStyle.Bold = true
+	cd.header.Wrapping = fyne.TextWrapWord
+	cd.moves = container.NewHBox()
+	cd.escalateBtn = widget.NewButtonWithIcon("", theme.MoveUpIcon(), cd.escalate)
+	cd.slaBox = container.NewVBox()
+	cd.note = widget.NewEntry()
+	cd.note.SetPlaceHolder(lang.L("complaints.card.note_placeholder"))
+	reply := widget.NewButtonWithIcon(lang.L("complaints.card.reply"), theme.MailReplyIcon(), func() { cd.addNote(data.EventReply) })
+	note := widget.NewButtonWithIcon(lang.L("complaints.card.note"), theme.DocumentCreateIcon(), func() { cd.addNote(data.EventNote) })
+	cd.timeline = widget.NewList(
+		func() int { return len(cd.events) },
+		func() fyne.CanvasObject {
+			when := widget.NewLabel("Jan 31, 2025 23:59")
+			what := widget.NewLabel("")
+			what.Truncation = fyne.TextTruncateEllipsis
+			return container.NewBorder(nil, nil, when, nil, what)
+		},
+		func(id widget.ListItemID, o fyne.CanvasObject) {
+			row := o.(*fyne.Container)
+			e := cd.events[id]
+			row.Objects[1].(*widget.Label).SetText(data.FormatDateTime(widgets.Lang(), e.At.In(cd.s.deps.Store.Location())))
+			row.Objects[0].(*widget.Label).SetText(cd.eventText(e))
+		})
+	slaTitle := widget.NewLabelWithStyle(lang.L("complaints.card.sla"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	historyTitle := widget.NewLabelWithStyle(lang.L("complaints.card.history"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	top := container.NewVBox(cd.header, cd.moves, container.NewHBox(cd.escalateBtn), widget.NewSeparator(),
+		slaTitle, cd.slaBox, widget.NewSeparator(), historyTitle,
+		container.NewBorder(nil, nil, nil, container.NewHBox(reply, note), cd.note))
+	side := container.NewBorder(top, nil, nil, nil, cd.timeline)
+	cd.showWorkflow()
+	split := container.NewHSplit(container.NewVScroll(form), side)
+	split.Offset = 0.52
+	return split
+}
+
+func (cd *card) buildForm() fyne.CanvasObject {
+	c := cd.c
+	loc := cd.s.deps.Store.Location()
+	cd.date = widget.NewDateEntry()
+	cd.clock = widget.NewEntry()
+	cd.clock.SetPlaceHolder("HH:MM")
+	if !c.OpenedAt.IsZero() {
+		t := c.OpenedAt.In(loc)
+		day := time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+		cd.date.SetDate(&day)
+		cd.clock.SetText(t.Format("15:04"))
+	}
+	var clients []string
+	for _, cl := range cd.look.clients {
+		clients = append(clients, cl.Name)
+	}
+	cd.client = widget.NewSelectEntry(clients)
+	cd.client.SetText(c.ClientName)
+
+	channels := []string{"—"}
+	for _, ch := range data.Channels {
+		channels = append(channels, widgets.ChannelName(ch))
+	}
+	cd.channel = widget.NewSelect(channels, nil)
+	cd.channel.SetSelectedIndex(slices.Index(data.Channels, c.Channel) + 1)
+
+	var kinds []string
+	for _, t := range data.ComplaintTypes {
+		kinds = append(kinds, widgets.TypeName(t))
+	}
+	cd.kind = widget.NewSelect(kinds, nil)
+	cd.kind.SetSelectedIndex(slices.Index(data.ComplaintTypes, c.Type))
+
+	var priorities []string
+	for _, p := range data.Priorities {
+		priorities = append(priorities, widgets.PriorityName(p))
+	}
+	cd.priority = widget.NewSelect(priorities, nil)
+	cd.priority.SetSelectedIndex(slices.Index(data.Priorities, c.Priority))
+
+	cats := []string{"—"}
+	parents := cd.parents()
+	for _, p := range parents {
+		cats = append(cats, p.Name(widgets.Lang()))
+	}
+	cd.subcategory = widget.NewSelect(nil, nil)
+	cd.category = widget.NewSelect(cats, func(string) { cd.fillSubcategories(0) })
+	cd.category.SetSelectedIndex(0)
+	for i, p := range parents {
+		if p.ID == c.CategoryID {
+			cd.category.SetSelectedIndex(i + 1)
+		}
+	}
+	cd.fillSubcategories(c.SubcategoryID)
+
+	assignees := []string{lang.L("complaints.unassigned")}
+	selected := 0
+	for _, e := range cd.look.employees {
+		if e.Active || e.ID == c.AssigneeID {
+			assignees = append(assignees, e.Name)
+			if e.ID == c.AssigneeID {
+				selected = len(assignees) - 1
+			}
+		}
+	}
+	cd.assignee = widget.NewSelect(assignees, nil)
+	cd.assignee.SetSelectedIndex(selected)
+
+	cd.subject = widget.NewEntry()
+	cd.subject.SetText(c.Subject)
+	cd.description = widget.NewMultiLineEntry()
+	cd.description.Wrapping = fyne.TextWrapWord
+	cd.description.SetMinRowsVisible(4)
+	cd.description.SetText(c.Description)
+	cd.resolution = widget.NewMultiLineEntry()
+	cd.resolution.Wrapping = fyne.TextWrapWord
+	cd.resolution.SetMinRowsVisible(2)
+	cd.resolution.SetText(c.Resolution)
+	cd.compensation = widget.NewEntry()
+	cd.compensation.SetPlaceHolder(widgets.Num(1500, 2))
+	if c.Compensation != 0 {
+		cd.compensation.SetText(widgets.Num(float64(c.Compensation)/100, 2))
+	}
+	verdicts := []string{widgets.VerdictName(data.VerdictUnknown), widgets.VerdictName(data.VerdictSatisfied), widgets.VerdictName(data.VerdictNotSatisfied)}
+	cd.verdict = widget.NewSelect(verdicts, nil)
+	cd.verdict.SetSelectedIndex(slices.Index([]data.Verdict{data.VerdictUnknown, data.VerdictSatisfied, data.VerdictNotSatisfied}, c.Verdict))
+
+	when := container.NewBorder(nil, nil, nil, container.NewGridWrap(fyne.NewSize(80, cd.clock.MinSize().Height), cd.clock), cd.date)
+	return container.New(layout.NewFormLayout(),
+		cd.label("complaints.field.opened"), cd.withErrors(when, fieldOpened, fieldTime),
+		cd.label("complaints.field.client"), cd.client,
+		cd.label("complaints.field.channel"), cd.channel,
+		cd.label("complaints.field.type"), cd.withErrors(container.NewGridWithColumns(2, cd.kind, cd.priority), fieldType, fieldPriority),
+		cd.label("complaints.field.category"), container.NewGridWithColumns(2, cd.category, cd.subcategory),
+		cd.label("complaints.field.assignee"), cd.assignee,
+		cd.label("complaints.field.subject"), cd.withErrors(cd.subject, fieldSubject),
+		cd.label("complaints.field.description"), cd.withErrors(cd.description, fieldDescription),
+		cd.label("complaints.field.resolution"), cd.resolution,
+		cd.label("complaints.field.compensation"), cd.withErrors(cd.compensation, fieldCompensation),
+		cd.label("complaints.field.verdict"), cd.verdict,
+	)
+}
+
+func (cd *card) parents() []data.Category {
+	var out []data.Category
+	for _, c := range cd.look.categories {
+		if c.ParentID == 0 {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// fillSubcategories offers the children of the chosen category.
+func (cd *card) fillSubcategories(selectID int64) {
+	cd.subcats = nil
+	opts := []string{"—"}
+	if i := cd.category.SelectedIndex(); i > 0 {
+		parent := cd.parents()[i-1]
+		for _, c := range cd.look.categories {
+			if c.ParentID == parent.ID {
+				cd.subcats = append(cd.subcats, c)
+				opts = append(opts, c.Name(widgets.Lang()))
+			}
+		}
+	}
+	cd.subcategory.Options = opts
+	cd.subcategory.SetSelectedIndex(0)
+	for i, c := range cd.subcats {
+		if c.ID == selectID {
+			cd.subcategory.SetSelectedIndex(i + 1)
+		}
+	}
+	if len(cd.subcats) == 0 {
+		cd.subcategory.Disable()
+	} else {
+		cd.subcategory.Enable()
+	}
+}
+
+func (cd *card) label(key string) fyne.CanvasObject {
+	return widget.NewLabelWithStyle(lang.L(key), fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
+}
+
+// withErrors puts hidden error lines under a field.
+func (cd *card) withErrors(o fyne.CanvasObject, fields ...string) fyne.CanvasObject {
+	box := container.NewVBox(o)
+	for _, name := range fields {
+		l := widget.NewLabel("")
+		l.Importance = widget.DangerImportance
+		l.Wrapping = fyne.TextWrapWord
+		l.Hide()
+		cd.errs[name] = l
+		box.Add(l)
+	}
+	return box
+}
+
+// moveKey is the label of the button that moves a complaint to status to.
+func moveKey(from, to data.Status) string {
+	if to == data.StatusInProgress && !from.Open() {
+		return "complaints.move.reopen"
+	}
+	if to == data.StatusInProgress && from == data.StatusWaiting {
+		return "complaints.move.resume"
+	}
+	return "complaints.move." + string(to)
+}
+
+// showWorkflow redraws the header, move buttons, escalation and history
+// from cd.c.
+func (cd *card) showWorkflow() {
+	c := cd.c
+	who := lang.L("complaints.unassigned")
+	if e, ok := cd.look.employee(c.AssigneeID); ok {
+		who = e.Name
+	} else if c.Assignee != "" {
+		who = c.Assignee
+	}
+	cd.header.SetText(lang.L("complaints.card.header", map[string]any{
+		"Status": widgets.StatusName(c.Status), "Level": widgets.LevelName(c.Level), "Assignee": who}))
+	cd.moves.Objects = nil
+	for _, to := range c.Status.Next() {
+		b := widget.NewButton(lang.L(moveKey(c.Status, to)), func() { cd.move(to) })
+		if to == data.StatusResolved {
+			b.Importance = widget.SuccessImportance
+		}
+		cd.moves.Add(b)
+	}
+	cd.moves.Refresh()
+	if next, ok := nextLevel(c.Level); ok {
+		cd.escalateBtn.SetText(lang.L("complaints.card.escalate", map[string]any{"Level": widgets.LevelName(next)}))
+		cd.escalateBtn.Enable()
+	} else {
+		cd.escalateBtn.SetText(lang.L("complaints.card.top_level"))
+		cd.escalateBtn.Disable()
+	}
+	cd.events = slices.Clone(c.Events)
+	// Newest first; events within one second keep the order they were added.
+	slices.SortStableFunc(cd.events, func(a, b data.ComplaintEvent) int {
+		if c := b.At.Compare(a.At); c != 0 {
+			return c
+		}
+		return cmp.Compare(b.ID, a.ID)
+	})
+	cd.timeline.Refresh()
+}
+
+// nextLevel is the escalation level above l.
+func nextLevel(l data.Level) (data.Level, bool) {
+	i := slices.Index(data.Levels, l)
+	if i < 0 {
+		i = 0 // never escalated: frontline
+	}
+	if i+1 >= len(data.Levels) {
+		return "", false
+	}
+	return data.Levels[i+1], true
+}
+
+// eventText describes one history entry.
+func (cd *card) eventText(e data.ComplaintEvent) string {
+	var text string
+	switch e.Kind {
+	case data.EventStatus:
+		text = lang.L("complaints.event.status", map[string]any{"Status": widgets.StatusName(e.Status)})
+	case data.EventEscalation:
+		text = lang.L("complaints.event.escalation", map[string]any{"Level": widgets.LevelName(e.Level)})
+	case data.EventAssign:
+		who := lang.L("complaints.unassigned")
+		if emp, ok := cd.look.employee(e.AssigneeID); ok {
+			who = emp.Name
+		}
+		text = lang.L("complaints.event.assign", map[string]any{"Name": who})
+	case data.EventReply:
+		text = lang.L("complaints.event.reply")
+	default:
+		text = lang.L("complaints.event.note")
+	}
+	if e.Note != "" {
+		text += ": " + singleLine(e.Note)
+	}
+	return text
+}
+
+// addEvent stores an event dated now and shows the complaint it returns.
+func (cd *card) addEvent(e data.ComplaintEvent, after func()) {
+	s := cd.s
+	id := cd.c.ID
+	e.At = time.Now()
+	s.busy.Add(1)
+	widgets.Go(func() {
+		defer s.busy.Done()
+		c, err := s.deps.Store.AddComplaintEvent(context.Background(), id, e)
+		widgets.Do(func() {
+			if err != nil {
+				s.showError(err)
+				return
+			}
+			cd.c = c
+			cd.showWorkflow()
+			if after != nil {
+				after()
+			}
+			s.afterChange()
+			cd.refreshSLA()
+		})
+	})
+}
+
+func (cd *card) move(to data.Status) {
+	cd.addEvent(data.ComplaintEvent{Kind: data.EventStatus, Status: to}, nil)
+}
+
+func (cd *card) escalate() {
+	if next, ok := nextLevel(cd.c.Level); ok {
+		cd.addEvent(data.ComplaintEvent{Kind: data.EventEscalation, Level: next}, nil)
+	}
+}
+
+func (cd *card) addNote(kind data.EventKind) {
+	text := strings.TrimSpace(cd.note.Text)
+	if kind == data.EventNote && text == "" {
+		return
+	}
+	cd.addEvent(data.ComplaintEvent{Kind: kind, Note: text}, func() { cd.note.SetText("") })
+}
+
+// startClock refreshes the SLA lines now and every slaTick until the card
+// closes. The ticking goroutine is not one of widgets.Go's: it lives as
+// long as the card, and each refresh it starts is.
+func (cd *card) startClock() {
+	cd.refreshSLA()
+	stop := cd.stop
+	go func() {
+		t := time.NewTicker(slaTick)
+		defer t.Stop()
+		for {
+			select {
+			case <-stop:
+				return
+			case <-t.C:
+				widgets.Do(func() {
+					select {
+					case <-stop:
+					default:
+						cd.refreshSLA()
+					}
+				})
+			}
+		}
+	}()
+}
+
+// refreshSLA asks the store for the SLA results at this moment.
+func (cd *card) refreshSLA() {
+	s, id, stop := cd.s, cd.c.ID, cd.stop
+	s.busy.Add(1)
+	widgets.Go(func() {
+		defer s.busy.Done()
+		now := time.Now()
+		results, err := s.deps.Store.SLA(context.Background(), id, now)
+		widgets.Do(func() {
+			select {
+			case <-stop:
+				return // the card closed meanwhile
+			default:
+			}
+			if err != nil {
+				s.showError(err)
+				return
+			}
+			cd.showSLA(results, now)
+		})
+	})
+}
+
+func (cd *card) showSLA(results []data.SLAResult, now time.Time) {
+	cd.slaLines = nil
+	cd.slaBox.Objects = nil
+	if len(results) == 0 {
+		l := widget.NewLabel(lang.L("complaints.sla.none"))
+		l.Importance = widget.LowImportance
+		cd.slaLines = append(cd.slaLines, l)
+		cd.slaBox.Add(l)
+	}
+	for _, r := range results {
+		text, imp := slaLine(r, now)
+		l := widget.NewLabel(text)
+		l.Importance = imp
+		l.Wrapping = fyne.TextWrapWord
+		cd.slaLines = append(cd.slaLines, l)
+		cd.slaBox.Add(l)
+	}
+	cd.slaBox.Refresh()
+}
+
+// slaLine is the clock of one standard: time left or overdue in working
+// hours, paused while waiting for the client, or how it ended.
+func slaLine(r data.SLAResult, now time.Time) (string, widget.Importance) {
+	head := r.Code + " · " + widgets.MeasureName(r.Measure) + " · " + lang.L("complaints.sla.target", map[string]any{"Target": widgets.Clock(r.Target)}) + ": "
+	args := map[string]any{"Duration": widgets.DurationText(r.Target - r.Elapsed)}
+	switch {
+	case r.Overdue(now) || r.Outcome == data.SLARunning && r.Elapsed >= r.Target:
+		return head + lang.L("complaints.sla.overdue", map[string]any{"Duration": widgets.DurationText(r.Elapsed - r.Target)}), widget.DangerImportance
+	case r.Outcome == data.SLARunning:
+		imp := widget.MediumImportance
+		if r.AtRisk(now) {
+			imp = widget.WarningImportance
+		}
+		return head + lang.L("complaints.sla.left", args), imp
+	case r.Outcome == data.SLAPaused:
+		return head + lang.L("complaints.sla.paused", args), widget.LowImportance
+	case r.Outcome == data.SLABreached:
+		return head + lang.L("complaints.sla.breached", map[string]any{"Duration": widgets.DurationText(r.Elapsed)}), widget.DangerImportance
+	}
+	return head + lang.L("complaints.sla.achieved", map[string]any{"Duration": widgets.DurationText(r.Elapsed)}), widget.SuccessImportance
+}
+
+// collect builds the complaint from the form and checks it.
+func (cd *card) collect() (data.Complaint, data.ValidationErrors) {
+	c := cd.c
+	loc := cd.s.deps.Store.Location()
+	var errs data.ValidationErrors
+	hour, minute, ok := parseClock(cd.clock.Text)
+	if !ok {
+		errs = append(errs, &data.FieldError{Field: fieldTime, Key: "feedback.error.time", Message: "time must be HH:MM"})
+	}
+	switch {
+	case cd.date.Text != "" && cd.date.Validate() != nil:
+		errs = append(errs, &data.FieldError{Field: fieldOpened, Key: "feedback.error.date_format", Message: "invalid date"})
+	case cd.date.Date == nil || strings.TrimSpace(cd.date.Text) == "":
+		c.OpenedAt = time.Time{}
+	default:
+		y, m, d := cd.date.Date.Date()
+		c.OpenedAt = time.Date(y, m, d, hour, minute, 0, 0, loc)
+	}
+	name := strings.TrimSpace(cd.client.Text)
+	if !strings.EqualFold(name, cd.c.ClientName) || c.ClientID == 0 {
+		c.ClientID, c.ClientName, c.ClientTier = 0, name, ""
+		for _, cl := range cd.look.clients {
+			if strings.EqualFold(cl.Name, name) {
+				c.ClientID, c.ClientName, c.ClientTier = cl.ID, cl.Name, cl.Tier
+			}
+		}
+	}
+	c.Channel = ""
+	if i := cd.channel.SelectedIndex(); i > 0 {
+		c.Channel = data.Channels[i-1]
+	}
+	if i := cd.kind.SelectedIndex(); i >= 0 {
+		c.Type = data.ComplaintTypes[i]
+	}
+	if i := cd.priority.SelectedIndex(); i >= 0 {
+		c.Priority = data.Priorities[i]
+	}
+	c.CategoryID, c.SubcategoryID = 0, 0
+	if i := cd.category.SelectedIndex(); i > 0 {
+		c.CategoryID = cd.parents()[i-1].ID
+		if j := cd.subcategory.SelectedIndex(); j > 0 {
+			c.SubcategoryID = cd.subcats[j-1].ID
+		}
+	}
+	c.Subject = strings.TrimSpace(cd.subject.Text)
+	c.Description = strings.TrimSpace(cd.description.Text)
+	c.Resolution = strings.TrimSpace(cd.resolution.Text)
+	if amount, ok := parseMoney(widgets.Lang(), cd.compensation.Text); ok {
+		c.Compensation = amount
+	} else {
+		errs = append(errs, &data.FieldError{Field: fieldCompensation, Key: "complaints.error.compensation", Message: "not an amount"})
+	}
+	c.Verdict = []data.Verdict{data.VerdictUnknown, data.VerdictSatisfied, data.VerdictNotSatisfied}[max(0, cd.verdict.SelectedIndex())]
+	var verrs data.ValidationErrors
+	if err := c.Validate(); errors.As(err, &verrs) {
+		for _, e := range verrs {
+			if errs.For(e.Field) == nil {
+				errs = append(errs, e)
+			}
+		}
+	}
+	return c, errs
+}
+
+// chosenAssignee is the employee picked in the form (0 = unassigned).
+func (cd *card) chosenAssignee() int64 {
+	i := cd.assignee.SelectedIndex()
+	if i <= 0 {
+		return 0
+	}
+	n := 0
+	for _, e := range cd.look.employees {
+		if e.Active || e.ID == cd.c.AssigneeID {
+			n++
+			if n == i {
+				return e.ID
+			}
+		}
+	}
+	return 0
+}
+
+func (cd *card) showErrors(errs data.ValidationErrors) {
+	for name, l := range cd.errs {
+		if e := errs.For(name); e != nil {
+			l.SetText(widgets.Translated(e.Key, nil, e.Message))
+			l.Show()
+		} else {
+			l.Hide()
+		}
+	}
+	for _, e := range errs {
+		if _, ok := cd.errs[e.Field]; !ok {
+			cd.s.showError(e)
+		}
+	}
+}
+
+// save stores the form: a new complaint with its first assignment, or the
+// changed fields of a stored one (a new assignee is an assignment event).
+func (cd *card) save() {
+	c, errs := cd.collect()
+	cd.showErrors(errs)
+	if len(errs) > 0 {
+		return
+	}
+	assignee := cd.chosenAssignee()
+	cd.saveBtn.Disable()
+	s := cd.s
+	s.busy.Add(1)
+	widgets.Go(func() {
+		defer s.busy.Done()
+		ctx := context.Background()
+		saved, err := s.storeComplaint(ctx, c, assignee)
+		widgets.Do(func() {
+			cd.saveBtn.Enable()
+			var verrs data.ValidationErrors
+			switch {
+			case errors.As(err, &verrs):
+				cd.showErrors(verrs)
+			case err != nil:
+				s.showError(err)
+			case cd.c.ID == 0:
+				cd.close()
+				s.afterChange()
+			default:
+				cd.c = saved
+				cd.showWorkflow()
+				cd.refreshSLA()
+				s.afterChange()
+			}
+		})
+	})
+}
+
+// storeComplaint writes c and returns it as stored; a client named but
+// not linked is found or created by the store in the same transaction.
+// Runs off the UI goroutine.
+func (s *Screen) storeComplaint(ctx context.Context, c data.Complaint, assignee int64) (data.Complaint, error) {
+	if c.ID == 0 {
+		c.AssigneeID = assignee
+		if assignee != 0 {
+			c.Events = append(c.Events, data.ComplaintEvent{At: c.OpenedAt, Kind: data.EventAssign, AssigneeID: assignee})
+		}
+		err := s.deps.Store.CreateComplaint(ctx, &c)
+		return c, err
+	}
+	if err := s.deps.Store.UpdateComplaint(ctx, &c); err != nil {
+		return c, err
+	}
+	if assignee != c.AssigneeID {
+		return s.deps.Store.AddComplaintEvent(ctx, c.ID, data.ComplaintEvent{At: time.Now(), Kind: data.EventAssign, AssigneeID: assignee})
+	}
+	return s.deps.Store.Complaint(ctx, c.ID)
+}
+
+// parseClock reads H:MM or HH:MM; an empty field means midnight.
+func parseClock(s string) (hour, minute int, ok bool) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return 0, 0, true
+	}
+	t, err := time.Parse("15:04", s)
+	if err != nil {
+		return 0, 0, false
+	}
+	return t.Hour(), t.Minute(), true
+}
+
+// parseMoney reads an amount as people write it in a language ("1 234,50"
+// in Russian, "1,234.50" in English; a lone point or comma before one or
+// two final digits is the decimal separator either way) into minor units.
+// Empty is zero.
+func parseMoney(language, s string) (int64, bool) {
+	s = strings.Map(func(r rune) rune {
+		switch r {
+		case ' ', '\u00a0', '\u202f', '\'':
+			return -1
+		}
+		return r
+	}, strings.TrimSpace(s))
+	if s == "" {
+		return 0, true
+	}
+	decimal := "."
+	if strings.HasPrefix(language, "ru") {
+		decimal = ","
+	}
+	if !strings.Contains(s, decimal) {
+		// "1234.5" typed in Russian or "1234,5" in English
+		for _, sep := range []string{".", ","} {
+			if i := strings.LastIndex(s, sep); i >= 0 && len(s)-i-1 <= 2 && strings.Count(s, sep) == 1 {
+				decimal = sep
+			}
+		}
+	}
+	group := ","
+	if decimal == "," {
+		group = "."
+	}
+	s = strings.ReplaceAll(s, group, "")
+	s = strings.Replace(s, decimal, ".", 1)
+	v, err := strconv.ParseFloat(s, 64)
+	if err != nil || v < 0 || math.IsNaN(v) || v > 1e13 {
+		return 0, false
+	}
+	return int64(math.Round(v * 100)), true
+}

@@ -1,0 +1,753 @@
+// Package complaints is the Complaints screen: the register of client
+// appeals with filters, saved views and bulk assignment, the complaint card
+// with its workflow, escalation, history and live SLA clock, and the
+// editors of categories and employees.
+package complaints
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"caredesk/data"
+	"caredesk/data/kpi"
+	"caredesk/ui/widgets"
+)
+
+// searchDebounce lets the user finish a word before the list reloads.
+const searchDebounce = 300 * time.Millisecond
+
+// Deps is what the screen needs from the shell.
+type Deps struct {
+	Store     data.Store
+	Window    fyne.Window
+	ShowError func(error)
+	Changed   func() // data changed, so other screens refresh
+	// Me is the employee the user said they are (0 = not said yet), for
+	// the "mine" view; SetMe stores the choice (a per-user preference).
+	Me    func() int64
+	SetMe func(id int64)
+}
+
+// Period presets of the period select; the last one shows two date entries.
+var periodPresets = []kpi.Preset{kpi.PresetAll, kpi.PresetLast30Days, kpi.PresetThisMonth,
+	kpi.PresetLastMonth, kpi.PresetThisQuarter, kpi.PresetThisYear, periodCustom}
+
+const periodCustom kpi.Preset = "custom"
+
+var periodKeys = []string{"feedback.period.all", "feedback.period.last30", "feedback.period.this_month",
+	"feedback.period.last_month", "feedback.period.this_quarter", "feedback.period.this_year", "feedback.period.custom"}
+
+// lookups are the lists the filters, cells and forms name things from.
+type lookups struct {
+	categories []data.Category
+	employees  []data.Employee
+	standards  []data.Standard
+	clients    []data.Client
+}
+
+func (l lookups) category(id int64) (data.Category, bool) {
+	for _, c := range l.categories {
+		if c.ID == id {
+			return c, true
+		}
+	}
+	return data.Category{}, false
+}
+
+func (l lookups) employee(id int64) (data.Employee, bool) {
+	for _, e := range l.employees {
+		if e.ID == id {
+			return e, true
+		}
+	}
+	return data.Employee{}, false
+}
+
+// Screen is the Complaints screen.
+type Screen struct {
+	deps Deps
+
+	search      *widget.Entry
+	viewBtns    []*widget.Button
+	view        data.ComplaintView
+	period      *widget.Select
+	from, to    *widget.DateEntry
+	customRange *fyne.Container
+	status      *widget.Select
+	kind        *widget.Select
+	category    *widget.Select
+	channel     *widget.Select
+	priority    *widget.Select
+	assignee    *widget.Select
+	addBtn      *widget.Button
+	importBtn   *widget.Button
+	openBtn     *widget.Button
+	assignBtn   *widget.Button
+	listsBtn    *widget.Button
+	meLabel     *widget.Label
+	table       *widgets.PagedTable[data.Complaint]
+	emptyPanel  *fyne.Container
+	noMatch     *fyne.Container
+	content     fyne.CanvasObject
+
+	resetting bool // filter widgets are being reset: reload once at the end
+
+	card   *card        // the open complaint card, if any
+	lists  *listsDialog // the open categories/employees editor, if any
+	assign *assignDialog
+
+	busy sync.WaitGroup // background work besides the table's own
+
+	mu       sync.Mutex // guards the fields below, read by loaders
+	filter   data.ComplaintFilter
+	dbEmpty  bool
+	look     lookups
+	debounce *time.Timer
+}
+
+// New builds the screen and starts loading its data.
+func New(d Deps) *Screen {
+	s := &Screen{deps: d}
+	s.build()
+	s.table.SetSort(string(data.SortComplaintOpened), true)
+	s.loadLookups()
+	return s
+}
+
+// Content is the screen's root object.
+func (s *Screen) Content() fyne.CanvasObject { return s.content }
+
+// Refresh reloads the list and the lookups off the UI goroutine.
+func (s *Screen) Refresh() {
+	s.table.Reload()
+	s.loadLookups()
+}
+
+// FocusSearch puts the keyboard focus in the search entry.
+func (s *Screen) FocusSearch() {
+	if c := fyne.CurrentApp().Driver().CanvasForObject(s.search); c != nil {
+		c.Focus(s.search)
+	}
+}
+
+func (s *Screen) build() {
+	s.search = widget.NewEntry()
+	s.search.SetPlaceHolder(lang.L("complaints.search.placeholder"))
+	s.search.OnChanged = func(string) { s.scheduleSearch() }
+	s.search.OnSubmitted = func(string) { s.applyFilters() }
+
+	views := container.NewHBox()
+	for _, v := range data.ComplaintViews {
+		b := widget.NewButton(viewName(v), func() { s.SetView(v) })
+		s.viewBtns = append(s.viewBtns, b)
+		views.Add(b)
+	}
+	s.meLabel = widget.NewLabel("")
+	s.meLabel.Importance = widget.LowImportance
+	s.meLabel.Truncation = fyne.TextTruncateEllipsis
+
+	periods := make([]string, len(periodKeys))
+	for i, k := range periodKeys {
+		periods[i] = lang.L(k)
+	}
+	s.period = widget.NewSelect(periods, func(string) { s.onPeriodChanged() })
+	s.from, s.to = widget.NewDateEntry(), widget.NewDateEntry()
+	s.from.SetPlaceHolder(lang.L("feedback.period.from"))
+	s.to.SetPlaceHolder(lang.L("feedback.period.to"))
+	s.from.OnChanged = func(*time.Time) { s.applyFilters() }
+	s.to.OnChanged = func(*time.Time) { s.applyFilters() }
+	s.customRange = container.NewGridWrap(fyne.NewSize(150, s.from.MinSize().Height), s.from, s.to)
+	s.customRange.Hide()
+
+	apply := func(string) { s.applyFilters() }
+	statuses := []string{lang.L("complaints.filter.any_status"), lang.L("complaints.filter.open")}
+	for _, st := range data.Statuses {
+		statuses = append(statuses, widgets.StatusName(st))
+	}
+	s.status = widget.NewSelect(statuses, apply)
+	kinds := []string{lang.L("complaints.filter.any_type")}
+	for _, t := range data.ComplaintTypes {
+		kinds = append(kinds, widgets.TypeName(t))
+	}
+	s.kind = widget.NewSelect(kinds, apply)
+	s.category = widget.NewSelect([]string{lang.L("complaints.filter.any_category")}, apply)
+	channels := []string{lang.L("feedback.channel.all")}
+	for _, c := range data.Channels {
+		channels = append(channels, widgets.ChannelName(c))
+	}
+	s.channel = widget.NewSelect(channels, apply)
+	priorities := []string{lang.L("complaints.filter.any_priority")}
+	for _, p := range data.Priorities {
+		priorities = append(priorities, widgets.PriorityName(p))
+	}
+	s.priority = widget.NewSelect(priorities, apply)
+	s.assignee = widget.NewSelect([]string{lang.L("complaints.filter.any_assignee"), lang.L("complaints.unassigned")}, apply)
+	s.resetFilterWidgets()
+
+	s.addBtn = widget.NewButtonWithIcon(lang.L("complaints.add"), theme.ContentAddIcon(), s.NewComplaint)
+	s.addBtn.Importance = widget.HighImportance
+	s.importBtn = widget.NewButtonWithIcon(lang.L("complaints.import"), theme.UploadIcon(), s.Import)
+	s.openBtn = widget.NewButtonWithIcon(lang.L("complaints.open"), theme.DocumentCreateIcon(), s.onOpen)
+	s.assignBtn = widget.NewButtonWithIcon(lang.L("complaints.assign"), theme.AccountIcon(), s.onAssign)
+	s.listsBtn = widget.NewButtonWithIcon(lang.L("complaints.lists"), theme.ListIcon(), s.ShowLists)
+	s.listsBtn.Importance = widget.LowImportance
+	s.openBtn.Disable()
+	s.assignBtn.Disable()
+
+	s.table = widgets.NewPagedTable(s.columns(), s.count, s.page, s.cell)
+	s.table.MultiSelect = true
+	s.table.Status = s.statusText
+	s.table.OnLoaded = s.onLoaded
+	s.table.OnError = s.showError
+	s.table.OnSelected = func(int, data.Complaint) {
+		s.openBtn.Enable()
+		s.assignBtn.Enable()
+	}
+	s.table.OnActivated = func(_ int, c data.Complaint) { s.OpenComplaint(c.ID) }
+
+	buttons := container.NewHBox(s.addBtn, s.importBtn, widget.NewSeparator(), s.openBtn, s.assignBtn)
+	filters := container.NewHBox(widgets.FixedWidth(s.status, 140), widgets.FixedWidth(s.kind, 120),
+		widgets.FixedWidth(s.category, 150), widgets.FixedWidth(s.channel, 120),
+		widgets.FixedWidth(s.priority, 130), widgets.FixedWidth(s.assignee, 150))
+	toolbar := container.NewVBox(
+		container.NewBorder(nil, nil, nil, buttons, s.search),
+		container.NewBorder(nil, nil, views, s.listsBtn, s.meLabel),
+		container.NewHBox(widgets.FixedWidth(s.period, 160), s.customRange, filters),
+	)
+
+	s.emptyPanel = s.buildEmptyPanel()
+	s.emptyPanel.Hide()
+	s.noMatch = container.NewCenter(container.NewVBox(
+		widget.NewLabelWithStyle(lang.L("complaints.nomatch.title"), fyne.TextAlignCenter, fyne.TextStyle{Bold: true}),
+		container.NewCenter(widget.NewButtonWithIcon(lang.L("feedback.nomatch.clear"), theme.ContentClearIcon(), s.ClearFilters)),
+	))
+	s.noMatch.Hide()
+	s.content = container.NewBorder(toolbar, nil, nil, nil, container.NewStack(s.table, s.noMatch, s.emptyPanel))
+	s.showView()
+}
+
+func (s *Screen) buildEmptyPanel() *fyne.Container {
+	title := widget.NewLabelWithStyle(lang.L("complaints.empty.title"), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+	title.SizeName = theme.SizeNameSubHeadingText
+	text := widget.NewLabelWithStyle(lang.L("complaints.empty.text"), fyne.TextAlignCenter, fyne.TextStyle{})
+	text.Wrapping = fyne.TextWrapWord
+	importBtn := widget.NewButtonWithIcon(lang.L("complaints.import"), theme.UploadIcon(), s.Import)
+	importBtn.Importance = widget.HighImportance
+	addBtn := widget.NewButtonWithIcon(lang.L("complaints.add"), theme.ContentAddIcon(), s.NewComplaint)
+	icon := widget.NewIcon(theme.WarningIcon())
+	iconBox := container.NewCenter(container.NewGridWrap(fyne.NewSize(64, 64), icon))
+	panel := container.NewVBox(iconBox, title, text, container.NewCenter(container.NewHBox(importBtn, addBtn)))
+	return container.NewCenter(container.New(layout.NewGridWrapLayout(fyne.NewSize(460, panel.MinSize().Height+40)), panel))
+}
+
+func viewName(v data.ComplaintView) string {
+	if v == data.ViewAll {
+		return lang.L("complaints.view.all")
+	}
+	return lang.L("complaints.view." + string(v))
+}
+
+func (s *Screen) columns() []widgets.Column {
+	return []widgets.Column{
+		{Title: lang.L("complaints.col.opened"), Width: 130, SortKey: string(data.SortComplaintOpened)},
+		{Title: lang.L("complaints.col.subject"), Width: 200, Expand: true},
+		{Title: lang.L("complaints.col.client"), Width: 130},
+		{Title: lang.L("complaints.col.category"), Width: 120},
+		{Title: lang.L("complaints.col.priority"), Width: 95, SortKey: string(data.SortComplaintPriority)},
+		{Title: lang.L("complaints.col.status"), Width: 110, SortKey: string(data.SortComplaintStatus)},
+		{Title: lang.L("complaints.col.assignee"), Width: 120},
+		{Title: lang.L("complaints.col.sla"), Width: 140, SortKey: string(data.SortComplaintDue)},
+	}
+}
+
+func (s *Screen) cell(c data.Complaint, col int) (string, widget.Importance) {
+	switch col {
+	case 0:
+		return data.FormatDateTime(widgets.Lang(), c.OpenedAt.In(s.deps.Store.Location())), widget.MediumImportance
+	case 1:
+		subject := c.Subject
+		if subject == "" {
+			subject = c.Description
+		}
+		if c.Type != data.TypeComplaint {
+			subject = "[" + widgets.TypeName(c.Type) + "] " + subject
+		}
+		return singleLine(subject), widget.MediumImportance
+	case 2:
+		return c.ClientName, widget.MediumImportance
+	case 3:
+		return s.categoryText(c), widget.MediumImportance
+	case 4:
+		return widgets.PriorityName(c.Priority), widgets.PriorityImportance(c.Priority)
+	case 5:
+		imp := widget.MediumImportance
+		if !c.Status.Open() {
+			imp = widget.LowImportance
+		}
+		return widgets.StatusName(c.Status), imp
+	case 6:
+		if c.AssigneeID == 0 && c.Assignee == "" {
+			return "—", widget.LowImportance
+		}
+		return c.Assignee, widget.MediumImportance
+	case 7:
+		s.mu.Lock()
+		standards := s.look.standards
+		s.mu.Unlock()
+		return slaCell(&c, standards, s.deps.Store.Location(), time.Now())
+	}
+	return "", widget.MediumImportance
+}
+
+// categoryText names the category (and subcategory) in the UI language,
+// falling back to the joined names the store returned.
+func (s *Screen) categoryText(c data.Complaint) string {
+	s.mu.Lock()
+	look := s.look
+	s.mu.Unlock()
+	name := c.Category
+	if cat, ok := look.category(c.CategoryID); ok {
+		name = cat.Name(widgets.Lang())
+	}
+	sub := c.Subcategory
+	if cat, ok := look.category(c.SubcategoryID); ok {
+		sub = cat.Name(widgets.Lang())
+	}
+	if sub != "" {
+		return name + " / " + sub
+	}
+	if name == "" {
+		return "—"
+	}
+	return name
+}
+
+// slaCell sums up a complaint's standards in one cell: the worst state
+// first (overdue, breached, at risk), else the nearest due time.
+func slaCell(c *data.Complaint, standards []data.Standard, loc *time.Location, now time.Time) (string, widget.Importance) {
+	results := data.EvaluateSLA(c, c.Facts, standards, loc, now)
+	if len(results) == 0 {
+		return "—", widget.LowImportance
+	}
+	var worst *data.SLAResult
+	rank := func(r *data.SLAResult) int {
+		switch {
+		case r.Overdue(now):
+			return 5
+		case r.Outcome == data.SLABreached:
+			return 4
+		case r.AtRisk(now):
+			return 3
+		case r.Outcome == data.SLARunning:
+			return 2
+		case r.Outcome == data.SLAPaused:
+			return 1
+		}
+		return 0
+	}
+	for i := range results {
+		r := &results[i]
+		if worst == nil || rank(r) > rank(worst) || rank(r) == rank(worst) && r.Target-r.Elapsed < worst.Target-worst.Elapsed {
+			worst = r
+		}
+	}
+	switch r := worst; {
+	case r.Overdue(now):
+		return lang.L("complaints.sla.cell_overdue", map[string]any{"Duration": widgets.DurationShort(r.Elapsed - r.Target)}), widget.DangerImportance
+	case r.Outcome == data.SLABreached:
+		return lang.L("complaints.sla.cell_breached"), widget.DangerImportance
+	case r.Outcome == data.SLARunning:
+		imp := widget.MediumImportance
+		if r.AtRisk(now) {
+			imp = widget.WarningImportance
+		}
+		return lang.L("complaints.sla.cell_left", map[string]any{"Duration": widgets.DurationShort(r.Target - r.Elapsed)}), imp
+	case r.Outcome == data.SLAPaused:
+		return lang.L("complaints.sla.cell_paused"), widget.LowImportance
+	}
+	return lang.L("complaints.sla.cell_met"), widget.SuccessImportance
+}
+
+// singleLine flattens text for a one-line cell; the label truncates it.
+func singleLine(s string) string {
+	const maxRunes = 200
+	if len(s) > maxRunes*4 {
+		s = s[:maxRunes*4]
+	}
+	s = strings.Join(strings.Fields(s), " ")
+	if r := []rune(s); len(r) > maxRunes {
+		s = string(r[:maxRunes]) + "…"
+	}
+	return s
+}
+
+func (s *Screen) currentFilter() data.ComplaintFilter {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	f := s.filter
+	f.Now = time.Now()
+	return f
+}
+
+// narrowed reports whether f selects fewer complaints than the whole register.
+func narrowed(f data.ComplaintFilter) bool {
+	f.Now, f.Sort, f.Desc, f.Me = time.Time{}, "", false, 0
+	return f.From != 0 || f.To != 0 || f.View != data.ViewAll || len(f.Statuses) > 0 || f.OpenOnly ||
+		len(f.Types) > 0 || f.CategoryID != 0 || f.Channel != "" || f.Priority != "" || f.AssigneeID != 0 ||
+		f.ClientID != 0 || f.Tier != "" || f.Search != ""
+}
+
+func (s *Screen) count(ctx context.Context) (int, error) {
+	f := s.currentFilter()
+	n, err := s.deps.Store.CountComplaints(ctx, f)
+	if err != nil {
+		return 0, err
+	}
+	empty := n == 0
+	if n == 0 && narrowed(f) {
+		all, err := s.deps.Store.CountComplaints(ctx, data.ComplaintFilter{})
+		if err != nil {
+			return 0, err
+		}
+		empty = all == 0
+	}
+	s.mu.Lock()
+	s.dbEmpty = empty
+	s.mu.Unlock()
+	return n, nil
+}
+
+func (s *Screen) page(ctx context.Context, order widgets.SortOrder, offset, limit int) ([]data.Complaint, error) {
+	f := s.currentFilter()
+	f.Sort, f.Desc = data.ComplaintSort(order.Key), order.Desc
+	return s.deps.Store.ListComplaints(ctx, f, data.Page{Offset: offset, Limit: limit})
+}
+
+func (s *Screen) statusText(n int) string {
+	text := lang.LocalizePluralKey("complaints.count", "{{.Count}} complaints", n, map[string]any{"Count": widgets.Int(int64(n))})
+	if narrowed(s.currentFilter()) {
+		text += " · " + lang.L("feedback.count.filtered")
+	}
+	return text + " · " + lang.L("complaints.multiselect_hint")
+}
+
+func (s *Screen) onLoaded(n int) {
+	s.mu.Lock()
+	empty := s.dbEmpty
+	s.mu.Unlock()
+	s.emptyPanel.Hidden = !empty
+	s.noMatch.Hidden = empty || n > 0
+	s.emptyPanel.Refresh()
+	s.noMatch.Refresh()
+	if n == 0 || empty {
+		s.table.Hide()
+	} else {
+		s.table.Show()
+	}
+	s.openBtn.Disable()
+	s.assignBtn.Disable()
+}
+
+func (s *Screen) showError(err error) {
+	if s.deps.ShowError != nil {
+		s.deps.ShowError(err)
+	}
+}
+
+// loadLookups loads categories, employees, standards and clients, then
+// refills the filter choices that depend on them.
+func (s *Screen) loadLookups() {
+	s.busy.Add(1)
+	widgets.Go(func() {
+		defer s.busy.Done()
+		look, err := s.fetchLookups(context.Background())
+		widgets.Do(func() {
+			if err != nil {
+				s.showError(err)
+				return
+			}
+			s.mu.Lock()
+			s.look = look
+			s.mu.Unlock()
+			s.fillLookupChoices(look)
+			s.showView()
+			s.table.Redraw() // names and SLA cells may have changed
+		})
+	})
+}
+
+func (s *Screen) fetchLookups(ctx context.Context) (lookups, error) {
+	var l lookups
+	var err error
+	if l.categories, err = s.deps.Store.Categories(ctx); err != nil {
+		return l, err
+	}
+	if l.employees, err = s.deps.Store.Employees(ctx); err != nil {
+		return l, err
+	}
+	if l.standards, err = s.deps.Store.Standards(ctx); err != nil {
+		return l, err
+	}
+	l.clients, err = s.deps.Store.Clients(ctx)
+	return l, err
+}
+
+// categoryChoices lists categories with their subcategories under them.
+func categoryChoices(cats []data.Category) []data.Category {
+	var out []data.Category
+	for _, p := range cats {
+		if p.ParentID != 0 {
+			continue
+		}
+		out = append(out, p)
+		for _, c := range cats {
+			if c.ParentID == p.ID {
+				out = append(out, c)
+			}
+		}
+	}
+	return out
+}
+
+func categoryLabel(c data.Category) string {
+	if c.ParentID != 0 {
+		return "  · " + c.Name(widgets.Lang())
+	}
+	return c.Name(widgets.Lang())
+}
+
+// fillLookupChoices refills the category and assignee filters, keeping
+// the chosen entry when it still exists.
+func (s *Screen) fillLookupChoices(look lookups) {
+	s.resetting = true
+	defer func() { s.resetting = false }()
+	catID, assigneeID := s.selectedCategory(), s.selectedAssignee()
+
+	s.category.Options = []string{lang.L("complaints.filter.any_category")}
+	for _, c := range categoryChoices(look.categories) {
+		s.category.Options = append(s.category.Options, categoryLabel(c))
+	}
+	s.category.SetSelectedIndex(0)
+	for i, c := range categoryChoices(look.categories) {
+		if c.ID == catID {
+			s.category.SetSelectedIndex(i + 1)
+		}
+	}
+	s.assignee.Options = []string{lang.L("complaints.filter.any_assignee"), lang.L("complaints.unassigned")}
+	for _, e := range look.employees {
+		s.assignee.Options = append(s.assignee.Options, e.Name)
+	}
+	s.assignee.SetSelectedIndex(0)
+	switch {
+	case assigneeID < 0:
+		s.assignee.SetSelectedIndex(1)
+	case assigneeID > 0:
+		for i, e := range look.employees {
+			if e.ID == assigneeID {
+				s.assignee.SetSelectedIndex(i + 2)
+			}
+		}
+	}
+}
+
+func (s *Screen) selectedCategory() int64 {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.filter.CategoryID
+}
+
+func (s *Screen) selectedAssignee() int64 {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.filter.AssigneeID
+}
+
+func (s *Screen) scheduleSearch() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.debounce != nil && s.debounce.Stop() {
+		s.busy.Done() // the stopped timer will not run
+	}
+	s.busy.Add(1)
+	s.debounce = time.AfterFunc(searchDebounce, func() {
+		defer s.busy.Done()
+		widgets.Do(s.applyFilters)
+	})
+}
+
+// SetView switches to a saved view. "Mine" first asks who the user is
+// when they have not said yet.
+func (s *Screen) SetView(v data.ComplaintView) {
+	if v == data.ViewMine && s.me() == 0 {
+		s.askWhoAmI(func() { s.SetView(data.ViewMine) })
+		return
+	}
+	s.view = v
+	s.showView()
+	s.applyFilters()
+}
+
+func (s *Screen) me() int64 {
+	if s.deps.Me == nil {
+		return 0
+	}
+	return s.deps.Me()
+}
+
+// showView highlights the active view and says whose "mine" is.
+func (s *Screen) showView() {
+	for i, b := range s.viewBtns {
+		imp := widget.MediumImportance
+		if data.ComplaintViews[i] == s.view {
+			imp = widget.HighImportance
+		}
+		if b.Importance != imp {
+			b.Importance = imp
+			b.Refresh()
+		}
+	}
+	s.mu.Lock()
+	e, ok := s.look.employee(s.me())
+	s.mu.Unlock()
+	text := ""
+	if ok {
+		text = lang.L("complaints.me", map[string]any{"Name": e.Name})
+	}
+	s.meLabel.SetText(text)
+}
+
+// applyFilters reads the filter widgets and reloads the list.
+func (s *Screen) applyFilters() {
+	if s.table == nil || s.resetting {
+		return
+	}
+	f := data.ComplaintFilter{Search: strings.TrimSpace(s.search.Text), View: s.view, Me: s.me()}
+	f.From, f.To = s.periodRange()
+	switch i := s.status.SelectedIndex(); {
+	case i == 1:
+		f.OpenOnly = true
+	case i > 1:
+		f.Statuses = []data.Status{data.Statuses[i-2]}
+	}
+	if i := s.kind.SelectedIndex(); i > 0 {
+		f.Types = []data.ComplaintType{data.ComplaintTypes[i-1]}
+	}
+	s.mu.Lock()
+	look := s.look
+	s.mu.Unlock()
+	if i := s.category.SelectedIndex(); i > 0 {
+		if cats := categoryChoices(look.categories); i-1 < len(cats) {
+			f.CategoryID = cats[i-1].ID
+		}
+	}
+	if i := s.channel.SelectedIndex(); i > 0 {
+		f.Channel = data.Channels[i-1]
+	}
+	if i := s.priority.SelectedIndex(); i > 0 {
+		f.Priority = data.Priorities[i-1]
+	}
+	switch i := s.assignee.SelectedIndex(); {
+	case i == 1:
+		f.AssigneeID = -1
+	case i > 1 && i-2 < len(look.employees):
+		f.AssigneeID = look.employees[i-2].ID
+	}
+	s.mu.Lock()
+	changed := !sameFilter(f, s.filter)
+	s.filter = f
+	s.mu.Unlock()
+	if changed {
+		s.table.Reload()
+	}
+}
+
+// sameFilter reports whether two filters select the same complaints.
+func sameFilter(a, b data.ComplaintFilter) bool {
+	a.Now, b.Now = time.Time{}, time.Time{}
+	return slices.Equal(a.Statuses, b.Statuses) && slices.Equal(a.Types, b.Types) &&
+		a.From == b.From && a.To == b.To && a.View == b.View && a.Me == b.Me && a.OpenOnly == b.OpenOnly &&
+		a.CategoryID == b.CategoryID && a.Channel == b.Channel && a.Priority == b.Priority &&
+		a.AssigneeID == b.AssigneeID && a.ClientID == b.ClientID && a.Tier == b.Tier && a.Search == b.Search
+}
+
+func (s *Screen) onPeriodChanged() {
+	if s.selectedPreset() == periodCustom {
+		s.customRange.Show()
+	} else {
+		s.customRange.Hide()
+	}
+	s.applyFilters()
+}
+
+func (s *Screen) periodRange() (from, to data.Day) {
+	preset := s.selectedPreset()
+	if preset != periodCustom {
+		return preset.Range(data.DayOf(time.Now(), s.deps.Store.Location()))
+	}
+	if d := s.from.Date; d != nil {
+		from = data.DateDay(d.Date())
+	}
+	if d := s.to.Date; d != nil {
+		to = data.DateDay(d.Date())
+	}
+	return from, to
+}
+
+func (s *Screen) selectedPreset() kpi.Preset {
+	return periodPresets[max(0, s.period.SelectedIndex())]
+}
+
+// ClearFilters resets search, view and filters to show every complaint.
+func (s *Screen) ClearFilters() {
+	s.resetFilterWidgets()
+	s.view = data.ViewAll
+	s.showView()
+	s.applyFilters()
+}
+
+func (s *Screen) resetFilterWidgets() {
+	s.resetting = true
+	defer func() { s.resetting = false }()
+	s.search.SetText("")
+	s.from.SetDate(nil)
+	s.to.SetDate(nil)
+	for _, sel := range []*widget.Select{s.period, s.status, s.kind, s.category, s.channel, s.priority, s.assignee} {
+		sel.SetSelectedIndex(0)
+	}
+	s.mu.Lock()
+	if s.debounce != nil && s.debounce.Stop() {
+		s.busy.Done()
+	}
+	s.mu.Unlock()
+}
+
+// wait blocks until the screen's background work has settled (tests).
+func (s *Screen) wait() {
+	s.busy.Wait()
+	s.table.Wait()
+	s.busy.Wait()
+}
+
+func (s *Screen) onOpen() {
+	if _, c, ok := s.table.Selected(); ok {
+		s.OpenComplaint(c.ID)
+	}
+}
+
+// afterChange tells the other screens and reloads this one.
+func (s *Screen) afterChange() {
+	if s.deps.Changed != nil {
+		s.deps.Changed()
+	}
+	s.Refresh()
+}

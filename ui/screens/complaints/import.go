@@ -1,0 +1,4 @@
+package complaints
+
+// Import opens the complaint import wizard.
+func (s *Screen) Import() {}

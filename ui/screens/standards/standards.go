@@ -1,0 +1,717 @@
+// Package standards is the Standards screen: the register of the
+// department's written service standards, each with per-priority targets,
+// a working calendar with holidays, what it applies to, and versions with
+// the dates they took effect.
+package standards
+
+import (
+	"context"
+	"errors"
+	"maps"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"caredesk/data"
+	"caredesk/ui/widgets"
+)
+
+// Deps is what the screen needs from the shell.
+type Deps struct {
+	Store     data.Store
+	Window    fyne.Window
+	ShowError func(error)
+	Changed   func() // a standard changed: SLA figures elsewhere are stale
+}
+
+// Screen is the Standards screen.
+type Screen struct {
+	deps Deps
+
+	list      *widget.List
+	standards []data.Standard // UI goroutine only, like the fields below
+	cats      []data.Category
+	tiers     []string
+	selected  int // index in standards; -1 = none or a new one
+
+	std data.Standard // the standard being edited (a deep copy)
+	ver int           // the version being edited
+
+	code, title *widget.Entry
+	measure     *widget.Select
+	versionList *widget.List
+	newFrom     *widget.DateEntry
+	removeVer   *widget.Button
+	text        *widget.Entry
+	targets     map[data.Priority]*widget.Entry
+	allDay      *widget.Check
+	weekdays    [7]*widget.Check
+	start, end  *widget.Entry
+	holidays    *widget.List
+	holidayDay  *widget.DateEntry
+	holidaySel  int
+	channels    *widget.CheckGroup
+	categories  *widget.CheckGroup
+	tierEntry   *widget.Entry
+	message     *widget.Label
+	saveBtn     *widget.Button
+	deleteBtn   *widget.Button
+	form        fyne.CanvasObject
+	placeholder fyne.CanvasObject
+	content     fyne.CanvasObject
+
+	busy sync.WaitGroup
+}
+
+// New builds the screen and starts loading the register.
+func New(d Deps) *Screen {
+	s := &Screen{deps: d, selected: -1, holidaySel: -1}
+	s.build()
+	s.Refresh()
+	return s
+}
+
+// Content is the screen's root object.
+func (s *Screen) Content() fyne.CanvasObject { return s.content }
+
+// Refresh reloads the register, categories and client tiers.
+func (s *Screen) Refresh() {
+	s.busy.Add(1)
+	widgets.Go(func() {
+		defer s.busy.Done()
+		ctx := context.Background()
+		stds, err := s.deps.Store.Standards(ctx)
+		var cats []data.Category
+		var clients []data.Client
+		if err == nil {
+			cats, err = s.deps.Store.Categories(ctx)
+		}
+		if err == nil {
+			clients, err = s.deps.Store.Clients(ctx)
+		}
+		widgets.Do(func() {
+			if err != nil {
+				s.showError(err)
+				return
+			}
+			s.apply(stds, cats, clients)
+		})
+	})
+}
+
+func (s *Screen) apply(stds []data.Standard, cats []data.Category, clients []data.Client) {
+	s.standards, s.cats = stds, cats
+	tiers := map[string]bool{data.KeyTier: true}
+	for _, c := range clients {
+		if c.Tier != "" {
+			tiers[c.Tier] = true
+		}
+	}
+	s.tiers = slices.Sorted(maps.Keys(tiers))
+	s.categories.Options = nil
+	for _, c := range s.orderedCategories() {
+		s.categories.Options = append(s.categories.Options, categoryLabel(c))
+	}
+	s.categories.Refresh()
+	s.tierEntry.SetPlaceHolder(strings.Join(s.tiers, ", "))
+	s.list.Refresh()
+	// Keep editing the same standard when it is still there.
+	id := s.std.ID
+	s.selected = -1
+	for i, st := range stds {
+		if id != 0 && st.ID == id {
+			s.selected = i
+		}
+	}
+	if s.selected >= 0 {
+		s.list.Select(s.selected)
+		s.edit(stds[s.selected])
+	} else if id != 0 {
+		s.showForm(false) // deleted
+	}
+}
+
+func (s *Screen) showError(err error) {
+	if s.deps.ShowError != nil {
+		s.deps.ShowError(err)
+	}
+}
+
+func (s *Screen) build() {
+	s.list = widget.NewList(
+		func() int { return len(s.standards) },
+		func() fyne.CanvasObject {
+			head := widget.NewLabelWithStyle("CODE · Title", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+			head.Truncation = fyne.TextTruncateEllipsis
+			sub := widget.NewLabel("measure · targets")
+			sub.Importance = widget.LowImportance
+			sub.Truncation = fyne.TextTruncateEllipsis
+			return container.NewVBox(head, sub)
+		},
+		func(id widget.ListItemID, o fyne.CanvasObject) {
+			st := s.standards[id]
+			box := o.(*fyne.Container)
+			box.Objects[0].(*widget.Label).SetText(st.Code + " · " + st.Title)
+			box.Objects[1].(*widget.Label).SetText(widgets.MeasureName(st.Measure) + " · " + targetsSummary(st, s.today()))
+		})
+	s.list.OnSelected = func(id widget.ListItemID) {
+		if id != s.selected {
+			s.selected = id
+			s.edit(s.standards[id])
+		}
+	}
+	newBtn := widget.NewButtonWithIcon(lang.L("standards.new"), theme.ContentAddIcon(), s.NewStandard)
+	newBtn.Importance = widget.HighImportance
+	left := container.NewBorder(container.NewHBox(newBtn), nil, nil, nil, s.list)
+
+	s.code, s.title = widget.NewEntry(), widget.NewEntry()
+	s.code.SetPlaceHolder("FRT-1")
+	s.measure = widget.NewSelect([]string{widgets.MeasureName(data.MeasureFirstResponse), widgets.MeasureName(data.MeasureResolution)}, nil)
+
+	s.versionList = widget.NewList(
+		func() int { return len(s.std.Versions) },
+		func() fyne.CanvasObject { return widget.NewLabel("in force from Jan 31, 2025 (current)") },
+		func(id widget.ListItemID, o fyne.CanvasObject) {
+			o.(*widget.Label).SetText(s.versionText(id))
+		})
+	s.versionList.OnSelected = func(id widget.ListItemID) {
+		if id != s.ver {
+			s.flush()
+			s.loadVersion(id)
+		}
+	}
+	s.newFrom = widget.NewDateEntry()
+	newVer := widget.NewButtonWithIcon(lang.L("standards.version.new"), theme.ContentCopyIcon(), s.onNewVersion)
+	s.removeVer = widget.NewButtonWithIcon(lang.L("standards.version.remove"), theme.DeleteIcon(), s.onRemoveVersion)
+
+	s.text = widget.NewMultiLineEntry()
+	s.text.Wrapping = fyne.TextWrapWord
+	s.text.SetMinRowsVisible(3)
+	s.text.SetPlaceHolder(lang.L("standards.text.placeholder"))
+
+	s.targets = map[data.Priority]*widget.Entry{}
+	targetGrid := container.New(layout.NewGridLayoutWithColumns(4))
+	for _, p := range data.Priorities {
+		e := widget.NewEntry()
+		e.SetPlaceHolder("h:mm")
+		s.targets[p] = e
+		targetGrid.Add(container.NewBorder(nil, nil, widget.NewLabel(widgets.PriorityName(p)), nil, e))
+	}
+
+	s.allDay = widget.NewCheck(lang.L("standards.calendar.all_day"), func(bool) { s.updateCalendarWidgets() })
+	days := container.NewHBox()
+	for _, d := range []time.Weekday{time.Monday, time.Tuesday, time.Wednesday, time.Thursday, time.Friday, time.Saturday, time.Sunday} {
+		s.weekdays[d] = widget.NewCheck(lang.L("standards.weekday."+strconv.Itoa(int(d))), nil)
+		days.Add(s.weekdays[d])
+	}
+	s.start, s.end = widget.NewEntry(), widget.NewEntry()
+	s.start.SetPlaceHolder("09:00")
+	s.end.SetPlaceHolder("18:00")
+	hours := container.NewHBox(widget.NewLabel(lang.L("standards.calendar.from")), widgets.FixedWidth(s.start, 80),
+		widget.NewLabel(lang.L("standards.calendar.to")), widgets.FixedWidth(s.end, 80))
+
+	s.holidays = widget.NewList(
+		func() int { return len(s.currentVersion().Calendar.Holidays) },
+		func() fyne.CanvasObject { return widget.NewLabel("Jan 31, 2025, Friday") },
+		func(id widget.ListItemID, o fyne.CanvasObject) {
+			o.(*widget.Label).SetText(dayText(s.currentVersion().Calendar.Holidays[id]))
+		})
+	s.holidays.OnSelected = func(id widget.ListItemID) { s.holidaySel = id }
+	s.holidayDay = widget.NewDateEntry()
+	addHoliday := widget.NewButtonWithIcon(lang.L("standards.holiday.add"), theme.ContentAddIcon(), s.onAddHoliday)
+	removeHoliday := widget.NewButtonWithIcon(lang.L("standards.holiday.remove"), theme.ContentRemoveIcon(), s.onRemoveHoliday)
+
+	var chNames []string
+	for _, c := range data.Channels {
+		chNames = append(chNames, widgets.ChannelName(c))
+	}
+	s.channels = widget.NewCheckGroup(chNames, nil)
+	s.channels.Horizontal = true
+	s.categories = widget.NewCheckGroup(nil, nil)
+	s.categories.Horizontal = true
+	s.tierEntry = widget.NewEntry()
+
+	s.message = widget.NewLabel("")
+	s.message.Importance = widget.DangerImportance
+	s.message.Wrapping = fyne.TextWrapWord
+	s.message.Hide()
+	s.saveBtn = widget.NewButtonWithIcon(lang.L("standards.save"), theme.DocumentSaveIcon(), s.Save)
+	s.saveBtn.Importance = widget.HighImportance
+	s.deleteBtn = widget.NewButtonWithIcon(lang.L("feedback.delete"), theme.DeleteIcon(), s.onDelete)
+
+	hint := func(key string) *widget.Label {
+		l := widget.NewLabel(lang.L(key))
+		l.Importance = widget.LowImportance
+		l.Wrapping = fyne.TextWrapWord
+		return l
+	}
+	section := func(key string) fyne.CanvasObject {
+		return widget.NewLabelWithStyle(lang.L(key), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	}
+	head := container.New(layout.NewFormLayout(),
+		boldLabel("standards.code"), container.NewGridWithColumns(2, s.code, s.measure),
+		boldLabel("standards.title"), s.title)
+	versions := container.NewBorder(nil, container.NewHBox(widgets.FixedWidth(s.newFrom, 170), newVer, s.removeVer), nil, nil,
+		container.NewGridWrap(fyne.NewSize(420, 110), s.versionList))
+	holidays := container.NewBorder(nil, nil, nil,
+		container.NewVBox(widgets.FixedWidth(s.holidayDay, 170), container.NewHBox(addHoliday, removeHoliday)),
+		container.NewGridWrap(fyne.NewSize(260, 110), s.holidays))
+	body := container.NewVBox(
+		head,
+		section("standards.versions"), versions,
+		widget.NewSeparator(),
+		section("standards.text"), s.text,
+		section("standards.targets"), targetGrid, hint("standards.targets.hint"),
+		section("standards.calendar"), container.NewHBox(s.allDay, hours), days,
+		section("standards.holidays"), container.NewHBox(holidays),
+		section("standards.applies"),
+		container.New(layout.NewFormLayout(),
+			boldLabel("standards.applies.channels"), s.channels,
+			boldLabel("standards.applies.categories"), s.categories,
+			boldLabel("standards.applies.tiers"), s.tierEntry),
+		hint("standards.applies.hint"),
+	)
+	bottom := container.NewVBox(s.message, container.NewHBox(layout.NewSpacer(), s.deleteBtn, s.saveBtn))
+	s.form = container.NewBorder(nil, bottom, nil, nil, container.NewVScroll(body))
+
+	title := widget.NewLabelWithStyle(lang.L("standards.empty.title"), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+	text := hint("standards.empty.text")
+	text.Alignment = fyne.TextAlignCenter
+	s.placeholder = container.NewCenter(container.NewGridWrap(fyne.NewSize(440, 160), container.NewVBox(title, text)))
+	s.showForm(false)
+
+	split := container.NewHSplit(left, container.NewStack(s.form, s.placeholder))
+	split.Offset = 0.28
+	s.content = split
+}
+
+func boldLabel(key string) *widget.Label {
+	return widget.NewLabelWithStyle(lang.L(key), fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
+}
+
+func (s *Screen) showForm(on bool) {
+	if on {
+		s.form.Show()
+		s.placeholder.Hide()
+	} else {
+		s.form.Hide()
+		s.placeholder.Show()
+	}
+}
+
+func (s *Screen) today() data.Day { return data.DayOf(time.Now(), s.deps.Store.Location()) }
+
+// dayText is a date in the UI language with its weekday.
+func dayText(d data.Day) string {
+	return data.FormatDate(widgets.Lang(), d.Time()) + ", " + lang.L("standards.weekday."+strconv.Itoa(int(d.Weekday())))
+}
+
+// targetsSummary lists the targets in force on day: "Critical 1:00 · High 4:00".
+func targetsSummary(st data.Standard, day data.Day) string {
+	v, ok := st.VersionAt(day)
+	if !ok && len(st.Versions) > 0 {
+		v = st.Versions[0] // not in force yet: show the first version
+	}
+	var parts []string
+	for _, p := range data.Priorities {
+		if d, ok := v.Targets[p]; ok {
+			parts = append(parts, widgets.PriorityName(p)+" "+widgets.Clock(d))
+		}
+	}
+	return strings.Join(parts, " · ")
+}
+
+func (s *Screen) versionText(i int) string {
+	v := s.std.Versions[i]
+	text := lang.L("standards.version.from", map[string]any{"Date": data.FormatDate(widgets.Lang(), v.EffectiveFrom.Time())})
+	if cur, ok := s.std.VersionAt(s.today()); ok && cur.EffectiveFrom == v.EffectiveFrom {
+		text += " · " + lang.L("standards.version.current")
+	}
+	return text
+}
+
+func categoryLabel(c data.Category) string {
+	if c.ParentID != 0 {
+		return "· " + c.Name(widgets.Lang())
+	}
+	return c.Name(widgets.Lang())
+}
+
+// orderedCategories lists categories with each parent's children after it.
+func (s *Screen) orderedCategories() []data.Category {
+	var out []data.Category
+	for _, p := range s.cats {
+		if p.ParentID == 0 {
+			out = append(out, p)
+			for _, c := range s.cats {
+				if c.ParentID == p.ID {
+					out = append(out, c)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// cloneStandard copies a standard deeply so edits never touch the list.
+func cloneStandard(st data.Standard) data.Standard {
+	st.Versions = slices.Clone(st.Versions)
+	for i := range st.Versions {
+		v := &st.Versions[i]
+		targets := make(map[data.Priority]time.Duration, len(v.Targets))
+		for p, d := range v.Targets {
+			targets[p] = d
+		}
+		v.Targets = targets
+		v.Calendar.Holidays = slices.Clone(v.Calendar.Holidays)
+		v.Channels = slices.Clone(v.Channels)
+		v.CategoryIDs = slices.Clone(v.CategoryIDs)
+		v.Tiers = slices.Clone(v.Tiers)
+	}
+	return st
+}
+
+// NewStandard starts a new standard: resolution within the default
+// working calendar, in force from the first day of this month.
+func (s *Screen) NewStandard() {
+	s.list.UnselectAll()
+	s.selected = -1
+	y, m, _ := s.today().Date()
+	s.edit(data.Standard{Measure: data.MeasureResolution, Versions: []data.StandardVersion{{
+		EffectiveFrom: data.DateDay(y, m, 1),
+		Targets:       map[data.Priority]time.Duration{},
+		Calendar:      data.DefaultCalendar(),
+	}}})
+	s.deleteBtn.Disable()
+}
+
+// edit shows a standard in the form, on its version in force today.
+func (s *Screen) edit(st data.Standard) {
+	s.std = cloneStandard(st)
+	s.std.SortVersions()
+	s.code.SetText(st.Code)
+	s.title.SetText(st.Title)
+	s.measure.SetSelectedIndex(max(0, slices.Index([]data.SLAMeasure{data.MeasureFirstResponse, data.MeasureResolution}, st.Measure)))
+	ver := len(s.std.Versions) - 1
+	for i, v := range s.std.Versions {
+		if v.EffectiveFrom <= s.today() {
+			ver = i
+		}
+	}
+	s.message.Hide()
+	s.deleteBtn.Enable()
+	s.showForm(true)
+	s.loadVersion(max(ver, 0))
+}
+
+func (s *Screen) currentVersion() *data.StandardVersion {
+	if s.ver < 0 || s.ver >= len(s.std.Versions) {
+		return &data.StandardVersion{}
+	}
+	return &s.std.Versions[s.ver]
+}
+
+// loadVersion puts version i into the version fields.
+func (s *Screen) loadVersion(i int) {
+	s.ver = i
+	v := s.currentVersion()
+	s.versionList.Refresh()
+	s.versionList.Select(i)
+	if len(s.std.Versions) > 1 {
+		s.removeVer.Enable()
+	} else {
+		s.removeVer.Disable()
+	}
+	s.text.SetText(v.Text)
+	for p, e := range s.targets {
+		e.SetText("")
+		if d, ok := v.Targets[p]; ok {
+			e.SetText(widgets.Clock(d))
+		}
+	}
+	cal := v.Calendar
+	s.allDay.SetChecked(cal.AllDay)
+	for d, c := range s.weekdays {
+		c.SetChecked(cal.Weekdays[d])
+	}
+	s.start.SetText(minutesText(cal.Start))
+	s.end.SetText(minutesText(cal.End))
+	if cal.AllDay && cal.Start == 0 && cal.End == 0 {
+		def := data.DefaultCalendar()
+		s.start.SetText(minutesText(def.Start))
+		s.end.SetText(minutesText(def.End))
+	}
+	s.updateCalendarWidgets()
+	s.holidaySel = -1
+	s.holidays.UnselectAll()
+	s.holidays.Refresh()
+	var chosen []string
+	for _, c := range v.Channels {
+		chosen = append(chosen, widgets.ChannelName(c))
+	}
+	s.channels.SetSelected(chosen)
+	chosen = nil
+	for _, c := range s.orderedCategories() {
+		if slices.Contains(v.CategoryIDs, c.ID) {
+			chosen = append(chosen, categoryLabel(c))
+		}
+	}
+	s.categories.SetSelected(chosen)
+	s.tierEntry.SetText(strings.Join(v.Tiers, ", "))
+}
+
+func minutesText(m int) string { return twoDigits(m/60) + ":" + twoDigits(m%60) }
+
+func twoDigits(n int) string { return strconv.Itoa(n/10) + strconv.Itoa(n%10) }
+
+func (s *Screen) updateCalendarWidgets() {
+	for _, w := range []fyne.Disableable{s.start, s.end, s.weekdays[0], s.weekdays[1], s.weekdays[2], s.weekdays[3], s.weekdays[4], s.weekdays[5], s.weekdays[6]} {
+		if s.allDay.Checked {
+			w.Disable()
+		} else {
+			w.Enable()
+		}
+	}
+}
+
+// flush reads the version fields back into the edited version; it
+// returns the problems of fields that could not be read.
+func (s *Screen) flush() []string {
+	var problems []string
+	v := s.currentVersion()
+	v.Text = strings.TrimSpace(s.text.Text)
+	v.Targets = map[data.Priority]time.Duration{}
+	for _, p := range data.Priorities {
+		text := strings.TrimSpace(s.targets[p].Text)
+		if text == "" {
+			continue
+		}
+		d, ok := parseTarget(text)
+		if !ok {
+			problems = append(problems, lang.L("standards.error.target", map[string]any{"Priority": widgets.PriorityName(p), "Value": text}))
+			continue
+		}
+		v.Targets[p] = d
+	}
+	v.Calendar.AllDay = s.allDay.Checked
+	for d, c := range s.weekdays {
+		v.Calendar.Weekdays[d] = c.Checked
+	}
+	start, ok1 := parseMinutes(s.start.Text)
+	end, ok2 := parseMinutes(s.end.Text)
+	if !v.Calendar.AllDay && (!ok1 || !ok2) {
+		problems = append(problems, lang.L("standards.error.hours"))
+	}
+	v.Calendar.Start, v.Calendar.End = start, end
+	v.Channels = nil
+	for i, c := range data.Channels {
+		if slices.Contains(s.channels.Selected, s.channels.Options[i]) {
+			v.Channels = append(v.Channels, c)
+		}
+	}
+	v.CategoryIDs = nil
+	for _, c := range s.orderedCategories() {
+		if slices.Contains(s.categories.Selected, categoryLabel(c)) {
+			v.CategoryIDs = append(v.CategoryIDs, c.ID)
+		}
+	}
+	v.Tiers = nil
+	for _, t := range strings.Split(s.tierEntry.Text, ",") {
+		if t = strings.TrimSpace(t); t != "" {
+			v.Tiers = append(v.Tiers, t)
+		}
+	}
+	return problems
+}
+
+// parseTarget reads hours ("4", "4,5") or hours:minutes ("36:30").
+func parseTarget(s string) (time.Duration, bool) {
+	if h, m, ok := strings.Cut(s, ":"); ok {
+		hours, err1 := strconv.Atoi(strings.TrimSpace(h))
+		minutes, err2 := strconv.Atoi(strings.TrimSpace(m))
+		if err1 != nil || err2 != nil || hours < 0 || minutes < 0 || minutes > 59 || hours+minutes == 0 {
+			return 0, false
+		}
+		return time.Duration(hours)*time.Hour + time.Duration(minutes)*time.Minute, true
+	}
+	v, err := strconv.ParseFloat(strings.ReplaceAll(s, ",", "."), 64)
+	if err != nil || v <= 0 || v > 10000 {
+		return 0, false
+	}
+	return time.Duration(v * float64(time.Hour)).Round(time.Minute), true
+}
+
+// parseMinutes reads HH:MM as minutes after midnight; 24:00 is the end of
+// the day.
+func parseMinutes(s string) (int, bool) {
+	h, m, ok := strings.Cut(strings.TrimSpace(s), ":")
+	hours, err1 := strconv.Atoi(h)
+	minutes, err2 := strconv.Atoi(m)
+	if !ok || err1 != nil || err2 != nil || hours < 0 || minutes < 0 || minutes > 59 || hours*60+minutes > 24*60 {
+		return 0, false
+	}
+	return hours*60 + minutes, true
+}
+
+// onNewVersion copies the version in force on the chosen date into a new
+// version that takes effect that day.
+func (s *Screen) onNewVersion() {
+	if s.newFrom.Date == nil {
+		s.say(lang.L("standards.error.version_date"))
+		return
+	}
+	s.flush()
+	day := data.DateDay(s.newFrom.Date.Date())
+	for _, v := range s.std.Versions {
+		if v.EffectiveFrom == day {
+			s.say(lang.L("error.version_date"))
+			return
+		}
+	}
+	base, ok := s.std.VersionAt(day)
+	if !ok {
+		base = s.std.Versions[0]
+	}
+	nv := cloneStandard(data.Standard{Versions: []data.StandardVersion{base}}).Versions[0]
+	nv.ID, nv.EffectiveFrom = 0, day
+	s.std.Versions = append(s.std.Versions, nv)
+	s.std.SortVersions()
+	s.message.Hide()
+	s.newFrom.SetDate(nil)
+	for i, v := range s.std.Versions {
+		if v.EffectiveFrom == day {
+			s.loadVersion(i)
+		}
+	}
+}
+
+func (s *Screen) onRemoveVersion() {
+	if len(s.std.Versions) < 2 {
+		return
+	}
+	s.std.Versions = slices.Delete(s.std.Versions, s.ver, s.ver+1)
+	s.loadVersion(min(s.ver, len(s.std.Versions)-1))
+}
+
+func (s *Screen) onAddHoliday() {
+	if s.holidayDay.Date == nil {
+		return
+	}
+	v := s.currentVersion()
+	day := data.DateDay(s.holidayDay.Date.Date())
+	if !slices.Contains(v.Calendar.Holidays, day) {
+		v.Calendar.Holidays = append(v.Calendar.Holidays, day)
+		slices.Sort(v.Calendar.Holidays)
+	}
+	s.holidayDay.SetDate(nil)
+	s.holidays.Refresh()
+}
+
+func (s *Screen) onRemoveHoliday() {
+	v := s.currentVersion()
+	if s.holidaySel < 0 || s.holidaySel >= len(v.Calendar.Holidays) {
+		return
+	}
+	v.Calendar.Holidays = slices.Delete(v.Calendar.Holidays, s.holidaySel, s.holidaySel+1)
+	s.holidaySel = -1
+	s.holidays.UnselectAll()
+	s.holidays.Refresh()
+}
+
+func (s *Screen) say(text string) {
+	s.message.SetText(text)
+	s.message.Show()
+}
+
+// collect returns the edited standard, or what is wrong with it.
+func (s *Screen) collect() (data.Standard, []string) {
+	problems := s.flush()
+	st := cloneStandard(s.std)
+	st.Code = strings.TrimSpace(s.code.Text)
+	st.Title = strings.TrimSpace(s.title.Text)
+	st.Measure = []data.SLAMeasure{data.MeasureFirstResponse, data.MeasureResolution}[max(0, s.measure.SelectedIndex())]
+	var verrs data.ValidationErrors
+	if err := st.Validate(); errors.As(err, &verrs) {
+		for _, e := range verrs {
+			problems = append(problems, lang.L("field."+e.Field)+": "+widgets.Translated(e.Key, nil, e.Message))
+		}
+	}
+	return st, problems
+}
+
+// Save stores the standard. The store re-judges every complaint it
+// covers, so this runs behind a progress dialog.
+func (s *Screen) Save() {
+	st, problems := s.collect()
+	if len(problems) > 0 {
+		s.say(strings.Join(problems, "\n"))
+		return
+	}
+	s.message.Hide()
+	s.busy.Add(1)
+	widgets.RunBusy(s.deps.Window, lang.L("standards.saving.title"), lang.L("standards.saving.text"),
+		func(ctx context.Context) error { return s.deps.Store.SaveStandard(ctx, &st) },
+		func(err error) {
+			defer s.busy.Done()
+			var verrs data.ValidationErrors
+			switch {
+			case errors.As(err, &verrs):
+				var lines []string
+				for _, e := range verrs {
+					lines = append(lines, lang.L("field."+e.Field)+": "+widgets.Translated(e.Key, nil, e.Message))
+				}
+				s.say(strings.Join(lines, "\n"))
+				return
+			case err != nil:
+				s.showError(err)
+				return
+			}
+			s.std.ID = st.ID
+			s.afterChange()
+		})
+}
+
+func (s *Screen) onDelete() {
+	if s.std.ID == 0 {
+		return
+	}
+	id := s.std.ID
+	dialog.ShowConfirm(lang.L("standards.delete.title"), lang.L("standards.delete.text", map[string]any{"Code": s.std.Code}),
+		func(yes bool) {
+			if !yes {
+				return
+			}
+			s.busy.Add(1)
+			widgets.Go(func() {
+				defer s.busy.Done()
+				err := s.deps.Store.DeleteStandard(context.Background(), id)
+				widgets.Do(func() {
+					if err != nil {
+						s.showError(err)
+						return
+					}
+					s.afterChange()
+				})
+			})
+		}, s.deps.Window)
+}
+
+func (s *Screen) afterChange() {
+	if s.deps.Changed != nil {
+		s.deps.Changed()
+	}
+	s.Refresh()
+}
+
+// wait blocks until background work has settled (tests).
+func (s *Screen) wait() { s.busy.Wait() }
