@@ -74,26 +74,96 @@ const (
 	progressEvery    = 1000
 )
 
-// Generate imports the demo responses into st in one transaction: either
-// all of them are stored or, on error or cancellation, none. Clients are
-// created by the import from the responses' client names. progress, when
-// not nil, is called on the calling goroutine with the number of rows
-// written so far, every thousand rows and once more after the commit.
+// Result is what one demo run added. Reference counts are the rows this
+// run created; a re-run finds them and creates none.
+type Result struct {
+	Feedback     data.ImportBatch
+	Complaints   data.ImportBatch
+	Employees    int
+	Categories   int // categories and subcategories
+	Clients      int
+	Standards    int
+	Denominators int
+}
+
+// Generate fills st like Fill and returns the feedback import batch.
 func Generate(ctx context.Context, st data.Store, o Options, progress func(done, total int)) (data.ImportBatch, error) {
+	r, err := Fill(ctx, st, o, progress)
+	return r.Feedback, err
+}
+
+// Fill writes the demo data set into st: first the reference data the
+// rows point at (team, categories, clients with tiers, service standards,
+// monthly denominators), each item only when it is missing; then the
+// feedback responses in one import transaction and the complaints with
+// their histories in another. Each import is all-or-nothing; a run that
+// fails or is cancelled part way leaves whole steps behind, and running
+// it again completes the data set without adding anything twice.
+// progress, when not nil, is called on the calling goroutine with the
+// number of rows (responses, then complaints) written so far, every
+// thousand rows and once more after the last commit.
+func Fill(ctx context.Context, st data.Store, o Options, progress func(done, total int)) (Result, error) {
+	var r Result
 	if err := o.Validate(); err != nil {
-		return data.ImportBatch{}, err
+		return r, err
 	}
 	if err := ctx.Err(); err != nil {
-		return data.ImportBatch{}, err
+		return r, err
 	}
+	total := o.Responses + o.Complaints
+	report := func(done int) {
+		if progress != nil {
+			progress(done, total)
+		}
+	}
+	report(0)
+	cg := newComplaintGen(o, st.Location())
+	if err := saveReference(ctx, st, cg, &r); err != nil {
+		return r, err
+	}
+
 	gen := newGenerator(o, st.Location())
-	imp, err := st.BeginFeedbackImport(ctx, data.ImportBatch{
-		Kind:     "feedback",
+	batch, err := importRows(ctx, st.BeginFeedbackImport, "feedback", o, o.Responses, func(f *data.Feedback) bool { return gen.next(f) },
+		func(imp data.FeedbackImport, f *data.Feedback) (bool, error) { return imp.Add(f) },
+		func(f *data.Feedback) string { return f.ExternalID }, func(done int) { report(done) })
+	if err != nil {
+		return r, err
+	}
+	r.Feedback = batch
+	if o.Complaints == 0 {
+		report(total)
+		return r, nil
+	}
+	batch, err = importRows(ctx, st.BeginComplaintImport, "complaints", o, o.Complaints, func(c *data.Complaint) bool { return cg.next(c) },
+		func(imp data.ComplaintImport, c *data.Complaint) (bool, error) { return imp.Add(c) },
+		func(c *data.Complaint) string { return c.ExternalID }, func(done int) { report(o.Responses + done) })
+	if err != nil {
+		return r, err
+	}
+	r.Complaints = batch
+	// The last report waits for the commit: the rollup update there takes
+	// a noticeable share of a large import.
+	report(total)
+	return r, nil
+}
+
+// rowImport is what FeedbackImport and ComplaintImport share.
+type rowImport interface {
+	Commit() (data.ImportBatch, error)
+	Rollback() error
+}
+
+// importRows writes count rows drawn by next through one import
+// transaction, committing only when every row went in.
+func importRows[I rowImport, R any](ctx context.Context, begin func(context.Context, data.ImportBatch) (I, error), kind string, o Options, count int,
+	next func(*R) bool, add func(I, *R) (bool, error), id func(*R) string, progress func(done int)) (data.ImportBatch, error) {
+	imp, err := begin(ctx, data.ImportBatch{
+		Kind:     kind,
 		Source:   Source,
-		FileName: fmt.Sprintf("demo seed %d, %d months, %d responses, %s", o.Seed, o.Months, o.Responses, o.Lang),
+		FileName: fmt.Sprintf("demo seed %d, %d months, %d %s, %s", o.Seed, o.Months, count, kind, o.Lang),
 	})
 	if err != nil {
-		return data.ImportBatch{}, fmt.Errorf("demo: begin import: %w", err)
+		return data.ImportBatch{}, fmt.Errorf("demo: begin %s import: %w", kind, err)
 	}
 	committed := false
 	defer func() {
@@ -101,39 +171,32 @@ func Generate(ctx context.Context, st data.Store, o Options, progress func(done,
 			_ = imp.Rollback() // the error that brought us here matters more
 		}
 	}()
-
-	if progress != nil {
-		progress(0, o.Responses)
-	}
-	var f data.Feedback
-	for gen.next(&f) {
-		if _, err := imp.Add(&f); err != nil {
-			return data.ImportBatch{}, fmt.Errorf("demo: row %s: %w", f.ExternalID, err)
+	var row R
+	done := 0
+	for next(&row) {
+		if _, err := add(imp, &row); err != nil {
+			return data.ImportBatch{}, fmt.Errorf("demo: %s %s: %w", kind, id(&row), err)
 		}
-		if gen.done%cancelCheckEvery == 0 {
+		done++
+		if done%cancelCheckEvery == 0 {
 			if err := ctx.Err(); err != nil {
 				return data.ImportBatch{}, err
 			}
 		}
-		if progress != nil && gen.done%progressEvery == 0 && gen.done < o.Responses {
-			progress(gen.done, o.Responses)
+		if done%progressEvery == 0 && done < count {
+			progress(done)
 		}
 	}
 	if err := ctx.Err(); err != nil {
 		return data.ImportBatch{}, err
 	}
-	if gen.done != o.Responses {
+	if done != count {
 		return data.ImportBatch{}, errors.New("demo: generator produced the wrong number of rows") // a bug, not user input
 	}
 	batch, err := imp.Commit()
 	if err != nil {
-		return data.ImportBatch{}, fmt.Errorf("demo: commit: %w", err)
+		return data.ImportBatch{}, fmt.Errorf("demo: commit %s: %w", kind, err)
 	}
 	committed = true
-	// The last report waits for the commit: the rollup update there takes
-	// a noticeable share of a large import.
-	if progress != nil {
-		progress(o.Responses, o.Responses)
-	}
 	return batch, nil
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"path/filepath"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -65,8 +66,9 @@ func TestGenerateDefaultDataSet(t *testing.T) {
 	o := fixedOptions(demo.DefaultOptions().Responses)
 
 	lastDone, calls := -1, 0
-	batch, err := demo.Generate(ctx, st, o, func(done, total int) {
-		if total != o.Responses || done < lastDone || done > total {
+	total := o.Responses + o.Complaints
+	res, err := demo.Fill(ctx, st, o, func(done, total int) {
+		if total != o.Responses+o.Complaints || done < lastDone || done > total {
 			t.Errorf("progress(%d, %d) after %d", done, total, lastDone)
 		}
 		lastDone = done
@@ -75,11 +77,15 @@ func TestGenerateDefaultDataSet(t *testing.T) {
 	if err != nil {
 		t.Fatalf("generate: %v", err)
 	}
+	batch := res.Feedback
 	if batch.Imported != o.Responses || batch.Duplicates != 0 || batch.Source != demo.Source {
 		t.Fatalf("batch = %+v, want %d imported from %q", batch, o.Responses, demo.Source)
 	}
-	if lastDone != o.Responses || calls < 10 {
-		t.Errorf("progress ended at %d after %d calls, want %d", lastDone, calls, o.Responses)
+	if c := res.Complaints; c.Imported != o.Complaints || c.Duplicates != 0 || c.Source != demo.Source {
+		t.Fatalf("complaint batch = %+v, want %d imported from %q", c, o.Complaints, demo.Source)
+	}
+	if lastDone != total || calls < 10 {
+		t.Errorf("progress ended at %d after %d calls, want %d", lastDone, calls, total)
 	}
 	n, err := st.CountFeedback(ctx, data.FeedbackFilter{})
 	if err != nil || n != o.Responses {
@@ -165,33 +171,168 @@ func TestGenerateDefaultDataSet(t *testing.T) {
 		t.Errorf("%.2f of responses have a comment, want about 0.60", share)
 	}
 
+	checkComplaintData(t, st, o, res)
+
 	// Same seed again: every row is a duplicate and nothing is added.
-	again, err := demo.Generate(ctx, st, o, nil)
+	again, err := demo.Fill(ctx, st, o, nil)
 	if err != nil {
 		t.Fatalf("second run: %v", err)
 	}
-	if again.Imported != 0 || again.Duplicates != o.Responses {
-		t.Errorf("second run imported %d, duplicates %d; want 0 and %d", again.Imported, again.Duplicates, o.Responses)
+	if again.Feedback.Imported != 0 || again.Feedback.Duplicates != o.Responses {
+		t.Errorf("second run imported %d, duplicates %d; want 0 and %d", again.Feedback.Imported, again.Feedback.Duplicates, o.Responses)
+	}
+	if again.Complaints.Imported != 0 || again.Complaints.Duplicates != o.Complaints {
+		t.Errorf("second run imported %d complaints, duplicates %d; want 0 and %d", again.Complaints.Imported, again.Complaints.Duplicates, o.Complaints)
+	}
+	if again.Employees+again.Categories+again.Clients+again.Standards+again.Denominators != 0 {
+		t.Errorf("second run added reference data: %+v", again)
 	}
 	if n, _ := st.CountFeedback(ctx, data.FeedbackFilter{}); n != o.Responses {
 		t.Errorf("count after second run = %d, want %d", n, o.Responses)
+	}
+	if n, _ := st.CountComplaints(ctx, data.ComplaintFilter{}); n != o.Complaints {
+		t.Errorf("complaints after second run = %d, want %d", n, o.Complaints)
+	}
+	if cats, _ := st.Categories(ctx); len(cats) != res.Categories {
+		t.Errorf("%d categories after second run, want %d", len(cats), res.Categories)
+	}
+}
+
+// checkComplaintData reads back what the first run stored: the team,
+// categories, tiers, standards, denominators and complaints, and that the
+// store's rollups tell the story.
+func checkComplaintData(t *testing.T, st data.Store, o demo.Options, res demo.Result) {
+	t.Helper()
+	ctx := context.Background()
+	emps, err := st.Employees(ctx)
+	if err != nil || len(emps) < 12 || len(emps) > 15 || len(emps) != res.Employees {
+		t.Fatalf("%d employees (%v), want 12-15 (added %d)", len(emps), err, res.Employees)
+	}
+	for _, e := range emps {
+		if !hasCyrillic(e.Name) || e.Position == "" {
+			t.Errorf("employee %+v: want a Russian name and a position", e)
+		}
+	}
+	cats, err := st.Categories(ctx)
+	if err != nil || len(cats) != res.Categories {
+		t.Fatalf("%d categories (%v), added %d", len(cats), err, res.Categories)
+	}
+	var parents, subs int
+	deliveryID := int64(0)
+	for _, c := range cats {
+		if c.NameEN == "" || !hasCyrillic(c.NameRU) {
+			t.Errorf("category %+v: want both names", c)
+		}
+		if c.ParentID == 0 {
+			parents++
+			if c.NameEN == "Delivery" {
+				deliveryID = c.ID
+			}
+		} else {
+			subs++
+		}
+	}
+	if parents < 5 || subs < 2*parents || deliveryID == 0 {
+		t.Errorf("%d categories with %d subcategories (Delivery id %d)", parents, subs, deliveryID)
+	}
+	clients, err := st.Clients(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tiers := map[string]int{}
+	for _, c := range clients {
+		tiers[c.Tier]++
+	}
+	if tiers[data.KeyTier] < 5 || tiers[data.KeyTier] > 10 || tiers[demo.TierBusiness] == 0 || tiers[demo.TierStandard] == 0 {
+		t.Errorf("client tiers %v", tiers)
+	}
+	standards, err := st.Standards(ctx)
+	if err != nil || len(standards) != res.Standards || len(standards) < 4 {
+		t.Fatalf("%d standards (%v), added %d", len(standards), err, res.Standards)
+	}
+	versioned := 0
+	for _, s := range standards {
+		if len(s.Versions) > 1 {
+			versioned++
+		}
+	}
+	if versioned == 0 {
+		t.Error("no standard changed during the period")
+	}
+	dens, err := st.Denominators(ctx)
+	if err != nil || len(dens) != o.Months || res.Denominators != o.Months {
+		t.Errorf("%d denominators (%v, added %d), want %d", len(dens), err, res.Denominators, o.Months)
+	}
+
+	n, err := st.CountComplaints(ctx, data.ComplaintFilter{})
+	if err != nil || n != o.Complaints {
+		t.Fatalf("%d complaints (%v), want %d", n, err, o.Complaints)
+	}
+	if n, err := st.CountComplaints(ctx, data.ComplaintFilter{View: data.ViewKeyClients}); err != nil || n < 100 {
+		t.Errorf("%d key-client complaints (%v)", n, err)
+	}
+	list, err := st.ListComplaints(ctx, data.ComplaintFilter{View: data.ViewEscalated}, data.Page{Limit: 1})
+	if err != nil || len(list) != 1 {
+		t.Fatalf("escalated complaints: %d (%v)", len(list), err)
+	}
+	c, err := st.Complaint(ctx, list[0].ID)
+	if err != nil || len(c.Events) < 4 || !c.Facts.Escalated() || c.AssigneeID == 0 {
+		t.Errorf("escalated complaint read back: %+v (%v)", c, err)
+	}
+
+	// The store's rollups: delivery complaints peak in December/January.
+	days, err := st.ComplaintDaily(ctx, data.ComplaintQuery{By: data.ComplaintsByCategory})
+	if err != nil {
+		t.Fatalf("complaint daily: %v", err)
+	}
+	var peak, peakDelivery, rest, restDelivery int64
+	for _, d := range days {
+		_, m, dd := d.Day.Date()
+		delivery := d.Segment == strconv.FormatInt(deliveryID, 10)
+		if m == time.December || m == time.January && dd <= 20 {
+			peak += d.Negative
+			if delivery {
+				peakDelivery += d.Negative
+			}
+		} else {
+			rest += d.Negative
+			if delivery {
+				restDelivery += d.Negative
+			}
+		}
+	}
+	if peak == 0 || rest == 0 || float64(peakDelivery)/float64(peak) < 1.3*float64(restDelivery)/float64(rest) {
+		t.Errorf("delivery complaints %d of %d in Dec/Jan, %d of %d otherwise: want a clear peak", peakDelivery, peak, restDelivery, rest)
 	}
 }
 
 func TestSameSeedGivesIdenticalDatabases(t *testing.T) {
 	ctx := context.Background()
 	o := fixedOptions(4000)
+	o.Complaints = 1500
 	o.Lang = "en"
 	var dumps [2][]data.Feedback
+	var complaints [2][]data.Complaint
 	for i := range dumps {
 		st := openStore(t)
-		if _, err := demo.Generate(ctx, st, o, nil); err != nil {
+		if _, err := demo.Fill(ctx, st, o, nil); err != nil {
 			t.Fatalf("generate %d: %v", i, err)
 		}
 		dumps[i] = allFeedback(t, st)
 		for j := range dumps[i] {
 			dumps[i][j].BatchID = 0 // the only thing allowed to differ is bookkeeping
 		}
+		var err error
+		complaints[i], err = st.ListComplaints(ctx, data.ComplaintFilter{}, data.Page{Limit: 1_000_000})
+		if err != nil || len(complaints[i]) != o.Complaints {
+			t.Fatalf("list complaints: %d (%v)", len(complaints[i]), err)
+		}
+		for j := range complaints[i] {
+			complaints[i][j].BatchID = 0
+		}
+	}
+	if !reflect.DeepEqual(complaints[0], complaints[1]) {
+		t.Error("the same seed gives different complaints")
 	}
 	if len(dumps[0]) != o.Responses {
 		t.Fatalf("%d rows, want %d", len(dumps[0]), o.Responses)
@@ -217,7 +358,8 @@ func TestCancelLeavesStoreEmpty(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	o := fixedOptions(20000)
-	_, err := demo.Generate(ctx, st, o, func(done, _ int) {
+	o.Complaints = 5000
+	_, err := demo.Fill(ctx, st, o, func(done, _ int) {
 		if done >= 8000 {
 			cancel()
 		}
@@ -229,8 +371,8 @@ func TestCancelLeavesStoreEmpty(t *testing.T) {
 	if n, err := st.CountFeedback(bg, data.FeedbackFilter{}); err != nil || n != 0 {
 		t.Errorf("count after cancel = %d, %v; want 0", n, err)
 	}
-	if clients, err := st.Clients(bg); err != nil || len(clients) != 0 {
-		t.Errorf("%d clients after cancel (%v), want 0", len(clients), err)
+	if n, err := st.CountComplaints(bg, data.ComplaintFilter{}); err != nil || n != 0 {
+		t.Errorf("%d complaints after cancel (%v), want 0", n, err)
 	}
 	if batches, err := st.ImportBatches(bg); err != nil || len(batches) != 0 {
 		t.Errorf("%d import batches after cancel (%v), want 0", len(batches), err)
@@ -239,10 +381,40 @@ func TestCancelLeavesStoreEmpty(t *testing.T) {
 		t.Errorf("%d daily rows after cancel (%v), want 0", len(days), err)
 	}
 
-	// The store is still usable: a full run afterwards imports everything.
-	b, err := demo.Generate(bg, st, fixedOptions(3000), nil)
-	if err != nil || b.Imported != 3000 {
-		t.Fatalf("run after cancel: %+v, %v", b, err)
+	// The store is still usable: the run again completes the data set,
+	// finding the reference data the cancelled run had already written.
+	r, err := demo.Fill(bg, st, o, nil)
+	if err != nil || r.Feedback.Imported != o.Responses || r.Complaints.Imported != o.Complaints || r.Clients != 0 {
+		t.Fatalf("run after cancel: %+v, %v", r, err)
+	}
+}
+
+// A cancel while complaints are written keeps the committed feedback and
+// stores no complaint; the next run adds only the complaints.
+func TestCancelDuringComplaints(t *testing.T) {
+	st := openStore(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	o := fixedOptions(3000)
+	o.Complaints = 5000
+	_, err := demo.Fill(ctx, st, o, func(done, _ int) {
+		if done >= o.Responses+2000 {
+			cancel()
+		}
+	})
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("err = %v, want context.Canceled", err)
+	}
+	bg := context.Background()
+	if n, err := st.CountComplaints(bg, data.ComplaintFilter{}); err != nil || n != 0 {
+		t.Errorf("%d complaints after cancel (%v), want 0", n, err)
+	}
+	if days, err := st.ComplaintDaily(bg, data.ComplaintQuery{}); err != nil || len(days) != 0 {
+		t.Errorf("%d complaint rollup rows after cancel (%v), want 0", len(days), err)
+	}
+	r, err := demo.Fill(bg, st, o, nil)
+	if err != nil || r.Feedback.Imported != 0 || r.Feedback.Duplicates != o.Responses || r.Complaints.Imported != o.Complaints {
+		t.Fatalf("run after cancel: %+v, %v", r, err)
 	}
 }
 
@@ -285,11 +457,11 @@ func benchmarkGenerate(b *testing.B, responses int) {
 			b.Fatal(err)
 		}
 	}
-	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*responses), "ns/row")
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*(responses+o.Complaints)), "ns/row")
 }
 
-// BenchmarkGenerate50k is the speed target: the default data set into a
-// fresh SQLite file, well under 2 s.
+// BenchmarkGenerate50k is the speed target: the default data set (with
+// its 12,000 complaints) into a fresh SQLite file, well under 2 s.
 func BenchmarkGenerate50k(b *testing.B) { benchmarkGenerate(b, 50_000) }
 
 // BenchmarkGenerate1M builds the benchmark database size of other packages.
