@@ -40,11 +40,20 @@ type Labels struct {
 	Empty               string // "No responses in this period"
 	Thin                string // marker legend for thin samples "n < 30"
 
+	// Complaint charts.
+	Complaints, Opened, Resolved, Backlog string // legend and axis: "Complaints", "Opened", "Resolved", "Backlog"
+	Other, Uncategorised                  string // "Other" (beyond the top categories), "No category"
+	Median, P90, Hours                    string // "Median", "90th percentile", axis "Hours"
+	Compliance, Cumulative                string // axis "Compliance", Pareto line "Cumulative share"
+
 	// Table headers only; English defaults when empty.
 	Lang      string // "ru" or "en": how numbers in tables and labels are written
 	Period    string // "Period"
 	Score     string // "Score"
 	Low, High string // bounds of the 95% interval: "Low", "High"
+	Category  string // "Category"
+	Total     string // "Total": the whole range
+	Standard  string // "Standard"
 }
 
 // Options controls size, resolution and decoration of a chart.

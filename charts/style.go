@@ -16,6 +16,11 @@ type palette struct {
 	nps, band, whisker, target, thin          drawing.Color
 	detractors, passives, promoters           drawing.Color
 	onDetractors, onPassives, onPromoters     drawing.Color // text drawn inside bars
+	// Complaint charts: one colour per category or standard (then repeated),
+	// "other" in grey, the flow's bars and line.
+	series                  []drawing.Color
+	other                   drawing.Color
+	opened, resolved, stock drawing.Color
 }
 
 func rgb(hex string) drawing.Color { return drawing.ColorFromHex(hex) }
@@ -31,6 +36,9 @@ var lightPalette = palette{
 	target: rgb("d9730d"), thin: rgb("8a9098"),
 	detractors: rgb("d64541"), passives: rgb("f2c14e"), promoters: rgb("2e9e5b"),
 	onDetractors: rgb("ffffff"), onPassives: rgb("3b3000"), onPromoters: rgb("ffffff"),
+	// Okabe-Ito based: told apart with colour-blindness and in print.
+	series: []drawing.Color{rgb("1f5fbf"), rgb("e69f00"), rgb("009e73"), rgb("cc79a7"), rgb("56b4e9"), rgb("d55e00"), rgb("8c6d1f")},
+	other:  rgb("b4b9c0"), opened: rgb("d64541"), resolved: rgb("2e9e5b"), stock: rgb("1f2328"),
 }
 
 var darkPalette = palette{
@@ -40,6 +48,8 @@ var darkPalette = palette{
 	target: rgb("f5a04a"), thin: rgb("9aa0a8"),
 	detractors: rgb("e8625e"), passives: rgb("e3b448"), promoters: rgb("45b872"),
 	onDetractors: rgb("ffffff"), onPassives: rgb("2b2300"), onPromoters: rgb("0f2a19"),
+	series: []drawing.Color{rgb("6fa8ff"), rgb("f0b429"), rgb("3cc59a"), rgb("e59ac8"), rgb("7cc8f2"), rgb("f0773a"), rgb("c9a75a")},
+	other:  rgb("6b7078"), opened: rgb("e8625e"), resolved: rgb("45b872"), stock: rgb("e9eaec"),
 }
 
 // Font sizes in points; go-chart draws 1pt as 1.5px at 96 DPI (scale 1),
@@ -97,13 +107,16 @@ func share(part, whole int64) float64 {
 	return 100 * float64(part) / float64(whole)
 }
 
-// niceCountTicks returns ticks 0..top for a count axis with a 1-2-5 step,
-// leaving headroom above max for the value labels.
-func niceCountTicks(max int64) []float64 {
-	if max < 1 {
+// niceCountTicks returns ticks 0..top for a count axis with whole steps.
+func niceCountTicks(max int64) []float64 { return niceTicks(float64(max), true) }
+
+// niceTicks returns ticks 0..top with a 1-2-2.5-5 step for a value axis,
+// leaving headroom above max for labels; whole steps only when whole.
+func niceTicks(max float64, whole bool) []float64 {
+	if !(max > 0) || math.IsInf(max, 0) {
 		max = 1
 	}
-	target := float64(max) * 1.1
+	target := max * 1.1
 	raw := target / 5
 	mag := math.Pow(10, math.Floor(math.Log10(raw)))
 	step := mag
@@ -113,11 +126,13 @@ func niceCountTicks(max int64) []float64 {
 			break
 		}
 	}
-	step = math.Max(1, math.Round(step)) // counts: whole steps
-	top := math.Ceil(target/step) * step
+	if whole {
+		step = math.Max(1, math.Round(step))
+	}
+	top := math.Ceil(target/step-1e-9) * step
 	ticks := make([]float64, 0, int(top/step)+1)
-	for v := 0.0; v <= top+step/2; v += step {
-		ticks = append(ticks, v)
+	for i := 0; float64(i)*step <= top+step/2; i++ {
+		ticks = append(ticks, float64(i)*step)
 	}
 	return ticks
 }
