@@ -133,9 +133,19 @@ type complaintAcc struct {
 	hist   [][4]Histogram // per period: FRT calendar, FRT working, resolution calendar, resolution working
 }
 
-var measureIndex = map[data.DurationMeasure]int{
-	data.FirstResponseCalendar: 0, data.FirstResponseWorking: 1,
-	data.ResolutionCalendar: 2, data.ResolutionWorking: 3,
+// measureIndex is the histogram slot of a measure, -1 when unknown.
+func measureIndex(m data.DurationMeasure) int {
+	switch m {
+	case data.FirstResponseCalendar:
+		return 0
+	case data.FirstResponseWorking:
+		return 1
+	case data.ResolutionCalendar:
+		return 2
+	case data.ResolutionWorking:
+		return 3
+	}
+	return -1
 }
 
 // ComplaintTrend groups daily complaint rollups into periods, one series
@@ -165,16 +175,29 @@ func ComplaintTrend(in ComplaintInput, o ComplaintOptions) []ComplaintSeries {
 		o.Base = BaseClients
 	}
 	periods := Periods(from, to, o.By)
-	index := func(d data.Day) int {
-		return sort.Search(len(periods), func(i int) bool { return periods[i].End >= d })
+	// A million complaints leave hundreds of thousands of histogram rows:
+	// the period of a day is a table lookup, and rows come grouped, so the
+	// last segment's accumulator is kept at hand.
+	periodOfDay := make([]int32, int(to-from)+1)
+	for i, p := range periods {
+		for d := max(p.Start, from); d <= min(p.End, to); d++ {
+			periodOfDay[d-from] = int32(i)
+		}
 	}
+	index := func(d data.Day) int { return int(periodOfDay[d-from]) }
 	segs := map[string]*complaintAcc{}
+	var lastSeg string
+	var lastAcc *complaintAcc
 	acc := func(seg string) *complaintAcc {
+		if lastAcc != nil && seg == lastSeg {
+			return lastAcc
+		}
 		a := segs[seg]
 		if a == nil {
 			a = &complaintAcc{counts: make([]data.ComplaintDay, len(periods)), hist: make([][4]Histogram, len(periods))}
 			segs[seg] = a
 		}
+		lastSeg, lastAcc = seg, a
 		return a
 	}
 	for seg := range in.Backlog {
@@ -187,8 +210,8 @@ func ComplaintTrend(in ComplaintInput, o ComplaintOptions) []ComplaintSeries {
 		addComplaintDay(&acc(d.Segment).counts[index(d.Day)], d)
 	}
 	for _, d := range in.Durations {
-		m, ok := measureIndex[d.Measure]
-		if !ok || d.Day < from || d.Day > to {
+		m := measureIndex(d.Measure)
+		if m < 0 || d.Day < from || d.Day > to {
 			continue
 		}
 		acc(d.Segment).hist[index(d.Day)][m].Add(d.Bucket, d.N)

@@ -434,3 +434,40 @@ func TestLoadSLA(t *testing.T) {
 		t.Errorf("unknown standard: %v", err)
 	}
 }
+
+// benchmarkInput is two years of daily rollups as a million complaints
+// leave them: every day with about 1,400 complaints, each measure spread
+// over 150 histogram buckets, for the department.
+func benchmarkInput() ComplaintInput {
+	rng := rand.New(rand.NewPCG(1, 2))
+	from := data.DateDay(2024, time.January, 1)
+	var in ComplaintInput
+	in.Backlog = map[string]int64{"": 500}
+	measures := []data.DurationMeasure{data.FirstResponseCalendar, data.FirstResponseWorking, data.ResolutionCalendar, data.ResolutionWorking}
+	for d := from; d < from+730; d++ {
+		in.Days = append(in.Days, data.ComplaintDay{Day: d, Opened: 1370, Negative: 900, Escalated: 80, Responded: 1300,
+			Resolutions: 1360, Reopens: 40, Resolved: 1350, Reopened: 60, FCR: 900, FCRReopen: 1200, Satisfied: 700, WithVerdict: 900})
+		for _, m := range measures {
+			for b := 20; b < 170; b++ {
+				in.Durations = append(in.Durations, data.DurationCount{Day: d, Measure: m, Bucket: b, N: int64(1 + rng.IntN(15))})
+			}
+		}
+	}
+	for m := 0; m < 24; m++ {
+		in.Denominators = append(in.Denominators, data.Denominator{Month: data.DateDay(2024, time.Month(1+m), 1), Clients: 50000})
+	}
+	return in
+}
+
+// The target is 50 ms for monthly complaint KPIs over 24 months
+// of a million complaints (the store's reads come on top).
+func BenchmarkComplaintTrend24Months(b *testing.B) {
+	in := benchmarkInput()
+	o := ComplaintOptions{By: Month, From: data.DateDay(2024, time.January, 1), To: data.DateDay(2025, time.December, 31)}
+	b.ReportAllocs()
+	for b.Loop() {
+		if s := ComplaintTrend(in, o); len(s) != 1 || len(s[0].Periods) != 24 {
+			b.Fatal("wrong series")
+		}
+	}
+}
