@@ -102,9 +102,10 @@ type Screen struct {
 
 	resetting bool // filter widgets are being reset: reload once at the end
 
-	card   *card        // the open complaint card, if any
-	lists  *listsDialog // the open categories/employees editor, if any
-	assign *assignDialog
+	card   *card         // the open complaint card, if any
+	lists  *listsDialog  // the open categories/employees editor, if any
+	assign *assignDialog // the open bulk-assign dialog, if any
+	wizard *importWizard // the open import wizard, if any
 
 	busy sync.WaitGroup // background work besides the table's own
 

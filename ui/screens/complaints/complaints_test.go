@@ -823,3 +823,74 @@ func TestScreenAndCardFitALaptop(t *testing.T) {
 	widgets.SetLang("en")
 	loadTranslations(t)
 }
+
+func TestImportWizardImportsARegister(t *testing.T) {
+	st := openStore(t)
+	h := newHarness(t, st)
+	s := h.screen
+	path := filepath.Join(t.TempDir(), "register.csv")
+	body := "Номер;Дата обращения;Клиент;Категория;Приоритет;Статус;Описание\n" +
+		"A-1;05.03.2025 10:00;ООО Ромашка;Доставка;высокий;новое;Курьер опоздал\n" +
+		"A-2;05.03.2025 11:30;ИП Петров;Оплата;низкий;решено;Двойное списание\n" +
+		"A-3;неизвестно;ИП Сидоров;Оплата;низкий;новое;Нет даты\n"
+	if err := os.WriteFile(path, []byte(body), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	ui(func() { s.ImportFile(path) })
+	h.settle()
+	w := s.wizard
+	if w == nil || w.pv == nil {
+		t.Fatal("the wizard did not open a preview")
+	}
+	if got := w.mapping["opened"].Selected; got != "Дата обращения" {
+		t.Errorf("opened mapped to %q", got)
+	}
+	if !slices.Contains(labels(w.body), "Opened") || !slices.Contains(labels(w.body), "Client tier") {
+		t.Error("the mapping does not offer the complaint fields by name")
+	}
+	ui(w.start)
+	h.settle()
+	if w.result == nil || w.err != nil {
+		t.Fatalf("result %+v, err %v", w.result, w.err)
+	}
+	if w.result.Imported != 2 || w.result.Rejected != 1 {
+		t.Errorf("imported %d, rejected %d", w.result.Imported, w.result.Rejected)
+	}
+	if !slices.Contains(labels(w.body), "2 complaints imported") {
+		t.Errorf("the result reads %q", labels(w.body))
+	}
+	if s.table.Total() != 2 || h.changed.Load() == 0 {
+		t.Errorf("table shows %d, changed %d", s.table.Total(), h.changed.Load())
+	}
+	ui(w.close)
+}
+
+// The CFPB sample of the issue imports through the wizard as it does
+// through the CLI: every complaint of the file, by product.
+func TestImportWizardCFPBSample(t *testing.T) {
+	path := filepath.Join("..", "..", "..", "..", "shared", "data", "cfpb_complaints_sample_6623.csv")
+	if _, err := os.Stat(path); err != nil {
+		t.Fatalf("the CFPB sample is missing: %v", err)
+	}
+	st := openStore(t)
+	h := newHarness(t, st)
+	s := h.screen
+	ui(func() { s.ImportFile(path) })
+	h.settle()
+	w := s.wizard
+	if w == nil || w.pv == nil || w.pv.Format != "cfpb" {
+		t.Fatalf("preview %+v", w)
+	}
+	ui(w.start)
+	h.settle()
+	if w.result == nil || w.err != nil {
+		t.Fatalf("result %+v, err %v", w.result, w.err)
+	}
+	if w.result.Imported+w.result.Rejected+w.result.Duplicates != 6623 {
+		t.Errorf("imported %d + rejected %d + duplicates %d, want 6623 rows", w.result.Imported, w.result.Rejected, w.result.Duplicates)
+	}
+	if got := s.table.Total(); got != w.result.Imported {
+		t.Errorf("the register shows %d of %d imported", got, w.result.Imported)
+	}
+	ui(w.close)
+}

@@ -1,4 +1,0 @@
-package complaints
-
-// Import opens the complaint import wizard.
-func (s *Screen) Import() {}
