@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"caredesk/data"
 )
@@ -30,11 +31,15 @@ type ticketRow struct {
 // complaintBuilder turns ticket rows into complaints.
 type complaintBuilder struct {
 	rowBase
-	source   string
-	defType  data.ComplaintType
-	units    map[Field]durationScale
-	disputed bool // the verdict column records disputes (CFPB)
-	statuses map[string]data.Status
+	source     string
+	defType    data.ComplaintType
+	units      map[Field]durationScale
+	disputed   bool // the verdict column records disputes (CFPB)
+	statuses   valueCache[data.Status]
+	priorities valueCache[data.Priority]
+	types      valueCache[data.ComplaintType]
+	verdicts   valueCache[data.Verdict]
+	chans      valueCache[data.Channel]
 	// eventLog: several rows per ticket; rows are held per ticket until
 	// the end of the file, in order of first appearance.
 	eventLog bool
@@ -55,11 +60,15 @@ func defaultType(format string) data.ComplaintType {
 
 func newComplaintBuilder(p *plan, opt Options) *complaintBuilder {
 	b := &complaintBuilder{
-		rowBase:  newRowBase(p, opt),
-		source:   p.source(opt),
-		defType:  defaultType(p.format),
-		units:    map[Field]durationScale{},
-		statuses: map[string]data.Status{},
+		rowBase:    newRowBase(p, opt),
+		source:     p.source(opt),
+		defType:    defaultType(p.format),
+		units:      map[Field]durationScale{},
+		statuses:   valueCache[data.Status]{},
+		priorities: valueCache[data.Priority]{},
+		types:      valueCache[data.ComplaintType]{},
+		verdicts:   valueCache[data.Verdict]{},
+		chans:      valueCache[data.Channel]{},
 	}
 	for _, f := range []Field{FieldFirstResponse, FieldResolutionTime} {
 		if i, ok := p.mapping[f]; ok {
@@ -152,21 +161,16 @@ func (b *complaintBuilder) parseRow(rec []string, row int) (ticketRow, bool) {
 	}
 
 	if v := b.text(rec, FieldStatus); v != "" {
-		st, known := b.statuses[v]
+		st, known := b.statuses.get(v, parseStatus)
 		if !known {
-			if st, known = parseStatus(v); !known {
-				b.reject(rec, row, FieldStatus, reasonStatus.msg())
-				return r, false
-			}
-			if len(b.statuses) < 1000 {
-				b.statuses[v] = st
-			}
+			b.reject(rec, row, FieldStatus, reasonStatus.msg())
+			return r, false
 		}
 		r.status, r.statusText = st, v
 	}
 	r.priority = data.PriorityNormal
 	if v := b.text(rec, FieldPriority); v != "" {
-		p, ok := parsePriority(v)
+		p, ok := b.priorities.get(v, parsePriority)
 		if !ok {
 			b.reject(rec, row, FieldPriority, reasonPriority.msg())
 			return r, false
@@ -174,18 +178,13 @@ func (b *complaintBuilder) parseRow(rec []string, row int) (ticketRow, bool) {
 		r.priority = p
 	}
 	r.typ = b.defType
-	if t, ok := parseType(b.text(rec, FieldType)); ok {
-		r.typ = t
+	if v := b.text(rec, FieldType); v != "" {
+		if t, ok := b.types.get(v, parseType); ok {
+			r.typ = t
+		}
 	}
 	if v := b.text(rec, FieldChannel); v != "" {
-		if c, ok := b.channels[v]; ok {
-			r.channel = c
-		} else {
-			r.channel = ticketChannel(v)
-			if len(b.channels) < 1000 {
-				b.channels[v] = r.channel
-			}
-		}
+		r.channel, _ = b.chans.get(v, func(s string) (data.Channel, bool) { return ticketChannel(s), true })
 	}
 	if v := b.text(rec, FieldReopens); v != "" {
 		n, ok := parseCount(v)
@@ -203,15 +202,17 @@ func (b *complaintBuilder) parseRow(rec []string, row int) (ticketRow, bool) {
 		}
 		r.compensation = n
 	}
-	r.verdict = parseVerdict(b.text(rec, FieldVerdict), b.disputed)
+	if v := b.text(rec, FieldVerdict); v != "" {
+		r.verdict, _ = b.verdicts.get(v, func(s string) (data.Verdict, bool) { return parseVerdict(s, b.disputed), true })
+	}
 	r.client = b.text(rec, FieldClient)
 	r.tier = b.text(rec, FieldTier)
 	r.category = b.text(rec, FieldCategory)
 	r.subcategory = b.text(rec, FieldSubcategory)
-	r.subject = b.text(rec, FieldSubject)
-	r.description = b.text(rec, FieldDescription)
+	r.subject = b.clip(rec, row, FieldSubject, data.MaxShortText)
+	r.description = b.clip(rec, row, FieldDescription, data.MaxCommentLen)
 	r.assignee = b.text(rec, FieldAssignee)
-	r.resolution = b.text(rec, FieldResolution)
+	r.resolution = b.clip(rec, row, FieldResolution, data.MaxCommentLen)
 	if r.resolution == "" && !r.status.Open() && strings.Contains(strings.ToLower(r.statusText), " with") {
 		// "Closed with monetary relief" says how it was resolved.
 		r.resolution = r.statusText
@@ -229,6 +230,29 @@ func (b *complaintBuilder) parseRow(rec []string, row int) (ticketRow, bool) {
 		})
 	}
 	return r, true
+}
+
+// clip reads a text cell cut to max characters: a complaint is not
+// refused for a long story (CFPB narratives run past 20,000
+// characters), and the cut is reported.
+func (b *complaintBuilder) clip(rec []string, row int, f Field, max int) string {
+	v := b.text(rec, f)
+	if len(v) <= max || utf8.RuneCountInString(v) <= max {
+		return v
+	}
+	if len(b.summaries) < maxSummaryWarnings {
+		col := b.colName(f)
+		b.summaries = append(b.summaries, warning(warnTextCut, map[string]any{"Row": row, "Column": col, "Max": max},
+			"row %d: the text in %q is longer than %d characters and was cut", row, col, max))
+	}
+	n := 0
+	for i := range v {
+		if n == max {
+			return v[:i]
+		}
+		n++
+	}
+	return v
 }
 
 // build converts one record into a complaint; in an event log the row is

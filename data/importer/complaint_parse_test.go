@@ -396,3 +396,28 @@ func TestParseRussianRegister(t *testing.T) {
 		t.Errorf("Ж-101 fields: %+v", c)
 	}
 }
+
+func TestParseComplaintsXLSX(t *testing.T) {
+	path := "testdata/complaints.xlsx"
+	pv, err := InspectComplaints(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// One date typed as text, 03/07/2024, and no other to decide by.
+	if pv.Sheet != "Complaints" || !pv.DateAmbiguous || pv.Mapping[FieldResolutionTime] != "Resolution time" || pv.Mapping[FieldResolvedAt] != "Resolved" {
+		t.Errorf("preview: sheet %q ambiguous %v mapping %v", pv.Sheet, pv.DateAmbiguous, pv.Mapping)
+	}
+	pt := parseTickets(t, path, Options{DateOrder: DMY})
+	checkTickets(t, pt.byID(t), map[string]ticketWant{
+		"X-1": {data.StatusResolved, data.PriorityHigh, data.TypeComplaint, data.ChannelEmail, data.VerdictUnknown,
+			[]string{"status:new@07-01 09:00", "status:resolved@07-02 13:30"}, utc(2024, 7, 2, 13, 30), 0},
+		// An Excel serial with a date format; 3,5 hours to resolve.
+		"X-2": {data.StatusClosed, data.PriorityNormal, data.TypeComplaint, data.ChannelPhone, data.VerdictUnknown,
+			[]string{"status:new@07-02 12:00", "status:resolved@07-02 15:30", "status:closed~@07-02 15:30"}, utc(2024, 7, 2, 15, 30), 0},
+		"X-3": {data.StatusInProgress, data.PriorityNormal, data.TypeComplaint, data.ChannelChat, data.VerdictUnknown,
+			[]string{"status:new@07-03 10:00", "status:in_progress~@07-03 10:00"}, time.Time{}, 0},
+		"X-4": {data.StatusResolved, data.PriorityLow, data.TypeComplaint, data.ChannelWeb, data.VerdictUnknown,
+			[]string{"status:new@07-04 11:00", "status:resolved@07-04 12:45"}, utc(2024, 7, 4, 12, 45), 0},
+	})
+	checkRejects(t, pt.rejects, []Reject{{Row: 6, Column: "Resolution time", Value: "soon", Code: string(reasonDuration)}})
+}

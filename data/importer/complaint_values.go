@@ -125,21 +125,27 @@ func parseStatus(s string) (data.Status, bool) {
 
 func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 0x80 }
 
+// priorityWords are the prefixes of priority names, per priority.
+var priorityWords = []struct {
+	words []string
+	p     data.Priority
+}{
+	{[]string{"urgent", "critical", "blocker", "highest", "срочн", "критич", "наивысш", "неотложн"}, data.PriorityCritical},
+	{[]string{"high", "major", "высок", "важн"}, data.PriorityHigh},
+	{[]string{"normal", "medium", "moderate", "средн", "обычн", "нормальн", "стандарт"}, data.PriorityNormal},
+	{[]string{"low", "minor", "planning", "lowest", "низк", "незначит"}, data.PriorityLow},
+}
+
+// ServiceNow's numbered priorities, "1 - Critical" to "5 - Planning".
+var numberedPriorities = []data.Priority{data.PriorityCritical, data.PriorityHigh, data.PriorityNormal, data.PriorityLow, data.PriorityLow}
+
 // parsePriority maps "Urgent", "1 - Critical", "3 - Moderate", "Высокий".
 func parsePriority(s string) (data.Priority, bool) {
 	l := strings.ToLower(strings.TrimSpace(s))
 	if l != "" && l[0] >= '1' && l[0] <= '5' && (len(l) == 1 || l[1] == ' ' || l[1] == '-' || l[1] == '.') {
-		return []data.Priority{data.PriorityCritical, data.PriorityHigh, data.PriorityNormal, data.PriorityLow, data.PriorityLow}[l[0]-'1'], true
+		return numberedPriorities[l[0]-'1'], true
 	}
-	for _, p := range []struct {
-		words []string
-		p     data.Priority
-	}{
-		{[]string{"urgent", "critical", "blocker", "highest", "срочн", "критич", "наивысш", "неотложн"}, data.PriorityCritical},
-		{[]string{"high", "major", "высок", "важн"}, data.PriorityHigh},
-		{[]string{"normal", "medium", "moderate", "средн", "обычн", "нормальн", "стандарт"}, data.PriorityNormal},
-		{[]string{"low", "minor", "planning", "lowest", "низк", "незначит"}, data.PriorityLow},
-	} {
+	for _, p := range priorityWords {
 		for _, w := range p.words {
 			if strings.HasPrefix(l, w) {
 				return p.p, true
@@ -149,20 +155,23 @@ func parsePriority(s string) (data.Priority, bool) {
 	return "", false
 }
 
+// typeWords are the prefixes of ticket type names, per type.
+var typeWords = []struct {
+	words []string
+	t     data.ComplaintType
+}{
+	{[]string{"problem", "incident", "complaint", "жалоб", "претензи", "инцидент", "проблем", "рекламаци"}, data.TypeComplaint},
+	{[]string{"question", "inquiry", "enquiry", "вопрос", "консультаци"}, data.TypeQuestion},
+	{[]string{"task", "feature request", "request", "service request", "запрос", "заявк", "просьб", "предложени"}, data.TypeRequest},
+	{[]string{"praise", "compliment", "thanks", "благодарн", "похвал"}, data.TypePraise},
+}
+
 // parseType maps ticket types: problems and incidents are complaints,
 // questions questions, tasks and feature requests requests. Unknown
 // types (custom Freshdesk types, "Refund") take the layout's default.
 func parseType(s string) (data.ComplaintType, bool) {
 	l := strings.ToLower(strings.TrimSpace(s))
-	for _, t := range []struct {
-		words []string
-		t     data.ComplaintType
-	}{
-		{[]string{"problem", "incident", "complaint", "жалоб", "претензи", "инцидент", "проблем", "рекламаци"}, data.TypeComplaint},
-		{[]string{"question", "inquiry", "enquiry", "вопрос", "консультаци"}, data.TypeQuestion},
-		{[]string{"task", "feature request", "request", "service request", "запрос", "заявк", "просьб", "предложени"}, data.TypeRequest},
-		{[]string{"praise", "compliment", "thanks", "благодарн", "похвал"}, data.TypePraise},
-	} {
+	for _, t := range typeWords {
 		for _, w := range t.words {
 			if strings.HasPrefix(l, w) {
 				return t.t, true
@@ -170,6 +179,26 @@ func parseType(s string) (data.ComplaintType, bool) {
 		}
 	}
 	return "", false
+}
+
+// valueCache remembers how the values of a column were read: exports
+// repeat a handful of statuses or priorities a million times.
+type valueCache[V any] map[string]cached[V]
+
+type cached[V any] struct {
+	v  V
+	ok bool
+}
+
+func (c valueCache[V]) get(s string, parse func(string) (V, bool)) (V, bool) {
+	if r, hit := c[s]; hit {
+		return r.v, r.ok
+	}
+	v, ok := parse(s)
+	if len(c) < 1000 {
+		c[s] = cached[V]{v, ok}
+	}
+	return v, ok
 }
 
 // parseVerdict reads the client's verdict: Zendesk "Good"/"Bad",

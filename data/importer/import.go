@@ -523,7 +523,7 @@ func validationMessage(e *data.FieldError) Message {
 		return reasonChannel.msg()
 	case "error.too_long":
 		max := data.MaxShortText
-		if e.Field == "comment" {
+		if e.Field == "comment" || e.Field == "description" {
 			max = data.MaxCommentLen
 		}
 		return reasonTooLong.msg(max)

@@ -91,6 +91,7 @@ const (
 	warnDuplicateColumns = "import.warning.duplicate_columns"
 	warnNoDataRows       = "import.warning.no_data_rows"
 	warnSegmentNoClient  = "import.warning.segment_without_client"
+	warnTextCut          = "import.warning.text_cut"
 )
 
 func warning(code string, args map[string]any, format string, a ...any) Message {

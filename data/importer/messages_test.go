@@ -24,6 +24,7 @@ func TestMessagesAreTranslated(t *testing.T) {
 		warning(warnDuplicateColumns, map[string]any{"Name": "Score", "Columns": "#2, #5"}, "x"),
 		warning(warnNoDataRows, nil, "x"),
 		warning(warnSegmentNoClient, map[string]any{"Column": "Plan"}, "x"),
+		warning(warnTextCut, map[string]any{"Row": 28, "Column": "Описание", "Max": 20000}, "x"),
 	}
 	for r := range reasonText {
 		if reasonArgs[r] == nil {

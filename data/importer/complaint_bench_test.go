@@ -1,0 +1,151 @@
+package importer
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"testing"
+	"time"
+
+	"caredesk/data"
+	"caredesk/data/sqlite"
+)
+
+// writeTicketCSV writes n tickets shaped like a Zendesk export: id,
+// dates with a zone, status, priority, type, channel, requester,
+// assignee, subject, first reply minutes, solved at.
+func writeTicketCSV(tb testing.TB, dir string, n int) string {
+	tb.Helper()
+	path := filepath.Join(dir, fmt.Sprintf("tickets_%d.csv", n))
+	f, err := os.Create(path)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	w := bufio.NewWriterSize(f, 1<<20)
+	w.WriteString("Id,Requester,Assignee,Group,Subject,Status,Priority,Via,Ticket type,Created at,Solved at,Reopens,First reply time in minutes,Satisfaction Score\n")
+	statuses := []string{"Solved", "Closed", "Open", "Pending", "Solved", "Closed", "New"}
+	priorities := []string{"Low", "Normal", "High", "Urgent"}
+	via := []string{"Mail", "Web form", "Phone call (inbound)", "Chat"}
+	types := []string{"Problem", "Question", "Incident", "Task"}
+	agents := []string{"Ivan Sidorov", "Maria Ivanova", "Elena Orlova", "Pavel Gor", "Anna Lee"}
+	start := time.Date(2023, 1, 1, 8, 0, 0, 0, time.UTC)
+	for i := range n {
+		opened := start.Add(time.Duration(i) * 53 * time.Second)
+		st := statuses[i%len(statuses)]
+		solved := ""
+		if st == "Solved" || st == "Closed" {
+			solved = opened.Add(time.Duration(30+i%2000) * time.Minute).Format("2006-01-02 15:04:05 -0700")
+		}
+		reply := ""
+		if st != "New" {
+			reply = fmt.Sprint(5 + i%90)
+		}
+		fmt.Fprintf(w, "%d,Client %d,%s,Support,\"Parcel %d arrived late, box damaged\",%s,%s,%s,%s,%s,%s,%d,%s,%s\n",
+			100000+i, i%20000, agents[i%len(agents)], i, st, priorities[i%4], via[i%4], types[i%4],
+			opened.Format("2006-01-02 15:04:05 -0700"), solved, i%7/6, reply, []string{"Good", "Bad", "Offered", ""}[i%4])
+	}
+	if err := w.Flush(); err != nil {
+		tb.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
+		tb.Fatal(err)
+	}
+	return path
+}
+
+// BenchmarkImportTickets imports a generated Zendesk-like export into a
+// real SQLite store end to end (detection, parsing, events, the store's
+// derivation, inserts and rollups, commit). Target: >= 100,000 tickets/s.
+func BenchmarkImportTickets(b *testing.B) {
+	const n = 200_000
+	dir := b.TempDir()
+	path := writeTicketCSV(b, dir, n)
+	var tickets int
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		db, err := sqlite.Open(context.Background(), filepath.Join(dir, fmt.Sprintf("db%d.sqlite", i)))
+		if err != nil {
+			b.Fatal(err)
+		}
+		runtime.GC()
+		b.StartTimer()
+		res, err := ImportComplaints(context.Background(), db, path, Options{Location: time.UTC, RejectsPath: "-"}, nil)
+		b.StopTimer()
+		if err != nil || res.Imported != n {
+			b.Fatalf("imported %d: %v", res.Imported, err)
+		}
+		tickets += res.Imported
+		db.Close()
+		b.StartTimer()
+	}
+	b.StopTimer()
+	b.ReportMetric(float64(tickets)/b.Elapsed().Seconds(), "tickets/s")
+}
+
+// BenchmarkParseTickets measures the parsing layer alone (reading,
+// detection, values, events, validation), without a store.
+func BenchmarkParseTickets(b *testing.B) {
+	const n = 200_000
+	path := writeTicketCSV(b, b.TempDir(), n)
+	b.ResetTimer()
+	tickets := 0
+	for i := 0; i < b.N; i++ {
+		p, err := prepare(path, Options{Location: time.UTC}, complaintSchema)
+		if err != nil {
+			b.Fatal(err)
+		}
+		src, err := p.open()
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := skipHeader(src, p.skip, p.headerRows); err != nil {
+			b.Fatal(err)
+		}
+		cb := newComplaintBuilder(p, Options{})
+		cb.rejected = func(row int, column, value string, why Message) {
+			b.Fatalf("row %d %s %q: %s", row, column, value, why.Text)
+		}
+		ch := make(chan rowBatch[*data.Complaint], 4)
+		go func() {
+			defer close(ch)
+			if err := produceRows(context.Background(), src, rowParser[*data.Complaint]{base: &cb.rowBase, parse: cb.build, flush: cb.flush}, false, ch, make(chan struct{})); err != nil {
+				b.Error(err)
+			}
+		}()
+		for bt := range ch {
+			tickets += len(bt.items)
+		}
+		src.close()
+	}
+	b.ReportMetric(float64(tickets)/b.Elapsed().Seconds(), "tickets/s")
+}
+
+// Cancelling an import half-way leaves the store as it was.
+func TestImportComplaintsCancelLeavesNothing(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	db, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "caredesk.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	path := writeTicketCSV(t, t.TempDir(), 50_000)
+	res, err := ImportComplaints(ctx, db, path, Options{Location: time.UTC, RejectsPath: "-"}, func(p Progress) {
+		if p.Rows > 0 {
+			cancel()
+		}
+	})
+	if !errors.Is(err, context.Canceled) || res.Committed || res.Imported != 0 {
+		t.Fatalf("cancel: %v %+v", err, res)
+	}
+	n, err := db.CountComplaints(context.Background(), data.ComplaintFilter{})
+	batches, berr := db.ImportBatches(context.Background())
+	if err != nil || berr != nil || n != 0 || len(batches) != 0 {
+		t.Errorf("after cancel: %d complaints, %d batches (%v, %v)", n, len(batches), err, berr)
+	}
+}

@@ -1,0 +1,208 @@
+package importer_test
+
+import (
+	"context"
+	"encoding/csv"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"caredesk/data"
+	"caredesk/data/importer"
+	"caredesk/data/sqlite"
+)
+
+// copyFixture copies a testdata file into a temporary folder, so the
+// rejects file lands there.
+func copyFixture(t testing.TB, name string) string {
+	t.Helper()
+	raw, err := os.ReadFile(filepath.Join("testdata", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return writeFile(t, name, raw)
+}
+
+func importTickets(t testing.TB, db data.ComplaintStore, path string, opt importer.Options) importer.Result {
+	t.Helper()
+	if opt.Location == nil {
+		opt.Location = time.UTC
+	}
+	res, err := importer.ImportComplaints(context.Background(), db, path, opt, nil)
+	if err != nil {
+		t.Fatalf("import %s: %v", filepath.Base(path), err)
+	}
+	return res
+}
+
+// storedTickets returns every stored complaint with its events, by
+// external id.
+func storedTickets(t testing.TB, db *sqlite.DB) map[string]data.Complaint {
+	t.Helper()
+	ctx := context.Background()
+	list, err := db.ListComplaints(ctx, data.ComplaintFilter{}, data.Page{})
+	if err != nil {
+		t.Fatalf("list: %v", err)
+	}
+	m := map[string]data.Complaint{}
+	for _, c := range list {
+		full, err := db.Complaint(ctx, c.ID)
+		if err != nil {
+			t.Fatalf("complaint %d: %v", c.ID, err)
+		}
+		m[full.ExternalID] = full
+	}
+	return m
+}
+
+func assertNoComplaints(t testing.TB, db *sqlite.DB) {
+	t.Helper()
+	n, err := db.CountComplaints(context.Background(), data.ComplaintFilter{})
+	if err != nil || n != 0 {
+		t.Errorf("store has %d complaints (%v), want 0", n, err)
+	}
+	b, err := db.ImportBatches(context.Background())
+	if err != nil || len(b) != 0 {
+		t.Errorf("store has %d import batches (%v), want 0", len(b), err)
+	}
+}
+
+// A Zendesk export end to end: stored with the events it says, bad rows
+// in the rejects file, a second import adds nothing.
+func TestImportZendeskIntoStore(t *testing.T) {
+	db := openStore(t)
+	path := copyFixture(t, "zendesk_tickets.csv")
+	var progressed int
+	res, err := importer.ImportComplaints(context.Background(), db, path, importer.Options{Location: time.UTC},
+		func(p importer.Progress) { progressed = p.Rows })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Imported != 6 || res.Rejected != 2 || res.Duplicates != 0 || !res.Committed || progressed != 8 {
+		t.Fatalf("imported %d rejected %d duplicates %d progress %d: %+v", res.Imported, res.Rejected, res.Duplicates, progressed, res.Rejects)
+	}
+	if res.Batch.Kind != "complaints" || res.Batch.Source != importer.FormatZendesk || res.Batch.Imported != 6 {
+		t.Errorf("batch %+v", res.Batch)
+	}
+	raw, err := os.ReadFile(res.RejectsFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	recs, err := csv.NewReader(strings.NewReader(strings.TrimPrefix(string(raw), "\uFEFF"))).ReadAll()
+	if err != nil || len(recs) != 3 || recs[1][1] != "8" || recs[1][2] != "Created at" || recs[1][3] != "yesterday" ||
+		recs[2][1] != "9" || recs[2][2] != "Priority" || recs[2][3] != "Whenever" || recs[2][4] != "unknown priority" {
+		t.Errorf("rejects file %q (%v)", recs, err)
+	}
+
+	got := storedTickets(t, db)
+	if len(got) != 6 {
+		t.Fatalf("%d stored", len(got))
+	}
+	c := got["1001"]
+	if c.Status != data.StatusClosed || c.Priority != data.PriorityCritical || c.Type != data.TypeComplaint || c.ClientName != "Anna Petrova" ||
+		c.Assignee != "Ivan Sidorov" || c.Verdict != data.VerdictNotSatisfied || c.Source != importer.FormatZendesk {
+		t.Errorf("1001: %+v", c)
+	}
+	if !c.Facts.FirstResponseAt.Equal(time.Date(2024, 3, 4, 10, 0, 0, 0, time.UTC)) || !c.Facts.ResolvedAt.Equal(time.Date(2024, 3, 5, 11, 45, 0, 0, time.UTC)) {
+		t.Errorf("1001 facts %+v", c.Facts)
+	}
+	if c := got["1003"]; c.Status != data.StatusInProgress || !c.Facts.ResolvedAt.IsZero() {
+		t.Errorf("1003 reopened: %+v", c)
+	}
+
+	res = importTickets(t, db, path, importer.Options{RejectsPath: "-"})
+	if res.Imported != 0 || res.Duplicates != 6 || res.Rejected != 2 {
+		t.Errorf("re-import: imported %d duplicates %d rejected %d", res.Imported, res.Duplicates, res.Rejected)
+	}
+	if n, _ := db.CountComplaints(context.Background(), data.ComplaintFilter{}); n != 6 {
+		t.Errorf("%d complaints after re-import, want 6", n)
+	}
+}
+
+// What a source says without a time stays undated through the store:
+// otherwise the store would date it at its lower bound and invent a
+// resolution time (data.ComplaintEvent.Undated; the store must keep it).
+func TestImportKeepsUndatedEvents(t *testing.T) {
+	db := openStore(t)
+	importTickets(t, db, copyFixture(t, "zendesk_tickets.csv"), importer.Options{RejectsPath: "-"})
+	got := storedTickets(t, db)
+	// Closed after the solve, at a time Zendesk does not give.
+	undated := 0
+	for _, e := range got["1001"].Events {
+		if e.Undated {
+			undated++
+			if e.Status != data.StatusClosed {
+				t.Errorf("1001: undated %+v", e)
+			}
+		}
+	}
+	if undated != 1 {
+		t.Errorf("1001: %d undated events stored, want 1: %+v", undated, got["1001"].Events)
+	}
+	// Two reopens Zendesk counts without dating them: no resolution at
+	// the first reply's time.
+	if f := got["1005"].Facts; f.UndatedReopens != 2 || len(f.Reopens) != 0 || !f.FirstResolvedAt.IsZero() ||
+		!f.ResolvedAt.Equal(time.Date(2024, 3, 9, 16, 0, 0, 0, time.UTC)) {
+		t.Errorf("1005: two reopens without times: %+v", f)
+	}
+}
+
+func TestImportComplaintsStrictStoresNothing(t *testing.T) {
+	db := openStore(t)
+	path := copyFixture(t, "register_ru_cp1251.csv")
+	res, err := importer.ImportComplaints(context.Background(), db, path, importer.Options{Strict: true, Location: time.UTC, RejectsPath: "-"}, nil)
+	if !errors.Is(err, importer.ErrStrict) || res.Committed || res.Imported != 0 || res.Rejected != 4 {
+		t.Fatalf("strict: %v, %+v", err, res)
+	}
+	if !strings.Contains(err.Error(), "register_ru_cp1251.csv") {
+		t.Errorf("error does not name the file: %v", err)
+	}
+	assertNoComplaints(t, db)
+
+	// Without strict the four good rows go in, the Russian names intact.
+	res = importTickets(t, db, path, importer.Options{RejectsPath: "-"})
+	if res.Imported != 4 || res.Rejected != 4 {
+		t.Fatalf("imported %d rejected %d", res.Imported, res.Rejected)
+	}
+	c := storedTickets(t, db)["Ж-101"]
+	if c.ClientName != "ООО «Ромашка»" || c.Category != "Доставка" || c.Subcategory != "Опоздание" || c.Compensation != 150000 ||
+		c.Assignee != "Смирнова Е." || c.ClientTier != "key" {
+		t.Errorf("Ж-101: %+v", c)
+	}
+}
+
+func TestImportServiceNowEventLogIntoStore(t *testing.T) {
+	db := openStore(t)
+	res := importTickets(t, db, copyFixture(t, "servicenow_event_log.csv"), importer.Options{RejectsPath: "-"})
+	if res.Imported != 3 || res.Rejected != 1 || res.Rejects[0].Row != 12 {
+		t.Fatalf("imported %d rejected %d: %+v", res.Imported, res.Rejected, res.Rejects)
+	}
+	c := storedTickets(t, db)["INC0000047"]
+	f := c.Facts
+	at := func(m time.Month, d, h, mi int) time.Time { return time.Date(2016, m, d, h, mi, 0, 0, time.UTC) }
+	if c.Status != data.StatusResolved || len(f.Reopens) != 1 || !f.Reopens[0].Equal(at(3, 1, 8, 0)) || !f.ResolvedAt.Equal(at(3, 1, 9, 52)) ||
+		!f.FirstResolvedAt.Equal(at(2, 29, 17, 15)) || len(f.Waiting) != 1 {
+		t.Errorf("INC0000047: %+v", c)
+	}
+}
+
+func TestImportComplaintsNeedsDates(t *testing.T) {
+	db := openStore(t)
+	path := writeFile(t, "nodate.csv", []byte("Клиент;Описание\nИванов;Жалоба на курьера\n"))
+	if _, err := importer.ImportComplaints(context.Background(), db, path, importer.Options{}, nil); !errors.Is(err, importer.ErrNeedFileDate) {
+		t.Errorf("no date column: %v", err)
+	}
+	path = copyFixture(t, "complaints.xlsx")
+	if _, err := importer.ImportComplaints(context.Background(), db, path, importer.Options{RejectsPath: "-"}, nil); !errors.Is(err, importer.ErrAmbiguousDates) ||
+		!strings.Contains(err.Error(), "Opened") {
+		t.Errorf("ambiguous dates: %v", err)
+	}
+	assertNoComplaints(t, db)
+	res := importTickets(t, db, path, importer.Options{DateOrder: importer.DMY, RejectsPath: "-"})
+	if res.Imported != 4 || res.Rejected != 1 {
+		t.Errorf("xlsx: imported %d rejected %d", res.Imported, res.Rejected)
+	}
+}
