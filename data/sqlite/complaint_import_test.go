@@ -136,3 +136,36 @@ func TestComplaintImportDedupRollbackUndo(t *testing.T) {
 		t.Fatalf("%d rows left after taking the import back", c)
 	}
 }
+
+// The rollups come out the same when apply reads whole tables (the path
+// of large imports) as when it reads row by row.
+func TestComplaintRollupsBulkPath(t *testing.T) {
+	for _, keys := range []int{0, 1 << 30} {
+		t.Run(fmt.Sprint(keys), func(t *testing.T) {
+			old := bulkKeys
+			bulkKeys = keys
+			t.Cleanup(func() { bulkKeys = old })
+			db := openTest(t)
+			ctx := context.Background()
+			b := importComplaints(t, db, "bulk", ticketRows(90))
+			checkComplaints(t, db)
+			list, _ := db.ListComplaints(ctx, data.ComplaintFilter{OpenOnly: true}, data.Page{Limit: 3})
+			for _, c := range list {
+				c.Verdict = data.VerdictSatisfied
+				c.Type = data.TypePraise
+				if err := db.UpdateComplaint(ctx, &c); err != nil {
+					t.Fatal(err)
+				}
+				mustEvent(t, db, c.ID, move(time.Time{}, data.StatusResolved))
+			}
+			checkComplaints(t, db)
+			if _, err := db.DeleteImportBatch(ctx, b.ID); err != nil {
+				t.Fatal(err)
+			}
+			checkComplaints(t, db)
+			if n := countRows(t, db, "complaint_daily_segment") + countRows(t, db, "complaint_duration"); n != 0 {
+				t.Fatalf("%d rollup rows left", n)
+			}
+		})
+	}
+}

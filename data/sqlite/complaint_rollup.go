@@ -1,12 +1,15 @@
 package sqlite
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
+	"strings"
 	"time"
 
 	"caredesk/data"
@@ -47,43 +50,78 @@ type durKey struct {
 	measure int
 }
 
-type durBucketKey struct {
-	durKey
-	bucket int
-}
-
 type slaKey struct {
 	standard int64
 	day      data.Day
+}
+
+// countRef and durRef are countKey and durKey with the dimension as its
+// index (0 = total, i+1 = segmentDims[i]) and the value interned: the
+// maps of a large import are hashed tens of millions of times.
+type countRef struct {
+	dim   uint8
+	value int32
+	day   data.Day
+}
+
+type durRef struct {
+	dim, measure uint8
+	value        int32
+	day          data.Day
 }
 
 // complaintDeltas are pending changes to the complaint rollups: a change
 // subtracts the complaint's old contribution and adds the new one, and
 // everything is written once at the end of the transaction.
 type complaintDeltas struct {
-	counts map[countKey]*[numCounts]int64
-	durs   map[durBucketKey]int64
-	sla    map[slaKey]*[2]int64 // achieved, breached
+	names  []string         // interned segment values
+	ids    map[string]int32 // ... and their indexes
+	counts map[countRef]*[numCounts]int64
+	durs   map[durRef]map[int32]int64 // bucket -> count
+	sla    map[slaKey]*[2]int64       // achieved, breached
 }
 
 func newComplaintDeltas() *complaintDeltas {
 	return &complaintDeltas{
-		counts: map[countKey]*[numCounts]int64{},
-		durs:   map[durBucketKey]int64{},
+		names:  []string{""},
+		ids:    map[string]int32{"": 0},
+		counts: map[countRef]*[numCounts]int64{},
+		durs:   map[durRef]map[int32]int64{},
 		sla:    map[slaKey]*[2]int64{},
 	}
 }
 
+func (d *complaintDeltas) intern(segs *[len(segmentDims)]string) [len(segmentDims)]int32 {
+	var out [len(segmentDims)]int32
+	for i, s := range segs {
+		id, ok := d.ids[s]
+		if !ok {
+			id = int32(len(d.names))
+			d.names = append(d.names, s)
+			d.ids[s] = id
+		}
+		out[i] = id
+	}
+	return out
+}
+
+func dimOf(i uint8) data.ComplaintSegmentation {
+	if i == 0 {
+		return data.ComplaintsBy
+	}
+	return segmentDims[i-1]
+}
+
 // addCounts adds v (times sign) on day to the total and to each segment of
-// segs.
-func (d *complaintDeltas) addCounts(segs *[len(segmentDims)]string, day data.Day, v *[numCounts]int64, sign int64) {
-	d.addCountsKey(countKey{day: day}, v, sign)
-	for i, dim := range segmentDims {
-		d.addCountsKey(countKey{dim, segs[i], day}, v, sign)
+// segs (interned).
+func (d *complaintDeltas) addCounts(segs *[len(segmentDims)]int32, day data.Day, v *[numCounts]int64, sign int64) {
+	d.addCountsRef(countRef{day: day}, v, sign)
+	for i, id := range segs {
+		d.addCountsRef(countRef{uint8(i + 1), id, day}, v, sign)
 	}
 }
 
-func (d *complaintDeltas) addCountsKey(k countKey, v *[numCounts]int64, sign int64) {
+func (d *complaintDeltas) addCountsRef(k countRef, v *[numCounts]int64, sign int64) {
 	c := d.counts[k]
 	if c == nil {
 		c = new([numCounts]int64)
@@ -94,14 +132,24 @@ func (d *complaintDeltas) addCountsKey(k countKey, v *[numCounts]int64, sign int
 	}
 }
 
+func (d *complaintDeltas) addDuration(k durRef, bucket int32, sign int64) {
+	h := d.durs[k]
+	if h == nil {
+		h = map[int32]int64{}
+		d.durs[k] = h
+	}
+	h[bucket] += sign
+}
+
 // addRow adds (sign 1) or removes (sign -1) a complaint's contribution.
 func (d *complaintDeltas) addRow(r *rollupRow, sign int64) {
+	segs := d.intern(&r.segs)
 	var opened [numCounts]int64
 	opened[cOpened] = 1
 	opened[cNegative] = b2i(r.negative)
 	opened[cEscalated] = b2i(r.escalated)
 	opened[cResponded] = b2i(r.responded)
-	d.addCounts(&r.segs, r.openedDay, &opened, sign)
+	d.addCounts(&segs, r.openedDay, &opened, sign)
 	if r.resolved {
 		var res [numCounts]int64
 		res[cResolved] = 1
@@ -110,16 +158,10 @@ func (d *complaintDeltas) addRow(r *rollupRow, sign int64) {
 		res[cFCRReopen] = b2i(!r.reopened)
 		res[cSatisfied] = b2i(r.verdict == data.VerdictSatisfied)
 		res[cWithVerdict] = b2i(r.verdict != data.VerdictUnknown)
-		d.addCounts(&r.segs, r.resDay, &res, sign)
+		d.addCounts(&segs, r.resDay, &res, sign)
 	}
 	for _, f := range r.flows {
-		var flow [numCounts]int64
-		if f.kind == flowResolution {
-			flow[cResolutions] = 1
-		} else {
-			flow[cReopens] = 1
-		}
-		d.addCounts(&r.segs, f.day, &flow, sign)
+		d.addFlow(&segs, f, sign)
 	}
 	for m, dur := range r.durations {
 		if !dur.ok {
@@ -129,12 +171,23 @@ func (d *complaintDeltas) addRow(r *rollupRow, sign int64) {
 		if m == measureResCalendar || m == measureResWorking {
 			day = r.resDay
 		}
-		b := data.DurationBucket(dur.d)
-		d.durs[durBucketKey{durKey{"", "", day, m}, b}] += sign
-		for i, dim := range segmentDims {
-			d.durs[durBucketKey{durKey{dim, r.segs[i], day, m}, b}] += sign
+		b := int32(data.DurationBucket(dur.d))
+		d.addDuration(durRef{0, uint8(m), 0, day}, b, sign)
+		for i, id := range segs {
+			d.addDuration(durRef{uint8(i + 1), uint8(m), id, day}, b, sign)
 		}
 	}
+}
+
+// addFlow counts a resolution or reopen on its day.
+func (d *complaintDeltas) addFlow(segs *[len(segmentDims)]int32, f flowDay, sign int64) {
+	var flow [numCounts]int64
+	if f.kind == flowResolution {
+		flow[cResolutions] = 1
+	} else {
+		flow[cReopens] = 1
+	}
+	d.addCounts(segs, f.day, &flow, sign)
 }
 
 // addSLA counts a finished SLA item on its day.
@@ -187,86 +240,182 @@ func (d *complaintDeltas) apply(ctx context.Context, tx *sql.Tx) error {
 	return nil
 }
 
-const countSets = `opened = opened + ?, negative = negative + ?, escalated = escalated + ?,
-	responded = responded + ?, resolutions = resolutions + ?, reopens = reopens + ?,
-	resolved = resolved + ?, reopened = reopened + ?, fcr = fcr + ?, fcr_reopen = fcr_reopen + ?,
-	satisfied = satisfied + ?, with_verdict = with_verdict + ?`
-
-const countsZero = `opened = 0 AND negative = 0 AND escalated = 0 AND responded = 0 AND resolutions = 0
-	AND reopens = 0 AND resolved = 0 AND reopened = 0 AND fcr = 0 AND fcr_reopen = 0
-	AND satisfied = 0 AND with_verdict = 0`
+// bulkKeys is the number of changed rows of a rollup above which apply
+// reads the table whole instead of row by row: a large import touches most
+// of its rows anyway, and one scan costs less than a lookup per row.
+var bulkKeys = 512
 
 func (d *complaintDeltas) applyCounts(ctx context.Context, tx *sql.Tx) error {
-	if len(d.counts) == 0 {
+	total, segments := map[countKey]*[numCounts]int64{}, map[countKey]*[numCounts]int64{}
+	for r, c := range d.counts {
+		if *c == ([numCounts]int64{}) {
+			continue
+		}
+		k := countKey{dimOf(r.dim), d.names[r.value], r.day}
+		if k.dim == "" {
+			total[k] = c
+		} else {
+			segments[k] = c
+		}
+	}
+	if err := applyCountTable(ctx, tx, false, total); err != nil {
+		return err
+	}
+	return applyCountTable(ctx, tx, true, segments)
+}
+
+// applyCountTable adds deltas to complaint_daily or, segmented, to
+// complaint_daily_segment: it reads the current counts, checks that none
+// goes below zero, and writes the sums (rows summing to nothing go).
+func applyCountTable(ctx context.Context, tx *sql.Tx, segmented bool, deltas map[countKey]*[numCounts]int64) error {
+	if len(deltas) == 0 {
 		return nil
 	}
-	stmts := map[string]*sql.Stmt{}
+	table, keySelect, keyWhere, keyCols := "complaint_daily", "'', day, ''", "day = ?", "day"
+	keyArgs := func(k countKey) []any { return []any{int64(k.day)} }
+	if segmented {
+		table, keySelect, keyWhere, keyCols = "complaint_daily_segment", "dim, day, value", "dim = ? AND day = ? AND value = ?", "dim, day, value"
+		keyArgs = func(k countKey) []any { return []any{string(k.dim), int64(k.day), k.value} }
+	}
+	current := map[countKey]*[numCounts]int64{}
+	scan := func(rows *sql.Rows) error {
+		for rows.Next() {
+			var k countKey
+			var c [numCounts]int64
+			dest := []any{&k.dim, &k.day, &k.value}
+			for i := range c {
+				dest = append(dest, &c[i])
+			}
+			if err := rows.Scan(dest...); err != nil {
+				rows.Close()
+				return err
+			}
+			if _, ok := deltas[k]; ok {
+				current[k] = &c
+			}
+		}
+		return closeRows(rows)
+	}
+	query := `SELECT ` + keySelect + `, ` + complaintCountCols + ` FROM ` + table
+	if len(deltas) > bulkKeys {
+		rows, err := tx.QueryContext(ctx, query)
+		if err != nil {
+			return err
+		}
+		if err := scan(rows); err != nil {
+			return err
+		}
+	} else {
+		read, err := tx.PrepareContext(ctx, query+` WHERE `+keyWhere)
+		if err != nil {
+			return err
+		}
+		defer read.Close()
+		for k := range deltas {
+			rows, err := read.QueryContext(ctx, keyArgs(k)...)
+			if err != nil {
+				return err
+			}
+			if err := scan(rows); err != nil {
+				return err
+			}
+		}
+	}
+	// Rows are written in primary key order: appending to a B-tree costs
+	// far less than inserting all over it.
+	keys := slices.Collect(maps.Keys(deltas))
+	slices.SortFunc(keys, func(a, b countKey) int {
+		return cmp.Or(strings.Compare(string(a.dim), string(b.dim)), cmp.Compare(a.day, b.day), strings.Compare(a.value, b.value))
+	})
+	var upserts, deletes []any
+	for _, k := range keys {
+		delta := deltas[k]
+		sum := *delta
+		cur, existed := current[k]
+		if existed {
+			for i := range sum {
+				sum[i] += cur[i]
+			}
+		}
+		for i, v := range sum {
+			if v < 0 {
+				return fmt.Errorf("%s %s %q: count %d would go below zero", k.day, k.dim, k.value, i)
+			}
+		}
+		if sum == ([numCounts]int64{}) {
+			if existed {
+				deletes = append(deletes, keyArgs(k)...)
+			}
+			continue
+		}
+		upserts = append(upserts, keyArgs(k)...)
+		for _, v := range sum {
+			upserts = append(upserts, v)
+		}
+	}
+	nKeys := len(keyArgs(countKey{}))
+	if err := execGroups(ctx, tx, `INSERT INTO `+table+` (`+keyCols+`, `+complaintCountCols+`) VALUES `,
+		`ON CONFLICT (`+keyCols+`) DO UPDATE SET opened = excluded.opened, negative = excluded.negative,
+		escalated = excluded.escalated, responded = excluded.responded, resolutions = excluded.resolutions,
+		reopens = excluded.reopens, resolved = excluded.resolved, reopened = excluded.reopened, fcr = excluded.fcr,
+		fcr_reopen = excluded.fcr_reopen, satisfied = excluded.satisfied, with_verdict = excluded.with_verdict`,
+		nKeys+numCounts, upserts); err != nil {
+		return err
+	}
+	return execEach(ctx, tx, `DELETE FROM `+table+` WHERE `+keyWhere, nKeys, deletes)
+}
+
+// execGroups runs INSERT head VALUES (row), (row)... tail over args,
+// perRow arguments a row, up to 64 rows a statement.
+func execGroups(ctx context.Context, tx *sql.Tx, head, tail string, perRow int, args []any) error {
+	const rowsPerStmt = 64
+	stmts := map[int]*sql.Stmt{}
 	defer func() {
-		for _, s := range stmts {
-			s.Close()
+		for _, st := range stmts {
+			st.Close()
 		}
 	}()
-	prep := func(q string) (*sql.Stmt, error) {
-		if s := stmts[q]; s != nil {
-			return s, nil
+	row := "(" + placeholders(perRow) + ")"
+	for len(args) > 0 {
+		n := min(rowsPerStmt, len(args)/perRow)
+		st := stmts[n]
+		if st == nil {
+			var q strings.Builder
+			q.WriteString(head)
+			for i := 0; i < n; i++ {
+				if i > 0 {
+					q.WriteString(", ")
+				}
+				q.WriteString(row)
+			}
+			q.WriteString(" " + tail)
+			var err error
+			if st, err = tx.PrepareContext(ctx, q.String()); err != nil {
+				return err
+			}
+			stmts[n] = st
 		}
-		s, err := tx.PrepareContext(ctx, q)
-		if err != nil {
-			return nil, err
+		if _, err := st.ExecContext(ctx, args[:n*perRow]...); err != nil {
+			return err
 		}
-		stmts[q] = s
-		return s, nil
+		args = args[n*perRow:]
 	}
-	for k, c := range d.counts {
-		shrinks, changes := false, false
-		for _, v := range c {
-			shrinks, changes = shrinks || v < 0, changes || v != 0
-		}
-		if !changes {
-			continue
-		}
-		table, keyWhere, keyCols := "complaint_daily", "day = ?", "day"
-		keyArgs := []any{int64(k.day)}
-		if k.dim != "" {
-			table, keyWhere, keyCols = "complaint_daily_segment", "dim = ? AND day = ? AND value = ?", "dim, day, value"
-			keyArgs = []any{string(k.dim), int64(k.day), k.value}
-		}
-		args := make([]any, 0, numCounts+3)
-		for _, v := range c {
-			args = append(args, v)
-		}
-		update, err := prep(`UPDATE ` + table + ` SET ` + countSets + ` WHERE ` + keyWhere)
-		if err != nil {
+	return nil
+}
+
+// execEach runs query once per perRow arguments of args.
+func execEach(ctx context.Context, tx *sql.Tx, query string, perRow int, args []any) error {
+	if len(args) == 0 {
+		return nil
+	}
+	st, err := tx.PrepareContext(ctx, query)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	for ; len(args) > 0; args = args[perRow:] {
+		if _, err := st.ExecContext(ctx, args[:perRow]...); err != nil {
 			return err
-		}
-		res, err := update.ExecContext(ctx, append(args, keyArgs...)...)
-		if err != nil {
-			return fmt.Errorf("%s %s %q: %w", k.day, k.dim, k.value, err)
-		}
-		if n, err := res.RowsAffected(); err != nil {
-			return err
-		} else if n == 0 {
-			if shrinks {
-				return fmt.Errorf("no counts of %s %s %q to remove a complaint from", k.day, k.dim, k.value)
-			}
-			insert, err := prep(`INSERT INTO ` + table + ` (` + keyCols + `, ` + complaintCountCols + `) VALUES (` +
-				placeholders(len(keyArgs)+numCounts) + `)`)
-			if err != nil {
-				return err
-			}
-			if _, err := insert.ExecContext(ctx, append(keyArgs, args...)...); err != nil {
-				return fmt.Errorf("%s %s %q: %w", k.day, k.dim, k.value, err)
-			}
-			continue
-		}
-		if shrinks {
-			del, err := prep(`DELETE FROM ` + table + ` WHERE ` + keyWhere + ` AND ` + countsZero)
-			if err != nil {
-				return err
-			}
-			if _, err := del.ExecContext(ctx, keyArgs...); err != nil {
-				return err
-			}
 		}
 	}
 	return nil
@@ -276,64 +425,94 @@ func (d *complaintDeltas) applyDurations(ctx context.Context, tx *sql.Tx) error 
 	if len(d.durs) == 0 {
 		return nil
 	}
-	byKey := map[durKey]map[int]int64{}
-	for k, n := range d.durs {
-		if n == 0 {
-			continue
+	byKey := make(map[durKey]map[int32]int64, len(d.durs))
+	for r, h := range d.durs {
+		byKey[durKey{dimOf(r.dim), d.names[r.value], r.day, int(r.measure)}] = h
+	}
+	measureIndex := map[string]int{}
+	for i, m := range measureNames {
+		measureIndex[string(m)] = i
+	}
+	current := map[durKey][]byte{}
+	scan := func(rows *sql.Rows) error {
+		for rows.Next() {
+			var k durKey
+			var measure string
+			var blob []byte
+			if err := rows.Scan(&k.dim, &k.day, &measure, &k.value, &blob); err != nil {
+				rows.Close()
+				return err
+			}
+			k.measure = measureIndex[measure]
+			if _, ok := byKey[k]; ok {
+				current[k] = blob
+			}
 		}
-		m := byKey[k.durKey]
-		if m == nil {
-			m = map[int]int64{}
-			byKey[k.durKey] = m
-		}
-		m[k.bucket] += n
+		return closeRows(rows)
 	}
-	read, err := tx.PrepareContext(ctx, `SELECT buckets FROM complaint_duration WHERE dim = ? AND day = ? AND measure = ? AND value = ?`)
-	if err != nil {
-		return err
+	const query = `SELECT dim, day, measure, value, buckets FROM complaint_duration`
+	keyArgs := func(k durKey) []any {
+		return []any{string(k.dim), int64(k.day), string(measureNames[k.measure]), k.value}
 	}
-	defer read.Close()
-	write, err := tx.PrepareContext(ctx, `INSERT INTO complaint_duration (dim, day, measure, value, buckets) VALUES (?, ?, ?, ?, ?)
-		ON CONFLICT (dim, day, measure, value) DO UPDATE SET buckets = excluded.buckets`)
-	if err != nil {
-		return err
-	}
-	defer write.Close()
-	del, err := tx.PrepareContext(ctx, `DELETE FROM complaint_duration WHERE dim = ? AND day = ? AND measure = ? AND value = ?`)
-	if err != nil {
-		return err
-	}
-	defer del.Close()
-	for k, delta := range byKey {
-		args := []any{string(k.dim), int64(k.day), string(measureNames[k.measure]), k.value}
-		var blob []byte
-		err := read.QueryRowContext(ctx, args...).Scan(&blob)
-		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+	if len(byKey) > bulkKeys {
+		rows, err := tx.QueryContext(ctx, query)
+		if err != nil {
 			return err
 		}
+		if err := scan(rows); err != nil {
+			return err
+		}
+	} else {
+		read, err := tx.PrepareContext(ctx, query+` WHERE dim = ? AND day = ? AND measure = ? AND value = ?`)
+		if err != nil {
+			return err
+		}
+		defer read.Close()
+		for k := range byKey {
+			rows, err := read.QueryContext(ctx, keyArgs(k)...)
+			if err != nil {
+				return err
+			}
+			if err := scan(rows); err != nil {
+				return err
+			}
+		}
+	}
+	keys := slices.Collect(maps.Keys(byKey))
+	slices.SortFunc(keys, func(a, b durKey) int {
+		return cmp.Or(strings.Compare(string(a.dim), string(b.dim)), cmp.Compare(a.day, b.day),
+			strings.Compare(string(measureNames[a.measure]), string(measureNames[b.measure])), strings.Compare(a.value, b.value))
+	})
+	var upserts, deletes []any
+	for _, k := range keys {
+		delta := byKey[k]
+		blob, existed := current[k]
 		counts, err := decodeBuckets(blob)
 		if err != nil {
 			return fmt.Errorf("%s %s: %w", k.day, measureNames[k.measure], err)
 		}
-		for b, n := range delta {
+		for b32, n := range delta {
+			b := int(b32)
 			counts[b] += n
 			if counts[b] < 0 {
-				return fmt.Errorf("%s %s %s %q: bucket %d below zero", k.day, measureNames[k.measure], k.dim, k.value, b)
+				return fmt.Errorf("%s %s %s %q: bucket %d would go below zero", k.day, measureNames[k.measure], k.dim, k.value, b)
 			}
 			if counts[b] == 0 {
 				delete(counts, b)
 			}
 		}
-		if len(counts) == 0 {
-			_, err = del.ExecContext(ctx, args...)
-		} else {
-			_, err = write.ExecContext(ctx, append(args, encodeBuckets(counts))...)
-		}
-		if err != nil {
-			return err
+		switch {
+		case len(counts) > 0:
+			upserts = append(append(upserts, keyArgs(k)...), encodeBuckets(counts))
+		case existed:
+			deletes = append(deletes, keyArgs(k)...)
 		}
 	}
-	return nil
+	if err := execGroups(ctx, tx, `INSERT INTO complaint_duration (dim, day, measure, value, buckets) VALUES `,
+		`ON CONFLICT (dim, day, measure, value) DO UPDATE SET buckets = excluded.buckets`, 5, upserts); err != nil {
+		return err
+	}
+	return execEach(ctx, tx, `DELETE FROM complaint_duration WHERE dim = ? AND day = ? AND measure = ? AND value = ?`, 4, deletes)
 }
 
 // encodeBuckets writes a histogram as varint pairs (gap to the previous
@@ -533,13 +712,8 @@ func rebuildComplaintRollups(ctx context.Context, tx *sql.Tx) error {
 			return err
 		}
 		r.segs[0], r.segs[3] = idText(category), idText(assignee)
-		var v [numCounts]int64
-		if f.kind == flowResolution {
-			v[cResolutions] = 1
-		} else {
-			v[cReopens] = 1
-		}
-		deltas.addCounts(&r.segs, f.day, &v, 1)
+		segs := deltas.intern(&r.segs)
+		deltas.addFlow(&segs, f, 1)
 	}
 	if err := closeRows(rows); err != nil {
 		return err
