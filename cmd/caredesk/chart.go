@@ -23,7 +23,11 @@ func newChartCommand(a *app) *cobra.Command {
 	var out string
 	var width, height int
 	var scale, target float64
+	var working bool
 	kinds := []string{string(charts.KindNPSTrend), string(charts.KindNPSComposition), string(charts.KindNPSDistribution)}
+	for _, k := range charts.ComplaintKinds {
+		kinds = append(kinds, string(k))
+	}
 	c := &cobra.Command{
 		Use:       "chart " + strings.Join(kinds, "|"),
 		Short:     lang.L("cli.help.render_a_chart_to_png_svg_or_a_one_page"),
@@ -43,6 +47,15 @@ func newChartCommand(a *app) *cobra.Command {
 			default:
 				return flagError("cli.err.output_ext", map[string]any{"Path": out})
 			}
+			if charts.IsComplaintKind(kind) {
+				return a.withStore(cmd.Context(), func(st data.Store) error {
+					ch, err := buildComplaintChart(cmd.Context(), st, kind, from, to, by, working, charts.Options{Width: width, Height: height, Scale: scale})
+					if err != nil {
+						return err
+					}
+					return a.saveChart(out, ch)
+				})
+			}
 			return a.withStore(cmd.Context(), func(st data.Store) error {
 				series, _, err := kpi.LoadNPS(cmd.Context(), st, kpi.NPSQuery{From: from, To: to, By: by})
 				if err != nil {
@@ -58,11 +71,7 @@ func newChartCommand(a *app) *cobra.Command {
 				if err != nil {
 					return err
 				}
-				if err := report.SaveChart(out, ch, ui.ChartPage(ch, time.Now())); err != nil {
-					return err
-				}
-				fmt.Fprintln(a.out, lang.L("cli.chart.saved", map[string]any{"Path": out}))
-				return nil
+				return a.saveChart(out, ch)
 			})
 		},
 	}
@@ -72,7 +81,17 @@ func newChartCommand(a *app) *cobra.Command {
 	c.Flags().IntVar(&height, "height", 600, lang.L("cli.help.height_in_pixels"))
 	c.Flags().Float64Var(&scale, "scale", 1, lang.L("cli.help.png_pixel_scale_2_for_high_dpi"))
 	c.Flags().Float64Var(&target, "target", 0, lang.L("cli.help.nps_target_line_default_the_target_set_i"))
+	c.Flags().BoolVar(&working, "working", false, lang.L("complaintcli.help.working"))
 	return c
+}
+
+// saveChart writes ch to out as PNG, SVG or a one-page PDF.
+func (a *app) saveChart(out string, ch *charts.Chart) error {
+	if err := report.SaveChart(out, ch, ui.ChartPage(ch, time.Now())); err != nil {
+		return err
+	}
+	fmt.Fprintln(a.out, lang.L("cli.chart.saved", map[string]any{"Path": out}))
+	return nil
 }
 
 // storedTarget is the department's NPS target from the settings, if any.

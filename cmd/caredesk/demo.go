@@ -24,17 +24,20 @@ func newDemoCommand(a *app) *cobra.Command {
 					opt.End = time.Now()
 				}
 				opt.Lang = widgets.Lang()
-				b, err := demo.Generate(cmd.Context(), st, opt, nil)
+				r, err := demo.Fill(cmd.Context(), st, opt, nil)
 				if err != nil {
 					return err
 				}
-				fmt.Fprintln(a.out, lang.L("cli.demo.done", map[string]any{"Imported": b.Imported, "Duplicates": b.Duplicates, "Path": st.Path()}))
+				fmt.Fprintln(a.out, lang.L("cli.demo.done", map[string]any{"Imported": r.Feedback.Imported, "Duplicates": r.Feedback.Duplicates, "Path": st.Path()}))
+				fmt.Fprintln(a.out, lang.L("complaintcli.demo.done", map[string]any{"Imported": r.Complaints.Imported, "Duplicates": r.Complaints.Duplicates,
+					"Employees": r.Employees, "Categories": r.Categories, "Standards": r.Standards}))
 				return nil
 			})
 		},
 	}
 	c.Flags().IntVar(&opt.Months, "months", opt.Months, lang.L("cli.help.months_of_history"))
 	c.Flags().IntVar(&opt.Responses, "responses", opt.Responses, lang.L("cli.help.number_of_feedback_responses"))
+	c.Flags().IntVar(&opt.Complaints, "complaints", opt.Complaints, lang.L("complaintcli.help.demo_complaints"))
 	c.Flags().Int64Var(&opt.Seed, "seed", opt.Seed, lang.L("cli.help.random_seed_same_seed_same_data"))
 	return c
 }

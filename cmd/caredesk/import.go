@@ -36,7 +36,33 @@ func newImportCommand(a *app) *cobra.Command {
 			return a.importFeedback(cmd, args[0], f)
 		},
 	}
-	fl := fb.Flags()
+	f.add(fb)
+	var cf importFlags
+	complaints := &cobra.Command{
+		Use:   "complaints FILE",
+		Short: lang.L("complaintcli.help.import_complaints"),
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return a.withStore(cmd.Context(), func(st data.Store) error {
+				opt, err := cf.options(st.Location())
+				if err != nil {
+					return err
+				}
+				res, err := importer.ImportComplaints(cmd.Context(), st, args[0], opt, nil)
+				a.printImportResult(args[0], res, err == nil)
+				return withImportHint(err)
+			})
+		},
+	}
+	cf.add(complaints)
+	imp.AddCommand(fb, complaints, newImportListCommand(a), newImportUndoCommand(a))
+	return imp
+}
+
+// add registers the import options on cmd; feedback and complaints take
+// the same ones.
+func (f *importFlags) add(cmd *cobra.Command) {
+	fl := cmd.Flags()
 	fl.StringVar(&f.format, "format", "", lang.L("cli.help.layout_delighted_surveymonkey_typeform_q"))
 	fl.StringArrayVar(&f.mapping, "map", nil, lang.L("cli.help.map", map[string]any{"Fields": fieldNames()}))
 	fl.StringVar(&f.date, "date", "", lang.L("cli.help.date_yyyy_mm_dd_for_every_row_for_files"))
@@ -47,8 +73,6 @@ func newImportCommand(a *app) *cobra.Command {
 	fl.IntVar(&f.headerRows, "header-rows", 0, lang.L("cli.help.number_of_header_rows_default_detect"))
 	fl.StringVar(&f.source, "source", "", lang.L("cli.help.source_name_that_duplicate_detection_use"))
 	fl.StringVar(&f.rejects, "rejects", "", lang.L("cli.help.rejects_csv_path_default_next_to_the_inp"))
-	imp.AddCommand(fb, newImportListCommand(a), newImportUndoCommand(a))
-	return imp
 }
 
 func newImportListCommand(a *app) *cobra.Command {

@@ -7,8 +7,10 @@ import (
 	"image/png"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"caredesk/data/kpi"
 )
@@ -211,5 +213,247 @@ func TestCLIImportListAndUndo(t *testing.T) {
 	}
 	if code, _, errOut := cli(t, db, "import", "undo", "x1"); code == 0 || !strings.Contains(errOut, "x1") {
 		t.Errorf("bad id: exit %d %q", code, errOut)
+	}
+}
+
+// complaintDemo fills a database with a small demo data set with
+// complaints and returns its path.
+func complaintDemo(t *testing.T) (dir, db string) {
+	t.Helper()
+	dir = t.TempDir()
+	db = filepath.Join(dir, "caredesk.db")
+	code, out, errOut := cli(t, db, "demo", "--months", "6", "--responses", "2000", "--complaints", "1500", "--seed", "3")
+	if code != 0 || !strings.Contains(out, "complaints added 1500") || !strings.Contains(out, "employees 14") {
+		t.Fatalf("demo: exit %d\n%s%s", code, out, errOut)
+	}
+	return dir, db
+}
+
+// alignedBlock checks that the table lines from header on (the
+// right-aligned lines up to the first empty or unindented one) all have
+// the same width and returns them.
+func alignedBlock(t *testing.T, out, header string) []string {
+	t.Helper()
+	lines := strings.Split(out, "\n")
+	start := slices.IndexFunc(lines, func(l string) bool { return strings.Contains(l, header) })
+	if start < 0 {
+		t.Fatalf("no header %q in\n%s", header, out)
+	}
+	var block []string
+	for _, l := range lines[start:] {
+		if !strings.HasPrefix(l, " ") {
+			break
+		}
+		block = append(block, l)
+	}
+	width := utf8.RuneCountInString(block[0])
+	for _, l := range block[1:] {
+		if w := utf8.RuneCountInString(l); w != width {
+			t.Errorf("line %q is %d wide, the header %d:\n%s", l, w, width, strings.Join(block, "\n"))
+		}
+	}
+	return block
+}
+
+func TestCLIComplaintKPIs(t *testing.T) {
+	_, db := complaintDemo(t)
+
+	// Running the demo again adds nothing.
+	code, out, _ := cli(t, db, "demo", "--months", "6", "--responses", "2000", "--complaints", "1500", "--seed", "3")
+	if code != 0 || !strings.Contains(out, "complaints added 0 (already there 1500); employees 0, categories 0, standards 0") {
+		t.Errorf("second demo: exit %d\n%s", code, out)
+	}
+
+	code, out, errOut := cli(t, db, "kpi", "complaints", "--by", "month", "--json")
+	if code != 0 {
+		t.Fatalf("kpi complaints: exit %d %s", code, errOut)
+	}
+	var raw struct {
+		Metric string         `json:"metric"`
+		Total  map[string]any `json:"total"`
+	}
+	var rep kpi.ComplaintReport
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatalf("json: %v\n%s", err, out)
+	}
+	if err := json.Unmarshal([]byte(out), &raw); err != nil {
+		t.Fatal(err)
+	}
+	for _, field := range []string{"period", "opened", "resolved", "backlog", "negative", "rate_per_1000", "first_response_median_h", "first_response_p90_h",
+		"resolution_median_h", "resolution_p90_h", "reopen_rate", "fcr", "escalation_rate", "satisfied_share"} {
+		if _, ok := raw.Total[field]; !ok {
+			t.Errorf("total has no %q field", field)
+		}
+	}
+	if rep.Metric != "complaints" || len(rep.Periods) < 6 || len(rep.Periods) > 7 || rep.FCRDefinition != kpi.FCRStrict {
+		t.Fatalf("report: metric %q, %d periods, fcr %q", rep.Metric, len(rep.Periods), rep.FCRDefinition)
+	}
+	var opened, negative int64
+	for _, p := range rep.Periods {
+		opened += p.Opened
+		negative += p.Negative
+		if p.RatePer1000 == nil || *p.RatePer1000 <= 0 || p.ResolutionMedianH == nil || *p.ResolutionP90H < *p.ResolutionMedianH {
+			t.Errorf("period %s: rate %v, resolution median %v p90 %v", p.Period, p.RatePer1000, p.ResolutionMedianH, p.ResolutionP90H)
+		}
+	}
+	if opened != 1500 || rep.Total.Opened != 1500 || negative != rep.Total.Negative || negative < 700 || negative > 1100 {
+		t.Errorf("opened %d (total %d), negative %d (total %d)", opened, rep.Total.Opened, negative, rep.Total.Negative)
+	}
+	if rep.Total.Backlog != rep.Periods[len(rep.Periods)-1].Backlog {
+		t.Errorf("total backlog %d, last period %d", rep.Total.Backlog, rep.Periods[len(rep.Periods)-1].Backlog)
+	}
+
+	// Segments carry names, not ids; key clients are a tier of their own.
+	code, out, _ = cli(t, db, "kpi", "complaints", "--by", "quarter", "--segment", "category")
+	if code != 0 || !strings.Contains(out, "\nDelivery\n") || !strings.Contains(out, "Website and app") {
+		t.Errorf("by category: exit %d\n%s", code, out)
+	}
+	alignedBlock(t, out, "Resp. med h")
+	code, out, _ = cli(t, db, "kpi", "complaints", "--by", "year", "--segment", "client-tier", "--json")
+	if err := json.Unmarshal([]byte(out), &rep); code != 0 || err != nil {
+		t.Fatalf("by tier: exit %d %v", code, err)
+	}
+	tiers := map[string]kpi.ComplaintRow{}
+	for _, s := range rep.Segments {
+		tiers[s.Name] = s.Total
+	}
+	key, ok := tiers["key"]
+	if !ok || tiers["business"].Opened == 0 || *key.EscalationRate <= *rep.Total.EscalationRate {
+		t.Errorf("tiers %v: key clients must escalate more than the department (%v)", tiers, *rep.Total.EscalationRate)
+	}
+	code, out, _ = cli(t, db, "kpi", "complaints", "--segment", "assignee")
+	if code != 0 || !strings.Contains(out, "Anna Reed") {
+		t.Errorf("by assignee: exit %d\n%s", code, out)
+	}
+}
+
+func TestCLISLA(t *testing.T) {
+	_, db := complaintDemo(t)
+	code, out, errOut := cli(t, db, "kpi", "sla", "--by", "quarter", "--json")
+	if code != 0 {
+		t.Fatalf("kpi sla: exit %d %s", code, errOut)
+	}
+	var rep kpi.SLAReport
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatalf("json: %v\n%s", err, out)
+	}
+	codes := map[string]kpi.SLAStandardReport{}
+	for _, s := range rep.Standards {
+		codes[s.Code] = s
+	}
+	for _, c := range []string{"FR-1", "RES-1", "CRIT-24", "KEY-1", "CHAT-1", "DLV-1"} {
+		s, ok := codes[c]
+		if !ok || s.Total.Achieved+s.Total.Breached == 0 || s.Total.Compliance == nil || *s.Total.Compliance < 10 || *s.Total.Compliance > 100 {
+			t.Errorf("standard %s: %+v", c, s)
+		}
+		var sum int64
+		for _, p := range s.Periods {
+			sum += p.Achieved
+		}
+		if sum != s.Total.Achieved {
+			t.Errorf("%s: periods achieve %d, total %d", c, sum, s.Total.Achieved)
+		}
+	}
+	if !strings.Contains(out, `"open_at_risk"`) || !strings.Contains(out, `"open_breached"`) {
+		t.Errorf("open items missing from the JSON")
+	}
+
+	code, out, _ = cli(t, db, "kpi", "sla", "--standard", "res-1")
+	if code != 0 || !strings.Contains(out, "RES-1 — ") || strings.Contains(out, "FR-1") || !strings.Contains(out, "Open now:") {
+		t.Errorf("one standard: exit %d\n%s", code, out)
+	}
+	alignedBlock(t, out, "Compliance %")
+
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"kpi", "sla", "--standard", "NOPE-9"}, "NOPE-9"},
+		{[]string{"kpi", "complaints", "--segment", "weather"}, "weather"},
+		{[]string{"kpi", "complaints", "--fcr", "loose"}, "loose"},
+		{[]string{"kpi", "complaints", "--base", "visits"}, "visits"},
+	} {
+		if code, _, errOut := cli(t, db, c.args...); code == 0 || !strings.Contains(errOut, c.want) {
+			t.Errorf("%v: exit %d, stderr %q; want failure naming %q", c.args, code, errOut, c.want)
+		}
+	}
+}
+
+func TestCLIComplaintCharts(t *testing.T) {
+	dir, db := complaintDemo(t)
+	for _, kind := range []string{"complaints-by-category", "complaints-flow", "resolution-time", "sla", "complaints-pareto"} {
+		path := filepath.Join(dir, kind+".png")
+		if code, _, errOut := cli(t, db, "chart", kind, "-o", path, "--width", "800", "--height", "400"); code != 0 {
+			t.Fatalf("chart %s: %s", kind, errOut)
+		}
+		f, err := os.Open(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		img, err := png.Decode(f)
+		f.Close()
+		if err != nil {
+			t.Fatalf("%s: decode png: %v", kind, err)
+		}
+		if b := img.Bounds(); b.Dx() != 800 || b.Dy() != 400 {
+			t.Errorf("%s: png size %v, want 800x400", kind, b)
+		}
+		// A drawn chart has colour: bars or lines, not only text on white.
+		colours := map[[3]uint32]bool{}
+		for y := 0; y < 400; y += 4 {
+			for x := 0; x < 800; x += 4 {
+				r, g, b, _ := img.At(x, y).RGBA()
+				colours[[3]uint32{r >> 12, g >> 12, b >> 12}] = true
+			}
+		}
+		if len(colours) < 8 {
+			t.Errorf("%s: only %d colours, the chart looks empty", kind, len(colours))
+		}
+	}
+	pdf := filepath.Join(dir, "sla.pdf")
+	if code, _, errOut := cli(t, db, "chart", "sla", "-o", pdf, "--by", "quarter"); code != 0 {
+		t.Fatalf("chart sla pdf: %s", errOut)
+	}
+	if raw, _ := os.ReadFile(pdf); !bytes.HasPrefix(raw, []byte("%PDF-")) {
+		t.Error("sla.pdf is not a PDF")
+	}
+	if code, _, errOut := cli(t, db, "chart", "resolution-time", "--working", "-o", filepath.Join(dir, "working.svg")); code != 0 {
+		t.Fatalf("working hours: %s", errOut)
+	}
+}
+
+func TestCLIImportComplaints(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "caredesk.db")
+	src := writeFile(t, dir, "tickets.csv", "Id,Created at,Status,Priority,Ticket type,Via,Requester,Subject,Assignee,First reply time in minutes,Solved at,Reopens\n"+
+		"101,2024-03-01 10:00:00,Solved,High,Incident,Email,Acme,Late parcel,Anna,30,2024-03-02 12:00:00,0\n"+
+		"102,2024-03-05 09:30:00,Open,Normal,Question,Web,Bob,Where is my order?,Anna,,,0\n"+
+		"103,2024-04-02 14:00:00,Closed,Low,Problem,Chat,Acme,Broken item,Ian,15,2024-04-03 10:00:00,1\n"+
+		"104,not a date,Open,Normal,Incident,Email,Carl,Bad row,,,,0\n")
+	code, out, errOut := cli(t, db, "import", "complaints", src)
+	if code != 0 || !strings.Contains(out, "Imported: 3") || !strings.Contains(out, "rejected: 1") {
+		t.Fatalf("import: exit %d\n%s%s", code, out, errOut)
+	}
+	if !strings.Contains(errOut, "tickets.csv:5") || !strings.Contains(errOut, "Created at") {
+		t.Errorf("the reject must name the file, row 5 and the column: %q", errOut)
+	}
+	code, out, _ = cli(t, db, "import", "complaints", src)
+	if code != 0 || !strings.Contains(out, "Imported: 0") || !strings.Contains(out, "duplicates skipped: 3") {
+		t.Errorf("re-import: exit %d, %q", code, out)
+	}
+	code, out, _ = cli(t, db, "kpi", "complaints", "--json")
+	var rep kpi.ComplaintReport
+	if err := json.Unmarshal([]byte(out), &rep); code != 0 || err != nil {
+		t.Fatalf("kpi: exit %d %v", code, err)
+	}
+	// March: 101 (solved after 26 h) and 102 (open); April: 103.
+	if len(rep.Periods) != 2 || rep.Periods[0].Opened != 2 || rep.Periods[1].Opened != 1 || rep.Periods[0].Backlog != 1 {
+		t.Fatalf("periods: %+v", rep.Periods)
+	}
+	if m := rep.Periods[0].FirstResponseMedianH; m == nil || *m < 0.45 || *m > 0.55 {
+		t.Errorf("March first response median %v, want 0.5 h", m)
+	}
+	if code, _, errOut := cli(t, db, "import", "complaints", "--strict", writeFile(t, dir, "bad.csv", "Id,Created at,Status\n9,yesterday,Open\n")); code == 0 || !strings.Contains(errOut, "bad.csv") {
+		t.Errorf("strict import of a bad file: exit %d %q", code, errOut)
 	}
 }

@@ -17,6 +17,7 @@ const (
 	improveStart     = 1.5  // handling-time multiplier at the start of the period...
 	improveEnd       = 0.65 // ...and at its end: the team gets faster
 	peakLoad         = 1.5  // handling-time multiplier in December/January
+	keyClientLoad    = 0.7  // key clients jump the queue
 )
 
 // Working hours to the first response and to the resolution, medians by
@@ -394,6 +395,9 @@ func (g *complaintGen) history(c *data.Complaint, def *categoryDef, pr float64, 
 	load := improveStart + (improveEnd-improveStart)*pr
 	if peak {
 		load *= peakLoad
+	}
+	if key {
+		load *= keyClientLoad
 	}
 	agent := g.agent(pr, roleAgent, -1)
 	load *= team[agent].speed
