@@ -260,7 +260,7 @@ func (cd *card) buildForm() fyne.CanvasObject {
 	cd.resolution.SetMinRowsVisible(2)
 	cd.resolution.SetText(c.Resolution)
 	cd.compensation = widget.NewEntry()
-	cd.compensation.SetPlaceHolder(widgets.Num(1500, 2))
+	cd.compensation.SetPlaceHolder(widgets.Num(0, 2))
 	if c.Compensation != 0 {
 		cd.compensation.SetText(widgets.Num(float64(c.Compensation)/100, 2))
 	}
@@ -553,7 +553,7 @@ func slaLine(r data.SLAResult, now time.Time) (string, widget.Importance) {
 		}
 		return head + lang.L("complaints.sla.left", args), imp
 	case r.Outcome == data.SLAPaused:
-		return head + lang.L("complaints.sla.paused", args), widget.LowImportance
+		return head + lang.L("complaints.sla.paused", args), widget.MediumImportance
 	case r.Outcome == data.SLABreached:
 		return head + lang.L("complaints.sla.breached", map[string]any{"Duration": widgets.DurationText(r.Elapsed)}), widget.DangerImportance
 	}

@@ -218,12 +218,12 @@ func (s *Screen) build() {
 
 	buttons := container.NewHBox(s.addBtn, s.importBtn, widget.NewSeparator(), s.openBtn, s.assignBtn)
 	filters := container.NewHBox(widgets.FixedWidth(s.status, 140), widgets.FixedWidth(s.kind, 120),
-		widgets.FixedWidth(s.category, 150), widgets.FixedWidth(s.channel, 120),
-		widgets.FixedWidth(s.priority, 130), widgets.FixedWidth(s.assignee, 150))
+		widgets.FixedWidth(s.category, 160), widgets.FixedWidth(s.channel, 120),
+		widgets.FixedWidth(s.priority, 160), widgets.FixedWidth(s.assignee, 160))
 	toolbar := container.NewVBox(
 		container.NewBorder(nil, nil, nil, buttons, s.search),
 		container.NewBorder(nil, nil, views, s.listsBtn, s.meLabel),
-		container.NewHBox(widgets.FixedWidth(s.period, 160), s.customRange, filters),
+		container.NewHBox(widgets.FixedWidth(s.period, 150), s.customRange, filters),
 	)
 
 	s.emptyPanel = s.buildEmptyPanel()
@@ -260,14 +260,14 @@ func viewName(v data.ComplaintView) string {
 
 func (s *Screen) columns() []widgets.Column {
 	return []widgets.Column{
-		{Title: lang.L("complaints.col.opened"), Width: 130, SortKey: string(data.SortComplaintOpened)},
-		{Title: lang.L("complaints.col.subject"), Width: 200, Expand: true},
-		{Title: lang.L("complaints.col.client"), Width: 130},
+		{Title: lang.L("complaints.col.opened"), Width: 150, SortKey: string(data.SortComplaintOpened)},
+		{Title: lang.L("complaints.col.subject"), Width: 150, Expand: true},
+		{Title: lang.L("complaints.col.client"), Width: 110},
 		{Title: lang.L("complaints.col.category"), Width: 120},
-		{Title: lang.L("complaints.col.priority"), Width: 95, SortKey: string(data.SortComplaintPriority)},
-		{Title: lang.L("complaints.col.status"), Width: 110, SortKey: string(data.SortComplaintStatus)},
+		{Title: lang.L("complaints.col.priority"), Width: 100, SortKey: string(data.SortComplaintPriority)},
+		{Title: lang.L("complaints.col.status"), Width: 115, SortKey: string(data.SortComplaintStatus)},
 		{Title: lang.L("complaints.col.assignee"), Width: 120},
-		{Title: lang.L("complaints.col.sla"), Width: 140, SortKey: string(data.SortComplaintDue)},
+		{Title: lang.L("complaints.col.sla"), Width: 145, SortKey: string(data.SortComplaintDue)},
 	}
 }
 

@@ -60,8 +60,8 @@ type Screen struct {
 	holidays    *widget.List
 	holidayDay  *widget.DateEntry
 	holidaySel  int
-	channels    *widget.CheckGroup
-	categories  *widget.CheckGroup
+	channels    *checkGrid
+	categories  *checkGrid
 	tierEntry   *widget.Entry
 	message     *widget.Label
 	saveBtn     *widget.Button
@@ -118,11 +118,11 @@ func (s *Screen) apply(stds []data.Standard, cats []data.Category, clients []dat
 		}
 	}
 	s.tiers = slices.Sorted(maps.Keys(tiers))
-	s.categories.Options = nil
+	var names []string
 	for _, c := range s.orderedCategories() {
-		s.categories.Options = append(s.categories.Options, categoryLabel(c))
+		names = append(names, categoryLabel(c))
 	}
-	s.categories.Refresh()
+	s.categories.SetOptions(names)
 	s.tierEntry.SetPlaceHolder(strings.Join(s.tiers, ", "))
 	s.list.Refresh()
 	// Keep editing the same standard when it is still there.
@@ -138,6 +138,8 @@ func (s *Screen) apply(stds []data.Standard, cats []data.Category, clients []dat
 		s.edit(stds[s.selected])
 	} else if id != 0 {
 		s.showForm(false) // deleted
+	} else if !s.form.Visible() && len(stds) > 0 {
+		s.list.Select(0) // open on the first standard rather than an empty pane
 	}
 }
 
@@ -235,10 +237,8 @@ func (s *Screen) build() {
 	for _, c := range data.Channels {
 		chNames = append(chNames, widgets.ChannelName(c))
 	}
-	s.channels = widget.NewCheckGroup(chNames, nil)
-	s.channels.Horizontal = true
-	s.categories = widget.NewCheckGroup(nil, nil)
-	s.categories.Horizontal = true
+	s.channels = newCheckGrid(105, chNames)
+	s.categories = newCheckGrid(210, nil)
 	s.tierEntry = widget.NewEntry()
 
 	s.message = widget.NewLabel("")
@@ -276,8 +276,8 @@ func (s *Screen) build() {
 		section("standards.holidays"), container.NewHBox(holidays),
 		section("standards.applies"),
 		container.New(layout.NewFormLayout(),
-			boldLabel("standards.applies.channels"), s.channels,
-			boldLabel("standards.applies.categories"), s.categories,
+			boldLabel("standards.applies.channels"), s.channels.box,
+			boldLabel("standards.applies.categories"), s.categories.box,
 			boldLabel("standards.applies.tiers"), s.tierEntry),
 		hint("standards.applies.hint"),
 	)
@@ -514,14 +514,14 @@ func (s *Screen) flush() []string {
 	}
 	v.Calendar.Start, v.Calendar.End = start, end
 	v.Channels = nil
-	for i, c := range data.Channels {
-		if slices.Contains(s.channels.Selected, s.channels.Options[i]) {
+	for _, c := range data.Channels {
+		if slices.Contains(s.channels.Selected(), widgets.ChannelName(c)) {
 			v.Channels = append(v.Channels, c)
 		}
 	}
 	v.CategoryIDs = nil
 	for _, c := range s.orderedCategories() {
-		if slices.Contains(s.categories.Selected, categoryLabel(c)) {
+		if slices.Contains(s.categories.Selected(), categoryLabel(c)) {
 			v.CategoryIDs = append(v.CategoryIDs, c.ID)
 		}
 	}

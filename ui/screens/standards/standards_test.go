@@ -2,6 +2,7 @@ package standards
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -259,6 +260,13 @@ func TestParseTarget(t *testing.T) {
 
 func TestFitsALaptopInBothLanguages(t *testing.T) {
 	st := openStore(t)
+	// As many categories as the demo has, with long names.
+	for i := range 24 {
+		c := data.Category{NameEN: fmt.Sprintf("Category with a long name %d", i), NameRU: fmt.Sprintf("Категория с длинным названием %d", i)}
+		if err := st.SaveCategory(context.Background(), &c); err != nil {
+			t.Fatal(err)
+		}
+	}
 	for _, code := range []string{"en", "ru"} {
 		os.Setenv("LANGUAGE", code)
 		widgets.SetLang(code)
