@@ -25,10 +25,30 @@ func saveReference(ctx context.Context, st data.Store, g *complaintGen, r *Resul
 		return err
 	}
 	g.setIDs(ids)
+	if err := saveCalendar(ctx, st, g.cal); err != nil {
+		return err
+	}
 	if err := saveStandards(ctx, st, g.standards(), &r.Standards); err != nil {
 		return err
 	}
 	return saveDenominators(ctx, st, g.denominators(), &r.Denominators)
+}
+
+// saveCalendar gives a department without a working calendar the demo's
+// (Monday to Friday with public holidays), so working-hour KPIs count the
+// same days off as the standards; a calendar already set stays.
+func saveCalendar(ctx context.Context, st data.Store, cal data.Calendar) error {
+	set, err := st.Setting(ctx, data.SettingWorkCalendar)
+	if err != nil {
+		return fmt.Errorf("demo: working calendar: %w", err)
+	}
+	if set != "" {
+		return nil
+	}
+	if err := st.SetWorkCalendar(ctx, cal); err != nil {
+		return fmt.Errorf("demo: working calendar: %w", err)
+	}
+	return nil
 }
 
 func saveCategories(ctx context.Context, st data.Store, added *int) (parents []int64, subs [][]int64, err error) {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -258,6 +259,10 @@ func checkComplaintData(t *testing.T, st data.Store, o demo.Options, res demo.Re
 	}
 	if versioned == 0 {
 		t.Error("no standard changed during the period")
+	}
+	cal, err := st.WorkCalendar(ctx)
+	if err != nil || cal.AllDay || len(cal.Holidays) < 10 || !slices.Contains(cal.Holidays, data.DateDay(2024, 1, 2)) {
+		t.Errorf("department calendar %+v (%v), want Mon-Fri with the Russian holidays", cal, err)
 	}
 	dens, err := st.Denominators(ctx)
 	if err != nil || len(dens) != o.Months || res.Denominators != o.Months {
