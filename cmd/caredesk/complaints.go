@@ -66,7 +66,7 @@ func newComplaintKPICommand(a *app) *cobra.Command {
 			})
 		},
 	}
-	rf.add(c)
+	rf.addForComplaints(c)
 	c.Flags().StringVar(&segment, "segment", "", lang.L("complaintcli.help.segment"))
 	c.Flags().StringVar(&fcr, "fcr", string(kpi.FCRStrict), lang.L("complaintcli.help.fcr"))
 	c.Flags().StringVar(&base, "base", string(kpi.BaseClients), lang.L("complaintcli.help.base"))
@@ -104,10 +104,18 @@ func newSLACommand(a *app) *cobra.Command {
 			})
 		},
 	}
-	rf.add(c)
+	rf.addForComplaints(c)
 	c.Flags().StringVar(&standard, "standard", "", lang.L("complaintcli.help.standard"))
 	c.Flags().BoolVar(&asJSON, "json", false, lang.L("cli.help.print_json"))
 	return c
+}
+
+// addForComplaints adds the range flags with defaults named after
+// complaints rather than responses.
+func (r *rangeFlags) addForComplaints(cmd *cobra.Command) {
+	r.add(cmd)
+	cmd.Flags().Lookup("from").Usage = lang.L("complaintcli.help.from")
+	cmd.Flags().Lookup("to").Usage = lang.L("complaintcli.help.to")
 }
 
 func writeJSON(w io.Writer, v any) error {

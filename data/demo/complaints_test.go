@@ -517,3 +517,14 @@ func TestLastDayComplaintsStopAtEnd(t *testing.T) {
 		t.Errorf("last id %s", rows[len(rows)-1].ExternalID)
 	}
 }
+
+func BenchmarkComplaintGenerator(b *testing.B) {
+	o := testOptions()
+	for i := 0; i < b.N; i++ {
+		g := newComplaintGen(o, moscow)
+		var c data.Complaint
+		for g.next(&c) {
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*o.Complaints), "ns/complaint")
+}
