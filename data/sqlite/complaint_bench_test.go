@@ -21,7 +21,7 @@ import (
 // carries the schema and generator version.
 const (
 	benchComplaints         = 1_000_000
-	complaintFixtureVersion = 1
+	complaintFixtureVersion = 2
 )
 
 var complaintBenchStart = at(2023, 1, 2, 0, 0)
@@ -76,7 +76,17 @@ func genComplaint(r *rand.Rand, i, n int, start time.Time) data.Complaint {
 	}
 	c.Events = make([]data.ComplaintEvent, 0, 8)
 	c.Events = append(c.Events, data.ComplaintEvent{At: opened, Kind: data.EventStatus, Status: data.StatusNew})
+	if r.IntN(3) == 0 {
+		c.Events = append(c.Events, data.ComplaintEvent{At: t, Kind: data.EventReply})
+	}
 	ev(data.StatusInProgress)
+	if e := r.IntN(100); e < 10 {
+		level := data.LevelSenior
+		if e < 2 {
+			level = data.LevelManager
+		}
+		c.Events = append(c.Events, data.ComplaintEvent{At: t.Add(time.Hour), Kind: data.EventEscalation, Level: level})
+	}
 	if i > n-n/30 && r.IntN(2) == 0 {
 		return c // still open
 	}

@@ -251,3 +251,68 @@ func TestCategoriesEmployeesClients(t *testing.T) {
 		t.Fatalf("updating a missing employee: %v", err)
 	}
 }
+
+func TestComplaintBacklogRangeDenominators(t *testing.T) {
+	db := openTest(t)
+	ctx := context.Background()
+	if _, _, ok, err := db.ComplaintRange(ctx); ok || err != nil {
+		t.Fatalf("range of an empty store: %v, %v", ok, err)
+	}
+	anna := mustEmployee(t, db, "Анна")
+	// Monday: two opened; Tuesday: one resolved; Wednesday: reopened.
+	a := mustComplaint(t, db, data.Complaint{OpenedAt: monday.Add(9 * time.Hour), AssigneeID: anna})
+	mustComplaint(t, db, data.Complaint{OpenedAt: monday.Add(10 * time.Hour), Channel: data.ChannelChat})
+	mustEvent(t, db, a.ID, move(monday.Add(33*time.Hour), data.StatusResolved))
+	mustEvent(t, db, a.ID, move(monday.Add(57*time.Hour), data.StatusInProgress))
+	first, last, ok, err := db.ComplaintRange(ctx)
+	if err != nil || !ok || first != data.DayOf(monday, time.UTC) || last != first+2 {
+		t.Fatalf("range %s..%s %v %v", first, last, ok, err)
+	}
+	for _, c := range []struct {
+		day  data.Day
+		by   data.ComplaintSegmentation
+		want map[string]int64
+	}{
+		{first, data.ComplaintsBy, map[string]int64{"": 0}},
+		{first + 1, data.ComplaintsBy, map[string]int64{"": 2}},
+		{first + 2, data.ComplaintsBy, map[string]int64{"": 1}},
+		{first + 3, data.ComplaintsBy, map[string]int64{"": 2}},
+		{first + 2, data.ComplaintsByAssignee, map[string]int64{"": 1}},
+		{first + 3, data.ComplaintsByChannel, map[string]int64{"": 1, "chat": 1}},
+	} {
+		got, err := db.ComplaintBacklogBefore(ctx, c.day, c.by)
+		if err != nil || len(got) != len(c.want) {
+			t.Fatalf("backlog before %s by %q: %v, %v; want %v", c.day, c.by, got, err, c.want)
+		}
+		for k, v := range c.want {
+			if got[k] != v {
+				t.Fatalf("backlog before %s by %q: %v, want %v", c.day, c.by, got, c.want)
+			}
+		}
+	}
+	if _, err := db.ComplaintDaily(ctx, data.ComplaintQuery{By: "weather"}); !errors.Is(err, data.ErrInvalid) {
+		t.Fatalf("unknown segmentation: %v", err)
+	}
+	if err := db.SetDenominator(ctx, data.Denominator{Month: data.DateDay(2024, 3, 17), Clients: 1200, Orders: 5400}); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.SetDenominator(ctx, data.Denominator{Month: data.DateDay(2024, 3, 1), Clients: 1250, Orders: 5400}); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.SetDenominator(ctx, data.Denominator{Month: data.DateDay(2024, 2, 1), Clients: 1100}); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.SetDenominator(ctx, data.Denominator{Month: data.DateDay(2024, 4, 1), Clients: -1}); !errors.Is(err, data.ErrInvalid) {
+		t.Fatalf("negative denominator: %v", err)
+	}
+	dens, err := db.Denominators(ctx)
+	if err != nil || len(dens) != 2 || dens[1] != (data.Denominator{Month: data.DateDay(2024, 3, 1), Clients: 1250, Orders: 5400}) {
+		t.Fatalf("denominators %+v, %v", dens, err)
+	}
+	if err := db.SetDenominator(ctx, data.Denominator{Month: data.DateDay(2024, 2, 1)}); err != nil {
+		t.Fatal(err)
+	}
+	if dens, _ := db.Denominators(ctx); len(dens) != 1 {
+		t.Fatalf("after clearing February: %+v", dens)
+	}
+}
