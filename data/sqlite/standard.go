@@ -99,7 +99,7 @@ func (db *DB) SaveStandard(ctx context.Context, s *data.Standard) error {
 	if err := saveStandard(ctx, tx, s); err != nil {
 		return fmt.Errorf("save standard %s: %w", s.Code, err)
 	}
-	if err := rejudgeStandard(ctx, tx, s, db.Location(), time.Now()); err != nil {
+	if err := rejudgeStandard(ctx, tx, s, db.Location(), time.Now(), true); err != nil {
 		return fmt.Errorf("save standard %s: judge the complaints again: %w", s.Code, err)
 	}
 	return tx.Commit()
@@ -162,8 +162,31 @@ func nonNil[T any](s []T) []T {
 // slaInsertRows is the number of complaint_sla rows per INSERT statement.
 const (
 	slaInsertRows = 64
-	slaArgs       = 11
+	slaArgs       = 7
 )
+
+// slaRow is a stored complaint_sla row.
+type slaRow struct {
+	complaint   int64
+	due, risk   int64 // 0 = none
+	finished    int64 // 0 = running or paused
+	finishedDay data.Day
+	outcome     data.SLAOutcome
+}
+
+func slaRowOf(complaintID int64, r *data.SLAResult, loc *time.Location) slaRow {
+	row := slaRow{complaint: complaintID, outcome: r.Outcome}
+	if !r.Due.IsZero() {
+		row.due = r.Due.Unix()
+	}
+	if !r.RiskAt.IsZero() {
+		row.risk = r.RiskAt.Unix()
+	}
+	if !r.Finished.IsZero() {
+		row.finished, row.finishedDay = r.Finished.Unix(), data.DayOf(r.Finished, loc)
+	}
+	return row
+}
 
 // slaWriter inserts complaint_sla rows in groups.
 type slaWriter struct {
@@ -179,17 +202,26 @@ func newSLAWriter(ctx context.Context, tx *sql.Tx, loc *time.Location) *slaWrite
 }
 
 func (w *slaWriter) add(complaintID int64, r *data.SLAResult) error {
+	return w.addRow(r.StandardID, slaRowOf(complaintID, r, w.loc))
+}
+
+func (w *slaWriter) addRow(standard int64, r slaRow) error {
 	var finishedDay any
-	if !r.Finished.IsZero() {
-		finishedDay = int64(data.DayOf(r.Finished, w.loc))
+	if r.finished != 0 {
+		finishedDay = int64(r.finishedDay)
 	}
-	w.pending = append(w.pending, r.StandardID, complaintID, r.VersionID, string(r.Measure),
-		int64(r.Target/time.Second), int64(r.Elapsed/time.Second), unixOrNil(r.Due), unixOrNil(r.RiskAt),
-		unixOrNil(r.Finished), finishedDay, string(r.Outcome))
+	w.pending = append(w.pending, standard, r.complaint, zeroNil(r.due), zeroNil(r.risk), zeroNil(r.finished), finishedDay, string(r.outcome))
 	if len(w.pending) == cap(w.pending) {
 		return w.flush()
 	}
 	return nil
+}
+
+func zeroNil(v int64) any {
+	if v == 0 {
+		return nil
+	}
+	return v
 }
 
 func (w *slaWriter) flush() error {
@@ -199,8 +231,8 @@ func (w *slaWriter) flush() error {
 	}
 	st := w.stmts[n]
 	if st == nil {
-		q := `INSERT INTO complaint_sla (standard_id, complaint_id, version_id, measure, target, elapsed, due_at, risk_at,
-			finished_at, finished_day, outcome) VALUES ` + strings.TrimSuffix(strings.Repeat("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?), ", n), ", ")
+		q := `INSERT INTO complaint_sla (standard_id, complaint_id, due_at, risk_at, finished_at, finished_day, outcome) VALUES ` +
+			strings.TrimSuffix(strings.Repeat("(?, ?, ?, ?, ?, ?, ?), ", n), ", ")
 		var err error
 		if st, err = w.tx.PrepareContext(w.ctx, q); err != nil {
 			return err
@@ -255,79 +287,159 @@ func nullPtr(v sql.NullInt64) *int64 {
 	return &v.Int64
 }
 
-// rejudgeStandard rewrites the SLA rows of standard s for every complaint
-// from the complaints' derived columns (no events are read), then its
-// daily counts, and the due time and breach mark of the complaints whose
-// standing changed.
-func rejudgeStandard(ctx context.Context, tx *sql.Tx, s *data.Standard, loc *time.Location, now time.Time) error {
-	// Complaints breached under the old rules; those still breached are
-	// taken out below, and the rest plus the newly breached change mark.
-	oldBreached := map[int64]bool{}
-	rows, err := tx.QueryContext(ctx, `SELECT complaint_id FROM complaint_sla WHERE standard_id = ? AND outcome = 'breached'`, s.ID)
+// rejudgeStandard judges every complaint against standard s again from the
+// complaints' derived columns (no events are read) and writes what
+// changed: its SLA rows, its daily counts, and the due time and breach
+// mark of the complaints concerned. The stored rows and the complaints are
+// both read in id order and merged, so an unchanged row costs a
+// comparison, not a write. Without counts the daily SLA counts are left
+// for the caller to rebuild.
+func rejudgeStandard(ctx context.Context, tx *sql.Tx, s *data.Standard, loc *time.Location, now time.Time, counts bool) error {
+	old, err := tx.QueryContext(ctx, `SELECT complaint_id, coalesce(due_at, 0), coalesce(risk_at, 0), coalesce(finished_at, 0),
+		coalesce(finished_day, 0), outcome FROM complaint_sla WHERE standard_id = ? ORDER BY complaint_id`, s.ID)
 	if err != nil {
 		return err
 	}
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			rows.Close()
-			return err
+	defer old.Close()
+	var (
+		cur     slaRow
+		hasCur  bool
+		deletes []int64
+		updates []slaRow // changed rows
+		inserts []slaRow // new rows
+		marks   []int64  // complaints whose breach under s changed
+		deltas  = newComplaintDeltas()
+	)
+	next := func() error {
+		hasCur = old.Next()
+		if !hasCur {
+			return old.Err()
 		}
-		oldBreached[id] = true
-	}
-	if err := closeRows(rows); err != nil {
+		var outcome string
+		err := old.Scan(&cur.complaint, &cur.due, &cur.risk, &cur.finished, &cur.finishedDay, &outcome)
+		cur.outcome = data.SLAOutcome(outcome)
 		return err
 	}
-	for _, q := range []string{`DELETE FROM complaint_sla WHERE standard_id = ?`, `DELETE FROM sla_daily WHERE standard_id = ?`} {
-		if _, err := tx.ExecContext(ctx, q, s.ID); err != nil {
-			return err
+	gone := func(r slaRow) {
+		deletes = append(deletes, r.complaint)
+		if r.finished != 0 {
+			deltas.addSLA(s.ID, r.finishedDay, r.outcome, -1)
+		}
+		if r.outcome == data.SLABreached {
+			marks = append(marks, r.complaint)
 		}
 	}
-	w := newSLAWriter(ctx, tx, loc)
-	defer w.close()
+	if err := next(); err != nil {
+		return err
+	}
 	// "+" keeps SQLite on the table scan: the opened_day index would add a
 	// lookup per row when the standard covers most complaints.
-	rows, err = tx.QueryContext(ctx, `SELECT `+judgeCols+` FROM complaint WHERE +opened_day >= ?`, int64(s.Versions[0].EffectiveFrom))
+	rows, err := tx.QueryContext(ctx, `SELECT `+judgeCols+` FROM complaint WHERE +opened_day >= ? ORDER BY id`, int64(s.Versions[0].EffectiveFrom))
 	if err != nil {
 		return err
 	}
-	var changed []int64
+	defer rows.Close()
 	standards := []data.Standard{*s}
 	for rows.Next() {
 		c, f, err := scanJudged(rows)
 		if err != nil {
-			rows.Close()
 			return err
 		}
-		for _, r := range data.EvaluateSLA(&c, f, standards, loc, now) {
-			if r.Outcome == data.SLABreached {
-				if oldBreached[c.ID] {
-					delete(oldBreached, c.ID)
-				} else {
-					changed = append(changed, c.ID)
-				}
-			}
-			if err := w.add(c.ID, &r); err != nil {
-				rows.Close()
+		for hasCur && cur.complaint < c.ID {
+			gone(cur)
+			if err := next(); err != nil {
 				return err
 			}
+		}
+		var before *slaRow
+		if hasCur && cur.complaint == c.ID {
+			b := cur
+			before = &b
+			if err := next(); err != nil {
+				return err
+			}
+		}
+		results := data.EvaluateSLA(&c, f, standards, loc, now)
+		if len(results) == 0 {
+			if before != nil {
+				gone(*before)
+			}
+			continue
+		}
+		after := slaRowOf(c.ID, &results[0], loc)
+		if before != nil && *before == after {
+			continue
+		}
+		if before == nil {
+			inserts = append(inserts, after)
+		} else {
+			updates = append(updates, after)
+		}
+		if after.finished != 0 {
+			deltas.addSLA(s.ID, after.finishedDay, after.outcome, 1)
+		}
+		wasBreached := before != nil && before.outcome == data.SLABreached
+		if before != nil && before.finished != 0 {
+			deltas.addSLA(s.ID, before.finishedDay, before.outcome, -1)
+		}
+		if wasBreached != (after.outcome == data.SLABreached) {
+			marks = append(marks, c.ID)
 		}
 	}
 	if err := closeRows(rows); err != nil {
 		return err
 	}
+	for hasCur {
+		gone(cur)
+		if err := next(); err != nil {
+			return err
+		}
+	}
+	if err := closeRows(old); err != nil {
+		return err
+	}
+	if err := execEach(ctx, tx, `DELETE FROM complaint_sla WHERE standard_id = ? AND complaint_id = ?`, 2, pairs(s.ID, deletes)); err != nil {
+		return err
+	}
+	w := newSLAWriter(ctx, tx, loc)
+	defer w.close()
+	update, err := tx.PrepareContext(ctx, `UPDATE complaint_sla SET due_at = ?, risk_at = ?, finished_at = ?, finished_day = ?, outcome = ?
+		WHERE standard_id = ? AND complaint_id = ?`)
+	if err != nil {
+		return err
+	}
+	defer update.Close()
+	for _, r := range updates {
+		var finishedDay any
+		if r.finished != 0 {
+			finishedDay = int64(r.finishedDay)
+		}
+		if _, err := update.ExecContext(ctx, zeroNil(r.due), zeroNil(r.risk), zeroNil(r.finished), finishedDay, string(r.outcome), s.ID, r.complaint); err != nil {
+			return err
+		}
+	}
+	for _, r := range inserts {
+		if err := w.addRow(s.ID, r); err != nil {
+			return err
+		}
+	}
 	if err := w.flush(); err != nil {
 		return err
 	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO sla_daily (standard_id, day, achieved, breached)
-		SELECT standard_id, finished_day, count(*) FILTER (WHERE outcome = 'achieved'), count(*) FILTER (WHERE outcome = 'breached')
-		FROM complaint_sla WHERE standard_id = ? AND finished_day IS NOT NULL GROUP BY finished_day`, s.ID); err != nil {
-		return err
+	if counts {
+		if err := deltas.apply(ctx, tx); err != nil {
+			return err
+		}
 	}
-	for id := range oldBreached {
-		changed = append(changed, id)
+	return refreshSLASummary(ctx, tx, marks)
+}
+
+func pairs(first int64, seconds []int64) []any {
+	out := make([]any, 0, 2*len(seconds))
+	for _, v := range seconds {
+		out = append(out, first, v)
 	}
-	return refreshSLASummary(ctx, tx, changed)
+	return out
 }
 
 // refreshSLASummary recomputes the breach mark of the listed complaints

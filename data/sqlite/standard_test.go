@@ -175,7 +175,14 @@ func TestSetLocationMovesComplaintDays(t *testing.T) {
 	// 22:30 UTC on Monday is Tuesday 01:30 in Moscow.
 	c := mustComplaint(t, db, data.Complaint{OpenedAt: monday.Add(22*time.Hour + 30*time.Minute)})
 	mustEvent(t, db, c.ID, move(monday.Add(23*time.Hour), data.StatusResolved))
+	// 13:00-17:00 UTC is 4 working hours (breached); in Moscow it is
+	// 16:00-20:00, 2 working hours (achieved).
+	d := mustComplaint(t, db, data.Complaint{OpenedAt: monday.Add(13 * time.Hour)})
+	mustEvent(t, db, d.ID, move(monday.Add(17*time.Hour), data.StatusResolved))
 	checkComplaints(t, db)
+	if sla, _ := db.SLADaily(ctx, data.SLAQuery{}); len(sla) != 1 || sla[0].Breached != 1 || sla[0].Achieved != 1 {
+		t.Fatalf("SLA in UTC %+v", sla)
+	}
 	msk, err := time.LoadLocation("Europe/Moscow")
 	if err != nil {
 		t.Skip("no time zone database")
@@ -185,8 +192,15 @@ func TestSetLocationMovesComplaintDays(t *testing.T) {
 	}
 	checkComplaints(t, db)
 	days, _ := db.ComplaintDaily(ctx, data.ComplaintQuery{})
-	if len(days) != 1 || days[0].Day != data.DateDay(2024, 3, 5) || days[0].Opened != 1 || days[0].Resolved != 1 {
+	if len(days) != 2 || days[1].Day != data.DateDay(2024, 3, 5) || days[1].Opened != 1 || days[1].Resolved != 1 {
 		t.Fatalf("days in Moscow %+v", days)
+	}
+	if sla, _ := db.SLADaily(ctx, data.SLAQuery{}); len(sla) != 2 || sla[0].Breached+sla[1].Breached != 0 || sla[0].Achieved+sla[1].Achieved != 2 {
+		t.Fatalf("SLA in Moscow %+v", sla)
+	}
+	var resWork int64
+	if err := db.read.QueryRow(`SELECT res_working FROM complaint WHERE id = ?`, d.ID).Scan(&resWork); err != nil || resWork != 2*3600 {
+		t.Fatalf("working time in Moscow %d s, %v", resWork, err)
 	}
 }
 
