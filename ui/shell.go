@@ -127,6 +127,7 @@ func (s *shell) showError(err error) { ShowError(s.win, err) }
 func (s *shell) buildScreens() {
 	s.dash = dashboard.New(dashboard.Deps{
 		Store: s.store, Window: s.win, ShowError: s.showError, Dark: s.theme.IsDark, SaveChart: saveChart,
+		OpenComplaints: func() { s.select_(areaComplaints) },
 	})
 	s.feed = feedback.New(feedback.Deps{Store: s.store, Window: s.win, ShowError: s.showError, Changed: func() { s.changed(areaFeedback) }})
 	s.comps = complaints.New(complaints.Deps{Store: s.store, Window: s.win, ShowError: s.showError,

@@ -12,7 +12,7 @@ import (
 // ChartLabels returns the translated texts of a chart kind. The GUI and
 // the CLI both use it so an exported chart reads the same from either.
 func ChartLabels(kind charts.Kind, subtitle string) charts.Labels {
-	return charts.Labels{
+	l := charts.Labels{
 		Title:      lang.L("chart.title." + string(kind)),
 		Subtitle:   subtitle,
 		NPS:        lang.L("chart.nps"),
@@ -29,7 +29,26 @@ func ChartLabels(kind charts.Kind, subtitle string) charts.Labels {
 		Score:      lang.L("chart.col.score"),
 		Low:        lang.L("chart.col.low"),
 		High:       lang.L("chart.col.high"),
+
+		Complaints:    lang.L("chart.complaints"),
+		Opened:        lang.L("chart.opened"),
+		Resolved:      lang.L("chart.resolved"),
+		Backlog:       lang.L("chart.backlog"),
+		Other:         lang.L("chart.other"),
+		Uncategorised: lang.L("chart.uncategorised"),
+		Median:        lang.L("chart.median"),
+		P90:           lang.L("chart.p90"),
+		Hours:         lang.L("chart.hours"),
+		Compliance:    lang.L("chart.compliance"),
+		Cumulative:    lang.L("chart.cumulative"),
+		Category:      lang.L("chart.col.category"),
+		Total:         lang.L("chart.col.total"),
+		Standard:      lang.L("chart.col.standard"),
 	}
+	if charts.IsComplaintKind(kind) {
+		l.Empty = lang.L("chart.empty_complaints")
+	}
+	return l
 }
 
 // RangeLabel describes a range and its grouping for subtitles:

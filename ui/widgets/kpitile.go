@@ -47,6 +47,16 @@ func NewKPITile(caption string) *KPITile {
 	return t
 }
 
+// Compact makes the tile shorter for a dense grid: a smaller figure and
+// small print for the change and the note.
+func (t *KPITile) Compact() *KPITile {
+	t.value.TextSize = theme.TextSize() * 1.8
+	t.change.SizeName = theme.SizeNameCaptionText
+	t.note.SizeName = theme.SizeNameCaptionText
+	t.note.Truncation, t.note.Wrapping = fyne.TextTruncateOff, fyne.TextWrapWord // a definition or the running items
+	return t
+}
+
 // Set updates the figure, the change line and the small print below.
 func (t *KPITile) Set(value, change string, tone Tone, note string) {
 	t.value.Text = value

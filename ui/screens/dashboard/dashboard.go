@@ -1,5 +1,6 @@
-// Package dashboard is the manager's overview: NPS tiles with honest
-// significance and the trend, composition and distribution charts.
+// Package dashboard is the manager's overview in two tabs: NPS tiles with
+// honest significance and the trend, composition and distribution charts;
+// complaint and service-standard tiles with the five complaint charts.
 package dashboard
 
 import (
@@ -31,6 +32,9 @@ type Deps struct {
 	// SaveChart writes a chart to a PNG, SVG or PDF file by extension (the
 	// shell owns report rendering).
 	SaveChart func(path string, ch *charts.Chart) error
+	// OpenComplaints shows the Complaints area (the empty state's way to
+	// import or add complaints); nil hides the button.
+	OpenComplaints func()
 }
 
 // rangePresets are the choices of the range selector; the last one,
@@ -60,10 +64,14 @@ type Screen struct {
 	dist    *widgets.ChartView
 	split   *breakdown
 	tabs    *container.AppTabs // composition and distribution
+	cmp     *complaintsView
+	section *container.AppTabs // NPS | complaints and SLA
 	content fyne.CanvasObject
 
 	series    kpi.Series // last loaded; read and written on the UI goroutine only
 	targetNPS *float64   // the department's NPS target, nil when unset
+	npsStatus string     // status line of each section: loading, or its range
+	cmpStatus string
 	cancel    context.CancelFunc
 }
 
@@ -118,10 +126,10 @@ func (s *Screen) build() {
 	s.to.OnChanged = func(*time.Time) { s.Refresh() }
 	s.custom = container.NewGridWrap(fyne.NewSize(160, s.from.MinSize().Height), s.from, s.to)
 	s.custom.Hide()
+	// The grouping's choices read "by month": they need no label.
 	toolbar := container.NewHBox(
-		widget.NewLabelWithStyle(lang.L("dashboard.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		widget.NewLabel(lang.L("dashboard.range")), widgets.FixedWidth(s.rng, 230), s.custom,
-		widget.NewLabel(lang.L("dashboard.by")), widgets.FixedWidth(s.by, 170),
+		widgets.FixedWidth(s.by, 170),
 		widget.NewButtonWithIcon("", theme.ViewRefreshIcon(), s.Refresh),
 	)
 	tiles := container.NewGridWithColumns(4, s.latest, s.overall, s.volume, s.mix)
@@ -133,7 +141,27 @@ func (s *Screen) build() {
 	)
 	lower := container.NewGridWithColumns(2, s.tabs, s.split.box)
 	charts := container.NewGridWithRows(2, trendCard, lower)
-	s.content = container.NewBorder(container.NewVBox(toolbar, tiles), s.status, nil, nil, charts)
+	s.cmp = s.buildComplaints()
+	// One range and grouping for both sections: switching keeps the
+	// periods the manager compares.
+	s.section = container.NewAppTabs(
+		container.NewTabItem(lang.L("dashboard.title"), container.NewBorder(tiles, nil, nil, nil, charts)),
+		container.NewTabItem(lang.L("dashboard.tab.complaints"), s.cmp.box),
+	)
+	s.section.OnSelected = func(*container.TabItem) { s.showStatus() }
+	// The toolbar sits at the right of the section tabs' row: on a laptop
+	// screen every line of height goes to the charts.
+	bar := container.NewVBox(container.NewHBox(layout.NewSpacer(), toolbar))
+	s.content = container.NewBorder(nil, s.status, nil, nil, container.NewStack(s.section, bar))
+}
+
+// showStatus puts the status of the section in view on the status line.
+func (s *Screen) showStatus() {
+	if s.section.SelectedIndex() == 1 {
+		s.status.SetText(s.cmpStatus)
+	} else {
+		s.status.SetText(s.npsStatus)
+	}
 }
 
 func (s *Screen) chartView() *widgets.ChartView {
@@ -197,7 +225,9 @@ func (s *Screen) Refresh() {
 	q.From, q.To = s.window()
 	segQ := q
 	segQ.Segment = s.split.segmentation()
-	s.status.SetText(lang.L("dashboard.loading"))
+	s.npsStatus, s.cmpStatus = lang.L("dashboard.loading"), lang.L("dashboard.loading")
+	s.showStatus()
+	s.refreshComplaints(ctx, kpi.ComplaintQuery{From: q.From, To: q.To, By: q.By})
 	widgets.Go(func() {
 		series, _, err := kpi.LoadNPS(ctx, s.d.Store, q)
 		var target *float64
@@ -212,7 +242,8 @@ func (s *Screen) Refresh() {
 				return // a newer refresh started while this one waited for the UI
 			}
 			if err != nil {
-				s.status.SetText("")
+				s.npsStatus = ""
+				s.showStatus()
 				s.d.ShowError(err)
 				return
 			}
@@ -244,6 +275,36 @@ func (s *Screen) Refresh() {
 	})
 }
 
+// refreshComplaints loads the complaints section off the UI goroutine
+// alongside the NPS figures; ctx is the refresh's, so a newer refresh
+// drops this one's result.
+func (s *Screen) refreshComplaints(ctx context.Context, q kpi.ComplaintQuery) {
+	now := s.d.Now()
+	widgets.Go(func() {
+		l, err := loadComplaints(ctx, s.d.Store, q, now)
+		if ctx.Err() != nil {
+			return
+		}
+		widgets.Do(func() {
+			if ctx.Err() != nil {
+				return
+			}
+			if err != nil {
+				s.cmpStatus = ""
+				s.showStatus()
+				s.d.ShowError(err)
+				return
+			}
+			s.cmp.apply(l)
+			for kind, v := range s.cmp.views {
+				v.SetBuilder(s.chartBuilder(kind, true))
+			}
+			s.cmpStatus = s.cmp.since
+			s.showStatus()
+		})
+	})
+}
+
 // Series is the data on screen (for tests).
 func (s *Screen) Series() kpi.Series { return s.series }
 
@@ -267,19 +328,11 @@ func (s *Screen) target(ctx context.Context) (*float64, error) {
 
 func (s *Screen) apply(series kpi.Series, target *float64) {
 	s.series, s.targetNPS = series, target
-	sub := seriesRange(series)
-	s.status.SetText(sub)
+	s.npsStatus = seriesRange(series)
+	s.showStatus()
 	s.fillTiles(series)
 	for kind, v := range map[charts.Kind]*widgets.ChartView{charts.KindNPSTrend: s.trend, charts.KindNPSComposition: s.comp, charts.KindNPSDistribution: s.dist} {
-		kind := kind
-		labels := widgets.ChartLabels(kind, sub)
-		// The card shows the title and the status line the range: the plot
-		// keeps the height.
-		labels.Title, labels.Subtitle = "", ""
-		v.SetBuilder(func(o charts.Options) (*charts.Chart, error) {
-			o.Labels, o.Target = labels, target
-			return charts.Build(kind, series, o)
-		})
+		v.SetBuilder(s.chartBuilder(kind, true))
 	}
 }
 
@@ -321,29 +374,53 @@ func ciText(p kpi.NPSStat) string {
 }
 
 // changeLine says how the NPS moved and whether the move is significant.
-// An insignificant move is shown neutral whatever its sign: colouring it
-// would tell the manager something the data does not.
 func changeLine(p kpi.NPSStat) (string, widgets.Tone) {
-	if !p.HasDelta {
+	return move{has: p.HasDelta, tested: true, significant: p.Significant, higherBetter: true,
+		delta: p.Delta, text: data.FormatSigned(widgets.Lang(), p.Delta, 1), p: p.P}.line()
+}
+
+// move is a tile's change against the previous period.
+type move struct {
+	has          bool    // there is a previous period to compare
+	tested       bool    // a test stands behind it (false: the delta alone)
+	significant  bool    // p < 0.05
+	higherBetter bool    // a significant rise is good news
+	delta        float64 // its sign picks the arrow and the tone
+	text         string  // the delta with its sign and unit
+	p            float64
+}
+
+// changeMove is a tested kpi.Change shown with text as its delta.
+func changeMove(c kpi.Change, text string, higherBetter bool) move {
+	return move{has: c.Has, tested: true, significant: c.Significant, higherBetter: higherBetter, delta: c.Delta, text: text, p: c.P}
+}
+
+// line is the change line and its tone. An insignificant or untested
+// move is shown neutral whatever its sign: colouring it would tell the
+// manager something the data does not.
+func (m move) line() (string, widgets.Tone) {
+	if !m.has {
 		return lang.L("dashboard.no_previous"), widgets.ToneNeutral
 	}
 	arrow := "▲"
-	if p.Delta < 0 {
+	if m.delta < 0 {
 		arrow = "▼"
 	}
-	delta := data.FormatSigned(widgets.Lang(), p.Delta, 1)
-	pval := "= " + widgets.Num(p.P, 3)
-	if p.P < 0.001 {
-		pval = "< " + widgets.Num(0.001, 3)
+	args := map[string]any{"Arrow": arrow, "Delta": m.text}
+	if !m.tested {
+		return lang.L("dashboard.change_untested", args), widgets.ToneNeutral
 	}
-	if !p.Significant {
-		return lang.L("dashboard.change_ns", map[string]any{"Arrow": arrow, "Delta": delta, "P": pval}), widgets.ToneNeutral
+	args["P"] = "= " + widgets.Num(m.p, 3)
+	if m.p < 0.001 {
+		args["P"] = "< " + widgets.Num(0.001, 3)
 	}
-	tone := widgets.ToneGood
-	if p.Delta < 0 {
-		tone = widgets.ToneBad
+	if !m.significant {
+		return lang.L("dashboard.change_ns", args), widgets.ToneNeutral
 	}
-	return lang.L("dashboard.change_sig", map[string]any{"Arrow": arrow, "Delta": delta, "P": pval}), tone
+	if (m.delta > 0) == m.higherBetter {
+		return lang.L("dashboard.change_sig", args), widgets.ToneGood
+	}
+	return lang.L("dashboard.change_sig", args), widgets.ToneBad
 }
 
 func periodName(p kpi.Period, by kpi.Granularity) string {

@@ -71,11 +71,9 @@ func (s *Screen) chooseFile(kind charts.Kind, ext string, opt charts.Options) {
 // (format by extension) in a goroutine; done, if set, runs on the UI
 // goroutine afterwards with the error.
 func (s *Screen) SaveChart(kind charts.Kind, path string, opt charts.Options, done func(error)) {
-	series := s.series
-	opt.Labels = widgets.ChartLabels(kind, seriesRange(series))
-	opt.Target = s.targetNPS
+	build := s.chartBuilder(kind, false)
 	widgets.Go(func() {
-		ch, err := charts.Build(kind, series, opt)
+		ch, err := build(opt)
 		if err == nil {
 			err = s.d.SaveChart(path, ch)
 		}
@@ -90,4 +88,31 @@ func (s *Screen) SaveChart(kind charts.Kind, path string, opt charts.Options, do
 			}
 		})
 	})
+}
+
+// chartBuilder builds kind from the data on screen. Exported charts carry
+// their title and range; on screen the card or tab names the chart and the
+// status line gives the range, so the plot keeps the height.
+func (s *Screen) chartBuilder(kind charts.Kind, onScreen bool) widgets.ChartBuilder {
+	var labels charts.Labels
+	if charts.IsComplaintKind(kind) {
+		labels = widgets.ChartLabels(kind, s.cmp.since)
+	} else {
+		labels = widgets.ChartLabels(kind, seriesRange(s.series))
+	}
+	if onScreen {
+		labels.Title, labels.Subtitle = "", ""
+	}
+	if charts.IsComplaintKind(kind) {
+		d := s.cmp.data
+		return func(o charts.Options) (*charts.Chart, error) {
+			o.Labels = labels
+			return charts.BuildComplaints(kind, d, o)
+		}
+	}
+	series, target := s.series, s.targetNPS
+	return func(o charts.Options) (*charts.Chart, error) {
+		o.Labels, o.Target = labels, target
+		return charts.Build(kind, series, o)
+	}
 }
