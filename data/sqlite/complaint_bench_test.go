@@ -287,9 +287,12 @@ func BenchmarkComplaintPage(b *testing.B) {
 	}
 }
 
-// BenchmarkSaveStandardRejudge1M changes the resolution standard's target
-// back and forth: every complaint is judged again each time. It works on
-// a copy of the fixture so the cached file keeps its standards.
+// BenchmarkSaveStandardRejudge1M saves the resolution standard again and
+// again: with one priority's target changed in its first year (only the
+// complaints it can concern are judged again), with the first year's
+// calendar changed (every priority of that year), and with both
+// versions' calendars changed (every complaint). It works on a copy of
+// the fixture so the cached file keeps its standards.
 func BenchmarkSaveStandardRejudge1M(b *testing.B) {
 	src := complaintBenchFixture(b)
 	path := filepath.Join(b.TempDir(), "rejudge.db")
@@ -312,13 +315,32 @@ func BenchmarkSaveStandardRejudge1M(b *testing.B) {
 			res = s
 		}
 	}
-	i := 0
-	for b.Loop() {
-		i++
-		res.Versions[0].Targets[data.PriorityNormal] = time.Duration(20+i%2*10) * time.Hour
-		if err := db.SaveStandard(ctx, &res); err != nil {
-			b.Fatal(err)
-		}
+	for _, c := range []struct {
+		name   string
+		change func(s *data.Standard, i int)
+	}{
+		{"one-target", func(s *data.Standard, i int) {
+			s.Versions[0].Targets[data.PriorityNormal] = time.Duration(20+i%2*10) * time.Hour
+		}},
+		{"first-year-calendar", func(s *data.Standard, i int) {
+			s.Versions[0].Calendar.End = (17 + i%2) * 60
+		}},
+		{"every-calendar", func(s *data.Standard, i int) {
+			for v := range s.Versions {
+				s.Versions[v].Calendar.End = (17 + i%2) * 60
+			}
+		}},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			i := 0
+			for b.Loop() {
+				i++
+				c.change(&res, i)
+				if err := db.SaveStandard(ctx, &res); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }
 

@@ -136,7 +136,7 @@ func relocateComplaints(ctx context.Context, tx *sql.Tx, loc *time.Location, now
 		return err
 	}
 	for i := range standards {
-		if err := rejudgeStandard(ctx, tx, &standards[i], loc, now, false); err != nil {
+		if err := rejudgeStandard(ctx, tx, &standards[i], loc, now, false, nil); err != nil {
 			return fmt.Errorf("standard %s: %w", standards[i].Code, err)
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -96,10 +97,22 @@ func (db *DB) SaveStandard(ctx context.Context, s *data.Standard) error {
 		return fmt.Errorf("save standard %s: %w", s.Code, err)
 	}
 	defer tx.Rollback()
+	var before *data.Standard
+	if s.ID != 0 {
+		stds, err := loadStandards(ctx, tx)
+		if err != nil {
+			return fmt.Errorf("save standard %s: %w", s.Code, err)
+		}
+		for i := range stds {
+			if stds[i].ID == s.ID {
+				before = &stds[i]
+			}
+		}
+	}
 	if err := saveStandard(ctx, tx, s); err != nil {
 		return fmt.Errorf("save standard %s: %w", s.Code, err)
 	}
-	if err := rejudgeStandard(ctx, tx, s, db.Location(), time.Now(), true); err != nil {
+	if err := rejudgeStandard(ctx, tx, s, db.Location(), time.Now(), true, changedScope(before, s)); err != nil {
 		return fmt.Errorf("save standard %s: judge the complaints again: %w", s.Code, err)
 	}
 	return tx.Commit()
@@ -292,11 +305,18 @@ func nullPtr(v sql.NullInt64) *int64 {
 // changed: its SLA rows, its daily counts, and the due time and breach
 // mark of the complaints concerned. The stored rows and the complaints are
 // both read in id order and merged, so an unchanged row costs a
-// comparison, not a write. Without counts the daily SLA counts are left
-// for the caller to rebuild.
-func rejudgeStandard(ctx context.Context, tx *sql.Tx, s *data.Standard, loc *time.Location, now time.Time, counts bool) error {
+// comparison, not a write. Only complaints matching scope (conditions on
+// complaint columns; nil = all) are judged: the others keep their rows.
+// Without counts the daily SLA counts are left for the caller to rebuild.
+func rejudgeStandard(ctx context.Context, tx *sql.Tx, s *data.Standard, loc *time.Location, now time.Time, counts bool, scope *where) error {
+	inScope, oldScope, scopeArgs := "", "", []any(nil)
+	if scope != nil {
+		cond := strings.Join(scope.clauses, " AND ")
+		inScope, oldScope, scopeArgs = " AND "+cond, " AND complaint_id IN (SELECT id FROM complaint WHERE "+cond+")", scope.args
+	}
 	old, err := tx.QueryContext(ctx, `SELECT complaint_id, coalesce(due_at, 0), coalesce(risk_at, 0), coalesce(finished_at, 0),
-		coalesce(finished_day, 0), outcome FROM complaint_sla WHERE standard_id = ? ORDER BY complaint_id`, s.ID)
+		coalesce(finished_day, 0), outcome FROM complaint_sla WHERE standard_id = ?`+oldScope+` ORDER BY complaint_id`,
+		append([]any{s.ID}, scopeArgs...)...)
 	if err != nil {
 		return err
 	}
@@ -334,7 +354,8 @@ func rejudgeStandard(ctx context.Context, tx *sql.Tx, s *data.Standard, loc *tim
 	}
 	// "+" keeps SQLite on the table scan: the opened_day index would add a
 	// lookup per row when the standard covers most complaints.
-	rows, err := tx.QueryContext(ctx, `SELECT `+judgeCols+` FROM complaint WHERE +opened_day >= ? ORDER BY id`, int64(s.Versions[0].EffectiveFrom))
+	rows, err := tx.QueryContext(ctx, `SELECT `+judgeCols+` FROM complaint WHERE +opened_day >= ?`+inScope+` ORDER BY id`,
+		append([]any{int64(s.Versions[0].EffectiveFrom)}, scopeArgs...)...)
 	if err != nil {
 		return err
 	}
@@ -432,6 +453,73 @@ func rejudgeStandard(ctx context.Context, tx *sql.Tx, s *data.Standard, loc *tim
 		}
 	}
 	return refreshSLASummary(ctx, tx, marks)
+}
+
+// changedScope returns the conditions selecting the complaints whose
+// judgement by s can differ from their judgement by before (the same
+// standard as stored): those opened while a version's calendar, scope or
+// a priority's target differs. nil means every complaint (a new standard,
+// or a changed measure).
+func changedScope(before, s *data.Standard) *where {
+	if before == nil || before.Measure != s.Measure {
+		return nil
+	}
+	var days []data.Day
+	for _, v := range append(slices.Clone(before.Versions), s.Versions...) {
+		if !slices.Contains(days, v.EffectiveFrom) {
+			days = append(days, v.EffectiveFrom)
+		}
+	}
+	slices.Sort(days)
+	var parts []string
+	w := &where{}
+	for i, from := range days {
+		ov, oldOK := before.VersionAt(from)
+		nv, newOK := s.VersionAt(from)
+		if !oldOK && !newOK {
+			continue
+		}
+		var prios []any
+		all := oldOK != newOK || !sameRules(&ov, &nv)
+		for _, p := range data.Priorities {
+			ot, inOld := ov.Targets[p]
+			nt, inNew := nv.Targets[p]
+			if all || inOld != inNew || ot != nt {
+				prios = append(prios, string(p))
+			}
+		}
+		if len(prios) == 0 {
+			continue
+		}
+		part := "(opened_day >= ?"
+		w.args = append(w.args, int64(from))
+		if i+1 < len(days) {
+			part += " AND opened_day < ?"
+			w.args = append(w.args, int64(days[i+1]))
+		}
+		if len(prios) < len(data.Priorities) {
+			part += " AND priority IN (" + placeholders(len(prios)) + ")"
+			w.args = append(w.args, prios...)
+		}
+		parts = append(parts, part+")")
+	}
+	if len(parts) == 0 {
+		parts = []string{"0"}
+	}
+	w.clauses = []string{"(" + strings.Join(parts, " OR ") + ")"}
+	return w
+}
+
+// sameRules reports whether two versions judge alike apart from their
+// targets: the same calendar and scope.
+func sameRules(a, b *data.StandardVersion) bool {
+	enc := func(v *data.StandardVersion) string {
+		cal := v.Calendar
+		cal.Holidays = nonNil(cal.Holidays)
+		out, _ := json.Marshal([]any{cal, nonNil(v.Channels), nonNil(v.CategoryIDs), nonNil(v.Tiers)})
+		return string(out)
+	}
+	return enc(a) == enc(b)
 }
 
 func pairs(first int64, seconds []int64) []any {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"slices"
+	"strconv"
 	"testing"
 	"time"
 
@@ -141,6 +142,22 @@ func TestStandardsVersionsAndRejudging(t *testing.T) {
 	}
 	if breached != 0 || len(sla) != 3 {
 		t.Fatalf("daily SLA after relaxing v1 %+v", sla)
+	}
+	// The phone standard moves to e-mail: A loses its row, B gains one.
+	frt.Versions[0].Channels = []data.Channel{data.ChannelEmail}
+	if err := db.SaveStandard(ctx, &frt); err != nil {
+		t.Fatal(err)
+	}
+	checkComplaints(t, db)
+	if r := outcome(a.ID, frt.ID, monday); r.Outcome != "" {
+		t.Fatalf("A judged by the e-mail standard: %+v", r)
+	}
+	if n := countRows(t, db, "complaint_sla WHERE standard_id = "+strconv.FormatInt(frt.ID, 10)); n != 1 {
+		t.Fatalf("%d rows of the e-mail standard, want B's", n)
+	}
+	frt.Versions[0].Channels = []data.Channel{data.ChannelPhone}
+	if err := db.SaveStandard(ctx, &frt); err != nil {
+		t.Fatal(err)
 	}
 	// A complaint stored afterwards is judged on the way in.
 	d := mustComplaint(t, db, data.Complaint{OpenedAt: wednesday.Add(9 * time.Hour), Channel: data.ChannelPhone})
