@@ -25,6 +25,7 @@ type KPITile struct {
 	value   *canvas.Text
 	change  *widget.Label
 	note    *widget.Label
+	tone    Tone
 }
 
 // NewKPITile creates a tile with a caption.
@@ -59,7 +60,7 @@ func (t *KPITile) Compact() *KPITile {
 
 // Set updates the figure, the change line and the small print below.
 func (t *KPITile) Set(value, change string, tone Tone, note string) {
-	t.value.Text = value
+	t.value.Text, t.tone = value, tone
 	switch tone {
 	case ToneGood:
 		t.change.Importance = widget.SuccessImportance
@@ -78,6 +79,9 @@ func (t *KPITile) Value() string { return t.value.Text }
 
 // Change is the change line shown (for tests).
 func (t *KPITile) Change() string { return t.change.Text }
+
+// Tone is the colour of the change line (for tests).
+func (t *KPITile) Tone() Tone { return t.tone }
 
 // Note is the small print shown (for tests).
 func (t *KPITile) Note() string { return t.note.Text }

@@ -238,7 +238,7 @@ func (c *complaintsView) fillSLA(series []kpi.SLASeries, i int, period string) {
 		open.AtRisk += s.Open.AtRisk
 		open.Breached += s.Open.Breached
 	}
-	note := lang.L("dashboard.c.sla_open", map[string]any{"AtRisk": widgets.Int(open.AtRisk), "Breached": widgets.Int(open.Breached)})
+	note := lang.L("dashboard.c.sla_open", map[string]any{"Period": period, "AtRisk": widgets.Int(open.AtRisk), "Breached": widgets.Int(open.Breached)})
 	if len(series) == 0 {
 		c.sla.Set("—", "", widgets.ToneNeutral, lang.L("dashboard.c.no_standards"))
 		return
@@ -267,7 +267,7 @@ func (c *complaintsView) fillSLA(series []kpi.SLASeries, i int, period string) {
 		}
 	}
 	text, tone := changeMove(ch, points(ch.Delta), true).line()
-	c.sla.Set(percent(compliance), text, tone, note+" · "+period)
+	c.sla.Set(percent(compliance), text, tone, note)
 }
 
 func percent(v float64) string { return widgets.Num(v, 1) + "%" }

@@ -48,25 +48,26 @@ var granularities = []kpi.Granularity{kpi.Week, kpi.Month, kpi.Quarter, kpi.Year
 
 // Screen is the dashboard.
 type Screen struct {
-	d       Deps
-	by      *widget.Select
-	rng     *widget.Select
-	from    *widget.DateEntry // custom range, shown when chosen
-	to      *widget.DateEntry
-	custom  fyne.CanvasObject
-	status  *widget.Label
-	latest  *widgets.KPITile
-	overall *widgets.KPITile
-	volume  *widgets.KPITile
-	mix     *widgets.KPITile
-	trend   *widgets.ChartView
-	comp    *widgets.ChartView
-	dist    *widgets.ChartView
-	split   *breakdown
-	tabs    *container.AppTabs // composition and distribution
-	cmp     *complaintsView
-	section *container.AppTabs // NPS | complaints and SLA
-	content fyne.CanvasObject
+	d        Deps
+	by       *widget.Select
+	rng      *widget.Select
+	rngLabel *widget.Label
+	from     *widget.DateEntry // custom range, shown when chosen
+	to       *widget.DateEntry
+	custom   fyne.CanvasObject
+	status   *widget.Label
+	latest   *widgets.KPITile
+	overall  *widgets.KPITile
+	volume   *widgets.KPITile
+	mix      *widgets.KPITile
+	trend    *widgets.ChartView
+	comp     *widgets.ChartView
+	dist     *widgets.ChartView
+	split    *breakdown
+	tabs     *container.AppTabs // composition and distribution
+	cmp      *complaintsView
+	section  *container.AppTabs // NPS | complaints and SLA
+	content  fyne.CanvasObject
 
 	series    kpi.Series // last loaded; read and written on the UI goroutine only
 	targetNPS *float64   // the department's NPS target, nil when unset
@@ -96,8 +97,11 @@ func (s *Screen) build() {
 	s.rng = widget.NewSelect(nil, func(string) {
 		if rangePresets[s.rng.SelectedIndex()] == rangeCustom {
 			s.custom.Show()
+			s.rngLabel.Hide() // room for the dates beside the section tabs; the choice reads "Custom range…"
 		} else {
 			s.custom.Hide()
+			s.rngLabel = widget.NewLabel(lang.L("dashboard.range"))
+			s.rngLabel.Show()
 		}
 		s.Refresh()
 	})
@@ -124,11 +128,12 @@ func (s *Screen) build() {
 	s.to.SetPlaceHolder(lang.L("dashboard.to"))
 	s.from.OnChanged = func(*time.Time) { s.Refresh() }
 	s.to.OnChanged = func(*time.Time) { s.Refresh() }
-	s.custom = container.NewGridWrap(fyne.NewSize(160, s.from.MinSize().Height), s.from, s.to)
+	s.custom = container.NewHBox(widgets.FixedWidth(s.from, 160), widgets.FixedWidth(s.to, 160))
 	s.custom.Hide()
+	s.rngLabel = widget.NewLabel(lang.L("dashboard.range"))
 	// The grouping's choices read "by month": they need no label.
 	toolbar := container.NewHBox(
-		widget.NewLabel(lang.L("dashboard.range")), widgets.FixedWidth(s.rng, 230), s.custom,
+		s.rngLabel, widgets.FixedWidth(s.rng, 230), s.custom,
 		widgets.FixedWidth(s.by, 170),
 		widget.NewButtonWithIcon("", theme.ViewRefreshIcon(), s.Refresh),
 	)

@@ -16,6 +16,7 @@ import (
 
 	"caredesk/assets"
 	"caredesk/charts"
+	"caredesk/charts/report"
 	"caredesk/data"
 	"caredesk/data/kpi"
 	"caredesk/data/sqlite"
@@ -69,7 +70,9 @@ func seed(t *testing.T, st data.Store) {
 	}
 }
 
-func newScreen(t *testing.T) (*Screen, data.Store, *[]error) {
+// newScreen builds the dashboard over a fresh SQLite file; tweak, if
+// given, adjusts the dependencies first.
+func newScreen(t *testing.T, tweak ...func(*Deps)) (*Screen, data.Store, *[]error) {
 	t.Helper()
 	test.NewTempApp(t)
 	// Under the UI lock: a previous test's loader may still be translating.
@@ -87,18 +90,19 @@ func newScreen(t *testing.T) (*Screen, data.Store, *[]error) {
 		t.Fatal(err)
 	}
 	var errs []error
-	s := New(Deps{
+	d := Deps{
 		Store: st, Window: test.NewWindow(nil), ShowError: func(err error) { errs = append(errs, err) },
 		Now: func() time.Time { return time.Date(2026, 11, 26, 12, 0, 0, 0, time.UTC) },
+		// As the shell does: PNG, SVG or a PDF page by extension.
 		SaveChart: func(path string, ch *charts.Chart) error {
-			f, err := os.Create(path)
-			if err != nil {
-				return err
-			}
-			defer f.Close()
-			return ch.PNG(f)
+			l := ch.Options().Labels
+			return report.SaveChart(path, ch, report.Page{Title: l.Title, Subtitle: l.Subtitle, Footer: "CareDesk test"})
 		},
-	})
+	}
+	for _, f := range tweak {
+		f(&d)
+	}
+	s := New(d)
 	t.Cleanup(func() {
 		widgets.Do(func() {
 			if s.cancel != nil {
