@@ -30,8 +30,8 @@ type complaintsView struct {
 	empty  fyne.CanvasObject  // shown while no complaint is stored
 	box    fyne.CanvasObject
 
-	data  charts.ComplaintData // last loaded; UI goroutine only
-	since string               // range of the data, for subtitles and the status line
+	data charts.ComplaintData // last loaded; UI goroutine only
+	span string               // the range shown, for subtitles and the status line
 }
 
 // complaintLoad is what one refresh of the tab reads off the UI goroutine.
@@ -127,7 +127,7 @@ func (c *complaintsView) apply(l complaintLoad) {
 	}
 	c.data = l.data
 	from, to := l.data.Overall.Span()
-	c.since = widgets.RangeLabel(from, to, string(l.data.Overall.By))
+	c.span = widgets.RangeLabel(from, to, string(l.data.Overall.By))
 	c.fillTiles(l.data)
 }
 

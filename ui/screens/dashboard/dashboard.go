@@ -304,7 +304,7 @@ func (s *Screen) refreshComplaints(ctx context.Context, q kpi.ComplaintQuery) {
 			for kind, v := range s.cmp.views {
 				v.SetBuilder(s.chartBuilder(kind, true))
 			}
-			s.cmpStatus = s.cmp.since
+			s.cmpStatus = s.cmp.span
 			s.showStatus()
 		})
 	})

@@ -96,7 +96,7 @@ func (s *Screen) SaveChart(kind charts.Kind, path string, opt charts.Options, do
 func (s *Screen) chartBuilder(kind charts.Kind, onScreen bool) widgets.ChartBuilder {
 	var labels charts.Labels
 	if charts.IsComplaintKind(kind) {
-		labels = widgets.ChartLabels(kind, s.cmp.since)
+		labels = widgets.ChartLabels(kind, s.cmp.span)
 	} else {
 		labels = widgets.ChartLabels(kind, seriesRange(s.series))
 	}
