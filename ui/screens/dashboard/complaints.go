@@ -233,16 +233,16 @@ func (c *complaintsView) fillResolution(series kpi.ComplaintSeries, i int) {
 // (achieved / finished), tested against the latest earlier period with
 // finished items, and the items running now.
 func (c *complaintsView) fillSLA(series []kpi.SLASeries, i int, period string) {
+	if len(series) == 0 {
+		c.sla.Set("—", "", widgets.ToneNeutral, lang.L("dashboard.c.no_standards"))
+		return
+	}
 	var open data.SLAOpen
 	for _, s := range series {
 		open.AtRisk += s.Open.AtRisk
 		open.Breached += s.Open.Breached
 	}
 	note := lang.L("dashboard.c.sla_open", map[string]any{"Period": period, "AtRisk": widgets.Int(open.AtRisk), "Breached": widgets.Int(open.Breached)})
-	if len(series) == 0 {
-		c.sla.Set("—", "", widgets.ToneNeutral, lang.L("dashboard.c.no_standards"))
-		return
-	}
 	sum := func(k int) (achieved, finished int64) {
 		for _, s := range series {
 			if k < len(s.Periods) {

@@ -143,7 +143,7 @@ func TestComplaintTilesShowHandCheckedFiguresAndHonestSignificance(t *testing.T)
 		"quality": {c.quality, want{"90.0%", "▲ +40.0 pp vs previous · significant (p = 0.022)", widgets.ToneGood, "verdicts: 10"}},
 		// 11 of 12 against 36 of 40: a small rise, not significant, so not green.
 		"fcr":        {c.fcr, want{"91.7%", "▲ +1.7 pp vs previous · not significant", widgets.ToneNeutral, "no reopen, no escalation, one agent"}},
-		"reopen":     {c.reopen, want{"0.0%", "", widgets.ToneNeutral, "resolved: 12"}},
+		"reopen":     {c.reopen, want{"0.0%", "▲ +0.0 pp vs previous · not significant (p = 1.000)", widgets.ToneNeutral, "resolved: 12"}},
 		"escalation": {c.escalation, want{"8.3%", "▼ −1.7 pp vs previous · not significant", widgets.ToneNeutral, "opened: 12"}},
 	} {
 		var got want

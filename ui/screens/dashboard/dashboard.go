@@ -100,7 +100,6 @@ func (s *Screen) build() {
 			s.rngLabel.Hide() // room for the dates beside the section tabs; the choice reads "Custom range…"
 		} else {
 			s.custom.Hide()
-			s.rngLabel = widget.NewLabel(lang.L("dashboard.range"))
 			s.rngLabel.Show()
 		}
 		s.Refresh()

@@ -229,8 +229,8 @@ func TestDashboardCustomRange(t *testing.T) {
 	oct1, oct31 := time.Date(2026, 10, 1, 0, 0, 0, 0, time.UTC), time.Date(2026, 10, 31, 0, 0, 0, 0, time.UTC)
 	widgets.Do(func() {
 		s.rng.SetSelectedIndex(len(rangePresets) - 1)
-		if !s.custom.Visible() {
-			t.Error("choosing a custom range must show the date entries")
+		if !s.custom.Visible() || s.rngLabel.Visible() {
+			t.Error("choosing a custom range must show the date entries in place of the range label")
 		}
 		s.to.SetDate(&oct1) // reversed on purpose: taken in order
 		s.from.SetDate(&oct31)
@@ -240,7 +240,24 @@ func TestDashboardCustomRange(t *testing.T) {
 	})
 	widgets.Do(func() { s.rng.SetSelectedIndex(4) })
 	eventually(t, "all time again", func() bool { return s.Series().Total.N == 240 })
-	if s.custom.Visible() {
-		t.Error("the date entries must hide again")
+	if l := findLabel(s.content, "Range"); s.custom.Visible() || l == nil || !l.Visible() {
+		t.Error("the date entries must hide again and the range label come back")
 	}
+}
+
+// findLabel finds a label by its text in a tree of objects.
+func findLabel(o fyne.CanvasObject, text string) *widget.Label {
+	switch x := o.(type) {
+	case *widget.Label:
+		if x.Text == text {
+			return x
+		}
+	case *fyne.Container:
+		for _, c := range x.Objects {
+			if l := findLabel(c, text); l != nil {
+				return l
+			}
+		}
+	}
+	return nil
 }
