@@ -6,13 +6,14 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"fyne.io/fyne/v2/lang"
 	"io"
 	"os"
 	"os/signal"
 
+	"fyne.io/fyne/v2/lang"
 	"github.com/spf13/cobra"
 
+	_ "caredesk/cmd/caredesk/internal/clocale" // before Fyne's lang: see the package
 	"caredesk/data"
 	"caredesk/data/sqlite"
 	"caredesk/ui"
