@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
+	"caredesk/data"
 	"caredesk/data/demo"
 	"caredesk/data/kpi"
 	"caredesk/data/sqlite"
@@ -53,6 +54,35 @@ func BenchmarkDashboardRefresh1M(b *testing.B) {
 				break
 			}
 			time.Sleep(time.Millisecond)
+		}
+	}
+}
+
+// BenchmarkComplaintSectionLoad100k measures the complaints and SLA tab's
+// load over 100,000 demo complaints in 24 months: the KPIs by category,
+// SLA compliance of every standard with the items running now, and the
+// category names (what refreshComplaints does off the UI goroutine).
+func BenchmarkComplaintSectionLoad100k(b *testing.B) {
+	dir := b.TempDir()
+	ctx := context.Background()
+	st, err := sqlite.Open(ctx, filepath.Join(dir, "big.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer st.Close()
+	opt := demo.DefaultOptions()
+	opt.Responses, opt.Complaints = 1_000, 100_000
+	opt.End = time.Date(2026, 11, 26, 18, 0, 0, 0, time.UTC)
+	if _, err := demo.Fill(ctx, st, opt, nil); err != nil {
+		b.Fatal(err)
+	}
+	q := kpi.ComplaintQuery{By: kpi.Month}
+	q.From, q.To = kpi.PresetLast24Months.Range(data.DayOf(opt.End, time.UTC))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		l, err := loadComplaints(ctx, st, q, opt.End)
+		if err != nil || len(l.data.Overall.Periods) != 24 || len(l.data.SLA) == 0 {
+			b.Fatalf("load: %v, %d periods, %d standards", err, len(l.data.Overall.Periods), len(l.data.SLA))
 		}
 	}
 }
