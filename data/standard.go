@@ -23,11 +23,25 @@ func (m SLAMeasure) Valid() bool { return m == MeasureFirstResponse || m == Meas
 // time; a complaint is judged by the version in force on the day it was
 // opened.
 type Standard struct {
-	ID       int64
-	Code     string // short, unique: "FRT-1"
-	Title    string
-	Measure  SLAMeasure
+	ID      int64
+	Code    string // short, unique: "FRT-1"
+	Title   string
+	Measure SLAMeasure
+	// Goal is the compliance the department aims for, in percent of
+	// finished items that meet the target (0 = DefaultSLAGoal).
+	Goal     float64
 	Versions []StandardVersion
+}
+
+// DefaultSLAGoal is the compliance goal of a standard that sets none.
+const DefaultSLAGoal = 90.0
+
+// GoalOrDefault is the standard's compliance goal in percent.
+func (s *Standard) GoalOrDefault() float64 {
+	if s.Goal > 0 {
+		return s.Goal
+	}
+	return DefaultSLAGoal
 }
 
 // StandardVersion is a standard as it read from EffectiveFrom on.
@@ -53,6 +67,9 @@ func (s *Standard) Validate() error {
 	}
 	if !s.Measure.Valid() {
 		errs = append(errs, fieldErr("measure", "error.measure", "unknown measure %q", string(s.Measure)))
+	}
+	if s.Goal < 0 || s.Goal > 100 {
+		errs = append(errs, fieldErr("goal", "error.sla_goal", "the compliance goal must be a percentage from 0 to 100"))
 	}
 	if len(s.Versions) == 0 {
 		errs = append(errs, fieldErr("versions", "error.standard_versions", "a standard needs at least one version"))

@@ -27,7 +27,7 @@ func (db *DB) Standards(ctx context.Context) ([]data.Standard, error) {
 }
 
 func loadStandards(ctx context.Context, tx *sql.Tx) ([]data.Standard, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT id, code, title, measure FROM standard ORDER BY code, id`)
+	rows, err := tx.QueryContext(ctx, `SELECT id, code, title, measure, goal FROM standard ORDER BY code, id`)
 	if err != nil {
 		return nil, err
 	}
@@ -36,7 +36,7 @@ func loadStandards(ctx context.Context, tx *sql.Tx) ([]data.Standard, error) {
 	for rows.Next() {
 		var s data.Standard
 		var measure string
-		if err := rows.Scan(&s.ID, &s.Code, &s.Title, &measure); err != nil {
+		if err := rows.Scan(&s.ID, &s.Code, &s.Title, &measure, &s.Goal); err != nil {
 			rows.Close()
 			return nil, err
 		}
@@ -120,7 +120,7 @@ func (db *DB) SaveStandard(ctx context.Context, s *data.Standard) error {
 
 func saveStandard(ctx context.Context, tx *sql.Tx, s *data.Standard) error {
 	if s.ID == 0 {
-		res, err := tx.ExecContext(ctx, `INSERT INTO standard (code, title, measure) VALUES (?, ?, ?)`, s.Code, s.Title, string(s.Measure))
+		res, err := tx.ExecContext(ctx, `INSERT INTO standard (code, title, measure, goal) VALUES (?, ?, ?, ?)`, s.Code, s.Title, string(s.Measure), s.Goal)
 		if err != nil {
 			return mapErr(err)
 		}
@@ -128,7 +128,7 @@ func saveStandard(ctx context.Context, tx *sql.Tx, s *data.Standard) error {
 			return err
 		}
 	} else {
-		res, err := tx.ExecContext(ctx, `UPDATE standard SET code = ?, title = ?, measure = ? WHERE id = ?`, s.Code, s.Title, string(s.Measure), s.ID)
+		res, err := tx.ExecContext(ctx, `UPDATE standard SET code = ?, title = ?, measure = ?, goal = ? WHERE id = ?`, s.Code, s.Title, string(s.Measure), s.Goal, s.ID)
 		if err != nil {
 			return mapErr(err)
 		}

@@ -339,3 +339,31 @@ func cmpInt(a, b int64) int {
 	}
 	return 0
 }
+
+func TestStandardGoalRoundTrip(t *testing.T) {
+	db := openTest(t)
+	ctx := context.Background()
+	s := resolutionStandard(2*time.Hour, 8*time.Hour)
+	s.Goal = 95.5
+	if err := db.SaveStandard(ctx, &s); err != nil {
+		t.Fatal(err)
+	}
+	all, err := db.Standards(ctx)
+	if err != nil || len(all) != 1 {
+		t.Fatalf("standards: %v, %v", all, err)
+	}
+	if all[0].Goal != 95.5 || all[0].GoalOrDefault() != 95.5 {
+		t.Errorf("goal = %v, want 95.5", all[0].Goal)
+	}
+	s.Goal = 0
+	if err := db.SaveStandard(ctx, &s); err != nil {
+		t.Fatal(err)
+	}
+	if all, _ = db.Standards(ctx); all[0].GoalOrDefault() != data.DefaultSLAGoal {
+		t.Errorf("goal without a value = %v, want the default %v", all[0].GoalOrDefault(), data.DefaultSLAGoal)
+	}
+	s.Goal = 120
+	if err := db.SaveStandard(ctx, &s); err == nil {
+		t.Error("a goal of 120% was accepted")
+	}
+}
