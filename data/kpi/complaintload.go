@@ -32,7 +32,7 @@ type ComplaintSource interface {
 // series and, when segmented, one series per segment value: the pipeline
 // the dashboard and `caredesk kpi complaints` share.
 func LoadComplaints(ctx context.Context, src ComplaintSource, q ComplaintQuery) (overall ComplaintSeries, segments []ComplaintSeries, err error) {
-	empty := ComplaintSeries{By: q.By, FCR: q.FCR, Base: q.Base}
+	empty := noComplaints(q.By, q.FCR, q.Base)
 	if q.From == 0 || q.To == 0 {
 		first, last, ok, err := src.ComplaintRange(ctx)
 		if err != nil {

@@ -1,9 +1,6 @@
 package kpi
 
-import (
-	"math"
-	"strconv"
-)
+import "strconv"
 
 // ComplaintRow is a ComplaintStat flattened for JSON, CSV and tables:
 // shares in percent and rates rounded to one decimal, hours to two;
@@ -38,17 +35,6 @@ type ChangeRow struct {
 	Significant bool    `json:"significant"`
 }
 
-func round2(v float64) *float64 {
-	if math.IsNaN(v) || math.IsInf(v, 0) {
-		return nil
-	}
-	r := math.Round(v*100) / 100
-	if r == 0 {
-		r = 0
-	}
-	return &r
-}
-
 // Row flattens s.
 func (s ComplaintStat) Row() ComplaintRow {
 	r := ComplaintRow{
@@ -72,22 +58,20 @@ func (s ComplaintStat) Row() ComplaintRow {
 		if r.Changes == nil {
 			r.Changes = map[string]ChangeRow{}
 		}
-		r.Changes[name] = ChangeRow{Delta: *orZero(round2(c.Delta)), P: sig4(c.P), Significant: c.Significant}
+		r.Changes[name] = c.row()
 	}
 	return r
 }
 
-// sig4 keeps four significant digits: a p-value of 3e-9 must not print as 0.
-func sig4(v float64) float64 {
-	r, _ := strconv.ParseFloat(strconv.FormatFloat(v, 'g', 4, 64), 64)
-	return r
-}
-
-func orZero(v *float64) *float64 {
-	if v == nil {
-		return new(float64)
+// row flattens a change that has both sides (Has): its delta is defined.
+func (c Change) row() ChangeRow {
+	delta := 0.0
+	if d := round2(c.Delta); d != nil {
+		delta = *d
 	}
-	return v
+	// Four significant digits: a p-value of 3e-9 must not print as 0.
+	p, _ := strconv.ParseFloat(strconv.FormatFloat(c.P, 'g', 4, 64), 64)
+	return ChangeRow{Delta: delta, P: p, Significant: c.Significant}
 }
 
 // ComplaintReport is the JSON document of `caredesk kpi complaints --json`.
@@ -113,20 +97,12 @@ type ComplaintSegmentReport struct {
 	Total   ComplaintRow   `json:"total"`
 }
 
-func complaintRows(s ComplaintSeries) []ComplaintRow {
-	out := make([]ComplaintRow, len(s.Periods))
-	for i, p := range s.Periods {
-		out[i] = p.Row()
-	}
-	return out
-}
-
 // BuildComplaintReport builds the report of an overall series and the
 // series of a segmented query.
 func BuildComplaintReport(overall ComplaintSeries, segment string, segments []ComplaintSeries) ComplaintReport {
 	r := ComplaintReport{
 		Metric: "complaints", By: overall.By, FCRDefinition: overall.FCR, FCRDefinitionName: overall.FCR.Name(),
-		Base: overall.Base, Periods: complaintRows(overall), Total: overall.Total.Row(), Segment: segment,
+		Base: overall.Base, Periods: rowsOf(overall.Periods, ComplaintStat.Row), Total: overall.Total.Row(), Segment: segment,
 	}
 	if len(overall.Periods) > 0 {
 		r.From, r.To = overall.Total.Period.Start.String(), overall.Total.Period.End.String()
@@ -134,7 +110,7 @@ func BuildComplaintReport(overall ComplaintSeries, segment string, segments []Co
 	// Segment "" here is a value of the segmentation (no category, no
 	// assignee), not the department.
 	for _, s := range segments {
-		r.Segments = append(r.Segments, ComplaintSegmentReport{Name: s.Segment, Periods: complaintRows(s), Total: s.Total.Row()})
+		r.Segments = append(r.Segments, ComplaintSegmentReport{Name: s.Segment, Periods: rowsOf(s.Periods, ComplaintStat.Row), Total: s.Total.Row()})
 	}
 	return r
 }
@@ -152,7 +128,8 @@ type SLARow struct {
 func (s SLAStat) Row() SLARow {
 	r := SLARow{Period: s.Period.Label, Achieved: s.Achieved, Breached: s.Breached, Compliance: round1(s.Compliance)}
 	if s.Change.Has {
-		r.Change = &ChangeRow{Delta: *orZero(round2(s.Change.Delta)), P: sig4(s.Change.P), Significant: s.Change.Significant}
+		cr := s.Change.row()
+		r.Change = &cr
 	}
 	return r
 }
@@ -187,11 +164,8 @@ func BuildSLAReport(series []SLASeries, by Granularity) SLAReport {
 			r.From, r.To = s.Total.Period.Start.String(), s.Total.Period.End.String()
 		}
 		sr := SLAStandardReport{
-			Code: s.Code, Title: s.Title, Periods: make([]SLARow, len(s.Periods)), Total: s.Total.Row(),
+			Code: s.Code, Title: s.Title, Periods: rowsOf(s.Periods, SLAStat.Row), Total: s.Total.Row(),
 			OpenRunning: s.Open.Running, OpenAtRisk: s.Open.AtRisk, OpenBreached: s.Open.Breached, OpenPaused: s.Open.Paused,
-		}
-		for i, p := range s.Periods {
-			sr.Periods[i] = p.Row()
 		}
 		r.Standards = append(r.Standards, sr)
 	}

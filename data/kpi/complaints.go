@@ -153,16 +153,17 @@ func measureIndex(m data.DurationMeasure) int {
 // is kept, also without complaints: zero complaints is a result.
 func ComplaintTrend(in ComplaintInput, o ComplaintOptions) []ComplaintSeries {
 	from, to := o.From, o.To
-	if from == 0 || to == 0 {
-		lo, hi, ok := complaintSpan(in)
-		if !ok {
+	if from == 0 || to == 0 { // the inputs are long: walk them only when needed
+		var seen span
+		for _, d := range in.Days {
+			seen.see(d.Day)
+		}
+		for _, d := range in.Durations {
+			seen.see(d.Day)
+		}
+		var ok bool
+		if from, to, ok = seen.bounds(from, to); !ok {
 			return nil
-		}
-		if from == 0 {
-			from = lo
-		}
-		if to == 0 {
-			to = hi
 		}
 	}
 	if to < from {
@@ -175,16 +176,10 @@ func ComplaintTrend(in ComplaintInput, o ComplaintOptions) []ComplaintSeries {
 		o.Base = BaseClients
 	}
 	periods := Periods(from, to, o.By)
-	// A million complaints leave hundreds of thousands of histogram rows:
-	// the period of a day is a table lookup, and rows come grouped, so the
-	// last segment's accumulator is kept at hand.
-	periodOfDay := make([]int32, int(to-from)+1)
-	for i, p := range periods {
-		for d := max(p.Start, from); d <= min(p.End, to); d++ {
-			periodOfDay[d-from] = int32(i)
-		}
-	}
-	index := func(d data.Day) int { return int(periodOfDay[d-from]) }
+	// A million complaints leave hundreds of thousands of histogram rows
+	// and they come grouped, so the last segment's accumulator is kept at
+	// hand.
+	index := newPeriodIndex(periods, from, to)
 	segs := map[string]*complaintAcc{}
 	var lastSeg string
 	var lastAcc *complaintAcc
@@ -207,14 +202,14 @@ func ComplaintTrend(in ComplaintInput, o ComplaintOptions) []ComplaintSeries {
 		if d.Day < from || d.Day > to {
 			continue
 		}
-		addComplaintDay(&acc(d.Segment).counts[index(d.Day)], d)
+		addComplaintDay(&acc(d.Segment).counts[index.at(d.Day)], d)
 	}
 	for _, d := range in.Durations {
 		m := measureIndex(d.Measure)
 		if m < 0 || d.Day < from || d.Day > to {
 			continue
 		}
-		acc(d.Segment).hist[index(d.Day)][m].Add(d.Bucket, d.N)
+		acc(d.Segment).hist[index.at(d.Day)][m].Add(d.Bucket, d.N)
 	}
 	bases := periodBases(in.Denominators, o.Base, periods, from, to)
 	totalBase := sumBases(bases)
@@ -260,24 +255,6 @@ func ComplaintTrend(in ComplaintInput, o ComplaintOptions) []ComplaintSeries {
 		out = append(out, s)
 	}
 	return out
-}
-
-// complaintSpan is the first and last day of the input's rollups.
-func complaintSpan(in ComplaintInput) (lo, hi data.Day, ok bool) {
-	see := func(d data.Day) {
-		if !ok {
-			lo, hi, ok = d, d, true
-			return
-		}
-		lo, hi = min(lo, d), max(hi, d)
-	}
-	for _, d := range in.Days {
-		see(d.Day)
-	}
-	for _, d := range in.Durations {
-		see(d.Day)
-	}
-	return lo, hi, ok
 }
 
 func complaintStat(p Period, seg string, days int, c data.ComplaintDay, h [4]Histogram, backlogStart int64, base float64, fcr FCRDefinition) ComplaintStat {
@@ -408,7 +385,15 @@ func OverallComplaints(series []ComplaintSeries, by Granularity) ComplaintSeries
 			return s
 		}
 	}
-	return ComplaintSeries{By: by}
+	return noComplaints(by, "", "")
+}
+
+// noComplaints is the series of a range without data: no periods, and a
+// total whose rates, shares and durations are undefined (NaN, null in
+// JSON) rather than zero.
+func noComplaints(by Granularity, fcr FCRDefinition, base DenominatorBase) ComplaintSeries {
+	return ComplaintSeries{By: by, FCR: fcr, Base: base,
+		Total: complaintStat(Period{Label: "total"}, "", 0, data.ComplaintDay{}, [4]Histogram{}, 0, math.NaN(), fcr)}
 }
 
 // Span returns the first and last day of the series' periods.

@@ -1,9 +1,7 @@
 package kpi
 
 import (
-	"context"
 	"encoding/json"
-	"errors"
 	"math"
 	"math/rand/v2"
 	"strings"
@@ -275,15 +273,7 @@ func TestSLATrendHandComputed(t *testing.T) {
 
 func TestComplaintReportJSON(t *testing.T) {
 	series := ComplaintTrend(threeMonths(), ComplaintOptions{By: Month, From: day(1, 1), To: day(3, 31)})
-	r := BuildComplaintReport(OverallComplaints(series, Month), "category", series[1:])
-	b, err := json.Marshal(r)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var doc map[string]any
-	if err := json.Unmarshal(b, &doc); err != nil {
-		t.Fatal(err)
-	}
+	doc := JSONDoc(t, BuildComplaintReport(OverallComplaints(series, Month), "category", series[1:]))
 	periods := doc["periods"].([]any)
 	jan := periods[0].(map[string]any)
 	for _, f := range []string{"period", "opened", "resolved", "backlog", "negative", "rate_per_1000", "first_response_median_h",
@@ -313,6 +303,21 @@ func TestComplaintReportJSON(t *testing.T) {
 	}
 }
 
+// JSONDoc is v as the CLI prints it, decoded generically so nulls can be
+// told from zeros. Exported for the store tests in package kpi_test.
+func JSONDoc(t *testing.T, v any) map[string]any {
+	t.Helper()
+	b, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc map[string]any
+	if err := json.Unmarshal(b, &doc); err != nil {
+		t.Fatal(err)
+	}
+	return doc
+}
+
 func TestParseDefinitions(t *testing.T) {
 	for in, want := range map[string]FCRDefinition{"": FCRStrict, "strict": FCRStrict, " No-Reopen ": FCRNoReopen} {
 		if got, err := ParseFCRDefinition(in); err != nil || got != want {
@@ -330,108 +335,6 @@ func TestParseDefinitions(t *testing.T) {
 	}
 	if _, err := ParseDenominatorBase("visits"); err == nil {
 		t.Error("unknown base accepted")
-	}
-}
-
-// fakeSource serves fixed rollups and records the queries, so the loader's
-// wiring is checked without a database; the end-to-end test through the
-// SQLite store lives with the store.
-type fakeSource struct {
-	in      ComplaintInput
-	first   data.Day
-	last    data.Day
-	queries []data.ComplaintQuery
-	backlog []data.Day
-}
-
-func (f *fakeSource) ComplaintDaily(_ context.Context, q data.ComplaintQuery) ([]data.ComplaintDay, error) {
-	f.queries = append(f.queries, q)
-	var out []data.ComplaintDay
-	for _, d := range f.in.Days {
-		if (q.By == data.ComplaintsBy) == (d.Segment == "") {
-			out = append(out, d)
-		}
-	}
-	return out, nil
-}
-func (f *fakeSource) ComplaintDurations(_ context.Context, q data.ComplaintQuery) ([]data.DurationCount, error) {
-	if q.By != data.ComplaintsBy {
-		return nil, nil
-	}
-	return f.in.Durations, nil
-}
-func (f *fakeSource) ComplaintBacklogBefore(_ context.Context, d data.Day, by data.ComplaintSegmentation) (map[string]int64, error) {
-	f.backlog = append(f.backlog, d)
-	if by == data.ComplaintsBy {
-		return map[string]int64{"": f.in.Backlog[""]}, nil
-	}
-	return map[string]int64{"12": f.in.Backlog["12"]}, nil
-}
-func (f *fakeSource) ComplaintRange(context.Context) (data.Day, data.Day, bool, error) {
-	return f.first, f.last, f.first != 0, nil
-}
-func (f *fakeSource) Denominators(context.Context) ([]data.Denominator, error) {
-	return f.in.Denominators, nil
-}
-
-func TestLoadComplaints(t *testing.T) {
-	src := &fakeSource{in: threeMonths(), first: day(1, 10), last: day(3, 5)}
-	overall, segs, err := LoadComplaints(context.Background(), src, ComplaintQuery{By: Month, Segment: data.ComplaintsByCategory})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(src.queries) != 2 || src.queries[0].From != day(1, 10) || src.queries[0].To != day(3, 5) || src.queries[1].By != data.ComplaintsByCategory {
-		t.Errorf("queries %+v", src.queries)
-	}
-	if len(src.backlog) != 2 || src.backlog[0] != day(1, 10) {
-		t.Errorf("backlog asked at %v, want the range start", src.backlog)
-	}
-	if len(overall.Periods) != 3 || overall.Total.Backlog != 23 || len(segs) != 1 || segs[0].Segment != "12" {
-		t.Errorf("overall %d periods backlog %d; %d segments", len(overall.Periods), overall.Total.Backlog, len(segs))
-	}
-	// An empty store gives an empty series; a range without rollups keeps its periods.
-	empty := &fakeSource{}
-	if s, _, err := LoadComplaints(context.Background(), empty, ComplaintQuery{By: Month}); err != nil || len(s.Periods) != 0 {
-		t.Errorf("empty store: %v %v", s.Periods, err)
-	}
-	r, err := LoadComplaintReport(context.Background(), empty, ComplaintQuery{By: Month, From: day(5, 1), To: day(6, 30)})
-	if err != nil || len(r.Periods) != 2 || r.Periods[0].Opened != 0 || r.FCRDefinition != FCRStrict {
-		t.Errorf("range without complaints: %+v %v", r.Periods, err)
-	}
-}
-
-type fakeSLA struct {
-	standards []data.Standard
-	asked     data.SLAQuery
-}
-
-func (f *fakeSLA) SLADaily(_ context.Context, q data.SLAQuery) ([]data.SLADay, error) {
-	f.asked = q
-	return []data.SLADay{{Day: day(1, 3), StandardID: 2, Achieved: 3, Breached: 1}}, nil
-}
-func (f *fakeSLA) OpenSLA(context.Context, time.Time) ([]data.SLAOpen, error) {
-	return []data.SLAOpen{{StandardID: 2, AtRisk: 4, Breached: 2}}, nil
-}
-func (f *fakeSLA) Standards(context.Context) ([]data.Standard, error) { return f.standards, nil }
-
-func TestLoadSLA(t *testing.T) {
-	src := &fakeSLA{standards: []data.Standard{{ID: 1, Code: "FRT-1"}, {ID: 2, Code: "RES-1"}}}
-	series, err := LoadSLA(context.Background(), src, SLAQuery{By: Month, Standard: "res-1"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(series) != 1 || series[0].Code != "RES-1" || src.asked.StandardID != 2 {
-		t.Fatalf("series %+v asked %+v", series, src.asked)
-	}
-	r := BuildSLAReport(series, Month)
-	b, _ := json.Marshal(r)
-	for _, want := range []string{`"code":"RES-1"`, `"achieved":3`, `"breached":1`, `"compliance":75`, `"open_at_risk":4`, `"open_breached":2`, `"period":"2025-01"`} {
-		if !strings.Contains(string(b), want) {
-			t.Errorf("SLA JSON lacks %s: %s", want, b)
-		}
-	}
-	if _, err := LoadSLA(context.Background(), src, SLAQuery{By: Month, Standard: "NOPE"}); !errors.Is(err, data.ErrNotFound) {
-		t.Errorf("unknown standard: %v", err)
 	}
 }
 

@@ -91,22 +91,16 @@ func Trend(days []data.DayScores, by Granularity, from, to data.Day) []Series {
 	if len(days) == 0 {
 		return nil
 	}
-	if from == 0 || to == 0 {
-		lo, hi := days[0].Day, days[0].Day
-		for _, d := range days {
-			lo, hi = min(lo, d.Day), max(hi, d.Day)
-		}
-		if from == 0 {
-			from = lo
-		}
-		if to == 0 {
-			to = hi
-		}
+	var seen span
+	for _, d := range days {
+		seen.see(d.Day)
+	}
+	from, to, _ = seen.bounds(from, to)
+	if to < from {
+		return nil
 	}
 	periods := Periods(from, to, by)
-	index := func(d data.Day) int {
-		return sort.Search(len(periods), func(i int) bool { return periods[i].End >= d })
-	}
+	index := newPeriodIndex(periods, from, to)
 	type acc struct {
 		per   []data.ScoreCounts
 		total data.ScoreCounts
@@ -121,7 +115,7 @@ func Trend(days []data.DayScores, by Granularity, from, to data.Day) []Series {
 			a = &acc{per: make([]data.ScoreCounts, len(periods))}
 			segs[d.Segment] = a
 		}
-		a.per[index(d.Day)].Add(d.ScoreCounts)
+		a.per[index.at(d.Day)].Add(d.ScoreCounts)
 		a.total.Add(d.ScoreCounts)
 	}
 	names := make([]string, 0, len(segs))
@@ -153,14 +147,17 @@ func Trend(days []data.DayScores, by Granularity, from, to data.Day) []Series {
 	return out
 }
 
-// Overall returns the unsegmented series of Trend, or an empty one.
+// Overall returns the unsegmented series of Trend, or an empty one whose
+// total is undefined (NaN, null in JSON) rather than an NPS of zero.
 func Overall(series []Series, by Granularity) Series {
 	for _, s := range series {
 		if s.Segment == "" {
 			return s
 		}
 	}
-	return Series{By: by}
+	total := NPS(data.ScoreCounts{})
+	total.Period.Label = "total"
+	return Series{By: by, Total: total}
 }
 
 // Span returns the first and last day of the series' periods (zeros when

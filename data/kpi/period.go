@@ -70,6 +70,59 @@ func Periods(from, to data.Day, g Granularity) []Period {
 	return out
 }
 
+// span is the first and last day seen: the range of the data, for
+// queries that leave a bound open (0).
+type span struct {
+	lo, hi data.Day
+	ok     bool
+}
+
+func (s *span) see(d data.Day) {
+	if !s.ok {
+		s.lo, s.hi, s.ok = d, d, true
+		return
+	}
+	s.lo, s.hi = min(s.lo, d), max(s.hi, d)
+}
+
+// bounds returns from and to with an open bound taken from the span; ok
+// is false when one was open and nothing was seen.
+func (s span) bounds(from, to data.Day) (data.Day, data.Day, bool) {
+	if from != 0 && to != 0 {
+		return from, to, true
+	}
+	if !s.ok {
+		return from, to, false
+	}
+	if from == 0 {
+		from = s.lo
+	}
+	if to == 0 {
+		to = s.hi
+	}
+	return from, to, true
+}
+
+// periodIndex maps a day of [from, to] to the index of its period. Rollups
+// have a row per day (and segment, and histogram bucket): a table lookup
+// per row instead of a search.
+type periodIndex struct {
+	from data.Day
+	of   []int32
+}
+
+func newPeriodIndex(periods []Period, from, to data.Day) periodIndex {
+	x := periodIndex{from: from, of: make([]int32, int(to-from)+1)}
+	for i, p := range periods {
+		for d := max(p.Start, from); d <= min(p.End, to); d++ {
+			x.of[d-from] = int32(i)
+		}
+	}
+	return x
+}
+
+func (x periodIndex) at(d data.Day) int { return int(x.of[d-x.from]) }
+
 // ParseMonth parses YYYY-MM (or YYYY-MM-DD) as the first day of the month,
 // or with end=true as its last day: the CLI's --from and --to.
 func ParseMonth(s string, end bool) (data.Day, error) {

@@ -32,16 +32,22 @@ func (s NPSStat) Row() NPSRow {
 	return r
 }
 
-func round1(v float64) *float64 {
+// rounded is v rounded to decimals places for JSON and tables; nil (null)
+// when v is undefined (NaN, nothing to divide by).
+func rounded(v float64, decimals int) *float64 {
 	if math.IsNaN(v) || math.IsInf(v, 0) {
 		return nil
 	}
-	r := math.Round(v*10) / 10
+	scale := math.Pow10(decimals)
+	r := math.Round(v*scale) / scale
 	if r == 0 {
 		r = 0 // no "-0"
 	}
 	return &r
 }
+
+func round1(v float64) *float64 { return rounded(v, 1) }
+func round2(v float64) *float64 { return rounded(v, 2) }
 
 // NPSReport is the JSON document of `caredesk kpi nps --json`.
 type NPSReport struct {
@@ -64,17 +70,7 @@ type SegmentReport struct {
 
 // Report builds the report of an overall series and optional segment series.
 func Report(overall Series, segment string, segments []Series) NPSReport {
-	rows := func(s Series) []NPSRow {
-		out := make([]NPSRow, len(s.Periods))
-		for i, p := range s.Periods {
-			out[i] = p.Row()
-		}
-		return out
-	}
-	r := NPSReport{Metric: "nps", By: overall.By, Periods: rows(overall), Total: overall.Total.Row(), Segment: segment}
-	if r.Periods == nil {
-		r.Periods = []NPSRow{}
-	}
+	r := NPSReport{Metric: "nps", By: overall.By, Periods: rowsOf(overall.Periods, NPSStat.Row), Total: overall.Total.Row(), Segment: segment}
 	if len(overall.Periods) > 0 {
 		r.From, r.To = overall.Total.Period.Start.String(), overall.Total.Period.End.String()
 	}
@@ -82,7 +78,16 @@ func Report(overall Series, segment string, segments []Series) NPSReport {
 		if s.Segment == "" {
 			continue
 		}
-		r.Segments = append(r.Segments, SegmentReport{Name: s.Segment, Periods: rows(s), Total: s.Total.Row()})
+		r.Segments = append(r.Segments, SegmentReport{Name: s.Segment, Periods: rowsOf(s.Periods, NPSStat.Row), Total: s.Total.Row()})
 	}
 	return r
+}
+
+// rowsOf flattens each period's statistic; never nil, so JSON has [].
+func rowsOf[S, R any](periods []S, row func(S) R) []R {
+	out := make([]R, len(periods))
+	for i, p := range periods {
+		out[i] = row(p)
+	}
+	return out
 }

@@ -1,10 +1,6 @@
 package kpi
 
-import (
-	"sort"
-
-	"caredesk/data"
-)
+import "caredesk/data"
 
 // SLAStat is one standard's compliance in one period (or a whole range).
 type SLAStat struct {
@@ -34,28 +30,16 @@ func slaStat(p Period, achieved, breached int64) SLAStat {
 // items). Outcomes of standards not listed are left out: a deleted
 // standard has no name to show.
 func SLATrend(days []data.SLADay, open []data.SLAOpen, standards []data.Standard, by Granularity, from, to data.Day) []SLASeries {
-	if from == 0 || to == 0 {
-		if len(days) == 0 {
-			return nil
-		}
-		lo, hi := days[0].Day, days[0].Day
-		for _, d := range days {
-			lo, hi = min(lo, d.Day), max(hi, d.Day)
-		}
-		if from == 0 {
-			from = lo
-		}
-		if to == 0 {
-			to = hi
-		}
+	var seen span
+	for _, d := range days {
+		seen.see(d.Day)
 	}
-	if to < from {
+	from, to, ok := seen.bounds(from, to)
+	if !ok || to < from {
 		return nil
 	}
 	periods := Periods(from, to, by)
-	index := func(d data.Day) int {
-		return sort.Search(len(periods), func(i int) bool { return periods[i].End >= d })
-	}
+	index := newPeriodIndex(periods, from, to)
 	pos := make(map[int64]int, len(standards))
 	out := make([]SLASeries, len(standards))
 	type pair struct{ achieved, breached int64 }
@@ -70,7 +54,7 @@ func SLATrend(days []data.SLADay, open []data.SLAOpen, standards []data.Standard
 		if !ok || d.Day < from || d.Day > to {
 			continue
 		}
-		p := &sums[i][index(d.Day)]
+		p := &sums[i][index.at(d.Day)]
 		p.achieved += d.Achieved
 		p.breached += d.Breached
 	}

@@ -2,6 +2,7 @@ package kpi_test
 
 import (
 	"context"
+	"errors"
 	"math"
 	"path/filepath"
 	"strconv"
@@ -19,14 +20,7 @@ import (
 // read back match figures computed by hand from the events.
 func TestComplaintKPIsThroughTheStore(t *testing.T) {
 	ctx := context.Background()
-	db, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "caredesk.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	if err := db.SetLocation(ctx, time.UTC); err != nil {
-		t.Fatal(err)
-	}
+	db := openStore(t)
 	delivery := data.Category{NameEN: "Delivery", NameRU: "Доставка"}
 	payment := data.Category{NameEN: "Payment", NameRU: "Оплата"}
 	for _, c := range []*data.Category{&delivery, &payment} {
@@ -139,3 +133,162 @@ func near(t *testing.T, name string, got, want float64) {
 }
 
 func itoa(v int64) string { return strconv.FormatInt(v, 10) }
+
+// openStore opens an empty store in UTC in a fresh file.
+func openStore(t *testing.T) *sqlite.DB {
+	t.Helper()
+	db, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "caredesk.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	if err := db.SetLocation(context.Background(), time.UTC); err != nil {
+		t.Fatal(err)
+	}
+	return db
+}
+
+// TestEmptyStoreReportsNull: with nothing stored, counts are 0 but rates,
+// shares, durations and NPS are undefined, and the JSON says null.
+func TestEmptyStoreReportsNull(t *testing.T) {
+	ctx := context.Background()
+	db := openStore(t)
+	rep, err := kpi.LoadComplaintReport(ctx, db, kpi.ComplaintQuery{By: kpi.Month})
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := kpi.JSONDoc(t, rep)
+	if periods := doc["periods"].([]any); len(periods) != 0 {
+		t.Errorf("periods of an empty store: %v", periods)
+	}
+	total := doc["total"].(map[string]any)
+	for _, f := range []string{"rate_per_1000", "first_response_median_h", "first_response_p90_h", "resolution_median_h",
+		"resolution_p90_h", "first_response_median_working_h", "resolution_p90_working_h", "reopen_rate", "fcr", "escalation_rate", "satisfied_share"} {
+		if v, ok := total[f]; !ok || v != nil {
+			t.Errorf("empty total %s = %v, want null", f, v)
+		}
+	}
+	if total["opened"] != 0.0 || total["backlog"] != 0.0 || total["period"] != "total" {
+		t.Errorf("empty total counts: %v", total)
+	}
+	nps, err := kpi.LoadNPSReport(ctx, db, kpi.NPSQuery{By: kpi.Month})
+	if err != nil {
+		t.Fatal(err)
+	}
+	total = kpi.JSONDoc(t, nps)["total"].(map[string]any)
+	for _, f := range []string{"nps", "moe95", "ci95_low", "ci95_high", "delta"} {
+		if v, ok := total[f]; !ok || v != nil {
+			t.Errorf("empty NPS total %s = %v, want null", f, v)
+		}
+	}
+	if total["n"] != 0.0 {
+		t.Errorf("empty NPS total n = %v", total["n"])
+	}
+
+	// A range without complaints still has its periods: zero complaints
+	// is a result, the shares of nothing are not.
+	rep, err = kpi.LoadComplaintReport(ctx, db, kpi.ComplaintQuery{By: kpi.Month, From: data.DateDay(2025, 5, 1), To: data.DateDay(2025, 6, 30)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Periods) != 2 || rep.Periods[0].Period != "2025-05" || rep.Periods[1].Opened != 0 || rep.Periods[1].FCR != nil ||
+		rep.Total.RatePer1000 != nil || rep.FCRDefinition != kpi.FCRStrict || rep.Base != kpi.BaseClients {
+		t.Errorf("range without complaints: %+v total %+v", rep.Periods, rep.Total)
+	}
+}
+
+// TestLoadersThroughTheStore checks what the loaders ask of the store: an
+// open range is the range of the data, the backlog is counted up to the
+// range's first day, a segmentation gives one series per value, and SLA
+// picks a standard by code in any case.
+func TestLoadersThroughTheStore(t *testing.T) {
+	ctx := context.Background()
+	db := openStore(t)
+	delivery := data.Category{NameEN: "Delivery", NameRU: "Доставка"}
+	if err := db.SaveCategory(ctx, &delivery); err != nil {
+		t.Fatal(err)
+	}
+	targets := map[data.Priority]time.Duration{data.PriorityNormal: 8 * time.Hour}
+	for _, s := range []data.Standard{
+		{Code: "FRT-1", Title: "First response", Measure: data.MeasureFirstResponse, Versions: []data.StandardVersion{{
+			EffectiveFrom: data.DateDay(2024, 1, 1), Calendar: data.AllDayCalendar(), Targets: targets}}},
+		{Code: "RES-1", Title: "Resolution", Measure: data.MeasureResolution, Versions: []data.StandardVersion{{
+			EffectiveFrom: data.DateDay(2024, 1, 1), Calendar: data.AllDayCalendar(), Targets: targets}}},
+	} {
+		if err := db.SaveStandard(ctx, &s); err != nil {
+			t.Fatal(err)
+		}
+	}
+	utc := func(m time.Month, d, h int) time.Time { return time.Date(2025, m, d, h, 0, 0, 0, time.UTC) }
+	resolved := func(at time.Time) []data.ComplaintEvent {
+		return []data.ComplaintEvent{{At: at, Kind: data.EventStatus, Status: data.StatusResolved}}
+	}
+	for i, c := range []data.Complaint{
+		// January: resolved in 4 hours (achieved), in 24 hours (breached),
+		// and one left open into March.
+		{OpenedAt: utc(1, 6, 10), CategoryID: delivery.ID, Events: resolved(utc(1, 6, 14))},
+		{OpenedAt: utc(1, 6, 11), Events: resolved(utc(1, 7, 11))},
+		{OpenedAt: utc(1, 20, 9)},
+		// March: resolved in an hour; running 7 of 8 hours at now (at
+		// risk); running for 31 hours (breached).
+		{OpenedAt: utc(3, 5, 9), CategoryID: delivery.ID, Events: resolved(utc(3, 5, 10))},
+		{OpenedAt: utc(3, 20, 9)},
+		{OpenedAt: utc(3, 19, 9)},
+	} {
+		c.Type, c.Priority = data.TypeComplaint, data.PriorityNormal
+		if err := db.CreateComplaint(ctx, &c); err != nil {
+			t.Fatalf("complaint %d: %v", i, err)
+		}
+	}
+
+	overall, segs, err := kpi.LoadComplaints(ctx, db, kpi.ComplaintQuery{By: kpi.Month, Segment: data.ComplaintsByCategory})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(overall.Periods) != 3 || overall.Periods[0].Period.Label != "2025-01" || overall.Periods[2].Period.Label != "2025-03" {
+		t.Fatalf("open range: %d periods %+v", len(overall.Periods), overall.Periods)
+	}
+	if overall.Total.Counts.Opened != 6 || overall.Total.Backlog != 3 {
+		t.Errorf("total opened %d backlog %d, want 6 and 3", overall.Total.Counts.Opened, overall.Total.Backlog)
+	}
+	byName := map[string]kpi.ComplaintSeries{}
+	for _, s := range segs {
+		byName[s.Segment] = s
+	}
+	if len(segs) != 2 || byName[itoa(delivery.ID)].Total.Counts.Opened != 2 || byName[""].Total.Counts.Opened != 4 {
+		t.Errorf("category series: %d, delivery %d, none %d", len(segs), byName[itoa(delivery.ID)].Total.Counts.Opened, byName[""].Total.Counts.Opened)
+	}
+	// From February on, January's open complaint is the backlog at the start.
+	feb, _, err := kpi.LoadComplaints(ctx, db, kpi.ComplaintQuery{By: kpi.Month, From: data.DateDay(2025, 2, 1), To: data.DateDay(2025, 3, 31)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(feb.Periods) != 2 || feb.Periods[0].BacklogStart != 1 || feb.Periods[0].Backlog != 1 || feb.Total.Backlog != 3 {
+		t.Errorf("backlog from February: %+v", feb.Periods)
+	}
+
+	now := utc(3, 20, 16)
+	series, err := kpi.LoadSLA(ctx, db, kpi.SLAQuery{By: kpi.Month, Standard: "res-1", Now: now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(series) != 1 || series[0].Code != "RES-1" {
+		t.Fatalf("SLA series %+v", series)
+	}
+	doc := kpi.JSONDoc(t, kpi.BuildSLAReport(series, kpi.Month))
+	std := doc["standards"].([]any)[0].(map[string]any)
+	jan := std["periods"].([]any)[0].(map[string]any)
+	if jan["period"] != "2025-01" || jan["achieved"] != 1.0 || jan["breached"] != 1.0 || jan["compliance"] != 50.0 {
+		t.Errorf("January SLA: %v", jan)
+	}
+	if std["open_running"] != 3.0 || std["open_at_risk"] != 1.0 || std["open_breached"] != 2.0 {
+		t.Errorf("open items at %s: running %v, at risk %v, breached %v", now, std["open_running"], std["open_at_risk"], std["open_breached"])
+	}
+	if _, err := kpi.LoadSLA(ctx, db, kpi.SLAQuery{By: kpi.Month, Standard: "NOPE", Now: now}); !errors.Is(err, data.ErrNotFound) {
+		t.Errorf("unknown standard: %v", err)
+	}
+	all, err := kpi.LoadSLA(ctx, db, kpi.SLAQuery{By: kpi.Month, Now: now})
+	if err != nil || len(all) != 2 || all[0].Code != "FRT-1" {
+		t.Errorf("every standard: %d series, %v", len(all), err)
+	}
+}
