@@ -15,6 +15,7 @@ type SLAStat struct {
 type SLASeries struct {
 	StandardID  int64
 	Code, Title string
+	Goal        float64 // compliance the standard aims for, percent (data.Standard.GoalOrDefault)
 	By          Granularity
 	Periods     []SLAStat
 	Total       SLAStat
@@ -46,7 +47,7 @@ func SLATrend(days []data.SLADay, open []data.SLAOpen, standards []data.Standard
 	sums := make([][]pair, len(standards))
 	for i, s := range standards {
 		pos[s.ID] = i
-		out[i] = SLASeries{StandardID: s.ID, Code: s.Code, Title: s.Title, By: by, Open: data.SLAOpen{StandardID: s.ID}}
+		out[i] = SLASeries{StandardID: s.ID, Code: s.Code, Title: s.Title, Goal: s.GoalOrDefault(), By: by, Open: data.SLAOpen{StandardID: s.ID}}
 		sums[i] = make([]pair, len(periods))
 	}
 	for _, d := range days {
