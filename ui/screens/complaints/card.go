@@ -421,7 +421,7 @@ func (cd *card) eventText(e data.ComplaintEvent) string {
 		text = lang.L("complaints.event.note")
 	}
 	if e.Note != "" {
-		text += ": " + singleLine(e.Note)
+		text += ": " + widgets.SingleLine(e.Note)
 	}
 	return text
 }

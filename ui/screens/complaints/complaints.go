@@ -102,10 +102,10 @@ type Screen struct {
 
 	resetting bool // filter widgets are being reset: reload once at the end
 
-	card   *card         // the open complaint card, if any
-	lists  *listsDialog  // the open categories/employees editor, if any
-	assign *assignDialog // the open bulk-assign dialog, if any
-	wizard *importWizard // the open import wizard, if any
+	card   *card                 // the open complaint card, if any
+	lists  *listsDialog          // the open categories/employees editor, if any
+	assign *assignDialog         // the open bulk-assign dialog, if any
+	wizard *widgets.ImportWizard // the open import wizard, if any
 
 	busy sync.WaitGroup // background work besides the table's own
 
@@ -283,7 +283,7 @@ func (s *Screen) cell(c data.Complaint, col int) (string, widget.Importance) {
 		if c.Type != data.TypeComplaint {
 			subject = "[" + widgets.TypeName(c.Type) + "] " + subject
 		}
-		return singleLine(subject), widget.MediumImportance
+		return widgets.SingleLine(subject), widget.MediumImportance
 	case 2:
 		return c.ClientName, widget.MediumImportance
 	case 3:
@@ -377,19 +377,6 @@ func slaCell(c *data.Complaint, standards []data.Standard, loc *time.Location, n
 		return lang.L("complaints.sla.cell_paused"), widget.LowImportance
 	}
 	return lang.L("complaints.sla.cell_met"), widget.SuccessImportance
-}
-
-// singleLine flattens text for a one-line cell; the label truncates it.
-func singleLine(s string) string {
-	const maxRunes = 200
-	if len(s) > maxRunes*4 {
-		s = s[:maxRunes*4]
-	}
-	s = strings.Join(strings.Fields(s), " ")
-	if r := []rune(s); len(r) > maxRunes {
-		s = string(r[:maxRunes]) + "…"
-	}
-	return s
 }
 
 func (s *Screen) currentFilter() data.ComplaintFilter {

@@ -843,30 +843,31 @@ func TestImportWizardImportsARegister(t *testing.T) {
 	ui(func() { s.ImportFile(path) })
 	h.settle()
 	w := s.wizard
-	if w == nil || w.pv == nil {
+	if w == nil || w.Preview() == nil {
 		t.Fatal("the wizard did not open a preview")
 	}
-	if got := w.mapping["opened"].Selected; got != "Дата обращения" {
+	if got := w.MappedColumn("opened"); got != "Дата обращения" {
 		t.Errorf("opened mapped to %q", got)
 	}
-	if !slices.Contains(labels(w.body), "Opened") || !slices.Contains(labels(w.body), "Client tier") {
+	if !slices.Contains(labels(w.Content()), "Opened") || !slices.Contains(labels(w.Content()), "Client tier") {
 		t.Error("the mapping does not offer the complaint fields by name")
 	}
-	ui(w.start)
+	ui(w.Start)
 	h.settle()
-	if w.result == nil || w.err != nil {
-		t.Fatalf("result %+v, err %v", w.result, w.err)
+	res, err := w.Result()
+	if res == nil || err != nil {
+		t.Fatalf("result %+v, err %v", res, err)
 	}
-	if w.result.Imported != 2 || w.result.Rejected != 1 {
-		t.Errorf("imported %d, rejected %d", w.result.Imported, w.result.Rejected)
+	if res.Imported != 2 || res.Rejected != 1 {
+		t.Errorf("imported %d, rejected %d", res.Imported, res.Rejected)
 	}
-	if !slices.Contains(labels(w.body), "2 complaints imported") {
-		t.Errorf("the result reads %q", labels(w.body))
+	if !slices.Contains(labels(w.Content()), "2 complaints imported") {
+		t.Errorf("the result reads %q", labels(w.Content()))
 	}
 	if s.table.Total() != 2 || h.changed.Load() == 0 {
 		t.Errorf("table shows %d, changed %d", s.table.Total(), h.changed.Load())
 	}
-	ui(w.close)
+	ui(w.Close)
 }
 
 // The CFPB sample of the issue imports through the wizard as it does
@@ -882,19 +883,20 @@ func TestImportWizardCFPBSample(t *testing.T) {
 	ui(func() { s.ImportFile(path) })
 	h.settle()
 	w := s.wizard
-	if w == nil || w.pv == nil || w.pv.Format != "cfpb" {
+	if w == nil || w.Preview() == nil || w.Preview().Format != "cfpb" {
 		t.Fatalf("preview %+v", w)
 	}
-	ui(w.start)
+	ui(w.Start)
 	h.settle()
-	if w.result == nil || w.err != nil {
-		t.Fatalf("result %+v, err %v", w.result, w.err)
+	res, err := w.Result()
+	if res == nil || err != nil {
+		t.Fatalf("result %+v, err %v", res, err)
 	}
-	if w.result.Imported+w.result.Rejected+w.result.Duplicates != 6623 {
-		t.Errorf("imported %d + rejected %d + duplicates %d, want 6623 rows", w.result.Imported, w.result.Rejected, w.result.Duplicates)
+	if res.Imported+res.Rejected+res.Duplicates != 6623 {
+		t.Errorf("imported %d + rejected %d + duplicates %d, want 6623 rows", res.Imported, res.Rejected, res.Duplicates)
 	}
-	if got := s.table.Total(); got != w.result.Imported {
-		t.Errorf("the register shows %d of %d imported", got, w.result.Imported)
+	if got := s.table.Total(); got != res.Imported {
+		t.Errorf("the register shows %d of %d imported", got, res.Imported)
 	}
-	ui(w.close)
+	ui(w.Close)
 }

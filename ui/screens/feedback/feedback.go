@@ -24,9 +24,6 @@ import (
 // searchDebounce lets the user finish a word before the list reloads.
 const searchDebounce = 300 * time.Millisecond
 
-// maxCommentCell keeps the single-line comment cell cheap to lay out.
-const maxCommentCell = 200
-
 // Deps is what the screen needs from the shell.
 type Deps struct {
 	Store     data.Store
@@ -73,8 +70,8 @@ type Screen struct {
 
 	resetting bool // filter widgets are being reset: reload once at the end
 
-	form   *feedbackForm // the open add/edit form, if any
-	wizard *importWizard // the open import wizard, if any
+	form   *feedbackForm         // the open add/edit form, if any
+	wizard *widgets.ImportWizard // the open import wizard, if any
 
 	busy sync.WaitGroup // background work besides the table's own
 
@@ -227,7 +224,7 @@ func (s *Screen) cell(f data.Feedback, col int) (string, widget.Importance) {
 	case 4:
 		return f.ClientName, widget.MediumImportance
 	case 5:
-		return singleLine(f.Comment), widget.MediumImportance
+		return widgets.SingleLine(f.Comment), widget.MediumImportance
 	case 6:
 		return strings.Join(f.Tags, ", "), widget.MediumImportance
 	}
@@ -245,19 +242,6 @@ func scoreImportance(s data.Score) widget.Importance {
 		return widget.DangerImportance
 	}
 	return widget.LowImportance
-}
-
-// singleLine flattens a comment for a one-line cell; the label truncates
-// the rest with an ellipsis.
-func singleLine(s string) string {
-	if len(s) > maxCommentCell*4 {
-		s = s[:maxCommentCell*4]
-	}
-	s = strings.Join(strings.Fields(s), " ")
-	if r := []rune(s); len(r) > maxCommentCell {
-		s = string(r[:maxCommentCell]) + "…"
-	}
-	return s
 }
 
 func (s *Screen) currentFilter() data.FeedbackFilter {

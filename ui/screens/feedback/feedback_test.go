@@ -179,6 +179,18 @@ func tappableWithText(root fyne.CanvasObject, text string) fyne.Tappable {
 	return found
 }
 
+// containsSelected says whether a select under root shows choice.
+func containsSelected(root fyne.CanvasObject, choice string) bool {
+	found := false
+	walk(root, func(o fyne.CanvasObject) bool {
+		if sel, ok := o.(*widget.Select); ok && sel.Selected == choice {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
 func TestListShowsSeededRows(t *testing.T) {
 	st := openStore(t)
 	seed(t, st, 300)
@@ -462,25 +474,26 @@ func TestImportWizardImportsCSV(t *testing.T) {
 	ui(func() { s.ImportFile(path) })
 	h.settle()
 	w := s.wizard
-	if w == nil || w.pv == nil {
+	if w == nil || w.Preview() == nil {
 		t.Fatal("the wizard did not open a preview")
 	}
-	if w.delimiter.SelectedIndex() != 1 || w.encoding.Selected == "" {
-		t.Errorf("detected delimiter %q encoding %q", w.delimiter.Selected, w.encoding.Selected)
+	if !containsSelected(w.Content(), lang.L("importwizard.delim.semicolon")) || !containsSelected(w.Content(), "utf-8") {
+		t.Errorf("detected delimiter %q encoding %q", string(w.Preview().Delimiter), w.Preview().Encoding)
 	}
-	if got := w.mapping["score"].Selected; got != "Score" {
+	if got := w.MappedColumn("score"); got != "Score" {
 		t.Errorf("score mapped to %q", got)
 	}
-	ui(w.start)
+	ui(w.Start)
 	h.settle()
-	if w.result == nil || w.err != nil {
-		t.Fatalf("result %+v, err %v", w.result, w.err)
+	res, err := w.Result()
+	if res == nil || err != nil {
+		t.Fatalf("result %+v, err %v", res, err)
 	}
-	if w.result.Imported != 4 || w.result.Rejected != 1 {
-		t.Errorf("imported %d rejected %d", w.result.Imported, w.result.Rejected)
+	if res.Imported != 4 || res.Rejected != 1 {
+		t.Errorf("imported %d rejected %d", res.Imported, res.Rejected)
 	}
 	for _, text := range []string{"4 responses imported", "1 row rejected"} {
-		if !containsLabel(w.body, text) {
+		if !containsLabel(w.Content(), text) {
 			t.Errorf("result does not say %q", text)
 		}
 	}
@@ -522,21 +535,22 @@ func TestImportWizardCancelLeavesStoreUnchanged(t *testing.T) {
 	h.settle()
 	w := s.wizard
 	progressed := atomic.Bool{}
-	w.onProgress = func(p importer.Progress) {
+	w.OnProgress = func(p widgets.ImportProgress) {
 		if p.Rows > 0 && p.Rows < 30000 {
 			progressed.Store(true)
-			w.cancel() // as the Cancel button does
+			w.Cancel()
 		}
 	}
-	ui(w.start)
+	ui(w.Start)
 	h.settle()
 	if !progressed.Load() {
 		t.Fatal("no progress was reported mid-import")
 	}
-	if !w.cancelled {
-		t.Fatalf("import not cancelled: result %+v err %v", w.result, w.err)
+	if !w.Cancelled() {
+		res, err := w.Result()
+		t.Fatalf("import not cancelled: result %+v err %v", res, err)
 	}
-	if !containsLabel(w.body, lang.L("feedback.wizard.cancelled")) {
+	if !containsLabel(w.Content(), lang.L("importwizard.cancelled")) {
 		t.Error("the wizard does not say nothing was imported")
 	}
 	if n := h.storeCount(); n != 5 {
@@ -560,33 +574,39 @@ func TestImportWizardRealSurvey(t *testing.T) {
 	ui(func() { s.ImportFile(path) })
 	h.settle()
 	w := s.wizard
-	if w == nil || w.pv == nil {
+	if w == nil || w.Preview() == nil {
 		t.Fatal("no preview")
 	}
-	if !w.pv.NeedsFileDate || !w.fileDateRow.Visible() {
+	if !w.Preview().NeedsFileDate || !w.AsksFileDate() {
 		t.Fatal("a file without dates must ask for the survey date")
 	}
-	ui(w.start) // without the date: refused at the field
-	if !w.message.Visible() || w.message.Text != lang.L("feedback.wizard.file_date_required") {
-		t.Fatalf("message = %q", w.message.Text)
+	ui(w.Start) // without the date: refused at the field
+	if got := w.Problem(); got != lang.L("feedback.wizard.file_date_required") {
+		t.Fatalf("message = %q", got)
 	}
 	ui(func() {
 		d := time.Date(2019, 6, 15, 0, 0, 0, 0, time.UTC)
-		w.fileDate.SetDate(&d)
-		w.start()
+		walk(w.Content(), func(o fyne.CanvasObject) bool {
+			if e, ok := o.(*widget.DateEntry); ok {
+				e.SetDate(&d)
+			}
+			return true
+		})
+		w.Start()
 	})
 	h.settle()
-	if w.err != nil || w.result == nil {
-		t.Fatalf("import failed: %v", w.err)
+	res, err := w.Result()
+	if err != nil || res == nil {
+		t.Fatalf("import failed: %v", err)
 	}
-	if w.result.Imported+w.result.Rejected+w.result.Duplicates != 13954 {
-		t.Errorf("accounted for %d+%d+%d rows, want 13954", w.result.Imported, w.result.Rejected, w.result.Duplicates)
+	if res.Imported+res.Rejected+res.Duplicates != 13954 {
+		t.Errorf("accounted for %d+%d+%d rows, want 13954", res.Imported, res.Rejected, res.Duplicates)
 	}
-	if w.result.Imported < 13000 {
-		t.Errorf("only %d rows imported", w.result.Imported)
+	if res.Imported < 13000 {
+		t.Errorf("only %d rows imported", res.Imported)
 	}
-	if got := s.table.Total(); got != w.result.Imported {
-		t.Errorf("table shows %d rows, imported %d", got, w.result.Imported)
+	if got := s.table.Total(); got != res.Imported {
+		t.Errorf("table shows %d rows, imported %d", got, res.Imported)
 	}
 }
 
@@ -640,7 +660,7 @@ func TestRenderScreenshots(t *testing.T) {
 		ui(func() { h.screen.ImportFile(csv) })
 		h.settle()
 		shot(h, "wizard")
-		ui(h.screen.wizard.start)
+		ui(h.screen.wizard.Start)
 		h.settle()
 		shot(h, "result")
 	}
