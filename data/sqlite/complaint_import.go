@@ -3,10 +3,8 @@ package sqlite
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
 	"strings"
-	"sync"
 	"time"
 
 	"caredesk/data"
@@ -17,31 +15,18 @@ import (
 // groups with their events and SLA rows; the rollup changes are summed in
 // memory and written at Commit.
 type complaintImport struct {
-	mu     sync.Mutex
-	ctx    context.Context
-	execCt context.Context // ctx without its cancellation (see feedbackImport.duplicate)
-	tx     *sql.Tx
-	j      *judge
-	batch  data.ImportBatch
+	*bulkImport
+	j *judge
 
 	insertRows, insertEvents map[int]*sql.Stmt
-	exists, sourceHasRows    *sql.Stmt
 	sla                      *slaWriter
 
-	nextID        int64
 	pending       []any
 	pendingEvents []any
-	seen          bloom
-	oldSources    map[string]bool
 	clients       map[string]cachedTier
 	categories    map[categoryKey]int64
 	employees     map[string]int64
 	deltas        *complaintDeltas
-	err           error
-	done          bool
-
-	existingRows   int64
-	droppedIndexes []string
 }
 
 type cachedTier struct {
@@ -71,69 +56,35 @@ const complaintInsertCols = `id, source, external_id, batch_id, opened_at, clien
 // so re-importing a file adds nothing. The import holds the write
 // connection until Commit or Rollback; cancelling ctx rolls it back.
 func (db *DB) BeginComplaintImport(ctx context.Context, b data.ImportBatch) (data.ComplaintImport, error) {
-	b.Source = strings.TrimSpace(b.Source)
-	if b.Source == "" {
-		return nil, fmt.Errorf("begin complaint import: source is required: %w", data.ErrInvalid)
-	}
 	b.Kind = "complaints"
-	if b.ImportedAt.IsZero() {
-		b.ImportedAt = time.Now()
-	}
-	b.ImportedAt = b.ImportedAt.UTC().Truncate(time.Second)
-	b.Imported, b.Duplicates = 0, 0
-	tx, err := db.beginWrite(ctx)
+	base, err := db.newBulkImport(ctx, "complaint", "complaint", &b)
 	if err != nil {
-		return nil, fmt.Errorf("begin complaint import: %w", err)
+		return nil, err
 	}
-	j, err := db.judgeFor(ctx, tx, time.Now())
+	j, err := db.judgeFor(ctx, base.tx, time.Now())
 	if err != nil {
-		tx.Rollback()
+		base.abort()
 		return nil, fmt.Errorf("begin complaint import: %w", err)
 	}
 	imp := &complaintImport{
-		ctx:           ctx,
-		execCt:        context.WithoutCancel(ctx),
-		tx:            tx,
+		bulkImport:    base,
 		j:             j,
 		insertRows:    map[int]*sql.Stmt{},
 		insertEvents:  map[int]*sql.Stmt{},
-		oldSources:    map[string]bool{},
 		clients:       map[string]cachedTier{},
 		categories:    map[categoryKey]int64{},
 		employees:     map[string]int64{},
 		deltas:        newComplaintDeltas(),
 		pending:       make([]any, 0, complaintsPerInsert*complaintArgs),
 		pendingEvents: make([]any, 0, eventsPerInsert*eventArgs),
+		sla:           newSLAWriter(base.execCt, base.tx, j.loc),
 	}
-	imp.sla = newSLAWriter(imp.execCt, tx, j.loc)
+	base.flush, base.release = imp.flush, imp.sla.close
 	if err := imp.begin(b); err != nil {
-		imp.sla.close()
-		tx.Rollback()
+		base.abort()
 		return nil, fmt.Errorf("begin complaint import from %s: %w", b.Source, err)
 	}
 	return imp, nil
-}
-
-func (i *complaintImport) begin(b data.ImportBatch) error {
-	res, err := i.tx.ExecContext(i.ctx, `INSERT INTO import_batch
-		(kind, source, file_name, imported_at, imported, duplicates, rejected) VALUES (?, ?, ?, ?, 0, 0, ?)`,
-		b.Kind, b.Source, b.FileName, b.ImportedAt.Unix(), b.Rejected)
-	if err != nil {
-		return err
-	}
-	if b.ID, err = res.LastInsertId(); err != nil {
-		return err
-	}
-	i.batch = b
-	if err := i.tx.QueryRowContext(i.ctx, `SELECT coalesce(max(id), 0) + 1 FROM complaint`).Scan(&i.nextID); err != nil {
-		return err
-	}
-	i.existingRows = i.nextID - 1
-	if i.exists, err = i.tx.PrepareContext(i.ctx, `SELECT EXISTS (SELECT 1 FROM complaint WHERE source = ? AND external_id = ?)`); err != nil {
-		return err
-	}
-	i.sourceHasRows, err = i.tx.PrepareContext(i.ctx, `SELECT EXISTS (SELECT 1 FROM complaint WHERE source = ?)`)
-	return err
 }
 
 // Add stores one complaint with its events. A complaint failing
@@ -144,14 +95,8 @@ func (i *complaintImport) begin(b data.ImportBatch) error {
 func (i *complaintImport) Add(c *data.Complaint) (bool, error) {
 	i.mu.Lock()
 	defer i.mu.Unlock()
-	if i.err != nil {
-		return false, i.err
-	}
-	if i.done {
-		return false, errImportDone
-	}
-	if err := i.ctx.Err(); err != nil {
-		return false, i.fail(err)
+	if err := i.usable(); err != nil {
+		return false, err
 	}
 	if err := c.Validate(); err != nil {
 		i.batch.Rejected++
@@ -208,10 +153,8 @@ func (i *complaintImport) Add(c *data.Complaint) (bool, error) {
 	i.deltas.addRow(&r, 1)
 	i.deltas.addResults(d.sla, i.j.loc, 1)
 	i.batch.Imported++
-	if i.droppedIndexes == nil && int64(i.batch.Imported) >= complaintBulkThreshold(i.existingRows) {
-		if err := i.dropSecondaryIndexes(); err != nil {
-			return false, i.fail(err)
-		}
+	if err := i.dropIndexesPast(complaintBulkThreshold(i.existingRows), "complaint"); err != nil {
+		return false, i.fail(err)
 	}
 	return true, nil
 }
@@ -282,36 +225,6 @@ func (i *complaintImport) resolveNames(c *data.Complaint) error {
 	return nil
 }
 
-// duplicate reports whether (source, externalID) is stored or was added by
-// this import; see feedbackImport.duplicate.
-func (i *complaintImport) duplicate(source, externalID string) (bool, error) {
-	h := hashID(source, externalID)
-	maybeSeen := i.seen.has(h)
-	if !maybeSeen {
-		old, ok := i.oldSources[source]
-		if !ok {
-			if err := i.sourceHasRows.QueryRowContext(i.execCt, source).Scan(&old); err != nil {
-				return false, err
-			}
-			i.oldSources[source] = old
-		}
-		if !old {
-			i.seen.add(h)
-			return false, nil
-		}
-	} else if err := i.flush(); err != nil {
-		return false, err
-	}
-	var exists bool
-	if err := i.exists.QueryRowContext(i.execCt, source, externalID).Scan(&exists); err != nil {
-		return false, err
-	}
-	if !exists {
-		i.seen.add(h)
-	}
-	return exists, nil
-}
-
 // flush inserts the pending complaints, then their events and SLA rows.
 func (i *complaintImport) flush() error {
 	if n := len(i.pending) / complaintArgs; n > 0 {
@@ -339,118 +252,10 @@ func (i *complaintImport) flush() error {
 	return i.sla.flush()
 }
 
-// dropSecondaryIndexes drops complaint's indexes for a bulk import and
-// remembers them for Commit (see feedbackImport.dropSecondaryIndexes).
-func (i *complaintImport) dropSecondaryIndexes() error {
-	if err := i.flush(); err != nil {
-		return err
-	}
-	rows, err := i.tx.QueryContext(i.execCt, `SELECT name, sql FROM sqlite_master
-		WHERE type = 'index' AND tbl_name = 'complaint' AND sql IS NOT NULL ORDER BY name`)
-	if err != nil {
-		return err
-	}
-	var names []string
-	i.droppedIndexes = []string{}
-	for rows.Next() {
-		var name, ddl string
-		if err := rows.Scan(&name, &ddl); err != nil {
-			rows.Close()
-			return err
-		}
-		names = append(names, name)
-		i.droppedIndexes = append(i.droppedIndexes, ddl)
-	}
-	if err := closeRows(rows); err != nil {
-		return err
-	}
-	for _, name := range names {
-		if _, err := i.tx.ExecContext(i.execCt, `DROP INDEX "`+strings.ReplaceAll(name, `"`, `""`)+`"`); err != nil {
-			return fmt.Errorf("drop index %s for a bulk import: %w", name, err)
-		}
-	}
-	return nil
-}
-
-func (i *complaintImport) fail(err error) error {
-	i.err = fmt.Errorf("complaint import from %s: %w", i.batch.Source, err)
-	i.sla.close()
-	i.tx.Rollback()
-	return i.err
-}
-
 // Commit writes the rollups and the batch's counts and makes every added
 // complaint visible at once.
 func (i *complaintImport) Commit() (data.ImportBatch, error) {
-	i.mu.Lock()
-	defer i.mu.Unlock()
-	if i.err != nil {
-		return data.ImportBatch{}, i.err
-	}
-	if i.done {
-		return data.ImportBatch{}, errImportDone
-	}
-	if err := i.ctx.Err(); err != nil {
-		return data.ImportBatch{}, i.fail(err)
-	}
-	if err := i.flush(); err != nil {
-		return data.ImportBatch{}, i.fail(err)
-	}
-	for _, ddl := range i.droppedIndexes {
-		if _, err := i.tx.ExecContext(i.ctx, ddl); err != nil {
-			return data.ImportBatch{}, i.fail(fmt.Errorf("rebuild index after a bulk import: %w", err))
-		}
-	}
-	if err := i.deltas.apply(i.ctx, i.tx); err != nil {
-		return data.ImportBatch{}, i.fail(err)
-	}
-	b := i.batch
-	if _, err := i.tx.ExecContext(i.ctx, `UPDATE import_batch SET imported = ?, duplicates = ?, rejected = ? WHERE id = ?`,
-		b.Imported, b.Duplicates, b.Rejected, b.ID); err != nil {
-		return data.ImportBatch{}, i.fail(err)
-	}
-	i.sla.close()
-	if err := i.tx.Commit(); err != nil {
-		return data.ImportBatch{}, i.fail(err)
-	}
-	i.done = true
-	return b, nil
-}
-
-// Rollback discards the import; after Commit it does nothing.
-func (i *complaintImport) Rollback() error {
-	i.mu.Lock()
-	defer i.mu.Unlock()
-	if i.done || i.err != nil {
-		return nil
-	}
-	i.done = true
-	i.sla.close()
-	if err := i.tx.Rollback(); err != nil && !errors.Is(err, sql.ErrTxDone) {
-		return fmt.Errorf("roll back complaint import from %s: %w", i.batch.Source, err)
-	}
-	return nil
-}
-
-// groupStmt returns the prepared INSERT of n rows, preparing it once.
-func groupStmt(ctx context.Context, tx *sql.Tx, cache map[int]*sql.Stmt, n int, head, row string) (*sql.Stmt, error) {
-	if st := cache[n]; st != nil {
-		return st, nil
-	}
-	var q strings.Builder
-	q.WriteString(head)
-	for k := 0; k < n; k++ {
-		if k > 0 {
-			q.WriteString(", ")
-		}
-		q.WriteString(row)
-	}
-	st, err := tx.PrepareContext(ctx, q.String())
-	if err != nil {
-		return nil, err
-	}
-	cache[n] = st
-	return st, nil
+	return i.commit(func() error { return i.deltas.apply(i.ctx, i.tx) })
 }
 
 // deleteBatchComplaints removes the complaints an import added, with

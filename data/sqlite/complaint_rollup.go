@@ -240,9 +240,8 @@ func (d *complaintDeltas) apply(ctx context.Context, tx *sql.Tx) error {
 	return nil
 }
 
-// bulkKeys is the number of changed rows of a rollup above which apply
-// reads the table whole instead of row by row: a large import touches most
-// of its rows anyway, and one scan costs less than a lookup per row.
+// bulkKeys is the number of changed rows of a rollup above which
+// readStored reads the table whole instead of row by row.
 var bulkKeys = 512
 
 func (d *complaintDeltas) applyCounts(ctx context.Context, tx *sql.Tx) error {
@@ -296,30 +295,8 @@ func applyCountTable(ctx context.Context, tx *sql.Tx, segmented bool, deltas map
 		}
 		return closeRows(rows)
 	}
-	query := `SELECT ` + keySelect + `, ` + complaintCountCols + ` FROM ` + table
-	if len(deltas) > bulkKeys {
-		rows, err := tx.QueryContext(ctx, query)
-		if err != nil {
-			return err
-		}
-		if err := scan(rows); err != nil {
-			return err
-		}
-	} else {
-		read, err := tx.PrepareContext(ctx, query+` WHERE `+keyWhere)
-		if err != nil {
-			return err
-		}
-		defer read.Close()
-		for k := range deltas {
-			rows, err := read.QueryContext(ctx, keyArgs(k)...)
-			if err != nil {
-				return err
-			}
-			if err := scan(rows); err != nil {
-				return err
-			}
-		}
+	if err := readStored(ctx, tx, `SELECT `+keySelect+`, `+complaintCountCols+` FROM `+table, keyWhere, deltas, keyArgs, scan); err != nil {
+		return err
 	}
 	// Rows are written in primary key order: appending to a B-tree costs
 	// far less than inserting all over it.
@@ -365,6 +342,36 @@ func applyCountTable(ctx context.Context, tx *sql.Tx, segmented bool, deltas map
 	return execEach(ctx, tx, `DELETE FROM `+table+` WHERE `+keyWhere, nKeys, deletes)
 }
 
+// readStored passes the stored rows of a rollup that deltas change to
+// scan: the whole table (query) when many keys changed, as a large import
+// touches most of its rows anyway and one scan costs less than a lookup
+// per row; else one lookup per key (query WHERE keyWhere).
+func readStored[K comparable, V any](ctx context.Context, tx *sql.Tx, query, keyWhere string, deltas map[K]V,
+	keyArgs func(K) []any, scan func(*sql.Rows) error) error {
+	if len(deltas) > bulkKeys {
+		rows, err := tx.QueryContext(ctx, query)
+		if err != nil {
+			return err
+		}
+		return scan(rows)
+	}
+	read, err := tx.PrepareContext(ctx, query+` WHERE `+keyWhere)
+	if err != nil {
+		return err
+	}
+	defer read.Close()
+	for k := range deltas {
+		rows, err := read.QueryContext(ctx, keyArgs(k)...)
+		if err != nil {
+			return err
+		}
+		if err := scan(rows); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // execGroups runs INSERT head VALUES (row), (row)... tail over args,
 // perRow arguments a row, up to 64 rows a statement.
 func execGroups(ctx context.Context, tx *sql.Tx, head, tail string, perRow int, args []any) error {
@@ -380,17 +387,8 @@ func execGroups(ctx context.Context, tx *sql.Tx, head, tail string, perRow int, 
 		n := min(rowsPerStmt, len(args)/perRow)
 		st := stmts[n]
 		if st == nil {
-			var q strings.Builder
-			q.WriteString(head)
-			for i := 0; i < n; i++ {
-				if i > 0 {
-					q.WriteString(", ")
-				}
-				q.WriteString(row)
-			}
-			q.WriteString(" " + tail)
 			var err error
-			if st, err = tx.PrepareContext(ctx, q.String()); err != nil {
+			if st, err = tx.PrepareContext(ctx, groupQuery(head, row, n)+" "+tail); err != nil {
 				return err
 			}
 			stmts[n] = st
@@ -454,29 +452,8 @@ func (d *complaintDeltas) applyDurations(ctx context.Context, tx *sql.Tx) error 
 	keyArgs := func(k durKey) []any {
 		return []any{string(k.dim), int64(k.day), string(measureNames[k.measure]), k.value}
 	}
-	if len(byKey) > bulkKeys {
-		rows, err := tx.QueryContext(ctx, query)
-		if err != nil {
-			return err
-		}
-		if err := scan(rows); err != nil {
-			return err
-		}
-	} else {
-		read, err := tx.PrepareContext(ctx, query+` WHERE dim = ? AND day = ? AND measure = ? AND value = ?`)
-		if err != nil {
-			return err
-		}
-		defer read.Close()
-		for k := range byKey {
-			rows, err := read.QueryContext(ctx, keyArgs(k)...)
-			if err != nil {
-				return err
-			}
-			if err := scan(rows); err != nil {
-				return err
-			}
-		}
+	if err := readStored(ctx, tx, query, `dim = ? AND day = ? AND measure = ? AND value = ?`, byKey, keyArgs, scan); err != nil {
+		return err
 	}
 	keys := slices.Collect(maps.Keys(byKey))
 	slices.SortFunc(keys, func(a, b durKey) int {

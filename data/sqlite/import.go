@@ -6,48 +6,29 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"sync"
 	"time"
 
 	"caredesk/data"
 )
-
-// errImportDone is returned by an import used after Commit or Rollback.
-var errImportDone = errors.New("feedback import already finished")
 
 // feedbackImport is one import transaction. Rows go to SQLite in groups
 // through prepared statements; only a group of pending rows, the per-day
 // count changes, the client ids and a fixed-size filter of the ids seen are
 // kept in memory, so a million-row file needs little RAM.
 type feedbackImport struct {
-	mu     sync.Mutex
-	ctx    context.Context
-	execCt context.Context // ctx without its cancellation, see duplicate
-	tx     *sql.Tx
-	loc    *time.Location
-	batch  data.ImportBatch
+	*bulkImport
+	loc *time.Location
 
 	insertRows, insertTags            map[int]*sql.Stmt // multi-row INSERTs by row count
 	findClient, insertClient, segment *sql.Stmt
-	exists, sourceHasRows             *sql.Stmt
 
-	nextID      int64
 	pending     []any // arguments of rows added but not inserted yet
 	pendingTags []any
-	seen        bloom           // (source, external id) added by this import
-	oldSources  map[string]bool // whether a source had rows before this import
 	clients     clientCache
 	deltas      rollupDeltas
-	err         error // first storage failure; the transaction is gone then
-	done        bool
-
-	existingRows   int64    // rows stored before this import (approximately)
-	droppedIndexes []string // CREATE INDEX statements to run again at Commit
 }
 
-// Rows are inserted in groups: one statement per group instead of per row
-// saves the per-execution work (cursors on the table and every index),
-// which was about half the cost of a row.
+// Rows are inserted in groups (see groupQuery).
 const (
 	rowsPerInsert = 64
 	feedbackArgs  = 11
@@ -58,72 +39,46 @@ const (
 // same file add nothing. The import holds the write connection until Commit
 // or Rollback; reads carry on meanwhile. Cancelling ctx rolls it back.
 func (db *DB) BeginFeedbackImport(ctx context.Context, b data.ImportBatch) (data.FeedbackImport, error) {
-	b.Source = strings.TrimSpace(b.Source)
-	if b.Source == "" {
-		return nil, fmt.Errorf("begin feedback import: source is required: %w", data.ErrInvalid)
-	}
 	if b.Kind == "" {
 		b.Kind = "feedback"
 	}
-	if b.ImportedAt.IsZero() {
-		b.ImportedAt = time.Now()
-	}
-	b.ImportedAt = b.ImportedAt.UTC().Truncate(time.Second)
-	b.Imported, b.Duplicates = 0, 0
-
-	tx, err := db.beginWrite(ctx)
+	base, err := db.newBulkImport(ctx, "feedback", "feedback", &b)
 	if err != nil {
-		return nil, fmt.Errorf("begin feedback import: %w", err)
+		return nil, err
 	}
 	imp := &feedbackImport{
-		ctx:         ctx,
-		execCt:      context.WithoutCancel(ctx),
-		tx:          tx,
+		bulkImport:  base,
 		loc:         db.Location(),
 		clients:     clientCache{},
 		deltas:      rollupDeltas{},
 		insertRows:  map[int]*sql.Stmt{},
 		insertTags:  map[int]*sql.Stmt{},
-		oldSources:  map[string]bool{},
 		pending:     make([]any, 0, rowsPerInsert*feedbackArgs),
 		pendingTags: make([]any, 0, 2*rowsPerInsert),
 	}
+	base.flush = imp.flush
 	if err := imp.begin(b); err != nil {
-		tx.Rollback()
+		base.abort()
 		return nil, fmt.Errorf("begin feedback import from %s: %w", b.Source, err)
 	}
 	return imp, nil
 }
 
-// begin records the batch (its counts are filled at Commit; rows reference
-// it) and prepares the statements of the row loop.
+// begin starts the batch and prepares the client statements of the row
+// loop.
 func (i *feedbackImport) begin(b data.ImportBatch) error {
-	res, err := i.tx.ExecContext(i.ctx, `INSERT INTO import_batch
-		(kind, source, file_name, imported_at, imported, duplicates, rejected) VALUES (?, ?, ?, ?, 0, 0, ?)`,
-		b.Kind, b.Source, b.FileName, b.ImportedAt.Unix(), b.Rejected)
-	if err != nil {
+	if err := i.bulkImport.begin(b); err != nil {
 		return err
 	}
-	if b.ID, err = res.LastInsertId(); err != nil {
-		return err
-	}
-	i.batch = b
-	// The import holds the write lock, so it can number its rows itself and
-	// insert them in groups.
-	if err := i.tx.QueryRowContext(i.ctx, `SELECT coalesce(max(id), 0) + 1 FROM feedback`).Scan(&i.nextID); err != nil {
-		return err
-	}
-	i.existingRows = i.nextID - 1
 	for _, p := range []struct {
 		stmt  **sql.Stmt
 		query string
 	}{
-		{&i.exists, `SELECT EXISTS (SELECT 1 FROM feedback WHERE source = ? AND external_id = ?)`},
-		{&i.sourceHasRows, `SELECT EXISTS (SELECT 1 FROM feedback WHERE source = ?)`},
 		{&i.findClient, `SELECT id, segment FROM client WHERE name = ?`},
 		{&i.insertClient, `INSERT INTO client (name, segment) VALUES (?, ?)`},
 		{&i.segment, `UPDATE client SET segment = ? WHERE id = ? AND segment = ''`},
 	} {
+		var err error
 		if *p.stmt, err = i.tx.PrepareContext(i.ctx, p.query); err != nil {
 			return err
 		}
@@ -140,14 +95,8 @@ func (i *feedbackImport) begin(b data.ImportBatch) error {
 func (i *feedbackImport) Add(f *data.Feedback) (bool, error) {
 	i.mu.Lock()
 	defer i.mu.Unlock()
-	if i.err != nil {
-		return false, i.err
-	}
-	if i.done {
-		return false, errImportDone
-	}
-	if err := i.ctx.Err(); err != nil {
-		return false, i.fail(err)
+	if err := i.usable(); err != nil {
+		return false, err
 	}
 	if err := f.Validate(); err != nil {
 		i.batch.Rejected++
@@ -190,10 +139,8 @@ func (i *feedbackImport) Add(f *data.Feedback) (bool, error) {
 	}
 	i.deltas.add(rollupKey{day, string(f.Channel), f.Touchpoint}, f.Score, 1)
 	i.batch.Imported++
-	if i.droppedIndexes == nil && int64(i.batch.Imported) >= bulkThreshold(i.existingRows) {
-		if err := i.dropSecondaryIndexes(); err != nil {
-			return false, i.fail(err)
-		}
+	if err := i.dropIndexesPast(bulkThreshold(i.existingRows), "feedback", "feedback_tag"); err != nil {
+		return false, i.fail(err)
 	}
 	return true, nil
 }
@@ -205,82 +152,10 @@ func (i *feedbackImport) Add(f *data.Feedback) (bool, error) {
 // stored) therefore goes about twice as fast without them.
 func bulkThreshold(existing int64) int64 { return max(50_000, existing/4) }
 
-// dropSecondaryIndexes drops the indexes of feedback and its tags that no
-// constraint needs, remembering their definitions. Inside the transaction
-// the drop is undone by a rollback; other connections keep reading through
-// the indexes of their snapshot. UNIQUE constraints (duplicate detection)
-// have no SQL of their own and stay.
-func (i *feedbackImport) dropSecondaryIndexes() error {
-	if err := i.flush(); err != nil {
-		return err
-	}
-	rows, err := i.tx.QueryContext(i.execCt, `SELECT name, sql FROM sqlite_master
-		WHERE type = 'index' AND tbl_name IN ('feedback', 'feedback_tag') AND sql IS NOT NULL ORDER BY name`)
-	if err != nil {
-		return err
-	}
-	var names []string
-	i.droppedIndexes = []string{}
-	for rows.Next() {
-		var name, ddl string
-		if err := rows.Scan(&name, &ddl); err != nil {
-			rows.Close()
-			return err
-		}
-		names = append(names, name)
-		i.droppedIndexes = append(i.droppedIndexes, ddl)
-	}
-	if err := rows.Close(); err != nil {
-		return err
-	}
-	for _, name := range names {
-		// The name comes from sqlite_master, not from input.
-		if _, err := i.tx.ExecContext(i.execCt, `DROP INDEX "`+strings.ReplaceAll(name, `"`, `""`)+`"`); err != nil {
-			return fmt.Errorf("drop index %s for a bulk import: %w", name, err)
-		}
-	}
-	return nil
-}
-
-// duplicate reports whether (source, externalID) is already stored or
-// already added by this import. The filter of ids added so far answers
-// most rows of a first import without a query; a possible hit, or a source
-// that had rows before, is checked in the database.
-func (i *feedbackImport) duplicate(source, externalID string) (bool, error) {
-	h := hashID(source, externalID)
-	maybeSeen := i.seen.has(h)
-	if !maybeSeen {
-		old, ok := i.oldSources[source]
-		if !ok {
-			if err := i.sourceHasRows.QueryRowContext(i.execCt, source).Scan(&old); err != nil {
-				return false, err
-			}
-			i.oldSources[source] = old
-		}
-		if !old {
-			i.seen.add(h)
-			return false, nil
-		}
-	} else if err := i.flush(); err != nil { // the earlier row may still be pending
-		return false, err
-	}
-	// Statements run without ctx's cancellation: the driver would start a
-	// watcher goroutine per call. Cancellation is still honoured: Add
-	// checks ctx and database/sql rolls the transaction back when it ends.
-	var exists bool
-	if err := i.exists.QueryRowContext(i.execCt, source, externalID).Scan(&exists); err != nil {
-		return false, err
-	}
-	if !exists {
-		i.seen.add(h)
-	}
-	return exists, nil
-}
-
 // flush inserts the pending rows and then their tags.
 func (i *feedbackImport) flush() error {
 	if len(i.pending) > 0 {
-		st, err := i.groupStmt(i.insertRows, len(i.pending)/feedbackArgs, `INSERT INTO feedback
+		st, err := groupStmt(i.ctx, i.tx, i.insertRows, len(i.pending)/feedbackArgs, `INSERT INTO feedback
 			(id, responded_at, day, score, comment, channel, touchpoint, client_id, batch_id, source, external_id) VALUES `,
 			"(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 		if err != nil {
@@ -292,7 +167,7 @@ func (i *feedbackImport) flush() error {
 		i.pending = i.pending[:0]
 	}
 	if len(i.pendingTags) > 0 {
-		st, err := i.groupStmt(i.insertTags, len(i.pendingTags)/2, `INSERT INTO feedback_tag (feedback_id, tag) VALUES `, "(?, ?)")
+		st, err := groupStmt(i.ctx, i.tx, i.insertTags, len(i.pendingTags)/2, `INSERT INTO feedback_tag (feedback_id, tag) VALUES `, "(?, ?)")
 		if err != nil {
 			return err
 		}
@@ -302,27 +177,6 @@ func (i *feedbackImport) flush() error {
 		i.pendingTags = i.pendingTags[:0]
 	}
 	return nil
-}
-
-// groupStmt returns the prepared INSERT of n rows, preparing it once.
-func (i *feedbackImport) groupStmt(cache map[int]*sql.Stmt, n int, head, row string) (*sql.Stmt, error) {
-	if st := cache[n]; st != nil {
-		return st, nil
-	}
-	var q strings.Builder
-	q.WriteString(head)
-	for k := 0; k < n; k++ {
-		if k > 0 {
-			q.WriteString(", ")
-		}
-		q.WriteString(row)
-	}
-	st, err := i.tx.PrepareContext(i.ctx, q.String())
-	if err != nil {
-		return nil, err
-	}
-	cache[n] = st
-	return st, nil
 }
 
 // bloom is a Bloom filter of 64-bit hashes: "no" is certain, "yes" means
@@ -403,62 +257,10 @@ func (i *feedbackImport) client(name, segment string) (int64, error) {
 	return c.id, nil
 }
 
-// fail ends the import after a storage error or cancellation.
-func (i *feedbackImport) fail(err error) error {
-	i.err = fmt.Errorf("feedback import from %s: %w", i.batch.Source, err)
-	i.tx.Rollback()
-	return i.err
-}
-
 // Commit writes the daily counts and the batch's counts and makes every
 // added row visible at once.
 func (i *feedbackImport) Commit() (data.ImportBatch, error) {
-	i.mu.Lock()
-	defer i.mu.Unlock()
-	if i.err != nil {
-		return data.ImportBatch{}, i.err
-	}
-	if i.done {
-		return data.ImportBatch{}, errImportDone
-	}
-	if err := i.ctx.Err(); err != nil {
-		return data.ImportBatch{}, i.fail(err)
-	}
-	if err := i.flush(); err != nil {
-		return data.ImportBatch{}, i.fail(err)
-	}
-	for _, ddl := range i.droppedIndexes {
-		if _, err := i.tx.ExecContext(i.ctx, ddl); err != nil {
-			return data.ImportBatch{}, i.fail(fmt.Errorf("rebuild index after a bulk import: %w", err))
-		}
-	}
-	if err := applyRollup(i.ctx, i.tx, i.deltas); err != nil {
-		return data.ImportBatch{}, i.fail(err)
-	}
-	b := i.batch
-	if _, err := i.tx.ExecContext(i.ctx, `UPDATE import_batch SET imported = ?, duplicates = ?, rejected = ? WHERE id = ?`,
-		b.Imported, b.Duplicates, b.Rejected, b.ID); err != nil {
-		return data.ImportBatch{}, i.fail(err)
-	}
-	if err := i.tx.Commit(); err != nil {
-		return data.ImportBatch{}, i.fail(err)
-	}
-	i.done = true
-	return b, nil
-}
-
-// Rollback discards the import; after Commit it does nothing.
-func (i *feedbackImport) Rollback() error {
-	i.mu.Lock()
-	defer i.mu.Unlock()
-	if i.done || i.err != nil {
-		return nil
-	}
-	i.done = true
-	if err := i.tx.Rollback(); err != nil && !errors.Is(err, sql.ErrTxDone) {
-		return fmt.Errorf("roll back feedback import from %s: %w", i.batch.Source, err)
-	}
-	return nil
+	return i.commit(func() error { return applyRollup(i.ctx, i.tx, i.deltas) })
 }
 
 // ImportBatches returns every import, newest first.
