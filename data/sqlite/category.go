@@ -14,29 +14,9 @@ import (
 // Categories returns every category, parents first, by English name (the
 // Russian one when there is no English name).
 func (db *DB) Categories(ctx context.Context) ([]data.Category, error) {
-	tx, err := db.beginRead(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("list categories: %w", err)
-	}
-	defer tx.Rollback()
-	rows, err := tx.QueryContext(ctx, `SELECT id, coalesce(parent_id, 0), name_en, name_ru FROM category
-		ORDER BY parent_id IS NOT NULL, coalesce(nullif(name_en, ''), name_ru) COLLATE NOCASE, id`)
-	if err != nil {
-		return nil, fmt.Errorf("list categories: %w", err)
-	}
-	defer rows.Close()
-	var out []data.Category
-	for rows.Next() {
-		var c data.Category
-		if err := rows.Scan(&c.ID, &c.ParentID, &c.NameEN, &c.NameRU); err != nil {
-			return nil, fmt.Errorf("list categories: %w", err)
-		}
-		out = append(out, c)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("list categories: %w", err)
-	}
-	return out, tx.Commit()
+	return readList(ctx, db, "list categories", `SELECT id, coalesce(parent_id, 0), name_en, name_ru FROM category
+		ORDER BY parent_id IS NOT NULL, coalesce(nullif(name_en, ''), name_ru) COLLATE NOCASE, id`, nil,
+		func(c *data.Category) []any { return []any{&c.ID, &c.ParentID, &c.NameEN, &c.NameRU} })
 }
 
 // SaveCategory creates c (ID 0) or renames it. A subcategory's parent must

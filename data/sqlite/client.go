@@ -12,28 +12,8 @@ import (
 
 // Clients returns every client sorted by name.
 func (db *DB) Clients(ctx context.Context) ([]data.Client, error) {
-	tx, err := db.beginRead(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("list clients: %w", err)
-	}
-	defer tx.Rollback()
-	rows, err := tx.QueryContext(ctx, `SELECT id, name, segment, tier FROM client ORDER BY name, id`)
-	if err != nil {
-		return nil, fmt.Errorf("list clients: %w", err)
-	}
-	defer rows.Close()
-	var out []data.Client
-	for rows.Next() {
-		var c data.Client
-		if err := rows.Scan(&c.ID, &c.Name, &c.Segment, &c.Tier); err != nil {
-			return nil, fmt.Errorf("list clients: %w", err)
-		}
-		out = append(out, c)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("list clients: %w", err)
-	}
-	return out, tx.Commit()
+	return readList(ctx, db, "list clients", `SELECT id, name, segment, tier FROM client ORDER BY name, id`, nil,
+		func(c *data.Client) []any { return []any{&c.ID, &c.Name, &c.Segment, &c.Tier} })
 }
 
 // CreateClient stores c and sets its ID. A name already taken (ignoring

@@ -72,16 +72,8 @@ func complaintWhere(f data.ComplaintFilter) (*where, error) {
 	if f.Tier != "" {
 		w.add("c.tier = ?", f.Tier)
 	}
-	if s := strings.TrimSpace(f.Search); s != "" {
-		pattern, fold := likePattern(s)
-		col := func(c string) string {
-			if fold {
-				return lowerFunc + "(coalesce(" + c + ", ''))"
-			}
-			return c
-		}
-		w.add("("+col("c.subject")+` LIKE ? ESCAPE '\' OR `+col("c.description")+` LIKE ? ESCAPE '\' OR `+
-			col("cl.name")+` LIKE ? ESCAPE '\' OR `+col("c.external_id")+` LIKE ? ESCAPE '\')`,
+	if like, pattern := searchLike(f.Search); like != nil {
+		w.add("("+like("c.subject")+" OR "+like("c.description")+" OR "+like("cl.name")+" OR "+like("c.external_id")+")",
 			pattern, pattern, pattern, pattern)
 	}
 	return w, nil

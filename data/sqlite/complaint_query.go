@@ -28,11 +28,6 @@ func (db *DB) ComplaintDaily(ctx context.Context, q data.ComplaintQuery) ([]data
 	if err := validSegmentation(q.By); err != nil {
 		return nil, fmt.Errorf("daily complaints: %w", err)
 	}
-	tx, err := db.beginRead(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("daily complaints: %w", err)
-	}
-	defer tx.Rollback()
 	w := &where{}
 	query := `SELECT day, '', ` + complaintCountCols + ` FROM complaint_daily`
 	if q.By != data.ComplaintsBy {
@@ -40,24 +35,11 @@ func (db *DB) ComplaintDaily(ctx context.Context, q data.ComplaintQuery) ([]data
 		query = `SELECT day, value, ` + complaintCountCols + ` FROM complaint_daily_segment`
 	}
 	w.addDays("day", q.From, q.To)
-	rows, err := tx.QueryContext(ctx, query+w.String()+` ORDER BY day, 2`, w.args...)
-	if err != nil {
-		return nil, fmt.Errorf("daily complaints by %q: %w", q.By, err)
-	}
-	defer rows.Close()
-	var out []data.ComplaintDay
-	for rows.Next() {
-		var d data.ComplaintDay
-		if err := rows.Scan(&d.Day, &d.Segment, &d.Opened, &d.Negative, &d.Escalated, &d.Responded, &d.Resolutions,
-			&d.Reopens, &d.Resolved, &d.Reopened, &d.FCR, &d.FCRReopen, &d.Satisfied, &d.WithVerdict); err != nil {
-			return nil, fmt.Errorf("daily complaints by %q: %w", q.By, err)
-		}
-		out = append(out, d)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("daily complaints by %q: %w", q.By, err)
-	}
-	return out, tx.Commit()
+	return readList(ctx, db, fmt.Sprintf("daily complaints by %q", q.By), query+w.String()+` ORDER BY day, 2`, w.args,
+		func(d *data.ComplaintDay) []any {
+			return []any{&d.Day, &d.Segment, &d.Opened, &d.Negative, &d.Escalated, &d.Responded, &d.Resolutions,
+				&d.Reopens, &d.Resolved, &d.Reopened, &d.FCR, &d.FCRReopen, &d.Satisfied, &d.WithVerdict}
+		})
 }
 
 // ComplaintDurations returns the duration histograms per day, measure and
@@ -173,94 +155,36 @@ func (db *DB) ComplaintRange(ctx context.Context) (first, last data.Day, ok bool
 // SLADaily returns achieved and breached items per standard and day of
 // the measured event, sorted by day and standard.
 func (db *DB) SLADaily(ctx context.Context, q data.SLAQuery) ([]data.SLADay, error) {
-	tx, err := db.beginRead(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("daily SLA: %w", err)
-	}
-	defer tx.Rollback()
 	w := &where{}
 	if q.StandardID != 0 {
 		w.add("standard_id = ?", q.StandardID)
 	}
 	w.addDays("day", q.From, q.To)
-	rows, err := tx.QueryContext(ctx, `SELECT day, standard_id, achieved, breached FROM sla_daily`+w.String()+
-		` ORDER BY day, standard_id`, w.args...)
-	if err != nil {
-		return nil, fmt.Errorf("daily SLA: %w", err)
-	}
-	defer rows.Close()
-	var out []data.SLADay
-	for rows.Next() {
-		var d data.SLADay
-		if err := rows.Scan(&d.Day, &d.StandardID, &d.Achieved, &d.Breached); err != nil {
-			return nil, fmt.Errorf("daily SLA: %w", err)
-		}
-		out = append(out, d)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("daily SLA: %w", err)
-	}
-	return out, tx.Commit()
+	return readList(ctx, db, "daily SLA", `SELECT day, standard_id, achieved, breached FROM sla_daily`+w.String()+
+		` ORDER BY day, standard_id`, w.args,
+		func(d *data.SLADay) []any { return []any{&d.Day, &d.StandardID, &d.Achieved, &d.Breached} })
 }
 
 // OpenSLA counts each standard's unfinished items at now: running (not
 // yet at risk), at risk, past due and paused. Standards without open
 // items are left out.
 func (db *DB) OpenSLA(ctx context.Context, now time.Time) ([]data.SLAOpen, error) {
-	tx, err := db.beginRead(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("open SLA items: %w", err)
-	}
-	defer tx.Rollback()
 	t := now.Unix()
-	rows, err := tx.QueryContext(ctx, `SELECT standard_id,
+	return readList(ctx, db, "open SLA items", `SELECT standard_id,
 			count(*) FILTER (WHERE outcome = 'running'),
 			count(*) FILTER (WHERE outcome = 'running' AND risk_at <= ? AND (due_at IS NULL OR due_at > ?)),
 			count(*) FILTER (WHERE outcome = 'running' AND due_at <= ?),
 			count(*) FILTER (WHERE outcome = 'paused')
-		FROM complaint_sla WHERE outcome IN ('running', 'paused') GROUP BY standard_id ORDER BY standard_id`, t, t, t)
-	if err != nil {
-		return nil, fmt.Errorf("open SLA items: %w", err)
-	}
-	defer rows.Close()
-	var out []data.SLAOpen
-	for rows.Next() {
-		var o data.SLAOpen
-		if err := rows.Scan(&o.StandardID, &o.Running, &o.AtRisk, &o.Breached, &o.Paused); err != nil {
-			return nil, fmt.Errorf("open SLA items: %w", err)
-		}
-		out = append(out, o)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("open SLA items: %w", err)
-	}
-	return out, tx.Commit()
+		FROM complaint_sla WHERE outcome IN ('running', 'paused') GROUP BY standard_id ORDER BY standard_id`, []any{t, t, t},
+		func(o *data.SLAOpen) []any {
+			return []any{&o.StandardID, &o.Running, &o.AtRisk, &o.Breached, &o.Paused}
+		})
 }
 
 // Denominators returns the monthly denominators by month.
 func (db *DB) Denominators(ctx context.Context) ([]data.Denominator, error) {
-	tx, err := db.beginRead(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("list denominators: %w", err)
-	}
-	defer tx.Rollback()
-	rows, err := tx.QueryContext(ctx, `SELECT month, clients, orders FROM complaint_denominator ORDER BY month`)
-	if err != nil {
-		return nil, fmt.Errorf("list denominators: %w", err)
-	}
-	defer rows.Close()
-	var out []data.Denominator
-	for rows.Next() {
-		var d data.Denominator
-		if err := rows.Scan(&d.Month, &d.Clients, &d.Orders); err != nil {
-			return nil, fmt.Errorf("list denominators: %w", err)
-		}
-		out = append(out, d)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("list denominators: %w", err)
-	}
-	return out, tx.Commit()
+	return readList(ctx, db, "list denominators", `SELECT month, clients, orders FROM complaint_denominator ORDER BY month`, nil,
+		func(d *data.Denominator) []any { return []any{&d.Month, &d.Clients, &d.Orders} })
 }
 
 // SetDenominator stores the denominators of d.Month (moved to the first

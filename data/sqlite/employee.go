@@ -12,28 +12,8 @@ import (
 
 // Employees returns every employee by name.
 func (db *DB) Employees(ctx context.Context) ([]data.Employee, error) {
-	tx, err := db.beginRead(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("list employees: %w", err)
-	}
-	defer tx.Rollback()
-	rows, err := tx.QueryContext(ctx, `SELECT id, name, position, active FROM employee ORDER BY name, id`)
-	if err != nil {
-		return nil, fmt.Errorf("list employees: %w", err)
-	}
-	defer rows.Close()
-	var out []data.Employee
-	for rows.Next() {
-		var e data.Employee
-		if err := rows.Scan(&e.ID, &e.Name, &e.Position, &e.Active); err != nil {
-			return nil, fmt.Errorf("list employees: %w", err)
-		}
-		out = append(out, e)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("list employees: %w", err)
-	}
-	return out, tx.Commit()
+	return readList(ctx, db, "list employees", `SELECT id, name, position, active FROM employee ORDER BY name, id`, nil,
+		func(e *data.Employee) []any { return []any{&e.ID, &e.Name, &e.Position, &e.Active} })
 }
 
 // SaveEmployee creates e (ID 0) or updates it.

@@ -503,22 +503,10 @@ func feedbackDaily(ctx context.Context, tx *sql.Tx, q data.DailyQuery) ([]data.D
 	default:
 		return nil, fmt.Errorf("unknown segmentation: %w", data.ErrInvalid)
 	}
-	rows, err := tx.QueryContext(ctx, query, w.args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []data.DayScores
-	for rows.Next() {
-		var d data.DayScores
+	return scanList(ctx, tx, query, w.args, func(d *data.DayScores) []any {
 		s := &d.Scores
-		if err := rows.Scan(&d.Day, &d.Segment, &s[0], &s[1], &s[2], &s[3], &s[4], &s[5],
-			&s[6], &s[7], &s[8], &s[9], &s[10], &d.Unscored); err != nil {
-			return nil, err
-		}
-		out = append(out, d)
-	}
-	return out, rows.Err()
+		return []any{&d.Day, &d.Segment, &s[0], &s[1], &s[2], &s[3], &s[4], &s[5], &s[6], &s[7], &s[8], &s[9], &s[10], &d.Unscored}
+	})
 }
 
 // FeedbackRange returns the first and last day with responses.
@@ -546,26 +534,5 @@ func (db *DB) Tags(ctx context.Context) ([]string, error) {
 }
 
 func (db *DB) distinct(ctx context.Context, what, query string) ([]string, error) {
-	tx, err := db.beginRead(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("list %s: %w", what, err)
-	}
-	defer tx.Rollback()
-	rows, err := tx.QueryContext(ctx, query)
-	if err != nil {
-		return nil, fmt.Errorf("list %s: %w", what, err)
-	}
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		var s string
-		if err := rows.Scan(&s); err != nil {
-			return nil, fmt.Errorf("list %s: %w", what, err)
-		}
-		out = append(out, s)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("list %s: %w", what, err)
-	}
-	return out, tx.Commit()
+	return readList(ctx, db, "list "+what, query, nil, func(s *string) []any { return []any{s} })
 }

@@ -123,21 +123,29 @@ func feedbackWhere(f data.FeedbackFilter, pinDay bool) (*where, error) {
 	if f.ClientID != 0 {
 		w.add("f.client_id = ?", f.ClientID)
 	}
-	if s := strings.TrimSpace(f.Search); s != "" {
-		pattern, fold := likePattern(s)
-		col := func(c string) string {
-			if fold {
-				return lowerFunc + "(coalesce(" + c + ", ''))"
-			}
-			return c
-		}
-		w.add("("+col("f.comment")+` LIKE ? ESCAPE '\' OR `+
-			col("f.touchpoint")+` LIKE ? ESCAPE '\' OR `+
-			col("c.name")+` LIKE ? ESCAPE '\' OR `+
-			`EXISTS (SELECT 1 FROM feedback_tag t WHERE t.feedback_id = f.id AND `+col("t.tag")+` LIKE ? ESCAPE '\'))`,
+	if like, pattern := searchLike(f.Search); like != nil {
+		w.add("("+like("f.comment")+" OR "+like("f.touchpoint")+" OR "+like("c.name")+" OR "+
+			"EXISTS (SELECT 1 FROM feedback_tag t WHERE t.feedback_id = f.id AND "+like("t.tag")+"))",
 			pattern, pattern, pattern, pattern)
 	}
 	return w, nil
+}
+
+// searchLike prepares a search for term as a substring: like turns a
+// column into its LIKE condition (one argument, pattern); nil when term is
+// blank.
+func searchLike(term string) (like func(col string) string, pattern string) {
+	term = strings.TrimSpace(term)
+	if term == "" {
+		return nil, ""
+	}
+	pattern, fold := likePattern(term)
+	return func(col string) string {
+		if fold {
+			col = lowerFunc + "(coalesce(" + col + ", ''))"
+		}
+		return col + ` LIKE ? ESCAPE '\'`
+	}, pattern
 }
 
 // likePattern turns a search term into a LIKE pattern matching it as a
