@@ -2,12 +2,9 @@ package sqlite
 
 import (
 	"context"
-	"fmt"
 	"math/rand/v2"
-	"os"
 	"path/filepath"
 	"strconv"
-	"sync"
 	"testing"
 	"time"
 
@@ -16,13 +13,8 @@ import (
 )
 
 // Complaint benchmarks run on a file with a million complaints and about
-// five million events over 24 months, under three standards. Building it
-// takes a while, so it is kept in os.TempDir between runs; the name
-// carries the schema and generator version.
-const (
-	benchComplaints         = 1_000_000
-	complaintFixtureVersion = 2
-)
+// five million events over 24 months, under three standards.
+const benchComplaints = 1_000_000
 
 var complaintBenchStart = at(2023, 1, 2, 0, 0)
 
@@ -121,38 +113,12 @@ func importComplaintsBench(tb testing.TB, b *testing.B, db *DB, n int) data.Impo
 	if err != nil {
 		tb.Fatal(err)
 	}
-	chunk := make([]data.Complaint, benchChunk)
-	for start := 0; start < n; start += benchChunk {
-		if b != nil {
-			b.StopTimer()
-		}
-		for i := range chunk {
-			chunk[i] = genComplaint(r, start+i, n, complaintBenchStart)
-		}
-		if b != nil {
-			b.StartTimer()
-		}
-		for i := range chunk[:min(benchChunk, n-start)] {
-			if _, err := imp.Add(&chunk[i]); err != nil {
-				tb.Fatal(err)
-			}
-		}
-	}
-	batch, err := imp.Commit()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	if batch.Imported != n {
-		tb.Fatalf("imported %d tickets", batch.Imported)
-	}
-	return batch
+	return importGenerated(tb, b, imp, n, func(i int) data.Complaint { return genComplaint(r, i, n, complaintBenchStart) })
 }
 
-func newComplaintBenchDB(tb testing.TB, path string) *DB {
-	db, err := Open(context.Background(), path)
-	if err != nil {
-		tb.Fatal(err)
-	}
+// setUpComplaintBench sets the time zone and the standards of the
+// complaint benchmarks in an empty database.
+func setUpComplaintBench(tb testing.TB, db *DB) {
 	if err := db.SetLocation(context.Background(), time.UTC); err != nil {
 		tb.Fatal(err)
 	}
@@ -161,42 +127,15 @@ func newComplaintBenchDB(tb testing.TB, path string) *DB {
 			tb.Fatal(err)
 		}
 	}
-	return db
 }
 
-var (
-	complaintFixtureOnce sync.Once
-	complaintFixture     *DB
-	complaintFixtureErr  error
-)
+// complaintBench is the 1M-complaint file.
+var complaintBench = benchDB{name: "caredesk-complaints-bench-v2.db", build: func(tb testing.TB, db *DB) {
+	setUpComplaintBench(tb, db)
+	importComplaintsBench(tb, nil, db, benchComplaints)
+}}
 
-// complaintBenchFixture opens the cached 1M-complaint database, building
-// it first when it is missing.
-func complaintBenchFixture(b *testing.B) *DB {
-	b.Helper()
-	complaintFixtureOnce.Do(func() {
-		path := filepath.Join(os.TempDir(), fmt.Sprintf("caredesk-complaints-bench-v%d.db", complaintFixtureVersion))
-		if _, err := os.Stat(path); err != nil {
-			tmp := path + ".building"
-			os.Remove(tmp)
-			db := newComplaintBenchDB(b, tmp)
-			start := time.Now()
-			importComplaintsBench(b, nil, db, benchComplaints)
-			b.Logf("built the fixture: %d tickets in %s", benchComplaints, time.Since(start))
-			if complaintFixtureErr = db.Close(); complaintFixtureErr != nil {
-				return
-			}
-			if complaintFixtureErr = os.Rename(tmp, path); complaintFixtureErr != nil {
-				return
-			}
-		}
-		complaintFixture, complaintFixtureErr = Open(context.Background(), path)
-	})
-	if complaintFixtureErr != nil {
-		b.Fatal(complaintFixtureErr)
-	}
-	return complaintFixture
-}
+func complaintBenchFixture(b *testing.B) *DB { return complaintBench.open(b) }
 
 // BenchmarkComplaintKPIs24Months is the figure: monthly complaint
 // KPIs (counts, backlog, durations with percentiles) for 24 months of a
@@ -350,7 +289,11 @@ func BenchmarkComplaintImport(b *testing.B) {
 	const n = 200_000
 	for i := 0; i < b.N; i++ {
 		b.StopTimer()
-		db := newComplaintBenchDB(b, filepath.Join(b.TempDir(), strconv.Itoa(i), "import.db"))
+		db, err := Open(context.Background(), filepath.Join(b.TempDir(), strconv.Itoa(i), "import.db"))
+		if err != nil {
+			b.Fatal(err)
+		}
+		setUpComplaintBench(b, db)
 		b.StartTimer()
 		importComplaintsBench(b, b, db, n)
 		b.StopTimer()
