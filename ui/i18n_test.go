@@ -115,7 +115,7 @@ func TestEveryKeyUsedInCodeIsTranslated(t *testing.T) {
 	// Keys built from a prefix and a value.
 	for _, prefix := range []string{"channel.", "group.", "nav.", "period.by.", "range.", "chart.title.", "settings.theme.", "settings.language.",
 		"complaints.status.", "complaints.type.", "complaints.priority.", "complaints.level.", "complaints.verdict.",
-		"complaints.view.", "complaints.move.", "complaints.import_field.", "standards.measure.", "standards.weekday."} {
+		"complaints.view.", "complaints.move.", "complaints.import_field.", "standards.measure.", "standards.weekday.", "period.preset."} {
 		found := false
 		for k := range cats["en"] {
 			found = found || strings.HasPrefix(k, prefix)

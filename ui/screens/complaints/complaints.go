@@ -38,14 +38,9 @@ type Deps struct {
 	SetMe func(id int64)
 }
 
-// Period presets of the period select; the last one shows two date entries.
-var periodPresets = []kpi.Preset{kpi.PresetAll, kpi.PresetLast30Days, kpi.PresetThisMonth,
-	kpi.PresetLastMonth, kpi.PresetThisQuarter, kpi.PresetThisYear, periodCustom}
-
-const periodCustom kpi.Preset = "custom"
-
-var periodKeys = []string{"feedback.period.all", "feedback.period.last30", "feedback.period.this_month",
-	"feedback.period.last_month", "feedback.period.this_quarter", "feedback.period.this_year", "feedback.period.custom"}
+// periodPresets are the period choices before the custom range.
+var periodPresets = []widgets.PeriodPreset{kpi.PresetAll, kpi.PresetLast30Days, kpi.PresetThisMonth,
+	kpi.PresetLastMonth, kpi.PresetThisQuarter, kpi.PresetThisYear}
 
 // lookups are the lists the filters, cells and forms name things from.
 type lookups struct {
@@ -77,28 +72,26 @@ func (l lookups) employee(id int64) (data.Employee, bool) {
 type Screen struct {
 	deps Deps
 
-	search      *widget.Entry
-	viewBtns    []*widget.Button
-	view        data.ComplaintView
-	period      *widget.Select
-	from, to    *widget.DateEntry
-	customRange *fyne.Container
-	status      *widget.Select
-	kind        *widget.Select
-	category    *widget.Select
-	channel     *widget.Select
-	priority    *widget.Select
-	assignee    *widget.Select
-	addBtn      *widget.Button
-	importBtn   *widget.Button
-	openBtn     *widget.Button
-	assignBtn   *widget.Button
-	listsBtn    *widget.Button
-	meLabel     *widget.Label
-	table       *widgets.PagedTable[data.Complaint]
-	emptyPanel  *fyne.Container
-	noMatch     *fyne.Container
-	content     fyne.CanvasObject
+	search     *widget.Entry
+	viewBtns   []*widget.Button
+	view       data.ComplaintView
+	period     *widgets.PeriodPicker
+	status     *widget.Select
+	kind       *widget.Select
+	category   *widget.Select
+	channel    *widget.Select
+	priority   *widget.Select
+	assignee   *widget.Select
+	addBtn     *widget.Button
+	importBtn  *widget.Button
+	openBtn    *widget.Button
+	assignBtn  *widget.Button
+	listsBtn   *widget.Button
+	meLabel    *widget.Label
+	table      *widgets.PagedTable[data.Complaint]
+	emptyPanel *fyne.Container
+	noMatch    *fyne.Container
+	content    fyne.CanvasObject
 
 	resetting bool // filter widgets are being reset: reload once at the end
 
@@ -157,18 +150,7 @@ func (s *Screen) build() {
 	s.meLabel.Importance = widget.LowImportance
 	s.meLabel.Truncation = fyne.TextTruncateEllipsis
 
-	periods := make([]string, len(periodKeys))
-	for i, k := range periodKeys {
-		periods[i] = lang.L(k)
-	}
-	s.period = widget.NewSelect(periods, func(string) { s.onPeriodChanged() })
-	s.from, s.to = widget.NewDateEntry(), widget.NewDateEntry()
-	s.from.SetPlaceHolder(lang.L("feedback.period.from"))
-	s.to.SetPlaceHolder(lang.L("feedback.period.to"))
-	s.from.OnChanged = func(*time.Time) { s.applyFilters() }
-	s.to.OnChanged = func(*time.Time) { s.applyFilters() }
-	s.customRange = container.NewGridWrap(fyne.NewSize(150, s.from.MinSize().Height), s.from, s.to)
-	s.customRange.Hide()
+	s.period = widgets.NewPeriodPicker(periodPresets, 150, 150, s.applyFilters)
 
 	apply := func(string) { s.applyFilters() }
 	statuses := []string{lang.L("complaints.filter.any_status"), lang.L("complaints.filter.open")}
@@ -223,7 +205,7 @@ func (s *Screen) build() {
 	toolbar := container.NewVBox(
 		container.NewBorder(nil, nil, nil, buttons, s.search),
 		container.NewBorder(nil, nil, views, s.listsBtn, s.meLabel),
-		container.NewHBox(widgets.FixedWidth(s.period, 150), s.customRange, filters),
+		container.NewHBox(s.period.Content(), filters),
 	)
 
 	s.emptyPanel = s.buildEmptyPanel()
@@ -620,7 +602,7 @@ func (s *Screen) applyFilters() {
 		return
 	}
 	f := data.ComplaintFilter{Search: strings.TrimSpace(s.search.Text), View: s.view, Me: s.me()}
-	f.From, f.To = s.periodRange()
+	f.From, f.To = s.period.Range(data.DayOf(time.Now(), s.deps.Store.Location()))
 	switch i := s.status.SelectedIndex(); {
 	case i == 1:
 		f.OpenOnly = true
@@ -668,33 +650,6 @@ func sameFilter(a, b data.ComplaintFilter) bool {
 		a.AssigneeID == b.AssigneeID && a.ClientID == b.ClientID && a.Tier == b.Tier && a.Search == b.Search
 }
 
-func (s *Screen) onPeriodChanged() {
-	if s.selectedPreset() == periodCustom {
-		s.customRange.Show()
-	} else {
-		s.customRange.Hide()
-	}
-	s.applyFilters()
-}
-
-func (s *Screen) periodRange() (from, to data.Day) {
-	preset := s.selectedPreset()
-	if preset != periodCustom {
-		return preset.Range(data.DayOf(time.Now(), s.deps.Store.Location()))
-	}
-	if d := s.from.Date; d != nil {
-		from = data.DateDay(d.Date())
-	}
-	if d := s.to.Date; d != nil {
-		to = data.DateDay(d.Date())
-	}
-	return from, to
-}
-
-func (s *Screen) selectedPreset() kpi.Preset {
-	return periodPresets[max(0, s.period.SelectedIndex())]
-}
-
 // ClearFilters resets search, view and filters to show every complaint.
 func (s *Screen) ClearFilters() {
 	s.resetFilterWidgets()
@@ -707,9 +662,8 @@ func (s *Screen) resetFilterWidgets() {
 	s.resetting = true
 	defer func() { s.resetting = false }()
 	s.search.SetText("")
-	s.from.SetDate(nil)
-	s.to.SetDate(nil)
-	for _, sel := range []*widget.Select{s.period, s.status, s.kind, s.category, s.channel, s.priority, s.assignee} {
+	s.period.Reset()
+	for _, sel := range []*widget.Select{s.status, s.kind, s.category, s.channel, s.priority, s.assignee} {
 		sel.SetSelectedIndex(0)
 	}
 	s.mu.Lock()

@@ -32,18 +32,9 @@ type Deps struct {
 	Changed   func()      // called after data changed (save, delete, import) so other screens refresh
 }
 
-// Period presets of the period select, in display order; the last one
-// shows two date entries.
-var periodPresets = []kpi.Preset{kpi.PresetAll, kpi.PresetLast30Days, kpi.PresetThisMonth,
-	kpi.PresetLastMonth, kpi.PresetThisQuarter, kpi.PresetThisYear, periodCustom}
-
-const (
-	periodAll               = 0
-	periodCustom kpi.Preset = "custom"
-)
-
-var periodKeys = []string{"feedback.period.all", "feedback.period.last30", "feedback.period.this_month",
-	"feedback.period.last_month", "feedback.period.this_quarter", "feedback.period.this_year", "feedback.period.custom"}
+// periodPresets are the period choices before the custom range.
+var periodPresets = []widgets.PeriodPreset{kpi.PresetAll, kpi.PresetLast30Days, kpi.PresetThisMonth,
+	kpi.PresetLastMonth, kpi.PresetThisQuarter, kpi.PresetThisYear}
 
 var groupChoices = []data.ScoreGroup{data.GroupAll, data.GroupPromoters, data.GroupPassives, data.GroupDetractors, data.GroupUnscored}
 
@@ -52,21 +43,19 @@ type Screen struct {
 	deps    Deps
 	history *importHistory // the open import history, for tests
 
-	search      *widget.Entry
-	period      *widget.Select
-	from, to    *widget.DateEntry
-	customRange *fyne.Container
-	channel     *widget.Select
-	touchpoint  *widget.Select
-	group       *widget.Select
-	addBtn      *widget.Button
-	importBtn   *widget.Button
-	editBtn     *widget.Button
-	deleteBtn   *widget.Button
-	table       *widgets.PagedTable[data.Feedback]
-	emptyPanel  *fyne.Container
-	noMatch     *fyne.Container
-	content     fyne.CanvasObject
+	search     *widget.Entry
+	period     *widgets.PeriodPicker
+	channel    *widget.Select
+	touchpoint *widget.Select
+	group      *widget.Select
+	addBtn     *widget.Button
+	importBtn  *widget.Button
+	editBtn    *widget.Button
+	deleteBtn  *widget.Button
+	table      *widgets.PagedTable[data.Feedback]
+	emptyPanel *fyne.Container
+	noMatch    *fyne.Container
+	content    fyne.CanvasObject
 
 	resetting bool // filter widgets are being reset: reload once at the end
 
@@ -115,18 +104,7 @@ func (s *Screen) build() {
 	s.search.OnChanged = func(string) { s.scheduleSearch() }
 	s.search.OnSubmitted = func(string) { s.applyFilters() }
 
-	periods := make([]string, len(periodKeys))
-	for i, k := range periodKeys {
-		periods[i] = lang.L(k)
-	}
-	s.period = widget.NewSelect(periods, func(string) { s.onPeriodChanged() })
-	s.from, s.to = widget.NewDateEntry(), widget.NewDateEntry()
-	s.from.SetPlaceHolder(lang.L("feedback.period.from"))
-	s.to.SetPlaceHolder(lang.L("feedback.period.to"))
-	s.from.OnChanged = func(*time.Time) { s.applyFilters() }
-	s.to.OnChanged = func(*time.Time) { s.applyFilters() }
-	s.customRange = container.NewGridWrap(fyne.NewSize(170, s.from.MinSize().Height), s.from, s.to)
-	s.customRange.Hide()
+	s.period = widgets.NewPeriodPicker(periodPresets, 200, 170, s.applyFilters)
 
 	channels := []string{lang.L("feedback.channel.all")}
 	for _, c := range data.Channels {
@@ -159,7 +137,7 @@ func (s *Screen) build() {
 	}
 	s.table.OnActivated = func(_ int, f data.Feedback) { s.openForm(f) }
 
-	filters := container.NewHBox(widgets.FixedWidth(s.period, 200), s.customRange, widgets.FixedWidth(s.channel, 170),
+	filters := container.NewHBox(s.period.Content(), widgets.FixedWidth(s.channel, 170),
 		widgets.FixedWidth(s.touchpoint, 220), widgets.FixedWidth(s.group, 170))
 	buttons := container.NewHBox(s.addBtn, s.importBtn, widget.NewSeparator(), s.editBtn, s.deleteBtn)
 	history := widget.NewButtonWithIcon(lang.L("feedback.imports"), theme.HistoryIcon(), s.ShowImports)
@@ -356,7 +334,7 @@ func (s *Screen) applyFilters() {
 		return // still building (New loads first) or resetting (reloads once after)
 	}
 	f := data.FeedbackFilter{Search: strings.TrimSpace(s.search.Text)}
-	f.From, f.To = s.periodRange()
+	f.From, f.To = s.period.Range(data.DayOf(time.Now(), s.deps.Store.Location()))
 	if i := s.channel.SelectedIndex(); i > 0 {
 		f.Channels = []data.Channel{data.Channels[i-1]}
 	}
@@ -375,35 +353,6 @@ func (s *Screen) applyFilters() {
 	}
 }
 
-func (s *Screen) onPeriodChanged() {
-	if s.selectedPreset() == periodCustom {
-		s.customRange.Show()
-	} else {
-		s.customRange.Hide()
-	}
-	s.applyFilters()
-}
-
-// periodRange turns the period select into inclusive days in the
-// department's zone; 0 means unbounded.
-func (s *Screen) periodRange() (from, to data.Day) {
-	preset := s.selectedPreset()
-	if preset != periodCustom {
-		return preset.Range(data.DayOf(time.Now(), s.deps.Store.Location()))
-	}
-	if d := s.from.Date; d != nil {
-		from = data.DateDay(d.Date())
-	}
-	if d := s.to.Date; d != nil {
-		to = data.DateDay(d.Date())
-	}
-	return from, to
-}
-
-func (s *Screen) selectedPreset() kpi.Preset {
-	return periodPresets[max(0, s.period.SelectedIndex())]
-}
-
 // ClearFilters resets search and filters to show every response.
 func (s *Screen) ClearFilters() {
 	s.resetFilterWidgets()
@@ -414,9 +363,7 @@ func (s *Screen) resetFilterWidgets() {
 	s.resetting = true
 	defer func() { s.resetting = false }()
 	s.search.SetText("")
-	s.from.SetDate(nil)
-	s.to.SetDate(nil)
-	s.period.SetSelectedIndex(periodAll)
+	s.period.Reset()
 	s.channel.SetSelectedIndex(0)
 	s.touchpoint.SetSelectedIndex(0)
 	s.group.SetSelectedIndex(0)

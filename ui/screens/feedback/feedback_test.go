@@ -294,6 +294,37 @@ func TestNoMatchAndEmptyStates(t *testing.T) {
 	}
 }
 
+// The period filter: a preset that misses the seeded day, a custom range
+// around it and one after it, and Clear filters back to all time.
+func TestPeriodFilter(t *testing.T) {
+	st := openStore(t)
+	seed(t, st, 20) // 1 March 2025, long before "last 30 days"
+	h := newHarness(t, st)
+	s := h.screen
+	day := func(d int) *time.Time { t := time.Date(2025, 3, d, 0, 0, 0, 0, time.UTC); return &t }
+	steps := []struct {
+		name string
+		set  func()
+		want int
+	}{
+		{"last 30 days", func() { s.period.Select.SetSelected("Last 30 days") }, 0},
+		{"custom, no dates yet", func() { s.period.Select.SetSelected("Custom range…") }, 20},
+		{"custom, 1 March", func() { s.period.From.SetDate(day(1)); s.period.To.SetDate(day(1)) }, 20},
+		{"custom, from 2 March", func() { s.period.From.SetDate(day(2)); s.period.To.SetDate(day(31)) }, 0},
+		{"cleared", s.ClearFilters, 20},
+	}
+	for _, step := range steps {
+		ui(step.set)
+		h.settle()
+		if got := s.table.Total(); got != step.want {
+			t.Errorf("%s: %d rows, want %d", step.name, got, step.want)
+		}
+	}
+	if s.period.From.Date != nil {
+		t.Error("Clear filters keeps the custom dates")
+	}
+}
+
 func TestSortByScoreHeader(t *testing.T) {
 	st := openStore(t)
 	seed(t, st, 150)
