@@ -3,9 +3,11 @@ package charts
 import (
 	"cmp"
 	"fmt"
+	"image"
 	"math"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/wcharczuk/go-chart/v2"
 	"github.com/wcharczuk/go-chart/v2/drawing"
@@ -146,16 +148,9 @@ func periodLabels(d ComplaintData) []string {
 	return out
 }
 
-// fitLegend shortens legend labels so that n items share the chart width.
-func (f *frame) fitLegend(label string, n int) string {
-	o := f.opt
-	per := (o.px(float64(o.Width))-o.px(40))/max(n, 1) - o.px(14+6+22)
-	return f.fit(truncate(label, maxLegendRune), f.regular, legendSize, max(per, o.px(24)))
-}
-
-func countAxis(maxValue int64) []chart.Tick {
+func countAxis(maxValue int64, steps int) []chart.Tick {
 	var ticks []chart.Tick
-	for _, v := range niceCountTicks(maxValue) {
+	for _, v := range niceCountTicks(maxValue, steps) {
 		ticks = append(ticks, chart.Tick{Value: v, Label: strconv.FormatFloat(v, 'f', -1, 64)})
 	}
 	return ticks
@@ -196,11 +191,11 @@ func ComplaintsByCategory(d ComplaintData, o Options) *Chart {
 		}
 	}
 	for i, ct := range cats {
-		f.legend = append(f.legend, legendItem{swatchBox, f.categoryColor(i, ct), f.fitLegend(ct.name, len(cats))})
+		f.legend = append(f.legend, legendItem{swatchBox, f.categoryColor(i, ct), ct.name})
 	}
 	f.caption = truncate(o.Labels.Complaints, maxLegendRune)
 	xTicks, step := f.categoryTicks(slices.Clone(labels))
-	c.graph = f.graph(xTicks, countAxis(slices.Max(totals)), nil, painter{name: "by-category", paint: func(r chart.Renderer, box chart.Box, xr, yr chart.Range) {
+	c.graph = f.graph(xTicks, countAxis(slices.Max(totals), f.valueSteps()), nil, painter{name: "by-category", paint: func(r chart.Renderer, box chart.Box, xr, yr chart.Range) {
 		half := barHalfWidth(o, xr)
 		for i, total := range totals {
 			if total == 0 {
@@ -275,7 +270,15 @@ func ComplaintsFlow(s kpi.ComplaintSeries, o Options) *Chart {
 	}
 	xTicks, step := f.categoryTicks(labels)
 	periods := s.Periods
-	c.graph = f.graph(xTicks, countAxis(most), nil, painter{name: "flow", paint: func(r chart.Renderer, box chart.Box, xr, yr chart.Range) {
+	// Without room for every value, the newest backlog goes right of its
+	// point, clear of the bars.
+	var ends []endLabel
+	if step > 1 {
+		last := len(periods) - 1
+		ends = []endLabel{{last, float64(periods[last].Backlog), o.Labels.count(periods[last].Backlog), pal.text}}
+	}
+	f.reserveEndLabels(ends)
+	c.graph = f.graph(xTicks, countAxis(most, f.valueSteps()), nil, painter{name: "flow", paint: func(r chart.Renderer, box chart.Box, xr, yr chart.Range) {
 		half := barHalfWidth(o, xr)
 		gap := max(1, o.px(1))
 		pts := make([][2]int, len(periods))
@@ -295,10 +298,11 @@ func ComplaintsFlow(s kpi.ComplaintSeries, o Options) *Chart {
 		f.polyline(r, pts, pal.stock, 2.5, nil)
 		for i, pt := range pts {
 			f.dot(r, pt[0], pt[1], 4, pal.stock, pal.background, 1.5)
-			if step == 1 || i == len(pts)-1 {
+			if step == 1 {
 				f.centredText(r, o.Labels.count(periods[i].Backlog), pt[0], pt[1]-o.px(10), valueSize, pal.text)
 			}
 		}
+		f.drawEndLabels(r, box, xr, yr, ends)
 	}})
 	return c
 }
@@ -349,7 +353,7 @@ func ResolutionTime(s kpi.ComplaintSeries, working bool, o Options) *Chart {
 		labels[i] = p.Period.Label
 	}
 	xTicks, step := f.categoryTicks(labels)
-	values := niceTicks(top, false)
+	values := niceTicks(top, false, f.valueSteps())
 	var yTicks []chart.Tick
 	for _, v := range values {
 		yTicks = append(yTicks, chart.Tick{Value: v, Label: tickNumber(o.Labels.Lang, v, values[1]-values[0])})
@@ -362,22 +366,33 @@ func ResolutionTime(s kpi.ComplaintSeries, working bool, o Options) *Chart {
 			medians[i], p90s[i] = st.Median, st.P90
 		}
 	}
+	// With every period labelled the median's values sit above its points;
+	// the newest values of both lines go right of them, kept apart.
+	var ends []endLabel
+	if i := lastPoint(p90s); i >= 0 {
+		ends = append(ends, endLabel{i, p90s[i], data.FormatNumber(o.Labels.Lang, p90s[i], 1), pal.target})
+		if step > 1 {
+			ends = append(ends, endLabel{i, medians[i], data.FormatNumber(o.Labels.Lang, medians[i], 1), pal.nps})
+		}
+	}
+	f.reserveEndLabels(ends)
 	c.graph = f.graph(xTicks, yTicks, nil, painter{name: "resolution", paint: func(r chart.Renderer, box chart.Box, xr, yr chart.Range) {
 		f.paintLine(r, box, xr, yr, p90s, pal.target, []float64{8, 5}, false)
 		f.paintLine(r, box, xr, yr, medians, pal.nps, nil, step == 1)
+		f.drawEndLabels(r, box, xr, yr, ends)
 	}})
 	return c
 }
 
 // paintLine draws values as a line broken at NaN, with a dot on every
-// point and, with labels, the value above it (else only the newest).
+// point and, with labelAll, the value above it (newest values are
+// endLabels, placed by the caller).
 func (f *frame) paintLine(r chart.Renderer, box chart.Box, xr, yr chart.Range, values []float64, color drawing.Color, dash []float64, labelAll bool) {
 	var run [][2]int
 	flush := func() {
 		f.polyline(r, run, color, 2.5, dash)
 		run = run[:0]
 	}
-	last := -1
 	for i, v := range values {
 		if math.IsNaN(v) {
 			flush()
@@ -385,7 +400,6 @@ func (f *frame) paintLine(r chart.Renderer, box chart.Box, xr, yr chart.Range, v
 		}
 		x, y := xy(box, xr, yr, i, v)
 		run = append(run, [2]int{x, y})
-		last = i
 	}
 	flush()
 	for i, v := range values {
@@ -394,7 +408,7 @@ func (f *frame) paintLine(r chart.Renderer, box chart.Box, xr, yr chart.Range, v
 		}
 		x, y := xy(box, xr, yr, i, v)
 		f.dot(r, x, y, 4, color, f.pal.background, 1.5)
-		if labelAll || i == last {
+		if labelAll {
 			f.centredText(r, data.FormatNumber(f.opt.Labels.Lang, v, 1), x, y-f.opt.px(10), valueSize, f.pal.text)
 		}
 	}
@@ -424,8 +438,11 @@ func resolutionTable(s kpi.ComplaintSeries, stat func(kpi.ComplaintStat) kpi.Dur
 }
 
 // SLACompliance draws each standard's compliance per period (0..100%) as
-// a line, one colour per standard, against the target line (Options.Target,
-// in percent) when set.
+// a line, each standard in its own colour (dashed once the colours run
+// out), against its own compliance goal as a dashed line: one target line
+// when every standard aims at the same goal, else one line per goal in
+// the colours of the standards that share it. Options.Target overrides
+// the goals with one target for all.
 func SLACompliance(series []kpi.SLASeries, o Options) *Chart {
 	o = o.normalized()
 	series = slices.Clone(series)
@@ -441,11 +458,21 @@ func SLACompliance(series []kpi.SLASeries, o Options) *Chart {
 		return c
 	}
 	shown := slices.DeleteFunc(slices.Clone(series), func(s kpi.SLASeries) bool { return !s.HasData() })
+	goals := f.slaGoals(shown)
 	for i, s := range shown {
-		f.legend = append(f.legend, legendItem{swatchLine, f.standardColor(i), f.fitLegend(s.Code, len(shown)+1)})
+		color, dash := f.standardStyle(i)
+		kind := swatchLine
+		if dash != nil {
+			kind = swatchDashedLine
+		}
+		label := s.Code
+		if len(goals) > 1 {
+			label += " · " + strings.TrimSpace(o.Labels.Target+" "+percentLabel(o.Labels.Lang, s.Goal))
+		}
+		f.legend = append(f.legend, legendItem{kind, color, label})
 	}
-	if o.Target != nil {
-		label := strconv.FormatFloat(*o.Target, 'f', -1, 64) + "%"
+	if len(goals) == 1 {
+		label := percentLabel(o.Labels.Lang, goals[0].value)
 		if o.Labels.Target != "" {
 			label = o.Labels.Target + " (" + label + ")"
 		}
@@ -457,31 +484,89 @@ func SLACompliance(series []kpi.SLASeries, o Options) *Chart {
 		labels[i] = p.Period.Label
 	}
 	xTicks, step := f.categoryTicks(labels)
-	every := 50.0
-	if o.Height >= 400 {
-		every = 25
+	lines := make([][]float64, len(shown))
+	var ends []endLabel
+	for i, s := range shown {
+		lines[i] = make([]float64, len(s.Periods))
+		for k, p := range s.Periods {
+			lines[i][k] = p.Compliance
+		}
+		// A lone standard with room for every value labels each point.
+		if k := lastPoint(lines[i]); k >= 0 && (step > 1 || len(shown) > 1) {
+			color, _ := f.standardStyle(i)
+			ends = append(ends, endLabel{k, lines[i][k], data.FormatNumber(o.Labels.Lang, lines[i][k], 1), color})
+		}
 	}
-	c.graph = f.graph(xTicks, percentAxis(every), nil, painter{name: "sla", paint: func(r chart.Renderer, box chart.Box, xr, yr chart.Range) {
-		if o.Target != nil {
-			_, y := xy(box, xr, yr, 0, *o.Target)
-			f.line(r, box.Left, y, box.Right, y, f.pal.target, 2, []float64{8, 5})
+	f.reserveEndLabels(ends)
+	c.graph = f.graph(xTicks, f.percentTicks(25), nil, painter{name: "sla", paint: func(r chart.Renderer, box chart.Box, xr, yr chart.Range) {
+		for _, g := range goals {
+			_, y := xy(box, xr, yr, 0, g.value)
+			f.goalLine(r, box.Left, box.Right, y, g.colors)
 		}
-		for i, s := range shown {
-			values := make([]float64, len(s.Periods))
-			for k, p := range s.Periods {
-				values[k] = p.Compliance
-			}
-			f.paintLine(r, box, xr, yr, values, f.standardColor(i), nil, step == 1 && len(shown) == 1)
+		for i := range shown {
+			color, dash := f.standardStyle(i)
+			f.paintLine(r, box, xr, yr, lines[i], color, dash, step == 1 && len(shown) == 1)
 		}
+		f.drawEndLabels(r, box, xr, yr, ends)
 	}})
 	return c
 }
 
-// standardColor is the i-th standard's line colour: the series colours
-// without the amber and orange ones, which would read as the target line.
-func (f *frame) standardColor(i int) drawing.Color {
-	picks := []int{0, 2, 3, 4, 6}
-	return f.pal.series[picks[i%len(picks)]]
+// slaGoal is one goal line: its value and the colours of its dashes.
+type slaGoal struct {
+	value  float64
+	colors []drawing.Color
+}
+
+// slaGoals are the goal lines of the standards shown, highest first: the
+// Options.Target override or a goal all share as one target-coloured
+// line, else one line per distinct goal in its standards' colours.
+func (f *frame) slaGoals(shown []kpi.SLASeries) []slaGoal {
+	if f.opt.Target != nil {
+		return []slaGoal{{*f.opt.Target, []drawing.Color{f.pal.target}}}
+	}
+	var goals []slaGoal
+	for i, s := range shown {
+		goal := s.Goal
+		if goal <= 0 {
+			goal = data.DefaultSLAGoal
+		}
+		color, _ := f.standardStyle(i)
+		k := slices.IndexFunc(goals, func(g slaGoal) bool { return g.value == goal })
+		if k < 0 {
+			goals = append(goals, slaGoal{value: goal})
+			k = len(goals) - 1
+		}
+		goals[k].colors = append(goals[k].colors, color)
+	}
+	if len(goals) == 1 {
+		goals[0].colors = []drawing.Color{f.pal.target}
+	}
+	slices.SortFunc(goals, func(a, b slaGoal) int { return cmp.Compare(b.value, a.value) })
+	return goals
+}
+
+// percentLabel writes a goal in percent: "90%", "92,5%".
+func percentLabel(lang string, v float64) string {
+	dec := 0
+	if v != math.Trunc(v) {
+		dec = 1
+	}
+	return data.FormatNumber(lang, v, dec) + "%"
+}
+
+// seriesDash tells apart standards whose colour repeats.
+var seriesDash = []float64{14, 4, 3, 4}
+
+// standardStyle is the i-th standard's line colour and dash: the palette's
+// standard colours solid, then again dash-dotted, so that up to twice as
+// many standards as colours all look different.
+func (f *frame) standardStyle(i int) (drawing.Color, []float64) {
+	n := len(f.pal.standards)
+	if (i/n)%2 == 1 {
+		return f.pal.standards[i%n], seriesDash
+	}
+	return f.pal.standards[i%n], nil
 }
 
 // slaTable: period, then compliance of each standard in percent; the last
@@ -542,36 +627,102 @@ func ComplaintsPareto(d ComplaintData, o Options) *Chart {
 		run += shares[i]
 		cumulative[i] = math.Min(run, 100)
 	}
-	xTicks, _ := f.categoryTicks(labels)
-	c.graph = f.graph(xTicks, percentAxis(20), nil, painter{name: "pareto", paint: func(r chart.Renderer, box chart.Box, xr, yr chart.Range) {
+	// Category names wrap under their bars instead of being cut short.
+	slot := f.plotWidth() / len(cats)
+	names := make([][]string, len(cats))
+	rows := 1
+	xTicks := []chart.Tick{{Value: -0.5}}
+	for i, name := range labels {
+		names[i] = f.wrapLabel(name, slot-o.px(10))
+		rows = max(rows, len(names[i]))
+		xTicks = append(xTicks, chart.Tick{Value: float64(i)})
+	}
+	xTicks = append(xTicks, chart.Tick{Value: float64(len(cats)) - 0.5})
+	lineHeight := o.px(15)
+	f.bottomLabels = rows*lineHeight + o.px(4)
+	c.graph = f.graph(xTicks, f.percentTicks(20), nil, painter{name: "pareto", paint: func(r chart.Renderer, box chart.Box, xr, yr chart.Range) {
 		half := barHalfWidth(o, xr)
+		pts := make([][2]int, len(cats))
+		for i, v := range cumulative {
+			x, y := xy(box, xr, yr, i, v)
+			pts[i] = [2]int{x, y}
+		}
+		for i, ct := range cats {
+			x, y0 := xy(box, xr, yr, i, 0)
+			_, y1 := xy(box, xr, yr, i, shares[i])
+			f.rect(r, x-half, y1, x+half, y0, f.categoryColorPareto(ct))
+		}
+		f.polyline(r, pts, pal.target, 2.5, nil)
+		for _, pt := range pts {
+			f.dot(r, pt[0], pt[1], 4, pal.target, pal.background, 1.5)
+		}
 		r.SetFont(f.regular)
 		r.SetFontSize(valueSize)
 		textHeight := r.MeasureText("0").Height()
 		for i, ct := range cats {
 			x, y0 := xy(box, xr, yr, i, 0)
 			_, y1 := xy(box, xr, yr, i, shares[i])
-			f.rect(r, x-half, y1, x+half, y0, f.categoryColorPareto(ct))
-			// Inside the top of the bar where it fits: the cumulative line
-			// starts on the first bar's top and would cross a label above.
 			label := o.Labels.count(ct.total)
-			if y0-y1 >= textHeight+o.px(12) && 2*half >= f.measure(label, valueSize)+o.px(4) {
-				f.centredText(r, label, x, y1+textHeight+o.px(5), valueSize, pal.onPromoters)
-			} else {
-				f.centredText(r, label, x, y1-o.px(6), valueSize, pal.text)
+			spot, inside := f.paretoLabelSpot(label, x, half, y0, y1, textHeight, box.Top, pts)
+			color := pal.text
+			if inside {
+				color = pal.onPromoters
 			}
+			f.centredText(r, label, x, spot, valueSize, color)
 		}
-		pts := make([][2]int, len(cats))
-		for i, v := range cumulative {
-			x, y := xy(box, xr, yr, i, v)
-			pts[i] = [2]int{x, y}
-		}
-		f.polyline(r, pts, pal.target, 2.5, nil)
-		for _, pt := range pts {
-			f.dot(r, pt[0], pt[1], 4, pal.target, pal.background, 1.5)
+		r.SetFont(f.regular)
+		r.SetFontSize(axisSize)
+		capHeight := r.MeasureText("0").Height()
+		for i, lines := range names {
+			x, _ := xy(box, xr, yr, i, 0)
+			for k, line := range lines {
+				f.centredText(r, line, x, box.Bottom+o.px(10)+capHeight+k*lineHeight, axisSize, pal.muted)
+			}
 		}
 	}})
 	return c
+}
+
+// paretoLabelSpot picks the baseline of a bar's count: inside the top of
+// the bar, above it, or inside its foot, whichever first keeps clear of
+// the cumulative line and its dots (the first bar's top carries a dot);
+// or above the line itself; inside reports a spot within the bar. With
+// none clear it takes the first that fits.
+func (f *frame) paretoLabelSpot(label string, x, half, y0, y1, textHeight, top int, line [][2]int) (baseline int, inside bool) {
+	o := f.opt
+	w := f.measure(label, valueSize)
+	fitsInside := 2*half >= w+o.px(4)
+	type spot struct {
+		baseline int
+		inside   bool
+	}
+	var spots []spot
+	for _, offset := range []int{o.px(5), o.px(11)} {
+		if fitsInside && y1+offset+textHeight+o.px(3) <= y0 {
+			spots = append(spots, spot{y1 + offset + textHeight, true})
+		}
+	}
+	if y1-o.px(6)-textHeight >= top {
+		spots = append(spots, spot{y1 - o.px(6), false})
+	}
+	if fitsInside && y0-o.px(4)-textHeight >= y1+o.px(3) {
+		spots = append(spots, spot{y0 - o.px(4), true})
+	}
+	// Last resort: above the line where it passes over the bar.
+	pad := o.px(3) + int(4*o.Scale)
+	if lineTop, _, ok := lineSpan(line, x-w/2-pad, x+w/2+pad); ok && int(lineTop)-2*pad-textHeight >= top {
+		spots = append(spots, spot{int(lineTop) - pad - o.px(2), false})
+	}
+	for _, s := range spots {
+		rc := image.Rect(x-w/2, s.baseline-textHeight, x+w/2+1, s.baseline+1)
+		if clearOf(rc, line, pad) {
+			return s.baseline, s.inside
+		}
+	}
+	if len(spots) == 0 {
+		return y1 - o.px(6), false
+	}
+	return spots[0].baseline, spots[0].inside
 }
 
 func (f *frame) categoryColorPareto(c categoryTotal) drawing.Color {

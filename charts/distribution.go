@@ -38,7 +38,7 @@ func NPSDistribution(total kpi.NPSStat, o Options) *Chart {
 	}
 	xTicks, _ := f.categoryTicks(labels)
 	var yTicks []chart.Tick
-	for _, v := range niceCountTicks(most) {
+	for _, v := range niceCountTicks(most, 5) {
 		yTicks = append(yTicks, chart.Tick{Value: v, Label: strconv.FormatFloat(v, 'f', -1, 64)})
 	}
 	f.caption = truncate(o.Labels.Responses, maxLegendRune)

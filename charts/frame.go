@@ -40,6 +40,7 @@ const (
 	swatchDashed
 	swatchHollowDot
 	swatchBox
+	swatchDashedLine // a series line drawn dashed (colours repeat)
 )
 
 type legendItem struct {
@@ -58,7 +59,14 @@ type frame struct {
 	widestTick    int    // widest x label in pixels, for the right margin
 
 	// Header layout in pixels, set by layoutHeader.
-	titleY, subtitleY, legendY, captionY, headerHeight int
+	titleY, subtitleY, captionY, headerHeight int
+	legendRows                                [][]legendItem // labels fitted
+	legendY                                   []int          // centre of each legend row
+
+	// Extra room under the x axis for labels a builder draws itself.
+	bottomLabels int
+	// Width of value labels a builder draws right of the newest period.
+	endLabels int
 }
 
 func newFrame(o Options) (*frame, error) {
@@ -75,11 +83,16 @@ func newFrame(o Options) (*frame, error) {
 
 func (f *frame) dpi() float64 { return baseDPI * f.opt.Scale }
 
-// layoutHeader places the header lines (baselines, legend centre) and
-// sets the header height; the block grows only by the lines present.
+// layoutHeader places the header lines (baselines, legend rows) and sets
+// the header height; the block grows only by the lines present, and short
+// charts (a dashboard strip) get tighter spacing to leave the plot room.
 func (f *frame) layoutHeader() {
 	o := f.opt
-	y := o.px(14)
+	gap := 1.0
+	if o.Height < 300 {
+		gap = 0.6
+	}
+	y := o.px(14 * gap)
 	if f.opt.Labels.Title != "" {
 		y += o.px(20)
 		f.titleY = y
@@ -90,16 +103,70 @@ func (f *frame) layoutHeader() {
 		f.subtitleY = y
 		y += o.px(2)
 	}
-	if len(f.legend) > 0 {
-		y += o.px(18)
-		f.legendY = y
-		y += o.px(10)
+	f.legendRows = f.layoutLegend()
+	f.legendY = f.legendY[:0]
+	for i := range f.legendRows {
+		if i == 0 {
+			y += o.px(18 * gap)
+		} else {
+			y += o.px(22)
+		}
+		f.legendY = append(f.legendY, y)
+	}
+	if len(f.legendRows) > 0 {
+		y += o.px(10 * gap)
 	}
 	if f.caption != "" {
-		y += o.px(22)
+		y += o.px(max(22*gap, 18))
 		f.captionY = y
 	}
-	f.headerHeight = y + o.px(16)
+	f.headerHeight = y + o.px(16*gap)
+}
+
+// maxLegendRows is how many rows the legend may wrap into before its labels
+// are shortened.
+const maxLegendRows = 2
+
+// swatchWidth is the width of a legend mark at scale 1.
+func swatchWidth(k legendKind) float64 {
+	switch k {
+	case swatchHollowDot:
+		return 12
+	case swatchBox:
+		return 14
+	}
+	return 24
+}
+
+// layoutLegend lays the legend items out in rows across the chart width,
+// wrapping to a new row before shortening any label: long names (Russian
+// category names) stay whole where the width allows.
+func (f *frame) layoutLegend() [][]legendItem {
+	if len(f.legend) == 0 {
+		return nil
+	}
+	o := f.opt
+	row := o.px(float64(o.Width)) - 2*o.px(20)
+	for labelCap := row; ; labelCap = labelCap * 9 / 10 {
+		var rows [][]legendItem
+		x := 0
+		for _, it := range f.legend {
+			it.label = f.fit(truncate(it.label, maxLegendRune), f.regular, legendSize, labelCap)
+			w := o.px(swatchWidth(it.kind))
+			if it.label != "" {
+				w += o.px(6) + f.measure(it.label, legendSize)
+			}
+			if len(rows) == 0 || (x > 0 && x+w > row) {
+				rows = append(rows, nil)
+				x = 0
+			}
+			rows[len(rows)-1] = append(rows[len(rows)-1], it)
+			x += w + o.px(22)
+		}
+		if len(rows) <= maxLegendRows || labelCap <= o.px(24) {
+			return rows
+		}
+	}
 }
 
 // drawHeader draws the title and subtitle top-left, the legend under them
@@ -117,17 +184,20 @@ func (f *frame) drawHeader(r chart.Renderer) {
 	if f.caption != "" {
 		f.text(r, f.caption, left, f.captionY, f.regular, axisSize, f.pal.muted)
 	}
-	x := left
-	for _, it := range f.legend {
-		x = f.drawSwatch(r, it, x, f.legendY)
-		if label := truncate(it.label, maxLegendRune); label != "" {
-			r.SetFont(f.regular)
-			r.SetFontSize(legendSize)
-			box := r.MeasureText(label)
-			f.text(r, label, x+o.px(6), f.legendY+box.Height()/2-o.px(1), f.regular, legendSize, f.pal.text)
-			x += o.px(6) + box.Width()
+	// One baseline per row: labels of different glyph heights stay aligned.
+	r.SetFont(f.regular)
+	r.SetFontSize(legendSize)
+	capHeight := r.MeasureText("0").Height()
+	for i, row := range f.legendRows {
+		x, y := left, f.legendY[i]
+		for _, it := range row {
+			x = f.drawSwatch(r, it, x, y)
+			if it.label != "" {
+				f.text(r, it.label, x+o.px(6), y+capHeight/2, f.regular, legendSize, f.pal.text)
+				x += o.px(6) + f.measure(it.label, legendSize)
+			}
+			x += o.px(22)
 		}
-		x += o.px(22)
 	}
 }
 
@@ -135,7 +205,7 @@ func (f *frame) drawHeader(r chart.Renderer) {
 // x after it.
 func (f *frame) drawSwatch(r chart.Renderer, it legendItem, x, y int) int {
 	o := f.opt
-	w := o.px(24)
+	w := o.px(swatchWidth(it.kind))
 	switch it.kind {
 	case swatchLine:
 		f.line(r, x, y, x+w, y, it.color, 2.5, nil)
@@ -144,11 +214,12 @@ func (f *frame) drawSwatch(r chart.Renderer, it legendItem, x, y int) int {
 		f.rect(r, x, y-o.px(6), x+w, y+o.px(6), it.color)
 	case swatchDashed:
 		f.line(r, x, y, x+w, y, it.color, 2, []float64{6, 4})
+	case swatchDashedLine:
+		f.line(r, x, y, x+w, y, it.color, 2.5, seriesDash)
+		f.dot(r, x+w/2, y, 4.5, it.color, f.pal.background, 1.5)
 	case swatchHollowDot:
-		w = o.px(12)
 		f.dot(r, x+w/2, y, 4.5, f.pal.background, it.color, 2)
 	case swatchBox:
-		w = o.px(14)
 		f.rect(r, x, y-o.px(7), x+w, y+o.px(7), it.color)
 	}
 	return x + w
@@ -183,9 +254,10 @@ func (f *frame) graph(xTicks []chart.Tick, yTicks []chart.Tick, zero *float64, m
 		Font:   f.regular,
 		Background: chart.Style{
 			FillColor: f.pal.background,
-			Padding: chart.Box{Top: f.headerHeight, Left: o.px(20), Bottom: o.px(14),
-				// The newest period's label is centred on the last slot.
-				Right: max(o.px(28), f.widestTick/2+o.px(8))},
+			Padding: chart.Box{Top: f.headerHeight, Left: o.px(20), Bottom: o.px(14) + f.bottomLabels,
+				// The newest period's label is centred on the last slot;
+				// end-of-line values sit right of it.
+				Right: max(o.px(28), f.widestTick/2+o.px(8), f.endLabels+o.px(14))},
 		},
 		Canvas: chart.Style{FillColor: f.pal.background},
 		XAxis: chart.XAxis{
@@ -348,6 +420,13 @@ func (f *frame) fit(s string, ft *truetype.Font, size float64, width int) string
 	return s
 }
 
+// plotWidth estimates the plot's width: the chart minus paddings and the
+// y labels ("−100").
+func (f *frame) plotWidth() int {
+	o := f.opt
+	return o.px(float64(o.Width)) - o.px(48) - f.measure("−100", axisSize) - o.px(12) - f.endLabels
+}
+
 // categoryTicks labels categories 0..n-1 on an axis running from -0.5 to
 // n-0.5, keeping every step-th label (counted back from the newest) so the
 // labels never overlap. step is 1 when all labels fit.
@@ -360,9 +439,7 @@ func (f *frame) categoryTicks(labels []string) (ticks []chart.Tick, step int) {
 		widest = max(widest, f.measure(labels[i], axisSize))
 	}
 	f.widestTick = widest
-	// The plot is the chart minus paddings and the y labels ("−100").
-	plot := o.px(float64(o.Width)) - o.px(48) - f.measure("−100", axisSize) - o.px(12)
-	slot := float64(plot) / float64(max(n, 1))
+	slot := float64(f.plotWidth()) / float64(max(n, 1))
 	step = max(1, int(float64(widest+o.px(14))/slot+0.999))
 	ticks = append(ticks, chart.Tick{Value: -0.5})
 	for i, l := range labels {
@@ -385,4 +462,29 @@ func (f *frame) centredText(r chart.Renderer, s string, x, y int, size float64, 
 	r.SetFontSize(size)
 	w := r.MeasureText(s).Width()
 	f.text(r, s, x-w/2, y, f.regular, size, color)
+}
+
+// valueSteps is how many intervals the value axis can have with its tick
+// labels well apart, from the plot height the header leaves: five on a
+// full chart, two or three on a dashboard strip.
+func (f *frame) valueSteps() int {
+	f.layoutHeader()
+	o := f.opt
+	// Below the plot: the chart's padding and the x axis labels.
+	plot := o.px(float64(o.Height)) - f.headerHeight - o.px(14) - f.bottomLabels - o.px(28)
+	return max(1, plot/o.px(28))
+}
+
+// percentTicks are 0..100% in the finest of 20, 25 or 50 steps the plot
+// height allows.
+func (f *frame) percentTicks(finest float64) []chart.Tick {
+	steps := f.valueSteps()
+	every := 50.0
+	for _, e := range []float64{20, 25} {
+		if e >= finest && 100/e <= float64(steps) {
+			every = e
+			break
+		}
+	}
+	return percentAxis(every)
 }

@@ -19,6 +19,7 @@ type palette struct {
 	// Complaint charts: one colour per category or standard (then repeated),
 	// "other" in grey, the flow's bars and line.
 	series                  []drawing.Color
+	standards               []drawing.Color // SLA lines: no amber or orange, which read as the target
 	other                   drawing.Color
 	opened, resolved, stock drawing.Color
 }
@@ -37,8 +38,9 @@ var lightPalette = palette{
 	detractors: rgb("d64541"), passives: rgb("f2c14e"), promoters: rgb("2e9e5b"),
 	onDetractors: rgb("ffffff"), onPassives: rgb("3b3000"), onPromoters: rgb("ffffff"),
 	// Okabe-Ito based: told apart with colour-blindness and in print.
-	series: []drawing.Color{rgb("1f5fbf"), rgb("e69f00"), rgb("009e73"), rgb("cc79a7"), rgb("56b4e9"), rgb("d55e00"), rgb("8c6d1f")},
-	other:  rgb("b4b9c0"), opened: rgb("d64541"), resolved: rgb("2e9e5b"), stock: rgb("1f2328"),
+	series:    []drawing.Color{rgb("1f5fbf"), rgb("e69f00"), rgb("009e73"), rgb("cc79a7"), rgb("56b4e9"), rgb("d55e00"), rgb("8c6d1f")},
+	standards: []drawing.Color{rgb("1f5fbf"), rgb("009e73"), rgb("cc79a7"), rgb("56b4e9"), rgb("8c6d1f"), rgb("6a4c93"), rgb("4a4f57")},
+	other:     rgb("b4b9c0"), opened: rgb("d64541"), resolved: rgb("2e9e5b"), stock: rgb("1f2328"),
 }
 
 var darkPalette = palette{
@@ -48,8 +50,9 @@ var darkPalette = palette{
 	target: rgb("f5a04a"), thin: rgb("9aa0a8"),
 	detractors: rgb("e8625e"), passives: rgb("e3b448"), promoters: rgb("45b872"),
 	onDetractors: rgb("ffffff"), onPassives: rgb("2b2300"), onPromoters: rgb("0f2a19"),
-	series: []drawing.Color{rgb("6fa8ff"), rgb("f0b429"), rgb("3cc59a"), rgb("e59ac8"), rgb("7cc8f2"), rgb("f0773a"), rgb("c9a75a")},
-	other:  rgb("6b7078"), opened: rgb("e8625e"), resolved: rgb("45b872"), stock: rgb("e9eaec"),
+	series:    []drawing.Color{rgb("6fa8ff"), rgb("f0b429"), rgb("3cc59a"), rgb("e59ac8"), rgb("7cc8f2"), rgb("f0773a"), rgb("c9a75a")},
+	standards: []drawing.Color{rgb("6fa8ff"), rgb("3cc59a"), rgb("e59ac8"), rgb("7cc8f2"), rgb("c9a75a"), rgb("b89ae6"), rgb("c4c8ce")},
+	other:     rgb("6b7078"), opened: rgb("e8625e"), resolved: rgb("45b872"), stock: rgb("e9eaec"),
 }
 
 // Font sizes in points; go-chart draws 1pt as 1.5px at 96 DPI (scale 1),
@@ -107,17 +110,20 @@ func share(part, whole int64) float64 {
 	return 100 * float64(part) / float64(whole)
 }
 
-// niceCountTicks returns ticks 0..top for a count axis with whole steps.
-func niceCountTicks(max int64) []float64 { return niceTicks(float64(max), true) }
+// niceCountTicks returns ticks 0..top for a count axis with whole steps,
+// at most steps intervals.
+func niceCountTicks(most int64, steps int) []float64 { return niceTicks(float64(most), true, steps) }
 
 // niceTicks returns ticks 0..top with a 1-2-2.5-5 step for a value axis,
-// leaving headroom above max for labels; whole steps only when whole.
-func niceTicks(max float64, whole bool) []float64 {
-	if !(max > 0) || math.IsInf(max, 0) {
-		max = 1
+// leaving headroom above most for labels; whole steps only when whole. It
+// makes at most steps intervals (up to five): a short plot gets fewer, so
+// the tick labels stay apart.
+func niceTicks(most float64, whole bool, steps int) []float64 {
+	if !(most > 0) || math.IsInf(most, 0) {
+		most = 1
 	}
-	target := max * 1.1
-	raw := target / 5
+	target := most * 1.1
+	raw := target / float64(min(5, max(steps, 1)))
 	mag := math.Pow(10, math.Floor(math.Log10(raw)))
 	step := mag
 	for _, m := range []float64{1, 2, 2.5, 5, 10} {
