@@ -4,7 +4,10 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
+
+	"caredesk/data"
 )
 
 // singleLineRunes keeps a one-line cell cheap to lay out.
@@ -26,4 +29,42 @@ func SingleLine(s string) string {
 // FormLabel is the bold, right-aligned name of a form row.
 func FormLabel(text string) *widget.Label {
 	return widget.NewLabelWithStyle(text, fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
+}
+
+// FieldErrors are the error lines of a form's fields by field name, hidden
+// until a validation names their field, so that messages appear where the
+// mistake is.
+type FieldErrors map[string]*widget.Label
+
+// Under returns o with hidden error lines for fields beneath it.
+func (fe FieldErrors) Under(o fyne.CanvasObject, fields ...string) fyne.CanvasObject {
+	box := container.NewVBox(o)
+	for _, name := range fields {
+		l := widget.NewLabel("")
+		l.Importance = widget.DangerImportance
+		l.Wrapping = fyne.TextWrapWord
+		l.Hide()
+		fe[name] = l
+		box.Add(l)
+	}
+	return box
+}
+
+// Show puts each error under its field and hides the lines of the others;
+// an error of a field without a line goes to elsewhere, as it still must
+// be seen.
+func (fe FieldErrors) Show(errs data.ValidationErrors, elsewhere func(error)) {
+	for name, l := range fe {
+		if e := errs.For(name); e != nil {
+			l.SetText(Translated(e.Key, nil, e.Message))
+			l.Show()
+		} else {
+			l.Hide()
+		}
+	}
+	for _, e := range errs {
+		if _, ok := fe[e.Field]; !ok {
+			elsewhere(e)
+		}
+	}
 }

@@ -60,7 +60,7 @@ type card struct {
 	resolution   *widget.Entry
 	compensation *widget.Entry
 	verdict      *widget.Select
-	errs         map[string]*widget.Label
+	errs         widgets.FieldErrors
 	saveBtn      *widget.Button
 
 	header      *widget.Label
@@ -104,7 +104,7 @@ func (s *Screen) openCard(c data.Complaint) {
 	s.mu.Lock()
 	look := s.look
 	s.mu.Unlock()
-	cd := &card{s: s, c: c, look: look, errs: map[string]*widget.Label{}, stop: make(chan struct{})}
+	cd := &card{s: s, c: c, look: look, errs: widgets.FieldErrors{}, stop: make(chan struct{})}
 	content := cd.build()
 	title := lang.L("complaints.card.add_title")
 	if c.ID != 0 {
@@ -270,17 +270,17 @@ func (cd *card) buildForm() fyne.CanvasObject {
 
 	when := container.NewBorder(nil, nil, nil, container.NewGridWrap(fyne.NewSize(80, cd.clock.MinSize().Height), cd.clock), cd.date)
 	return container.New(layout.NewFormLayout(),
-		cd.label("complaints.field.opened"), cd.withErrors(when, fieldOpened, fieldTime),
-		cd.label("complaints.field.client"), cd.client,
-		cd.label("complaints.field.channel"), cd.channel,
-		cd.label("complaints.field.type"), cd.withErrors(container.NewGridWithColumns(2, cd.kind, cd.priority), fieldType, fieldPriority),
-		cd.label("complaints.field.category"), container.NewGridWithColumns(2, cd.category, cd.subcategory),
-		cd.label("complaints.field.assignee"), cd.assignee,
-		cd.label("complaints.field.subject"), cd.withErrors(cd.subject, fieldSubject),
-		cd.label("complaints.field.description"), cd.withErrors(cd.description, fieldDescription),
-		cd.label("complaints.field.resolution"), cd.resolution,
-		cd.label("complaints.field.compensation"), cd.withErrors(cd.compensation, fieldCompensation),
-		cd.label("complaints.field.verdict"), cd.verdict,
+		widgets.FormLabel(lang.L("complaints.field.opened")), cd.errs.Under(when, fieldOpened, fieldTime),
+		widgets.FormLabel(lang.L("complaints.field.client")), cd.client,
+		widgets.FormLabel(lang.L("complaints.field.channel")), cd.channel,
+		widgets.FormLabel(lang.L("complaints.field.type")), cd.errs.Under(container.NewGridWithColumns(2, cd.kind, cd.priority), fieldType, fieldPriority),
+		widgets.FormLabel(lang.L("complaints.field.category")), container.NewGridWithColumns(2, cd.category, cd.subcategory),
+		widgets.FormLabel(lang.L("complaints.field.assignee")), cd.assignee,
+		widgets.FormLabel(lang.L("complaints.field.subject")), cd.errs.Under(cd.subject, fieldSubject),
+		widgets.FormLabel(lang.L("complaints.field.description")), cd.errs.Under(cd.description, fieldDescription),
+		widgets.FormLabel(lang.L("complaints.field.resolution")), cd.resolution,
+		widgets.FormLabel(lang.L("complaints.field.compensation")), cd.errs.Under(cd.compensation, fieldCompensation),
+		widgets.FormLabel(lang.L("complaints.field.verdict")), cd.verdict,
 	)
 }
 
@@ -319,24 +319,6 @@ func (cd *card) fillSubcategories(selectID int64) {
 	} else {
 		cd.subcategory.Enable()
 	}
-}
-
-func (cd *card) label(key string) fyne.CanvasObject {
-	return widget.NewLabelWithStyle(lang.L(key), fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
-}
-
-// withErrors puts hidden error lines under a field.
-func (cd *card) withErrors(o fyne.CanvasObject, fields ...string) fyne.CanvasObject {
-	box := container.NewVBox(o)
-	for _, name := range fields {
-		l := widget.NewLabel("")
-		l.Importance = widget.DangerImportance
-		l.Wrapping = fyne.TextWrapWord
-		l.Hide()
-		cd.errs[name] = l
-		box.Add(l)
-	}
-	return box
 }
 
 // moveKey is the label of the button that moves a complaint to status to.
@@ -642,27 +624,11 @@ func (cd *card) chosenAssignee() int64 {
 	return 0
 }
 
-func (cd *card) showErrors(errs data.ValidationErrors) {
-	for name, l := range cd.errs {
-		if e := errs.For(name); e != nil {
-			l.SetText(widgets.Translated(e.Key, nil, e.Message))
-			l.Show()
-		} else {
-			l.Hide()
-		}
-	}
-	for _, e := range errs {
-		if _, ok := cd.errs[e.Field]; !ok {
-			cd.s.showError(e)
-		}
-	}
-}
-
 // save stores the form: a new complaint with its first assignment, or the
 // changed fields of a stored one (a new assignee is an assignment event).
 func (cd *card) save() {
 	c, errs := cd.collect()
-	cd.showErrors(errs)
+	cd.errs.Show(errs, cd.s.showError)
 	if len(errs) > 0 {
 		return
 	}
@@ -679,7 +645,7 @@ func (cd *card) save() {
 			var verrs data.ValidationErrors
 			switch {
 			case errors.As(err, &verrs):
-				cd.showErrors(verrs)
+				cd.errs.Show(verrs, cd.s.showError)
 			case err != nil:
 				s.showError(err)
 			case cd.c.ID == 0:

@@ -189,9 +189,9 @@ func (l *listsDialog) buildCategories() fyne.CanvasObject {
 	save.Importance = widget.HighImportance
 	l.catDelete = widget.NewButtonWithIcon(lang.L("feedback.delete"), theme.DeleteIcon(), l.deleteCategory)
 	form := container.New(layout.NewFormLayout(),
-		boldLabel("complaints.lists.name_en"), l.catEN,
-		boldLabel("complaints.lists.name_ru"), l.catRU,
-		boldLabel("complaints.lists.parent"), l.catParent)
+		widgets.FormLabel(lang.L("complaints.lists.name_en")), l.catEN,
+		widgets.FormLabel(lang.L("complaints.lists.name_ru")), l.catRU,
+		widgets.FormLabel(lang.L("complaints.lists.parent")), l.catParent)
 	right := container.NewVBox(form, container.NewHBox(newBtn, layout.NewSpacer(), l.catDelete, save))
 	split := container.NewHSplit(l.catList, container.NewPadded(right))
 	split.Offset = 0.45
@@ -293,8 +293,8 @@ func (l *listsDialog) buildEmployees() fyne.CanvasObject {
 		}
 	})
 	form := container.New(layout.NewFormLayout(),
-		boldLabel("complaints.lists.name"), l.empName,
-		boldLabel("complaints.lists.position"), l.empPos,
+		widgets.FormLabel(lang.L("complaints.lists.name")), l.empName,
+		widgets.FormLabel(lang.L("complaints.lists.position")), l.empPos,
 		widget.NewLabel(""), l.empActive)
 	right := container.NewVBox(form, container.NewHBox(newBtn, layout.NewSpacer(), l.empMe, save))
 	split := container.NewHSplit(l.empList, container.NewPadded(right))
@@ -363,8 +363,4 @@ func (l *listsDialog) show() {
 	l.empList.UnselectAll()
 	l.empList.Refresh()
 	l.editEmployee(data.Employee{Active: true})
-}
-
-func boldLabel(key string) *widget.Label {
-	return widget.NewLabelWithStyle(lang.L(key), fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
 }

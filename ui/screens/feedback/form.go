@@ -44,7 +44,7 @@ type feedbackForm struct {
 	touchpoint *widget.SelectEntry
 	client     *widget.SelectEntry
 	tags       *widget.Entry
-	errs       map[string]*widget.Label
+	errs       widgets.FieldErrors
 	saveBtn    *widget.Button
 	dlg        *dialog.CustomDialog
 }
@@ -55,7 +55,7 @@ func (s *Screen) NewResponse() {
 }
 
 func (s *Screen) openForm(f data.Feedback) {
-	fm := &feedbackForm{s: s, original: f, score: f.Score, errs: map[string]*widget.Label{}}
+	fm := &feedbackForm{s: s, original: f, score: f.Score, errs: widgets.FieldErrors{}}
 	content := fm.build()
 	title := lang.L("feedback.form.add_title")
 	if f.ID != 0 {
@@ -138,34 +138,15 @@ func (fm *feedbackForm) build() fyne.CanvasObject {
 
 	when := container.NewBorder(nil, nil, nil, container.NewGridWrap(fyne.NewSize(90, fm.clock.MinSize().Height), fm.clock), fm.date)
 	grid := container.New(layout.NewFormLayout(),
-		fm.label("feedback.form.date"), fm.withErrors(when, fieldDate, fieldTime),
-		fm.label("feedback.form.score"), fm.withErrors(scoreRow, fieldScore),
-		fm.label("feedback.form.comment"), fm.withErrors(fm.comment, fieldComment),
-		fm.label("feedback.form.channel"), fm.withErrors(fm.channel, fieldChannel),
-		fm.label("feedback.form.touchpoint"), fm.withErrors(fm.touchpoint, fieldTouchpoint),
-		fm.label("feedback.form.client"), fm.withErrors(fm.client, fieldClient),
-		fm.label("feedback.form.tags"), fm.withErrors(fm.tags, fieldTags),
+		widgets.FormLabel(lang.L("feedback.form.date")), fm.errs.Under(when, fieldDate, fieldTime),
+		widgets.FormLabel(lang.L("feedback.form.score")), fm.errs.Under(scoreRow, fieldScore),
+		widgets.FormLabel(lang.L("feedback.form.comment")), fm.errs.Under(fm.comment, fieldComment),
+		widgets.FormLabel(lang.L("feedback.form.channel")), fm.errs.Under(fm.channel, fieldChannel),
+		widgets.FormLabel(lang.L("feedback.form.touchpoint")), fm.errs.Under(fm.touchpoint, fieldTouchpoint),
+		widgets.FormLabel(lang.L("feedback.form.client")), fm.errs.Under(fm.client, fieldClient),
+		widgets.FormLabel(lang.L("feedback.form.tags")), fm.errs.Under(fm.tags, fieldTags),
 	)
 	return grid
-}
-
-func (fm *feedbackForm) label(key string) fyne.CanvasObject {
-	return widget.NewLabelWithStyle(lang.L(key), fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
-}
-
-// withErrors puts the (hidden until needed) error lines of fields under a
-// field, so that messages appear where the mistake is.
-func (fm *feedbackForm) withErrors(o fyne.CanvasObject, fields ...string) fyne.CanvasObject {
-	box := container.NewVBox(o)
-	for _, name := range fields {
-		l := widget.NewLabel("")
-		l.Importance = widget.DangerImportance
-		l.Wrapping = fyne.TextWrapWord
-		l.Hide()
-		fm.errs[name] = l
-		box.Add(l)
-	}
-	return box
 }
 
 func (fm *feedbackForm) setScore(score data.Score) {
@@ -244,26 +225,9 @@ func parseClock(s string) (hour, minute int, ok bool) {
 	return t.Hour(), t.Minute(), true
 }
 
-func (fm *feedbackForm) showErrors(errs data.ValidationErrors) {
-	for name, l := range fm.errs {
-		if e := errs.For(name); e != nil {
-			l.SetText(lang.L(e.Key))
-			l.Show()
-		} else {
-			l.Hide()
-		}
-	}
-	// Errors of fields without a place of their own still must be seen.
-	for _, e := range errs {
-		if _, ok := fm.errs[e.Field]; !ok {
-			fm.s.showError(e)
-		}
-	}
-}
-
 func (fm *feedbackForm) save() {
 	f, errs := fm.collect()
-	fm.showErrors(errs)
+	fm.errs.Show(errs, fm.s.showError)
 	if len(errs) > 0 {
 		return
 	}
@@ -283,7 +247,7 @@ func (fm *feedbackForm) save() {
 			var verrs data.ValidationErrors
 			switch {
 			case errors.As(err, &verrs):
-				fm.showErrors(verrs)
+				fm.errs.Show(verrs, fm.s.showError)
 			case err != nil:
 				s.showError(err)
 			default:

@@ -259,8 +259,8 @@ func (s *Screen) build() {
 		return widget.NewLabelWithStyle(lang.L(key), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	}
 	head := container.New(layout.NewFormLayout(),
-		boldLabel("standards.code"), container.NewGridWithColumns(2, s.code, s.measure),
-		boldLabel("standards.title"), s.title)
+		widgets.FormLabel(lang.L("standards.code")), container.NewGridWithColumns(2, s.code, s.measure),
+		widgets.FormLabel(lang.L("standards.title")), s.title)
 	versions := container.NewBorder(nil, container.NewHBox(widgets.FixedWidth(s.newFrom, 170), newVer, s.removeVer), nil, nil,
 		container.NewGridWrap(fyne.NewSize(420, 110), s.versionList))
 	holidays := container.NewBorder(nil, nil, nil,
@@ -276,9 +276,9 @@ func (s *Screen) build() {
 		section("standards.holidays"), container.NewHBox(holidays),
 		section("standards.applies"),
 		container.New(layout.NewFormLayout(),
-			boldLabel("standards.applies.channels"), s.channels.box,
-			boldLabel("standards.applies.categories"), s.categories.box,
-			boldLabel("standards.applies.tiers"), s.tierEntry),
+			widgets.FormLabel(lang.L("standards.applies.channels")), s.channels.box,
+			widgets.FormLabel(lang.L("standards.applies.categories")), s.categories.box,
+			widgets.FormLabel(lang.L("standards.applies.tiers")), s.tierEntry),
 		hint("standards.applies.hint"),
 	)
 	bottom := container.NewVBox(s.message, container.NewHBox(layout.NewSpacer(), s.deleteBtn, s.saveBtn))
@@ -293,10 +293,6 @@ func (s *Screen) build() {
 	split := container.NewHSplit(left, container.NewStack(s.form, s.placeholder))
 	split.Offset = 0.28
 	s.content = split
-}
-
-func boldLabel(key string) *widget.Label {
-	return widget.NewLabelWithStyle(lang.L(key), fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
 }
 
 func (s *Screen) showForm(on bool) {
