@@ -45,6 +45,7 @@ type Labels struct {
 	Other, Uncategorised                  string // "Other" (beyond the top categories), "No category"
 	Median, P90, Hours                    string // "Median", "90th percentile", axis "Hours"
 	Compliance, Cumulative                string // axis "Compliance", Pareto line "Cumulative share"
+	Partial                               string // legend of faded bars: "Incomplete period" (none when empty)
 
 	// Table headers only; English defaults when empty.
 	Lang      string // "ru" or "en": how numbers in tables and labels are written

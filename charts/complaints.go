@@ -135,6 +135,30 @@ func (f *frame) categoryColor(i int, c categoryTotal) drawing.Color {
 	return f.pal.series[i%len(f.pal.series)]
 }
 
+// partial reports whether only some days of period p lie in the range (a
+// range starting or ending mid-month): its counts cannot be compared with
+// whole periods, so its bars are drawn faded.
+func partial(p kpi.ComplaintStat) bool { return p.Days < int(p.Period.End-p.Period.Start)+1 }
+
+// fadeFor is the alpha of a period's bars: faded when the period is partial.
+func fadeFor(periods []kpi.ComplaintStat, i int) uint8 {
+	if i < len(periods) && partial(periods[i]) {
+		return partialAlpha
+	}
+	return 255
+}
+
+// partialAlpha fades the bars of a partial period.
+const partialAlpha = 90
+
+// partialLegend adds the faded swatch that explains partial periods, when
+// any is shown and the caller named it.
+func (f *frame) partialLegend(periods []kpi.ComplaintStat) {
+	if f.opt.Labels.Partial != "" && slices.ContainsFunc(periods, partial) {
+		f.legend = append(f.legend, legendItem{swatchBox, withAlpha(f.pal.muted, partialAlpha), f.opt.Labels.Partial})
+	}
+}
+
 // periodLabels are the period labels of the data's periods.
 func periodLabels(d ComplaintData) []string {
 	periods := d.Overall.Periods
@@ -193,6 +217,11 @@ func ComplaintsByCategory(d ComplaintData, o Options) *Chart {
 	for i, ct := range cats {
 		f.legend = append(f.legend, legendItem{swatchBox, f.categoryColor(i, ct), ct.name})
 	}
+	periods := d.Overall.Periods
+	if len(periods) == 0 {
+		periods = d.Categories[0].Periods
+	}
+	f.partialLegend(periods)
 	f.caption = truncate(o.Labels.Complaints, maxLegendRune)
 	xTicks, step := f.categoryTicks(slices.Clone(labels))
 	c.graph = f.graph(xTicks, countAxis(slices.Max(totals), f.valueSteps()), nil, painter{name: "by-category", paint: func(r chart.Renderer, box chart.Box, xr, yr chart.Range) {
@@ -209,7 +238,7 @@ func ComplaintsByCategory(d ComplaintData, o Options) *Chart {
 				}
 				x, y0 := xy(box, xr, yr, i, float64(base))
 				_, y1 := xy(box, xr, yr, i, float64(base+v))
-				f.rect(r, x-half, y1, x+half, y0, f.categoryColor(k, ct))
+				f.rect(r, x-half, y1, x+half, y0, withAlpha(f.categoryColor(k, ct), fadeFor(periods, i)))
 				base += v
 			}
 			if step == 1 {
@@ -263,6 +292,7 @@ func ComplaintsFlow(s kpi.ComplaintSeries, o Options) *Chart {
 	}
 	pal := f.pal
 	f.legend = []legendItem{{swatchBox, pal.opened, o.Labels.Opened}, {swatchBox, pal.resolved, o.Labels.Resolved}, {swatchLine, pal.stock, o.Labels.Backlog}}
+	f.partialLegend(s.Periods)
 	f.caption = truncate(o.Labels.Complaints, maxLegendRune)
 	labels := make([]string, len(s.Periods))
 	for i, p := range s.Periods {
@@ -284,13 +314,14 @@ func ComplaintsFlow(s kpi.ComplaintSeries, o Options) *Chart {
 		pts := make([][2]int, len(periods))
 		for i, p := range periods {
 			x, y0 := xy(box, xr, yr, i, 0)
+			fade := fadeFor(periods, i)
 			if p.Counts.Opened > 0 {
 				_, y1 := xy(box, xr, yr, i, float64(p.Counts.Opened))
-				f.rect(r, x-half, y1, x-gap, y0, pal.opened)
+				f.rect(r, x-half, y1, x-gap, y0, withAlpha(pal.opened, fade))
 			}
 			if p.Counts.Resolutions > 0 {
 				_, y1 := xy(box, xr, yr, i, float64(p.Counts.Resolutions))
-				f.rect(r, x+gap, y1, x+half, y0, pal.resolved)
+				f.rect(r, x+gap, y1, x+half, y0, withAlpha(pal.resolved, fade))
 			}
 			_, yb := xy(box, xr, yr, i, float64(p.Backlog))
 			pts[i] = [2]int{x, yb}

@@ -378,3 +378,57 @@ func TestParetoNamesWrapInsteadOfCut(t *testing.T) {
 		t.Errorf("empty: %q", got)
 	}
 }
+
+func TestPartialPeriodsAreFaded(t *testing.T) {
+	// The demo's range starts on 28 November: November has three days of
+	// complaints and must not read as a collapse next to full months.
+	// Here January has 17 days and two categories share the months.
+	from := data.DateDay(2024, time.January, 15)
+	to := data.DateDay(2024, time.June, 30)
+	var days []data.ComplaintDay
+	for day := from; day <= to; day++ {
+		for _, seg := range []string{"1", "2"} {
+			days = append(days, data.ComplaintDay{Day: day, Segment: seg, Opened: 10, Negative: 10, Resolutions: 8})
+		}
+	}
+	opt := kpi.ComplaintOptions{By: kpi.Month, From: from, To: to}
+	cats := kpi.ComplaintTrend(kpi.ComplaintInput{Days: days}, opt)
+	var all []data.ComplaintDay
+	for _, c := range days {
+		c.Segment = ""
+		all = append(all, c)
+	}
+	overall := kpi.OverallComplaints(kpi.ComplaintTrend(kpi.ComplaintInput{Days: all, Backlog: map[string]int64{"": 5}}, opt), kpi.Month)
+	if !partial(overall.Periods[0]) || partial(overall.Periods[1]) {
+		t.Fatalf("January (3 days) partial %v, February partial %v", partial(overall.Periods[0]), partial(overall.Periods[1]))
+	}
+	l := complaintLabels("")
+	l.Partial = "Неполный период"
+	full := isColor(lightPalette.series[0], 6)
+	tinted := func(c color.Color) bool { return saturation(c) > 40 }
+	cd := ComplaintData{Overall: overall, Categories: cats, CategoryNames: demoCategoriesRU}
+	img := renderPNG(t, ComplaintsByCategory(cd, Options{Labels: l}))
+	// Six months across the plot: January is the first sixth.
+	jan := image.Rect(plot.Min.X, plot.Min.Y, plot.Min.X+plot.Dx()/6, plot.Max.Y)
+	feb := image.Rect(plot.Min.X+plot.Dx()/6, plot.Min.Y, plot.Min.X+plot.Dx()/3, plot.Max.Y)
+	if n, m := countPixels(img, jan, full), countPixels(img, jan, tinted); n > 0 || m < 1000 {
+		t.Errorf("January: %d full-colour and %d tinted pixels, want faded bars only", n, m)
+	}
+	if n := countPixels(img, feb, full); n < 1000 {
+		t.Errorf("February: %d full-colour pixels, want a whole bar", n)
+	}
+	// The legend explains the faded bars, only when there are some.
+	hasPartial := func(d ComplaintData) bool {
+		f, _ := newFrame(Options{Labels: l}.normalized())
+		f.partialLegend(d.Overall.Periods)
+		return len(f.legend) == 1 && f.legend[0].label == "Неполный период"
+	}
+	whole := complaintData(6, 11)
+	if !hasPartial(cd) || hasPartial(whole) {
+		t.Errorf("partial legend: with a partial month %v, with whole months %v", hasPartial(cd), hasPartial(whole))
+	}
+	flow := renderPNG(t, ComplaintsFlow(overall, Options{Labels: l}))
+	if n := countPixels(flow, jan, isColor(lightPalette.opened, 6)); n > 0 {
+		t.Errorf("flow: January's opened bar in full colour (%d px)", n)
+	}
+}
