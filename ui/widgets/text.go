@@ -2,6 +2,7 @@ package widgets
 
 import (
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -67,4 +68,38 @@ func (fe FieldErrors) Show(errs data.ValidationErrors, elsewhere func(error)) {
 			elsewhere(e)
 		}
 	}
+}
+
+// ReadDateTime reads a form's date entry and H:MM clock text into *at, a
+// moment in loc: zero when the date is empty, left as it was when the date
+// cannot be read. The errors name dateField or timeField.
+func ReadDateTime(date *widget.DateEntry, clock string, loc *time.Location, at *time.Time, dateField, timeField string) data.ValidationErrors {
+	var errs data.ValidationErrors
+	hour, minute, ok := parseClock(clock)
+	if !ok {
+		errs = append(errs, &data.FieldError{Field: timeField, Key: "feedback.error.time", Message: "time must be HH:MM"})
+	}
+	switch {
+	case date.Text != "" && date.Validate() != nil:
+		errs = append(errs, &data.FieldError{Field: dateField, Key: "feedback.error.date_format", Message: "invalid date"})
+	case date.Date == nil || strings.TrimSpace(date.Text) == "":
+		*at = time.Time{}
+	default:
+		y, m, d := date.Date.Date()
+		*at = time.Date(y, m, d, hour, minute, 0, 0, loc)
+	}
+	return errs
+}
+
+// parseClock reads H:MM or HH:MM; an empty field means midnight.
+func parseClock(s string) (hour, minute int, ok bool) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return 0, 0, true
+	}
+	t, err := time.Parse("15:04", s)
+	if err != nil {
+		return 0, 0, false
+	}
+	return t.Hour(), t.Minute(), true
 }

@@ -546,20 +546,7 @@ func slaLine(r data.SLAResult, now time.Time) (string, widget.Importance) {
 func (cd *card) collect() (data.Complaint, data.ValidationErrors) {
 	c := cd.c
 	loc := cd.s.deps.Store.Location()
-	var errs data.ValidationErrors
-	hour, minute, ok := parseClock(cd.clock.Text)
-	if !ok {
-		errs = append(errs, &data.FieldError{Field: fieldTime, Key: "feedback.error.time", Message: "time must be HH:MM"})
-	}
-	switch {
-	case cd.date.Text != "" && cd.date.Validate() != nil:
-		errs = append(errs, &data.FieldError{Field: fieldOpened, Key: "feedback.error.date_format", Message: "invalid date"})
-	case cd.date.Date == nil || strings.TrimSpace(cd.date.Text) == "":
-		c.OpenedAt = time.Time{}
-	default:
-		y, m, d := cd.date.Date.Date()
-		c.OpenedAt = time.Date(y, m, d, hour, minute, 0, 0, loc)
-	}
+	errs := widgets.ReadDateTime(cd.date, cd.clock.Text, loc, &c.OpenedAt, fieldOpened, fieldTime)
 	name := strings.TrimSpace(cd.client.Text)
 	if !strings.EqualFold(name, cd.c.ClientName) || c.ClientID == 0 {
 		c.ClientID, c.ClientName, c.ClientTier = 0, name, ""
@@ -680,19 +667,6 @@ func (s *Screen) storeComplaint(ctx context.Context, c data.Complaint, assignee 
 		return s.deps.Store.AddComplaintEvent(ctx, c.ID, data.ComplaintEvent{At: time.Now(), Kind: data.EventAssign, AssigneeID: assignee})
 	}
 	return s.deps.Store.Complaint(ctx, c.ID)
-}
-
-// parseClock reads H:MM or HH:MM; an empty field means midnight.
-func parseClock(s string) (hour, minute int, ok bool) {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return 0, 0, true
-	}
-	t, err := time.Parse("15:04", s)
-	if err != nil {
-		return 0, 0, false
-	}
-	return t.Hour(), t.Minute(), true
 }
 
 // parseMoney reads an amount as people write it in a language ("1 234,50"

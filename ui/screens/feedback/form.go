@@ -169,21 +169,7 @@ func (fm *feedbackForm) collect() (data.Feedback, data.ValidationErrors) {
 	s := fm.s
 	f := fm.original
 	f.Tags = nil
-	var errs data.ValidationErrors
-
-	hour, minute, ok := parseClock(fm.clock.Text)
-	if !ok {
-		errs = append(errs, &data.FieldError{Field: fieldTime, Key: "feedback.error.time", Message: "time must be HH:MM"})
-	}
-	switch {
-	case fm.date.Text != "" && fm.date.Validate() != nil:
-		errs = append(errs, &data.FieldError{Field: fieldDate, Key: "feedback.error.date_format", Message: "invalid date"})
-	case fm.date.Date == nil || strings.TrimSpace(fm.date.Text) == "":
-		f.RespondedAt = time.Time{}
-	default:
-		y, m, d := fm.date.Date.Date()
-		f.RespondedAt = time.Date(y, m, d, hour, minute, 0, 0, s.deps.Store.Location())
-	}
+	errs := widgets.ReadDateTime(fm.date, fm.clock.Text, s.deps.Store.Location(), &f.RespondedAt, fieldDate, fieldTime)
 
 	f.Score = fm.score
 	f.Comment = strings.TrimSpace(fm.comment.Text)
@@ -210,19 +196,6 @@ func (fm *feedbackForm) collect() (data.Feedback, data.ValidationErrors) {
 		}
 	}
 	return f, errs
-}
-
-// parseClock reads H:MM or HH:MM; an empty field means midnight.
-func parseClock(s string) (hour, minute int, ok bool) {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return 0, 0, true
-	}
-	t, err := time.Parse("15:04", s)
-	if err != nil {
-		return 0, 0, false
-	}
-	return t.Hour(), t.Minute(), true
 }
 
 func (fm *feedbackForm) save() {
