@@ -43,7 +43,8 @@ type Labels struct {
 	// Complaint charts.
 	Complaints, Opened, Resolved, Backlog string // legend and axis: "Complaints", "Opened", "Resolved", "Backlog"
 	Other, Uncategorised                  string // "Other" (beyond the top categories), "No category"
-	Median, P90, Hours                    string // "Median", "90th percentile", axis "Hours"
+	Median, P90, Hours                    string // "Median", "90th percentile", axis "Calendar hours"
+	WorkingHours                          string // axis of working-hour durations
 	Compliance, Cumulative                string // axis "Compliance", Pareto line "Cumulative share"
 	Partial                               string // legend of faded bars: "Incomplete period" (none when empty)
 

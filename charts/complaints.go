@@ -378,7 +378,11 @@ func ResolutionTime(s kpi.ComplaintSeries, working bool, o Options) *Chart {
 	}
 	pal := f.pal
 	f.legend = []legendItem{{swatchLine, pal.nps, o.Labels.Median}, {swatchDashed, pal.target, o.Labels.P90}}
-	f.caption = truncate(o.Labels.Hours, maxLegendRune)
+	caption := o.Labels.Hours
+	if working {
+		caption = o.Labels.WorkingHours
+	}
+	f.caption = truncate(caption, maxLegendRune)
 	labels := make([]string, len(s.Periods))
 	for i, p := range s.Periods {
 		labels[i] = p.Period.Label

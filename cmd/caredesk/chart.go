@@ -49,7 +49,11 @@ func newChartCommand(a *app) *cobra.Command {
 			}
 			if charts.IsComplaintKind(kind) {
 				return a.withStore(cmd.Context(), func(st data.Store) error {
-					ch, err := buildComplaintChart(cmd.Context(), st, kind, from, to, by, working, charts.Options{Width: width, Height: height, Scale: scale})
+					opt := charts.Options{Width: width, Height: height, Scale: scale}
+					if kind == charts.KindSLA && cmd.Flags().Changed("target") {
+						opt.Target = &target // one goal line instead of each standard's own
+					}
+					ch, err := buildComplaintChart(cmd.Context(), st, kind, from, to, by, working, opt)
 					if err != nil {
 						return err
 					}

@@ -244,19 +244,6 @@ func num2(v *float64) string {
 	return strconv.FormatFloat(*v, 'f', 2, 64)
 }
 
-// complaintChartLabels adds the complaint charts' texts to the shared
-// chart labels.
-func complaintChartLabels(kind charts.Kind, subtitle string) charts.Labels {
-	l := widgets.ChartLabels(kind, subtitle)
-	l.Empty = lang.L("chart.empty_complaints")
-	l.Complaints, l.Opened, l.Resolved, l.Backlog = lang.L("chart.complaints"), lang.L("chart.opened"), lang.L("chart.resolved"), lang.L("chart.backlog")
-	l.Other, l.Uncategorised = lang.L("chart.other"), lang.L("chart.uncategorised")
-	l.Median, l.P90, l.Hours = lang.L("chart.median"), lang.L("chart.p90"), lang.L("chart.hours")
-	l.Compliance, l.Cumulative = lang.L("chart.compliance"), lang.L("chart.cumulative")
-	l.Category, l.Total, l.Standard = lang.L("chart.col.category"), lang.L("chart.col.total"), lang.L("complaintcli.chart.standard")
-	return l
-}
-
 // buildComplaintChart loads what a complaint chart draws (the department's
 // series with its categories, or SLA compliance) and builds it.
 func buildComplaintChart(ctx context.Context, st data.Store, kind charts.Kind, from, to data.Day, by kpi.Granularity, working bool, opt charts.Options) (*charts.Chart, error) {
@@ -289,6 +276,6 @@ func buildComplaintChart(ctx context.Context, st data.Store, kind charts.Kind, f
 			d.CategoryNames[strconv.FormatInt(c.ID, 10)] = c.Name(widgets.Lang())
 		}
 	}
-	opt.Labels = complaintChartLabels(kind, widgets.RangeLabel(span[0], span[1], string(by)))
+	opt.Labels = widgets.ChartLabels(kind, widgets.RangeLabel(span[0], span[1], string(by)))
 	return charts.BuildComplaints(kind, d, opt)
 }

@@ -417,8 +417,15 @@ func TestCLIComplaintCharts(t *testing.T) {
 	if raw, _ := os.ReadFile(pdf); !bytes.HasPrefix(raw, []byte("%PDF-")) {
 		t.Error("sla.pdf is not a PDF")
 	}
-	if code, _, errOut := cli(t, db, "chart", "resolution-time", "--working", "-o", filepath.Join(dir, "working.svg")); code != 0 {
-		t.Fatalf("working hours: %s", errOut)
+	// The axis says which hours: working ones with --working.
+	for flag, want := range map[string]string{"--working": "Working hours", "--working=false": "Calendar hours"} {
+		svg := filepath.Join(dir, "hours"+flag+".svg")
+		if code, _, errOut := cli(t, db, "chart", "resolution-time", flag, "-o", svg); code != 0 {
+			t.Fatalf("resolution time %s: %s", flag, errOut)
+		}
+		if raw, _ := os.ReadFile(svg); !bytes.Contains(raw, []byte(want)) {
+			t.Errorf("resolution time %s: the chart does not say %q", flag, want)
+		}
 	}
 }
 

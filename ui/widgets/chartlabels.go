@@ -39,6 +39,8 @@ func ChartLabels(kind charts.Kind, subtitle string) charts.Labels {
 		Median:        lang.L("chart.median"),
 		P90:           lang.L("chart.p90"),
 		Hours:         lang.L("chart.hours"),
+		WorkingHours:  lang.L("chart.working_hours"),
+		Partial:       lang.L("chart.partial"),
 		Compliance:    lang.L("chart.compliance"),
 		Cumulative:    lang.L("chart.cumulative"),
 		Category:      lang.L("chart.col.category"),
