@@ -22,12 +22,11 @@ var errImportDone = errors.New("import already finished")
 // external id); and the secondary indexes dropped for a large import and
 // built again at Commit.
 type bulkImport struct {
+	importTarget
 	mu     sync.Mutex
 	ctx    context.Context
 	execCt context.Context // ctx without its cancellation, see duplicate
 	tx     *sql.Tx
-	what   string // "feedback" or "complaint", for errors
-	table  string // where the rows go
 	batch  data.ImportBatch
 
 	exists, sourceHasRows *sql.Stmt
@@ -39,18 +38,27 @@ type bulkImport struct {
 	done       bool
 
 	existingRows   int64    // rows stored before this import (approximately)
+	bulkAt         int64    // rows added after which the indexes go
 	droppedIndexes []string // CREATE INDEX statements to run again at Commit
 
 	flush   func() error // the owner's: inserts the rows added but not inserted yet
 	release func()       // the owner's: closes what it prepared
 }
 
+// importTarget is where an import's rows go.
+type importTarget struct {
+	what        string                     // "feedback" or "complaint", for errors
+	table       string                     // the rows' table: numbered and checked for duplicates
+	indexTables []string                   // whose secondary indexes a bulk import drops
+	bulkAfter   func(existing int64) int64 // rows added after which it drops them
+}
+
 // newBulkImport checks and completes b and starts the import's
 // transaction; Begin*Import then calls begin.
-func (db *DB) newBulkImport(ctx context.Context, what, table string, b *data.ImportBatch) (*bulkImport, error) {
+func (db *DB) newBulkImport(ctx context.Context, to importTarget, b *data.ImportBatch) (*bulkImport, error) {
 	b.Source = strings.TrimSpace(b.Source)
 	if b.Source == "" {
-		return nil, fmt.Errorf("begin %s import: source is required: %w", what, data.ErrInvalid)
+		return nil, fmt.Errorf("begin %s import: source is required: %w", to.what, data.ErrInvalid)
 	}
 	if b.ImportedAt.IsZero() {
 		b.ImportedAt = time.Now()
@@ -59,9 +67,9 @@ func (db *DB) newBulkImport(ctx context.Context, what, table string, b *data.Imp
 	b.Imported, b.Duplicates = 0, 0
 	tx, err := db.beginWrite(ctx)
 	if err != nil {
-		return nil, fmt.Errorf("begin %s import: %w", what, err)
+		return nil, fmt.Errorf("begin %s import: %w", to.what, err)
 	}
-	return &bulkImport{ctx: ctx, execCt: context.WithoutCancel(ctx), tx: tx, what: what, table: table,
+	return &bulkImport{importTarget: to, ctx: ctx, execCt: context.WithoutCancel(ctx), tx: tx,
 		oldSources: map[string]bool{}, release: func() {}}, nil
 }
 
@@ -84,6 +92,7 @@ func (i *bulkImport) begin(b data.ImportBatch) error {
 		return err
 	}
 	i.existingRows = i.nextID - 1
+	i.bulkAt = i.bulkAfter(i.existingRows)
 	if i.exists, err = i.tx.PrepareContext(i.ctx, `SELECT EXISTS (SELECT 1 FROM `+i.table+` WHERE source = ? AND external_id = ?)`); err != nil {
 		return err
 	}
@@ -154,30 +163,30 @@ func (i *bulkImport) duplicate(source, externalID string) (bool, error) {
 	return exists, nil
 }
 
-// dropIndexesPast drops the secondary indexes of tables once the import
-// has added threshold rows (see dropSecondaryIndexes).
-func (i *bulkImport) dropIndexesPast(threshold int64, tables ...string) error {
-	if i.droppedIndexes != nil || int64(i.batch.Imported) < threshold {
+// dropIndexesIfBulk drops the secondary indexes once the import has
+// added enough rows to make building them again cheaper.
+func (i *bulkImport) dropIndexesIfBulk() error {
+	if i.droppedIndexes != nil || int64(i.batch.Imported) < i.bulkAt {
 		return nil
 	}
-	return i.dropSecondaryIndexes(tables)
+	return i.dropSecondaryIndexes()
 }
 
-// dropSecondaryIndexes drops the indexes of tables that no constraint
+// dropSecondaryIndexes drops the indexes of indexTables that no constraint
 // needs, remembering their definitions for Commit. Inside the transaction
 // the drop is undone by a rollback; other connections keep reading
 // through the indexes of their snapshot. UNIQUE constraints (duplicate
 // detection) have no SQL of their own and stay.
-func (i *bulkImport) dropSecondaryIndexes(tables []string) error {
+func (i *bulkImport) dropSecondaryIndexes() error {
 	if err := i.flush(); err != nil {
 		return err
 	}
-	args := make([]any, len(tables))
-	for k, t := range tables {
+	args := make([]any, len(i.indexTables))
+	for k, t := range i.indexTables {
 		args[k] = t
 	}
 	rows, err := i.tx.QueryContext(i.execCt, `SELECT name, sql FROM sqlite_master
-		WHERE type = 'index' AND tbl_name IN (`+placeholders(len(tables))+`) AND sql IS NOT NULL ORDER BY name`, args...)
+		WHERE type = 'index' AND tbl_name IN (`+placeholders(len(args))+`) AND sql IS NOT NULL ORDER BY name`, args...)
 	if err != nil {
 		return err
 	}

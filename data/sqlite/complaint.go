@@ -236,10 +236,38 @@ func statusRank(s data.Status) int { return slices.Index(data.Statuses, s) }
 
 func priorityRank(p data.Priority) int { return slices.Index(data.Priorities, p) }
 
-// resolveNames links c to the client, category, subcategory and assignee
-// its names give when the ids are not set, creating the missing ones, and
-// sets c.ClientTier from the client.
+// nameCache links complaints to the client, category, subcategory and
+// assignee their names give, creating the missing ones, and remembers
+// each name: an import meets the same few names again and again.
+type nameCache struct {
+	clients    map[string]cachedTier
+	categories map[categoryKey]int64
+	employees  map[string]int64
+}
+
+type cachedTier struct {
+	id   int64
+	tier string
+}
+
+type categoryKey struct {
+	parent int64
+	name   string
+}
+
+func newNameCache() nameCache {
+	return nameCache{clients: map[string]cachedTier{}, categories: map[categoryKey]int64{}, employees: map[string]int64{}}
+}
+
+// resolveNames links one complaint (see nameCache.resolve).
 func resolveNames(ctx context.Context, tx *sql.Tx, c *data.Complaint) error {
+	names := newNameCache()
+	return names.resolve(ctx, tx, c)
+}
+
+// resolve sets c's ids from its names where they are not set, and
+// c.ClientTier from the client.
+func (n *nameCache) resolve(ctx context.Context, tx *sql.Tx, c *data.Complaint) error {
 	var err error
 	switch {
 	case c.ClientID != 0:
@@ -247,26 +275,50 @@ func resolveNames(ctx context.Context, tx *sql.Tx, c *data.Complaint) error {
 			return err
 		}
 	case strings.TrimSpace(c.ClientName) != "":
-		if c.ClientID, c.ClientTier, err = clientByNameTier(ctx, tx, c.ClientName, c.ClientTier); err != nil {
-			return fmt.Errorf("client %q: %w", c.ClientName, err)
+		key := nocaseKey(c.ClientName)
+		cached, ok := n.clients[key]
+		if !ok || (cached.tier == "" && strings.TrimSpace(c.ClientTier) != "") {
+			if cached.id, cached.tier, err = clientByNameTier(ctx, tx, c.ClientName, c.ClientTier); err != nil {
+				return fmt.Errorf("client %q: %w", c.ClientName, err)
+			}
+			n.clients[key] = cached
 		}
+		c.ClientID, c.ClientTier = cached.id, cached.tier
 	default:
 		c.ClientTier = ""
 	}
+	category := func(what, name string, parent int64) (int64, error) {
+		k := categoryKey{parent, strings.ToLower(strings.TrimSpace(name))}
+		if id, ok := n.categories[k]; ok {
+			return id, nil
+		}
+		id, err := categoryByName(ctx, tx, name, parent)
+		if err != nil {
+			return 0, fmt.Errorf("%s %q: %w", what, name, err)
+		}
+		n.categories[k] = id
+		return id, nil
+	}
 	if c.CategoryID == 0 && strings.TrimSpace(c.Category) != "" {
-		if c.CategoryID, err = categoryByName(ctx, tx, c.Category, 0); err != nil {
-			return fmt.Errorf("category %q: %w", c.Category, err)
+		if c.CategoryID, err = category("category", c.Category, 0); err != nil {
+			return err
 		}
 	}
 	if c.SubcategoryID == 0 && strings.TrimSpace(c.Subcategory) != "" && c.CategoryID != 0 {
-		if c.SubcategoryID, err = categoryByName(ctx, tx, c.Subcategory, c.CategoryID); err != nil {
-			return fmt.Errorf("subcategory %q: %w", c.Subcategory, err)
+		if c.SubcategoryID, err = category("subcategory", c.Subcategory, c.CategoryID); err != nil {
+			return err
 		}
 	}
 	if c.AssigneeID == 0 && strings.TrimSpace(c.Assignee) != "" {
-		if c.AssigneeID, err = employeeByName(ctx, tx, c.Assignee); err != nil {
-			return fmt.Errorf("employee %q: %w", c.Assignee, err)
+		key := nocaseKey(c.Assignee)
+		id, ok := n.employees[key]
+		if !ok {
+			if id, err = employeeByName(ctx, tx, c.Assignee); err != nil {
+				return fmt.Errorf("employee %q: %w", c.Assignee, err)
+			}
+			n.employees[key] = id
 		}
+		c.AssigneeID = id
 	}
 	return nil
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"strings"
 	"time"
 
 	"caredesk/data"
@@ -23,20 +22,8 @@ type complaintImport struct {
 
 	pending       []any
 	pendingEvents []any
-	clients       map[string]cachedTier
-	categories    map[categoryKey]int64
-	employees     map[string]int64
+	names         nameCache
 	deltas        *complaintDeltas
-}
-
-type cachedTier struct {
-	id   int64
-	tier string
-}
-
-type categoryKey struct {
-	parent int64
-	name   string
 }
 
 const (
@@ -57,7 +44,8 @@ const complaintInsertCols = `id, source, external_id, batch_id, opened_at, clien
 // connection until Commit or Rollback; cancelling ctx rolls it back.
 func (db *DB) BeginComplaintImport(ctx context.Context, b data.ImportBatch) (data.ComplaintImport, error) {
 	b.Kind = "complaints"
-	base, err := db.newBulkImport(ctx, "complaint", "complaint", &b)
+	base, err := db.newBulkImport(ctx, importTarget{what: "complaint", table: "complaint",
+		indexTables: []string{"complaint"}, bulkAfter: complaintBulkThreshold}, &b)
 	if err != nil {
 		return nil, err
 	}
@@ -71,9 +59,7 @@ func (db *DB) BeginComplaintImport(ctx context.Context, b data.ImportBatch) (dat
 		j:             j,
 		insertRows:    map[int]*sql.Stmt{},
 		insertEvents:  map[int]*sql.Stmt{},
-		clients:       map[string]cachedTier{},
-		categories:    map[categoryKey]int64{},
-		employees:     map[string]int64{},
+		names:         newNameCache(),
 		deltas:        newComplaintDeltas(),
 		pending:       make([]any, 0, complaintsPerInsert*complaintArgs),
 		pendingEvents: make([]any, 0, eventsPerInsert*eventArgs),
@@ -116,7 +102,7 @@ func (i *complaintImport) Add(c *data.Complaint) (bool, error) {
 		i.batch.Duplicates++
 		return false, nil
 	}
-	if err := i.resolveNames(c); err != nil {
+	if err := i.names.resolve(i.execCt, i.tx, c); err != nil {
 		return false, i.fail(err)
 	}
 	c.ID, c.BatchID = i.nextID, i.batch.ID
@@ -153,7 +139,7 @@ func (i *complaintImport) Add(c *data.Complaint) (bool, error) {
 	i.deltas.addRow(&r, 1)
 	i.deltas.addResults(d.sla, i.j.loc, 1)
 	i.batch.Imported++
-	if err := i.dropIndexesPast(complaintBulkThreshold(i.existingRows), "complaint"); err != nil {
+	if err := i.dropIndexesIfBulk(); err != nil {
 		return false, i.fail(err)
 	}
 	return true, nil
@@ -165,65 +151,6 @@ func (i *complaintImport) Add(c *data.Complaint) (bool, error) {
 // ticket, building one from scratch about 1 µs a stored row, so dropping
 // pays once an import adds an eighth of what is stored.
 func complaintBulkThreshold(existing int64) int64 { return max(2_000, existing/8) }
-
-// resolveNames is resolveNames of complaint.go through the import's
-// caches.
-func (i *complaintImport) resolveNames(c *data.Complaint) error {
-	ctx, tx := i.execCt, i.tx
-	var err error
-	switch {
-	case c.ClientID != 0:
-		if c.ClientTier, err = clientTier(ctx, tx, c.ClientID); err != nil {
-			return err
-		}
-	case strings.TrimSpace(c.ClientName) != "":
-		key := nocaseKey(c.ClientName)
-		cached, ok := i.clients[key]
-		if !ok || (cached.tier == "" && strings.TrimSpace(c.ClientTier) != "") {
-			if cached.id, cached.tier, err = clientByNameTier(ctx, tx, c.ClientName, c.ClientTier); err != nil {
-				return fmt.Errorf("client %q: %w", c.ClientName, err)
-			}
-			i.clients[key] = cached
-		}
-		c.ClientID, c.ClientTier = cached.id, cached.tier
-	default:
-		c.ClientTier = ""
-	}
-	category := func(name string, parent int64) (int64, error) {
-		k := categoryKey{parent, strings.ToLower(strings.TrimSpace(name))}
-		if id, ok := i.categories[k]; ok {
-			return id, nil
-		}
-		id, err := categoryByName(ctx, tx, name, parent)
-		if err != nil {
-			return 0, fmt.Errorf("category %q: %w", name, err)
-		}
-		i.categories[k] = id
-		return id, nil
-	}
-	if c.CategoryID == 0 && strings.TrimSpace(c.Category) != "" {
-		if c.CategoryID, err = category(c.Category, 0); err != nil {
-			return err
-		}
-	}
-	if c.SubcategoryID == 0 && strings.TrimSpace(c.Subcategory) != "" && c.CategoryID != 0 {
-		if c.SubcategoryID, err = category(c.Subcategory, c.CategoryID); err != nil {
-			return err
-		}
-	}
-	if c.AssigneeID == 0 && strings.TrimSpace(c.Assignee) != "" {
-		key := nocaseKey(c.Assignee)
-		id, ok := i.employees[key]
-		if !ok {
-			if id, err = employeeByName(ctx, tx, c.Assignee); err != nil {
-				return fmt.Errorf("employee %q: %w", c.Assignee, err)
-			}
-			i.employees[key] = id
-		}
-		c.AssigneeID = id
-	}
-	return nil
-}
 
 // flush inserts the pending complaints, then their events and SLA rows.
 func (i *complaintImport) flush() error {

@@ -42,7 +42,8 @@ func (db *DB) BeginFeedbackImport(ctx context.Context, b data.ImportBatch) (data
 	if b.Kind == "" {
 		b.Kind = "feedback"
 	}
-	base, err := db.newBulkImport(ctx, "feedback", "feedback", &b)
+	base, err := db.newBulkImport(ctx, importTarget{what: "feedback", table: "feedback",
+		indexTables: []string{"feedback", "feedback_tag"}, bulkAfter: bulkThreshold}, &b)
 	if err != nil {
 		return nil, err
 	}
@@ -139,7 +140,7 @@ func (i *feedbackImport) Add(f *data.Feedback) (bool, error) {
 	}
 	i.deltas.add(rollupKey{day, string(f.Channel), f.Touchpoint}, f.Score, 1)
 	i.batch.Imported++
-	if err := i.dropIndexesPast(bulkThreshold(i.existingRows), "feedback", "feedback_tag"); err != nil {
+	if err := i.dropIndexesIfBulk(); err != nil {
 		return false, i.fail(err)
 	}
 	return true, nil
