@@ -1,4 +1,4 @@
-package importer_test
+package importer
 
 import (
 	"bufio"
@@ -13,39 +13,23 @@ import (
 	"testing"
 	"time"
 
-	"caredesk/data/importer"
 	"caredesk/data/sqlite"
 )
 
 // writeBenchCSV writes n survey rows shaped like a real export: id,
 // ISO date-time, score, a comment on every third row, channel, touchpoint.
 func writeBenchCSV(tb testing.TB, dir string, n int) string {
-	tb.Helper()
-	path := filepath.Join(dir, fmt.Sprintf("bench_%d.csv", n))
-	f, err := os.Create(path)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	w := bufio.NewWriterSize(f, 1<<20)
-	w.WriteString("Response ID,Date,Score,Comment,Channel,Touchpoint\n")
 	channels := []string{"email", "phone", "web", "chat"}
 	touch := []string{"Delivery", "Support", "Billing", "Onboarding"}
 	start := time.Date(2023, 1, 1, 8, 0, 0, 0, time.UTC)
-	for i := range n {
+	return writeBenchFile(tb, dir, fmt.Sprintf("bench_%d.csv", n), "Response ID,Date,Score,Comment,Channel,Touchpoint", n, func(w *bufio.Writer, i int) {
 		comment := ""
 		if i%3 == 0 {
 			comment = `"Operator was polite, but I waited ` + strconv.Itoa(i%40) + ` minutes"`
 		}
 		at := start.Add(time.Duration(i) * 37 * time.Second)
 		fmt.Fprintf(w, "R%08d,%s,%d,%s,%s,%s\n", i, at.Format(time.RFC3339), i%11, comment, channels[i%4], touch[i%4])
-	}
-	if err := w.Flush(); err != nil {
-		tb.Fatal(err)
-	}
-	if err := f.Close(); err != nil {
-		tb.Fatal(err)
-	}
-	return path
+	})
 }
 
 // peakRSS returns the process's peak resident set in MB (Linux), 0
@@ -120,7 +104,7 @@ func BenchmarkImportCSV1M(b *testing.B) {
 		runtime.ReadMemStats(&before)
 		h := watchHeap()
 		b.StartTimer()
-		res, err := importer.ImportFeedback(context.Background(), db, path, importer.Options{Location: time.UTC, RejectsPath: "-"}, nil)
+		res, err := ImportFeedback(context.Background(), db, path, Options{Location: time.UTC, RejectsPath: "-"}, nil)
 		b.StopTimer()
 		heapMB = max(heapMB, h.done())
 		runtime.ReadMemStats(&after)

@@ -5,7 +5,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"runtime"
 	"testing"
@@ -19,21 +18,14 @@ import (
 // dates with a zone, status, priority, type, channel, requester,
 // assignee, subject, first reply minutes, solved at.
 func writeTicketCSV(tb testing.TB, dir string, n int) string {
-	tb.Helper()
-	path := filepath.Join(dir, fmt.Sprintf("tickets_%d.csv", n))
-	f, err := os.Create(path)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	w := bufio.NewWriterSize(f, 1<<20)
-	w.WriteString("Id,Requester,Assignee,Group,Subject,Status,Priority,Via,Ticket type,Created at,Solved at,Reopens,First reply time in minutes,Satisfaction Score\n")
 	statuses := []string{"Solved", "Closed", "Open", "Pending", "Solved", "Closed", "New"}
 	priorities := []string{"Low", "Normal", "High", "Urgent"}
 	via := []string{"Mail", "Web form", "Phone call (inbound)", "Chat"}
 	types := []string{"Problem", "Question", "Incident", "Task"}
 	agents := []string{"Ivan Sidorov", "Maria Ivanova", "Elena Orlova", "Pavel Gor", "Anna Lee"}
 	start := time.Date(2023, 1, 1, 8, 0, 0, 0, time.UTC)
-	for i := range n {
+	const header = "Id,Requester,Assignee,Group,Subject,Status,Priority,Via,Ticket type,Created at,Solved at,Reopens,First reply time in minutes,Satisfaction Score"
+	return writeBenchFile(tb, dir, fmt.Sprintf("tickets_%d.csv", n), header, n, func(w *bufio.Writer, i int) {
 		opened := start.Add(time.Duration(i) * 53 * time.Second)
 		st := statuses[i%len(statuses)]
 		solved := ""
@@ -47,14 +39,7 @@ func writeTicketCSV(tb testing.TB, dir string, n int) string {
 		fmt.Fprintf(w, "%d,Client %d,%s,Support,\"Parcel %d arrived late, box damaged\",%s,%s,%s,%s,%s,%s,%d,%s,%s\n",
 			100000+i, i%20000, agents[i%len(agents)], i, st, priorities[i%4], via[i%4], types[i%4],
 			opened.Format("2006-01-02 15:04:05 -0700"), solved, i%7/6, reply, []string{"Good", "Bad", "Offered", ""}[i%4])
-	}
-	if err := w.Flush(); err != nil {
-		tb.Fatal(err)
-	}
-	if err := f.Close(); err != nil {
-		tb.Fatal(err)
-	}
-	return path
+	})
 }
 
 // BenchmarkImportTickets imports a generated Zendesk-like export into a
@@ -95,21 +80,9 @@ func BenchmarkParseTickets(b *testing.B) {
 	b.ResetTimer()
 	tickets := 0
 	for i := 0; i < b.N; i++ {
-		p, err := prepare(path, Options{Location: time.UTC}, complaintSchema)
-		if err != nil {
-			b.Fatal(err)
-		}
-		src, err := p.open()
-		if err != nil {
-			b.Fatal(err)
-		}
-		if _, err := skipHeader(src, p.skip, p.headerRows); err != nil {
-			b.Fatal(err)
-		}
+		p, src := openParsed(b, path, complaintSchema)
 		cb := newComplaintBuilder(p, Options{})
-		cb.rejected = func(row int, column, value string, why Message) {
-			b.Fatalf("row %d %s %q: %s", row, column, value, why.Text)
-		}
+		failOnReject(b, &cb.rowBase)
 		ch := make(chan rowBatch[*data.Complaint], 4)
 		go func() {
 			defer close(ch)
