@@ -294,16 +294,10 @@ func (g *complaintGen) denominators() []data.Denominator {
 // next fills c with the next complaint and its history and reports false
 // when all are done.
 func (g *complaintGen) next(c *data.Complaint) bool {
-	for g.dayIndex < len(g.days) && g.doneInDay >= g.counts[g.dayIndex] {
-		g.dayIndex++
-		g.doneInDay = 0
-	}
-	if g.dayIndex >= len(g.days) {
+	if !g.step(func(d int) int { return g.counts[d] }) {
 		return false
 	}
 	p := &g.days[g.dayIndex]
-	g.doneInDay++
-	g.done++
 	pr := g.progress(g.dayIndex)
 	peak := p.season != offSeason
 

@@ -14,12 +14,7 @@ import (
 func generateComplaints(t testing.TB, o Options) (*complaintGen, []data.Complaint) {
 	t.Helper()
 	g := newComplaintGen(o, moscow)
-	rows := make([]data.Complaint, 0, o.Complaints)
-	var c data.Complaint
-	for g.next(&c) {
-		rows = append(rows, c)
-	}
-	return g, rows
+	return g, drain(g.next, o.Complaints)
 }
 
 func TestComplaintsAreDeterministic(t *testing.T) {

@@ -369,18 +369,27 @@ func companyName(lang int, form, root, suffix string) string {
 	return root + " " + suffix + " " + form
 }
 
-// next fills f with the next response and reports false when all are done.
-func (g *generator) next(f *data.Feedback) bool {
-	for g.dayIndex < len(g.days) && g.doneInDay >= g.days[g.dayIndex].count {
+// step moves to the day of the next item, count(d) items on day d of the
+// plan, and reports false when every day is done.
+func (g *generator) step(count func(day int) int) bool {
+	for g.dayIndex < len(g.days) && g.doneInDay >= count(g.dayIndex) {
 		g.dayIndex++
 		g.doneInDay = 0
 	}
 	if g.dayIndex >= len(g.days) {
 		return false
 	}
-	p := &g.days[g.dayIndex]
 	g.doneInDay++
 	g.done++
+	return true
+}
+
+// next fills f with the next response and reports false when all are done.
+func (g *generator) next(f *data.Feedback) bool {
+	if !g.step(func(d int) int { return g.days[d].count }) {
+		return false
+	}
+	p := &g.days[g.dayIndex]
 
 	ci := g.pick(p.channels)
 	mix := &channelMixes[ci]

@@ -20,15 +20,19 @@ func testOptions() Options {
 	return o
 }
 
+// drain collects what next yields until it reports false.
+func drain[T any](next func(*T) bool, capacity int) []T {
+	out := make([]T, 0, capacity)
+	var v T
+	for next(&v) {
+		out = append(out, v)
+	}
+	return out
+}
+
 func generateAll(t testing.TB, o Options, loc *time.Location) []data.Feedback {
 	t.Helper()
-	g := newGenerator(o, loc)
-	rows := make([]data.Feedback, 0, o.Responses)
-	var f data.Feedback
-	for g.next(&f) {
-		rows = append(rows, f)
-	}
-	return rows
+	return drain(newGenerator(o, loc).next, o.Responses)
 }
 
 // dailyCounts groups rows the way the store's FeedbackDaily does, split by
