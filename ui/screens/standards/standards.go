@@ -48,6 +48,7 @@ type Screen struct {
 	ver int           // the version being edited
 
 	code, title *widget.Entry
+	goal        *widget.Entry // compliance goal in percent; empty = data.DefaultSLAGoal
 	measure     *widget.Select
 	versionList *widget.List
 	newFrom     *widget.DateEntry
@@ -178,6 +179,8 @@ func (s *Screen) build() {
 
 	s.code, s.title = widget.NewEntry(), widget.NewEntry()
 	s.code.SetPlaceHolder("FRT-1")
+	s.goal = widget.NewEntry()
+	s.goal.SetPlaceHolder(data.FormatNumber(widgets.Lang(), data.DefaultSLAGoal, 0))
 	s.measure = widget.NewSelect([]string{widgets.MeasureName(data.MeasureFirstResponse), widgets.MeasureName(data.MeasureResolution)}, nil)
 
 	s.versionList = widget.NewList(
@@ -260,7 +263,9 @@ func (s *Screen) build() {
 	}
 	head := container.New(layout.NewFormLayout(),
 		widgets.FormLabel(lang.L("standards.code")), container.NewGridWithColumns(2, s.code, s.measure),
-		widgets.FormLabel(lang.L("standards.title")), s.title)
+		widgets.FormLabel(lang.L("standards.title")), s.title,
+		widgets.FormLabel(lang.L("standards.goal")), container.NewBorder(nil, nil, nil,
+			widget.NewLabel(lang.L("standards.goal.hint")), widgets.FixedWidth(s.goal, 90)))
 	versions := container.NewBorder(nil, container.NewHBox(widgets.FixedWidth(s.newFrom, 170), newVer, s.removeVer), nil, nil,
 		container.NewGridWrap(fyne.NewSize(420, 110), s.versionList))
 	holidays := container.NewBorder(nil, nil, nil,
@@ -397,6 +402,10 @@ func (s *Screen) edit(st data.Standard) {
 	s.std.SortVersions()
 	s.code.SetText(st.Code)
 	s.title.SetText(st.Title)
+	s.goal.SetText("")
+	if st.Goal > 0 {
+		s.goal.SetText(data.FormatNumber(widgets.Lang(), st.Goal, -1))
+	}
 	s.measure.SetSelectedIndex(max(0, slices.Index([]data.SLAMeasure{data.MeasureFirstResponse, data.MeasureResolution}, st.Measure)))
 	ver := len(s.std.Versions) - 1
 	for i, v := range s.std.Versions {
@@ -635,6 +644,14 @@ func (s *Screen) collect() (data.Standard, []string) {
 	st := cloneStandard(s.std)
 	st.Code = strings.TrimSpace(s.code.Text)
 	st.Title = strings.TrimSpace(s.title.Text)
+	st.Goal = 0
+	if g := strings.TrimSpace(strings.NewReplacer(",", ".", "%", "").Replace(s.goal.Text)); g != "" {
+		v, err := strconv.ParseFloat(strings.TrimSpace(g), 64)
+		if err != nil {
+			v = -1 // Validate names the problem
+		}
+		st.Goal = v
+	}
 	st.Measure = []data.SLAMeasure{data.MeasureFirstResponse, data.MeasureResolution}[max(0, s.measure.SelectedIndex())]
 	var verrs data.ValidationErrors
 	if err := st.Validate(); errors.As(err, &verrs) {

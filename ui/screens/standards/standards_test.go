@@ -127,6 +127,7 @@ func TestNewStandardSavesThenVersions(t *testing.T) {
 		s.channels.SetSelected([]string{widgets.ChannelName(data.ChannelEmail)})
 		s.categories.SetSelected([]string{"Delivery"})
 		s.tierEntry.SetText("key, gold")
+		s.goal.SetText("95,5 %")
 		s.Save()
 	})
 	h.settle()
@@ -137,6 +138,9 @@ func TestNewStandardSavesThenVersions(t *testing.T) {
 	got := stds[0]
 	if got.Code != "RES-1" || got.Measure != data.MeasureResolution || len(got.Versions) != 1 {
 		t.Fatalf("stored %+v", got)
+	}
+	if got.Goal != 95.5 {
+		t.Errorf("compliance goal = %v, want 95.5", got.Goal)
 	}
 	v := got.Versions[0]
 	wantTargets := map[data.Priority]time.Duration{data.PriorityCritical: 2 * time.Hour, data.PriorityNormal: 9 * time.Hour}
