@@ -271,6 +271,33 @@ func TestSLATrendHandComputed(t *testing.T) {
 	}
 }
 
+func TestPooledSLAHandComputed(t *testing.T) {
+	standards := []data.Standard{{ID: 1, Code: "FRT-1", Goal: 95}, {ID: 2, Code: "RES-1"}}
+	days := []data.SLADay{
+		{Day: day(1, 3), StandardID: 1, Achieved: 30, Breached: 10},
+		{Day: day(1, 9), StandardID: 2, Achieved: 50, Breached: 10},
+		{Day: day(3, 4), StandardID: 1, Achieved: 20, Breached: 30},
+		{Day: day(3, 5), StandardID: 2, Achieved: 25, Breached: 25},
+	}
+	open := []data.SLAOpen{{StandardID: 1, Running: 4, AtRisk: 1}, {StandardID: 2, Running: 7, AtRisk: 2, Breached: 1, Paused: 3}}
+	all := PooledSLA(SLATrend(days, open, standards, Month, day(1, 1), day(3, 31)))
+	// January: (30+50)/(40+60) = 80%; March: (20+25)/(50+50) = 45%.
+	near(t, "Jan pooled", all.Periods[0].Compliance, 80)
+	near(t, "Mar pooled", all.Periods[2].Compliance, 45)
+	near(t, "total pooled", all.Total.Compliance, 62.5)
+	c := all.Periods[2].Change
+	if !c.Has || !c.Significant {
+		t.Errorf("Mar change %+v, want significant (80/100 vs 45/100)", c)
+	}
+	near(t, "Mar delta", c.Delta, -35)
+	if all.Goal != 95 || all.Open.Running != 11 || all.Open.AtRisk != 3 || all.Open.Breached != 1 || all.Open.Paused != 3 {
+		t.Errorf("goal %v, open %+v", all.Goal, all.Open)
+	}
+	if got := PooledSLA(nil); got.HasData() {
+		t.Error("no standards pool to data")
+	}
+}
+
 func TestComplaintReportJSON(t *testing.T) {
 	series := ComplaintTrend(threeMonths(), ComplaintOptions{By: Month, From: day(1, 1), To: day(3, 31)})
 	doc := JSONDoc(t, BuildComplaintReport(OverallComplaints(series, Month), "category", series[1:]))

@@ -67,24 +67,61 @@ func SLATrend(days []data.SLADay, open []data.SLAOpen, standards []data.Standard
 	for i := range out {
 		s := &out[i]
 		s.Periods = make([]SLAStat, len(periods))
-		var prev *SLAStat
-		var total pair
 		for k, p := range periods {
-			st := slaStat(p, sums[i][k].achieved, sums[i][k].breached)
-			if prev != nil {
-				st.Change = compareShares(
-					Share{Num: prev.Achieved, Den: prev.Achieved + prev.Breached, Value: prev.Compliance},
-					Share{Num: st.Achieved, Den: st.Achieved + st.Breached, Value: st.Compliance})
-			}
-			s.Periods[k] = st
-			if st.Achieved+st.Breached > 0 {
-				prev = &s.Periods[k]
-			}
-			total.achieved += st.Achieved
-			total.breached += st.Breached
+			s.Periods[k] = slaStat(p, sums[i][k].achieved, sums[i][k].breached)
 		}
-		s.Total = slaStat(Period{Start: from, End: to, Label: "total"}, total.achieved, total.breached)
+		s.compare(from, to)
 	}
+	return out
+}
+
+// compare sets each period's change against the previous period that had
+// finished items (two-proportion test) and the total over [from, to].
+func (s *SLASeries) compare(from, to data.Day) {
+	var prev *SLAStat
+	var achieved, breached int64
+	for k := range s.Periods {
+		st := &s.Periods[k]
+		st.Change = Change{}
+		if prev != nil {
+			st.Change = compareShares(
+				Share{Num: prev.Achieved, Den: prev.Achieved + prev.Breached, Value: prev.Compliance},
+				Share{Num: st.Achieved, Den: st.Achieved + st.Breached, Value: st.Compliance})
+		}
+		if st.Achieved+st.Breached > 0 {
+			prev = st
+		}
+		achieved += st.Achieved
+		breached += st.Breached
+	}
+	s.Total = slaStat(Period{Start: from, End: to, Label: "total"}, achieved, breached)
+}
+
+// PooledSLA is every standard's items together: per period, all achieved
+// over all finished items, with its change tested like a single
+// standard's, and the running items summed. The series must come from
+// one SLATrend call (same periods). Goal is the strictest standard's.
+func PooledSLA(series []SLASeries) SLASeries {
+	if len(series) == 0 {
+		return SLASeries{}
+	}
+	out := SLASeries{By: series[0].By, Periods: make([]SLAStat, len(series[0].Periods))}
+	for k := range out.Periods {
+		var achieved, breached int64
+		for _, s := range series {
+			achieved += s.Periods[k].Achieved
+			breached += s.Periods[k].Breached
+		}
+		out.Periods[k] = slaStat(series[0].Periods[k].Period, achieved, breached)
+	}
+	for _, s := range series {
+		out.Goal = max(out.Goal, s.Goal)
+		out.Open.Running += s.Open.Running
+		out.Open.AtRisk += s.Open.AtRisk
+		out.Open.Breached += s.Open.Breached
+		out.Open.Paused += s.Open.Paused
+	}
+	out.compare(series[0].Total.Period.Start, series[0].Total.Period.End)
 	return out
 }
 

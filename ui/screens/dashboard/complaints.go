@@ -230,44 +230,21 @@ func (c *complaintsView) fillResolution(series kpi.ComplaintSeries, i int) {
 }
 
 // fillSLA shows the compliance of every standard together in period i
-// (achieved / finished), tested against the latest earlier period with
-// finished items, and the items running now.
+// (kpi.PooledSLA) with its tested change, and the items running now.
 func (c *complaintsView) fillSLA(series []kpi.SLASeries, i int, period string) {
 	if len(series) == 0 {
 		c.sla.Set("—", "", widgets.ToneNeutral, lang.L("dashboard.c.no_standards"))
 		return
 	}
-	var open data.SLAOpen
-	for _, s := range series {
-		open.AtRisk += s.Open.AtRisk
-		open.Breached += s.Open.Breached
-	}
-	note := lang.L("dashboard.c.sla_open", map[string]any{"Period": period, "AtRisk": widgets.Int(open.AtRisk), "Breached": widgets.Int(open.Breached)})
-	sum := func(k int) (achieved, finished int64) {
-		for _, s := range series {
-			if k < len(s.Periods) {
-				achieved += s.Periods[k].Achieved
-				finished += s.Periods[k].Achieved + s.Periods[k].Breached
-			}
-		}
-		return achieved, finished
-	}
-	achieved, finished := sum(i)
-	if finished == 0 {
+	all := kpi.PooledSLA(series)
+	note := lang.L("dashboard.c.sla_open", map[string]any{"Period": period, "AtRisk": widgets.Int(all.Open.AtRisk), "Breached": widgets.Int(all.Open.Breached)})
+	if i >= len(all.Periods) || all.Periods[i].Achieved+all.Periods[i].Breached == 0 {
 		c.sla.Set("—", "", widgets.ToneNeutral, note)
 		return
 	}
-	compliance := 100 * float64(achieved) / float64(finished)
-	var ch kpi.Change
-	for k := i - 1; k >= 0; k-- {
-		if pa, pf := sum(k); pf > 0 {
-			z, p := kpi.ProportionTest(pa, pf, achieved, finished)
-			ch = kpi.Change{Has: true, Delta: compliance - 100*float64(pa)/float64(pf), Z: z, P: p, Significant: p < 0.05}
-			break
-		}
-	}
-	text, tone := changeMove(ch, points(ch.Delta), true).line()
-	c.sla.Set(percent(compliance), text, tone, note)
+	st := all.Periods[i]
+	text, tone := changeMove(st.Change, points(st.Change.Delta), true).line()
+	c.sla.Set(percent(st.Compliance), text, tone, note)
 }
 
 func percent(v float64) string { return widgets.Num(v, 1) + "%" }
