@@ -203,6 +203,24 @@ func (w *ImportWizard) Problem() string {
 // AsksFileDate says whether the preview asks for the file's date.
 func (w *ImportWizard) AsksFileDate() bool { return w.fileDateRow != nil && w.fileDateRow.Visible() }
 
+// mappingRowsShown is how many rows of field pairs the mapping shows
+// before it scrolls: a ticket layout has twenty fields, and the sample
+// table below must keep room on a 720-pixel screen.
+const mappingRowsShown = 5
+
+// mappingScroll shows the mapping grid (two field/column pairs a row),
+// scrolling when it has more than mappingRowsShown rows.
+func mappingScroll(grid *fyne.Container, fields int) fyne.CanvasObject {
+	rows := (fields + 1) / 2
+	if rows <= mappingRowsShown {
+		return grid
+	}
+	scroll := container.NewVScroll(grid)
+	rowHeight := widget.NewSelect([]string{"x"}, nil).MinSize().Height + theme.Padding()
+	scroll.SetMinSize(fyne.NewSize(0, mappingRowsShown*rowHeight))
+	return scroll
+}
+
 // MappedColumn is the column the mapping reads field from, "" when none.
 func (w *ImportWizard) MappedColumn(field string) string {
 	if sel := w.mapping[field]; sel != nil && sel.SelectedIndex() > 0 {
@@ -396,7 +414,7 @@ func (w *ImportWizard) showPreview() {
 		w.fileDateRow,
 		widget.NewSeparator(),
 		widget.NewLabelWithStyle(lang.L("importwizard.mapping"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		mapGrid,
+		mappingScroll(mapGrid, len(pv.Fields)),
 		widget.NewSeparator(),
 	)
 	bottom := container.NewVBox(w.strict, w.message)

@@ -852,6 +852,13 @@ func TestImportWizardImportsARegister(t *testing.T) {
 	if !slices.Contains(labels(w.Content()), "Opened") || !slices.Contains(labels(w.Content()), "Client tier") {
 		t.Error("the mapping does not offer the complaint fields by name")
 	}
+	// Twenty ticket fields scroll inside the mapping, so the wizard, its
+	// sample table and its buttons fit the 680-pixel dialog of a 720 screen.
+	var minHeight float32
+	ui(func() { minHeight = w.Content().MinSize().Height })
+	if minHeight > 560 {
+		t.Errorf("wizard content needs %v px of height; the dialog has about 560 for it", minHeight)
+	}
 	ui(w.Start)
 	h.settle()
 	res, err := w.Result()
