@@ -242,14 +242,14 @@ func viewName(v data.ComplaintView) string {
 
 func (s *Screen) columns() []widgets.Column {
 	return []widgets.Column{
-		{Title: lang.L("complaints.col.opened"), Width: 150, SortKey: string(data.SortComplaintOpened)},
-		{Title: lang.L("complaints.col.subject"), Width: 150, Expand: true},
+		{Title: lang.L("complaints.col.opened"), Width: 145, SortKey: string(data.SortComplaintOpened)},
+		{Title: lang.L("complaints.col.subject"), Width: 130, Expand: true},
 		{Title: lang.L("complaints.col.client"), Width: 110},
 		{Title: lang.L("complaints.col.category"), Width: 120},
 		{Title: lang.L("complaints.col.priority"), Width: 100, SortKey: string(data.SortComplaintPriority)},
-		{Title: lang.L("complaints.col.status"), Width: 115, SortKey: string(data.SortComplaintStatus)},
+		{Title: lang.L("complaints.col.status"), Width: 110, SortKey: string(data.SortComplaintStatus)},
 		{Title: lang.L("complaints.col.assignee"), Width: 120},
-		{Title: lang.L("complaints.col.sla"), Width: 145, SortKey: string(data.SortComplaintDue)},
+		{Title: lang.L("complaints.col.sla"), Width: 175, SortKey: string(data.SortComplaintDue)},
 	}
 }
 
