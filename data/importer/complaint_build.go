@@ -31,15 +31,18 @@ type ticketRow struct {
 // complaintBuilder turns ticket rows into complaints.
 type complaintBuilder struct {
 	rowBase
-	source     string
-	defType    data.ComplaintType
-	units      map[Field]durationScale
-	disputed   bool // the verdict column records disputes (CFPB)
-	statuses   valueCache[data.Status]
-	priorities valueCache[data.Priority]
-	types      valueCache[data.ComplaintType]
-	verdicts   valueCache[data.Verdict]
-	chans      valueCache[data.Channel]
+	source   string
+	defType  data.ComplaintType
+	units    map[Field]durationScale
+	disputed bool // the verdict column records disputes (CFPB)
+	statuses valueCache[data.Status]
+	// parseStatus reads the layout's statuses (ServiceNow may export
+	// state numbers).
+	parseStatus func(string) (data.Status, bool)
+	priorities  valueCache[data.Priority]
+	types       valueCache[data.ComplaintType]
+	verdicts    valueCache[data.Verdict]
+	chans       valueCache[data.Channel]
 	// eventLog: several rows per ticket; rows are held per ticket until
 	// the end of the file, in order of first appearance.
 	eventLog bool
@@ -77,6 +80,15 @@ func newComplaintBuilder(p *plan, opt Options) *complaintBuilder {
 	}
 	if i, ok := p.mapping[FieldVerdict]; ok {
 		b.disputed = strings.Contains(p.cols[i].norm, "disput") || strings.Contains(p.cols[i].norm, "оспор")
+	}
+	b.parseStatus = parseStatus
+	if p.format == FormatServiceNow {
+		b.parseStatus = func(s string) (data.Status, bool) {
+			if st, ok := serviceNowStates[strings.TrimSpace(s)]; ok {
+				return st, true
+			}
+			return parseStatus(s)
+		}
 	}
 	b.eventLog = repeatsIDs(p)
 	if b.eventLog {
@@ -161,7 +173,7 @@ func (b *complaintBuilder) parseRow(rec []string, row int) (ticketRow, bool) {
 	}
 
 	if v := b.text(rec, FieldStatus); v != "" {
-		st, known := b.statuses.get(v, parseStatus)
+		st, known := b.statuses.get(v, b.parseStatus)
 		if !known {
 			b.reject(rec, row, FieldStatus, reasonStatus.msg())
 			return r, false

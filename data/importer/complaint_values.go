@@ -20,11 +20,14 @@ const (
 	unitDays    = durationScale(24 * time.Hour)
 )
 
-// parseDuration reads "HH:MM:SS", "H:MM", "26:15:00" (hours past a day)
-// or a number in unit ("1,5", "90"). ok=false when s is no duration or is
-// negative.
+// parseDuration reads "HH:MM:SS", "H:MM", "26:15:00" (hours past a day),
+// a number in unit ("1,5", "90") or numbers with units ("2h 30m",
+// "1d 4h", "1 ч 20 мин"). ok=false when s is no duration or is negative.
 func parseDuration(s string, unit durationScale) (time.Duration, bool) {
 	s = strings.TrimSpace(s)
+	if d, ok := parseUnitDuration(s); ok {
+		return d, true
+	}
 	if strings.Contains(s, ":") {
 		parts := strings.Split(s, ":")
 		if len(parts) > 3 {
@@ -48,6 +51,54 @@ func parseDuration(s string, unit durationScale) (time.Duration, bool) {
 	return time.Duration(math.Round(f * float64(unit))), true
 }
 
+// durationUnits name the units Jira, HubSpot and Russian registers write
+// after the numbers of a duration.
+var durationUnits = map[string]time.Duration{
+	"w": 7 * 24 * time.Hour, "week": 7 * 24 * time.Hour, "weeks": 7 * 24 * time.Hour, "нед": 7 * 24 * time.Hour,
+	"d": 24 * time.Hour, "day": 24 * time.Hour, "days": 24 * time.Hour, "д": 24 * time.Hour, "дн": 24 * time.Hour, "дня": 24 * time.Hour,
+	"дней": 24 * time.Hour, "сут": 24 * time.Hour,
+	"h": time.Hour, "hr": time.Hour, "hrs": time.Hour, "hour": time.Hour, "hours": time.Hour, "ч": time.Hour, "час": time.Hour,
+	"часа": time.Hour, "часов": time.Hour,
+	"m": time.Minute, "min": time.Minute, "mins": time.Minute, "minute": time.Minute, "minutes": time.Minute, "мин": time.Minute,
+	"минут": time.Minute, "минуты": time.Minute, "минута": time.Minute,
+	"s": time.Second, "sec": time.Second, "secs": time.Second, "second": time.Second, "seconds": time.Second, "с": time.Second,
+	"сек": time.Second, "секунд": time.Second,
+}
+
+// parseUnitDuration reads numbers each followed by a unit; ok=false
+// unless every part is one.
+func parseUnitDuration(s string) (time.Duration, bool) {
+	var d time.Duration
+	parts := 0
+	rest := strings.ToLower(s)
+	for rest = strings.TrimSpace(rest); rest != ""; rest = strings.TrimSpace(rest) {
+		n := 0
+		for n < len(rest) && (rest[n] >= '0' && rest[n] <= '9' || rest[n] == '.' || rest[n] == ',') {
+			n++
+		}
+		if n == 0 {
+			return 0, false
+		}
+		f, err := strconv.ParseFloat(strings.Replace(rest[:n], ",", ".", 1), 64)
+		if err != nil {
+			return 0, false
+		}
+		rest = strings.TrimSpace(rest[n:])
+		u := strings.IndexFunc(rest, func(r rune) bool { return !unicode.IsLetter(r) })
+		if u < 0 {
+			u = len(rest)
+		}
+		scale, ok := durationUnits[strings.TrimSuffix(rest[:u], ".")]
+		if !ok {
+			return 0, false
+		}
+		rest = strings.TrimPrefix(rest[u:], ".")
+		d += time.Duration(math.Round(f * float64(scale)))
+		parts++
+	}
+	return d, parts > 0
+}
+
 // statusWords map source statuses to ours, first match wins: whole
 // values, then prefixes ("Closed with explanation", "Закрыта (решено)").
 var statusWords = []struct {
@@ -58,6 +109,12 @@ var statusWords = []struct {
 	// ServiceNow's "On Hold" and "Awaiting User Info" wait for the caller.
 	{"hold", data.StatusInProgress},
 	{"pending", data.StatusWaiting},
+	// Jira Service Management waits for the agent ("support") or the
+	// customer; HubSpot for "us" or the "contact".
+	{"waiting for support", data.StatusInProgress},
+	{"waiting on us", data.StatusInProgress},
+	{"waiting on contact", data.StatusWaiting},
+	{"customer responded", data.StatusInProgress},
 	{"on hold", data.StatusWaiting},
 	{"awaiting user info", data.StatusWaiting},
 	{"awaiting caller", data.StatusWaiting},
@@ -72,6 +129,8 @@ var statusWords = []struct {
 	{"ожидает ответа клиента", data.StatusWaiting},
 	{"ожидание", data.StatusWaiting},
 	{"new", data.StatusNew},
+	{"to do", data.StatusNew},
+	{"todo", data.StatusNew},
 	{"новая", data.StatusNew},
 	{"новый", data.StatusNew},
 	{"новое", data.StatusNew},
@@ -79,6 +138,8 @@ var statusWords = []struct {
 	{"open", data.StatusInProgress},
 	{"active", data.StatusInProgress},
 	{"in progress", data.StatusInProgress},
+	{"escalated", data.StatusInProgress},
+	{"reopened", data.StatusInProgress},
 	{"in_progress", data.StatusInProgress},
 	{"work in progress", data.StatusInProgress},
 	{"assigned", data.StatusInProgress},
@@ -97,11 +158,61 @@ var statusWords = []struct {
 	{"выполнена", data.StatusResolved},
 	{"исполнена", data.StatusResolved},
 	{"closed", data.StatusClosed},
+	{"done", data.StatusClosed}, // Jira's final state
 	{"canceled", data.StatusClosed},
 	{"cancelled", data.StatusClosed},
 	{"закрыта", data.StatusClosed},
 	{"закрыто", data.StatusClosed},
 	{"отменена", data.StatusClosed},
+}
+
+// statusStems are Russian word stems, whatever their ending: help desks
+// name a status after the ticket ("Закрыт", "Закрытое"), the request
+// ("Закрыта") or the case ("Закрыто"). Longer stems win, so "ждёт
+// ответа клиента" waits while "ждёт выполнения" is new. Usedesk,
+// Omnidesk and Bitrix24 statuses are among them.
+var statusStems = []struct {
+	stem   string
+	status data.Status
+}{
+	{"нов", data.StatusNew},
+	{"зарегистрирован", data.StatusNew},
+	{"ждёт выполнения", data.StatusNew},
+	{"ждет выполнения", data.StatusNew},
+	{"не начат", data.StatusNew},
+	{"открыт", data.StatusInProgress},
+	{"переоткрыт", data.StatusInProgress},
+	{"выполняется", data.StatusInProgress},
+	{"в работе", data.StatusInProgress},
+	{"на удержании", data.StatusInProgress},
+	{"отложен", data.StatusInProgress},
+	{"эскалирован", data.StatusInProgress},
+	{"передан", data.StatusInProgress},
+	{"назначен", data.StatusInProgress},
+	{"ожида", data.StatusWaiting},
+	{"в ожидании", data.StatusWaiting},
+	{"ждёт ответа", data.StatusWaiting},
+	{"ждет ответа", data.StatusWaiting},
+	{"ждёт клиента", data.StatusWaiting},
+	{"ждет клиента", data.StatusWaiting},
+	{"решен", data.StatusResolved},
+	{"выполнен", data.StatusResolved},
+	{"исполнен", data.StatusResolved},
+	{"ждёт контроля", data.StatusResolved}, // Bitrix24: done, the manager checks
+	{"ждет контроля", data.StatusResolved},
+	{"закрыт", data.StatusClosed},
+	{"завершен", data.StatusClosed},
+	{"завершён", data.StatusClosed},
+	{"отменен", data.StatusClosed},
+	{"отменён", data.StatusClosed},
+	{"отклонен", data.StatusClosed},
+	{"отклонён", data.StatusClosed},
+}
+
+// serviceNowStates are the numbers ServiceNow exports for incident
+// states when display values are off (1 New ... 8 Canceled).
+var serviceNowStates = map[string]data.Status{
+	"1": data.StatusNew, "2": data.StatusInProgress, "3": data.StatusWaiting, "6": data.StatusResolved, "7": data.StatusClosed, "8": data.StatusClosed,
 }
 
 // parseStatus maps a status cell; ok=false for an unknown status.
@@ -111,6 +222,15 @@ func parseStatus(s string) (data.Status, bool) {
 		if l == w.word {
 			return w.status, true
 		}
+	}
+	stem, stemLen := data.Status(""), 0
+	for _, w := range statusStems {
+		if len(w.stem) > stemLen && strings.HasPrefix(l, w.stem) {
+			stem, stemLen = w.status, len(w.stem)
+		}
+	}
+	if stemLen > 0 {
+		return stem, true
 	}
 	// "Closed with monetary relief", "Waiting on Third Party" and the
 	// like: the longest known word the value starts with.
@@ -130,21 +250,41 @@ var priorityWords = []struct {
 	words []string
 	p     data.Priority
 }{
-	{[]string{"urgent", "critical", "blocker", "highest", "срочн", "критич", "наивысш", "неотложн"}, data.PriorityCritical},
+	{[]string{"urgent", "critical", "blocker", "highest", "very high", "срочн", "критич", "наивысш", "неотложн", "экстренн", "немедленн",
+		"очень высок"}, data.PriorityCritical},
 	{[]string{"high", "major", "высок", "важн"}, data.PriorityHigh},
 	{[]string{"normal", "medium", "moderate", "средн", "обычн", "нормальн", "стандарт"}, data.PriorityNormal},
-	{[]string{"low", "minor", "planning", "lowest", "низк", "незначит"}, data.PriorityLow},
+	{[]string{"low", "minor", "planning", "lowest", "trivial", "very low", "низк", "незначит", "не срочн", "несрочн", "очень низк"}, data.PriorityLow},
 }
+
+// rankedPriorities read "P1", "Sev 2", "S3", "Severity 1": 1 (or 0) is
+// the most urgent.
+var rankedPriorities = []data.Priority{data.PriorityCritical, data.PriorityCritical, data.PriorityHigh, data.PriorityNormal, data.PriorityLow, data.PriorityLow}
 
 // ServiceNow's numbered priorities, "1 - Critical" to "5 - Planning".
 var numberedPriorities = []data.Priority{data.PriorityCritical, data.PriorityHigh, data.PriorityNormal, data.PriorityLow, data.PriorityLow}
 
-// parsePriority maps "Urgent", "1 - Critical", "3 - Moderate", "Высокий".
+// parsePriority maps "Urgent", "1 - Critical", "3 - Moderate", "Высокий",
+// "P1", "Sev 2". A number followed by a name is read by the name: OTRS
+// counts the other way ("5 very high").
 func parsePriority(s string) (data.Priority, bool) {
 	l := strings.ToLower(strings.TrimSpace(s))
 	if l != "" && l[0] >= '1' && l[0] <= '5' && (len(l) == 1 || l[1] == ' ' || l[1] == '-' || l[1] == '.') {
+		if p, ok := priorityWord(strings.TrimLeft(l[1:], " -.")); ok {
+			return p, true
+		}
 		return numberedPriorities[l[0]-'1'], true
 	}
+	for _, prefix := range []string{"severity", "sev", "p", "s"} {
+		rest := strings.TrimLeft(strings.TrimPrefix(l, prefix), " -")
+		if strings.HasPrefix(l, prefix) && len(rest) == 1 && rest[0] >= '0' && rest[0] <= '5' {
+			return rankedPriorities[rest[0]-'0'], true
+		}
+	}
+	return priorityWord(l)
+}
+
+func priorityWord(l string) (data.Priority, bool) {
 	for _, p := range priorityWords {
 		for _, w := range p.words {
 			if strings.HasPrefix(l, w) {
@@ -160,7 +300,8 @@ var typeWords = []struct {
 	words []string
 	t     data.ComplaintType
 }{
-	{[]string{"problem", "incident", "complaint", "жалоб", "претензи", "инцидент", "проблем", "рекламаци"}, data.TypeComplaint},
+	{[]string{"problem", "incident", "complaint", "bug", "defect", "жалоб", "претензи", "инцидент", "проблем", "рекламаци", "ошибк", "сбой",
+		"неисправн"}, data.TypeComplaint},
 	{[]string{"question", "inquiry", "enquiry", "вопрос", "консультаци"}, data.TypeQuestion},
 	{[]string{"task", "feature request", "request", "service request", "запрос", "заявк", "просьб", "предложени"}, data.TypeRequest},
 	{[]string{"praise", "compliment", "thanks", "благодарн", "похвал"}, data.TypePraise},
@@ -171,6 +312,8 @@ var typeWords = []struct {
 // types (custom Freshdesk types, "Refund") take the layout's default.
 func parseType(s string) (data.ComplaintType, bool) {
 	l := strings.ToLower(strings.TrimSpace(s))
+	// Jira Service Management's built-in types: "[System] Incident".
+	l = strings.TrimSpace(strings.TrimPrefix(l, "[system]"))
 	for _, t := range typeWords {
 		for _, w := range t.words {
 			if strings.HasPrefix(l, w) {

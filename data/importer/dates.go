@@ -142,6 +142,7 @@ func scanDate(s string, excel bool) (dateValue, error) {
 			return dateValue{kind: kindExcel, serial: f}, nil
 		}
 	}
+	s = trimWeekday(s)
 	sc := dateScanner{s: s}
 	c := sc.peek()
 	switch {
@@ -240,8 +241,34 @@ func scanDate(s string, excel bool) (dateValue, error) {
 	return v, nil
 }
 
+// weekdays are the day names mail-style dates start with ("Tue, 05 Mar
+// 2024 14:22:10 +0000", "вт, 05.03.2024").
+var weekdays = []string{"mon", "tue", "wed", "thu", "fri", "sat", "sun", "пн", "вт", "ср", "чт", "пт", "сб", "вс"}
+
+// trimWeekday drops a leading day name and its comma.
+func trimWeekday(s string) string {
+	if len(s) < 4 || s[0] >= '0' && s[0] <= '9' {
+		return s
+	}
+	word, rest, ok := strings.Cut(s, " ")
+	if !ok {
+		return s
+	}
+	word = strings.ToLower(strings.TrimRight(word, ".,"))
+	for _, w := range weekdays {
+		if strings.HasPrefix(word, w) && len(word) <= len(w)+len("nesday") {
+			return strings.TrimSpace(rest)
+		}
+	}
+	return s
+}
+
 // scanTime reads an optional time of day and zone after the date.
 func scanTime(sc *dateScanner, v *dateValue) error {
+	// Russian documents write the year as "2024 г." before the time.
+	if rest := strings.TrimLeft(sc.s[sc.i:], " "); rest == "г." || rest == "г" || strings.HasPrefix(rest, "г. ") || strings.HasPrefix(rest, "г ") {
+		sc.i = len(sc.s) - len(strings.TrimPrefix(strings.TrimPrefix(rest, "г"), "."))
+	}
 	if sc.done() {
 		return nil
 	}
