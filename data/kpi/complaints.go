@@ -2,8 +2,9 @@ package kpi
 
 import (
 	"fmt"
+	"maps"
 	"math"
-	"sort"
+	"slices"
 	"strings"
 
 	"caredesk/data"
@@ -214,13 +215,8 @@ func ComplaintTrend(in ComplaintInput, o ComplaintOptions) []ComplaintSeries {
 	bases := periodBases(in.Denominators, o.Base, periods, from, to)
 	totalBase := sumBases(bases)
 
-	names := make([]string, 0, len(segs))
-	for k := range segs {
-		names = append(names, k)
-	}
-	sort.Strings(names)
-	out := make([]ComplaintSeries, 0, len(names))
-	for _, name := range names {
+	out := make([]ComplaintSeries, 0, len(segs))
+	for _, name := range slices.Sorted(maps.Keys(segs)) {
 		a := segs[name]
 		s := ComplaintSeries{By: o.By, Segment: name, FCR: o.FCR, Base: o.Base, Periods: make([]ComplaintStat, len(periods))}
 		backlog := in.Backlog[name]

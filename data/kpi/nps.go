@@ -1,8 +1,9 @@
 package kpi
 
 import (
+	"maps"
 	"math"
-	"sort"
+	"slices"
 
 	"caredesk/data"
 )
@@ -118,13 +119,8 @@ func Trend(days []data.DayScores, by Granularity, from, to data.Day) []Series {
 		a.per[index.at(d.Day)].Add(d.ScoreCounts)
 		a.total.Add(d.ScoreCounts)
 	}
-	names := make([]string, 0, len(segs))
-	for k := range segs {
-		names = append(names, k)
-	}
-	sort.Strings(names)
-	out := make([]Series, 0, len(names))
-	for _, name := range names {
+	out := make([]Series, 0, len(segs))
+	for _, name := range slices.Sorted(maps.Keys(segs)) {
 		a := segs[name]
 		s := Series{By: by, Segment: name, Periods: make([]NPSStat, len(periods))}
 		var prev *NPSStat
