@@ -117,19 +117,7 @@ func (g *complaintGen) planComplaints() {
 		}
 		weights[i] = w * (0.85 + 0.3*g.rng.Float64())
 	}
-	g.counts = make([]int, len(g.days))
-	all := sum(weights)
-	var run float64
-	assigned := 0
-	for i := range g.days {
-		run += weights[i]
-		upto := int(math.Round(float64(g.total) * run / all))
-		if i == len(g.days)-1 {
-			upto = g.total
-		}
-		g.counts[i] = upto - assigned
-		assigned = upto
-	}
+	g.counts = apportion(g.total, weights)
 }
 
 // clientTiers makes the first few Enterprise clients (the largest

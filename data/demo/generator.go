@@ -217,6 +217,25 @@ func sum(xs []float64) float64 {
 	return s
 }
 
+// apportion shares total out over weights exactly, by rounding the
+// running total: the parts add up to total whatever the weights.
+func apportion(total int, weights []float64) []int {
+	out := make([]int, len(weights))
+	all := sum(weights)
+	var run float64
+	assigned := 0
+	for i, w := range weights {
+		run += w
+		upto := int(math.Round(float64(total) * run / all))
+		if i == len(weights)-1 {
+			upto = total
+		}
+		out[i] = upto - assigned
+		assigned = upto
+	}
+	return out
+}
+
 // planDays lays out the calendar: a day's volume grows over the period,
 // halves at weekends, rises before the New Year and falls over the long
 // January holidays; its level climbs from startLevel to endLevel with
@@ -276,19 +295,8 @@ func (g *generator) planDays(last data.Day, months int) {
 		}
 		p.channels = cumulative(ch)
 	}
-	// Share the responses out exactly by rounding the running total, so
-	// the counts add up to Responses whatever the weights.
-	all := sum(weights)
-	var run float64
-	assigned := 0
-	for i := range g.days {
-		run += weights[i]
-		upto := int(math.Round(float64(g.total) * run / all))
-		if i == n-1 {
-			upto = g.total
-		}
-		g.days[i].count = upto - assigned
-		assigned = upto
+	for i, c := range apportion(g.total, weights) {
+		g.days[i].count = c
 	}
 	g.lastDay = n - 1
 }
