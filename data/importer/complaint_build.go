@@ -35,6 +35,7 @@ type complaintBuilder struct {
 	defType  data.ComplaintType
 	units    map[Field]durationScale
 	disputed bool // the verdict column records disputes (CFPB)
+	rated    bool // the verdict column may hold 1-5 ratings (Jira, CSAT)
 	statuses valueCache[data.Status]
 	// parseStatus reads the layout's statuses (ServiceNow may export
 	// state numbers).
@@ -79,7 +80,9 @@ func newComplaintBuilder(p *plan, opt Options) *complaintBuilder {
 		}
 	}
 	if i, ok := p.mapping[FieldVerdict]; ok {
-		b.disputed = strings.Contains(p.cols[i].norm, "disput") || strings.Contains(p.cols[i].norm, "оспор")
+		n := p.cols[i].norm
+		b.disputed = strings.Contains(n, "disput") || strings.Contains(n, "оспор")
+		b.rated = strings.Contains(n, "rating") || strings.Contains(n, "оценк") || strings.Contains(n, "score") || strings.Contains(n, "csat")
 	}
 	b.parseStatus = parseStatus
 	if p.format == FormatServiceNow {
@@ -215,7 +218,14 @@ func (b *complaintBuilder) parseRow(rec []string, row int) (ticketRow, bool) {
 		r.compensation = n
 	}
 	if v := b.text(rec, FieldVerdict); v != "" {
-		r.verdict, _ = b.verdicts.get(v, func(s string) (data.Verdict, bool) { return parseVerdict(s, b.disputed), true })
+		r.verdict, _ = b.verdicts.get(v, func(s string) (data.Verdict, bool) {
+			if b.rated {
+				if v, ok := ratingVerdict(s); ok {
+					return v, true
+				}
+			}
+			return parseVerdict(s, b.disputed), true
+		})
 	}
 	r.client = b.text(rec, FieldClient)
 	r.tier = b.text(rec, FieldTier)

@@ -377,6 +377,21 @@ func parseVerdict(s string, disputed bool) data.Verdict {
 	return data.VerdictUnknown
 }
 
+// ratingVerdict reads a 1-5 satisfaction rating (Jira Service Management,
+// CSAT surveys): 4 and 5 are satisfied, 1 and 2 not, 3 says neither.
+// ok=false when s is no such rating.
+func ratingVerdict(s string) (data.Verdict, bool) {
+	switch strings.TrimSpace(s) {
+	case "4", "5":
+		return data.VerdictSatisfied, true
+	case "1", "2":
+		return data.VerdictNotSatisfied, true
+	case "3":
+		return data.VerdictUnknown, true
+	}
+	return data.VerdictUnknown, false
+}
+
 // parseAmount reads money as minor units: "1 234,50", "1234.5", "$12",
 // "500 ₽". ok=false when s holds no amount or a negative one.
 func parseAmount(s string) (int64, bool) {

@@ -38,10 +38,11 @@ const (
 	FormatFreshdesk  = "freshdesk"
 	FormatServiceNow = "servicenow"
 	FormatCFPB       = "cfpb"
+	FormatJira       = "jira"
 )
 
 // ComplaintFormats lists the known ticket layouts.
-var ComplaintFormats = []string{FormatZendesk, FormatFreshdesk, FormatServiceNow, FormatCFPB, FormatGeneric}
+var ComplaintFormats = []string{FormatZendesk, FormatFreshdesk, FormatServiceNow, FormatJira, FormatCFPB, FormatGeneric}
 
 // complaintLayouts are the headers each help desk writes (normalised), as
 // their exports and API field lists name them.
@@ -75,11 +76,24 @@ var complaintLayouts = map[string]map[Field][]string{
 		FieldReopens: {"reopen_count", "reopen count"}, FieldResolution: {"close_notes", "close notes"},
 	},
 	// The CFPB has no resolution date, and "Date sent to company" is not
-	// a response: neither is read.
+	// a response: neither is read. Its API and open-data portal name the
+	// same columns in snake case.
 	FormatCFPB: {
-		FieldExternalID: {"complaint id"}, FieldOpened: {"date received"}, FieldCategory: {"product"},
-		FieldSubcategory: {"sub-product"}, FieldSubject: {"issue"}, FieldDescription: {"consumer complaint narrative"},
-		FieldStatus: {"company response to consumer"}, FieldChannel: {"submitted via"}, FieldVerdict: {"consumer disputed"},
+		FieldExternalID: {"complaint id", "complaint_id"}, FieldOpened: {"date received", "date_received"},
+		FieldCategory: {"product"}, FieldSubcategory: {"sub-product", "sub_product"}, FieldSubject: {"issue"},
+		FieldDescription: {"consumer complaint narrative", "complaint_what_happened"},
+		FieldStatus:      {"company response to consumer", "company_response"}, FieldChannel: {"submitted via", "submitted_via"},
+		FieldVerdict: {"consumer disputed", "consumer_disputed"},
+	},
+	// Jira Service Management's "CSV (all fields)": the reporter is the
+	// customer, the request type the category. Its SLA columns hold the
+	// time left on a goal, not the time taken, and are not read.
+	FormatJira: {
+		FieldExternalID: {"issue key", "key"}, FieldOpened: {"created"}, FieldStatus: {"status"}, FieldPriority: {"priority"},
+		FieldType: {"issue type"}, FieldClient: {"custom field (organizations)", "reporter"},
+		FieldCategory: {"custom field (request type)", "custom field (customer request type)", "component/s"},
+		FieldSubject:  {"summary"}, FieldDescription: {"description"}, FieldAssignee: {"assignee"}, FieldResolvedAt: {"resolved"},
+		FieldResolution: {"resolution"}, FieldVerdict: {"custom field (satisfaction rating)", "satisfaction rating"},
 	},
 }
 
@@ -87,30 +101,45 @@ var complaintLayouts = map[string]map[Field][]string{
 // exported from other systems, in Russian and English.
 var complaintAliases = map[Field][]string{
 	FieldExternalID: {"id", "№", "№ п/п", "номер", "номер обращения", "номер заявки", "номер жалобы", "номер претензии", "ticket id", "ticket", "ticket number",
-		"case id", "case number", "complaint id", "external id", "external_id", "ид"},
+		"case id", "case number", "complaint id", "external id", "external_id", "ид", "issue key", "key", "ticket#", "ticket #", "ticket no",
+		"ticket no.", "conversation id", "id тикета", "номер тикета", "id обращения", "id заявки", "номер документа", "код"},
 	FieldOpened: {"дата", "дата обращения", "дата создания", "дата регистрации", "дата поступления", "дата и время", "создано", "создана", "поступило",
-		"opened", "opened at", "opened_at", "created", "created at", "created time", "date", "date received", "date opened", "open date"},
-	FieldUpdatedAt:      {"дата изменения", "обновлено", "изменено", "updated", "updated at", "last updated", "modified", "sys_updated_on"},
-	FieldResolvedAt:     {"дата решения", "решено", "решена", "resolved", "resolved at", "resolved_at", "solved at", "resolution date", "date resolved"},
-	FieldClosedAt:       {"дата закрытия", "закрыто", "закрыта", "closed", "closed at", "closed_at", "close date", "date closed"},
-	FieldRespondedAt:    {"дата первого ответа", "первый ответ", "дата ответа", "first response at", "first reply at", "first responded at", "responded at"},
-	FieldFirstResponse:  {"время первого ответа", "время реакции", "время ответа", "first response time", "first reply time", "response time", "time to first response"},
-	FieldResolutionTime: {"время решения", "срок решения", "длительность", "resolution time", "time to resolve", "time to resolution"},
-	FieldStatus:         {"статус", "состояние", "status", "state"},
-	FieldPriority:       {"приоритет", "срочность", "важность", "priority", "urgency"},
-	FieldType:           {"тип", "тип обращения", "вид обращения", "вид", "type", "ticket type"},
-	FieldChannel:        {"канал", "канал обращения", "канал поступления", "источник", "channel", "source", "via"},
-	FieldTier:           {"сегмент", "сегмент клиента", "категория клиента", "уровень клиента", "tier", "client tier", "customer tier", "segment"},
-	FieldClient: {"клиент", "заявитель", "фио", "фио клиента", "имя клиента", "контрагент", "client", "customer", "customer name", "client name",
-		"requester", "contact"},
+		"дата создания обращения", "дата создания заявки", "время создания", "дата открытия", "открыто", "opened", "opened at", "opened_at",
+		"created", "created at", "created time", "created date", "created on", "create date", "creation date", "date created", "date", "date received",
+		"date opened", "open date", "submitted at", "conversation started at", "started at"},
+	FieldUpdatedAt: {"дата изменения", "обновлено", "изменено", "updated", "updated at", "last updated", "modified", "sys_updated_on", "last update time", "last modified date", "дата последнего изменения"},
+	FieldResolvedAt: {"дата решения", "решено", "решена", "дата выполнения", "выполнено", "время решения", "дата исполнения", "resolved", "resolved at",
+		"resolved_at", "solved at", "resolution date", "date resolved", "resolved time", "resolved date"},
+	FieldClosedAt: {"дата закрытия", "закрыто", "закрыта", "время закрытия", "дата завершения", "closed", "closed at", "closed_at", "close date",
+		"date closed", "close time", "closed time", "closed date"},
+	FieldRespondedAt: {"дата первого ответа", "первый ответ", "дата ответа", "время первого ответа", "first response at", "first reply at",
+		"first responded at", "responded at", "first response", "first response date", "first agent reply date", "first reply date",
+		"initial response time"},
+	FieldFirstResponse: {"время первого ответа", "время реакции", "время ответа", "first response time", "first reply time", "response time",
+		"time to first response", "first response", "time to first agent reply", "time to first reply"},
+	FieldResolutionTime: {"время решения", "срок решения", "длительность", "resolution time", "time to resolve", "time to resolution",
+		"time to close", "full resolution time"},
+	FieldStatus: {"статус", "состояние", "статус обращения", "статус заявки", "стадия", "status", "state", "ticket status",
+		"conversation state", "stage"},
+	FieldPriority: {"приоритет", "срочность", "важность", "priority", "urgency"},
+	FieldType:     {"тип", "тип обращения", "вид обращения", "вид", "тип заявки", "type", "ticket type", "issue type", "request type"},
+	FieldChannel:  {"канал", "канал обращения", "канал поступления", "источник", "channel", "source", "via"},
+	FieldTier:     {"сегмент", "сегмент клиента", "категория клиента", "уровень клиента", "tier", "client tier", "customer tier", "segment"},
+	FieldClient: {"клиент", "заявитель", "фио", "фио клиента", "имя клиента", "контрагент", "компания", "организация", "client", "customer",
+		"customer name", "client name", "requester", "contact", "reporter", "customer user", "customer id", "organization",
+		"associated company", "associated contact"},
 	FieldSubcategory: {"подкатегория", "подтема", "subcategory", "sub-category", "sub category"},
-	FieldCategory:    {"категория", "тема", "тематика", "категория обращения", "category", "topic"},
-	FieldSubject:     {"заголовок", "краткое описание", "суть", "subject", "summary", "title", "short description"},
+	FieldCategory: {"категория", "тема", "тематика", "категория обращения", "тема обращения", "причина обращения", "category", "topic",
+		"ticket category", "reason", "queue", "очередь"},
+	FieldSubject: {"заголовок", "краткое описание", "суть", "тема письма", "тема тикета", "тема заявки", "название", "subject", "summary", "title",
+		"short description", "ticket name", "ticket title"},
 	FieldDescription: {"описание", "текст", "текст обращения", "содержание", "суть обращения", "комментарий", "description", "details", "text", "comment"},
-	FieldAssignee:    {"ответственный", "исполнитель", "сотрудник", "агент", "специалист", "менеджер", "assignee", "assigned to", "agent", "owner", "responsible"},
-	FieldReopens:     {"переоткрытия", "повторные открытия", "число переоткрытий", "reopens", "reopen count", "reopened"},
-	FieldResolution:  {"решение", "результат", "итог", "результат рассмотрения", "resolution", "resolution summary", "outcome"},
-	FieldVerdict:     {"оценка клиента", "удовлетворенность", "удовлетворённость", "отзыв клиента", "satisfaction", "verdict", "csat"},
+	FieldAssignee: {"ответственный", "исполнитель", "сотрудник", "агент", "специалист", "менеджер", "assignee", "assigned to", "agent", "owner",
+		"responsible", "ticket owner", "teammate assigned", "assigned agent"},
+	FieldReopens:    {"переоткрытия", "повторные открытия", "число переоткрытий", "reopens", "reopen count", "reopened"},
+	FieldResolution: {"решение", "результат", "итог", "результат рассмотрения", "resolution", "resolution summary", "outcome"},
+	FieldVerdict: {"оценка клиента", "удовлетворенность", "удовлетворённость", "отзыв клиента", "оценка", "satisfaction", "verdict", "csat",
+		"satisfaction rating", "rating", "conversation rating"},
 	FieldCompensation: {"компенсация", "сумма компенсации", "возмещение", "сумма возмещения", "compensation", "refund", "refund amount",
 		"compensation amount"},
 }
@@ -144,8 +173,11 @@ var complaintSchema = &schema{
 // detectTicketFormat recognises a help desk export from its headers.
 func detectTicketFormat(cols []column, _ int) string {
 	switch {
-	case hasHeader(cols, "complaint id") && hasHeader(cols, "date received") && hasHeader(cols, "company response to consumer"):
+	case hasHeader(cols, "complaint id", "complaint_id") && hasHeader(cols, "date received", "date_received") &&
+		hasHeader(cols, "company response to consumer", "company_response"):
 		return FormatCFPB
+	case hasHeader(cols, "issue key") && hasHeader(cols, "created") && hasHeader(cols, "summary", "issue type"):
+		return FormatJira
 	case hasHeader(cols, "number") && hasHeader(cols, "opened_at", "opened", "sys_updated_on", "sys_updated_at") &&
 		hasHeader(cols, "short_description", "short description", "incident_state", "state", "caller_id", "assignment_group", "assigned_to"):
 		return FormatServiceNow

@@ -23,7 +23,8 @@ type plan struct {
 	sheet      string
 	enc        encodingGuess
 	delim      rune
-	skip       int // title lines and blank rows above the header
+	lazyQuotes bool // quotes inside unquoted cells are text (hasBareQuotes)
+	skip       int  // title lines and blank rows above the header
 	headerRows int
 	schema     *schema
 	format     string
@@ -41,7 +42,7 @@ func (p *plan) open() (recordSource, error) {
 	if p.xlsx {
 		return openXLSX(p.path, p.sheet, p.size)
 	}
-	return openCSV(p.path, p.enc.name, p.delim)
+	return openCSV(p.path, p.enc.name, p.delim, p.lazyQuotes)
 }
 
 func isBlank(rec []string) bool {
@@ -197,6 +198,9 @@ func prepare(path string, opt Options, sc *schema) (*plan, error) {
 			if p.delim, err = detectDelimiter(path, p.enc.name); err != nil {
 				return nil, wrap(err)
 			}
+		}
+		if p.lazyQuotes, err = hasBareQuotes(path, p.enc.name, p.delim); err != nil {
+			return nil, wrap(err)
 		}
 	}
 

@@ -53,7 +53,7 @@ type csvSource struct {
 	line int
 }
 
-func openCSV(path, enc string, delim rune) (*csvSource, error) {
+func openCSV(path, enc string, delim rune, lazyQuotes bool) (*csvSource, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
@@ -61,6 +61,7 @@ func openCSV(path, enc string, delim rune) (*csvSource, error) {
 	cnt := &countingReader{r: f}
 	r := csv.NewReader(newDecoder(cnt, enc))
 	r.Comma = delim
+	r.LazyQuotes = lazyQuotes
 	r.FieldsPerRecord = -1
 	r.ReuseRecord = true
 	return &csvSource{f: f, cnt: cnt, r: r, line: 1}, nil
@@ -204,6 +205,38 @@ func isXLSX(path string) bool {
 	head := make([]byte, 4)
 	n, _ := io.ReadFull(f, head)
 	return bytes.Equal(head[:n], []byte("PK\x03\x04"))
+}
+
+// hasBareQuotes reports whether the first records hold quote marks inside
+// cells that are not quoted, as 1C and hand-made registers write company
+// names (ООО "Вектор"): such a file is read with the quotes kept as text
+// rather than every such row refused. Files whose quoted cells are broken
+// are still read strictly, so an unclosed quote is reported.
+func hasBareQuotes(path, enc string, delim rune) (bool, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return false, err
+	}
+	defer f.Close()
+	r := csv.NewReader(io.LimitReader(newDecoder(f, enc), 64<<10))
+	r.Comma = delim
+	r.FieldsPerRecord = -1
+	bare := false
+	for range 200 {
+		_, err := r.Read()
+		var pe *csv.ParseError
+		switch {
+		case err == io.EOF:
+			return bare, nil
+		case errors.As(err, &pe) && errors.Is(pe.Err, csv.ErrBareQuote):
+			bare = true
+		case errors.As(err, &pe):
+			return false, nil
+		case err != nil:
+			return false, err
+		}
+	}
+	return bare, nil
 }
 
 // detectDelimiter picks the delimiter that splits the first records into

@@ -1,0 +1,136 @@
+package importer_test
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"caredesk/data"
+	"caredesk/data/importer"
+)
+
+// Exports of help desks the importer was not written against, each
+// imported into a real store: the layout is recognised or the plain
+// headers are, every row goes in with its status, priority and dates, and
+// a second import adds nothing.
+func TestImportHelpDeskExports(t *testing.T) {
+	type want struct {
+		status   data.Status
+		priority data.Priority
+		resolved time.Time // zero: not resolved, or resolved without a time
+	}
+	msk := time.FixedZone("MSK", 3*3600)
+	cases := []struct {
+		file, format string
+		tickets      map[string]want
+		check        func(t *testing.T, got map[string]data.Complaint)
+	}{
+		{"jira_sm_tickets.csv", importer.FormatJira, map[string]want{
+			"CS-101": {data.StatusClosed, data.PriorityCritical, time.Date(2024, 3, 6, 16, 40, 0, 0, msk)},
+			"CS-102": {data.StatusWaiting, data.PriorityNormal, time.Time{}},
+			"CS-103": {data.StatusInProgress, data.PriorityHigh, time.Time{}},
+			"CS-104": {data.StatusResolved, data.PriorityLow, time.Date(2024, 3, 7, 12, 45, 0, 0, msk)},
+			"CS-105": {data.StatusInProgress, data.PriorityLow, time.Time{}},
+		}, func(t *testing.T, got map[string]data.Complaint) {
+			c := got["CS-101"]
+			if c.ClientName != "Ivan Sidorov" || c.Category != "Billing" || c.Type != data.TypeComplaint || c.Verdict != data.VerdictNotSatisfied ||
+				got["CS-104"].Verdict != data.VerdictSatisfied || got["CS-102"].Type != data.TypeRequest {
+				t.Errorf("CS-101 %+v, CS-104 verdict %q, CS-102 type %q", c, got["CS-104"].Verdict, got["CS-102"].Type)
+			}
+		}},
+		{"hubspot_tickets.csv", importer.FormatGeneric, map[string]want{
+			"3101": {data.StatusClosed, data.PriorityHigh, time.Date(2024, 3, 5, 10, 45, 0, 0, time.UTC)},
+			"3102": {data.StatusWaiting, data.PriorityNormal, time.Time{}},
+			"3103": {data.StatusNew, data.PriorityLow, time.Time{}},
+			"3104": {data.StatusInProgress, data.PriorityCritical, time.Time{}},
+		}, func(t *testing.T, got map[string]data.Complaint) {
+			if c := got["3101"]; c.Subject != "Charged twice" || c.Assignee != "Anna Petrova" || c.ClientName != "Acme Ltd" {
+				t.Errorf("3101 %+v", c)
+			}
+		}},
+		{"usedesk_cp1251.csv", importer.FormatGeneric, map[string]want{
+			"51001": {data.StatusClosed, data.PriorityHigh, time.Date(2024, 3, 5, 18, 0, 0, 0, msk)},
+			"51002": {data.StatusInProgress, data.PriorityNormal, time.Time{}},
+			"51003": {data.StatusResolved, data.PriorityLow, time.Date(2024, 3, 5, 10, 30, 0, 0, msk)},
+			"51004": {data.StatusWaiting, data.PriorityCritical, time.Time{}},
+			"51005": {data.StatusInProgress, data.PriorityNormal, time.Time{}},
+		}, nil},
+		// Excel's "Unicode text": UTF-16 with tabs; 1C writes quotes in
+		// unquoted company names.
+		{"onec_obrashcheniya.txt", importer.FormatGeneric, map[string]want{
+			"00000000123": {data.StatusClosed, data.PriorityHigh, time.Date(2024, 3, 6, 17, 30, 0, 0, msk)},
+			"00000000124": {data.StatusResolved, data.PriorityNormal, time.Date(2024, 3, 4, 12, 0, 0, 0, msk)},
+			"00000000125": {data.StatusInProgress, data.PriorityCritical, time.Time{}},
+			"00000000126": {data.StatusClosed, data.PriorityLow, time.Date(2024, 3, 6, 10, 10, 0, 0, msk)},
+		}, func(t *testing.T, got map[string]data.Complaint) {
+			if c := got["00000000123"]; c.ClientName != `ООО "Вектор"` || c.Category != "Качество товара" || c.Type != data.TypeComplaint ||
+				got["00000000126"].Type != data.TypePraise {
+				t.Errorf("00000000123 %+v", c)
+			}
+		}},
+		// OTRS counts priorities upwards and closes with a time.
+		{"otrs_tickets.csv", importer.FormatGeneric, map[string]want{
+			"2024030410000011": {data.StatusClosed, data.PriorityCritical, time.Date(2024, 3, 5, 11, 0, 0, 0, msk)},
+			"2024030410000022": {data.StatusWaiting, data.PriorityNormal, time.Time{}},
+			"2024030510000033": {data.StatusInProgress, data.PriorityHigh, time.Time{}},
+			"2024030610000044": {data.StatusClosed, data.PriorityLow, time.Date(2024, 3, 6, 8, 0, 0, 0, msk)},
+		}, func(t *testing.T, got map[string]data.Complaint) {
+			if c := got["2024030410000011"]; !c.Facts.FirstResponseAt.Equal(time.Date(2024, 3, 4, 10, 0, 0, 0, msk)) {
+				t.Errorf("first response %v", c.Facts.FirstResponseAt)
+			}
+		}},
+		// ServiceNow without display values: state and priority numbers.
+		{"servicenow_sys_values.csv", importer.FormatServiceNow, map[string]want{
+			"INC0010001": {data.StatusClosed, data.PriorityCritical, time.Date(2024, 3, 4, 11, 0, 0, 0, msk)},
+			"INC0010002": {data.StatusInProgress, data.PriorityLow, time.Time{}},
+			"INC0010003": {data.StatusWaiting, data.PriorityNormal, time.Time{}},
+			"INC0010004": {data.StatusResolved, data.PriorityHigh, time.Date(2024, 3, 6, 10, 0, 0, 0, msk)},
+			"INC0010005": {data.StatusNew, data.PriorityLow, time.Time{}},
+		}, nil},
+		// The CFPB API's snake-case columns; "state" is a US state and
+		// "company" the firm complained about, neither a status nor a client.
+		{"cfpb_api.csv", importer.FormatCFPB, map[string]want{
+			"8400001": {data.StatusClosed, data.PriorityNormal, time.Time{}},
+			"8400002": {data.StatusInProgress, data.PriorityNormal, time.Time{}},
+			"8400003": {data.StatusClosed, data.PriorityNormal, time.Time{}},
+		}, func(t *testing.T, got map[string]data.Complaint) {
+			if c := got["8400002"]; c.ClientName != "" || c.Category != "Mortgage" || c.Description != "I was charged late fees." {
+				t.Errorf("8400002 %+v", c)
+			}
+		}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.file, func(t *testing.T) {
+			db := openStore(t)
+			path := copyFixture(t, tc.file)
+			res := importTickets(t, db, path, importer.Options{Location: msk})
+			if res.Imported != len(tc.tickets) || res.Rejected != 0 {
+				t.Fatalf("imported %d rejected %d, want %d and 0: %+v", res.Imported, res.Rejected, len(tc.tickets), res.Rejects)
+			}
+			if res.Batch.Source != tc.format && tc.format != importer.FormatGeneric {
+				t.Errorf("source %q, want %q", res.Batch.Source, tc.format)
+			}
+			got := storedTickets(t, db)
+			for id, w := range tc.tickets {
+				c, ok := got[id]
+				if !ok {
+					t.Errorf("%s missing (stored: %d)", id, len(got))
+					continue
+				}
+				if c.Status != w.status || c.Priority != w.priority || !c.Facts.ResolvedAt.Equal(w.resolved) {
+					t.Errorf("%s: status %q priority %q resolved %v, want %+v", id, c.Status, c.Priority, c.Facts.ResolvedAt, w)
+				}
+			}
+			if tc.check != nil {
+				tc.check(t, got)
+			}
+			again := importTickets(t, db, path, importer.Options{Location: msk, RejectsPath: "-"})
+			if again.Imported != 0 || again.Duplicates != len(tc.tickets) {
+				t.Errorf("re-import: imported %d duplicates %d", again.Imported, again.Duplicates)
+			}
+			if n, _ := db.CountComplaints(context.Background(), data.ComplaintFilter{}); n != len(tc.tickets) {
+				t.Errorf("%d complaints after re-import", n)
+			}
+		})
+	}
+}
