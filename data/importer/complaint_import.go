@@ -3,6 +3,8 @@ package importer
 import (
 	"context"
 	"fmt"
+	"strconv"
+	"strings"
 
 	"caredesk/data"
 )
@@ -24,7 +26,10 @@ func ImportComplaints(ctx context.Context, store data.ComplaintStore, path strin
 	wrap := func(err error) error { return fmt.Errorf("%s: %w", p.base, err) }
 	dc, ok := p.mapping[FieldOpened]
 	if !ok && opt.FileDate.IsZero() {
-		return res, wrap(ErrNeedFileDate)
+		// One date for every ticket would invent when each was opened:
+		// name the columns so the user can map the right one.
+		return res, wrap(fmt.Errorf("%w; no column was recognised as the opening date: map it with --map opened=COLUMN (columns: %s)",
+			ErrNeedFileDate, quotedList(p.columnNames())))
 	}
 	if !p.orderOK {
 		if !ok {
@@ -49,4 +54,13 @@ func InspectComplaints(path string, opt Options) (*Preview, error) {
 	pv := p.preview()
 	pv.EventLog = repeatsIDs(p)
 	return pv, nil
+}
+
+// quotedList joins names as "A", "B", "C".
+func quotedList(names []string) string {
+	q := make([]string, len(names))
+	for i, n := range names {
+		q[i] = strconv.Quote(n)
+	}
+	return strings.Join(q, ", ")
 }

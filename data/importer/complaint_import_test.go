@@ -192,7 +192,8 @@ func TestImportServiceNowEventLogIntoStore(t *testing.T) {
 func TestImportComplaintsNeedsDates(t *testing.T) {
 	db := openStore(t)
 	path := writeFile(t, "nodate.csv", []byte("Клиент;Описание\nИванов;Жалоба на курьера\n"))
-	if _, err := importer.ImportComplaints(context.Background(), db, path, importer.Options{}, nil); !errors.Is(err, importer.ErrNeedFileDate) {
+	if _, err := importer.ImportComplaints(context.Background(), db, path, importer.Options{}, nil); !errors.Is(err, importer.ErrNeedFileDate) ||
+		!strings.Contains(err.Error(), `--map opened=COLUMN (columns: "Клиент", "Описание")`) {
 		t.Errorf("no date column: %v", err)
 	}
 	path = copyFixture(t, "complaints.xlsx")
