@@ -5,15 +5,12 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"path/filepath"
 	"runtime"
 	"strconv"
 	"strings"
 	"sync"
 	"testing"
 	"time"
-
-	"caredesk/data/sqlite"
 )
 
 // writeBenchCSV writes n survey rows shaped like a real export: id,
@@ -95,11 +92,7 @@ func BenchmarkImportCSV1M(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		b.StopTimer()
-		db, err := sqlite.Open(context.Background(), filepath.Join(dir, fmt.Sprintf("db%d.sqlite", i)))
-		if err != nil {
-			b.Fatal(err)
-		}
-		runtime.GC()
+		db := freshStore(b, dir, i)
 		var before, after runtime.MemStats
 		runtime.ReadMemStats(&before)
 		h := watchHeap()

@@ -2,10 +2,15 @@ package importer
 
 import (
 	"bufio"
+	"context"
+	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"testing"
 	"time"
+
+	"caredesk/data/sqlite"
 )
 
 // writeBenchFile writes a generated file name in dir: header, then n data
@@ -55,4 +60,16 @@ func failOnReject(b *testing.B, rb *rowBase) {
 	rb.rejected = func(row int, column, value string, why Message) {
 		b.Fatalf("row %d %s %q: %s", row, column, value, why.Text)
 	}
+}
+
+// freshStore opens an empty store in dir for iteration i of an import
+// benchmark and collects garbage, so each import starts from a clean heap.
+func freshStore(b *testing.B, dir string, i int) *sqlite.DB {
+	b.Helper()
+	db, err := sqlite.Open(context.Background(), filepath.Join(dir, fmt.Sprintf("db%d.sqlite", i)))
+	if err != nil {
+		b.Fatal(err)
+	}
+	runtime.GC()
+	return db
 }

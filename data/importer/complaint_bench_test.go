@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
-	"runtime"
 	"testing"
 	"time"
 
@@ -53,11 +52,7 @@ func BenchmarkImportTickets(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		b.StopTimer()
-		db, err := sqlite.Open(context.Background(), filepath.Join(dir, fmt.Sprintf("db%d.sqlite", i)))
-		if err != nil {
-			b.Fatal(err)
-		}
-		runtime.GC()
+		db := freshStore(b, dir, i)
 		b.StartTimer()
 		res, err := ImportComplaints(context.Background(), db, path, Options{Location: time.UTC, RejectsPath: "-"}, nil)
 		b.StopTimer()
