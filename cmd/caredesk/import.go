@@ -18,7 +18,12 @@ import (
 	"caredesk/ui/widgets"
 )
 
+// importFlags are the options of `import feedback` and `import
+// complaints`; fields and formats are what the kind of import knows.
 type importFlags struct {
+	fields                                                        []importer.Field
+	formats                                                       []string
+	complaints                                                    bool
 	format, encoding, delimiter, date, dateOrder, source, rejects string
 	mapping                                                       []string
 	headerRows                                                    int
@@ -27,7 +32,7 @@ type importFlags struct {
 
 func newImportCommand(a *app) *cobra.Command {
 	imp := &cobra.Command{Use: "import", Short: lang.L("cli.help.import_data_files_csv_tsv_xlsx")}
-	var f importFlags
+	f := importFlags{fields: importer.Fields, formats: importer.Formats}
 	fb := &cobra.Command{
 		Use:   "feedback FILE",
 		Short: lang.L("cli.help.import_nps_survey_responses"),
@@ -37,7 +42,7 @@ func newImportCommand(a *app) *cobra.Command {
 		},
 	}
 	f.add(fb)
-	var cf importFlags
+	cf := importFlags{fields: importer.ComplaintFields, formats: importer.ComplaintFormats, complaints: true}
 	complaints := &cobra.Command{
 		Use:   "complaints FILE",
 		Short: lang.L("complaintcli.help.import_complaints"),
@@ -50,7 +55,7 @@ func newImportCommand(a *app) *cobra.Command {
 				}
 				res, err := importer.ImportComplaints(cmd.Context(), st, args[0], opt, nil)
 				a.printImportResult(args[0], res, err == nil)
-				return withImportHint(err)
+				return cf.withHint(err)
 			})
 		},
 	}
@@ -63,8 +68,8 @@ func newImportCommand(a *app) *cobra.Command {
 // the same ones.
 func (f *importFlags) add(cmd *cobra.Command) {
 	fl := cmd.Flags()
-	fl.StringVar(&f.format, "format", "", lang.L("cli.help.layout_delighted_surveymonkey_typeform_q"))
-	fl.StringArrayVar(&f.mapping, "map", nil, lang.L("cli.help.map", map[string]any{"Fields": fieldNames()}))
+	fl.StringVar(&f.format, "format", "", lang.L("cli.help.format", map[string]any{"Formats": strings.Join(f.formats, ", ")}))
+	fl.StringArrayVar(&f.mapping, "map", nil, lang.L("cli.help.map", map[string]any{"Fields": f.fieldNames()}))
 	fl.StringVar(&f.date, "date", "", lang.L("cli.help.date_yyyy_mm_dd_for_every_row_for_files"))
 	fl.BoolVar(&f.strict, "strict", false, lang.L("cli.help.import_nothing_when_any_row_is_bad"))
 	fl.StringVar(&f.encoding, "encoding", "", lang.L("cli.help.utf_8_utf_16le_utf_16be_windows_1251_win"))
@@ -120,10 +125,10 @@ func newImportUndoCommand(a *app) *cobra.Command {
 	}
 }
 
-func fieldNames() string {
-	names := make([]string, len(importer.Fields))
-	for i, f := range importer.Fields {
-		names[i] = string(f)
+func (f importFlags) fieldNames() string {
+	names := make([]string, len(f.fields))
+	for i, field := range f.fields {
+		names[i] = string(field)
 	}
 	return strings.Join(names, ", ")
 }
@@ -164,8 +169,8 @@ func (f importFlags) options(loc *time.Location) (importer.Options, error) {
 			if !ok || column == "" {
 				return opt, flagError("cli.err.map_form", map[string]any{"Value": m})
 			}
-			if !slices.Contains(importer.Fields, importer.Field(field)) {
-				return opt, flagError("cli.err.map_field", map[string]any{"Value": m, "Field": field, "Fields": fieldNames()})
+			if !slices.Contains(f.fields, importer.Field(field)) {
+				return opt, flagError("cli.err.map_field", map[string]any{"Value": m, "Field": field, "Fields": f.fieldNames()})
 			}
 			opt.Mapping[importer.Field(field)] = column
 		}
@@ -181,7 +186,7 @@ func (a *app) importFeedback(cmd *cobra.Command, path string, f importFlags) err
 		}
 		res, err := importer.ImportFeedback(cmd.Context(), st, path, opt, nil)
 		a.printImportResult(path, res, err == nil)
-		return withImportHint(err)
+		return f.withHint(err)
 	})
 }
 
@@ -243,13 +248,17 @@ type hintedError struct {
 func (h hintedError) Unwrap() error { return h.error }
 func (h hintedError) Hint() string  { return h.hint }
 
-// withImportHint names the flag that fixes an import error, if one does.
-func withImportHint(err error) error {
+// withHint names the flag that fixes an import error, if one does.
+func (f importFlags) withHint(err error) error {
+	dateHint := "cli.import.hint.date"
+	if f.complaints {
+		dateHint = "complaintcli.import.hint.opened" // a ticket's own opening date, not one for the file
+	}
 	hints := []struct {
 		target error
 		key    string
 	}{
-		{importer.ErrNeedFileDate, "cli.import.hint.date"},
+		{importer.ErrNeedFileDate, dateHint},
 		{importer.ErrAmbiguousDates, "cli.import.hint.date_order"},
 		{importer.ErrNoScoreColumn, "cli.import.hint.map"},
 		{importer.ErrEncoding, "cli.import.hint.encoding"},
