@@ -348,6 +348,12 @@ const (
 	// SettingWorkCalendar is the department's working calendar (JSON of
 	// Calendar) that working-hour KPIs use; default DefaultCalendar.
 	SettingWorkCalendar = "department.calendar"
+	// SettingFCRDefinition is the first-contact-resolution definition the
+	// dashboard uses (kpi.FCRDefinition names; default strict).
+	SettingFCRDefinition = "complaints.fcr"
+	// SettingComplaintBase is what complaints are counted per 1,000 of:
+	// "clients" (default) or "orders".
+	SettingComplaintBase = "complaints.base"
 )
 
 // ParseNPSTarget reads an NPS target as typed by a user ("40", "+35,5",
