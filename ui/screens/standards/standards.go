@@ -55,12 +55,7 @@ type Screen struct {
 	removeVer   *widget.Button
 	text        *widget.Entry
 	targets     map[data.Priority]*widget.Entry
-	allDay      *widget.Check
-	weekdays    [7]*widget.Check
-	start, end  *widget.Entry
-	holidays    *widget.List
-	holidayDay  *widget.DateEntry
-	holidaySel  int
+	calendar    *widgets.CalendarEditor
 	channels    *checkGrid
 	categories  *checkGrid
 	tierEntry   *widget.Entry
@@ -76,7 +71,7 @@ type Screen struct {
 
 // New builds the screen and starts loading the register.
 func New(d Deps) *Screen {
-	s := &Screen{deps: d, selected: -1, holidaySel: -1}
+	s := &Screen{deps: d, selected: -1}
 	s.build()
 	s.Refresh()
 	return s
@@ -213,28 +208,7 @@ func (s *Screen) build() {
 		targetGrid.Add(container.NewBorder(nil, nil, widget.NewLabel(widgets.PriorityName(p)), nil, e))
 	}
 
-	s.allDay = widget.NewCheck(lang.L("standards.calendar.all_day"), func(bool) { s.updateCalendarWidgets() })
-	days := container.NewHBox()
-	for _, d := range []time.Weekday{time.Monday, time.Tuesday, time.Wednesday, time.Thursday, time.Friday, time.Saturday, time.Sunday} {
-		s.weekdays[d] = widget.NewCheck(lang.L("standards.weekday."+strconv.Itoa(int(d))), nil)
-		days.Add(s.weekdays[d])
-	}
-	s.start, s.end = widget.NewEntry(), widget.NewEntry()
-	s.start.SetPlaceHolder("09:00")
-	s.end.SetPlaceHolder("18:00")
-	hours := container.NewHBox(widget.NewLabel(lang.L("standards.calendar.from")), widgets.FixedWidth(s.start, 80),
-		widget.NewLabel(lang.L("standards.calendar.to")), widgets.FixedWidth(s.end, 80))
-
-	s.holidays = widget.NewList(
-		func() int { return len(s.currentVersion().Calendar.Holidays) },
-		func() fyne.CanvasObject { return widget.NewLabel("Jan 31, 2025, Friday") },
-		func(id widget.ListItemID, o fyne.CanvasObject) {
-			o.(*widget.Label).SetText(dayText(s.currentVersion().Calendar.Holidays[id]))
-		})
-	s.holidays.OnSelected = func(id widget.ListItemID) { s.holidaySel = id }
-	s.holidayDay = widget.NewDateEntry()
-	addHoliday := widget.NewButtonWithIcon(lang.L("standards.holiday.add"), theme.ContentAddIcon(), s.onAddHoliday)
-	removeHoliday := widget.NewButtonWithIcon(lang.L("standards.holiday.remove"), theme.ContentRemoveIcon(), s.onRemoveHoliday)
+	s.calendar = widgets.NewCalendarEditor()
 
 	var chNames []string
 	for _, c := range data.Channels {
@@ -268,17 +242,13 @@ func (s *Screen) build() {
 			widget.NewLabel(lang.L("standards.goal.hint")), widgets.FixedWidth(s.goal, 90)))
 	versions := container.NewBorder(nil, container.NewHBox(widgets.FixedWidth(s.newFrom, 170), newVer, s.removeVer), nil, nil,
 		container.NewGridWrap(fyne.NewSize(420, 110), s.versionList))
-	holidays := container.NewBorder(nil, nil, nil,
-		container.NewVBox(widgets.FixedWidth(s.holidayDay, 170), container.NewHBox(addHoliday, removeHoliday)),
-		container.NewGridWrap(fyne.NewSize(260, 110), s.holidays))
 	body := container.NewVBox(
 		head,
 		section("standards.versions"), versions,
 		widget.NewSeparator(),
 		section("standards.text"), s.text,
 		section("standards.targets"), targetGrid, hint("standards.targets.hint"),
-		section("standards.calendar"), container.NewHBox(s.allDay, hours), days,
-		section("standards.holidays"), container.NewHBox(holidays),
+		section("standards.calendar"), s.calendar,
 		section("standards.applies"),
 		container.New(layout.NewFormLayout(),
 			widgets.FormLabel(lang.L("standards.applies.channels")), s.channels.box,
@@ -311,11 +281,6 @@ func (s *Screen) showForm(on bool) {
 }
 
 func (s *Screen) today() data.Day { return data.DayOf(time.Now(), s.deps.Store.Location()) }
-
-// dayText is a date in the UI language with its weekday.
-func dayText(d data.Day) string {
-	return data.FormatDate(widgets.Lang(), d.Time()) + ", " + lang.L("standards.weekday."+strconv.Itoa(int(d.Weekday())))
-}
 
 // targetsSummary lists the targets in force on day: "Critical 1:00 · High 4:00".
 func targetsSummary(st data.Standard, day data.Day) string {
@@ -444,22 +409,7 @@ func (s *Screen) loadVersion(i int) {
 			e.SetText(widgets.Clock(d))
 		}
 	}
-	cal := v.Calendar
-	s.allDay.SetChecked(cal.AllDay)
-	for d, c := range s.weekdays {
-		c.SetChecked(cal.Weekdays[d])
-	}
-	s.start.SetText(minutesText(cal.Start))
-	s.end.SetText(minutesText(cal.End))
-	if cal.AllDay && cal.Start == 0 && cal.End == 0 {
-		def := data.DefaultCalendar()
-		s.start.SetText(minutesText(def.Start))
-		s.end.SetText(minutesText(def.End))
-	}
-	s.updateCalendarWidgets()
-	s.holidaySel = -1
-	s.holidays.UnselectAll()
-	s.holidays.Refresh()
+	s.calendar.Set(v.Calendar)
 	var chosen []string
 	for _, c := range v.Channels {
 		chosen = append(chosen, widgets.ChannelName(c))
@@ -473,20 +423,6 @@ func (s *Screen) loadVersion(i int) {
 	}
 	s.categories.SetSelected(chosen)
 	s.tierEntry.SetText(strings.Join(v.Tiers, ", "))
-}
-
-func minutesText(m int) string { return twoDigits(m/60) + ":" + twoDigits(m%60) }
-
-func twoDigits(n int) string { return strconv.Itoa(n/10) + strconv.Itoa(n%10) }
-
-func (s *Screen) updateCalendarWidgets() {
-	for _, w := range []fyne.Disableable{s.start, s.end, s.weekdays[0], s.weekdays[1], s.weekdays[2], s.weekdays[3], s.weekdays[4], s.weekdays[5], s.weekdays[6]} {
-		if s.allDay.Checked {
-			w.Disable()
-		} else {
-			w.Enable()
-		}
-	}
 }
 
 // flush reads the version fields back into the edited version; it
@@ -508,16 +444,9 @@ func (s *Screen) flush() []string {
 		}
 		v.Targets[p] = d
 	}
-	v.Calendar.AllDay = s.allDay.Checked
-	for d, c := range s.weekdays {
-		v.Calendar.Weekdays[d] = c.Checked
-	}
-	start, ok1 := parseMinutes(s.start.Text)
-	end, ok2 := parseMinutes(s.end.Text)
-	if !v.Calendar.AllDay && (!ok1 || !ok2) {
-		problems = append(problems, lang.L("standards.error.hours"))
-	}
-	v.Calendar.Start, v.Calendar.End = start, end
+	cal, calProblems := s.calendar.Calendar()
+	v.Calendar = cal
+	problems = append(problems, calProblems...)
 	v.Channels = nil
 	for _, c := range data.Channels {
 		if slices.Contains(s.channels.Selected(), widgets.ChannelName(c)) {
@@ -554,18 +483,6 @@ func parseTarget(s string) (time.Duration, bool) {
 		return 0, false
 	}
 	return time.Duration(v * float64(time.Hour)).Round(time.Minute), true
-}
-
-// parseMinutes reads HH:MM as minutes after midnight; 24:00 is the end of
-// the day.
-func parseMinutes(s string) (int, bool) {
-	h, m, ok := strings.Cut(strings.TrimSpace(s), ":")
-	hours, err1 := strconv.Atoi(h)
-	minutes, err2 := strconv.Atoi(m)
-	if !ok || err1 != nil || err2 != nil || hours < 0 || minutes < 0 || minutes > 59 || hours*60+minutes > 24*60 {
-		return 0, false
-	}
-	return hours*60 + minutes, true
 }
 
 // onNewVersion copies the version in force on the chosen date into a new
@@ -606,31 +523,6 @@ func (s *Screen) onRemoveVersion() {
 	}
 	s.std.Versions = slices.Delete(s.std.Versions, s.ver, s.ver+1)
 	s.loadVersion(min(s.ver, len(s.std.Versions)-1))
-}
-
-func (s *Screen) onAddHoliday() {
-	if s.holidayDay.Date == nil {
-		return
-	}
-	v := s.currentVersion()
-	day := data.DateDay(s.holidayDay.Date.Date())
-	if !slices.Contains(v.Calendar.Holidays, day) {
-		v.Calendar.Holidays = append(v.Calendar.Holidays, day)
-		slices.Sort(v.Calendar.Holidays)
-	}
-	s.holidayDay.SetDate(nil)
-	s.holidays.Refresh()
-}
-
-func (s *Screen) onRemoveHoliday() {
-	v := s.currentVersion()
-	if s.holidaySel < 0 || s.holidaySel >= len(v.Calendar.Holidays) {
-		return
-	}
-	v.Calendar.Holidays = slices.Delete(v.Calendar.Holidays, s.holidaySel, s.holidaySel+1)
-	s.holidaySel = -1
-	s.holidays.UnselectAll()
-	s.holidays.Refresh()
 }
 
 func (s *Screen) say(text string) {

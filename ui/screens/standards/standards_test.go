@@ -118,12 +118,12 @@ func TestNewStandardSavesThenVersions(t *testing.T) {
 	}
 	ui(func() {
 		s.targets[data.PriorityLow].SetText("")
-		s.weekdays[time.Saturday].SetChecked(true)
-		s.start.SetText("08:30")
-		s.holidayDay.SetDate(date(2025, time.January, 7))
-		s.onAddHoliday()
-		s.holidayDay.SetDate(date(2025, time.January, 1))
-		s.onAddHoliday()
+		s.calendar.Weekdays[time.Saturday].SetChecked(true)
+		s.calendar.Start.SetText("08:30")
+		s.calendar.HolidayDay.SetDate(date(2025, time.January, 7))
+		s.calendar.AddHoliday()
+		s.calendar.HolidayDay.SetDate(date(2025, time.January, 1))
+		s.calendar.AddHoliday()
 		s.channels.SetSelected([]string{widgets.ChannelName(data.ChannelEmail)})
 		s.categories.SetSelected([]string{"Delivery"})
 		s.tierEntry.SetText("key, gold")
@@ -169,13 +169,13 @@ func TestNewStandardSavesThenVersions(t *testing.T) {
 	if len(s.std.Versions) != 2 || s.ver != 1 {
 		t.Fatalf("versions %d, editing %d", len(s.std.Versions), s.ver)
 	}
-	if s.targets[data.PriorityNormal].Text != "9:00" || s.holidays.Length() != 2 {
-		t.Errorf("the new version did not copy the old: normal %q, %d holidays", s.targets[data.PriorityNormal].Text, s.holidays.Length())
+	if s.targets[data.PriorityNormal].Text != "9:00" || s.calendar.Holidays.Length() != 2 {
+		t.Errorf("the new version did not copy the old: normal %q, %d holidays", s.targets[data.PriorityNormal].Text, s.calendar.Holidays.Length())
 	}
 	ui(func() {
 		s.targets[data.PriorityNormal].SetText("6:30")
-		s.holidaySel = 0
-		s.onRemoveHoliday()
+		s.calendar.Holidays.Select(0)
+		s.calendar.RemoveHoliday()
 		s.Save()
 	})
 	h.settle()
@@ -218,9 +218,9 @@ func TestTwentyFourSevenAndDelete(t *testing.T) {
 		s.title.SetText("First answer")
 		s.measure.SetSelectedIndex(0)
 		s.targets[data.PriorityHigh].SetText("0:30")
-		s.allDay.SetChecked(true)
+		s.calendar.AllDay.SetChecked(true)
 	})
-	if !s.start.Disabled() || !s.weekdays[time.Monday].Disabled() {
+	if !s.calendar.Start.Disabled() || !s.calendar.Weekdays[time.Monday].Disabled() {
 		t.Error("hours and days stay editable on a 24/7 calendar")
 	}
 	ui(s.Save)
