@@ -62,7 +62,7 @@ func newRootCommand(a *app) *cobra.Command {
 	root.SetOut(a.out)
 	root.SetErr(a.errOut)
 	root.PersistentFlags().StringVar(&a.dbPath, "db", "", lang.L("cli.help.database_file_default_the_user_s_data_fo"))
-	root.AddCommand(newImportCommand(a), newKPICommand(a), newChartCommand(a), newDemoCommand(a), newBackupCommand(a))
+	root.AddCommand(newImportCommand(a), newKPICommand(a), newChartCommand(a), newDemoCommand(a), newBackupCommand(a), newBaseCommand(a))
 	localizeHelp(root)
 	return root
 }
