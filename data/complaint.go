@@ -249,9 +249,9 @@ func (f Facts) Reopened() bool { return len(f.Reopens) > 0 || f.UndatedReopens >
 // Escalated reports whether the complaint was ever escalated above frontline.
 func (f Facts) Escalated() bool { return f.Escalations > 0 }
 
-// DeriveFacts computes the facts of a complaint opened at opened from its
-// events (any order; ties keep their given order).
-func DeriveFacts(opened time.Time, events []ComplaintEvent) Facts {
+// DeriveFacts computes a complaint's facts from its events (any order;
+// ties keep their given order).
+func DeriveFacts(events []ComplaintEvent) Facts {
 	evs := slices.Clone(events)
 	slices.SortStableFunc(evs, func(a, b ComplaintEvent) int { return a.At.Compare(b.At) })
 	f := Facts{Status: StatusNew}
@@ -330,7 +330,6 @@ func DeriveFacts(opened time.Time, events []ComplaintEvent) Facts {
 		f.ResolvedAt = f.Resolutions[len(f.Resolutions)-1]
 	}
 	f.Agents = len(agents)
-	_ = opened // events before opening are rejected by Validate
 	return f
 }
 

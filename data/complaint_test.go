@@ -10,7 +10,6 @@ import (
 
 func TestDeriveFactsFullHistory(t *testing.T) {
 	msk := mustZone(t, "Europe/Moscow")
-	opened := at(msk, 3, 17, 9, 0)
 	ev := func(h, m int, e ComplaintEvent) ComplaintEvent {
 		e.At = at(msk, 3, 17, h, m)
 		return e
@@ -35,7 +34,7 @@ func TestDeriveFactsFullHistory(t *testing.T) {
 		ev(17, 45, ComplaintEvent{Kind: EventStatus, Status: StatusResolved}),
 		ev(17, 50, ComplaintEvent{Kind: EventNote, Note: "called back"}),
 	}
-	f := DeriveFacts(opened, events)
+	f := DeriveFacts(events)
 	if f.Status != StatusResolved || f.AssigneeID != 1 || f.Agents != 2 {
 		t.Errorf("status %s assignee %d agents %d, want resolved, 1, 2", f.Status, f.AssigneeID, f.Agents)
 	}
@@ -63,17 +62,17 @@ func TestDeriveFactsEdgeCases(t *testing.T) {
 	msk := mustZone(t, "Europe/Moscow")
 	opened := at(msk, 3, 17, 9, 0)
 	// Only the opening event: nothing happened yet.
-	f := DeriveFacts(opened, []ComplaintEvent{statusAt(opened, StatusNew)})
+	f := DeriveFacts([]ComplaintEvent{statusAt(opened, StatusNew)})
 	if f.Status != StatusNew || !f.FirstResponseAt.IsZero() || !f.ResolvedAt.IsZero() || f.Agents != 0 || f.Reopened() || f.Escalated() || f.Level != "" {
 		t.Errorf("fresh complaint: %+v", f)
 	}
 	// A status move out of "new" is a response even without a reply event.
-	f = DeriveFacts(opened, []ComplaintEvent{statusAt(at(msk, 3, 17, 9, 30), StatusInProgress), {At: at(msk, 3, 17, 10, 0), Kind: EventReply}})
+	f = DeriveFacts([]ComplaintEvent{statusAt(at(msk, 3, 17, 9, 30), StatusInProgress), {At: at(msk, 3, 17, 10, 0), Kind: EventReply}})
 	if !f.FirstResponseAt.Equal(at(msk, 3, 17, 9, 30)) {
 		t.Errorf("first response %v, want the move to in progress at 9:30", f.FirstResponseAt)
 	}
 	// Waiting now: the span is open; reopened and open: no final resolution.
-	f = DeriveFacts(opened, []ComplaintEvent{
+	f = DeriveFacts([]ComplaintEvent{
 		statusAt(at(msk, 3, 17, 10, 0), StatusResolved),
 		statusAt(at(msk, 3, 17, 11, 0), StatusInProgress),
 		statusAt(at(msk, 3, 17, 12, 0), StatusWaiting),
@@ -86,7 +85,7 @@ func TestDeriveFactsEdgeCases(t *testing.T) {
 	}
 	// Repeated statuses, unknown statuses and unassignment change nothing
 	// they should not; escalating to frontline is no escalation.
-	f = DeriveFacts(opened, []ComplaintEvent{
+	f = DeriveFacts([]ComplaintEvent{
 		statusAt(at(msk, 3, 17, 10, 0), StatusInProgress),
 		statusAt(at(msk, 3, 17, 10, 5), StatusInProgress),
 		statusAt(at(msk, 3, 17, 10, 6), "lost"),
@@ -99,7 +98,7 @@ func TestDeriveFactsEdgeCases(t *testing.T) {
 	}
 	// Events at the same instant keep their given order.
 	same := at(msk, 3, 17, 10, 0)
-	f = DeriveFacts(opened, []ComplaintEvent{statusAt(same, StatusResolved), statusAt(same, StatusClosed)})
+	f = DeriveFacts([]ComplaintEvent{statusAt(same, StatusResolved), statusAt(same, StatusClosed)})
 	if f.Status != StatusClosed || len(f.Resolutions) != 1 || !f.ResolvedAt.Equal(same) {
 		t.Errorf("tie: status %s resolutions %v", f.Status, f.Resolutions)
 	}

@@ -14,13 +14,13 @@ func TestDeriveFactsUndated(t *testing.T) {
 	}
 
 	// CFPB: closed, date unknown.
-	f := DeriveFacts(opened, []ComplaintEvent{status(opened, StatusNew, false), status(opened, StatusClosed, true)})
+	f := DeriveFacts([]ComplaintEvent{status(opened, StatusNew, false), status(opened, StatusClosed, true)})
 	if f.Status != StatusClosed || !f.ResolvedAt.IsZero() || !f.FirstResolvedAt.IsZero() || len(f.Resolutions) != 0 || !f.FirstResponseAt.IsZero() {
 		t.Errorf("undated close: %+v", f)
 	}
 
 	// Zendesk: two reopens counted, then solved at a known time, closed later.
-	f = DeriveFacts(opened, []ComplaintEvent{
+	f = DeriveFacts([]ComplaintEvent{
 		status(opened, StatusNew, false),
 		status(opened, StatusResolved, true), status(opened, StatusInProgress, true),
 		status(opened, StatusResolved, true), status(opened, StatusInProgress, true),
@@ -34,13 +34,13 @@ func TestDeriveFactsUndated(t *testing.T) {
 	}
 
 	// Freshdesk: waiting on the customer since an unknown time: no open span.
-	f = DeriveFacts(opened, []ComplaintEvent{status(opened, StatusNew, false), status(opened, StatusWaiting, true)})
+	f = DeriveFacts([]ComplaintEvent{status(opened, StatusNew, false), status(opened, StatusWaiting, true)})
 	if f.Status != StatusWaiting || len(f.Waiting) != 0 || !f.FirstResponseAt.IsZero() {
 		t.Errorf("undated waiting: %+v", f)
 	}
 
 	// Dated events still behave as before.
-	f = DeriveFacts(opened, []ComplaintEvent{
+	f = DeriveFacts([]ComplaintEvent{
 		status(opened, StatusNew, false), status(opened.Add(time.Hour), StatusWaiting, false),
 		status(opened.Add(3*time.Hour), StatusResolved, false), status(opened.Add(5*time.Hour), StatusInProgress, false),
 		status(solved, StatusResolved, false),

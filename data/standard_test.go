@@ -36,7 +36,7 @@ func statusAt(t time.Time, s Status) ComplaintEvent {
 
 func judge(t *testing.T, c *Complaint, events []ComplaintEvent, s Standard, loc *time.Location, now time.Time) SLAResult {
 	t.Helper()
-	res := EvaluateSLA(c, DeriveFacts(c.OpenedAt, events), []Standard{s}, loc, now)
+	res := EvaluateSLA(c, DeriveFacts(events), []Standard{s}, loc, now)
 	if len(res) != 1 {
 		t.Fatalf("%s: %d results, want 1", s.Code, len(res))
 	}
@@ -123,7 +123,7 @@ func TestEvaluateSLAUsesVersionInForceAtOpening(t *testing.T) {
 	early := Complaint{OpenedAt: time.Date(2024, 12, 31, 10, 0, 0, 0, msk), Priority: PriorityNormal}
 	low := Complaint{OpenedAt: at(msk, 3, 17, 9, 0), Priority: PriorityLow}
 	for _, c := range []*Complaint{&early, &low} {
-		if res := EvaluateSLA(c, DeriveFacts(c.OpenedAt, nil), []Standard{s}, msk, at(msk, 3, 20, 0, 0)); len(res) != 0 {
+		if res := EvaluateSLA(c, DeriveFacts(nil), []Standard{s}, msk, at(msk, 3, 20, 0, 0)); len(res) != 0 {
 			t.Errorf("%v %s: judged %+v, want not covered", c.OpenedAt, c.Priority, res)
 		}
 	}
@@ -224,7 +224,7 @@ func TestEvaluateSLAEveryCoveringStandard(t *testing.T) {
 			Targets: map[Priority]time.Duration{PriorityCritical: 24 * time.Hour}}}}
 	c := Complaint{OpenedAt: at(msk, 3, 14, 17, 0), Priority: PriorityCritical}
 	events := []ComplaintEvent{{At: at(msk, 3, 14, 17, 30), Kind: EventReply}, statusAt(at(msk, 3, 15, 18, 0), StatusResolved)}
-	res := EvaluateSLA(&c, DeriveFacts(c.OpenedAt, events), []Standard{firstResponseStandard(), resolutionStandard(), critical}, msk, at(msk, 3, 20, 0, 0))
+	res := EvaluateSLA(&c, DeriveFacts(events), []Standard{firstResponseStandard(), resolutionStandard(), critical}, msk, at(msk, 3, 20, 0, 0))
 	if len(res) != 2 || res[0].Code != "FRT-1" || res[1].Code != "CRIT" {
 		t.Fatalf("results %+v, want FRT-1 and CRIT (RES-1 has no critical target)", res)
 	}

@@ -509,7 +509,7 @@ func (g *complaintGen) history(c *data.Complaint, def *categoryDef, pr float64, 
 	amount := def.compensation[0] + g.rng.Int64N((def.compensation[1]-def.compensation[0])/10+1)*10
 	resolution := def.resolutions[g.rng.IntN(len(def.resolutions))][lang]
 
-	f := data.DeriveFacts(c.OpenedAt, c.Events)
+	f := data.DeriveFacts(c.Events)
 	c.Status, c.AssigneeID, c.Level = f.Status, f.AssigneeID, f.Level
 	if c.Level == "" {
 		c.Level = data.LevelFrontline

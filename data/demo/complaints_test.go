@@ -117,7 +117,7 @@ func TestComplaintHistoriesFollowTheWorkflow(t *testing.T) {
 		if len(agents) > 1 {
 			reassigned++
 		}
-		f := data.DeriveFacts(c.OpenedAt, c.Events)
+		f := data.DeriveFacts(c.Events)
 		if c.Status != status || c.Status != f.Status || c.AssigneeID != f.AssigneeID {
 			t.Fatalf("complaint %s: fields say %s/%d, events %s/%d", c.ExternalID, c.Status, c.AssigneeID, f.Status, f.AssigneeID)
 		}
@@ -232,7 +232,7 @@ func TestComplaintStory(t *testing.T) {
 				restDelivery++
 			}
 		}
-		f := data.DeriveFacts(c.OpenedAt, c.Events)
+		f := data.DeriveFacts(c.Events)
 		if c.ClientTier == data.KeyTier {
 			keyN++
 			if f.Escalated() {
@@ -320,7 +320,7 @@ func TestSLACompliance(t *testing.T) {
 	seen := map[string]int{}
 	for i := range rows {
 		c := &rows[i]
-		f := data.DeriveFacts(c.OpenedAt, c.Events)
+		f := data.DeriveFacts(c.Events)
 		for _, r := range data.EvaluateSLA(c, f, standards, moscow, now) {
 			seen[r.Code]++
 			if r.Code != "RES-1" || (r.Outcome != data.SLAAchieved && r.Outcome != data.SLABreached) {

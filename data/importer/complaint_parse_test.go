@@ -203,7 +203,7 @@ func checkTickets(t *testing.T, got map[string]*data.Complaint, want map[string]
 			t.Errorf("%s: missing", id)
 			continue
 		}
-		f := data.DeriveFacts(c.OpenedAt, c.Events)
+		f := data.DeriveFacts(c.Events)
 		if f.Status != w.status || c.Priority != w.priority || c.Type != w.typ || c.Channel != w.channel || c.Verdict != w.verdict {
 			t.Errorf("%s: status %q priority %q type %q channel %q verdict %q, want %+v", id, f.Status, c.Priority, c.Type, c.Channel, c.Verdict, w)
 		}
@@ -345,7 +345,7 @@ func TestParseServiceNowEventLog(t *testing.T) {
 		t.Errorf("rows %v, want %v", pt.rows, want)
 	}
 	c := pt.byID(t)["INC0000047"]
-	f := data.DeriveFacts(c.OpenedAt, c.Events)
+	f := data.DeriveFacts(c.Events)
 	if c.Assignee != "Resolver 31" || c.ClientName != "Caller 2403" || c.Category != "Category 40" ||
 		!f.FirstResponseAt.Equal(time.Date(2016, 2, 29, 6, 10, 0, 0, time.UTC)) || len(f.Waiting) != 1 {
 		t.Errorf("INC0000047: %+v facts %+v", c, f)

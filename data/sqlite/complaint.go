@@ -78,7 +78,7 @@ func readComplaint(ctx context.Context, tx *sql.Tx, id int64) (data.Complaint, e
 	if c.Events, err = loadEvents(ctx, tx, id); err != nil {
 		return data.Complaint{}, err
 	}
-	c.Facts = data.DeriveFacts(c.OpenedAt, c.Events)
+	c.Facts = data.DeriveFacts(c.Events)
 	return c, nil
 }
 

@@ -69,7 +69,7 @@ var measureNames = [numMeasures]data.DurationMeasure{
 // time, then id). c.Status, Level, AssigneeID and Facts are set from it.
 func (j *judge) derive(c *data.Complaint, events []data.ComplaintEvent) derivedComplaint {
 	d := derivedComplaint{
-		facts:      data.DeriveFacts(c.OpenedAt, events),
+		facts:      data.DeriveFacts(events),
 		level:      data.LevelFrontline,
 		openedDay:  data.DayOf(c.OpenedAt, j.loc),
 		eventDays:  make([]data.Day, len(events)),
