@@ -74,6 +74,13 @@ func (t *KPITile) Set(value, change string, tone Tone, note string) {
 	t.Refresh()
 }
 
+// SetCaption renames the tile, for a figure whose meaning follows a
+// setting (complaints per 1,000 clients or orders).
+func (t *KPITile) SetCaption(caption string) { t.caption.SetText(caption) }
+
+// Caption is the tile's name (for tests).
+func (t *KPITile) Caption() string { return t.caption.Text }
+
 // Value is the figure shown (for tests).
 func (t *KPITile) Value() string { return t.value.Text }
 

@@ -94,12 +94,17 @@ func chartTabName(k charts.Kind) string {
 
 // loadComplaints reads the complaint KPIs by category over q's range (0 =
 // the range of the data) and SLA compliance over the same periods, so
-// that period i of every series is the same period.
+// that period i of every series is the same period. The FCR definition
+// and the rate base are the department's settings.
 func loadComplaints(ctx context.Context, st data.Store, q kpi.ComplaintQuery, now time.Time) (complaintLoad, error) {
 	if _, _, ok, err := st.ComplaintRange(ctx); err != nil || !ok {
 		return complaintLoad{none: err == nil}, err
 	}
 	q.Segment = data.ComplaintsByCategory
+	var err error
+	if q.FCR, q.Base, err = complaintChoices(ctx, st); err != nil {
+		return complaintLoad{}, err
+	}
 	overall, cats, err := kpi.LoadComplaints(ctx, st, q)
 	if err != nil {
 		return complaintLoad{}, err
@@ -116,6 +121,30 @@ func loadComplaints(ctx context.Context, st data.Store, q kpi.ComplaintQuery, no
 	}
 	d.CategoryNames = categoryNames(categories)
 	return complaintLoad{data: d}, nil
+}
+
+// complaintChoices reads the FCR definition and the rate base the
+// department chose. A value the CLI's parser would refuse (a hand-edited
+// database) falls back to the default rather than hiding every figure;
+// the tiles name what they count, so the fallback shows.
+func complaintChoices(ctx context.Context, st data.SettingsStore) (kpi.FCRDefinition, kpi.DenominatorBase, error) {
+	fcrText, err := st.Setting(ctx, data.SettingFCRDefinition)
+	if err != nil {
+		return "", "", err
+	}
+	baseText, err := st.Setting(ctx, data.SettingComplaintBase)
+	if err != nil {
+		return "", "", err
+	}
+	fcr, err := kpi.ParseFCRDefinition(fcrText)
+	if err != nil {
+		fcr = kpi.FCRStrict
+	}
+	base, err := kpi.ParseDenominatorBase(baseText)
+	if err != nil {
+		base = kpi.BaseClients
+	}
+	return fcr, base, nil
 }
 
 func (c *complaintsView) apply(l complaintLoad) {
@@ -149,6 +178,12 @@ func (c *complaintsView) tiles() []*widgets.KPITile {
 
 func (c *complaintsView) fillTiles(d charts.ComplaintData) {
 	series := d.Overall
+	noBase := "dashboard.c.no_base"
+	c.rate.SetCaption(lang.L("dashboard.c.rate"))
+	if series.Base == kpi.BaseOrders {
+		noBase = "dashboard.c.no_base_orders"
+		c.rate.SetCaption(lang.L("dashboard.c.rate_orders"))
+	}
 	i := latestFull(series.Periods)
 	if i < 0 {
 		for _, t := range c.tiles() {
@@ -166,7 +201,7 @@ func (c *complaintsView) fillTiles(d charts.ComplaintData) {
 	count(c.negative, p.Counts.Negative, p.NegativeChange, period)
 
 	if math.IsNaN(p.RatePer1000) {
-		c.rate.Set("—", "", widgets.ToneNeutral, lang.L("dashboard.c.no_base"))
+		c.rate.Set("—", "", widgets.ToneNeutral, lang.L(noBase))
 	} else {
 		text, tone := changeMove(p.RateChange, data.FormatSigned(widgets.Lang(), p.RateChange.Delta, 1), false).line()
 		c.rate.Set(widgets.Num(p.RatePer1000, 1), text, tone, lang.L("dashboard.c.rate_note", map[string]any{"Period": period}))

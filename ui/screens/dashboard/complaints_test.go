@@ -304,3 +304,55 @@ func findButton(o fyne.CanvasObject, text string) *widget.Button {
 	}
 	return nil
 }
+
+// The FCR definition and the rate base are the department's settings:
+// the tiles count by them and say so.
+func TestComplaintTilesFollowTheFCRAndBaseSettings(t *testing.T) {
+	s, st, errs := newScreen(t)
+	seedComplaints(t, st)
+	ctx := context.Background()
+	for _, m := range []time.Month{time.September, time.October} {
+		if err := st.SetDenominator(ctx, data.Denominator{Month: data.DateDay(2026, m, 1), Clients: 1000, Orders: 2000}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := st.SetSetting(ctx, data.SettingFCRDefinition, string(kpi.FCRNoReopen)); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.SetSetting(ctx, data.SettingComplaintBase, string(kpi.BaseOrders)); err != nil {
+		t.Fatal(err)
+	}
+	test.NewWindow(s.Content()).Resize(fyne.NewSize(1280, 720))
+	showComplaints(t, s)
+	c := s.cmp
+	// October: 12 resolved, none reopened (the escalated one counts now);
+	// 10 negative complaints per 2,000 orders.
+	widgets.Do(func() {
+		if v, note := c.fcr.Value(), c.fcr.Note(); v != "100.0%" || note != "resolved with no reopen" {
+			t.Errorf("FCR tile %q, %q; want 100.0%% resolved with no reopen", v, note)
+		}
+		if v, caption := c.rate.Value(), c.rate.Caption(); v != "5.0" || caption != "Per 1,000 orders" {
+			t.Errorf("rate tile %q captioned %q; want 5.0 per 1,000 orders", v, caption)
+		}
+	})
+
+	// Back to clients, with no client counts: the tile asks for them.
+	if err := st.SetSetting(ctx, data.SettingComplaintBase, string(kpi.BaseClients)); err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range []time.Month{time.September, time.October} {
+		if err := st.SetDenominator(ctx, data.Denominator{Month: data.DateDay(2026, m, 1), Orders: 2000}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	widgets.Do(s.Refresh)
+	eventually(t, "the rate per clients", func() bool { return c.rate.Caption() == "Per 1,000 clients" && c.rate.Value() == "—" })
+	widgets.Do(func() {
+		if note := c.rate.Note(); note != "Enter monthly client counts to see the rate" {
+			t.Errorf("rate note %q", note)
+		}
+	})
+	if len(*errs) > 0 {
+		t.Fatalf("errors: %v", *errs)
+	}
+}

@@ -1,5 +1,7 @@
 // Package settings is where the manager sets the language, theme,
-// department time zone and data file, and loads demo data.
+// department time zone and data file, loads demo data, and sets what the
+// complaint figures are counted by: the working calendar, the FCR
+// definition and the monthly base of complaint rates.
 package settings
 
 import (
@@ -55,7 +57,12 @@ type Screen struct {
 	dbPath  *widget.Entry
 	target  *widget.Entry
 	status  *widget.Label
+	tabs    *container.AppTabs
 	content fyne.CanvasObject
+
+	calendar    *widgets.CalendarEditor
+	calendarMsg *widget.Label
+	rates       rates
 }
 
 // New builds the settings screen.
@@ -91,7 +98,6 @@ func (s *Screen) build() {
 	s.target.SetPlaceHolder("40")
 	s.target.OnSubmitted = func(string) { s.saveTarget() }
 	saveTarget := widget.NewButton(lang.L("settings.apply"), s.saveTarget)
-	s.loadTarget()
 
 	s.dbPath = widget.NewEntry()
 	s.dbPath.SetText(s.d.Store.Path())
@@ -103,12 +109,6 @@ func (s *Screen) build() {
 	s.status = widget.NewLabel("")
 	s.status.Wrapping = fyne.TextWrapWord
 
-	hint := func(key string) *widget.Label {
-		l := widget.NewLabel(lang.L(key))
-		l.Importance = widget.LowImportance
-		l.Wrapping = fyne.TextWrapWord
-		return l
-	}
 	form := widget.NewForm(
 		widget.NewFormItem(lang.L("settings.language"), s.lang),
 		widget.NewFormItem(lang.L("settings.theme"), s.theme),
@@ -120,8 +120,62 @@ func (s *Screen) build() {
 		widget.NewFormItem("", hint("settings.db.hint")),
 		widget.NewFormItem(lang.L("settings.data"), container.NewHBox(backup, demo)),
 	)
+	page := func(o fyne.CanvasObject) fyne.CanvasObject { return container.NewVScroll(container.NewPadded(o)) }
+	s.tabs = container.NewAppTabs(
+		container.NewTabItem(lang.L("settings.tab.general"), page(form)),
+		container.NewTabItem(lang.L("settings.tab.calendar"), page(s.buildCalendar())),
+		container.NewTabItem(lang.L("settings.tab.complaints"), page(s.buildRates())),
+	)
 	title := widget.NewLabelWithStyle(lang.L("nav.settings"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	s.content = container.NewVScroll(container.NewPadded(container.NewVBox(title, form, s.status)))
+	s.content = container.NewBorder(title, container.NewPadded(s.status), nil, nil, s.tabs)
+	s.load()
+}
+
+func hint(key string) *widget.Label {
+	l := widget.NewLabel(lang.L(key))
+	l.Importance = widget.LowImportance
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+// stored is what the screen shows from the store, read off the UI
+// goroutine in one go.
+type stored struct {
+	target       string
+	calendar     data.Calendar
+	fcr, base    string
+	denominators []data.Denominator
+}
+
+// load reads the stored settings and shows them.
+func (s *Screen) load() {
+	widgets.Go(func() {
+		ctx := context.Background()
+		var v stored
+		var err error
+		v.target, err = s.d.Store.Setting(ctx, data.SettingNPSTarget)
+		if err == nil {
+			v.calendar, err = s.d.Store.WorkCalendar(ctx)
+		}
+		if err == nil {
+			v.fcr, err = s.d.Store.Setting(ctx, data.SettingFCRDefinition)
+		}
+		if err == nil {
+			v.base, err = s.d.Store.Setting(ctx, data.SettingComplaintBase)
+		}
+		if err == nil {
+			v.denominators, err = s.d.Store.Denominators(ctx)
+		}
+		widgets.Do(func() {
+			if err != nil {
+				s.d.ShowError(err)
+				return
+			}
+			s.target.SetText(v.target)
+			s.calendar.Set(v.calendar)
+			s.applyRates(v)
+		})
+	})
 }
 
 // applyZone changes the department time zone; the store moves every row
@@ -143,20 +197,6 @@ func (s *Screen) applyZone() {
 			}
 			s.status.SetText(lang.L("settings.timezone.done", map[string]any{"Zone": loc.String()}))
 			s.d.Changed()
-		})
-	})
-}
-
-// loadTarget shows the stored NPS target once it is read.
-func (s *Screen) loadTarget() {
-	widgets.Go(func() {
-		v, err := s.d.Store.Setting(context.Background(), data.SettingNPSTarget)
-		widgets.Do(func() {
-			if err != nil {
-				s.d.ShowError(err)
-				return
-			}
-			s.target.SetText(v)
 		})
 	})
 }
