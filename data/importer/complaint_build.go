@@ -26,6 +26,7 @@ type ticketRow struct {
 	verdict                                    data.Verdict
 	reopens                                    int
 	compensation                               int64
+	notAppeal                                  bool // marked spam, deleted or merged
 }
 
 // complaintBuilder turns ticket rows into complaints.
@@ -84,20 +85,26 @@ func newComplaintBuilder(p *plan, opt Options) *complaintBuilder {
 		b.disputed = strings.Contains(n, "disput") || strings.Contains(n, "оспор")
 		b.rated = strings.Contains(n, "rating") || strings.Contains(n, "оценк") || strings.Contains(n, "score") || strings.Contains(n, "csat")
 	}
-	b.parseStatus = parseStatus
-	if p.format == FormatServiceNow {
-		b.parseStatus = func(s string) (data.Status, bool) {
-			if st, ok := serviceNowStates[strings.TrimSpace(s)]; ok {
-				return st, true
-			}
-			return parseStatus(s)
-		}
-	}
+	b.parseStatus = statusParser(p.format)
 	b.eventLog = repeatsIDs(p)
 	if b.eventLog {
 		b.logs = map[string][]ticketRow{}
 	}
 	return b
+}
+
+// statusParser reads the statuses of a layout: ServiceNow may export
+// state numbers.
+func statusParser(format string) func(string) (data.Status, bool) {
+	if format != FormatServiceNow {
+		return parseStatus
+	}
+	return func(s string) (data.Status, bool) {
+		if st, ok := serviceNowStates[strings.TrimSpace(s)]; ok {
+			return st, true
+		}
+		return parseStatus(s)
+	}
 }
 
 // repeatsIDs reports whether the sample holds a ticket id twice: the file
@@ -125,6 +132,15 @@ func (b *complaintBuilder) parseRow(rec []string, row int) (ticketRow, bool) {
 	r := ticketRow{row: row}
 	if !b.usable(rec, row) {
 		return r, false
+	}
+	if v := b.text(rec, FieldStatus); v != "" && notAppeal(v) {
+		r.notAppeal, r.statusText = true, v
+		if !b.eventLog {
+			b.skipNotAppeal(row, v)
+			return r, false
+		}
+		// An event log's ticket is skipped when its final state says so;
+		// a ticket taken out of spam again stays.
 	}
 	var present, ok bool
 	if r.opened, present, ok = b.date(rec, FieldOpened, row); !ok {
@@ -175,7 +191,7 @@ func (b *complaintBuilder) parseRow(rec []string, row int) (ticketRow, bool) {
 		}
 	}
 
-	if v := b.text(rec, FieldStatus); v != "" {
+	if v := b.text(rec, FieldStatus); v != "" && !r.notAppeal {
 		st, known := b.statuses.get(v, b.parseStatus)
 		if !known {
 			b.reject(rec, row, FieldStatus, reasonStatus.msg())
@@ -307,15 +323,39 @@ func (b *complaintBuilder) finish(rec []string, row int, c *data.Complaint) (*da
 
 // flush hands over the event log's tickets, each from all its rows.
 func (b *complaintBuilder) flush(emit func(*data.Complaint, int) bool) bool {
+	defer b.moreNotAppeals()
 	for _, id := range b.logOrder {
 		rows := b.logs[id]
 		delete(b.logs, id)
+		sortLog(rows)
+		if last := rows[len(rows)-1]; last.notAppeal {
+			b.skipNotAppeal(rows[0].row, last.statusText)
+			continue
+		}
 		c, ok := b.finish(nil, rows[0].row, b.fromLog(rows))
 		if ok && !emit(c, rows[0].row) {
 			return false
 		}
 	}
 	return true
+}
+
+// skipNotAppeal passes over a ticket marked spam, deleted or merged: it
+// is counted apart from rejects, and the first ones are named.
+func (b *complaintBuilder) skipNotAppeal(row int, status string) {
+	b.skipped++
+	if b.skipped <= maxSummaryWarnings {
+		b.summaries = append(b.summaries, warning(warnNotAppeal, map[string]any{"Row": row, "Status": status},
+			"row %d is marked %q: not a client appeal (spam, deleted or merged), skipped", row, status))
+	}
+}
+
+// moreNotAppeals counts the skipped tickets past the ones named.
+func (b *complaintBuilder) moreNotAppeals() {
+	if more := b.skipped - maxSummaryWarnings; more > 0 {
+		b.summaries = append(b.summaries, warning(warnMoreNotAppeals, map[string]any{"Count": more},
+			"%d more tickets marked spam, deleted or merged were skipped", more))
+	}
 }
 
 // complaint fills the fields a row states.
@@ -406,11 +446,9 @@ func (b *complaintBuilder) fromRow(r ticketRow) *data.Complaint {
 	return c
 }
 
-// fromLog builds a ticket from its event-log rows: each row's state at
-// its update time, so the final state wins and every resolved or closed
-// state followed by an open one is a dated reopen. The other fields take
-// the last value the rows give.
-func (b *complaintBuilder) fromLog(rows []ticketRow) *data.Complaint {
+// sortLog puts a ticket's event-log rows in the order of their update
+// times; rows without one keep their place in the file.
+func sortLog(rows []ticketRow) {
 	slices.SortStableFunc(rows, func(x, y ticketRow) int {
 		switch {
 		case x.updated.IsZero() || y.updated.IsZero():
@@ -418,6 +456,13 @@ func (b *complaintBuilder) fromLog(rows []ticketRow) *data.Complaint {
 		}
 		return x.updated.Compare(y.updated)
 	})
+}
+
+// fromLog builds a ticket from its event-log rows, sorted by sortLog: each row's state at
+// its update time, so the final state wins and every resolved or closed
+// state followed by an open one is a dated reopen. The other fields take
+// the last value the rows give.
+func (b *complaintBuilder) fromLog(rows []ticketRow) *data.Complaint {
 	last := rows[len(rows)-1]
 	merged := last
 	merged.opened = rows[0].opened

@@ -18,7 +18,7 @@ import (
 // repeated ids and imported as one complaint per ticket.
 func ImportComplaints(ctx context.Context, store data.ComplaintStore, path string, opt Options, progress func(Progress)) (res Result, err error) {
 	defaultLocation(store, &opt)
-	p, err := prepare(path, opt, complaintSchema)
+	p, err := prepareTickets(path, opt)
 	if err != nil {
 		return res, err
 	}
@@ -47,13 +47,69 @@ func ImportComplaints(ctx context.Context, store data.ComplaintStore, path strin
 // InspectComplaints detects how a ticket export would be imported, for
 // the import wizard to show and let the user correct.
 func InspectComplaints(path string, opt Options) (*Preview, error) {
-	p, err := prepare(path, opt, complaintSchema)
+	p, err := prepareTickets(path, opt)
 	if err != nil {
 		return nil, err
 	}
 	pv := p.preview()
 	pv.EventLog = repeatsIDs(p)
 	return pv, nil
+}
+
+// prepareTickets detects how a ticket file reads and warns about the
+// fields whose absence would distort the figures.
+func prepareTickets(path string, opt Options) (*plan, error) {
+	p, err := prepare(path, opt, complaintSchema)
+	if err != nil {
+		return nil, err
+	}
+	p.warnings = append(p.warnings, statusWarnings(p)...)
+	return p, nil
+}
+
+// statusWarnings name the status and resolution fields a file leaves
+// unmapped, and the --map that fixes it. Without a status every ticket
+// without a resolution or closing date imports as new and swells the
+// backlog; with statuses that say resolved but no time, resolution times
+// stay unknown (never invented).
+func statusWarnings(p *plan) []Message {
+	if len(p.sample) == 0 {
+		return nil
+	}
+	var dated []string
+	for _, f := range []Field{FieldResolvedAt, FieldResolutionTime, FieldClosedAt} {
+		if i, ok := p.mapping[f]; ok {
+			dated = append(dated, p.columnNames()[i])
+		}
+	}
+	if _, ok := p.mapping[FieldUpdatedAt]; ok && repeatsIDs(p) {
+		dated = append(dated, p.columnNames()[p.mapping[FieldUpdatedAt]]) // an event log dates each state
+	}
+	sc, ok := p.mapping[FieldStatus]
+	switch {
+	case !ok && len(dated) == 0:
+		return []Message{warning(warnNoStatus, nil, "no column is mapped to status, nor to resolved_at, resolution_time or closed_at: "+
+			"every ticket will be imported as new and counted in the backlog; map the status column (--map status=COLUMN)")}
+	case !ok:
+		list := quotedList(dated)
+		return []Message{warning(warnNoStatusDated, map[string]any{"Columns": list}, "no column is mapped to status: "+
+			"tickets without a date in %s will be imported as new and counted in the backlog; map the status column (--map status=COLUMN)", list)}
+	case len(dated) > 0 || p.format == FormatCFPB:
+		return nil // the CFPB publishes no resolution date at all
+	}
+	parse := statusParser(p.format)
+	for _, r := range p.sample {
+		if sc >= len(r) {
+			continue
+		}
+		if st, known := parse(r[sc]); known && !st.Open() {
+			col := p.columnNames()[sc]
+			return []Message{warning(warnNoResolutionTime, map[string]any{"Column": col}, "column %q marks tickets resolved or closed, "+
+				"but no column is mapped to resolved_at, resolution_time or closed_at: their resolution times stay unknown; "+
+				"map one (--map resolved_at=COLUMN or --map resolution_time=COLUMN)", col)}
+		}
+	}
+	return nil
 }
 
 // quotedList joins names as "A", "B", "C".

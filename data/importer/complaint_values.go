@@ -215,6 +215,24 @@ var serviceNowStates = map[string]data.Status{
 	"1": data.StatusNew, "2": data.StatusInProgress, "3": data.StatusWaiting, "6": data.StatusResolved, "7": data.StatusClosed, "8": data.StatusClosed,
 }
 
+// notAppealStatuses start the statuses of tickets that are no client
+// appeal: spam, deleted and merged into another ticket (Usedesk, Omnidesk
+// and HelpDeskEddy keep them in their exports). Russian ones are stems,
+// whatever their ending (Удален, Удалён, Удалённое, Объединено).
+var notAppealStatuses = []string{"spam", "deleted", "merged", "спам", "удал", "объедин"}
+
+// notAppeal reports whether a status cell marks a ticket that is no
+// client appeal: it is skipped, not stored as a new one.
+func notAppeal(s string) bool {
+	l := strings.ToLower(strings.TrimSpace(s))
+	for _, w := range notAppealStatuses {
+		if strings.HasPrefix(l, w) && (len(l) == len(w) || w[0] >= 0x80 || !isLetter(l[len(w)])) {
+			return true
+		}
+	}
+	return false
+}
+
 // parseStatus maps a status cell; ok=false for an unknown status.
 func parseStatus(s string) (data.Status, bool) {
 	l := strings.ToLower(strings.Join(strings.Fields(s), " "))

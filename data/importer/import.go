@@ -37,6 +37,7 @@ type rowBase struct {
 	channels map[string]data.Channel
 	rejected func(row int, column, value string, why Message)
 	rejects  int // rows rejected so far
+	skipped  int // rows that hold no item to import (tickets marked spam)
 	read     int // data rows read so far
 	// summaries are the total rows skipped, as warnings.
 	summaries []Message
@@ -463,7 +464,7 @@ func runImport[T any](ctx context.Context, p *plan, opt Options, progress func(P
 		for range ch {
 		}
 		wg.Wait()
-		res.Rejected, res.Rejects = b.rejects, rejects
+		res.Rejected, res.Rejects, res.Skipped = b.rejects, rejects, b.skipped
 	}()
 
 	lastRows, lastTime := 0, time.Now()
@@ -485,7 +486,7 @@ func runImport[T any](ctx context.Context, p *plan, opt Options, progress func(P
 		}
 	}
 	wg.Wait()
-	res.Rejected, res.Rejects = b.rejects, rejects
+	res.Rejected, res.Rejects, res.Skipped = b.rejects, rejects, b.skipped
 	res.Warnings = append(res.Warnings, b.summaries...)
 	if prodErr != nil {
 		return res, wrap(prodErr)

@@ -142,6 +142,9 @@ type Result struct {
 	Imported   int
 	Duplicates int
 	Rejected   int
+	// Skipped counts rows that are no data to import, rather than bad
+	// ones: tickets marked spam, deleted or merged.
+	Skipped int
 	// Rejects holds the first MaxRejects bad rows; all of them go to
 	// RejectsFile.
 	Rejects     []Reject

@@ -92,6 +92,11 @@ const (
 	warnNoDataRows       = "import.warning.no_data_rows"
 	warnSegmentNoClient  = "import.warning.segment_without_client"
 	warnTextCut          = "import.warning.text_cut"
+	warnNotAppeal        = "import.warning.not_appeal"
+	warnMoreNotAppeals   = "import.warning.more_not_appeals"
+	warnNoStatus         = "import.warning.no_status"
+	warnNoStatusDated    = "import.warning.no_status_dated"
+	warnNoResolutionTime = "import.warning.no_resolution_time"
 )
 
 func warning(code string, args map[string]any, format string, a ...any) Message {
