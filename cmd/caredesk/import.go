@@ -210,6 +210,9 @@ func (a *app) printImportResult(path string, res importer.Result, ok bool) {
 	fmt.Fprintln(a.out, lang.L("cli.import.summary", map[string]any{
 		"Imported": res.Imported, "Duplicates": res.Duplicates, "Rejected": res.Rejected,
 	}))
+	if res.Skipped > 0 {
+		fmt.Fprintln(a.out, lang.L("complaintcli.import.skipped", map[string]any{"Count": res.Skipped}))
+	}
 	if res.RejectsFile != "" && res.Rejected > 0 {
 		fmt.Fprintln(a.out, lang.L("cli.import.rejects_file", map[string]any{"Path": res.RejectsFile}))
 	}
