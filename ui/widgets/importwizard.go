@@ -76,6 +76,7 @@ type ImportReject struct {
 // ImportResult sums up an import.
 type ImportResult struct {
 	Imported, Duplicates, Rejected int
+	Skipped                        int            // rows that are no client appeals (spam, deleted, merged tickets)
 	Rejects                        []ImportReject // the first ones; RejectsFile has them all
 	RejectsFile                    string
 	Committed                      bool
@@ -572,6 +573,9 @@ func (w *ImportWizard) finish(res ImportResult, err error, cancelled bool) {
 	lines.Add(countLabel(w.a.ImportedKey, res.Imported, widget.SuccessImportance))
 	if res.Duplicates > 0 {
 		lines.Add(countLabel("importwizard.duplicates", res.Duplicates, widget.MediumImportance))
+	}
+	if res.Skipped > 0 {
+		lines.Add(countLabel("importwizard.skipped", res.Skipped, widget.MediumImportance))
 	}
 	if res.Rejected > 0 {
 		lines.Add(countLabel("importwizard.rejected", res.Rejected, widget.WarningImportance))

@@ -836,7 +836,8 @@ func TestImportWizardImportsARegister(t *testing.T) {
 	body := "Номер;Дата обращения;Клиент;Категория;Приоритет;Статус;Описание\n" +
 		"A-1;05.03.2025 10:00;ООО Ромашка;Доставка;высокий;новое;Курьер опоздал\n" +
 		"A-2;05.03.2025 11:30;ИП Петров;Оплата;низкий;решено;Двойное списание\n" +
-		"A-3;неизвестно;ИП Сидоров;Оплата;низкий;новое;Нет даты\n"
+		"A-3;неизвестно;ИП Сидоров;Оплата;низкий;новое;Нет даты\n" +
+		"A-4;06.03.2025 09:00;;;низкий;спам;Выиграйте приз\n"
 	if err := os.WriteFile(path, []byte(body), 0o600); err != nil {
 		t.Fatal(err)
 	}
@@ -868,7 +869,8 @@ func TestImportWizardImportsARegister(t *testing.T) {
 	if res.Imported != 2 || res.Rejected != 1 {
 		t.Errorf("imported %d, rejected %d", res.Imported, res.Rejected)
 	}
-	if !slices.Contains(labels(w.Content()), "2 complaints imported") {
+	if !slices.Contains(labels(w.Content()), "2 complaints imported") ||
+		!slices.Contains(labels(w.Content()), "1 ticket skipped: not a client appeal (spam, deleted or merged)") {
 		t.Errorf("the result reads %q", labels(w.Content()))
 	}
 	if s.table.Total() != 2 || h.changed.Load() == 0 {

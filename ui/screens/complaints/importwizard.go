@@ -91,7 +91,7 @@ func wizardPreview(pv *importer.Preview) *widgets.ImportPreview {
 // translated.
 func wizardResult(res importer.Result) widgets.ImportResult {
 	w := widgets.ImportResult{Imported: res.Imported, Duplicates: res.Duplicates, Rejected: res.Rejected,
-		RejectsFile: res.RejectsFile, Committed: res.Committed}
+		Skipped: res.Skipped, RejectsFile: res.RejectsFile, Committed: res.Committed}
 	for _, r := range res.Rejects {
 		w.Rejects = append(w.Rejects, widgets.ImportReject{Row: r.Row, Column: r.Column, Value: r.Value,
 			Reason: widgets.Translated(r.Code, r.Args, r.Reason)})
