@@ -61,7 +61,7 @@ func NewCalendarEditor() *CalendarEditor {
 	remove := widget.NewButtonWithIcon(lang.L("standards.holiday.remove"), theme.ContentRemoveIcon(), e.RemoveHoliday)
 	holidays := container.NewBorder(nil, nil, nil,
 		container.NewVBox(FixedWidth(e.HolidayDay, 170), container.NewHBox(add, remove)),
-		container.NewGridWrap(fyne.NewSize(260, 110), e.Holidays))
+		container.NewGridWrap(fyne.NewSize(260, 150), e.Holidays))
 
 	heading := widget.NewLabelWithStyle(lang.L("standards.holidays"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	e.content = container.NewVBox(container.NewHBox(e.AllDay, hours), days, heading, container.NewHBox(holidays))

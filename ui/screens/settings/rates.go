@@ -2,6 +2,7 @@ package settings
 
 import (
 	"context"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -52,7 +53,7 @@ func (s *Screen) buildRates() fyne.CanvasObject {
 	r.list = widget.NewList(
 		func() int { return len(r.months) },
 		func() fyne.CanvasObject {
-			return container.NewGridWithColumns(3, widget.NewLabel("сен 2025"), numberLabel(), numberLabel())
+			return container.NewGridWithColumns(3, widget.NewLabel("сен 2025"), numberLabel(""), numberLabel(""))
 		},
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			d := r.months[id]
@@ -91,7 +92,8 @@ func (s *Screen) buildRates() fyne.CanvasObject {
 		field("settings.dens.month", r.month, 150, "month"),
 		field("settings.dens.clients", r.clients, 150, "clients"),
 		field("settings.dens.orders", r.orders, 150, "orders"))
-	head := container.NewGridWithColumns(3, bold("settings.dens.month"), bold("settings.dens.clients"), bold("settings.dens.orders"))
+	head := container.NewGridWithColumns(3, bold("settings.dens.col.month", fyne.TextAlignLeading),
+		bold("settings.dens.clients", fyne.TextAlignTrailing), bold("settings.dens.orders", fyne.TextAlignTrailing))
 	table := container.NewBorder(head, nil, nil, nil, container.NewGridWrap(fyne.NewSize(480, 220), r.list))
 
 	choices := widget.NewForm(
@@ -106,11 +108,13 @@ func (s *Screen) buildRates() fyne.CanvasObject {
 		container.NewHBox(container.NewVBox(entry, container.NewHBox(save, r.remove), table)))
 }
 
-func bold(key string) *widget.Label {
-	return widget.NewLabelWithStyle(lang.L(key), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+func bold(key string, align fyne.TextAlign) *widget.Label {
+	return widget.NewLabelWithStyle(lang.L(key), align, fyne.TextStyle{Bold: true})
 }
 
-func numberLabel() *widget.Label { return widget.NewLabel("1 000 000") }
+func numberLabel(text string) *widget.Label {
+	return widget.NewLabelWithStyle(text, fyne.TextAlignTrailing, fyne.TextStyle{})
+}
 
 // countText is a monthly figure in the list; a month may lack one of them.
 func countText(n int64) string {
@@ -162,8 +166,10 @@ func indexOf[T comparable](list []T, v T) int {
 	return 0
 }
 
+// showMonths lists the months newest first: the ones being entered.
 func (r *rates) showMonths(months []data.Denominator) {
-	r.months = months
+	r.months = slices.Clone(months)
+	slices.Reverse(r.months)
 	r.selected = -1
 	r.list.UnselectAll()
 	r.list.Refresh()

@@ -67,8 +67,9 @@ func TestMonthlyBaseIsSavedOverwrittenListedAndRemoved(t *testing.T) {
 		}
 	}
 
-	// Picking March fills the fields; saving it again replaces it.
-	widgets.Do(func() { r.list.Select(1) })
+	// The newest month comes first. Picking March fills the fields; saving
+	// it again replaces it.
+	widgets.Do(func() { r.list.Select(0) })
 	if r.month.Text != "2025-03" || r.clients.Text != "12500" || r.orders.Text != "" {
 		t.Errorf("March in the fields: %q %q %q", r.month.Text, r.clients.Text, r.orders.Text)
 	}
@@ -80,7 +81,7 @@ func TestMonthlyBaseIsSavedOverwrittenListedAndRemoved(t *testing.T) {
 	}
 
 	widgets.Do(func() {
-		r.list.Select(0)
+		r.list.Select(1)
 		s.removeMonth()
 	})
 	eventually(t, "January removed", func() bool { return rec.changed == 4 })
