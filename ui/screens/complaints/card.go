@@ -161,13 +161,23 @@ func (cd *card) build() fyne.CanvasObject {
 			when := widget.NewLabel("Jan 31, 2025 23:59")
 			what := widget.NewLabel("")
 			what.Truncation = fyne.TextTruncateEllipsis
-			return container.NewBorder(nil, nil, when, nil, what)
+			remove := widget.NewButtonWithIcon("", theme.DeleteIcon(), nil)
+			remove.Importance = widget.LowImportance
+			return container.NewBorder(nil, nil, when, remove, what)
 		},
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			row := o.(*fyne.Container)
 			e := cd.events[id]
 			row.Objects[1].(*widget.Label).SetText(data.FormatDateTime(widgets.Lang(), e.At.In(cd.s.deps.Store.Location())))
 			row.Objects[0].(*widget.Label).SetText(cd.eventText(e))
+			remove := row.Objects[2].(*widget.Button)
+			remove.OnTapped = func() { cd.confirmRemoveEvent(e) }
+			// The first "new" status is the opening itself, not an entry to take back.
+			if e.ID == 0 || e.Kind == data.EventStatus && e.Status == data.StatusNew {
+				remove.Hide()
+			} else {
+				remove.Show()
+			}
 		})
 	slaTitle := widget.NewLabelWithStyle(lang.L("complaints.card.sla"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	historyTitle := widget.NewLabelWithStyle(lang.L("complaints.card.history"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -427,6 +437,39 @@ func (cd *card) addEvent(e data.ComplaintEvent, after func()) {
 			if after != nil {
 				after()
 			}
+			s.afterChange()
+			cd.refreshSLA()
+		})
+	})
+}
+
+// confirmRemoveEvent asks before taking a mistaken entry out of the
+// history; the store re-derives the complaint's times and SLA from the rest.
+func (cd *card) confirmRemoveEvent(e data.ComplaintEvent) {
+	dialog.ShowConfirm(lang.L("complaints.event.remove.title"),
+		lang.L("complaints.event.remove.text", map[string]any{"Entry": cd.eventText(e)}),
+		func(ok bool) {
+			if ok {
+				cd.removeEvent(e.ID)
+			}
+		}, cd.s.deps.Window)
+}
+
+// removeEvent deletes one event and shows the complaint the store returns.
+func (cd *card) removeEvent(eventID int64) {
+	s := cd.s
+	id := cd.c.ID
+	s.busy.Add(1)
+	widgets.Go(func() {
+		defer s.busy.Done()
+		c, err := s.deps.Store.DeleteComplaintEvent(context.Background(), id, eventID)
+		widgets.Do(func() {
+			if err != nil {
+				s.showError(err)
+				return
+			}
+			cd.c = c
+			cd.showWorkflow()
 			s.afterChange()
 			cd.refreshSLA()
 		})

@@ -482,6 +482,18 @@ func TestCardStatusButtonsFollowTheWorkflow(t *testing.T) {
 	if got := cd.eventText(cd.events[0]); got != "Status: Closed" {
 		t.Errorf("newest event reads %q", got)
 	}
+
+	// A mistaken "Close" is taken back from the history: the complaint is
+	// resolved again and may be closed or reopened.
+	ui(func() { cd.removeEvent(cd.events[0].ID) })
+	h.settle()
+	stored, _ = st.Complaint(context.Background(), first.ID)
+	if stored.Status != data.StatusResolved || len(stored.Events) != len(cd.events) {
+		t.Errorf("after removing the close: stored %q with %d events, timeline %d", stored.Status, len(stored.Events), len(cd.events))
+	}
+	if got := moveButtons(cd); !slices.Equal(got, []string{"Close", "Reopen"}) {
+		t.Errorf("after removing the close the card offers %q", got)
+	}
 }
 
 func TestCardEscalatesLevelByLevel(t *testing.T) {
