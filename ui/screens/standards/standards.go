@@ -152,7 +152,7 @@ func (s *Screen) build() {
 			head := widget.NewLabelWithStyle("CODE · Title", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 			head.Truncation = fyne.TextTruncateEllipsis
 			sub := widget.NewLabel("measure · targets")
-			sub.Importance = widget.LowImportance
+			sub.SizeName = theme.SizeNameCaptionText // smaller, not dimmer: dim text vanishes on the selected row
 			sub.Truncation = fyne.TextTruncateEllipsis
 			return container.NewVBox(head, sub)
 		},
