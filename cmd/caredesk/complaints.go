@@ -201,7 +201,8 @@ func writeComplaintTable(w io.Writer, rep kpi.ComplaintReport) {
 		block(s.Name, s.Periods, s.Total)
 	}
 	tw.Flush()
-	fmt.Fprintln(w, lang.L("complaintcli.kpi.legend", map[string]any{"FCR": rep.FCRDefinitionName, "Base": string(rep.Base)}))
+	fmt.Fprintln(w, lang.L("complaintcli.kpi.legend", map[string]any{
+		"FCR": lang.L(rep.FCRDefinition.Key()), "Base": lang.L("complaintcli.base." + string(rep.Base))}))
 }
 
 // writeSLATable prints compliance per standard and period, then the items
@@ -222,7 +223,7 @@ func writeSLATable(w io.Writer, rep kpi.SLAReport) {
 			}
 			change, flag := "—", ""
 			if r.Change != nil {
-				change = strconv.FormatFloat(r.Change.Delta, 'f', 1, 64)
+				change = data.FormatSigned(widgets.Lang(), r.Change.Delta, 1)
 				if r.Change.Significant {
 					flag = "*"
 				}
@@ -237,12 +238,7 @@ func writeSLATable(w io.Writer, rep kpi.SLAReport) {
 	fmt.Fprintln(w, lang.L("complaintcli.sla.legend"))
 }
 
-func num2(v *float64) string {
-	if v == nil {
-		return "—"
-	}
-	return strconv.FormatFloat(*v, 'f', 2, 64)
-}
+func num2(v *float64) string { return numDec(v, 2) }
 
 // buildComplaintChart loads what a complaint chart draws (the department's
 // series with its categories, or SLA compliance) and builds it.

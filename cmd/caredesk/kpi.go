@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"strconv"
 	"text/tabwriter"
 
 	"fyne.io/fyne/v2/lang"
@@ -12,6 +11,7 @@ import (
 
 	"caredesk/data"
 	"caredesk/data/kpi"
+	"caredesk/ui/widgets"
 )
 
 // rangeFlags are the --from/--to/--by flags of kpi and chart.
@@ -118,11 +118,14 @@ func writeNPSTable(w io.Writer, rep kpi.NPSReport) {
 	fmt.Fprintln(w, lang.L("cli.kpi.legend"))
 }
 
-func num(v *float64) string {
+// num writes a figure with one decimal in the language's number format.
+func num(v *float64) string { return numDec(v, 1) }
+
+func numDec(v *float64, decimals int) string {
 	if v == nil {
 		return "—"
 	}
-	return strconv.FormatFloat(*v, 'f', 1, 64)
+	return data.FormatNumber(widgets.Lang(), *v, decimals)
 }
 
 func interval(r kpi.NPSRow) string {
