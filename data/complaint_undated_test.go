@@ -50,3 +50,24 @@ func TestDeriveFactsUndated(t *testing.T) {
 		t.Errorf("dated: %+v", f)
 	}
 }
+
+// A complaint closed at an unknown time is not judged against a standard:
+// it is neither met nor breached, and above all not running late forever.
+func TestEvaluateSLAUndatedCloseIsNotJudged(t *testing.T) {
+	opened := time.Date(2024, 3, 1, 9, 0, 0, 0, time.UTC)
+	c := &Complaint{OpenedAt: opened, Priority: PriorityNormal, Type: TypeComplaint}
+	events := []ComplaintEvent{
+		{At: opened, Kind: EventStatus, Status: StatusNew},
+		{At: opened, Kind: EventStatus, Status: StatusClosed, Undated: true},
+	}
+	std := Standard{ID: 1, Code: "RES-1", Measure: MeasureResolution, Versions: []StandardVersion{{
+		EffectiveFrom: DateDay(2024, 1, 1), Calendar: AllDayCalendar(),
+		Targets: map[Priority]time.Duration{PriorityNormal: 8 * time.Hour}}}}
+	if res := EvaluateSLA(c, DeriveFacts(events), []Standard{std}, time.UTC, opened.Add(30*24*time.Hour)); len(res) != 0 {
+		t.Errorf("an undated close was judged: %+v", res)
+	}
+	// The same complaint still open runs late as usual.
+	if res := EvaluateSLA(c, DeriveFacts(events[:1]), []Standard{std}, time.UTC, opened.Add(30*24*time.Hour)); len(res) != 1 || !res[0].Overdue(opened.Add(30*24*time.Hour)) {
+		t.Errorf("an open complaint past its target: %+v", res)
+	}
+}

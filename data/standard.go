@@ -206,6 +206,12 @@ func EvaluateSLA(c *Complaint, f Facts, standards []Standard, loc *time.Location
 				r.Outcome = SLABreached
 			}
 		} else {
+			if !f.Status.Open() {
+				// Closed, but the source never said when it answered or
+				// resolved (an undated event): the clock can't be judged,
+				// and a stopped complaint must not show as running late.
+				continue
+			}
 			r.Elapsed = cal.Working(c.OpenedAt, now, loc, pauses)
 			r.Due = cal.AddWorking(c.OpenedAt, r.Target, loc, pauses)
 			r.RiskAt = cal.AddWorking(c.OpenedAt, time.Duration(float64(r.Target)*AtRiskShare), loc, pauses)
