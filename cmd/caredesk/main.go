@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	_ "time/tzdata" // the department's time zone resolves on machines without a zone database (Windows)
 
 	"fyne.io/fyne/v2/lang"
 	"github.com/spf13/cobra"
