@@ -2,6 +2,7 @@ package data
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -398,6 +399,25 @@ func (c Category) Name(lang string) string {
 		return c.NameRU
 	}
 	return c.NameEN
+}
+
+// SegmentKey is how complaint rollups name an id-valued segment
+// (category, assignee): the id as text, "" for none (0).
+func SegmentKey(id int64) string {
+	if id == 0 {
+		return ""
+	}
+	return strconv.FormatInt(id, 10)
+}
+
+// CategoryNames maps the category segment values of complaint rollups to
+// the categories' names in lang.
+func CategoryNames(cats []Category, lang string) map[string]string {
+	names := make(map[string]string, len(cats))
+	for _, c := range cats {
+		names[SegmentKey(c.ID)] = c.Name(lang)
+	}
+	return names
 }
 
 // Validate checks the category before it is stored.

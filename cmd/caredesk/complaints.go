@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"strconv"
 	"text/tabwriter"
 	"time"
 
@@ -135,9 +134,7 @@ func segmentNames(ctx context.Context, st data.Store, seg data.ComplaintSegmenta
 		if err != nil {
 			return nil, err
 		}
-		for _, c := range cats {
-			names[strconv.FormatInt(c.ID, 10)] = c.Name(widgets.Lang())
-		}
+		names = data.CategoryNames(cats, widgets.Lang())
 		none = lang.L("complaintcli.segment.no_category")
 	case data.ComplaintsByAssignee:
 		emps, err := st.Employees(ctx)
@@ -145,7 +142,7 @@ func segmentNames(ctx context.Context, st data.Store, seg data.ComplaintSegmenta
 			return nil, err
 		}
 		for _, e := range emps {
-			names[strconv.FormatInt(e.ID, 10)] = e.Name
+			names[data.SegmentKey(e.ID)] = e.Name
 		}
 		none = lang.L("complaintcli.segment.unassigned")
 	case data.ComplaintsByPriority:
@@ -267,10 +264,7 @@ func buildComplaintChart(ctx context.Context, st data.Store, kind charts.Kind, f
 		if err != nil {
 			return nil, err
 		}
-		d.CategoryNames = map[string]string{}
-		for _, c := range categories {
-			d.CategoryNames[strconv.FormatInt(c.ID, 10)] = c.Name(widgets.Lang())
-		}
+		d.CategoryNames = data.CategoryNames(categories, widgets.Lang())
 	}
 	opt.Labels = widgets.ChartLabels(kind, widgets.RangeLabel(span[0], span[1], string(by)))
 	return charts.BuildComplaints(kind, d, opt)

@@ -232,14 +232,7 @@ var segmentDims = [...]data.ComplaintSegmentation{
 
 // segmentValues are a complaint's values of segmentDims.
 func segmentValues(c *data.Complaint) [len(segmentDims)]string {
-	return [...]string{idText(c.CategoryID), string(c.Channel), string(c.Priority), idText(c.AssigneeID), c.ClientTier}
-}
-
-func idText(id int64) string {
-	if id == 0 {
-		return ""
-	}
-	return strconv.FormatInt(id, 10)
+	return [...]string{data.SegmentKey(c.CategoryID), string(c.Channel), string(c.Priority), data.SegmentKey(c.AssigneeID), c.ClientTier}
 }
 
 // rollupRow is what one complaint contributes to the rollups.

@@ -593,7 +593,7 @@ func scanRollupRow(s rowScanner) (rollupRow, error) {
 	r.resolved, r.resDay = resDay.Valid, data.Day(resDay.Int64)
 	r.reopened = reopen > 0
 	r.verdict = data.Verdict(verdict)
-	r.segs[0], r.segs[1], r.segs[2], r.segs[3] = idText(category), channel, priority, idText(assignee)
+	r.segs[0], r.segs[1], r.segs[2], r.segs[3] = data.SegmentKey(category), channel, priority, data.SegmentKey(assignee)
 	for i, v := range durs {
 		r.durations[i] = duration{v.Valid, time.Duration(v.Int64) * time.Second}
 	}
@@ -688,7 +688,7 @@ func rebuildComplaintRollups(ctx context.Context, tx *sql.Tx) error {
 			rows.Close()
 			return err
 		}
-		r.segs[0], r.segs[3] = idText(category), idText(assignee)
+		r.segs[0], r.segs[3] = data.SegmentKey(category), data.SegmentKey(assignee)
 		segs := deltas.intern(&r.segs)
 		deltas.addFlow(&segs, f, 1)
 	}

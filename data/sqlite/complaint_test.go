@@ -175,7 +175,7 @@ func TestComplaintEscalationAndBulkAssign(t *testing.T) {
 		t.Fatalf("day counts %+v", d)
 	}
 	byAssignee, err := db.ComplaintDaily(ctx, data.ComplaintQuery{By: data.ComplaintsByAssignee})
-	if err != nil || len(byAssignee) != 1 || byAssignee[0].Segment != idText(boris) || byAssignee[0].Opened != 2 {
+	if err != nil || len(byAssignee) != 1 || byAssignee[0].Segment != data.SegmentKey(boris) || byAssignee[0].Opened != 2 {
 		t.Fatalf("by assignee %+v, %v", byAssignee, err)
 	}
 	mine, err := db.ListComplaints(ctx, data.ComplaintFilter{View: data.ViewMine, Me: boris}, data.Page{Limit: 10})

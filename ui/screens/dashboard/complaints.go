@@ -3,7 +3,6 @@ package dashboard
 import (
 	"context"
 	"math"
-	"strconv"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -119,7 +118,7 @@ func loadComplaints(ctx context.Context, st data.Store, q kpi.ComplaintQuery, no
 	if err != nil {
 		return complaintLoad{}, err
 	}
-	d.CategoryNames = categoryNames(categories)
+	d.CategoryNames = data.CategoryNames(categories, widgets.Lang())
 	return complaintLoad{data: d}, nil
 }
 
@@ -291,14 +290,4 @@ func points(delta float64) string {
 
 func hours(h float64) string {
 	return lang.L("dashboard.c.hours", map[string]any{"H": widgets.Num(h, 1)})
-}
-
-// categoryNames maps the category segment values (ids as text) to names
-// in the UI language.
-func categoryNames(cats []data.Category) map[string]string {
-	names := make(map[string]string, len(cats))
-	for _, c := range cats {
-		names[strconv.FormatInt(c.ID, 10)] = c.Name(widgets.Lang())
-	}
-	return names
 }
