@@ -23,9 +23,6 @@ import (
 	"caredesk/ui/widgets"
 )
 
-// searchDebounce lets the user finish a word before the list reloads.
-const searchDebounce = 300 * time.Millisecond
-
 // Deps is what the screen needs from the shell.
 type Deps struct {
 	Store     data.Store
@@ -72,7 +69,7 @@ func (l lookups) employee(id int64) (data.Employee, bool) {
 type Screen struct {
 	deps Deps
 
-	search     *widget.Entry
+	search     *widgets.SearchBox
 	viewBtns   []*widget.Button
 	view       data.ComplaintView
 	period     *widgets.PeriodPicker
@@ -102,11 +99,10 @@ type Screen struct {
 
 	busy sync.WaitGroup // background work besides the table's own
 
-	mu       sync.Mutex // guards the fields below, read by loaders
-	filter   data.ComplaintFilter
-	dbEmpty  bool
-	look     lookups
-	debounce *time.Timer
+	mu      sync.Mutex // guards the fields below, read by loaders
+	filter  data.ComplaintFilter
+	dbEmpty bool
+	look    lookups
 }
 
 // New builds the screen and starts loading its data.
@@ -129,16 +125,11 @@ func (s *Screen) Refresh() {
 
 // FocusSearch puts the keyboard focus in the search entry.
 func (s *Screen) FocusSearch() {
-	if c := fyne.CurrentApp().Driver().CanvasForObject(s.search); c != nil {
-		c.Focus(s.search)
-	}
+	s.search.Focus()
 }
 
 func (s *Screen) build() {
-	s.search = widget.NewEntry()
-	s.search.SetPlaceHolder(lang.L("complaints.search.placeholder"))
-	s.search.OnChanged = func(string) { s.scheduleSearch() }
-	s.search.OnSubmitted = func(string) { s.applyFilters() }
+	s.search = widgets.NewSearchBox(lang.L("complaints.search.placeholder"), &s.busy, s.applyFilters)
 
 	views := container.NewHBox()
 	for _, v := range data.ComplaintViews {
@@ -203,7 +194,7 @@ func (s *Screen) build() {
 		widgets.FixedWidth(s.category, 160), widgets.FixedWidth(s.channel, 120),
 		widgets.FixedWidth(s.priority, 160), widgets.FixedWidth(s.assignee, 160))
 	toolbar := container.NewVBox(
-		container.NewBorder(nil, nil, nil, buttons, s.search),
+		container.NewBorder(nil, nil, nil, buttons, s.search.Entry),
 		container.NewBorder(nil, nil, views, s.listsBtn, s.meLabel),
 		container.NewHBox(s.period.Content(), filters),
 	)
@@ -542,19 +533,6 @@ func (s *Screen) selectedAssignee() int64 {
 	return s.filter.AssigneeID
 }
 
-func (s *Screen) scheduleSearch() {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.debounce != nil && s.debounce.Stop() {
-		s.busy.Done() // the stopped timer will not run
-	}
-	s.busy.Add(1)
-	s.debounce = time.AfterFunc(searchDebounce, func() {
-		defer s.busy.Done()
-		widgets.Do(s.applyFilters)
-	})
-}
-
 // SetView switches to a saved view. "Mine" first asks who the user is
 // when they have not said yet.
 func (s *Screen) SetView(v data.ComplaintView) {
@@ -661,16 +639,11 @@ func (s *Screen) ClearFilters() {
 func (s *Screen) resetFilterWidgets() {
 	s.resetting = true
 	defer func() { s.resetting = false }()
-	s.search.SetText("")
+	s.search.Clear()
 	s.period.Reset()
 	for _, sel := range []*widget.Select{s.status, s.kind, s.category, s.channel, s.priority, s.assignee} {
 		sel.SetSelectedIndex(0)
 	}
-	s.mu.Lock()
-	if s.debounce != nil && s.debounce.Stop() {
-		s.busy.Done()
-	}
-	s.mu.Unlock()
 }
 
 // wait blocks until the screen's background work has settled (tests).

@@ -21,9 +21,6 @@ import (
 	"caredesk/ui/widgets"
 )
 
-// searchDebounce lets the user finish a word before the list reloads.
-const searchDebounce = 300 * time.Millisecond
-
 // Deps is what the screen needs from the shell.
 type Deps struct {
 	Store     data.Store
@@ -43,7 +40,7 @@ type Screen struct {
 	deps    Deps
 	history *importHistory // the open import history, for tests
 
-	search     *widget.Entry
+	search     *widgets.SearchBox
 	period     *widgets.PeriodPicker
 	channel    *widget.Select
 	touchpoint *widget.Select
@@ -69,7 +66,6 @@ type Screen struct {
 	dbEmpty     bool
 	touchpoints []string
 	clients     []data.Client
-	debounce    *time.Timer
 }
 
 // New builds the screen and starts loading its data.
@@ -93,16 +89,11 @@ func (s *Screen) Refresh() {
 
 // FocusSearch puts the keyboard focus in the search entry.
 func (s *Screen) FocusSearch() {
-	if c := fyne.CurrentApp().Driver().CanvasForObject(s.search); c != nil {
-		c.Focus(s.search)
-	}
+	s.search.Focus()
 }
 
 func (s *Screen) build() {
-	s.search = widget.NewEntry()
-	s.search.SetPlaceHolder(lang.L("feedback.search.placeholder"))
-	s.search.OnChanged = func(string) { s.scheduleSearch() }
-	s.search.OnSubmitted = func(string) { s.applyFilters() }
+	s.search = widgets.NewSearchBox(lang.L("feedback.search.placeholder"), &s.busy, s.applyFilters)
 
 	s.period = widgets.NewPeriodPicker(periodPresets, 200, 170, s.applyFilters)
 
@@ -143,7 +134,7 @@ func (s *Screen) build() {
 	history := widget.NewButtonWithIcon(lang.L("feedback.imports"), theme.HistoryIcon(), s.ShowImports)
 	history.Importance = widget.LowImportance
 	toolbar := container.NewVBox(
-		container.NewBorder(nil, nil, nil, buttons, s.search),
+		container.NewBorder(nil, nil, nil, buttons, s.search.Entry),
 		container.NewBorder(nil, nil, filters, history),
 	)
 
@@ -315,19 +306,6 @@ func (s *Screen) loadLookups() {
 	})
 }
 
-func (s *Screen) scheduleSearch() {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.debounce != nil && s.debounce.Stop() {
-		s.busy.Done() // the stopped timer will not run
-	}
-	s.busy.Add(1)
-	s.debounce = time.AfterFunc(searchDebounce, func() {
-		defer s.busy.Done()
-		widgets.Do(s.applyFilters)
-	})
-}
-
 // applyFilters reads the filter widgets and reloads the list.
 func (s *Screen) applyFilters() {
 	if s.table == nil || s.resetting {
@@ -362,16 +340,11 @@ func (s *Screen) ClearFilters() {
 func (s *Screen) resetFilterWidgets() {
 	s.resetting = true
 	defer func() { s.resetting = false }()
-	s.search.SetText("")
+	s.search.Clear()
 	s.period.Reset()
 	s.channel.SetSelectedIndex(0)
 	s.touchpoint.SetSelectedIndex(0)
 	s.group.SetSelectedIndex(0)
-	s.mu.Lock()
-	if s.debounce != nil && s.debounce.Stop() {
-		s.busy.Done()
-	}
-	s.mu.Unlock()
 }
 
 // wait blocks until the screen's background work has settled (tests).
