@@ -252,7 +252,7 @@ func buildComplaintChart(ctx context.Context, st data.Store, kind charts.Kind, f
 			span = [2]data.Day{series[0].Total.Period.Start, series[0].Total.Period.End}
 		}
 	} else {
-		overall, cats, err := kpi.LoadComplaints(ctx, st, kpi.ComplaintQuery{From: from, To: to, By: by, Segment: data.ComplaintsByCategory})
+		overall, cats, err := kpi.LoadComplaints(ctx, st, kpi.ComplaintQuery{From: from, To: to, By: by, Segment: data.ComplaintsByCategory, SegmentCounts: true})
 		if err != nil {
 			return nil, err
 		}

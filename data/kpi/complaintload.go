@@ -16,6 +16,10 @@ type ComplaintQuery struct {
 	Segment  data.ComplaintSegmentation
 	FCR      FCRDefinition
 	Base     DenominatorBase
+	// SegmentCounts leaves the segments' duration percentiles out: the
+	// category charts read counts only, and the per-segment histograms are
+	// most of a segmented load's time.
+	SegmentCounts bool
 }
 
 // ComplaintSource is the part of the store complaint KPIs read;
@@ -52,22 +56,24 @@ func LoadComplaints(ctx context.Context, src ComplaintSource, q ComplaintQuery) 
 	if err != nil {
 		return empty, nil, fmt.Errorf("complaint denominators: %w", err)
 	}
-	load := func(by data.ComplaintSegmentation) ([]ComplaintSeries, error) {
+	load := func(by data.ComplaintSegmentation, durations bool) ([]ComplaintSeries, error) {
 		dq := data.ComplaintQuery{From: q.From, To: q.To, By: by}
 		in := ComplaintInput{Denominators: dens}
 		var err error
 		if in.Days, err = src.ComplaintDaily(ctx, dq); err != nil {
 			return nil, fmt.Errorf("complaint rollups: %w", err)
 		}
-		if in.Durations, err = src.ComplaintDurations(ctx, dq); err != nil {
-			return nil, fmt.Errorf("complaint durations: %w", err)
+		if durations {
+			if in.Durations, err = src.ComplaintDurations(ctx, dq); err != nil {
+				return nil, fmt.Errorf("complaint durations: %w", err)
+			}
 		}
 		if in.Backlog, err = src.ComplaintBacklogBefore(ctx, q.From, by); err != nil {
 			return nil, fmt.Errorf("complaint backlog: %w", err)
 		}
 		return ComplaintTrend(in, ComplaintOptions{By: q.By, From: q.From, To: q.To, FCR: q.FCR, Base: q.Base}), nil
 	}
-	all, err := load(data.ComplaintsBy)
+	all, err := load(data.ComplaintsBy, true)
 	if err != nil {
 		return empty, nil, err
 	}
@@ -80,7 +86,7 @@ func LoadComplaints(ctx context.Context, src ComplaintSource, q ComplaintQuery) 
 	if q.Segment == data.ComplaintsBy {
 		return overall, nil, nil
 	}
-	segments, err = load(q.Segment)
+	segments, err = load(q.Segment, !q.SegmentCounts)
 	return overall, segments, err
 }
 

@@ -258,6 +258,20 @@ func TestLoadersThroughTheStore(t *testing.T) {
 	if len(segs) != 2 || byName[itoa(delivery.ID)].Total.Counts.Opened != 2 || byName[""].Total.Counts.Opened != 4 {
 		t.Errorf("category series: %d, delivery %d, none %d", len(segs), byName[itoa(delivery.ID)].Total.Counts.Opened, byName[""].Total.Counts.Opened)
 	}
+	// Counts-only segments (the category charts) keep the counts and leave
+	// the per-segment percentiles out.
+	_, counted, err := kpi.LoadComplaints(ctx, db, kpi.ComplaintQuery{By: kpi.Month, Segment: data.ComplaintsByCategory, SegmentCounts: true})
+	if err != nil || len(counted) != len(segs) {
+		t.Fatalf("counts-only segments: %d, %v", len(counted), err)
+	}
+	for i, s := range counted {
+		if s.Total.Counts != segs[i].Total.Counts || s.Total.Resolution.N != 0 {
+			t.Errorf("counts-only %q: counts %+v vs %+v, resolution n %d", s.Segment, s.Total.Counts, segs[i].Total.Counts, s.Total.Resolution.N)
+		}
+	}
+	if segs[0].Total.Resolution.N+segs[1].Total.Resolution.N == 0 {
+		t.Error("the full segmented load should carry resolution times")
+	}
 	// From February on, January's open complaint is the backlog at the start.
 	feb, _, err := kpi.LoadComplaints(ctx, db, kpi.ComplaintQuery{By: kpi.Month, From: data.DateDay(2025, 2, 1), To: data.DateDay(2025, 3, 31)})
 	if err != nil {

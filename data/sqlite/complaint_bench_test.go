@@ -156,10 +156,14 @@ func BenchmarkComplaintKPIs24Months(b *testing.B) {
 			}
 		}
 	})
-	for _, seg := range []data.ComplaintSegmentation{data.ComplaintsBy, data.ComplaintsByCategory} {
-		b.Run("kpi-"+string(seg), func(b *testing.B) {
+	for _, c := range []struct {
+		name   string
+		seg    data.ComplaintSegmentation
+		counts bool
+	}{{"kpi", data.ComplaintsBy, false}, {"kpi-category", data.ComplaintsByCategory, false}, {"kpi-category-counts", data.ComplaintsByCategory, true}} {
+		b.Run(c.name, func(b *testing.B) {
 			for b.Loop() {
-				overall, _, err := kpi.LoadComplaints(ctx, db, kpi.ComplaintQuery{From: from, To: from + 729, By: kpi.Month, Segment: seg})
+				overall, _, err := kpi.LoadComplaints(ctx, db, kpi.ComplaintQuery{From: from, To: from + 729, By: kpi.Month, Segment: c.seg, SegmentCounts: c.counts})
 				if err != nil || len(overall.Periods) != 24 {
 					b.Fatalf("%d periods, %v", len(overall.Periods), err)
 				}

@@ -99,7 +99,7 @@ func loadComplaints(ctx context.Context, st data.Store, q kpi.ComplaintQuery, no
 	if _, _, ok, err := st.ComplaintRange(ctx); err != nil || !ok {
 		return complaintLoad{none: err == nil}, err
 	}
-	q.Segment = data.ComplaintsByCategory
+	q.Segment, q.SegmentCounts = data.ComplaintsByCategory, true // the category charts draw counts
 	var err error
 	if q.FCR, q.Base, err = complaintChoices(ctx, st); err != nil {
 		return complaintLoad{}, err
