@@ -174,6 +174,37 @@ func (r SLAResult) AtRisk(now time.Time) bool {
 	return r.Outcome == SLARunning && !r.RiskAt.IsZero() && !now.Before(r.RiskAt) && !r.Overdue(now)
 }
 
+// urgency orders results for a summary: overdue, breached, at risk,
+// running, paused, met.
+func (r SLAResult) urgency(now time.Time) int {
+	switch {
+	case r.Overdue(now):
+		return 5
+	case r.Outcome == SLABreached:
+		return 4
+	case r.AtRisk(now):
+		return 3
+	case r.Outcome == SLARunning:
+		return 2
+	case r.Outcome == SLAPaused:
+		return 1
+	}
+	return 0
+}
+
+// WorstSLA is the result a one-line summary of a complaint shows: the most
+// urgent state, and among equals the one with the least time left; ok is
+// false when no standard covers the complaint.
+func WorstSLA(results []SLAResult, now time.Time) (worst SLAResult, ok bool) {
+	for i, r := range results {
+		u, w := r.urgency(now), worst.urgency(now)
+		if i == 0 || u > w || u == w && r.Target-r.Elapsed < worst.Target-worst.Elapsed {
+			worst = r
+		}
+	}
+	return worst, len(results) > 0
+}
+
 // EvaluateSLA judges complaint c (with facts f) against every standard
 // that covers it, in the version in force on the day it was opened. The
 // clock stops while the complaint waits for the client and, for the

@@ -265,3 +265,32 @@ func TestStandardValidate(t *testing.T) {
 		t.Error("a version without targets passes")
 	}
 }
+
+func TestWorstSLA(t *testing.T) {
+	now := time.Date(2025, 3, 17, 12, 0, 0, 0, time.UTC)
+	met := SLAResult{Code: "MET", Outcome: SLAAchieved, Target: time.Hour, Elapsed: 10 * time.Minute}
+	paused := SLAResult{Code: "PAUSED", Outcome: SLAPaused, Target: time.Hour, Elapsed: 10 * time.Minute}
+	soon := SLAResult{Code: "SOON", Outcome: SLARunning, Target: 4 * time.Hour, Elapsed: time.Hour, Due: now.Add(3 * time.Hour), RiskAt: now.Add(2 * time.Hour)}
+	sooner := SLAResult{Code: "SOONER", Outcome: SLARunning, Target: 2 * time.Hour, Elapsed: time.Hour, Due: now.Add(time.Hour), RiskAt: now.Add(30 * time.Minute)}
+	atRisk := SLAResult{Code: "RISK", Outcome: SLARunning, Target: 4 * time.Hour, Elapsed: 3 * time.Hour, Due: now.Add(time.Hour), RiskAt: now.Add(-time.Minute)}
+	breached := SLAResult{Code: "BREACHED", Outcome: SLABreached, Target: time.Hour, Elapsed: 2 * time.Hour}
+	late := SLAResult{Code: "LATE", Outcome: SLARunning, Target: time.Hour, Elapsed: 2 * time.Hour, Due: now.Add(-time.Hour), RiskAt: now.Add(-2 * time.Hour)}
+	for _, c := range []struct {
+		in   []SLAResult
+		want string
+	}{
+		{[]SLAResult{met, paused}, "PAUSED"},
+		{[]SLAResult{soon, paused, sooner}, "SOONER"},
+		{[]SLAResult{sooner, atRisk}, "RISK"},
+		{[]SLAResult{atRisk, breached, met}, "BREACHED"},
+		{[]SLAResult{breached, late, met}, "LATE"},
+		{[]SLAResult{met}, "MET"},
+	} {
+		if got, ok := WorstSLA(c.in, now); !ok || got.Code != c.want {
+			t.Errorf("WorstSLA(%v) = %s, want %s", c.in, got.Code, c.want)
+		}
+	}
+	if _, ok := WorstSLA(nil, now); ok {
+		t.Error("no results, yet a worst one")
+	}
+}

@@ -309,33 +309,11 @@ func (s *Screen) categoryText(c data.Complaint) string {
 // slaCell sums up a complaint's standards in one cell: the worst state
 // first (overdue, breached, at risk), else the nearest due time.
 func slaCell(c *data.Complaint, standards []data.Standard, loc *time.Location, now time.Time) (string, widget.Importance) {
-	results := data.EvaluateSLA(c, c.Facts, standards, loc, now)
-	if len(results) == 0 {
+	r, ok := data.WorstSLA(data.EvaluateSLA(c, c.Facts, standards, loc, now), now)
+	if !ok {
 		return "—", widget.LowImportance
 	}
-	var worst *data.SLAResult
-	rank := func(r *data.SLAResult) int {
-		switch {
-		case r.Overdue(now):
-			return 5
-		case r.Outcome == data.SLABreached:
-			return 4
-		case r.AtRisk(now):
-			return 3
-		case r.Outcome == data.SLARunning:
-			return 2
-		case r.Outcome == data.SLAPaused:
-			return 1
-		}
-		return 0
-	}
-	for i := range results {
-		r := &results[i]
-		if worst == nil || rank(r) > rank(worst) || rank(r) == rank(worst) && r.Target-r.Elapsed < worst.Target-worst.Elapsed {
-			worst = r
-		}
-	}
-	switch r := worst; {
+	switch {
 	case r.Overdue(now):
 		return lang.L("complaints.sla.cell_overdue", map[string]any{"Duration": widgets.DurationShort(r.Elapsed - r.Target)}), widget.DangerImportance
 	case r.Outcome == data.SLABreached:
