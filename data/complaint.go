@@ -59,6 +59,16 @@ var Levels = []Level{LevelFrontline, LevelSenior, LevelManager}
 // Valid reports whether l is one of Levels.
 func (l Level) Valid() bool { return slices.Contains(Levels, l) }
 
+// Next is the level an escalation moves to from l ("" counts as
+// frontline); ok is false at the top.
+func (l Level) Next() (next Level, ok bool) {
+	i := max(slices.Index(Levels, l), 0)
+	if i+1 >= len(Levels) {
+		return "", false
+	}
+	return Levels[i+1], true
+}
+
 // Status is where a complaint is in its workflow.
 type Status string
 
@@ -382,6 +392,23 @@ type ComplaintFilter struct {
 	Search     string // case-insensitive substring of subject, description, client or external id
 	Sort       ComplaintSort
 	Desc       bool
+}
+
+// Narrowed reports whether the filter selects fewer complaints than the
+// whole register (sorting, the clock and the current user aside).
+func (f ComplaintFilter) Narrowed() bool {
+	return f.From != 0 || f.To != 0 || f.View != ViewAll || len(f.Statuses) > 0 || f.OpenOnly ||
+		len(f.Types) > 0 || f.CategoryID != 0 || f.Channel != "" || f.Priority != "" || f.AssigneeID != 0 ||
+		f.ClientID != 0 || f.Tier != "" || f.Search != ""
+}
+
+// Selects reports whether f and o select the same complaints (sorting
+// and the clock aside).
+func (f ComplaintFilter) Selects(o ComplaintFilter) bool {
+	return slices.Equal(f.Statuses, o.Statuses) && slices.Equal(f.Types, o.Types) &&
+		f.From == o.From && f.To == o.To && f.View == o.View && f.Me == o.Me && f.OpenOnly == o.OpenOnly &&
+		f.CategoryID == o.CategoryID && f.Channel == o.Channel && f.Priority == o.Priority &&
+		f.AssigneeID == o.AssigneeID && f.ClientID == o.ClientID && f.Tier == o.Tier && f.Search == o.Search
 }
 
 // Category is a complaint category or, with a ParentID, a subcategory.

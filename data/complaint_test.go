@@ -174,3 +174,33 @@ func TestComplaintValidate(t *testing.T) {
 		t.Errorf("bare complaint: %v", err)
 	}
 }
+
+func TestLevelNext(t *testing.T) {
+	for l, want := range map[Level]Level{"": LevelSenior, LevelFrontline: LevelSenior, LevelSenior: LevelManager} {
+		if got, ok := l.Next(); !ok || got != want {
+			t.Errorf("%q.Next() = %q, %v; want %q", l, got, ok, want)
+		}
+	}
+	if _, ok := LevelManager.Next(); ok {
+		t.Error("nothing is above the manager")
+	}
+}
+
+func TestComplaintFilterNarrowedAndSelects(t *testing.T) {
+	now := time.Now()
+	all := ComplaintFilter{Now: now, Sort: SortComplaintDue, Desc: true, Me: 3}
+	if all.Narrowed() {
+		t.Error("sorting, the clock and the user do not narrow the register")
+	}
+	for _, f := range []ComplaintFilter{{View: ViewOverdue}, {Search: "x"}, {Statuses: []Status{StatusNew}}, {OpenOnly: true}, {AssigneeID: -1}} {
+		if !f.Narrowed() {
+			t.Errorf("%+v should narrow the register", f)
+		}
+		if f.Selects(ComplaintFilter{}) {
+			t.Errorf("%+v selects the same as no filter", f)
+		}
+	}
+	if !all.Selects(ComplaintFilter{Me: 3}) || all.Selects(ComplaintFilter{Me: 4}) {
+		t.Error("the clock and the sort do not change the selection; the user does (the mine view)")
+	}
+}

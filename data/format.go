@@ -98,3 +98,43 @@ func PluralForm(lang string, n int64) string {
 }
 
 func isRussian(lang string) bool { return strings.HasPrefix(strings.ToLower(lang), "ru") }
+
+// ParseMoney reads an amount as people write it in a language ("1 234,50"
+// in Russian, "1,234.50" in English; a lone point or comma before one or
+// two final digits is the decimal separator either way) into minor units.
+// Empty is zero.
+func ParseMoney(language, s string) (int64, bool) {
+	s = strings.Map(func(r rune) rune {
+		switch r {
+		case ' ', '\u00a0', '\u202f', '\'':
+			return -1
+		}
+		return r
+	}, strings.TrimSpace(s))
+	if s == "" {
+		return 0, true
+	}
+	decimal := "."
+	if isRussian(language) {
+		decimal = ","
+	}
+	if !strings.Contains(s, decimal) {
+		// "1234.5" typed in Russian or "1234,5" in English
+		for _, sep := range []string{".", ","} {
+			if i := strings.LastIndex(s, sep); i >= 0 && len(s)-i-1 <= 2 && strings.Count(s, sep) == 1 {
+				decimal = sep
+			}
+		}
+	}
+	group := ","
+	if decimal == "," {
+		group = "."
+	}
+	s = strings.ReplaceAll(s, group, "")
+	s = strings.Replace(s, decimal, ".", 1)
+	v, err := strconv.ParseFloat(s, 64)
+	if err != nil || v < 0 || math.IsNaN(v) || v > 1e13 {
+		return 0, false
+	}
+	return int64(math.Round(v * 100)), true
+}

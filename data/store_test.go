@@ -83,3 +83,28 @@ func TestFeedbackFilterComparisons(t *testing.T) {
 		t.Error("different channels select different rows")
 	}
 }
+
+func TestParseMoney(t *testing.T) {
+	cases := []struct {
+		lang, in string
+		want     int64
+		ok       bool
+	}{
+		{"en", "", 0, true},
+		{"en", "1,500.50", 150050, true},
+		{"en", "1500", 150000, true},
+		{"en", "12,5", 1250, true},
+		{"ru", "1 500,50", 150050, true},
+		{"ru", "1\u202f500,5", 150050, true},
+		{"ru", "1500.25", 150025, true},
+		{"ru", "1.500,00", 150000, true},
+		{"en", "-5", 0, false},
+		{"en", "five", 0, false},
+	}
+	for _, c := range cases {
+		got, ok := ParseMoney(c.lang, c.in)
+		if got != c.want || ok != c.ok {
+			t.Errorf("ParseMoney(%s, %q) = %d, %v; want %d, %v", c.lang, c.in, got, ok, c.want, c.ok)
+		}
+	}
+}

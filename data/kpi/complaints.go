@@ -399,3 +399,15 @@ func (s ComplaintSeries) Span() (from, to data.Day) {
 	}
 	return s.Total.Period.Start, s.Total.Period.End
 }
+
+// LatestFull is the index of the last period wholly inside the series'
+// range (a month still running would compare 26 days with 31), else of
+// the last period; -1 without periods.
+func (s ComplaintSeries) LatestFull() int {
+	for i := len(s.Periods) - 1; i >= 0; i-- {
+		if p := s.Periods[i]; p.Days == int(p.Period.End-p.Period.Start)+1 {
+			return i
+		}
+	}
+	return len(s.Periods) - 1
+}

@@ -401,3 +401,18 @@ func BenchmarkComplaintTrend24Months(b *testing.B) {
 		}
 	}
 }
+
+func TestLatestFull(t *testing.T) {
+	jan, feb := PeriodOf(day(1, 1), Month), PeriodOf(day(2, 1), Month)
+	s := ComplaintSeries{Periods: []ComplaintStat{{Period: jan, Days: 31}, {Period: feb, Days: 10}}}
+	if got := s.LatestFull(); got != 0 {
+		t.Errorf("a February ten days in: latest full period %d, want 0 (January)", got)
+	}
+	s.Periods[1].Days = 28
+	if got := s.LatestFull(); got != 1 {
+		t.Errorf("a whole February: latest full period %d, want 1", got)
+	}
+	if got := (ComplaintSeries{}).LatestFull(); got != -1 {
+		t.Errorf("no periods: %d, want -1", got)
+	}
+}

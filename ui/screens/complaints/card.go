@@ -4,9 +4,7 @@ import (
 	"cmp"
 	"context"
 	"errors"
-	"math"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 
@@ -363,7 +361,7 @@ func (cd *card) showWorkflow() {
 		cd.moves.Add(b)
 	}
 	cd.moves.Refresh()
-	if next, ok := nextLevel(c.Level); ok {
+	if next, ok := c.Level.Next(); ok {
 		cd.escalateBtn.SetText(lang.L("complaints.card.escalate", map[string]any{"Level": widgets.LevelName(next)}))
 		cd.escalateBtn.Enable()
 	} else {
@@ -379,18 +377,6 @@ func (cd *card) showWorkflow() {
 		return cmp.Compare(b.ID, a.ID)
 	})
 	cd.timeline.Refresh()
-}
-
-// nextLevel is the escalation level above l.
-func nextLevel(l data.Level) (data.Level, bool) {
-	i := slices.Index(data.Levels, l)
-	if i < 0 {
-		i = 0 // never escalated: frontline
-	}
-	if i+1 >= len(data.Levels) {
-		return "", false
-	}
-	return data.Levels[i+1], true
 }
 
 // eventText describes one history entry.
@@ -481,7 +467,7 @@ func (cd *card) move(to data.Status) {
 }
 
 func (cd *card) escalate() {
-	if next, ok := nextLevel(cd.c.Level); ok {
+	if next, ok := cd.c.Level.Next(); ok {
 		cd.addEvent(data.ComplaintEvent{Kind: data.EventEscalation, Level: next}, nil)
 	}
 }
@@ -619,7 +605,7 @@ func (cd *card) collect() (data.Complaint, data.ValidationErrors) {
 	c.Subject = strings.TrimSpace(cd.subject.Text)
 	c.Description = strings.TrimSpace(cd.description.Text)
 	c.Resolution = strings.TrimSpace(cd.resolution.Text)
-	if amount, ok := parseMoney(widgets.Lang(), cd.compensation.Text); ok {
+	if amount, ok := data.ParseMoney(widgets.Lang(), cd.compensation.Text); ok {
 		c.Compensation = amount
 	} else {
 		errs = append(errs, &data.FieldError{Field: fieldCompensation, Key: "complaints.error.compensation", Message: "not an amount"})
@@ -710,44 +696,4 @@ func (s *Screen) storeComplaint(ctx context.Context, c data.Complaint, assignee 
 		return s.deps.Store.AddComplaintEvent(ctx, c.ID, data.ComplaintEvent{At: time.Now(), Kind: data.EventAssign, AssigneeID: assignee})
 	}
 	return s.deps.Store.Complaint(ctx, c.ID)
-}
-
-// parseMoney reads an amount as people write it in a language ("1 234,50"
-// in Russian, "1,234.50" in English; a lone point or comma before one or
-// two final digits is the decimal separator either way) into minor units.
-// Empty is zero.
-func parseMoney(language, s string) (int64, bool) {
-	s = strings.Map(func(r rune) rune {
-		switch r {
-		case ' ', '\u00a0', '\u202f', '\'':
-			return -1
-		}
-		return r
-	}, strings.TrimSpace(s))
-	if s == "" {
-		return 0, true
-	}
-	decimal := "."
-	if strings.HasPrefix(language, "ru") {
-		decimal = ","
-	}
-	if !strings.Contains(s, decimal) {
-		// "1234.5" typed in Russian or "1234,5" in English
-		for _, sep := range []string{".", ","} {
-			if i := strings.LastIndex(s, sep); i >= 0 && len(s)-i-1 <= 2 && strings.Count(s, sep) == 1 {
-				decimal = sep
-			}
-		}
-	}
-	group := ","
-	if decimal == "," {
-		group = "."
-	}
-	s = strings.ReplaceAll(s, group, "")
-	s = strings.Replace(s, decimal, ".", 1)
-	v, err := strconv.ParseFloat(s, 64)
-	if err != nil || v < 0 || math.IsNaN(v) || v > 1e13 {
-		return 0, false
-	}
-	return int64(math.Round(v * 100)), true
 }

@@ -6,7 +6,6 @@ package complaints
 
 import (
 	"context"
-	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -338,14 +337,6 @@ func (s *Screen) currentFilter() data.ComplaintFilter {
 	return f
 }
 
-// narrowed reports whether f selects fewer complaints than the whole register.
-func narrowed(f data.ComplaintFilter) bool {
-	f.Now, f.Sort, f.Desc, f.Me = time.Time{}, "", false, 0
-	return f.From != 0 || f.To != 0 || f.View != data.ViewAll || len(f.Statuses) > 0 || f.OpenOnly ||
-		len(f.Types) > 0 || f.CategoryID != 0 || f.Channel != "" || f.Priority != "" || f.AssigneeID != 0 ||
-		f.ClientID != 0 || f.Tier != "" || f.Search != ""
-}
-
 func (s *Screen) count(ctx context.Context) (int, error) {
 	f := s.currentFilter()
 	n, err := s.deps.Store.CountComplaints(ctx, f)
@@ -353,7 +344,7 @@ func (s *Screen) count(ctx context.Context) (int, error) {
 		return 0, err
 	}
 	empty := n == 0
-	if n == 0 && narrowed(f) {
+	if n == 0 && f.Narrowed() {
 		all, err := s.deps.Store.CountComplaints(ctx, data.ComplaintFilter{})
 		if err != nil {
 			return 0, err
@@ -374,7 +365,7 @@ func (s *Screen) page(ctx context.Context, order widgets.SortOrder, offset, limi
 
 func (s *Screen) statusText(n int) string {
 	text := lang.LocalizePluralKey("complaints.count", "{{.Count}} complaints", n, map[string]any{"Count": widgets.Int(int64(n))})
-	if narrowed(s.currentFilter()) {
+	if s.currentFilter().Narrowed() {
 		text += " · " + lang.L("feedback.count.filtered")
 	}
 	return text + " · " + lang.L("complaints.multiselect_hint")
@@ -589,21 +580,12 @@ func (s *Screen) applyFilters() {
 		f.AssigneeID = look.employees[i-2].ID
 	}
 	s.mu.Lock()
-	changed := !sameFilter(f, s.filter)
+	changed := !f.Selects(s.filter)
 	s.filter = f
 	s.mu.Unlock()
 	if changed {
 		s.table.Reload()
 	}
-}
-
-// sameFilter reports whether two filters select the same complaints.
-func sameFilter(a, b data.ComplaintFilter) bool {
-	a.Now, b.Now = time.Time{}, time.Time{}
-	return slices.Equal(a.Statuses, b.Statuses) && slices.Equal(a.Types, b.Types) &&
-		a.From == b.From && a.To == b.To && a.View == b.View && a.Me == b.Me && a.OpenOnly == b.OpenOnly &&
-		a.CategoryID == b.CategoryID && a.Channel == b.Channel && a.Priority == b.Priority &&
-		a.AssigneeID == b.AssigneeID && a.ClientID == b.ClientID && a.Tier == b.Tier && a.Search == b.Search
 }
 
 // ClearFilters resets search, view and filters to show every complaint.

@@ -159,18 +159,6 @@ func (c *complaintsView) apply(l complaintLoad) {
 	c.fillTiles(l.data)
 }
 
-// latestFull is the index of the last period wholly inside the range (a
-// month still running would compare 26 days with 31), else of the last
-// period; -1 without periods.
-func latestFull(periods []kpi.ComplaintStat) int {
-	for i := len(periods) - 1; i >= 0; i-- {
-		if p := periods[i]; p.Days == int(p.Period.End-p.Period.Start)+1 {
-			return i
-		}
-	}
-	return len(periods) - 1
-}
-
 func (c *complaintsView) tiles() []*widgets.KPITile {
 	return []*widgets.KPITile{c.opened, c.negative, c.rate, c.backlog, c.resolution, c.sla, c.quality, c.fcr, c.reopen, c.escalation}
 }
@@ -183,7 +171,7 @@ func (c *complaintsView) fillTiles(d charts.ComplaintData) {
 		noBase = "dashboard.c.no_base_orders"
 		c.rate.SetCaption(lang.L("dashboard.c.rate_orders"))
 	}
-	i := latestFull(series.Periods)
+	i := series.LatestFull()
 	if i < 0 {
 		for _, t := range c.tiles() {
 			t.Set("—", "", widgets.ToneNeutral, lang.L("dashboard.c.no_periods"))
