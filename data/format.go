@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 )
 
 // FormatNumber formats v with the given decimals in the conventions of a
@@ -137,4 +138,43 @@ func ParseMoney(language, s string) (int64, bool) {
 		return 0, false
 	}
 	return int64(math.Round(v * 100)), true
+}
+
+// ParseCount reads a whole number as people type it, digits grouped by
+// spaces, apostrophes or underscores ("12 500", "12'500"), or by commas
+// outside Russian, where the comma is the decimal sign; empty is zero. A
+// decimal point is refused rather than read as a separator.
+func ParseCount(lang, s string) (int64, bool) {
+	s = strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) || r == '\'' || r == '_' || r == ',' && !isRussian(lang) { // IsSpace covers the no-break spaces
+			return -1
+		}
+		return r
+	}, s)
+	if s == "" {
+		return 0, true
+	}
+	n, err := strconv.ParseInt(s, 10, 64)
+	if err != nil || n < 0 {
+		return 0, false
+	}
+	return n, true
+}
+
+// ParseMonth reads a month written 2025-03, 2025-3 or 03.2025 (also with
+// a slash) and returns its first day.
+func ParseMonth(s string) (Day, bool) {
+	parts := strings.FieldsFunc(strings.TrimSpace(s), func(r rune) bool { return r == '-' || r == '.' || r == '/' })
+	if len(parts) != 2 {
+		return 0, false
+	}
+	if len(parts[1]) == 4 {
+		parts[0], parts[1] = parts[1], parts[0]
+	}
+	year, err1 := strconv.Atoi(parts[0])
+	month, err2 := strconv.Atoi(parts[1])
+	if err1 != nil || err2 != nil || len(parts[0]) != 4 || year < 1900 || month < 1 || month > 12 {
+		return 0, false
+	}
+	return DateDay(year, time.Month(month), 1), true
 }

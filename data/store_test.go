@@ -108,3 +108,28 @@ func TestParseMoney(t *testing.T) {
 		}
 	}
 }
+
+func TestParseCountAndMonth(t *testing.T) {
+	for _, c := range []struct {
+		lang, in string
+		want     int64
+		ok       bool
+	}{
+		{"en", "12500", 12500, true}, {"en", "12,500", 12500, true}, {"ru", "12\u202f500", 12500, true},
+		{"en", "12'500", 12500, true}, {"en", "", 0, true}, {"ru", "12,5", 0, false}, {"en", "12.5", 0, false}, {"en", "-3", 0, false},
+	} {
+		if got, ok := ParseCount(c.lang, c.in); got != c.want || ok != c.ok {
+			t.Errorf("ParseCount(%s, %q) = %d, %v; want %d, %v", c.lang, c.in, got, ok, c.want, c.ok)
+		}
+	}
+	for in, want := range map[string]Day{"2025-03": DateDay(2025, 3, 1), "2025-3": DateDay(2025, 3, 1), "03.2025": DateDay(2025, 3, 1), "12/2024": DateDay(2024, 12, 1)} {
+		if got, ok := ParseMonth(in); !ok || got != want {
+			t.Errorf("ParseMonth(%q) = %v, %v; want %v", in, got, ok, want)
+		}
+	}
+	for _, bad := range []string{"2025-13", "March", "2025", "25-03"} {
+		if _, ok := ParseMonth(bad); ok {
+			t.Errorf("ParseMonth(%q) accepted", bad)
+		}
+	}
+}

@@ -2,10 +2,8 @@ package main
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 	"text/tabwriter"
-	"time"
 
 	"fyne.io/fyne/v2/lang"
 	"github.com/spf13/cobra"
@@ -134,31 +132,24 @@ func baseRows(dens []data.Denominator) []baseRow {
 	return rows
 }
 
-// parseBaseMonth reads the month argument: YYYY-MM only, as a base
+// parseBaseMonth reads the month argument (2025-03, or 03.2025): a base
 // belongs to a whole month.
 func parseBaseMonth(s string) (data.Day, error) {
-	t, err := time.Parse("2006-01", strings.TrimSpace(s))
-	if err != nil {
+	d, ok := data.ParseMonth(s)
+	if !ok {
 		return 0, flagError("complaintcli.err.base_month", map[string]any{"Value": s})
 	}
-	return data.DateDay(t.Year(), t.Month(), 1), nil
+	return d, nil
 }
 
-// baseCount reads a count flag that was given; spaces and apostrophes
-// grouping the digits ("12 000", "12'000") are allowed.
+// baseCount reads a count flag that was given, digits grouped as people
+// write them (data.ParseCount).
 func baseCount(given bool, flag, value string) (*int64, error) {
 	if !given {
 		return nil, nil
 	}
-	digits := strings.Map(func(r rune) rune {
-		switch r {
-		case ' ', '\u00a0', '\u202f', '\'', '_':
-			return -1
-		}
-		return r
-	}, value)
-	n, err := strconv.ParseInt(digits, 10, 64)
-	if err != nil || n < 0 {
+	n, ok := data.ParseCount(widgets.Lang(), value)
+	if !ok || strings.TrimSpace(value) == "" {
 		return nil, flagError("complaintcli.err.base_count", map[string]any{"Flag": flag, "Value": value})
 	}
 	return &n, nil

@@ -4,7 +4,6 @@ import (
 	"context"
 	"slices"
 	"strconv"
-	"strings"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -144,8 +143,8 @@ func (s *Screen) applyRates(v stored) {
 		base = kpi.BaseClients
 	}
 	r.fcr.OnChanged, r.base.OnChanged = nil, nil
-	r.fcr.SetSelectedIndex(indexOf(fcrDefinitions, fcr))
-	r.base.SetSelectedIndex(indexOf(rateBases, base))
+	r.fcr.SetSelectedIndex(max(slices.Index(fcrDefinitions, fcr), 0))
+	r.base.SetSelectedIndex(max(slices.Index(rateBases, base), 0))
 	r.fcr.OnChanged = func(string) {
 		s.saveChoice(data.SettingFCRDefinition, string(fcrDefinitions[r.fcr.SelectedIndex()]))
 	}
@@ -155,15 +154,6 @@ func (s *Screen) applyRates(v stored) {
 	r.fcr.Enable()
 	r.base.Enable()
 	r.showMonths(v.denominators)
-}
-
-func indexOf[T comparable](list []T, v T) int {
-	for i, x := range list {
-		if x == v {
-			return i
-		}
-	}
-	return 0
 }
 
 // showMonths lists the months newest first: the ones being entered.
@@ -196,7 +186,7 @@ func (s *Screen) saveChoice(key, value string) {
 func (r *rates) readMonth() (data.Denominator, data.ValidationErrors) {
 	var d data.Denominator
 	var errs data.ValidationErrors
-	month, ok := parseMonth(r.month.Text)
+	month, ok := data.ParseMonth(r.month.Text)
 	if !ok {
 		errs = append(errs, &data.FieldError{Field: "month", Key: "settings.dens.month.invalid", Message: "enter a month as YYYY-MM, e.g. 2025-03"})
 	}
@@ -206,7 +196,7 @@ func (r *rates) readMonth() (data.Denominator, data.ValidationErrors) {
 		entry *widget.Entry
 		to    *int64
 	}{{"clients", r.clients, &d.Clients}, {"orders", r.orders, &d.Orders}} {
-		n, ok := parseCount(f.entry.Text)
+		n, ok := data.ParseCount(widgets.Lang(), f.entry.Text)
 		if !ok {
 			errs = append(errs, &data.FieldError{Field: f.name, Key: "settings.dens.count.invalid", Message: "enter a whole number, 0 or more"})
 		}
@@ -261,40 +251,6 @@ func (s *Screen) storeMonth(d data.Denominator, done string) {
 			s.d.Changed()
 		})
 	})
-}
-
-// parseMonth reads 2025-03 or 03.2025 (also with / or a one-digit month).
-func parseMonth(s string) (data.Day, bool) {
-	parts := strings.FieldsFunc(strings.TrimSpace(s), func(r rune) bool { return r == '-' || r == '.' || r == '/' })
-	if len(parts) != 2 {
-		return 0, false
-	}
-	if len(parts[1]) == 4 {
-		parts[0], parts[1] = parts[1], parts[0]
-	}
-	year, err1 := strconv.Atoi(parts[0])
-	month, err2 := strconv.Atoi(parts[1])
-	if err1 != nil || err2 != nil || len(parts[0]) != 4 || year < 1900 || month < 1 || month > 12 {
-		return 0, false
-	}
-	return data.DateDay(year, time.Month(month), 1), true
-}
-
-// parseCount reads a whole number written with or without group
-// separators (12500, 12 500, 12,500); empty is zero. A decimal point is
-// refused rather than read as a separator.
-func parseCount(s string) (int64, bool) {
-	s = strings.Map(func(r rune) rune {
-		if unicode.IsSpace(r) || r == ',' && !strings.HasPrefix(widgets.Lang(), "ru") { // IsSpace covers the no-break spaces
-			return -1
-		}
-		return r
-	}, s)
-	if s == "" {
-		return 0, true
-	}
-	n, err := strconv.ParseInt(s, 10, 64)
-	return n, err == nil && n >= 0
 }
 
 func upperFirst(s string) string {
