@@ -456,13 +456,34 @@ func (c *Category) Validate() error {
 	return errs.orNil()
 }
 
-// Employee is a member of the department. The table starts with what
-// complaints need and grows with the team features.
+// Employee is a member of the department.
 type Employee struct {
 	ID       int64
 	Name     string
 	Position string
-	Active   bool
+	// Active mirrors Status for the complaint screens' assignee pickers:
+	// false only for someone who has left. The store keeps the two in
+	// step (an empty Status follows Active).
+	Active  bool
+	Team    string
+	HiredOn Day // 0 = unknown
+	Status  EmployeeStatus
+	Contact string // e-mail or phone, free text
+	Notes   string // the manager's notes
+}
+
+// Normalize fills Status from Active when it is empty and sets Active from
+// Status, trimming the text fields.
+func (e *Employee) Normalize() {
+	e.Name, e.Position, e.Team = strings.TrimSpace(e.Name), strings.TrimSpace(e.Position), strings.TrimSpace(e.Team)
+	e.Contact = strings.TrimSpace(e.Contact)
+	if e.Status == "" {
+		e.Status = EmployeeActive
+		if !e.Active {
+			e.Status = EmployeeLeft
+		}
+	}
+	e.Active = e.Status != EmployeeLeft
 }
 
 // Validate checks the employee before it is stored.
@@ -470,6 +491,9 @@ func (e *Employee) Validate() error {
 	var errs ValidationErrors
 	if strings.TrimSpace(e.Name) == "" {
 		errs = append(errs, fieldErr("name", "error.required", "name is required"))
+	}
+	if e.Status != "" && !e.Status.Valid() {
+		errs = append(errs, fieldErr("status", "error.employee_status", "unknown employee status %q", string(e.Status)))
 	}
 	return errs.orNil()
 }

@@ -313,7 +313,105 @@ type CategoryStore interface {
 // EmployeeStore keeps the department's employees.
 type EmployeeStore interface {
 	Employees(ctx context.Context) ([]Employee, error) // by name
+	Employee(ctx context.Context, id int64) (Employee, error)
+	// SaveEmployee creates e (ID 0) or updates it; e is normalized first.
 	SaveEmployee(ctx context.Context, e *Employee) error
+	// DeleteEmployee fails with ErrConflict while complaints, plan items
+	// or kudos refer to the employee (set the status to left instead).
+	DeleteEmployee(ctx context.Context, id int64) error
+}
+
+// TeamStore keeps what the team part of CareDesk plans and records:
+// onboarding, skills, courses, the training plan, goals and kudos. Each
+// method runs in one transaction.
+type TeamStore interface {
+	Checkpoints(ctx context.Context, employeeID int64) ([]OnboardingCheckpoint, error) // by due date
+	SaveCheckpoint(ctx context.Context, c *OnboardingCheckpoint) error
+	DeleteCheckpoint(ctx context.Context, id int64) error
+	// PlanOnboarding adds the 30/60/90-day checkpoints with the given
+	// goals, due that many days after the employee's hire date.
+	PlanOnboarding(ctx context.Context, employeeID int64, goals [3]string) ([]OnboardingCheckpoint, error)
+
+	Skills(ctx context.Context) ([]Skill, error) // by group, then name
+	SaveSkill(ctx context.Context, s *Skill) error
+	// DeleteSkill also removes its assessments, requirements, course and
+	// category links.
+	DeleteSkill(ctx context.Context, id int64) error
+	// AddAssessment records a level; the history keeps every assessment.
+	AddAssessment(ctx context.Context, a *SkillAssessment) error
+	DeleteAssessment(ctx context.Context, id int64) error
+	// Assessments returns one employee's history, newest first (0 = all
+	// employees).
+	Assessments(ctx context.Context, employeeID int64) ([]SkillAssessment, error)
+	// CurrentLevels returns the newest assessment per employee and skill.
+	CurrentLevels(ctx context.Context) ([]SkillAssessment, error)
+	Requirements(ctx context.Context) ([]SkillRequirement, error)
+	// SetRequirement sets what a position requires; level 0 removes it.
+	SetRequirement(ctx context.Context, r SkillRequirement) error
+	// CategorySkills maps a complaint category to the skills that resolving
+	// it well takes.
+	CategorySkills(ctx context.Context) (map[int64][]int64, error)
+	SetCategorySkills(ctx context.Context, categoryID int64, skillIDs []int64) error
+
+	Courses(ctx context.Context) ([]Course, error) // by title
+	SaveCourse(ctx context.Context, c *Course) error
+	// DeleteCourse fails with ErrConflict while plan items or goals use it.
+	DeleteCourse(ctx context.Context, id int64) error
+
+	TrainingItems(ctx context.Context, f TrainingFilter) ([]TrainingItem, error) // by planned start
+	SaveTrainingItem(ctx context.Context, t *TrainingItem) error
+	DeleteTrainingItem(ctx context.Context, id int64) error
+	TrainingBudgets(ctx context.Context) ([]TrainingBudget, error) // by start
+	SaveTrainingBudget(ctx context.Context, b *TrainingBudget) error
+	DeleteTrainingBudget(ctx context.Context, id int64) error
+
+	Goals(ctx context.Context, employeeID int64) ([]Goal, error) // 0 = all; by period start
+	SaveGoal(ctx context.Context, g *Goal) error
+	DeleteGoal(ctx context.Context, id int64) error
+
+	// Kudos returns the recognition log, newest first; employeeID 0 = all,
+	// from/to (inclusive days, 0 = unbounded) select by date.
+	Kudos(ctx context.Context, employeeID int64, from, to Day) ([]Kudos, error)
+	SaveKudos(ctx context.Context, k *Kudos) error
+	DeleteKudos(ctx context.Context, id int64) error
+
+	// AgentOutcomes reads what the scorecards and recommendations need for
+	// complaints finally resolved from..to (inclusive days).
+	AgentOutcomes(ctx context.Context, from, to Day) (AgentOutcomes, error)
+
+	// ImportTeam stores a whole import file in one transaction: employees
+	// (matched by name: existing ones are updated), courses (matched by
+	// title) and plan items (matched by employee, course and planned
+	// start). Items refer to employees and courses by name and title,
+	// which must exist in the store or in the same import.
+	ImportTeam(ctx context.Context, in TeamImport) (TeamImportResult, error)
+}
+
+// TeamImport is one team import file, parsed and validated.
+type TeamImport struct {
+	FileName  string
+	Employees []Employee
+	Courses   []CourseImport
+	Items     []TrainingItemImport
+}
+
+// CourseImport is a course with its skills named (created when new).
+type CourseImport struct {
+	Course
+	Skills []string
+}
+
+// TrainingItemImport is a plan item naming its employee and course.
+type TrainingItemImport struct {
+	TrainingItem
+	Employee string
+	Course   string
+	Row      int // the file's row, for error messages
+}
+
+// TeamImportResult counts what an import did.
+type TeamImportResult struct {
+	Created, Updated, Unchanged int
 }
 
 // StandardStore keeps the service standards register.
@@ -333,6 +431,7 @@ type Store interface {
 	ComplaintStore
 	CategoryStore
 	EmployeeStore
+	TeamStore
 	StandardStore
 	// Path is the database file.
 	Path() string
