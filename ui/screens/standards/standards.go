@@ -56,8 +56,8 @@ type Screen struct {
 	text        *widget.Entry
 	targets     map[data.Priority]*widget.Entry
 	calendar    *widgets.CalendarEditor
-	channels    *checkGrid
-	categories  *checkGrid
+	channels    *widgets.CheckGrid
+	categories  *widgets.CheckGrid
 	tierEntry   *widget.Entry
 	message     *widget.Label
 	saveBtn     *widget.Button
@@ -214,8 +214,8 @@ func (s *Screen) build() {
 	for _, c := range data.Channels {
 		chNames = append(chNames, widgets.ChannelName(c))
 	}
-	s.channels = newCheckGrid(105, chNames)
-	s.categories = newCheckGrid(210, nil)
+	s.channels = widgets.NewCheckGrid(105, chNames)
+	s.categories = widgets.NewCheckGrid(210, nil)
 	s.tierEntry = widget.NewEntry()
 
 	s.message = widget.NewLabel("")
@@ -251,8 +251,8 @@ func (s *Screen) build() {
 		section("standards.calendar"), s.calendar,
 		section("standards.applies"),
 		container.New(layout.NewFormLayout(),
-			widgets.FormLabel(lang.L("standards.applies.channels")), s.channels.box,
-			widgets.FormLabel(lang.L("standards.applies.categories")), s.categories.box,
+			widgets.FormLabel(lang.L("standards.applies.channels")), s.channels.Content(),
+			widgets.FormLabel(lang.L("standards.applies.categories")), s.categories.Content(),
 			widgets.FormLabel(lang.L("standards.applies.tiers")), s.tierEntry),
 		hint("standards.applies.hint"),
 	)
