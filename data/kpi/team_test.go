@@ -8,7 +8,7 @@ import (
 	"caredesk/data/kpi"
 )
 
-func near(t *testing.T, name string, got, want float64) {
+func nearNaN(t *testing.T, name string, got, want float64) {
 	t.Helper()
 	if math.IsNaN(want) != math.IsNaN(got) || !math.IsNaN(want) && math.Abs(got-want) > 1e-6 {
 		t.Errorf("%s = %v, want %v", name, got, want)
@@ -89,9 +89,9 @@ func TestScorecards(t *testing.T) {
 		{"E handled", e.Handled, 0, 0, 4, -4},
 		{"E reopen", e.ReopenRate, nan, 0, 20, nan},
 	} {
-		near(t, w.name+" value", w.v.Value, w.value)
-		near(t, w.name+" team median", w.v.TeamMedian, w.med)
-		near(t, w.name+" vs team", w.v.VsTeam, w.vs)
+		nearNaN(t, w.name+" value", w.v.Value, w.value)
+		nearNaN(t, w.name+" team median", w.v.TeamMedian, w.med)
+		nearNaN(t, w.name+" vs team", w.v.VsTeam, w.vs)
 		if w.v.N != w.n {
 			t.Errorf("%s n = %d, want %d", w.name, w.v.N, w.n)
 		}
@@ -110,7 +110,7 @@ func TestScorecards(t *testing.T) {
 		n int64
 	}{{kpi.ScoreHandled, 4, 3}, {kpi.ScoreSLACompliance, 52.5, 2}, {kpi.ScoreNPS, 60, 1}, {kpi.ScoreKudos, 0.5, 4}, {kpi.ScoreTrainingHours, 4, 4}} {
 		got := sc.Team.Value(w.m)
-		near(t, string(w.m)+" team", got.Value, w.v)
+		nearNaN(t, string(w.m)+" team", got.Value, w.v)
 		if got.N != w.n {
 			t.Errorf("%s team n = %d, want %d", w.m, got.N, w.n)
 		}
@@ -141,7 +141,7 @@ func TestGoalProgress(t *testing.T) {
 	} {
 		tc.g.From, tc.g.To = jan(1), jan(31)
 		p := kpi.GoalProgressOf(tc.g, tc.card, in.Training, today)
-		near(t, tc.name, p.Current.Value, tc.value)
+		nearNaN(t, tc.name, p.Current.Value, tc.value)
 		if p.Met != tc.met || !p.Final {
 			t.Errorf("%s: met %v final %v, want met %v, final", tc.name, p.Met, p.Final, tc.met)
 		}
