@@ -48,6 +48,17 @@ type Labels struct {
 	Compliance, Cumulative                string // axis "Compliance", Pareto line "Cumulative share"
 	Partial                               string // legend of faded bars: "Incomplete period" (none when empty)
 
+	// Team charts (see team.go).
+	Planned, InProgress, Done, Cancelled, Overdue string    // training statuses
+	Plan, Actual, Today                           string    // timeline legend: planned and actual dates, the today line
+	Trainings                                     string    // completions axis: "Trainings"
+	SkillLevels                                   [5]string // names of levels 0-4: "None" … "Can teach"
+	NotAssessed, Gap                              string    // heat map legend: "Not assessed", "Below required"
+	TeamMedian, Better, Worse                     string    // scorecard legend
+	Cost, Spent, Budget, TrainingHours            string    // budget chart: "Planned cost", "Spent", "Budget", "Hours"
+	Employee, Course, Status, Metric, Skill       string    // table headers
+	PlannedStart, PlannedEnd, Started, Completed  string    // table headers of the timeline
+
 	// Table headers only; English defaults when empty.
 	Lang      string // "ru" or "en": how numbers in tables and labels are written
 	Period    string // "Period"
