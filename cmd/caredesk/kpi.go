@@ -81,7 +81,7 @@ func newKPICommand(a *app) *cobra.Command {
 	rf.add(nps)
 	nps.Flags().StringVar(&segment, "segment", "", lang.L("cli.help.split_by_channel_touchpoint_tag_or_clien"))
 	nps.Flags().BoolVar(&asJSON, "json", false, lang.L("cli.help.print_json"))
-	k.AddCommand(nps, newComplaintKPICommand(a), newSLACommand(a))
+	k.AddCommand(nps, newComplaintKPICommand(a), newSLACommand(a), newTrainingKPICommand(a), newAgentsKPICommand(a))
 	return k
 }
 
