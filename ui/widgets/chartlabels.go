@@ -50,6 +50,9 @@ func ChartLabels(kind charts.Kind, subtitle string) charts.Labels {
 	if charts.IsComplaintKind(kind) {
 		l.Empty = lang.L("chart.empty_complaints")
 	}
+	if charts.IsTeamKind(kind) {
+		teamLabels(&l)
+	}
 	return l
 }
 

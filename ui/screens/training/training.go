@@ -1,0 +1,249 @@
+// Package training is the Training screen: the training plan with its
+// timeline, the course catalogue, plans per quarter or year with their
+// budgets, recommendations turned into plan items in one step, and the
+// import of courses and plans.
+package training
+
+import (
+	"context"
+	"slices"
+	"sync"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+
+	"caredesk/charts"
+	"caredesk/data"
+	"caredesk/ui/widgets"
+)
+
+// Deps is what the screen needs from the shell.
+type Deps struct {
+	Store     data.Store
+	Window    fyne.Window
+	ShowError func(error)
+	Changed   func()           // the plan or catalogue changed: other screens refresh
+	Dark      func() bool      // theme variant for charts
+	Now       func() time.Time // today; tests fix it
+	// SaveChart writes a chart to a PNG, SVG or PDF file by extension.
+	SaveChart func(path string, ch *charts.Chart) error
+}
+
+// lookups are the lists every tab names things from; they are replaced
+// whole on each load and read on the UI goroutine only.
+type lookups struct {
+	employees []data.Employee
+	courses   []data.Course
+	skills    []data.Skill
+	budgets   []data.TrainingBudget
+}
+
+func (l lookups) employee(id int64) (data.Employee, bool) {
+	for _, e := range l.employees {
+		if e.ID == id {
+			return e, true
+		}
+	}
+	return data.Employee{}, false
+}
+
+func (l lookups) course(id int64) (data.Course, bool) {
+	for _, c := range l.courses {
+		if c.ID == id {
+			return c, true
+		}
+	}
+	return data.Course{}, false
+}
+
+func (l lookups) employeeName(id int64) string {
+	if e, ok := l.employee(id); ok {
+		return e.Name
+	}
+	return "—"
+}
+
+func (l lookups) courseTitle(id int64) string {
+	if c, ok := l.course(id); ok {
+		return c.Title
+	}
+	return "—"
+}
+
+// plannable are the employees a course can be planned for: everyone who
+// has not left.
+func (l lookups) plannable() []data.Employee {
+	var out []data.Employee
+	for _, e := range l.employees {
+		if e.Status != data.EmployeeLeft {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// Screen is the Training screen.
+type Screen struct {
+	deps Deps
+	look lookups
+
+	tabs    *container.AppTabs
+	plan    *planTab
+	courses *coursesTab
+	budgets *budgetsTab
+	recs    *recsTab
+	content fyne.CanvasObject
+	itemDlg *itemDialog // open dialogs, for tests
+	doneDlg *doneDialog
+
+	busy sync.WaitGroup
+}
+
+// New builds the screen and starts loading it.
+func New(d Deps) *Screen {
+	if d.Now == nil {
+		d.Now = time.Now
+	}
+	s := &Screen{deps: d}
+	s.build()
+	s.Refresh()
+	return s
+}
+
+// Content is the screen's root object.
+func (s *Screen) Content() fyne.CanvasObject { return s.content }
+
+func (s *Screen) build() {
+	s.plan = s.buildPlan()
+	s.courses = s.buildCourses()
+	s.budgets = s.buildBudgets()
+	s.recs = s.buildRecommendations()
+	s.tabs = container.NewAppTabs(
+		container.NewTabItem(lang.L("training.tab.plan"), s.plan.box),
+		container.NewTabItem(lang.L("training.tab.courses"), s.courses.box),
+		container.NewTabItem(lang.L("training.tab.budgets"), s.budgets.box),
+		container.NewTabItem(lang.L("training.tab.recommendations"), s.recs.box),
+	)
+	s.tabs.OnSelected = func(*container.TabItem) {
+		if s.tabs.SelectedIndex() == tabRecommendations {
+			s.recs.load()
+		}
+	}
+	s.content = s.tabs
+}
+
+// The tabs by position.
+const (
+	tabPlan = iota
+	tabCourses
+	tabBudgets
+	tabRecommendations
+)
+
+func (s *Screen) today() data.Day { return data.DayOf(s.deps.Now(), s.deps.Store.Location()) }
+
+func (s *Screen) showError(err error) {
+	if s.deps.ShowError != nil {
+		s.deps.ShowError(err)
+	}
+}
+
+// Refresh reloads the lookups, then every tab.
+func (s *Screen) Refresh() {
+	s.busy.Add(1)
+	widgets.Go(func() {
+		defer s.busy.Done()
+		l, err := loadLookups(context.Background(), s.deps.Store)
+		widgets.Do(func() {
+			if err != nil {
+				s.showError(err)
+				return
+			}
+			s.look = l
+			s.plan.lookupsChanged()
+			s.courses.lookupsChanged()
+			s.budgets.lookupsChanged()
+			s.plan.load()
+			s.budgets.load()
+			if s.tabs.SelectedIndex() == tabRecommendations {
+				s.recs.load()
+			}
+		})
+	})
+}
+
+func loadLookups(ctx context.Context, st data.Store) (lookups, error) {
+	var l lookups
+	var err error
+	if l.employees, err = st.Employees(ctx); err != nil {
+		return l, err
+	}
+	if l.courses, err = st.Courses(ctx); err != nil {
+		return l, err
+	}
+	if l.skills, err = st.Skills(ctx); err != nil {
+		return l, err
+	}
+	l.budgets, err = st.TrainingBudgets(ctx)
+	return l, err
+}
+
+// afterChange tells the shell and reloads the screen.
+func (s *Screen) afterChange() {
+	if s.deps.Changed != nil {
+		s.deps.Changed()
+	}
+	s.Refresh()
+}
+
+// save runs a store write off the UI goroutine; done runs on the UI
+// goroutine with its error, and a success reloads the screen.
+func (s *Screen) save(write func(ctx context.Context) error, done func(error)) {
+	s.busy.Add(1)
+	widgets.Go(func() {
+		defer s.busy.Done()
+		err := write(context.Background())
+		widgets.Do(func() {
+			if done != nil {
+				done(err)
+			} else if err != nil {
+				s.showError(err)
+			}
+			if err == nil {
+				s.afterChange()
+			}
+		})
+	})
+}
+
+// ShowItem opens the Plan tab on one item (after "Add to plan").
+func (s *Screen) ShowItem(id int64) {
+	s.tabs.SelectIndex(tabPlan)
+	s.plan.reveal(id)
+}
+
+// NewItem opens the Plan tab and the form of a new plan item.
+func (s *Screen) NewItem() {
+	s.tabs.SelectIndex(tabPlan)
+	s.openItemDialog(data.TrainingItem{})
+}
+
+// ShowRecommendations opens the Recommendations tab (from the dashboard).
+func (s *Screen) ShowRecommendations() { s.tabs.SelectIndex(tabRecommendations) }
+
+// wait blocks until background work has settled (tests).
+func (s *Screen) wait() { s.busy.Wait() }
+
+// sortedTeams are the distinct teams of the employees, by name.
+func sortedTeams(employees []data.Employee) []string {
+	var teams []string
+	for _, e := range employees {
+		if e.Team != "" && !slices.Contains(teams, e.Team) {
+			teams = append(teams, e.Team)
+		}
+	}
+	slices.Sort(teams)
+	return teams
+}

@@ -1,0 +1,286 @@
+package training
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"caredesk/assets"
+	"caredesk/data"
+	"caredesk/data/sqlite"
+	"caredesk/ui/widgets"
+)
+
+// now is the screen's today: Thursday 26 November 2026. The next Monday
+// is 30 November.
+var now = time.Date(2026, time.November, 26, 10, 0, 0, 0, time.UTC)
+
+type harness struct {
+	t      *testing.T
+	store  data.Store
+	screen *Screen
+	win    fyne.Window
+	errs   []error
+}
+
+func openStore(t *testing.T) data.Store {
+	t.Helper()
+	st, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "caredesk.db"))
+	if err != nil {
+		t.Fatalf("open store: %v", err)
+	}
+	t.Cleanup(func() { st.Close() })
+	return st
+}
+
+func newHarness(t *testing.T, st data.Store) *harness {
+	t.Helper()
+	test.NewTempApp(t)
+	t.Cleanup(widgets.WaitIdle)
+	h := &harness{t: t, store: st}
+	widgets.Do(func() {
+		if err := lang.AddTranslationsFS(assets.Translations, "translations"); err != nil {
+			t.Fatalf("translations: %v", err)
+		}
+	})
+	h.win = test.NewTempWindow(t, widget.NewLabel(""))
+	widgets.Do(func() {
+		h.screen = New(Deps{Store: st, Window: h.win, Now: func() time.Time { return now },
+			ShowError: func(err error) { h.errs = append(h.errs, err) }})
+		h.win.SetContent(h.screen.Content())
+		h.win.Resize(fyne.NewSize(1280, 760))
+	})
+	h.settle()
+	return h
+}
+
+// settle waits for loads, saves and chart renders, and fails on any error
+// shown to the user.
+func (h *harness) settle() {
+	h.t.Helper()
+	for range 3 { // a save reloads, a load renders the timeline
+		widgets.WaitIdle()
+		h.screen.wait()
+	}
+	var errs []error
+	widgets.Do(func() { errs = append(errs, h.errs...) })
+	if len(errs) > 0 {
+		h.t.Fatalf("errors shown to the user: %v", errs)
+	}
+}
+
+func ui(f func()) { widgets.Do(f) }
+
+func must(t *testing.T, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// seedTeam stores two agents in two teams and one skill.
+func seedTeam(t *testing.T, st data.Store) (anna, boris data.Employee, empathy data.Skill) {
+	t.Helper()
+	ctx := context.Background()
+	anna = data.Employee{Name: "Anna Petrova", Position: "Agent", Team: "Alpha", Status: data.EmployeeActive}
+	boris = data.Employee{Name: "Boris Ivanov", Position: "Agent", Team: "Beta", Status: data.EmployeeActive}
+	must(t, st.SaveEmployee(ctx, &anna))
+	must(t, st.SaveEmployee(ctx, &boris))
+	empathy = data.Skill{Name: "Empathy", Group: "Communication"}
+	must(t, st.SaveSkill(ctx, &empathy))
+	return anna, boris, empathy
+}
+
+func (h *harness) items() []data.TrainingItem {
+	h.t.Helper()
+	items, err := h.store.TrainingItems(context.Background(), data.TrainingFilter{})
+	must(h.t, err)
+	return items
+}
+
+func TestCourseThenPlanItemThenMarkDone(t *testing.T) {
+	st := openStore(t)
+	anna, boris, empathy := seedTeam(t, st)
+	h := newHarness(t, st)
+	s := h.screen
+	c := s.courses
+
+	// A course with a skill, hours and a cost written the English way.
+	ui(func() {
+		s.tabs.SelectIndex(tabCourses)
+		c.onNew()
+		c.title.SetText("Empathy basics")
+		c.skills.SetChecked([]int{0})
+		c.format.SetSelectedIndex(0) // classroom
+		c.hours.SetText("12")
+		c.provider.SetText("Acme Training")
+		c.cost.SetText("oops")
+		c.onSave()
+	})
+	h.settle()
+	if !c.errs["cost"].Visible() {
+		t.Fatal("a cost that is no amount was not reported under its field")
+	}
+	ui(func() {
+		c.cost.SetText("12,500.50")
+		c.onSave()
+	})
+	h.settle()
+	courses, err := st.Courses(context.Background())
+	must(t, err)
+	if len(courses) != 1 {
+		t.Fatalf("stored %d courses", len(courses))
+	}
+	co := courses[0]
+	if co.Title != "Empathy basics" || co.Format != data.FormatClassroom || co.Hours != 12 || co.Cost != 1250050 ||
+		co.Provider != "Acme Training" || len(co.SkillIDs) != 1 || co.SkillIDs[0] != empathy.ID {
+		t.Fatalf("stored course %+v", co)
+	}
+	if got := courseSummary(s.look.courses[0]); !strings.Contains(got, "12,500.50") || !strings.Contains(got, "12 h") {
+		t.Errorf("the list reads %q", got)
+	}
+
+	// A plan item: choosing the course proposes next Monday for two
+	// working days (12 hours at 8 a day).
+	ui(func() {
+		s.NewItem()
+		d := s.itemDlg
+		d.employee.SetSelectedIndex(0) // Anna
+		d.course.SetSelectedIndex(0)
+	})
+	d := s.itemDlg
+	if d == nil {
+		t.Fatal("no item dialog")
+	}
+	if got := dateDay(d.start.Date); got != data.DateDay(2026, 11, 30) {
+		t.Errorf("suggested start %v", got)
+	}
+	if got := dateDay(d.end.Date); got != data.DateDay(2026, 12, 1) {
+		t.Errorf("suggested end %v", got)
+	}
+	ui(d.save)
+	h.settle()
+	items := h.items()
+	if len(items) != 1 || items[0].EmployeeID != anna.ID || items[0].CourseID != co.ID || items[0].Status != data.TrainingPlanned ||
+		items[0].PlannedStart != data.DateDay(2026, 11, 30) || items[0].PlannedEnd != data.DateDay(2026, 12, 1) {
+		t.Fatalf("stored items %+v", items)
+	}
+	if s.tabs.SelectedIndex() != tabPlan || s.plan.selected != items[0].ID {
+		t.Error("the new item is not the one chosen on the Plan tab")
+	}
+
+	// Boris's item ended a week ago and is still planned: overdue.
+	late := data.TrainingItem{EmployeeID: boris.ID, CourseID: co.ID, PlannedStart: data.DateDay(2026, 11, 16),
+		PlannedEnd: data.DateDay(2026, 11, 20), Status: data.TrainingPlanned}
+	must(t, st.SaveTrainingItem(context.Background(), &late))
+	ui(s.Refresh)
+	h.settle()
+	p := s.plan
+	ui(func() { p.overdue.SetChecked(true) })
+	if len(p.shown) != 1 || p.shown[0].ID != late.ID {
+		t.Fatalf("overdue only shows %+v", p.shown)
+	}
+	var cell *widget.Label
+	ui(func() {
+		cell = widget.NewLabel("")
+		p.updateCell(widget.TableCellID{Row: 0, Col: colStatus}, cell)
+	})
+	if !strings.Contains(cell.Text, "overdue by 6 days") || cell.Importance != widget.DangerImportance {
+		t.Errorf("the overdue status reads %q (importance %v)", cell.Text, cell.Importance)
+	}
+	if !strings.Contains(p.count.Text, "1 overdue") {
+		t.Errorf("count line %q", p.count.Text)
+	}
+
+	// Mark it done: today's date by default, a result and a certificate.
+	ui(func() {
+		p.table.Select(widget.TableCellID{Row: 0, Col: 0})
+		p.onDone()
+		dd := s.doneDlg
+		dd.result.SetText("Passed, 92 of 100")
+		dd.certificate.SetText("/home/manager/certificates/boris-empathy.pdf")
+		dd.save()
+	})
+	h.settle()
+	for _, it := range h.items() {
+		if it.ID != late.ID {
+			continue
+		}
+		if it.Status != data.TrainingDone || it.CompletedOn != data.DateDay(2026, 11, 26) || it.Result != "Passed, 92 of 100" ||
+			it.Certificate != "/home/manager/certificates/boris-empathy.pdf" {
+			t.Fatalf("after mark done: %+v", it)
+		}
+		if it.Overdue(data.DateDay(2026, 11, 26)) {
+			t.Error("a done item is still overdue")
+		}
+	}
+	if len(p.shown) != 0 {
+		t.Errorf("overdue only still shows %d items", len(p.shown))
+	}
+	ui(func() { p.overdue.SetChecked(false) })
+	if len(p.shown) != 2 {
+		t.Fatalf("all items: %d shown", len(p.shown))
+	}
+
+	// The team filter keeps Anna's item only.
+	ui(func() { p.who.SetSelected("Team: Alpha") })
+	if len(p.shown) != 1 || p.shown[0].EmployeeID != anna.ID {
+		t.Errorf("team Alpha shows %+v", p.shown)
+	}
+
+	// The timeline draws the items shown.
+	h.settle()
+	var img bool
+	ui(func() { img = p.timeline.Image() != nil })
+	if !img {
+		t.Error("the timeline was not drawn")
+	}
+
+	// The course is in the plan: deleting it says why it cannot go.
+	ui(func() {
+		s.tabs.SelectIndex(tabCourses)
+		c.list.Select(0)
+		c.course = s.look.courses[0]
+	})
+	ui(func() {
+		c.s.save(func(ctx context.Context) error { return st.DeleteCourse(ctx, co.ID) }, func(err error) {
+			if err == nil {
+				t.Error("a course in the plan was deleted")
+			}
+		})
+	})
+	h.settle()
+}
+
+func TestStartAndCancelFollowTheStatus(t *testing.T) {
+	st := openStore(t)
+	anna, _, _ := seedTeam(t, st)
+	co := data.Course{Title: "Product A to Z", Format: data.FormatOnline, Hours: 4}
+	must(t, st.SaveCourse(context.Background(), &co))
+	it := data.TrainingItem{EmployeeID: anna.ID, CourseID: co.ID, PlannedStart: data.DateDay(2026, 12, 7),
+		PlannedEnd: data.DateDay(2026, 12, 7), Status: data.TrainingPlanned}
+	must(t, st.SaveTrainingItem(context.Background(), &it))
+	h := newHarness(t, st)
+	p := h.screen.plan
+	ui(func() { p.table.Select(widget.TableCellID{Row: 0, Col: 0}) })
+	if p.start.Disabled() || p.done.Disabled() || p.cancel.Disabled() {
+		t.Fatal("a planned item can be started, done or cancelled")
+	}
+	ui(p.onStart)
+	h.settle()
+	got := h.items()[0]
+	if got.Status != data.TrainingInProgress || got.StartedOn != data.DateDay(2026, 11, 26) {
+		t.Fatalf("after start: %+v", got)
+	}
+	ui(func() { p.table.Select(widget.TableCellID{Row: 0, Col: 0}) })
+	if !p.start.Disabled() {
+		t.Error("an item in progress can be started again")
+	}
+}
