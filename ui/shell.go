@@ -21,6 +21,8 @@ import (
 	"caredesk/ui/screens/feedback"
 	"caredesk/ui/screens/settings"
 	"caredesk/ui/screens/standards"
+	"caredesk/ui/screens/team"
+	"caredesk/ui/screens/training"
 	"caredesk/ui/widgets"
 )
 
@@ -32,14 +34,17 @@ const (
 	areaFeedback
 	areaComplaints
 	areaStandards
+	areaTeam
+	areaTraining
 	areaSettings
 )
 
-var areaKeys = []string{"nav.dashboard", "nav.feedback", "nav.complaints", "nav.standards", "nav.settings"}
+var areaKeys = []string{"nav.dashboard", "nav.feedback", "nav.complaints", "nav.standards", "nav.team", "nav.training", "nav.settings"}
 
 // areaIcon is looked up when drawn: theme icons need a running app.
 func areaIcon(a area) fyne.Resource {
-	return [...]fyne.Resource{theme.HomeIcon(), theme.MailComposeIcon(), theme.WarningIcon(), theme.DocumentIcon(), theme.SettingsIcon()}[a]
+	return [...]fyne.Resource{theme.HomeIcon(), theme.MailComposeIcon(), theme.WarningIcon(), theme.DocumentIcon(),
+		theme.AccountIcon(), theme.GridIcon(), theme.SettingsIcon()}[a]
 }
 
 // shell is the main window and the state shared by the screens.
@@ -58,6 +63,8 @@ type shell struct {
 	feed      *feedback.Screen
 	comps     *complaints.Screen
 	stds      *standards.Screen
+	team      *team.Screen
+	train     *training.Screen
 	sets      *settings.Screen
 	welcome   fyne.CanvasObject
 	showWelc  bool
@@ -133,6 +140,9 @@ func (s *shell) buildScreens() {
 	s.comps = complaints.New(complaints.Deps{Store: s.store, Window: s.win, ShowError: s.showError,
 		Changed: func() { s.changed(areaComplaints) }, Me: s.prefs.Me, SetMe: s.prefs.SetMe})
 	s.stds = standards.New(standards.Deps{Store: s.store, Window: s.win, ShowError: s.showError, Changed: func() { s.changed(areaStandards) }})
+	s.team = team.New(team.Deps{Store: s.store, Window: s.win, ShowError: s.showError, Changed: func() { s.changed(areaTeam) }})
+	s.train = training.New(training.Deps{Store: s.store, Window: s.win, ShowError: s.showError,
+		Changed: func() { s.changed(areaTraining) }, Dark: func() bool { return s.theme.IsDark() }, SaveChart: saveChart})
 	s.sets = settings.New(settings.Deps{
 		Store: s.store, Window: s.win, ShowError: s.showError, Changed: func() { s.changed(areaSettings) },
 		Language: s.prefs.Language(), OnLanguage: s.setLanguage,
@@ -187,6 +197,10 @@ func (s *shell) show(a area) {
 		content = s.comps.Content()
 	case areaStandards:
 		content = s.stds.Content()
+	case areaTeam:
+		content = s.team.Content()
+	case areaTraining:
+		content = s.train.Content()
 	case areaSettings:
 		content = s.sets.Content()
 	default:
@@ -227,6 +241,12 @@ func (s *shell) changed(origin area) {
 			if origin != areaStandards {
 				s.stds.Refresh()
 			}
+			if origin != areaTeam {
+				s.team.Refresh()
+			}
+			if origin != areaTraining {
+				s.train.Refresh()
+			}
 			if s.current == areaDashboard {
 				s.show(areaDashboard)
 			}
@@ -249,10 +269,15 @@ func (s *shell) buildWelcome() fyne.CanvasObject {
 }
 
 // newResponse adds to the area in view: a complaint on the Complaints
-// screen, a feedback response elsewhere.
+// screen, a plan item on the Training screen, a feedback response
+// elsewhere.
 func (s *shell) newResponse() {
-	if s.current == areaComplaints {
+	switch s.current {
+	case areaComplaints:
 		s.comps.NewComplaint()
+		return
+	case areaTraining:
+		s.train.NewItem()
 		return
 	}
 	s.select_(areaFeedback)
@@ -260,8 +285,12 @@ func (s *shell) newResponse() {
 }
 
 func (s *shell) importFile() {
-	if s.current == areaComplaints {
+	switch s.current {
+	case areaComplaints:
 		s.comps.Import()
+		return
+	case areaTraining:
+		s.train.Import()
 		return
 	}
 	s.select_(areaFeedback)
@@ -285,7 +314,7 @@ func (s *shell) addShortcuts() {
 		s.select_(areaFeedback)
 		s.feed.FocusSearch()
 	})
-	for a, key := range []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5} {
+	for a, key := range []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5, fyne.Key6, fyne.Key7} {
 		add(key, func() { s.select_(area(a)) })
 	}
 }

@@ -102,8 +102,12 @@ func TestShortcutsSwitchAreas(t *testing.T) {
 			s.win.Canvas().(interface{ TypedShortcut(fyne.Shortcut) }).TypedShortcut(&desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault})
 		})
 	}
-	press(fyne.Key5)
+	press(fyne.Key7)
 	eventually(t, "settings", func() bool { return s.current == areaSettings })
+	press(fyne.Key5)
+	eventually(t, "team", func() bool { return s.current == areaTeam })
+	press(fyne.Key6)
+	eventually(t, "training", func() bool { return s.current == areaTraining })
 	press(fyne.Key3)
 	eventually(t, "complaints", func() bool { return s.current == areaComplaints })
 	press(fyne.KeyF) // searches the area in view
@@ -165,7 +169,7 @@ func TestEveryAreaFitsALaptopScreen(t *testing.T) {
 	eventually(t, "the dashboard", func() bool { return !s.showWelc && s.dash.Series().Total.N > 0 })
 	for _, code := range []string{"en", "ru"} {
 		widgets.Do(func() { s.setLanguage(code) })
-		for _, a := range []area{areaDashboard, areaFeedback, areaComplaints, areaStandards, areaSettings} {
+		for _, a := range []area{areaDashboard, areaFeedback, areaComplaints, areaStandards, areaTeam, areaTraining, areaSettings} {
 			var min fyne.Size
 			widgets.Do(func() {
 				s.select_(a)
