@@ -47,7 +47,7 @@ func parseEmployeeStatus(s string) (data.EmployeeStatus, bool) {
 	if st := data.EmployeeStatus(strings.ReplaceAll(w, " ", "_")); st.Valid() {
 		return st, true
 	}
-	// The longest matching prefix wins ("on leave" over "on").
+	// The longest matching prefix wins.
 	best, bestLen := data.EmployeeStatus(""), 0
 	for _, p := range employeeStatusWords {
 		if strings.HasPrefix(w, p.prefix) && len(p.prefix) > bestLen {
