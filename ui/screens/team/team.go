@@ -5,12 +5,17 @@ package team
 
 import (
 	"context"
+	"slices"
+	"strings"
 	"sync"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 
 	"caredesk/data"
 	"caredesk/ui/widgets"
@@ -27,12 +32,37 @@ type Deps struct {
 // Screen is the Team screen.
 type Screen struct {
 	deps Deps
+	snap snapshot // as last loaded; UI goroutine only
+
+	roster *roster
+	matrix *matrix
+	card   *card // the open employee card, nil on the tabs
+
+	// Open dialogs, for tests.
+	addDialog   *dialog.CustomDialog
+	addForm     *employeeForm
+	conflict    dialog.Dialog
+	reqEditor   *requirementsEditor
+	catEditor   *catalogueEditor
+	linksEditor *linksEditor
 
 	tabs    *container.AppTabs
 	body    *fyne.Container // the tabs, or an open employee card
 	content fyne.CanvasObject
 
 	busy sync.WaitGroup
+}
+
+// snapshot is everything the roster and the matrix show, read in one go.
+type snapshot struct {
+	employees []data.Employee // by name
+	skills    []data.Skill    // by group, then name
+	levels    []data.SkillAssessment
+	reqs      []data.SkillRequirement
+	items     []data.TrainingItem
+	courses   []data.Course
+	cats      []data.Category
+	catSkills map[int64][]int64
 }
 
 // New builds the screen and starts loading the team.
@@ -46,24 +76,52 @@ func New(d Deps) *Screen {
 // Content is the screen's root object.
 func (s *Screen) Content() fyne.CanvasObject { return s.content }
 
-// Refresh reloads the roster and the skills matrix.
+// Refresh reloads the roster and the skills matrix, and the open card.
 func (s *Screen) Refresh() {
 	s.busy.Add(1)
 	widgets.Go(func() {
 		defer s.busy.Done()
-		_, err := s.deps.Store.Employees(context.Background())
+		snap, err := load(context.Background(), s.deps.Store)
 		widgets.Do(func() {
 			if err != nil {
 				s.showError(err)
+				return
+			}
+			s.snap = snap
+			s.roster.apply()
+			s.matrix.apply()
+			if s.card != nil {
+				s.card.reload()
 			}
 		})
 	})
 }
 
+func load(ctx context.Context, st data.Store) (snapshot, error) {
+	var sn snapshot
+	var err error
+	step := func(f func() error) {
+		if err == nil {
+			err = f()
+		}
+	}
+	step(func() (e error) { sn.employees, e = st.Employees(ctx); return })
+	step(func() (e error) { sn.skills, e = st.Skills(ctx); return })
+	step(func() (e error) { sn.levels, e = st.CurrentLevels(ctx); return })
+	step(func() (e error) { sn.reqs, e = st.Requirements(ctx); return })
+	step(func() (e error) { sn.items, e = st.TrainingItems(ctx, data.TrainingFilter{}); return })
+	step(func() (e error) { sn.courses, e = st.Courses(ctx); return })
+	step(func() (e error) { sn.cats, e = st.Categories(ctx); return })
+	step(func() (e error) { sn.catSkills, e = st.CategorySkills(ctx); return })
+	return sn, err
+}
+
 func (s *Screen) build() {
+	s.roster = newRoster(s)
+	s.matrix = newMatrix(s)
 	s.tabs = container.NewAppTabs(
-		container.NewTabItemWithIcon(lang.L("team.tab.roster"), theme.AccountIcon(), container.NewStack()),
-		container.NewTabItemWithIcon(lang.L("team.tab.matrix"), theme.GridIcon(), container.NewStack()),
+		container.NewTabItemWithIcon(lang.L("team.tab.roster"), theme.AccountIcon(), s.roster.content),
+		container.NewTabItemWithIcon(lang.L("team.tab.matrix"), theme.GridIcon(), s.matrix.content),
 	)
 	s.body = container.NewStack(s.tabs)
 	s.content = s.body
@@ -75,3 +133,120 @@ func (s *Screen) showError(err error) {
 	}
 }
 
+// afterChange tells the shell and reloads everything shown.
+func (s *Screen) afterChange() {
+	if s.deps.Changed != nil {
+		s.deps.Changed()
+	}
+	s.Refresh()
+}
+
+// write runs a store change off the UI goroutine, then done (on the UI
+// goroutine) with its error; a nil error refreshes the screen.
+func (s *Screen) write(change func(ctx context.Context) error, done func(error)) {
+	s.busy.Add(1)
+	widgets.Go(func() {
+		defer s.busy.Done()
+		err := change(context.Background())
+		widgets.Do(func() {
+			if done != nil {
+				done(err)
+			} else if err != nil {
+				s.showError(err)
+			}
+			if err == nil {
+				s.afterChange()
+			}
+		})
+	})
+}
+
+func (s *Screen) today() data.Day { return data.DayOf(time.Now(), s.deps.Store.Location()) }
+
+// wait blocks until background work has settled (tests).
+func (s *Screen) wait() { s.busy.Wait() }
+
+func (sn *snapshot) skill(id int64) data.Skill {
+	i := slices.IndexFunc(sn.skills, func(k data.Skill) bool { return k.ID == id })
+	if i < 0 {
+		return data.Skill{ID: id, Name: "#" + widgets.Int(id)}
+	}
+	return sn.skills[i]
+}
+
+func (sn *snapshot) courseTitle(id int64) string {
+	for _, c := range sn.courses {
+		if c.ID == id {
+			return c.Title
+		}
+	}
+	return "#" + widgets.Int(id)
+}
+
+// required is what a position requires of each skill.
+func (sn *snapshot) required(position string) map[int64]data.SkillLevel {
+	out := map[int64]data.SkillLevel{}
+	p := strings.ToLower(strings.TrimSpace(position))
+	for _, r := range sn.reqs {
+		if strings.ToLower(strings.TrimSpace(r.Position)) == p {
+			out[r.SkillID] = r.Level
+		}
+	}
+	return out
+}
+
+// distinct lists the non-empty values of field over the employees, sorted.
+func (sn *snapshot) distinct(field func(data.Employee) string) []string {
+	var out []string
+	for _, e := range sn.employees {
+		if v := field(e); v != "" && !slices.Contains(out, v) {
+			out = append(out, v)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// positions are the employees' positions and those with requirements.
+func (sn *snapshot) positions() []string {
+	out := sn.distinct(func(e data.Employee) string { return e.Position })
+	for _, r := range sn.reqs {
+		if !slices.ContainsFunc(out, func(p string) bool { return strings.EqualFold(p, r.Position) }) {
+			out = append(out, r.Position)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+func statusName(st data.EmployeeStatus) string { return lang.L("employee.status." + string(st)) }
+
+func levelName(l data.SkillLevel) string { return lang.L(l.Key()) }
+
+// dayText is a day in the UI language; "—" for an unknown day.
+func dayText(d data.Day) string {
+	if d == 0 {
+		return "—"
+	}
+	return data.FormatDate(widgets.Lang(), d.Time())
+}
+
+// dateOf is a date entry's value for a day (nil for 0).
+func dateOf(d data.Day) *time.Time {
+	if d == 0 {
+		return nil
+	}
+	t := d.Time()
+	return &t
+}
+
+// readDay reads a date entry: 0 when empty, ok false when unreadable.
+func readDay(e *widget.DateEntry) (data.Day, bool) {
+	switch {
+	case strings.TrimSpace(e.Text) == "":
+		return 0, true
+	case e.Validate() != nil || e.Date == nil:
+		return 0, false
+	}
+	return data.DateDay(e.Date.Date()), true
+}

@@ -1,0 +1,293 @@
+package team
+
+import (
+	"context"
+	"errors"
+	"slices"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"caredesk/data"
+	"caredesk/ui/widgets"
+)
+
+// requirementsEditor sets the level each skill requires of a position.
+type requirementsEditor struct {
+	position *widget.SelectEntry
+	levels   []*widget.Select // by skill, as s.snap.skills
+	dlg      *dialog.CustomDialog
+}
+
+// requiredOptions are a requirement's choices: not required, then 1-4.
+func requiredOptions() []string {
+	out := []string{lang.L("team.req.none")}
+	for l := data.SkillLearning; l <= data.MaxSkillLevel; l++ {
+		out = append(out, levelText(l))
+	}
+	return out
+}
+
+func (s *Screen) editRequirements() {
+	r := &requirementsEditor{}
+	positions := s.snap.positions()
+	grid := container.New(layout.NewFormLayout())
+	for _, k := range s.snap.skills {
+		sel := widget.NewSelect(requiredOptions(), nil)
+		sel.SetSelectedIndex(0)
+		r.levels = append(r.levels, sel)
+		grid.Add(widget.NewLabel(skillLabel(k)))
+		grid.Add(widgets.FixedWidth(sel, 200))
+	}
+	show := func(position string) {
+		req := s.snap.required(position)
+		for i, k := range s.snap.skills {
+			r.levels[i].SetSelectedIndex(int(req[k.ID]))
+		}
+	}
+	r.position = widget.NewSelectEntry(positions)
+	r.position.SetPlaceHolder(lang.L("team.req.position"))
+	r.position.OnChanged = show
+	if len(positions) > 0 {
+		r.position.SetText(positions[0])
+	}
+	hint := widget.NewLabel(lang.L("team.req.hint"))
+	hint.Wrapping = fyne.TextWrapWord
+	hint.Importance = widget.LowImportance
+	body := container.NewBorder(container.NewVBox(r.position, hint), nil, nil, nil, container.NewVScroll(grid))
+	if len(s.snap.skills) == 0 {
+		body = container.NewBorder(nil, nil, nil, nil, widget.NewLabel(lang.L("team.req.no_skills")))
+	}
+	cancel := widget.NewButton(lang.L("dialog.cancel"), func() { r.dlg.Hide() })
+	save := widget.NewButtonWithIcon(lang.L("team.req.save"), theme.DocumentSaveIcon(), func() { s.saveRequirements(r) })
+	save.Importance = widget.HighImportance
+	r.dlg = dialog.NewCustomWithoutButtons(lang.L("team.req.title"), body, s.deps.Window)
+	r.dlg.SetButtons([]fyne.CanvasObject{cancel, save})
+	r.dlg.Resize(fyne.NewSize(620, 560))
+	s.reqEditor = r
+	r.dlg.Show()
+}
+
+// saveRequirements stores the levels that changed for the position.
+func (s *Screen) saveRequirements(r *requirementsEditor) {
+	position := strings.TrimSpace(r.position.Text)
+	if position == "" {
+		dialog.ShowInformation(lang.L("team.req.title"), lang.L("team.req.need_position"), s.deps.Window)
+		return
+	}
+	old := s.snap.required(position)
+	var changes []data.SkillRequirement
+	for i, k := range s.snap.skills {
+		if l := data.SkillLevel(max(0, r.levels[i].SelectedIndex())); l != old[k.ID] {
+			changes = append(changes, data.SkillRequirement{Position: position, SkillID: k.ID, Level: l})
+		}
+	}
+	r.dlg.Hide()
+	s.reqEditor = nil
+	s.write(func(ctx context.Context) error {
+		for _, c := range changes {
+			if err := s.deps.Store.SetRequirement(ctx, c); err != nil {
+				return err
+			}
+		}
+		return nil
+	}, nil)
+}
+
+// catalogueEditor adds, renames, regroups and deletes skills.
+type catalogueEditor struct {
+	list     *widget.List
+	name     *widget.Entry
+	group    *widget.SelectEntry
+	editing  data.Skill // ID 0: a new one
+	errs     widgets.FieldErrors
+	deleteBt *widget.Button
+	dlg      *dialog.CustomDialog
+}
+
+func (s *Screen) editCatalogue() {
+	c := &catalogueEditor{errs: widgets.FieldErrors{}}
+	c.list = widget.NewList(
+		func() int { return len(s.snap.skills) },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
+		},
+		func(id widget.ListItemID, o fyne.CanvasObject) {
+			o.(*widget.Label).SetText(skillLabel(s.snap.skills[id]))
+		})
+	c.name = widget.NewEntry()
+	c.name.OnSubmitted = func(string) { s.saveSkill(c) }
+	c.group = widget.NewSelectEntry(skillGroups(s.snap.skills))
+	c.group.OnSubmitted = func(string) { s.saveSkill(c) }
+	c.list.OnSelected = func(id widget.ListItemID) { c.set(s.snap.skills[id]) }
+	newBtn := widget.NewButtonWithIcon(lang.L("team.skills.new"), theme.ContentAddIcon(), func() {
+		c.list.UnselectAll()
+		c.set(data.Skill{})
+	})
+	save := widget.NewButtonWithIcon(lang.L("team.skills.save"), theme.DocumentSaveIcon(), func() { s.saveSkill(c) })
+	save.Importance = widget.HighImportance
+	c.deleteBt = widget.NewButtonWithIcon(lang.L("team.skills.delete"), theme.DeleteIcon(), func() { s.deleteSkill(c) })
+	form := container.NewVBox(
+		container.New(layout.NewFormLayout(),
+			widgets.FormLabel(lang.L("team.skills.name")), c.errs.Under(c.name, "name"),
+			widgets.FormLabel(lang.L("team.skills.group")), c.group),
+		container.NewHBox(newBtn, layout.NewSpacer(), c.deleteBt, save))
+	c.set(data.Skill{})
+	body := container.NewBorder(nil, form, nil, nil, c.list)
+	c.dlg = dialog.NewCustom(lang.L("team.skills.catalogue"), lang.L("team.close"), body, s.deps.Window)
+	c.dlg.SetOnClosed(func() { s.catEditor = nil })
+	c.dlg.Resize(fyne.NewSize(560, 560))
+	s.catEditor = c
+	c.dlg.Show()
+}
+
+func skillGroups(skills []data.Skill) []string {
+	var out []string
+	for _, k := range skills {
+		if k.Group != "" && !slices.Contains(out, k.Group) {
+			out = append(out, k.Group)
+		}
+	}
+	return out
+}
+
+func (c *catalogueEditor) set(k data.Skill) {
+	c.editing = k
+	c.name.SetText(k.Name)
+	c.group.SetText(k.Group)
+	c.errs.Show(nil, nil)
+	if k.ID == 0 {
+		c.deleteBt.Disable()
+	} else {
+		c.deleteBt.Enable()
+	}
+}
+
+func (s *Screen) saveSkill(c *catalogueEditor) {
+	k := c.editing
+	k.Name, k.Group = strings.TrimSpace(c.name.Text), strings.TrimSpace(c.group.Text)
+	var verrs data.ValidationErrors
+	if err := k.Validate(); errors.As(err, &verrs) {
+		c.errs.Show(verrs, s.showError)
+		return
+	}
+	s.write(func(ctx context.Context) error { return s.deps.Store.SaveSkill(ctx, &k) }, func(err error) {
+		var verrs data.ValidationErrors
+		switch {
+		case errors.As(err, &verrs):
+			c.errs.Show(verrs, s.showError)
+		case err != nil:
+			s.showError(err) // a second skill of the same name is a conflict
+		default:
+			c.list.UnselectAll()
+			c.set(data.Skill{})
+			c.group.SetOptions(skillGroups(append(s.snap.skills, k)))
+		}
+	})
+}
+
+// deleteSkill removes a skill after saying what goes with it.
+func (s *Screen) deleteSkill(c *catalogueEditor) {
+	k := c.editing
+	if k.ID == 0 {
+		return
+	}
+	dialog.ShowConfirm(lang.L("team.skills.delete_title"), lang.L("team.skills.delete_text", map[string]any{"Name": k.Name}), func(yes bool) {
+		if !yes {
+			return
+		}
+		s.write(func(ctx context.Context) error { return s.deps.Store.DeleteSkill(ctx, k.ID) }, func(err error) {
+			if err != nil {
+				s.showError(err)
+				return
+			}
+			c.list.UnselectAll()
+			c.set(data.Skill{})
+		})
+	}, s.deps.Window)
+}
+
+// linksEditor chooses the skills resolving each complaint category takes.
+type linksEditor struct {
+	category *widget.Select
+	cats     []data.Category // the choices of category, parents before children
+	skills   *widget.CheckGroup
+	dlg      *dialog.CustomDialog
+}
+
+func (s *Screen) editCategoryLinks() {
+	l := &linksEditor{}
+	var names []string
+	for _, p := range s.snap.cats {
+		if p.ParentID != 0 {
+			continue
+		}
+		l.cats = append(l.cats, p)
+		names = append(names, p.Name(widgets.Lang()))
+		for _, c := range s.snap.cats {
+			if c.ParentID == p.ID {
+				l.cats = append(l.cats, c)
+				names = append(names, "· "+c.Name(widgets.Lang()))
+			}
+		}
+	}
+	var skillNames []string
+	for _, k := range s.snap.skills {
+		skillNames = append(skillNames, skillLabel(k))
+	}
+	l.skills = widget.NewCheckGroup(skillNames, nil)
+	l.category = widget.NewSelect(names, func(string) {
+		linked := s.snap.catSkills[l.cats[l.category.SelectedIndex()].ID]
+		var chosen []string
+		for _, k := range s.snap.skills {
+			if slices.Contains(linked, k.ID) {
+				chosen = append(chosen, skillLabel(k))
+			}
+		}
+		l.skills.SetSelected(chosen)
+	})
+	l.category.PlaceHolder = lang.L("team.links.category")
+	hint := widget.NewLabel(lang.L("team.links.hint"))
+	hint.Wrapping = fyne.TextWrapWord
+	hint.Importance = widget.LowImportance
+	var body fyne.CanvasObject = container.NewBorder(container.NewVBox(l.category, hint), nil, nil, nil, container.NewVScroll(l.skills))
+	if len(l.cats) == 0 || len(s.snap.skills) == 0 {
+		body = widget.NewLabel(lang.L("team.links.empty"))
+	}
+	cancel := widget.NewButton(lang.L("dialog.cancel"), func() { l.dlg.Hide() })
+	save := widget.NewButtonWithIcon(lang.L("team.links.save"), theme.DocumentSaveIcon(), func() { s.saveLinks(l) })
+	save.Importance = widget.HighImportance
+	l.dlg = dialog.NewCustomWithoutButtons(lang.L("team.links.title"), body, s.deps.Window)
+	l.dlg.SetButtons([]fyne.CanvasObject{cancel, save})
+	l.dlg.Resize(fyne.NewSize(560, 560))
+	if len(l.cats) > 0 {
+		l.category.SetSelectedIndex(0)
+	}
+	s.linksEditor = l
+	l.dlg.Show()
+}
+
+// saveLinks stores the ticked skills of the chosen category; the dialog
+// stays open for the next category.
+func (s *Screen) saveLinks(l *linksEditor) {
+	i := l.category.SelectedIndex()
+	if i < 0 {
+		return
+	}
+	var ids []int64
+	for _, k := range s.snap.skills {
+		if slices.Contains(l.skills.Selected, skillLabel(k)) {
+			ids = append(ids, k.ID)
+		}
+	}
+	cat := l.cats[i].ID
+	s.write(func(ctx context.Context) error { return s.deps.Store.SetCategorySkills(ctx, cat, ids) }, nil)
+}

@@ -1,0 +1,176 @@
+package team
+
+import (
+	"context"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"caredesk/data"
+)
+
+// onboardingTab shows the 30/60/90-day plan, or offers to make one.
+type onboardingTab struct {
+	c *card
+
+	goals   [3]*widget.Entry
+	planBtn *widget.Button
+	hint    *widget.Label
+	plan    fyne.CanvasObject // the form that makes a plan
+	rows    *fyne.Container   // one row per checkpoint
+	content fyne.CanvasObject
+
+	assess dialog.Dialog // the open met/not met dialog (tests)
+}
+
+func newOnboardingTab(c *card) *onboardingTab {
+	o := &onboardingTab{c: c}
+	form := container.New(layout.NewFormLayout())
+	for i, mark := range data.OnboardingMarks {
+		e := widget.NewEntry()
+		e.SetText(lang.L("team.onboarding.default." + markKey(mark)))
+		e.OnSubmitted = func(string) { o.makePlan() }
+		o.goals[i] = e
+		form.Add(widget.NewLabelWithStyle(lang.L("team.onboarding.day", map[string]any{"Days": mark}), fyne.TextAlignTrailing, fyne.TextStyle{Bold: true}))
+		form.Add(e)
+	}
+	o.planBtn = widget.NewButtonWithIcon(lang.L("team.onboarding.plan"), theme.ContentAddIcon(), o.makePlan)
+	o.planBtn.Importance = widget.HighImportance
+	o.hint = widget.NewLabel("")
+	o.hint.Wrapping = fyne.TextWrapWord
+	intro := widget.NewLabel(lang.L("team.onboarding.none"))
+	intro.Wrapping = fyne.TextWrapWord
+	o.plan = container.NewVBox(intro, form, container.NewHBox(o.planBtn), o.hint)
+	o.rows = container.NewVBox()
+	o.content = container.NewVScroll(container.NewVBox(o.plan, o.rows))
+	return o
+}
+
+func markKey(mark int) string {
+	switch mark {
+	case 30:
+		return "30"
+	case 60:
+		return "60"
+	}
+	return "90"
+}
+
+func (o *onboardingTab) apply() {
+	cps := o.c.cd.checkpoints
+	if len(cps) == 0 {
+		o.plan.Show()
+		if o.c.cd.e.HiredOn == 0 {
+			o.planBtn.Disable()
+			o.hint.SetText(lang.L("team.onboarding.need_hire_date"))
+			o.hint.Show()
+		} else {
+			o.planBtn.Enable()
+			o.hint.Hide()
+		}
+	} else {
+		o.plan.Hide()
+	}
+	o.rows.Objects = nil
+	today := o.c.s.today()
+	for _, cp := range cps {
+		o.rows.Add(o.row(cp, today))
+		o.rows.Add(widget.NewSeparator())
+	}
+	o.rows.Refresh()
+}
+
+// row is one checkpoint: its day and due date, goal, state and comment,
+// with buttons to mark it.
+func (o *onboardingTab) row(cp data.OnboardingCheckpoint, today data.Day) fyne.CanvasObject {
+	head := widget.NewLabelWithStyle(lang.L("team.onboarding.day", map[string]any{"Days": cp.Mark})+" · "+
+		lang.L("team.onboarding.due", map[string]any{"Date": dayText(cp.Due)}), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	goal := widget.NewLabel(cp.Goal)
+	goal.Wrapping = fyne.TextWrapWord
+	state := widget.NewLabel(checkpointState(cp, today))
+	switch {
+	case cp.Overdue(today):
+		state.Importance = widget.DangerImportance
+	case cp.Met != nil && *cp.Met:
+		state.Importance = widget.SuccessImportance
+	case cp.Met != nil:
+		state.Importance = widget.WarningImportance
+	}
+	met := widget.NewButtonWithIcon(lang.L("team.onboarding.met"), theme.ConfirmIcon(), func() { o.mark(cp, true) })
+	notMet := widget.NewButtonWithIcon(lang.L("team.onboarding.not_met"), theme.CancelIcon(), func() { o.mark(cp, false) })
+	box := container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(state, met, notMet), head), goal)
+	if cp.Comment != "" {
+		comment := widget.NewLabel(lang.L("team.onboarding.comment") + ": " + cp.Comment)
+		comment.Wrapping = fyne.TextWrapWord
+		comment.Importance = widget.LowImportance
+		box.Add(comment)
+	}
+	return box
+}
+
+// checkpointState says how a checkpoint stands; overdue says so in words
+// as well as in colour.
+func checkpointState(cp data.OnboardingCheckpoint, today data.Day) string {
+	switch {
+	case cp.Met != nil && *cp.Met:
+		return "✓ " + lang.L("team.onboarding.state.met")
+	case cp.Met != nil:
+		return "✗ " + lang.L("team.onboarding.state.not_met")
+	case cp.Overdue(today):
+		return lang.L("team.onboarding.state.overdue")
+	}
+	return lang.L("team.onboarding.state.pending")
+}
+
+func (o *onboardingTab) makePlan() {
+	var goals [3]string
+	some := false
+	for i, e := range o.goals {
+		goals[i] = strings.TrimSpace(e.Text)
+		some = some || goals[i] != ""
+	}
+	if !some { // a blank goal skips its checkpoint, but a plan needs one
+		o.hint.SetText(lang.L("team.onboarding.need_goals"))
+		o.hint.Show()
+		return
+	}
+	s, id := o.c.s, o.c.id
+	s.write(func(ctx context.Context) error {
+		_, err := s.deps.Store.PlanOnboarding(ctx, id, goals)
+		return err
+	}, nil)
+}
+
+// mark records a checkpoint as met or not, with a comment.
+func (o *onboardingTab) mark(cp data.OnboardingCheckpoint, met bool) {
+	s := o.c.s
+	comment := widget.NewMultiLineEntry()
+	comment.Wrapping = fyne.TextWrapWord
+	comment.SetText(cp.Comment)
+	comment.SetPlaceHolder(lang.L("team.onboarding.comment_placeholder"))
+	title := lang.L("team.onboarding.mark_met")
+	if !met {
+		title = lang.L("team.onboarding.mark_not_met")
+	}
+	goal := widget.NewLabel(cp.Goal)
+	goal.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustomConfirm(title, lang.L("team.onboarding.save"), lang.L("dialog.cancel"),
+		container.NewBorder(goal, nil, nil, nil, comment), func(ok bool) {
+			o.assess = nil
+			if !ok {
+				return
+			}
+			cp.Met = &met
+			cp.Comment = strings.TrimSpace(comment.Text)
+			s.write(func(ctx context.Context) error { return s.deps.Store.SaveCheckpoint(ctx, &cp) }, nil)
+		}, s.deps.Window)
+	d.Resize(fyne.NewSize(480, 300))
+	o.assess = d
+	d.Show()
+}

@@ -1,0 +1,301 @@
+package team
+
+import (
+	"context"
+	"errors"
+	"slices"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"caredesk/data"
+	"caredesk/ui/widgets"
+)
+
+// Roster columns.
+const (
+	colName = iota
+	colPosition
+	colTeam
+	colStatus
+	colHired
+	colTraining
+	rosterCols
+)
+
+var rosterHeads = [rosterCols]string{"team.col.name", "team.col.position", "team.col.team", "team.col.status", "team.col.hired", "team.col.training"}
+var rosterWidths = [rosterCols]float32{230, 190, 150, 110, 120, 190}
+
+// Status filter choices: the current team (active and on leave) first.
+const (
+	showCurrent = iota
+	showActive
+	showOnLeave
+	showLeft
+	showAll
+)
+
+// roster is the table of employees with its filters.
+type roster struct {
+	s *Screen
+
+	search  *widgets.SearchBox
+	teamSel *widget.Select // "all teams", then the teams
+	status  *widget.Select
+	table   *widget.Table
+	count   *widget.Label
+	rows    []data.Employee // as filtered
+
+	empty   fyne.CanvasObject // no employees at all
+	nomatch fyne.CanvasObject // none match the filters
+	content fyne.CanvasObject
+}
+
+func newRoster(s *Screen) *roster {
+	r := &roster{s: s}
+	r.search = widgets.NewSearchBox(lang.L("team.search"), &s.busy, r.apply)
+	r.teamSel = widget.NewSelect([]string{lang.L("team.filter.all_teams")}, nil)
+	r.teamSel.SetSelectedIndex(0)
+	r.status = widget.NewSelect([]string{lang.L("team.filter.current"), statusName(data.EmployeeActive),
+		statusName(data.EmployeeOnLeave), statusName(data.EmployeeLeft), lang.L("team.filter.all")}, nil)
+	r.status.SetSelectedIndex(showCurrent)
+	r.teamSel.OnChanged = func(string) { r.apply() }
+	r.status.OnChanged = func(string) { r.apply() }
+
+	r.table = widget.NewTableWithHeaders(
+		func() (int, int) { return len(r.rows), rosterCols },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
+		},
+		r.updateCell)
+	r.table.ShowHeaderColumn = false
+	r.table.CreateHeader = func() fyne.CanvasObject {
+		l := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		l.Truncation = fyne.TextTruncateEllipsis
+		return l
+	}
+	r.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		if id.Col >= 0 {
+			o.(*widget.Label).SetText(lang.L(rosterHeads[id.Col]))
+		}
+	}
+	for i, w := range rosterWidths {
+		r.table.SetColumnWidth(i, w)
+	}
+	r.table.OnSelected = func(id widget.TableCellID) {
+		r.table.UnselectAll()
+		if id.Row >= 0 && id.Row < len(r.rows) {
+			s.openCard(r.rows[id.Row].ID)
+		}
+	}
+
+	add := widget.NewButtonWithIcon(lang.L("team.add"), theme.ContentAddIcon(), s.NewEmployee)
+	add.Importance = widget.HighImportance
+	r.count = widget.NewLabel("")
+	toolbar := container.NewBorder(nil, nil, nil, container.NewHBox(
+		widgets.FixedWidth(r.teamSel, 170), widgets.FixedWidth(r.status, 200), r.count, add),
+		r.search.Entry)
+
+	emptyTitle := widget.NewLabelWithStyle(lang.L("team.empty.title"), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+	emptyText := widget.NewLabelWithStyle(lang.L("team.empty.text"), fyne.TextAlignCenter, fyne.TextStyle{})
+	emptyText.Wrapping = fyne.TextWrapWord
+	emptyAdd := widget.NewButtonWithIcon(lang.L("team.add"), theme.ContentAddIcon(), s.NewEmployee)
+	r.empty = container.NewCenter(container.NewGridWrap(fyne.NewSize(460, 170),
+		container.NewVBox(emptyTitle, emptyText, container.NewHBox(layout.NewSpacer(), emptyAdd, layout.NewSpacer()))))
+	r.empty.Hide()
+	r.nomatch = container.NewCenter(widget.NewLabel(lang.L("team.nomatch")))
+	r.nomatch.Hide()
+	r.content = container.NewBorder(toolbar, nil, nil, nil, container.NewStack(r.table, r.empty, r.nomatch))
+	return r
+}
+
+// apply filters the loaded employees into the table.
+func (r *roster) apply() {
+	sn := &r.s.snap
+	teams := append([]string{lang.L("team.filter.all_teams")}, sn.distinct(func(e data.Employee) string { return e.Team })...)
+	chosen := r.teamSel.Selected
+	r.teamSel.Options = teams
+	if !slices.Contains(teams, chosen) {
+		r.teamSel.SetSelectedIndex(0)
+		return // SetSelectedIndex applied again
+	}
+	q := strings.ToLower(strings.TrimSpace(r.search.Text))
+	r.rows = r.rows[:0]
+	for _, e := range sn.employees {
+		if r.teamSel.SelectedIndex() > 0 && e.Team != chosen {
+			continue
+		}
+		if !statusShown(r.status.SelectedIndex(), e.Status) {
+			continue
+		}
+		if q != "" && !strings.Contains(strings.ToLower(e.Name+" "+e.Position+" "+e.Team+" "+e.Contact), q) {
+			continue
+		}
+		r.rows = append(r.rows, e)
+	}
+	r.count.SetText(lang.LocalizePluralKey("team.count", "{{.Count}} employees", len(r.rows),
+		map[string]any{"Count": widgets.Int(int64(len(r.rows)))}))
+	switch {
+	case len(sn.employees) == 0:
+		r.table.Hide()
+		r.nomatch.Hide()
+		r.empty.Show()
+	case len(r.rows) == 0:
+		r.table.Hide()
+		r.empty.Hide()
+		r.nomatch.Show()
+	default:
+		r.empty.Hide()
+		r.nomatch.Hide()
+		r.table.Show()
+	}
+	r.table.Refresh()
+}
+
+func statusShown(choice int, st data.EmployeeStatus) bool {
+	switch choice {
+	case showActive:
+		return st == data.EmployeeActive
+	case showOnLeave:
+		return st == data.EmployeeOnLeave
+	case showLeft:
+		return st == data.EmployeeLeft
+	case showAll:
+		return true
+	}
+	return st != data.EmployeeLeft
+}
+
+func (r *roster) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
+	l := o.(*widget.Label)
+	if id.Row >= len(r.rows) {
+		l.SetText("")
+		return
+	}
+	e := r.rows[id.Row]
+	l.Importance = widget.MediumImportance
+	text := ""
+	switch id.Col {
+	case colName:
+		text = e.Name
+	case colPosition:
+		text = e.Position
+	case colTeam:
+		text = e.Team
+	case colStatus:
+		text = statusName(e.Status)
+		if e.Status == data.EmployeeLeft {
+			l.Importance = widget.LowImportance
+		}
+	case colHired:
+		text = dayText(e.HiredOn)
+	case colTraining:
+		open, overdue := r.s.snap.training(e.ID, r.s.today())
+		text = trainingSummary(open, overdue)
+		if overdue > 0 {
+			l.Importance = widget.DangerImportance
+		}
+	}
+	l.SetText(widgets.SingleLine(text))
+}
+
+// training counts one employee's open and overdue plan items.
+func (sn *snapshot) training(employeeID int64, today data.Day) (open, overdue int) {
+	for _, t := range sn.items {
+		if t.EmployeeID != employeeID || !t.Status.Open() {
+			continue
+		}
+		open++
+		if t.Overdue(today) {
+			overdue++
+		}
+	}
+	return open, overdue
+}
+
+func trainingSummary(open, overdue int) string {
+	switch {
+	case open == 0:
+		return "—"
+	case overdue == 0:
+		return lang.L("team.training.open", map[string]any{"Open": widgets.Int(int64(open))})
+	}
+	return lang.L("team.training.open_overdue", map[string]any{"Open": widgets.Int(int64(open)), "Overdue": widgets.Int(int64(overdue))})
+}
+
+// NewEmployee asks for a new employee's details and opens the card of the
+// one added.
+func (s *Screen) NewEmployee() {
+	f := newEmployeeForm(&s.snap)
+	f.set(data.Employee{Status: data.EmployeeActive, HiredOn: s.today()})
+	var dlg *dialog.CustomDialog
+	submit := func() {
+		e, ok := f.read(s.showError)
+		if !ok {
+			return
+		}
+		s.write(func(ctx context.Context) error { return s.deps.Store.SaveEmployee(ctx, &e) }, func(err error) {
+			if f.showErr(err, s.showError) {
+				return
+			}
+			dlg.Hide()
+			s.openCard(e.ID)
+		})
+	}
+	f.onSubmit = submit
+	cancel := widget.NewButton(lang.L("dialog.cancel"), func() { dlg.Hide() })
+	save := widget.NewButtonWithIcon(lang.L("team.add.save"), theme.DocumentSaveIcon(), submit)
+	save.Importance = widget.HighImportance
+	dlg = dialog.NewCustomWithoutButtons(lang.L("team.add.title"), container.NewVScroll(f.content), s.deps.Window)
+	dlg.SetButtons([]fyne.CanvasObject{cancel, save})
+	dlg.Resize(fyne.NewSize(560, 560))
+	s.addDialog = dlg
+	s.addForm = f
+	dlg.Show()
+	s.deps.Window.Canvas().Focus(f.name)
+}
+
+// confirmDelete deletes an employee after a confirm; while their complaints,
+// plan items or kudos remain it explains that the status "left" is the way
+// to take them off the roster, and offers to set it.
+func (s *Screen) confirmDelete(e data.Employee) {
+	dialog.ShowConfirm(lang.L("team.delete.title"), lang.L("team.delete.text", map[string]any{"Name": e.Name}), func(yes bool) {
+		if !yes {
+			return
+		}
+		s.write(func(ctx context.Context) error { return s.deps.Store.DeleteEmployee(ctx, e.ID) }, func(err error) {
+			switch {
+			case errors.Is(err, data.ErrConflict):
+				s.explainConflict(e)
+			case err != nil:
+				s.showError(err)
+			default:
+				s.closeCard()
+			}
+		})
+	}, s.deps.Window)
+}
+
+func (s *Screen) explainConflict(e data.Employee) {
+	text := widget.NewLabel(lang.L("team.delete.conflict", map[string]any{"Name": e.Name}))
+	text.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustomConfirm(lang.L("team.delete.conflict_title"), lang.L("team.delete.set_left"), lang.L("dialog.cancel"),
+		text, func(setLeft bool) {
+			if !setLeft {
+				return
+			}
+			e.Status = data.EmployeeLeft
+			s.write(func(ctx context.Context) error { return s.deps.Store.SaveEmployee(ctx, &e) }, nil)
+		}, s.deps.Window)
+	d.Resize(fyne.NewSize(480, 220))
+	s.conflict = d
+	d.Show()
+}

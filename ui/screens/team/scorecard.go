@@ -1,0 +1,160 @@
+package team
+
+import (
+	"context"
+	"math"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"caredesk/data"
+	"caredesk/data/kpi"
+	"caredesk/ui/widgets"
+)
+
+// scorePresets are the scorecard's period choices before a custom range.
+var scorePresets = []widgets.PeriodPreset{kpi.PresetLast30Days, kpi.PresetThisMonth, kpi.PresetLastMonth,
+	kpi.PresetThisQuarter, kpi.PresetThisYear, kpi.PresetLastYear, kpi.PresetLast12Months}
+
+// scorecardTab shows the employee's figures for a period against the team
+// medians.
+type scorecardTab struct {
+	c *card
+
+	period  *widgets.PeriodPicker
+	note    *widget.Label
+	table   *widget.Table
+	card    kpi.AgentScorecard // the employee's; zero before the first load
+	team    kpi.AgentScorecard // the team medians
+	content fyne.CanvasObject
+}
+
+// Scorecard columns.
+const (
+	scoreColMetric = iota
+	scoreColValue
+	scoreColTeam
+	scoreColVs
+	scoreCols
+)
+
+func newScorecardTab(c *card) *scorecardTab {
+	t := &scorecardTab{c: c}
+	t.period = widgets.NewPeriodPicker(scorePresets, 200, 150, t.load)
+	t.note = widget.NewLabel("")
+	t.note.Wrapping = fyne.TextWrapWord
+	t.note.Importance = widget.LowImportance
+	t.table = widget.NewTableWithHeaders(
+		func() (int, int) { return len(kpi.ScoreMetrics), scoreCols },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
+		},
+		t.updateCell)
+	t.table.ShowHeaderColumn = false
+	t.table.CreateHeader = func() fyne.CanvasObject {
+		return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	}
+	t.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		if id.Col >= 0 {
+			o.(*widget.Label).SetText(lang.L([]string{"team.score.metric", "team.score.value", "team.score.team", "team.score.vs"}[id.Col]))
+		}
+	}
+	for i, w := range []float32{300, 150, 150, 150} {
+		t.table.SetColumnWidth(i, w)
+	}
+	t.content = container.NewBorder(container.NewVBox(t.period.Content(), t.note), nil, nil, nil, t.table)
+	t.period.Select.SetSelectedIndex(3) // this quarter; loads once the card knows its employee
+	return t
+}
+
+// apply recomputes the figures while they are in view: a change on the
+// card (kudos, training) may move them. A hidden tab loads when chosen.
+func (t *scorecardTab) apply() {
+	if t.c.tabs.Selected() != nil && t.c.tabs.Selected().Content == t.content {
+		t.load()
+	}
+}
+
+// load computes the period's scorecards off the UI goroutine.
+func (t *scorecardTab) load() {
+	if t.c == nil || t.c.cd.e.ID == 0 {
+		return // building: the card's first apply loads
+	}
+	s, id := t.c.s, t.c.id
+	today := s.today()
+	from, to := t.period.Range(today)
+	if to == 0 {
+		to = today
+	}
+	s.busy.Add(1)
+	widgets.Go(func() {
+		defer s.busy.Done()
+		cards, err := kpi.LoadScorecards(context.Background(), s.deps.Store, from, to, today)
+		widgets.Do(func() {
+			if err != nil {
+				s.showError(err)
+				return
+			}
+			t.card, _ = cards.Agent(id)
+			t.team = cards.Team
+			note := lang.L("team.score.note", map[string]any{"From": dayText(cards.From), "To": dayText(cards.To)})
+			if cards.Partial {
+				note += " " + lang.L("team.score.partial")
+			}
+			t.note.SetText(note)
+			t.table.Refresh()
+		})
+	})
+}
+
+func (t *scorecardTab) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
+	l := o.(*widget.Label)
+	m := kpi.ScoreMetrics[id.Row]
+	v := t.card.Value(m)
+	l.Importance = widget.MediumImportance
+	switch id.Col {
+	case scoreColMetric:
+		l.SetText(metricName(m))
+		return
+	case scoreColValue:
+		l.SetText(valueText(m, v))
+	case scoreColTeam:
+		l.SetText(scoreText(m, t.team.Value(m).Value))
+	case scoreColVs:
+		l.SetText(vsText(m, v))
+		if d := v.VsTeam; !math.IsNaN(d) && d != 0 {
+			better := (d > 0) != m.LowerIsBetter()
+			if better {
+				l.Importance = widget.SuccessImportance
+			} else {
+				l.Importance = widget.WarningImportance
+			}
+		}
+	}
+	l.Refresh()
+}
+
+// valueText is the figure with its base where a share hides a small one.
+func valueText(m kpi.ScoreMetric, v kpi.ScoreValue) string {
+	text := scoreText(m, v.Value)
+	if v.Valid() && m != kpi.ScoreHandled && m != kpi.ScoreKudos && m != kpi.ScoreTrainingHours {
+		text += " (n=" + widgets.Int(v.N) + ")"
+	}
+	return text
+}
+
+// vsText is the difference from the team median in the figure's unit.
+func vsText(m kpi.ScoreMetric, v kpi.ScoreValue) string {
+	if math.IsNaN(v.VsTeam) {
+		return "—"
+	}
+	decimals := 1
+	if m == kpi.ScoreHandled || m == kpi.ScoreKudos || m == kpi.ScoreNPS {
+		decimals = 0
+	}
+	return data.FormatSigned(widgets.Lang(), v.VsTeam, decimals)
+}

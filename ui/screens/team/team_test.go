@@ -1,0 +1,461 @@
+package team
+
+import (
+	"context"
+	"image/color"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"caredesk/assets"
+	"caredesk/data"
+	"caredesk/data/sqlite"
+	"caredesk/ui/widgets"
+)
+
+type harness struct {
+	t      *testing.T
+	store  data.Store
+	screen *Screen
+	win    fyne.Window
+	errs   []error
+}
+
+func openStore(t *testing.T) data.Store {
+	t.Helper()
+	st, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "caredesk.db"))
+	if err != nil {
+		t.Fatalf("open store: %v", err)
+	}
+	t.Cleanup(func() { st.Close() })
+	return st
+}
+
+func newHarness(t *testing.T, st data.Store) *harness {
+	t.Helper()
+	test.NewTempApp(t)
+	t.Cleanup(widgets.WaitIdle)
+	h := &harness{t: t, store: st}
+	widgets.Do(func() {
+		if err := lang.AddTranslationsFS(assets.Translations, "translations"); err != nil {
+			t.Fatalf("translations: %v", err)
+		}
+	})
+	h.win = test.NewTempWindow(t, widget.NewLabel(""))
+	widgets.Do(func() {
+		h.screen = New(Deps{Store: st, Window: h.win, ShowError: func(err error) { h.errs = append(h.errs, err) }})
+		h.win.SetContent(h.screen.Content())
+		h.win.Resize(fyne.NewSize(1200, 760))
+	})
+	h.settle()
+	return h
+}
+
+// settle waits for background loads and fails on an error shown to the user.
+func (h *harness) settle() {
+	h.t.Helper()
+	widgets.WaitIdle()
+	h.screen.wait()
+	widgets.WaitIdle()
+	var errs []error
+	widgets.Do(func() { errs = append(errs, h.errs...) })
+	if len(errs) > 0 {
+		h.t.Fatalf("errors shown to the user: %v", errs)
+	}
+}
+
+func ui(f func()) { widgets.Do(f) }
+
+// tapButton taps the button with the text in the top overlay (a dialog).
+func (h *harness) tapButton(text string) {
+	h.t.Helper()
+	found := false
+	ui(func() {
+		for _, o := range test.LaidOutObjects(h.win.Canvas().Overlays().Top()) {
+			if b, ok := o.(*widget.Button); ok && b.Text == text && !found {
+				found = true
+				test.Tap(b)
+			}
+		}
+	})
+	if !found {
+		h.t.Fatalf("no button %q in the dialog", text)
+	}
+}
+
+// employee stores e, active unless its status says otherwise.
+func (h *harness) employee(e data.Employee) data.Employee {
+	h.t.Helper()
+	if e.Status == "" {
+		e.Status = data.EmployeeActive
+	}
+	if err := h.store.SaveEmployee(context.Background(), &e); err != nil {
+		h.t.Fatal(err)
+	}
+	return e
+}
+
+func (h *harness) stored(id int64) data.Employee {
+	h.t.Helper()
+	e, err := h.store.Employee(context.Background(), id)
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	return e
+}
+
+func enter(e *widget.Entry) { e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) }
+
+func TestAddEmployeeValidatesAtTheFieldThenOpensTheCard(t *testing.T) {
+	st := openStore(t)
+	h := newHarness(t, st)
+	s := h.screen
+	if !s.roster.empty.Visible() || s.roster.table.Visible() {
+		t.Fatal("an empty roster should say so instead of showing an empty table")
+	}
+	ui(s.NewEmployee)
+	f := s.addForm
+	ui(func() { enter(f.name) }) // Enter submits; the name is missing
+	h.settle()
+	if l := f.errs[fieldName]; !l.Visible() || l.Text != lang.L("error.required") {
+		t.Fatalf("the missing name is not reported at the field: %q visible %v", l.Text, l.Visible())
+	}
+	if all, _ := st.Employees(context.Background()); len(all) != 0 {
+		t.Fatal("an employee without a name was stored")
+	}
+	ui(func() {
+		test.Type(f.name, "Anna Petrova")
+		f.position.SetText("Agent")
+		f.team.SetText("Line 1")
+		f.hired.SetText("not a date")
+		enter(f.name)
+	})
+	h.settle()
+	if !f.errs[fieldHired].Visible() || f.errs[fieldName].Visible() {
+		t.Fatalf("a bad hire date is not reported at its field (name line visible %v)", f.errs[fieldName].Visible())
+	}
+	ui(func() {
+		f.hired.SetDate(dateOf(data.DateDay(2025, 3, 3)))
+		f.contact.SetText("anna@example.com")
+		enter(f.contact)
+	})
+	h.settle()
+	all, _ := st.Employees(context.Background())
+	if len(all) != 1 {
+		t.Fatalf("stored %d employees", len(all))
+	}
+	e := all[0]
+	if e.Name != "Anna Petrova" || e.Position != "Agent" || e.Team != "Line 1" || e.HiredOn != data.DateDay(2025, 3, 3) ||
+		e.Status != data.EmployeeActive || e.Contact != "anna@example.com" {
+		t.Errorf("stored %+v", e)
+	}
+	if s.card == nil || s.card.id != e.ID || !strings.HasPrefix(s.card.header.Text, "Anna Petrova") {
+		t.Fatal("the new employee's card is not open")
+	}
+	// Escape goes back to the roster, which lists her.
+	ui(func() { h.win.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape}) })
+	if s.card != nil || s.body.Objects[0] != s.tabs {
+		t.Fatal("Escape did not close the card")
+	}
+	if len(s.roster.rows) != 1 || !s.roster.table.Visible() || !strings.Contains(s.roster.count.Text, "1 employee") {
+		t.Fatalf("the roster shows %d rows, %q", len(s.roster.rows), s.roster.count.Text)
+	}
+}
+
+func TestStatusChangeAndDeleteRefusedWhileInThePlan(t *testing.T) {
+	st := openStore(t)
+	h := newHarness(t, st)
+	s := h.screen
+	ctx := context.Background()
+	boris := h.employee(data.Employee{Name: "Boris", Position: "Agent", Status: data.EmployeeActive, HiredOn: data.DateDay(2024, 1, 10)})
+	vera := h.employee(data.Employee{Name: "Vera", Position: "Agent", Status: data.EmployeeActive})
+	course := data.Course{Title: "Active listening", Format: data.FormatOnline, Hours: 4}
+	if err := st.SaveCourse(ctx, &course); err != nil {
+		t.Fatal(err)
+	}
+	item := data.TrainingItem{EmployeeID: boris.ID, CourseID: course.ID, PlannedStart: data.DateDay(2025, 1, 1),
+		PlannedEnd: data.DateDay(2025, 1, 31), Status: data.TrainingPlanned}
+	if err := st.SaveTrainingItem(ctx, &item); err != nil {
+		t.Fatal(err)
+	}
+	ui(s.Refresh)
+	h.settle()
+	if open, overdue := s.snap.training(boris.ID, s.today()); open != 1 || overdue != 1 {
+		t.Errorf("Boris has %d open and %d overdue items", open, overdue)
+	}
+
+	// Status on leave from the card: saved, still on the roster.
+	ui(func() { s.openCard(boris.ID) })
+	h.settle()
+	c := s.card
+	ui(func() {
+		c.details.status.SetSelectedIndex(1)
+		c.saveBtn.OnTapped()
+	})
+	h.settle()
+	if got := h.stored(boris.ID); got.Status != data.EmployeeOnLeave || !got.Active {
+		t.Fatalf("status = %v, active %v", got.Status, got.Active)
+	}
+	if c.training.Length() != 1 || c.noTraining.Visible() {
+		t.Error("the card does not list the plan item")
+	}
+
+	// Delete is refused: the dialog explains and sets "left" instead.
+	ui(func() { s.confirmDelete(c.cd.e) })
+	h.tapButton("Yes")
+	h.settle()
+	if s.conflict == nil {
+		t.Fatal("a refused delete was not explained")
+	}
+	h.tapButton(lang.L("team.delete.set_left"))
+	h.settle()
+	if got := h.stored(boris.ID); got.Status != data.EmployeeLeft {
+		t.Fatalf("status after the conflict = %v", got.Status)
+	}
+	ui(s.closeCard)
+	if len(s.roster.rows) != 1 || s.roster.rows[0].ID != vera.ID {
+		t.Errorf("the current roster shows %v", s.roster.rows)
+	}
+	ui(func() { s.roster.status.SetSelectedIndex(showLeft) })
+	if len(s.roster.rows) != 1 || s.roster.rows[0].ID != boris.ID {
+		t.Errorf("the left filter shows %v", s.roster.rows)
+	}
+
+	// Someone with no history is deleted outright.
+	ui(func() { s.openCard(vera.ID) })
+	h.settle()
+	ui(func() { s.confirmDelete(s.card.cd.e) })
+	h.tapButton("Yes")
+	h.settle()
+	if _, err := st.Employee(ctx, vera.ID); err == nil {
+		t.Fatal("Vera was not deleted")
+	}
+	if s.card != nil {
+		t.Error("the card of a deleted employee stays open")
+	}
+}
+
+func TestOnboardingPlannedFromHireDateAndMarked(t *testing.T) {
+	st := openStore(t)
+	h := newHarness(t, st)
+	s := h.screen
+	today := s.today()
+	e := h.employee(data.Employee{Name: "Gleb", Position: "Agent", HiredOn: today - 45})
+	ui(func() { s.openCard(e.ID) })
+	h.settle()
+	o := s.card.onboarding
+	if !o.plan.Visible() || o.planBtn.Disabled() {
+		t.Fatal("no plan offered for an employee with a hire date")
+	}
+	ui(func() {
+		o.goals[2].SetText("")
+		o.goals[0].SetText("Knows the product line")
+		enter(o.goals[0])
+	})
+	h.settle()
+	cps, err := st.Checkpoints(context.Background(), e.ID)
+	if err != nil || len(cps) != 2 {
+		t.Fatalf("checkpoints %v, %v", cps, err)
+	}
+	if cps[0].Due != e.HiredOn+30 || cps[0].Goal != "Knows the product line" || cps[1].Due != e.HiredOn+60 {
+		t.Errorf("planned %+v", cps)
+	}
+	if o.plan.Visible() {
+		t.Error("the plan form stays after planning")
+	}
+	// Day 30 passed unassessed: overdue in words, not only in colour.
+	if got := checkpointState(cps[0], today); !strings.Contains(got, "Overdue") {
+		t.Errorf("an overdue checkpoint reads %q", got)
+	}
+	if !strings.Contains(rendered(o.rows), "Overdue") {
+		t.Error("the overdue state is not on screen")
+	}
+	ui(func() { o.mark(cps[0], true) })
+	if o.assess == nil {
+		t.Fatal("no dialog to mark the checkpoint")
+	}
+	ui(func() {
+		for _, obj := range test.LaidOutObjects(h.win.Canvas().Overlays().Top()) {
+			if en, ok := obj.(*widget.Entry); ok && en.MultiLine {
+				en.SetText("Passed the product quiz")
+			}
+		}
+	})
+	h.tapButton(lang.L("team.onboarding.save"))
+	h.settle()
+	cps, _ = st.Checkpoints(context.Background(), e.ID)
+	if cps[0].Met == nil || !*cps[0].Met || cps[0].Comment != "Passed the product quiz" || cps[1].Met != nil {
+		t.Fatalf("after marking: %+v", cps)
+	}
+	if !strings.Contains(rendered(o.rows), "Passed the product quiz") {
+		t.Error("the comment is not shown")
+	}
+}
+
+// all is every object under o, through widget renderers.
+func all(o fyne.CanvasObject) []fyne.CanvasObject {
+	out := []fyne.CanvasObject{o}
+	switch x := o.(type) {
+	case *fyne.Container:
+		for _, c := range x.Objects {
+			out = append(out, all(c)...)
+		}
+	case fyne.Widget:
+		for _, c := range test.WidgetRenderer(x).Objects() {
+			out = append(out, all(c)...)
+		}
+	}
+	return out
+}
+
+// rendered is the text of every label under o.
+func rendered(o fyne.CanvasObject) string {
+	var b strings.Builder
+	for _, obj := range all(o) {
+		if l, ok := obj.(*widget.Label); ok && l.Visible() {
+			b.WriteString(l.Text + "\n")
+		}
+	}
+	return b.String()
+}
+
+func TestMatrixRecordsALevelKeepsHistoryAndMarksGaps(t *testing.T) {
+	st := openStore(t)
+	ctx := context.Background()
+	h := newHarness(t, st)
+	s := h.screen
+	e := h.employee(data.Employee{Name: "Dina", Position: "Agent"})
+	lead := h.employee(data.Employee{Name: "Egor", Position: "Team lead"})
+	tone := data.Skill{Name: "Tone of voice", Group: "Communication"}
+	product := data.Skill{Name: "Returns policy", Group: "Product"}
+	for _, k := range []*data.Skill{&tone, &product} {
+		if err := st.SaveSkill(ctx, k); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := st.SetRequirement(ctx, data.SkillRequirement{Position: "Agent", SkillID: tone.ID, Level: data.SkillIndependent}); err != nil {
+		t.Fatal(err)
+	}
+	old := data.SkillAssessment{EmployeeID: e.ID, SkillID: tone.ID, Level: data.SkillLearning, AssessedOn: data.DateDay(2025, 1, 15)}
+	if err := st.AddAssessment(ctx, &old); err != nil {
+		t.Fatal(err)
+	}
+	ui(func() {
+		s.tabs.SelectIndex(1)
+		s.Refresh()
+	})
+	h.settle()
+	m := s.matrix
+	if len(m.people) != 2 || m.people[0].ID != e.ID || m.people[1].ID != lead.ID {
+		t.Fatalf("rows %v", m.people)
+	}
+	// Columns follow the catalogue's group order: Communication, Product.
+	if text, gap := m.cell(0, 0); text != "1 ▲3" || !gap {
+		t.Errorf("Dina's tone cell = %q, gap %v", text, gap)
+	}
+	if _, gap := m.cell(1, 0); gap {
+		t.Error("a skill the team lead's position does not require shows a gap")
+	}
+	// The rendered cell carries the marker, bold, on the error colour.
+	var cell *fyne.Container
+	ui(func() {
+		for _, o := range all(m.table) {
+			if c, ok := o.(*fyne.Container); ok && len(c.Objects) == 2 {
+				if l, ok := c.Objects[1].(*widget.Label); ok && l.Text == "1 ▲3" {
+					cell = c
+				}
+			}
+		}
+	})
+	if cell == nil {
+		t.Fatal("the gap cell is not rendered")
+	}
+	if l := cell.Objects[1].(*widget.Label); !l.TextStyle.Bold {
+		t.Error("the gap cell is not bold")
+	}
+	if bg := cell.Objects[0].(*canvas.Rectangle).FillColor; bg == color.Transparent || colourOf(bg) != colourOf(levelColour(1, true)) {
+		t.Errorf("the gap cell's background is %v", bg)
+	}
+
+	// Choosing level 3 records an assessment dated today; the old one stays.
+	ui(func() { m.table.Select(widget.TableCellID{Row: 0, Col: 0}) })
+	if m.choose == nil {
+		t.Fatal("choosing a cell does not ask for the level")
+	}
+	h.tapButton(levelText(data.SkillIndependent))
+	h.settle()
+	hist, err := st.Assessments(ctx, e.ID)
+	if err != nil || len(hist) != 2 {
+		t.Fatalf("history %v, %v", hist, err)
+	}
+	if hist[0].Level != data.SkillIndependent || hist[0].AssessedOn != s.today() || hist[1].Level != data.SkillLearning {
+		t.Errorf("history %+v", hist)
+	}
+	if text, gap := m.cell(0, 0); text != "3" || gap {
+		t.Errorf("after the assessment the cell reads %q, gap %v", text, gap)
+	}
+
+	// The card's Skills tab shows the level against the requirement and the history.
+	ui(func() { s.openCard(e.ID) })
+	h.settle()
+	k := s.card.skills
+	if k.history.Length() != 2 {
+		t.Errorf("the card's history lists %d", k.history.Length())
+	}
+	if got := levelVsRequired(k.levels()[tone.ID], data.SkillIndependent, true); !strings.Contains(got, "needs 3") || strings.Contains(got, "▲") {
+		t.Errorf("current vs required reads %q", got)
+	}
+}
+
+func colourOf(c color.Color) [4]uint32 {
+	r, g, b, a := c.RGBA()
+	return [4]uint32{r, g, b, a}
+}
+
+func TestKudosAddedWithLinksChecked(t *testing.T) {
+	st := openStore(t)
+	h := newHarness(t, st)
+	s := h.screen
+	e := h.employee(data.Employee{Name: "Zoya", Position: "Agent"})
+	ui(func() { s.openCard(e.ID) })
+	h.settle()
+	k := s.card.kudos
+	if !k.empty.Visible() {
+		t.Error("an empty log does not say so")
+	}
+	ui(func() { enter(k.text) })
+	if !k.errs["text"].Visible() {
+		t.Fatal("kudos without text was not refused at the field")
+	}
+	ui(func() {
+		k.text.SetText("Calmed an angry client and kept them")
+		k.from.SetText("Head of service")
+		k.complaint.SetText("abc")
+		enter(k.text)
+	})
+	if !k.errs["complaint"].Visible() || k.errs["text"].Visible() {
+		t.Fatal("a bad complaint number was not reported at its field")
+	}
+	ui(func() {
+		k.complaint.SetText("")
+		enter(k.text)
+	})
+	h.settle()
+	got, err := st.Kudos(context.Background(), e.ID, 0, 0)
+	if err != nil || len(got) != 1 {
+		t.Fatalf("kudos %v, %v", got, err)
+	}
+	if got[0].Text != "Calmed an angry client and kept them" || got[0].From != "Head of service" || time.Since(got[0].At) > time.Minute {
+		t.Errorf("stored %+v", got[0])
+	}
+	if k.list.Length() != 1 || k.empty.Visible() || k.text.Text != "" {
+		t.Error("the log does not show the new entry, or the form was not cleared")
+	}
+}
