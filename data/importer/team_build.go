@@ -2,7 +2,9 @@ package importer
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"caredesk/data"
@@ -62,8 +64,9 @@ type teamBuilder struct {
 	hours durationScale
 	// first row of each name, title or (employee, course, start) seen
 	seen map[string]int
-	// name keys of the employees and courses a plan item may name
-	employees, courses map[string]bool
+	// the employees and courses a plan item may name, by name key
+	employees *nameIndex
+	courses   map[string]bool
 	out                data.TeamImport
 }
 
@@ -76,10 +79,7 @@ type TeamNames struct {
 
 func newTeamBuilder(p *plan, opt Options, kind TeamKind, known TeamNames) *teamBuilder {
 	b := &teamBuilder{rowBase: newRowBase(p, opt), kind: kind, lang: fileLanguage(p.cols), hours: unitHours,
-		seen: map[string]int{}, employees: map[string]bool{}, courses: map[string]bool{}}
-	for _, n := range known.Employees {
-		b.employees[nameKey(n)] = true
-	}
+		seen: map[string]int{}, employees: newNameIndex(known.Employees), courses: map[string]bool{}}
 	for _, n := range known.Courses {
 		b.courses[nameKey(n)] = true
 	}
@@ -330,13 +330,16 @@ func (b *teamBuilder) item(rec []string, row int) bool {
 	return true
 }
 
-// names checks that an item's employee and course exist in the store;
-// ok=false when the row was rejected.
+// names checks that an item's employee and course exist in the store,
+// spelling the employee as the store does; ok=false when the row was
+// rejected.
 func (b *teamBuilder) names(rec []string, row int, it *data.TrainingItemImport) bool {
-	if !b.employees[nameKey(it.Employee)] {
+	name, ok := b.employees.find(it.Employee)
+	if !ok {
 		b.rejectTeam(rec, row, FieldEmployee, reasonUnknownEmployee)
 		return false
 	}
+	it.Employee = name
 	if !b.courses[nameKey(it.Course)] {
 		b.rejectTeam(rec, row, FieldCourse, reasonUnknownCourse)
 		return false
@@ -352,4 +355,52 @@ func (b *teamBuilder) rejectTeamInvalid(rec []string, row int, err error, fields
 		return
 	}
 	b.rejected(row, "", "", reasonInvalid.msg(err.Error()))
+}
+
+// nameIndex finds people by the name the store knows them by, however an
+// HR export writes it: "Смирнова Анна" and "Смирнова Анна Сергеевна" find
+// "Анна Смирнова" unless another employee could be meant.
+type nameIndex struct {
+	exact map[string]string // name key -> stored name
+	words map[string]string // sorted words -> stored name, "" when several
+}
+
+func newNameIndex(names []string) *nameIndex {
+	ix := &nameIndex{exact: map[string]string{}, words: map[string]string{}}
+	for _, n := range names {
+		ix.exact[nameKey(n)] = n
+		w := wordsKey(strings.Fields(nameKey(n)))
+		if _, dup := ix.words[w]; dup {
+			ix.words[w] = ""
+		} else {
+			ix.words[w] = n
+		}
+	}
+	return ix
+}
+
+func (ix *nameIndex) find(name string) (string, bool) {
+	key := nameKey(name)
+	if n, ok := ix.exact[key]; ok {
+		return n, true
+	}
+	words := strings.Fields(key)
+	if n := ix.words[wordsKey(words)]; n != "" {
+		return n, true
+	}
+	if len(words) == 3 {
+		// Surname, first name, patronymic: the patronymic is the one
+		// part a roster often leaves out.
+		if n := ix.words[wordsKey(words[:2])]; n != "" {
+			return n, true
+		}
+	}
+	return "", false
+}
+
+// wordsKey ignores the order of a name's words.
+func wordsKey(words []string) string {
+	w := slices.Clone(words)
+	slices.Sort(w)
+	return strings.Join(w, " ")
 }

@@ -181,3 +181,23 @@ func hasWarning(ws []importer.Message, code string) bool {
 	}
 	return false
 }
+
+// A plan from an HR system writes "Surname First-name Patronymic": the
+// items go to the employees the store knows as "First-name Surname".
+func TestParsePlanMatchesNameOrder(t *testing.T) {
+	path := writeFile(t, "plan.csv", []byte("ФИО;Курс;Срок\n"+
+		"Смирнова Анна Сергеевна;CRM advanced search;28.11.2025\n"+
+		"ВОЛКОВ  игорь;crm advanced search;28.11.2025\n"+
+		"Смирнова Мария;CRM advanced search;28.11.2025\n"))
+	in, res := parseTeam(t, importer.TeamTrainingPlan, path, fixtureNames)
+	if len(in.Items) != 2 || in.Items[0].Employee != "Анна Смирнова" || in.Items[1].Employee != "Игорь Волков" {
+		t.Errorf("items: %+v", in.Items)
+	}
+	// A deadline alone places a one-day item on it.
+	if len(in.Items) > 0 && (in.Items[0].PlannedStart != data.DateDay(2025, 11, 28) || in.Items[0].PlannedEnd != in.Items[0].PlannedStart) {
+		t.Errorf("deadline only: %+v", in.Items[0])
+	}
+	if res.Rejected != 1 || res.Rejects[0].Row != 4 || res.Rejects[0].Code != "teamimport.reject.unknown_employee" {
+		t.Errorf("rejects: %+v", res.Rejects)
+	}
+}
