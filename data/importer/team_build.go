@@ -67,7 +67,7 @@ type teamBuilder struct {
 	// the employees and courses a plan item may name, by name key
 	employees *nameIndex
 	courses   map[string]bool
-	out                data.TeamImport
+	out       data.TeamImport
 }
 
 // TeamNames are the employees and courses a training plan may name
