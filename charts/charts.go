@@ -55,7 +55,8 @@ type Labels struct {
 	SkillLevels                                   [5]string // names of levels 0-4: "None" … "Can teach"
 	NotAssessed, Gap                              string    // heat map legend: "Not assessed", "Below required"
 	TeamMedian, Better, Worse                     string    // scorecard legend
-	Cost, Spent, Budget, TrainingHours            string    // budget chart: "Planned cost", "Spent", "Budget", "Hours"
+	Cost, Spent, Budget, TrainingHours            string    // budget chart: "Planned cost", "Spent", "Budget", hours line "Hours, done / planned"
+	HoursPlanned, HoursDone                       string    // budget table headers
 	Employee, Course, Status, Metric, Skill       string    // table headers
 	PlannedStart, PlannedEnd, Started, Completed  string    // table headers of the timeline
 

@@ -109,7 +109,7 @@ func teamLabels(title string) Labels {
 		SkillLevels: [5]string{"Нет", "Учится", "С помощью", "Самостоятельно", "Может учить"},
 		NotAssessed: "Не оценено", Gap: "Ниже требуемого", TeamMedian: "Медиана команды",
 		Better: "Лучше команды", Worse: "Хуже команды", Cost: "Стоимость (план)", Spent: "Потрачено",
-		Budget: "Бюджет", TrainingHours: "Часы", Employee: "Сотрудник", Course: "Курс", Status: "Статус",
+		Budget: "Бюджет", TrainingHours: "Часы: пройдено / по плану", HoursPlanned: "Часов по плану", HoursDone: "Часов пройдено", Employee: "Сотрудник", Course: "Курс", Status: "Статус",
 		Metric: "Показатель", PlannedStart: "Начало (план)", PlannedEnd: "Конец (план)", Started: "Начато",
 		Completed: "Завершено", Period: "Период",
 	}

@@ -169,8 +169,7 @@ func TrainingBudget(d TrainingBudgetData, o Options) *Chart {
 			h := l.hours(q.HoursDone) + " / " + l.hours(q.HoursPlanned)
 			f.centredText(r, f.fit(h, f.regular, axisSize, slot-o.px(6)), x, top+lineHeight, axisSize, f.pal.text)
 		}
-		legend := orDefault(l.TrainingHours, "Hours") + ": " + orDefault(l.Actual, "Actual") + " / " + orDefault(l.Plan, "Plan")
-		if t := f.fit(legend, f.regular, axisSize, box.Width()); t != "" {
+		if t := f.fit(orDefault(l.TrainingHours, "Hours, done / planned"), f.regular, axisSize, box.Width()); t != "" {
 			f.text(r, t, box.Left, top+2*lineHeight, f.regular, axisSize, f.pal.muted)
 		}
 	}})
@@ -196,8 +195,7 @@ func (l Labels) money(v int64) string {
 // budgetTable: quarter, hours planned and done, cost planned and spent,
 // budget.
 func budgetTable(quarters []BudgetQuarter, l Labels) [][]string {
-	hours := orDefault(l.TrainingHours, "Hours")
-	out := [][]string{{orDefault(l.Period, "Period"), hours + " (" + orDefault(l.Plan, "Plan") + ")", hours + " (" + orDefault(l.Actual, "Actual") + ")",
+	out := [][]string{{orDefault(l.Period, "Period"), orDefault(l.HoursPlanned, "Hours planned"), orDefault(l.HoursDone, "Hours done"),
 		orDefault(l.Cost, "Planned cost"), orDefault(l.Spent, "Spent"), orDefault(l.Budget, "Budget")}}
 	for _, q := range quarters {
 		budget := ""

@@ -31,6 +31,8 @@ func teamLabels(l *charts.Labels) {
 	l.Spent = lang.L("chart.team.spent")
 	l.Budget = lang.L("chart.team.budget")
 	l.TrainingHours = lang.L("chart.team.hours")
+	l.HoursPlanned = lang.L("chart.team.hours_planned")
+	l.HoursDone = lang.L("chart.team.hours_done")
 	l.Employee = lang.L("chart.team.col.employee")
 	l.Course = lang.L("chart.team.col.course")
 	l.Status = lang.L("chart.team.col.status")
