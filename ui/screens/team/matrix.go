@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"caredesk/charts"
 	"caredesk/data"
 	"caredesk/ui/widgets"
 )
@@ -76,6 +77,11 @@ func newMatrix(s *Screen) *matrix {
 	m.legend.Wrapping = fyne.TextWrapWord
 	m.legend.SizeName = theme.SizeNameCaptionText
 	toolbar := container.NewHBox(reqBtn, skillsBtn, linksBtn, layout.NewSpacer())
+	if s.deps.SaveChart != nil {
+		toolbar.Add(widget.NewButtonWithIcon(lang.L("team.matrix.export"), theme.DownloadIcon(), func() {
+			s.exportChart(lang.L("team.matrix.file"), m.chartBuilder())
+		}))
+	}
 
 	emptyText := widget.NewLabelWithStyle(lang.L("team.matrix.empty"), fyne.TextAlignCenter, fyne.TextStyle{})
 	emptyText.Wrapping = fyne.TextWrapWord
@@ -197,6 +203,38 @@ func (m *matrix) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
 	default:
 		group.SetText("")
 		name.SetText("")
+	}
+}
+
+// chartData is the matrix as the heat map draws it.
+func (m *matrix) chartData() charts.SkillsMatrixData {
+	sn := &m.s.snap
+	var d charts.SkillsMatrixData
+	for _, k := range sn.skills {
+		d.Skills = append(d.Skills, charts.SkillColumn{Name: k.Name, Group: k.Group})
+	}
+	assessed := map[[2]int64]bool{}
+	for _, a := range sn.levels {
+		assessed[[2]int64{a.EmployeeID, a.SkillID}] = true
+	}
+	for _, e := range m.people {
+		d.Employees = append(d.Employees, e.Name)
+		row := make([]charts.SkillCell, len(sn.skills))
+		for j, k := range sn.skills {
+			key := [2]int64{e.ID, k.ID}
+			row[j] = charts.SkillCell{Level: m.levels[key], Assessed: assessed[key], Required: m.reqs[e.Position][k.ID]}
+		}
+		d.Cells = append(d.Cells, row)
+	}
+	return d
+}
+
+func (m *matrix) chartBuilder() widgets.ChartBuilder {
+	d := m.chartData()
+	labels := widgets.ChartLabels(charts.KindSkillsMatrix, data.FormatDate(widgets.Lang(), m.s.today().Time()))
+	return func(o charts.Options) (*charts.Chart, error) {
+		o.Labels = labels
+		return charts.SkillsMatrix(d, o), nil
 	}
 }
 

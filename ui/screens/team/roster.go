@@ -99,17 +99,20 @@ func newRoster(s *Screen) *roster {
 
 	add := widget.NewButtonWithIcon(lang.L("team.add"), theme.ContentAddIcon(), s.NewEmployee)
 	add.Importance = widget.HighImportance
+	imp := widget.NewButtonWithIcon(lang.L("team.import"), theme.FolderOpenIcon(), s.Import)
 	r.count = widget.NewLabel("")
 	toolbar := container.NewBorder(nil, nil, nil, container.NewHBox(
-		widgets.FixedWidth(r.teamSel, 170), widgets.FixedWidth(r.status, 200), r.count, add),
+		widgets.FixedWidth(r.teamSel, 170), widgets.FixedWidth(r.status, 200), r.count, imp, add),
 		r.search.Entry)
 
 	emptyTitle := widget.NewLabelWithStyle(lang.L("team.empty.title"), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
 	emptyText := widget.NewLabelWithStyle(lang.L("team.empty.text"), fyne.TextAlignCenter, fyne.TextStyle{})
 	emptyText.Wrapping = fyne.TextWrapWord
 	emptyAdd := widget.NewButtonWithIcon(lang.L("team.add"), theme.ContentAddIcon(), s.NewEmployee)
+	emptyAdd.Importance = widget.HighImportance
+	emptyImport := widget.NewButtonWithIcon(lang.L("team.import"), theme.FolderOpenIcon(), s.Import)
 	r.empty = container.NewCenter(container.NewGridWrap(fyne.NewSize(460, 170),
-		container.NewVBox(emptyTitle, emptyText, container.NewHBox(layout.NewSpacer(), emptyAdd, layout.NewSpacer()))))
+		container.NewVBox(emptyTitle, emptyText, container.NewHBox(layout.NewSpacer(), emptyAdd, emptyImport, layout.NewSpacer()))))
 	r.empty.Hide()
 	r.nomatch = container.NewCenter(widget.NewLabel(lang.L("team.nomatch")))
 	r.nomatch.Hide()

@@ -7,8 +7,10 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"caredesk/charts"
 	"caredesk/data"
 	"caredesk/data/kpi"
 	"caredesk/ui/widgets"
@@ -26,8 +28,11 @@ type scorecardTab struct {
 	period  *widgets.PeriodPicker
 	note    *widget.Label
 	table   *widget.Table
+	chart   *widgets.ChartView
 	card    kpi.AgentScorecard // the employee's; zero before the first load
 	team    kpi.AgentScorecard // the team medians
+	from    data.Day           // the period computed
+	to      data.Day
 	content fyne.CanvasObject
 }
 
@@ -66,7 +71,17 @@ func newScorecardTab(c *card) *scorecardTab {
 	for i, w := range []float32{300, 150, 150, 150} {
 		t.table.SetColumnWidth(i, w)
 	}
-	t.content = container.NewBorder(container.NewVBox(t.period.Content(), t.note), nil, nil, nil, t.table)
+	t.chart = widgets.NewChartView(dark)
+	t.chart.OnError = c.s.showError
+	top := container.NewHBox(t.period.Content())
+	if c.s.deps.SaveChart != nil {
+		top.Add(widget.NewButtonWithIcon(lang.L("team.score.export"), theme.DownloadIcon(), func() {
+			c.s.exportChart(lang.L("team.score.file", map[string]any{"Name": c.cd.e.Name}), t.chartBuilder(false))
+		}))
+	}
+	split := container.NewVSplit(t.table, t.chart)
+	split.Offset = 0.5
+	t.content = container.NewBorder(container.NewVBox(top, t.note), nil, nil, nil, split)
 	t.period.Select.SetSelectedIndex(3) // this quarter; loads once the card knows its employee
 	return t
 }
@@ -100,6 +115,7 @@ func (t *scorecardTab) load() {
 				return
 			}
 			t.card, _ = cards.Agent(id)
+			t.from, t.to = cards.From, cards.To
 			t.team = cards.Team
 			note := lang.L("team.score.note", map[string]any{"From": dayText(cards.From), "To": dayText(cards.To)})
 			if cards.Partial {
@@ -107,6 +123,7 @@ func (t *scorecardTab) load() {
 			}
 			t.note.SetText(note)
 			t.table.Refresh()
+			t.chart.SetBuilder(t.chartBuilder(true))
 		})
 	})
 }
@@ -136,6 +153,31 @@ func (t *scorecardTab) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 		}
 	}
 	l.Refresh()
+}
+
+// chartData is the scorecard as the comparison chart draws it.
+func (t *scorecardTab) chartData() charts.ScorecardData {
+	d := charts.ScorecardData{Employee: t.c.cd.e.Name}
+	for _, m := range kpi.ScoreMetrics {
+		v, team := t.card.Value(m).Value, t.team.Value(m).Value
+		d.Metrics = append(d.Metrics, charts.ScorecardMetric{Label: metricName(m), Agent: v, Team: team,
+			AgentText: scoreText(m, v), TeamText: scoreText(m, team), LowerIsBetter: m.LowerIsBetter()})
+	}
+	return d
+}
+
+// chartBuilder draws the scorecard; on screen the tab names it, so the
+// plot keeps the title's height.
+func (t *scorecardTab) chartBuilder(onScreen bool) widgets.ChartBuilder {
+	d := t.chartData()
+	labels := widgets.ChartLabels(charts.KindScorecard, t.c.cd.e.Name+" · "+widgets.DayRange(t.from, t.to))
+	if onScreen {
+		labels.Title, labels.Subtitle = "", ""
+	}
+	return func(o charts.Options) (*charts.Chart, error) {
+		o.Labels = labels
+		return charts.Scorecard(d, o), nil
+	}
 }
 
 // valueText is the figure with its base where a share hides a small one.

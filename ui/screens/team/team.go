@@ -17,6 +17,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"caredesk/charts"
 	"caredesk/data"
 	"caredesk/ui/widgets"
 )
@@ -27,6 +28,9 @@ type Deps struct {
 	Window    fyne.Window
 	ShowError func(error)
 	Changed   func() // team data changed: the dashboard and training screens are stale
+	// SaveChart writes a chart to a PNG, SVG or PDF file by extension;
+	// without it the charts offer no export.
+	SaveChart func(path string, ch *charts.Chart) error
 }
 
 // Screen is the Team screen.
@@ -45,6 +49,7 @@ type Screen struct {
 	reqEditor   *requirementsEditor
 	catEditor   *catalogueEditor
 	linksEditor *linksEditor
+	wizard      *widgets.ImportWizard
 
 	tabs    *container.AppTabs
 	body    *fyne.Container // the tabs, or an open employee card
@@ -158,6 +163,20 @@ func (s *Screen) write(change func(ctx context.Context) error, done func(error))
 				s.afterChange()
 			}
 		})
+	})
+}
+
+// dark reports the theme variant, for charts.
+func dark() bool { return fyne.CurrentApp().Settings().ThemeVariant() == theme.VariantDark }
+
+// exportChart asks where to save a chart and saves it.
+func (s *Screen) exportChart(name string, build widgets.ChartBuilder) {
+	widgets.ExportChart(s.deps.Window, name, build, s.deps.SaveChart, func(path string, err error) {
+		if err != nil {
+			s.showError(err)
+			return
+		}
+		dialog.ShowInformation(lang.L("export.title"), lang.L("export.saved", map[string]any{"Path": path}), s.deps.Window)
 	})
 }
 

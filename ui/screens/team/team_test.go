@@ -459,3 +459,102 @@ func TestKudosAddedWithLinksChecked(t *testing.T) {
 		t.Error("the log does not show the new entry, or the form was not cleared")
 	}
 }
+
+func TestCatalogueRequirementsAndCategoryLinks(t *testing.T) {
+	st := openStore(t)
+	ctx := context.Background()
+	cat := data.Category{NameEN: "Delivery", NameRU: "Доставка"}
+	if err := st.SaveCategory(ctx, &cat); err != nil {
+		t.Fatal(err)
+	}
+	h := newHarness(t, st)
+	s := h.screen
+	e := h.employee(data.Employee{Name: "Fedor", Position: "Agent"})
+	ui(s.Refresh)
+	h.settle()
+	if !s.matrix.empty.Visible() {
+		t.Error("a matrix without skills does not say what it needs")
+	}
+
+	// Two skills through the catalogue: Enter saves; an empty name is refused.
+	ui(s.editCatalogue)
+	c := s.catEditor
+	ui(func() { enter(c.name) })
+	if !c.errs["name"].Visible() {
+		t.Fatal("a skill without a name was not refused at the field")
+	}
+	ui(func() {
+		c.name.SetText("Returns policy")
+		c.group.SetText("Product")
+		enter(c.name)
+	})
+	h.settle()
+	ui(func() {
+		c.name.SetText("De-escalation")
+		c.group.SetText("Communication")
+		c.group.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	})
+	h.settle()
+	skills, _ := st.Skills(ctx)
+	if len(skills) != 2 || skills[0].Name != "De-escalation" || skills[1].Group != "Product" {
+		t.Fatalf("skills %+v", skills)
+	}
+	// Rename one.
+	ui(func() {
+		c.list.Select(1)
+		c.name.SetText("Returns and refunds")
+		enter(c.name)
+	})
+	h.settle()
+	if skills, _ = st.Skills(ctx); skills[1].Name != "Returns and refunds" || len(skills) != 2 {
+		t.Fatalf("after rename %+v", skills)
+	}
+	ui(func() { c.dlg.Hide() })
+
+	// The Agent position requires De-escalation at 3.
+	ui(s.editRequirements)
+	r := s.reqEditor
+	if r.position.Text != "Agent" {
+		t.Errorf("the requirements open on %q", r.position.Text)
+	}
+	ui(func() { r.levels[0].SetSelectedIndex(3) })
+	h.tapButton(lang.L("team.req.save"))
+	h.settle()
+	reqs, _ := st.Requirements(ctx)
+	if len(reqs) != 1 || reqs[0].Position != "Agent" || reqs[0].SkillID != skills[0].ID || reqs[0].Level != data.SkillIndependent {
+		t.Fatalf("requirements %+v", reqs)
+	}
+	if text, gap := s.matrix.cell(0, 0); !gap || text != "0 ▲3" || s.matrix.people[0].ID != e.ID {
+		t.Errorf("a never-assessed required skill reads %q, gap %v", text, gap)
+	}
+	if d := s.matrix.chartData(); len(d.Cells) != 1 || !d.Cells[0][0].Gap() || d.Cells[0][0].Assessed || d.Skills[1].Group != "Product" {
+		t.Errorf("the heat map gets %+v", d)
+	}
+
+	// Delivery complaints take both skills.
+	ui(s.editCategoryLinks)
+	l := s.linksEditor
+	ui(func() { l.skills.SetSelected(l.skills.Options) })
+	h.tapButton(lang.L("team.links.save"))
+	h.settle()
+	links, _ := st.CategorySkills(ctx)
+	if len(links[cat.ID]) != 2 {
+		t.Fatalf("links %v", links)
+	}
+	ui(func() { l.dlg.Hide() })
+
+	// Deleting a skill asks first and takes its requirement with it.
+	ui(s.editCatalogue)
+	c = s.catEditor
+	ui(func() {
+		c.list.Select(0)
+		c.deleteBt.OnTapped()
+	})
+	h.tapButton("Yes")
+	h.settle()
+	skills, _ = st.Skills(ctx)
+	reqs, _ = st.Requirements(ctx)
+	if len(skills) != 1 || len(reqs) != 0 {
+		t.Errorf("after delete: skills %v, requirements %v", skills, reqs)
+	}
+}
