@@ -135,6 +135,12 @@ func (s *shell) buildScreens() {
 	s.dash = dashboard.New(dashboard.Deps{
 		Store: s.store, Window: s.win, ShowError: s.showError, Dark: s.theme.IsDark, SaveChart: saveChart,
 		OpenComplaints: func() { s.select_(areaComplaints) },
+		OpenTraining: func(recommendations bool) {
+			s.select_(areaTraining)
+			if recommendations {
+				s.train.ShowRecommendations()
+			}
+		},
 	})
 	s.feed = feedback.New(feedback.Deps{Store: s.store, Window: s.win, ShowError: s.showError, Changed: func() { s.changed(areaFeedback) }})
 	s.comps = complaints.New(complaints.Deps{Store: s.store, Window: s.win, ShowError: s.showError,

@@ -35,6 +35,9 @@ type Deps struct {
 	// OpenComplaints shows the Complaints area (the empty state's way to
 	// import or add complaints); nil hides the button.
 	OpenComplaints func()
+	// OpenTraining shows the Training area, on its recommendations when
+	// asked (the team tab's links); nil hides the buttons.
+	OpenTraining func(recommendations bool)
 }
 
 // rangePresets are the choices of the range selector; the last one,
@@ -66,14 +69,16 @@ type Screen struct {
 	split    *breakdown
 	tabs     *container.AppTabs // composition and distribution
 	cmp      *complaintsView
-	section  *container.AppTabs // NPS | complaints and SLA
+	team     *teamView
+	section  *container.AppTabs // NPS | complaints and SLA | team
 	content  fyne.CanvasObject
 
-	series    kpi.Series // last loaded; read and written on the UI goroutine only
-	targetNPS *float64   // the department's NPS target, nil when unset
-	npsStatus string     // status line of each section: loading, or its range
-	cmpStatus string
-	cancel    context.CancelFunc
+	series     kpi.Series // last loaded; read and written on the UI goroutine only
+	targetNPS  *float64   // the department's NPS target, nil when unset
+	npsStatus  string     // status line of each section: loading, or its range
+	cmpStatus  string
+	teamStatus string
+	cancel     context.CancelFunc
 }
 
 // New builds the dashboard; call Refresh to load data.
@@ -146,11 +151,13 @@ func (s *Screen) build() {
 	lower := container.NewGridWithColumns(2, s.tabs, s.split.box)
 	charts := container.NewGridWithRows(2, trendCard, lower)
 	s.cmp = s.buildComplaints()
+	s.team = s.buildTeam()
 	// One range and grouping for both sections: switching keeps the
 	// periods the manager compares.
 	s.section = container.NewAppTabs(
 		container.NewTabItem(lang.L("dashboard.title"), container.NewBorder(tiles, nil, nil, nil, charts)),
 		container.NewTabItem(lang.L("dashboard.tab.complaints"), s.cmp.box),
+		container.NewTabItem(lang.L("dashboard.tab.team"), s.team.box),
 	)
 	s.section.OnSelected = func(*container.TabItem) { s.showStatus() }
 	// The toolbar sits at the right of the section tabs' row: on a laptop
@@ -161,9 +168,12 @@ func (s *Screen) build() {
 
 // showStatus puts the status of the section in view on the status line.
 func (s *Screen) showStatus() {
-	if s.section.SelectedIndex() == 1 {
+	switch s.section.SelectedIndex() {
+	case 1:
 		s.status.SetText(s.cmpStatus)
-	} else {
+	case 2:
+		s.status.SetText(s.teamStatus)
+	default:
 		s.status.SetText(s.npsStatus)
 	}
 }
@@ -229,9 +239,10 @@ func (s *Screen) Refresh() {
 	q.From, q.To = s.window()
 	segQ := q
 	segQ.Segment = s.split.segmentation()
-	s.npsStatus, s.cmpStatus = lang.L("dashboard.loading"), lang.L("dashboard.loading")
+	s.npsStatus, s.cmpStatus, s.teamStatus = lang.L("dashboard.loading"), lang.L("dashboard.loading"), lang.L("dashboard.loading")
 	s.showStatus()
 	s.refreshComplaints(ctx, kpi.ComplaintQuery{From: q.From, To: q.To, By: q.By})
+	s.refreshTeam(ctx, q.From, q.To)
 	widgets.Go(func() {
 		series, _, err := kpi.LoadNPS(ctx, s.d.Store, q)
 		var target *float64
