@@ -71,7 +71,7 @@ var employeeAliases = map[Field][]string{
 		"team name", "department name"},
 	FieldHired: {"дата приёма", "дата приема", "дата приёма на работу", "дата приема на работу", "принят", "принята", "дата найма",
 		"дата трудоустройства", "дата выхода", "hire date", "hired", "hired on", "date hired", "date of hire", "start date",
-		"employment date", "employment start", "original hire date"},
+		"employment date", "employment start", "original hire date", "since", "employed since", "работает с", "в компании с"},
 	FieldStatus:  {"статус", "состояние", "статус сотрудника", "status", "employment status", "employee status", "state"},
 	FieldContact: {"контакт", "контакты", "email", "e-mail", "почта", "эл. почта", "электронная почта", "телефон", "рабочий телефон", "мобильный", "contact", "work email", "phone", "mobile", "work phone"},
 	FieldNotes:   {"заметки", "заметка", "примечание", "примечания", "комментарий", "комментарии", "notes", "note", "comment", "comments"},

@@ -44,7 +44,18 @@ func InspectTeam(kind TeamKind, path string, opt Options) (*Preview, error) {
 	if len(p.dateColumns()) == 0 {
 		pv.DateLayout, pv.DateAmbiguous = "", false
 	}
+	for _, f := range teamRequired[kind] {
+		if _, ok := p.mapping[f]; !ok {
+			pv.Warnings = append(pv.Warnings, warnNoColumn(f))
+		}
+	}
 	return pv, nil
+}
+
+// warnNoColumn says a required field has no column yet.
+func warnNoColumn(f Field) Message {
+	return warning("teamimport.warning.no_column", map[string]any{"Field": string(f)},
+		"no column was recognised as %s: choose it, or nothing can be imported", f)
 }
 
 func prepareTeam(kind TeamKind, path string, opt Options) (*plan, error) {

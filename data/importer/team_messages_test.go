@@ -24,6 +24,20 @@ func TestTeamReasonsAreTranslated(t *testing.T) {
 		if err := json.Unmarshal(raw, &cat); err != nil {
 			t.Fatal(err)
 		}
+		for _, w := range []Message{warnNoColumn(FieldName)} {
+			text, ok := cat[w.Code].(string)
+			if !ok {
+				t.Errorf("%s: no %s text", w.Code, lng)
+				continue
+			}
+			tpl, err := template.New(w.Code).Option("missingkey=error").Parse(text)
+			if err == nil {
+				err = tpl.Execute(&strings.Builder{}, w.Args)
+			}
+			if err != nil {
+				t.Errorf("%s (%s): %v", w.Code, lng, err)
+			}
+		}
 		for _, r := range reasons {
 			args := make([]any, len(r.args))
 			for i := range args {

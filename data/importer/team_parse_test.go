@@ -165,8 +165,12 @@ func TestParseTeamMapOverride(t *testing.T) {
 	if len(in.Employees) != 1 || in.Employees[0].Team != "Линия 2" || in.Employees[0].HiredOn != data.DateDay(2021, 3, 15) {
 		t.Errorf("mapped employee: %+v", in.Employees)
 	}
-	// Without the mapping the file has no name column: the error names
-	// the flag that fixes it.
+	// Without the mapping the file has no name column: the preview warns
+	// and the import error names the flag that fixes it.
+	pv, err := importer.InspectTeam(importer.TeamEmployees, path, importer.Options{})
+	if err != nil || !hasWarning(pv.Warnings, "teamimport.warning.no_column") || pv.NeedsFileDate || pv.Mapping[importer.FieldHired] != "Since" {
+		t.Errorf("preview: %+v, %v", pv, err)
+	}
 	_, _, err = importer.ParseTeam(context.Background(), importer.TeamEmployees, path, importer.Options{RejectsPath: "-"}, importer.TeamNames{}, nil)
 	if err == nil || !strings.Contains(err.Error(), "--map name=COLUMN") {
 		t.Errorf("no name column: %v", err)
