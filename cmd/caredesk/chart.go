@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -24,8 +25,9 @@ func newChartCommand(a *app) *cobra.Command {
 	var width, height int
 	var scale, target float64
 	var working bool
+	var employee string
 	kinds := []string{string(charts.KindNPSTrend), string(charts.KindNPSComposition), string(charts.KindNPSDistribution)}
-	for _, k := range charts.ComplaintKinds {
+	for _, k := range append(slices.Clone(charts.ComplaintKinds), charts.TeamKinds...) {
 		kinds = append(kinds, string(k))
 	}
 	c := &cobra.Command{
@@ -46,6 +48,17 @@ func newChartCommand(a *app) *cobra.Command {
 			case ".png", ".svg", ".pdf":
 			default:
 				return flagError("cli.err.output_ext", map[string]any{"Path": out})
+			}
+			if charts.IsTeamKind(kind) {
+				q := teamChartQuery{from: from, to: to, employee: employee, now: time.Now(),
+					grow: !cmd.Flags().Changed("height") && strings.ToLower(filepath.Ext(out)) != ".pdf"}
+				return a.withStore(cmd.Context(), func(st data.Store) error {
+					ch, err := buildTeamChart(cmd.Context(), st, kind, q, charts.Options{Width: width, Height: height, Scale: scale})
+					if err != nil {
+						return err
+					}
+					return a.saveChart(out, ch)
+				})
 			}
 			if charts.IsComplaintKind(kind) {
 				return a.withStore(cmd.Context(), func(st data.Store) error {
@@ -86,6 +99,7 @@ func newChartCommand(a *app) *cobra.Command {
 	c.Flags().Float64Var(&scale, "scale", 1, lang.L("cli.help.png_pixel_scale_2_for_high_dpi"))
 	c.Flags().Float64Var(&target, "target", 0, lang.L("cli.help.nps_target_line_default_the_target_set_i"))
 	c.Flags().BoolVar(&working, "working", false, lang.L("complaintcli.help.working"))
+	c.Flags().StringVar(&employee, "employee", "", lang.L("teamchart.help.employee"))
 	return c
 }
 
