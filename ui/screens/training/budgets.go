@@ -43,7 +43,7 @@ var budgetColumnKeys = [budgetColumns]string{"training.budget.col.plan", "traini
 	"training.budget.col.planned", "training.budget.col.spent", "training.budget.col.left", "training.budget.col.hours",
 	"training.budget.col.done"}
 
-var budgetColumnWidths = [budgetColumns]float32{150, 200, 110, 120, 110, 110, 120, 110}
+var budgetColumnWidths = [budgetColumns]float32{140, 200, 110, 115, 105, 105, 165, 125}
 
 // budgetsTab lists the plans per quarter or year with their budgets, the
 // plan against actual of each, and the hours and budget chart.
@@ -82,7 +82,9 @@ func (s *Screen) buildBudgets() *budgetsTab {
 		b.updateCell)
 	b.table.ShowHeaderColumn = false
 	b.table.CreateHeader = func() fyne.CanvasObject {
-		return widget.NewLabelWithStyle("Planned cost", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		l := widget.NewLabelWithStyle("Planned cost", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		l.Truncation = fyne.TextTruncateEllipsis
+		return l
 	}
 	b.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
 		if id.Row < 0 && id.Col >= 0 && id.Col < budgetColumns {

@@ -73,7 +73,7 @@ func (s *Screen) buildCourses() *coursesTab {
 	left := container.NewBorder(container.NewHBox(newBtn, importBtn), nil, nil, nil, c.list)
 
 	c.title = widget.NewEntry()
-	c.skills = widgets.NewCheckGrid(200, nil)
+	c.skills = widgets.NewCheckGrid(270, nil)
 	c.format = widget.NewSelect(nil, nil)
 	for _, f := range data.CourseFormats {
 		c.format.Options = append(c.format.Options, formatName(f))

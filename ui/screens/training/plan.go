@@ -66,7 +66,7 @@ const (
 var planColumnKeys = [planColumns]string{"training.col.employee", "training.col.course", "training.col.planned",
 	"training.col.status", "training.col.completed", "training.col.result"}
 
-var planColumnWidths = [planColumns]float32{170, 230, 190, 190, 110, 220}
+var planColumnWidths = [planColumns]float32{150, 185, 225, 235, 115, 160}
 
 // planTab lists the plan items with filters, the actions on the chosen
 // item and the timeline of the items shown.
@@ -119,7 +119,9 @@ func (s *Screen) buildPlan() *planTab {
 		p.updateCell)
 	p.table.ShowHeaderColumn = false
 	p.table.CreateHeader = func() fyne.CanvasObject {
-		return widget.NewLabelWithStyle("Planned", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		l := widget.NewLabelWithStyle("Planned", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		l.Truncation = fyne.TextTruncateEllipsis
+		return l
 	}
 	p.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
 		if id.Row < 0 && id.Col >= 0 && id.Col < planColumns {

@@ -13,7 +13,7 @@ var timelineName = string(charts.KindTrainingPlan)
 
 // timelineData puts items on the Gantt chart: one row per employee in
 // roster order, one bar per item in planned order.
-func timelineData(items []data.TrainingItem, look lookups, today, from, to data.Day) charts.TimelineData {
+func timelineData(items []data.TrainingItem, look lookups, today data.Day) charts.TimelineData {
 	byEmployee := map[int64][]charts.TimelineBar{}
 	for _, it := range items {
 		byEmployee[it.EmployeeID] = append(byEmployee[it.EmployeeID], charts.TimelineBar{
@@ -23,7 +23,7 @@ func timelineData(items []data.TrainingItem, look lookups, today, from, to data.
 			Status: it.Status, Overdue: it.Overdue(today),
 		})
 	}
-	d := charts.TimelineData{Today: today, From: from, To: to}
+	d := charts.TimelineData{Today: today}
 	seen := map[int64]bool{}
 	add := func(id int64, name string) {
 		if bars := byEmployee[id]; len(bars) > 0 && !seen[id] {
@@ -40,19 +40,18 @@ func timelineData(items []data.TrainingItem, look lookups, today, from, to data.
 	return d
 }
 
-// timelineBuilder draws the items shown. On screen the tab names the
-// chart, so the plot keeps the title's height.
+// timelineBuilder draws the items shown over their own span (the filter
+// already chose them by period: a year mostly empty would only squeeze
+// the bars). On screen the tab names the chart, so the plot keeps the
+// title's height.
 func (p *planTab) timelineBuilder(onScreen bool) widgets.ChartBuilder {
 	today := p.s.today()
-	from, to := p.period.Range(today)
-	if from != 0 && to != 0 && from > to {
-		from, to = to, from
+	d := timelineData(p.shown, p.s.look, today)
+	subtitle := ""
+	if from, to := p.period.Range(today); from != 0 && to != 0 {
+		subtitle = widgets.DayRange(min(from, to), max(from, to))
 	}
-	d := timelineData(p.shown, p.s.look, today, from, to)
-	labels := widgets.ChartLabels(charts.KindTrainingPlan, widgets.DayRange(from, to))
-	if from == 0 || to == 0 {
-		labels.Subtitle = ""
-	}
+	labels := widgets.ChartLabels(charts.KindTrainingPlan, subtitle)
 	if onScreen {
 		labels.Title, labels.Subtitle = "", ""
 	}
