@@ -10,6 +10,7 @@ import (
 	"image"
 	"io"
 	"math"
+	"sync"
 
 	"github.com/wcharczuk/go-chart/v2"
 
@@ -122,7 +123,12 @@ type Chart struct {
 	opt   Options
 	graph *chart.Chart // nil when there is nothing to plot
 	table [][]string
-	build func(Options) *Chart // the builder and data, for With
+	// tableOf computes the table on the first Table call instead, for
+	// charts whose tables are large (a whole training plan) and rendered
+	// far more often than exported.
+	tableOf   func() [][]string
+	tableOnce sync.Once
+	build     func(Options) *Chart // the builder and data, for With
 }
 
 // With builds the same chart with other options, e.g. at Scale 2 without
@@ -147,6 +153,11 @@ func (c *Chart) Empty() bool { return c.graph == nil }
 // Table returns the numbers behind the chart, header row first. The caller
 // may modify the result.
 func (c *Chart) Table() [][]string {
+	c.tableOnce.Do(func() {
+		if c.tableOf != nil {
+			c.table = c.tableOf()
+		}
+	})
 	out := make([][]string, len(c.table))
 	for i, row := range c.table {
 		out[i] = append([]string(nil), row...)

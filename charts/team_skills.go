@@ -77,7 +77,7 @@ func (g skillsLayout) col(j int) (x0, x1 int) {
 func SkillsMatrix(d SkillsMatrixData, o Options) *Chart {
 	o = o.normalized()
 	c := &Chart{
-		kind: KindSkillsMatrix, opt: o, table: skillsTable(d, o.Labels),
+		kind: KindSkillsMatrix, opt: o, tableOf: func() [][]string { return skillsTable(d, o.Labels) },
 		build: func(o Options) *Chart { return SkillsMatrix(d, o) },
 	}
 	f, g, ok := skillsGeometry(d, o)

@@ -123,7 +123,7 @@ func monthStart(d data.Day) data.Day {
 func TrainingTimeline(d TimelineData, o Options) *Chart {
 	o = o.normalized()
 	c := &Chart{
-		kind: KindTrainingPlan, opt: o, table: timelineTable(d, o.Labels),
+		kind: KindTrainingPlan, opt: o, tableOf: func() [][]string { return timelineTable(d, o.Labels) },
 		build: func(o Options) *Chart { return TrainingTimeline(d, o) },
 	}
 	f, g, ok := timelineGeometry(d, o)
