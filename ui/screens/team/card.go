@@ -46,6 +46,7 @@ type cardData struct {
 	kudos       []data.Kudos
 	items       []data.TrainingItem
 	progress    []kpi.GoalProgress // of goals, in their order
+	progressErr error
 }
 
 func loadCard(ctx context.Context, st data.Store, id int64, today data.Day) (cardData, error) {
@@ -62,8 +63,13 @@ func loadCard(ctx context.Context, st data.Store, id int64, today data.Day) (car
 	step(func() (e error) { cd.goals, e = st.Goals(ctx, id); return })
 	step(func() (e error) { cd.kudos, e = st.Kudos(ctx, id, 0, 0); return })
 	step(func() (e error) { cd.items, e = st.TrainingItems(ctx, data.TrainingFilter{EmployeeID: id}); return })
-	step(func() (e error) { cd.progress, e = kpi.LoadGoalProgress(ctx, st, cd.goals, today); return })
-	return cd, err
+	if err != nil {
+		return cd, err
+	}
+	// Progress is figures over complaints: when they cannot be read the
+	// card still opens, with the goals and without their standing.
+	cd.progress, cd.progressErr = kpi.LoadGoalProgress(ctx, st, cd.goals, today)
+	return cd, nil
 }
 
 // openCard shows an employee's card in place of the tabs.
@@ -117,6 +123,9 @@ func (c *card) reload() {
 				return
 			}
 			c.apply(cd)
+			if cd.progressErr != nil {
+				s.showError(cd.progressErr)
+			}
 		})
 	})
 }

@@ -147,6 +147,7 @@ func (s *Screen) editCatalogue() {
 	c.dlg.Resize(fyne.NewSize(560, 560))
 	s.catEditor = c
 	c.dlg.Show()
+	s.deps.Window.Canvas().Focus(c.name)
 }
 
 func skillGroups(skills []data.Skill) []string {

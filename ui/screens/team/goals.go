@@ -144,13 +144,6 @@ func scoreText(m kpi.ScoreMetric, v float64) string {
 	return widgets.Num(v, 1)
 }
 
-func metricName(m kpi.ScoreMetric) string {
-	if m == kpi.ScoreTrainingHours {
-		return lang.L("team.metric.training_hours")
-	}
-	return lang.L("goal.metric." + string(m))
-}
-
 // goalForm is the add/edit dialog of a goal.
 type goalForm struct {
 	g      data.Goal
@@ -182,17 +175,25 @@ func (g *goalsTab) edit(goal data.Goal) {
 	}
 	f.course = widget.NewSelect(courses, nil)
 	f.target = widget.NewEntry()
-	targetRow := container.New(layout.NewFormLayout())
-	courseRow := container.New(layout.NewFormLayout())
-	f.metric = widget.NewSelect(metrics, func(string) {
-		if data.GoalMetrics[f.metric.SelectedIndex()] == data.GoalCourse {
-			targetRow.Hide()
-			courseRow.Show()
-		} else {
-			courseRow.Hide()
-			targetRow.Show()
+	// One form: hidden rows (target or course) take no space and the
+	// labels stay in one column.
+	targetLabel, courseLabel := widgets.FormLabel(lang.L("team.goals.target")), widgets.FormLabel(lang.L("team.goals.course"))
+	targetCell, courseCell := f.errs.Under(widgets.FixedWidth(f.target, 160), "target"), f.errs.Under(f.course, "course")
+	show := func(course bool) {
+		for _, o := range []fyne.CanvasObject{targetLabel, targetCell} {
+			o.Hide()
+			if !course {
+				o.Show()
+			}
 		}
-	})
+		for _, o := range []fyne.CanvasObject{courseLabel, courseCell} {
+			o.Hide()
+			if course {
+				o.Show()
+			}
+		}
+	}
+	f.metric = widget.NewSelect(metrics, func(string) { show(data.GoalMetrics[f.metric.SelectedIndex()] == data.GoalCourse) })
 	f.from, f.to = widget.NewDateEntry(), widget.NewDateEntry()
 	f.note = widget.NewEntry()
 	submit := func() { g.save(f) }
@@ -200,14 +201,12 @@ func (g *goalsTab) edit(goal data.Goal) {
 	for _, e := range []*widget.Entry{f.target, f.note} {
 		e.OnSubmitted = func(string) { submit() }
 	}
-	targetRow.Objects = []fyne.CanvasObject{widgets.FormLabel(lang.L("team.goals.target")), f.errs.Under(widgets.FixedWidth(f.target, 160), "target")}
-	courseRow.Objects = []fyne.CanvasObject{widgets.FormLabel(lang.L("team.goals.course")), f.errs.Under(f.course, "course")}
-	form := container.NewVBox(
-		container.New(layout.NewFormLayout(),
-			widgets.FormLabel(lang.L("team.goals.metric")), f.errs.Under(f.metric, "metric"),
-			widgets.FormLabel(lang.L("team.goals.period")), f.errs.Under(container.NewGridWithColumns(2, f.from, f.to), "period")),
-		targetRow, courseRow,
-		container.New(layout.NewFormLayout(), widgets.FormLabel(lang.L("team.goals.note")), f.note))
+	form := container.New(layout.NewFormLayout(),
+		widgets.FormLabel(lang.L("team.goals.metric")), f.errs.Under(f.metric, "metric"),
+		widgets.FormLabel(lang.L("team.goals.period")), f.errs.Under(container.NewGridWithColumns(2, f.from, f.to), "period"),
+		targetLabel, targetCell,
+		courseLabel, courseCell,
+		widgets.FormLabel(lang.L("team.goals.note")), f.note)
 
 	f.from.SetDate(dateOf(goal.From))
 	f.to.SetDate(dateOf(goal.To))

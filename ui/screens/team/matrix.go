@@ -38,8 +38,8 @@ type matrix struct {
 }
 
 const (
-	matrixCellWidth = 92
-	matrixNameWidth = 250
+	matrixCellWidth = 128
+	matrixNameWidth = 280
 )
 
 func newMatrix(s *Screen) *matrix {
@@ -58,11 +58,12 @@ func newMatrix(s *Screen) *matrix {
 		group.SizeName = theme.SizeNameCaptionText
 		group.Truncation = fyne.TextTruncateEllipsis
 		name := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-		name.Truncation = fyne.TextTruncateEllipsis
-		return container.NewVBox(group, name)
+		name.Wrapping = fyne.TextWrapWord // "Service standards and SLA" takes two lines, not "Service st…"
+		return container.NewBorder(group, nil, nil, nil, name)
 	}
 	m.table.UpdateHeader = m.updateHeader
 	m.table.SetColumnWidth(-1, matrixNameWidth)
+	m.table.SetRowHeight(-1, m.headerHeight())
 	m.table.OnSelected = func(id widget.TableCellID) {
 		m.table.UnselectAll()
 		if id.Row >= 0 && id.Col >= 0 && id.Row < len(m.people) && id.Col < len(s.snap.skills) {
@@ -89,6 +90,14 @@ func newMatrix(s *Screen) *matrix {
 	m.empty.Hide()
 	m.content = container.NewBorder(container.NewVBox(toolbar, m.legend), nil, nil, nil, container.NewStack(m.table, m.empty))
 	return m
+}
+
+// headerHeight fits a group caption and a skill name of two lines.
+func (m *matrix) headerHeight() float32 {
+	group := widget.NewLabel("Wg")
+	group.SizeName = theme.SizeNameCaptionText
+	name := widget.NewLabelWithStyle("Wg\nWg", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	return group.MinSize().Height + name.MinSize().Height - theme.Padding()
 }
 
 // apply takes the loaded snapshot.
@@ -178,9 +187,10 @@ func withAlpha(c color.Color, a uint8) color.Color {
 
 func (m *matrix) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
 	box := o.(*fyne.Container)
-	group, name := box.Objects[0].(*widget.Label), box.Objects[1].(*widget.Label)
+	name, group := box.Objects[0].(*widget.Label), box.Objects[1].(*widget.Label) // a border lists its centre first
 	sn := &m.s.snap
 	group.Show()
+	name.Wrapping, name.Truncation = fyne.TextWrapWord, fyne.TextTruncateOff
 	switch {
 	case id.Row < 0 && id.Col >= 0 && id.Col < len(sn.skills):
 		k := sn.skills[id.Col]
@@ -195,6 +205,7 @@ func (m *matrix) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
 		// One line: the position decides what is required, so it is in view.
 		e := m.people[id.Row]
 		group.Hide()
+		name.Wrapping, name.Truncation = fyne.TextWrapOff, fyne.TextTruncateEllipsis
 		name.SetText(e.Name)
 		if e.Position != "" {
 			name.SetText(e.Name + " · " + e.Position)
@@ -206,27 +217,10 @@ func (m *matrix) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
 	}
 }
 
-// chartData is the matrix as the heat map draws it.
+// chartData is the matrix as the heat map draws it (as the CLI does).
 func (m *matrix) chartData() charts.SkillsMatrixData {
 	sn := &m.s.snap
-	var d charts.SkillsMatrixData
-	for _, k := range sn.skills {
-		d.Skills = append(d.Skills, charts.SkillColumn{Name: k.Name, Group: k.Group})
-	}
-	assessed := map[[2]int64]bool{}
-	for _, a := range sn.levels {
-		assessed[[2]int64{a.EmployeeID, a.SkillID}] = true
-	}
-	for _, e := range m.people {
-		d.Employees = append(d.Employees, e.Name)
-		row := make([]charts.SkillCell, len(sn.skills))
-		for j, k := range sn.skills {
-			key := [2]int64{e.ID, k.ID}
-			row[j] = charts.SkillCell{Level: m.levels[key], Assessed: assessed[key], Required: m.reqs[e.Position][k.ID]}
-		}
-		d.Cells = append(d.Cells, row)
-	}
-	return d
+	return widgets.SkillsChartData(sn.employees, sn.skills, sn.levels, sn.reqs)
 }
 
 func (m *matrix) chartBuilder() widgets.ChartBuilder {

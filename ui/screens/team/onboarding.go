@@ -108,7 +108,7 @@ func (o *onboardingTab) row(cp data.OnboardingCheckpoint, today data.Day) fyne.C
 	if cp.Comment != "" {
 		comment := widget.NewLabel(lang.L("team.onboarding.comment") + ": " + cp.Comment)
 		comment.Wrapping = fyne.TextWrapWord
-		comment.Importance = widget.LowImportance
+		comment.TextStyle.Italic = true // set apart from the goal, but not dimmed out of reading
 		box.Add(comment)
 	}
 	return box
@@ -173,4 +173,5 @@ func (o *onboardingTab) mark(cp data.OnboardingCheckpoint, met bool) {
 	d.Resize(fyne.NewSize(480, 300))
 	o.assess = d
 	d.Show()
+	s.deps.Window.Canvas().Focus(comment)
 }

@@ -30,7 +30,7 @@ const (
 )
 
 var rosterHeads = [rosterCols]string{"team.col.name", "team.col.position", "team.col.team", "team.col.status", "team.col.hired", "team.col.training"}
-var rosterWidths = [rosterCols]float32{230, 190, 150, 110, 120, 190}
+var rosterWidths = [rosterCols]float32{220, 240, 140, 110, 120, 200}
 
 // Status filter choices: the current team (active and on leave) first.
 const (

@@ -135,7 +135,7 @@ func (t *scorecardTab) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	l.Importance = widget.MediumImportance
 	switch id.Col {
 	case scoreColMetric:
-		l.SetText(metricName(m))
+		l.SetText(lang.L(m.Key()))
 		return
 	case scoreColValue:
 		l.SetText(valueText(m, v))
@@ -155,21 +155,12 @@ func (t *scorecardTab) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	l.Refresh()
 }
 
-// chartData is the scorecard as the comparison chart draws it.
-func (t *scorecardTab) chartData() charts.ScorecardData {
-	d := charts.ScorecardData{Employee: t.c.cd.e.Name}
-	for _, m := range kpi.ScoreMetrics {
-		v, team := t.card.Value(m).Value, t.team.Value(m).Value
-		d.Metrics = append(d.Metrics, charts.ScorecardMetric{Label: metricName(m), Agent: v, Team: team,
-			AgentText: scoreText(m, v), TeamText: scoreText(m, team), LowerIsBetter: m.LowerIsBetter()})
-	}
-	return d
-}
-
 // chartBuilder draws the scorecard; on screen the tab names it, so the
 // plot keeps the title's height.
 func (t *scorecardTab) chartBuilder(onScreen bool) widgets.ChartBuilder {
-	d := t.chartData()
+	card := t.card
+	card.Employee = t.c.cd.e // named even when the period has no card for them
+	d := widgets.ScorecardChartData(card, t.team)
 	labels := widgets.ChartLabels(charts.KindScorecard, t.c.cd.e.Name+" · "+widgets.DayRange(t.from, t.to))
 	if onScreen {
 		labels.Title, labels.Subtitle = "", ""

@@ -35,6 +35,7 @@ func newSkillsTab(c *card) *skillsTab {
 	k.skill = widget.NewSelect(nil, nil)
 	k.skill.PlaceHolder = lang.L("team.skills.choose")
 	k.level = widget.NewSelect(levelOptions(), nil)
+	k.level.PlaceHolder = lang.L("team.skills.level")
 	k.day = widget.NewDateEntry()
 	k.note = widget.NewEntry()
 	k.note.SetPlaceHolder(lang.L("team.skills.note"))
@@ -59,7 +60,7 @@ func newSkillsTab(c *card) *skillsTab {
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			sk := c.s.snap.skills[id]
 			row := o.(*fyne.Container)
-			row.Objects[0].(*widget.Label).SetText(skillLabel(sk))
+			row.Objects[0].(*widget.Label).SetText(sk.Name) // in catalogue order: groups stay together
 			state := row.Objects[1].(*fyne.Container).Objects[0].(*widget.Label)
 			cur := k.levels()[sk.ID]
 			req, has := c.s.snap.required(c.cd.e.Position)[sk.ID]
