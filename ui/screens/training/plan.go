@@ -131,6 +131,17 @@ func (s *Screen) buildPlan() *planTab {
 	for c, w := range planColumnWidths {
 		p.table.SetColumnWidth(c, w)
 	}
+	// The dates and the statuses take the width their language needs
+	// (Russian dates are short, its statuses long).
+	measure := func(text string) float32 { return widget.NewLabel(text).MinSize().Width + theme.Padding() }
+	sample := data.TrainingItem{PlannedStart: data.DateDay(2026, 12, 28), PlannedEnd: data.DateDay(2026, 12, 30)}
+	p.table.SetColumnWidth(colPlanned, measure(widgets.DayRange(sample.PlannedStart, sample.PlannedEnd)))
+	var status float32
+	for _, st := range []data.TrainingStatus{data.TrainingPlanned, data.TrainingInProgress} {
+		sample.Status = st
+		status = max(status, measure(statusText(sample, sample.PlannedEnd+118)))
+	}
+	p.table.SetColumnWidth(colStatus, status)
 	p.table.OnSelected = func(id widget.TableCellID) {
 		if id.Row >= 0 && id.Row < len(p.shown) {
 			p.selected = p.shown[id.Row].ID

@@ -284,3 +284,65 @@ func TestStartAndCancelFollowTheStatus(t *testing.T) {
 		t.Error("an item in progress can be started again")
 	}
 }
+
+// findButton finds a button by its text among the objects laid out
+// under o.
+func findButton(o fyne.CanvasObject, text string) *widget.Button {
+	for _, c := range test.LaidOutObjects(o) {
+		if b, ok := c.(*widget.Button); ok && b.Text == text {
+			return b
+		}
+	}
+	return nil
+}
+
+func TestAddToPlanFromARecommendation(t *testing.T) {
+	st := openStore(t)
+	ctx := context.Background()
+	anna, _, empathy := seedTeam(t, st)
+	// Agents must be independent in empathy; nobody was assessed, so both
+	// have a gap, and the course that develops it is recommended.
+	must(t, st.SetRequirement(ctx, data.SkillRequirement{Position: "Agent", SkillID: empathy.ID, Level: data.SkillIndependent}))
+	co := data.Course{Title: "Empathy basics", Format: data.FormatOnline, Hours: 20, SkillIDs: []int64{empathy.ID}}
+	must(t, st.SaveCourse(ctx, &co))
+	h := newHarness(t, st)
+	s := h.screen
+	ui(func() { s.tabs.SelectIndex(tabRecommendations) })
+	h.settle()
+	r := s.recs
+	if len(r.recs) != 2 {
+		t.Fatalf("%d recommendations, want one per agent", len(r.recs))
+	}
+	if !strings.Contains(r.status.Text, "2 recommendations") {
+		t.Errorf("status %q", r.status.Text)
+	}
+	var first string
+	ui(func() {
+		first = r.list.Objects[0].(*fyne.Container).Objects[0].(*fyne.Container).Objects[0].(*widget.Label).Text
+	})
+	if first != "Anna Petrova — Empathy" {
+		t.Errorf("the first card is %q", first)
+	}
+	var add *widget.Button
+	ui(func() { add = findButton(r.list.Objects[0], "Add to plan") })
+	if add == nil {
+		t.Fatal("no Add to plan button on the first card")
+	}
+	ui(func() { test.Tap(add) })
+	h.settle()
+	items := h.items()
+	// 20 hours: three working days from next Monday.
+	if len(items) != 1 || items[0].EmployeeID != anna.ID || items[0].CourseID != co.ID || items[0].Status != data.TrainingPlanned ||
+		items[0].PlannedStart != data.DateDay(2026, 11, 30) || items[0].PlannedEnd != data.DateDay(2026, 12, 2) {
+		t.Fatalf("stored %+v", items)
+	}
+	if s.tabs.SelectedIndex() != tabPlan || s.plan.selected != items[0].ID {
+		t.Errorf("the plan does not show the new item: tab %d, selected %d", s.tabs.SelectedIndex(), s.plan.selected)
+	}
+	// Planned now, the course is no longer recommended to Anna.
+	ui(func() { s.tabs.SelectIndex(tabRecommendations) })
+	h.settle()
+	if len(r.recs) != 1 || r.recs[0].EmployeeID == anna.ID {
+		t.Errorf("after planning: %+v", r.recs)
+	}
+}
