@@ -3,6 +3,7 @@ package charts
 import (
 	"image"
 	"math"
+	"slices"
 	"strconv"
 
 	"github.com/wcharczuk/go-chart/v2"
@@ -76,6 +77,13 @@ func (g skillsLayout) col(j int) (x0, x1 int) {
 // the skill names when there is room.
 func SkillsMatrix(d SkillsMatrixData, o Options) *Chart {
 	o = o.normalized()
+	// A copy: the chart must not change with the caller's slices.
+	d.Employees, d.Skills = slices.Clone(d.Employees), slices.Clone(d.Skills)
+	cells := make([][]SkillCell, len(d.Cells))
+	for i, row := range d.Cells {
+		cells[i] = slices.Clone(row)
+	}
+	d.Cells = cells
 	c := &Chart{
 		kind: KindSkillsMatrix, opt: o, tableOf: func() [][]string { return skillsTable(d, o.Labels) },
 		build: func(o Options) *Chart { return SkillsMatrix(d, o) },

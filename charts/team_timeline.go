@@ -35,6 +35,25 @@ type TimelineBar struct {
 	Overdue                  bool // open after its planned end: drawn red up to today
 }
 
+// clone copies the rows and bars, so that the chart (its re-renders,
+// With and the table computed later) does not change with the caller's
+// slices.
+func (d TimelineData) clone() TimelineData {
+	n := 0
+	for _, r := range d.Rows {
+		n += len(r.Bars)
+	}
+	bars := make([]TimelineBar, 0, n)
+	rows := make([]TimelineRow, len(d.Rows))
+	for i, r := range d.Rows {
+		start := len(bars)
+		bars = append(bars, r.Bars...)
+		rows[i] = TimelineRow{Label: r.Label, Bars: bars[start:len(bars):len(bars)]}
+	}
+	d.Rows = rows
+	return d
+}
+
 // timelineLayout is the timeline's pixel geometry, computed once per build
 // so that rendering (possibly concurrent) only reads it.
 type timelineLayout struct {
@@ -122,6 +141,7 @@ func monthStart(d data.Day) data.Day {
 // TimelineHeight gives the height at which every row is labelled.
 func TrainingTimeline(d TimelineData, o Options) *Chart {
 	o = o.normalized()
+	d = d.clone()
 	c := &Chart{
 		kind: KindTrainingPlan, opt: o, tableOf: func() [][]string { return timelineTable(d, o.Labels) },
 		build: func(o Options) *Chart { return TrainingTimeline(d, o) },

@@ -28,7 +28,7 @@ func TrainingCompletion(d CompletionData, o Options) *Chart {
 	months := append([]CompletionMonth(nil), d.Months...)
 	c := &Chart{
 		kind: KindTrainingCompletion, opt: o, table: completionTable(months, o.Labels),
-		build: func(o Options) *Chart { return TrainingCompletion(d, o) },
+		build: func(o Options) *Chart { return TrainingCompletion(CompletionData{Months: months}, o) },
 	}
 	var most int64
 	for _, m := range months {
@@ -107,7 +107,7 @@ func TrainingBudget(d TrainingBudgetData, o Options) *Chart {
 	quarters := append([]BudgetQuarter(nil), d.Quarters...)
 	c := &Chart{
 		kind: KindTrainingBudget, opt: o, table: budgetTable(quarters, o.Labels),
-		build: func(o Options) *Chart { return TrainingBudget(d, o) },
+		build: func(o Options) *Chart { return TrainingBudget(TrainingBudgetData{Quarters: quarters}, o) },
 	}
 	var most int64
 	hours := false
