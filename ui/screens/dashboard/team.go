@@ -132,7 +132,7 @@ func loadTeam(ctx context.Context, st data.Store, from, to data.Day, now time.Ti
 	l.wholeQuarter = kpi.TrainingTrend(in, kpi.Quarter, q.Start, q.End, today).Total
 	l.last = kpi.TrainingTrend(in, kpi.Quarter, prev.Start, prev.End, today).Total
 	y, m, _ := q.Start.Date()
-	l.quarterName = lang.L("dashboard.t.quarter", map[string]any{"Q": (int(m)-1)/3 + 1, "Year": y})
+	l.quarterName = lang.L("training.quarter", map[string]any{"Q": (int(m)-1)/3 + 1, "Year": y})
 	for _, it := range in.Items {
 		if it.Status.Open() {
 			l.open++
@@ -185,7 +185,7 @@ func (t *teamView) apply(s *Screen, l teamLoad) {
 		t.data, t.span = charts.CompletionData{}, ""
 		return
 	}
-	t.data = completionData(l.months)
+	t.data = widgets.CompletionChartData(l.months)
 	from, to := l.months.Total.Period.Start, l.months.Total.Period.End
 	t.span = ""
 	if from != 0 {
@@ -273,15 +273,6 @@ func (t *teamView) fillRecommendations(s *Screen, l teamLoad) {
 		t.recs.Add(b)
 	}
 	t.recs.Refresh()
-}
-
-// completionData hands the chart the months of the plan.
-func completionData(s kpi.TrainingSeries) charts.CompletionData {
-	var d charts.CompletionData
-	for _, p := range s.Periods {
-		d.Months = append(d.Months, charts.CompletionMonth{Label: periodName(p.Period, kpi.Month), Planned: p.Planned, Done: p.Done})
-	}
-	return d
 }
 
 // teamChartBuilder draws plan against actual completions per month.

@@ -238,7 +238,7 @@ func (b *budgetsTab) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 
 // chartBuilder draws hours and cost per quarter against the budgets.
 func (b *budgetsTab) chartBuilder(onScreen bool) widgets.ChartBuilder {
-	d := budgetChartData(b.quarter)
+	d := widgets.BudgetChartData(b.quarter)
 	from, to := b.quarter.Total.Period.Start, b.quarter.Total.Period.End
 	labels := widgets.ChartLabels(charts.KindTrainingBudget, widgets.RangeLabel(from, to, string(kpi.Quarter)))
 	if onScreen {
@@ -347,16 +347,6 @@ func (b *budgetsTab) onDelete() {
 				b.onNew()
 			})
 		}, b.s.deps.Window)
-}
-
-// budgetChartData hands the chart the figures per quarter.
-func budgetChartData(s kpi.TrainingSeries) charts.TrainingBudgetData {
-	var d charts.TrainingBudgetData
-	for _, p := range s.Periods {
-		d.Quarters = append(d.Quarters, charts.BudgetQuarter{Label: periodTitle(p.Period, kpi.Quarter),
-			HoursPlanned: p.HoursPlanned, HoursDone: p.HoursDone, CostPlanned: p.CostPlanned, CostDone: p.CostDone, Budget: p.Budget})
-	}
-	return d
 }
 
 // periodTitle names a quarter ("Q1 2026") or another period by its label.

@@ -5,40 +5,10 @@ import (
 	"fyne.io/fyne/v2/lang"
 
 	"caredesk/charts"
-	"caredesk/data"
 	"caredesk/ui/widgets"
 )
 
 var timelineName = string(charts.KindTrainingPlan)
-
-// timelineData puts items on the Gantt chart: one row per employee in
-// roster order, one bar per item in planned order.
-func timelineData(items []data.TrainingItem, look lookups, today data.Day) charts.TimelineData {
-	byEmployee := map[int64][]charts.TimelineBar{}
-	for _, it := range items {
-		byEmployee[it.EmployeeID] = append(byEmployee[it.EmployeeID], charts.TimelineBar{
-			Label:        look.courseTitle(it.CourseID),
-			PlannedStart: it.PlannedStart, PlannedEnd: it.PlannedEnd,
-			ActualStart: it.StartedOn, ActualEnd: it.CompletedOn,
-			Status: it.Status, Overdue: it.Overdue(today),
-		})
-	}
-	d := charts.TimelineData{Today: today}
-	seen := map[int64]bool{}
-	add := func(id int64, name string) {
-		if bars := byEmployee[id]; len(bars) > 0 && !seen[id] {
-			seen[id] = true
-			d.Rows = append(d.Rows, charts.TimelineRow{Label: name, Bars: bars})
-		}
-	}
-	for _, e := range look.employees {
-		add(e.ID, e.Name)
-	}
-	for _, it := range items { // employees missing from the roster still show
-		add(it.EmployeeID, look.employeeName(it.EmployeeID))
-	}
-	return d
-}
 
 // timelineBuilder draws the items shown over their own span (the filter
 // already chose them by period: a year mostly empty would only squeeze
@@ -46,7 +16,7 @@ func timelineData(items []data.TrainingItem, look lookups, today data.Day) chart
 // title's height.
 func (p *planTab) timelineBuilder(onScreen bool) widgets.ChartBuilder {
 	today := p.s.today()
-	d := timelineData(p.shown, p.s.look, today)
+	d := widgets.TimelineChartData(p.shown, p.s.look.employees, p.s.look.courses, today, 0, 0)
 	subtitle := ""
 	if from, to := p.period.Range(today); from != 0 && to != 0 {
 		subtitle = widgets.DayRange(min(from, to), max(from, to))
