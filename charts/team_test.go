@@ -9,6 +9,7 @@ import (
 	"io"
 	"math"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -319,4 +320,27 @@ func TestCompletionAndBudgetBars(t *testing.T) {
 	if row[2] != "88,5" || row[4] != "130\u202f500,50" || row[5] != "200\u202f000" {
 		t.Errorf("budget table row %q", row)
 	}
+}
+
+// A built chart renders from several goroutines while its table is read
+// (the screen renders, an export reads the table): run with -race.
+func TestTimelineRendersConcurrently(t *testing.T) {
+	c := TrainingTimeline(timelineData(20, 100, 4), Options{Width: 600, Height: 300, Labels: teamLabels("План")})
+	var wg sync.WaitGroup
+	for range 3 {
+		wg.Add(2)
+		go func() {
+			defer wg.Done()
+			if err := c.PNG(io.Discard); err != nil {
+				t.Error(err)
+			}
+		}()
+		go func() {
+			defer wg.Done()
+			if n := len(c.Table()); n != 101 {
+				t.Errorf("table of %d rows", n)
+			}
+		}()
+	}
+	wg.Wait()
 }
