@@ -221,6 +221,7 @@ type linksEditor struct {
 	category *widget.Select
 	cats     []data.Category // the choices of category, parents before children
 	skills   *widget.CheckGroup
+	saved    *widget.Label // says the links were stored: the dialog stays open for the next category
 	dlg      *dialog.CustomDialog
 }
 
@@ -245,7 +246,10 @@ func (s *Screen) editCategoryLinks() {
 		skillNames = append(skillNames, skillLabel(k))
 	}
 	l.skills = widget.NewCheckGroup(skillNames, nil)
+	l.saved = widget.NewLabel("")
+	l.saved.Importance = widget.SuccessImportance
 	l.category = widget.NewSelect(names, func(string) {
+		l.saved.SetText("")
 		linked := s.snap.catSkills[l.cats[l.category.SelectedIndex()].ID]
 		var chosen []string
 		for _, k := range s.snap.skills {
@@ -259,7 +263,7 @@ func (s *Screen) editCategoryLinks() {
 	hint := widget.NewLabel(lang.L("team.links.hint"))
 	hint.Wrapping = fyne.TextWrapWord
 	hint.Importance = widget.LowImportance
-	var body fyne.CanvasObject = container.NewBorder(container.NewVBox(l.category, hint), nil, nil, nil, container.NewVScroll(l.skills))
+	var body fyne.CanvasObject = container.NewBorder(container.NewVBox(l.category, hint), l.saved, nil, nil, container.NewVScroll(l.skills))
 	if len(l.cats) == 0 || len(s.snap.skills) == 0 {
 		body = widget.NewLabel(lang.L("team.links.empty"))
 	}
@@ -289,6 +293,12 @@ func (s *Screen) saveLinks(l *linksEditor) {
 			ids = append(ids, k.ID)
 		}
 	}
-	cat := l.cats[i].ID
-	s.write(func(ctx context.Context) error { return s.deps.Store.SetCategorySkills(ctx, cat, ids) }, nil)
+	cat, name := l.cats[i].ID, l.cats[i].Name(widgets.Lang())
+	s.write(func(ctx context.Context) error { return s.deps.Store.SetCategorySkills(ctx, cat, ids) }, func(err error) {
+		if err != nil {
+			s.showError(err)
+			return
+		}
+		l.saved.SetText(lang.L("team.links.saved", map[string]any{"Category": name}))
+	})
 }

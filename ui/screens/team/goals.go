@@ -131,6 +131,9 @@ func scoreText(m kpi.ScoreMetric, v float64) string {
 	}
 	switch m {
 	case kpi.ScoreHandled, kpi.ScoreKudos:
+		if v != math.Trunc(v) {
+			return widgets.Num(v, 1) // a team median of counts may be halfway
+		}
 		return widgets.Num(v, 0)
 	case kpi.ScoreMedianResolution:
 		return lang.L("team.hours", map[string]any{"Hours": widgets.Num(v, 1)})

@@ -80,7 +80,7 @@ func newScorecardTab(c *card) *scorecardTab {
 		}))
 	}
 	split := container.NewVSplit(t.table, t.chart)
-	split.Offset = 0.5
+	split.Offset = 0.6 // the eight figures without scrolling at 1366x768
 	t.content = container.NewBorder(container.NewVBox(top, t.note), nil, nil, nil, split)
 	t.period.Select.SetSelectedIndex(3) // this quarter; loads once the card knows its employee
 	return t
@@ -142,7 +142,7 @@ func (t *scorecardTab) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	case scoreColTeam:
 		l.SetText(scoreText(m, t.team.Value(m).Value))
 	case scoreColVs:
-		l.SetText(vsText(m, v))
+		l.SetText(vsText(v))
 		if d := v.VsTeam; !math.IsNaN(d) && d != 0 {
 			better := (d > 0) != m.LowerIsBetter()
 			if better {
@@ -181,12 +181,12 @@ func valueText(m kpi.ScoreMetric, v kpi.ScoreValue) string {
 }
 
 // vsText is the difference from the team median in the figure's unit.
-func vsText(m kpi.ScoreMetric, v kpi.ScoreValue) string {
+func vsText(v kpi.ScoreValue) string {
 	if math.IsNaN(v.VsTeam) {
 		return "—"
 	}
-	decimals := 1
-	if m == kpi.ScoreHandled || m == kpi.ScoreKudos || m == kpi.ScoreNPS {
+	decimals := 1 // a median of counts may be halfway: 2 kudos against 1.5 is +0.5
+	if v.VsTeam == math.Trunc(v.VsTeam) {
 		decimals = 0
 	}
 	return data.FormatSigned(widgets.Lang(), v.VsTeam, decimals)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"image/color"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -16,6 +17,7 @@ import (
 
 	"caredesk/assets"
 	"caredesk/data"
+	"caredesk/data/kpi"
 	"caredesk/data/sqlite"
 	"caredesk/ui/widgets"
 )
@@ -541,6 +543,9 @@ func TestCatalogueRequirementsAndCategoryLinks(t *testing.T) {
 	if len(links[cat.ID]) != 2 {
 		t.Fatalf("links %v", links)
 	}
+	if !strings.Contains(l.saved.Text, "Delivery") {
+		t.Errorf("the dialog does not say the links were saved: %q", l.saved.Text)
+	}
 	ui(func() { l.dlg.Hide() })
 
 	// Deleting a skill asks first and takes its requirement with it.
@@ -556,5 +561,92 @@ func TestCatalogueRequirementsAndCategoryLinks(t *testing.T) {
 	reqs, _ = st.Requirements(ctx)
 	if len(skills) != 1 || len(reqs) != 0 {
 		t.Errorf("after delete: skills %v, requirements %v", skills, reqs)
+	}
+}
+
+func TestGoalsWithProgressAndScorecard(t *testing.T) {
+	st := openStore(t)
+	ctx := context.Background()
+	h := newHarness(t, st)
+	s := h.screen
+	e := h.employee(data.Employee{Name: "Irina", Position: "Agent"})
+	other := h.employee(data.Employee{Name: "Oleg", Position: "Agent"})
+	ui(func() { s.openCard(e.ID) })
+	h.settle()
+	g := s.card.goals
+	if !g.empty.Visible() {
+		t.Error("no goals yet is not said")
+	}
+
+	// A kudos goal: a bad target is refused at its field, then saved.
+	ui(func() { g.edit(data.Goal{}) })
+	f := g.form
+	ui(func() {
+		f.metric.SetSelectedIndex(slices.Index(data.GoalMetrics, data.GoalKudos))
+		f.target.SetText("two")
+		enter(f.target)
+	})
+	if !f.errs["target"].Visible() {
+		t.Fatal("a target that is not a number was not reported at its field")
+	}
+	ui(func() {
+		f.target.SetText("1")
+		enter(f.target)
+	})
+	h.settle()
+	goals, err := st.Goals(ctx, e.ID)
+	if err != nil || len(goals) != 1 || goals[0].Metric != data.GoalKudos || goals[0].Target != 1 || goals[0].From == 0 {
+		t.Fatalf("goals %+v, %v", goals, err)
+	}
+	if g.form != nil || g.list.Length() != 1 {
+		t.Fatal("the dialog stays open or the list does not show the goal")
+	}
+	if text, _ := g.standing(0); !strings.Contains(text, "Not reached yet") {
+		t.Errorf("a goal with no kudos yet reads %q", text)
+	}
+
+	// A course goal needs its course.
+	ui(func() { g.edit(data.Goal{}) })
+	f = g.form
+	ui(func() {
+		f.metric.SetSelectedIndex(slices.Index(data.GoalMetrics, data.GoalCourse))
+		f.submit()
+	})
+	if !f.errs["course"].Visible() || f.errs["target"].Visible() {
+		t.Error("a course goal without a course was not reported at the course")
+	}
+	ui(func() { f.dlg.Hide() })
+
+	// Kudos for Irina (and one for Oleg): the goal is on track, the
+	// scorecard counts it against the team median.
+	for _, id := range []int64{e.ID, other.ID, e.ID} {
+		k := data.Kudos{EmployeeID: id, At: time.Now(), Text: "Well done"}
+		if err := st.SaveKudos(ctx, &k); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ui(s.Refresh)
+	h.settle()
+	if text, imp := g.standing(0); !strings.Contains(text, "On track") || imp != widget.SuccessImportance {
+		t.Errorf("after two kudos the goal reads %q", text)
+	}
+	ui(func() { s.card.tabs.SelectIndex(4) })
+	h.settle()
+	sc := s.card.score
+	if v := sc.card.Value(kpi.ScoreKudos); v.Value != 2 || v.TeamMedian != 1.5 {
+		t.Errorf("kudos on the scorecard: %+v", v)
+	}
+	text := rendered(sc.table)
+	if !strings.Contains(text, "—") {
+		t.Error("figures without data are not shown as —")
+	}
+	row := slices.Index(kpi.ScoreMetrics, kpi.ScoreKudos)
+	cell := widget.NewLabel("")
+	ui(func() { sc.updateCell(widget.TableCellID{Row: row, Col: scoreColVs}, cell) })
+	if cell.Text != "+0.5" && cell.Text != "+1" || cell.Importance != widget.SuccessImportance {
+		t.Errorf("the kudos difference from the team reads %q (importance %v)", cell.Text, cell.Importance)
+	}
+	if sc.chart.Image() == nil {
+		t.Error("the scorecard chart was not drawn")
 	}
 }
