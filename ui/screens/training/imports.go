@@ -56,7 +56,8 @@ func (s *Screen) ImportFile(kind importer.TeamKind, path string) {
 		}
 		return opt
 	}
-	widgets.OpenImportWizard(s.deps.Window, path, widgets.ImportAdapter{
+	var w *widgets.ImportWizard
+	w = widgets.OpenImportWizard(s.deps.Window, path, widgets.ImportAdapter{
 		Title:       lang.L("training.import.kind." + string(kind)),
 		ImportedKey: "training.import.imported",
 		FieldName:   func(f string) string { return lang.L("training.import_field." + f) },
@@ -78,7 +79,13 @@ func (s *Screen) ImportFile(kind importer.TeamKind, path string) {
 		Refused:   func(err error) bool { return errors.Is(err, importer.ErrStrict) },
 		ShowError: s.showError,
 		Imported:  s.afterChange,
+		Closed: func() {
+			if s.wizard == w {
+				s.wizard = nil
+			}
+		},
 	})
+	s.wizard = w
 }
 
 // wizardPreview hands the wizard what InspectTeam found, in its plain

@@ -83,7 +83,7 @@ type planTab struct {
 	empty    fyne.CanvasObject
 	timeline *widgets.ChartView
 
-	edit, start, done, cancel, remove *widget.Button
+	edit, start, done, effect, cancel, remove *widget.Button
 
 	items    []data.TrainingItem // loaded for the period; UI goroutine only
 	shown    []data.TrainingItem // after the in-memory filters
@@ -158,6 +158,7 @@ func (s *Screen) buildPlan() *planTab {
 	p.edit = widget.NewButtonWithIcon(lang.L("training.plan.edit"), theme.DocumentCreateIcon(), p.onEdit)
 	p.start = widget.NewButtonWithIcon(lang.L("training.plan.start"), theme.MediaPlayIcon(), p.onStart)
 	p.done = widget.NewButtonWithIcon(lang.L("training.plan.done"), theme.ConfirmIcon(), p.onDone)
+	p.effect = widget.NewButtonWithIcon(lang.L("training.plan.effect"), theme.InfoIcon(), p.onEffect)
 	p.cancel = widget.NewButtonWithIcon(lang.L("training.plan.cancel"), theme.CancelIcon(), p.onCancel)
 	p.remove = widget.NewButtonWithIcon(lang.L("training.plan.delete"), theme.DeleteIcon(), p.onDelete)
 	p.updateActions()
@@ -172,7 +173,7 @@ func (s *Screen) buildPlan() *planTab {
 		widget.NewLabelWithStyle(lang.L("training.timeline"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), export)
 
 	filters := container.NewHBox(widgets.FixedWidth(p.who, 210), widgets.FixedWidth(p.status, 150), p.overdue, p.period.Content())
-	actions := container.NewHBox(add, p.edit, p.start, p.done, p.cancel, p.remove, layout.NewSpacer(), p.count)
+	actions := container.NewHBox(add, p.edit, p.start, p.done, p.effect, p.cancel, p.remove, layout.NewSpacer(), p.count)
 
 	title := widget.NewLabelWithStyle(lang.L("training.plan.empty_title"), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
 	text := widget.NewLabelWithStyle(lang.L("training.plan.empty_text"), fyne.TextAlignCenter, fyne.TextStyle{})
@@ -356,6 +357,7 @@ func (p *planTab) updateActions() {
 	enable(p.remove, ok)
 	enable(p.start, ok && it.Status == data.TrainingPlanned)
 	enable(p.done, ok && it.Status.Open())
+	enable(p.effect, ok && it.Status == data.TrainingDone)
 	enable(p.cancel, ok && it.Status.Open())
 }
 

@@ -16,6 +16,7 @@ import (
 
 	"caredesk/charts"
 	"caredesk/data"
+	"caredesk/data/kpi"
 	"caredesk/ui/widgets"
 )
 
@@ -97,6 +98,8 @@ type Screen struct {
 	content fyne.CanvasObject
 	itemDlg *itemDialog // open dialogs, for tests
 	doneDlg *doneDialog
+	wizard  *widgets.ImportWizard
+	effect  kpi.TrainingEffect // the last one shown, for tests
 
 	busy sync.WaitGroup
 }

@@ -14,6 +14,7 @@ import (
 
 	"caredesk/assets"
 	"caredesk/data"
+	"caredesk/data/kpi"
 	"caredesk/data/sqlite"
 	"caredesk/ui/widgets"
 )
@@ -350,5 +351,44 @@ func TestAddToPlanFromARecommendation(t *testing.T) {
 	}
 	if len(r.recs) != 2 {
 		t.Errorf("after planning: %d recommendations", len(r.recs))
+	}
+}
+
+func TestEffectComparesTheWindowsAroundADoneTraining(t *testing.T) {
+	st := openStore(t)
+	ctx := context.Background()
+	anna, _, _ := seedTeam(t, st)
+	co := data.Course{Title: "Product A to Z", Format: data.FormatOnline, Hours: 4}
+	must(t, st.SaveCourse(ctx, &co))
+	// Done on 16 November: the 90 days before end on the 15th, the after
+	// window has run ten days by the 26th.
+	it := data.TrainingItem{EmployeeID: anna.ID, CourseID: co.ID, PlannedStart: data.DateDay(2026, 11, 16),
+		PlannedEnd: data.DateDay(2026, 11, 16), Status: data.TrainingDone, CompletedOn: data.DateDay(2026, 11, 16)}
+	must(t, st.SaveTrainingItem(ctx, &it))
+	for i := range 6 {
+		k := data.Kudos{EmployeeID: anna.ID, At: time.Date(2026, 10, 1+i, 12, 0, 0, 0, time.UTC), From: "Manager", Text: "Thanks"}
+		must(t, st.SaveKudos(ctx, &k))
+	}
+	h := newHarness(t, st)
+	p := h.screen.plan
+	ui(func() { p.table.Select(widget.TableCellID{Row: 0, Col: 0}) })
+	if p.effect.Disabled() || !p.start.Disabled() {
+		t.Fatal("a done item offers its effect and cannot be started")
+	}
+	ui(p.onEffect)
+	h.settle()
+	e := h.screen.effect
+	if e.Item.ID != it.ID || e.BeforeTo != data.DateDay(2026, 11, 15) || e.AfterFrom != data.DateDay(2026, 11, 17) || !e.AfterIncomplete {
+		t.Fatalf("effect windows %+v", e)
+	}
+	for _, r := range e.Rows {
+		if r.Metric == kpi.ScoreKudos {
+			if r.Before.Value != 6 || r.After.Value != 0 || !r.Change.Has {
+				t.Errorf("kudos row %+v", r)
+			}
+			if got := effectChange(r); !strings.HasPrefix(got, "−6 · ") {
+				t.Errorf("kudos change reads %q", got)
+			}
+		}
 	}
 }
