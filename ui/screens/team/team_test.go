@@ -2,7 +2,9 @@ package team
 
 import (
 	"context"
+	"fmt"
 	"image/color"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -649,4 +651,55 @@ func TestGoalsWithProgressAndScorecard(t *testing.T) {
 	if sc.chart.Image() == nil {
 		t.Error("the scorecard chart was not drawn")
 	}
+}
+
+func TestFitsALaptopInBothLanguages(t *testing.T) {
+	st := openStore(t)
+	ctx := context.Background()
+	for i := range 30 {
+		e := data.Employee{Name: fmt.Sprintf("Konstantin Konstantinopolsky %d", i), Position: "Senior client service specialist",
+			Team: "Second line, escalations", Status: data.EmployeeActive, HiredOn: data.DateDay(2025, 1, 10)}
+		if err := st.SaveEmployee(ctx, &e); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i := range 40 {
+		k := data.Skill{Name: fmt.Sprintf("Handling disputed chargebacks %d", i), Group: "Payments and billing"}
+		if err := st.SaveSkill(ctx, &k); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, code := range []string{"en", "ru"} {
+		os.Setenv("LANGUAGE", code)
+		widgets.SetLang(code)
+		h := newHarness(t, st)
+		s := h.screen
+		all, _ := st.Employees(ctx)
+		ui(func() { s.openCard(all[0].ID) })
+		h.settle()
+		var sizes []fyne.Size
+		ui(func() {
+			for i := range s.card.tabs.Items {
+				s.card.tabs.SelectIndex(i)
+				sizes = append(sizes, s.Content().MinSize())
+			}
+			s.closeCard()
+			for i := range s.tabs.Items {
+				s.tabs.SelectIndex(i)
+				sizes = append(sizes, s.Content().MinSize())
+			}
+		})
+		h.settle() // the scorecard tab loads: done before the next app
+		for i, min := range sizes {
+			if min.Width > 1366-230 || min.Height > 600 {
+				t.Errorf("%s: view %d of the team screen needs %v", code, i, min)
+			}
+		}
+		if code == "ru" && !strings.Contains(s.roster.count.Text, "30 сотрудников") {
+			t.Errorf("the Russian count reads %q", s.roster.count.Text)
+		}
+	}
+	os.Setenv("LANGUAGE", "en")
+	widgets.SetLang("en")
+	ui(func() { _ = lang.AddTranslationsFS(assets.Translations, "translations") })
 }
