@@ -84,6 +84,7 @@ type Result struct {
 	Clients      int
 	Standards    int
 	Denominators int
+	Team         TeamResult
 }
 
 // Generate fills st like Fill and returns the feedback import batch.
@@ -96,7 +97,9 @@ func Generate(ctx context.Context, st data.Store, o Options, progress func(done,
 // rows point at (team, categories, clients with tiers, service standards,
 // monthly denominators), each item only when it is missing; then the
 // feedback responses in one import transaction and the complaints with
-// their histories in another. Each import is all-or-nothing; a run that
+// their histories in another; last the team's details, skills, courses,
+// training plan, goals and kudos, which follow the complaints stored
+// (fillTeam). Each import is all-or-nothing; a run that
 // fails or is cancelled part way leaves whole steps behind, and running
 // it again completes the data set without adding anything twice.
 // progress, when not nil, is called on the calling goroutine with the
@@ -130,17 +133,19 @@ func Fill(ctx context.Context, st data.Store, o Options, progress func(done, tot
 		return r, err
 	}
 	r.Feedback = batch
-	if o.Complaints == 0 {
-		report(total)
-		return r, nil
+	if o.Complaints > 0 {
+		batch, err = importRows(ctx, st.BeginComplaintImport, "complaints", o, o.Complaints, func(c *data.Complaint) bool { return cg.next(c) },
+			func(imp data.ComplaintImport, c *data.Complaint) (bool, error) { return imp.Add(c) },
+			func(c *data.Complaint) string { return c.ExternalID }, func(done int) { report(o.Responses + done) })
+		if err != nil {
+			return r, err
+		}
+		r.Complaints = batch
 	}
-	batch, err = importRows(ctx, st.BeginComplaintImport, "complaints", o, o.Complaints, func(c *data.Complaint) bool { return cg.next(c) },
-		func(imp data.ComplaintImport, c *data.Complaint) (bool, error) { return imp.Add(c) },
-		func(c *data.Complaint) string { return c.ExternalID }, func(done int) { report(o.Responses + done) })
-	if err != nil {
+	// The team's skill levels follow the complaints just stored.
+	if err := fillTeam(ctx, st, o, cg, &r); err != nil {
 		return r, err
 	}
-	r.Complaints = batch
 	// The last report waits for the commit: the rollup update there takes
 	// a noticeable share of a large import.
 	report(total)
