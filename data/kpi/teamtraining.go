@@ -52,7 +52,8 @@ type TrainingInput struct {
 
 // TrainingTrend computes the training figures per period of granularity
 // by over from..to (inclusive; 0 takes the range of the plan's planned
-// ends and completions). Periods with nothing in them are kept.
+// ends and completions): whole periods, the first and last included even
+// where from and to cut them. Periods with nothing in them are kept.
 func TrainingTrend(in TrainingInput, by Granularity, from, to, today data.Day) TrainingSeries {
 	out := TrainingSeries{By: by}
 	var seen span
@@ -69,10 +70,13 @@ func TrainingTrend(in TrainingInput, by Granularity, from, to, today data.Day) T
 		out.Total = trainingStat(in, Period{Label: "total"}, today)
 		return out
 	}
-	for _, p := range Periods(from, to, by) {
+	periods := Periods(from, to, by)
+	for _, p := range periods {
 		out.Periods = append(out.Periods, trainingStat(in, p, today))
 	}
-	out.Total = trainingStat(in, Period{Start: from, End: to, Label: "total"}, today)
+	// The periods are whole even where from and to cut them: so is the
+	// total, or its budget would not be the periods' sum.
+	out.Total = trainingStat(in, Period{Start: periods[0].Start, End: periods[len(periods)-1].End, Label: "total"}, today)
 	return out
 }
 

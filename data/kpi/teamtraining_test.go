@@ -63,7 +63,9 @@ func TestTrainingTrend(t *testing.T) {
 	}
 	// Open bounds take the plan's range: planned ends January to March.
 	open := kpi.TrainingTrend(in, kpi.Quarter, 0, 0, today)
-	if len(open.Periods) != 1 || open.Periods[0].Period.Label != "2025-Q1" || open.Total.Planned != 5 {
+	// The total spans the whole quarter like its one period, budget included.
+	if len(open.Periods) != 1 || open.Periods[0].Period.Label != "2025-Q1" || open.Total.Planned != 5 ||
+		open.Total.Period.Start != day(1, 1) || open.Total.Period.End != day(3, 31) || open.Total.Budget != open.Periods[0].Budget {
 		t.Errorf("open range: %+v", open)
 	}
 	if empty := kpi.TrainingTrend(kpi.TrainingInput{}, kpi.Month, 0, 0, today); len(empty.Periods) != 0 || empty.Total.Planned != 0 {
