@@ -41,7 +41,9 @@ func TestAgentOutcomes(t *testing.T) {
 	// Monday 4 March 2024; the department works 9-18 on weekdays.
 	mon := at(2024, 3, 4, 0, 0)
 	tue, wed := mon.Add(24*time.Hour), mon.Add(48*time.Hour)
-	hour := func(day time.Time, h, m int) time.Time { return day.Add(time.Duration(h)*time.Hour + time.Duration(m)*time.Minute) }
+	hour := func(day time.Time, h, m int) time.Time {
+		return day.Add(time.Duration(h)*time.Hour + time.Duration(m)*time.Minute)
+	}
 	complaint := func(assignee, clientID int64, category string, v data.Verdict, opened time.Time, moves ...data.ComplaintEvent) data.Complaint {
 		events := []data.ComplaintEvent{move(opened, data.StatusNew)}
 		if assignee != 0 {
