@@ -78,16 +78,16 @@ func (g *goalsTab) apply() {
 	g.list.Refresh()
 }
 
-// title is "SLA compliance, % ≥ 90 · 1 Jan 2026 – 31 Mar 2026".
+// title is "SLA compliance, % ≥ 90 · Jan 1, 2026 – Mar 31, 2026".
 func (g *goalsTab) title(goal data.Goal) string {
 	target := ""
 	switch {
 	case goal.Metric == data.GoalCourse:
 		target = ": " + g.c.s.snap.courseTitle(goal.CourseID)
-	case goal.Metric.LowerIsBetter():
-		target = " ≤ " + scoreText(kpi.ScoreMetric(goal.Metric), goal.Target)
+	case goal.Metric.LowerIsBetter(): // the metric's name carries the unit
+		target = " ≤ " + widgets.Num(goal.Target, -1)
 	default:
-		target = " ≥ " + scoreText(kpi.ScoreMetric(goal.Metric), goal.Target)
+		target = " ≥ " + widgets.Num(goal.Target, -1)
 	}
 	return lang.L("goal.metric."+string(goal.Metric)) + target + " · " + dayText(goal.From) + " – " + dayText(goal.To)
 }

@@ -50,7 +50,7 @@ func newScorecardTab(c *card) *scorecardTab {
 	t.period = widgets.NewPeriodPicker(scorePresets, 200, 150, t.load)
 	t.note = widget.NewLabel("")
 	t.note.Wrapping = fyne.TextWrapWord
-	t.note.Importance = widget.LowImportance
+	t.note.SizeName = theme.SizeNameCaptionText
 	t.table = widget.NewTableWithHeaders(
 		func() (int, int) { return len(kpi.ScoreMetrics), scoreCols },
 		func() fyne.CanvasObject {
@@ -68,7 +68,7 @@ func newScorecardTab(c *card) *scorecardTab {
 			o.(*widget.Label).SetText(lang.L([]string{"team.score.metric", "team.score.value", "team.score.team", "team.score.vs"}[id.Col]))
 		}
 	}
-	for i, w := range []float32{300, 150, 150, 150} {
+	for i, w := range []float32{225, 150, 120, 100} {
 		t.table.SetColumnWidth(i, w)
 	}
 	t.chart = widgets.NewChartView(dark)
@@ -79,8 +79,8 @@ func newScorecardTab(c *card) *scorecardTab {
 			c.s.exportChart(lang.L("team.score.file", map[string]any{"Name": c.cd.e.Name}), t.chartBuilder(false))
 		}))
 	}
-	split := container.NewVSplit(t.table, t.chart)
-	split.Offset = 0.6 // the eight figures without scrolling at 1366x768
+	split := container.NewHSplit(t.table, t.chart) // side by side: the eight figures fit without scrolling at 1366x768
+	split.Offset = 0.58
 	t.content = container.NewBorder(container.NewVBox(top, t.note), nil, nil, nil, split)
 	t.period.Select.SetSelectedIndex(3) // this quarter; loads once the card knows its employee
 	return t
