@@ -3,6 +3,7 @@ package training
 import (
 	"context"
 	"fmt"
+	"slices"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -132,7 +133,11 @@ func (r *recsTab) card(rec kpi.Recommendation) fyne.CanvasObject {
 		box.Add(l)
 	}
 	if len(rec.Courses) == 0 {
-		none := widget.NewLabel(lang.L("training.rec.no_course"))
+		key := "training.rec.no_course"
+		if slices.ContainsFunc(look.courses, func(c data.Course) bool { return slices.Contains(c.SkillIDs, rec.SkillID) }) {
+			key = "training.rec.courses_taken" // the catalogue has some, all done or planned by the employee
+		}
+		none := widget.NewLabel(lang.L(key))
 		none.Importance = widget.LowImportance
 		box.Add(none)
 	}
