@@ -703,3 +703,50 @@ func TestFitsALaptopInBothLanguages(t *testing.T) {
 	widgets.SetLang("en")
 	ui(func() { _ = lang.AddTranslationsFS(assets.Translations, "translations") })
 }
+
+func TestImportEmployeesThroughTheWizard(t *testing.T) {
+	st := openStore(t)
+	h := newHarness(t, st)
+	s := h.screen
+	existing := h.employee(data.Employee{Name: "Анна Смирнова", Position: "Специалист"})
+	path := filepath.Join(t.TempDir(), "staff.csv")
+	body := "ФИО;Должность;Группа;Дата приёма;Статус;Email\n" +
+		"Анна Смирнова;Старший специалист;Линия 2;15.03.2021;работает;a.smirnova@example.ru\n" +
+		"Игорь Волков;Специалист;Линия 1;01.02.2024;в отпуске;i.volkov@example.ru\n" +
+		";Специалист;Линия 1;01.02.2024;работает;nobody@example.ru\n"
+	if err := os.WriteFile(path, []byte(body), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	ui(func() { s.ImportFile(path) })
+	h.settle()
+	w := s.wizard
+	if w == nil || w.Preview() == nil {
+		t.Fatal("the wizard did not open a preview")
+	}
+	if got := w.MappedColumn("name"); got != "ФИО" {
+		t.Errorf("name mapped to %q", got)
+	}
+	if !strings.Contains(rendered(w.Content()), "Hire date") {
+		t.Error("the mapping does not name the employee fields")
+	}
+	ui(w.Start)
+	h.settle()
+	res, err := w.Result()
+	if res == nil || err != nil {
+		t.Fatalf("result %+v, err %v", res, err)
+	}
+	if res.Imported != 2 || res.Rejected != 1 || len(res.Rejects) != 1 || res.Rejects[0].Row != 4 {
+		t.Errorf("imported %d, rejected %d: %+v", res.Imported, res.Rejected, res.Rejects)
+	}
+	if !strings.Contains(rendered(w.Content()), "2 employees imported") {
+		t.Errorf("the result reads %q", rendered(w.Content()))
+	}
+	all, _ := st.Employees(context.Background())
+	if len(all) != 2 || h.stored(existing.ID).Position != "Старший специалист" || h.stored(existing.ID).HiredOn != data.DateDay(2021, 3, 15) {
+		t.Errorf("stored %+v", all)
+	}
+	if len(s.roster.rows) != 2 {
+		t.Errorf("the roster shows %d after the import", len(s.roster.rows))
+	}
+	ui(w.Close)
+}
