@@ -1,6 +1,7 @@
 package training
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"slices"
@@ -216,7 +217,8 @@ func (p *planTab) lookupsChanged() {
 
 // load reads the items of the chosen period off the UI goroutine.
 func (p *planTab) load() {
-	from, to := p.period.Range(p.s.today())
+	today := p.s.today()
+	from, to := p.period.Range(today)
 	if from != 0 && to != 0 && from > to {
 		from, to = to, from
 	}
@@ -227,6 +229,18 @@ func (p *planTab) load() {
 	widgets.Go(func() {
 		defer s.busy.Done()
 		items, err := s.deps.Store.TrainingItems(context.Background(), data.TrainingFilter{From: from, To: to})
+		if err == nil && from != 0 && from <= today {
+			// Items still open from before the period are still to do:
+			// an overdue course from last year belongs in this year's plan.
+			var before []data.TrainingItem
+			before, err = s.deps.Store.TrainingItems(context.Background(), data.TrainingFilter{To: from - 1})
+			for _, it := range before {
+				if it.Status.Open() && it.PlannedEnd < from {
+					items = append(items, it)
+				}
+			}
+			sortByPlannedStart(items)
+		}
 		widgets.Do(func() {
 			if gen != p.loadGen {
 				return // a newer load is on its way
@@ -474,4 +488,9 @@ func overdueNote(n int) string {
 		return ""
 	}
 	return " · " + lang.LocalizePluralKey("training.items_overdue", fmt.Sprint(n), n, map[string]any{"N": widgets.Int(int64(n))})
+}
+
+// sortByPlannedStart orders items as the store does, by planned start.
+func sortByPlannedStart(items []data.TrainingItem) {
+	slices.SortStableFunc(items, func(a, b data.TrainingItem) int { return cmp.Compare(a.PlannedStart, b.PlannedStart) })
 }

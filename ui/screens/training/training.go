@@ -33,30 +33,26 @@ type Deps struct {
 }
 
 // lookups are the lists every tab names things from; they are replaced
-// whole on each load and read on the UI goroutine only.
+// whole on each load and read on the UI goroutine only. The maps index
+// them by ID: a plan of thousands of items names its employees per row.
 type lookups struct {
 	employees []data.Employee
 	courses   []data.Course
 	skills    []data.Skill
 	budgets   []data.TrainingBudget
+
+	employeeByID map[int64]data.Employee
+	courseByID   map[int64]data.Course
 }
 
 func (l lookups) employee(id int64) (data.Employee, bool) {
-	for _, e := range l.employees {
-		if e.ID == id {
-			return e, true
-		}
-	}
-	return data.Employee{}, false
+	e, ok := l.employeeByID[id]
+	return e, ok
 }
 
 func (l lookups) course(id int64) (data.Course, bool) {
-	for _, c := range l.courses {
-		if c.ID == id {
-			return c, true
-		}
-	}
-	return data.Course{}, false
+	c, ok := l.courseByID[id]
+	return c, ok
 }
 
 func (l lookups) employeeName(id int64) string {
@@ -189,8 +185,18 @@ func loadLookups(ctx context.Context, st data.Store) (lookups, error) {
 	if l.skills, err = st.Skills(ctx); err != nil {
 		return l, err
 	}
-	l.budgets, err = st.TrainingBudgets(ctx)
-	return l, err
+	if l.budgets, err = st.TrainingBudgets(ctx); err != nil {
+		return l, err
+	}
+	l.employeeByID = make(map[int64]data.Employee, len(l.employees))
+	for _, e := range l.employees {
+		l.employeeByID[e.ID] = e
+	}
+	l.courseByID = make(map[int64]data.Course, len(l.courses))
+	for _, c := range l.courses {
+		l.courseByID[c.ID] = c
+	}
+	return l, nil
 }
 
 // afterChange tells the shell and reloads the screen.

@@ -392,3 +392,30 @@ func TestEffectComparesTheWindowsAroundADoneTraining(t *testing.T) {
 		}
 	}
 }
+
+// This year's plan keeps what is still open from last year: it is still
+// to do, and overdue. What was finished last year stays in last year.
+func TestThisYearCarriesOverOpenItems(t *testing.T) {
+	st := openStore(t)
+	ctx := context.Background()
+	anna, boris, _ := seedTeam(t, st)
+	co := data.Course{Title: "Product A to Z", Format: data.FormatOnline, Hours: 4}
+	must(t, st.SaveCourse(ctx, &co))
+	open := data.TrainingItem{EmployeeID: anna.ID, CourseID: co.ID, PlannedStart: data.DateDay(2025, 12, 1),
+		PlannedEnd: data.DateDay(2025, 12, 5), Status: data.TrainingInProgress, StartedOn: data.DateDay(2025, 12, 1)}
+	done := data.TrainingItem{EmployeeID: boris.ID, CourseID: co.ID, PlannedStart: data.DateDay(2025, 12, 1),
+		PlannedEnd: data.DateDay(2025, 12, 5), Status: data.TrainingDone, CompletedOn: data.DateDay(2025, 12, 5)}
+	current := data.TrainingItem{EmployeeID: boris.ID, CourseID: co.ID, PlannedStart: data.DateDay(2026, 3, 2),
+		PlannedEnd: data.DateDay(2026, 3, 3), Status: data.TrainingDone, CompletedOn: data.DateDay(2026, 3, 3)}
+	for _, it := range []*data.TrainingItem{&open, &done, &current} {
+		must(t, st.SaveTrainingItem(ctx, it))
+	}
+	h := newHarness(t, st)
+	p := h.screen.plan
+	if len(p.shown) != 2 || p.shown[0].ID != open.ID || p.shown[1].ID != current.ID {
+		t.Fatalf("this year shows %+v", p.shown)
+	}
+	if !strings.Contains(p.count.Text, "2 items · 1 overdue") {
+		t.Errorf("count line %q", p.count.Text)
+	}
+}
