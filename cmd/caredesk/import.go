@@ -61,6 +61,7 @@ func newImportCommand(a *app) *cobra.Command {
 	}
 	cf.add(complaints)
 	imp.AddCommand(fb, complaints, newImportListCommand(a), newImportUndoCommand(a))
+	imp.AddCommand(newTeamImportCommands(a)...)
 	return imp
 }
 

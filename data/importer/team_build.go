@@ -177,9 +177,10 @@ func (b *teamBuilder) employee(rec []string, row int) bool {
 			b.rejectTeam(rec, row, FieldStatus, reasonEmployeeStatus)
 			return false
 		}
-		e.Status = st
+		e.Status, e.Active = st, st != data.EmployeeLeft
 	}
-	e.Normalize()
+	// No status leaves Status empty: the store then keeps an existing
+	// employee's status instead of calling everyone active.
 	if err := e.Validate(); err != nil {
 		b.rejectTeamInvalid(rec, row, err, map[string]Field{"name": FieldName, "status": FieldStatus})
 		return false
