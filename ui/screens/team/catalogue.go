@@ -71,7 +71,7 @@ func (s *Screen) editRequirements() {
 	r.dlg.SetButtons([]fyne.CanvasObject{cancel, save})
 	r.dlg.Resize(fyne.NewSize(620, 560))
 	s.reqEditor = r
-	r.dlg.Show()
+	s.show(r.dlg)
 }
 
 // saveRequirements stores the levels that changed for the position.
@@ -146,7 +146,7 @@ func (s *Screen) editCatalogue() {
 	c.dlg.SetOnClosed(func() { s.catEditor = nil })
 	c.dlg.Resize(fyne.NewSize(560, 560))
 	s.catEditor = c
-	c.dlg.Show()
+	s.show(c.dlg)
 	s.deps.Window.Canvas().Focus(c.name)
 }
 
@@ -277,7 +277,7 @@ func (s *Screen) editCategoryLinks() {
 		l.category.SetSelectedIndex(0)
 	}
 	s.linksEditor = l
-	l.dlg.Show()
+	s.show(l.dlg)
 }
 
 // saveLinks stores the ticked skills of the chosen category; the dialog

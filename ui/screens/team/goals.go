@@ -235,7 +235,7 @@ func (g *goalsTab) edit(goal data.Goal) {
 	f.dlg.SetButtons([]fyne.CanvasObject{cancel, save})
 	f.dlg.Resize(fyne.NewSize(560, f.dlg.MinSize().Height))
 	g.form = f
-	f.dlg.Show()
+	s.show(f.dlg)
 }
 
 func (g *goalsTab) save(f *goalForm) {

@@ -258,7 +258,7 @@ func (m *matrix) chooseLevel(row, col int) {
 	d.SetOnClosed(func() { m.choose = nil })
 	d.Resize(fyne.NewSize(380, d.MinSize().Height))
 	m.choose = d
-	d.Show()
+	s.show(d)
 }
 
 func (m *matrix) record(employeeID, skillID int64, l data.SkillLevel) {

@@ -172,6 +172,6 @@ func (o *onboardingTab) mark(cp data.OnboardingCheckpoint, met bool) {
 		}, s.deps.Window)
 	d.Resize(fyne.NewSize(480, 300))
 	o.assess = d
-	d.Show()
+	s.show(d)
 	s.deps.Window.Canvas().Focus(comment)
 }

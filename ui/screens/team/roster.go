@@ -262,7 +262,7 @@ func (s *Screen) NewEmployee() {
 	dlg.Resize(fyne.NewSize(560, 560))
 	s.addDialog = dlg
 	s.addForm = f
-	dlg.Show()
+	s.show(dlg)
 	s.deps.Window.Canvas().Focus(f.name)
 }
 
@@ -300,5 +300,5 @@ func (s *Screen) explainConflict(e data.Employee) {
 		}, s.deps.Window)
 	d.Resize(fyne.NewSize(480, 220))
 	s.conflict = d
-	d.Show()
+	s.show(d)
 }

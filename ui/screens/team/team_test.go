@@ -281,6 +281,15 @@ func TestOnboardingPlannedFromHireDateAndMarked(t *testing.T) {
 	if !strings.Contains(rendered(o.rows), "Overdue") {
 		t.Error("the overdue state is not on screen")
 	}
+	// Escape first closes the dialog, not the card under it.
+	ui(func() {
+		o.mark(cps[0], true)
+		h.win.Canvas().Unfocus()
+		h.win.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	})
+	if o.assess != nil || s.card == nil {
+		t.Fatal("Escape did not close just the dialog")
+	}
 	ui(func() { o.mark(cps[0], true) })
 	if o.assess == nil {
 		t.Fatal("no dialog to mark the checkpoint")
@@ -386,6 +395,17 @@ func TestMatrixRecordsALevelKeepsHistoryAndMarksGaps(t *testing.T) {
 	}
 	if bg := cell.Objects[0].(*canvas.Rectangle).FillColor; bg == color.Transparent || colourOf(bg) != colourOf(levelColour(1, true)) {
 		t.Errorf("the gap cell's background is %v", bg)
+	}
+
+	// Escape closes the level dialog without recording anything.
+	ui(func() { m.table.Select(widget.TableCellID{Row: 0, Col: 0}) })
+	ui(func() { h.win.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape}) })
+	h.settle()
+	if m.choose != nil || h.win.Canvas().Overlays().Top() != nil {
+		t.Fatal("Escape left the level dialog open")
+	}
+	if hist, _ := st.Assessments(ctx, e.ID); len(hist) != 1 {
+		t.Fatalf("Escape recorded a level: %+v", hist)
 	}
 
 	// Choosing level 3 records an assessment dated today; the old one stays.
