@@ -189,13 +189,10 @@ func (c *card) build() {
 }
 
 func (c *card) apply(cd cardData) {
-	first := c.cd.e.ID == 0
 	c.cd = cd
 	c.header.SetText(cd.e.Name + " · " + statusName(cd.e.Status))
-	if first {
-		c.details.set(cd.e) // later reloads keep what is being typed
-	} else {
-		c.details.e = cd.e
+	if !c.details.dirty() {
+		c.details.set(cd.e) // a status set elsewhere shows; what is being typed stays
 	}
 	c.onboarding.apply()
 	c.skills.apply()

@@ -90,6 +90,16 @@ func (f *employeeForm) set(e data.Employee) {
 	f.errs.Show(nil, nil)
 }
 
+// dirty reports whether the fields differ from the employee last set.
+func (f *employeeForm) dirty() bool {
+	e := f.e
+	day, ok := readDay(f.hired)
+	return strings.TrimSpace(f.name.Text) != e.Name || strings.TrimSpace(f.position.Text) != e.Position ||
+		strings.TrimSpace(f.team.Text) != e.Team || !ok || day != e.HiredOn ||
+		f.status.SelectedIndex() != slices.Index(data.EmployeeStatuses, e.Status) ||
+		strings.TrimSpace(f.contact.Text) != e.Contact || strings.TrimSpace(f.notes.Text) != strings.TrimSpace(e.Notes)
+}
+
 // read returns the edited employee, validated; false (with the problems
 // shown at their fields, or given to elsewhere) when something is wrong.
 func (f *employeeForm) read(elsewhere func(error)) (data.Employee, bool) {

@@ -223,6 +223,9 @@ func TestStatusChangeAndDeleteRefusedWhileInThePlan(t *testing.T) {
 	if got := h.stored(boris.ID); got.Status != data.EmployeeLeft {
 		t.Fatalf("status after the conflict = %v", got.Status)
 	}
+	if c.details.status.Selected != statusName(data.EmployeeLeft) {
+		t.Errorf("the card's form still says %q: saving it would undo the status", c.details.status.Selected)
+	}
 	ui(s.closeCard)
 	if len(s.roster.rows) != 1 || s.roster.rows[0].ID != vera.ID {
 		t.Errorf("the current roster shows %v", s.roster.rows)
