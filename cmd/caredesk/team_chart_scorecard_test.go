@@ -22,7 +22,7 @@ func TestCLIScorecardChart(t *testing.T) {
 	if err != nil {
 		t.Fatalf("pdftotext (poppler-utils must be installed): %v", err)
 	}
-	for _, want := range []string{"Anna · Jan 1, 2025 – Jan 31, 2025", "Kudos", "Team median"} {
+	for _, want := range []string{"Anna · Jan 1, 2025 – Jan 31, 2025", "Kudos", "Team median", "Median resolution time, working hours"} {
 		if !strings.Contains(string(got), want) {
 			t.Errorf("scorecard.pdf lacks %q:\n%s", want, got)
 		}

@@ -102,20 +102,30 @@ func SkillsChartData(employees []data.Employee, skills []data.Skill, current []d
 	return d
 }
 
-// ScorecardChartData is one employee's scorecard against the team medians.
+// ScorecardChartData is one employee's scorecard against the team
+// medians, named and written as the employee card's scorecard shows it.
 func ScorecardChartData(card, team kpi.AgentScorecard) charts.ScorecardData {
 	d := charts.ScorecardData{Employee: card.Employee.Name}
 	for _, m := range kpi.ScoreMetrics {
 		v, t := card.Value(m).Value, team.Value(m).Value
-		d.Metrics = append(d.Metrics, charts.ScorecardMetric{Label: lang.L(m.Key()), Agent: v, Team: t,
+		d.Metrics = append(d.Metrics, charts.ScorecardMetric{Label: scoreName(m), Agent: v, Team: t,
 			AgentText: scoreFigure(m, v), TeamText: scoreFigure(m, t), LowerIsBetter: m.LowerIsBetter()})
 	}
 	return d
 }
 
-// scoreFigure writes a scorecard figure as its chart label: counts whole,
-// NPS signed, shares and hours with one decimal ("" when unknown: the
-// chart writes a dash).
+// scoreName is a scorecard figure's name: the goal metric's, or
+// training hours (no goal targets those).
+func scoreName(m kpi.ScoreMetric) string {
+	if m == kpi.ScoreTrainingHours {
+		return lang.L("team.metric.training_hours")
+	}
+	return lang.L("goal.metric." + string(m))
+}
+
+// scoreFigure writes a scorecard figure: counts whole, NPS signed, shares
+// in percent and hours with one decimal ("" when unknown: the chart
+// writes a dash).
 func scoreFigure(m kpi.ScoreMetric, v float64) string {
 	switch {
 	case math.IsNaN(v):
@@ -124,6 +134,10 @@ func scoreFigure(m kpi.ScoreMetric, v float64) string {
 		return Num(v, 0)
 	case m == kpi.ScoreNPS:
 		return data.FormatSigned(Lang(), v, 0)
+	case m == kpi.ScoreMedianResolution || m == kpi.ScoreTrainingHours:
+		return lang.L("team.hours", map[string]any{"Hours": Num(v, 1)})
+	case m == kpi.ScoreReopenRate || m == kpi.ScoreSLACompliance || m == kpi.ScoreSatisfiedShare:
+		return Num(v, 1) + " %"
 	}
 	return Num(v, 1)
 }
