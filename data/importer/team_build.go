@@ -66,7 +66,7 @@ type teamBuilder struct {
 	seen map[string]int
 	// the employees and courses a plan item may name, by name key
 	employees *nameIndex
-	courses   map[string]bool
+	courses   map[string]string // name key -> stored title
 	out       data.TeamImport
 }
 
@@ -79,9 +79,9 @@ type TeamNames struct {
 
 func newTeamBuilder(p *plan, opt Options, kind TeamKind, known TeamNames) *teamBuilder {
 	b := &teamBuilder{rowBase: newRowBase(p, opt), kind: kind, lang: fileLanguage(p.cols), hours: unitHours,
-		seen: map[string]int{}, employees: newNameIndex(known.Employees), courses: map[string]bool{}}
+		seen: map[string]int{}, employees: newNameIndex(known.Employees), courses: map[string]string{}}
 	for _, n := range known.Courses {
-		b.courses[nameKey(n)] = true
+		b.courses[nameKey(n)] = n
 	}
 	if i, ok := p.mapping[FieldHours]; ok {
 		b.hours = durationUnit(p.cols[i].name)
@@ -109,9 +109,14 @@ func (b *teamBuilder) day(rec []string, f Field, row int) (data.Day, bool) {
 }
 
 // short reads a text cell of at most max characters; ok=false when the
-// row was rejected for a longer one.
+// row was rejected for a longer one. Names and titles, which rows are
+// matched by, get single spaces.
 func (b *teamBuilder) short(rec []string, row int, f Field, max int) (string, bool) {
 	v := b.text(rec, f)
+	switch f {
+	case FieldName, FieldTitle, FieldEmployee, FieldCourse:
+		v = strings.Join(strings.Fields(v), " ")
+	}
 	if utf8.RuneCountInString(v) > max {
 		b.rejectTeam(rec, row, f, reasonTooLongText, max)
 		return "", false
@@ -332,8 +337,7 @@ func (b *teamBuilder) item(rec []string, row int) bool {
 }
 
 // names checks that an item's employee and course exist in the store,
-// spelling the employee as the store does; ok=false when the row was
-// rejected.
+// spelling both as the store does; ok=false when the row was rejected.
 func (b *teamBuilder) names(rec []string, row int, it *data.TrainingItemImport) bool {
 	name, ok := b.employees.find(it.Employee)
 	if !ok {
@@ -341,10 +345,12 @@ func (b *teamBuilder) names(rec []string, row int, it *data.TrainingItemImport) 
 		return false
 	}
 	it.Employee = name
-	if !b.courses[nameKey(it.Course)] {
+	title, ok := b.courses[nameKey(it.Course)]
+	if !ok {
 		b.rejectTeam(rec, row, FieldCourse, reasonUnknownCourse)
 		return false
 	}
+	it.Course = title
 	return true
 }
 

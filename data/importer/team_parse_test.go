@@ -191,10 +191,11 @@ func hasWarning(ws []importer.Message, code string) bool {
 func TestParsePlanMatchesNameOrder(t *testing.T) {
 	path := writeFile(t, "plan.csv", []byte("ФИО;Курс;Срок\n"+
 		"Смирнова Анна Сергеевна;CRM advanced search;28.11.2025\n"+
-		"ВОЛКОВ  игорь;crm advanced search;28.11.2025\n"+
+		"ВОЛКОВ  игорь;crm  advanced search;28.11.2025\n"+
 		"Смирнова Мария;CRM advanced search;28.11.2025\n"))
 	in, res := parseTeam(t, importer.TeamTrainingPlan, path, fixtureNames)
-	if len(in.Items) != 2 || in.Items[0].Employee != "Анна Смирнова" || in.Items[1].Employee != "Игорь Волков" {
+	if len(in.Items) != 2 || in.Items[0].Employee != "Анна Смирнова" || in.Items[1].Employee != "Игорь Волков" ||
+		in.Items[1].Course != "CRM advanced search" {
 		t.Errorf("items: %+v", in.Items)
 	}
 	// A deadline alone places a one-day item on it.
