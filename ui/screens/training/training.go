@@ -125,8 +125,13 @@ func (s *Screen) build() {
 		container.NewTabItem(lang.L("training.tab.budgets"), s.budgets.box),
 		container.NewTabItem(lang.L("training.tab.recommendations"), s.recs.box),
 	)
+	// Budgets and recommendations read the whole plan (and complaint
+	// outcomes): they load when shown, not with every change elsewhere.
 	s.tabs.OnSelected = func(*container.TabItem) {
-		if s.tabs.SelectedIndex() == tabRecommendations {
+		switch s.tabs.SelectedIndex() {
+		case tabBudgets:
+			s.budgets.load()
+		case tabRecommendations:
 			s.recs.load()
 		}
 	}
@@ -165,8 +170,10 @@ func (s *Screen) Refresh() {
 			s.courses.lookupsChanged()
 			s.budgets.lookupsChanged()
 			s.plan.load()
-			s.budgets.load()
-			if s.tabs.SelectedIndex() == tabRecommendations {
+			switch s.tabs.SelectedIndex() {
+			case tabBudgets:
+				s.budgets.load()
+			case tabRecommendations:
 				s.recs.load()
 			}
 		})

@@ -419,3 +419,62 @@ func TestThisYearCarriesOverOpenItems(t *testing.T) {
 		t.Errorf("count line %q", p.count.Text)
 	}
 }
+
+func TestBudgetAgainstWhatWasSpent(t *testing.T) {
+	st := openStore(t)
+	ctx := context.Background()
+	anna, boris, _ := seedTeam(t, st)
+	co := data.Course{Title: "Empathy basics", Format: data.FormatClassroom, Hours: 8, Cost: 1250000}
+	must(t, st.SaveCourse(ctx, &co))
+	// Two items due in Q4 2026 at 12,500.00 each; Anna's is done.
+	for _, it := range []data.TrainingItem{
+		{EmployeeID: anna.ID, CourseID: co.ID, PlannedStart: data.DateDay(2026, 10, 5), PlannedEnd: data.DateDay(2026, 10, 6),
+			Status: data.TrainingDone, CompletedOn: data.DateDay(2026, 10, 6)},
+		{EmployeeID: boris.ID, CourseID: co.ID, PlannedStart: data.DateDay(2026, 12, 7), PlannedEnd: data.DateDay(2026, 12, 8),
+			Status: data.TrainingPlanned},
+	} {
+		must(t, st.SaveTrainingItem(ctx, &it))
+	}
+	h := newHarness(t, st)
+	s := h.screen
+	b := s.budgets
+	ui(func() {
+		s.tabs.SelectIndex(tabBudgets)
+		b.onNew()
+		b.setPeriod(kpi.Quarter) // Q4 2026, and its name as the title
+		b.amount.SetText("20,000")
+		b.onSave()
+	})
+	h.settle()
+	budgets, err := st.TrainingBudgets(ctx)
+	must(t, err)
+	if len(budgets) != 1 || budgets[0].Title != "Q4 2026" || budgets[0].From != data.DateDay(2026, 10, 1) ||
+		budgets[0].To != data.DateDay(2026, 12, 31) || budgets[0].Amount != 2000000 {
+		t.Fatalf("stored %+v", budgets)
+	}
+	if len(b.rows) != 1 {
+		t.Fatalf("%d budget rows", len(b.rows))
+	}
+	cell := func(col int) (string, widget.Importance) {
+		var l *widget.Label
+		ui(func() {
+			l = widget.NewLabel("")
+			b.updateCell(widget.TableCellID{Row: 0, Col: col}, l)
+		})
+		return l.Text, l.Importance
+	}
+	for col, want := range map[int]string{bcolBudget: "20,000.00", bcolPlanned: "25,000.00", bcolSpent: "12,500.00",
+		bcolLeft: "7,500.00", bcolHours: "8.0 / 16.0", bcolDone: "1 / 2"} {
+		if got, _ := cell(col); got != want {
+			t.Errorf("column %d reads %q, want %q", col, got, want)
+		}
+	}
+	if _, imp := cell(bcolPlanned); imp != widget.WarningImportance {
+		t.Error("a plan costing more than its budget is not marked")
+	}
+	var img bool
+	ui(func() { img = b.chart.Image() != nil })
+	if !img {
+		t.Error("the hours and budget chart was not drawn")
+	}
+}
