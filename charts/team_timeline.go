@@ -44,13 +44,13 @@ func (d TimelineData) clone() TimelineData {
 		n += len(r.Bars)
 	}
 	bars := make([]TimelineBar, 0, n)
-	rows := make([]TimelineRow, len(d.Rows))
+	copied := make([]TimelineRow, len(d.Rows))
 	for i, r := range d.Rows {
 		start := len(bars)
 		bars = append(bars, r.Bars...)
-		rows[i] = TimelineRow{Label: r.Label, Bars: bars[start:len(bars):len(bars)]}
+		copied[i] = TimelineRow{Label: r.Label, Bars: bars[start:len(bars):len(bars)]}
 	}
-	d.Rows = rows
+	d.Rows = copied
 	return d
 }
 
