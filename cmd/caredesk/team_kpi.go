@@ -147,9 +147,9 @@ func writeAgentsTable(w io.Writer, rep kpi.ScorecardReport) {
 		fmt.Fprintf(tw, "%s\t", name)
 		for _, m := range kpi.ScoreMetrics {
 			f := r.Figures[m]
-			cell := figure(f.Value)
+			cell := figure(m, f.Value)
 			if !team && f.Value != nil && f.VsTeam != nil {
-				cell += " (" + data.FormatSigned(widgets.Lang(), *f.VsTeam, decimalsOf(*f.VsTeam)) + ")"
+				cell += " (" + data.FormatSigned(widgets.Lang(), *f.VsTeam, decimalsOf(m, *f.VsTeam)) + ")"
 			}
 			if m == kpi.ScoreNPS && r.NPSThin {
 				cell += " ~"
@@ -170,17 +170,19 @@ func writeAgentsTable(w io.Writer, rep kpi.ScorecardReport) {
 	fmt.Fprintln(w, lang.L("teamkpi.agents.legend"))
 }
 
-// figure writes a value in the language's format: whole numbers without
-// decimals, others with one; "—" when undefined.
-func figure(v *float64) string {
+// figure writes a value in the language's format with decimalsOf's
+// decimals; "—" when undefined.
+func figure(m kpi.ScoreMetric, v *float64) string {
 	if v == nil {
 		return "—"
 	}
-	return data.FormatNumber(widgets.Lang(), *v, decimalsOf(*v))
+	return data.FormatNumber(widgets.Lang(), *v, decimalsOf(m, *v))
 }
 
-func decimalsOf(v float64) int {
-	if v == math.Trunc(v) {
+// decimalsOf is one decimal for hours, shares and NPS; counts are whole
+// unless they are a median between two agents.
+func decimalsOf(m kpi.ScoreMetric, v float64) int {
+	if (m == kpi.ScoreHandled || m == kpi.ScoreKudos) && v == math.Trunc(v) {
 		return 0
 	}
 	return 1

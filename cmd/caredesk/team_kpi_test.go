@@ -161,7 +161,7 @@ func TestCLIKPIAgents(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("table: exit %d: %s", code, errOut)
 	}
-	for _, want := range []string{"Scorecards 2025-01-01 – 2025-01-31", "Reopen %", "Anna", "50 (+25)", "Team median", "—"} {
+	for _, want := range []string{"Scorecards 2025-01-01 – 2025-01-31", "Reopen %", "Anna", "50.0 (+25.0)", "Team median", "—"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("table lacks %q:\n%s", want, out)
 		}
