@@ -201,27 +201,13 @@ func (r *roster) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	case colHired:
 		text = dayText(e.HiredOn)
 	case colTraining:
-		open, overdue := r.s.snap.training(e.ID, r.s.today())
+		open, overdue := r.s.snap.open[e.ID], r.s.snap.overdue[e.ID]
 		text = trainingSummary(open, overdue)
 		if overdue > 0 {
 			l.Importance = widget.DangerImportance
 		}
 	}
 	l.SetText(widgets.SingleLine(text))
-}
-
-// training counts one employee's open and overdue plan items.
-func (sn *snapshot) training(employeeID int64, today data.Day) (open, overdue int) {
-	for _, t := range sn.items {
-		if t.EmployeeID != employeeID || !t.Status.Open() {
-			continue
-		}
-		open++
-		if t.Overdue(today) {
-			overdue++
-		}
-	}
-	return open, overdue
 }
 
 func trainingSummary(open, overdue int) string {

@@ -68,6 +68,9 @@ type snapshot struct {
 	courses   []data.Course
 	cats      []data.Category
 	catSkills map[int64][]int64
+	// open and overdue plan items per employee, counted once per load
+	// rather than per roster cell
+	open, overdue map[int64]int
 }
 
 // New builds the screen and starts loading the team.
@@ -86,7 +89,7 @@ func (s *Screen) Refresh() {
 	s.busy.Add(1)
 	widgets.Go(func() {
 		defer s.busy.Done()
-		snap, err := load(context.Background(), s.deps.Store)
+		snap, err := load(context.Background(), s.deps.Store, s.today())
 		widgets.Do(func() {
 			if err != nil {
 				s.showError(err)
@@ -102,7 +105,7 @@ func (s *Screen) Refresh() {
 	})
 }
 
-func load(ctx context.Context, st data.Store) (snapshot, error) {
+func load(ctx context.Context, st data.Store, today data.Day) (snapshot, error) {
 	var sn snapshot
 	var err error
 	step := func(f func() error) {
@@ -118,6 +121,15 @@ func load(ctx context.Context, st data.Store) (snapshot, error) {
 	step(func() (e error) { sn.courses, e = st.Courses(ctx); return })
 	step(func() (e error) { sn.cats, e = st.Categories(ctx); return })
 	step(func() (e error) { sn.catSkills, e = st.CategorySkills(ctx); return })
+	sn.open, sn.overdue = map[int64]int{}, map[int64]int{}
+	for _, t := range sn.items {
+		if t.Status.Open() {
+			sn.open[t.EmployeeID]++
+			if t.Overdue(today) {
+				sn.overdue[t.EmployeeID]++
+			}
+		}
+	}
 	return sn, err
 }
 

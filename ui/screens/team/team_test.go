@@ -191,7 +191,7 @@ func TestStatusChangeAndDeleteRefusedWhileInThePlan(t *testing.T) {
 	}
 	ui(s.Refresh)
 	h.settle()
-	if open, overdue := s.snap.training(boris.ID, s.today()); open != 1 || overdue != 1 {
+	if open, overdue := s.snap.open[boris.ID], s.snap.overdue[boris.ID]; open != 1 || overdue != 1 {
 		t.Errorf("Boris has %d open and %d overdue items", open, overdue)
 	}
 
