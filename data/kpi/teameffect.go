@@ -35,8 +35,14 @@ type TrainingEffect struct {
 	// is less than the window: the after figures are so far.
 	AfterDays       int
 	AfterIncomplete bool
-	Before, After   AgentScorecard
-	Rows            []EffectRow // in ScoreMetrics order, without training hours
+	// BeforeDays is how many days of the before window the employee was
+	// hired for (the exposure of its counts): someone hired a month before
+	// the training has a month to compare, not 90 days of zeros.
+	// BeforeIncomplete is true when it is less than the window.
+	BeforeDays       int
+	BeforeIncomplete bool
+	Before, After    AgentScorecard
+	Rows             []EffectRow // in ScoreMetrics order, without training hours
 }
 
 // EffectWindows returns the before and after windows of a training
@@ -52,7 +58,9 @@ func TrainingEffectOf(item data.TrainingItem, before, after AgentScorecard, toda
 	e.BeforeFrom, e.BeforeTo, e.AfterFrom, e.AfterTo = EffectWindows(item.CompletedOn)
 	e.AfterDays = max(0, int(min(e.AfterTo, today)-e.AfterFrom)+1)
 	e.AfterIncomplete = e.AfterDays < EffectWindow
-	beforeDays, afterDays := float64(EffectWindow), float64(e.AfterDays)
+	e.BeforeDays = max(0, int(e.BeforeTo-max(e.BeforeFrom, before.Employee.HiredOn))+1)
+	e.BeforeIncomplete = e.BeforeDays < EffectWindow
+	beforeDays, afterDays := float64(e.BeforeDays), float64(e.AfterDays)
 	for _, m := range ScoreMetrics {
 		if m == ScoreTrainingHours {
 			continue // the training itself sits between the windows

@@ -34,11 +34,13 @@ type OutcomeExcess struct {
 	// Expected is what the team's rate would give on the employee's base;
 	// Excess is Bad − Expected.
 	Expected, Excess float64
-	// Z and P are the two-proportion test of the employee against the rest
-	// of the team (Z > 0: the employee's rate is higher). Significant is
-	// P < 0.05 with a positive excess. With three measures per skill and
-	// many skills, some "significant" flags are chance: read them as a
-	// hint, not a verdict.
+	// Z is the two-proportion statistic of the employee against the rest
+	// of the team (Z > 0: the employee's rate is higher). P is that test's
+	// two-sided p-value, or Fisher's exact test's where the normal
+	// approximation fails (Thin, or fewer than 5 bad outcomes expected).
+	// Significant is P < 0.05 with a positive excess. With three measures
+	// per skill and many skills, some "significant" flags are chance:
+	// read them as a hint, not a verdict.
 	Z, P        float64
 	Significant bool
 	Thin        bool // N < ThinSample: too few complaints to judge
@@ -234,6 +236,41 @@ func excessOf(m OutcomeMeasure, mine, team data.AgentOutcome) OutcomeExcess {
 	o.Expected = float64(o.N) * float64(o.TeamBad) / float64(o.TeamN)
 	o.Excess = float64(o.Bad) - o.Expected
 	o.Z, o.P = ProportionTest(o.TeamBad, o.TeamN, o.Bad, o.N)
+	if o.Thin || o.Expected < 5 {
+		if p, ok := fisherExact(o.Bad, o.N, o.TeamBad, o.TeamN); ok {
+			o.P = p
+		}
+	}
 	o.Significant = o.P < 0.05 && o.Excess > 0
 	return o
+}
+
+// fisherExactMax bounds the tables Fisher's test sums over.
+const fisherExactMax = 5000
+
+// fisherExact is the two-sided p-value of Fisher's exact test of x1 of n1
+// against x2 of n2: the total probability, with the margins fixed, of
+// the tables no more likely than the observed one. ok is false when there
+// are more than fisherExactMax tables to sum.
+func fisherExact(x1, n1, x2, n2 int64) (p float64, ok bool) {
+	k, n := x1+x2, n1+n2
+	lo, hi := max(0, n1-(n-k)), min(k, n1)
+	if hi-lo > fisherExactMax {
+		return 0, false
+	}
+	lchoose := func(a, b int64) float64 {
+		x, _ := math.Lgamma(float64(a + 1))
+		y, _ := math.Lgamma(float64(b + 1))
+		z, _ := math.Lgamma(float64(a - b + 1))
+		return x - y - z
+	}
+	total := lchoose(n, n1)
+	logP := func(x int64) float64 { return lchoose(k, x) + lchoose(n-k, n1-x) - total }
+	observed := logP(x1)
+	for x := lo; x <= hi; x++ {
+		if l := logP(x); l <= observed+1e-7 {
+			p += math.Exp(l)
+		}
+	}
+	return math.Min(1, p), true
 }

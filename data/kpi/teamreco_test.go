@@ -102,6 +102,10 @@ func TestRecommend(t *testing.T) {
 	if sla.Measure != kpi.MeasureSLABreach || sla.Excess != 2.5 || sla.Significant {
 		t.Errorf("breach %+v", sla)
 	}
+	// Ten complaints are too few for the normal approximation: P is
+	// Fisher's exact test (summed with exact integers elsewhere).
+	nearNaN(t, "dissatisfied exact p", dis.P, 0.0022685879037093876)
+	nearNaN(t, "breach exact p", sla.P, 0.14277603718747425)
 	reasons := payments.Reasons()
 	if len(reasons) != 2 || reasons[0].Key != "teamkpi.reason.dissatisfied_significant" || reasons[1].Key != "teamkpi.reason.sla_breach" ||
 		reasons[0].Args["Rate"] != 80.0 || reasons[0].Args["TeamRate"] != 25.0 {
@@ -161,7 +165,20 @@ func TestTrainingEffect(t *testing.T) {
 	if n := rows[kpi.ScoreNPS]; n.Change.Has {
 		t.Errorf("NPS without feedback: %+v", n)
 	}
-	if full := kpi.TrainingEffectOf(e.Item, before, after, done+200); full.AfterIncomplete || full.AfterDays != 90 {
+	if full := kpi.TrainingEffectOf(e.Item, before, after, done+200); full.AfterIncomplete || full.AfterDays != 90 || full.BeforeIncomplete {
 		t.Errorf("a finished window: %d days", full.AfterDays)
+	}
+	// Hired 30 days before the training: 30 handled in 30 days is the same
+	// daily rate as 45 in the 45 days after, not three times less.
+	before.Employee.HiredOn = done - 30
+	before.Outcome.Handled = 30
+	hired := kpi.TrainingEffectOf(e.Item, before, after, done+45)
+	if !hired.BeforeIncomplete || hired.BeforeDays != 30 {
+		t.Errorf("before window of a new hire: %d days", hired.BeforeDays)
+	}
+	for _, r := range hired.Rows {
+		if r.Metric == kpi.ScoreHandled && (r.Change.Z != 0 || r.Change.Delta != 15) {
+			t.Errorf("handled by a new hire: %+v", r.Change)
+		}
 	}
 }
