@@ -542,9 +542,13 @@ func (f *teamFill) status(t data.TrainingItem) data.TrainingItem {
 				t.Status, t.StartedOn = data.TrainingInProgress, t.PlannedStart
 			}
 		default:
+			// Most finish on time, a quarter up to a week late.
 			t.Status, t.StartedOn = data.TrainingDone, t.PlannedStart
-			t.CompletedOn = min(f.today, t.PlannedEnd+data.Day(f.rng.IntN(9))-3)
-			t.CompletedOn = max(t.CompletedOn, t.PlannedStart)
+			t.CompletedOn = t.PlannedEnd - data.Day(f.rng.IntN(4))
+			if f.rng.Float64() < 0.25 {
+				t.CompletedOn = t.PlannedEnd + 1 + data.Day(f.rng.IntN(7))
+			}
+			t.CompletedOn = max(min(t.CompletedOn, f.today), t.PlannedStart)
 		}
 	}
 	return t
