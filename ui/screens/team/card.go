@@ -25,6 +25,7 @@ type card struct {
 	tabs       *container.AppTabs
 	details    *employeeForm
 	saveBtn    *widget.Button
+	saved      *widget.Label // "Saved" after a save, until the next one
 	onboarding *onboardingTab
 	skills     *skillsTab
 	goals      *goalsTab
@@ -142,7 +143,9 @@ func (c *card) build() {
 	c.saveBtn = widget.NewButtonWithIcon(lang.L("team.card.save"), theme.DocumentSaveIcon(), c.saveDetails)
 	c.saveBtn.Importance = widget.HighImportance
 	del := widget.NewButtonWithIcon(lang.L("team.card.delete"), theme.DeleteIcon(), func() { s.confirmDelete(c.cd.e) })
-	details := container.NewBorder(nil, container.NewHBox(layout.NewSpacer(), del, c.saveBtn), nil, nil,
+	c.saved = widget.NewLabel("")
+	c.saved.Importance = widget.SuccessImportance
+	details := container.NewBorder(nil, container.NewHBox(layout.NewSpacer(), c.saved, del, c.saveBtn), nil, nil,
 		container.NewVScroll(container.NewPadded(c.details.content)))
 
 	c.onboarding = newOnboardingTab(c)
@@ -209,6 +212,7 @@ func (c *card) apply(cd cardData) {
 
 func (c *card) saveDetails() {
 	s := c.s
+	c.saved.SetText("")
 	e, ok := c.details.read(s.showError)
 	if !ok {
 		return
@@ -216,6 +220,7 @@ func (c *card) saveDetails() {
 	s.write(func(ctx context.Context) error { return s.deps.Store.SaveEmployee(ctx, &e) }, func(err error) {
 		if !c.details.showErr(err, s.showError) {
 			c.details.set(e)
+			c.saved.SetText(lang.L("team.card.saved"))
 		}
 	})
 }

@@ -207,6 +207,9 @@ func TestStatusChangeAndDeleteRefusedWhileInThePlan(t *testing.T) {
 	if got := h.stored(boris.ID); got.Status != data.EmployeeOnLeave || !got.Active {
 		t.Fatalf("status = %v, active %v", got.Status, got.Active)
 	}
+	if c.saved.Text == "" || !strings.Contains(c.header.Text, "On leave") {
+		t.Errorf("the save is not acknowledged: %q, header %q", c.saved.Text, c.header.Text)
+	}
 	if c.training.Length() != 1 || c.noTraining.Visible() {
 		t.Error("the card does not list the plan item")
 	}
