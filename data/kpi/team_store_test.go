@@ -120,6 +120,10 @@ func TestTeamFiguresThroughTheStore(t *testing.T) {
 	if !effect.AfterIncomplete || effect.AfterDays != 31 || effect.Before.Outcome.Handled != 4 || effect.After.Outcome.Handled != 2 {
 		t.Errorf("effect windows: %d days after, handled %d -> %d", effect.AfterDays, effect.Before.Outcome.Handled, effect.After.Outcome.Handled)
 	}
+	// The complaints on record start on January 13: the before window too.
+	if effect.BeforeFrom != data.DateDay(2025, 1, 13) || effect.BeforeDays != 47 || !effect.BeforeIncomplete {
+		t.Errorf("before window %s..%s, %d days", effect.BeforeFrom, effect.BeforeTo, effect.BeforeDays)
+	}
 	for _, r := range effect.Rows {
 		if r.Metric == kpi.ScoreReopenRate && (r.Change.Delta != -75 || !r.Change.Has) {
 			t.Errorf("reopen change %+v", r.Change)

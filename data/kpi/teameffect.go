@@ -27,18 +27,21 @@ type EffectRow struct {
 // TrainingEffect is an employee's scorecard over the EffectWindow days
 // before a training's completion against the EffectWindow days after.
 type TrainingEffect struct {
-	Item                 data.TrainingItem
-	BeforeFrom, BeforeTo data.Day // the window ending the day before completion
+	Item data.TrainingItem
+	// BeforeFrom..BeforeTo is the window ending the day before completion,
+	// starting no earlier than the hire date (nor, through
+	// LoadTrainingEffect, the first complaint on record).
+	BeforeFrom, BeforeTo data.Day
 	AfterFrom, AfterTo   data.Day // the window starting the day after
 	// AfterDays is how many days of the after window have passed by
 	// today (the exposure of its counts); AfterIncomplete is true while it
 	// is less than the window: the after figures are so far.
 	AfterDays       int
 	AfterIncomplete bool
-	// BeforeDays is how many days of the before window the employee was
-	// hired for (the exposure of its counts): someone hired a month before
-	// the training has a month to compare, not 90 days of zeros.
-	// BeforeIncomplete is true when it is less than the window.
+	// BeforeDays is the days from BeforeFrom to BeforeTo (the exposure of
+	// its counts): someone hired a month before the training has a month
+	// to compare, not 90 days of zeros. BeforeIncomplete is true when it is
+	// less than the window.
 	BeforeDays       int
 	BeforeIncomplete bool
 	Before, After    AgentScorecard
@@ -54,11 +57,18 @@ func EffectWindows(done data.Day) (beforeFrom, beforeTo, afterFrom, afterTo data
 // TrainingEffectOf compares before and after, the employee's scorecards of
 // the two windows of item (see EffectWindows), as of today.
 func TrainingEffectOf(item data.TrainingItem, before, after AgentScorecard, today data.Day) TrainingEffect {
+	return trainingEffect(item, before, after, today, before.Employee.HiredOn)
+}
+
+// trainingEffect is TrainingEffectOf with the before window starting no
+// earlier than since.
+func trainingEffect(item data.TrainingItem, before, after AgentScorecard, today, since data.Day) TrainingEffect {
 	e := TrainingEffect{Item: item, Before: before, After: after}
 	e.BeforeFrom, e.BeforeTo, e.AfterFrom, e.AfterTo = EffectWindows(item.CompletedOn)
+	e.BeforeFrom = max(e.BeforeFrom, since)
 	e.AfterDays = max(0, int(min(e.AfterTo, today)-e.AfterFrom)+1)
 	e.AfterIncomplete = e.AfterDays < EffectWindow
-	e.BeforeDays = max(0, int(e.BeforeTo-max(e.BeforeFrom, before.Employee.HiredOn))+1)
+	e.BeforeDays = max(0, int(e.BeforeTo-e.BeforeFrom)+1)
 	e.BeforeIncomplete = e.BeforeDays < EffectWindow
 	beforeDays, afterDays := float64(e.BeforeDays), float64(e.AfterDays)
 	for _, m := range ScoreMetrics {

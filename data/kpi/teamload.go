@@ -200,7 +200,23 @@ func LoadTrainingEffect(ctx context.Context, src TeamSource, item data.TrainingI
 	if err != nil {
 		return TrainingEffect{}, err
 	}
-	return TrainingEffectOf(item, before, after, today), nil
+	since := before.Employee.HiredOn
+	if r, ok := src.(complaintRanger); ok {
+		first, _, any, err := r.ComplaintRange(ctx)
+		if err != nil {
+			return TrainingEffect{}, fmt.Errorf("complaint range: %w", err)
+		}
+		if any {
+			since = max(since, first)
+		}
+	}
+	return trainingEffect(item, before, after, today, since), nil
+}
+
+// complaintRanger is a source that knows when its complaints start: the
+// before window of a training done soon after is shorter than 90 days.
+type complaintRanger interface {
+	ComplaintRange(ctx context.Context) (first, last data.Day, ok bool, err error)
 }
 
 // soloCard is employee id's scorecard whatever their status (zero when

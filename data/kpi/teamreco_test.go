@@ -173,7 +173,7 @@ func TestTrainingEffect(t *testing.T) {
 	before.Employee.HiredOn = done - 30
 	before.Outcome.Handled = 30
 	hired := kpi.TrainingEffectOf(e.Item, before, after, done+45)
-	if !hired.BeforeIncomplete || hired.BeforeDays != 30 {
+	if !hired.BeforeIncomplete || hired.BeforeDays != 30 || hired.BeforeFrom != done-30 {
 		t.Errorf("before window of a new hire: %d days", hired.BeforeDays)
 	}
 	for _, r := range hired.Rows {
