@@ -206,3 +206,23 @@ func TestParsePlanMatchesNameOrder(t *testing.T) {
 		t.Errorf("rejects: %+v", res.Rejects)
 	}
 }
+
+// An English HR export in TSV with US dates: the column decides the
+// month-first order; statuses in HR words.
+func TestParseEmployeesEnglishTSV(t *testing.T) {
+	path := writeFile(t, "staff.tsv", []byte("Full name\tJob title\tDepartment\tHire date\tEmployment status\tWork email\n"+
+		"Anna Reed\tSupport specialist\tFirst line\t03/15/2021\tActive\tanna.reed@example.com\n"+
+		"Nick Harper\tSupport specialist\tFirst line\t11/02/2020\tTerminated\t\n"+
+		"Tina Ellis\tQuality specialist\tQuality\t01/09/2018\tOn Leave\t\n"+
+		"Ian Foster\tSupport specialist\tFirst line\t07/04/2022\tRetired?\t\n"))
+	in, res := parseTeam(t, importer.TeamEmployees, path, importer.TeamNames{})
+	if len(in.Employees) != 3 || in.Employees[0].HiredOn != data.DateDay(2021, 3, 15) || in.Employees[1].HiredOn != data.DateDay(2020, 11, 2) ||
+		in.Employees[1].Status != data.EmployeeLeft || in.Employees[1].Active || in.Employees[2].Status != data.EmployeeOnLeave ||
+		in.Employees[0].Position != "Support specialist" || in.Employees[0].Team != "First line" {
+		t.Errorf("employees: %+v", in.Employees)
+	}
+	if res.Rejected != 1 || res.Rejects[0].Row != 5 || res.Rejects[0].Column != "Employment status" || res.Rejects[0].Value != "Retired?" ||
+		res.Rejects[0].Code != "teamimport.reject.employee_status" {
+		t.Errorf("rejects: %+v", res.Rejects)
+	}
+}
