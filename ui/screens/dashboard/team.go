@@ -128,9 +128,9 @@ func loadTeam(ctx context.Context, st data.Store, from, to data.Day, now time.Ti
 	}
 	q := kpi.PeriodOf(today, kpi.Quarter)
 	prev := kpi.PeriodOf(q.Start-1, kpi.Quarter)
-	l.quarter = kpi.TrainingTrend(in, kpi.Quarter, q.Start, today, today).Total
-	l.wholeQuarter = kpi.TrainingTrend(in, kpi.Quarter, q.Start, q.End, today).Total
-	l.last = kpi.TrainingTrend(in, kpi.Quarter, prev.Start, prev.End, today).Total
+	l.quarter = kpi.TrainingSpan(in, q.Start, today, today)
+	l.wholeQuarter = kpi.TrainingSpan(in, q.Start, q.End, today)
+	l.last = kpi.TrainingSpan(in, prev.Start, prev.End, today)
 	y, m, _ := q.Start.Date()
 	l.quarterName = lang.L("training.quarter", map[string]any{"Q": (int(m)-1)/3 + 1, "Year": y})
 	for _, it := range in.Items {

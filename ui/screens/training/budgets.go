@@ -163,7 +163,7 @@ func (b *budgetsTab) load() {
 		var quarter kpi.TrainingSeries
 		if err == nil {
 			for _, bu := range in.Budgets {
-				rows = append(rows, budgetRow{budget: bu, stat: kpi.TrainingTrend(in, kpi.Quarter, bu.From, bu.To, today).Total})
+				rows = append(rows, budgetRow{budget: bu, stat: kpi.TrainingSpan(in, bu.From, bu.To, today)})
 			}
 			quarter = kpi.TrainingTrend(in, kpi.Quarter, 0, 0, today)
 		}
