@@ -135,7 +135,7 @@ func (t *scorecardTab) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	l.Importance = widget.MediumImportance
 	switch id.Col {
 	case scoreColMetric:
-		l.SetText(lang.L(m.Key()))
+		l.SetText(metricName(m))
 		return
 	case scoreColValue:
 		l.SetText(valueText(m, v))
@@ -169,6 +169,15 @@ func (t *scorecardTab) chartBuilder(onScreen bool) widgets.ChartBuilder {
 		o.Labels = labels
 		return charts.Scorecard(d, o), nil
 	}
+}
+
+// metricName is a scorecard figure's name: the goal metric's, or training
+// hours (no goal targets those); the exported chart names them alike.
+func metricName(m kpi.ScoreMetric) string {
+	if m == kpi.ScoreTrainingHours {
+		return lang.L("team.metric.training_hours")
+	}
+	return lang.L("goal.metric." + string(m))
 }
 
 // valueText is the figure with its base where a share hides a small one.
