@@ -43,7 +43,7 @@ var budgetColumnKeys = [budgetColumns]string{"training.budget.col.plan", "traini
 	"training.budget.col.planned", "training.budget.col.spent", "training.budget.col.left", "training.budget.col.hours",
 	"training.budget.col.done"}
 
-var budgetColumnWidths = [budgetColumns]float32{140, 200, 110, 115, 105, 105, 165, 125}
+var budgetColumnWidths = [budgetColumns]float32{110, 200, 105, 115, 105, 105, 160, 120}
 
 // budgetsTab lists the plans per quarter or year with their budgets, the
 // plan against actual of each, and the hours and budget chart.
