@@ -2,8 +2,10 @@ package team
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"image/color"
+	"image/png"
 	"os"
 	"path/filepath"
 	"slices"
@@ -18,6 +20,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"caredesk/assets"
+	"caredesk/charts"
 	"caredesk/data"
 	"caredesk/data/kpi"
 	"caredesk/data/sqlite"
@@ -559,6 +562,34 @@ func TestCatalogueRequirementsAndCategoryLinks(t *testing.T) {
 	}
 	if d := s.matrix.chartData(); len(d.Cells) != 1 || !d.Cells[0][0].Gap() || d.Cells[0][0].Assessed || d.Skills[1].Group != "Product" {
 		t.Errorf("the heat map gets %+v", d)
+	}
+
+	// The heat map exports (its drawing is tested in charts).
+	path := filepath.Join(t.TempDir(), "matrix.png")
+	var saveErr error
+	widgets.SaveChartFile(path, charts.Options{Width: 800, Height: 400}, s.matrix.chartBuilder(), func(path string, ch *charts.Chart) error {
+		if ch.Empty() {
+			return errors.New("empty chart")
+		}
+		f, err := os.Create(path)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		return ch.PNG(f)
+	}, func(_ string, err error) { saveErr = err })
+	h.settle()
+	if saveErr != nil {
+		t.Fatal(saveErr)
+	}
+	if f, err := os.Open(path); err != nil {
+		t.Fatal(err)
+	} else {
+		img, err := png.Decode(f)
+		f.Close()
+		if err != nil || img.Bounds().Dx() != 800 {
+			t.Fatalf("exported heat map: %v, %v", err, img)
+		}
 	}
 
 	// Delivery complaints take both skills.
