@@ -220,6 +220,13 @@ func trainingSummary(open, overdue int) string {
 	return lang.L("team.training.open_overdue", map[string]any{"Open": widgets.Int(int64(open)), "Overdue": widgets.Int(int64(overdue))})
 }
 
+// FocusSearch shows the roster and puts the keyboard in its search box.
+func (s *Screen) FocusSearch() {
+	s.closeCard()
+	s.tabs.SelectIndex(0)
+	s.roster.search.Focus()
+}
+
 // NewEmployee asks for a new employee's details and opens the card of the
 // one added.
 func (s *Screen) NewEmployee() {

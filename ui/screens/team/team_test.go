@@ -181,8 +181,8 @@ func TestStatusChangeAndDeleteRefusedWhileInThePlan(t *testing.T) {
 	h := newHarness(t, st)
 	s := h.screen
 	ctx := context.Background()
-	boris := h.employee(data.Employee{Name: "Boris", Position: "Agent", Status: data.EmployeeActive, HiredOn: data.DateDay(2024, 1, 10)})
-	vera := h.employee(data.Employee{Name: "Vera", Position: "Agent", Status: data.EmployeeActive})
+	boris := h.employee(data.Employee{Name: "Boris", Position: "Agent", Team: "Line 2", Status: data.EmployeeActive, HiredOn: data.DateDay(2024, 1, 10)})
+	vera := h.employee(data.Employee{Name: "Vera", Position: "Agent", Team: "Line 1", Status: data.EmployeeActive})
 	course := data.Course{Title: "Active listening", Format: data.FormatOnline, Hours: 4}
 	if err := st.SaveCourse(ctx, &course); err != nil {
 		t.Fatal(err)
@@ -240,6 +240,33 @@ func TestStatusChangeAndDeleteRefusedWhileInThePlan(t *testing.T) {
 	if len(s.roster.rows) != 1 || s.roster.rows[0].ID != boris.ID {
 		t.Errorf("the left filter shows %v", s.roster.rows)
 	}
+
+	// Search and the team filter narrow the roster.
+	ui(func() {
+		s.roster.status.SetSelectedIndex(showAll)
+		s.FocusSearch()
+		test.Type(s.roster.search.Entry, "ver")
+	})
+	h.settle()
+	if len(s.roster.rows) != 1 || s.roster.rows[0].ID != vera.ID {
+		t.Errorf("searching “ver” shows %v", s.roster.rows)
+	}
+	ui(func() {
+		s.roster.search.Clear()
+		s.roster.teamSel.SetSelected("Line 2")
+	})
+	if len(s.roster.rows) != 1 || s.roster.rows[0].ID != boris.ID {
+		t.Errorf("the Line 2 filter shows %v", s.roster.rows)
+	}
+	ui(func() { s.roster.search.SetText("nobody") })
+	h.settle()
+	if !s.roster.nomatch.Visible() || s.roster.table.Visible() {
+		t.Error("no match is not said")
+	}
+	ui(func() {
+		s.roster.search.Clear()
+		s.roster.teamSel.SetSelectedIndex(0)
+	})
 
 	// Someone with no history is deleted outright.
 	ui(func() { s.openCard(vera.ID) })
