@@ -1,5 +1,7 @@
 package importer
 
+import "maps"
+
 // TeamKind is what a team import file holds.
 type TeamKind string
 
@@ -42,10 +44,12 @@ const (
 // EmployeeFields, CourseFields and TrainingPlanFields list the fields of
 // each kind in display order.
 var (
-	EmployeeFields     = []Field{FieldName, FieldPosition, FieldTeam, FieldHired, FieldStatus, FieldContact, FieldNotes}
-	CourseFields       = []Field{FieldTitle, FieldSkills, FieldFormat, FieldHours, FieldProvider, FieldCost}
+	EmployeeFields = []Field{FieldName, FieldPosition, FieldTeam, FieldHired, FieldStatus, FieldContact, FieldNotes}
+	CourseFields   = []Field{FieldTitle, FieldSkills, FieldFormat, FieldHours, FieldProvider, FieldCost}
+	// A plan may also describe the employees and courses it names, as
+	// LMS exports do: those the store does not know are created.
 	TrainingPlanFields = []Field{FieldEmployee, FieldCourse, FieldPlannedStart, FieldPlannedEnd, FieldStatus, FieldStarted,
-		FieldCompleted, FieldResult, FieldCertificate}
+		FieldCompleted, FieldResult, FieldCertificate, FieldPosition, FieldTeam, FieldFormat, FieldHours, FieldProvider, FieldCost, FieldSkills}
 )
 
 // Fields returns the fields of the kind.
@@ -126,6 +130,31 @@ var planAliases = map[Field][]string{
 	FieldCertificate: {"сертификат", "удостоверение", "документ", "certificate", "certificate file", "certification", "certificate url"},
 }
 
+// planDetails are the employee and course columns a plan may carry:
+// the catalogue's headers, without the loose ones that name something
+// else in a plan ("title" is the course, "type" and "name" too vague).
+func planDetails() map[Field][]string {
+	out := map[Field][]string{}
+	drop := map[string]bool{"title": true, "name": true, "type": true, "тип": true, "вид": true, "tags": true, "group": true, "unit": true}
+	for f, names := range map[Field][]string{FieldPosition: employeeAliases[FieldPosition], FieldTeam: employeeAliases[FieldTeam],
+		FieldFormat: courseAliases[FieldFormat], FieldHours: courseAliases[FieldHours], FieldProvider: courseAliases[FieldProvider],
+		FieldCost: courseAliases[FieldCost], FieldSkills: courseAliases[FieldSkills]} {
+		for _, n := range names {
+			if !drop[n] {
+				out[f] = append(out[f], n)
+			}
+		}
+	}
+	return out
+}
+
+// withDetails adds the detail columns to a plan's own aliases.
+func withDetails(own map[Field][]string) map[Field][]string {
+	out := maps.Clone(own)
+	maps.Copy(out, planDetails())
+	return out
+}
+
 var planContains = map[Field][]string{
 	FieldCompleted:   {"заверш", "complet"},
 	FieldCertificate: {"сертификат", "certificat"},
@@ -157,8 +186,8 @@ var planSchema = &schema{
 	kind:   "training-plan",
 	fields: TrainingPlanFields,
 	order: []Field{FieldCompleted, FieldStarted, FieldPlannedStart, FieldPlannedEnd, FieldStatus, FieldResult, FieldCertificate,
-		FieldEmployee, FieldCourse},
-	aliases:  planAliases,
+		FieldEmployee, FieldCourse, FieldPosition, FieldTeam, FieldFormat, FieldHours, FieldProvider, FieldCost, FieldSkills},
+	aliases:  withDetails(planAliases),
 	contains: planContains,
 	dates:    []Field{FieldPlannedStart, FieldPlannedEnd, FieldStarted, FieldCompleted},
 	detect:   detectGeneric,

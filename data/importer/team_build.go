@@ -198,55 +198,60 @@ func (b *teamBuilder) employee(rec []string, row int) bool {
 }
 
 func (b *teamBuilder) course(rec []string, row int) bool {
-	var c data.CourseImport
-	var ok bool
-	if c.Title, ok = b.short(rec, row, FieldTitle, data.MaxShortText); !ok {
+	c, ok := b.parseCourse(rec, row, FieldTitle)
+	if !ok || !b.firstRow(rec, row, FieldTitle, "c\x00"+nameKey(c.Title)) {
 		return false
+	}
+	b.out.Courses = append(b.out.Courses, c)
+	return true
+}
+
+// parseCourse reads a course whose title is in the column of field
+// title; ok=false when the row was rejected.
+func (b *teamBuilder) parseCourse(rec []string, row int, title Field) (c data.CourseImport, ok bool) {
+	if c.Title, ok = b.short(rec, row, title, data.MaxShortText); !ok {
+		return c, false
 	}
 	if c.Title == "" {
-		b.rejectTeam(rec, row, FieldTitle, reasonTitleMissing)
-		return false
+		b.rejectTeam(rec, row, title, reasonTitleMissing)
+		return c, false
 	}
 	if c.Provider, ok = b.short(rec, row, FieldProvider, data.MaxShortText); !ok {
-		return false
+		return c, false
 	}
 	v := b.text(rec, FieldFormat)
 	if v == "" {
 		b.rejectTeam(rec, row, FieldFormat, reasonFormatMissing)
-		return false
+		return c, false
 	}
 	if c.Format, ok = parseCourseFormat(v); !ok {
 		b.rejectTeam(rec, row, FieldFormat, reasonCourseFormat)
-		return false
+		return c, false
 	}
 	if v := b.text(rec, FieldHours); v != "" {
 		if c.Hours, ok = parseHours(v, b.hours); !ok {
 			b.rejectTeam(rec, row, FieldHours, reasonHours)
-			return false
+			return c, false
 		}
 	}
 	if v := b.text(rec, FieldCost); v != "" {
 		if c.Cost, ok = parseCost(b.lang, v); !ok {
 			b.rejectTeam(rec, row, FieldCost, reasonCost)
-			return false
+			return c, false
 		}
 	}
 	c.Skills = splitSkills(b.text(rec, FieldSkills))
 	for _, s := range c.Skills {
 		if utf8.RuneCountInString(s) > data.MaxShortText {
 			b.rejectTeam(rec, row, FieldSkills, reasonTooLongText, data.MaxShortText)
-			return false
+			return c, false
 		}
 	}
 	if err := c.Validate(); err != nil {
-		b.rejectTeamInvalid(rec, row, err, map[string]Field{"title": FieldTitle, "format": FieldFormat, "hours": FieldHours, "cost": FieldCost})
-		return false
+		b.rejectTeamInvalid(rec, row, err, map[string]Field{"title": title, "format": FieldFormat, "hours": FieldHours, "cost": FieldCost})
+		return c, false
 	}
-	if !b.firstRow(rec, row, FieldTitle, "c\x00"+nameKey(c.Title)) {
-		return false
-	}
-	b.out.Courses = append(b.out.Courses, c)
-	return true
+	return c, true
 }
 
 func (b *teamBuilder) item(rec []string, row int) bool {
@@ -318,7 +323,7 @@ func (b *teamBuilder) item(rec []string, row int) bool {
 	if it.Certificate, ok = b.short(rec, row, FieldCertificate, maxNotes); !ok {
 		return false
 	}
-	if !b.names(rec, row, &it) {
+	if !b.define(rec, row, it) || !b.names(rec, row, &it) {
 		return false
 	}
 	// Validate wants the ids the store assigns; the names stand for them.
@@ -333,6 +338,36 @@ func (b *teamBuilder) item(rec []string, row int) bool {
 		return false
 	}
 	b.out.Items = append(b.out.Items, it)
+	return true
+}
+
+// define adds the employee and the course of a plan row that the store
+// does not know to the import when the file describes them: a position or
+// team column for employees (LMS exports list the learner's department),
+// a format column for courses. ok=false when the row was rejected.
+func (b *teamBuilder) define(rec []string, row int, it data.TrainingItemImport) bool {
+	if _, known := b.employees.find(it.Employee); !known {
+		e := data.Employee{Name: it.Employee, Active: true}
+		var ok bool
+		if e.Position, ok = b.short(rec, row, FieldPosition, data.MaxShortText); !ok {
+			return false
+		}
+		if e.Team, ok = b.short(rec, row, FieldTeam, data.MaxShortText); !ok {
+			return false
+		}
+		if e.Position != "" || e.Team != "" {
+			b.out.Employees = append(b.out.Employees, e)
+			b.employees.add(e.Name)
+		}
+	}
+	if _, known := b.courses[nameKey(it.Course)]; !known && b.text(rec, FieldFormat) != "" {
+		c, ok := b.parseCourse(rec, row, FieldCourse)
+		if !ok {
+			return false
+		}
+		b.out.Courses = append(b.out.Courses, c)
+		b.courses[nameKey(c.Title)] = c.Title
+	}
 	return true
 }
 
@@ -375,15 +410,19 @@ type nameIndex struct {
 func newNameIndex(names []string) *nameIndex {
 	ix := &nameIndex{exact: map[string]string{}, words: map[string]string{}}
 	for _, n := range names {
-		ix.exact[nameKey(n)] = n
-		w := wordsKey(strings.Fields(nameKey(n)))
-		if _, dup := ix.words[w]; dup {
-			ix.words[w] = ""
-		} else {
-			ix.words[w] = n
-		}
+		ix.add(n)
 	}
 	return ix
+}
+
+func (ix *nameIndex) add(n string) {
+	ix.exact[nameKey(n)] = n
+	w := wordsKey(strings.Fields(nameKey(n)))
+	if _, dup := ix.words[w]; dup {
+		ix.words[w] = ""
+	} else {
+		ix.words[w] = n
+	}
 }
 
 func (ix *nameIndex) find(name string) (string, bool) {

@@ -226,3 +226,35 @@ func TestParseEmployeesEnglishTSV(t *testing.T) {
 		t.Errorf("rejects: %+v", res.Rejects)
 	}
 }
+
+// An LMS export describes its learners and courses: those the store does
+// not know are created with the plan; a course it neither knows nor
+// describes is still a reject.
+func TestParsePlanDefinesEmployeesAndCourses(t *testing.T) {
+	path := writeFile(t, "lms.csv", []byte("Learner,Department,Course,Course type,Duration (hours),Start date,Due date,Status\n"+
+		"Vera Olsen,First line,Phone skills workshop,Classroom,6,2025-11-03,2025-11-04,Enrolled\n"+
+		"Vera Olsen,First line,CRM advanced search,,,2025-11-10,2025-11-14,Enrolled\n"+
+		"Анна Смирнова,Линия 2,Phone skills workshop,Classroom,6,2025-11-03,2025-11-04,Enrolled\n"+
+		"Анна Смирнова,Линия 2,Unknown course,,,2025-11-03,2025-11-04,Enrolled\n"))
+	in, res := parseTeam(t, importer.TeamTrainingPlan, path, fixtureNames)
+	if len(in.Employees) != 1 || in.Employees[0].Name != "Vera Olsen" || in.Employees[0].Team != "First line" {
+		t.Errorf("employees: %+v", in.Employees)
+	}
+	if len(in.Courses) != 1 || in.Courses[0].Title != "Phone skills workshop" || in.Courses[0].Format != data.FormatClassroom || in.Courses[0].Hours != 6 {
+		t.Errorf("courses: %+v", in.Courses)
+	}
+	if len(in.Items) != 3 || res.Rejected != 1 || res.Rejects[0].Row != 5 || res.Rejects[0].Code != "teamimport.reject.unknown_course" {
+		t.Errorf("items %+v, rejects %+v", in.Items, res.Rejects)
+	}
+	// The store takes it in one go: the new employee and course first.
+	db := openStore(t)
+	ref := data.TeamImport{FileName: "ref", Employees: []data.Employee{{Name: "Анна Смирнова", Active: true}},
+		Courses: []data.CourseImport{{Course: data.Course{Title: "CRM advanced search", Format: data.FormatOnline}}}}
+	if _, err := db.ImportTeam(context.Background(), ref); err != nil {
+		t.Fatal(err)
+	}
+	r, err := importer.ImportTeam(context.Background(), db, importer.TeamTrainingPlan, path, importer.Options{RejectsPath: "-"}, nil)
+	if err != nil || r.Created != 5 {
+		t.Errorf("import: %+v, %v; want 1 employee, 1 course and 3 items created", r.TeamImportResult, err)
+	}
+}
