@@ -64,15 +64,15 @@ const (
 
 func resolvedSet(ctx context.Context, tx *sql.Tx, from, to data.Day) (resolved, error) {
 	// Every list gets one entry per row in the same order; NULLs are
-	// coalesced, as group_concat would skip them. Each value costs a number
-	// formatted as text, so the flags ride in the low bits of the category.
+	// coalesced, as group_concat would skip them. The flags ride in the
+	// low bits of the category (one list fewer).
 	var lists [5]sql.NullString
 	err := tx.QueryRowContext(ctx, `SELECT group_concat(id), group_concat(assignee_id),
-		group_concat(coalesce(category_id, 0) * `+strconv.Itoa(flagBits)+` + (reopens > 0) * `+strconv.Itoa(flagReopened)+`
-			+ (verdict != '') * `+strconv.Itoa(flagVerdict)+` + (verdict = 'satisfied') * `+strconv.Itoa(flagSatisfied)+`),
+		group_concat(coalesce(category_id, 0) * ?1 + (reopens > 0) * ?2 + (verdict != '') * ?3 + (verdict = 'satisfied') * ?4),
 		group_concat(coalesce(res_working, -1)), group_concat(coalesce(client_id, 0))
 		FROM complaint INDEXED BY complaint_scorecard
-		WHERE resolved_day BETWEEN ? AND ? AND assignee_id IS NOT NULL`, from, to).
+		WHERE resolved_day BETWEEN ?5 AND ?6 AND assignee_id IS NOT NULL`,
+		flagBits, flagReopened, flagVerdict, flagSatisfied, from, to).
 		Scan(&lists[0], &lists[1], &lists[2], &lists[3], &lists[4])
 	if err != nil {
 		return resolved{}, err
@@ -86,8 +86,7 @@ func resolvedSet(ctx context.Context, tx *sql.Tx, from, to data.Day) (resolved, 
 			return resolved{}, fmt.Errorf("read resolved complaints: %d values in list %d, want %d", len(cols[i]), i, len(cols[0]))
 		}
 	}
-	r := resolved{id: cols[0], assignee: cols[1], category: cols[2], seconds: cols[3], client: cols[4]}
-	r.flags = make([]int64, len(r.category))
+	r := resolved{id: cols[0], assignee: cols[1], category: cols[2], flags: make([]int64, len(cols[2])), seconds: cols[3], client: cols[4]}
 	for i, c := range r.category {
 		r.category[i], r.flags[i] = c/flagBits, c%flagBits
 	}
