@@ -81,17 +81,22 @@ func saveEmployee(ctx context.Context, tx *sql.Tx, e *data.Employee) error {
 // checkpoints, assessments and goals go with them.
 func (db *DB) DeleteEmployee(ctx context.Context, id int64) error {
 	return inWrite(ctx, db, fmt.Sprintf("delete employee %d", id), func(tx *sql.Tx) error {
-		// complaint_event has no index on assignee_id: the scan runs only
-		// when the cheap checks pass, and deleting an employee is rare.
-		var used bool
-		if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM complaint WHERE assignee_id = ?)
-			OR EXISTS (SELECT 1 FROM training_item WHERE employee_id = ?)
-			OR EXISTS (SELECT 1 FROM kudos WHERE employee_id = ?)
-			OR EXISTS (SELECT 1 FROM complaint_event WHERE assignee_id = ?)`, id, id, id, id).Scan(&used); err != nil {
-			return err
-		}
-		if used {
-			return fmt.Errorf("complaints, plan items or kudos refer to the employee (set the status to left instead): %w", data.ErrConflict)
+		// One check at a time, cheapest first: complaint_event has no index
+		// on assignee_id, so its scan runs only when nothing else refers to
+		// the employee (deleting one is rare; an index would slow imports).
+		for _, q := range []string{
+			`SELECT EXISTS (SELECT 1 FROM complaint WHERE assignee_id = ?)`,
+			`SELECT EXISTS (SELECT 1 FROM training_item WHERE employee_id = ?)`,
+			`SELECT EXISTS (SELECT 1 FROM kudos WHERE employee_id = ?)`,
+			`SELECT EXISTS (SELECT 1 FROM complaint_event WHERE assignee_id = ?)`,
+		} {
+			var used bool
+			if err := tx.QueryRowContext(ctx, q, id).Scan(&used); err != nil {
+				return err
+			}
+			if used {
+				return fmt.Errorf("complaints, plan items or kudos refer to the employee (set the status to left instead): %w", data.ErrConflict)
+			}
 		}
 		res, err := tx.ExecContext(ctx, `DELETE FROM employee WHERE id = ?`, id)
 		if err != nil {

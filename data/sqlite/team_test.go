@@ -207,6 +207,20 @@ func TestSkillsAssessmentsRequirements(t *testing.T) {
 		t.Fatalf("category skills %v, %v", m, err)
 	}
 	course := mustSave(t, db.SaveCourse, &data.Course{Title: "Product basics", Format: data.FormatOnline, SkillIDs: []int64{product.ID}})
+	// Deleting a category takes its links along.
+	other := data.Category{NameEN: "Other"}
+	if err := db.SaveCategory(ctx, &other); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.SetCategorySkills(ctx, other.ID, []int64{empathy.ID}); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.DeleteCategory(ctx, other.ID); err != nil {
+		t.Fatal(err)
+	}
+	if m, _ := db.CategorySkills(ctx); len(m) != 1 || m[other.ID] != nil {
+		t.Fatalf("category skills after deleting a category: %v", m)
+	}
 
 	// Deleting a skill takes its assessments, requirements and links along.
 	if err := db.DeleteSkill(ctx, product.ID); err != nil {
