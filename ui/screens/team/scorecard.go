@@ -61,14 +61,16 @@ func newScorecardTab(c *card) *scorecardTab {
 		t.updateCell)
 	t.table.ShowHeaderColumn = false
 	t.table.CreateHeader = func() fyne.CanvasObject {
-		return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		l := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		l.Truncation = fyne.TextTruncateEllipsis
+		return l
 	}
 	t.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
 		if id.Col >= 0 {
 			o.(*widget.Label).SetText(lang.L([]string{"team.score.metric", "team.score.value", "team.score.team", "team.score.vs"}[id.Col]))
 		}
 	}
-	for i, w := range []float32{225, 150, 120, 100} {
+	for i, w := range []float32{215, 140, 145, 95} {
 		t.table.SetColumnWidth(i, w)
 	}
 	t.chart = widgets.NewChartView(dark)
@@ -80,7 +82,7 @@ func newScorecardTab(c *card) *scorecardTab {
 		}))
 	}
 	split := container.NewHSplit(t.table, t.chart) // side by side: the eight figures fit without scrolling at 1366x768
-	split.Offset = 0.58
+	split.Offset = 0.6
 	t.content = container.NewBorder(container.NewVBox(top, t.note), nil, nil, nil, split)
 	t.period.Select.SetSelectedIndex(3) // this quarter; loads once the card knows its employee
 	return t
