@@ -10,7 +10,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -174,7 +173,9 @@ func (s *Screen) buildPlan() *planTab {
 		widget.NewLabelWithStyle(lang.L("training.timeline"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), export)
 
 	filters := container.NewHBox(widgets.FixedWidth(p.who, 210), widgets.FixedWidth(p.status, 150), p.overdue, p.period.Content())
-	actions := container.NewHBox(add, p.edit, p.start, p.done, p.effect, p.cancel, p.remove, layout.NewSpacer(), p.count)
+	// The count gives way first when a language's buttons are long.
+	p.count.Alignment, p.count.Truncation = fyne.TextAlignTrailing, fyne.TextTruncateEllipsis
+	actions := container.NewBorder(nil, nil, container.NewHBox(add, p.edit, p.start, p.done, p.effect, p.cancel, p.remove), nil, p.count)
 
 	title := widget.NewLabelWithStyle(lang.L("training.plan.empty_title"), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
 	text := widget.NewLabelWithStyle(lang.L("training.plan.empty_text"), fyne.TextAlignCenter, fyne.TextStyle{})
