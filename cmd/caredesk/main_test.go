@@ -223,7 +223,7 @@ func complaintDemo(t *testing.T) (dir, db string) {
 	dir = t.TempDir()
 	db = filepath.Join(dir, "caredesk.db")
 	code, out, errOut := cli(t, db, "demo", "--months", "6", "--responses", "2000", "--complaints", "1500", "--seed", "3")
-	if code != 0 || !strings.Contains(out, "complaints added 1500") || !strings.Contains(out, "employees 14") {
+	if code != 0 || !strings.Contains(out, "complaints added 1500") || !strings.Contains(out, "employees 15") {
 		t.Fatalf("demo: exit %d\n%s%s", code, out, errOut)
 	}
 	return dir, db
