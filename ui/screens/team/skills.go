@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -76,15 +77,15 @@ func newSkillsTab(c *card) *skillsTab {
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("")
 			l.Truncation = fyne.TextTruncateEllipsis
-			return l
+			del := widget.NewButtonWithIcon("", theme.DeleteIcon(), nil)
+			del.Importance = widget.LowImportance
+			return container.NewBorder(nil, nil, nil, del, l)
 		},
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			a := c.cd.history[id]
-			line := dayText(a.AssessedOn) + " · " + c.s.snap.skill(a.SkillID).Name + " · " + levelText(a.Level)
-			if a.Note != "" {
-				line += " · " + a.Note
-			}
-			o.(*widget.Label).SetText(widgets.SingleLine(line))
+			row := o.(*fyne.Container)
+			row.Objects[0].(*widget.Label).SetText(widgets.SingleLine(historyLine(a, c.s.snap.skill(a.SkillID).Name)))
+			row.Objects[1].(*widget.Button).OnTapped = func() { k.confirmDelete(a) }
 		})
 	k.empty = widget.NewLabel(lang.L("team.skills.none"))
 	k.empty.Wrapping = fyne.TextWrapWord
@@ -184,6 +185,27 @@ func (k *skillsTab) record() {
 		k.note.SetText("")
 		k.level.ClearSelected()
 	})
+}
+
+// historyLine is "Oct 18, 2026 · Empathy · 3 · Independent · quarterly review".
+func historyLine(a data.SkillAssessment, skill string) string {
+	line := dayText(a.AssessedOn) + " · " + skill + " · " + levelText(a.Level)
+	if a.Note != "" {
+		line += " · " + a.Note
+	}
+	return line
+}
+
+// confirmDelete removes a mistaken assessment; the one before it becomes
+// the current level again.
+func (k *skillsTab) confirmDelete(a data.SkillAssessment) {
+	s := k.c.s
+	text := lang.L("team.skills.delete_assessment_text", map[string]any{"Line": historyLine(a, s.snap.skill(a.SkillID).Name)})
+	dialog.ShowConfirm(lang.L("team.skills.delete_assessment_title"), text, func(yes bool) {
+		if yes {
+			s.write(func(ctx context.Context) error { return s.deps.Store.DeleteAssessment(ctx, a.ID) }, nil)
+		}
+	}, s.deps.Window)
 }
 
 func (k *skillsTab) say(text string) {

@@ -472,6 +472,16 @@ func TestMatrixRecordsALevelKeepsHistoryAndMarksGaps(t *testing.T) {
 	if got := levelVsRequired(k.levels()[tone.ID], data.SkillIndependent, true); !strings.Contains(got, "needs 3") || strings.Contains(got, "▲") {
 		t.Errorf("current vs required reads %q", got)
 	}
+	// A mistaken assessment is removed after a confirm: the older level is current again.
+	ui(func() { k.confirmDelete(s.card.cd.history[0]) })
+	h.tapButton("Yes")
+	h.settle()
+	if hist, _ = st.Assessments(ctx, e.ID); len(hist) != 1 || k.levels()[tone.ID] != data.SkillLearning {
+		t.Errorf("after removing the newest: %+v, current %v", hist, k.levels()[tone.ID])
+	}
+	if text, gap := m.cell(0, 0); text != "1 ▲3" || !gap {
+		t.Errorf("the matrix reads %q after the removal", text)
+	}
 }
 
 func colourOf(c color.Color) [4]uint32 {
