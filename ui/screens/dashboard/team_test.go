@@ -162,3 +162,37 @@ func TestTeamEmptyStateLeadsToTraining(t *testing.T) {
 		t.Error("the figures must replace the empty state")
 	}
 }
+
+// The top recommendations name the employee, the skill and a course; a
+// tap opens the Training screen's recommendations.
+func TestTeamRecommendationsOpenTraining(t *testing.T) {
+	var opened []bool
+	s, st, errs := newScreen(t, func(d *Deps) { d.OpenTraining = func(recs bool) { opened = append(opened, recs) } })
+	seedTraining(t, st)
+	ctx := context.Background()
+	skill := data.Skill{Name: "Empathy"}
+	if err := st.SaveSkill(ctx, &skill); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.SetRequirement(ctx, data.SkillRequirement{Position: "Agent", SkillID: skill.ID, Level: data.SkillIndependent}); err != nil {
+		t.Fatal(err)
+	}
+	co := data.Course{Title: "Listening well", Format: data.FormatMentoring, Hours: 6, SkillIDs: []int64{skill.ID}}
+	if err := st.SaveCourse(ctx, &co); err != nil {
+		t.Fatal(err)
+	}
+	test.NewWindow(s.Content()).Resize(fyne.NewSize(1280, 720))
+	showTeam(t, s)
+	var link *widget.Button
+	eventually(t, "the recommendation", func() bool {
+		link = findButton(s.team.recs, "Anna Petrova — Empathy: Listening well")
+		return link != nil
+	})
+	widgets.Do(func() { test.Tap(link) })
+	if len(opened) != 1 || !opened[0] {
+		t.Errorf("opened %v", opened)
+	}
+	if len(*errs) > 0 {
+		t.Fatalf("errors: %v", *errs)
+	}
+}

@@ -478,3 +478,44 @@ func TestBudgetAgainstWhatWasSpent(t *testing.T) {
 		t.Error("the hours and budget chart was not drawn")
 	}
 }
+
+// Escape cancels a form dialog; Enter in a date saves it.
+func TestDialogKeys(t *testing.T) {
+	st := openStore(t)
+	anna, _, _ := seedTeam(t, st)
+	co := data.Course{Title: "Product A to Z", Format: data.FormatOnline, Hours: 4}
+	must(t, st.SaveCourse(context.Background(), &co))
+	h := newHarness(t, st)
+	s := h.screen
+	c := h.win.Canvas()
+	ui(s.NewItem)
+	if c.Overlays().Top() == nil {
+		t.Fatal("no dialog")
+	}
+	ui(func() { c.OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape}) })
+	if c.Overlays().Top() != nil {
+		t.Fatal("Escape left the dialog open")
+	}
+	if len(h.items()) != 0 {
+		t.Fatal("Escape saved an item")
+	}
+	ui(func() {
+		s.NewItem()
+		d := s.itemDlg
+		d.employee.SetSelectedIndex(0)
+		d.course.SetSelectedIndex(0)
+		c.Focus(&d.end.Entry)
+		d.end.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	})
+	h.settle()
+	if items := h.items(); len(items) != 1 || items[0].EmployeeID != anna.ID {
+		t.Fatalf("Enter stored %+v", items)
+	}
+	if c.Overlays().Top() != nil {
+		t.Error("the dialog stayed open after saving")
+	}
+	// The canvas has its own key handler back (none here).
+	if c.OnTypedKey() != nil {
+		t.Error("the dialog's Escape handler outlived it")
+	}
+}
