@@ -149,7 +149,7 @@ func (r *resolved) outcomes() ([]data.AgentOutcome, []int32) {
 // slaGap is the widest run of complaint ids between two complaints of the
 // period that countSLA scans through rather than seeking past: stepping
 // over a few hundred index entries costs about as much as a seek.
-const slaGap = 256
+var slaGap int64 = 256 // a variable so that tests can make every gap a new range
 
 // countSLA adds the finished SLA items of the complaints to their groups.
 // The complaints of a period have ids close together (they were opened

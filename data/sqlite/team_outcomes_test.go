@@ -3,8 +3,11 @@ package sqlite
 import (
 	"cmp"
 	"context"
+	"database/sql"
+	"math/rand/v2"
 	"reflect"
 	"slices"
+	"strconv"
 	"testing"
 	"time"
 
@@ -151,4 +154,114 @@ func TestSplitInts(t *testing.T) {
 			t.Errorf("splitInts(%q) accepted", bad)
 		}
 	}
+}
+
+// TestAgentOutcomesMatchPlainSQL compares AgentOutcomes with plain
+// GROUP BY queries over a few thousand generated complaints under the
+// benchmark's three standards, with feedback from some of their clients,
+// for several periods, scanning SLA items in wide ranges and one
+// complaint at a time.
+func TestAgentOutcomesMatchPlainSQL(t *testing.T) {
+	db := openTest(t)
+	ctx := context.Background()
+	setUpComplaintBench(t, db)
+	const n = 3000
+	importComplaintsBench(t, nil, db, n)
+	clients, err := db.Clients(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := rand.New(rand.NewPCG(4, 4))
+	for i := range 2000 {
+		f := data.Feedback{RespondedAt: complaintBenchStart.Add(time.Duration(r.IntN(730*24)) * time.Hour),
+			Score: data.Score(r.IntN(12) - 1), ClientID: clients[r.IntN(len(clients))].ID, Channel: data.ChannelWeb,
+			Source: "test", ExternalID: strconv.Itoa(i)}
+		if f.Score < 0 {
+			f.Score = data.NoScore
+		}
+		if err := db.CreateFeedback(ctx, &f); err != nil {
+			t.Fatal(err)
+		}
+	}
+	start := data.DayOf(complaintBenchStart, time.UTC)
+	defer func(g int64) { slaGap = g }(slaGap)
+	for _, gap := range []int64{256, 1} {
+		slaGap = gap
+		for _, p := range [][2]data.Day{{start, start + 30}, {start + 300, start + 390}, {start + 700, start + 800}, {0, start + 1000}, {start + 5, start + 5}} {
+			got, err := db.AgentOutcomes(ctx, p[0], p[1])
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := plainAgentOutcomes(t, db, p[0], p[1])
+			if len(got.Outcomes) == 0 || (p[1]-p[0] >= 30 && len(got.Feedback) == 0) {
+				t.Fatalf("period %v: %d outcomes, feedback for %d employees: the test would compare nothing", p, len(got.Outcomes), len(got.Feedback))
+			}
+			if !reflect.DeepEqual(got.Outcomes, want.Outcomes) {
+				t.Fatalf("gap %d, period %v: outcomes\n got %+v\nwant %+v", gap, p, got.Outcomes, want.Outcomes)
+			}
+			slices.SortFunc(got.Resolutions, func(a, b data.AgentResolution) int {
+				return cmp.Or(cmp.Compare(a.EmployeeID, b.EmployeeID), cmp.Compare(a.Seconds, b.Seconds))
+			})
+			if !reflect.DeepEqual(got.Resolutions, want.Resolutions) {
+				t.Fatalf("gap %d, period %v: %d resolutions, want %d", gap, p, len(got.Resolutions), len(want.Resolutions))
+			}
+			if !reflect.DeepEqual(got.Feedback, want.Feedback) {
+				t.Fatalf("gap %d, period %v: feedback\n got %+v\nwant %+v", gap, p, got.Feedback, want.Feedback)
+			}
+		}
+	}
+}
+
+// plainAgentOutcomes is AgentOutcomes as straightforward SQL.
+func plainAgentOutcomes(t *testing.T, db *DB, from, to data.Day) data.AgentOutcomes {
+	t.Helper()
+	in := `FROM complaint c WHERE c.resolved_day BETWEEN ? AND ? AND c.assignee_id IS NOT NULL`
+	var out data.AgentOutcomes
+	rows, err := db.read.Query(`SELECT c.assignee_id, coalesce(c.category_id, 0), count(*), sum(c.reopens > 0),
+		sum(c.verdict = 'satisfied'), sum(c.verdict != ''),
+		coalesce(sum((SELECT count(*) FROM complaint_sla s WHERE s.standard_id IN (SELECT id FROM standard) AND s.complaint_id = c.id AND s.outcome = 'achieved')), 0),
+		coalesce(sum((SELECT count(*) FROM complaint_sla s WHERE s.standard_id IN (SELECT id FROM standard) AND s.complaint_id = c.id AND s.outcome = 'breached')), 0)
+		`+in+` GROUP BY 1, 2 ORDER BY 1, 2`, from, to)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for rows.Next() {
+		var o data.AgentOutcome
+		if err := rows.Scan(&o.EmployeeID, &o.CategoryID, &o.Handled, &o.Reopened, &o.Satisfied, &o.WithVerdict,
+			&o.SLAAchieved, &o.SLABreached); err != nil {
+			t.Fatal(err)
+		}
+		out.Outcomes = append(out.Outcomes, o)
+	}
+	rows.Close()
+	rows, err = db.read.Query(`SELECT c.assignee_id, c.res_working `+in+` AND c.res_working IS NOT NULL ORDER BY 1, 2`, from, to)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for rows.Next() {
+		var r data.AgentResolution
+		if err := rows.Scan(&r.EmployeeID, &r.Seconds); err != nil {
+			t.Fatal(err)
+		}
+		out.Resolutions = append(out.Resolutions, r)
+	}
+	rows.Close()
+	out.Feedback = map[int64]data.ScoreCounts{}
+	rows, err = db.read.Query(`SELECT p.assignee_id, f.score FROM (SELECT DISTINCT c.assignee_id, c.client_id `+in+`) p
+		JOIN feedback f ON f.client_id = p.client_id AND f.day BETWEEN ? AND ?`, from, to, from, to)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for rows.Next() {
+		var emp int64
+		var score sql.NullInt64
+		if err := rows.Scan(&emp, &score); err != nil {
+			t.Fatal(err)
+		}
+		sc := out.Feedback[emp]
+		sc.AddScore(scoreOf(score))
+		out.Feedback[emp] = sc
+	}
+	rows.Close()
+	return out
 }
