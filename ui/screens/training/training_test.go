@@ -2,6 +2,8 @@ package training
 
 import (
 	"context"
+	"image/png"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -13,6 +15,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"caredesk/assets"
+	"caredesk/charts"
+	"caredesk/charts/report"
 	"caredesk/data"
 	"caredesk/data/kpi"
 	"caredesk/data/sqlite"
@@ -517,5 +521,41 @@ func TestDialogKeys(t *testing.T) {
 	// The canvas has its own key handler back (none here).
 	if c.OnTypedKey() != nil {
 		t.Error("the dialog's Escape handler outlived it")
+	}
+}
+
+// The timeline exports the items shown as a PNG of the chosen size.
+func TestTimelineExports(t *testing.T) {
+	st := openStore(t)
+	anna, boris, _ := seedTeam(t, st)
+	co := data.Course{Title: "Product A to Z", Format: data.FormatOnline, Hours: 4}
+	must(t, st.SaveCourse(context.Background(), &co))
+	for i, e := range []data.Employee{anna, boris} {
+		it := data.TrainingItem{EmployeeID: e.ID, CourseID: co.ID, PlannedStart: data.DateDay(2026, 11, 2+7*i),
+			PlannedEnd: data.DateDay(2026, 11, 4+7*i), Status: data.TrainingPlanned}
+		must(t, st.SaveTrainingItem(context.Background(), &it))
+	}
+	h := newHarness(t, st)
+	path := filepath.Join(t.TempDir(), "plan.png")
+	done := make(chan error, 1)
+	ui(func() {
+		b := h.screen.plan.timelineBuilder(false)
+		widgets.SaveChartFile(path, charts.Options{Width: 900, Height: 420, Scale: 2}, b,
+			func(path string, ch *charts.Chart) error {
+				if ch.Options().Labels.Title != "Training plan timeline" {
+					t.Errorf("exported title %q", ch.Options().Labels.Title)
+				}
+				return report.SaveChart(path, ch, report.Page{})
+			},
+			func(_ string, err error) { done <- err })
+	})
+	must(t, <-done)
+	f, err := os.Open(path)
+	must(t, err)
+	defer f.Close()
+	img, err := png.Decode(f)
+	must(t, err)
+	if b := img.Bounds(); b.Dx() != 1800 || b.Dy() != 840 {
+		t.Errorf("exported %v, want 1800×840", b)
 	}
 }
