@@ -2,6 +2,8 @@ package team
 
 import (
 	"context"
+	"errors"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -13,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"caredesk/data"
+	"caredesk/ui/widgets"
 )
 
 // onboardingTab shows the 30/60/90-day plan, or offers to make one.
@@ -26,7 +29,8 @@ type onboardingTab struct {
 	rows    *fyne.Container   // one row per checkpoint
 	content fyne.CanvasObject
 
-	assess dialog.Dialog // the open met/not met dialog (tests)
+	assess  dialog.Dialog // the open met/not met dialog (tests)
+	editing dialog.Dialog // the open edit dialog (tests)
 }
 
 func newOnboardingTab(c *card) *onboardingTab {
@@ -104,7 +108,9 @@ func (o *onboardingTab) row(cp data.OnboardingCheckpoint, today data.Day) fyne.C
 	}
 	met := widget.NewButtonWithIcon(lang.L("team.onboarding.met"), theme.ConfirmIcon(), func() { o.mark(cp, true) })
 	notMet := widget.NewButtonWithIcon(lang.L("team.onboarding.not_met"), theme.CancelIcon(), func() { o.mark(cp, false) })
-	box := container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(state, met, notMet), head), goal)
+	edit := widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), func() { o.edit(cp) })
+	edit.Importance = widget.LowImportance
+	box := container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(state, met, notMet, edit), head), goal)
 	if cp.Comment != "" {
 		comment := widget.NewLabel(lang.L("team.onboarding.comment") + ": " + cp.Comment)
 		comment.Wrapping = fyne.TextWrapWord
@@ -174,4 +180,53 @@ func (o *onboardingTab) mark(cp data.OnboardingCheckpoint, met bool) {
 	o.assess = d
 	s.show(d)
 	s.deps.Window.Canvas().Focus(comment)
+}
+
+// edit changes a checkpoint's goal and due date, or removes it.
+func (o *onboardingTab) edit(cp data.OnboardingCheckpoint) {
+	s := o.c.s
+	goal := widget.NewEntry()
+	goal.SetText(cp.Goal)
+	due := widget.NewDateEntry()
+	due.SetDate(dateOf(cp.Due))
+	errs := widgets.FieldErrors{}
+	form := container.New(layout.NewFormLayout(),
+		widgets.FormLabel(lang.L("team.onboarding.goal")), errs.Under(goal, "goal"),
+		widgets.FormLabel(lang.L("team.onboarding.due_date")), errs.Under(widgets.FixedWidth(due, 200), "due"))
+	var d *dialog.CustomDialog
+	save := func() {
+		cp.Goal = strings.TrimSpace(goal.Text)
+		day, ok := readDay(due)
+		cp.Due = day
+		var verrs data.ValidationErrors
+		if !ok {
+			verrs = append(verrs, &data.FieldError{Field: "due", Key: "team.error.date", Message: "invalid date"})
+		} else if err := cp.Validate(); errors.As(err, &verrs) {
+			verrs = slices.DeleteFunc(verrs, func(e *data.FieldError) bool { return e.Field != "goal" && e.Field != "due" })
+		}
+		if len(verrs) > 0 {
+			errs.Show(verrs, s.showError)
+			return
+		}
+		d.Hide()
+		s.write(func(ctx context.Context) error { return s.deps.Store.SaveCheckpoint(ctx, &cp) }, nil)
+	}
+	goal.OnSubmitted = func(string) { save() }
+	remove := widget.NewButtonWithIcon(lang.L("team.onboarding.remove"), theme.DeleteIcon(), func() {
+		d.Hide()
+		dialog.ShowConfirm(lang.L("team.onboarding.remove_title"), lang.L("team.onboarding.remove_text", map[string]any{"Goal": cp.Goal}), func(yes bool) {
+			if yes {
+				s.write(func(ctx context.Context) error { return s.deps.Store.DeleteCheckpoint(ctx, cp.ID) }, nil)
+			}
+		}, s.deps.Window)
+	})
+	cancel := widget.NewButton(lang.L("dialog.cancel"), func() { d.Hide() })
+	ok := widget.NewButtonWithIcon(lang.L("team.onboarding.save"), theme.DocumentSaveIcon(), save)
+	ok.Importance = widget.HighImportance
+	d = dialog.NewCustomWithoutButtons(lang.L("team.onboarding.day", map[string]any{"Days": cp.Mark}), form, s.deps.Window)
+	d.SetButtons([]fyne.CanvasObject{remove, cancel, ok})
+	d.Resize(fyne.NewSize(560, d.MinSize().Height))
+	o.editing = d
+	d.SetOnClosed(func() { o.editing = nil })
+	s.show(d)
 }

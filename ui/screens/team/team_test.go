@@ -346,6 +346,39 @@ func TestOnboardingPlannedFromHireDateAndMarked(t *testing.T) {
 	if !strings.Contains(rendered(o.rows), "Passed the product quiz") {
 		t.Error("the comment is not shown")
 	}
+
+	// The day-60 goal is reworded and moved; then removed after a confirm.
+	ui(func() { o.edit(cps[1]) })
+	if o.editing == nil {
+		t.Fatal("no dialog to edit the checkpoint")
+	}
+	ui(func() {
+		var goal *widget.Entry
+		for _, obj := range test.LaidOutObjects(h.win.Canvas().Overlays().Top()) {
+			switch en := obj.(type) {
+			case *widget.DateEntry:
+				en.SetDate(dateOf(e.HiredOn + 75))
+			case *widget.Entry:
+				if en.Text == cps[1].Goal {
+					goal = en
+				}
+			}
+		}
+		goal.SetText("Handles refunds alone")
+		enter(goal)
+	})
+	h.settle()
+	cps, _ = st.Checkpoints(context.Background(), e.ID)
+	if len(cps) != 2 || cps[1].Goal != "Handles refunds alone" || cps[1].Due != e.HiredOn+75 || o.editing != nil {
+		t.Fatalf("after the edit: %+v", cps)
+	}
+	ui(func() { o.edit(cps[1]) })
+	h.tapButton(lang.L("team.onboarding.remove"))
+	h.tapButton("Yes")
+	h.settle()
+	if cps, _ = st.Checkpoints(context.Background(), e.ID); len(cps) != 1 {
+		t.Errorf("after the removal: %+v", cps)
+	}
 }
 
 // all is every object under o, through widget renderers.
