@@ -60,7 +60,7 @@ func (s *Screen) buildTeam() *teamView {
 	tiles := container.NewGridWithColumns(4, t.completion, t.overdue, t.hours, t.budget)
 
 	t.chart = s.chartView()
-	card := s.cardFor(charts.KindTrainingCompletion, t.chart, func() widgets.ChartBuilder { return s.teamChartBuilder(false) })
+	card := s.card(charts.KindTrainingCompletion, t.chart)
 	t.recs = container.NewVBox()
 	recsHead := widget.NewLabelWithStyle(lang.L("dashboard.t.recommendations"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	var open fyne.CanvasObject = layout.NewSpacer()
@@ -85,26 +85,6 @@ func (s *Screen) buildTeam() *teamView {
 	t.empty.Hide()
 	t.box = container.NewStack(t.filled, t.empty)
 	return t
-}
-
-// cardFor frames a chart with its title and an export button whose
-// chart comes from build at the time of the export.
-func (s *Screen) cardFor(kind charts.Kind, v *widgets.ChartView, build func() widgets.ChartBuilder) fyne.CanvasObject {
-	export := widget.NewButtonWithIcon(lang.L("dashboard.export"), theme.DocumentSaveIcon(), func() {
-		if s.d.SaveChart == nil {
-			return
-		}
-		widgets.ExportChart(s.d.Window, string(kind), build(), s.d.SaveChart, func(path string, err error) {
-			if err != nil {
-				s.d.ShowError(err)
-				return
-			}
-			s.status.SetText(lang.L("export.saved", map[string]any{"Path": path}))
-		})
-	})
-	export.Importance = widget.LowImportance
-	head := container.NewBorder(nil, nil, widget.NewLabelWithStyle(lang.L("chart.title."+string(kind)), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), export)
-	return container.NewBorder(head, nil, nil, nil, v)
 }
 
 // loadTeam reads the plan and computes the tab's figures; from..to is the
