@@ -44,7 +44,7 @@ func (db *DB) AgentOutcomes(ctx context.Context, from, to data.Day) (data.AgentO
 	if out.Feedback, err = set.feedback(ctx, tx, from, to); err != nil {
 		return fail(err)
 	}
-	out.Outcomes, out.Resolutions = outcomes, set.resolutions()
+	out.Outcomes, out.Resolutions = outcomes, set.resolutions(outcomes, group)
 	return out, tx.Commit()
 }
 
@@ -222,28 +222,24 @@ func (r *resolved) countSLA(ctx context.Context, tx *sql.Tx, outcomes []data.Age
 
 // resolutions lists the known working-hour resolution times by employee
 // (in no order within an employee: the scorecards sort them for medians).
-func (r *resolved) resolutions() []data.AgentResolution {
-	at := map[int64]int{} // employee -> count, then -> next index
+// The groups are sorted by employee, so bucketing by group sorts the times
+// by employee in one pass.
+func (r *resolved) resolutions(outcomes []data.AgentOutcome, group []int32) []data.AgentResolution {
+	next := make([]int, len(outcomes)+1) // per group: its count, then where its next time goes
 	for i, s := range r.seconds {
 		if s >= 0 {
-			at[r.assignee[i]]++
+			next[group[i]+1]++
 		}
 	}
-	emps := make([]int64, 0, len(at))
-	for e := range at {
-		emps = append(emps, e)
+	for g := 1; g < len(next); g++ {
+		next[g] += next[g-1]
 	}
-	slices.Sort(emps)
-	n := 0
-	for _, e := range emps {
-		n, at[e] = n+at[e], n
-	}
-	out := make([]data.AgentResolution, n)
+	out := make([]data.AgentResolution, next[len(next)-1])
 	for i, s := range r.seconds {
 		if s >= 0 {
-			e := r.assignee[i]
-			out[at[e]] = data.AgentResolution{EmployeeID: e, Seconds: s}
-			at[e]++
+			g := group[i]
+			out[next[g]] = data.AgentResolution{EmployeeID: outcomes[g].EmployeeID, Seconds: s}
+			next[g]++
 		}
 	}
 	return out
@@ -304,17 +300,19 @@ func splitInts(s string) ([]int64, error) {
 	if s == "" {
 		return nil, nil
 	}
-	n := 1
-	for i := 0; i < len(s); i++ {
-		if s[i] == ',' {
-			n++
-		}
-	}
-	out := make([]int64, 0, n)
+	out := make([]int64, 0, len(s)/4+1)
 	var v int64
 	neg, digits := false, 0
 	for i := 0; i <= len(s); i++ {
-		if i == len(s) || s[i] == ',' {
+		var c byte = ','
+		if i < len(s) {
+			c = s[i]
+		}
+		switch {
+		case c >= '0' && c <= '9':
+			v = v*10 + int64(c-'0')
+			digits++
+		case c == ',':
 			if digits == 0 {
 				return nil, fmt.Errorf("empty number at %d", i)
 			}
@@ -323,15 +321,8 @@ func splitInts(s string) ([]int64, error) {
 			}
 			out = append(out, v)
 			v, neg, digits = 0, false, 0
-			continue
-		}
-		c := s[i]
-		switch {
 		case c == '-' && digits == 0 && !neg:
 			neg = true
-		case c >= '0' && c <= '9':
-			v = v*10 + int64(c-'0')
-			digits++
 		default:
 			return nil, fmt.Errorf("unexpected %q at %d", c, i)
 		}
