@@ -146,7 +146,8 @@ func (s *shell) buildScreens() {
 	s.comps = complaints.New(complaints.Deps{Store: s.store, Window: s.win, ShowError: s.showError,
 		Changed: func() { s.changed(areaComplaints) }, Me: s.prefs.Me, SetMe: s.prefs.SetMe})
 	s.stds = standards.New(standards.Deps{Store: s.store, Window: s.win, ShowError: s.showError, Changed: func() { s.changed(areaStandards) }})
-	s.team = team.New(team.Deps{Store: s.store, Window: s.win, ShowError: s.showError, Changed: func() { s.changed(areaTeam) }})
+	s.team = team.New(team.Deps{Store: s.store, Window: s.win, ShowError: s.showError, Changed: func() { s.changed(areaTeam) },
+		SaveChart: saveChart})
 	s.train = training.New(training.Deps{Store: s.store, Window: s.win, ShowError: s.showError,
 		Changed: func() { s.changed(areaTraining) }, Dark: func() bool { return s.theme.IsDark() }, SaveChart: saveChart})
 	s.sets = settings.New(settings.Deps{
