@@ -252,16 +252,21 @@ func TestCourseThenPlanItemThenMarkDone(t *testing.T) {
 	ui(func() {
 		s.tabs.SelectIndex(tabCourses)
 		c.list.Select(0)
-		c.course = s.look.courses[0]
+		c.onDelete()
 	})
-	ui(func() {
-		c.s.save(func(ctx context.Context) error { return st.DeleteCourse(ctx, co.ID) }, func(err error) {
-			if err == nil {
-				t.Error("a course in the plan was deleted")
-			}
-		})
-	})
+	var yes *widget.Button
+	ui(func() { yes = findButton(h.win.Canvas().Overlays().Top(), "Yes") })
+	if yes == nil {
+		t.Fatal("no confirmation")
+	}
+	ui(func() { test.Tap(yes) })
 	h.settle()
+	if !c.message.Visible() || !strings.Contains(c.message.Text, "cannot be deleted") {
+		t.Errorf("deleting a planned course reads %q", c.message.Text)
+	}
+	if courses, _ := st.Courses(context.Background()); len(courses) != 1 {
+		t.Error("a course in the plan was deleted")
+	}
 }
 
 func TestStartAndCancelFollowTheStatus(t *testing.T) {
@@ -287,6 +292,46 @@ func TestStartAndCancelFollowTheStatus(t *testing.T) {
 	ui(func() { p.table.Select(widget.TableCellID{Row: 0, Col: 0}) })
 	if !p.start.Disabled() {
 		t.Error("an item in progress can be started again")
+	}
+
+	// Edit: a later end keeps the rest.
+	ui(func() {
+		p.onEdit()
+		d := h.screen.itemDlg
+		d.end.SetDate(dayTime(data.DateDay(2026, 12, 11)))
+		d.save()
+	})
+	h.settle()
+	got = h.items()[0]
+	if got.PlannedEnd != data.DateDay(2026, 12, 11) || got.PlannedStart != data.DateDay(2026, 12, 7) || got.Status != data.TrainingInProgress ||
+		got.StartedOn != data.DateDay(2026, 11, 26) {
+		t.Fatalf("after edit: %+v", got)
+	}
+	// An end before the start is refused under its field, nothing stored.
+	ui(func() {
+		p.onEdit()
+		d := h.screen.itemDlg
+		d.end.SetDate(dayTime(data.DateDay(2026, 12, 1)))
+		d.save()
+	})
+	h.settle()
+	if d := h.screen.itemDlg; !d.errs["planned"].Visible() {
+		t.Error("an end before the start was not reported")
+	}
+	if h.items()[0].PlannedEnd != data.DateDay(2026, 12, 11) {
+		t.Fatal("a refused edit was stored")
+	}
+	ui(func() { h.screen.itemDlg.form.close() })
+
+	// Cancel, after a confirmation: the item stays, cancelled.
+	ui(func() {
+		p.table.Select(widget.TableCellID{Row: 0, Col: 0})
+		p.onCancel()
+		test.Tap(findButton(h.win.Canvas().Overlays().Top(), "Yes"))
+	})
+	h.settle()
+	if got := h.items(); len(got) != 1 || got[0].Status != data.TrainingCancelled {
+		t.Fatalf("after cancel: %+v", got)
 	}
 }
 
