@@ -44,7 +44,7 @@ var areaKeys = []string{"nav.dashboard", "nav.feedback", "nav.complaints", "nav.
 // areaIcon is looked up when drawn: theme icons need a running app.
 func areaIcon(a area) fyne.Resource {
 	return [...]fyne.Resource{theme.HomeIcon(), theme.MailComposeIcon(), theme.WarningIcon(), theme.DocumentIcon(),
-		theme.AccountIcon(), theme.GridIcon(), theme.SettingsIcon()}[a]
+		theme.AccountIcon(), theme.CalendarIcon(), theme.SettingsIcon()}[a]
 }
 
 // shell is the main window and the state shared by the screens.
