@@ -76,6 +76,24 @@ func FormatMonth(lang string, year int, m time.Month) string {
 	return m.String()[:3] + " " + strconv.Itoa(year)
 }
 
+// FormatQuarter names a quarter: "Q4 2026" in English, "4 кв. 2026" in
+// Russian.
+func FormatQuarter(lang string, year, quarter int) string {
+	if isRussian(lang) {
+		return strconv.Itoa(quarter) + " кв. " + strconv.Itoa(year)
+	}
+	return "Q" + strconv.Itoa(quarter) + " " + strconv.Itoa(year)
+}
+
+// FormatHours writes a duration in hours with its unit: "8.4 h", "8,4 ч".
+func FormatHours(lang string, hours float64, decimals int) string {
+	unit := " h"
+	if isRussian(lang) {
+		unit = " ч"
+	}
+	return FormatNumber(lang, hours, decimals) + unit
+}
+
 // PluralForm returns the CLDR plural category of n for a language: "one",
 // "few", "many" for Russian, "one", "other" for English.
 func PluralForm(lang string, n int64) string {

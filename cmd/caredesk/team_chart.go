@@ -41,7 +41,7 @@ func buildTeamChart(ctx context.Context, st data.Store, kind charts.Kind, q team
 		if err != nil {
 			return nil, err
 		}
-		d.Timeline = widgets.TimelineChartData(items, employees, courses, today, q.from, q.to)
+		d.Timeline = charts.TimelineFromPlan(items, employees, courses, today, q.from, q.to)
 		if q.grow {
 			opt.Height = max(opt.Height, charts.TimelineHeight(len(d.Timeline.Rows)))
 		}
@@ -57,7 +57,7 @@ func buildTeamChart(ctx context.Context, st data.Store, kind charts.Kind, q team
 		if err != nil {
 			return nil, err
 		}
-		d.Completion, d.Budget = widgets.CompletionChartData(series), widgets.BudgetChartData(series)
+		d.Completion, d.Budget = charts.CompletionFromTraining(series, widgets.Lang()), charts.BudgetFromTraining(series, widgets.Lang())
 		if n := len(series.Periods); n > 0 {
 			subtitle = widgets.RangeLabel(series.Periods[0].Period.Start, series.Periods[n-1].Period.End, string(by))
 		}
@@ -78,7 +78,7 @@ func buildTeamChart(ctx context.Context, st data.Store, kind charts.Kind, q team
 		if err != nil {
 			return nil, err
 		}
-		d.Skills = widgets.SkillsChartData(employees, skills, current, reqs)
+		d.Skills = charts.SkillsFromLevels(employees, skills, current, reqs)
 		subtitle = data.FormatDate(widgets.Lang(), today.Time())
 	case charts.KindScorecard:
 		card, from, to, err := loadScorecard(ctx, st, q, today)
@@ -112,7 +112,7 @@ func loadScorecard(ctx context.Context, st data.Store, q teamChartQuery, today d
 	}
 	for _, c := range cards.Agents {
 		if strings.EqualFold(strings.TrimSpace(c.Employee.Name), name) {
-			return widgets.ScorecardChartData(c, cards.Team), from, to, nil
+			return charts.ScorecardFromCards(c, cards.Team, func(m kpi.ScoreMetric) string { return widgets.ScoreMetricName(string(m)) }, widgets.Lang()), from, to, nil
 		}
 	}
 	return charts.ScorecardData{}, 0, 0, flagError("teamchart.err.employee_unknown", map[string]any{"Name": name})

@@ -32,6 +32,27 @@ func (m ScoreMetric) Key() string { return "teamkpi.metric." + string(m) }
 // LowerIsBetter reports whether a smaller value of the figure is better.
 func (m ScoreMetric) LowerIsBetter() bool { return data.GoalMetric(m).LowerIsBetter() }
 
+// Format writes a value of the figure in its unit, as the employee card,
+// the goals and the scorecard chart show it: counts whole (a team median
+// may be halfway: 1.5), NPS signed, shares in percent, hours with one
+// decimal; "—" for no data.
+func (m ScoreMetric) Format(lang string, v float64) string {
+	switch {
+	case math.IsNaN(v):
+		return "—"
+	case m == ScoreHandled || m == ScoreKudos:
+		if v != math.Trunc(v) {
+			return data.FormatNumber(lang, v, 1)
+		}
+		return data.FormatNumber(lang, v, 0)
+	case m == ScoreNPS:
+		return data.FormatSigned(lang, v, 0)
+	case m == ScoreMedianResolution || m == ScoreTrainingHours:
+		return data.FormatHours(lang, v, 1)
+	}
+	return data.FormatNumber(lang, v, 1) + " %"
+}
+
 // ScoreValue is one figure of a scorecard with its base and its place
 // against the team.
 type ScoreValue struct {

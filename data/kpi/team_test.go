@@ -151,3 +151,23 @@ func TestGoalProgress(t *testing.T) {
 		t.Errorf("running course goal: %+v", p)
 	}
 }
+
+func TestScoreMetricFormat(t *testing.T) {
+	for _, c := range []struct {
+		m    kpi.ScoreMetric
+		lang string
+		v    float64
+		want string
+	}{
+		{kpi.ScoreHandled, "en", 12, "12"},
+		{kpi.ScoreKudos, "en", 1.5, "1.5"}, // a team median of counts can be halfway
+		{kpi.ScoreNPS, "en", 37, "+37"},
+		{kpi.ScoreMedianResolution, "ru", 8.44, "8,4 ч"},
+		{kpi.ScoreSatisfiedShare, "en", 67.26, "67.3 %"},
+		{kpi.ScoreReopenRate, "en", math.NaN(), "—"},
+	} {
+		if got := c.m.Format(c.lang, c.v); got != c.want {
+			t.Errorf("%s %v in %s = %q, want %q", c.m, c.v, c.lang, got, c.want)
+		}
+	}
+}

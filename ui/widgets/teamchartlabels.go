@@ -44,3 +44,13 @@ func teamLabels(l *charts.Labels) {
 	l.Completed = lang.L("chart.team.col.completed")
 	l.Empty = lang.L("chart.team.empty")
 }
+
+// ScoreMetricName is a scorecard figure's name (a kpi.ScoreMetric) as the
+// employee card and its chart show it: the goal metric's, or training
+// hours, which no goal targets.
+func ScoreMetricName(metric string) string {
+	if metric == "training_hours" {
+		return lang.L("team.metric.training_hours")
+	}
+	return lang.L("goal.metric." + metric)
+}

@@ -112,7 +112,7 @@ func loadTeam(ctx context.Context, st data.Store, from, to data.Day, now time.Ti
 	l.wholeQuarter = kpi.TrainingSpan(in, q.Start, q.End, today)
 	l.last = kpi.TrainingSpan(in, prev.Start, prev.End, today)
 	y, m, _ := q.Start.Date()
-	l.quarterName = lang.L("training.quarter", map[string]any{"Q": (int(m)-1)/3 + 1, "Year": y})
+	l.quarterName = data.FormatQuarter(widgets.Lang(), y, (int(m)-1)/3+1)
 	for _, it := range in.Items {
 		if it.Status.Open() {
 			l.open++
@@ -165,7 +165,7 @@ func (t *teamView) apply(s *Screen, l teamLoad) {
 		t.data, t.span = charts.CompletionData{}, ""
 		return
 	}
-	t.data = widgets.CompletionChartData(l.months)
+	t.data = charts.CompletionFromTraining(l.months, widgets.Lang())
 	from, to := l.months.Total.Period.Start, l.months.Total.Period.End
 	t.span = ""
 	if from != 0 {

@@ -125,27 +125,7 @@ func (g *goalsTab) standing(i int) (string, widget.Importance) {
 }
 
 // scoreText formats a scorecard figure in its unit; "—" for no data.
-func scoreText(m kpi.ScoreMetric, v float64) string {
-	if math.IsNaN(v) {
-		return "—"
-	}
-	switch m {
-	case kpi.ScoreHandled, kpi.ScoreKudos:
-		if v != math.Trunc(v) {
-			return widgets.Num(v, 1) // a team median of counts may be halfway
-		}
-		return widgets.Num(v, 0)
-	case kpi.ScoreMedianResolution:
-		return lang.L("team.hours", map[string]any{"Hours": widgets.Num(v, 1)})
-	case kpi.ScoreReopenRate, kpi.ScoreSLACompliance, kpi.ScoreSatisfiedShare:
-		return widgets.Num(v, 1) + " %"
-	case kpi.ScoreNPS:
-		return data.FormatSigned(widgets.Lang(), v, 0)
-	case kpi.ScoreTrainingHours:
-		return lang.L("team.hours", map[string]any{"Hours": widgets.Num(v, 1)})
-	}
-	return widgets.Num(v, 1)
-}
+func scoreText(m kpi.ScoreMetric, v float64) string { return m.Format(widgets.Lang(), v) }
 
 // goalForm is the add/edit dialog of a goal.
 type goalForm struct {

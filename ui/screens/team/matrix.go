@@ -220,7 +220,7 @@ func (m *matrix) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
 // chartData is the matrix as the heat map draws it (as the CLI does).
 func (m *matrix) chartData() charts.SkillsMatrixData {
 	sn := &m.s.snap
-	return widgets.SkillsChartData(sn.employees, sn.skills, sn.levels, sn.reqs)
+	return charts.SkillsFromLevels(sn.employees, sn.skills, sn.levels, sn.reqs)
 }
 
 func (m *matrix) chartBuilder() widgets.ChartBuilder {

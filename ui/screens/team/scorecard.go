@@ -162,7 +162,7 @@ func (t *scorecardTab) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 func (t *scorecardTab) chartBuilder(onScreen bool) widgets.ChartBuilder {
 	card := t.card
 	card.Employee = t.c.cd.e // named even when the period has no card for them
-	d := widgets.ScorecardChartData(card, t.team)
+	d := charts.ScorecardFromCards(card, t.team, metricName, widgets.Lang())
 	labels := widgets.ChartLabels(charts.KindScorecard, t.c.cd.e.Name+" · "+widgets.DayRange(t.from, t.to))
 	if onScreen {
 		labels.Title, labels.Subtitle = "", ""
@@ -173,14 +173,8 @@ func (t *scorecardTab) chartBuilder(onScreen bool) widgets.ChartBuilder {
 	}
 }
 
-// metricName is a scorecard figure's name: the goal metric's, or training
-// hours (no goal targets those); the exported chart names them alike.
-func metricName(m kpi.ScoreMetric) string {
-	if m == kpi.ScoreTrainingHours {
-		return lang.L("team.metric.training_hours")
-	}
-	return lang.L("goal.metric." + string(m))
-}
+// metricName is a scorecard figure's name, as the exported chart names it.
+func metricName(m kpi.ScoreMetric) string { return widgets.ScoreMetricName(string(m)) }
 
 // valueText is the figure with its base where a share hides a small one.
 func valueText(m kpi.ScoreMetric, v kpi.ScoreValue) string {

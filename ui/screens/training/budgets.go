@@ -238,7 +238,7 @@ func (b *budgetsTab) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 
 // chartBuilder draws hours and cost per quarter against the budgets.
 func (b *budgetsTab) chartBuilder(onScreen bool) widgets.ChartBuilder {
-	d := widgets.BudgetChartData(b.quarter)
+	d := charts.BudgetFromTraining(b.quarter, widgets.Lang())
 	from, to := b.quarter.Total.Period.Start, b.quarter.Total.Period.End
 	labels := widgets.ChartLabels(charts.KindTrainingBudget, widgets.RangeLabel(from, to, string(kpi.Quarter)))
 	if onScreen {
@@ -355,5 +355,5 @@ func periodTitle(p kpi.Period, g kpi.Granularity) string {
 		return p.Label
 	}
 	y, m, _ := p.Start.Date()
-	return lang.L("training.quarter", map[string]any{"Q": (int(m)-1)/3 + 1, "Year": y})
+	return data.FormatQuarter(widgets.Lang(), y, (int(m)-1)/3+1)
 }

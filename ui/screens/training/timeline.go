@@ -16,7 +16,7 @@ var timelineName = string(charts.KindTrainingPlan)
 // title's height.
 func (p *planTab) timelineBuilder(onScreen bool) widgets.ChartBuilder {
 	today := p.s.today()
-	d := widgets.TimelineChartData(p.shown, p.s.look.employees, p.s.look.courses, today, 0, 0)
+	d := charts.TimelineFromPlan(p.shown, p.s.look.employees, p.s.look.courses, today, 0, 0)
 	subtitle := ""
 	if from, to := p.period.Range(today); from != 0 && to != 0 {
 		subtitle = widgets.DayRange(min(from, to), max(from, to))
