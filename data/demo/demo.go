@@ -93,6 +93,17 @@ func Generate(ctx context.Context, st data.Store, o Options, progress func(done,
 	return r.Feedback, err
 }
 
+// settingDemoLang keeps the language the demo data was first written in.
+const settingDemoLang = "demo.lang"
+
+// langOrDefault is the demo language, Russian when unset.
+func langOrDefault(lang string) string {
+	if lang == "" {
+		return "ru"
+	}
+	return lang
+}
+
 // Fill writes the demo data set into st: first the reference data the
 // rows point at (team, categories, clients with tiers, service standards,
 // monthly denominators), each item only when it is missing; then the
@@ -111,6 +122,18 @@ func Fill(ctx context.Context, st data.Store, o Options, progress func(done, tot
 		return r, err
 	}
 	if err := ctx.Err(); err != nil {
+		return r, err
+	}
+	// Names (employees, skills, courses) are written in one language: a
+	// later run in the other language would add the whole team again
+	// under its other names, so the first run's language sticks.
+	stored, err := st.Setting(ctx, settingDemoLang)
+	if err != nil {
+		return r, err
+	}
+	if stored != "" {
+		o.Lang = stored
+	} else if err := st.SetSetting(ctx, settingDemoLang, langOrDefault(o.Lang)); err != nil {
 		return r, err
 	}
 	total := o.Responses + o.Complaints

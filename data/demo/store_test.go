@@ -471,3 +471,42 @@ func BenchmarkGenerate50k(b *testing.B) { benchmarkGenerate(b, 50_000) }
 
 // BenchmarkGenerate1M builds the benchmark database size of other packages.
 func BenchmarkGenerate1M(b *testing.B) { benchmarkGenerate(b, 1_000_000) }
+
+// A second run in the other language completes the data set in the first
+// run's language instead of adding the team again under its other names.
+func TestSecondRunInOtherLanguageAddsNothing(t *testing.T) {
+	st := openStore(t)
+	ctx := context.Background()
+	o := fixedOptions(300)
+	o.Complaints, o.Lang = 200, "en"
+	if _, err := demo.Fill(ctx, st, o, nil); err != nil {
+		t.Fatal(err)
+	}
+	count := func() (employees, skills, courses int) {
+		e, err := st.Employees(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s, err := st.Skills(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c, err := st.Courses(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return len(e), len(s), len(c)
+	}
+	e1, s1, c1 := count()
+	o.Lang = "ru"
+	r, err := demo.Fill(ctx, st, o, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e2, s2, c2 := count(); e2 != e1 || s2 != s1 || c2 != c1 {
+		t.Errorf("second run in Russian: employees %d -> %d, skills %d -> %d, courses %d -> %d", e1, e2, s1, s2, c1, c2)
+	}
+	if r.Feedback.Imported != 0 || r.Complaints.Imported != 0 || r.Team.Items != 0 {
+		t.Errorf("second run added %d responses, %d complaints, %d plan items", r.Feedback.Imported, r.Complaints.Imported, r.Team.Items)
+	}
+}
