@@ -549,3 +549,11 @@ func TestDistributionOfRealSurvey(t *testing.T) {
 		t.Fatalf("group bar pixels: red %d, amber %d, green %d", red, amber, green)
 	}
 }
+
+func TestSignedWritesNoNegativeZero(t *testing.T) {
+	for v, want := range map[float64]string{math.Round(-0.3): "0", -12: "−12", 7: "7"} {
+		if got := signed(v); got != want {
+			t.Errorf("signed(%v) = %q, want %q", v, got, want)
+		}
+	}
+}

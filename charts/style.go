@@ -83,6 +83,9 @@ func truncate(s string, n int) string {
 
 // signed formats an axis value with a true minus sign.
 func signed(v float64) string {
+	if v == 0 {
+		return "0" // math.Round(-0.3) is negative zero, which FormatFloat writes "-0"
+	}
 	s := strconv.FormatFloat(v, 'f', -1, 64)
 	if v < 0 {
 		return "−" + s[1:]
