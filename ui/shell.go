@@ -276,12 +276,15 @@ func (s *shell) buildWelcome() fyne.CanvasObject {
 }
 
 // newResponse adds to the area in view: a complaint on the Complaints
-// screen, a plan item on the Training screen, a feedback response
-// elsewhere.
+// screen, an employee on Team, a plan item on Training, a feedback
+// response elsewhere.
 func (s *shell) newResponse() {
 	switch s.current {
 	case areaComplaints:
 		s.comps.NewComplaint()
+		return
+	case areaTeam:
+		s.team.NewEmployee()
 		return
 	case areaTraining:
 		s.train.NewItem()
@@ -295,6 +298,9 @@ func (s *shell) importFile() {
 	switch s.current {
 	case areaComplaints:
 		s.comps.Import()
+		return
+	case areaTeam:
+		s.team.Import()
 		return
 	case areaTraining:
 		s.train.Import()
@@ -314,8 +320,12 @@ func (s *shell) addShortcuts() {
 	add(fyne.KeyN, s.newResponse)
 	add(fyne.KeyI, s.importFile)
 	add(fyne.KeyF, func() {
-		if s.current == areaComplaints {
+		switch s.current {
+		case areaComplaints:
 			s.comps.FocusSearch()
+			return
+		case areaTeam:
+			s.team.FocusSearch()
 			return
 		}
 		s.select_(areaFeedback)

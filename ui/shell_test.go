@@ -106,6 +106,13 @@ func TestShortcutsSwitchAreas(t *testing.T) {
 	eventually(t, "settings", func() bool { return s.current == areaSettings })
 	press(fyne.Key5)
 	eventually(t, "team", func() bool { return s.current == areaTeam })
+	press(fyne.KeyF)
+	eventually(t, "team search focused", func() bool { return s.win.Canvas().Focused() != nil })
+	press(fyne.KeyN) // a new employee on Team, not a feedback response
+	eventually(t, "the new-employee dialog on Team", func() bool {
+		return s.current == areaTeam && s.win.Canvas().Overlays().Top() != nil
+	})
+	widgets.Do(func() { s.win.Canvas().Overlays().Top().Hide(); s.win.Canvas().Overlays().Remove(s.win.Canvas().Overlays().Top()) })
 	press(fyne.Key6)
 	eventually(t, "training", func() bool { return s.current == areaTraining })
 	press(fyne.Key3)
