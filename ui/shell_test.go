@@ -112,7 +112,10 @@ func TestShortcutsSwitchAreas(t *testing.T) {
 	eventually(t, "the new-employee dialog on Team", func() bool {
 		return s.current == areaTeam && s.win.Canvas().Overlays().Top() != nil
 	})
-	widgets.Do(func() { s.win.Canvas().Overlays().Top().Hide(); s.win.Canvas().Overlays().Remove(s.win.Canvas().Overlays().Top()) })
+	widgets.Do(func() {
+		s.win.Canvas().Overlays().Top().Hide()
+		s.win.Canvas().Overlays().Remove(s.win.Canvas().Overlays().Top())
+	})
 	press(fyne.Key6)
 	eventually(t, "training", func() bool { return s.current == areaTraining })
 	press(fyne.Key3)
