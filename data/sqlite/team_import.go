@@ -3,7 +3,6 @@ package sqlite
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -58,7 +57,10 @@ type teamImport struct {
 	employees map[string]data.Employee
 	courses   map[string]data.Course
 	skills    map[string]int64
-	res       data.TeamImportResult
+	// items are the stored plan items by employee, course and planned
+	// start, read once at the first item: a query per row cost 50 µs.
+	items map[itemKey]data.TrainingItem
+	res   data.TeamImportResult
 }
 
 func nameKey(s string) string { return strings.ToLower(strings.TrimSpace(s)) }
@@ -232,14 +234,17 @@ func (imp *teamImport) item(in data.TrainingItemImport) error {
 	if err := t.Validate(); err != nil {
 		return err
 	}
-	var stored data.TrainingItem
-	err := imp.tx.QueryRowContext(imp.ctx, `SELECT `+trainingItemColumns+` FROM training_item
-		WHERE employee_id = ? AND course_id = ? AND planned_start = ? ORDER BY id LIMIT 1`, e.ID, c.ID, t.PlannedStart).
-		Scan(trainingItemFields(&stored)...)
-	found := err == nil
-	if err != nil && !errors.Is(err, sql.ErrNoRows) {
-		return err
+	if imp.items == nil {
+		stored, err := scanList(imp.ctx, imp.tx, `SELECT `+trainingItemColumns+` FROM training_item ORDER BY id DESC`, nil, trainingItemFields)
+		if err != nil {
+			return err
+		}
+		imp.items = make(map[itemKey]data.TrainingItem, len(stored))
+		for _, it := range stored { // by id descending: the oldest of duplicates wins
+			imp.items[keyOf(it)] = it
+		}
 	}
+	stored, found := imp.items[keyOf(t)]
 	if found {
 		merged := stored
 		merged.PlannedEnd, merged.Status, merged.CompletedOn = t.PlannedEnd, t.Status, t.CompletedOn
@@ -256,6 +261,15 @@ func (imp *teamImport) item(in data.TrainingItemImport) error {
 	if err := saveTrainingItem(imp.ctx, imp.tx, &t); err != nil {
 		return err
 	}
+	imp.items[keyOf(t)] = t
 	imp.count(!found, true)
 	return nil
 }
+
+// itemKey is what makes two plan items one for an import.
+type itemKey struct {
+	employee, course int64
+	start            data.Day
+}
+
+func keyOf(t data.TrainingItem) itemKey { return itemKey{t.EmployeeID, t.CourseID, t.PlannedStart} }
