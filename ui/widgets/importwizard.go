@@ -16,90 +16,28 @@ import (
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"caredesk/data"
 )
-
-// The wizard speaks in plain values rather than the importer's types
-// (widgets may not import data/importer); each screen translates between
-// the two in its ImportAdapter.
-
-// ImportPreview is what reading the head of a file found out.
-type ImportPreview struct {
-	File          string
-	Size          int64
-	Encoding      string
-	EncodingSure  bool // false when the bytes are ambiguous: the wizard says so
-	Delimiter     rune // 0 for a spreadsheet
-	HeaderRows    int
-	Format        string // the layout, passed back in ImportOptions
-	Generic       bool   // no known layout: shown as a generic table
-	DateLayout    string // e.g. "dd.mm.yyyy HH:MM"; "" when no date column was found
-	DateAmbiguous bool   // dd/mm vs mm/dd undecidable: the user must choose
-	NeedsFileDate bool   // no date column: the user gives one date for the file
-	Columns       []string
-	Sample        [][]string
-	Fields        []string          // what a column can map to, in display order
-	Mapping       map[string]string // field -> detected column name
-	Notes         []string          // translated remarks on the file's shape
-	Warnings      []string          // translated warnings
-}
-
-// Date orders the user can choose for ambiguous numeric dates.
-const (
-	DayFirst   = "dmy"
-	MonthFirst = "mdy"
-)
-
-// ImportOptions are the user's choices; zero values mean "detect".
-type ImportOptions struct {
-	Encoding   string
-	Delimiter  rune
-	HeaderRows int
-	Format     string
-	Mapping    map[string]string // field -> "#N" (1-based column, as headers may repeat) or "" (not imported); nil = detect
-	DateOrder  string            // "", DayFirst or MonthFirst
-	FileDate   time.Time         // noon of the chosen day in ImportAdapter.Location; zero when not asked
-	Strict     bool
-}
-
-// ImportProgress reports how far an import got.
-type ImportProgress struct {
-	Rows              int
-	Bytes, TotalBytes int64
-}
-
-// ImportReject is a row that was not imported, its reason translated.
-type ImportReject struct {
-	Row                   int
-	Column, Value, Reason string
-}
-
-// ImportResult sums up an import.
-type ImportResult struct {
-	Imported, Duplicates, Rejected int
-	Skipped                        int            // rows that are no client appeals (spam, deleted, merged tickets)
-	Rejects                        []ImportReject // the first ones; RejectsFile has them all
-	RejectsFile                    string
-	Committed                      bool
-	Warnings                       []string // translated
-}
 
 // ImportAdapter connects the wizard to one kind of import: the screen
 // supplies the importer calls and the words that differ between kinds.
+// The wizard takes the importer's preview and result as they are (their
+// types are data's) and translates their messages when it shows them.
 type ImportAdapter struct {
-	Title            string // the dialog's title
-	ImportedKey      string // plural translation key of "{{.Count}} … imported"
-	FileDateLabel    string // the date asked for a file without dates
-	FileDateRequired string // why that date is needed
-	DateField        string // the field that, left unmapped, asks for the file date
-	FieldName        func(field string) string
+	Title            string           // the dialog's title
+	ImportedKey      string           // plural translation key of "{{.Count}} … imported"
+	FileDateLabel    string           // the date asked for a file without dates
+	FileDateRequired string           // why that date is needed
+	DateField        data.ImportField // the field that, left unmapped, asks for the file date
+	FieldName        func(data.ImportField) string
+	EventLogNote     string // shown when the preview found an event log (a ticket over several rows)
 	Encodings        []string
-	Location         *time.Location // the department's zone, for the file date
+	Location         *time.Location // the department's zone: of the file date and of dates without one
 
-	Inspect func(path string, opt ImportOptions) (*ImportPreview, error)
-	Import  func(ctx context.Context, path string, opt ImportOptions, progress func(ImportProgress)) (ImportResult, error)
-	// Refused tells the error of a strict import that rejected the file
-	// (the result lists why) from a failure.
-	Refused   func(error) bool
+	Inspect func(path string, opt data.ImportOptions) (*data.ImportPreview, error)
+	Import  func(ctx context.Context, path string, opt data.ImportOptions, progress func(data.ImportProgress)) (data.ImportResult, error)
+
 	ShowError func(error)
 	Imported  func() // after a committed import
 	Closed    func() // the wizard is gone (closed, or the file unreadable)
@@ -142,8 +80,8 @@ type ImportWizard struct {
 	win  fyne.Window
 	a    ImportAdapter
 	path string
-	opt  ImportOptions
-	pv   *ImportPreview
+	opt  data.ImportOptions
+	pv   *data.ImportPreview
 
 	dlg  *dialog.CustomDialog
 	body *fyne.Container // the current step
@@ -155,7 +93,7 @@ type ImportWizard struct {
 	dateOrder   *widget.RadioGroup
 	fileDate    *widget.DateEntry
 	fileDateRow *fyne.Container
-	mapping     map[string]*widget.Select
+	mapping     map[data.ImportField]*widget.Select
 	strict      *widget.Check
 	message     *widget.Label
 	startBtn    *widget.Button
@@ -166,9 +104,9 @@ type ImportWizard struct {
 	cancel       context.CancelFunc
 	// OnProgress, if set, is called off the UI goroutine after each
 	// progress update.
-	OnProgress func(ImportProgress)
+	OnProgress func(data.ImportProgress)
 
-	result    *ImportResult
+	result    *data.ImportResult
 	err       error // the import's error, if it failed or was cancelled
 	cancelled bool
 }
@@ -176,16 +114,16 @@ type ImportWizard struct {
 // OpenImportWizard reads the head of the file off the UI goroutine and
 // opens the wizard on what it found.
 func OpenImportWizard(win fyne.Window, path string, a ImportAdapter) *ImportWizard {
-	w := &ImportWizard{win: win, a: a, path: path}
+	w := &ImportWizard{win: win, a: a, path: path, opt: data.ImportOptions{Location: a.Location}}
 	w.inspect()
 	return w
 }
 
 // Preview is what the file's head showed, nil until it was read.
-func (w *ImportWizard) Preview() *ImportPreview { return w.pv }
+func (w *ImportWizard) Preview() *data.ImportPreview { return w.pv }
 
 // Result is the finished import's result and error; nil, nil before.
-func (w *ImportWizard) Result() (*ImportResult, error) { return w.result, w.err }
+func (w *ImportWizard) Result() (*data.ImportResult, error) { return w.result, w.err }
 
 // Cancelled says whether the user cancelled the import.
 func (w *ImportWizard) Cancelled() bool { return w.cancelled }
@@ -223,7 +161,7 @@ func mappingScroll(grid *fyne.Container, fields int) fyne.CanvasObject {
 }
 
 // MappedColumn is the column the mapping reads field from, "" when none.
-func (w *ImportWizard) MappedColumn(field string) string {
+func (w *ImportWizard) MappedColumn(field data.ImportField) string {
 	if sel := w.mapping[field]; sel != nil && sel.SelectedIndex() > 0 {
 		return sel.Selected
 	}
@@ -332,7 +270,7 @@ func (w *ImportWizard) showPreview() {
 	}
 
 	format := pv.Format
-	if pv.Generic || format == "" {
+	if format == data.ImportFormatGeneric || format == "" {
 		format = lang.L("importwizard.format.generic")
 	}
 	dates := pv.DateLayout
@@ -354,9 +292,9 @@ func (w *ImportWizard) showPreview() {
 	w.dateOrder = widget.NewRadioGroup([]string{dayFirst, monthFirst}, func(string) {
 		switch w.dateOrder.Selected {
 		case dayFirst:
-			w.opt.DateOrder = DayFirst
+			w.opt.DateOrder = data.DateOrderDMY
 		case monthFirst:
-			w.opt.DateOrder = MonthFirst
+			w.opt.DateOrder = data.DateOrderMDY
 		}
 	})
 	w.dateOrder.Horizontal = true
@@ -387,7 +325,7 @@ func (w *ImportWizard) showPreview() {
 		}
 		choices = append(choices, c)
 	}
-	w.mapping = map[string]*widget.Select{}
+	w.mapping = map[data.ImportField]*widget.Select{}
 	mapGrid := container.New(layout.NewGridLayoutWithColumns(4))
 	for _, f := range pv.Fields {
 		sel := widget.NewSelect(choices, nil)
@@ -419,13 +357,13 @@ func (w *ImportWizard) showPreview() {
 		widget.NewSeparator(),
 	)
 	bottom := container.NewVBox(w.strict, w.message)
-	for _, note := range pv.Notes {
-		l := widget.NewLabel(note)
+	if pv.EventLog && w.a.EventLogNote != "" {
+		l := widget.NewLabel(w.a.EventLogNote)
 		l.Wrapping = fyne.TextWrapWord
 		bottom.Add(l)
 	}
-	for _, warning := range pv.Warnings {
-		l := widget.NewLabel(warning)
+	for _, m := range pv.Warnings {
+		l := widget.NewLabel(Translated(m.Code, m.Args, m.Text))
 		l.Importance = widget.WarningImportance
 		l.Wrapping = fyne.TextWrapWord
 		bottom.Add(l)
@@ -479,13 +417,13 @@ func (w *ImportWizard) sampleTable() fyne.CanvasObject {
 
 // options returns the import options from the preview's fields, or the
 // message of the first required choice left open.
-func (w *ImportWizard) options() (ImportOptions, string) {
+func (w *ImportWizard) options() (data.ImportOptions, string) {
 	opt := w.opt
 	opt.Encoding = w.pv.Encoding
 	opt.Delimiter = w.pv.Delimiter
 	opt.HeaderRows = w.pv.HeaderRows
 	opt.Format = w.pv.Format
-	opt.Mapping = map[string]string{}
+	opt.Mapping = map[data.ImportField]string{}
 	for f, sel := range w.mapping {
 		opt.Mapping[f] = ""
 		if i := sel.SelectedIndex(); i > 0 {
@@ -524,7 +462,7 @@ func (w *ImportWizard) start() {
 	Go(func() {
 		defer cancel()
 		var last time.Time
-		res, err := w.a.Import(ctx, w.path, opt, func(p ImportProgress) {
+		res, err := w.a.Import(ctx, w.path, opt, func(p data.ImportProgress) {
 			if time.Since(last) < progressInterval && p.Bytes < p.TotalBytes {
 				return
 			}
@@ -539,7 +477,7 @@ func (w *ImportWizard) start() {
 	})
 }
 
-func (w *ImportWizard) showProgress(p ImportProgress) {
+func (w *ImportWizard) showProgress(p data.ImportProgress) {
 	if p.TotalBytes > 0 {
 		w.progress.SetValue(float64(p.Bytes) / float64(p.TotalBytes))
 	}
@@ -547,7 +485,7 @@ func (w *ImportWizard) showProgress(p ImportProgress) {
 		map[string]any{"Count": Int(int64(p.Rows))}) + " · " + SizeText(p.Bytes) + " / " + SizeText(p.TotalBytes))
 }
 
-func (w *ImportWizard) finish(res ImportResult, err error, cancelled bool) {
+func (w *ImportWizard) finish(res data.ImportResult, err error, cancelled bool) {
 	w.result, w.err, w.cancelled = &res, err, cancelled
 	closeBtn := widget.NewButton(lang.L("importwizard.close"), w.Close)
 	closeBtn.Importance = widget.HighImportance
@@ -557,7 +495,7 @@ func (w *ImportWizard) finish(res ImportResult, err error, cancelled bool) {
 		w.open(container.NewVBox(title, widget.NewLabel(lang.L("importwizard.cancelled"))), closeBtn)
 		return
 	}
-	if err != nil && !w.a.Refused(err) {
+	if err != nil && !errors.Is(err, data.ErrStrictImport) {
 		w.Close()
 		w.a.ShowError(err)
 		return
@@ -580,8 +518,8 @@ func (w *ImportWizard) finish(res ImportResult, err error, cancelled bool) {
 	if res.Rejected > 0 {
 		lines.Add(countLabel("importwizard.rejected", res.Rejected, widget.WarningImportance))
 	}
-	for _, warning := range res.Warnings {
-		l := widget.NewLabel(warning)
+	for _, m := range res.Warnings {
+		l := widget.NewLabel(Translated(m.Code, m.Args, m.Text))
 		l.Wrapping = fyne.TextWrapWord
 		lines.Add(l)
 	}
@@ -595,7 +533,7 @@ func (w *ImportWizard) finish(res ImportResult, err error, cancelled bool) {
 	}
 }
 
-func rejectsFileLabel(res ImportResult) fyne.CanvasObject {
+func rejectsFileLabel(res data.ImportResult) fyne.CanvasObject {
 	if res.RejectsFile == "" {
 		return nil
 	}
@@ -604,7 +542,7 @@ func rejectsFileLabel(res ImportResult) fyne.CanvasObject {
 	return l
 }
 
-func rejectsTable(rejects []ImportReject) fyne.CanvasObject {
+func rejectsTable(rejects []data.ImportReject) fyne.CanvasObject {
 	if len(rejects) > shownRejects {
 		rejects = rejects[:shownRejects]
 	}
@@ -613,7 +551,7 @@ func rejectsTable(rejects []ImportReject) fyne.CanvasObject {
 		truncatedLabel,
 		func(id widget.TableCellID, o fyne.CanvasObject) {
 			r := rejects[id.Row]
-			text := [...]string{Int(int64(r.Row)), r.Column, SingleLine(r.Value), r.Reason}[id.Col]
+			text := [...]string{Int(int64(r.Row)), r.Column, SingleLine(r.Value), Translated(r.Code, r.Args, r.Reason)}[id.Col]
 			o.(*widget.Label).SetText(text)
 		})
 	setHeaders(t, []string{lang.L("importwizard.reject.row"), lang.L("importwizard.reject.column"),

@@ -566,7 +566,7 @@ func TestImportWizardCancelLeavesStoreUnchanged(t *testing.T) {
 	h.settle()
 	w := s.wizard
 	progressed := atomic.Bool{}
-	w.OnProgress = func(p widgets.ImportProgress) {
+	w.OnProgress = func(p data.ImportProgress) {
 		if p.Rows > 0 && p.Rows < 30000 {
 			progressed.Store(true)
 			w.Cancel()

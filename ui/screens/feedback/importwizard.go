@@ -2,10 +2,10 @@ package feedback
 
 import (
 	"context"
-	"errors"
 
 	"fyne.io/fyne/v2/lang"
 
+	"caredesk/data"
 	"caredesk/data/importer"
 	"caredesk/ui/widgets"
 )
@@ -17,42 +17,20 @@ func (s *Screen) Import() {
 
 // ImportFile opens the import wizard for a known file.
 func (s *Screen) ImportFile(path string) {
-	loc := s.deps.Store.Location()
-	options := func(o widgets.ImportOptions) importer.Options {
-		opt := importer.Options{Encoding: o.Encoding, Delimiter: o.Delimiter, HeaderRows: o.HeaderRows, Format: o.Format,
-			DateOrder: importer.DateOrder(o.DateOrder), FileDate: o.FileDate, Location: loc, Strict: o.Strict}
-		if o.Mapping != nil {
-			opt.Mapping = map[importer.Field]string{}
-			for f, col := range o.Mapping {
-				opt.Mapping[importer.Field(f)] = col
-			}
-		}
-		return opt
-	}
 	var w *widgets.ImportWizard
 	w = widgets.OpenImportWizard(s.deps.Window, path, widgets.ImportAdapter{
 		Title:            lang.L("feedback.wizard.title"),
 		ImportedKey:      "feedback.wizard.imported",
 		FileDateLabel:    lang.L("feedback.wizard.file_date"),
 		FileDateRequired: lang.L("feedback.wizard.file_date_required"),
-		DateField:        string(importer.FieldDate),
-		FieldName:        func(f string) string { return lang.L("feedback.field." + f) },
+		DateField:        importer.FieldDate,
+		FieldName:        func(f data.ImportField) string { return lang.L("feedback.field." + string(f)) },
 		Encodings:        importer.Encodings,
-		Location:         loc,
-		Inspect: func(path string, o widgets.ImportOptions) (*widgets.ImportPreview, error) {
-			pv, err := importer.Inspect(path, options(o))
-			if err != nil {
-				return nil, err
-			}
-			return wizardPreview(pv), nil
+		Location:         s.deps.Store.Location(),
+		Inspect:          importer.Inspect,
+		Import: func(ctx context.Context, path string, opt data.ImportOptions, progress func(data.ImportProgress)) (data.ImportResult, error) {
+			return importer.ImportFeedback(ctx, s.deps.Store, path, opt, progress)
 		},
-		Import: func(ctx context.Context, path string, o widgets.ImportOptions, progress func(widgets.ImportProgress)) (widgets.ImportResult, error) {
-			res, err := importer.ImportFeedback(ctx, s.deps.Store, path, options(o), func(p importer.Progress) {
-				progress(widgets.ImportProgress(p))
-			})
-			return wizardResult(res), err
-		},
-		Refused:   func(err error) bool { return errors.Is(err, importer.ErrStrict) },
 		ShowError: s.showError,
 		Imported:  s.afterChange,
 		Closed: func() {
@@ -62,37 +40,4 @@ func (s *Screen) ImportFile(path string) {
 		},
 	})
 	s.wizard = w
-}
-
-// wizardPreview hands the wizard what Inspect found, in its plain terms.
-func wizardPreview(pv *importer.Preview) *widgets.ImportPreview {
-	w := &widgets.ImportPreview{File: pv.File, Size: pv.Size, Encoding: pv.Encoding, EncodingSure: pv.EncodingSure,
-		Delimiter: pv.Delimiter, HeaderRows: pv.HeaderRows, Format: pv.Format, Generic: pv.Format == importer.FormatGeneric,
-		DateLayout: pv.DateLayout, DateAmbiguous: pv.DateAmbiguous, NeedsFileDate: pv.NeedsFileDate,
-		Columns: pv.Columns, Sample: pv.Sample, Mapping: map[string]string{}}
-	for _, f := range pv.Fields {
-		w.Fields = append(w.Fields, string(f))
-	}
-	for f, col := range pv.Mapping {
-		w.Mapping[string(f)] = col
-	}
-	for _, m := range pv.Warnings {
-		w.Warnings = append(w.Warnings, widgets.Translated(m.Code, m.Args, m.Text))
-	}
-	return w
-}
-
-// wizardResult hands the wizard an import's result with its messages
-// translated.
-func wizardResult(res importer.Result) widgets.ImportResult {
-	w := widgets.ImportResult{Imported: res.Imported, Duplicates: res.Duplicates, Rejected: res.Rejected,
-		RejectsFile: res.RejectsFile, Committed: res.Committed}
-	for _, r := range res.Rejects {
-		w.Rejects = append(w.Rejects, widgets.ImportReject{Row: r.Row, Column: r.Column, Value: r.Value,
-			Reason: widgets.Translated(r.Code, r.Args, r.Reason)})
-	}
-	for _, m := range res.Warnings {
-		w.Warnings = append(w.Warnings, widgets.Translated(m.Code, m.Args, m.Text))
-	}
-	return w
 }

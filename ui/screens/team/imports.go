@@ -2,10 +2,10 @@ package team
 
 import (
 	"context"
-	"errors"
 
 	"fyne.io/fyne/v2/lang"
 
+	"caredesk/data"
 	"caredesk/data/importer"
 	"caredesk/ui/widgets"
 )
@@ -19,39 +19,20 @@ func (s *Screen) Import() {
 // employees (matched by name) are updated, bad rows are shown and
 // written to a rejects file, and the whole file is one transaction.
 func (s *Screen) ImportFile(path string) {
-	loc := s.deps.Store.Location()
-	options := func(o widgets.ImportOptions) importer.Options {
-		opt := importer.Options{Encoding: o.Encoding, Delimiter: o.Delimiter, HeaderRows: o.HeaderRows, Format: o.Format,
-			DateOrder: importer.DateOrder(o.DateOrder), Location: loc, Strict: o.Strict}
-		if o.Mapping != nil {
-			opt.Mapping = map[importer.Field]string{}
-			for f, col := range o.Mapping {
-				opt.Mapping[importer.Field(f)] = col
-			}
-		}
-		return opt
-	}
 	var w *widgets.ImportWizard
 	w = widgets.OpenImportWizard(s.deps.Window, path, widgets.ImportAdapter{
 		Title:       lang.L("team.import.title"),
 		ImportedKey: "team.import.imported",
-		FieldName:   func(f string) string { return lang.L("team.import_field." + f) },
+		FieldName:   func(f data.ImportField) string { return lang.L("team.import_field." + string(f)) },
 		Encodings:   importer.Encodings,
-		Location:    loc,
-		Inspect: func(path string, o widgets.ImportOptions) (*widgets.ImportPreview, error) {
-			pv, err := importer.InspectTeam(importer.TeamEmployees, path, options(o))
-			if err != nil {
-				return nil, err
-			}
-			return wizardPreview(pv), nil
+		Location:    s.deps.Store.Location(),
+		Inspect: func(path string, opt data.ImportOptions) (*data.ImportPreview, error) {
+			return importer.InspectTeam(importer.TeamEmployees, path, opt)
 		},
-		Import: func(ctx context.Context, path string, o widgets.ImportOptions, progress func(widgets.ImportProgress)) (widgets.ImportResult, error) {
-			res, err := importer.ImportTeam(ctx, s.deps.Store, importer.TeamEmployees, path, options(o), func(p importer.Progress) {
-				progress(widgets.ImportProgress(p))
-			})
-			return wizardResult(res.Result), err
+		Import: func(ctx context.Context, path string, opt data.ImportOptions, progress func(data.ImportProgress)) (data.ImportResult, error) {
+			res, err := importer.ImportTeam(ctx, s.deps.Store, importer.TeamEmployees, path, opt, progress)
+			return res.Result, err
 		},
-		Refused:   func(err error) bool { return errors.Is(err, importer.ErrStrict) },
 		ShowError: s.showError,
 		Imported:  s.afterChange,
 		Closed: func() {
@@ -61,37 +42,4 @@ func (s *Screen) ImportFile(path string) {
 		},
 	})
 	s.wizard = w
-}
-
-// wizardPreview hands the wizard what InspectTeam found, in its plain
-// terms.
-func wizardPreview(pv *importer.Preview) *widgets.ImportPreview {
-	w := &widgets.ImportPreview{File: pv.File, Size: pv.Size, Encoding: pv.Encoding, EncodingSure: pv.EncodingSure,
-		Delimiter: pv.Delimiter, HeaderRows: pv.HeaderRows, Format: pv.Format, Generic: pv.Format == importer.FormatGeneric,
-		DateLayout: pv.DateLayout, DateAmbiguous: pv.DateAmbiguous, Columns: pv.Columns, Sample: pv.Sample, Mapping: map[string]string{}}
-	for _, f := range pv.Fields {
-		w.Fields = append(w.Fields, string(f))
-	}
-	for f, col := range pv.Mapping {
-		w.Mapping[string(f)] = col
-	}
-	for _, m := range pv.Warnings {
-		w.Warnings = append(w.Warnings, widgets.Translated(m.Code, m.Args, m.Text))
-	}
-	return w
-}
-
-// wizardResult hands the wizard an import's result with its messages
-// translated.
-func wizardResult(res importer.Result) widgets.ImportResult {
-	w := widgets.ImportResult{Imported: res.Imported, Duplicates: res.Duplicates, Rejected: res.Rejected,
-		Skipped: res.Skipped, RejectsFile: res.RejectsFile, Committed: res.Committed}
-	for _, r := range res.Rejects {
-		w.Rejects = append(w.Rejects, widgets.ImportReject{Row: r.Row, Column: r.Column, Value: r.Value,
-			Reason: widgets.Translated(r.Code, r.Args, r.Reason)})
-	}
-	for _, m := range res.Warnings {
-		w.Warnings = append(w.Warnings, widgets.Translated(m.Code, m.Args, m.Text))
-	}
-	return w
 }
