@@ -1,0 +1,122 @@
+package widgets
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"caredesk/assets"
+	"caredesk/data"
+)
+
+// shownTexts lists the texts of the visible labels under o, table cells
+// included.
+func shownTexts(o fyne.CanvasObject) []string {
+	var out []string
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		if !o.Visible() {
+			return
+		}
+		if l, ok := o.(*widget.Label); ok {
+			out = append(out, l.Text)
+			return
+		}
+		if w, ok := o.(fyne.Widget); ok {
+			for _, ch := range test.WidgetRenderer(w).Objects() {
+				walk(ch)
+			}
+		}
+		if c, ok := o.(*fyne.Container); ok {
+			for _, ch := range c.Objects {
+				walk(ch)
+			}
+		}
+	}
+	walk(o)
+	return out
+}
+
+// The wizard shows the importer's preview and result as they come: it
+// translates their messages and reject reasons, adds the adapter's note on
+// an event log, passes the department's zone to both calls, and shows a
+// strict import's refusal as a result, not as a failure.
+func TestImportWizardTranslatesTheImportersMessages(t *testing.T) {
+	test.NewTempApp(t)
+	SetLang("en")
+	if err := lang.AddTranslationsFS(assets.Translations, "translations"); err != nil {
+		t.Fatal(err)
+	}
+	win := test.NewTempWindow(t, widget.NewLabel(""))
+	win.Resize(fyne.NewSize(1200, 800))
+	zone := time.FixedZone("MSK", 3*3600)
+	encodingGuess := data.ImportMessage{Code: "import.warning.encoding_guess",
+		Args: map[string]any{"Encoding": "windows-1251", "Other": "cp850"}, Text: "encoding guessed"}
+	notScore := data.ImportReject{Row: 3, Column: "Score", Value: "eleven", Reason: "not a score", Code: "import.reject.not_score"}
+	var zones []*time.Location
+	var shownErrors []error
+	a := ImportAdapter{
+		Title:        "Import",
+		ImportedKey:  "importwizard.rejected", // any plural key: the count line is not what is tested
+		DateField:    "opened",
+		FieldName:    func(f data.ImportField) string { return "field " + string(f) },
+		EventLogNote: "one ticket over several rows",
+		Encodings:    []string{"utf-8", "windows-1251"},
+		Location:     zone,
+		Inspect: func(path string, opt data.ImportOptions) (*data.ImportPreview, error) {
+			zones = append(zones, opt.Location)
+			return &data.ImportPreview{File: path, Encoding: "windows-1251", EncodingSure: true, Delimiter: ';', HeaderRows: 1,
+				Format: data.ImportFormatGeneric, Columns: []string{"Opened", "Score"}, Sample: [][]string{{"2025-03-05", "eleven"}},
+				Fields: []data.ImportField{"opened", "score"}, Mapping: map[data.ImportField]string{"opened": "Opened", "score": "Score"},
+				EventLog: true, Warnings: []data.ImportMessage{encodingGuess}}, nil
+		},
+		Import: func(_ context.Context, _ string, opt data.ImportOptions, _ func(data.ImportProgress)) (data.ImportResult, error) {
+			zones = append(zones, opt.Location)
+			return data.ImportResult{Rejected: 1, Rejects: []data.ImportReject{notScore}},
+				fmt.Errorf("tickets.csv: %w (1 invalid rows)", data.ErrStrictImport)
+		},
+		ShowError: func(err error) { shownErrors = append(shownErrors, err) },
+		Imported:  func() { t.Error("Imported called after a refused import") },
+		Closed:    func() {},
+	}
+	var w *ImportWizard
+	Do(func() { w = OpenImportWizard(win, "tickets.csv", a) })
+	WaitIdle()
+	var preview []string
+	Do(func() { preview = shownTexts(w.Content()) })
+	for _, want := range []string{
+		lang.L("import.warning.encoding_guess", encodingGuess.Args),
+		"one ticket over several rows",
+		lang.L("importwizard.format.generic"),
+	} {
+		if !slices.Contains(preview, want) {
+			t.Errorf("the preview does not show %q: %q", want, preview)
+		}
+	}
+	if slices.Contains(preview, encodingGuess.Text) {
+		t.Error("the preview shows the English fallback instead of the translation")
+	}
+
+	Do(w.Start)
+	WaitIdle()
+	res, err := w.Result()
+	if res == nil || err == nil || len(shownErrors) > 0 {
+		t.Fatalf("result %+v, err %v, shown as errors %v", res, err, shownErrors)
+	}
+	var result []string
+	Do(func() { result = shownTexts(w.Content()) })
+	if !slices.Contains(result, err.Error()) || !slices.Contains(result, lang.L("import.reject.not_score")) {
+		t.Errorf("the result does not say why nothing was imported: %q", result)
+	}
+	if len(zones) != 2 || zones[0] != zone || zones[1] != zone {
+		t.Errorf("zones passed to Inspect and Import: %v", zones)
+	}
+	Do(w.Close)
+}
