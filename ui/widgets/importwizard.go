@@ -29,7 +29,7 @@ type ImportAdapter struct {
 	ImportedKey      string           // plural translation key of "{{.Count}} … imported"
 	FileDateLabel    string           // the date asked for a file without dates
 	FileDateRequired string           // why that date is needed
-	DateField        data.ImportField // the field that, left unmapped, asks for the file date
+	DateField        data.ImportField // the field that, left unmapped, asks for the file date; "" = never asked
 	FieldName        func(data.ImportField) string
 	EventLogNote     string // shown when the preview found an event log (a ticket over several rows)
 	Encodings        []string
@@ -384,8 +384,14 @@ func (w *ImportWizard) reinspect() {
 }
 
 func (w *ImportWizard) needsFileDate() bool {
+	if w.pv.NeedsFileDate {
+		return true
+	}
+	if w.a.DateField == "" {
+		return false // the rows carry their own dates, if any (team files)
+	}
 	sel := w.mapping[w.a.DateField]
-	return w.pv.NeedsFileDate || sel == nil || sel.SelectedIndex() <= 0
+	return sel == nil || sel.SelectedIndex() <= 0
 }
 
 func (w *ImportWizard) updateFileDateRow() {

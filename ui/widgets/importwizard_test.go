@@ -120,3 +120,28 @@ func TestImportWizardTranslatesTheImportersMessages(t *testing.T) {
 	}
 	Do(w.Close)
 }
+
+// A kind of import whose rows carry their own dates (a team file) names
+// no date field: its wizard asks for no file date.
+func TestImportWizardWithoutDateFieldAsksNoFileDate(t *testing.T) {
+	test.NewTempApp(t)
+	win := test.NewTempWindow(t, widget.NewLabel(""))
+	win.Resize(fyne.NewSize(1200, 800))
+	a := ImportAdapter{
+		FieldName: func(f data.ImportField) string { return string(f) },
+		Inspect: func(path string, _ data.ImportOptions) (*data.ImportPreview, error) {
+			return &data.ImportPreview{File: path, Encoding: "utf-8", EncodingSure: true, Delimiter: ';', HeaderRows: 1,
+				Columns: []string{"Name"}, Fields: []data.ImportField{"name"}, Mapping: map[data.ImportField]string{"name": "Name"}}, nil
+		},
+		Closed: func() {},
+	}
+	var w *ImportWizard
+	Do(func() { w = OpenImportWizard(win, "staff.csv", a) })
+	WaitIdle()
+	var asks bool
+	Do(func() { asks = w.AsksFileDate() })
+	if asks {
+		t.Error("a file of employees is asked for a file date")
+	}
+	Do(w.Close)
+}
