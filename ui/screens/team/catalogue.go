@@ -219,7 +219,7 @@ func (s *Screen) deleteSkill(c *catalogueEditor) {
 // linksEditor chooses the skills resolving each complaint category takes.
 type linksEditor struct {
 	category *widget.Select
-	cats     []data.Category // the choices of category, parents before children
+	cats     []data.Category // the top-level categories offered
 	skills   *widget.CheckGroup
 	saved    *widget.Label // says the links were stored: the dialog stays open for the next category
 	dlg      *dialog.CustomDialog
@@ -228,17 +228,12 @@ type linksEditor struct {
 func (s *Screen) editCategoryLinks() {
 	l := &linksEditor{}
 	var names []string
+	// Complaint outcomes are compared per top-level category, so only those
+	// are offered: a link on a subcategory would never count.
 	for _, p := range s.snap.cats {
-		if p.ParentID != 0 {
-			continue
-		}
-		l.cats = append(l.cats, p)
-		names = append(names, p.Name(widgets.Lang()))
-		for _, c := range s.snap.cats {
-			if c.ParentID == p.ID {
-				l.cats = append(l.cats, c)
-				names = append(names, "· "+c.Name(widgets.Lang()))
-			}
+		if p.ParentID == 0 {
+			l.cats = append(l.cats, p)
+			names = append(names, p.Name(widgets.Lang()))
 		}
 	}
 	var skillNames []string

@@ -570,6 +570,10 @@ func TestCatalogueRequirementsAndCategoryLinks(t *testing.T) {
 	if err := st.SaveCategory(ctx, &cat); err != nil {
 		t.Fatal(err)
 	}
+	// Outcomes are compared per top-level category: a subcategory is not offered.
+	if err := st.SaveCategory(ctx, &data.Category{ParentID: cat.ID, NameEN: "Late courier", NameRU: "Опоздал курьер"}); err != nil {
+		t.Fatal(err)
+	}
 	h := newHarness(t, st)
 	s := h.screen
 	e := h.employee(data.Employee{Name: "Fedor", Position: "Agent"})
@@ -665,6 +669,9 @@ func TestCatalogueRequirementsAndCategoryLinks(t *testing.T) {
 	// Delivery complaints take both skills.
 	ui(s.editCategoryLinks)
 	l := s.linksEditor
+	if got := l.category.Options; len(got) != 1 || got[0] != "Delivery" {
+		t.Errorf("categories offered for links = %q, want only the top-level Delivery", got)
+	}
 	ui(func() { l.skills.SetSelected(l.skills.Options) })
 	h.tapButton(lang.L("team.links.save"))
 	h.settle()
