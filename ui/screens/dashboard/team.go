@@ -42,7 +42,9 @@ type teamLoad struct {
 	none             bool // no plan item and no course stored
 	quarter, last    kpi.TrainingStat
 	wholeQuarter     kpi.TrainingStat // this quarter to its end: the budget and what is spent of it
+	lastSoFar        kpi.TrainingStat // the last quarter over as many days as this one has had
 	quarterName      string
+	lastName         string
 	open             int64 // items still planned or in progress
 	months           kpi.TrainingSeries
 	recommendations  []kpi.Recommendation
@@ -111,8 +113,13 @@ func loadTeam(ctx context.Context, st data.Store, from, to data.Day, now time.Ti
 	l.quarter = kpi.TrainingSpan(in, q.Start, today, today)
 	l.wholeQuarter = kpi.TrainingSpan(in, q.Start, q.End, today)
 	l.last = kpi.TrainingSpan(in, prev.Start, prev.End, today)
+	// Hours pile up through a quarter: the quarter so far is compared with
+	// as many days of the last one, not with all of it.
+	l.lastSoFar = kpi.TrainingSpan(in, prev.Start, min(prev.End, prev.Start+(today-q.Start)), today)
 	y, m, _ := q.Start.Date()
 	l.quarterName = data.FormatQuarter(widgets.Lang(), y, (int(m)-1)/3+1)
+	y, m, _ = prev.Start.Date()
+	l.lastName = data.FormatQuarter(widgets.Lang(), y, (int(m)-1)/3+1)
 	for _, it := range in.Items {
 		if it.Status.Open() {
 			l.open++
@@ -191,10 +198,11 @@ func (t *teamView) fillTiles(l teamLoad) {
 		text: data.FormatSigned(widgets.Lang(), float64(q.Overdue-last.Overdue), 0)}.line()
 	t.overdue.Set(widgets.Int(q.Overdue), text, tone, lang.LocalizePluralKey("dashboard.t.open_items", "open", int(l.open), map[string]any{"N": widgets.Int(l.open)}))
 
-	text, tone = move{has: last.HoursDone > 0 || q.HoursDone > 0, delta: q.HoursDone - last.HoursDone,
-		text: data.FormatSigned(widgets.Lang(), q.HoursDone-last.HoursDone, 1)}.line()
+	before := l.lastSoFar.HoursDone
+	text, tone = move{has: before > 0 || q.HoursDone > 0, delta: q.HoursDone - before,
+		text: data.FormatSigned(widgets.Lang(), q.HoursDone-before, 1)}.line()
 	t.hours.Set(widgets.Num(q.HoursDone, 1), text, tone, lang.L("dashboard.t.hours_note",
-		map[string]any{"Planned": widgets.Num(l.wholeQuarter.HoursPlanned, 1), "Quarter": l.quarterName}))
+		map[string]any{"Planned": widgets.Num(l.wholeQuarter.HoursPlanned, 1), "Quarter": l.quarterName, "Last": l.lastName}))
 
 	w := l.wholeQuarter
 	spent := lang.L("dashboard.t.spent", map[string]any{"Spent": widgets.Num(float64(w.CostDone)/100, 2), "Quarter": l.quarterName})

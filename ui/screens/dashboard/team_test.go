@@ -89,8 +89,10 @@ func TestTeamTilesShowTheQuarterAgainstTheLast(t *testing.T) {
 		// evidence, so not green.
 		"completion": {completion, want{"75.0%", "▲ +25.0 pp vs previous · not significant", widgets.ToneNeutral, "3 of 4 due so far · Q4 2026"}},
 		"overdue":    {overdue, want{"1", "▲ +1 vs previous · not tested", widgets.ToneNeutral, "of 2 open items"}},
-		"hours":      {hours, want{"24.0", "▼ −8.0 vs previous · not tested", widgets.ToneNeutral, "40.0 h planned · Q4 2026"}},
-		"budget":     {budget, want{"75.0%", "3,000.00 spent in Q4 2026", widgets.ToneNeutral, "of 4,000.00 for the quarter"}},
+		// Q4 so far (Oct 1-Nov 26) against as many days of Q3 (Jul 1-Aug
+		// 26): 24 hours against 16, not against Q3's whole 32.
+		"hours":  {hours, want{"24.0", "▲ +8.0 vs previous · not tested", widgets.ToneNeutral, "40.0 h planned · Q4 2026 · against the same days of Q3 2026"}},
+		"budget": {budget, want{"75.0%", "3,000.00 spent in Q4 2026", widgets.ToneNeutral, "of 4,000.00 for the quarter"}},
 	} {
 		var got want
 		widgets.Do(func() { got = want{tc.tile.Value(), tc.tile.Change(), tc.tile.Tone(), tc.tile.Note()} })
