@@ -72,8 +72,8 @@ type itemDialog struct {
 	s        *Screen
 	item     data.TrainingItem
 	people   []data.Employee
-	employee *widget.Select
-	course   *widget.Select
+	employee *widgets.Picker
+	course   *widgets.Picker
 	start    *widget.DateEntry
 	end      *widget.DateEntry
 	status   *widget.Select
@@ -96,12 +96,12 @@ func (s *Screen) openItemDialog(it data.TrainingItem) {
 	for _, e := range d.people {
 		names = append(names, e.Name)
 	}
-	d.employee = widget.NewSelect(names, nil)
+	d.employee = widgets.NewPicker(names, nil)
 	var titles []string
 	for _, c := range s.look.courses {
 		titles = append(titles, c.Title)
 	}
-	d.course = widget.NewSelect(titles, func(string) { d.suggestDates() })
+	d.course = widgets.NewPicker(titles, func(int) { d.suggestDates() })
 	d.start, d.end = widget.NewDateEntry(), widget.NewDateEntry()
 	d.status = widget.NewSelect(nil, nil)
 	for _, st := range data.TrainingStatuses {

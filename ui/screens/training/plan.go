@@ -73,7 +73,7 @@ var planColumnWidths = [planColumns]float32{150, 185, 225, 235, 115, 160}
 type planTab struct {
 	s *Screen
 
-	who      *widget.Select
+	who      *widgets.Picker // type to find one of hundreds of employees
 	whos     []whoChoice
 	status   *widget.Select // 0 = every status, then data.TrainingStatuses
 	overdue  *widget.Check
@@ -96,7 +96,7 @@ type planTab struct {
 
 func (s *Screen) buildPlan() *planTab {
 	p := &planTab{s: s}
-	p.who = widget.NewSelect(nil, func(string) { p.applyFilters() })
+	p.who = widgets.NewPicker(nil, func(int) { p.applyFilters() })
 	p.status = widget.NewSelect(nil, func(string) { p.applyFilters() })
 	p.status.Options = append(p.status.Options, lang.L("training.filter.any_status"))
 	for _, st := range data.TrainingStatuses {

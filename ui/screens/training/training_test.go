@@ -604,3 +604,68 @@ func TestTimelineExports(t *testing.T) {
 		t.Errorf("exported %v, want 1800×840", b)
 	}
 }
+
+// With hundreds of employees the plan filter and the item's employee are
+// found by typing part of a name.
+func TestPlanPickersFindEmployeesByTyping(t *testing.T) {
+	st := openStore(t)
+	anna, boris, _ := seedTeam(t, st)
+	ctx := context.Background()
+	co := data.Course{Title: "Empathy basics", Format: data.FormatClassroom, Hours: 8}
+	must(t, st.SaveCourse(ctx, &co))
+	for _, e := range []data.Employee{anna, boris} {
+		it := data.TrainingItem{EmployeeID: e.ID, CourseID: co.ID, PlannedStart: data.DateDay(2026, 12, 7),
+			PlannedEnd: data.DateDay(2026, 12, 7), Status: data.TrainingPlanned}
+		must(t, st.SaveTrainingItem(ctx, &it))
+	}
+	h := newHarness(t, st)
+	s := h.screen
+	p := s.plan
+	if len(p.shown) != 2 {
+		t.Fatalf("the plan shows %d items, want 2", len(p.shown))
+	}
+
+	var matches []string
+	ui(func() {
+		test.Type(p.who, "IVAN")
+		matches = p.who.Matches()
+	})
+	if len(matches) != 1 || matches[0] != "Boris Ivanov" {
+		t.Fatalf("IVAN matches %q", matches)
+	}
+	ui(func() { p.who.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) })
+	if len(p.shown) != 1 || p.shown[0].EmployeeID != boris.ID {
+		t.Fatalf("filtered by Boris: %+v", p.shown)
+	}
+
+	// Free text picks no one: the dialog keeps asking for an employee.
+	ui(func() {
+		s.NewItem()
+		d := s.itemDlg
+		test.Type(d.employee, "Dmitry")
+		d.employee.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+		d.employee.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+		d.course.SetSelectedIndex(0)
+		d.save()
+	})
+	h.settle()
+	if n := len(h.items()); n != 2 {
+		t.Fatalf("an item without an employee was stored (%d items)", n)
+	}
+	ui(func() {
+		d := s.itemDlg
+		test.Type(d.employee, "petr")
+		d.employee.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+		d.save()
+	})
+	h.settle()
+	var annas int
+	for _, it := range h.items() {
+		if it.EmployeeID == anna.ID {
+			annas++
+		}
+	}
+	if annas != 2 {
+		t.Errorf("Anna has %d items after picking her by typing, want 2", annas)
+	}
+}
