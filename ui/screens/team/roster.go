@@ -1,6 +1,8 @@
 package team
 
 import (
+	"bytes"
+	"cmp"
 	"context"
 	"errors"
 	"slices"
@@ -9,10 +11,13 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+	"golang.org/x/text/collate"
+	"golang.org/x/text/language"
 
 	"caredesk/data"
 	"caredesk/ui/widgets"
@@ -50,7 +55,12 @@ type roster struct {
 	status  *widget.Select
 	table   *widget.Table
 	count   *widget.Label
-	rows    []data.Employee // as filtered
+	rows    []data.Employee // as filtered and sorted
+
+	order rosterOrder // kept across refreshes and filter changes
+	// coll compares names in collLang, the UI language it was made for.
+	coll     *collate.Collator
+	collLang string
 
 	empty   fyne.CanvasObject // no employees at all
 	nomatch fyne.CanvasObject // none match the filters
@@ -58,7 +68,7 @@ type roster struct {
 }
 
 func newRoster(s *Screen) *roster {
-	r := &roster{s: s}
+	r := &roster{s: s, order: rosterOrder{col: colName}}
 	r.search = widgets.NewSearchBox(lang.L("team.search"), &s.busy, r.apply)
 	r.teamSel = widget.NewSelect([]string{lang.L("team.filter.all_teams")}, nil)
 	r.teamSel.SetSelectedIndex(0)
@@ -77,14 +87,10 @@ func newRoster(s *Screen) *roster {
 		},
 		r.updateCell)
 	r.table.ShowHeaderColumn = false
-	r.table.CreateHeader = func() fyne.CanvasObject {
-		l := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-		l.Truncation = fyne.TextTruncateEllipsis
-		return l
-	}
+	r.table.CreateHeader = func() fyne.CanvasObject { return newSortHeader(r.sortBy) }
 	r.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
 		if id.Col >= 0 {
-			o.(*widget.Label).SetText(lang.L(rosterHeads[id.Col]))
+			o.(*sortHeader).set(id.Col, r.headerText(id.Col))
 		}
 	}
 	for i, w := range rosterWidths {
@@ -144,6 +150,7 @@ func (r *roster) apply() {
 		}
 		r.rows = append(r.rows, e)
 	}
+	r.sortRows()
 	r.count.SetText(lang.LocalizePluralKey("team.count", "{{.Count}} employees", len(r.rows),
 		map[string]any{"Count": widgets.Int(int64(len(r.rows)))}))
 	switch {
@@ -162,6 +169,146 @@ func (r *roster) apply() {
 	}
 	r.table.Refresh()
 }
+
+// rosterOrder is the column the roster is sorted by and its direction.
+type rosterOrder struct {
+	col  int
+	desc bool
+}
+
+// sortBy sorts by a column, ascending; tapping the sorted column again
+// reverses it. The first rows come into view.
+func (r *roster) sortBy(col int) {
+	if r.order.col == col {
+		r.order.desc = !r.order.desc
+	} else {
+		r.order = rosterOrder{col: col}
+	}
+	r.apply()
+	r.table.ScrollToTop()
+}
+
+// headerText is a column's title, with an arrow on the sorted column.
+func (r *roster) headerText(col int) string {
+	title := lang.L(rosterHeads[col])
+	switch {
+	case col != r.order.col:
+		return title
+	case r.order.desc:
+		return title + " ▼"
+	}
+	return title + " ▲"
+}
+
+// sortRows orders the filtered rows by the chosen column, then by name.
+// Blank positions and teams and unknown hire dates stay at the end in
+// either direction: they are what a manager fills in, not an extreme.
+func (r *roster) sortRows() {
+	// Collation keys are made once per row: comparing strings through the
+	// collator at every step took 100 ms for 2,000 rows, too slow to follow
+	// typing in the search box.
+	coll := r.collator()
+	var buf collate.Buffer
+	key := func(s string) []byte { return coll.KeyFromString(&buf, s) }
+	type sortRow struct {
+		e          data.Employee
+		name, text []byte // text: the sorted column's, for position and team
+		noText     bool   // that column is blank
+	}
+	rows := make([]sortRow, len(r.rows))
+	for i, e := range r.rows {
+		rows[i] = sortRow{e: e, name: key(e.Name)}
+		switch r.order.col {
+		case colPosition:
+			rows[i].text, rows[i].noText = key(e.Position), e.Position == ""
+		case colTeam:
+			rows[i].text, rows[i].noText = key(e.Team), e.Team == ""
+		}
+	}
+	byName := func(a, b sortRow) int { return cmp.Or(bytes.Compare(a.name, b.name), cmp.Compare(a.e.ID, b.e.ID)) }
+	open, overdue := r.s.snap.open, r.s.snap.overdue
+	slices.SortFunc(rows, func(a, b sortRow) int {
+		c, blank := 0, false
+		switch r.order.col {
+		case colName:
+			c = byName(a, b)
+		case colPosition, colTeam:
+			if blank = a.noText != b.noText; blank {
+				c = cmp.Compare(boolInt(a.noText), boolInt(b.noText)) // blank after any text
+			} else {
+				c = bytes.Compare(a.text, b.text)
+			}
+		case colStatus:
+			c = cmp.Compare(slices.Index(data.EmployeeStatuses, a.e.Status), slices.Index(data.EmployeeStatuses, b.e.Status))
+		case colHired:
+			if blank = (a.e.HiredOn == 0) != (b.e.HiredOn == 0); blank {
+				c = cmp.Compare(boolInt(a.e.HiredOn == 0), boolInt(b.e.HiredOn == 0)) // unknown after any date
+			} else {
+				c = cmp.Compare(a.e.HiredOn, b.e.HiredOn)
+			}
+		case colTraining:
+			c = cmp.Or(cmp.Compare(overdue[a.e.ID], overdue[b.e.ID]), cmp.Compare(open[a.e.ID], open[b.e.ID]))
+		}
+		if r.order.desc && !blank {
+			c = -c
+		}
+		return cmp.Or(c, byName(a, b))
+	})
+	for i, row := range rows {
+		r.rows[i] = row.e
+	}
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// collator compares text the way the UI language sorts it (ё with е,
+// case ignored at first, numbers by value: "Agent 2" before "Agent 10").
+// It is made again when the language changes.
+func (r *roster) collator() *collate.Collator {
+	if code := widgets.Lang(); r.coll == nil || r.collLang != code {
+		r.coll = collate.New(language.Make(code), collate.Numeric)
+		r.collLang = code
+	}
+	return r.coll
+}
+
+// sortHeader is a roster column title; tapping it sorts by the column.
+type sortHeader struct {
+	widget.BaseWidget
+	label *widget.Label
+	col   int
+	onTap func(col int)
+}
+
+var (
+	_ fyne.Tappable      = (*sortHeader)(nil)
+	_ desktop.Cursorable = (*sortHeader)(nil)
+)
+
+func newSortHeader(onTap func(col int)) *sortHeader {
+	h := &sortHeader{label: widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), onTap: onTap}
+	h.label.Truncation = fyne.TextTruncateEllipsis
+	h.ExtendBaseWidget(h)
+	return h
+}
+
+func (h *sortHeader) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(h.label) }
+
+func (h *sortHeader) set(col int, text string) {
+	h.col = col
+	h.label.SetText(text)
+}
+
+// Tapped sorts by the header's column.
+func (h *sortHeader) Tapped(*fyne.PointEvent) { h.onTap(h.col) }
+
+// Cursor shows that the header can be clicked.
+func (h *sortHeader) Cursor() desktop.Cursor { return desktop.PointerCursor }
 
 func statusShown(choice int, st data.EmployeeStatus) bool {
 	switch choice {
