@@ -36,6 +36,10 @@ type Picker struct {
 	folded  []string // Options folded for matching, taken when the list opens
 	matches []int    // indexes into Options
 	current int      // highlighted row of matches
+	placed  struct {
+		fyne.Position
+		fyne.Size
+	} // where the list was last put
 }
 
 // NewPicker returns a picker over options; onPick gets the chosen index
@@ -153,6 +157,7 @@ func (p *Picker) open(query string) {
 		}
 	}
 	p.pop.Show()
+	p.placed.Size = fyne.Size{} // the window may have changed since
 	p.place(c)
 	p.list.ScrollTo(p.current)
 	c.Focus(p.search)
@@ -165,9 +170,9 @@ func (p *Picker) build(c fyne.Canvas) {
 	p.list = widget.NewList(
 		func() int { return len(p.matches) },
 		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return container.NewStack(canvas.NewRectangle(color.Transparent), l)
+			// No ellipsis: it shapes every row's text again on each
+			// keystroke (4 ms, not 0.2, over 500 names); the list clips.
+			return container.NewStack(canvas.NewRectangle(color.Transparent), widget.NewLabel(""))
 		},
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			row := o.(*fyne.Container)
@@ -220,17 +225,22 @@ func (p *Picker) place(c fyne.Canvas) {
 	if c == nil {
 		return
 	}
-	rowH := widget.NewLabel("Ag").MinSize().Height + theme.SeparatorThicknessSize()
+	// A list row is a label and a padding; the popup keeps an inner
+	// padding around the search box and the list.
+	rowH := widget.NewLabel("Ag").MinSize().Height + theme.Padding()
 	rows := min(max(len(p.matches), 1), pickerRows)
-	size := fyne.NewSize(max(p.Size().Width, 260), p.search.MinSize().Height+float32(rows)*rowH+theme.Padding())
+	size := fyne.NewSize(max(p.Size().Width, 260), p.search.MinSize().Height+float32(rows)*rowH+theme.InnerPadding())
 	at := fyne.CurrentApp().Driver().AbsolutePositionForObject(p)
 	pos := at.AddXY(0, p.Size().Height)
 	if room := c.Size(); pos.Y+size.Height > room.Height {
 		pos.Y = max(0, min(at.Y-size.Height, room.Height-size.Height))
 		pos.X = min(pos.X, max(0, room.Width-size.Width))
 	}
-	p.pop.Move(pos)
-	p.pop.Resize(size)
+	if pos != p.placed.Position || size != p.placed.Size { // each redraws the whole list
+		p.pop.Move(pos)
+		p.pop.Resize(size)
+		p.placed.Position, p.placed.Size = pos, size
+	}
 }
 
 func (p *Picker) pick(i int) {

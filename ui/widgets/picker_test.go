@@ -133,7 +133,13 @@ func BenchmarkPickerFilter500(b *testing.B) {
 	p := NewPicker(names, nil)
 	test.NewTempWindow(b, p)
 	test.Type(p, "1")
+	queries := []string{"сотрудник 1", "EMPLOYEE"} // each keystroke changes the text
+	n := 0
 	for b.Loop() {
-		p.search.SetText("сотрудник 1")
+		p.search.SetText(queries[n%2])
+		n++
+	}
+	if len(p.Matches()) != 500 && len(p.Matches()) != 100 {
+		b.Fatalf("%d matches", len(p.Matches()))
 	}
 }
