@@ -3,6 +3,7 @@ package training
 import (
 	"context"
 	"errors"
+	"strconv"
 	"strings"
 	"time"
 
@@ -92,11 +93,7 @@ func (s *Screen) openItemDialog(it data.TrainingItem) {
 	if e, ok := s.look.employee(it.EmployeeID); ok && e.Status == data.EmployeeLeft {
 		d.people = append(d.people, e) // an old item keeps its employee
 	}
-	var names []string
-	for _, e := range d.people {
-		names = append(names, e.Name)
-	}
-	d.employee = widgets.NewPicker(names, nil)
+	d.employee = widgets.NewPicker(pickerNames(d.people), nil)
 	var titles []string
 	for _, c := range s.look.courses {
 		titles = append(titles, c.Title)
@@ -332,4 +329,30 @@ func dateDay(t *time.Time) data.Day {
 		return 0
 	}
 	return data.DateDay(t.Date())
+}
+
+// pickerNames are the employees' names as a picker lists them: a name
+// that two people share gets their team, then their position, so that
+// each choice is one person (a picker chooses by its text).
+func pickerNames(people []data.Employee) []string {
+	names := make([]string, len(people))
+	for i, e := range people {
+		names[i] = e.Name
+	}
+	for _, detail := range []func(data.Employee) string{
+		func(e data.Employee) string { return e.Team },
+		func(e data.Employee) string { return e.Position },
+		func(e data.Employee) string { return "#" + strconv.FormatInt(e.ID, 10) },
+	} {
+		seen := map[string]int{}
+		for _, n := range names {
+			seen[n]++
+		}
+		for i, e := range people {
+			if d := detail(e); seen[names[i]] > 1 && d != "" {
+				names[i] += " · " + d
+			}
+		}
+	}
+	return names
 }

@@ -202,9 +202,10 @@ func (p *planTab) lookupsChanged() {
 		p.whos = append(p.whos, whoChoice{team: t})
 		opts = append(opts, lang.L("training.filter.team", map[string]any{"Team": t}))
 	}
-	for _, e := range p.s.look.employees {
+	names := pickerNames(p.s.look.employees)
+	for i, e := range p.s.look.employees {
 		p.whos = append(p.whos, whoChoice{employee: e.ID})
-		name := e.Name
+		name := names[i]
 		if e.Status == data.EmployeeLeft {
 			name += " (" + lang.L("employee.status.left") + ")"
 		}

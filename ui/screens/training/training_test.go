@@ -5,6 +5,7 @@ import (
 	"image/png"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -667,5 +668,24 @@ func TestPlanPickersFindEmployeesByTyping(t *testing.T) {
 	}
 	if annas != 2 {
 		t.Errorf("Anna has %d items after picking her by typing, want 2", annas)
+	}
+}
+
+// Namesakes must be told apart: a picker chooses by text, so two
+// "Anna Petrova" would both pick the first.
+func TestPickerNamesTellNamesakesApart(t *testing.T) {
+	got := pickerNames([]data.Employee{
+		{ID: 1, Name: "Anna Petrova", Team: "Alpha", Position: "Agent"},
+		{ID: 2, Name: "Anna Petrova", Team: "Beta", Position: "Agent"},
+		{ID: 3, Name: "Иван Петров", Team: "Alpha", Position: "Agent"},
+		{ID: 4, Name: "Иван Петров", Team: "Alpha", Position: "Lead"},
+		{ID: 5, Name: "Boris Ivanov", Team: "Beta", Position: "Agent"},
+		{ID: 6, Name: "Boris Ivanov", Team: "Beta", Position: "Agent"},
+		{ID: 7, Name: "Maria Ivanova"},
+	})
+	want := []string{"Anna Petrova · Alpha", "Anna Petrova · Beta", "Иван Петров · Alpha · Agent", "Иван Петров · Alpha · Lead",
+		"Boris Ivanov · Beta · Agent · #5", "Boris Ivanov · Beta · Agent · #6", "Maria Ivanova"}
+	if !slices.Equal(got, want) {
+		t.Errorf("picker names\n got %q\nwant %q", got, want)
 	}
 }
