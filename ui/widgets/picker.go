@@ -219,8 +219,8 @@ func (p *Picker) filter() {
 	}
 }
 
-// place puts the list under the picker, or over it when the window has
-// no room below, sized to its matches.
+// place puts the list under the picker, or over it when there is more
+// room there, with as many rows as fit (up to pickerRows).
 func (p *Picker) place(c fyne.Canvas) {
 	if c == nil {
 		return
@@ -228,14 +228,28 @@ func (p *Picker) place(c fyne.Canvas) {
 	// A list row is a label and a padding; the popup keeps an inner
 	// padding around the search box and the list.
 	rowH := widget.NewLabel("Ag").MinSize().Height + theme.Padding()
-	rows := min(max(len(p.matches), 1), pickerRows)
-	size := fyne.NewSize(max(p.Size().Width, 260), p.search.MinSize().Height+float32(rows)*rowH+theme.InnerPadding())
+	fixed := p.search.MinSize().Height + theme.InnerPadding()
+	height := func(rows int) float32 { return fixed + float32(rows)*rowH }
+	fit := func(space float32) int { return max(1, int((space-fixed)/rowH)) }
+
+	room := c.Size()
 	at := fyne.CurrentApp().Driver().AbsolutePositionForObject(p)
-	pos := at.AddXY(0, p.Size().Height)
-	if room := c.Size(); pos.Y+size.Height > room.Height {
-		pos.Y = max(0, min(at.Y-size.Height, room.Height-size.Height))
-		pos.X = min(pos.X, max(0, room.Width-size.Width))
+	below, above := room.Height-at.Y-p.Size().Height, at.Y
+	rows := min(max(len(p.matches), 1), pickerRows)
+	width := max(p.Size().Width, 260)
+	pos := fyne.NewPos(min(at.X, max(0, room.Width-width)), at.Y+p.Size().Height)
+	if height(rows) > below {
+		switch {
+		case height(rows) <= above:
+			pos.Y = at.Y - height(rows)
+		case below >= above:
+			rows = min(rows, fit(below))
+		default:
+			rows = min(rows, fit(above))
+			pos.Y = max(0, at.Y-height(rows))
+		}
 	}
+	size := fyne.NewSize(width, height(rows))
 	if pos != p.placed.Position || size != p.placed.Size { // each redraws the whole list
 		p.pop.Move(pos)
 		p.pop.Resize(size)

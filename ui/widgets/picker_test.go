@@ -143,3 +143,33 @@ func BenchmarkPickerFilter500(b *testing.B) {
 		b.Fatalf("%d matches", len(p.Matches()))
 	}
 }
+
+// The list stays inside the window: under the picker when it fits, over
+// it when there is more room there, shortened to what fits.
+func TestPickerListStaysInTheWindow(t *testing.T) {
+	test.NewTempApp(t)
+	names := make([]string, 50)
+	for i := range names {
+		names[i] = fmt.Sprintf("Employee %02d", i)
+	}
+	p := NewPicker(names, nil)
+	w := test.NewTempWindow(t, container.NewBorder(nil, p, nil, nil, widget.NewLabel("")))
+	w.Resize(fyne.NewSize(400, 300))
+	test.Tap(p)
+	at := fyne.CurrentApp().Driver().AbsolutePositionForObject(p)
+	top, bottom := p.placed.Position.Y, p.placed.Position.Y+p.placed.Size.Height
+	if top < 0 || bottom > at.Y+0.5 {
+		t.Errorf("a picker at the window's foot lists over %v..%v, want above its top %v", top, bottom, at.Y)
+	}
+	if len(p.Matches()) != 50 {
+		t.Errorf("%d listed", len(p.Matches()))
+	}
+	p.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+
+	w.SetContent(container.NewBorder(p, nil, nil, nil, widget.NewLabel("")))
+	w.Resize(fyne.NewSize(400, 700))
+	test.Tap(p)
+	if got, want := p.placed.Position.Y, p.Size().Height; got < want-0.5 || p.placed.Position.Y+p.placed.Size.Height > 700 {
+		t.Errorf("a picker at the top lists from %v (height %v), want under it from %v", got, p.placed.Size.Height, want)
+	}
+}
