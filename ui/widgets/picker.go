@@ -42,8 +42,8 @@ type Picker struct {
 	} // where the list was last put
 }
 
-// NewPicker returns a picker over options; onPick gets the chosen index
-// whenever the choice changes.
+// NewPicker returns a picker over options; onPick gets the index of each
+// option chosen (as a Select's OnChanged, also when it was chosen already).
 func NewPicker(options []string, onPick func(i int)) *Picker {
 	p := &Picker{}
 	p.Options = options
