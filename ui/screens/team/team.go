@@ -177,21 +177,7 @@ func (s *Screen) afterChange() {
 // write runs a store change off the UI goroutine, then done (on the UI
 // goroutine) with its error; a nil error refreshes the screen.
 func (s *Screen) write(change func(ctx context.Context) error, done func(error)) {
-	s.busy.Add(1)
-	widgets.Go(func() {
-		defer s.busy.Done()
-		err := change(context.Background())
-		widgets.Do(func() {
-			if done != nil {
-				done(err)
-			} else if err != nil {
-				s.showError(err)
-			}
-			if err == nil {
-				s.afterChange()
-			}
-		})
-	})
+	widgets.Write(&s.busy, func() error { return change(context.Background()) }, done, s.showError, s.afterChange)
 }
 
 // dark reports the theme variant, for charts.

@@ -217,21 +217,7 @@ func (s *Screen) afterChange() {
 // save runs a store write off the UI goroutine; done runs on the UI
 // goroutine with its error, and a success reloads the screen.
 func (s *Screen) save(write func(ctx context.Context) error, done func(error)) {
-	s.busy.Add(1)
-	widgets.Go(func() {
-		defer s.busy.Done()
-		err := write(context.Background())
-		widgets.Do(func() {
-			if done != nil {
-				done(err)
-			} else if err != nil {
-				s.showError(err)
-			}
-			if err == nil {
-				s.afterChange()
-			}
-		})
-	})
+	widgets.Write(&s.busy, func() error { return write(context.Background()) }, done, s.showError, s.afterChange)
 }
 
 // ShowItem opens the Plan tab on one item (after "Add to plan").
