@@ -52,7 +52,7 @@ type card struct {
 	subcategory  *widget.Select
 	subcats      []data.Category // the choices of subcategory after "—"
 	priority     *widget.Select
-	assignee     *widget.Select
+	assignee     *widgets.Picker
 	subject      *widget.Entry
 	description  *widget.Entry
 	resolution   *widget.Entry
@@ -254,7 +254,7 @@ func (cd *card) buildForm() fyne.CanvasObject {
 			}
 		}
 	}
-	cd.assignee = widget.NewSelect(assignees, nil)
+	cd.assignee = widgets.NewPicker(assignees, nil) // type to find one of many
 	cd.assignee.SetSelectedIndex(selected)
 
 	cd.subject = widget.NewEntry()

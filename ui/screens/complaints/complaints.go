@@ -77,7 +77,7 @@ type Screen struct {
 	category   *widget.Select
 	channel    *widget.Select
 	priority   *widget.Select
-	assignee   *widget.Select
+	assignee   *widgets.Picker
 	addBtn     *widget.Button
 	importBtn  *widget.Button
 	openBtn    *widget.Button
@@ -164,7 +164,7 @@ func (s *Screen) build() {
 		priorities = append(priorities, widgets.PriorityName(p))
 	}
 	s.priority = widget.NewSelect(priorities, apply)
-	s.assignee = widget.NewSelect([]string{lang.L("complaints.filter.any_assignee"), lang.L("complaints.unassigned")}, apply)
+	s.assignee = widgets.NewPicker([]string{lang.L("complaints.filter.any_assignee"), lang.L("complaints.unassigned")}, func(int) { s.applyFilters() })
 	s.resetFilterWidgets()
 
 	s.addBtn = widget.NewButtonWithIcon(lang.L("complaints.add"), theme.ContentAddIcon(), s.NewComplaint)
@@ -601,7 +601,7 @@ func (s *Screen) resetFilterWidgets() {
 	defer func() { s.resetting = false }()
 	s.search.Clear()
 	s.period.Reset()
-	for _, sel := range []*widget.Select{s.status, s.kind, s.category, s.channel, s.priority, s.assignee} {
+	for _, sel := range []*widget.Select{s.status, s.kind, s.category, s.channel, s.priority, &s.assignee.Select} {
 		sel.SetSelectedIndex(0)
 	}
 }

@@ -33,7 +33,7 @@ func activeEmployees(all []data.Employee) []data.Employee {
 type assignDialog struct {
 	ids    []int64
 	people []data.Employee
-	choice *widget.Select
+	choice *widgets.Picker
 	dlg    dialog.Dialog
 }
 
@@ -53,7 +53,7 @@ func (s *Screen) onAssign() {
 	for _, e := range people {
 		opts = append(opts, e.Name)
 	}
-	a.choice = widget.NewSelect(opts, nil)
+	a.choice = widgets.NewPicker(opts, nil)
 	a.choice.SetSelectedIndex(0)
 	if len(people) > 0 {
 		a.choice.SetSelectedIndex(1)
