@@ -40,27 +40,13 @@ func newBreakdown(onChange func()) *breakdown {
 		b.by.Options = append(b.by.Options, lang.L("dashboard.segment."+string(s)))
 	}
 	b.by.Selected = b.by.Options[0]
-	b.table = widget.NewTableWithHeaders(
-		func() (int, int) { return len(b.rows), len(breakdownWidths) },
-		func() fyne.CanvasObject { l := widget.NewLabel(""); l.Truncation = fyne.TextTruncateEllipsis; return l },
-		func(id widget.TableCellID, o fyne.CanvasObject) {
-			l := o.(*widget.Label)
+	b.table = widgets.NewLabelTable(func() int { return len(b.rows) },
+		[]string{"dashboard.col.segment", "dashboard.col.n", "dashboard.col.nps", "dashboard.col.ci", "dashboard.col.change"}, breakdownWidths[:],
+		func(id widget.TableCellID, l *widget.Label) {
 			text, imp := b.cell(id)
 			l.Importance = imp
 			l.SetText(text)
 		})
-	b.table.ShowHeaderColumn = false
-	b.table.CreateHeader = func() fyne.CanvasObject {
-		return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	}
-	b.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
-		if id.Row == -1 && id.Col >= 0 {
-			o.(*widget.Label).SetText(lang.L([]string{"dashboard.col.segment", "dashboard.col.n", "dashboard.col.nps", "dashboard.col.ci", "dashboard.col.change"}[id.Col]))
-		}
-	}
-	for i, w := range breakdownWidths {
-		b.table.SetColumnWidth(i, w)
-	}
 	head := container.NewBorder(nil, nil,
 		widget.NewLabelWithStyle(lang.L("dashboard.breakdown"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil,
 		container.NewHBox(widgets.FixedWidth(b.by, 190)))

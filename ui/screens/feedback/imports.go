@@ -34,21 +34,13 @@ var importColumns = []struct {
 func (s *Screen) ShowImports() {
 	h := &importHistory{s: s, selected: -1}
 	s.history = h
-	h.table = widget.NewTableWithHeaders(
-		func() (int, int) { return len(h.batches), len(importColumns) },
-		func() fyne.CanvasObject { l := widget.NewLabel(""); l.Truncation = fyne.TextTruncateEllipsis; return l },
-		func(id widget.TableCellID, o fyne.CanvasObject) { o.(*widget.Label).SetText(h.cell(id)) })
-	h.table.ShowHeaderColumn = false
-	h.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
-		if id.Col >= 0 {
-			l := o.(*widget.Label)
-			l.TextStyle.Bold = true
-			l.SetText(lang.L(importColumns[id.Col].key))
-		}
+	var keys []string
+	var widths []float32
+	for _, c := range importColumns {
+		keys, widths = append(keys, c.key), append(widths, c.width)
 	}
-	for i, c := range importColumns {
-		h.table.SetColumnWidth(i, c.width)
-	}
+	h.table = widgets.NewLabelTable(func() int { return len(h.batches) }, keys, widths,
+		func(id widget.TableCellID, l *widget.Label) { l.SetText(h.cell(id)) })
 	h.table.OnSelected = func(id widget.TableCellID) {
 		h.selected = id.Row
 		h.undo.Enable()

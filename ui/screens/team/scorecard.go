@@ -51,28 +51,8 @@ func newScorecardTab(c *card) *scorecardTab {
 	t.note = widget.NewLabel("")
 	t.note.Wrapping = fyne.TextWrapWord
 	t.note.SizeName = theme.SizeNameCaptionText
-	t.table = widget.NewTableWithHeaders(
-		func() (int, int) { return len(kpi.ScoreMetrics), scoreCols },
-		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return l
-		},
-		t.updateCell)
-	t.table.ShowHeaderColumn = false
-	t.table.CreateHeader = func() fyne.CanvasObject {
-		l := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-		l.Truncation = fyne.TextTruncateEllipsis
-		return l
-	}
-	t.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
-		if id.Col >= 0 {
-			o.(*widget.Label).SetText(lang.L([]string{"team.score.metric", "team.score.value", "team.score.team", "team.score.vs"}[id.Col]))
-		}
-	}
-	for i, w := range []float32{215, 140, 145, 95} {
-		t.table.SetColumnWidth(i, w)
-	}
+	t.table = widgets.NewLabelTable(func() int { return len(kpi.ScoreMetrics) },
+		[]string{"team.score.metric", "team.score.value", "team.score.team", "team.score.vs"}, []float32{215, 140, 145, 95}, t.updateCell)
 	t.chart = widgets.NewChartView(dark)
 	t.chart.OnError = c.s.showError
 	top := container.NewHBox(t.period.Content())
@@ -130,8 +110,7 @@ func (t *scorecardTab) load() {
 	})
 }
 
-func (t *scorecardTab) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
-	l := o.(*widget.Label)
+func (t *scorecardTab) updateCell(id widget.TableCellID, l *widget.Label) {
 	m := kpi.ScoreMetrics[id.Row]
 	v := t.card.Value(m)
 	l.Importance = widget.MediumImportance

@@ -72,28 +72,7 @@ type budgetsTab struct {
 
 func (s *Screen) buildBudgets() *budgetsTab {
 	b := &budgetsTab{s: s, chosen: -1, errs: widgets.FieldErrors{}}
-	b.table = widget.NewTableWithHeaders(
-		func() (int, int) { return len(b.rows), budgetColumns },
-		func() fyne.CanvasObject {
-			l := widget.NewLabel("12 345 678,00")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return l
-		},
-		b.updateCell)
-	b.table.ShowHeaderColumn = false
-	b.table.CreateHeader = func() fyne.CanvasObject {
-		l := widget.NewLabelWithStyle("Planned cost", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-		l.Truncation = fyne.TextTruncateEllipsis
-		return l
-	}
-	b.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
-		if id.Row < 0 && id.Col >= 0 && id.Col < budgetColumns {
-			o.(*widget.Label).SetText(lang.L(budgetColumnKeys[id.Col]))
-		}
-	}
-	for c, w := range budgetColumnWidths {
-		b.table.SetColumnWidth(c, w)
-	}
+	b.table = widgets.NewLabelTable(func() int { return len(b.rows) }, budgetColumnKeys[:], budgetColumnWidths[:], b.updateCell)
 	b.table.OnSelected = func(id widget.TableCellID) {
 		if id.Row >= 0 && id.Row < len(b.rows) {
 			b.chosen = id.Row
@@ -192,8 +171,7 @@ func (b *budgetsTab) apply(rows []budgetRow, quarter kpi.TrainingSeries) {
 	b.chart.SetBuilder(b.chartBuilder(true))
 }
 
-func (b *budgetsTab) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
-	l := o.(*widget.Label)
+func (b *budgetsTab) updateCell(id widget.TableCellID, l *widget.Label) {
 	l.Alignment = fyne.TextAlignTrailing
 	l.Importance = widget.MediumImportance
 	if id.Row < 0 || id.Row >= len(b.rows) {

@@ -109,28 +109,7 @@ func (s *Screen) buildPlan() *planTab {
 	p.count = widget.NewLabel("")
 	p.count.Importance = widget.LowImportance
 
-	p.table = widget.NewTableWithHeaders(
-		func() (int, int) { return len(p.shown), planColumns },
-		func() fyne.CanvasObject {
-			l := widget.NewLabel("Customer empathy basics")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return l
-		},
-		p.updateCell)
-	p.table.ShowHeaderColumn = false
-	p.table.CreateHeader = func() fyne.CanvasObject {
-		l := widget.NewLabelWithStyle("Planned", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-		l.Truncation = fyne.TextTruncateEllipsis
-		return l
-	}
-	p.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
-		if id.Row < 0 && id.Col >= 0 && id.Col < planColumns {
-			o.(*widget.Label).SetText(lang.L(planColumnKeys[id.Col]))
-		}
-	}
-	for c, w := range planColumnWidths {
-		p.table.SetColumnWidth(c, w)
-	}
+	p.table = widgets.NewLabelTable(func() int { return len(p.shown) }, planColumnKeys[:], planColumnWidths[:], p.updateCell)
 	// The dates and the statuses take the width their language needs
 	// (Russian dates are short, its statuses long).
 	measure := func(text string) float32 { return widget.NewLabel(text).MinSize().Width + theme.Padding() }
@@ -312,8 +291,7 @@ func (p *planTab) applyFilters() {
 	p.timeline.SetBuilder(p.timelineBuilder(true))
 }
 
-func (p *planTab) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
-	l := o.(*widget.Label)
+func (p *planTab) updateCell(id widget.TableCellID, l *widget.Label) {
 	if id.Row < 0 || id.Row >= len(p.shown) {
 		l.SetText("")
 		return
