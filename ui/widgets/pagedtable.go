@@ -606,3 +606,18 @@ func (c *tableCell) MouseUp(*desktop.MouseEvent) {}
 
 // Cursor shows a pointer over clickable cells.
 func (c *tableCell) Cursor() desktop.Cursor { return desktop.PointerCursor }
+
+// CountFiltered counts the rows f selects and tells whether the store
+// holds none at all (so a list can say "nothing yet" rather than "nothing
+// matches"); a filter that narrows nothing needs one count, not two.
+func CountFiltered[F interface{ Narrowed() bool }](ctx context.Context, f F, count func(context.Context, F) (int, error)) (n int, storeEmpty bool, err error) {
+	if n, err = count(ctx, f); err != nil || n > 0 {
+		return n, false, err
+	}
+	if !f.Narrowed() {
+		return 0, true, nil
+	}
+	var all F
+	total, err := count(ctx, all)
+	return 0, total == 0, err
+}

@@ -338,18 +338,9 @@ func (s *Screen) currentFilter() data.ComplaintFilter {
 }
 
 func (s *Screen) count(ctx context.Context) (int, error) {
-	f := s.currentFilter()
-	n, err := s.deps.Store.CountComplaints(ctx, f)
+	n, empty, err := widgets.CountFiltered(ctx, s.currentFilter(), s.deps.Store.CountComplaints)
 	if err != nil {
 		return 0, err
-	}
-	empty := n == 0
-	if n == 0 && f.Narrowed() {
-		all, err := s.deps.Store.CountComplaints(ctx, data.ComplaintFilter{})
-		if err != nil {
-			return 0, err
-		}
-		empty = all == 0
 	}
 	s.mu.Lock()
 	s.dbEmpty = empty

@@ -220,18 +220,9 @@ func (s *Screen) currentFilter() data.FeedbackFilter {
 }
 
 func (s *Screen) count(ctx context.Context) (int, error) {
-	f := s.currentFilter()
-	n, err := s.deps.Store.CountFeedback(ctx, f)
+	n, empty, err := widgets.CountFiltered(ctx, s.currentFilter(), s.deps.Store.CountFeedback)
 	if err != nil {
 		return 0, err
-	}
-	empty := n == 0
-	if n == 0 && f.Narrowed() {
-		all, err := s.deps.Store.CountFeedback(ctx, data.FeedbackFilter{})
-		if err != nil {
-			return 0, err
-		}
-		empty = all == 0
 	}
 	s.mu.Lock()
 	s.dbEmpty = empty
