@@ -249,20 +249,10 @@ func (s *Screen) Refresh() {
 		if err == nil {
 			target, err = s.target(ctx)
 		}
-		if ctx.Err() != nil {
-			return
-		}
-		widgets.Do(func() {
-			if ctx.Err() != nil {
-				return // a newer refresh started while this one waited for the UI
-			}
-			if err != nil {
-				s.npsStatus = ""
-				s.showStatus()
-				s.d.ShowError(err)
-				return
-			}
-			s.apply(series, target)
+		deliver(ctx, series, err, func(series kpi.Series) { s.apply(series, target) }, func(err error) {
+			s.npsStatus = ""
+			s.showStatus()
+			s.d.ShowError(err)
 		})
 		if err != nil {
 			return
@@ -274,19 +264,7 @@ func (s *Screen) Refresh() {
 			segQ.From, segQ.To = series.Span()
 			rows, err = s.split.load(ctx, s.d.Store, segQ)
 		}
-		if ctx.Err() != nil {
-			return
-		}
-		widgets.Do(func() {
-			if ctx.Err() != nil {
-				return
-			}
-			if err != nil {
-				s.d.ShowError(err)
-				return
-			}
-			s.split.set(rows, segQ.Segment)
-		})
+		deliver(ctx, rows, err, func(rows []breakdownRow) { s.split.set(rows, segQ.Segment) }, s.d.ShowError)
 	})
 }
 
@@ -297,26 +275,37 @@ func (s *Screen) refreshComplaints(ctx context.Context, q kpi.ComplaintQuery) {
 	now := s.d.Now()
 	widgets.Go(func() {
 		l, err := loadComplaints(ctx, s.d.Store, q, now)
-		if ctx.Err() != nil {
-			return
-		}
-		widgets.Do(func() {
-			if ctx.Err() != nil {
-				return
-			}
-			if err != nil {
-				s.cmpStatus = ""
-				s.showStatus()
-				s.d.ShowError(err)
-				return
-			}
+		deliver(ctx, l, err, func(l complaintLoad) {
 			s.cmp.apply(l)
 			for kind, v := range s.cmp.views {
 				v.SetBuilder(s.chartBuilder(kind, true))
 			}
 			s.cmpStatus = s.cmp.span
 			s.showStatus()
+		}, func(err error) {
+			s.cmpStatus = ""
+			s.showStatus()
+			s.d.ShowError(err)
 		})
+	})
+}
+
+// deliver hands a result loaded off the UI goroutine to apply, or its
+// error to fail, on the UI goroutine, unless ctx (the refresh's) was
+// cancelled meanwhile: a newer refresh owns the screen then.
+func deliver[T any](ctx context.Context, v T, err error, apply func(T), fail func(error)) {
+	if ctx.Err() != nil {
+		return
+	}
+	widgets.Do(func() {
+		if ctx.Err() != nil {
+			return // a newer refresh started while this one waited for the UI
+		}
+		if err != nil {
+			fail(err)
+			return
+		}
+		apply(v)
 	})
 }
 

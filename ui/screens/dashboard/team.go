@@ -142,23 +142,15 @@ func (s *Screen) refreshTeam(ctx context.Context, from, to data.Day) {
 	now := s.d.Now()
 	widgets.Go(func() {
 		l, err := loadTeam(ctx, s.d.Store, from, to, now)
-		if ctx.Err() != nil {
-			return
-		}
-		widgets.Do(func() {
-			if ctx.Err() != nil {
-				return
-			}
-			if err != nil {
-				s.teamStatus = ""
-				s.showStatus()
-				s.d.ShowError(err)
-				return
-			}
+		deliver(ctx, l, err, func(l teamLoad) {
 			s.team.apply(s, l)
 			s.team.chart.SetBuilder(s.teamChartBuilder(true))
 			s.teamStatus = s.team.span
 			s.showStatus()
+		}, func(err error) {
+			s.teamStatus = ""
+			s.showStatus()
+			s.d.ShowError(err)
 		})
 	})
 }
