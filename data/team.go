@@ -414,6 +414,10 @@ type TrainingFilter struct {
 	// From and To select items whose planned period or completion date
 	// falls in the range (inclusive).
 	From, To Day
+	// KeepOpen also selects items planned to end before From that are
+	// still open: an overdue course from last year is still to do this
+	// year.
+	KeepOpen bool
 }
 
 // AgentOutcome is what one employee's complaints finally resolved in a

@@ -29,7 +29,7 @@ func buildTeamChart(ctx context.Context, st data.Store, kind charts.Kind, q team
 	var subtitle string
 	switch kind {
 	case charts.KindTrainingPlan:
-		items, err := st.TrainingItems(ctx, data.TrainingFilter{From: q.from, To: q.to})
+		items, err := st.TrainingItems(ctx, data.TrainingFilter{From: q.from, To: q.to, KeepOpen: q.from <= today})
 		if err != nil {
 			return nil, err
 		}

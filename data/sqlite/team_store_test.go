@@ -116,12 +116,14 @@ func TestCoursesAndTrainingPlan(t *testing.T) {
 		{data.TrainingFilter{}, []int64{i3.ID, i1.ID, i2.ID}},
 		{data.TrainingFilter{EmployeeID: e1.ID}, []int64{i1.ID, i2.ID}},
 		{data.TrainingFilter{CourseID: c1.ID}, []int64{i3.ID, i1.ID}},
-		{data.TrainingFilter{From: 105, To: 105}, []int64{i1.ID}},      // inside the planned period
-		{data.TrainingFilter{From: 120, To: 150}, []int64{i1.ID}},      // completed in the range
-		{data.TrainingFilter{From: 111, To: 129}, []int64{}},           // between plan and completion
-		{data.TrainingFilter{From: 205}, []int64{i2.ID}},               // open end
-		{data.TrainingFilter{To: 55}, []int64{i3.ID}},                  // open start
-		{data.TrainingFilter{EmployeeID: e2.ID, From: 100}, []int64{}}, // both filters
+		{data.TrainingFilter{From: 105, To: 105}, []int64{i1.ID}},        // inside the planned period
+		{data.TrainingFilter{From: 120, To: 150}, []int64{i1.ID}},        // completed in the range
+		{data.TrainingFilter{From: 111, To: 129}, []int64{}},             // between plan and completion
+		{data.TrainingFilter{From: 205}, []int64{i2.ID}},                 // open end
+		{data.TrainingFilter{To: 55}, []int64{i3.ID}},                    // open start
+		{data.TrainingFilter{From: 300}, []int64{}},                      // all ended before
+		{data.TrainingFilter{From: 300, KeepOpen: true}, []int64{i2.ID}}, // ... but i2 is still to do
+		{data.TrainingFilter{EmployeeID: e2.ID, From: 100}, []int64{}},   // both filters
 	} {
 		if got := ids(c.f); !reflect.DeepEqual(got, c.want) {
 			t.Errorf("items %+v = %v, want %v", c.f, got, c.want)

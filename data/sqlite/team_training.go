@@ -31,8 +31,9 @@ func (db *DB) TrainingItems(ctx context.Context, f data.TrainingFilter) ([]data.
 	// completed in it; a zero bound is open.
 	if f.From != 0 || f.To != 0 {
 		where = append(where, `(((? = 0 OR planned_end >= ?) AND (? = 0 OR planned_start <= ?))
-			OR (completed_on >= ? AND (? = 0 OR completed_on <= ?)))`)
-		args = append(args, f.From, f.From, f.To, f.To, f.From, f.To, f.To)
+			OR (completed_on >= ? AND (? = 0 OR completed_on <= ?))
+			OR (? AND planned_end < ? AND status IN ('planned', 'in_progress')))`)
+		args = append(args, f.From, f.From, f.To, f.To, f.From, f.To, f.To, f.KeepOpen, f.From)
 	}
 	q := `SELECT ` + trainingItemColumns + ` FROM training_item`
 	if len(where) > 0 {

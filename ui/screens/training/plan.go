@@ -1,7 +1,6 @@
 package training
 
 import (
-	"cmp"
 	"context"
 	"fmt"
 	"slices"
@@ -209,19 +208,8 @@ func (p *planTab) load() {
 	s.busy.Add(1)
 	widgets.Go(func() {
 		defer s.busy.Done()
-		items, err := s.deps.Store.TrainingItems(context.Background(), data.TrainingFilter{From: from, To: to})
-		if err == nil && from != 0 && from <= today {
-			// Items still open from before the period are still to do:
-			// an overdue course from last year belongs in this year's plan.
-			var before []data.TrainingItem
-			before, err = s.deps.Store.TrainingItems(context.Background(), data.TrainingFilter{To: from - 1})
-			for _, it := range before {
-				if it.Status.Open() && it.PlannedEnd < from {
-					items = append(items, it)
-				}
-			}
-			sortByPlannedStart(items)
-		}
+		// A current or past period keeps what is still open from before it.
+		items, err := s.deps.Store.TrainingItems(context.Background(), data.TrainingFilter{From: from, To: to, KeepOpen: from <= today})
 		widgets.Do(func() {
 			if gen != p.loadGen {
 				return // a newer load is on its way
@@ -470,7 +458,3 @@ func overdueNote(n int) string {
 	return " · " + lang.LocalizePluralKey("training.items_overdue", fmt.Sprint(n), n, map[string]any{"N": widgets.Int(int64(n))})
 }
 
-// sortByPlannedStart orders items as the store does, by planned start.
-func sortByPlannedStart(items []data.TrainingItem) {
-	slices.SortStableFunc(items, func(a, b data.TrainingItem) int { return cmp.Compare(a.PlannedStart, b.PlannedStart) })
-}
