@@ -457,4 +457,3 @@ func overdueNote(n int) string {
 	}
 	return " · " + lang.LocalizePluralKey("training.items_overdue", fmt.Sprint(n), n, map[string]any{"N": widgets.Int(int64(n))})
 }
-
