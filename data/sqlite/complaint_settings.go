@@ -113,7 +113,7 @@ func recomputeWorking(ctx context.Context, tx *sql.Tx, loc *time.Location, cal d
 // relocateComplaints moves every complaint day to loc and judges the
 // complaints again there: working calendars and standard versions go by
 // local days.
-func relocateComplaints(ctx context.Context, tx *sql.Tx, loc *time.Location, now time.Time) error {
+func relocateComplaints(ctx context.Context, conn *sql.Conn, tx *sql.Tx, loc *time.Location, now time.Time) error {
 	for _, c := range []struct{ table, at, day string }{
 		{"complaint", "opened_at", "opened_day"},
 		{"complaint", "resolved_at", "resolved_day"},
@@ -136,7 +136,7 @@ func relocateComplaints(ctx context.Context, tx *sql.Tx, loc *time.Location, now
 		return err
 	}
 	for i := range standards {
-		if err := rejudgeStandard(ctx, tx, &standards[i], loc, now, false, nil); err != nil {
+		if err := rejudgeStandard(ctx, conn, tx, &standards[i], loc, now, false, nil); err != nil {
 			return fmt.Errorf("standard %s: %w", standards[i].Code, err)
 		}
 	}

@@ -195,6 +195,23 @@ func (db *DB) beginWrite(ctx context.Context) (*sql.Tx, error) {
 	return db.write.BeginTx(ctx, nil)
 }
 
+// beginWriteConn starts a write transaction like beginWrite on a
+// connection the caller holds, for work that also reads through the
+// driver inside the transaction (rejudgeStandard). The caller closes conn
+// after the transaction has ended.
+func (db *DB) beginWriteConn(ctx context.Context) (*sql.Conn, *sql.Tx, error) {
+	conn, err := db.write.Conn(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	tx, err := conn.BeginTx(ctx, nil)
+	if err != nil {
+		conn.Close()
+		return nil, nil, err
+	}
+	return conn, tx, nil
+}
+
 // mapErr maps driver errors to the sentinel errors of package data, keeping
 // the driver error in the chain for logs.
 func mapErr(err error) error {

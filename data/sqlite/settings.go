@@ -62,10 +62,11 @@ func (db *DB) SetLocation(ctx context.Context, loc *time.Location) error {
 	if loc == nil {
 		return fmt.Errorf("set time zone: nil location: %w", data.ErrInvalid)
 	}
-	tx, err := db.beginWrite(ctx)
+	conn, tx, err := db.beginWriteConn(ctx)
 	if err != nil {
 		return fmt.Errorf("set time zone %s: %w", loc, err)
 	}
+	defer conn.Close()
 	defer tx.Rollback()
 	if err := setSetting(ctx, tx, data.SettingTimeZone, loc.String()); err != nil {
 		return fmt.Errorf("set time zone %s: %w", loc, err)
@@ -76,7 +77,7 @@ func (db *DB) SetLocation(ctx context.Context, loc *time.Location) error {
 	if err := rebuildRollup(ctx, tx); err != nil {
 		return fmt.Errorf("set time zone %s: %w", loc, err)
 	}
-	if err := relocateComplaints(ctx, tx, loc, time.Now()); err != nil {
+	if err := relocateComplaints(ctx, conn, tx, loc, time.Now()); err != nil {
 		return fmt.Errorf("set time zone %s: complaints: %w", loc, err)
 	}
 	// Swap before commit: this transaction holds the only write connection,

@@ -92,10 +92,11 @@ func (db *DB) SaveStandard(ctx context.Context, s *data.Standard) error {
 		return err
 	}
 	s.SortVersions()
-	tx, err := db.beginWrite(ctx)
+	conn, tx, err := db.beginWriteConn(ctx)
 	if err != nil {
 		return fmt.Errorf("save standard %s: %w", s.Code, err)
 	}
+	defer conn.Close()
 	defer tx.Rollback()
 	var before *data.Standard
 	if s.ID != 0 {
@@ -112,7 +113,7 @@ func (db *DB) SaveStandard(ctx context.Context, s *data.Standard) error {
 	if err := saveStandard(ctx, tx, s); err != nil {
 		return fmt.Errorf("save standard %s: %w", s.Code, err)
 	}
-	if err := rejudgeStandard(ctx, tx, s, db.Location(), time.Now(), true, changedScope(before, s)); err != nil {
+	if err := rejudgeStandard(ctx, conn, tx, s, db.Location(), time.Now(), true, changedScope(before, s)); err != nil {
 		return fmt.Errorf("save standard %s: judge the complaints again: %w", s.Code, err)
 	}
 	return tx.Commit()
@@ -300,161 +301,6 @@ func nullPtr(v sql.NullInt64) *int64 {
 	return &v.Int64
 }
 
-// rejudgeStandard judges every complaint against standard s again from the
-// complaints' derived columns (no events are read) and writes what
-// changed: its SLA rows, its daily counts, and the due time and breach
-// mark of the complaints concerned. The stored rows and the complaints are
-// both read in id order and merged, so an unchanged row costs a
-// comparison, not a write. Only complaints matching scope (conditions on
-// complaint columns; nil = all) are judged: the others keep their rows.
-// Without counts the daily SLA counts are left for the caller to rebuild.
-func rejudgeStandard(ctx context.Context, tx *sql.Tx, s *data.Standard, loc *time.Location, now time.Time, counts bool, scope *where) error {
-	inScope, oldScope, scopeArgs := "", "", []any(nil)
-	if scope != nil {
-		cond := strings.Join(scope.clauses, " AND ")
-		inScope, oldScope, scopeArgs = " AND "+cond, " AND complaint_id IN (SELECT id FROM complaint WHERE "+cond+")", scope.args
-	}
-	old, err := tx.QueryContext(ctx, `SELECT complaint_id, coalesce(due_at, 0), coalesce(risk_at, 0), coalesce(finished_at, 0),
-		coalesce(finished_day, 0), outcome FROM complaint_sla WHERE standard_id = ?`+oldScope+` ORDER BY complaint_id`,
-		append([]any{s.ID}, scopeArgs...)...)
-	if err != nil {
-		return err
-	}
-	defer old.Close()
-	var (
-		cur     slaRow
-		hasCur  bool
-		deletes []int64
-		updates []slaRow // changed rows
-		inserts []slaRow // new rows
-		marks   []int64  // complaints whose breach under s changed
-		deltas  = newComplaintDeltas()
-	)
-	next := func() error {
-		hasCur = old.Next()
-		if !hasCur {
-			return old.Err()
-		}
-		var outcome string
-		err := old.Scan(&cur.complaint, &cur.due, &cur.risk, &cur.finished, &cur.finishedDay, &outcome)
-		cur.outcome = data.SLAOutcome(outcome)
-		return err
-	}
-	gone := func(r slaRow) {
-		deletes = append(deletes, r.complaint)
-		if r.finished != 0 {
-			deltas.addSLA(s.ID, r.finishedDay, r.outcome, -1)
-		}
-		if r.outcome == data.SLABreached {
-			marks = append(marks, r.complaint)
-		}
-	}
-	if err := next(); err != nil {
-		return err
-	}
-	// "+" keeps SQLite on the table scan: the opened_day index would add a
-	// lookup per row when the standard covers most complaints.
-	rows, err := tx.QueryContext(ctx, `SELECT `+judgeCols+` FROM complaint WHERE +opened_day >= ?`+inScope+` ORDER BY id`,
-		append([]any{int64(s.Versions[0].EffectiveFrom)}, scopeArgs...)...)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	standards := []data.Standard{*s}
-	for rows.Next() {
-		c, f, err := scanJudged(rows)
-		if err != nil {
-			return err
-		}
-		for hasCur && cur.complaint < c.ID {
-			gone(cur)
-			if err := next(); err != nil {
-				return err
-			}
-		}
-		var before *slaRow
-		if hasCur && cur.complaint == c.ID {
-			b := cur
-			before = &b
-			if err := next(); err != nil {
-				return err
-			}
-		}
-		results := data.EvaluateSLA(&c, f, standards, loc, now)
-		if len(results) == 0 {
-			if before != nil {
-				gone(*before)
-			}
-			continue
-		}
-		after := slaRowOf(c.ID, &results[0], loc)
-		if before != nil && *before == after {
-			continue
-		}
-		if before == nil {
-			inserts = append(inserts, after)
-		} else {
-			updates = append(updates, after)
-		}
-		if after.finished != 0 {
-			deltas.addSLA(s.ID, after.finishedDay, after.outcome, 1)
-		}
-		wasBreached := before != nil && before.outcome == data.SLABreached
-		if before != nil && before.finished != 0 {
-			deltas.addSLA(s.ID, before.finishedDay, before.outcome, -1)
-		}
-		if wasBreached != (after.outcome == data.SLABreached) {
-			marks = append(marks, c.ID)
-		}
-	}
-	if err := closeRows(rows); err != nil {
-		return err
-	}
-	for hasCur {
-		gone(cur)
-		if err := next(); err != nil {
-			return err
-		}
-	}
-	if err := closeRows(old); err != nil {
-		return err
-	}
-	if err := execEach(ctx, tx, `DELETE FROM complaint_sla WHERE standard_id = ? AND complaint_id = ?`, 2, pairs(s.ID, deletes)); err != nil {
-		return err
-	}
-	w := newSLAWriter(ctx, tx, loc)
-	defer w.close()
-	update, err := tx.PrepareContext(ctx, `UPDATE complaint_sla SET due_at = ?, risk_at = ?, finished_at = ?, finished_day = ?, outcome = ?
-		WHERE standard_id = ? AND complaint_id = ?`)
-	if err != nil {
-		return err
-	}
-	defer update.Close()
-	for _, r := range updates {
-		var finishedDay any
-		if r.finished != 0 {
-			finishedDay = int64(r.finishedDay)
-		}
-		if _, err := update.ExecContext(ctx, zeroNil(r.due), zeroNil(r.risk), zeroNil(r.finished), finishedDay, string(r.outcome), s.ID, r.complaint); err != nil {
-			return err
-		}
-	}
-	for _, r := range inserts {
-		if err := w.addRow(s.ID, r); err != nil {
-			return err
-		}
-	}
-	if err := w.flush(); err != nil {
-		return err
-	}
-	if counts {
-		if err := deltas.apply(ctx, tx); err != nil {
-			return err
-		}
-	}
-	return refreshSLASummary(ctx, tx, marks)
-}
-
 // changedScope returns the conditions selecting the complaints whose
 // judgement by s can differ from their judgement by before (the same
 // standard as stored): those opened while a version's calendar, scope or
@@ -491,10 +337,11 @@ func changedScope(before, s *data.Standard) *where {
 		if len(prios) == 0 {
 			continue
 		}
-		part := "(opened_day >= ?"
+		// "+": rejudgeStandard reads the complaints in id order by a table scan.
+		part := "(+opened_day >= ?"
 		w.args = append(w.args, int64(from))
 		if i+1 < len(days) {
-			part += " AND opened_day < ?"
+			part += " AND +opened_day < ?"
 			w.args = append(w.args, int64(days[i+1]))
 		}
 		if len(prios) < len(data.Priorities) {

@@ -160,6 +160,25 @@ func TestStandardsVersionsAndRejudging(t *testing.T) {
 	if err := db.SaveStandard(ctx, &frt); err != nil {
 		t.Fatal(err)
 	}
+	// v1 starts on Tuesday: A and C, opened on Monday, lose their rows; B
+	// (v2, out of the changed range) keeps its own.
+	resRows := "complaint_sla WHERE standard_id = " + strconv.FormatInt(res.ID, 10)
+	res.Versions[0].EffectiveFrom = data.DateDay(2024, 3, 5)
+	if err := db.SaveStandard(ctx, &res); err != nil {
+		t.Fatal(err)
+	}
+	checkComplaints(t, db)
+	if n := countRows(t, db, resRows); n != 1 || outcome(b.ID, res.ID, monday).Outcome != data.SLAAchieved {
+		t.Fatalf("%d rows of the resolution standard after v1 moved to Tuesday, want B's", n)
+	}
+	res.Versions[0].EffectiveFrom = data.DateDay(2024, 3, 1)
+	if err := db.SaveStandard(ctx, &res); err != nil {
+		t.Fatal(err)
+	}
+	checkComplaints(t, db)
+	if n := countRows(t, db, resRows); n != 3 {
+		t.Fatalf("%d rows of the resolution standard after v1 moved back, want 3", n)
+	}
 	// A complaint stored afterwards is judged on the way in.
 	d := mustComplaint(t, db, data.Complaint{OpenedAt: wednesday.Add(9 * time.Hour), Channel: data.ChannelPhone})
 	if r := outcome(d.ID, frt.ID, wednesday.Add(11*time.Hour)); r.Outcome != data.SLARunning || !r.Due.Equal(wednesday.Add(10*time.Hour)) {

@@ -1,0 +1,355 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"database/sql/driver"
+	"fmt"
+	"io"
+	"runtime"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/mattn/go-sqlite3"
+
+	"caredesk/data"
+)
+
+// rejudgeStandard judges every complaint against standard s again from the
+// complaints' derived columns (no events are read) and writes what
+// changed: its SLA rows, its daily counts, and the due time and breach
+// mark of the complaints concerned. The stored rows and the complaints are
+// both read in id order and merged, so an unchanged row costs a
+// comparison, not a write. Only complaints matching scope (conditions on
+// complaint columns; nil = all) are judged: the others keep their rows.
+// Without counts the daily SLA counts are left for the caller to rebuild.
+//
+// tx must run on conn: the reads go through the driver connection under
+// it (see rawRows), inside the same transaction.
+func rejudgeStandard(ctx context.Context, conn *sql.Conn, tx *sql.Tx, s *data.Standard, loc *time.Location, now time.Time, counts bool, scope *where) error {
+	j := judgement{standard: s.ID, deltas: newComplaintDeltas()}
+	err := conn.Raw(func(dc any) error {
+		c, ok := dc.(*sqlite3.SQLiteConn)
+		if !ok {
+			return fmt.Errorf("driver connection is %T, not SQLite", dc)
+		}
+		return judgeAll(ctx, c, s, loc, now, scope, &j)
+	})
+	if err != nil {
+		return err
+	}
+	return j.write(ctx, tx, loc, counts)
+}
+
+// judgeItem is one complaint to judge, or (gone) a stored row whose
+// complaint is no longer judged.
+type judgeItem struct {
+	complaint data.Complaint
+	facts     data.Facts
+	before    slaRow
+	hasBefore bool
+	gone      bool
+
+	after    slaRow // set by the evaluating worker
+	hasAfter bool
+}
+
+// judgeChunk is how many complaints a worker evaluates at a time.
+const judgeChunk = 1024
+
+// judgeAll reads the complaints in scope and the standard's stored rows
+// on c, in id order, pairs them and has them evaluated by one worker per
+// processor (the calendar arithmetic is about a third of the work), while
+// this goroutine goes on reading. The outcomes are collected in j.
+func judgeAll(ctx context.Context, c *sqlite3.SQLiteConn, s *data.Standard, loc *time.Location, now time.Time, scope *where, j *judgement) error {
+	// Every stored row of the standard is read (one range of its key):
+	// filtering them by the complaints in scope would cost a lookup per
+	// row. With a scope, the complaints in it are read without a day
+	// limit, so those opened before the first version come through, are
+	// judged by no version and lose their rows, and a stored row with no
+	// complaint read is out of scope and kept. Without one, the complaints
+	// from the first version on are read and any other row is dropped.
+	old, err := rawQuery(ctx, c, `SELECT complaint_id, coalesce(due_at, 0), coalesce(risk_at, 0), coalesce(finished_at, 0),
+		coalesce(finished_day, 0), outcome FROM complaint_sla WHERE standard_id = ? ORDER BY complaint_id`, []any{s.ID})
+	if err != nil {
+		return err
+	}
+	defer old.close()
+	// "+" keeps SQLite on the table scan in id order: the opened_day index
+	// would add a lookup per row and a sort (changedScope writes it too).
+	cond, args := "+opened_day >= ?", []any{int64(s.Versions[0].EffectiveFrom)}
+	if scope != nil {
+		cond, args = strings.Join(scope.clauses, " AND "), scope.args
+	}
+	rows, err := rawQuery(ctx, c, `SELECT `+judgeCols+` FROM complaint WHERE `+cond+` ORDER BY id`, args)
+	if err != nil {
+		return err
+	}
+	defer rows.close()
+
+	work, done := make(chan []judgeItem, 4), make(chan []judgeItem, 4)
+	var workers sync.WaitGroup
+	standards := []data.Standard{*s}
+	for range runtime.GOMAXPROCS(0) {
+		workers.Add(1)
+		go func() {
+			defer workers.Done()
+			for chunk := range work {
+				for k := range chunk {
+					it := &chunk[k]
+					if it.gone {
+						continue
+					}
+					if results := data.EvaluateSLA(&it.complaint, it.facts, standards, loc, now); len(results) > 0 {
+						it.after, it.hasAfter = slaRowOf(it.complaint.ID, &results[0], loc), true
+					}
+				}
+				done <- chunk
+			}
+		}()
+	}
+	collected := make(chan struct{})
+	go func() {
+		defer close(collected)
+		for chunk := range done {
+			for k := range chunk {
+				j.collect(&chunk[k])
+			}
+		}
+	}()
+	err = pairRows(ctx, old, rows, scope == nil, work)
+	close(work)
+	workers.Wait()
+	close(done)
+	<-collected
+	return err
+}
+
+// pairRows merges the stored rows (old) with the complaints (rows), both
+// in id order, and sends them in chunks to work. A stored row with no
+// complaint read is dropped only when every complaint was read (all).
+func pairRows(ctx context.Context, old, rows *rawRows, all bool, work chan<- []judgeItem) error {
+	chunk := make([]judgeItem, 0, judgeChunk)
+	send := func() error {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if len(chunk) > 0 {
+			work <- chunk
+			chunk = make([]judgeItem, 0, judgeChunk)
+		}
+		return nil
+	}
+	var cur slaRow
+	hasCur := false
+	advance := func() error {
+		var err error
+		if hasCur, err = old.next(); err == nil && hasCur {
+			cur = old.slaRow()
+		}
+		return err
+	}
+	if err := advance(); err != nil {
+		return err
+	}
+	for {
+		ok, err := rows.next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		var it judgeItem
+		it.complaint, it.facts = rows.judged()
+		id := it.complaint.ID
+		for hasCur && cur.complaint < id {
+			if all {
+				chunk = append(chunk, judgeItem{before: cur, hasBefore: true, gone: true})
+			}
+			if err := advance(); err != nil {
+				return err
+			}
+		}
+		if hasCur && cur.complaint == id {
+			it.before, it.hasBefore = cur, true
+			if err := advance(); err != nil {
+				return err
+			}
+		}
+		chunk = append(chunk, it)
+		if len(chunk) >= judgeChunk {
+			if err := send(); err != nil {
+				return err
+			}
+		}
+	}
+	for all && hasCur {
+		chunk = append(chunk, judgeItem{before: cur, hasBefore: true, gone: true})
+		if err := advance(); err != nil {
+			return err
+		}
+	}
+	return send()
+}
+
+// judgement is what re-judging a standard changes.
+type judgement struct {
+	standard int64
+	deletes  []int64
+	updates  []slaRow // changed rows
+	inserts  []slaRow // new rows
+	marks    []int64  // complaints whose breach under the standard changed
+	deltas   *complaintDeltas
+}
+
+// gone drops a stored row.
+func (j *judgement) gone(r slaRow) {
+	j.deletes = append(j.deletes, r.complaint)
+	if r.finished != 0 {
+		j.deltas.addSLA(j.standard, r.finishedDay, r.outcome, -1)
+	}
+	if r.outcome == data.SLABreached {
+		j.marks = append(j.marks, r.complaint)
+	}
+}
+
+// collect notes what an evaluated item changes.
+func (j *judgement) collect(it *judgeItem) {
+	switch {
+	case it.gone:
+		j.gone(it.before)
+		return
+	case !it.hasAfter:
+		if it.hasBefore {
+			j.gone(it.before)
+		}
+		return
+	case it.hasBefore && it.before == it.after:
+		return
+	}
+	after := it.after
+	if !it.hasBefore {
+		j.inserts = append(j.inserts, after)
+	} else {
+		j.updates = append(j.updates, after)
+	}
+	if after.finished != 0 {
+		j.deltas.addSLA(j.standard, after.finishedDay, after.outcome, 1)
+	}
+	wasBreached := it.hasBefore && it.before.outcome == data.SLABreached
+	if it.hasBefore && it.before.finished != 0 {
+		j.deltas.addSLA(j.standard, it.before.finishedDay, it.before.outcome, -1)
+	}
+	if wasBreached != (after.outcome == data.SLABreached) {
+		j.marks = append(j.marks, after.complaint)
+	}
+}
+
+// write stores the changes in tx; without counts the daily SLA counts are
+// left alone.
+func (j *judgement) write(ctx context.Context, tx *sql.Tx, loc *time.Location, counts bool) error {
+	if err := execEach(ctx, tx, `DELETE FROM complaint_sla WHERE standard_id = ? AND complaint_id = ?`, 2, pairs(j.standard, j.deletes)); err != nil {
+		return err
+	}
+	w := newSLAWriter(ctx, tx, loc)
+	defer w.close()
+	update, err := tx.PrepareContext(ctx, `UPDATE complaint_sla SET due_at = ?, risk_at = ?, finished_at = ?, finished_day = ?, outcome = ?
+		WHERE standard_id = ? AND complaint_id = ?`)
+	if err != nil {
+		return err
+	}
+	defer update.Close()
+	for _, r := range j.updates {
+		var finishedDay any
+		if r.finished != 0 {
+			finishedDay = int64(r.finishedDay)
+		}
+		if _, err := update.ExecContext(ctx, zeroNil(r.due), zeroNil(r.risk), zeroNil(r.finished), finishedDay, string(r.outcome), j.standard, r.complaint); err != nil {
+			return err
+		}
+	}
+	for _, r := range j.inserts {
+		if err := w.addRow(j.standard, r); err != nil {
+			return err
+		}
+	}
+	if err := w.flush(); err != nil {
+		return err
+	}
+	if counts {
+		if err := j.deltas.apply(ctx, tx); err != nil {
+			return err
+		}
+	}
+	return refreshSLASummary(ctx, tx, j.marks)
+}
+
+// rawRows reads a query through the driver connection: database/sql's
+// per-column conversion by reflection cost more than SQLite's own scan
+// when a re-judgement reads a million complaints (4.0 s against 1.7 s).
+type rawRows struct {
+	rows driver.Rows
+	vals []driver.Value
+}
+
+func rawQuery(ctx context.Context, c *sqlite3.SQLiteConn, query string, args []any) (*rawRows, error) {
+	named := make([]driver.NamedValue, len(args))
+	for i, a := range args {
+		named[i] = driver.NamedValue{Ordinal: i + 1, Value: a}
+	}
+	rows, err := c.QueryContext(ctx, query, named)
+	if err != nil {
+		return nil, err
+	}
+	return &rawRows{rows: rows, vals: make([]driver.Value, len(rows.Columns()))}, nil
+}
+
+// next reads the next row; false at the end.
+func (r *rawRows) next() (bool, error) {
+	switch err := r.rows.Next(r.vals); err {
+	case nil:
+		return true, nil
+	case io.EOF:
+		return false, nil
+	default:
+		return false, err
+	}
+}
+
+func (r *rawRows) close() { r.rows.Close() }
+
+// int64 is column i as an integer (0 for NULL).
+func (r *rawRows) int64(i int) int64 {
+	v, _ := r.vals[i].(int64)
+	return v
+}
+
+// nullInt64 is column i as an integer, nil for NULL.
+func (r *rawRows) nullInt64(i int) *int64 {
+	v, ok := r.vals[i].(int64)
+	if !ok {
+		return nil
+	}
+	return &v
+}
+
+func (r *rawRows) text(i int) string {
+	v, _ := r.vals[i].(string)
+	return v
+}
+
+// slaRow reads the columns of a stored row as the re-judgement selects
+// them.
+func (r *rawRows) slaRow() slaRow {
+	return slaRow{complaint: r.int64(0), due: r.int64(1), risk: r.int64(2), finished: r.int64(3),
+		finishedDay: data.Day(r.int64(4)), outcome: data.SLAOutcome(r.text(5))}
+}
+
+// judged reads judgeCols into a complaint and its facts, as scanJudged.
+func (r *rawRows) judged() (data.Complaint, data.Facts) {
+	c := data.Complaint{ID: r.int64(0), OpenedAt: unixTime(r.int64(1)), Priority: data.Priority(r.text(2)),
+		Channel: data.Channel(r.text(3)), CategoryID: r.int64(4), SubcategoryID: r.int64(5), ClientTier: r.text(6)}
+	return c, storedFacts(data.Status(r.text(7)), r.nullInt64(8), r.nullInt64(9), r.text(10), r.text(11))
+}
