@@ -196,6 +196,24 @@ func TestImportComplaintsNeedsDates(t *testing.T) {
 		!strings.Contains(err.Error(), `--map opened=COLUMN (columns: "Клиент", "Описание")`) {
 		t.Errorf("no date column: %v", err)
 	}
+	// A date for the whole file stands in (it used to panic: no date
+	// column, so no date order was decided).
+	day := time.Date(2024, 1, 15, 0, 0, 0, 0, time.UTC)
+	if res := importTickets(t, db, path, importer.Options{FileDate: day, RejectsPath: "-"}); res.Imported != 1 {
+		t.Errorf("no date column with a file date: imported %d", res.Imported)
+	}
+	if got := storedTickets(t, db); len(got) != 1 {
+		t.Errorf("stored %d complaints", len(got))
+	} else {
+		for _, c := range got {
+			if !c.OpenedAt.Equal(day) {
+				t.Errorf("opened %v, want the file date", c.OpenedAt)
+			}
+		}
+	}
+	if _, err := db.DeleteImportBatch(context.Background(), 1); err != nil {
+		t.Fatal(err)
+	}
 	path = copyFixture(t, "complaints.xlsx")
 	if _, err := importer.ImportComplaints(context.Background(), db, path, importer.Options{RejectsPath: "-"}, nil); !errors.Is(err, importer.ErrAmbiguousDates) ||
 		!strings.Contains(err.Error(), "Opened") {

@@ -296,6 +296,7 @@ func prepare(path string, opt Options, sc *schema) (*plan, error) {
 			p.dateLoc = loc
 		}
 	}
+	p.orderOK = true // no date column, no order to ask about
 	if dcs := p.dateColumns(); len(dcs) > 0 {
 		for _, r := range p.sample {
 			p.addDates(&p.dates, r, dcs)
