@@ -15,6 +15,7 @@ type column struct {
 	norm     string   // normalised name for alias matching
 	importID string   // Qualtrics ImportId
 	loc      *time.Location
+	option   bool // one answer option of a SurveyMonkey multiple-choice question
 }
 
 // normHeader lower-cases, trims and collapses spaces so that aliases match
@@ -69,6 +70,7 @@ func buildColumns(rows [][]string, headerRows int) []column {
 				// alone must not pass for a field name.
 				col.name = q + " - " + sub
 				col.headers = []string{col.name}
+				col.option = true
 			}
 		case 3: // Qualtrics: short name, question text, ImportId JSON
 			col.name = cell(0, c)
@@ -179,14 +181,19 @@ func detectSurveyFormat(cols []column, headerRows int) string {
 // aliases are exact normalised header names per field, best first.
 var aliases = map[Field][]string{
 	FieldExternalID: {"response id", "responseid", "respondent id", "respondentid", "external id", "external_id", "response_id", "id ответа", "номер ответа", "#", "id", "№", "response token", "token", "uuid"},
-	FieldDate: {"date", "дата", "дата ответа", "дата опроса", "дата и время", "response date", "responded at", "date de réponse",
-		"recordeddate", "recorded date", "end date", "enddate", "submit date (utc)", "submitted at", "submit date", "date submitted", "completed at",
-		"response timestamp", "timestamp", "отметка времени", "created at", "created", "datetime", "время", "time",
-		"start date (utc)", "startdate", "start date", "date created"},
-	FieldScore: {"score", "nps", "nps score", "оценка", "балл", "оценка nps", "nps оценка", "rating", "likelihood to recommend", "ltr", "recommend", "note", "note nps", "nps_score"},
+	// Microsoft Forms writes "Start time" and "Completion time", Yandex
+	// Forms «Время создания», AskNicely "responded" (unix seconds) after
+	// "created" (when the survey was sent).
+	FieldDate: {"date", "дата", "дата ответа", "дата опроса", "дата и время", "response date", "responded at", "responded", "date de réponse",
+		"recordeddate", "recorded date", "end date", "enddate", "submit date (utc)", "submitted at", "submit date", "date submitted", "submitted",
+		"completed at", "completion time", "время окончания", "response timestamp", "timestamp", "отметка времени", "время создания",
+		"дата создания", "created at", "created", "datetime", "время", "time", "start date (utc)", "startdate", "start date", "start time",
+		"время начала", "date created"},
+	FieldScore: {"score", "nps", "nps score", "оценка", "балл", "оценка nps", "nps оценка", "rating", "likelihood to recommend", "ltr", "recommend",
+		"note", "note nps", "nps_score", "answer"},
 	FieldComment: {"comment", "comments", "feedback", "комментарий", "комментарии", "отзыв", "explication", "commentaire", "commentaires", "verbatim",
 		"reason", "причина", "open-ended response", "text", "текст", "текст отзыва"},
-	FieldChannel:    {"channel", "канал", "канал связи", "survey channel", "delighted source", "source", "источник", "medium"},
+	FieldChannel:    {"channel", "канал", "канал связи", "survey channel", "delighted source", "deliverymethod", "delivery method", "source", "источник", "medium"},
 	FieldTouchpoint: {"touchpoint", "touch point", "точка контакта", "journey stage", "этап", "stage"},
 	FieldClient:     {"client", "customer", "клиент", "customer name", "client name", "имя клиента", "company", "компания", "account", "name", "имя", "фио", "email", "e-mail"},
 	FieldSegment:    {"segment", "сегмент", "customer segment", "client segment", "сегмент клиента", "tier", "plan"},
@@ -199,6 +206,9 @@ var containsRules = map[Field][]string{
 	FieldScore:   {"recommend", "рекоменд", "recommand", "weiterempfehlen"},
 	FieldComment: {"why", "reason", "почему", "причин", "pourquoi", "what could", "explain", "comment", "комментар", "отзыв", "feedback", "tell us"},
 	FieldDate:    {"date", "дата"},
+	// Surveys often ask the channel as a question ("How did you contact
+	// us?", «Как вы с нами связывались?»); its answers are channel names.
+	FieldChannel: {"channel", "канал", "contact us", "reach us", "связыва", "обращал"},
 	FieldClient:  {"имя", "фио", "name", "клиент", "client", "customer name"},
 }
 
@@ -263,16 +273,23 @@ func detectMapping(sc *schema, format string, cols []column, sample [][]string, 
 		if _, done := m[f]; done {
 			continue
 		}
-		best, bestRank := -1, 1<<30
+		best, bestRank, bestEmpty := -1, 1<<30, true
 		for i, c := range cols {
 			if used[i] {
 				continue
 			}
 			rank := headerRank(sc, f, c)
-			if rank < 0 || rank >= bestRank || !valuesFit(sc, f, i, sample, excel, rank >= containsRank) {
+			if rank < 0 {
 				continue
 			}
-			best, bestRank = i, rank
+			fit, empty := valuesFit(sc, f, i, sample, excel, rank >= containsRank)
+			// A column with values beats an empty one whatever their
+			// headers: an export's unused "NPS" or "note" column must not
+			// take the score from the filled one.
+			if !fit || best >= 0 && (empty && !bestEmpty || empty == bestEmpty && rank >= bestRank) {
+				continue
+			}
+			best, bestRank, bestEmpty = i, rank, empty
 		}
 		if best >= 0 {
 			m[f] = best
@@ -329,12 +346,23 @@ func headerRank(sc *schema, f Field, c column) int {
 	for _, h := range c.headers {
 		names = append(names, normHeader(h))
 	}
+	// "created_at", "survey_channel": API-style names spell spaces as "_".
+	for _, n := range names {
+		if strings.Contains(n, "_") {
+			names = append(names, strings.ReplaceAll(n, "_", " "))
+		}
+	}
 	for rank, a := range sc.aliases[f] {
 		for _, n := range names {
 			if n == a {
 				return rank
 			}
 		}
+	}
+	if c.option || f == FieldChannel && strings.Contains(c.norm, "distribution") {
+		// An option column holds one answer of the question, and
+		// Qualtrics' DistributionChannel says how the survey was sent.
+		return -1
 	}
 	for _, n := range names {
 		for _, w := range sc.contains[f] {
@@ -349,19 +377,17 @@ func headerRank(sc *schema, f Field, c column) int {
 // valuesFit checks the sample: a score column holds 0-10 numbers (not
 // Promoter/Detractor labels), a date column holds dates. A header that is
 // only a loose match must be backed by most values; an exact header only
-// needs some (bad values are reported as rejects).
-func valuesFit(sc *schema, f Field, col int, sample [][]string, excel, loose bool) bool {
-	if f != FieldScore && !sc.isDate(f) {
-		return true
-	}
+// needs some (bad values are reported as rejects). empty tells that the
+// sample has no value in the column at all.
+func valuesFit(sc *schema, f Field, col int, sample [][]string, excel, loose bool) (fit, empty bool) {
 	seen, good, labels := 0, 0, 0
 	for _, r := range sample {
 		if col >= len(r) || isMissing(r[col]) {
 			continue
 		}
 		seen++
-		switch f {
-		case FieldScore:
+		switch {
+		case f == FieldScore:
 			if isNPSLabel(r[col]) {
 				labels++
 				continue
@@ -371,21 +397,23 @@ func valuesFit(sc *schema, f Field, col int, sample [][]string, excel, loose boo
 			if _, why := parseScore(r[col]); why == "" || why == reasonScoreRange || why == reasonScoreFraction {
 				good++
 			}
-		default:
+		case sc.isDate(f):
 			if _, err := scanDate(strings.TrimSpace(r[col]), excel); err == nil {
 				good++
 			}
+		default:
+			good++
 		}
 	}
 	switch {
 	case seen == 0:
-		return true
+		return true, true
 	case labels*2 >= seen:
-		return false
+		return false, false
 	case loose:
-		return good*10 >= seen*8
+		return good*10 >= seen*8, false
 	}
-	return good > 0
+	return good > 0, false
 }
 
 // findColumn resolves a user mapping: exact header first, then

@@ -85,6 +85,7 @@ const (
 	warnEncodingGuess    = "import.warning.encoding_guess"
 	warnUTF16NoBOM       = "import.warning.utf16_no_bom"
 	warnNoScoreColumn    = "import.warning.no_score_column"
+	warnScoreColumnEmpty = "import.warning.score_column_empty"
 	warnRejectsFile      = "import.warning.rejects_file"
 	warnTitleSkipped     = "import.warning.title_skipped"
 	warnSummarySkipped   = "import.warning.summary_skipped"

@@ -285,6 +285,10 @@ func prepare(path string, opt Options, sc *schema) (*plan, error) {
 	}
 	if len(p.sample) == 0 {
 		p.warnings = append(p.warnings, warning(warnNoDataRows, nil, "the file has a header but no answers"))
+	} else if sc, ok := p.mapping[FieldScore]; ok && columnEmpty(p.sample, sc) {
+		col := p.columnNames()[sc]
+		p.warnings = append(p.warnings, warning(warnScoreColumnEmpty, map[string]any{"Column": col, "Rows": len(p.sample)},
+			"column %q has no score in the first %d rows: those responses count in no NPS; if the scores are in another column, map it (--map score=COLUMN)", col, len(p.sample)))
 	}
 
 	p.dateLoc = opt.Location
@@ -314,6 +318,16 @@ func prepare(path string, opt Options, sc *schema) (*plan, error) {
 		}
 	}
 	return p, nil
+}
+
+// columnEmpty reports whether column col is missing or empty in every row.
+func columnEmpty(rows [][]string, col int) bool {
+	for _, r := range rows {
+		if col < len(r) && !isMissing(r[col]) {
+			return false
+		}
+	}
+	return true
 }
 
 // dateColumns lists the mapped date columns.

@@ -1,0 +1,100 @@
+package importer_test
+
+import (
+	"testing"
+	"time"
+
+	"caredesk/data"
+	"caredesk/data/importer"
+)
+
+// Exports of survey tools a tester brought in (headers as the tools write
+// them), each checked for the score, date and channel columns chosen.
+func TestSurveyToolExports(t *testing.T) {
+	type want struct {
+		comment string
+		score   int
+		at      time.Time
+		channel data.Channel
+	}
+	cases := []struct {
+		name, file string
+		rows       []want
+	}{
+		{
+			// An unused «NPS» column (empty) must not take the score from
+			// the filled «Оценка».
+			name: "empty NPS column", file: "Дата;Оценка;NPS;Комментарий;Канал обращения\n" +
+				"01.11.2026 10:00;9;;отлично;Телефон\n02.11.2026 11:30;3;;долго;Email\n",
+			rows: []want{
+				{"отлично", 9, time.Date(2026, 11, 1, 10, 0, 0, 0, time.UTC), data.ChannelPhone},
+				{"долго", 3, time.Date(2026, 11, 2, 11, 30, 0, 0, time.UTC), data.ChannelEmail},
+			},
+		},
+		{
+			// AskNicely: the score is "answer", "note" is empty, and
+			// "responded" (unix seconds) is when the client answered,
+			// "created" when the survey was sent.
+			name: "AskNicely", file: "id,name,answer,answerlabel,comment,note,responded,created,deliverymethod\n" +
+				"1000,Client 0,4,detractor,slow refund,,1789915335,1789828935,email\n",
+			rows: []want{{"slow refund", 4, time.Unix(1789915335, 0).UTC(), data.ChannelEmail}},
+		},
+		{
+			// Microsoft Forms: the answer is dated by its completion time;
+			// the channel is asked as a question.
+			name: "Microsoft Forms", file: "ID,Start time,Completion time,Email,Name,How likely are you to recommend us?,How did you contact us?,Why?\n" +
+				"1,11/23/2026 9:58:01,11/23/2026 10:02:17,anonymous,,10,Chat,fast\n",
+			rows: []want{{"fast", 10, time.Date(2026, 11, 23, 10, 2, 17, 0, time.UTC), data.ChannelChat}},
+		},
+		{
+			name: "Yandex Forms", file: "ID;Время создания;Насколько вероятно, что вы порекомендуете нас?;Комментарий\n" +
+				"77;05.11.2026 14:03:22;8;нормально\n",
+			rows: []want{{"нормально", 8, time.Date(2026, 11, 5, 14, 3, 22, 0, time.UTC), ""}},
+		},
+		{
+			// API-style names spell spaces with "_".
+			name: "underscores", file: "response_id,created_at,nps_score,comment,survey_channel\n" +
+				"a1,2026-11-06T08:00:00Z,6,meh,web\n",
+			rows: []want{{"meh", 6, time.Date(2026, 11, 6, 8, 0, 0, 0, time.UTC), data.ChannelWeb}},
+		},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			db := openStore(t)
+			res := importFile(t, db, writeFile(t, "export.csv", []byte(c.file)), importer.Options{RejectsPath: "-"})
+			if res.Imported != len(c.rows) || res.Rejected != 0 {
+				t.Fatalf("imported %d, rejected %d: %+v", res.Imported, res.Rejected, res.Rejects)
+			}
+			got := byComment(t, db)
+			for _, w := range c.rows {
+				f, ok := got[w.comment]
+				if !ok {
+					t.Fatalf("no response %q in %+v", w.comment, got)
+				}
+				if int(f.Score) != w.score || !f.RespondedAt.Equal(w.at) || f.Channel != w.channel {
+					t.Errorf("%q: score %v at %v channel %q; want %d at %v channel %q", w.comment, f.Score, f.RespondedAt, f.Channel, w.score, w.at, w.channel)
+				}
+			}
+		})
+	}
+}
+
+// A score column with no score at all in the sample is imported (the rows
+// are kept) with a warning naming the column.
+func TestEmptyScoreColumnWarns(t *testing.T) {
+	db := openStore(t)
+	res := importFile(t, db, writeFile(t, "empty.csv", []byte("Date,Score,Comment\n2026-11-01 10:00,,a\n2026-11-02 10:00,,b\n")),
+		importer.Options{RejectsPath: "-"})
+	if res.Imported != 2 {
+		t.Fatalf("imported %d", res.Imported)
+	}
+	found := false
+	for _, w := range res.Warnings {
+		if w.Code == "import.warning.score_column_empty" && w.Args["Column"] == "Score" {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("no warning about the empty score column: %+v", res.Warnings)
+	}
+}
