@@ -46,8 +46,9 @@ type ImportOptions struct {
 	// department's); nil = time.Local.
 	Location *time.Location
 	Strict   bool // any bad row -> nothing imported
-	// Source is the dedup namespace; "" = the layout name, or
-	// "file:"+base name for generic files.
+	// Source is the dedup namespace; "" = the layout name, or for
+	// other files "generic:" and the id column's name ("generic" without
+	// one).
 	Source string
 	// RejectsPath is where bad rows are written as CSV; "" = next to the
 	// input as <name>.rejects.csv; "-" = nowhere.

@@ -225,3 +225,18 @@ func TestImportComplaintsNeedsDates(t *testing.T) {
 		t.Errorf("xlsx: imported %d rejected %d", res.Imported, res.Rejected)
 	}
 }
+
+// A hand register exported again under another name adds nothing.
+func TestImportRegisterRenamedAddsNothing(t *testing.T) {
+	db := openStore(t)
+	opt := importer.Options{RejectsPath: "-", DateOrder: importer.DMY}
+	first := importTickets(t, db, copyFixture(t, "register_ru_cp1251.csv"), opt)
+	raw, err := os.ReadFile(filepath.Join("testdata", "register_ru_cp1251.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	again := importTickets(t, db, writeFile(t, "Реестр обращений (1).csv", raw), opt)
+	if first.Imported == 0 || again.Imported != 0 || again.Duplicates != first.Imported {
+		t.Errorf("first import %d; under another name imported %d, duplicates %d", first.Imported, again.Imported, again.Duplicates)
+	}
+}

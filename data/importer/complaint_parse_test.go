@@ -308,10 +308,11 @@ func TestParseServiceNowExport(t *testing.T) {
 			[]string{"status:new@05-02 08:00", "status:resolved@05-02 12:00", "status:closed@05-05 12:00"}, utc(2024, 5, 2, 12, 0), 0},
 		"INC0010002": {data.StatusInProgress, data.PriorityCritical, data.TypeComplaint, data.ChannelEmail, data.VerdictUnknown,
 			[]string{"status:new@05-03 09:30", "status:in_progress~@05-03 09:30"}, time.Time{}, 0},
-		"INC0010003": {data.StatusResolved, data.PriorityLow, data.TypeComplaint, data.ChannelOther, data.VerdictUnknown,
+		// ServiceNow's "Self-service" is its portal, "Walk-in" a visit.
+		"INC0010003": {data.StatusResolved, data.PriorityLow, data.TypeComplaint, data.ChannelWeb, data.VerdictUnknown,
 			[]string{"status:new@05-03 11:00", "status:resolved~@05-03 11:00", "status:in_progress~@05-03 11:00", "status:resolved@05-06 15:00"}, utc(2024, 5, 6, 15, 0), 1},
 		// Canceled, with no date: closed, and no resolution time.
-		"INC0010004": {data.StatusClosed, data.PriorityLow, data.TypeComplaint, data.ChannelOther, data.VerdictUnknown,
+		"INC0010004": {data.StatusClosed, data.PriorityLow, data.TypeComplaint, data.ChannelStore, data.VerdictUnknown,
 			[]string{"status:new@05-04 14:00", "status:closed~@05-04 14:00"}, time.Time{}, 0},
 		"INC0010005": {data.StatusWaiting, data.PriorityNormal, data.TypeComplaint, data.ChannelPhone, data.VerdictUnknown,
 			[]string{"status:new@05-04 16:00", "status:waiting~@05-04 16:00"}, time.Time{}, 0},
@@ -392,7 +393,7 @@ func TestParseRussianRegister(t *testing.T) {
 	})
 	c := pt.byID(t)["Ж-101"]
 	if c.ClientName != "ООО «Ромашка»" || c.ClientTier != "key" || c.Category != "Доставка" || c.Subcategory != "Опоздание" ||
-		c.Compensation != 150000 || c.Assignee != "Смирнова Е." || c.Source != "file:register_ru_cp1251.csv" {
+		c.Compensation != 150000 || c.Assignee != "Смирнова Е." || c.Source != "generic:№" {
 		t.Errorf("Ж-101 fields: %+v", c)
 	}
 }

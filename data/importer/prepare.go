@@ -418,6 +418,11 @@ func duplicateWarnings(cols []column) []Message {
 	return out
 }
 
+// source is the namespace of the rows' external ids: the layout of a
+// known tool, or for any other file its id column ("generic:№"), so that
+// a register exported again under another name, or with a column more,
+// adds only its new rows. Rows without an id are known by a hash of their
+// content, the same in any file ("generic").
 func (p *plan) source(opt Options) string {
 	switch {
 	case opt.Source != "":
@@ -425,7 +430,10 @@ func (p *plan) source(opt Options) string {
 	case p.format != "" && p.format != FormatGeneric:
 		return p.format
 	}
-	return "file:" + p.base
+	if i, ok := p.mapping[FieldExternalID]; ok {
+		return "generic:" + p.cols[i].norm
+	}
+	return "generic"
 }
 
 // Inspect detects how a file would be imported, for the wizard to show
