@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -33,28 +34,74 @@ func (c Channel) Valid() bool {
 	return false
 }
 
-// ParseChannel maps free text from survey exports ("E-mail", "Телефон",
-// "Web form") to a channel; unknown text maps to ChannelOther.
+// ParseChannel maps free text from survey exports and help desks ("E-mail",
+// "Телефон", "Web form", Zendesk's "Voicemail" or "Native Messaging") to
+// a channel; unknown text maps to ChannelOther.
 func ParseChannel(s string) Channel {
 	s = strings.ToLower(strings.TrimSpace(s))
-	switch {
-	case s == "":
+	if s == "" {
 		return ""
+	}
+	words := strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	switch {
+	// Messengers and voice come first: «Телеграм» holds «тел», "Voicemail"
+	// holds "mail", "WhatsApp" holds "app".
+	case containsAny(s, chatNames) || hasWord(words, chatWords):
+		return ChannelChat
+	case strings.Contains(s, "voice") || strings.Contains(s, "голос"):
+		return ChannelPhone
 	case strings.Contains(s, "mail") || strings.Contains(s, "почт"):
 		return ChannelEmail
-	case strings.Contains(s, "phone") || strings.Contains(s, "call") || strings.Contains(s, "тел") || strings.Contains(s, "звон") || s == "sms":
+	case strings.Contains(s, "phone") || strings.Contains(s, "call") || strings.Contains(s, "тел") || strings.Contains(s, "звон"):
 		return ChannelPhone
-	case strings.Contains(s, "chat") || strings.Contains(s, "чат") || strings.Contains(s, "messenger") || strings.Contains(s, "whatsapp") || strings.Contains(s, "telegram"):
+	case strings.Contains(s, "chat") || strings.Contains(s, "чат"):
 		return ChannelChat
-	case strings.Contains(s, "web") || strings.Contains(s, "site") || strings.Contains(s, "сайт") || strings.Contains(s, "online") || strings.Contains(s, "app") || strings.Contains(s, "link"):
+	case containsAny(s, webNames) || hasWord(words, webWords):
 		return ChannelWeb
-	case strings.Contains(s, "store") || strings.Contains(s, "shop") || strings.Contains(s, "магазин") || strings.Contains(s, "офис") || strings.Contains(s, "office") || strings.Contains(s, "kiosk"):
+	case containsAny(s, storeNames):
 		return ChannelStore
 	}
 	if c := Channel(s); c.Valid() {
 		return c
 	}
 	return ChannelOther
+}
+
+// chatNames are messengers and messaging channels, found anywhere in the
+// text; chatWords only as whole words (Zendesk's "Text" is an SMS).
+var (
+	chatNames = []string{"telegram", "телеграм", "whatsapp", "ватсап", "вотсап", "viber", "вайбер", "messenger", "мессенджер", "messaging",
+		"instagram", "sunshine conversations", "вконтакте", "открытая линия"}
+	chatWords = []string{"sms", "смс", "text", "imessage", "wechat", "vk"}
+)
+
+// webNames are web sites, forms, widgets and customer portals ("Help
+// Center", "Feedback Widget", "Self-service"); webWords whole words only.
+var (
+	webNames = []string{"web", "site", "сайт", "online", "онлайн", "app", "link", "help center", "helpcenter", "widget", "виджет",
+		"self-service", "self service", "selfservice", "portal", "портал", "личный кабинет", "sdk"}
+	webWords = []string{"form", "forms", "форма"}
+)
+
+// storeNames are places the client walks into.
+var storeNames = []string{"store", "shop", "магазин", "офис", "office", "kiosk", "walk-in", "walk in", "walkin"}
+
+func containsAny(s string, names []string) bool {
+	for _, n := range names {
+		if strings.Contains(s, n) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasWord(words, want []string) bool {
+	for _, w := range words {
+		if slices.Contains(want, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // Score is a 0-10 likelihood-to-recommend answer. NoScore marks a response

@@ -90,7 +90,8 @@ func exportCases(t *testing.T) []exportCase {
 			rows: []rowWant{
 				{key: "812345678", at: utc(2024, 11, 21, 23, 4, 5), score: 9, channel: data.ChannelEmail, client: "Ann Lee", tags: "fast|vip"},
 				{key: "812345679", at: utc(2024, 11, 22, 16, 0, 0), score: 4, channel: data.ChannelWeb},
-				{key: "812345680", at: utc(2024, 11, 23, 18, 0, 0), score: 10, channel: data.ChannelPhone, client: "Cy Young"},
+				// An SMS is a text conversation: chat, not a call.
+				{key: "812345680", at: utc(2024, 11, 23, 18, 0, 0), score: 10, channel: data.ChannelChat, client: "Cy Young"},
 			},
 		},
 		{

@@ -1,0 +1,27 @@
+package data
+
+import "testing"
+
+// Channel names help desks export (Zendesk "Via", Salesforce "Case
+// Origin", Russian desks' «Канал»): messengers are chats even when their
+// name holds «тел» or "app", voice is a phone even as "Voicemail".
+func TestParseChannelHelpDeskNames(t *testing.T) {
+	for in, want := range map[string]Channel{
+		"Телеграм": ChannelChat, "Telegram": ChannelChat, "WhatsApp": ChannelChat, "Messenger": ChannelChat,
+		"Facebook Messenger": ChannelChat, "Native Messaging": ChannelChat, "Text": ChannelChat, "SMS": ChannelChat,
+		"Instagram Direct": ChannelChat, "Sunshine Conversations": ChannelChat, "Открытая линия": ChannelChat,
+		"Voice": ChannelPhone, "Voicemail": ChannelPhone, "Phone call (incoming)": ChannelPhone, "Звонок": ChannelPhone,
+		"Телефон":     ChannelPhone,
+		"Help Center": ChannelWeb, "Feedback Widget": ChannelWeb, "Form": ChannelWeb, "Web form": ChannelWeb, "Self-service": ChannelWeb,
+		"Portal": ChannelWeb, "Customer Portal": ChannelWeb, "Личный кабинет": ChannelWeb,
+		"Walk-in": ChannelStore, "Walk in": ChannelStore, "Store": ChannelStore, "Магазин": ChannelStore,
+		// Existing names keep their channel.
+		"E-mail": ChannelEmail, "Email": ChannelEmail, "Почта": ChannelEmail, "Chat": ChannelChat, "Чат": ChannelChat,
+		"Web": ChannelWeb, "Mobile app": ChannelWeb, "Сайт": ChannelWeb, "Office": ChannelStore, "": "",
+		"Information desk": ChannelOther, "Twitter": ChannelOther, "Branch": ChannelOther, "other": ChannelOther,
+	} {
+		if got := ParseChannel(in); got != want {
+			t.Errorf("ParseChannel(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
