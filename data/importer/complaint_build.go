@@ -107,24 +107,34 @@ func statusParser(format string) func(string) (data.Status, bool) {
 	}
 }
 
-// repeatsIDs reports whether the sample holds a ticket id twice: the file
-// is an event log with a row per change of state.
+// repeatsIDs reports whether the file is an event log, a row per change
+// of a ticket's state: ids repeat in the sample, dated by an update-time
+// column, or (without one) on at least three rows and a tenth of them. A
+// register with one number typed twice is not a log: read as one, it
+// would merge two complaints. Rows shorter than the header (a report's
+// footer lines) are left out.
 func repeatsIDs(p *plan) bool {
 	i, ok := p.mapping[FieldExternalID]
 	if !ok {
 		return false
 	}
 	seen := map[string]bool{}
+	rows, repeats := 0, 0
 	for _, r := range p.sample {
-		if i < len(r) && !isMissing(r[i]) {
-			id := strings.TrimSpace(r[i])
-			if seen[id] {
-				return true
-			}
-			seen[id] = true
+		if len(r) < len(p.cols) || isMissing(r[i]) {
+			continue
 		}
+		rows++
+		id := strings.TrimSpace(r[i])
+		if seen[id] {
+			repeats++
+		}
+		seen[id] = true
 	}
-	return false
+	if _, dated := p.mapping[FieldUpdatedAt]; dated {
+		return repeats > 0
+	}
+	return repeats >= 3 && repeats*10 >= rows
 }
 
 // parseRow reads one record; ok=false when it was rejected or skipped.
@@ -496,7 +506,18 @@ func (b *complaintBuilder) fromLog(rows []ticketRow) *data.Complaint {
 	for _, r := range rows {
 		if r.status != "" {
 			states = true
-			h.move(r.status, r.updated, r.updated.IsZero())
+			at := r.updated
+			if at.IsZero() {
+				// A log without update times may still date the
+				// resolution and closing on the row that reaches them.
+				switch {
+				case r.status == data.StatusResolved || r.status == data.StatusClosed && r.closedAt.IsZero():
+					at = r.resolvedAt
+				case r.status == data.StatusClosed:
+					at = r.closedAt
+				}
+			}
+			h.move(r.status, at, at.IsZero())
 		}
 	}
 	if !states {

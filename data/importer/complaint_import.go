@@ -64,6 +64,11 @@ func prepareTickets(path string, opt Options) (*plan, error) {
 		return nil, err
 	}
 	p.warnings = append(p.warnings, statusWarnings(p)...)
+	if repeatsIDs(p) {
+		col := p.columnNames()[p.mapping[FieldExternalID]]
+		p.warnings = append(p.warnings, warning(warnEventLog, map[string]any{"Column": col},
+			"ids in column %q repeat: the file is read as an event log, one complaint per id, its rows in order of their update times and the last giving the state", col))
+	}
 	return p, nil
 }
 

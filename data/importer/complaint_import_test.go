@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/csv"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -238,5 +239,67 @@ func TestImportRegisterRenamedAddsNothing(t *testing.T) {
 	again := importTickets(t, db, writeFile(t, "Реестр обращений (1).csv", raw), opt)
 	if first.Imported == 0 || again.Imported != 0 || again.Duplicates != first.Imported {
 		t.Errorf("first import %d; under another name imported %d, duplicates %d", first.Imported, again.Imported, again.Duplicates)
+	}
+}
+
+// A register with one number typed twice is not an event log: the other
+// complaints keep their resolution dates (read as a log, every
+// resolution date was dropped), and the repeated row counts as a
+// duplicate. A report footer repeating a line does not make a log either.
+func TestImportRegisterWithRepeatedNumber(t *testing.T) {
+	db := openStore(t)
+	file := "№;Дата обращения;Статус;Описание;Дата решения\n" +
+		"1;01.03.2024 10:00;Решено;Курьер опоздал;01.03.2024 15:00\n" +
+		"2;02.03.2024 10:00;Решено;Не тот товар;04.03.2024 10:00\n" +
+		"3;03.03.2024 10:00;В работе;Нет ответа;\n" +
+		"3;05.03.2024 11:00;Решено;Брак;06.03.2024 11:00\n" +
+		"4;07.03.2024 10:00;Решено;Возврат;07.03.2024 18:00\n" +
+		"Итого: 5\nСформировано 08.03.2024\nИтого: 5\n"
+	res := importTickets(t, db, writeFile(t, "реестр.csv", []byte(file)), importer.Options{RejectsPath: "-"})
+	if res.Imported != 4 || res.Duplicates != 1 {
+		t.Fatalf("imported %d, duplicates %d; want 4 and 1", res.Imported, res.Duplicates)
+	}
+	for _, w := range res.Warnings {
+		if w.Code == "import.warning.event_log" {
+			t.Errorf("read as an event log: %v", w.Text)
+		}
+	}
+	got := storedTickets(t, db)
+	if c := got["1"]; !data.DeriveFacts(c.Events).ResolvedAt.Equal(time.Date(2024, 3, 1, 15, 0, 0, 0, time.UTC)) {
+		t.Errorf("ticket 1 resolved at %v", data.DeriveFacts(c.Events).ResolvedAt)
+	}
+	if c := got["4"]; !data.DeriveFacts(c.Events).ResolvedAt.Equal(time.Date(2024, 3, 7, 18, 0, 0, 0, time.UTC)) {
+		t.Errorf("ticket 4 resolved at %v", data.DeriveFacts(c.Events).ResolvedAt)
+	}
+}
+
+// An event log without an update-time column still dates the resolution
+// from the row that resolves, and says it was read as a log.
+func TestImportEventLogDatesResolutionFromRow(t *testing.T) {
+	db := openStore(t)
+	var b strings.Builder
+	b.WriteString("Ticket ID,Created,Status,Resolved at\n")
+	for id := 1; id <= 4; id++ {
+		fmt.Fprintf(&b, "T%d,2024-03-0%d 09:00,Open,\n", id, id)
+		fmt.Fprintf(&b, "T%d,2024-03-0%d 09:00,Solved,2024-03-0%d 13:30\n", id, id, id)
+	}
+	res := importTickets(t, db, writeFile(t, "log.csv", []byte(b.String())), importer.Options{RejectsPath: "-"})
+	if res.Imported != 4 {
+		t.Fatalf("imported %d complaints, want 4", res.Imported)
+	}
+	logWarned := false
+	for _, w := range res.Warnings {
+		logWarned = logWarned || w.Code == "import.warning.event_log"
+	}
+	if !logWarned {
+		t.Errorf("no event-log warning: %+v", res.Warnings)
+	}
+	got := storedTickets(t, db)
+	for id := 1; id <= 4; id++ {
+		c := got[fmt.Sprintf("T%d", id)]
+		resolved := data.DeriveFacts(c.Events).ResolvedAt
+		if want := time.Date(2024, 3, id, 13, 30, 0, 0, time.UTC); !resolved.Equal(want) || c.Status != data.StatusResolved {
+			t.Errorf("T%d: %s resolved at %v, want %v", id, c.Status, resolved, want)
+		}
 	}
 }

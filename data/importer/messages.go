@@ -98,6 +98,7 @@ const (
 	warnNoStatus         = "import.warning.no_status"
 	warnNoStatusDated    = "import.warning.no_status_dated"
 	warnNoResolutionTime = "import.warning.no_resolution_time"
+	warnEventLog         = "import.warning.event_log"
 )
 
 func warning(code string, args map[string]any, format string, a ...any) Message {
