@@ -1,10 +1,12 @@
 package importer
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/binary"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -22,6 +24,11 @@ const (
 	EncWindows1252 = "windows-1252"
 	EncLatin1      = "latin1"
 	EncCP850       = "cp850"
+	// A UTF-8 file with some lines in a single-byte code page (exports
+	// pasted together): each line that is not valid UTF-8 is read in the
+	// code page.
+	EncUTF8Mixed1251 = "utf-8+windows-1251"
+	EncUTF8Mixed1252 = "utf-8+windows-1252"
 )
 
 // Single-byte code pages decoded through a byte -> rune table.
@@ -78,6 +85,8 @@ func normaliseEncoding(name string) (string, error) {
 		return EncLatin1, nil
 	case "cp850", "ibm850", "dos-850", "850":
 		return EncCP850, nil
+	case EncUTF8Mixed1251, EncUTF8Mixed1252:
+		return n, nil
 	}
 	return "", fmt.Errorf("%w: unknown encoding %q", ErrEncoding, name)
 }
@@ -87,6 +96,17 @@ type encodingGuess struct {
 	name string
 	sure bool
 	why  string // a warning for the preview when not sure
+	// For a mixed file: the first lines that are not UTF-8, and how many.
+	badLines []int
+	nBad     int
+}
+
+func joinInts(v []int) string {
+	parts := make([]string, len(v))
+	for i, n := range v {
+		parts[i] = strconv.Itoa(n)
+	}
+	return strings.Join(parts, ", ")
 }
 
 // byteStats gathers what the encoding decision needs in one pass over the
@@ -106,11 +126,72 @@ type byteStats struct {
 	prev       byte
 	zeroEven   int64 // NUL bytes at even / odd offsets (UTF-16 without BOM)
 	zeroOdd    int64
+
+	// Lines, for files mixing UTF-8 lines with lines in a code page.
+	line      []byte     // the current line so far (up to maxLineCheck bytes)
+	lines     int        // complete lines seen
+	utf8Lines int        // lines with valid UTF-8 beyond ASCII
+	badLines  []int      // 1-based numbers of lines that are not UTF-8 (the first few)
+	nBad      int        // how many such lines
+	bad       *byteStats // statistics of those lines alone
+	utf8BOM   bool       // the file starts with a UTF-8 byte order mark
 }
+
+// maxLineCheck bounds the bytes of one line kept for the line check.
+const maxLineCheck = 1 << 20
 
 func isASCIILetter(b byte) bool { return b|0x20 >= 'a' && b|0x20 <= 'z' }
 
+// writeLines sorts the complete lines of p into valid UTF-8 and not.
+func (s *byteStats) writeLines(p []byte) {
+	for len(p) > 0 {
+		i := bytes.IndexByte(p, '\n')
+		if i < 0 {
+			s.line = append(s.line, p[:min(len(p), maxLineCheck-len(s.line))]...)
+			return
+		}
+		s.line = append(s.line, p[:min(i+1, maxLineCheck-len(s.line))]...)
+		s.endLine()
+		p = p[i+1:]
+	}
+}
+
+func (s *byteStats) endLine() {
+	s.lines++
+	line := s.line
+	s.line = s.line[:0]
+	if s.lines == 1 {
+		line = bytes.TrimPrefix(line, []byte{0xEF, 0xBB, 0xBF})
+	}
+	ascii := true
+	for _, b := range line {
+		if b >= 0x80 {
+			ascii = false
+			break
+		}
+	}
+	switch {
+	case ascii:
+	case utf8.Valid(line):
+		s.utf8Lines++
+	default:
+		s.nBad++
+		if len(s.badLines) < 5 {
+			s.badLines = append(s.badLines, s.lines)
+		}
+		if s.bad == nil {
+			s.bad = &byteStats{utf8Bad: true}
+		}
+		s.bad.writeBytes(line)
+	}
+}
+
 func (s *byteStats) write(p []byte) {
+	s.writeLines(p)
+	s.writeBytes(p)
+}
+
+func (s *byteStats) writeBytes(p []byte) {
 	if !s.utf8Bad {
 		buf := p
 		if len(s.carry) > 0 {
@@ -196,15 +277,33 @@ func (s *byteStats) guess() encodingGuess {
 	if s.n >= 4 && s.zeroEven+s.zeroOdd > s.n/4 {
 		// Mostly-ASCII UTF-16 without a BOM: every other byte is NUL.
 		if s.zeroOdd > 4*s.zeroEven {
-			return encodingGuess{EncUTF16LE, false, "UTF-16 without a byte order mark"}
+			return encodingGuess{name: EncUTF16LE, sure: false, why: "UTF-16 without a byte order mark"}
 		}
 		if s.zeroEven > 4*s.zeroOdd {
-			return encodingGuess{EncUTF16BE, false, "UTF-16 without a byte order mark"}
+			return encodingGuess{name: EncUTF16BE, sure: false, why: "UTF-16 without a byte order mark"}
 		}
 	}
 	if !s.utf8Bad && len(s.carry) == 0 {
-		return encodingGuess{EncUTF8, true, ""}
+		return encodingGuess{name: EncUTF8, sure: true, why: ""}
 	}
+	if len(s.line) > 0 {
+		s.endLine() // the last line has no line break
+	}
+	if s.bad != nil && (s.utf8BOM || s.utf8Lines >= 2 && s.utf8Lines > s.nBad) {
+		// Mostly UTF-8: reading it all in a code page would garble every
+		// UTF-8 line; the odd lines are read in the code page they look
+		// like, and the preview says which.
+		enc := EncUTF8Mixed1252
+		if s.bad.singleByte().name == EncWindows1251 {
+			enc = EncUTF8Mixed1251
+		}
+		return encodingGuess{name: enc, why: "lines " + joinInts(s.badLines) + " are not UTF-8", badLines: s.badLines, nBad: s.nBad}
+	}
+	return s.singleByte()
+}
+
+// singleByte guesses the code page of text that is not UTF-8.
+func (s *byteStats) singleByte() encodingGuess {
 	// Cyrillic in windows-1251 writes every letter as a high byte, so
 	// high bytes come in runs; accents in French or German text are
 	// isolated among ASCII letters.
@@ -212,9 +311,9 @@ func (s *byteStats) guess() encodingGuess {
 	enough := s.high >= 4
 	if ratio >= 0.45 {
 		if enough && ratio >= 0.6 {
-			return encodingGuess{EncWindows1251, true, ""}
+			return encodingGuess{name: EncWindows1251, sure: true, why: ""}
 		}
-		return encodingGuess{EncWindows1251, false, "could be Windows-1251 or Windows-1252"}
+		return encodingGuess{name: EncWindows1251, sure: false, why: "could be Windows-1251 or Windows-1252"}
 	}
 	sure := enough && ratio <= 0.25
 	why := ""
@@ -222,12 +321,12 @@ func (s *byteStats) guess() encodingGuess {
 		why = "could be Windows-1252 or Windows-1251"
 	}
 	if s.c1 == 0 || s.c1Letter <= s.c1Letter52 {
-		return encodingGuess{EncWindows1252, sure, why}
+		return encodingGuess{name: EncWindows1252, sure: sure, why: why}
 	}
 	if s.latinWord*4 < s.c1Letter {
-		return encodingGuess{EncCP850, sure, why}
+		return encodingGuess{name: EncCP850, sure: sure, why: why}
 	}
-	return encodingGuess{EncLatin1, sure, why}
+	return encodingGuess{name: EncLatin1, sure: sure, why: why}
 }
 
 // bomEncoding reports the encoding a byte order mark announces.
@@ -253,8 +352,14 @@ func detectEncoding(r io.Reader) (encodingGuess, error) {
 		chunk := buf[:n]
 		if first && n > 0 {
 			first = false
-			if enc := bomEncoding(chunk); enc != "" {
-				return encodingGuess{enc, true, ""}, nil
+			switch enc := bomEncoding(chunk); enc {
+			case "":
+			case EncUTF8:
+				// Read on: lines pasted in from another export may still
+				// not be UTF-8.
+				st.utf8BOM = true
+			default:
+				return encodingGuess{name: enc, sure: true, why: ""}, nil
 			}
 		}
 		st.write(chunk)
@@ -283,8 +388,59 @@ func newDecoder(r io.Reader, enc string) io.Reader {
 		return &tableDecoder{src: r, table: tableLatin1, euroAfterDigit: true}
 	case EncCP850:
 		return &tableDecoder{src: r, table: tableCP850}
+	case EncUTF8Mixed1251:
+		return &mixedDecoder{src: bufio.NewReaderSize(r, 64<<10), table: tableCP1251}
+	case EncUTF8Mixed1252:
+		return &mixedDecoder{src: bufio.NewReaderSize(r, 64<<10), table: tableCP1252}
 	}
 	return &utf8Checker{src: r, first: true}
+}
+
+// mixedDecoder reads UTF-8 text line by line, decoding a line that is not
+// valid UTF-8 in a code page instead.
+type mixedDecoder struct {
+	src   *bufio.Reader
+	table *[256]rune
+	line  []byte
+	out   []byte
+	off   int
+	first bool
+	err   error
+}
+
+func (d *mixedDecoder) Read(p []byte) (int, error) {
+	for d.off >= len(d.out) {
+		if d.err != nil {
+			return 0, d.err
+		}
+		d.line = d.line[:0]
+		for {
+			chunk, err := d.src.ReadSlice('\n')
+			d.line = append(d.line, chunk...)
+			if err == bufio.ErrBufferFull {
+				continue
+			}
+			d.err = err
+			break
+		}
+		line := d.line
+		if !d.first {
+			d.first = true
+			line = bytes.TrimPrefix(line, []byte{0xEF, 0xBB, 0xBF})
+		}
+		d.off = 0
+		if utf8.Valid(line) {
+			d.out = append(d.out[:0], line...)
+			continue
+		}
+		d.out = d.out[:0]
+		for _, b := range line {
+			d.out = utf8.AppendRune(d.out, d.table[b])
+		}
+	}
+	n := copy(p, d.out[d.off:])
+	d.off += n
+	return n, nil
 }
 
 // tableDecoder decodes a single-byte code page.
@@ -408,6 +564,10 @@ func (g encodingGuess) warning() (Message, bool) {
 	}
 	text := "encoding: " + g.why
 	switch g.name {
+	case EncUTF8Mixed1251, EncUTF8Mixed1252:
+		page := strings.TrimPrefix(g.name, EncUTF8+"+")
+		return warning(warnEncodingMixed, map[string]any{"Lines": joinInts(g.badLines), "Count": g.nBad, "Encoding": page},
+			"some lines are not UTF-8 (%d in all; lines %s…): they are read as %s, the rest as UTF-8", g.nBad, joinInts(g.badLines), page), true
 	case EncUTF16LE, EncUTF16BE:
 		return warning(warnUTF16NoBOM, map[string]any{"Encoding": g.name}, "%s", text), true
 	}

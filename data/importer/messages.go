@@ -83,6 +83,7 @@ func (r reason) msg(args ...any) Message {
 // Warning keys of Preview.Warnings and Result.Warnings.
 const (
 	warnEncodingGuess    = "import.warning.encoding_guess"
+	warnEncodingMixed    = "import.warning.encoding_mixed"
 	warnUTF16NoBOM       = "import.warning.utf16_no_bom"
 	warnNoScoreColumn    = "import.warning.no_score_column"
 	warnScoreColumnEmpty = "import.warning.score_column_empty"

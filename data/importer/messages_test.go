@@ -18,6 +18,7 @@ func TestMessagesAreTranslated(t *testing.T) {
 		encodingGuess{name: EncWindows1252, why: "could be Windows-1252 or Windows-1251"}.mustWarn(t),
 		encodingGuess{name: EncUTF16LE, why: "UTF-16 without a byte order mark"}.mustWarn(t),
 		warning(warnNoScoreColumn, nil, "x"),
+		encodingGuess{name: EncUTF8Mixed1251, why: "x", badLines: []int{21}, nBad: 1}.mustWarn(t),
 		warning(warnEventLog, map[string]any{"Column": "Ticket ID"}, "x"),
 		warning(warnScoreColumnEmpty, map[string]any{"Column": "NPS", "Rows": 12}, "x"),
 		warning(warnRejectsFile, map[string]any{"Path": "a.rejects.csv", "Error": "disk full"}, "x"),

@@ -2,6 +2,9 @@ package importer
 
 import (
 	"bytes"
+	"fmt"
+	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -195,5 +198,42 @@ func TestDetectHeaderRows(t *testing.T) {
 		if got := detectHeaderRows(c.rows); got != c.want {
 			t.Errorf("%q: %d header rows, want %d", c.rows, got, c.want)
 		}
+	}
+}
+
+// A UTF-8 file with a line pasted in from a Windows-1251 export is read
+// line by line: the UTF-8 lines stay UTF-8 (read as one code page they
+// were all garbled), the odd line is decoded as Windows-1251, and the
+// guess names it.
+func TestMixedUTF8AndWindows1251(t *testing.T) {
+	var in bytes.Buffer
+	in.WriteString("\xef\xbb\xbfДата,Оценка,Комментарий\n")
+	for i := 1; i <= 20; i++ {
+		fmt.Fprintf(&in, "2026-11-%02d 10:00,9,Отличный сервис %d\n", i, i)
+	}
+	in.Write([]byte("2026-11-25 10:00,3,\xcf\xeb\xee\xf5\xee\n")) // "Плохо" in Windows-1251
+	in.WriteString("2026-11-26 10:00,10,Спасибо")                 // no final line break
+	g, err := detectEncoding(bytes.NewReader(in.Bytes()))
+	if err != nil || g.name != EncUTF8Mixed1251 || g.sure || !slices.Equal(g.badLines, []int{22}) || g.nBad != 1 {
+		t.Fatalf("mixed file = %+v %v", g, err)
+	}
+	var out bytes.Buffer
+	if _, err := out.ReadFrom(newDecoder(bytes.NewReader(in.Bytes()), g.name)); err != nil {
+		t.Fatal(err)
+	}
+	text := out.String()
+	for _, want := range []string{"Дата,Оценка", "Отличный сервис 20\n", ",3,Плохо\n", ",10,Спасибо"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("decoded text lacks %q:\n%s", want, text)
+		}
+	}
+	if strings.HasPrefix(text, "\ufeff") {
+		t.Error("byte order mark kept")
+	}
+	// Mostly Windows-1251 with a line that happens to be valid UTF-8 is a
+	// Windows-1251 file.
+	cp := bytes.Repeat([]byte("\xce\xf2\xeb\xe8\xf7\xed\xee;1\n"), 10)
+	if g, err := detectEncoding(bytes.NewReader(append(cp, "Ок;2\n"...))); err != nil || g.name != EncWindows1251 {
+		t.Errorf("cp1251 with one UTF-8 line = %+v %v", g, err)
 	}
 }
