@@ -123,6 +123,9 @@ var statusWords = []struct {
 	{"waiting for customer", data.StatusWaiting},
 	{"waiting for client", data.StatusWaiting},
 	{"waiting", data.StatusWaiting},
+	// Intercom snoozes a conversation until the client answers or a
+	// set time comes: nobody works on it meanwhile.
+	{"snoozed", data.StatusWaiting},
 	{"ожидает клиента", data.StatusWaiting},
 	{"ожидание клиента", data.StatusWaiting},
 	{"ожидание ответа клиента", data.StatusWaiting},
@@ -139,6 +142,7 @@ var statusWords = []struct {
 	{"active", data.StatusInProgress},
 	{"in progress", data.StatusInProgress},
 	{"escalated", data.StatusInProgress},
+	{"working", data.StatusInProgress}, // Salesforce cases
 	{"reopened", data.StatusInProgress},
 	{"in_progress", data.StatusInProgress},
 	{"work in progress", data.StatusInProgress},
@@ -207,6 +211,15 @@ var statusStems = []struct {
 	{"отменён", data.StatusClosed},
 	{"отклонен", data.StatusClosed},
 	{"отклонён", data.StatusClosed},
+	// Bitrix24 CRM ends a deal "Успешно"/"Сделка успешна" or
+	// "Провалено"/"Сделка провалена" (smart processes: "Успех", "Провал").
+	// A lost deal is still a closed appeal: the client asked and the case
+	// is over, so it counts as closed, not as something to skip.
+	{"успешн", data.StatusClosed},
+	{"успех", data.StatusClosed},
+	{"провал", data.StatusClosed},
+	{"сделка успешн", data.StatusClosed},
+	{"сделка провал", data.StatusClosed},
 }
 
 // serviceNowStates are the numbers ServiceNow exports for incident
@@ -287,6 +300,10 @@ var numberedPriorities = []data.Priority{data.PriorityCritical, data.PriorityHig
 // counts the other way ("5 very high").
 func parsePriority(s string) (data.Priority, bool) {
 	l := strings.ToLower(strings.TrimSpace(s))
+	if isNoneMarker(l) {
+		// Zoho Desk's empty picklist: the priority nobody set.
+		return data.PriorityNormal, true
+	}
 	if l != "" && l[0] >= '1' && l[0] <= '5' && (len(l) == 1 || l[1] == ' ' || l[1] == '-' || l[1] == '.') {
 		if p, ok := priorityWord(strings.TrimLeft(l[1:], " -.")); ok {
 			return p, true
@@ -318,20 +335,38 @@ var typeWords = []struct {
 	words []string
 	t     data.ComplaintType
 }{
-	{[]string{"problem", "incident", "complaint", "bug", "defect", "жалоб", "претензи", "инцидент", "проблем", "рекламаци", "ошибк", "сбой",
+	{[]string{"problem", "incident", "complaint", "issue", "bug", "defect", "fault", "жалоб", "претензи", "инцидент", "проблем", "рекламаци", "ошибк", "сбой",
 		"неисправн"}, data.TypeComplaint},
-	{[]string{"question", "inquiry", "enquiry", "вопрос", "консультаци"}, data.TypeQuestion},
-	{[]string{"task", "feature request", "request", "service request", "запрос", "заявк", "просьб", "предложени"}, data.TypeRequest},
+	{[]string{"question", "inquiry", "enquiry", "consultation", "вопрос", "консультаци"}, data.TypeQuestion},
+	{[]string{"task", "feature", "request", "service request", "запрос", "заявк", "просьб", "предложени"}, data.TypeRequest},
 	{[]string{"praise", "compliment", "thanks", "благодарн", "похвал"}, data.TypePraise},
 }
 
 // parseType maps ticket types: problems and incidents are complaints,
-// questions questions, tasks and feature requests requests. Unknown
-// types (custom Freshdesk types, "Refund") take the layout's default.
+// questions questions, tasks and feature requests requests. A type
+// that starts with none of the words is read by its words from the last
+// one back: English names the kind last ("Billing inquiry", "Refund
+// request", "Technical issue"), Russian first, which the prefix already
+// caught ("Жалоба на качество"). Unknown types (custom Freshdesk types,
+// "Refund") take the layout's default.
 func parseType(s string) (data.ComplaintType, bool) {
 	l := strings.ToLower(strings.TrimSpace(s))
 	// Jira Service Management's built-in types: "[System] Incident".
 	l = strings.TrimSpace(strings.TrimPrefix(l, "[system]"))
+	if t, ok := typeWord(l); ok {
+		return t, true
+	}
+	words := strings.FieldsFunc(l, func(r rune) bool { return !unicode.IsLetter(r) })
+	for i := len(words) - 1; i >= 0; i-- {
+		if t, ok := typeWord(words[i]); ok {
+			return t, true
+		}
+	}
+	return "", false
+}
+
+// typeWord is the type whose word l starts with.
+func typeWord(l string) (data.ComplaintType, bool) {
 	for _, t := range typeWords {
 		for _, w := range t.words {
 			if strings.HasPrefix(l, w) {
@@ -366,7 +401,9 @@ func (c valueCache[V]) get(s string, parse func(string) (V, bool)) (V, bool) {
 // Freshdesk survey results, yes/no. disputed columns (CFPB "Consumer
 // disputed?") say the opposite: a dispute is a client not satisfied, no
 // dispute a client who accepted the answer. Offered, neutral and unknown
-// values stay unknown.
+// values stay unknown. Help Scout rates "Great", "Okay" or "Not Good":
+// "Okay" is the middle of three, neither pleased nor displeased, and
+// stays unknown as a 3 of 5 does.
 func parseVerdict(s string, disputed bool) data.Verdict {
 	l := strings.ToLower(strings.TrimSpace(s))
 	yes, no := data.VerdictSatisfied, data.VerdictNotSatisfied
@@ -387,7 +424,8 @@ func parseVerdict(s string, disputed bool) data.Verdict {
 			return data.VerdictNotSatisfied
 		}
 	}
-	for _, w := range []string{"good", "satisfied", "happy", "extremely happy", "awesome", "удовлетвор", "довол", "хорошо", "отлично"} {
+	for _, w := range []string{"good", "great", "satisfied", "happy", "extremely happy", "awesome", "excellent", "удовлетвор", "довол", "хорошо",
+		"отлично"} {
 		if strings.HasPrefix(l, w) {
 			return data.VerdictSatisfied
 		}
@@ -396,10 +434,15 @@ func parseVerdict(s string, disputed bool) data.Verdict {
 }
 
 // ratingVerdict reads a 1-5 satisfaction rating (Jira Service Management,
-// CSAT surveys): 4 and 5 are satisfied, 1 and 2 not, 3 says neither.
-// ok=false when s is no such rating.
+// CSAT surveys; "5.0" as spreadsheets and the Kaggle data set write it):
+// 4 and 5 are satisfied, 1 and 2 not, 3 says neither. ok=false when s is
+// no such rating.
 func ratingVerdict(s string) (data.Verdict, bool) {
-	switch strings.TrimSpace(s) {
+	s = strings.TrimSpace(s)
+	if len(s) > 2 && (s[1] == '.' || s[1] == ',') && strings.Trim(s[2:], "0") == "" {
+		s = s[:1]
+	}
+	switch s {
 	case "4", "5":
 		return data.VerdictSatisfied, true
 	case "1", "2":
@@ -441,9 +484,16 @@ func parseAmount(s string) (int64, bool) {
 	return int64(math.Round(f * 100)), true
 }
 
-// parseCount reads a whole number of at least zero (reopens).
+// parseCount reads a whole number of at least zero (reopens). Intercom's
+// "Reopened" column says Yes or No: once or never.
 func parseCount(s string) (int, bool) {
 	s = strings.TrimSpace(s)
+	switch strings.ToLower(s) {
+	case "yes", "да", "true":
+		return 1, true
+	case "no", "нет", "false":
+		return 0, true
+	}
 	if f, err := strconv.ParseFloat(strings.Replace(s, ",", ".", 1), 64); err == nil && f >= 0 && f <= 1000 && f == math.Trunc(f) {
 		return int(f), true
 	}
@@ -454,6 +504,9 @@ func parseCount(s string) (int, bool) {
 // a help desk's customer portal is the web.
 func ticketChannel(s string) data.Channel {
 	l := strings.ToLower(strings.TrimSpace(s))
+	if isNoneMarker(l) {
+		return ""
+	}
 	if strings.Contains(l, "postal") || l == "fax" || l == "факс" || strings.Contains(l, "почта россии") || strings.Contains(l, "письмо") {
 		return data.ChannelOther
 	}
@@ -461,4 +514,10 @@ func ticketChannel(s string) data.Channel {
 		return data.ChannelWeb
 	}
 	return data.ParseChannel(s)
+}
+
+// isNoneMarker reports whether a lower-cased cell is Zoho Desk's "-None-",
+// the value of a picklist nobody set.
+func isNoneMarker(l string) bool {
+	return l == "-none-" || l == "- none -" || l == "none"
 }

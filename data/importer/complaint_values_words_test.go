@@ -1,0 +1,70 @@
+package importer
+
+import (
+	"testing"
+
+	"caredesk/data"
+)
+
+// Values real help-desk exports write that the importer once refused or
+// misread.
+func TestParseHelpDeskValues(t *testing.T) {
+	for in, want := range map[string]data.Status{
+		"snoozed": data.StatusWaiting, "Working": data.StatusInProgress, "Escalated": data.StatusInProgress,
+		"Успешно": data.StatusClosed, "Провалено": data.StatusClosed, "Сделка успешна": data.StatusClosed,
+		"Сделка провалена": data.StatusClosed, "Canceled": data.StatusClosed, "Отменена": data.StatusClosed,
+	} {
+		if got, ok := parseStatus(in); !ok || got != want {
+			t.Errorf("parseStatus(%q) = %q %v, want %q", in, got, ok, want)
+		}
+	}
+	if p, ok := parsePriority("-None-"); !ok || p != data.PriorityNormal {
+		t.Errorf("parsePriority(-None-) = %q %v", p, ok)
+	}
+	if c := ticketChannel("-None-"); c != "" {
+		t.Errorf("ticketChannel(-None-) = %q", c)
+	}
+	for in, want := range map[string]int{"Yes": 1, "No": 0, "Да": 1, "нет": 0, "true": 1, "2": 2, "0": 0} {
+		if got, ok := parseCount(in); !ok || got != want {
+			t.Errorf("parseCount(%q) = %d %v, want %d", in, got, ok, want)
+		}
+	}
+	for _, in := range []string{"maybe", "1.5", "-1"} {
+		if _, ok := parseCount(in); ok {
+			t.Errorf("parseCount(%q) accepted", in)
+		}
+	}
+	for in, want := range map[string]data.Verdict{"5.0": data.VerdictSatisfied, "4,0": data.VerdictSatisfied, "1.0": data.VerdictNotSatisfied,
+		"3.00": data.VerdictUnknown, "5": data.VerdictSatisfied} {
+		if got, ok := ratingVerdict(in); !ok || got != want {
+			t.Errorf("ratingVerdict(%q) = %q %v, want %q", in, got, ok, want)
+		}
+	}
+	for _, in := range []string{"4.5", "5.0.0", "50", "Great"} {
+		if _, ok := ratingVerdict(in); ok {
+			t.Errorf("ratingVerdict(%q) accepted", in)
+		}
+	}
+	for in, want := range map[string]data.Verdict{"Great": data.VerdictSatisfied, "Okay": data.VerdictUnknown, "Not Good": data.VerdictNotSatisfied} {
+		if got := parseVerdict(in, false); got != want {
+			t.Errorf("parseVerdict(%q) = %q, want %q", in, got, want)
+		}
+	}
+	for in, want := range map[string]data.ComplaintType{
+		"Billing inquiry": data.TypeQuestion, "Product inquiry": data.TypeQuestion, "Refund request": data.TypeRequest,
+		"Cancellation request": data.TypeRequest, "Technical issue": data.TypeComplaint, "PRODUCT_ISSUE": data.TypeComplaint,
+		"Feature": data.TypeRequest, "Повторная жалоба": data.TypeComplaint,
+		// The prefix still wins: the first word names the kind.
+		"Question about a complaint": data.TypeQuestion, "Жалоба на запрос": data.TypeComplaint, "Feature Request": data.TypeRequest,
+		"[System] Incident": data.TypeComplaint,
+	} {
+		if got, ok := parseType(in); !ok || got != want {
+			t.Errorf("parseType(%q) = %q %v, want %q", in, got, ok, want)
+		}
+	}
+	for _, in := range []string{"Refund", "Other", "Billing"} {
+		if got, ok := parseType(in); ok {
+			t.Errorf("parseType(%q) = %q, want unknown", in, got)
+		}
+	}
+}
