@@ -106,40 +106,64 @@ var complaintAliases = map[Field][]string{
 	FieldOpened: {"дата", "дата обращения", "дата создания", "дата регистрации", "дата поступления", "дата и время", "создано", "создана", "поступило",
 		"дата создания обращения", "дата создания заявки", "время создания", "дата открытия", "открыто", "opened", "opened at", "opened_at",
 		"created", "created at", "created time", "created date", "created on", "create date", "creation date", "date created", "date", "date received",
-		"date opened", "open date", "submitted at", "conversation started at", "started at"},
+		"date opened", "open date", "submitted at", "conversation started at", "started at",
+		// Zendesk Explore names the attribute and its grain; Salesforce
+		// reports write "Date/Time Opened".
+		"ticket created - timestamp", "ticket created - date", "ticket created - date time", "date/time opened", "created date/time"},
 	FieldUpdatedAt: {"дата изменения", "обновлено", "изменено", "updated", "updated at", "last updated", "modified", "sys_updated_on", "last update time", "last modified date", "дата последнего изменения"},
 	FieldResolvedAt: {"дата решения", "решено", "решена", "дата выполнения", "выполнено", "время решения", "дата исполнения", "resolved", "resolved at",
-		"resolved_at", "solved at", "resolution date", "date resolved", "resolved time", "resolved date"},
-	FieldClosedAt: {"дата закрытия", "закрыто", "закрыта", "время закрытия", "дата завершения", "closed", "closed at", "closed_at", "close date",
-		"date closed", "close time", "closed time", "closed date"},
+		"resolved_at", "solved at", "resolution date", "date resolved", "resolved time", "resolved date",
+		// Zendesk Explore's "Ticket solved - Date" is left out: a whole
+		// day is coarser than its resolution time in hours. So is
+		// Intercom's "Conversation first closed at": read as the
+		// resolution it would put the reopens of its "Reopened" column
+		// after it and end a reopened conversation at its first close;
+		// its last close (closed_at) is the final resolution.
+		"ticket solved - timestamp", "time to resolution"},
+	// Salesforce writes "Date/Time Closed" beside a "Closed" flag (1/0):
+	// the date comes first.
+	FieldClosedAt: {"date/time closed", "дата закрытия", "закрыто", "закрыта", "время закрытия", "дата завершения", "closed", "closed at", "closed_at", "close date",
+		"date closed", "close time", "closed time", "closed date", "ticket closed time", "conversation last closed at"},
 	FieldRespondedAt: {"дата первого ответа", "первый ответ", "дата ответа", "время первого ответа", "first response at", "first reply at",
 		"first responded at", "responded at", "first response", "first response date", "first agent reply date", "first reply date",
-		"initial response time"},
+		"initial response time", "first response time"},
+	// A unit in brackets is read by durationUnit.
 	FieldFirstResponse: {"время первого ответа", "время реакции", "время ответа", "first response time", "first reply time", "response time",
-		"time to first response", "first response", "time to first agent reply", "time to first reply"},
+		"time to first response", "first response", "time to first agent reply", "time to first reply", "first reply time (min)",
+		"first reply time (hrs)", "time to first response (seconds)", "time to first agent reply (hh:mm:ss)", "time to first reply (hh:mm:ss)",
+		"first response time (hrs)", "first response time (in hrs)"},
 	FieldResolutionTime: {"время решения", "срок решения", "длительность", "resolution time", "time to resolve", "time to resolution",
-		"time to close", "full resolution time"},
+		"time to close", "full resolution time", "full resolution time (hrs)", "full resolution time (min)", "time to close (seconds)",
+		"time to close (hh:mm:ss)", "resolution time (hrs)", "resolution time (in hrs)"},
 	FieldStatus: {"статус", "состояние", "статус обращения", "статус заявки", "стадия", "status", "state", "ticket status",
 		"conversation state", "stage"},
-	FieldPriority: {"приоритет", "срочность", "важность", "priority", "urgency"},
-	FieldType:     {"тип", "тип обращения", "вид обращения", "вид", "тип заявки", "type", "ticket type", "issue type", "request type"},
-	FieldChannel:  {"канал", "канал обращения", "канал поступления", "источник", "channel", "source", "via"},
-	FieldTier:     {"сегмент", "сегмент клиента", "категория клиента", "уровень клиента", "tier", "client tier", "customer tier", "segment"},
+	FieldPriority: {"приоритет", "срочность", "важность", "priority", "urgency", "ticket priority", "case priority"},
+	// Zoho Desk's "Classification" holds Problem, Question, Request,
+	// Feature: a type, not a category.
+	FieldType: {"тип", "тип обращения", "вид обращения", "вид", "тип заявки", "type", "ticket type", "issue type", "request type",
+		"classification", "case type"},
+	FieldChannel: {"канал", "канал обращения", "канал поступления", "источник", "channel", "source", "via", "ticket channel", "case origin",
+		"origin"},
+	FieldTier: {"сегмент", "сегмент клиента", "категория клиента", "уровень клиента", "tier", "client tier", "customer tier", "segment"},
 	FieldClient: {"клиент", "заявитель", "фио", "фио клиента", "имя клиента", "контрагент", "компания", "организация", "client", "customer",
 		"customer name", "client name", "requester", "contact", "reporter", "customer user", "customer id", "organization",
-		"associated company", "associated contact"},
+		"associated company", "associated contact", "account name"},
 	FieldSubcategory: {"подкатегория", "подтема", "subcategory", "sub-category", "sub category"},
-	FieldCategory: {"категория", "тема", "тематика", "категория обращения", "тема обращения", "причина обращения", "category", "topic",
-		"ticket category", "reason", "queue", "очередь"},
-	FieldSubject: {"заголовок", "краткое описание", "суть", "тема письма", "тема тикета", "тема заявки", "название", "subject", "summary", "title",
-		"short description", "ticket name", "ticket title"},
+	// «Тема» is the subject line in Okdesk, Usedesk, Omnidesk and
+	// Bitrix24, not a category.
+	FieldCategory: {"категория", "тематика", "категория обращения", "тема обращения", "причина обращения", "category", "topic",
+		"ticket category", "reason", "queue", "очередь", "case reason", "conversation topic"},
+	FieldSubject: {"тема", "заголовок", "краткое описание", "суть", "тема письма", "тема тикета", "тема заявки", "название", "subject", "summary",
+		"title", "short description", "ticket name", "ticket title", "ticket subject"},
 	FieldDescription: {"описание", "текст", "текст обращения", "содержание", "суть обращения", "комментарий", "description", "details", "text", "comment"},
 	FieldAssignee: {"ответственный", "исполнитель", "сотрудник", "агент", "специалист", "менеджер", "assignee", "assigned to", "agent", "owner",
-		"responsible", "ticket owner", "teammate assigned", "assigned agent"},
-	FieldReopens:    {"переоткрытия", "повторные открытия", "число переоткрытий", "reopens", "reopen count", "reopened"},
+		"responsible", "ticket owner", "teammate assigned", "assigned agent",
+		"case owner", "teammate currently assigned", "assignee name"},
+	FieldReopens: {"переоткрытия", "повторные открытия", "число переоткрытий", "reopens", "reopen count", "reopened", "number of reopen",
+		"number of reopens"},
 	FieldResolution: {"решение", "результат", "итог", "результат рассмотрения", "resolution", "resolution summary", "outcome"},
 	FieldVerdict: {"оценка клиента", "удовлетворенность", "удовлетворённость", "отзыв клиента", "оценка", "satisfaction", "verdict", "csat",
-		"satisfaction rating", "rating", "conversation rating"},
+		"satisfaction rating", "rating", "conversation rating", "customer satisfaction rating", "happiness rating"},
 	FieldCompensation: {"компенсация", "сумма компенсации", "возмещение", "сумма возмещения", "compensation", "refund", "refund amount",
 		"compensation amount"},
 }

@@ -1,0 +1,179 @@
+package importer_test
+
+import (
+	"testing"
+	"time"
+
+	"caredesk/data"
+	"caredesk/data/importer"
+)
+
+// ticketWant is what one imported ticket must hold; zero fields are not
+// checked, except resolved (zero: still open).
+type ticketWant struct {
+	status   data.Status
+	priority data.Priority
+	typ      data.ComplaintType
+	channel  data.Channel
+	verdict  data.Verdict
+	resolved time.Time
+	reopened bool
+}
+
+// importHelpDesk imports a fixture into a fresh store: every row must go
+// in, and a second import add nothing. It returns the stored tickets.
+func importHelpDesk(t *testing.T, file string, opt importer.Options, want map[string]ticketWant) map[string]data.Complaint {
+	t.Helper()
+	db := openStore(t)
+	path := copyFixture(t, file)
+	res := importTickets(t, db, path, opt)
+	if res.Imported != len(want) || res.Rejected != 0 {
+		t.Fatalf("imported %d rejected %d, want %d and 0: %+v", res.Imported, res.Rejected, len(want), res.Rejects)
+	}
+	got := storedTickets(t, db)
+	for id, w := range want {
+		c, ok := got[id]
+		if !ok {
+			t.Errorf("%s missing", id)
+			continue
+		}
+		if c.Status != w.status || w.priority != "" && c.Priority != w.priority || w.typ != "" && c.Type != w.typ ||
+			w.channel != "" && c.Channel != w.channel || c.Verdict != w.verdict || !c.Facts.ResolvedAt.Equal(w.resolved) ||
+			c.Facts.Reopened() != w.reopened {
+			t.Errorf("%s: status %q priority %q type %q channel %q verdict %q resolved %v reopened %v, want %+v", id, c.Status,
+				c.Priority, c.Type, c.Channel, c.Verdict, c.Facts.ResolvedAt, c.Facts.Reopened(), w)
+		}
+	}
+	opt.RejectsPath = "-"
+	if again := importTickets(t, db, path, opt); again.Imported != 0 {
+		t.Errorf("re-import added %d", again.Imported)
+	}
+	return got
+}
+
+func utcAt(y int, m time.Month, d, h, min int) time.Time {
+	return time.Date(y, m, d, h, min, 0, 0, time.UTC)
+}
+
+// Intercom: "Reopened" says Yes or No (Да/Нет in a Russian workspace), a
+// snoozed conversation waits, the first close is the first resolution
+// and the last close the final one, the teammate is the assignee.
+func TestImportIntercomConversations(t *testing.T) {
+	got := importHelpDesk(t, "intercom_conversations.csv", importer.Options{}, map[string]ticketWant{
+		"215466123400001": {status: data.StatusClosed, channel: data.ChannelChat, verdict: data.VerdictSatisfied, resolved: utcAt(2024, 1, 5, 11, 0)},
+		"215466123400002": {status: data.StatusClosed, channel: data.ChannelEmail, verdict: data.VerdictNotSatisfied,
+			resolved: utcAt(2024, 1, 9, 10, 0), reopened: true},
+		"215466123400003": {status: data.StatusInProgress, channel: data.ChannelChat},
+		"215466123400004": {status: data.StatusWaiting, channel: data.ChannelChat, reopened: true},
+	})
+	c := got["215466123400001"]
+	if c.Assignee != "Liz Mate" || c.Category != "Billing" || !c.Facts.FirstResponseAt.Equal(utcAt(2024, 1, 5, 10, 2)) {
+		t.Errorf("001: assignee %q category %q first response %v", c.Assignee, c.Category, c.Facts.FirstResponseAt)
+	}
+}
+
+// Zoho Desk: "-None-" is a priority nobody set, "Classification" the
+// type, "Happiness Rating" the verdict (Okay says neither), "Number of
+// Reopen" the reopens, "Ticket Closed Time" the closing.
+func TestImportZohoDeskTickets(t *testing.T) {
+	got := importHelpDesk(t, "zoho_desk_tickets.csv", importer.Options{}, map[string]ticketWant{
+		"#101": {status: data.StatusClosed, priority: data.PriorityHigh, typ: data.TypeComplaint, channel: data.ChannelEmail,
+			verdict: data.VerdictSatisfied, resolved: utcAt(2024, 1, 3, 11, 0)},
+		"#102": {status: data.StatusWaiting, priority: data.PriorityNormal, typ: data.TypeQuestion, channel: data.ChannelChat},
+		"#103": {status: data.StatusInProgress, priority: data.PriorityNormal, typ: data.TypeRequest, channel: data.ChannelWeb,
+			verdict: data.VerdictNotSatisfied, reopened: true},
+	})
+	if c := got["#103"]; c.Facts.UndatedReopens != 2 || c.Assignee != "Oleg Owner" {
+		t.Errorf("#103: reopens %d assignee %q", c.Facts.UndatedReopens, c.Assignee)
+	}
+}
+
+// Salesforce case report: "Date/Time Opened" and "Date/Time Closed"
+// (beside a 1/0 "Closed" flag), "Case Origin", "Case Owner", "Account
+// Name", "Case Reason"; "Working" and "Escalated" are work in progress.
+func TestImportSalesforceCases(t *testing.T) {
+	got := importHelpDesk(t, "salesforce_cases.csv", importer.Options{}, map[string]ticketWant{
+		"00001001": {status: data.StatusClosed, priority: data.PriorityHigh, typ: data.TypeComplaint, channel: data.ChannelEmail,
+			resolved: utcAt(2024, 1, 6, 14, 15)},
+		"00001002": {status: data.StatusNew, priority: data.PriorityNormal, typ: data.TypeQuestion, channel: data.ChannelPhone},
+		"00001003": {status: data.StatusInProgress, channel: data.ChannelWeb},
+		"00001004": {status: data.StatusInProgress, channel: data.ChannelStore},
+	})
+	if c := got["00001001"]; c.ClientName != "Acme Inc" || c.Assignee != "Sam Owner" || c.Category != "Billing" ||
+		!c.OpenedAt.Equal(utcAt(2024, 1, 5, 9, 30)) {
+		t.Errorf("00001001: client %q assignee %q category %q opened %v", c.ClientName, c.Assignee, c.Category, c.OpenedAt)
+	}
+}
+
+// Help Scout rates "Great", "Okay" or "Not Good".
+func TestImportHelpScoutRatings(t *testing.T) {
+	importHelpDesk(t, "helpscout_conversations.csv", importer.Options{}, map[string]ticketWant{
+		"2401001": {status: data.StatusClosed, verdict: data.VerdictSatisfied, resolved: utcAt(2024, 1, 4, 15, 0)},
+		"2401002": {status: data.StatusClosed, verdict: data.VerdictUnknown, resolved: utcAt(2024, 1, 21, 10, 0)},
+		"2401003": {status: data.StatusClosed, verdict: data.VerdictNotSatisfied, resolved: utcAt(2024, 2, 14, 12, 20)},
+	})
+}
+
+// Zendesk Explore names attributes "Ticket created - Timestamp", "Ticket
+// priority", "Ticket channel": the resolution comes from the hours, not
+// the whole day of "Ticket solved - Date".
+func TestImportZendeskExploreReport(t *testing.T) {
+	got := importHelpDesk(t, "zendesk_explore_tickets.csv", importer.Options{}, map[string]ticketWant{
+		"2001": {status: data.StatusResolved, priority: data.PriorityNormal, channel: data.ChannelPhone, resolved: utcAt(2024, 4, 3, 11, 30)},
+		"2002": {status: data.StatusInProgress, priority: data.PriorityHigh, channel: data.ChannelWeb},
+		"2003": {status: data.StatusResolved, priority: data.PriorityCritical, channel: data.ChannelChat, resolved: utcAt(2024, 4, 28, 12, 30)},
+	})
+	if c := got["2001"]; c.Subject != "Call me back" || c.Assignee != "Bob Agent" || !c.Facts.FirstResponseAt.Equal(utcAt(2024, 4, 2, 9, 35)) {
+		t.Errorf("2001: subject %q assignee %q first response %v", c.Subject, c.Assignee, c.Facts.FirstResponseAt)
+	}
+}
+
+// The Kaggle "Customer Support Ticket Dataset": ratings written "5.0",
+// types named by their last word ("Billing inquiry", "Refund request",
+// "Technical issue"), "First Response Time" and "Time to Resolution" as
+// timestamps. It has no opening date: the whole file gets one.
+func TestImportKaggleCustomerSupport(t *testing.T) {
+	got := importHelpDesk(t, "kaggle_customer_support.csv", importer.Options{FileDate: utcAt(2023, 6, 1, 0, 0)}, map[string]ticketWant{
+		"1": {status: data.StatusClosed, priority: data.PriorityCritical, typ: data.TypeComplaint, verdict: data.VerdictSatisfied,
+			resolved: time.Date(2023, 6, 1, 18, 5, 38, 0, time.UTC)},
+		"2": {status: data.StatusClosed, priority: data.PriorityLow, typ: data.TypeQuestion, channel: data.ChannelChat,
+			verdict: data.VerdictNotSatisfied, resolved: utcAt(2023, 6, 1, 19, 0)},
+		"3": {status: data.StatusClosed, priority: data.PriorityNormal, typ: data.TypeRequest, channel: data.ChannelEmail,
+			resolved: utcAt(2023, 6, 1, 20, 0)},
+		"4": {status: data.StatusWaiting, priority: data.PriorityHigh, typ: data.TypeRequest, channel: data.ChannelPhone},
+		"5": {status: data.StatusInProgress, priority: data.PriorityLow, typ: data.TypeQuestion, channel: data.ChannelEmail},
+	})
+	if c := got["1"]; c.Subject != "Product setup" || c.ClientName != "Marisa Obrien" ||
+		!c.Facts.FirstResponseAt.Equal(time.Date(2023, 6, 1, 12, 15, 36, 0, time.UTC)) {
+		t.Errorf("1: subject %q client %q first response %v", c.Subject, c.ClientName, c.Facts.FirstResponseAt)
+	}
+}
+
+// «Тема» is the subject line in Okdesk and Usedesk, never the category;
+// «Телеграм» is a chat.
+func TestImportRussianDeskSubject(t *testing.T) {
+	got := importHelpDesk(t, "okdesk_tickets.csv", importer.Options{}, map[string]ticketWant{
+		"1": {status: data.StatusClosed, priority: data.PriorityHigh, channel: data.ChannelChat, resolved: utcAt(2024, 1, 10, 9, 0)},
+		"2": {status: data.StatusInProgress, priority: data.PriorityNormal, channel: data.ChannelPhone},
+	})
+	if c := got["1"]; c.Subject != "Не работает касса" || c.Category != "Оборудование" || c.Description != "Касса не печатает чеки" {
+		t.Errorf("okdesk 1: subject %q category %q description %q", c.Subject, c.Category, c.Description)
+	}
+	got = importHelpDesk(t, "usedesk_tickets.csv", importer.Options{}, map[string]ticketWant{
+		"30001": {status: data.StatusClosed, channel: data.ChannelEmail, resolved: utcAt(2024, 1, 2, 14, 30)},
+		"30002": {status: data.StatusInProgress, priority: data.PriorityHigh, channel: data.ChannelChat},
+	})
+	if c := got["30001"]; c.Subject != "Заказ не пришёл" || c.Category != "" {
+		t.Errorf("usedesk 30001: subject %q category %q", c.Subject, c.Category)
+	}
+}
+
+// Bitrix24 CRM ends a deal «Успешно» or «Провалено»: both are closed
+// appeals, imported with their closing time.
+func TestImportBitrix24DealStages(t *testing.T) {
+	importHelpDesk(t, "bitrix24_deals.csv", importer.Options{}, map[string]ticketWant{
+		"1201": {status: data.StatusClosed, channel: data.ChannelPhone, resolved: utcAt(2024, 3, 6, 12, 0)},
+		"1202": {status: data.StatusClosed, channel: data.ChannelChat, resolved: utcAt(2024, 3, 8, 15, 0)},
+		"1203": {status: data.StatusClosed, channel: data.ChannelWeb, resolved: utcAt(2024, 3, 9, 10, 0)},
+	})
+}
