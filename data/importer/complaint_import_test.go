@@ -303,3 +303,23 @@ func TestImportEventLogDatesResolutionFromRow(t *testing.T) {
 		}
 	}
 }
+
+// Reopens a source counts without their times (Zendesk's "Reopens") reach
+// the agents' scorecards as well as the complaint KPIs: ticket 1005 was
+// reopened twice and solved in March.
+func TestImportedReopenCountsReachScorecards(t *testing.T) {
+	db := openStore(t)
+	importTickets(t, db, copyFixture(t, "zendesk_tickets.csv"), importer.Options{RejectsPath: "-"})
+	out, err := db.AgentOutcomes(context.Background(), data.DateDay(2024, 3, 1), data.DateDay(2024, 3, 31))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var handled, reopened int64
+	for _, o := range out.Outcomes {
+		handled += o.Handled
+		reopened += o.Reopened
+	}
+	if handled != 3 || reopened != 1 {
+		t.Errorf("handled %d, reopened %d; want 3 and 1 (ticket 1005)", handled, reopened)
+	}
+}

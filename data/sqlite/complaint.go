@@ -223,7 +223,7 @@ func derivedArgs(c *data.Complaint, d *derivedComplaint, id int64) []any {
 	}
 	return []any{int64(d.openedDay), string(f.Status), statusRank(f.Status), string(c.Level), nullID(f.AssigneeID),
 		unixOrNil(f.FirstResponseAt), unixOrNil(f.FirstResolvedAt), unixOrNil(f.ResolvedAt), resDay,
-		len(f.Reopens), f.Escalations, f.Agents, durs[0], durs[1], durs[2], durs[3],
+		len(f.Reopens) + f.UndatedReopens, f.Escalations, f.Agents, durs[0], durs[1], durs[2], durs[3],
 		encodeSpans(f.Waiting), encodeSpans(reopenSpans(*f)), d.dueAt, d.breached, id}
 }
 

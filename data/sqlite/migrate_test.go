@@ -218,3 +218,43 @@ func TestDefaultPath(t *testing.T) {
 		t.Errorf("DefaultPath = %q, want <config dir under %s>/CareDesk/caredesk.db", p, dir)
 	}
 }
+
+// Migration 9 counts the reopens a source gave without their times in
+// complaint.reopens, which version 8 left out.
+func TestMigrationCountsUndatedReopens(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "caredesk.db")
+	migs, err := embeddedMigrations()
+	if err != nil {
+		t.Fatal(err)
+	}
+	old, err := open(ctx, path, migs[:8])
+	if err != nil {
+		t.Fatal(err)
+	}
+	undated := func(s data.Status) data.ComplaintEvent {
+		e := move(monday.Add(10*time.Hour), s)
+		e.Undated = true
+		return e
+	}
+	c := mustComplaint(t, old, data.Complaint{OpenedAt: monday.Add(10 * time.Hour), Events: []data.ComplaintEvent{
+		move(monday.Add(10*time.Hour), data.StatusNew),
+		undated(data.StatusResolved), undated(data.StatusInProgress),
+		undated(data.StatusResolved), undated(data.StatusInProgress),
+		move(monday.Add(15*time.Hour), data.StatusResolved)}})
+	// What version 8 stored.
+	if _, err := old.write.Exec(`UPDATE complaint SET reopens = 0 WHERE id = ?`, c.ID); err != nil {
+		t.Fatal(err)
+	}
+	old.Close()
+	db, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var reopens int
+	if err := db.read.QueryRow(`SELECT reopens FROM complaint WHERE id = ?`, c.ID).Scan(&reopens); err != nil || reopens != 2 {
+		t.Errorf("reopens after migrating = %d (%v), want 2", reopens, err)
+	}
+	checkComplaints(t, db)
+}
