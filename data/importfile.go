@@ -47,8 +47,7 @@ type ImportOptions struct {
 	Location *time.Location
 	Strict   bool // any bad row -> nothing imported
 	// Source is the dedup namespace; "" = the layout name, or for
-	// other files "generic:" and the id column's name ("generic" without
-	// one).
+	// other files "generic:" and a hash of the column names.
 	Source string
 	// RejectsPath is where bad rows are written as CSV; "" = next to the
 	// input as <name>.rejects.csv; "-" = nowhere.

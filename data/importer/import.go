@@ -88,7 +88,7 @@ func (b *rowBase) usable(rec []string, row int) bool {
 			if len(b.summaries) < maxSummaryWarnings {
 				text := strings.Join(strings.Fields(strings.Join(rec, " ")), " ")
 				b.summaries = append(b.summaries, warning(warnSummarySkipped, map[string]any{"Row": row, "Text": text},
-					"row %d looks like a total, not an answer, and was skipped: %q", row, text))
+					"row %d looks like a total, not data, and was skipped: %q", row, text))
 			}
 			return false
 		}

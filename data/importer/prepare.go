@@ -1,6 +1,8 @@
 package importer
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -419,10 +421,11 @@ func duplicateWarnings(cols []column) []Message {
 }
 
 // source is the namespace of the rows' external ids: the layout of a
-// known tool, or for any other file its id column ("generic:№"), so that
-// a register exported again under another name, or with a column more,
-// adds only its new rows. Rows without an id are known by a hash of their
-// content, the same in any file ("generic").
+// known tool, or for any other file its columns ("generic:" and a hash of
+// their names), so that an export downloaded again under another name,
+// or a register exported every month, adds only its new rows, while
+// another register numbered 1, 2, 3 with other columns is not taken for
+// it. Rows without an id are known by a hash of their content.
 func (p *plan) source(opt Options) string {
 	switch {
 	case opt.Source != "":
@@ -430,10 +433,12 @@ func (p *plan) source(opt Options) string {
 	case p.format != "" && p.format != FormatGeneric:
 		return p.format
 	}
-	if i, ok := p.mapping[FieldExternalID]; ok {
-		return "generic:" + p.cols[i].norm
+	h := sha256.New()
+	for _, c := range p.cols {
+		h.Write([]byte(c.norm))
+		h.Write([]byte{0x1f})
 	}
-	return "generic"
+	return "generic:" + hex.EncodeToString(h.Sum(nil)[:6])
 }
 
 // Inspect detects how a file would be imported, for the wizard to show

@@ -100,16 +100,17 @@ func TestEmptyScoreColumnWarns(t *testing.T) {
 }
 
 // A generic export imported again under another name, or grown by new
-// rows and a new column (a register exported every month), adds only its
-// new rows: the id column, not the file name, is the dedup namespace. A
-// file without ids is recognised row by row from the content.
+// rows (a register exported every month), adds only its new rows: its
+// columns, not the file name, are the dedup namespace. A file without ids
+// is recognised row by row from the content. Another register with other
+// columns but the same numbers is not taken for the first.
 func TestGenericExportRenamedAddsOnlyNewRows(t *testing.T) {
 	db := openStore(t)
 	november := "ID;Дата;Оценка;Комментарий\n1;01.11.2026 10:00;9;a\n2;02.11.2026 10:00;3;b\n"
 	if res := importFile(t, db, writeFile(t, "nps_november.csv", []byte(november)), importer.Options{RejectsPath: "-"}); res.Imported != 2 {
 		t.Fatalf("first import: %d", res.Imported)
 	}
-	december := "ID;Дата;Оценка;Комментарий;Канал\n1;01.11.2026 10:00;9;a;\n2;02.11.2026 10:00;3;b;\n3;01.12.2026 10:00;10;c;web\n"
+	december := "ID;Дата;Оценка;Комментарий\n1;01.11.2026 10:00;9;a\n2;02.11.2026 10:00;3;b\n3;01.12.2026 10:00;10;c\n"
 	res := importFile(t, db, writeFile(t, "nps_december.csv", []byte(december)), importer.Options{RejectsPath: "-"})
 	if res.Imported != 1 || res.Duplicates != 2 {
 		t.Errorf("cumulative export under a new name: imported %d, duplicates %d; want 1 and 2", res.Imported, res.Duplicates)
@@ -120,7 +121,11 @@ func TestGenericExportRenamedAddsOnlyNewRows(t *testing.T) {
 	if res.Imported != 0 || res.Duplicates != 2 {
 		t.Errorf("a copy of a file without ids: imported %d, duplicates %d; want 0 and 2", res.Imported, res.Duplicates)
 	}
-	if n := len(stored(t, db)); n != 5 {
-		t.Errorf("%d responses stored, want 5", n)
+	other := "ID;Дата;Оценка;Канал\n1;03.11.2026 10:00;8;web\n"
+	if res := importFile(t, db, writeFile(t, "branch.csv", []byte(other)), importer.Options{RejectsPath: "-"}); res.Imported != 1 {
+		t.Errorf("another register numbered the same: imported %d, duplicates %d; want 1 and 0", res.Imported, res.Duplicates)
+	}
+	if n := len(stored(t, db)); n != 6 {
+		t.Errorf("%d responses stored, want 6", n)
 	}
 }

@@ -10,7 +10,7 @@ import (
 func isMissing(s string) bool {
 	s = strings.TrimSpace(s)
 	switch s {
-	case "", "NA", "N/A", "n/a", "na", "#N/A", "?", "null", "NULL", "Null", "-", "—", "–", "nan", "NaN":
+	case "", "NA", "N/A", "n/a", "na", "#N/A", "?", "null", "NULL", "Null", "-", "—", "–", "nan", "NaN", "-None-": // -None-: Zoho Desk
 		return true
 	}
 	return false
