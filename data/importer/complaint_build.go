@@ -111,8 +111,9 @@ func statusParser(format string) func(string) (data.Status, bool) {
 // of a ticket's state: ids repeat in the sample, dated by an update-time
 // column, or (without one) on at least three rows and a tenth of them. A
 // register with one number typed twice is not a log: read as one, it
-// would merge two complaints. Rows shorter than the header (a report's
-// footer lines) are left out.
+// would merge two complaints. Rows with fewer than half the header's
+// cells (a report's footer lines; XLSX drops only trailing empty cells)
+// are left out.
 func repeatsIDs(p *plan) bool {
 	i, ok := p.mapping[FieldExternalID]
 	if !ok {
@@ -121,7 +122,7 @@ func repeatsIDs(p *plan) bool {
 	seen := map[string]bool{}
 	rows, repeats := 0, 0
 	for _, r := range p.sample {
-		if len(r) < len(p.cols) || isMissing(r[i]) {
+		if len(r)*2 < len(p.cols) || i >= len(r) || isMissing(r[i]) {
 			continue
 		}
 		rows++
