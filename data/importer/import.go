@@ -297,42 +297,27 @@ func produceRows[T any](ctx context.Context, src recordSource, rp rowParser[T], 
 		}
 		return true
 	}
-	for {
-		if b.read&63 == 0 {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-		}
-		rec, row, err := src.next()
-		if err == io.EOF {
-			break
-		}
-		var re *rowError
-		if errors.As(err, &re) {
-			b.read++
-			b.rejected(row, "", "", re.msg)
-			continue
-		}
-		if err != nil {
-			return err
-		}
-		if isBlank(rec) {
-			continue
-		}
-		b.read++
+	stopped := false
+	err := forEachRecord(ctx, src, b, nil, func(rec []string, row int) bool {
 		item, ok := rp.parse(rec, row)
 		if !ok {
 			if b.read-lastSent >= 16*batchRows {
 				if !send() {
-					return ctx.Err()
+					stopped = true
+					return false
 				}
 				lastSent = b.read
 			}
-			continue
+			return true
 		}
-		if !add(item, row) {
-			return ctx.Err()
-		}
+		stopped = !add(item, row)
+		return !stopped
+	})
+	if err != nil {
+		return err
+	}
+	if stopped {
+		return ctx.Err()
 	}
 	if rp.flush != nil && !rp.flush(add) {
 		return ctx.Err()
@@ -395,28 +380,12 @@ func runImport[T any](ctx context.Context, p *plan, opt Options, progress func(P
 	res.Warnings = p.warnings
 	wrap := func(err error) error { return fmt.Errorf("%s: %w", p.base, err) }
 	rw := newRejectWriter(p, opt)
-	defer func() {
-		if cerr := rw.close(); cerr != nil && err == nil {
-			res.Warnings = append(res.Warnings, warning(warnRejectsFile, map[string]any{"Path": rw.path, "Error": cerr.Error()},
-				"rejects file %s: %v", rw.path, cerr))
-		}
-		res.RejectsFile = rw.path
-		if !rw.created {
-			res.RejectsFile = ""
-		}
-	}()
+	defer func() { rw.finish(&res.Warnings, &res.RejectsFile, err) }()
 	b := rp.base
 	// Only the parsing goroutine touches rejects; they move into res once
 	// it has finished.
 	var rejects []Reject
-	b.rejected = func(row int, column, value string, why Message) {
-		b.rejects++
-		r := Reject{File: p.base, Row: row, Column: column, Value: value, Reason: why.Text, Code: why.Code, Args: why.Args}
-		if len(rejects) < MaxRejects {
-			rejects = append(rejects, r)
-		}
-		rw.write(r)
-	}
+	rw.collect(p, b, &rejects)
 
 	imp, err := begin(data.ImportBatch{
 		Kind:       p.schema.kind,
@@ -530,4 +499,41 @@ func validationMessage(e *data.FieldError) Message {
 		return reasonTooLong.msg(max)
 	}
 	return reasonInvalid.msg(e.Message)
+}
+
+// forEachRecord reads the data rows of src to the end: a malformed row is
+// rejected and a blank one skipped; every other is counted and handed to
+// fn with its row number, until fn returns false. ctx is checked, and
+// tick (when not nil) called, every 64 rows.
+func forEachRecord(ctx context.Context, src recordSource, b *rowBase, tick func(), fn func(rec []string, row int) bool) error {
+	for {
+		if b.read&63 == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			if tick != nil {
+				tick()
+			}
+		}
+		rec, row, err := src.next()
+		if err == io.EOF {
+			return nil
+		}
+		var re *rowError
+		if errors.As(err, &re) {
+			b.read++
+			b.rejected(row, "", "", re.msg)
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		if isBlank(rec) {
+			continue
+		}
+		b.read++
+		if !fn(rec, row) {
+			return nil
+		}
+	}
 }

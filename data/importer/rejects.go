@@ -74,3 +74,28 @@ func (w *rejectWriter) close() error {
 	}
 	return w.err
 }
+
+// collect makes b report its bad rows to w, keeping the first MaxRejects
+// in kept.
+func (w *rejectWriter) collect(p *plan, b *rowBase, kept *[]Reject) {
+	b.rejected = func(row int, column, value string, why Message) {
+		b.rejects++
+		r := Reject{File: p.base, Row: row, Column: column, Value: value, Reason: why.Text, Code: why.Code, Args: why.Args}
+		if len(*kept) < MaxRejects {
+			*kept = append(*kept, r)
+		}
+		w.write(r)
+	}
+}
+
+// finish closes the file, sets file to its path when one was written, and
+// adds a warning when closing failed and the import itself did not (err).
+func (w *rejectWriter) finish(warnings *[]Message, file *string, err error) {
+	if cerr := w.close(); cerr != nil && err == nil {
+		*warnings = append(*warnings, warning(warnRejectsFile, map[string]any{"Path": w.path, "Error": cerr.Error()},
+			"rejects file %s: %v", w.path, cerr))
+	}
+	if w.created {
+		*file = w.path
+	}
+}

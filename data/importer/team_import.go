@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"time"
 
 	"caredesk/data"
@@ -97,23 +96,8 @@ func ParseTeam(ctx context.Context, kind TeamKind, path string, opt Options, kno
 
 	b := newTeamBuilder(p, opt, kind, known)
 	rw := newRejectWriter(p, opt)
-	defer func() {
-		if cerr := rw.close(); cerr != nil && err == nil {
-			res.Warnings = append(res.Warnings, warning(warnRejectsFile, map[string]any{"Path": rw.path, "Error": cerr.Error()},
-				"rejects file %s: %v", rw.path, cerr))
-		}
-		if rw.created {
-			res.RejectsFile = rw.path
-		}
-	}()
-	b.rejected = func(row int, column, value string, why Message) {
-		b.rejects++
-		r := Reject{File: p.base, Row: row, Column: column, Value: value, Reason: why.Text, Code: why.Code, Args: why.Args}
-		if len(res.Rejects) < MaxRejects {
-			res.Rejects = append(res.Rejects, r)
-		}
-		rw.write(r)
-	}
+	defer func() { rw.finish(&res.Warnings, &res.RejectsFile, err) }()
+	rw.collect(p, &b.rowBase, &res.Rejects)
 
 	src, err := p.open()
 	if err != nil {
@@ -124,34 +108,17 @@ func ParseTeam(ctx context.Context, kind TeamKind, path string, opt Options, kno
 		return in, res, wrap(err)
 	}
 	last := time.Now()
-	for {
-		if b.read&63 == 0 {
-			if err := ctx.Err(); err != nil {
-				return in, res, wrap(err)
-			}
-			if progress != nil && time.Since(last) >= progressEvery {
-				progress(Progress{Rows: b.read, Bytes: src.bytesRead(), TotalBytes: p.size})
-				last = time.Now()
-			}
+	tick := func() {
+		if progress != nil && time.Since(last) >= progressEvery {
+			progress(Progress{Rows: b.read, Bytes: src.bytesRead(), TotalBytes: p.size})
+			last = time.Now()
 		}
-		rec, row, err := src.next()
-		if err == io.EOF {
-			break
-		}
-		var re *rowError
-		if errors.As(err, &re) {
-			b.read++
-			b.rejected(row, "", "", re.msg)
-			continue
-		}
-		if err != nil {
-			return in, res, wrap(err)
-		}
-		if isBlank(rec) {
-			continue
-		}
-		b.read++
+	}
+	if err := forEachRecord(ctx, src, &b.rowBase, tick, func(rec []string, row int) bool {
 		b.build(rec, row)
+		return true
+	}); err != nil {
+		return in, res, wrap(err)
 	}
 	if progress != nil {
 		progress(Progress{Rows: b.read, Bytes: src.bytesRead(), TotalBytes: p.size})
