@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"hash"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -99,14 +100,25 @@ func (b *rowBase) usable(rec []string, row int) bool {
 // date reads a mapped date cell; present=false when the column is not
 // mapped or the cell is missing, ok=false when the row was rejected.
 func (b *rowBase) date(rec []string, f Field, row int) (t time.Time, present, ok bool) {
-	raw, mapped := b.cell(rec, f)
-	raw = strings.TrimSpace(raw)
-	if !mapped || isMissing(raw) {
+	i, mapped := b.col[f]
+	if !mapped {
+		return t, false, true
+	}
+	return b.dateAt(rec, i, row)
+}
+
+// dateAt reads the date cell of column i, as date does.
+func (b *rowBase) dateAt(rec []string, i, row int) (t time.Time, present, ok bool) {
+	var raw string
+	if i < len(rec) {
+		raw = strings.TrimSpace(rec[i])
+	}
+	if isMissing(raw) {
 		return t, false, true
 	}
 	t, why := b.dates.parse(raw)
 	if why != "" {
-		b.rejected(row, b.names[b.col[f]], raw, why.msg())
+		b.rejected(row, b.names[i], raw, why.msg())
 		return t, true, false
 	}
 	return t, true, true
@@ -160,10 +172,17 @@ func (b *rowBase) contentID(content func(buf []byte) []byte) string {
 // rowBuilder turns records into feedback.
 type rowBuilder struct {
 	rowBase
+	// started is Typeform's "Start Date (UTC)" column, -1 when there is
+	// none: a partial response has no submit date and is dated by it.
+	started int
 }
 
 func newRowBuilder(p *plan, opt Options) *rowBuilder {
-	return &rowBuilder{rowBase: newRowBase(p, opt)}
+	b := &rowBuilder{rowBase: newRowBase(p, opt), started: -1}
+	if dc, ok := p.mapping[FieldDate]; ok && p.format == FormatTypeform && p.cols[dc].norm == "submit date (utc)" {
+		b.started = slices.IndexFunc(p.cols, func(c column) bool { return c.norm == "start date (utc)" })
+	}
+	return b
 }
 
 // build converts one record; ok=false when the row was rejected (the
@@ -174,6 +193,9 @@ func (b *rowBuilder) build(rec []string, row int) (*data.Feedback, bool) {
 	}
 	fb := &data.Feedback{Score: data.NoScore}
 	t, present, ok := b.date(rec, FieldDate, row)
+	if ok && !present && b.started >= 0 {
+		t, present, ok = b.dateAt(rec, b.started, row)
+	}
 	switch {
 	case !ok:
 		return nil, false
