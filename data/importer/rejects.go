@@ -21,10 +21,14 @@ type rejectWriter struct {
 }
 
 // RejectsPath returns where the rejects of an import of path go by
-// default: <dir>/<name>.rejects.csv.
+// default, next to it: x.csv -> x.rejects.csv, while any other file keeps
+// its extension (x.xlsx -> x.xlsx.rejects.csv), so that the CSV and XLSX
+// exports of one survey side by side do not overwrite each other's report.
 func RejectsPath(path string) string {
-	ext := filepath.Ext(path)
-	return strings.TrimSuffix(path, ext) + ".rejects.csv"
+	if ext := filepath.Ext(path); strings.EqualFold(ext, ".csv") {
+		path = strings.TrimSuffix(path, ext)
+	}
+	return path + ".rejects.csv"
 }
 
 func newRejectWriter(p *plan, opt Options) *rejectWriter {

@@ -1,6 +1,9 @@
 package importer_test
 
 import (
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -35,5 +38,34 @@ func TestTypeformPartialResponsesDatedByStart(t *testing.T) {
 	}
 	if got["left early"].Score != data.Score(4) {
 		t.Errorf("partial response score %d", got["left early"].Score)
+	}
+}
+
+// The CSV and XLSX exports of one survey, downloaded side by side, each
+// get their own rejects file: the second import must not overwrite the
+// first one's report.
+func TestRejectsOfCSVAndXLSXSideBySide(t *testing.T) {
+	csvPath := writeFile(t, "nps.csv", []byte(lines("Date,Score", "2026-10-01,9", "2026-10-02,11")))
+	xlsxPath := filepath.Join(filepath.Dir(csvPath), "nps.xlsx")
+	made := writeWorkbook(t, "nps.xlsx", []string{"Sheet1"}, map[string][][]any{"Sheet1": {
+		{"Date", "Score"}, {"2026-10-01", 9}, {"2026-10-03", "ten"},
+	}}, nil)
+	if err := os.Rename(made, xlsxPath); err != nil {
+		t.Fatal(err)
+	}
+	db := openStore(t)
+	fromCSV := importFile(t, db, csvPath, importer.Options{})
+	fromXLSX := importFile(t, db, xlsxPath, importer.Options{})
+	if want := strings.TrimSuffix(csvPath, ".csv") + ".rejects.csv"; fromCSV.RejectsFile != want {
+		t.Errorf("CSV rejects in %q, want %q", fromCSV.RejectsFile, want)
+	}
+	if want := xlsxPath + ".rejects.csv"; fromXLSX.RejectsFile != want {
+		t.Errorf("XLSX rejects in %q, want %q", fromXLSX.RejectsFile, want)
+	}
+	for path, value := range map[string]string{fromCSV.RejectsFile: "11", fromXLSX.RejectsFile: "ten"} {
+		raw, err := os.ReadFile(path)
+		if err != nil || !strings.Contains(string(raw), ","+value+",") {
+			t.Errorf("%s: %q (%v), want the reject of %q", filepath.Base(path), raw, err, value)
+		}
 	}
 }
