@@ -386,6 +386,24 @@ func scanZone(sc *dateScanner, v *dateValue) error {
 // fictitious 1900-02-29 is accounted for).
 var excelEpoch = time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)
 
+// excelDateText is the date and time an Excel serial stands for, as
+// "2023-11-01 12:00" (seconds when it has them, no time at midnight);
+// ok=false when s is no serial.
+func excelDateText(s string) (string, bool) {
+	v, err := scanDate(s, true)
+	if err != nil || v.kind != kindExcel {
+		return "", false
+	}
+	t, _ := (&dateReader{loc: time.UTC}).resolve(v)
+	switch {
+	case t.Second() != 0:
+		return t.Format("2006-01-02 15:04:05"), true
+	case t.Hour() != 0 || t.Minute() != 0:
+		return t.Format("2006-01-02 15:04"), true
+	}
+	return t.Format("2006-01-02"), true
+}
+
 // dateReader turns date cells into instants once the column's day/month
 // order is known.
 type dateReader struct {

@@ -36,6 +36,7 @@ type rowBase struct {
 	buf      []byte
 	repeats  map[uint64]uint32 // content hash -> times seen in this file
 	channels map[string]data.Channel
+	dateCols []bool // per column: read as dates (shown as dates in rejects)
 	rejected func(row int, column, value string, why Message)
 	rejects  int // rows rejected so far
 	skipped  int // rows that hold no item to import (tickets marked spam)
@@ -45,7 +46,7 @@ type rowBase struct {
 }
 
 func newRowBase(p *plan, opt Options) rowBase {
-	return rowBase{
+	b := rowBase{
 		p:        p,
 		opt:      opt,
 		dates:    dateReader{order: p.order, loc: p.dateLoc, excel: p.xlsx},
@@ -54,7 +55,12 @@ func newRowBase(p *plan, opt Options) rowBase {
 		hash:     sha1.New(),
 		repeats:  map[uint64]uint32{},
 		channels: map[string]data.Channel{},
+		dateCols: make([]bool, len(p.cols)),
 	}
+	for _, i := range p.dateColumns() {
+		b.dateCols[i] = true
+	}
+	return b
 }
 
 func (b *rowBase) cell(rec []string, f Field) (string, bool) {
@@ -80,7 +86,7 @@ func (b *rowBase) text(rec []string, f Field) string {
 func (b *rowBase) usable(rec []string, row int) bool {
 	want := len(b.p.cols)
 	if len(rec) < want && !b.p.xlsx || len(rec) > want && !isBlank(rec[want:]) {
-		b.rejected(row, "", strings.Join(rec, string(b.p.delim)), reasonFieldCount.msg(len(rec), want))
+		b.rejected(row, "", b.rowText(rec), reasonFieldCount.msg(len(rec), want))
 		return false
 	}
 	if isSummaryRow(rec) {
@@ -118,10 +124,35 @@ func (b *rowBase) dateAt(rec []string, i, row int) (t time.Time, present, ok boo
 	}
 	t, why := b.dates.parse(raw)
 	if why != "" {
-		b.rejected(row, b.names[i], raw, why.msg())
+		b.rejected(row, b.names[i], b.shown(i, raw), why.msg())
 		return t, true, false
 	}
 	return t, true, true
+}
+
+// shown is a cell as rejects show it: in a workbook, a date cell holding
+// an Excel serial as the date it stands for (45231.5 -> 2023-11-01
+// 12:00), since Excel displays the date and the user would not find the
+// number in the sheet.
+func (b *rowBase) shown(i int, v string) string {
+	if b.p.xlsx && i < len(b.dateCols) && b.dateCols[i] {
+		if d, ok := excelDateText(strings.TrimSpace(v)); ok {
+			return d
+		}
+	}
+	return v
+}
+
+// rowText is a whole row as rejects show it.
+func (b *rowBase) rowText(rec []string) string {
+	if !b.p.xlsx {
+		return strings.Join(rec, string(b.p.delim))
+	}
+	cells := make([]string, len(rec))
+	for i, v := range rec {
+		cells[i] = b.shown(i, v)
+	}
+	return strings.Join(cells, ", ")
 }
 
 // channel maps channel text through a cache: exports repeat a handful of
@@ -147,6 +178,9 @@ func (b *rowBase) colName(f Field) string {
 // reject reports a bad value of field f.
 func (b *rowBase) reject(rec []string, row int, f Field, why Message) {
 	v, _ := b.cell(rec, f)
+	if i, ok := b.col[f]; ok {
+		v = b.shown(i, v)
+	}
 	b.rejected(row, b.colName(f), v, why)
 }
 
@@ -181,6 +215,9 @@ func newRowBuilder(p *plan, opt Options) *rowBuilder {
 	b := &rowBuilder{rowBase: newRowBase(p, opt), started: -1}
 	if dc, ok := p.mapping[FieldDate]; ok && p.format == FormatTypeform && p.cols[dc].norm == "submit date (utc)" {
 		b.started = slices.IndexFunc(p.cols, func(c column) bool { return c.norm == "start date (utc)" })
+	}
+	if b.started >= 0 {
+		b.dateCols[b.started] = true
 	}
 	return b
 }

@@ -69,3 +69,29 @@ func TestRejectsOfCSVAndXLSXSideBySide(t *testing.T) {
 		}
 	}
 }
+
+// A workbook's date cells hold Excel serials: a rejected date or row
+// shows the date Excel displays, not the number behind it.
+func TestXLSXRejectsShowDatesNotSerials(t *testing.T) {
+	survey := writeWorkbook(t, "nps.xlsx", []string{"Sheet1"}, map[string][][]any{"Sheet1": {
+		{"Date", "Score", "Comment"},
+		{45231.5, 9, "fine"},
+		{10000.0, 8, "typed in 1927"},
+		{45232.0, 7, "one cell too many", nil, "stray"},
+	}}, map[string][]string{"Sheet1": {"A2", "A3", "A4"}})
+	res := importFile(t, openStore(t), survey, importer.Options{RejectsPath: "-"})
+	want := []string{"1927-05-18", "2023-11-02, 7, one cell too many, , stray"}
+	if res.Imported != 1 || len(res.Rejects) != 2 || res.Rejects[0].Value != want[0] || res.Rejects[1].Value != want[1] {
+		t.Fatalf("imported %d rejects %+v, want values %q", res.Imported, res.Rejects, want)
+	}
+
+	tickets := writeWorkbook(t, "tickets.xlsx", []string{"Sheet1"}, map[string][][]any{"Sheet1": {
+		{"ID", "Opened", "Resolved", "Status"},
+		{"T-1", 45231.5, 45230.25, "Resolved"},
+		{"T-2", 45231.5, 45232.75, "Resolved"},
+	}}, map[string][]string{"Sheet1": {"B2", "C2", "B3", "C3"}})
+	res = importTickets(t, openStore(t), tickets, importer.Options{RejectsPath: "-"})
+	if res.Imported != 1 || len(res.Rejects) != 1 || res.Rejects[0].Value != "2023-10-31 06:00" || res.Rejects[0].Code != "import.reject.before_opened" {
+		t.Fatalf("imported %d rejects %+v", res.Imported, res.Rejects)
+	}
+}
