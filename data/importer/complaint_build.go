@@ -154,7 +154,7 @@ func (b *complaintBuilder) parseRow(rec []string, row int) (ticketRow, bool) {
 		// a ticket taken out of spam again stays.
 	}
 	var present, ok bool
-	if r.opened, present, ok = b.date(rec, FieldOpened, row); !ok {
+	if r.opened, present, ok = b.date(rec, FieldOpened, row); !ok || present && !b.happened(rec, b.col[FieldOpened], row, r.opened) {
 		return r, false
 	} else if !present {
 		if b.opt.FileDate.IsZero() {

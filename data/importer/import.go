@@ -24,6 +24,13 @@ const (
 	progressEvery = 100 * time.Millisecond
 )
 
+// clock tells the time of an import; tests set it.
+var clock = time.Now
+
+// maxAhead is how far past the import a response or an opening may be
+// dated: a day covers a source in a zone ahead of the machine's clock.
+const maxAhead = 24 * time.Hour
+
 // rowBase is the row state every kind of import shares: the plan, the
 // date reader, the reject callback and the counts.
 type rowBase struct {
@@ -36,7 +43,8 @@ type rowBase struct {
 	buf      []byte
 	repeats  map[uint64]uint32 // content hash -> times seen in this file
 	channels map[string]data.Channel
-	dateCols []bool // per column: read as dates (shown as dates in rejects)
+	dateCols []bool    // per column: read as dates (shown as dates in rejects)
+	latest   time.Time // the latest date a response or an opening may have
 	rejected func(row int, column, value string, why Message)
 	rejects  int // rows rejected so far
 	skipped  int // rows that hold no item to import (tickets marked spam)
@@ -56,6 +64,7 @@ func newRowBase(p *plan, opt Options) rowBase {
 		repeats:  map[uint64]uint32{},
 		channels: map[string]data.Channel{},
 		dateCols: make([]bool, len(p.cols)),
+		latest:   clock().Add(maxAhead),
 	}
 	for _, i := range p.dateColumns() {
 		b.dateCols[i] = true
@@ -141,6 +150,18 @@ func (b *rowBase) shown(i int, v string) string {
 		}
 	}
 	return v
+}
+
+// happened reports whether t, read from column i, is no later than
+// latest. A survey answer or a ticket dated later cannot have happened
+// yet (a typo in the year, a placeholder such as 2099): the row is
+// rejected.
+func (b *rowBase) happened(rec []string, i, row int, t time.Time) bool {
+	if !t.After(b.latest) {
+		return true
+	}
+	b.rejected(row, b.names[i], b.shown(i, strings.TrimSpace(rec[i])), reasonFutureDate.msg())
+	return false
 }
 
 // rowText is a whole row as rejects show it.
@@ -229,14 +250,19 @@ func (b *rowBuilder) build(rec []string, row int) (*data.Feedback, bool) {
 		return nil, false
 	}
 	fb := &data.Feedback{Score: data.NoScore}
+	dc := b.col[FieldDate]
 	t, present, ok := b.date(rec, FieldDate, row)
 	if ok && !present && b.started >= 0 {
-		t, present, ok = b.dateAt(rec, b.started, row)
+		dc = b.started
+		t, present, ok = b.dateAt(rec, dc, row)
 	}
 	switch {
 	case !ok:
 		return nil, false
 	case present:
+		if !b.happened(rec, dc, row, t) {
+			return nil, false
+		}
 		fb.RespondedAt = t
 	case !b.opt.FileDate.IsZero():
 		fb.RespondedAt = b.opt.FileDate
@@ -450,7 +476,7 @@ func runImport[T any](ctx context.Context, p *plan, opt Options, progress func(P
 		Kind:       p.schema.kind,
 		Source:     p.source(opt),
 		FileName:   p.base,
-		ImportedAt: time.Now().UTC(),
+		ImportedAt: clock().UTC(),
 	})
 	if err != nil {
 		return res, wrap(err)

@@ -28,6 +28,7 @@ const (
 	reasonCount          reason = "import.reject.count"
 	reasonAmount         reason = "import.reject.amount"
 	reasonBeforeOpened   reason = "import.reject.before_opened"
+	reasonFutureDate     reason = "import.reject.future_date"
 )
 
 // reasonText is the English text of each reason, with fmt verbs for the
@@ -53,6 +54,7 @@ var reasonText = map[reason]string{
 	reasonCount:          "not a whole number",
 	reasonAmount:         "not an amount of money",
 	reasonBeforeOpened:   "earlier than the opening date",
+	reasonFutureDate:     "more than a day after the import: cannot have happened yet",
 }
 
 // reasonArgs names the template arguments of each reason, in the order of

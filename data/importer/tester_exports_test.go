@@ -95,3 +95,33 @@ func TestXLSXRejectsShowDatesNotSerials(t *testing.T) {
 		t.Fatalf("imported %d rejects %+v", res.Imported, res.Rejects)
 	}
 }
+
+// A response or a ticket dated more than a day after the import cannot
+// have happened yet (a mistyped year, a 2099 placeholder): it is
+// rejected with its cell, while a day ahead passes for a source in a
+// zone ahead of ours.
+func TestFarFutureDatesRejected(t *testing.T) {
+	importedAt := time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)
+	importer.SetClock(t, importedAt)
+	db := openStore(t)
+	survey := writeFile(t, "future.csv", []byte(lines("Date,Score", "2026-11-28 11:00,9", "2026-11-28 13:00,8", "2099-01-01,7")))
+	res := importFile(t, db, survey, importer.Options{RejectsPath: "-"})
+	if res.Imported != 1 || len(res.Rejects) != 2 {
+		t.Fatalf("imported %d rejects %+v", res.Imported, res.Rejects)
+	}
+	for i, want := range []importer.Reject{{Row: 3, Column: "Date", Value: "2026-11-28 13:00"}, {Row: 4, Column: "Date", Value: "2099-01-01"}} {
+		if r := res.Rejects[i]; r.Row != want.Row || r.Column != want.Column || r.Value != want.Value || r.Code != "import.reject.future_date" {
+			t.Errorf("reject %+v, want %+v", r, want)
+		}
+	}
+	if !res.Batch.ImportedAt.Equal(importedAt) {
+		t.Errorf("imported at %v, want %v", res.Batch.ImportedAt, importedAt)
+	}
+
+	tickets := writeFile(t, "future-tickets.csv", []byte(lines("ID,Opened,Status", "T-1,2026-11-20 09:00,New", "T-2,2062-11-20 09:00,New")))
+	res = importTickets(t, db, tickets, importer.Options{RejectsPath: "-"})
+	if res.Imported != 1 || len(res.Rejects) != 1 || res.Rejects[0].Column != "Opened" || res.Rejects[0].Value != "2062-11-20 09:00" ||
+		res.Rejects[0].Code != "import.reject.future_date" {
+		t.Fatalf("tickets imported %d rejects %+v", res.Imported, res.Rejects)
+	}
+}
