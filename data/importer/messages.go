@@ -92,6 +92,7 @@ const (
 	warnRejectsFile      = "import.warning.rejects_file"
 	warnTitleSkipped     = "import.warning.title_skipped"
 	warnSummarySkipped   = "import.warning.summary_skipped"
+	warnFooterSkipped    = "import.warning.footer_skipped"
 	warnDuplicateColumns = "import.warning.duplicate_columns"
 	warnNoDataRows       = "import.warning.no_data_rows"
 	warnSegmentNoClient  = "import.warning.segment_without_client"

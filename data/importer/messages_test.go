@@ -24,6 +24,7 @@ func TestMessagesAreTranslated(t *testing.T) {
 		warning(warnRejectsFile, map[string]any{"Path": "a.rejects.csv", "Error": "disk full"}, "x"),
 		warning(warnTitleSkipped, map[string]any{"Rows": 1, "Text": "Report"}, "x"),
 		warning(warnSummarySkipped, map[string]any{"Row": 9, "Text": "Итого 8,8"}, "x"),
+		(&footerRows{rows: []heldRow{{rec: []string{"Grand Totals (3 records)"}, row: 5}}}).mustWarn(t),
 		warning(warnDuplicateColumns, map[string]any{"Name": "Score", "Columns": "#2, #5"}, "x"),
 		warning(warnNoDataRows, nil, "x"),
 		warning(warnSegmentNoClient, map[string]any{"Column": "Plan"}, "x"),
@@ -73,6 +74,14 @@ func (g encodingGuess) mustWarn(t *testing.T) Message {
 	m, ok := g.warning()
 	if !ok {
 		t.Fatalf("no warning for %+v", g)
+	}
+	return m
+}
+
+func (f *footerRows) mustWarn(t *testing.T) Message {
+	m, ok := f.warning()
+	if !ok {
+		t.Fatalf("no warning for %+v", f)
 	}
 	return m
 }
