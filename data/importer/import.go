@@ -659,9 +659,10 @@ type heldRow struct {
 
 // footerLike reports whether rec may be a line of a report's footer:
 // fewer than half the header's cells (XLSX drops only trailing empty
-// cells) and no date where the rows have theirs.
+// cells) and no date where the rows have theirs. A total row ("Итого")
+// is not: usable skips it with its own warning.
 func (b *rowBase) footerLike(rec []string) bool {
-	if len(rec)*2 >= len(b.p.cols) {
+	if len(rec)*2 >= len(b.p.cols) || isSummaryRow(rec) {
 		return false
 	}
 	raw, mapped := b.cell(rec, b.p.schema.dates[0])
