@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"cmp"
 	"slices"
 	"strings"
 	"time"
@@ -18,6 +19,7 @@ type ticketRow struct {
 	resolvedAt, closedAt                       time.Time
 	status                                     data.Status // "" when the row says none
 	statusText                                 string
+	cancelled                                  bool // closed without a resolution
 	priority                                   data.Priority
 	typ                                        data.ComplaintType
 	channel                                    data.Channel
@@ -209,6 +211,7 @@ func (b *complaintBuilder) parseRow(rec []string, row int) (ticketRow, bool) {
 			return r, false
 		}
 		r.status, r.statusText = st, v
+		r.cancelled = st == data.StatusClosed && cancelledStatus(b.p.format, v)
 	}
 	r.priority = data.PriorityNormal
 	if v := b.text(rec, FieldPriority); v != "" {
@@ -446,15 +449,35 @@ func (b *complaintBuilder) fromRow(r ticketRow) *data.Complaint {
 		h.move(data.StatusResolved, time.Time{}, true)
 		h.move(data.StatusInProgress, time.Time{}, true)
 	}
-	if !r.resolvedAt.IsZero() {
-		h.move(data.StatusResolved, r.resolvedAt, false)
-	}
-	if !r.closedAt.IsZero() {
-		h.move(data.StatusClosed, r.closedAt, false)
+	switch {
+	case r.cancelled:
+		h.cancel(cmp.Or(r.closedAt, r.resolvedAt))
+	default:
+		if !r.resolvedAt.IsZero() {
+			h.move(data.StatusResolved, r.resolvedAt, false)
+		}
+		if !r.closedAt.IsZero() {
+			h.move(data.StatusClosed, r.closedAt, false)
+		}
 	}
 	h.move(final, time.Time{}, true)
 	c.Events = h.events
 	return c
+}
+
+// cancel closes a cancelled or withdrawn ticket without resolving it:
+// the closing is marked Undated, which gives no resolution time (nor a
+// first response), at the time the source closed it when it says, so
+// that the ticket leaves the backlog then.
+func (h *history) cancel(at time.Time) {
+	if h.status == data.StatusClosed {
+		return
+	}
+	if at.Before(h.last) {
+		at = h.last
+	}
+	h.events = append(h.events, data.ComplaintEvent{At: at, Kind: data.EventStatus, Status: data.StatusClosed, Undated: true})
+	h.status, h.last = data.StatusClosed, at
 }
 
 // sortLog puts a ticket's event-log rows in the order of their update
@@ -518,7 +541,11 @@ func (b *complaintBuilder) fromLog(rows []ticketRow) *data.Complaint {
 					at = r.closedAt
 				}
 			}
-			h.move(r.status, at, at.IsZero())
+			if r.cancelled {
+				h.cancel(at)
+			} else {
+				h.move(r.status, at, at.IsZero())
+			}
 		}
 	}
 	if !states {

@@ -165,6 +165,7 @@ var statusWords = []struct {
 	{"done", data.StatusClosed}, // Jira's final state
 	{"canceled", data.StatusClosed},
 	{"cancelled", data.StatusClosed},
+	{"withdrawn", data.StatusClosed},
 	{"закрыта", data.StatusClosed},
 	{"закрыто", data.StatusClosed},
 	{"отменена", data.StatusClosed},
@@ -226,6 +227,26 @@ var statusStems = []struct {
 // states when display values are off (1 New ... 8 Canceled).
 var serviceNowStates = map[string]data.Status{
 	"1": data.StatusNew, "2": data.StatusInProgress, "3": data.StatusWaiting, "6": data.StatusResolved, "7": data.StatusClosed, "8": data.StatusClosed,
+}
+
+// cancelWords start the statuses of tickets cancelled or withdrawn
+// (Zendesk, Freshdesk and ServiceNow "Canceled", "Cancelled",
+// "Withdrawn", «Отменено», «Отменена»): closed, but never resolved.
+var cancelWords = []string{"cancel", "withdrawn", "отмен"}
+
+// cancelledStatus reports whether a status cell of a layout cancels the
+// ticket; ServiceNow's state number 8 is Canceled.
+func cancelledStatus(format, s string) bool {
+	l := strings.ToLower(strings.TrimSpace(s))
+	if format == FormatServiceNow && l == "8" {
+		return true
+	}
+	for _, w := range cancelWords {
+		if strings.HasPrefix(l, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // notAppealStatuses start the statuses of tickets that are no client

@@ -161,3 +161,39 @@ func TestReportFooterLinesSkipped(t *testing.T) {
 	}
 	findWarning(t, res.Warnings, "import.warning.footer_skipped")
 }
+
+// A cancelled or withdrawn ticket is closed without a resolution: no
+// resolved event and no resolution time, which would shorten the
+// resolution medians; it leaves the backlog when the source closed it.
+func TestCancelledTicketsClosedWithoutResolution(t *testing.T) {
+	path := writeFile(t, "cancelled.csv", []byte(lines(
+		"ID,Created at,Status,Solved at,Closed at",
+		"T-1,2026-10-01 09:00,Closed,2026-10-03 09:00,2026-10-04 09:00",
+		"T-2,2026-10-01 09:00,Canceled,2026-10-01 10:00,2026-10-01 10:00",
+		"T-3,2026-10-01 09:00,Отменено,,2026-10-02 12:00",
+		"T-4,2026-10-01 09:00,Withdrawn,,",
+		"T-5,2026-10-01 09:00,Cancelled,,",
+	)))
+	db := openStore(t)
+	if res := importTickets(t, db, path, importer.Options{RejectsPath: "-"}); res.Imported != 5 {
+		t.Fatalf("imported %d rejects %+v", res.Imported, res.Rejects)
+	}
+	got := storedTickets(t, db)
+	if c := got["T-1"]; !c.Facts.ResolvedAt.Equal(utc(2026, 10, 3, 9, 0, 0)) {
+		t.Errorf("closed ticket resolved at %v", c.Facts.ResolvedAt)
+	}
+	closedAt := map[string]time.Time{"T-2": utc(2026, 10, 1, 10, 0, 0), "T-3": utc(2026, 10, 2, 12, 0, 0),
+		"T-4": utc(2026, 10, 1, 9, 0, 0), "T-5": utc(2026, 10, 1, 9, 0, 0)}
+	for id, at := range closedAt {
+		c := got[id]
+		if c.Status != data.StatusClosed || !c.Facts.ResolvedAt.IsZero() || !c.Facts.FirstResolvedAt.IsZero() || len(c.Facts.Resolutions) != 0 {
+			t.Errorf("%s: status %q resolved %v first %v resolutions %v, want closed without a resolution", id, c.Status,
+				c.Facts.ResolvedAt, c.Facts.FirstResolvedAt, c.Facts.Resolutions)
+		}
+		for _, e := range c.Events {
+			if e.Status == data.StatusResolved || e.Status == data.StatusClosed && !e.At.Equal(at) {
+				t.Errorf("%s: event %s at %v, want a closing at %v only", id, e.Status, e.At, at)
+			}
+		}
+	}
+}
