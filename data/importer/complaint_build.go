@@ -383,9 +383,10 @@ func (b *complaintBuilder) complaint(r ticketRow) *data.Complaint {
 
 // history builds events in time order and tracks the status they reach.
 type history struct {
-	events []data.ComplaintEvent
-	status data.Status
-	last   time.Time // the latest dated event: a lower bound for undated ones
+	events  []data.ComplaintEvent
+	status  data.Status
+	last    time.Time // the latest dated event: a lower bound for undated ones
+	replied bool
 }
 
 func newHistory(opened time.Time) *history {
@@ -394,6 +395,7 @@ func newHistory(opened time.Time) *history {
 
 func (h *history) reply(at time.Time) {
 	h.events = append(h.events, data.ComplaintEvent{At: at, Kind: data.EventReply})
+	h.replied = true
 	if at.After(h.last) {
 		h.last = at
 	}
@@ -454,15 +456,27 @@ func (b *complaintBuilder) fromRow(r ticketRow) *data.Complaint {
 		h.cancel(cmp.Or(r.closedAt, r.resolvedAt))
 	default:
 		if !r.resolvedAt.IsZero() {
-			h.move(data.StatusResolved, r.resolvedAt, false)
+			h.end(data.StatusResolved, r.resolvedAt)
 		}
 		if !r.closedAt.IsZero() {
-			h.move(data.StatusClosed, r.closedAt, false)
+			h.end(data.StatusClosed, r.closedAt)
 		}
 	}
 	h.move(final, time.Time{}, true)
 	c.Events = h.events
 	return c
+}
+
+// end records a resolution or closing dated by its own column. Such a
+// date says when the ticket ended, not when work on it began, while a
+// dated move out of "new" is the first response (data.DeriveFacts): a
+// ticket still new without a reply first moves to in progress undated,
+// so that no first response is invented at its resolution.
+func (h *history) end(to data.Status, at time.Time) {
+	if h.status == data.StatusNew && !h.replied {
+		h.move(data.StatusInProgress, time.Time{}, true)
+	}
+	h.move(to, at, false)
 }
 
 // cancel closes a cancelled or withdrawn ticket without resolving it:
@@ -541,9 +555,12 @@ func (b *complaintBuilder) fromLog(rows []ticketRow) *data.Complaint {
 					at = r.closedAt
 				}
 			}
-			if r.cancelled {
+			switch {
+			case r.cancelled:
 				h.cancel(at)
-			} else {
+			case r.updated.IsZero() && !at.IsZero():
+				h.end(r.status, at)
+			default:
 				h.move(r.status, at, at.IsZero())
 			}
 		}

@@ -306,7 +306,10 @@ func TestParseServiceNowExport(t *testing.T) {
 	}
 	checkTickets(t, pt.byID(t), map[string]ticketWant{
 		"INC0010001": {data.StatusClosed, data.PriorityHigh, data.TypeComplaint, data.ChannelPhone, data.VerdictUnknown,
-			[]string{"status:new@05-02 08:00", "status:resolved@05-02 12:00", "status:closed@05-05 12:00"}, utc(2024, 5, 2, 12, 0), 0},
+			// No reply is dated: the work began at a time unknown, and the
+			// resolution is no first response.
+			[]string{"status:new@05-02 08:00", "status:in_progress~@05-02 08:00", "status:resolved@05-02 12:00", "status:closed@05-05 12:00"},
+			utc(2024, 5, 2, 12, 0), 0},
 		"INC0010002": {data.StatusInProgress, data.PriorityCritical, data.TypeComplaint, data.ChannelEmail, data.VerdictUnknown,
 			[]string{"status:new@05-03 09:30", "status:in_progress~@05-03 09:30"}, time.Time{}, 0},
 		// ServiceNow's "Self-service" is its portal, "Walk-in" a visit.
@@ -412,14 +415,15 @@ func TestParseComplaintsXLSX(t *testing.T) {
 	pt := parseTickets(t, path, Options{DateOrder: DMY})
 	checkTickets(t, pt.byID(t), map[string]ticketWant{
 		"X-1": {data.StatusResolved, data.PriorityHigh, data.TypeComplaint, data.ChannelEmail, data.VerdictUnknown,
-			[]string{"status:new@07-01 09:00", "status:resolved@07-02 13:30"}, utc(2024, 7, 2, 13, 30), 0},
+			[]string{"status:new@07-01 09:00", "status:in_progress~@07-01 09:00", "status:resolved@07-02 13:30"}, utc(2024, 7, 2, 13, 30), 0},
 		// An Excel serial with a date format; 3,5 hours to resolve.
 		"X-2": {data.StatusClosed, data.PriorityNormal, data.TypeComplaint, data.ChannelPhone, data.VerdictUnknown,
-			[]string{"status:new@07-02 12:00", "status:resolved@07-02 15:30", "status:closed~@07-02 15:30"}, utc(2024, 7, 2, 15, 30), 0},
+			[]string{"status:new@07-02 12:00", "status:in_progress~@07-02 12:00", "status:resolved@07-02 15:30", "status:closed~@07-02 15:30"},
+			utc(2024, 7, 2, 15, 30), 0},
 		"X-3": {data.StatusInProgress, data.PriorityNormal, data.TypeComplaint, data.ChannelChat, data.VerdictUnknown,
 			[]string{"status:new@07-03 10:00", "status:in_progress~@07-03 10:00"}, time.Time{}, 0},
 		"X-4": {data.StatusResolved, data.PriorityLow, data.TypeComplaint, data.ChannelWeb, data.VerdictUnknown,
-			[]string{"status:new@07-04 11:00", "status:resolved@07-04 12:45"}, utc(2024, 7, 4, 12, 45), 0},
+			[]string{"status:new@07-04 11:00", "status:in_progress~@07-04 11:00", "status:resolved@07-04 12:45"}, utc(2024, 7, 4, 12, 45), 0},
 	})
 	checkRejects(t, pt.rejects, []Reject{{Row: 6, Column: "Resolution time", Value: "soon", Code: string(reasonDuration)}})
 }

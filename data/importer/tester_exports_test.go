@@ -197,3 +197,28 @@ func TestCancelledTicketsClosedWithoutResolution(t *testing.T) {
 		}
 	}
 }
+
+// A source without a first response (no column, or an empty cell) leaves
+// the first response unknown: the resolution date must not become it.
+// A dated reply still is the first response.
+func TestFirstResponseNotTakenFromResolution(t *testing.T) {
+	path := writeFile(t, "no-first-response.csv", []byte(lines(
+		"ID,Created,Status,First response at,Resolved,Closed",
+		"T-1,2026-10-01 09:00,Closed,,2026-10-02 09:00,2026-10-03 09:00",
+		"T-2,2026-10-01 09:00,Closed,2026-10-01 09:30,2026-10-02 09:00,",
+		"T-3,2026-10-01 09:00,Closed,,,2026-10-04 09:00",
+	)))
+	db := openStore(t)
+	if res := importTickets(t, db, path, importer.Options{RejectsPath: "-"}); res.Imported != 3 {
+		t.Fatalf("imported %d rejects %+v", res.Imported, res.Rejects)
+	}
+	got := storedTickets(t, db)
+	for id, want := range map[string]time.Time{"T-1": {}, "T-2": utc(2026, 10, 1, 9, 30, 0), "T-3": {}} {
+		if c := got[id]; !c.Facts.FirstResponseAt.Equal(want) {
+			t.Errorf("%s: first response %v, want %v (resolved %v)", id, c.Facts.FirstResponseAt, want, c.Facts.ResolvedAt)
+		}
+	}
+	if c := got["T-1"]; !c.Facts.ResolvedAt.Equal(utc(2026, 10, 2, 9, 0, 0)) {
+		t.Errorf("T-1 resolved %v", c.Facts.ResolvedAt)
+	}
+}
