@@ -76,4 +76,16 @@ var (
 	ErrStrict         = data.ErrStrictImport
 	ErrUnknownColumn  = errors.New("mapped column not found")
 	ErrEmptyFile      = errors.New("the file has no header row")
+	ErrHTMLPage       = errors.New("this file is an HTML page, as Bitrix24 saves its .xls exports: open it in a spreadsheet and save it as XLSX or CSV")
 )
+
+// MessageError is an error that refuses a file, with the translation key
+// and arguments of its text (as warnings and rejects have) and the
+// sentinel error it is (errors.Is).
+type MessageError struct {
+	Message
+	Err error
+}
+
+func (e *MessageError) Error() string { return e.Text }
+func (e *MessageError) Unwrap() error { return e.Err }

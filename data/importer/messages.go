@@ -105,6 +105,9 @@ const (
 	warnEventLog         = "import.warning.event_log"
 )
 
+// Error keys of MessageError.
+const errHTMLPage = "import.error.html_page"
+
 func warning(code string, args map[string]any, format string, a ...any) Message {
 	return Message{Code: code, Args: args, Text: fmt.Sprintf(format, a...)}
 }

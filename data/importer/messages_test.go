@@ -27,6 +27,7 @@ func TestMessagesAreTranslated(t *testing.T) {
 		(&footerRows{rows: []heldRow{{rec: []string{"Grand Totals (3 records)"}, row: 5}}}).mustWarn(t),
 		warning(warnDuplicateColumns, map[string]any{"Name": "Score", "Columns": "#2, #5"}, "x"),
 		warning(warnNoDataRows, nil, "x"),
+		warning(errHTMLPage, nil, "x"),
 		warning(warnSegmentNoClient, map[string]any{"Column": "Plan"}, "x"),
 		warning(warnTextCut, map[string]any{"Row": 28, "Column": "Описание", "Max": 20000}, "x"),
 	}

@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -175,6 +176,11 @@ func prepare(path string, opt Options, sc *schema) (*plan, error) {
 			return nil, wrap(err)
 		}
 	} else {
+		if html, err := isHTMLPage(path); err != nil {
+			return nil, wrap(err)
+		} else if html {
+			return nil, wrap(&MessageError{Message: warning(errHTMLPage, nil, "%s", ErrHTMLPage.Error()), Err: ErrHTMLPage})
+		}
 		enc, err := normaliseEncoding(opt.Encoding)
 		if err != nil {
 			return nil, wrap(err)
@@ -320,6 +326,30 @@ func prepare(path string, opt Options, sc *schema) (*plan, error) {
 		}
 	}
 	return p, nil
+}
+
+// isHTMLPage reports whether a file is a web page rather than a table:
+// Bitrix24 and other web apps save an HTML table under the name ".xls",
+// which read as text yields no column the import knows. Such a file
+// starts, after a byte order mark and blank space, with "<" and holds a
+// <table> or <html> tag.
+func isHTMLPage(path string) (bool, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return false, err
+	}
+	defer f.Close()
+	head := make([]byte, 4<<10)
+	n, err := io.ReadFull(f, head)
+	if err != nil && err != io.EOF && err != io.ErrUnexpectedEOF {
+		return false, err
+	}
+	text := bytes.TrimLeft(bytes.TrimPrefix(head[:n], []byte("\xEF\xBB\xBF")), " \t\r\n")
+	if len(text) == 0 || text[0] != '<' {
+		return false, nil
+	}
+	lower := bytes.ToLower(text)
+	return bytes.Contains(lower, []byte("<table")) || bytes.Contains(lower, []byte("<html")), nil
 }
 
 // columnEmpty reports whether column col is missing or empty in every row.

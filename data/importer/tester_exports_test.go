@@ -1,6 +1,8 @@
 package importer_test
 
 import (
+	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -220,5 +222,22 @@ func TestFirstResponseNotTakenFromResolution(t *testing.T) {
 	}
 	if c := got["T-1"]; !c.Facts.ResolvedAt.Equal(utc(2026, 10, 2, 9, 0, 0)) {
 		t.Errorf("T-1 resolved %v", c.Facts.ResolvedAt)
+	}
+}
+
+// Bitrix24 saves its ".xls" exports as an HTML table: the import refuses
+// it with what to do instead of "no date column".
+func TestHTMLPageSavedAsXLSRefused(t *testing.T) {
+	page := "\xEF\xBB\xBF\r\n  <html><head><meta http-equiv=\"Content-type\" content=\"text/html;charset=utf-8\" /></head><body>" +
+		"<table border=\"1\"><tr><th>ID</th><th>Название сделки</th><th>Стадия сделки</th><th>Дата создания</th></tr>" +
+		"<tr><td>17</td><td>Возврат</td><td>Сделка успешна</td><td>05.11.2026 10:00:00</td></tr></table></body></html>"
+	path := writeFile(t, "DEAL_20261120_5a8f.xls", []byte(page))
+	_, err := importer.ImportComplaints(context.Background(), openStore(t), path, importer.Options{RejectsPath: "-"}, nil)
+	var me *importer.MessageError
+	if !errors.Is(err, importer.ErrHTMLPage) || !errors.As(err, &me) || me.Code != "import.error.html_page" {
+		t.Fatalf("err = %v, want ErrHTMLPage with its key", err)
+	}
+	if _, err := importer.Inspect(path, importer.Options{}); !errors.Is(err, importer.ErrHTMLPage) {
+		t.Errorf("inspect: %v", err)
 	}
 }
