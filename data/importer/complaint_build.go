@@ -52,6 +52,8 @@ type complaintBuilder struct {
 	eventLog bool
 	logs     map[string][]ticketRow
 	logOrder []string
+	// sysIDsWarned: the person columns already warned of sys_ids.
+	sysIDsWarned map[Field]bool
 }
 
 // defaultType is the type of a ticket whose source does not say: every
@@ -76,6 +78,8 @@ func newComplaintBuilder(p *plan, opt Options) *complaintBuilder {
 		types:      valueCache[data.ComplaintType]{},
 		verdicts:   valueCache[data.Verdict]{},
 		chans:      valueCache[data.Channel]{},
+
+		sysIDsWarned: map[Field]bool{},
 	}
 	for _, f := range []Field{FieldFirstResponse, FieldResolutionTime} {
 		if i, ok := p.mapping[f]; ok {
@@ -257,13 +261,13 @@ func (b *complaintBuilder) parseRow(rec []string, row int) (ticketRow, bool) {
 			return parseVerdict(s, b.disputed), true
 		})
 	}
-	r.client = b.text(rec, FieldClient)
+	r.client = b.person(rec, FieldClient)
 	r.tier = b.text(rec, FieldTier)
 	r.category = b.text(rec, FieldCategory)
 	r.subcategory = b.text(rec, FieldSubcategory)
 	r.subject = b.clip(rec, row, FieldSubject, data.MaxShortText)
 	r.description = b.clip(rec, row, FieldDescription, data.MaxCommentLen)
-	r.assignee = b.text(rec, FieldAssignee)
+	r.assignee = b.person(rec, FieldAssignee)
 	r.resolution = b.clip(rec, row, FieldResolution, data.MaxCommentLen)
 	if r.resolution == "" && !r.status.Open() && strings.Contains(strings.ToLower(r.statusText), " with") {
 		// "Closed with monetary relief" says how it was resolved.
@@ -282,6 +286,37 @@ func (b *complaintBuilder) parseRow(rec []string, row int) (ticketRow, bool) {
 		})
 	}
 	return r, true
+}
+
+// person reads a client or assignee cell. ServiceNow exported without
+// display values writes a person's sys_id (32 hex digits) instead of the
+// name: it is no name to file a client or an employee under, so it is
+// left empty, with one warning per column.
+func (b *complaintBuilder) person(rec []string, f Field) string {
+	v := b.text(rec, f)
+	if !isSysID(v) {
+		return v
+	}
+	if !b.sysIDsWarned[f] {
+		b.sysIDsWarned[f] = true
+		col := b.colName(f)
+		b.summaries = append(b.summaries, warning(warnSysIDs, map[string]any{"Column": col},
+			"column %q holds ServiceNow sys_ids instead of names: they are left empty; export the table with display values to import the names", col))
+	}
+	return ""
+}
+
+// isSysID reports whether s is a ServiceNow sys_id: 32 hex digits.
+func isSysID(s string) bool {
+	if len(s) != 32 {
+		return false
+	}
+	for i := range len(s) {
+		if c := s[i]; !(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F') {
+			return false
+		}
+	}
+	return true
 }
 
 // clip reads a text cell cut to max characters: a complaint is not

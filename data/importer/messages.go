@@ -103,6 +103,7 @@ const (
 	warnNoStatusDated    = "import.warning.no_status_dated"
 	warnNoResolutionTime = "import.warning.no_resolution_time"
 	warnEventLog         = "import.warning.event_log"
+	warnSysIDs           = "import.warning.sys_ids"
 )
 
 // Error keys of MessageError.

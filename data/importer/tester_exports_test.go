@@ -241,3 +241,35 @@ func TestHTMLPageSavedAsXLSRefused(t *testing.T) {
 		t.Errorf("inspect: %v", err)
 	}
 }
+
+// ServiceNow exported without display values writes sys_ids for people:
+// no employee or client is filed under one, and each column is warned
+// of once.
+func TestServiceNowSysIDsAreNoNames(t *testing.T) {
+	path := writeFile(t, "incident.csv", []byte(lines(
+		"number,opened_at,short_description,caller_id,state,assigned_to",
+		"INC0010001,2026-10-01 09:00:00,Email down,5137153cc611227c000bbd1bd8cd2005,New,46d44a23a9fe19810012d100cca80666",
+		"INC0010002,2026-10-01 10:00:00,VPN slow,Maria Lee,New,46D44A23A9FE19810012D100CCA80666",
+		"INC0010003,2026-10-01 11:00:00,Printer,5137153cc611227c000bbd1bd8cd2005,New,Anna Petrova",
+	)))
+	db := openStore(t)
+	res := importTickets(t, db, path, importer.Options{RejectsPath: "-"})
+	if res.Imported != 3 {
+		t.Fatalf("imported %d rejects %+v", res.Imported, res.Rejects)
+	}
+	var warned []string
+	for _, w := range res.Warnings {
+		if w.Code == "import.warning.sys_ids" {
+			warned = append(warned, w.Args["Column"].(string))
+		}
+	}
+	if strings.Join(warned, ",") != "caller_id,assigned_to" {
+		t.Errorf("sys_id warnings for %q, want caller_id and assigned_to once each", warned)
+	}
+	got := storedTickets(t, db)
+	for id, want := range map[string][2]string{"INC0010001": {"", ""}, "INC0010002": {"Maria Lee", ""}, "INC0010003": {"", "Anna Petrova"}} {
+		if c := got[id]; c.ClientName != want[0] || c.Assignee != want[1] {
+			t.Errorf("%s: client %q assignee %q, want %q", id, c.ClientName, c.Assignee, want)
+		}
+	}
+}
