@@ -226,14 +226,23 @@ func (b *complaintBuilder) parseRow(rec []string, row int) (ticketRow, bool) {
 		}
 		r.priority = p
 	}
+	readChannel := func(s string) (data.Channel, bool) { return ticketChannel(s), true }
 	r.typ = b.defType
+	typeChannel := data.ChannelOther
 	if v := b.text(rec, FieldType); v != "" {
 		if t, ok := b.types.get(v, parseType); ok {
 			r.typ = t
+		} else {
+			// Help Scout's "Type" says how the conversation came in:
+			// email, chat or phone.
+			typeChannel, _ = b.chans.get(v, readChannel)
 		}
 	}
 	if v := b.text(rec, FieldChannel); v != "" {
-		r.channel, _ = b.chans.get(v, func(s string) (data.Channel, bool) { return ticketChannel(s), true })
+		r.channel, _ = b.chans.get(v, readChannel)
+	}
+	if r.channel == "" && typeChannel != data.ChannelOther {
+		r.channel = typeChannel
 	}
 	if v := b.text(rec, FieldReopens); v != "" {
 		n, ok := parseCount(v)

@@ -273,3 +273,35 @@ func TestServiceNowSysIDsAreNoNames(t *testing.T) {
 		}
 	}
 }
+
+// Help Scout's "Type" column says how a conversation came in (email,
+// chat, phone): such a value is the channel, while a real type still
+// sets the type, and a channel column, when there is one, wins.
+func TestHelpScoutTypeIsTheChannel(t *testing.T) {
+	path := writeFile(t, "helpscout.csv", []byte(lines(
+		"Conversation ID,Subject,Status,Type,Customer Name,Created At",
+		"2401001,Where is my order,active,email,Ann Buyer,2026-10-01T09:00:00Z",
+		"2401002,Broken,active,chat,Ben Buyer,2026-10-01T10:00:00Z",
+		"2401003,Call me,active,phone,Cid Buyer,2026-10-01T11:00:00Z",
+		"2401004,Refund,active,Complaint,Dan Buyer,2026-10-01T12:00:00Z",
+	)))
+	db := openStore(t)
+	if res := importTickets(t, db, path, importer.Options{RejectsPath: "-"}); res.Imported != 4 {
+		t.Fatalf("imported %d rejects %+v", res.Imported, res.Rejects)
+	}
+	got := storedTickets(t, db)
+	for id, want := range map[string]data.Channel{"2401001": data.ChannelEmail, "2401002": data.ChannelChat, "2401003": data.ChannelPhone, "2401004": ""} {
+		if c := got[id]; c.Channel != want {
+			t.Errorf("%s: channel %q, want %q", id, c.Channel, want)
+		}
+	}
+	if c := got["2401004"]; c.Type != data.TypeComplaint {
+		t.Errorf("type %q, want complaint", c.Type)
+	}
+
+	withChannel := writeFile(t, "typed.csv", []byte(lines("ID,Created,Type,Channel", "1,2026-10-01 09:00,email,Phone")))
+	res := importTickets(t, db, withChannel, importer.Options{RejectsPath: "-"})
+	if c := storedTickets(t, db)["1"]; res.Imported != 1 || c.Channel != data.ChannelPhone {
+		t.Errorf("with a channel column: imported %d channel %q, want phone", res.Imported, c.Channel)
+	}
+}
