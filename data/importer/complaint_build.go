@@ -69,16 +69,15 @@ func defaultType(format string) data.ComplaintType {
 
 func newComplaintBuilder(p *plan, opt Options) *complaintBuilder {
 	b := &complaintBuilder{
-		rowBase:    newRowBase(p, opt),
-		source:     p.source(opt),
-		defType:    defaultType(p.format),
-		units:      map[Field]durationScale{},
-		statuses:   valueCache[data.Status]{},
-		priorities: valueCache[data.Priority]{},
-		types:      valueCache[data.ComplaintType]{},
-		verdicts:   valueCache[data.Verdict]{},
-		chans:      valueCache[data.Channel]{},
-
+		rowBase:      newRowBase(p, opt),
+		source:       p.source(opt),
+		defType:      defaultType(p.format),
+		units:        map[Field]durationScale{},
+		statuses:     valueCache[data.Status]{},
+		priorities:   valueCache[data.Priority]{},
+		types:        valueCache[data.ComplaintType]{},
+		verdicts:     valueCache[data.Verdict]{},
+		chans:        valueCache[data.Channel]{},
 		sysIDsWarned: map[Field]bool{},
 	}
 	for _, f := range []Field{FieldFirstResponse, FieldResolutionTime} {
