@@ -19,8 +19,9 @@ var errImportDone = errors.New("import already finished")
 // write transaction holding the batch row; a storage error or
 // cancellation that rolls it back and is returned by every later call;
 // row ids numbered by the import; duplicate detection by (source,
-// external id); and the secondary indexes dropped for a large import and
-// built again at Commit.
+// external id); and the secondary indexes (the unique one of (source,
+// external id) too, where it is a named index) dropped for a large import
+// and built again at Commit.
 type bulkImport struct {
 	importTarget
 	mu     sync.Mutex
@@ -29,13 +30,17 @@ type bulkImport struct {
 	tx     *sql.Tx
 	batch  data.ImportBatch
 
-	exists, sourceHasRows *sql.Stmt
+	exists, sourceHasRows, hasKey *sql.Stmt
 
-	nextID     int64
-	seen       bloom           // (source, external id) added by this import
-	oldSources map[string]bool // whether a source had rows before this import
-	err        error           // first storage failure; the transaction is gone then
-	done       bool
+	nextID int64
+	// seen holds every pair this import added and, once the unique index
+	// is dropped, every stored pair of the import's sources.
+	seen          keySet
+	oldSources    map[string]bool // whether a source had rows before this import
+	loadedSources map[string]bool // sources whose stored rows are in seen
+	uniqueDropped bool            // duplicates can no longer be looked up by index
+	err           error           // first storage failure; the transaction is gone then
+	done          bool
 
 	existingRows   int64    // rows stored before this import (approximately)
 	bulkAt         int64    // rows added after which the indexes go
@@ -49,6 +54,7 @@ type bulkImport struct {
 type importTarget struct {
 	what        string                     // "feedback" or "complaint", for errors
 	table       string                     // the rows' table: numbered and checked for duplicates
+	uniqueIndex string                     // the named unique index of (source, external_id); "" if a constraint's
 	indexTables []string                   // whose secondary indexes a bulk import drops
 	bulkAfter   func(existing int64) int64 // rows added after which it drops them
 }
@@ -70,7 +76,7 @@ func (db *DB) newBulkImport(ctx context.Context, to importTarget, b *data.Import
 		return nil, fmt.Errorf("begin %s import: %w", to.what, err)
 	}
 	return &bulkImport{importTarget: to, ctx: ctx, execCt: context.WithoutCancel(ctx), tx: tx,
-		oldSources: map[string]bool{}, release: func() {}}, nil
+		oldSources: map[string]bool{}, loadedSources: map[string]bool{}, release: func() {}}, nil
 }
 
 // begin records the batch (its counts are filled at Commit; rows
@@ -96,7 +102,10 @@ func (i *bulkImport) begin(b data.ImportBatch) error {
 	if i.exists, err = i.tx.PrepareContext(i.ctx, `SELECT EXISTS (SELECT 1 FROM `+i.table+` WHERE source = ? AND external_id = ?)`); err != nil {
 		return err
 	}
-	i.sourceHasRows, err = i.tx.PrepareContext(i.ctx, `SELECT EXISTS (SELECT 1 FROM `+i.table+` WHERE source = ?)`)
+	if i.sourceHasRows, err = i.tx.PrepareContext(i.ctx, `SELECT EXISTS (SELECT 1 FROM `+i.table+` WHERE source = ?)`); err != nil {
+		return err
+	}
+	i.hasKey, err = i.tx.PrepareContext(i.ctx, `SELECT source = ? AND external_id = ? FROM `+i.table+` WHERE id = ?`)
 	return err
 }
 
@@ -129,38 +138,104 @@ func (i *bulkImport) fail(err error) error {
 }
 
 // duplicate reports whether (source, externalID) is already stored or
-// already added by this import. The filter of ids added so far answers
-// most rows of a first import without a query; a possible hit, or a source
-// that had rows before, is checked in the database.
-func (i *bulkImport) duplicate(source, externalID string) (bool, error) {
+// already added by this import; if not, the row about to be added as id
+// is remembered. The pairs seen answer most rows without a query; a
+// source that had rows before is looked up by the unique index while it
+// is there.
+//
+// Statements run without ctx's cancellation: the driver would start a
+// watcher goroutine per call. Cancellation is still honoured: Add checks
+// ctx and database/sql rolls the transaction back when it ends.
+func (i *bulkImport) duplicate(source, externalID string, id int64) (bool, error) {
+	old, err := i.sourceIsOld(source) // first: it may load the source into seen
+	if err != nil {
+		return false, err
+	}
 	h := hashID(source, externalID)
-	maybeSeen := i.seen.has(h)
-	if !maybeSeen {
-		old, ok := i.oldSources[source]
-		if !ok {
-			if err := i.sourceHasRows.QueryRowContext(i.execCt, source).Scan(&old); err != nil {
+	if dup, err := i.seenBefore(h, source, externalID); dup || err != nil {
+		return dup, err
+	}
+	if old && !i.loadedSources[source] {
+		if dup, err := i.stored(source, externalID); dup || err != nil {
+			return dup, err
+		}
+	}
+	i.seen.add(h, id)
+	return false, nil
+}
+
+// seenBefore checks the rows seen holds for h.
+func (i *bulkImport) seenBefore(h uint64, source, externalID string) (bool, error) {
+	flushed := false
+	for id := range i.seen.ids(h) {
+		if id == unknownID {
+			return i.stored(source, externalID)
+		}
+		if !flushed { // the row may still be pending
+			if err := i.flush(); err != nil {
 				return false, err
 			}
-			i.oldSources[source] = old
+			flushed = true
 		}
-		if !old {
-			i.seen.add(h)
-			return false, nil
+		var same bool
+		if err := i.hasKey.QueryRowContext(i.execCt, source, externalID, id).Scan(&same); err != nil {
+			return false, err
 		}
-	} else if err := i.flush(); err != nil { // the earlier row may still be pending
-		return false, err
+		if same {
+			return true, nil
+		}
 	}
-	// Statements run without ctx's cancellation: the driver would start a
-	// watcher goroutine per call. Cancellation is still honoured: Add
-	// checks ctx and database/sql rolls the transaction back when it ends.
+	return false, nil
+}
+
+// stored looks (source, externalID) up in the table.
+func (i *bulkImport) stored(source, externalID string) (bool, error) {
 	var exists bool
-	if err := i.exists.QueryRowContext(i.execCt, source, externalID).Scan(&exists); err != nil {
-		return false, err
+	err := i.exists.QueryRowContext(i.execCt, source, externalID).Scan(&exists)
+	return exists, err
+}
+
+// sourceIsOld reports whether source had rows before this import. Once the
+// unique index is gone, such a source's stored rows are loaded into seen,
+// which then answers for them.
+func (i *bulkImport) sourceIsOld(source string) (bool, error) {
+	old, ok := i.oldSources[source]
+	if !ok {
+		if err := i.sourceHasRows.QueryRowContext(i.execCt, source).Scan(&old); err != nil {
+			return false, err
+		}
+		i.oldSources[source] = old
 	}
-	if !exists {
-		i.seen.add(h)
+	if old && i.uniqueDropped && !i.loadedSources[source] {
+		return old, i.loadSource(source)
 	}
-	return exists, nil
+	return old, nil
+}
+
+// loadSource puts the stored rows of source into seen.
+func (i *bulkImport) loadSource(source string) error {
+	if err := i.flush(); err != nil {
+		return err
+	}
+	rows, err := i.tx.QueryContext(i.execCt, `SELECT id, external_id FROM `+i.table+` WHERE source = ? AND id < ?`,
+		source, i.existingRows+1)
+	if err != nil {
+		return err
+	}
+	for rows.Next() {
+		var id int64
+		var externalID string
+		if err := rows.Scan(&id, &externalID); err != nil {
+			rows.Close()
+			return err
+		}
+		i.seen.add(hashID(source, externalID), id)
+	}
+	if err := closeRows(rows); err != nil {
+		return err
+	}
+	i.loadedSources[source] = true
+	return nil
 }
 
 // dropIndexesIfBulk drops the secondary indexes once the import has
@@ -180,6 +255,16 @@ func (i *bulkImport) dropIndexesIfBulk() error {
 func (i *bulkImport) dropSecondaryIndexes() error {
 	if err := i.flush(); err != nil {
 		return err
+	}
+	if i.uniqueIndex != "" {
+		// Looked up by index while it is still there.
+		for source, old := range i.oldSources {
+			if old {
+				if err := i.loadSource(source); err != nil {
+					return err
+				}
+			}
+		}
 	}
 	args := make([]any, len(i.indexTables))
 	for k, t := range i.indexTables {
@@ -209,6 +294,7 @@ func (i *bulkImport) dropSecondaryIndexes() error {
 		if _, err := i.tx.ExecContext(i.execCt, `DROP INDEX "`+strings.ReplaceAll(name, `"`, `""`)+`"`); err != nil {
 			return fmt.Errorf("drop index %s for a bulk import: %w", name, err)
 		}
+		i.uniqueDropped = i.uniqueDropped || name == i.uniqueIndex
 	}
 	return nil
 }

@@ -94,7 +94,7 @@ func (i *complaintImport) Add(c *data.Complaint) (bool, error) {
 	if c.ExternalID == "" {
 		c.ExternalID = newExternalID()
 	}
-	dup, err := i.duplicate(c.Source, c.ExternalID)
+	dup, err := i.duplicate(c.Source, c.ExternalID, i.nextID)
 	if err != nil {
 		return false, i.fail(err)
 	}

@@ -14,7 +14,8 @@ import (
 // feedbackImport is one import transaction. Rows go to SQLite in groups
 // through prepared statements; only a group of pending rows, the per-day
 // count changes, the client ids and a fixed-size filter of the ids seen are
-// kept in memory, so a million-row file needs little RAM.
+// kept in memory, with the ids seen (see bulkImport.seen), so a
+// million-row file needs little RAM.
 type feedbackImport struct {
 	*bulkImport
 	loc *time.Location
@@ -42,7 +43,7 @@ func (db *DB) BeginFeedbackImport(ctx context.Context, b data.ImportBatch) (data
 	if b.Kind == "" {
 		b.Kind = "feedback"
 	}
-	base, err := db.newBulkImport(ctx, importTarget{what: "feedback", table: "feedback",
+	base, err := db.newBulkImport(ctx, importTarget{what: "feedback", table: "feedback", uniqueIndex: "feedback_external",
 		indexTables: []string{"feedback", "feedback_tag"}, bulkAfter: bulkThreshold}, &b)
 	if err != nil {
 		return nil, err
@@ -117,7 +118,7 @@ func (i *feedbackImport) Add(f *data.Feedback) (bool, error) {
 		f.ClientID = id
 	}
 	f.Tags = normalizeTags(f.Tags)
-	dup, err := i.duplicate(f.Source, f.ExternalID)
+	dup, err := i.duplicate(f.Source, f.ExternalID, i.nextID)
 	if err != nil {
 		return false, i.fail(err)
 	}
@@ -178,37 +179,6 @@ func (i *feedbackImport) flush() error {
 		i.pendingTags = i.pendingTags[:0]
 	}
 	return nil
-}
-
-// bloom is a Bloom filter of 64-bit hashes: "no" is certain, "yes" means
-// maybe. 8 MiB keeps false positives below 1 in 10,000 at a million rows.
-type bloom []uint64
-
-const bloomBits = 1 << 26
-
-func (b *bloom) add(h uint64) {
-	if *b == nil {
-		*b = make(bloom, bloomBits/64)
-	}
-	h1, h2 := h, h>>32|h<<32
-	for k := uint64(0); k < 3; k++ {
-		bit := (h1 + k*h2) % bloomBits
-		(*b)[bit/64] |= 1 << (bit % 64)
-	}
-}
-
-func (b bloom) has(h uint64) bool {
-	if b == nil {
-		return false
-	}
-	h1, h2 := h, h>>32|h<<32
-	for k := uint64(0); k < 3; k++ {
-		bit := (h1 + k*h2) % bloomBits
-		if b[bit/64]&(1<<(bit%64)) == 0 {
-			return false
-		}
-	}
-	return true
 }
 
 // hashID hashes a (source, external id) pair with FNV-1a.

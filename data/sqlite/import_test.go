@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/csv"
 	"errors"
+	"fmt"
 	"io"
 	"math/rand/v2"
 	"os"
@@ -540,4 +541,45 @@ func TestDeleteImportBatchTakesItBackWhole(t *testing.T) {
 	if again := mustImport(t, db, "survey", second); again.Imported != 250 {
 		t.Errorf("re-import after undo imported %d", again.Imported)
 	}
+}
+
+// Once a bulk import has dropped the unique index of (source, external
+// id), duplicates are still found exactly: rows stored before under the
+// import's source, rows repeated in the file, and rows of another source
+// that first shows up after the drop.
+func TestBulkImportFindsDuplicatesWithoutTheKeyIndex(t *testing.T) {
+	db := openTest(t)
+	mustImport(t, db, "survey", makeRows(300, 1))
+	mustImport(t, db, "kiosk", makeRows(40, 2)) // ids R00000000…R00000039, as in survey
+
+	bulk := int(bulkThreshold(0))
+	rows := makeRows(bulk+1000, 3)
+	for i := range rows {
+		rows[i].ExternalID = "B" + strconv.Itoa(i)
+	}
+	// After the drop: the 300 stored ids, 200 repeats of this file's rows
+	// and 40 rows of kiosk, of which 30 stored and 10 new.
+	tail := rows[bulk+100:]
+	for k := range 300 {
+		tail[k].ExternalID = fmt.Sprintf("R%08d", k)
+	}
+	for k := range 200 {
+		tail[300+k].ExternalID = "B" + strconv.Itoa(k*7)
+	}
+	for k := range 40 {
+		tail[500+k].Source, tail[500+k].ExternalID = "kiosk", fmt.Sprintf("R%08d", k+10)
+	}
+	b := mustImport(t, db, "survey", rows)
+	if wantDup := 300 + 200 + 30; b.Duplicates != wantDup || b.Imported != len(rows)-wantDup {
+		t.Fatalf("imported %d, duplicates %d; want %d and %d", b.Imported, b.Duplicates, len(rows)-wantDup, wantDup)
+	}
+	var stored int
+	if err := db.read.QueryRow(`SELECT count(*) FROM feedback WHERE source = 'kiosk'`).Scan(&stored); err != nil || stored != 50 {
+		t.Errorf("kiosk rows = %d (%v), want 50", stored, err)
+	}
+	plan := dumpQuery(t, db, `EXPLAIN QUERY PLAN SELECT id FROM feedback WHERE source = ? AND external_id = ?`, "survey", "B1")
+	if !strings.Contains(plan, "feedback_external") {
+		t.Errorf("the key index is not back after the import:\n%s", plan)
+	}
+	checkRollup(t, db)
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"embed"
+	"errors"
 	"fmt"
 	"io/fs"
 	"path"
@@ -90,14 +91,40 @@ func migrate(ctx context.Context, db *sql.DB, dbPath string, migs []migration) e
 	return nil
 }
 
-func applyMigration(ctx context.Context, db *sql.DB, m migration) error {
-	tx, err := db.BeginTx(ctx, nil)
+// applyMigration runs m in one transaction with foreign keys off, as
+// SQLite's procedure for rebuilding a table asks: dropping a table that
+// others reference would otherwise delete their rows (ON DELETE CASCADE).
+// The keys are checked before the commit instead, and a violation rolls
+// the migration back.
+func applyMigration(ctx context.Context, db *sql.DB, m migration) (err error) {
+	conn, err := db.Conn(ctx) // the pragma is per connection
+	if err != nil {
+		return fmt.Errorf("migration %s: %w", m.name, err)
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, `PRAGMA foreign_keys = OFF`); err != nil {
+		return fmt.Errorf("migration %s: %w", m.name, err)
+	}
+	defer func() {
+		if _, onErr := conn.ExecContext(context.WithoutCancel(ctx), `PRAGMA foreign_keys = ON`); onErr != nil && err == nil {
+			err = fmt.Errorf("migration %s: turn foreign keys back on: %w", m.name, onErr)
+		}
+	}()
+	tx, err := conn.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("migration %s: %w", m.name, err)
 	}
 	defer tx.Rollback()
 	if _, err := tx.ExecContext(ctx, m.sql); err != nil {
 		return fmt.Errorf("migration %s: %w", m.name, err)
+	}
+	var table string
+	var rowid sql.NullInt64
+	switch err := tx.QueryRowContext(ctx, `SELECT "table", rowid FROM pragma_foreign_key_check`).Scan(&table, &rowid); {
+	case err == nil:
+		return fmt.Errorf("migration %s: row %d of %s breaks a foreign key", m.name, rowid.Int64, table)
+	case !errors.Is(err, sql.ErrNoRows):
+		return fmt.Errorf("migration %s: check foreign keys: %w", m.name, err)
 	}
 	// PRAGMA takes no parameters; the version is our own integer.
 	if _, err := tx.ExecContext(ctx, fmt.Sprintf(`PRAGMA user_version = %d`, m.version)); err != nil {

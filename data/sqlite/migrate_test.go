@@ -258,3 +258,52 @@ func TestMigrationCountsUndatedReopens(t *testing.T) {
 	}
 	checkComplaints(t, db)
 }
+
+// Migration 10 rebuilds the feedback table to make its key a droppable
+// index: the tags and kudos that reference the responses stay, and the
+// key still refuses a second row with the same source and external id.
+func TestMigrationKeepsFeedbackReferences(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "caredesk.db")
+	migs, err := embeddedMigrations()
+	if err != nil {
+		t.Fatal(err)
+	}
+	old, err := open(ctx, path, migs[:9])
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := makeRows(20, 3)
+	for i := range rows {
+		rows[i].Tags = []string{"delivery"}
+	}
+	mustImport(t, old, "survey", rows)
+	if _, err := old.write.Exec(`INSERT INTO employee (name) VALUES ('Anna')`); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := old.write.Exec(`INSERT INTO kudos (employee_id, at, given_by, text, feedback_id) VALUES (1, 0, 'client', 'thanks', 5)`); err != nil {
+		t.Fatal(err)
+	}
+	before := dumpQuery(t, old, `SELECT f.id, f.external_id, f.score, t.tag FROM feedback f JOIN feedback_tag t ON t.feedback_id = f.id ORDER BY f.id`)
+	old.Close()
+
+	db, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if after := dumpQuery(t, db, `SELECT f.id, f.external_id, f.score, t.tag FROM feedback f JOIN feedback_tag t ON t.feedback_id = f.id ORDER BY f.id`); after != before {
+		t.Errorf("responses and tags after migrating:\n%s\nwant:\n%s", after, before)
+	}
+	var kudosFeedback sql.NullInt64
+	if err := db.read.QueryRow(`SELECT feedback_id FROM kudos`).Scan(&kudosFeedback); err != nil || kudosFeedback.Int64 != 5 {
+		t.Errorf("kudos feedback_id after migrating = %v (%v), want 5", kudosFeedback, err)
+	}
+	var fk int
+	if err := db.write.QueryRow(`PRAGMA foreign_keys`).Scan(&fk); err != nil || fk != 1 {
+		t.Errorf("foreign_keys = %d (%v) after migrating, want 1", fk, err)
+	}
+	if _, err := db.write.Exec(`INSERT INTO feedback (responded_at, day, source, external_id) VALUES (0, 0, 'survey', ?)`, rows[0].ExternalID); !errors.Is(mapErr(err), data.ErrConflict) {
+		t.Errorf("a second row with a stored key: %v, want a conflict", err)
+	}
+}
