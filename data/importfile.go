@@ -35,6 +35,7 @@ var ErrStrictImport = errors.New("strict import: some rows are invalid, nothing 
 type ImportOptions struct {
 	Encoding   string                 // "" detect; one of importer.Encodings
 	Delimiter  rune                   // 0 detect; ',', ';', '\t'
+	Sheet      string                 // XLSX sheet; "" = the first, or a longer one when the first is empty or shorter
 	HeaderRows int                    // 0 detect; 1, 2 (SurveyMonkey), 3 (Qualtrics)
 	Format     string                 // a known layout; "" detect
 	Mapping    map[ImportField]string // field -> column header (or "#N", 1-based; "" = not imported); overrides the layout
@@ -50,7 +51,8 @@ type ImportOptions struct {
 	// other files "generic:" and a hash of the column names.
 	Source string
 	// RejectsPath is where bad rows are written as CSV; "" = next to the
-	// input as <name>.rejects.csv; "-" = nowhere.
+	// input (x.csv -> x.rejects.csv, x.xlsx -> x.xlsx.rejects.csv); "-" =
+	// nowhere.
 	RejectsPath string
 }
 

@@ -21,13 +21,13 @@ import (
 // importFlags are the options of `import feedback` and `import
 // complaints`; fields and formats are what the kind of import knows.
 type importFlags struct {
-	fields                                                        []importer.Field
-	formats                                                       []string
-	complaints                                                    bool
-	format, encoding, delimiter, date, dateOrder, source, rejects string
-	mapping                                                       []string
-	headerRows                                                    int
-	strict                                                        bool
+	fields                                                               []importer.Field
+	formats                                                              []string
+	complaints                                                           bool
+	format, encoding, delimiter, date, dateOrder, source, rejects, sheet string
+	mapping                                                              []string
+	headerRows                                                           int
+	strict                                                               bool
 }
 
 func newImportCommand(a *app) *cobra.Command {
@@ -79,6 +79,7 @@ func (f *importFlags) add(cmd *cobra.Command) {
 	fl.IntVar(&f.headerRows, "header-rows", 0, lang.L("cli.help.number_of_header_rows_default_detect"))
 	fl.StringVar(&f.source, "source", "", lang.L("cli.help.source_name_that_duplicate_detection_use"))
 	fl.StringVar(&f.rejects, "rejects", "", lang.L("cli.help.rejects_csv_path_default_next_to_the_inp"))
+	fl.StringVar(&f.sheet, "sheet", "", lang.L("cli.help.sheet"))
 }
 
 func newImportListCommand(a *app) *cobra.Command {
@@ -137,7 +138,7 @@ func (f importFlags) fieldNames() string {
 // options turns the flags into importer options.
 func (f importFlags) options(loc *time.Location) (importer.Options, error) {
 	opt := importer.Options{
-		Format: f.format, Encoding: f.encoding, HeaderRows: f.headerRows, Strict: f.strict,
+		Format: f.format, Encoding: f.encoding, Sheet: f.sheet, HeaderRows: f.headerRows, Strict: f.strict,
 		Source: f.source, RejectsPath: f.rejects, Location: loc, DateOrder: importer.DateOrder(strings.ToLower(f.dateOrder)),
 	}
 	switch opt.DateOrder {

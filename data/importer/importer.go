@@ -76,6 +76,7 @@ var (
 	ErrStrict         = data.ErrStrictImport
 	ErrUnknownColumn  = errors.New("mapped column not found")
 	ErrEmptyFile      = errors.New("the file has no header row")
+	ErrUnknownSheet   = errors.New("the workbook has no such sheet")
 	ErrHTMLPage       = errors.New("this file is an HTML page, as Bitrix24 saves its .xls exports: open it in a spreadsheet and save it as XLSX or CSV")
 )
 

@@ -107,7 +107,10 @@ const (
 )
 
 // Error keys of MessageError.
-const errHTMLPage = "import.error.html_page"
+const (
+	errHTMLPage = "import.error.html_page"
+	errNoSheet  = "import.error.no_sheet"
+)
 
 func warning(code string, args map[string]any, format string, a ...any) Message {
 	return Message{Code: code, Args: args, Text: fmt.Sprintf(format, a...)}

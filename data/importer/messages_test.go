@@ -29,6 +29,7 @@ func TestMessagesAreTranslated(t *testing.T) {
 		warning(warnDuplicateColumns, map[string]any{"Name": "Score", "Columns": "#2, #5"}, "x"),
 		warning(warnNoDataRows, nil, "x"),
 		warning(errHTMLPage, nil, "x"),
+		warning(errNoSheet, map[string]any{"Sheet": "Tickets", "Sheets": `"Summary", "Data"`}, "x"),
 		warning(warnSegmentNoClient, map[string]any{"Column": "Plan"}, "x"),
 		warning(warnTextCut, map[string]any{"Row": 28, "Column": "Описание", "Max": 20000}, "x"),
 	}

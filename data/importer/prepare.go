@@ -172,7 +172,7 @@ func prepare(path string, opt Options, sc *schema) (*plan, error) {
 	wrap := func(err error) error { return fmt.Errorf("%s: %w", p.base, err) }
 	if p.xlsx {
 		p.enc = encodingGuess{name: "", sure: true}
-		if p.sheet, err = pickSheet(path); err != nil {
+		if p.sheet, err = pickSheet(path, opt.Sheet); err != nil {
 			return nil, wrap(err)
 		}
 	} else {

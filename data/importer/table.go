@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -169,9 +170,10 @@ func sheetRows(f *excelize.File, sheet string) int {
 	return n
 }
 
-// pickSheet returns the first sheet, or the one with the most rows when
-// the first is empty or smaller.
-func pickSheet(path string) (string, error) {
+// pickSheet returns the sheet named want, or without a name the first
+// sheet, or the one with the most rows when the first is empty or
+// smaller.
+func pickSheet(path, want string) (string, error) {
 	f, err := excelize.OpenFile(path)
 	if err != nil {
 		return "", err
@@ -180,6 +182,15 @@ func pickSheet(path string) (string, error) {
 	sheets := f.GetSheetList()
 	if len(sheets) == 0 {
 		return "", fmt.Errorf("%s: workbook has no sheets", filepath.Base(path))
+	}
+	if want != "" {
+		// Excel compares sheet names without case.
+		if i := slices.IndexFunc(sheets, func(s string) bool { return strings.EqualFold(s, want) }); i >= 0 {
+			return sheets[i], nil
+		}
+		list := quotedList(sheets)
+		return "", &MessageError{Message: warning(errNoSheet, map[string]any{"Sheet": want, "Sheets": list},
+			"the workbook has no sheet %q; its sheets are %s", want, list), Err: ErrUnknownSheet}
 	}
 	best, bestRows := sheets[0], sheetRows(f, sheets[0])
 	for _, s := range sheets[1:] {

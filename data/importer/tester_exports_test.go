@@ -305,3 +305,29 @@ func TestHelpScoutTypeIsTheChannel(t *testing.T) {
 		t.Errorf("with a channel column: imported %d channel %q, want phone", res.Imported, c.Channel)
 	}
 }
+
+// A workbook with several sheets: --sheet picks one (in any case, as
+// Excel names them), no name keeps the default, and a name the workbook
+// does not have is refused with the list of its sheets.
+func TestSheetOption(t *testing.T) {
+	path := writeWorkbook(t, "export.xlsx", []string{"Summary", "October", "November"}, map[string][][]any{
+		"Summary":  {{"NPS"}, {42}},
+		"October":  {{"Date", "Score"}, {"2026-10-01", 9}, {"2026-10-02", 8}, {"2026-10-03", 7}},
+		"November": {{"Date", "Score"}, {"2026-11-01", 3}},
+	}, nil)
+	for sheet, want := range map[string]string{"": "October", "november": "November"} {
+		pv, err := importer.Inspect(path, importer.Options{Sheet: sheet})
+		if err != nil || pv.Sheet != want {
+			t.Errorf("sheet %q: read %q (%v), want %q", sheet, pv.Sheet, err, want)
+		}
+	}
+	res := importFile(t, openStore(t), path, importer.Options{Sheet: "November", RejectsPath: "-"})
+	if res.Imported != 1 {
+		t.Errorf("November: imported %d, want 1", res.Imported)
+	}
+	_, err := importer.ImportComplaints(context.Background(), openStore(t), path, importer.Options{Sheet: "Tickets"}, nil)
+	var me *importer.MessageError
+	if !errors.Is(err, importer.ErrUnknownSheet) || !errors.As(err, &me) || me.Args["Sheets"] != `"Summary", "October", "November"` {
+		t.Errorf("unknown sheet: %v", err)
+	}
+}
