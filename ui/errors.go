@@ -10,6 +10,7 @@ import (
 
 	"caredesk/data"
 	"caredesk/data/importer"
+	"caredesk/ui/widgets"
 )
 
 // ErrorMessage turns an error into a message for the user, in the UI
@@ -18,6 +19,7 @@ import (
 func ErrorMessage(err error) string {
 	var verrs data.ValidationErrors
 	var ferr *data.FieldError
+	var refused *importer.MessageError
 	switch {
 	case err == nil:
 		return ""
@@ -34,6 +36,8 @@ func ErrorMessage(err error) string {
 		return msg
 	case errors.As(err, &ferr):
 		return lang.L("field."+ferr.Field) + ": " + lang.L(ferr.Key)
+	case errors.As(err, &refused): // the importer's own sentence, translated
+		return widgets.Translated(refused.Code, refused.Args, refused.Text)
 	case errors.Is(err, data.ErrNewerSchema):
 		return lang.L("error.newer_schema") + "\n\n" + err.Error()
 	case errors.Is(err, importer.ErrAmbiguousDates):

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -36,5 +37,19 @@ func TestCLIImportSheet(t *testing.T) {
 	code, _, errOut = cli(t, db, "import", "complaints", path, "--sheet", "Tickets")
 	if code == 0 || !strings.Contains(errOut, `"Ответы", "Архив"`) {
 		t.Errorf("--sheet Tickets: exit %d, stderr %q; want the sheets named", code, errOut)
+	}
+}
+
+// A refusal the importer words itself (an HTML page saved as .xls) is
+// printed in the UI language's text, not the error's built-in one.
+func TestCLIImportRefusalIsTranslated(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "deals.xls")
+	if err := os.WriteFile(path, []byte("<html><body><table><tr><td>ID</td></tr></table></body></html>"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, errOut := cli(t, filepath.Join(dir, "caredesk.db"), "import", "complaints", path)
+	if code == 0 || !strings.Contains(errOut, "then import that file") {
+		t.Errorf("exit %d, stderr %q; want the translated refusal", code, errOut)
 	}
 }
