@@ -41,7 +41,7 @@ type rowBase struct {
 	names    []string
 	hash     hash.Hash
 	buf      []byte
-	repeats  map[uint64]uint32 // content hash -> times seen in this file
+	repeats  repeatCounter // content hashes seen in this file
 	channels map[string]data.Channel
 	dateCols []bool    // per column: read as dates (shown as dates in rejects)
 	latest   time.Time // the latest date a response or an opening may have
@@ -61,7 +61,6 @@ func newRowBase(p *plan, opt Options) rowBase {
 		col:      p.mapping,
 		names:    p.columnNames(),
 		hash:     sha1.New(),
-		repeats:  map[uint64]uint32{},
 		channels: map[string]data.Channel{},
 		dateCols: make([]bool, len(p.cols)),
 		latest:   clock().Add(maxAhead),
@@ -215,10 +214,8 @@ func (b *rowBase) contentID(content func(buf []byte) []byte) string {
 	b.hash.Write(b.buf)
 	var sum [sha1.Size]byte
 	b.hash.Sum(sum[:0])
-	key := binary.LittleEndian.Uint64(sum[:8])
-	b.repeats[key]++
 	id := hex.EncodeToString(sum[:])
-	if k := b.repeats[key]; k > 1 {
+	if k := b.repeats.add(binary.LittleEndian.Uint64(sum[:8])); k > 1 {
 		id += "#" + strconv.Itoa(int(k))
 	}
 	return id
