@@ -43,10 +43,12 @@ func rejudgeStandard(ctx context.Context, conn *sql.Conn, tx *sql.Tx, s *data.St
 }
 
 // judgeItem is one complaint to judge, or (gone) a stored row whose
-// complaint is no longer judged.
+// complaint is no longer judged. It holds the complaint's columns as read:
+// the worker builds what EvaluateSLA takes, so the reading goroutine, the
+// one that cannot be shared, only copies values, and a chunk of items
+// stays small (a data.Complaint would make it six times larger).
 type judgeItem struct {
-	complaint data.Complaint
-	facts     data.Facts
+	row       judgedRow
 	before    slaRow
 	hasBefore bool
 	gone      bool
@@ -82,7 +84,7 @@ func judgeAll(ctx context.Context, c *sqlite3.SQLiteConn, s *data.Standard, loc 
 	if scope != nil {
 		cond, args = strings.Join(scope.clauses, " AND "), scope.args
 	}
-	rows, err := rawQuery(ctx, c, `SELECT `+judgeCols+` FROM complaint WHERE `+cond+` ORDER BY id`, args)
+	rows, err := rawQuery(ctx, c, `SELECT `+rawJudgeCols+` FROM complaint WHERE `+cond+` ORDER BY id`, args)
 	if err != nil {
 		return err
 	}
@@ -101,8 +103,9 @@ func judgeAll(ctx context.Context, c *sqlite3.SQLiteConn, s *data.Standard, loc 
 					if it.gone {
 						continue
 					}
-					if results := data.EvaluateSLA(&it.complaint, it.facts, standards, loc, now); len(results) > 0 {
-						it.after, it.hasAfter = slaRowOf(it.complaint.ID, &results[0], loc), true
+					c, f := it.row.complaint()
+					if results := data.EvaluateSLA(&c, f, standards, loc, now); len(results) > 0 {
+						it.after, it.hasAfter = slaRowOf(c.ID, &results[0], loc), true
 					}
 				}
 				done <- chunk
@@ -161,9 +164,8 @@ func pairRows(ctx context.Context, old, rows *rawRows, all bool, work chan<- []j
 		if !ok {
 			break
 		}
-		var it judgeItem
-		it.complaint, it.facts = rows.judged()
-		id := it.complaint.ID
+		it := judgeItem{row: rows.judgedRow()}
+		id := it.row.id
 		for hasCur && cur.complaint < id {
 			if all {
 				chunk = append(chunk, judgeItem{before: cur, hasBefore: true, gone: true})
@@ -326,15 +328,6 @@ func (r *rawRows) int64(i int) int64 {
 	return v
 }
 
-// nullInt64 is column i as an integer, nil for NULL.
-func (r *rawRows) nullInt64(i int) *int64 {
-	v, ok := r.vals[i].(int64)
-	if !ok {
-		return nil
-	}
-	return &v
-}
-
 func (r *rawRows) text(i int) string {
 	v, _ := r.vals[i].(string)
 	return v
@@ -347,9 +340,36 @@ func (r *rawRows) slaRow() slaRow {
 		finishedDay: data.Day(r.int64(4)), outcome: data.SLAOutcome(r.text(5))}
 }
 
-// judged reads judgeCols into a complaint and its facts, as scanJudged.
-func (r *rawRows) judged() (data.Complaint, data.Facts) {
-	c := data.Complaint{ID: r.int64(0), OpenedAt: unixTime(r.int64(1)), Priority: data.Priority(r.text(2)),
-		Channel: data.Channel(r.text(3)), CategoryID: r.int64(4), SubcategoryID: r.int64(5), ClientTier: r.text(6)}
-	return c, storedFacts(data.Status(r.text(7)), r.nullInt64(8), r.nullInt64(9), r.text(10), r.text(11))
+// judgedRow is a complaint's rawJudgeCols as read.
+type judgedRow struct {
+	id, opened, category, subcategory int64
+	firstResponse, resolved           int64 // 0 = none
+	priority, channel, tier, status   string
+	waiting, reopened                 string
+}
+
+// rawJudgeCols are judgeCols as judgedRow reads them: an empty text comes
+// as NULL, which the driver hands over without making a string.
+const rawJudgeCols = `id, opened_at, priority, channel, coalesce(category_id, 0), coalesce(subcategory_id, 0), nullif(tier, ''),
+	status, first_response_at, resolved_at, nullif(waiting, ''), nullif(reopened_spans, '')`
+
+func (r *rawRows) judgedRow() judgedRow {
+	return judgedRow{id: r.int64(0), opened: r.int64(1), priority: r.text(2), channel: r.text(3),
+		category: r.int64(4), subcategory: r.int64(5), tier: r.text(6), status: r.text(7),
+		firstResponse: r.int64(8), resolved: r.int64(9), waiting: r.text(10), reopened: r.text(11)}
+}
+
+// complaint is what EvaluateSLA takes, as scanJudged reads it.
+func (j *judgedRow) complaint() (data.Complaint, data.Facts) {
+	c := data.Complaint{ID: j.id, OpenedAt: unixTime(j.opened), Priority: data.Priority(j.priority),
+		Channel: data.Channel(j.channel), CategoryID: j.category, SubcategoryID: j.subcategory, ClientTier: j.tier}
+	return c, storedFacts(data.Status(j.status), nonZero(j.firstResponse), nonZero(j.resolved), j.waiting, j.reopened)
+}
+
+// nonZero is &v, or nil for 0 (no time: the Unix epoch is no complaint's).
+func nonZero(v int64) *int64 {
+	if v == 0 {
+		return nil
+	}
+	return &v
 }
