@@ -61,17 +61,76 @@ func (c *Calendar) window(d Day, loc *time.Location) (start, end time.Time, ok b
 	return time.Date(y, m, dd, 0, c.Start, 0, 0, loc), time.Date(y, m, dd, 0, c.End, 0, 0, loc), true
 }
 
+// windows gives the working window of a day: a calendar in a location,
+// looked up each time (calendarIn) or remembered (calendarDays).
+type windows interface {
+	window(d Day) (start, end time.Time, ok bool)
+	location() *time.Location
+}
+
+type calendarIn struct {
+	cal *Calendar
+	loc *time.Location
+}
+
+func (c calendarIn) window(d Day) (time.Time, time.Time, bool) { return c.cal.window(d, c.loc) }
+func (c calendarIn) location() *time.Location                  { return c.loc }
+
+// calendarDays remembers a calendar's windows in a location for work that
+// asks for the same days over and over: judging a million complaints
+// against a standard spends most of its arithmetic building the same few
+// hundred days' times. Not safe for concurrent use.
+type calendarDays struct {
+	calendarIn
+	first Day
+	days  []dayWindow // days[i] is the window of first+i
+}
+
+type dayWindow struct {
+	start, end time.Time
+	known, ok  bool
+}
+
+// maxRememberedDays bounds what calendarDays keeps (about 1.2 MB, ten
+// years); days outside are looked up each time.
+const maxRememberedDays = 3660 * 2
+
+func (c *calendarDays) window(d Day) (time.Time, time.Time, bool) {
+	if len(c.days) == 0 {
+		c.first = d - 366 // room for the days before, as later complaints come
+	}
+	i := int(d) - int(c.first)
+	if i < 0 || i >= maxRememberedDays {
+		return c.calendarIn.window(d)
+	}
+	if i >= len(c.days) {
+		n := min(max(i+1, 2*len(c.days)), maxRememberedDays)
+		c.days = append(c.days, make([]dayWindow, n-len(c.days))...)
+	}
+	w := &c.days[i]
+	if !w.known {
+		w.start, w.end, w.ok = c.calendarIn.window(d)
+		w.known = true
+	}
+	return w.start, w.end, w.ok
+}
+
 // Working returns the working time between from and to in loc, leaving
 // out pauses (sorted, non-overlapping; a pause with a zero End lasts to
 // the end).
 func (c *Calendar) Working(from, to time.Time, loc *time.Location, pauses []Interval) time.Duration {
+	return working(calendarIn{c, loc}, from, to, pauses)
+}
+
+func working(w windows, from, to time.Time, pauses []Interval) time.Duration {
 	if !to.After(from) {
 		return 0
 	}
 	var total time.Duration
+	loc := w.location()
 	last := DayOf(to, loc)
 	for d, n := DayOf(from, loc), 0; d <= last && n < maxCalendarDays; d, n = d+1, n+1 {
-		ws, we, ok := c.window(d, loc)
+		ws, we, ok := w.window(d)
 		if !ok {
 			continue
 		}
@@ -85,9 +144,13 @@ func (c *Calendar) Working(from, to time.Time, loc *time.Location, pauses []Inte
 // clock never gets there: an open-ended pause, or no working time within
 // ten years.
 func (c *Calendar) AddWorking(from time.Time, d time.Duration, loc *time.Location, pauses []Interval) time.Time {
+	return addWorking(calendarIn{c, loc}, from, d, pauses)
+}
+
+func addWorking(w windows, from time.Time, d time.Duration, pauses []Interval) time.Time {
 	left := d
-	for day, n := DayOf(from, loc), 0; n < maxCalendarDays; day, n = day+1, n+1 {
-		ws, we, ok := c.window(day, loc)
+	for day, n := DayOf(from, w.location()), 0; n < maxCalendarDays; day, n = day+1, n+1 {
+		ws, we, ok := w.window(day)
 		if !ok {
 			continue
 		}

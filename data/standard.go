@@ -104,12 +104,20 @@ func (s *Standard) SortVersions() {
 
 // VersionAt returns the version in force on day d (Versions sorted).
 func (s *Standard) VersionAt(d Day) (StandardVersion, bool) {
-	for i := len(s.Versions) - 1; i >= 0; i-- {
-		if s.Versions[i].EffectiveFrom <= d {
-			return s.Versions[i], true
-		}
+	if i := s.versionIndexAt(d); i >= 0 {
+		return s.Versions[i], true
 	}
 	return StandardVersion{}, false
+}
+
+// versionIndexAt is the index of the version in force on d, -1 if none.
+func (s *Standard) versionIndexAt(d Day) int {
+	for i := len(s.Versions) - 1; i >= 0; i-- {
+		if s.Versions[i].EffectiveFrom <= d {
+			return i
+		}
+	}
+	return -1
 }
 
 // Applies reports whether the version covers complaint c.
@@ -210,12 +218,38 @@ func WorstSLA(results []SLAResult, now time.Time) (worst SLAResult, ok bool) {
 // clock stops while the complaint waits for the client and, for the
 // resolution measure, between a resolution and its reopen.
 func EvaluateSLA(c *Complaint, f Facts, standards []Standard, loc *time.Location, now time.Time) []SLAResult {
-	opened := DayOf(c.OpenedAt, loc)
+	return NewSLAJudge(standards, loc, now).Evaluate(c, f)
+}
+
+// SLAJudge evaluates complaints as EvaluateSLA does, remembering the
+// versions' working windows from one complaint to the next (see
+// calendarDays): for judging many complaints, one judge per goroutine.
+type SLAJudge struct {
+	standards []Standard
+	loc       *time.Location
+	now       time.Time
+	days      map[[2]int]*calendarDays // by standard and version index
+}
+
+// NewSLAJudge returns a judge of complaints against standards in loc, with
+// running clocks measured up to now.
+func NewSLAJudge(standards []Standard, loc *time.Location, now time.Time) *SLAJudge {
+	return &SLAJudge{standards: standards, loc: loc, now: now, days: map[[2]int]*calendarDays{}}
+}
+
+// Evaluate judges c, whose derived facts are f, against the judge's
+// standards.
+func (j *SLAJudge) Evaluate(c *Complaint, f Facts) []SLAResult {
+	opened := DayOf(c.OpenedAt, j.loc)
 	var out []SLAResult
-	for i := range standards {
-		s := &standards[i]
-		v, ok := s.VersionAt(opened)
-		if !ok || !v.Applies(c) {
+	for i := range j.standards {
+		s := &j.standards[i]
+		vi := s.versionIndexAt(opened)
+		if vi < 0 {
+			continue
+		}
+		v := &s.Versions[vi]
+		if !v.Applies(c) {
 			continue
 		}
 		r := SLAResult{StandardID: s.ID, Code: s.Code, VersionID: v.ID, Measure: s.Measure, Target: v.Targets[c.Priority]}
@@ -228,10 +262,10 @@ func EvaluateSLA(c *Complaint, f Facts, standards []Standard, loc *time.Location
 			stop = f.ResolvedAt
 			pauses = resolutionPauses(f)
 		}
-		cal := v.Calendar
+		cal := j.calendar(i, vi)
 		if !stop.IsZero() {
 			r.Finished = stop
-			r.Elapsed = cal.Working(c.OpenedAt, stop, loc, pauses)
+			r.Elapsed = working(cal, c.OpenedAt, stop, pauses)
 			r.Outcome = SLAAchieved
 			if r.Elapsed > r.Target {
 				r.Outcome = SLABreached
@@ -243,9 +277,9 @@ func EvaluateSLA(c *Complaint, f Facts, standards []Standard, loc *time.Location
 				// and a stopped complaint must not show as running late.
 				continue
 			}
-			r.Elapsed = cal.Working(c.OpenedAt, now, loc, pauses)
-			r.Due = cal.AddWorking(c.OpenedAt, r.Target, loc, pauses)
-			r.RiskAt = cal.AddWorking(c.OpenedAt, time.Duration(float64(r.Target)*AtRiskShare), loc, pauses)
+			r.Elapsed = working(cal, c.OpenedAt, j.now, pauses)
+			r.Due = addWorking(cal, c.OpenedAt, r.Target, pauses)
+			r.RiskAt = addWorking(cal, c.OpenedAt, time.Duration(float64(r.Target)*AtRiskShare), pauses)
 			r.Outcome = SLARunning
 			if f.Status == StatusWaiting {
 				r.Outcome, r.Due, r.RiskAt = SLAPaused, time.Time{}, time.Time{}
@@ -254,6 +288,17 @@ func EvaluateSLA(c *Complaint, f Facts, standards []Standard, loc *time.Location
 		out = append(out, r)
 	}
 	return out
+}
+
+// calendar returns the remembered windows of version vi of standard si.
+func (j *SLAJudge) calendar(si, vi int) *calendarDays {
+	key := [2]int{si, vi}
+	cal := j.days[key]
+	if cal == nil {
+		cal = &calendarDays{calendarIn: calendarIn{&j.standards[si].Versions[vi].Calendar, j.loc}}
+		j.days[key] = cal
+	}
+	return cal
 }
 
 // resolutionPauses merges the waiting spans with the spans between a

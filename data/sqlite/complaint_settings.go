@@ -136,7 +136,7 @@ func relocateComplaints(ctx context.Context, conn *sql.Conn, tx *sql.Tx, loc *ti
 		return err
 	}
 	for i := range standards {
-		if err := rejudgeStandard(ctx, conn, tx, &standards[i], loc, now, false, nil); err != nil {
+		if err := rejudgeStandard(ctx, conn, tx, nil, &standards[i], loc, now, false, nil); err != nil {
 			return fmt.Errorf("standard %s: %w", standards[i].Code, err)
 		}
 	}

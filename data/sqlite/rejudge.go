@@ -26,15 +26,19 @@ import (
 // Without counts the daily SLA counts are left for the caller to rebuild.
 //
 // tx must run on conn: the reads go through the driver connection under
-// it (see rawRows), inside the same transaction.
-func rejudgeStandard(ctx context.Context, conn *sql.Conn, tx *sql.Tx, s *data.Standard, loc *time.Location, now time.Time, counts bool, scope *where) error {
+// it (see rawRows), inside the same transaction. If the transaction has
+// not changed complaint_sla, snapshot (the read pool) may be given: the
+// stored rows are then read there, on another core, while conn reads the
+// complaints. Its snapshot is the transaction's view, since no one else
+// can commit while the transaction holds the write lock.
+func rejudgeStandard(ctx context.Context, conn *sql.Conn, tx *sql.Tx, snapshot *sql.DB, s *data.Standard, loc *time.Location, now time.Time, counts bool, scope *where) error {
 	j := judgement{standard: s.ID, deltas: newComplaintDeltas()}
 	err := conn.Raw(func(dc any) error {
 		c, ok := dc.(*sqlite3.SQLiteConn)
 		if !ok {
 			return fmt.Errorf("driver connection is %T, not SQLite", dc)
 		}
-		return judgeAll(ctx, c, s, loc, now, scope, &j)
+		return judgeAll(ctx, c, snapshot, s, loc, now, scope, &j)
 	})
 	if err != nil {
 		return err
@@ -64,7 +68,7 @@ const judgeChunk = 1024
 // on c, in id order, pairs them and has them evaluated by one worker per
 // processor (the calendar arithmetic is about a third of the work), while
 // this goroutine goes on reading. The outcomes are collected in j.
-func judgeAll(ctx context.Context, c *sqlite3.SQLiteConn, s *data.Standard, loc *time.Location, now time.Time, scope *where, j *judgement) error {
+func judgeAll(ctx context.Context, c *sqlite3.SQLiteConn, snapshot *sql.DB, s *data.Standard, loc *time.Location, now time.Time, scope *where, j *judgement) error {
 	// Every stored row of the standard is read (one range of its key):
 	// filtering them by the complaints in scope would cost a lookup per
 	// row. With a scope, the complaints in it are read without a day
@@ -72,12 +76,19 @@ func judgeAll(ctx context.Context, c *sqlite3.SQLiteConn, s *data.Standard, loc 
 	// judged by no version and lose their rows, and a stored row with no
 	// complaint read is out of scope and kept. Without one, the complaints
 	// from the first version on are read and any other row is dropped.
-	old, err := rawQuery(ctx, c, `SELECT complaint_id, coalesce(due_at, 0), coalesce(risk_at, 0), coalesce(finished_at, 0),
-		coalesce(finished_day, 0), outcome FROM complaint_sla WHERE standard_id = ? ORDER BY complaint_id`, []any{s.ID})
-	if err != nil {
-		return err
+	var old storedRows
+	if snapshot != nil {
+		streamed := streamStoredRows(ctx, snapshot, s.ID)
+		defer streamed.close()
+		old = streamed
+	} else {
+		rows, err := rawQuery(ctx, c, storedRowsQuery, []any{s.ID})
+		if err != nil {
+			return err
+		}
+		defer rows.close()
+		old = txStoredRows{rows}
 	}
-	defer old.close()
 	// "+" keeps SQLite on the table scan in id order: the opened_day index
 	// would add a lookup per row and a sort (changedScope writes it too).
 	cond, args := "+opened_day >= ?", []any{int64(s.Versions[0].EffectiveFrom)}
@@ -97,6 +108,7 @@ func judgeAll(ctx context.Context, c *sqlite3.SQLiteConn, s *data.Standard, loc 
 		workers.Add(1)
 		go func() {
 			defer workers.Done()
+			judge := data.NewSLAJudge(standards, loc, now)
 			for chunk := range work {
 				for k := range chunk {
 					it := &chunk[k]
@@ -104,7 +116,7 @@ func judgeAll(ctx context.Context, c *sqlite3.SQLiteConn, s *data.Standard, loc 
 						continue
 					}
 					c, f := it.row.complaint()
-					if results := data.EvaluateSLA(&c, f, standards, loc, now); len(results) > 0 {
+					if results := judge.Evaluate(&c, f); len(results) > 0 {
 						it.after, it.hasAfter = slaRowOf(c.ID, &results[0], loc), true
 					}
 				}
@@ -132,7 +144,7 @@ func judgeAll(ctx context.Context, c *sqlite3.SQLiteConn, s *data.Standard, loc 
 // pairRows merges the stored rows (old) with the complaints (rows), both
 // in id order, and sends them in chunks to work. A stored row with no
 // complaint read is dropped only when every complaint was read (all).
-func pairRows(ctx context.Context, old, rows *rawRows, all bool, work chan<- []judgeItem) error {
+func pairRows(ctx context.Context, old storedRows, rows *rawRows, all bool, work chan<- []judgeItem) error {
 	chunk := make([]judgeItem, 0, judgeChunk)
 	send := func() error {
 		if err := ctx.Err(); err != nil {
@@ -148,9 +160,7 @@ func pairRows(ctx context.Context, old, rows *rawRows, all bool, work chan<- []j
 	hasCur := false
 	advance := func() error {
 		var err error
-		if hasCur, err = old.next(); err == nil && hasCur {
-			cur = old.slaRow()
-		}
+		cur, hasCur, err = old.next()
 		return err
 	}
 	if err := advance(); err != nil {
@@ -196,13 +206,116 @@ func pairRows(ctx context.Context, old, rows *rawRows, all bool, work chan<- []j
 	return send()
 }
 
+// storedRows yields a standard's stored SLA rows in complaint order.
+type storedRows interface {
+	next() (slaRow, bool, error)
+}
+
+const storedRowsQuery = `SELECT complaint_id, coalesce(due_at, 0), coalesce(risk_at, 0), coalesce(finished_at, 0),
+	coalesce(finished_day, 0), outcome FROM complaint_sla WHERE standard_id = ? ORDER BY complaint_id`
+
+// txStoredRows reads them in the transaction.
+type txStoredRows struct{ rows *rawRows }
+
+func (t txStoredRows) next() (slaRow, bool, error) {
+	ok, err := t.rows.next()
+	if !ok || err != nil {
+		return slaRow{}, false, err
+	}
+	return t.rows.slaRow(), true, nil
+}
+
+// streamedStoredRows reads them on a connection of the read pool, in a
+// goroutine of its own, and hands them over in chunks.
+type streamedStoredRows struct {
+	chunks <-chan []slaRow
+	stop   chan struct{} // closed by close: the reader gives up
+	done   chan struct{} // closed by the reader when err is set
+	err    error
+	chunk  []slaRow
+}
+
+// storedChunk is how many stored rows travel together.
+const storedChunk = 4096
+
+func streamStoredRows(ctx context.Context, pool *sql.DB, standard int64) *streamedStoredRows {
+	chunks := make(chan []slaRow, 4)
+	st := &streamedStoredRows{chunks: chunks, stop: make(chan struct{}), done: make(chan struct{})}
+	go func() {
+		defer close(st.done)
+		defer close(chunks)
+		st.err = st.read(ctx, pool, standard, chunks)
+	}()
+	return st
+}
+
+func (st *streamedStoredRows) read(ctx context.Context, pool *sql.DB, standard int64, chunks chan<- []slaRow) error {
+	conn, err := pool.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	return conn.Raw(func(dc any) error {
+		c, ok := dc.(*sqlite3.SQLiteConn)
+		if !ok {
+			return fmt.Errorf("driver connection is %T, not SQLite", dc)
+		}
+		rows, err := rawQuery(ctx, c, storedRowsQuery, []any{standard})
+		if err != nil {
+			return err
+		}
+		defer rows.close()
+		chunk := make([]slaRow, 0, storedChunk)
+		for {
+			ok, err := rows.next()
+			if err != nil {
+				return err
+			}
+			if ok {
+				chunk = append(chunk, rows.slaRow())
+			}
+			if len(chunk) == storedChunk || (!ok && len(chunk) > 0) {
+				select {
+				case chunks <- chunk:
+				case <-st.stop:
+					return nil
+				}
+				chunk = make([]slaRow, 0, storedChunk)
+			}
+			if !ok {
+				return nil
+			}
+		}
+	})
+}
+
+func (st *streamedStoredRows) next() (slaRow, bool, error) {
+	for len(st.chunk) == 0 {
+		chunk, ok := <-st.chunks
+		if !ok {
+			<-st.done
+			return slaRow{}, false, st.err
+		}
+		st.chunk = chunk
+	}
+	r := st.chunk[0]
+	st.chunk = st.chunk[1:]
+	return r, true, nil
+}
+
+// close stops the reader and waits for it to let go of its connection.
+func (st *streamedStoredRows) close() {
+	close(st.stop)
+	<-st.done
+}
+
 // judgement is what re-judging a standard changes.
 type judgement struct {
 	standard int64
 	deletes  []int64
 	updates  []slaRow // changed rows
 	inserts  []slaRow // new rows
-	marks    []int64  // complaints whose breach under the standard changed
+	marks    []int64  // complaints whose breach mark or earliest running due time may change
 	deltas   *complaintDeltas
 }
 
@@ -212,7 +325,7 @@ func (j *judgement) gone(r slaRow) {
 	if r.finished != 0 {
 		j.deltas.addSLA(j.standard, r.finishedDay, r.outcome, -1)
 	}
-	if r.outcome == data.SLABreached {
+	if r.outcome == data.SLABreached || r.outcome == data.SLARunning {
 		j.marks = append(j.marks, r.complaint)
 	}
 }
@@ -244,7 +357,8 @@ func (j *judgement) collect(it *judgeItem) {
 	if it.hasBefore && it.before.finished != 0 {
 		j.deltas.addSLA(j.standard, it.before.finishedDay, it.before.outcome, -1)
 	}
-	if wasBreached != (after.outcome == data.SLABreached) {
+	running := after.outcome == data.SLARunning || it.hasBefore && it.before.outcome == data.SLARunning
+	if running || wasBreached != (after.outcome == data.SLABreached) {
 		j.marks = append(j.marks, after.complaint)
 	}
 }

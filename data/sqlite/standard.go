@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -113,7 +114,7 @@ func (db *DB) SaveStandard(ctx context.Context, s *data.Standard) error {
 	if err := saveStandard(ctx, tx, s); err != nil {
 		return fmt.Errorf("save standard %s: %w", s.Code, err)
 	}
-	if err := rejudgeStandard(ctx, conn, tx, s, db.Location(), time.Now(), true, changedScope(before, s)); err != nil {
+	if err := rejudgeStandard(ctx, conn, tx, db.read, s, db.Location(), time.Now(), true, changedScope(before, s)); err != nil {
 		return fmt.Errorf("save standard %s: judge the complaints again: %w", s.Code, err)
 	}
 	return tx.Commit()
@@ -377,24 +378,28 @@ func pairs(first int64, seconds []int64) []any {
 	return out
 }
 
-// refreshSLASummary recomputes the breach mark of the listed complaints
-// and the due time of every open complaint from their SLA rows.
-func refreshSLASummary(ctx context.Context, tx *sql.Tx, changed []int64) error {
-	mark, err := tx.PrepareContext(ctx, `UPDATE complaint SET sla_breached = EXISTS (SELECT 1 FROM complaint_sla s
-		WHERE s.standard_id IN (SELECT id FROM standard) AND s.complaint_id = complaint.id AND s.outcome = 'breached') WHERE id = ?`)
-	if err != nil {
-		return err
+// refreshSLASummary recomputes the breach mark and the earliest running
+// due time of the listed complaints from their SLA rows, in one statement:
+// a re-judgement can list tens of thousands.
+func refreshSLASummary(ctx context.Context, tx *sql.Tx, complaints []int64) error {
+	if len(complaints) == 0 {
+		return nil
 	}
-	defer mark.Close()
-	for _, id := range changed {
-		if _, err := mark.ExecContext(ctx, id); err != nil {
-			return err
+	ids := make([]byte, 0, 8*len(complaints))
+	ids = append(ids, '[')
+	for i, id := range complaints {
+		if i > 0 {
+			ids = append(ids, ',')
 		}
+		ids = strconv.AppendInt(ids, id, 10)
 	}
-	// Only open complaints have running clocks.
-	_, err = tx.ExecContext(ctx, `UPDATE complaint SET due_at = coalesce((SELECT min(s.due_at) FROM complaint_sla s
-		WHERE s.standard_id IN (SELECT id FROM standard) AND s.complaint_id = complaint.id AND s.outcome = 'running'), ?)
-		WHERE resolved_day IS NULL`, noDue)
+	ids = append(ids, ']')
+	_, err := tx.ExecContext(ctx, `UPDATE complaint SET
+		sla_breached = EXISTS (SELECT 1 FROM complaint_sla s
+			WHERE s.standard_id IN (SELECT id FROM standard) AND s.complaint_id = complaint.id AND s.outcome = 'breached'),
+		due_at = coalesce((SELECT min(s.due_at) FROM complaint_sla s
+			WHERE s.standard_id IN (SELECT id FROM standard) AND s.complaint_id = complaint.id AND s.outcome = 'running'), ?)
+		WHERE id IN (SELECT value FROM json_each(?))`, noDue, string(ids))
 	return err
 }
 
@@ -405,8 +410,8 @@ func (db *DB) DeleteStandard(ctx context.Context, id int64) error {
 		return fmt.Errorf("delete standard %d: %w", id, err)
 	}
 	defer tx.Rollback()
-	var breached []int64
-	rows, err := tx.QueryContext(ctx, `SELECT complaint_id FROM complaint_sla WHERE standard_id = ? AND outcome = 'breached'`, id)
+	var concerned []int64 // whose breach mark or due time may change
+	rows, err := tx.QueryContext(ctx, `SELECT complaint_id FROM complaint_sla WHERE standard_id = ? AND outcome IN ('breached', 'running')`, id)
 	if err != nil {
 		return fmt.Errorf("delete standard %d: %w", id, err)
 	}
@@ -416,7 +421,7 @@ func (db *DB) DeleteStandard(ctx context.Context, id int64) error {
 			rows.Close()
 			return fmt.Errorf("delete standard %d: %w", id, err)
 		}
-		breached = append(breached, c)
+		concerned = append(concerned, c)
 	}
 	if err := closeRows(rows); err != nil {
 		return fmt.Errorf("delete standard %d: %w", id, err)
@@ -429,7 +434,7 @@ func (db *DB) DeleteStandard(ctx context.Context, id int64) error {
 	if err := mustAffect(res); err != nil {
 		return fmt.Errorf("delete standard %d: %w", id, err)
 	}
-	if err := refreshSLASummary(ctx, tx, breached); err != nil {
+	if err := refreshSLASummary(ctx, tx, concerned); err != nil {
 		return fmt.Errorf("delete standard %d: %w", id, err)
 	}
 	return tx.Commit()
