@@ -2,6 +2,7 @@ package data
 
 import (
 	"errors"
+	"slices"
 	"testing"
 	"time"
 )
@@ -292,5 +293,40 @@ func TestWorstSLA(t *testing.T) {
 	}
 	if _, ok := WorstSLA(nil, now); ok {
 		t.Error("no results, yet a worst one")
+	}
+}
+
+// One judge remembers working windows across complaints; its verdicts must
+// be those of a fresh evaluation whatever order the complaints come in:
+// days before the first remembered one, days beyond what it keeps, a
+// holiday and a weekend.
+func TestSLAJudgeRemembersWindowsWithoutChangingVerdicts(t *testing.T) {
+	msk := time.FixedZone("MSK", 3*3600)
+	res := resolutionStandard()
+	res.Versions[0].EffectiveFrom = DateDay(2000, time.January, 1)
+	res.Versions[0].Calendar.Holidays = []Day{DateDay(2025, time.March, 10), DateDay(2012, time.May, 2)}
+	standards := []Standard{firstResponseStandard(), res}
+	now := time.Date(2025, time.March, 20, 12, 0, 0, 0, msk)
+	opened := []time.Time{
+		time.Date(2025, time.March, 7, 16, 0, 0, 0, msk),   // resolved across a weekend and a holiday
+		time.Date(2025, time.January, 3, 9, 30, 0, 0, msk), // before the first remembered day
+		time.Date(2012, time.April, 30, 17, 0, 0, 0, msk),  // long before: looked up, not kept
+		time.Date(2025, time.March, 18, 10, 0, 0, 0, msk),  // still open: due and risk times
+		time.Date(2044, time.June, 1, 10, 0, 0, 0, msk),    // long after
+	}
+	judge := NewSLAJudge(standards, msk, now)
+	for _, at := range opened {
+		c := &Complaint{ID: 1, OpenedAt: at, Priority: PriorityNormal}
+		events := []ComplaintEvent{statusAt(at, StatusNew), statusAt(at.Add(50*time.Hour), StatusInProgress)}
+		if at.Before(now.Add(-72 * time.Hour)) {
+			events = append(events, statusAt(at.Add(75*time.Hour), StatusResolved))
+		}
+		f := DeriveFacts(events)
+		got, want := judge.Evaluate(c, f), EvaluateSLA(c, f, standards, msk, now)
+		if len(want) == 0 || !slices.EqualFunc(got, want, func(a, b SLAResult) bool {
+			return a.Elapsed == b.Elapsed && a.Outcome == b.Outcome && a.Due.Equal(b.Due) && a.RiskAt.Equal(b.RiskAt) && a.VersionID == b.VersionID
+		}) {
+			t.Errorf("opened %s: judge %+v, fresh evaluation %+v", at, got, want)
+		}
 	}
 }
