@@ -6,6 +6,7 @@ import (
 	"database/sql/driver"
 	"fmt"
 	"io"
+	"math"
 	"runtime"
 	"strings"
 	"sync"
@@ -26,24 +27,124 @@ import (
 // Without counts the daily SLA counts are left for the caller to rebuild.
 //
 // tx must run on conn: the reads go through the driver connection under
-// it (see rawRows), inside the same transaction. If the transaction has
-// not changed complaint_sla, snapshot (the read pool) may be given: the
-// stored rows are then read there, on another core, while conn reads the
-// complaints. Its snapshot is the transaction's view, since no one else
-// can commit while the transaction holds the write lock.
-func rejudgeStandard(ctx context.Context, conn *sql.Conn, tx *sql.Tx, snapshot *sql.DB, s *data.Standard, loc *time.Location, now time.Time, counts bool, scope *where) error {
+// it (see rawRows), inside the same transaction, and the changes are
+// written at the end. If the transaction has not changed complaint_sla
+// and complaint, snapshot (the read pool) may be given instead: the
+// complaints and the stored rows are read on two of its connections, and
+// the changes written to tx while they are read, so reading, judging and
+// writing share the cores. Its snapshot is the transaction's view, since
+// no one else can commit while the transaction holds the write lock.
+func rejudgeStandard(ctx context.Context, conn *sql.Conn, tx *sql.Tx, snapshot *sql.DB, s *data.Standard, loc *time.Location, now time.Time, counts bool, scope *rejudgeScope) error {
 	j := judgement{standard: s.ID, deltas: newComplaintDeltas()}
-	err := conn.Raw(func(dc any) error {
+	var err error
+	if snapshot == nil {
+		err = onDriverConn(ctx, conn, func(c *sqlite3.SQLiteConn) error {
+			ids, err := scope.ids(ctx, c)
+			if err != nil || ids.empty() {
+				return err
+			}
+			rows, err := rawQuery(ctx, c, storedRowsQuery, []any{s.ID, ids.first, ids.last})
+			if err != nil {
+				return err
+			}
+			defer rows.close()
+			return judgeAll(ctx, c, txStoredRows{rows}, ids, s, loc, now, scope, &j, nil)
+		})
+	} else {
+		err = onPoolConn(ctx, snapshot, func(c *sqlite3.SQLiteConn) error {
+			ids, err := scope.ids(ctx, c)
+			if err != nil || ids.empty() {
+				return err
+			}
+			stored := streamStoredRows(ctx, snapshot, s.ID, ids)
+			defer stored.close()
+			return judgeAll(ctx, c, stored, ids, s, loc, now, scope, &j, func() error { return j.flush(ctx, tx, loc) })
+		})
+	}
+	if err != nil {
+		return err
+	}
+	if err := j.flush(ctx, tx, loc); err != nil {
+		return err
+	}
+	if counts {
+		return j.deltas.apply(ctx, tx)
+	}
+	return nil
+}
+
+// onDriverConn runs fn on the SQLite connection under conn.
+func onDriverConn(ctx context.Context, conn *sql.Conn, fn func(*sqlite3.SQLiteConn) error) error {
+	return conn.Raw(func(dc any) error {
 		c, ok := dc.(*sqlite3.SQLiteConn)
 		if !ok {
 			return fmt.Errorf("driver connection is %T, not SQLite", dc)
 		}
-		return judgeAll(ctx, c, snapshot, s, loc, now, scope, &j)
+		return fn(c)
 	})
+}
+
+// onPoolConn runs fn on a SQLite connection of pool.
+func onPoolConn(ctx context.Context, pool *sql.DB, fn func(*sqlite3.SQLiteConn) error) error {
+	conn, err := pool.Conn(ctx)
 	if err != nil {
 		return err
 	}
-	return j.write(ctx, tx, loc, counts)
+	defer conn.Close()
+	return onDriverConn(ctx, conn, fn)
+}
+
+// rejudgeScope is which complaints a re-judgement reads: conditions on
+// complaint columns, and the opening days they lie in (from, to: from the
+// first to the last, with no end if open), which bound the ids to read:
+// complaints are mostly stored in the order they were opened, so a
+// change to the first year reads the first year's rows, not every row.
+type rejudgeScope struct {
+	where
+	from, to data.Day
+	days     bool // from and to are set
+	open     bool // no last day
+}
+
+// span widens the days to take in d, and no end if open.
+func (r *rejudgeScope) span(d data.Day, open bool) {
+	if !r.days || d < r.from {
+		r.from = d
+	}
+	if !r.days || d > r.to {
+		r.to = d
+	}
+	r.days, r.open = true, r.open || open
+}
+
+// idRange is the ids a re-judgement reads, first to last.
+type idRange struct{ first, last int64 }
+
+func (r idRange) empty() bool { return r.first > r.last }
+
+// ids returns the ids of the complaints opened on the scope's days, all
+// ids without a scope.
+func (r *rejudgeScope) ids(ctx context.Context, c *sqlite3.SQLiteConn) (idRange, error) {
+	if r == nil {
+		return idRange{math.MinInt64, math.MaxInt64}, nil
+	}
+	if !r.days {
+		return idRange{1, 0}, nil
+	}
+	to := int64(math.MaxInt64)
+	if !r.open {
+		to = int64(r.to)
+	}
+	rows, err := rawQuery(ctx, c, `SELECT coalesce(min(id), 1), coalesce(max(id), 0) FROM complaint WHERE opened_day BETWEEN ? AND ?`,
+		[]any{int64(r.from), to})
+	if err != nil {
+		return idRange{}, err
+	}
+	defer rows.close()
+	if ok, err := rows.next(); !ok || err != nil {
+		return idRange{}, err
+	}
+	return idRange{rows.int64(0), rows.int64(1)}, nil
 }
 
 // judgeItem is one complaint to judge, or (gone) a stored row whose
@@ -64,38 +165,28 @@ type judgeItem struct {
 // judgeChunk is how many complaints a worker evaluates at a time.
 const judgeChunk = 1024
 
-// judgeAll reads the complaints in scope and the standard's stored rows
-// on c, in id order, pairs them and has them evaluated by one worker per
-// processor (the calendar arithmetic is about a third of the work), while
-// this goroutine goes on reading. The outcomes are collected in j.
-func judgeAll(ctx context.Context, c *sqlite3.SQLiteConn, snapshot *sql.DB, s *data.Standard, loc *time.Location, now time.Time, scope *where, j *judgement) error {
-	// Every stored row of the standard is read (one range of its key):
-	// filtering them by the complaints in scope would cost a lookup per
-	// row. With a scope, the complaints in it are read without a day
-	// limit, so those opened before the first version come through, are
-	// judged by no version and lose their rows, and a stored row with no
-	// complaint read is out of scope and kept. Without one, the complaints
-	// from the first version on are read and any other row is dropped.
-	var old storedRows
-	if snapshot != nil {
-		streamed := streamStoredRows(ctx, snapshot, s.ID)
-		defer streamed.close()
-		old = streamed
-	} else {
-		rows, err := rawQuery(ctx, c, storedRowsQuery, []any{s.ID})
-		if err != nil {
-			return err
-		}
-		defer rows.close()
-		old = txStoredRows{rows}
-	}
+// judgeAll reads the complaints in scope on c, in id order, pairs them
+// with the standard's stored rows (old, in the same order) and has them
+// evaluated by one worker per processor while this goroutine goes on
+// reading. The outcomes are collected in j; flush, if given, writes what
+// has been collected whenever enough has, as the reading goes on.
+//
+// Every stored row of the standard is read (one range of its key):
+// filtering them by the complaints in scope would cost a lookup per row.
+// With a scope, the complaints in it are read without a day limit, so
+// those opened before the first version come through, are judged by no
+// version and lose their rows, and a stored row with no complaint read is
+// out of scope and kept. Without one, the complaints from the first
+// version on are read and any other row is dropped.
+func judgeAll(ctx context.Context, c *sqlite3.SQLiteConn, old storedRows, ids idRange, s *data.Standard, loc *time.Location, now time.Time, scope *rejudgeScope, j *judgement, flush func() error) error {
 	// "+" keeps SQLite on the table scan in id order: the opened_day index
 	// would add a lookup per row and a sort (changedScope writes it too).
 	cond, args := "+opened_day >= ?", []any{int64(s.Versions[0].EffectiveFrom)}
 	if scope != nil {
 		cond, args = strings.Join(scope.clauses, " AND "), scope.args
 	}
-	rows, err := rawQuery(ctx, c, `SELECT `+rawJudgeCols+` FROM complaint WHERE `+cond+` ORDER BY id`, args)
+	rows, err := rawQuery(ctx, c, `SELECT `+rawJudgeCols+` FROM complaint WHERE id BETWEEN ? AND ? AND `+cond+` ORDER BY id`,
+		append([]any{ids.first, ids.last}, args...))
 	if err != nil {
 		return err
 	}
@@ -124,12 +215,22 @@ func judgeAll(ctx context.Context, c *sqlite3.SQLiteConn, snapshot *sql.DB, s *d
 			}
 		}()
 	}
+	// A failed write stops the reading (pairRows checks ctx) and is the
+	// error returned.
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	var flushErr error
 	collected := make(chan struct{})
 	go func() {
 		defer close(collected)
 		for chunk := range done {
 			for k := range chunk {
 				j.collect(&chunk[k])
+			}
+			if flush != nil && flushErr == nil && j.pending() >= judgeFlushAt {
+				if flushErr = flush(); flushErr != nil {
+					cancel()
+				}
 			}
 		}
 	}()
@@ -138,8 +239,14 @@ func judgeAll(ctx context.Context, c *sqlite3.SQLiteConn, snapshot *sql.DB, s *d
 	workers.Wait()
 	close(done)
 	<-collected
+	if flushErr != nil {
+		return flushErr
+	}
 	return err
 }
+
+// judgeFlushAt is how many changes judgeAll collects before writing them.
+var judgeFlushAt = 8192 // a variable for tests
 
 // pairRows merges the stored rows (old) with the complaints (rows), both
 // in id order, and sends them in chunks to work. A stored row with no
@@ -212,7 +319,7 @@ type storedRows interface {
 }
 
 const storedRowsQuery = `SELECT complaint_id, coalesce(due_at, 0), coalesce(risk_at, 0), coalesce(finished_at, 0),
-	coalesce(finished_day, 0), outcome FROM complaint_sla WHERE standard_id = ? ORDER BY complaint_id`
+	coalesce(finished_day, 0), outcome FROM complaint_sla WHERE standard_id = ? AND complaint_id BETWEEN ? AND ? ORDER BY complaint_id`
 
 // txStoredRows reads them in the transaction.
 type txStoredRows struct{ rows *rawRows }
@@ -238,18 +345,18 @@ type streamedStoredRows struct {
 // storedChunk is how many stored rows travel together.
 const storedChunk = 4096
 
-func streamStoredRows(ctx context.Context, pool *sql.DB, standard int64) *streamedStoredRows {
+func streamStoredRows(ctx context.Context, pool *sql.DB, standard int64, ids idRange) *streamedStoredRows {
 	chunks := make(chan []slaRow, 4)
 	st := &streamedStoredRows{chunks: chunks, stop: make(chan struct{}), done: make(chan struct{})}
 	go func() {
 		defer close(st.done)
 		defer close(chunks)
-		st.err = st.read(ctx, pool, standard, chunks)
+		st.err = st.read(ctx, pool, standard, ids, chunks)
 	}()
 	return st
 }
 
-func (st *streamedStoredRows) read(ctx context.Context, pool *sql.DB, standard int64, chunks chan<- []slaRow) error {
+func (st *streamedStoredRows) read(ctx context.Context, pool *sql.DB, standard int64, ids idRange, chunks chan<- []slaRow) error {
 	conn, err := pool.Conn(ctx)
 	if err != nil {
 		return err
@@ -260,7 +367,7 @@ func (st *streamedStoredRows) read(ctx context.Context, pool *sql.DB, standard i
 		if !ok {
 			return fmt.Errorf("driver connection is %T, not SQLite", dc)
 		}
-		rows, err := rawQuery(ctx, c, storedRowsQuery, []any{standard})
+		rows, err := rawQuery(ctx, c, storedRowsQuery, []any{standard, ids.first, ids.last})
 		if err != nil {
 			return err
 		}
@@ -363,9 +470,15 @@ func (j *judgement) collect(it *judgeItem) {
 	}
 }
 
-// write stores the changes in tx; without counts the daily SLA counts are
-// left alone.
-func (j *judgement) write(ctx context.Context, tx *sql.Tx, loc *time.Location, counts bool) error {
+// pending is how many changes are collected and not written.
+func (j *judgement) pending() int {
+	return len(j.deletes) + len(j.updates) + len(j.inserts) + len(j.marks)
+}
+
+// flush writes the collected changes of the stored rows and the
+// complaints' summaries to tx, and forgets them; the daily counts
+// (deltas) are left to the caller.
+func (j *judgement) flush(ctx context.Context, tx *sql.Tx, loc *time.Location) error {
 	if err := execEach(ctx, tx, `DELETE FROM complaint_sla WHERE standard_id = ? AND complaint_id = ?`, 2, pairs(j.standard, j.deletes)); err != nil {
 		return err
 	}
@@ -394,12 +507,11 @@ func (j *judgement) write(ctx context.Context, tx *sql.Tx, loc *time.Location, c
 	if err := w.flush(); err != nil {
 		return err
 	}
-	if counts {
-		if err := j.deltas.apply(ctx, tx); err != nil {
-			return err
-		}
+	if err := refreshSLASummary(ctx, tx, j.marks); err != nil {
+		return err
 	}
-	return refreshSLASummary(ctx, tx, j.marks)
+	j.deletes, j.updates, j.inserts, j.marks = j.deletes[:0], j.updates[:0], j.inserts[:0], j.marks[:0]
+	return nil
 }
 
 // rawRows reads a query through the driver connection: database/sql's

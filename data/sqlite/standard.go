@@ -307,7 +307,7 @@ func nullPtr(v sql.NullInt64) *int64 {
 // standard as stored): those opened while a version's calendar, scope or
 // a priority's target differs. nil means every complaint (a new standard,
 // or a changed measure).
-func changedScope(before, s *data.Standard) *where {
+func changedScope(before, s *data.Standard) *rejudgeScope {
 	if before == nil || before.Measure != s.Measure {
 		return nil
 	}
@@ -319,7 +319,7 @@ func changedScope(before, s *data.Standard) *where {
 	}
 	slices.Sort(days)
 	var parts []string
-	w := &where{}
+	w := &rejudgeScope{}
 	for i, from := range days {
 		ov, oldOK := before.VersionAt(from)
 		nv, newOK := s.VersionAt(from)
@@ -341,9 +341,11 @@ func changedScope(before, s *data.Standard) *where {
 		// "+": rejudgeStandard reads the complaints in id order by a table scan.
 		part := "(+opened_day >= ?"
 		w.args = append(w.args, int64(from))
+		w.span(from, i+1 == len(days))
 		if i+1 < len(days) {
 			part += " AND +opened_day < ?"
 			w.args = append(w.args, int64(days[i+1]))
+			w.span(days[i+1]-1, false)
 		}
 		if len(prios) < len(data.Priorities) {
 			part += " AND priority IN (" + placeholders(len(prios)) + ")"
@@ -394,12 +396,17 @@ func refreshSLASummary(ctx context.Context, tx *sql.Tx, complaints []int64) erro
 		ids = strconv.AppendInt(ids, id, 10)
 	}
 	ids = append(ids, ']')
-	_, err := tx.ExecContext(ctx, `UPDATE complaint SET
-		sla_breached = EXISTS (SELECT 1 FROM complaint_sla s
-			WHERE s.standard_id IN (SELECT id FROM standard) AND s.complaint_id = complaint.id AND s.outcome = 'breached'),
-		due_at = coalesce((SELECT min(s.due_at) FROM complaint_sla s
-			WHERE s.standard_id IN (SELECT id FROM standard) AND s.complaint_id = complaint.id AND s.outcome = 'running'), ?)
-		WHERE id IN (SELECT value FROM json_each(?))`, noDue, string(ids))
+	// Rows whose summary stays are not written: a complaint row and its
+	// due-time indexes cost more to write than the summary to compute.
+	_, err := tx.ExecContext(ctx, `UPDATE complaint SET sla_breached = fresh.breached, due_at = fresh.due
+		FROM (SELECT listed.value AS id,
+			EXISTS (SELECT 1 FROM complaint_sla s WHERE s.standard_id IN (SELECT id FROM standard)
+				AND s.complaint_id = listed.value AND s.outcome = 'breached') AS breached,
+			coalesce((SELECT min(s.due_at) FROM complaint_sla s WHERE s.standard_id IN (SELECT id FROM standard)
+				AND s.complaint_id = listed.value AND s.outcome = 'running'), ?) AS due
+			FROM json_each(?) AS listed) AS fresh
+		WHERE complaint.id = fresh.id AND (complaint.sla_breached IS NOT fresh.breached OR complaint.due_at IS NOT fresh.due)`,
+		noDue, string(ids))
 	return err
 }
 

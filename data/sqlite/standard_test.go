@@ -387,3 +387,60 @@ func TestStandardGoalRoundTrip(t *testing.T) {
 		t.Error("a goal of 120% was accepted")
 	}
 }
+
+// Saving a standard writes its new outcomes while it still reads the
+// complaints (every judgeFlushAt changes): the result must be what the
+// import stores when the standard had the new versions from the start.
+func TestSaveStandardWhileReadingMatchesFreshJudging(t *testing.T) {
+	defer func(n int) { judgeFlushAt = n }(judgeFlushAt)
+	judgeFlushAt = 50
+	ctx := context.Background()
+	const n = 3000
+	changed := func(s *data.Standard) {
+		for v := range s.Versions {
+			s.Versions[v].Calendar.End = 16 * 60
+			s.Versions[v].Targets[data.PriorityNormal] /= 2
+		}
+	}
+	// before: the standards as benchmarked, then one changed and saved
+	// again; fresh: the changed standard before the same import.
+	before, fresh := openTest(t), openTest(t)
+	for _, db := range []*DB{before, fresh} {
+		setUpComplaintBench(t, db)
+	}
+	stds, err := fresh.Standards(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range stds {
+		if stds[i].Code == "RES-1" {
+			changed(&stds[i])
+			if err := fresh.SaveStandard(ctx, &stds[i]); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	importComplaintsBench(t, nil, fresh, n)
+	importComplaintsBench(t, nil, before, n)
+	if stds, err = before.Standards(ctx); err != nil {
+		t.Fatal(err)
+	}
+	for i := range stds {
+		if stds[i].Code == "RES-1" {
+			changed(&stds[i])
+			if err := before.SaveStandard(ctx, &stds[i]); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	for _, q := range []string{
+		`SELECT standard_id, complaint_id, due_at, risk_at, finished_at, finished_day, outcome FROM complaint_sla ORDER BY 1, 2`,
+		`SELECT id, sla_breached, due_at FROM complaint ORDER BY id`,
+		`SELECT * FROM sla_daily ORDER BY 1, 2`,
+	} {
+		if got, want := dumpQuery(t, before, q), dumpQuery(t, fresh, q); got != want {
+			t.Errorf("%s\nafter saving the standard again:\n%.2000s\nwant, as judged at import:\n%.2000s", q, got, want)
+		}
+	}
+	checkComplaints(t, before)
+}
