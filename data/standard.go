@@ -218,7 +218,8 @@ func WorstSLA(results []SLAResult, now time.Time) (worst SLAResult, ok bool) {
 // clock stops while the complaint waits for the client and, for the
 // resolution measure, between a resolution and its reopen.
 func EvaluateSLA(c *Complaint, f Facts, standards []Standard, loc *time.Location, now time.Time) []SLAResult {
-	return NewSLAJudge(standards, loc, now).Evaluate(c, f)
+	j := SLAJudge{standards: standards, loc: loc, now: now} // nothing to remember for one complaint
+	return j.Evaluate(c, f)
 }
 
 // SLAJudge evaluates complaints as EvaluateSLA does, remembering the
@@ -290,12 +291,17 @@ func (j *SLAJudge) Evaluate(c *Complaint, f Facts) []SLAResult {
 	return out
 }
 
-// calendar returns the remembered windows of version vi of standard si.
-func (j *SLAJudge) calendar(si, vi int) *calendarDays {
+// calendar returns the windows of version vi of standard si: remembered,
+// unless the judge keeps none (EvaluateSLA's).
+func (j *SLAJudge) calendar(si, vi int) windows {
+	in := calendarIn{&j.standards[si].Versions[vi].Calendar, j.loc}
+	if j.days == nil {
+		return in
+	}
 	key := [2]int{si, vi}
 	cal := j.days[key]
 	if cal == nil {
-		cal = &calendarDays{calendarIn: calendarIn{&j.standards[si].Versions[vi].Calendar, j.loc}}
+		cal = &calendarDays{calendarIn: in}
 		j.days[key] = cal
 	}
 	return cal

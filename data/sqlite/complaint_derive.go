@@ -28,6 +28,7 @@ type judge struct {
 	cal       data.Calendar
 	standards []data.Standard
 	now       time.Time
+	sla       *data.SLAJudge // over standards, made when first needed
 }
 
 // derivedComplaint is everything stored about a complaint that follows
@@ -131,7 +132,10 @@ func (j *judge) durations(opened time.Time, f data.Facts) [numMeasures]duration 
 
 // judgeSLA evaluates c against the standards and sets the SLA columns.
 func (j *judge) judgeSLA(c *data.Complaint, d *derivedComplaint) {
-	d.sla = data.EvaluateSLA(c, d.facts, j.standards, j.loc, j.now)
+	if j.sla == nil { // one judge for all the complaints of an import: it remembers the calendars' days
+		j.sla = data.NewSLAJudge(j.standards, j.loc, j.now)
+	}
+	d.sla = j.sla.Evaluate(c, d.facts)
 	d.dueAt, d.breached = slaSummary(d.sla)
 }
 
