@@ -461,6 +461,13 @@ func ImportFeedback(ctx context.Context, store data.FeedbackStore, path string, 
 func runImport[T any](ctx context.Context, p *plan, opt Options, progress func(Progress), rp rowParser[T], begin func(data.ImportBatch) (importTx[T], error)) (res Result, err error) {
 	res.Warnings = p.warnings
 	wrap := func(err error) error { return fmt.Errorf("%s: %w", p.base, err) }
+	// The same bound as a row's own date (see happened): a whole-file date
+	// in the future is a typo, and every row would carry it.
+	if d := opt.FileDate; !d.IsZero() && d.After(clock().Add(maxAhead)) {
+		day := d.Format(time.DateOnly)
+		return res, wrap(&MessageError{Message: warning(errFutureFileDate, map[string]any{"Date": day},
+			"the date given for the whole file, %s, is in the future", day), Err: ErrFutureFileDate})
+	}
 	rw := newRejectWriter(p, opt)
 	defer func() { rw.finish(&res.Warnings, &res.RejectsFile, err) }()
 	b := rp.base

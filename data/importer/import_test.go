@@ -543,6 +543,18 @@ func TestNeedFileDate(t *testing.T) {
 		t.Fatalf("err = %v, want ErrNeedFileDate", err)
 	}
 	assertEmpty(t, db)
+	// A whole-file date in the future (a mistyped year) is refused before
+	// any row is read, for surveys and for tickets alike.
+	importer.SetClock(t, time.Date(2024, 3, 1, 9, 0, 0, 0, time.UTC))
+	typo := importer.Options{FileDate: time.Date(2042, 2, 1, 0, 0, 0, 0, time.UTC)}
+	if _, err := importer.ImportFeedback(context.Background(), db, path, typo, nil); !errors.Is(err, importer.ErrFutureFileDate) {
+		t.Fatalf("err = %v, want ErrFutureFileDate", err)
+	}
+	tickets := writeFile(t, "tickets.csv", []byte("Ticket ID,Subject,Priority\n1,Refund,normal\n"))
+	if _, err := importer.ImportComplaints(context.Background(), db, tickets, typo, nil); !errors.Is(err, importer.ErrFutureFileDate) {
+		t.Fatalf("tickets: err = %v, want ErrFutureFileDate", err)
+	}
+	assertEmpty(t, db)
 	day := time.Date(2024, 2, 1, 12, 0, 0, 0, time.UTC)
 	importFile(t, db, path, importer.Options{FileDate: day})
 	for _, f := range stored(t, db) {

@@ -77,6 +77,7 @@ var (
 	ErrUnknownColumn  = errors.New("mapped column not found")
 	ErrEmptyFile      = errors.New("the file has no header row")
 	ErrUnknownSheet   = errors.New("the workbook has no such sheet")
+	ErrFutureFileDate = errors.New("the date given for the whole file is in the future")
 	ErrHTMLPage       = errors.New("this file is an HTML page, as Bitrix24 saves its .xls exports: open it in a spreadsheet and save it as XLSX or CSV")
 )
 

@@ -108,8 +108,9 @@ const (
 
 // Error keys of MessageError.
 const (
-	errHTMLPage = "import.error.html_page"
-	errNoSheet  = "import.error.no_sheet"
+	errHTMLPage       = "import.error.html_page"
+	errNoSheet        = "import.error.no_sheet"
+	errFutureFileDate = "import.error.future_file_date"
 )
 
 func warning(code string, args map[string]any, format string, a ...any) Message {
