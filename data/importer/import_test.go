@@ -597,3 +597,24 @@ func TestStoreZoneIsTheDefault(t *testing.T) {
 		}
 	}
 }
+
+// Delighted exports a customer property under the company's own name:
+// "Customer Plan" is the client's segment, given with the client.
+func TestDelightedCustomerPlanIsTheSegment(t *testing.T) {
+	path := writeFile(t, "delighted_plan.csv", []byte("Response ID,Email,Name,Score,Comment,Response timestamp,Delighted Source,Customer Plan\n"+
+		"r-1,ann@example.com,Ann Lee,9,Great,2024-04-02 10:11:12 -0700,email,Enterprise\n"+
+		"r-2,bob@example.com,Bob Roy,3,Slow,2024-04-03 08:00:00 -0700,web,Тариф «Старт»\n"))
+	pv, err := importer.Inspect(path, importer.Options{})
+	if err != nil || pv.Mapping[importer.FieldSegment] != "Customer Plan" {
+		t.Fatalf("segment column %q (%v), want Customer Plan", pv.Mapping[importer.FieldSegment], err)
+	}
+	db := openStore(t)
+	importFile(t, db, path, importer.Options{})
+	segments := map[string]string{}
+	for _, f := range stored(t, db) {
+		segments[f.ClientName] = f.Segment
+	}
+	if segments["Ann Lee"] != "Enterprise" || segments["Bob Roy"] != "Тариф «Старт»" {
+		t.Errorf("segments by client %v", segments)
+	}
+}

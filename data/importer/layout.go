@@ -196,8 +196,11 @@ var aliases = map[Field][]string{
 	FieldChannel:    {"channel", "канал", "канал связи", "survey channel", "delighted source", "deliverymethod", "delivery method", "source", "источник", "medium"},
 	FieldTouchpoint: {"touchpoint", "touch point", "точка контакта", "journey stage", "этап", "stage"},
 	FieldClient:     {"client", "customer", "клиент", "customer name", "client name", "имя клиента", "company", "компания", "account", "name", "имя", "фио", "email", "e-mail"},
-	FieldSegment:    {"segment", "сегмент", "customer segment", "client segment", "сегмент клиента", "tier", "plan"},
-	FieldTags:       {"tags", "теги", "метки", "tag", "labels"},
+	// Delighted and Retently export customer properties under the names the
+	// company gave them: a plan or tier is the segment.
+	FieldSegment: {"segment", "сегмент", "customer segment", "client segment", "сегмент клиента", "tier", "plan",
+		"customer plan", "plan name", "plan type", "customer tier", "client tier", "тариф", "тарифный план", "уровень клиента"},
+	FieldTags: {"tags", "теги", "метки", "tag", "labels"},
 }
 
 // containsRules recognise question-text headers ("How likely are you to
