@@ -187,6 +187,18 @@ func TestKnownLayouts(t *testing.T) {
 			mapping: map[importer.Field]string{importer.FieldScore: "Q1", importer.FieldDate: "RecordedDate", importer.FieldExternalID: "ResponseId", importer.FieldComment: "Q2"},
 		},
 		{
+			// Qualtrics' legacy format: variable codes above the names.
+			name: "qualtrics_legacy.csv", format: "qualtrics", header: 2,
+			content: "V1,V2,V3,V4,V5,V6,V7,V8,V9,V10,Q1,Q2\n" +
+				"ResponseID,ResponseSet,Name,ExternalDataReference,EmailAddress,IPAddress,Status,StartDate,EndDate,Finished," +
+				"\"How likely is it that you would recommend Acme to a friend or colleague?\",Why did you give this score?\n" +
+				"R_abc1,Default Response Set,Anonymous,,,1.2.3.4,0,2016-05-03 09:00:00,2016-05-03 09:04:00,1,9,Fast\n" +
+				"R_abc2,Default Response Set,Anonymous,,,1.2.3.5,0,2016-05-04 10:00:00,2016-05-04 10:03:00,1,4,Slow answers\n",
+			rows: 2, check: "Fast", score: 9, at: time.Date(2016, 5, 3, 9, 4, 0, 0, time.UTC), extID: "R_abc1",
+			scoreCol: "How likely is it that you would recommend Acme to a friend or colleague?",
+			mapping:  map[importer.Field]string{importer.FieldDate: "EndDate", importer.FieldExternalID: "ResponseID", importer.FieldComment: "Why did you give this score?"},
+		},
+		{
 			name: "google.csv", format: "google-forms", header: 1,
 			content: "Отметка времени,\"Насколько вероятно, что вы порекомендуете нас друзьям?\",Почему вы поставили такую оценку?,Ваше имя\n" +
 				"15.03.2024 10:23:45,9,Быстро ответили,Ирина\n" +

@@ -2,6 +2,7 @@ package importer
 
 import (
 	"encoding/json"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -40,6 +41,7 @@ func buildColumns(rows [][]string, headerRows int) []column {
 	}
 	cols := make([]column, width)
 	lastQuestion := ""
+	legacyQualtrics := headerRows == 2 && len(rows) > 0 && qualtricsCodes(rows[0])
 	for c := range cols {
 		col := &cols[c]
 		for r := 0; r < headerRows && r < len(rows); r++ {
@@ -47,8 +49,10 @@ func buildColumns(rows [][]string, headerRows int) []column {
 				col.headers = append(col.headers, h)
 			}
 		}
-		switch headerRows {
-		case 2: // SurveyMonkey: question, then "Response" or an option
+		switch {
+		case legacyQualtrics: // codes, then names
+			col.name = cell(1, c)
+		case headerRows == 2: // SurveyMonkey: question, then "Response" or an option
 			q, sub := cell(0, c), cell(1, c)
 			if q != "" {
 				lastQuestion = q
@@ -72,7 +76,7 @@ func buildColumns(rows [][]string, headerRows int) []column {
 				col.headers = []string{col.name}
 				col.option = true
 			}
-		case 3: // Qualtrics: short name, question text, ImportId JSON
+		case headerRows == 3: // Qualtrics: short name, question text, ImportId JSON
 			col.name = cell(0, c)
 			col.importID, col.loc = parseImportID(cell(2, c))
 			if col.importID != "" {
@@ -128,6 +132,9 @@ func detectHeaderRows(rows [][]string) int {
 			}
 		}
 	}
+	if len(rows) >= 2 && qualtricsCodes(rows[0]) {
+		return 2
+	}
 	if len(rows) >= 2 {
 		// SurveyMonkey's second row holds sub-headers only; a data row
 		// that happens to say "Response" also holds numbers.
@@ -146,6 +153,25 @@ func detectHeaderRows(rows [][]string) int {
 		}
 	}
 	return 1
+}
+
+// qualtricsCode is a variable code of a Qualtrics export in its legacy
+// format (until 2017, and still offered): V1…V10 for the response's
+// metadata, Q1, Q2_1, Q3_TEXT for the questions.
+var qualtricsCode = regexp.MustCompile(`^(V[0-9]+|Q[0-9]+(_[0-9]+)*(_TEXT)?|Location(Latitude|Longitude|Accuracy))$`)
+
+// qualtricsCodes reports whether row is the first header row of a legacy
+// Qualtrics export: codes only, starting with V1, above the names.
+func qualtricsCodes(row []string) bool {
+	if len(row) < 2 || strings.TrimSpace(row[0]) != "V1" {
+		return false
+	}
+	for _, c := range row {
+		if c = strings.TrimSpace(c); c != "" && !qualtricsCode.MatchString(c) {
+			return false
+		}
+	}
+	return true
 }
 
 func hasHeader(cols []column, names ...string) bool {
