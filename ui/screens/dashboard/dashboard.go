@@ -7,6 +7,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"slices"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -79,6 +80,9 @@ type Screen struct {
 	cmpStatus  string
 	teamStatus string
 	cancel     context.CancelFunc
+	// rangeChecked: the first refresh has looked whether the default
+	// range holds any data (see olderDataOnly).
+	rangeChecked bool
 }
 
 // New builds the dashboard; call Refresh to load data.
@@ -241,6 +245,12 @@ func (s *Screen) Refresh() {
 	segQ.Segment = s.split.segmentation()
 	s.npsStatus, s.cmpStatus, s.teamStatus = lang.L("dashboard.loading"), lang.L("dashboard.loading"), lang.L("dashboard.loading")
 	s.showStatus()
+	if !s.rangeChecked {
+		s.rangeChecked = true
+		if s.rng.SelectedIndex() == 0 {
+			s.olderDataOnly(ctx, q.From)
+		}
+	}
 	s.refreshComplaints(ctx, kpi.ComplaintQuery{From: q.From, To: q.To, By: q.By})
 	s.refreshTeam(ctx, q.From, q.To)
 	widgets.Go(func() {
@@ -265,6 +275,31 @@ func (s *Screen) Refresh() {
 			rows, err = s.split.load(ctx, s.d.Store, segQ)
 		}
 		deliver(ctx, rows, err, func(rows []breakdownRow) { s.split.set(rows, segQ.Segment) }, s.d.ShowError)
+	})
+}
+
+// olderDataOnly switches the range to all time when every response and
+// complaint stored is older than from, the start of the default range: a
+// manager who imported last year's exports would otherwise open an empty
+// dashboard. It runs once, and gives way to any choice made meanwhile
+// (ctx ends with the next refresh).
+func (s *Screen) olderDataOnly(ctx context.Context, from data.Day) {
+	all := slices.Index(rangePresets, kpi.PresetAll)
+	widgets.Go(func() {
+		var latest data.Day
+		var found bool
+		for _, span := range []func(context.Context) (data.Day, data.Day, bool, error){s.d.Store.FeedbackRange, s.d.Store.ComplaintRange} {
+			_, last, ok, err := span(ctx)
+			if err != nil {
+				return // the loads report errors; this is only a convenience
+			}
+			if ok {
+				latest, found = max(latest, last), true
+			}
+		}
+		if found && latest < from {
+			deliver(ctx, all, nil, s.rng.SetSelectedIndex, nil)
+		}
 	})
 }
 

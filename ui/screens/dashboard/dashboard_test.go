@@ -5,6 +5,7 @@ import (
 	"image/png"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -260,4 +261,44 @@ func findLabel(o fyne.CanvasObject, text string) *widget.Label {
 		}
 	}
 	return nil
+}
+
+// A store whose responses are all older than the default range (last
+// year's exports imported) opens on all time instead of an empty
+// dashboard.
+func TestDashboardOpensOnAllTimeWhenEveryResponseIsOlder(t *testing.T) {
+	s, st, errs := newScreen(t)
+	ctx := context.Background()
+	imp, err := st.BeginFeedbackImport(ctx, data.ImportBatch{Kind: "feedback", Source: "2018", FileName: "nps_2018.csv"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range 30 {
+		f := data.Feedback{RespondedAt: time.Date(2018, 7, 1+i, 10, 0, 0, 0, time.UTC), Score: data.Score(i % 11), Source: "2018", ExternalID: strconv.Itoa(i)}
+		if _, err := imp.Add(&f); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := imp.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	test.NewWindow(s.Content()).Resize(fyne.NewSize(1200, 800))
+	widgets.Do(s.Refresh)
+	eventually(t, "all time with the 2018 responses", func() bool {
+		return s.rng.Selected == lang.L("range.all") && s.Series().Total.N == 30
+	})
+	if len(*errs) > 0 {
+		t.Errorf("errors: %v", *errs)
+	}
+}
+
+func TestDashboardKeepsTheDefaultRangeWithRecentData(t *testing.T) {
+	s, st, _ := newScreen(t)
+	seed(t, st)
+	widgets.Do(s.Refresh)
+	eventually(t, "the default range with this year's data", func() bool { return s.Series().Total.N == 240 })
+	widgets.WaitIdle() // the check of older data has had its say
+	if s.rng.SelectedIndex() != 0 {
+		t.Errorf("range %q, want the default", s.rng.Selected)
+	}
 }
