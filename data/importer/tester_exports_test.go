@@ -11,6 +11,7 @@ import (
 
 	"caredesk/data"
 	"caredesk/data/importer"
+	"caredesk/data/sqlite"
 )
 
 // Exports testers built as real tools write them, for the gaps they
@@ -168,19 +169,14 @@ func TestReportFooterLinesSkipped(t *testing.T) {
 // resolved event and no resolution time, which would shorten the
 // resolution medians; it leaves the backlog when the source closed it.
 func TestCancelledTicketsClosedWithoutResolution(t *testing.T) {
-	path := writeFile(t, "cancelled.csv", []byte(lines(
+	_, got, _ := importAllTickets(t, "cancelled.csv", 5,
 		"ID,Created at,Status,Solved at,Closed at",
 		"T-1,2026-10-01 09:00,Closed,2026-10-03 09:00,2026-10-04 09:00",
 		"T-2,2026-10-01 09:00,Canceled,2026-10-01 10:00,2026-10-01 10:00",
 		"T-3,2026-10-01 09:00,Отменено,,2026-10-02 12:00",
 		"T-4,2026-10-01 09:00,Withdrawn,,",
 		"T-5,2026-10-01 09:00,Cancelled,,",
-	)))
-	db := openStore(t)
-	if res := importTickets(t, db, path, importer.Options{RejectsPath: "-"}); res.Imported != 5 {
-		t.Fatalf("imported %d rejects %+v", res.Imported, res.Rejects)
-	}
-	got := storedTickets(t, db)
+	)
 	if c := got["T-1"]; !c.Facts.ResolvedAt.Equal(utc(2026, 10, 3, 9, 0, 0)) {
 		t.Errorf("closed ticket resolved at %v", c.Facts.ResolvedAt)
 	}
@@ -204,17 +200,12 @@ func TestCancelledTicketsClosedWithoutResolution(t *testing.T) {
 // the first response unknown: the resolution date must not become it.
 // A dated reply still is the first response.
 func TestFirstResponseNotTakenFromResolution(t *testing.T) {
-	path := writeFile(t, "no-first-response.csv", []byte(lines(
+	_, got, _ := importAllTickets(t, "no-first-response.csv", 3,
 		"ID,Created,Status,First response at,Resolved,Closed",
 		"T-1,2026-10-01 09:00,Closed,,2026-10-02 09:00,2026-10-03 09:00",
 		"T-2,2026-10-01 09:00,Closed,2026-10-01 09:30,2026-10-02 09:00,",
 		"T-3,2026-10-01 09:00,Closed,,,2026-10-04 09:00",
-	)))
-	db := openStore(t)
-	if res := importTickets(t, db, path, importer.Options{RejectsPath: "-"}); res.Imported != 3 {
-		t.Fatalf("imported %d rejects %+v", res.Imported, res.Rejects)
-	}
-	got := storedTickets(t, db)
+	)
 	for id, want := range map[string]time.Time{"T-1": {}, "T-2": utc(2026, 10, 1, 9, 30, 0), "T-3": {}} {
 		if c := got[id]; !c.Facts.FirstResponseAt.Equal(want) {
 			t.Errorf("%s: first response %v, want %v (resolved %v)", id, c.Facts.FirstResponseAt, want, c.Facts.ResolvedAt)
@@ -246,17 +237,12 @@ func TestHTMLPageSavedAsXLSRefused(t *testing.T) {
 // no employee or client is filed under one, and each column is warned
 // of once.
 func TestServiceNowSysIDsAreNoNames(t *testing.T) {
-	path := writeFile(t, "incident.csv", []byte(lines(
+	_, got, res := importAllTickets(t, "incident.csv", 3,
 		"number,opened_at,short_description,caller_id,state,assigned_to",
 		"INC0010001,2026-10-01 09:00:00,Email down,5137153cc611227c000bbd1bd8cd2005,New,46d44a23a9fe19810012d100cca80666",
 		"INC0010002,2026-10-01 10:00:00,VPN slow,Maria Lee,New,46D44A23A9FE19810012D100CCA80666",
 		"INC0010003,2026-10-01 11:00:00,Printer,5137153cc611227c000bbd1bd8cd2005,New,Anna Petrova",
-	)))
-	db := openStore(t)
-	res := importTickets(t, db, path, importer.Options{RejectsPath: "-"})
-	if res.Imported != 3 {
-		t.Fatalf("imported %d rejects %+v", res.Imported, res.Rejects)
-	}
+	)
 	var warned []string
 	for _, w := range res.Warnings {
 		if w.Code == "import.warning.sys_ids" {
@@ -266,7 +252,6 @@ func TestServiceNowSysIDsAreNoNames(t *testing.T) {
 	if strings.Join(warned, ",") != "caller_id,assigned_to" {
 		t.Errorf("sys_id warnings for %q, want caller_id and assigned_to once each", warned)
 	}
-	got := storedTickets(t, db)
 	for id, want := range map[string][2]string{"INC0010001": {"", ""}, "INC0010002": {"Maria Lee", ""}, "INC0010003": {"", "Anna Petrova"}} {
 		if c := got[id]; c.ClientName != want[0] || c.Assignee != want[1] {
 			t.Errorf("%s: client %q assignee %q, want %q", id, c.ClientName, c.Assignee, want)
@@ -278,18 +263,13 @@ func TestServiceNowSysIDsAreNoNames(t *testing.T) {
 // chat, phone): such a value is the channel, while a real type still
 // sets the type, and a channel column, when there is one, wins.
 func TestHelpScoutTypeIsTheChannel(t *testing.T) {
-	path := writeFile(t, "helpscout.csv", []byte(lines(
+	db, got, _ := importAllTickets(t, "helpscout.csv", 4,
 		"Conversation ID,Subject,Status,Type,Customer Name,Created At",
 		"2401001,Where is my order,active,email,Ann Buyer,2026-10-01T09:00:00Z",
 		"2401002,Broken,active,chat,Ben Buyer,2026-10-01T10:00:00Z",
 		"2401003,Call me,active,phone,Cid Buyer,2026-10-01T11:00:00Z",
 		"2401004,Refund,active,Complaint,Dan Buyer,2026-10-01T12:00:00Z",
-	)))
-	db := openStore(t)
-	if res := importTickets(t, db, path, importer.Options{RejectsPath: "-"}); res.Imported != 4 {
-		t.Fatalf("imported %d rejects %+v", res.Imported, res.Rejects)
-	}
-	got := storedTickets(t, db)
+	)
 	for id, want := range map[string]data.Channel{"2401001": data.ChannelEmail, "2401002": data.ChannelChat, "2401003": data.ChannelPhone, "2401004": ""} {
 		if c := got[id]; c.Channel != want {
 			t.Errorf("%s: channel %q, want %q", id, c.Channel, want)
@@ -330,4 +310,17 @@ func TestSheetOption(t *testing.T) {
 	if !errors.Is(err, importer.ErrUnknownSheet) || !errors.As(err, &me) || me.Args["Sheets"] != `"Summary", "October", "November"` {
 		t.Errorf("unknown sheet: %v", err)
 	}
+}
+
+// importAllTickets imports the CSV lines as a ticket export into a fresh
+// store, fails t unless all want rows are imported, and returns the store,
+// the tickets by external id and the result.
+func importAllTickets(t *testing.T, name string, want int, csv ...string) (*sqlite.DB, map[string]data.Complaint, importer.Result) {
+	t.Helper()
+	db := openStore(t)
+	res := importTickets(t, db, writeFile(t, name, []byte(lines(csv...))), importer.Options{RejectsPath: "-"})
+	if res.Imported != want {
+		t.Fatalf("imported %d, want %d; rejects %+v", res.Imported, want, res.Rejects)
+	}
+	return db, storedTickets(t, db), res
 }
