@@ -160,7 +160,7 @@ func (i *complaintImport) flush() error {
 		if err != nil {
 			return err
 		}
-		if _, err := st.ExecContext(i.execCt, i.pending...); err != nil {
+		if err := execFused(i.execCt, st, i.pending); err != nil {
 			return mapErr(err)
 		}
 		i.pending = i.pending[:0]
@@ -171,7 +171,7 @@ func (i *complaintImport) flush() error {
 		if err != nil {
 			return err
 		}
-		if _, err := st.ExecContext(i.execCt, i.pendingEvents...); err != nil {
+		if err := execFused(i.execCt, st, i.pendingEvents); err != nil {
 			return mapErr(err)
 		}
 		i.pendingEvents = i.pendingEvents[:0]

@@ -163,7 +163,7 @@ func (i *feedbackImport) flush() error {
 		if err != nil {
 			return err
 		}
-		if _, err := st.ExecContext(i.execCt, i.pending...); err != nil {
+		if err := execFused(i.execCt, st, i.pending); err != nil {
 			return mapErr(err)
 		}
 		i.pending = i.pending[:0]
@@ -173,7 +173,7 @@ func (i *feedbackImport) flush() error {
 		if err != nil {
 			return err
 		}
-		if _, err := st.ExecContext(i.execCt, i.pendingTags...); err != nil {
+		if err := execFused(i.execCt, st, i.pendingTags); err != nil {
 			return mapErr(err)
 		}
 		i.pendingTags = i.pendingTags[:0]

@@ -254,7 +254,7 @@ func (w *slaWriter) flush() error {
 		}
 		w.stmts[n] = st
 	}
-	if _, err := st.ExecContext(w.ctx, w.pending...); err != nil {
+	if err := execFused(w.ctx, st, w.pending); err != nil {
 		return mapErr(err)
 	}
 	w.pending = w.pending[:0]
