@@ -459,6 +459,7 @@ func ImportFeedback(ctx context.Context, store data.FeedbackStore, path string, 
 // runs ahead of the store's inserts, bad rows go to the rejects file, and
 // anything short of a clean commit rolls back.
 func runImport[T any](ctx context.Context, p *plan, opt Options, progress func(Progress), rp rowParser[T], begin func(data.ImportBatch) (importTx[T], error)) (res Result, err error) {
+	defer collectMoreOften()()
 	res.Warnings = p.warnings
 	wrap := func(err error) error { return fmt.Errorf("%s: %w", p.base, err) }
 	// The same bound as a row's own date (see happened): a whole-file date
