@@ -91,9 +91,10 @@ type dayWindow struct {
 	known, ok  bool
 }
 
-// maxRememberedDays bounds what calendarDays keeps (about 1.2 MB, ten
-// years); days outside are looked up each time.
-const maxRememberedDays = 3660 * 2
+// maxRememberedDays bounds what calendarDays keeps: twenty years from a
+// year before the first day asked, about 400 KB. Days outside are looked
+// up each time.
+const maxRememberedDays = 2 * maxCalendarDays
 
 func (c *calendarDays) window(d Day) (time.Time, time.Time, bool) {
 	if len(c.days) == 0 {
