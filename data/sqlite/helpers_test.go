@@ -139,3 +139,19 @@ func mustImport(t testing.TB, db *DB, source string, rows []data.Feedback) data.
 	}
 	return b
 }
+
+// openAtVersion opens a new file in t's temp folder with the migrations up
+// to version only, as an older CareDesk left it; Open(path) migrates it.
+func openAtVersion(t testing.TB, version int) (string, *DB) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "caredesk.db")
+	migs, err := embeddedMigrations()
+	if err != nil {
+		t.Fatal(err)
+	}
+	db, err := open(context.Background(), path, migs[:version])
+	if err != nil {
+		t.Fatal(err)
+	}
+	return path, db
+}

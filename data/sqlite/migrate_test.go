@@ -223,15 +223,7 @@ func TestDefaultPath(t *testing.T) {
 // complaint.reopens, which version 8 left out.
 func TestMigrationCountsUndatedReopens(t *testing.T) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "caredesk.db")
-	migs, err := embeddedMigrations()
-	if err != nil {
-		t.Fatal(err)
-	}
-	old, err := open(ctx, path, migs[:8])
-	if err != nil {
-		t.Fatal(err)
-	}
+	path, old := openAtVersion(t, 8)
 	undated := func(s data.Status) data.ComplaintEvent {
 		e := move(monday.Add(10*time.Hour), s)
 		e.Undated = true
@@ -264,15 +256,7 @@ func TestMigrationCountsUndatedReopens(t *testing.T) {
 // key still refuses a second row with the same source and external id.
 func TestMigrationKeepsFeedbackReferences(t *testing.T) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "caredesk.db")
-	migs, err := embeddedMigrations()
-	if err != nil {
-		t.Fatal(err)
-	}
-	old, err := open(ctx, path, migs[:9])
-	if err != nil {
-		t.Fatal(err)
-	}
+	path, old := openAtVersion(t, 9)
 	rows := makeRows(20, 3)
 	for i := range rows {
 		rows[i].Tags = []string{"delivery"}

@@ -396,10 +396,25 @@ func TestSaveStandardWhileReadingMatchesFreshJudging(t *testing.T) {
 	judgeFlushAt = 50
 	ctx := context.Background()
 	const n = 3000
-	changed := func(s *data.Standard) {
-		for v := range s.Versions {
-			s.Versions[v].Calendar.End = 16 * 60
-			s.Versions[v].Targets[data.PriorityNormal] /= 2
+	// changeRES saves the resolution standard of db with its calendars and
+	// normal target changed.
+	changeRES := func(db *DB) {
+		t.Helper()
+		stds, err := db.Standards(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range stds {
+			if s.Code != "RES-1" {
+				continue
+			}
+			for v := range s.Versions {
+				s.Versions[v].Calendar.End = 16 * 60
+				s.Versions[v].Targets[data.PriorityNormal] /= 2
+			}
+			if err := db.SaveStandard(ctx, &s); err != nil {
+				t.Fatal(err)
+			}
 		}
 	}
 	// before: the standards as benchmarked, then one changed and saved
@@ -408,31 +423,10 @@ func TestSaveStandardWhileReadingMatchesFreshJudging(t *testing.T) {
 	for _, db := range []*DB{before, fresh} {
 		setUpComplaintBench(t, db)
 	}
-	stds, err := fresh.Standards(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for i := range stds {
-		if stds[i].Code == "RES-1" {
-			changed(&stds[i])
-			if err := fresh.SaveStandard(ctx, &stds[i]); err != nil {
-				t.Fatal(err)
-			}
-		}
-	}
+	changeRES(fresh)
 	importComplaintsBench(t, nil, fresh, n)
 	importComplaintsBench(t, nil, before, n)
-	if stds, err = before.Standards(ctx); err != nil {
-		t.Fatal(err)
-	}
-	for i := range stds {
-		if stds[i].Code == "RES-1" {
-			changed(&stds[i])
-			if err := before.SaveStandard(ctx, &stds[i]); err != nil {
-				t.Fatal(err)
-			}
-		}
-	}
+	changeRES(before)
 	for _, q := range []string{
 		`SELECT standard_id, complaint_id, due_at, risk_at, finished_at, finished_day, outcome FROM complaint_sla ORDER BY 1, 2`,
 		`SELECT id, sla_breached, due_at FROM complaint ORDER BY id`,

@@ -3,7 +3,6 @@ package sqlite
 import (
 	"context"
 	"errors"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -17,15 +16,7 @@ import (
 // others left, and nothing else about them changes.
 func TestMigrationToTeamBackfillsStatus(t *testing.T) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "caredesk.db")
-	migs, err := embeddedMigrations()
-	if err != nil {
-		t.Fatal(err)
-	}
-	old, err := open(ctx, path, migs[:7])
-	if err != nil {
-		t.Fatal(err)
-	}
+	path, old := openAtVersion(t, 7)
 	if _, err := old.write.Exec(`INSERT INTO employee (name, position, active) VALUES ('Вера', 'Agent', 1), ('Олег', 'Lead', 0)`); err != nil {
 		t.Fatal(err)
 	}
