@@ -396,45 +396,61 @@ func TestSaveStandardWhileReadingMatchesFreshJudging(t *testing.T) {
 	judgeFlushAt = 50
 	ctx := context.Background()
 	const n = 3000
-	// changeRES saves the resolution standard of db with its calendars and
-	// normal target changed.
-	changeRES := func(db *DB) {
-		t.Helper()
-		stds, err := db.Standards(ctx)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, s := range stds {
-			if s.Code != "RES-1" {
-				continue
-			}
-			for v := range s.Versions {
-				s.Versions[v].Calendar.End = 16 * 60
-				s.Versions[v].Targets[data.PriorityNormal] /= 2
-			}
-			if err := db.SaveStandard(ctx, &s); err != nil {
-				t.Fatal(err)
-			}
-		}
-	}
-	// before: the standards as benchmarked, then one changed and saved
-	// again; fresh: the changed standard before the same import.
-	before, fresh := openTest(t), openTest(t)
-	for _, db := range []*DB{before, fresh} {
-		setUpComplaintBench(t, db)
-	}
-	changeRES(fresh)
-	importComplaintsBench(t, nil, fresh, n)
-	importComplaintsBench(t, nil, before, n)
-	changeRES(before)
-	for _, q := range []string{
-		`SELECT standard_id, complaint_id, due_at, risk_at, finished_at, finished_day, outcome FROM complaint_sla ORDER BY 1, 2`,
-		`SELECT id, sla_breached, due_at FROM complaint ORDER BY id`,
-		`SELECT * FROM sla_daily ORDER BY 1, 2`,
+	// A shorter target, and a longer one: a complaint resolved within
+	// the smaller of the old and new targets is not read again, and
+	// leaving out one within the larger only would keep stale breaches.
+	for _, target := range []struct {
+		name  string
+		scale func(time.Duration) time.Duration
+	}{
+		{"shorter", func(d time.Duration) time.Duration { return d / 2 }},
+		{"longer", func(d time.Duration) time.Duration { return d * 2 }},
 	} {
-		if got, want := dumpQuery(t, before, q), dumpQuery(t, fresh, q); got != want {
-			t.Errorf("%s\nafter saving the standard again:\n%.2000s\nwant, as judged at import:\n%.2000s", q, got, want)
-		}
+		t.Run(target.name, func(t *testing.T) {
+			// changeRES saves the resolution standards of db (RES-1 on
+			// working hours, KEY-1 around the clock, where a plain hour
+			// is a working hour) with their calendars' end of day and
+			// normal target changed.
+			changeRES := func(db *DB) {
+				t.Helper()
+				stds, err := db.Standards(ctx)
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, s := range stds {
+					if s.Measure != data.MeasureResolution {
+						continue
+					}
+					for v := range s.Versions {
+						s.Versions[v].Calendar.End = 16 * 60
+						s.Versions[v].Targets[data.PriorityNormal] = target.scale(s.Versions[v].Targets[data.PriorityNormal])
+					}
+					if err := db.SaveStandard(ctx, &s); err != nil {
+						t.Fatal(err)
+					}
+				}
+			}
+			// before: the standards as benchmarked, then one changed and
+			// saved again; fresh: the changed standard before the same
+			// import.
+			before, fresh := openTest(t), openTest(t)
+			for _, db := range []*DB{before, fresh} {
+				setUpComplaintBench(t, db)
+			}
+			changeRES(fresh)
+			importComplaintsBench(t, nil, fresh, n)
+			importComplaintsBench(t, nil, before, n)
+			changeRES(before)
+			for _, q := range []string{
+				`SELECT standard_id, complaint_id, due_at, risk_at, finished_at, finished_day, outcome FROM complaint_sla ORDER BY 1, 2`,
+				`SELECT id, sla_breached, due_at FROM complaint ORDER BY id`,
+				`SELECT * FROM sla_daily ORDER BY 1, 2`,
+			} {
+				if got, want := dumpQuery(t, before, q), dumpQuery(t, fresh, q); got != want {
+					t.Errorf("%s\nafter saving the standard again:\n%.2000s\nwant, as judged at import:\n%.2000s", q, got, want)
+				}
+			}
+			checkComplaints(t, before)
+		})
 	}
-	checkComplaints(t, before)
 }
