@@ -422,8 +422,11 @@ type judgement struct {
 	deletes  []int64
 	updates  []slaRow // changed rows
 	inserts  []slaRow // new rows
-	marks    []int64  // complaints whose breach mark or earliest running due time may change
-	deltas   *complaintDeltas
+	// The complaints whose summary may change: breached by this
+	// standard now, breached by it no longer (another may still), and
+	// running by it before or after (the earliest due time).
+	breached, unbreached, running []int64
+	deltas                        *complaintDeltas
 }
 
 // gone drops a stored row.
@@ -432,8 +435,20 @@ func (j *judgement) gone(r slaRow) {
 	if r.finished != 0 {
 		j.deltas.addSLA(j.standard, r.finishedDay, r.outcome, -1)
 	}
-	if r.outcome == data.SLABreached || r.outcome == data.SLARunning {
-		j.marks = append(j.marks, r.complaint)
+	j.noteSummary(r.complaint, r.outcome, "")
+}
+
+// noteSummary notes what a complaint's change from outcome before to
+// after (either "" for no row) may change in its summary.
+func (j *judgement) noteSummary(complaint int64, before, after data.SLAOutcome) {
+	switch {
+	case after == data.SLABreached && before != data.SLABreached:
+		j.breached = append(j.breached, complaint)
+	case before == data.SLABreached && after != data.SLABreached:
+		j.unbreached = append(j.unbreached, complaint)
+	}
+	if before == data.SLARunning || after == data.SLARunning {
+		j.running = append(j.running, complaint)
 	}
 }
 
@@ -460,19 +475,19 @@ func (j *judgement) collect(it *judgeItem) {
 	if after.finished != 0 {
 		j.deltas.addSLA(j.standard, after.finishedDay, after.outcome, 1)
 	}
-	wasBreached := it.hasBefore && it.before.outcome == data.SLABreached
-	if it.hasBefore && it.before.finished != 0 {
-		j.deltas.addSLA(j.standard, it.before.finishedDay, it.before.outcome, -1)
+	var before data.SLAOutcome
+	if it.hasBefore {
+		before = it.before.outcome
+		if it.before.finished != 0 {
+			j.deltas.addSLA(j.standard, it.before.finishedDay, it.before.outcome, -1)
+		}
 	}
-	running := after.outcome == data.SLARunning || it.hasBefore && it.before.outcome == data.SLARunning
-	if running || wasBreached != (after.outcome == data.SLABreached) {
-		j.marks = append(j.marks, after.complaint)
-	}
+	j.noteSummary(after.complaint, before, after.outcome)
 }
 
 // pending is how many changes are collected and not written.
 func (j *judgement) pending() int {
-	return len(j.deletes) + len(j.updates) + len(j.inserts) + len(j.marks)
+	return len(j.deletes) + len(j.updates) + len(j.inserts) + len(j.breached) + len(j.unbreached) + len(j.running)
 }
 
 // flush writes the collected changes of the stored rows and the
@@ -507,10 +522,17 @@ func (j *judgement) flush(ctx context.Context, tx *sql.Tx, loc *time.Location) e
 	if err := w.flush(); err != nil {
 		return err
 	}
-	if err := refreshSLASummary(ctx, tx, j.marks); err != nil {
+	if err := markBreached(ctx, tx, j.breached); err != nil {
 		return err
 	}
-	j.deletes, j.updates, j.inserts, j.marks = j.deletes[:0], j.updates[:0], j.inserts[:0], j.marks[:0]
+	if err := refreshBreachMark(ctx, tx, j.unbreached); err != nil {
+		return err
+	}
+	if err := refreshDueTime(ctx, tx, j.running); err != nil {
+		return err
+	}
+	j.deletes, j.updates, j.inserts = j.deletes[:0], j.updates[:0], j.inserts[:0]
+	j.breached, j.unbreached, j.running = j.breached[:0], j.unbreached[:0], j.running[:0]
 	return nil
 }
 

@@ -428,33 +428,71 @@ func pairs(first int64, seconds []int64) []any {
 }
 
 // refreshSLASummary recomputes the breach mark and the earliest running
-// due time of the listed complaints from their SLA rows, in one statement:
-// a re-judgement can list tens of thousands.
+// due time of the listed complaints from their SLA rows.
 func refreshSLASummary(ctx context.Context, tx *sql.Tx, complaints []int64) error {
+	if err := refreshBreachMark(ctx, tx, complaints); err != nil {
+		return err
+	}
+	return refreshDueTime(ctx, tx, complaints)
+}
+
+// The summary statements take their complaints as one JSON array: a
+// re-judgement can list tens of thousands. Each sets one column, and only
+// where it changes: a complaint row costs more to write than its summary
+// to compute, and setting the due time, even to the same value, rewrites
+// its two index entries.
+
+// markBreached sets the breach mark of the listed complaints, which have
+// a breached SLA row.
+func markBreached(ctx context.Context, tx *sql.Tx, complaints []int64) error {
 	if len(complaints) == 0 {
 		return nil
 	}
-	ids := make([]byte, 0, 8*len(complaints))
-	ids = append(ids, '[')
-	for i, id := range complaints {
-		if i > 0 {
-			ids = append(ids, ',')
-		}
-		ids = strconv.AppendInt(ids, id, 10)
+	_, err := tx.ExecContext(ctx, `UPDATE complaint SET sla_breached = 1
+		WHERE id IN (SELECT value FROM json_each(?)) AND sla_breached = 0`, jsonIDs(complaints))
+	return err
+}
+
+// refreshBreachMark recomputes the breach mark of the listed complaints.
+func refreshBreachMark(ctx context.Context, tx *sql.Tx, complaints []int64) error {
+	if len(complaints) == 0 {
+		return nil
 	}
-	ids = append(ids, ']')
-	// Rows whose summary stays are not written: a complaint row and its
-	// due-time indexes cost more to write than the summary to compute.
-	_, err := tx.ExecContext(ctx, `UPDATE complaint SET sla_breached = fresh.breached, due_at = fresh.due
+	_, err := tx.ExecContext(ctx, `UPDATE complaint SET sla_breached = fresh.breached
 		FROM (SELECT listed.value AS id,
 			EXISTS (SELECT 1 FROM complaint_sla s WHERE s.standard_id IN (SELECT id FROM standard)
-				AND s.complaint_id = listed.value AND s.outcome = 'breached') AS breached,
+				AND s.complaint_id = listed.value AND s.outcome = 'breached') AS breached
+			FROM json_each(?) AS listed) AS fresh
+		WHERE complaint.id = fresh.id AND complaint.sla_breached IS NOT fresh.breached`, jsonIDs(complaints))
+	return err
+}
+
+// refreshDueTime recomputes the earliest running due time of the listed
+// complaints.
+func refreshDueTime(ctx context.Context, tx *sql.Tx, complaints []int64) error {
+	if len(complaints) == 0 {
+		return nil
+	}
+	_, err := tx.ExecContext(ctx, `UPDATE complaint SET due_at = fresh.due
+		FROM (SELECT listed.value AS id,
 			coalesce((SELECT min(s.due_at) FROM complaint_sla s WHERE s.standard_id IN (SELECT id FROM standard)
 				AND s.complaint_id = listed.value AND s.outcome = 'running'), ?) AS due
 			FROM json_each(?) AS listed) AS fresh
-		WHERE complaint.id = fresh.id AND (complaint.sla_breached IS NOT fresh.breached OR complaint.due_at IS NOT fresh.due)`,
-		noDue, string(ids))
+		WHERE complaint.id = fresh.id AND complaint.due_at IS NOT fresh.due`, noDue, jsonIDs(complaints))
 	return err
+}
+
+// jsonIDs writes ids as a JSON array.
+func jsonIDs(ids []int64) string {
+	out := make([]byte, 0, 8*len(ids))
+	out = append(out, '[')
+	for i, id := range ids {
+		if i > 0 {
+			out = append(out, ',')
+		}
+		out = strconv.AppendInt(out, id, 10)
+	}
+	return string(append(out, ']'))
 }
 
 // DeleteStandard removes a standard with its versions and SLA rows.
