@@ -48,6 +48,37 @@ func (c *Calendar) Validate() error {
 // calendar with no working time cannot loop forever.
 const maxCalendarDays = 3660
 
+// Within reports whether every working minute of c is one of o too, so
+// that a clock never runs longer by c than by o. It is exact for the
+// calendars this type can describe.
+func (c *Calendar) Within(o *Calendar) bool {
+	if o.AllDay {
+		return true
+	}
+	if c.AllDay {
+		return false
+	}
+	works := false
+	for d, on := range c.Weekdays {
+		if on && !o.Weekdays[d] {
+			return false
+		}
+		works = works || on
+	}
+	if !works {
+		return true
+	}
+	if c.Start < o.Start || c.End > o.End {
+		return false
+	}
+	for _, h := range o.Holidays {
+		if c.Weekdays[h.Weekday()] && !slices.Contains(c.Holidays, h) {
+			return false
+		}
+	}
+	return true
+}
+
 // window returns the working window of day d in loc; ok is false on days
 // off.
 func (c *Calendar) window(d Day, loc *time.Location) (start, end time.Time, ok bool) {

@@ -210,3 +210,52 @@ func TestDurationBuckets(t *testing.T) {
 		}
 	}
 }
+
+func TestCalendarWithin(t *testing.T) {
+	office := DefaultCalendar()
+	shorter := DefaultCalendar()
+	shorter.End = 17 * 60
+	holiday := DateDay(2025, time.March, 10) // a Monday
+	withHoliday := DefaultCalendar()
+	withHoliday.Holidays = []Day{holiday}
+	saturdays := DefaultCalendar()
+	saturdays.Weekdays[time.Saturday] = true
+	sundayHoliday := DefaultCalendar()
+	sundayHoliday.Holidays = []Day{DateDay(2025, time.March, 9)}
+	allDay, none := AllDayCalendar(), Calendar{Start: 9 * 60, End: 18 * 60}
+	cases := []struct {
+		name string
+		c, o Calendar
+		want bool
+	}{
+		{"same", office, office, true},
+		{"shorter day", shorter, office, true},
+		{"longer day", office, shorter, false},
+		{"a holiday added", withHoliday, office, true},
+		{"a holiday removed", office, withHoliday, false},
+		{"a day off that was no working day anyway", office, sundayHoliday, true},
+		{"Saturdays added", saturdays, office, false},
+		{"Saturdays dropped", office, saturdays, true},
+		{"into 24/7", office, allDay, true},
+		{"out of 24/7", allDay, office, false},
+		{"no working day", none, withHoliday, true},
+	}
+	for _, tc := range cases {
+		if got := tc.c.Within(&tc.o); got != tc.want {
+			t.Errorf("%s: Within = %v, want %v", tc.name, got, tc.want)
+		}
+		// What Within claims holds for the windows, day by day, over
+		// three weeks around the holidays.
+		contained := true
+		for d := holiday - 10; d <= holiday+10; d++ {
+			cStart, cEnd, cok := tc.c.window(d, time.UTC)
+			oStart, oEnd, ook := tc.o.window(d, time.UTC)
+			if cok && (!ook || cStart.Before(oStart) || cEnd.After(oEnd)) {
+				contained = false
+			}
+		}
+		if contained != tc.want {
+			t.Errorf("%s: windows contained = %v, want %v", tc.name, contained, tc.want)
+		}
+	}
+}

@@ -352,7 +352,7 @@ func changedScope(before, s *data.Standard) *rejudgeScope {
 			w.args = append(w.args, prios...)
 		}
 		if oldOK && newOK && sameScope(&ov, &nv) {
-			cond, args := finishedWithinTargets(s.Measure, &ov, &nv)
+			cond, args := keptOutcomes(s.Measure, &ov, &nv)
 			part += " AND " + cond
 			w.args = append(w.args, args...)
 		}
@@ -388,35 +388,46 @@ func encodeJSON(values ...any) string {
 	return string(out)
 }
 
-// finishedWithinTargets is an SQL condition leaving out the complaints
-// that both versions (applying to the same complaints) judge met whatever
-// their calendars: those whose measured event came no later after the
-// opening, in plain time, than the smaller of the two targets for their
-// priority. Working time never exceeds plain time, so such a complaint
-// was met and stays met with the same stored row (a finished row keeps
-// no due time), and need not be read. In real data that is most
-// complaints: most are answered and resolved within their target.
-func finishedWithinTargets(m data.SLAMeasure, a, b *data.StandardVersion) (string, []any) {
+// keptOutcomes is an SQL condition leaving out the complaints whose
+// stored row a version nv (applying to the same complaints as ov, the
+// version stored) cannot change, so they need not be read:
+//   - those whose measured event came no later after the opening, in plain
+//     time, than the smaller target for their priority: working time
+//     never exceeds plain time, so they were met and stay met, with the
+//     same row (a finished row keeps no due time);
+//   - when no clock can run longer by nv's calendar (a holiday added,
+//     shorter hours) and their priority's target is no shorter, those
+//     finished and met: none breached (their mark is that of every
+//     standard).
+//
+// In real data that is most complaints: most are answered and resolved
+// within their target.
+func keptOutcomes(m data.SLAMeasure, ov, nv *data.StandardVersion) (string, []any) {
 	stop := "first_response_at"
 	if m == data.MeasureResolution {
 		stop = "resolved_at"
 	}
+	shorterClocks := nv.Calendar.Within(&ov.Calendar)
 	var whens strings.Builder
 	var args []any
 	for _, p := range data.Priorities {
-		ta, inA := a.Targets[p]
-		tb, inB := b.Targets[p]
-		if !inA || !inB {
-			continue // applies in one version only: judged
+		ot, inOld := ov.Targets[p]
+		nt, inNew := nv.Targets[p]
+		if !inOld || !inNew {
+			continue // applies in one version only: read
 		}
-		whens.WriteString(" WHEN ? THEN ?")
-		args = append(args, string(p), int64(min(ta, tb)/time.Second))
+		whens.WriteString(" WHEN ? THEN (" + stop + " - opened_at <= ?")
+		if shorterClocks && nt >= ot {
+			whens.WriteString(" OR sla_breached = 0")
+		}
+		whens.WriteString(")")
+		args = append(args, string(p), int64(min(ot, nt)/time.Second))
 	}
 	if len(args) == 0 {
 		return "1", nil
 	}
-	// NULL (no event, or a priority not listed) is judged.
-	return "NOT coalesce(" + stop + " - opened_at <= CASE priority" + whens.String() + " END, 0)", args
+	// No event, or a priority not listed: read.
+	return "NOT (" + stop + " IS NOT NULL AND coalesce(CASE priority" + whens.String() + " END, 0))", args
 }
 
 func pairs(first int64, seconds []int64) []any {

@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"errors"
+	"fmt"
 	"slices"
 	"strconv"
 	"testing"
@@ -396,16 +397,23 @@ func TestSaveStandardWhileReadingMatchesFreshJudging(t *testing.T) {
 	judgeFlushAt = 50
 	ctx := context.Background()
 	const n = 3000
-	// A shorter target, and a longer one: a complaint resolved within
-	// the smaller of the old and new targets is not read again, and
-	// leaving out one within the larger only would keep stale breaches.
-	for _, target := range []struct {
+	// A shorter target and a longer one, working days ending earlier and
+	// later: a complaint resolved within the smaller of the old and new
+	// targets is not read again (one within the larger only could have
+	// been breached), nor one met when the target is no shorter and the
+	// day no longer (a longer day can breach it).
+	type change struct {
 		name  string
+		end   int // the working day's end, minutes (was 18:00)
 		scale func(time.Duration) time.Duration
-	}{
-		{"shorter", func(d time.Duration) time.Duration { return d / 2 }},
-		{"longer", func(d time.Duration) time.Duration { return d * 2 }},
-	} {
+	}
+	var changes []change
+	for _, end := range []int{16 * 60, 20 * 60} {
+		changes = append(changes,
+			change{fmt.Sprintf("shorter target, day ends %d:00", end/60), end, func(d time.Duration) time.Duration { return d / 2 }},
+			change{fmt.Sprintf("longer target, day ends %d:00", end/60), end, func(d time.Duration) time.Duration { return d * 2 }})
+	}
+	for _, target := range changes {
 		t.Run(target.name, func(t *testing.T) {
 			// changeRES saves the resolution standards of db (RES-1 on
 			// working hours, KEY-1 around the clock, where a plain hour
@@ -422,7 +430,7 @@ func TestSaveStandardWhileReadingMatchesFreshJudging(t *testing.T) {
 						continue
 					}
 					for v := range s.Versions {
-						s.Versions[v].Calendar.End = 16 * 60
+						s.Versions[v].Calendar.End = target.end
 						s.Versions[v].Targets[data.PriorityNormal] = target.scale(s.Versions[v].Targets[data.PriorityNormal])
 					}
 					if err := db.SaveStandard(ctx, &s); err != nil {
