@@ -43,7 +43,9 @@ func NewKPITile(caption string) *KPITile {
 	t.value.TextStyle.Bold = true
 	t.change.Wrapping = fyne.TextWrapWord
 	t.note.Importance = widget.LowImportance
-	t.note.Truncation = fyne.TextTruncateEllipsis
+	// The note holds a figure's 95% interval or what it counts: wrapped,
+	// never cut, on a narrow window.
+	t.note.Wrapping = fyne.TextWrapWord
 	t.ExtendBaseWidget(t)
 	return t
 }
@@ -54,7 +56,6 @@ func (t *KPITile) Compact() *KPITile {
 	t.value.TextSize = theme.TextSize() * 1.8
 	t.change.SizeName = theme.SizeNameCaptionText
 	t.note.SizeName = theme.SizeNameCaptionText
-	t.note.Truncation, t.note.Wrapping = fyne.TextTruncateOff, fyne.TextWrapWord // a definition or the running items
 	return t
 }
 
