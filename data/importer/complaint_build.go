@@ -43,10 +43,12 @@ type complaintBuilder struct {
 	// parseStatus reads the layout's statuses (ServiceNow may export
 	// state numbers).
 	parseStatus func(string) (data.Status, bool)
-	priorities  valueCache[data.Priority]
-	types       valueCache[data.ComplaintType]
-	verdicts    valueCache[data.Verdict]
-	chans       valueCache[data.Channel]
+	// parsePriority reads the layout's priorities (GLPI's "Major").
+	parsePriority func(string) (data.Priority, bool)
+	priorities    valueCache[data.Priority]
+	types         valueCache[data.ComplaintType]
+	verdicts      valueCache[data.Verdict]
+	chans         valueCache[data.Channel]
 	// eventLog: several rows per ticket; rows are held per ticket until
 	// the end of the file, in order of first appearance.
 	eventLog bool
@@ -91,6 +93,10 @@ func newComplaintBuilder(p *plan, opt Options) *complaintBuilder {
 		b.rated = strings.Contains(n, "rating") || strings.Contains(n, "оценк") || strings.Contains(n, "score") || strings.Contains(n, "csat")
 	}
 	b.parseStatus = statusParser(p.format)
+	b.parsePriority = parsePriority
+	if p.format == FormatGLPI {
+		b.parsePriority = glpiPriority
+	}
 	b.eventLog = repeatsIDs(p)
 	if b.eventLog {
 		b.logs = map[string][]ticketRow{}
@@ -218,7 +224,7 @@ func (b *complaintBuilder) parseRow(rec []string, row int) (ticketRow, bool) {
 	}
 	r.priority = data.PriorityNormal
 	if v := b.text(rec, FieldPriority); v != "" {
-		p, ok := b.priorities.get(v, parsePriority)
+		p, ok := b.priorities.get(v, b.parsePriority)
 		if !ok {
 			b.reject(rec, row, FieldPriority, reasonPriority.msg())
 			return r, false

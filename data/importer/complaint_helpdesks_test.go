@@ -98,6 +98,132 @@ func TestImportHelpDeskExports(t *testing.T) {
 				t.Errorf("8400002 %+v", c)
 			}
 		}},
+		// osTicket: "Current Status", "Emergency", the sender in "From",
+		// the agent in "Agent Assigned"; its due dates are no resolution.
+		{"osticket_tickets.csv", importer.FormatGeneric, map[string]want{
+			"104233": {data.StatusClosed, data.PriorityHigh, time.Date(2024, 3, 13, 16, 40, 0, 0, msk)},
+			"104234": {data.StatusInProgress, data.PriorityCritical, time.Time{}},
+			"104235": {data.StatusResolved, data.PriorityNormal, time.Date(2024, 3, 14, 10, 5, 0, 0, msk)},
+			"104236": {data.StatusInProgress, data.PriorityLow, time.Time{}},
+		}, func(t *testing.T, got map[string]data.Complaint) {
+			if c := got["104233"]; c.ClientName != "Maria Lopez" || c.Assignee != "Anna Petrova" || c.Category != "Billing" {
+				t.Errorf("104233 %+v", c)
+			}
+		}},
+		// Redmine: issues numbered under "#", "Feedback" waits for the
+		// author, "Rejected" closes, "Immediate" tops the priorities; the
+		// tracker is the type. A resolved issue has no date of it.
+		{"redmine_issues_en.csv", importer.FormatGeneric, map[string]want{
+			"1042": {data.StatusClosed, data.PriorityCritical, time.Date(2024, 3, 13, 16, 40, 0, 0, msk)},
+			"1043": {data.StatusWaiting, data.PriorityNormal, time.Time{}},
+			"1044": {data.StatusNew, data.PriorityLow, time.Time{}},
+			"1045": {data.StatusResolved, data.PriorityHigh, time.Time{}},
+			"1046": {data.StatusClosed, data.PriorityCritical, time.Date(2024, 3, 14, 18, 0, 0, 0, msk)},
+			"1047": {data.StatusInProgress, data.PriorityHigh, time.Time{}},
+		}, func(t *testing.T, got map[string]data.Complaint) {
+			if c := got["1044"]; c.ClientName != "Li Wei" || c.Type != data.TypeRequest || got["1042"].Assignee != "Anna Petrova" {
+				t.Errorf("1044 %+v", c)
+			}
+		}},
+		{"redmine_issues_ru.csv", importer.FormatGeneric, map[string]want{
+			"2101": {data.StatusClosed, data.PriorityCritical, time.Date(2024, 3, 5, 16, 40, 0, 0, msk)},
+			"2102": {data.StatusWaiting, data.PriorityNormal, time.Time{}},
+			"2103": {data.StatusNew, data.PriorityLow, time.Time{}},
+			"2104": {data.StatusResolved, data.PriorityHigh, time.Time{}},
+			"2105": {data.StatusClosed, data.PriorityCritical, time.Date(2024, 3, 6, 18, 0, 0, 0, msk)},
+		}, func(t *testing.T, got map[string]data.Complaint) {
+			if c := got["2102"]; c.ClientName != "Иван Сидоров" || c.Assignee != "Борис Иванов" {
+				t.Errorf("2102 %+v", c)
+			}
+		}},
+		// GLPI: "Processing (assigned)", "Major" above "Very high", and
+		// "Time to resolve" holding the SLA deadline, not a duration.
+		{"glpi_tickets.csv", importer.FormatGLPI, map[string]want{
+			"1204": {data.StatusClosed, data.PriorityHigh, time.Date(2024, 3, 5, 15, 10, 0, 0, msk)},
+			"1205": {data.StatusInProgress, data.PriorityNormal, time.Time{}},
+			"1206": {data.StatusWaiting, data.PriorityCritical, time.Time{}},
+			"1207": {data.StatusResolved, data.PriorityLow, time.Date(2024, 3, 6, 9, 0, 0, 0, msk)},
+			"1208": {data.StatusNew, data.PriorityCritical, time.Time{}},
+			"1209": {data.StatusInProgress, data.PriorityLow, time.Time{}},
+		}, func(t *testing.T, got map[string]data.Complaint) {
+			if c := got["1204"]; c.ClientName != "Maria Lopez" || c.Assignee != "Anna Petrova" || c.Channel != data.ChannelPhone {
+				t.Errorf("1204 %+v", c)
+			}
+		}},
+		// Gorgias names its columns as its API does: "created_datetime".
+		{"gorgias_tickets.csv", importer.FormatGeneric, map[string]want{
+			"40211001": {data.StatusClosed, data.PriorityNormal, time.Date(2024, 3, 4, 13, 40, 11, 0, time.UTC)},
+			"40211002": {data.StatusInProgress, data.PriorityHigh, time.Time{}},
+			"40211003": {data.StatusClosed, data.PriorityLow, time.Date(2024, 3, 6, 10, 5, 0, 0, time.UTC)},
+			"40211004": {data.StatusInProgress, data.PriorityCritical, time.Time{}},
+		}, func(t *testing.T, got map[string]data.Complaint) {
+			if c := got["40211003"]; c.Verdict != data.VerdictNotSatisfied || got["40211001"].Verdict != data.VerdictSatisfied ||
+				c.Assignee != "anna@shop.example" || c.Channel != data.ChannelWeb {
+				t.Errorf("40211003 %+v", c)
+			}
+		}},
+		// Freshservice reads as Freshdesk: "Created Date", "Resolved Date".
+		{"freshservice_tickets.csv", importer.FormatFreshdesk, map[string]want{
+			"INC-301": {data.StatusClosed, data.PriorityHigh, time.Date(2024, 3, 4, 12, 0, 0, 0, msk)},
+			"SR-302":  {data.StatusInProgress, data.PriorityNormal, time.Time{}},
+			"INC-303": {data.StatusWaiting, data.PriorityCritical, time.Time{}},
+			"INC-304": {data.StatusResolved, data.PriorityLow, time.Date(2024, 3, 6, 9, 30, 0, 0, msk)},
+		}, nil},
+		// ServiceDesk Plus: "Request ID", "Technician", "Mode", "Completed
+		// Time"; a canceled request closes without a resolution.
+		{"sdp_requests.csv", importer.FormatGeneric, map[string]want{
+			"10452": {data.StatusClosed, data.PriorityHigh, time.Date(2024, 3, 4, 12, 0, 0, 0, msk)},
+			"10453": {data.StatusInProgress, data.PriorityLow, time.Time{}},
+			"10454": {data.StatusWaiting, data.PriorityCritical, time.Time{}},
+			"10455": {data.StatusClosed, data.PriorityNormal, time.Time{}},
+			"10456": {data.StatusResolved, data.PriorityNormal, time.Date(2024, 3, 7, 10, 0, 0, 0, msk)},
+		}, func(t *testing.T, got map[string]data.Complaint) {
+			if c := got["10456"]; c.Assignee != "Boris Ivanov" || c.Channel != data.ChannelPhone ||
+				!c.Facts.FirstResponseAt.Equal(time.Date(2024, 3, 6, 17, 45, 0, 0, msk)) {
+				t.Errorf("10456 %+v", c)
+			}
+		}},
+		// YouTrack's states and "Show-stopper"; a "Duplicate" is skipped.
+		{"youtrack_issues.csv", importer.FormatGeneric, map[string]want{
+			"SUP-101": {data.StatusResolved, data.PriorityCritical, time.Date(2024, 3, 5, 16, 40, 0, 0, msk)},
+			"SUP-102": {data.StatusNew, data.PriorityNormal, time.Time{}},
+			"SUP-103": {data.StatusInProgress, data.PriorityCritical, time.Time{}},
+			"SUP-104": {data.StatusClosed, data.PriorityLow, time.Date(2024, 3, 7, 9, 0, 0, 0, msk)},
+			"SUP-105": {data.StatusClosed, data.PriorityHigh, time.Date(2024, 3, 7, 12, 0, 0, 0, msk)},
+			"SUP-106": {data.StatusInProgress, data.PriorityNormal, time.Time{}},
+		}, nil},
+		// Kayako: masked ids, "Full Name", "Emergency".
+		{"kayako_tickets.csv", importer.FormatGeneric, map[string]want{
+			"ABC-123-45678": {data.StatusClosed, data.PriorityHigh, time.Date(2024, 3, 5, 16, 40, 0, 0, msk)},
+			"DEF-456-78901": {data.StatusInProgress, data.PriorityCritical, time.Time{}},
+			"GHI-789-01234": {data.StatusInProgress, data.PriorityNormal, time.Time{}},
+			"JKL-012-34567": {data.StatusWaiting, data.PriorityCritical, time.Time{}},
+			"MNO-345-67890": {data.StatusClosed, data.PriorityLow, time.Date(2024, 3, 7, 10, 0, 0, 0, msk)},
+		}, func(t *testing.T, got map[string]data.Complaint) {
+			if c := got["DEF-456-78901"]; c.ClientName != "Tom Baker" {
+				t.Errorf("DEF-456-78901 %+v", c)
+			}
+		}},
+		// HelpDeskEddy: «В обработке»; spam is skipped.
+		{"helpdeskeddy_tickets.csv", importer.FormatGeneric, map[string]want{
+			"8801": {data.StatusClosed, data.PriorityHigh, time.Date(2024, 3, 5, 16, 40, 0, 0, msk)},
+			"8802": {data.StatusInProgress, data.PriorityNormal, time.Time{}},
+			"8803": {data.StatusInProgress, data.PriorityCritical, time.Time{}},
+			"8804": {data.StatusWaiting, data.PriorityLow, time.Time{}},
+			"8806": {data.StatusResolved, data.PriorityNormal, time.Time{}},
+		}, nil},
+		// Znuny/OTRS ticket list statistics in Russian: «Заявка#».
+		{"otrs_stats_ru.csv", importer.FormatGeneric, map[string]want{
+			"2024030410000011": {data.StatusClosed, data.PriorityCritical, time.Date(2024, 3, 5, 11, 0, 0, 0, msk)},
+			"2024030410000022": {data.StatusWaiting, data.PriorityNormal, time.Time{}},
+			"2024030510000033": {data.StatusInProgress, data.PriorityHigh, time.Time{}},
+			"2024030610000044": {data.StatusNew, data.PriorityLow, time.Time{}},
+			"2024030610000055": {data.StatusClosed, data.PriorityLow, time.Date(2024, 3, 6, 9, 5, 0, 0, msk)},
+		}, func(t *testing.T, got map[string]data.Complaint) {
+			if c := got["2024030410000011"]; !c.Facts.FirstResponseAt.Equal(time.Date(2024, 3, 4, 10, 0, 0, 0, msk)) || c.Assignee != "anna" {
+				t.Errorf("2024030410000011 %+v", c)
+			}
+		}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.file, func(t *testing.T) {

@@ -126,12 +126,16 @@ var statusWords = []struct {
 	// Intercom snoozes a conversation until the client answers or a
 	// set time comes: nobody works on it meanwhile.
 	{"snoozed", data.StatusWaiting},
+	// Redmine's "Feedback" («Обратная связь») waits for the author's answer.
+	{"feedback", data.StatusWaiting},
+	{"обратная связь", data.StatusWaiting},
 	{"ожидает клиента", data.StatusWaiting},
 	{"ожидание клиента", data.StatusWaiting},
 	{"ожидание ответа клиента", data.StatusWaiting},
 	{"ожидает ответа клиента", data.StatusWaiting},
 	{"ожидание", data.StatusWaiting},
 	{"new", data.StatusNew},
+	{"submitted", data.StatusNew}, // YouTrack
 	{"to do", data.StatusNew},
 	{"todo", data.StatusNew},
 	{"новая", data.StatusNew},
@@ -150,6 +154,8 @@ var statusWords = []struct {
 	{"awaiting", data.StatusInProgress}, // problem, vendor, evidence: inside work
 	{"waiting on third party", data.StatusInProgress},
 	{"untimely response", data.StatusInProgress},
+	{"processing", data.StatusInProgress},      // GLPI: "Processing (assigned)", "(planned)"
+	{"to be discussed", data.StatusInProgress}, // YouTrack
 	{"в работе", data.StatusInProgress},
 	{"открыта", data.StatusInProgress},
 	{"открыт", data.StatusInProgress},
@@ -157,6 +163,7 @@ var statusWords = []struct {
 	{"в процессе", data.StatusInProgress},
 	{"resolved", data.StatusResolved},
 	{"solved", data.StatusResolved},
+	{"fixed", data.StatusResolved}, // YouTrack: fixed, then "Verified"
 	{"решена", data.StatusResolved},
 	{"решено", data.StatusResolved},
 	{"выполнена", data.StatusResolved},
@@ -166,6 +173,16 @@ var statusWords = []struct {
 	{"canceled", data.StatusClosed},
 	{"cancelled", data.StatusClosed},
 	{"withdrawn", data.StatusClosed},
+	// Redmine and YouTrack close an issue they decline with an answer:
+	// a decision, so a closing, unlike a cancelled request.
+	{"rejected", data.StatusClosed},
+	{"verified", data.StatusClosed},
+	{"won't fix", data.StatusClosed},
+	{"wont fix", data.StatusClosed},
+	{"can't reproduce", data.StatusClosed},
+	{"cannot reproduce", data.StatusClosed},
+	{"incomplete", data.StatusClosed},
+	{"obsolete", data.StatusClosed},
 	{"закрыта", data.StatusClosed},
 	{"закрыто", data.StatusClosed},
 	{"отменена", data.StatusClosed},
@@ -189,6 +206,7 @@ var statusStems = []struct {
 	{"переоткрыт", data.StatusInProgress},
 	{"выполняется", data.StatusInProgress},
 	{"в работе", data.StatusInProgress},
+	{"в обработке", data.StatusInProgress}, // HelpDeskEddy
 	{"на удержании", data.StatusInProgress},
 	{"отложен", data.StatusInProgress},
 	{"эскалирован", data.StatusInProgress},
@@ -253,7 +271,9 @@ func cancelledStatus(format, s string) bool {
 // appeal: spam, deleted and merged into another ticket (Usedesk, Omnidesk
 // and HelpDeskEddy keep them in their exports). Russian ones are stems,
 // whatever their ending (Удален, Удалён, Удалённое, Объединено).
-var notAppealStatuses = []string{"spam", "deleted", "merged", "спам", "удал", "объедин"}
+// YouTrack's "Duplicate" is counted in the issue it duplicates, as a
+// merged ticket is.
+var notAppealStatuses = []string{"spam", "deleted", "merged", "duplicate", "спам", "удал", "объедин"}
 
 // notAppeal reports whether a status cell marks a ticket that is no
 // client appeal: it is skipped, not stored as a new one.
@@ -303,10 +323,22 @@ var priorityWords = []struct {
 	p     data.Priority
 }{
 	{[]string{"urgent", "critical", "blocker", "highest", "very high", "срочн", "критич", "наивысш", "неотложн", "экстренн", "немедленн",
-		"очень высок"}, data.PriorityCritical},
+		"очень высок",
+		// osTicket and Kayako top their lists with "Emergency", Redmine
+		// with "Immediate", YouTrack with "Show-stopper".
+		"emergency", "immediate", "show-stopper", "showstopper"}, data.PriorityCritical},
 	{[]string{"high", "major", "высок", "важн"}, data.PriorityHigh},
 	{[]string{"normal", "medium", "moderate", "средн", "обычн", "нормальн", "стандарт"}, data.PriorityNormal},
 	{[]string{"low", "minor", "planning", "lowest", "trivial", "very low", "низк", "незначит", "не срочн", "несрочн", "очень низк"}, data.PriorityLow},
+}
+
+// glpiPriority reads GLPI's priorities: it puts "Major" above "Very high", while Jira and
+// YouTrack put it below "Critical".
+func glpiPriority(s string) (data.Priority, bool) {
+	if strings.EqualFold(strings.TrimSpace(s), "major") {
+		return data.PriorityCritical, true
+	}
+	return parsePriority(s)
 }
 
 // rankedPriorities read "P1", "Sev 2", "S3", "Severity 1": 1 (or 0) is

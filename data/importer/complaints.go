@@ -39,10 +39,11 @@ const (
 	FormatServiceNow = "servicenow"
 	FormatCFPB       = "cfpb"
 	FormatJira       = "jira"
+	FormatGLPI       = "glpi"
 )
 
 // ComplaintFormats lists the known ticket layouts.
-var ComplaintFormats = []string{FormatZendesk, FormatFreshdesk, FormatServiceNow, FormatJira, FormatCFPB, FormatGeneric}
+var ComplaintFormats = []string{FormatZendesk, FormatFreshdesk, FormatServiceNow, FormatJira, FormatGLPI, FormatCFPB, FormatGeneric}
 
 // complaintLayouts are the headers each help desk writes (normalised), as
 // their exports and API field lists name them.
@@ -95,6 +96,15 @@ var complaintLayouts = map[string]map[Field][]string{
 		FieldSubject:  {"summary"}, FieldDescription: {"description"}, FieldAssignee: {"assignee"}, FieldResolvedAt: {"resolved"},
 		FieldResolution: {"resolution"}, FieldVerdict: {"custom field (satisfaction rating)", "satisfaction rating"},
 	},
+	// GLPI's ticket list exported as CSV names a column by its group and
+	// field ("Requester - Requester"). "Time to resolve" and "Time to own"
+	// are the deadlines of its SLA, not times taken: they are not read.
+	FormatGLPI: {
+		FieldExternalID: {"id"}, FieldOpened: {"opening date"}, FieldUpdatedAt: {"last update"}, FieldStatus: {"status"},
+		FieldPriority: {"priority"}, FieldType: {"type"}, FieldChannel: {"request source"}, FieldClient: {"requester - requester"},
+		FieldAssignee: {"assigned to - technician"}, FieldCategory: {"category"}, FieldSubject: {"title"},
+		FieldDescription: {"description"}, FieldResolvedAt: {"resolution date"}, FieldClosedAt: {"closing date"},
+	},
 }
 
 // complaintAliases are the plain headers of registers kept by hand or
@@ -102,15 +112,21 @@ var complaintLayouts = map[string]map[Field][]string{
 var complaintAliases = map[Field][]string{
 	FieldExternalID: {"id", "№", "№ п/п", "номер", "номер обращения", "номер заявки", "номер жалобы", "номер претензии", "ticket id", "ticket", "ticket number",
 		"case id", "case number", "complaint id", "external id", "external_id", "ид", "issue key", "key", "ticket#", "ticket #", "ticket no",
-		"ticket no.", "conversation id", "id тикета", "номер тикета", "id обращения", "id заявки", "номер документа", "код"},
+		"ticket no.", "conversation id", "id тикета", "номер тикета", "id обращения", "id заявки", "номер документа", "код",
+		// Redmine numbers issues under "#", ServiceDesk Plus requests,
+		// YouTrack issues, Kayako its masked ids, OTRS in Russian «Заявка#».
+		"#", "request id", "issue id", "ticket mask id", "заявка#"},
 	FieldOpened: {"дата", "дата обращения", "дата создания", "дата регистрации", "дата поступления", "дата и время", "создано", "создана", "поступило",
 		"дата создания обращения", "дата создания заявки", "время создания", "дата открытия", "открыто", "opened", "opened at", "opened_at",
 		"created", "created at", "created time", "created date", "created on", "create date", "creation date", "date created", "date", "date received",
 		"date opened", "open date", "submitted at", "conversation started at", "started at",
 		// Zendesk Explore names the attribute and its grain; Salesforce
 		// reports write "Date/Time Opened".
-		"ticket created - timestamp", "ticket created - date", "ticket created - date time", "date/time opened", "created date/time"},
-	FieldUpdatedAt: {"дата изменения", "обновлено", "изменено", "updated", "updated at", "last updated", "modified", "sys_updated_on", "last update time", "last modified date", "дата последнего изменения"},
+		"ticket created - timestamp", "ticket created - date", "ticket created - date time", "date/time opened", "created date/time",
+		// GLPI; Gorgias' API names ("created_datetime").
+		"opening date", "created datetime"},
+	FieldUpdatedAt: {"дата изменения", "обновлено", "изменено", "updated", "updated at", "last updated", "modified", "sys_updated_on", "last update time", "last modified date", "дата последнего изменения",
+		"last update", "updated datetime"},
 	FieldResolvedAt: {"дата решения", "решено", "решена", "дата выполнения", "выполнено", "время решения", "дата исполнения", "resolved", "resolved at",
 		"resolved_at", "solved at", "resolution date", "date resolved", "resolved time", "resolved date",
 		// Zendesk Explore's "Ticket solved - Date" is left out: a whole
@@ -123,10 +139,12 @@ var complaintAliases = map[Field][]string{
 	// Salesforce writes "Date/Time Closed" beside a "Closed" flag (1/0):
 	// the date comes first.
 	FieldClosedAt: {"date/time closed", "дата закрытия", "закрыто", "закрыта", "время закрытия", "дата завершения", "closed", "closed at", "closed_at", "close date",
-		"date closed", "close time", "closed time", "closed date", "ticket closed time", "conversation last closed at"},
+		"date closed", "close time", "closed time", "closed date", "ticket closed time", "conversation last closed at",
+		// GLPI, Gorgias; ServiceDesk Plus closes a request as "Completed".
+		"closing date", "closed datetime", "completed time"},
 	FieldRespondedAt: {"дата первого ответа", "первый ответ", "дата ответа", "время первого ответа", "first response at", "first reply at",
 		"first responded at", "responded at", "first response", "first response date", "first agent reply date", "first reply date",
-		"initial response time", "first response time"},
+		"initial response time", "first response time", "responded time"},
 	// A unit in brackets is read by durationUnit.
 	FieldFirstResponse: {"время первого ответа", "время реакции", "время ответа", "first response time", "first reply time", "response time",
 		"time to first response", "first response", "time to first agent reply", "time to first reply", "first reply time (min)",
@@ -136,34 +154,41 @@ var complaintAliases = map[Field][]string{
 		"time to close", "full resolution time", "full resolution time (hrs)", "full resolution time (min)", "time to close (seconds)",
 		"time to close (hh:mm:ss)", "resolution time (hrs)", "resolution time (in hrs)"},
 	FieldStatus: {"статус", "состояние", "статус обращения", "статус заявки", "стадия", "status", "state", "ticket status",
-		"conversation state", "stage"},
+		"conversation state", "stage", "current status"},
 	FieldPriority: {"приоритет", "срочность", "важность", "priority", "urgency", "ticket priority", "case priority"},
 	// Zoho Desk's "Classification" holds Problem, Question, Request,
 	// Feature: a type, not a category.
 	FieldType: {"тип", "тип обращения", "вид обращения", "вид", "тип заявки", "type", "ticket type", "issue type", "request type",
-		"classification", "case type"},
+		"classification", "case type",
+		// Redmine's tracker: Bug, Feature, Support («Ошибка», «Улучшение»).
+		"tracker", "трекер"},
 	FieldChannel: {"канал", "канал обращения", "канал поступления", "источник", "channel", "source", "via", "ticket channel", "case origin",
-		"origin"},
+		"origin", "request source", "mode"}, // GLPI; ServiceDesk Plus
 	FieldTier: {"сегмент", "сегмент клиента", "категория клиента", "уровень клиента", "tier", "client tier", "customer tier", "segment"},
 	FieldClient: {"клиент", "заявитель", "фио", "фио клиента", "имя клиента", "контрагент", "компания", "организация", "client", "customer",
 		"customer name", "client name", "requester", "contact", "reporter", "customer user", "customer id", "organization",
-		"associated company", "associated contact", "account name"},
+		"associated company", "associated contact", "account name",
+		// osTicket's sender, Redmine's author (the one who asked), Kayako.
+		"from", "author", "автор", "full name", "requester name"},
 	FieldSubcategory: {"подкатегория", "подтема", "subcategory", "sub-category", "sub category"},
 	// «Тема» is the subject line in Okdesk, Usedesk, Omnidesk and
 	// Bitrix24, not a category.
 	FieldCategory: {"категория", "тематика", "категория обращения", "тема обращения", "причина обращения", "category", "topic",
-		"ticket category", "reason", "queue", "очередь", "case reason", "conversation topic"},
+		"ticket category", "reason", "queue", "очередь", "case reason", "conversation topic", "help topic"},
 	FieldSubject: {"тема", "заголовок", "краткое описание", "суть", "тема письма", "тема тикета", "тема заявки", "название", "subject", "summary",
 		"title", "short description", "ticket name", "ticket title", "ticket subject"},
 	FieldDescription: {"описание", "текст", "текст обращения", "содержание", "суть обращения", "комментарий", "description", "details", "text", "comment"},
 	FieldAssignee: {"ответственный", "исполнитель", "сотрудник", "агент", "специалист", "менеджер", "assignee", "assigned to", "agent", "owner",
 		"responsible", "ticket owner", "teammate assigned", "assigned agent",
-		"case owner", "teammate currently assigned", "assignee name"},
+		"case owner", "teammate currently assigned", "assignee name",
+		// osTicket, Redmine in Russian, ServiceDesk Plus, Gorgias.
+		"agent assigned", "назначена", "technician", "assignee user"},
 	FieldReopens: {"переоткрытия", "повторные открытия", "число переоткрытий", "reopens", "reopen count", "reopened", "number of reopen",
 		"number of reopens"},
 	FieldResolution: {"решение", "результат", "итог", "результат рассмотрения", "resolution", "resolution summary", "outcome"},
 	FieldVerdict: {"оценка клиента", "удовлетворенность", "удовлетворённость", "отзыв клиента", "оценка", "satisfaction", "verdict", "csat",
-		"satisfaction rating", "rating", "conversation rating", "customer satisfaction rating", "happiness rating"},
+		"satisfaction rating", "rating", "conversation rating", "customer satisfaction rating", "happiness rating",
+		"satisfaction survey score"},
 	FieldCompensation: {"компенсация", "сумма компенсации", "возмещение", "сумма возмещения", "compensation", "refund", "refund amount",
 		"compensation amount"},
 }
@@ -205,6 +230,8 @@ func detectTicketFormat(cols []column, _ int) string {
 	case hasHeader(cols, "number") && hasHeader(cols, "opened_at", "opened", "sys_updated_on", "sys_updated_at") &&
 		hasHeader(cols, "short_description", "short description", "incident_state", "state", "caller_id", "assignment_group", "assigned_to"):
 		return FormatServiceNow
+	case hasHeader(cols, "opening date") && hasHeader(cols, "time to resolve", "time to own", "requester - requester", "assigned to - technician"):
+		return FormatGLPI
 	case hasHeader(cols, "ticket id") && hasHeader(cols, "created time", "due by time"):
 		return FormatFreshdesk
 	case hasHeader(cols, "id") && hasHeader(cols, "created at") && hasHeader(cols, "requester", "via", "solved at", "ticket type", "assignee"):

@@ -430,6 +430,12 @@ func valuesFit(sc *schema, f Field, col int, sample [][]string, excel, loose boo
 			if _, err := scanDate(strings.TrimSpace(r[col]), excel); err == nil {
 				good++
 			}
+		case f == FieldFirstResponse || f == FieldResolutionTime:
+			// GLPI's "Time to resolve" is the deadline its SLA sets, a
+			// date: read as a duration it would reject every row.
+			if _, ok := parseDuration(r[col], unitHours); ok {
+				good++
+			}
 		default:
 			good++
 		}
