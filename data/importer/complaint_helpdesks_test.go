@@ -113,7 +113,7 @@ func TestImportHelpDeskExports(t *testing.T) {
 		// Redmine: issues numbered under "#", "Feedback" waits for the
 		// author, "Rejected" closes, "Immediate" tops the priorities; the
 		// tracker is the type. A resolved issue has no date of it.
-		{"redmine_issues_en.csv", importer.FormatGeneric, map[string]want{
+		{"redmine_issues_en.csv", importer.FormatRedmine, map[string]want{
 			"1042": {data.StatusClosed, data.PriorityCritical, time.Date(2024, 3, 13, 16, 40, 0, 0, msk)},
 			"1043": {data.StatusWaiting, data.PriorityNormal, time.Time{}},
 			"1044": {data.StatusNew, data.PriorityLow, time.Time{}},
@@ -125,7 +125,7 @@ func TestImportHelpDeskExports(t *testing.T) {
 				t.Errorf("1044 %+v", c)
 			}
 		}},
-		{"redmine_issues_ru.csv", importer.FormatGeneric, map[string]want{
+		{"redmine_issues_ru.csv", importer.FormatRedmine, map[string]want{
 			"2101": {data.StatusClosed, data.PriorityCritical, time.Date(2024, 3, 5, 16, 40, 0, 0, msk)},
 			"2102": {data.StatusWaiting, data.PriorityNormal, time.Time{}},
 			"2103": {data.StatusNew, data.PriorityLow, time.Time{}},
@@ -258,5 +258,26 @@ func TestImportHelpDeskExports(t *testing.T) {
 				t.Errorf("%d complaints after re-import", n)
 			}
 		})
+	}
+}
+
+// Redmine in Russian long named an issue's due date «Дата выполнения»,
+// which a register would mean as the date the complaint was done: in a
+// Redmine export it dates no resolution, of an open issue or a closed
+// one.
+func TestRedmineDueDateIsNoResolution(t *testing.T) {
+	_, got, res := importAllTickets(t, "redmine_old.csv", 2,
+		"#;Трекер;Статус;Приоритет;Тема;Автор;Назначена;Обновлено;Начата;Дата выполнения;Готовность;Создано;Закрыта",
+		"3101;Ошибка;Новая;Нормальный;Не приходит СМС;Иван Сидоров;;04.03.2024 10:00;04.03.2024;06.03.2024;0;04.03.2024 10:00;",
+		"3102;Поддержка;Закрыта;Высокий;Двойное списание;Мария Лопес;Анна Петрова;05.03.2024 16:40;04.03.2024;05.03.2024;100;04.03.2024 09:15;05.03.2024 16:40",
+	)
+	if res.Batch.Source != importer.FormatRedmine {
+		t.Errorf("source %q", res.Batch.Source)
+	}
+	if c := got["3101"]; !c.Facts.ResolvedAt.IsZero() || c.Status != data.StatusNew {
+		t.Errorf("open issue 3101: status %q resolved %v", c.Status, c.Facts.ResolvedAt)
+	}
+	if c := got["3102"]; !c.Facts.ResolvedAt.Equal(utc(2024, 3, 5, 16, 40, 0)) || c.ClientName != "Мария Лопес" {
+		t.Errorf("closed issue 3102: resolved %v, client %q", c.Facts.ResolvedAt, c.ClientName)
 	}
 }

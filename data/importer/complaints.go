@@ -40,10 +40,11 @@ const (
 	FormatCFPB       = "cfpb"
 	FormatJira       = "jira"
 	FormatGLPI       = "glpi"
+	FormatRedmine    = "redmine"
 )
 
 // ComplaintFormats lists the known ticket layouts.
-var ComplaintFormats = []string{FormatZendesk, FormatFreshdesk, FormatServiceNow, FormatJira, FormatGLPI, FormatCFPB, FormatGeneric}
+var ComplaintFormats = []string{FormatZendesk, FormatFreshdesk, FormatServiceNow, FormatJira, FormatGLPI, FormatRedmine, FormatCFPB, FormatGeneric}
 
 // complaintLayouts are the headers each help desk writes (normalised), as
 // their exports and API field lists name them.
@@ -105,6 +106,21 @@ var complaintLayouts = map[string]map[Field][]string{
 		FieldAssignee: {"assigned to - technician"}, FieldCategory: {"category"}, FieldSubject: {"title"},
 		FieldDescription: {"description"}, FieldResolvedAt: {"resolution date"}, FieldClosedAt: {"closing date"},
 	},
+	// Redmine's issues CSV in English and Russian: the author asked, the
+	// tracker is the type. It dates no resolution, only the closing.
+	FormatRedmine: {
+		FieldExternalID: {"#"}, FieldOpened: {"created", "создано", "создана"}, FieldUpdatedAt: {"updated", "обновлено"},
+		FieldClosedAt: {"closed", "закрыта", "закрыто"}, FieldStatus: {"status", "статус"}, FieldPriority: {"priority", "приоритет"},
+		FieldType: {"tracker", "трекер"}, FieldClient: {"author", "автор"}, FieldAssignee: {"assignee", "назначена"},
+		FieldCategory: {"category", "категория"}, FieldSubject: {"subject", "тема"}, FieldDescription: {"description", "описание"},
+	},
+}
+
+// complaintSkip are the columns of a layout never mapped: Redmine in
+// Russian long named the due date «Дата выполнения», a register's
+// words for the date a complaint was done.
+var complaintSkip = map[string][]string{
+	FormatRedmine: {"дата выполнения", "срок завершения", "due date", "start date", "дата начала", "начата"},
 }
 
 // complaintAliases are the plain headers of registers kept by hand or
@@ -215,6 +231,7 @@ var complaintSchema = &schema{
 	aliases:  complaintAliases,
 	contains: complaintContains,
 	layouts:  complaintLayouts,
+	skip:     complaintSkip,
 	dates:    []Field{FieldOpened, FieldUpdatedAt, FieldResolvedAt, FieldClosedAt, FieldRespondedAt},
 	detect:   detectTicketFormat,
 }
@@ -230,6 +247,8 @@ func detectTicketFormat(cols []column, _ int) string {
 	case hasHeader(cols, "number") && hasHeader(cols, "opened_at", "opened", "sys_updated_on", "sys_updated_at") &&
 		hasHeader(cols, "short_description", "short description", "incident_state", "state", "caller_id", "assignment_group", "assigned_to"):
 		return FormatServiceNow
+	case hasHeader(cols, "#") && hasHeader(cols, "tracker", "трекер") && hasHeader(cols, "subject", "тема"):
+		return FormatRedmine
 	case hasHeader(cols, "opening date") && hasHeader(cols, "time to resolve", "time to own", "requester - requester", "assigned to - technician"):
 		return FormatGLPI
 	case hasHeader(cols, "ticket id") && hasHeader(cols, "created time", "due by time"):

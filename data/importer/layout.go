@@ -262,6 +262,9 @@ type schema struct {
 	// layouts are the exact headers of each known layout, tried before
 	// the aliases once the layout is recognised.
 	layouts map[string]map[Field][]string
+	// skip are headers of a layout that hold no field although an alias
+	// names one: they are never mapped.
+	skip map[string][]string
 	// dates are the fields holding dates; dates[0] is the row's own date.
 	// Their day/month order is decided from all of them together: one
 	// export writes every date the same way.
@@ -290,6 +293,13 @@ func (sc *schema) isDate(f Field) bool { return slices.Contains(sc.dates, f) }
 func detectMapping(sc *schema, format string, cols []column, sample [][]string, excel bool) map[Field]int {
 	m := map[Field]int{}
 	used := map[int]bool{}
+	for _, n := range sc.skip[format] {
+		for i, c := range cols {
+			if c.norm == n {
+				used[i] = true
+			}
+		}
+	}
 	if exact := sc.layouts[format]; exact != nil {
 		for _, f := range sc.order {
 			if i := exactColumn(cols, used, exact[f]); i >= 0 {
