@@ -204,15 +204,18 @@ func detectSurveyFormat(cols []column, headerRows int) string {
 	return FormatGeneric
 }
 
-// aliases are exact normalised header names per field, best first.
+// aliases are exact normalised header names per field, best first;
+// Anketolog numbers its answers «ID анкеты».
 var aliases = map[Field][]string{
-	FieldExternalID: {"response id", "responseid", "respondent id", "respondentid", "external id", "external_id", "response_id", "id ответа", "номер ответа", "#", "id", "№", "response token", "token", "uuid"},
-	// Microsoft Forms writes "Start time" and "Completion time", Yandex
+	FieldExternalID: {"response id", "responseid", "respondent id", "respondentid", "external id", "external_id", "response_id", "id ответа", "номер ответа", "#", "id", "№", "response token", "token", "uuid",
+		"id анкеты"},
+	// Microsoft Forms writes "Start time" and "Completion time", Anketolog
+	// and Testograf «Дата (и время) окончания» after the start, Yandex
 	// Forms «Время создания», AskNicely "responded" (unix seconds) after
 	// "created" (when the survey was sent).
 	FieldDate: {"date", "дата", "дата ответа", "дата опроса", "дата и время", "response date", "responded at", "responded", "date de réponse",
 		"recordeddate", "recorded date", "end date", "enddate", "submit date (utc)", "submitted at", "submit date", "date submitted", "submitted",
-		"completed at", "completion time", "время окончания", "response timestamp", "timestamp", "отметка времени", "время создания",
+		"completed at", "completion time", "время окончания", "дата окончания", "дата и время окончания", "response timestamp", "timestamp", "отметка времени", "время создания",
 		"дата создания", "created at", "created", "datetime", "время", "time", "start date (utc)", "startdate", "start date", "start time",
 		"время начала", "date created"},
 	FieldScore: {"score", "nps", "nps score", "оценка", "балл", "оценка nps", "nps оценка", "rating", "likelihood to recommend", "ltr", "recommend",
@@ -232,8 +235,9 @@ var aliases = map[Field][]string{
 // containsRules recognise question-text headers ("How likely are you to
 // recommend us…?", «Почему вы поставили такую оценку?»).
 var containsRules = map[Field][]string{
-	FieldScore:   {"recommend", "рекоменд", "recommand", "weiterempfehlen"},
-	FieldComment: {"why", "reason", "почему", "причин", "pourquoi", "what could", "explain", "comment", "комментар", "отзыв", "feedback", "tell us"},
+	FieldScore: {"recommend", "рекоменд", "recommand", "weiterempfehlen"},
+	// Testograf's templates ask «Что нам улучшить?» after the score.
+	FieldComment: {"why", "reason", "почему", "причин", "pourquoi", "what could", "explain", "comment", "комментар", "отзыв", "feedback", "tell us", "улучш"},
 	FieldDate:    {"date", "дата"},
 	// Surveys often ask the channel as a question ("How did you contact
 	// us?", «Как вы с нами связывались?»); its answers are channel names.

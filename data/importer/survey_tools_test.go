@@ -20,6 +20,7 @@ func TestSurveyToolExports(t *testing.T) {
 	cases := []struct {
 		name, file string
 		rows       []want
+		firstID    string // the external id of the first response, when the export names it
 	}{
 		{
 			// An unused «NPS» column (empty) must not take the score from
@@ -52,6 +53,28 @@ func TestSurveyToolExports(t *testing.T) {
 			rows: []want{{"нормально", 8, time.Date(2026, 11, 5, 14, 3, 22, 0, time.UTC), ""}},
 		},
 		{
+			// Testograf: the answer is dated by its end, not its start;
+			// «Что нам улучшить?» is the comment.
+			name: "Testograf", file: "№;Дата и время начала;Дата и время окончания;Время прохождения;" +
+				"Оцените вероятность того, что вы порекомендуете нас знакомым (0 - точно нет, 10 - обязательно);Что нам улучшить?\n" +
+				"1;04.11.2026 09:10:00;04.11.2026 09:15:02;00:05:02;9;Всё хорошо\n2;06.11.2026 11:55:00;06.11.2026 12:00:00;00:05:00;2;Доставка\n",
+			rows: []want{
+				{"Всё хорошо", 9, time.Date(2026, 11, 4, 9, 15, 2, 0, time.UTC), ""},
+				{"Доставка", 2, time.Date(2026, 11, 6, 12, 0, 0, 0, time.UTC), ""},
+			},
+		},
+		{
+			// Anketolog: «ID анкеты», dated by «Дата окончания».
+			name: "Anketolog", file: "ID анкеты;Статус;Дата начала;Дата окончания;Длительность;" +
+				"Вопрос 1. Какова вероятность того, что Вы порекомендуете нашу компанию друзьям или коллегам?;Вопрос 2. Почему?\n" +
+				"5501;Завершена;04.11.2026 09:10;04.11.2026 09:15;5 мин;10;Отлично\n5503;Завершена;06.11.2026 11:55;06.11.2026 12:00;5 мин;0;Ужасно\n",
+			rows: []want{
+				{"Отлично", 10, time.Date(2026, 11, 4, 9, 15, 0, 0, time.UTC), ""},
+				{"Ужасно", 0, time.Date(2026, 11, 6, 12, 0, 0, 0, time.UTC), ""},
+			},
+			firstID: "5501",
+		},
+		{
 			// API-style names spell spaces with "_".
 			name: "underscores", file: "response_id,created_at,nps_score,comment,survey_channel\n" +
 				"a1,2026-11-06T08:00:00Z,6,meh,web\n",
@@ -64,6 +87,9 @@ func TestSurveyToolExports(t *testing.T) {
 			res := importFile(t, db, writeFile(t, "export.csv", []byte(c.file)), importer.Options{RejectsPath: "-"})
 			if res.Imported != len(c.rows) || res.Rejected != 0 {
 				t.Fatalf("imported %d, rejected %d: %+v", res.Imported, res.Rejected, res.Rejects)
+			}
+			if all := stored(t, db); c.firstID != "" && all[0].ExternalID != c.firstID {
+				t.Errorf("first id %q, want %q", all[0].ExternalID, c.firstID)
 			}
 			got := byComment(t, db)
 			for _, w := range c.rows {
