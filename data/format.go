@@ -58,6 +58,78 @@ func FormatDate(lang string, t time.Time) string {
 	return t.Format("Jan 2, 2006")
 }
 
+// FormatDateInput writes a date for a date field to show and take back:
+// 31.01.2025 in Russian, 2025-01-31 in English (unambiguous on both sides
+// of the Atlantic).
+func FormatDateInput(lang string, t time.Time) string {
+	if isRussian(lang) {
+		return t.Format("02.01.2006")
+	}
+	return t.Format("2006-01-02")
+}
+
+// dateInputLayouts are the ways of writing a date ParseDateInput takes,
+// besides slashes: day-first with dots in any language, ISO, and the
+// English month names FormatDate writes.
+var dateInputLayouts = []string{"2.1.2006", "2006-1-2", "Jan 2, 2006", "January 2, 2006", "2 Jan 2006", "2 January 2006"}
+
+// ParseDateInput reads a date typed into a date field: as
+// FormatDateInput or FormatDate writes it, d.m.yyyy, ISO, or with
+// slashes when the order is plain (31/01/2025, 01/31/2025; 01/02/2025 is
+// refused, being the 1st of February in Russia and Britain and the 2nd
+// of January in America). A two-digit year is in this century. The date
+// is at midnight UTC: only its day counts.
+func ParseDateInput(s string) (time.Time, bool) {
+	s = strings.TrimSpace(s)
+	if a, b, y, ok := slashParts(s); ok {
+		switch {
+		case a > 12 && b <= 12:
+			return validDate(y, b, a)
+		case b > 12 && a <= 12:
+			return validDate(y, a, b)
+		}
+		return time.Time{}, false
+	}
+	if parts := strings.Split(s, "."); len(parts) == 3 && len(parts[2]) == 2 {
+		s = parts[0] + "." + parts[1] + ".20" + parts[2]
+	}
+	for _, layout := range dateInputLayouts {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t, true
+		}
+	}
+	return time.Time{}, false
+}
+
+// slashParts splits a/b/y (numbers; y of two or four digits).
+func slashParts(s string) (a, b, y int, ok bool) {
+	parts := strings.Split(s, "/")
+	if len(parts) != 3 || len(parts[2]) != 2 && len(parts[2]) != 4 {
+		return 0, 0, 0, false
+	}
+	var nums [3]int
+	for i, p := range parts {
+		n, err := strconv.Atoi(p)
+		if err != nil || n < 0 || len(p) > 4 {
+			return 0, 0, 0, false
+		}
+		nums[i] = n
+	}
+	if len(parts[2]) == 2 {
+		nums[2] += 2000
+	}
+	return nums[0], nums[1], nums[2], true
+}
+
+// validDate is the date y-m-d, refusing one that does not exist.
+func validDate(y, m, d int) (time.Time, bool) {
+	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
+	if t.Year() != y || int(t.Month()) != m || t.Day() != d {
+		return time.Time{}, false
+	}
+	return t, true
+}
+
 // FormatDateTime formats a date and time.
 func FormatDateTime(lang string, t time.Time) string {
 	if isRussian(lang) {
@@ -67,6 +139,28 @@ func FormatDateTime(lang string, t time.Time) string {
 }
 
 var monthsRu = [...]string{"янв", "фев", "мар", "апр", "май", "июн", "июл", "авг", "сен", "окт", "ноя", "дек"}
+
+var (
+	monthNamesRu = [...]string{"Январь", "Февраль", "Март", "Апрель", "Май", "Июнь", "Июль", "Август", "Сентябрь", "Октябрь", "Ноябрь", "Декабрь"}
+	weekdaysRu   = [...]string{"Вс", "Пн", "Вт", "Ср", "Чт", "Пт", "Сб"}
+)
+
+// FormatMonthYear names a month in full, as a calendar heads it:
+// "Ноябрь 2026", "November 2026".
+func FormatMonthYear(lang string, year int, m time.Month) string {
+	if isRussian(lang) {
+		return monthNamesRu[m-1] + " " + strconv.Itoa(year)
+	}
+	return m.String() + " " + strconv.Itoa(year)
+}
+
+// WeekdayShort is a calendar column's heading: "Пн", "Mon".
+func WeekdayShort(lang string, d time.Weekday) string {
+	if isRussian(lang) {
+		return weekdaysRu[d]
+	}
+	return d.String()[:3]
+}
 
 // FormatMonth formats a month label for charts: "Jan 2025" / "янв 2025".
 func FormatMonth(lang string, year int, m time.Month) string {

@@ -3,6 +3,7 @@ package data
 import (
 	"slices"
 	"testing"
+	"time"
 )
 
 func TestParseNPSTarget(t *testing.T) {
@@ -130,6 +131,35 @@ func TestParseCountAndMonth(t *testing.T) {
 	for _, bad := range []string{"2025-13", "March", "2025", "25-03"} {
 		if _, ok := ParseMonth(bad); ok {
 			t.Errorf("ParseMonth(%q) accepted", bad)
+		}
+	}
+}
+
+func TestDateInputRoundTripsAndReadsWhatPeopleType(t *testing.T) {
+	day := time.Date(2025, time.January, 31, 0, 0, 0, 0, time.UTC)
+	for _, lang := range []string{"ru", "en"} {
+		text := FormatDateInput(lang, day)
+		if got, ok := ParseDateInput(text); !ok || !got.Equal(day) {
+			t.Errorf("%s: %q reads back as %v, %v", lang, text, got, ok)
+		}
+	}
+	if FormatDateInput("ru", day) != "31.01.2025" || FormatDateInput("en", day) != "2025-01-31" {
+		t.Errorf("formats %q, %q", FormatDateInput("ru", day), FormatDateInput("en", day))
+	}
+	feb1 := time.Date(2025, time.February, 1, 0, 0, 0, 0, time.UTC)
+	for in, want := range map[string]time.Time{
+		"31.01.2025": day, "1.2.2025": feb1, "01.02.25": feb1, " 2025-01-31 ": day, "2025-2-1": feb1,
+		"Jan 31, 2025": day, "January 31, 2025": day, "31 Jan 2025": day,
+		"31/01/2025": day, "01/31/2025": day, "31/1/25": day,
+	} {
+		if got, ok := ParseDateInput(in); !ok || !got.Equal(want) {
+			t.Errorf("%q: %v, %v; want %v", in, got, ok, want)
+		}
+	}
+	// Ambiguous or impossible: refused, not guessed.
+	for _, in := range []string{"01/02/2025", "31.02.2025", "32/01/2025", "2025", "", "31-01-2025x", "13/13/2025"} {
+		if got, ok := ParseDateInput(in); ok {
+			t.Errorf("%q read as %v", in, got)
 		}
 	}
 }

@@ -26,7 +26,7 @@ type CalendarEditor struct {
 	Weekdays   [7]*widget.Check // indexed by time.Weekday
 	Start, End *widget.Entry    // HH:MM
 	Holidays   *widget.List
-	HolidayDay *widget.DateEntry
+	HolidayDay *DateEntry
 
 	holidays []data.Day
 	selected int // index in holidays; -1 = none
@@ -56,7 +56,7 @@ func NewCalendarEditor() *CalendarEditor {
 		})
 	e.Holidays.OnSelected = func(id widget.ListItemID) { e.selected = id }
 	e.Holidays.OnUnselected = func(widget.ListItemID) { e.selected = -1 }
-	e.HolidayDay = widget.NewDateEntry()
+	e.HolidayDay = NewDateEntry()
 	add := widget.NewButtonWithIcon(lang.L("standards.holiday.add"), theme.ContentAddIcon(), e.AddHoliday)
 	remove := widget.NewButtonWithIcon(lang.L("standards.holiday.remove"), theme.ContentRemoveIcon(), e.RemoveHoliday)
 	holidays := container.NewBorder(nil, nil, nil,

@@ -91,7 +91,7 @@ type ImportWizard struct {
 	delimiter   *widget.Select
 	headerRows  *widget.Select
 	dateOrder   *widget.RadioGroup
-	fileDate    *widget.DateEntry
+	fileDate    *DateEntry
 	fileDateRow *fyne.Container
 	mapping     map[data.ImportField]*widget.Select
 	strict      *widget.Check
@@ -306,7 +306,7 @@ func (w *ImportWizard) showPreview() {
 		right.Add(container.NewVBox(w.dateOrder, hint))
 	}
 
-	w.fileDate = widget.NewDateEntry()
+	w.fileDate = NewDateEntry()
 	if !w.opt.FileDate.IsZero() {
 		d := w.opt.FileDate
 		w.fileDate.SetDate(&d)

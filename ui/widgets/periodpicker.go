@@ -23,7 +23,7 @@ type PeriodPreset interface {
 // last choice, a custom range, shows two date entries.
 type PeriodPicker struct {
 	Select   *widget.Select
-	From, To *widget.DateEntry
+	From, To *DateEntry
 	custom   *fyne.Container
 	presets  []PeriodPreset
 	content  fyne.CanvasObject
@@ -47,7 +47,7 @@ func NewPeriodPicker(presets []PeriodPreset, selectWidth, dateWidth float32, cha
 		}
 		changed()
 	})
-	p.From, p.To = widget.NewDateEntry(), widget.NewDateEntry()
+	p.From, p.To = NewDateEntry(), NewDateEntry()
 	p.From.SetPlaceHolder(lang.L("period.from"))
 	p.To.SetPlaceHolder(lang.L("period.to"))
 	p.From.OnChanged = func(*time.Time) { changed() }

@@ -73,7 +73,7 @@ func (fe FieldErrors) Show(errs data.ValidationErrors, elsewhere func(error)) {
 // ReadDateTime reads a form's date entry and H:MM clock text into *at, a
 // moment in loc: zero when the date is empty, left as it was when the date
 // cannot be read. The errors name dateField or timeField.
-func ReadDateTime(date *widget.DateEntry, clock string, loc *time.Location, at *time.Time, dateField, timeField string) data.ValidationErrors {
+func ReadDateTime(date *DateEntry, clock string, loc *time.Location, at *time.Time, dateField, timeField string) data.ValidationErrors {
 	var errs data.ValidationErrors
 	hour, minute, ok := parseClock(clock)
 	if !ok {

@@ -43,7 +43,7 @@ type card struct {
 
 	dlg *dialog.CustomDialog
 
-	date         *widget.DateEntry
+	date         *widgets.DateEntry
 	clock        *widget.Entry
 	client       *widget.SelectEntry
 	channel      *widget.Select
@@ -192,7 +192,7 @@ func (cd *card) build() fyne.CanvasObject {
 func (cd *card) buildForm() fyne.CanvasObject {
 	c := cd.c
 	loc := cd.s.deps.Store.Location()
-	cd.date = widget.NewDateEntry()
+	cd.date = widgets.NewDateEntry()
 	cd.clock = widget.NewEntry()
 	cd.clock.SetPlaceHolder("HH:MM")
 	if !c.OpenedAt.IsZero() {

@@ -56,8 +56,8 @@ type Screen struct {
 	by       *widget.Select
 	rng      *widget.Select
 	rngLabel *widget.Label
-	from     *widget.DateEntry // custom range, shown when chosen
-	to       *widget.DateEntry
+	from     *widgets.DateEntry // custom range, shown when chosen
+	to       *widgets.DateEntry
 	custom   fyne.CanvasObject
 	status   *widget.Label
 	latest   *widgets.KPITile
@@ -131,7 +131,7 @@ func (s *Screen) build() {
 	s.comp = s.chartView()
 	s.dist = s.chartView()
 
-	s.from, s.to = widget.NewDateEntry(), widget.NewDateEntry()
+	s.from, s.to = widgets.NewDateEntry(), widgets.NewDateEntry()
 	s.from.SetPlaceHolder(lang.L("dashboard.from"))
 	s.to.SetPlaceHolder(lang.L("dashboard.to"))
 	s.from.OnChanged = func(*time.Time) { s.Refresh() }

@@ -618,7 +618,7 @@ func TestImportWizardRealSurvey(t *testing.T) {
 	ui(func() {
 		d := time.Date(2019, 6, 15, 0, 0, 0, 0, time.UTC)
 		walk(w.Content(), func(o fyne.CanvasObject) bool {
-			if e, ok := o.(*widget.DateEntry); ok {
+			if e, ok := o.(*widgets.DateEntry); ok {
 				e.SetDate(&d)
 			}
 			return true

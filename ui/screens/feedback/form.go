@@ -35,7 +35,7 @@ type feedbackForm struct {
 	s        *Screen
 	original data.Feedback // ID 0 when adding
 
-	date       *widget.DateEntry
+	date       *widgets.DateEntry
 	clock      *widget.Entry
 	score      data.Score
 	scoreBtns  []*widget.Button // 0..10, then "no score"
@@ -82,7 +82,7 @@ func (fm *feedbackForm) build() fyne.CanvasObject {
 	s, f := fm.s, fm.original
 	loc := s.deps.Store.Location()
 
-	fm.date = widget.NewDateEntry()
+	fm.date = widgets.NewDateEntry()
 	fm.clock = widget.NewEntry()
 	fm.clock.SetPlaceHolder("HH:MM")
 	if !f.RespondedAt.IsZero() {

@@ -51,7 +51,7 @@ type Screen struct {
 	goal        *widget.Entry // compliance goal in percent; empty = data.DefaultSLAGoal
 	measure     *widget.Select
 	versionList *widget.List
-	newFrom     *widget.DateEntry
+	newFrom     *widgets.DateEntry
 	removeVer   *widget.Button
 	text        *widget.Entry
 	targets     map[data.Priority]*widget.Entry
@@ -190,7 +190,7 @@ func (s *Screen) build() {
 			s.loadVersion(id)
 		}
 	}
-	s.newFrom = widget.NewDateEntry()
+	s.newFrom = widgets.NewDateEntry()
 	newVer := widget.NewButtonWithIcon(lang.L("standards.version.new"), theme.ContentCopyIcon(), s.onNewVersion)
 	s.removeVer = widget.NewButtonWithIcon(lang.L("standards.version.remove"), theme.DeleteIcon(), s.onRemoveVersion)
 

@@ -30,7 +30,7 @@ type employeeForm struct {
 	name     *widget.Entry
 	position *widget.SelectEntry
 	team     *widget.SelectEntry
-	hired    *widget.DateEntry
+	hired    *widgets.DateEntry
 	status   *widget.Select
 	contact  *widget.Entry
 	notes    *widget.Entry
@@ -53,7 +53,7 @@ func newEmployeeForm(sn *snapshot) *employeeForm {
 	f.position.OnSubmitted = submit
 	f.team = widget.NewSelectEntry(sn.distinct(func(e data.Employee) string { return e.Team }))
 	f.team.OnSubmitted = submit
-	f.hired = widget.NewDateEntry()
+	f.hired = widgets.NewDateEntry()
 	f.hired.OnSubmitted = submit
 	var names []string
 	for _, st := range data.EmployeeStatuses {

@@ -131,8 +131,8 @@ func scoreText(m kpi.ScoreMetric, v float64) string { return m.Format(widgets.La
 type goalForm struct {
 	g      data.Goal
 	metric *widget.Select
-	from   *widget.DateEntry
-	to     *widget.DateEntry
+	from   *widgets.DateEntry
+	to     *widgets.DateEntry
 	target *widget.Entry
 	course *widget.Select
 	note   *widget.Entry
@@ -177,7 +177,7 @@ func (g *goalsTab) edit(goal data.Goal) {
 		}
 	}
 	f.metric = widget.NewSelect(metrics, func(string) { show(data.GoalMetrics[f.metric.SelectedIndex()] == data.GoalCourse) })
-	f.from, f.to = widget.NewDateEntry(), widget.NewDateEntry()
+	f.from, f.to = widgets.NewDateEntry(), widgets.NewDateEntry()
 	f.note = widget.NewEntry()
 	submit := func() { g.save(f) }
 	f.submit = submit

@@ -187,7 +187,7 @@ func (o *onboardingTab) edit(cp data.OnboardingCheckpoint) {
 	s := o.c.s
 	goal := widget.NewEntry()
 	goal.SetText(cp.Goal)
-	due := widget.NewDateEntry()
+	due := widgets.NewDateEntry()
 	due.SetDate(dateOf(cp.Due))
 	errs := widgets.FieldErrors{}
 	form := container.New(layout.NewFormLayout(),

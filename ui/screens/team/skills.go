@@ -22,7 +22,7 @@ type skillsTab struct {
 
 	skill   *widget.Select
 	level   *widget.Select
-	day     *widget.DateEntry
+	day     *widgets.DateEntry
 	note    *widget.Entry
 	message *widget.Label
 	current *widget.List
@@ -37,7 +37,7 @@ func newSkillsTab(c *card) *skillsTab {
 	k.skill.PlaceHolder = lang.L("team.skills.choose")
 	k.level = widget.NewSelect(levelOptions(), nil)
 	k.level.PlaceHolder = lang.L("team.skills.level")
-	k.day = widget.NewDateEntry()
+	k.day = widgets.NewDateEntry()
 	k.note = widget.NewEntry()
 	k.note.SetPlaceHolder(lang.L("team.skills.note"))
 	k.note.OnSubmitted = func(string) { k.record() }

@@ -15,7 +15,6 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
-	"fyne.io/fyne/v2/widget"
 
 	"caredesk/charts"
 	"caredesk/data"
@@ -274,7 +273,7 @@ func dateOf(d data.Day) *time.Time {
 }
 
 // readDay reads a date entry: 0 when empty, ok false when unreadable.
-func readDay(e *widget.DateEntry) (data.Day, bool) {
+func readDay(e *widgets.DateEntry) (data.Day, bool) {
 	switch {
 	case strings.TrimSpace(e.Text) == "":
 		return 0, true

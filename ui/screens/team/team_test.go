@@ -356,7 +356,7 @@ func TestOnboardingPlannedFromHireDateAndMarked(t *testing.T) {
 		var goal *widget.Entry
 		for _, obj := range test.LaidOutObjects(h.win.Canvas().Overlays().Top()) {
 			switch en := obj.(type) {
-			case *widget.DateEntry:
+			case *widgets.DateEntry:
 				en.SetDate(dateOf(e.HiredOn + 75))
 			case *widget.Entry:
 				if en.Text == cps[1].Goal {

@@ -59,8 +59,8 @@ type budgetsTab struct {
 
 	budget  data.TrainingBudget
 	title   *widget.Entry
-	from    *widget.DateEntry
-	to      *widget.DateEntry
+	from    *widgets.DateEntry
+	to      *widgets.DateEntry
 	amount  *widget.Entry
 	errs    widgets.FieldErrors
 	save    *widget.Button
@@ -83,7 +83,7 @@ func (s *Screen) buildBudgets() *budgetsTab {
 	b.title, b.amount = widget.NewEntry(), widget.NewEntry()
 	b.title.SetPlaceHolder(lang.L("training.budget.title_hint"))
 	b.amount.SetPlaceHolder(widgets.Num(0, 2))
-	b.from, b.to = widget.NewDateEntry(), widget.NewDateEntry()
+	b.from, b.to = widgets.NewDateEntry(), widgets.NewDateEntry()
 	newBtn := widget.NewButtonWithIcon(lang.L("training.budget.new"), theme.ContentAddIcon(), b.onNew)
 	quarter := widget.NewButton(lang.L("training.budget.this_quarter"), func() { b.setPeriod(kpi.Quarter) })
 	year := widget.NewButton(lang.L("training.budget.this_year"), func() { b.setPeriod(kpi.Year) })
@@ -264,7 +264,7 @@ func (b *budgetsTab) onSave() {
 	bu := b.budget
 	var errs data.ValidationErrors
 	bu.Title = strings.TrimSpace(b.title.Text)
-	for _, de := range []*widget.DateEntry{b.from, b.to} {
+	for _, de := range []*widgets.DateEntry{b.from, b.to} {
 		if de.Text != "" && de.Validate() != nil {
 			errs = append(errs, &data.FieldError{Field: "period", Key: "feedback.error.date_format", Message: "invalid date"})
 		}

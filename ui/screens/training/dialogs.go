@@ -75,8 +75,8 @@ type itemDialog struct {
 	people   []data.Employee
 	employee *widgets.Picker
 	course   *widgets.Picker
-	start    *widget.DateEntry
-	end      *widget.DateEntry
+	start    *widgets.DateEntry
+	end      *widgets.DateEntry
 	status   *widget.Select
 	errs     widgets.FieldErrors
 	form     *formDialog
@@ -99,7 +99,7 @@ func (s *Screen) openItemDialog(it data.TrainingItem) {
 		titles = append(titles, c.Title)
 	}
 	d.course = widgets.NewPicker(titles, func(int) { d.suggestDates() })
-	d.start, d.end = widget.NewDateEntry(), widget.NewDateEntry()
+	d.start, d.end = widgets.NewDateEntry(), widgets.NewDateEntry()
 	d.status = widget.NewSelect(nil, nil)
 	for _, st := range data.TrainingStatuses {
 		d.status.Options = append(d.status.Options, statusName(st))
@@ -166,7 +166,7 @@ func (d *itemDialog) collect() (data.TrainingItem, data.ValidationErrors) {
 	if i := d.course.SelectedIndex(); i >= 0 {
 		it.CourseID = d.s.look.courses[i].ID
 	}
-	for _, de := range []*widget.DateEntry{d.start, d.end} {
+	for _, de := range []*widgets.DateEntry{d.start, d.end} {
 		if de.Text != "" && de.Validate() != nil {
 			errs = append(errs, &data.FieldError{Field: "planned", Key: "feedback.error.date_format", Message: "invalid date"})
 		}
@@ -227,7 +227,7 @@ func (d *itemDialog) save() {
 type doneDialog struct {
 	s           *Screen
 	item        data.TrainingItem
-	completed   *widget.DateEntry
+	completed   *widgets.DateEntry
 	result      *widget.Entry
 	certificate *widget.Entry
 	errs        widgets.FieldErrors
@@ -236,7 +236,7 @@ type doneDialog struct {
 
 func (s *Screen) openDoneDialog(it data.TrainingItem) {
 	d := &doneDialog{s: s, item: it, errs: widgets.FieldErrors{}}
-	d.completed = widget.NewDateEntry()
+	d.completed = widgets.NewDateEntry()
 	d.completed.SetDate(dayTime(s.today()))
 	d.result = widget.NewMultiLineEntry()
 	d.result.Wrapping = fyne.TextWrapWord
