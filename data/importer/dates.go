@@ -3,6 +3,7 @@ package importer
 import (
 	"errors"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -594,4 +595,79 @@ func (st *dateColumnStats) describe(order DateOrder) string {
 		d += " with zone"
 	}
 	return d
+}
+
+// clockHeaders name a column holding only the time of day of the date
+// column beside it: Survio writes a response's date and time apart.
+var clockHeaders = []string{"time", "время", "time of response", "время ответа"}
+
+// clockColumn returns the unmapped column whose header is a clockHeader
+// and whose sample values are all times of day, when the date column dc
+// holds dates without one; -1 otherwise.
+func clockColumn(p *plan, dc int) int {
+	tc := slices.IndexFunc(p.cols, func(c column) bool { return slices.Contains(clockHeaders, c.norm) })
+	if tc < 0 || tc == dc {
+		return -1
+	}
+	for _, i := range p.mapping {
+		if i == tc {
+			return -1 // the column is some field's
+		}
+	}
+	dates, clocks := 0, 0
+	for _, r := range p.sample {
+		if dc < len(r) && !isMissing(r[dc]) {
+			v, err := scanDate(strings.TrimSpace(r[dc]), p.xlsx)
+			if err == nil && (v.hasTime || v.kind == kindUnix || v.kind == kindExcel && v.serial != math.Floor(v.serial)) {
+				return -1 // the date has its time already
+			}
+			dates++
+		}
+		if tc < len(r) && !isMissing(r[tc]) {
+			if _, ok := parseClock(r[tc], p.xlsx); !ok {
+				return -1
+			}
+			clocks++
+		}
+	}
+	if dates == 0 || clocks == 0 {
+		return -1
+	}
+	return tc
+}
+
+// parseClock reads a time of day, "14:03", "14:03:22" or "2:03 PM", or in
+// a workbook an Excel time (a fraction of a day), as the time since
+// midnight.
+func parseClock(s string, excel bool) (time.Duration, bool) {
+	s = strings.TrimSpace(s)
+	if excel {
+		if f, err := strconv.ParseFloat(s, 64); err == nil {
+			if f < 0 || f >= 1 {
+				return 0, false
+			}
+			return time.Duration(math.Round(f*86400)) * time.Second, true
+		}
+	}
+	sc := dateScanner{s: " " + s}
+	var v dateValue
+	if err := scanTime(&sc, &v); err != nil || !v.hasTime || v.hasZone || v.hour > 23 || v.min > 59 || v.sec > 59 {
+		return 0, false
+	}
+	return time.Duration(v.hour)*time.Hour + time.Duration(v.min)*time.Minute + time.Duration(v.sec)*time.Second, true
+}
+
+// withClock adds the time of day from the clock column to t, a date at
+// midnight; ok=false when the row was rejected.
+func (b *rowBuilder) withClock(rec []string, row int, t time.Time) (time.Time, bool) {
+	if b.clock >= len(rec) || isMissing(rec[b.clock]) {
+		return t, true
+	}
+	d, ok := parseClock(rec[b.clock], b.p.xlsx)
+	if !ok {
+		b.rejected(row, b.names[b.clock], strings.TrimSpace(rec[b.clock]), reasonNotDate.msg())
+		return t, false
+	}
+	h, m, s := int(d/time.Hour), int(d%time.Hour/time.Minute), int(d%time.Minute/time.Second)
+	return time.Date(t.Year(), t.Month(), t.Day(), h, m, s, 0, t.Location()), true
 }

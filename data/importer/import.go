@@ -224,15 +224,37 @@ func (b *rowBase) contentID(content func(buf []byte) []byte) string {
 // rowBuilder turns records into feedback.
 type rowBuilder struct {
 	rowBase
-	// started is Typeform's "Start Date (UTC)" column, -1 when there is
-	// none: a partial response has no submit date and is dated by it.
+	// started is the column dating a response the tool left unfinished,
+	// -1 when there is none: its date column is then empty (see
+	// dateFallbacks).
 	started int
+	// clock is the column holding the time of day of a date column
+	// without one, -1 when there is none (see clockColumn).
+	clock int
+}
+
+// dateFallbacks name, for a date column that a tool leaves empty on an
+// unfinished response, the columns that date it instead, best first.
+// Typeform dates a partial response by its start; LimeSurvey an
+// incomplete one by its last action, "datestamp" among question codes,
+// "Date last action" among full question texts; Zoho Survey a partial one
+// by its start.
+var dateFallbacks = map[string][]string{
+	"submit date (utc)": {"start date (utc)"},
+	"submitdate":        {"datestamp", "startdate"},
+	"date submitted":    {"date last action", "date started"},
+	"submitted time":    {"started time"},
 }
 
 func newRowBuilder(p *plan, opt Options) *rowBuilder {
-	b := &rowBuilder{rowBase: newRowBase(p, opt), started: -1}
-	if dc, ok := p.mapping[FieldDate]; ok && p.format == FormatTypeform && p.cols[dc].norm == "submit date (utc)" {
-		b.started = slices.IndexFunc(p.cols, func(c column) bool { return c.norm == "start date (utc)" })
+	b := &rowBuilder{rowBase: newRowBase(p, opt), started: -1, clock: -1}
+	if dc, ok := p.mapping[FieldDate]; ok {
+		for _, n := range dateFallbacks[p.cols[dc].norm] {
+			if b.started = slices.IndexFunc(p.cols, func(c column) bool { return c.norm == n }); b.started >= 0 {
+				break
+			}
+		}
+		b.clock = clockColumn(p, dc)
 	}
 	if b.started >= 0 {
 		b.dateCols[b.started] = true
@@ -249,6 +271,9 @@ func (b *rowBuilder) build(rec []string, row int) (*data.Feedback, bool) {
 	fb := &data.Feedback{Score: data.NoScore}
 	dc := b.col[FieldDate]
 	t, present, ok := b.date(rec, FieldDate, row)
+	if ok && present && b.clock >= 0 {
+		t, ok = b.withClock(rec, row, t)
+	}
 	if ok && !present && b.started >= 0 {
 		dc = b.started
 		t, present, ok = b.dateAt(rec, dc, row)

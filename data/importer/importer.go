@@ -54,11 +54,12 @@ const (
 	FormatTypeform     = "typeform"
 	FormatQualtrics    = "qualtrics"
 	FormatGoogleForms  = "google-forms"
+	FormatAlchemer     = "alchemer" // formerly SurveyGizmo
 	FormatGeneric      = data.ImportFormatGeneric
 )
 
 // Formats lists the known layouts.
-var Formats = []string{FormatDelighted, FormatSurveyMonkey, FormatTypeform, FormatQualtrics, FormatGoogleForms, FormatGeneric}
+var Formats = []string{FormatDelighted, FormatSurveyMonkey, FormatTypeform, FormatQualtrics, FormatGoogleForms, FormatAlchemer, FormatGeneric}
 
 // Encodings lists the encodings Options.Encoding accepts.
 var Encodings = []string{EncUTF8, EncUTF16LE, EncUTF16BE, EncWindows1251, EncWindows1252, EncLatin1, EncCP850, EncUTF8Mixed1251, EncUTF8Mixed1252}

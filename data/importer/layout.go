@@ -194,6 +194,8 @@ func detectSurveyFormat(cols []column, headerRows int) string {
 		return FormatSurveyMonkey
 	case headerRows == 2:
 		return FormatSurveyMonkey
+	case hasHeader(cols, "response id") && hasHeader(cols, "time started") && hasHeader(cols, "date submitted"):
+		return FormatAlchemer
 	case hasHeader(cols, "#") && hasHeader(cols, "submit date (utc)", "network id", "start date (utc)"):
 		return FormatTypeform
 	case hasHeader(cols, "score") && (hasHeader(cols, "response timestamp") || hasHeader(cols, "created at") && hasHeader(cols, "email", "person id", "response id")):
@@ -212,17 +214,22 @@ var aliases = map[Field][]string{
 	// Microsoft Forms writes "Start time" and "Completion time", Anketolog
 	// and Testograf «Дата (и время) окончания» after the start, Yandex
 	// Forms «Время создания», AskNicely "responded" (unix seconds) after
-	// "created" (when the survey was sent).
+	// "created" (when the survey was sent), LimeSurvey "submitdate" (its
+	// question-code headings) after "startdate", Zoho Survey "Submitted
+	// Time" after "Started Time".
 	FieldDate: {"date", "дата", "дата ответа", "дата опроса", "дата и время", "response date", "responded at", "responded", "date de réponse",
 		"recordeddate", "recorded date", "end date", "enddate", "submit date (utc)", "submitted at", "submit date", "date submitted", "submitted",
+		"submitdate", "submitted time",
 		"completed at", "completion time", "время окончания", "дата окончания", "дата и время окончания", "response timestamp", "timestamp", "отметка времени", "время создания",
 		"дата создания", "created at", "created", "datetime", "время", "time", "start date (utc)", "startdate", "start date", "start time",
-		"время начала", "date created"},
+		"время начала", "date created", "started time"},
 	FieldScore: {"score", "nps", "nps score", "оценка", "балл", "оценка nps", "nps оценка", "rating", "likelihood to recommend", "ltr", "recommend",
 		"note", "note nps", "nps_score", "answer"},
 	FieldComment: {"comment", "comments", "feedback", "комментарий", "комментарии", "отзыв", "explication", "commentaire", "commentaires", "verbatim",
 		"reason", "причина", "open-ended response", "text", "текст", "текст отзыва"},
-	FieldChannel:    {"channel", "канал", "канал связи", "survey channel", "delighted source", "deliverymethod", "delivery method", "source", "источник", "medium"},
+	// Satismeter says how it asked ("In-app", "Email") under "Method".
+	FieldChannel: {"channel", "канал", "канал связи", "survey channel", "delighted source", "deliverymethod", "delivery method", "source", "источник", "medium",
+		"method"},
 	FieldTouchpoint: {"touchpoint", "touch point", "точка контакта", "journey stage", "этап", "stage"},
 	FieldClient:     {"client", "customer", "клиент", "customer name", "client name", "имя клиента", "company", "компания", "account", "name", "имя", "фио", "email", "e-mail"},
 	// Delighted and Retently export customer properties under the names the
@@ -280,12 +287,20 @@ type schema struct {
 // comment rule ("why…") could grab it.
 var fieldOrder = []Field{FieldExternalID, FieldScore, FieldDate, FieldComment, FieldChannel, FieldTouchpoint, FieldClient, FieldSegment, FieldTags}
 
+// feedbackSkip are the columns of a survey layout never mapped:
+// Alchemer's "Comments" (and "Legacy Comments") are the team's notes on a
+// response, not the respondent's words, which are in a question's column.
+var feedbackSkip = map[string][]string{
+	FormatAlchemer: {"comments", "legacy comments"},
+}
+
 var feedbackSchema = &schema{
 	kind:     "feedback",
 	fields:   Fields,
 	order:    fieldOrder,
 	aliases:  aliases,
 	contains: containsRules,
+	skip:     feedbackSkip,
 	dates:    []Field{FieldDate},
 	detect:   detectSurveyFormat,
 }
