@@ -121,13 +121,21 @@ func (b *rowBase) date(rec []string, f Field, row int) (t time.Time, present, ok
 	return b.dateAt(rec, i, row)
 }
 
+// undatedMarkers are the values a date column holds for "no date
+// recorded", by the column's header: a LimeSurvey survey that does not
+// keep dates marks every submitted response 1980-01-01 00:00:00.
+var undatedMarkers = map[string]string{
+	"submitdate":     "1980-01-01 00:00:00",
+	"date submitted": "1980-01-01 00:00:00",
+}
+
 // dateAt reads the date cell of column i, as date does.
 func (b *rowBase) dateAt(rec []string, i, row int) (t time.Time, present, ok bool) {
 	var raw string
 	if i < len(rec) {
 		raw = strings.TrimSpace(rec[i])
 	}
-	if isMissing(raw) {
+	if isMissing(raw) || raw == undatedMarkers[b.p.cols[i].norm] {
 		return t, false, true
 	}
 	t, why := b.dates.parse(raw)

@@ -32,6 +32,7 @@ type moreToolCase struct {
 // formats and partial responses each writes. Every file is imported into a
 // real store, checked row by row, then imported again: nothing new.
 func TestMoreSurveyToolExports(t *testing.T) {
+	importer.SetClock(t, time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC))
 	cases := []moreToolCase{
 		{
 			// Yandex Forms' XLSX: «ID», «Время создания» (an Excel
@@ -284,5 +285,33 @@ func TestMoreSurveyToolExports(t *testing.T) {
 				t.Errorf("re-import: imported %d, duplicates %d; want 0 and %d", again.Imported, again.Duplicates, len(c.rows))
 			}
 		})
+	}
+}
+
+// A LimeSurvey survey that keeps no dates exports every submitted
+// response as 1980-01-01 00:00:00: no date at all, so the date given for
+// the whole file dates them, and without one they are rejected as undated
+// rather than as dated before 1990.
+func TestLimeSurveyUndatedResponses(t *testing.T) {
+	importer.SetClock(t, time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC))
+	path := writeFile(t, "results-survey311442.csv", []byte(lines(
+		`"id","submitdate","lastpage","startlanguage","seed","NPS","WHY"`,
+		`"1","1980-01-01 00:00:00","2","ru","4412","9","Хорошо"`,
+		`"2","1980-01-01 00:00:00","2","ru","8133","4","Плохо"`,
+	)))
+	db := openStore(t)
+	res := importFile(t, db, path, importer.Options{RejectsPath: "-"})
+	if res.Imported != 0 || res.Rejected != 2 || res.Rejects[0].Code != "import.reject.date_missing" {
+		t.Fatalf("without a file date: imported %d, rejected %d %+v", res.Imported, res.Rejected, res.Rejects)
+	}
+	day := time.Date(2026, 11, 30, 0, 0, 0, 0, time.UTC)
+	res = importFile(t, db, path, importer.Options{RejectsPath: "-", FileDate: day})
+	if res.Imported != 2 || res.Rejected != 0 {
+		t.Fatalf("with a file date: imported %d, rejected %d %+v", res.Imported, res.Rejected, res.Rejects)
+	}
+	for _, f := range stored(t, db) {
+		if !f.RespondedAt.Equal(day) {
+			t.Errorf("%q dated %v, want %v", f.Comment, f.RespondedAt, day)
+		}
 	}
 }
