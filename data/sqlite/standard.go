@@ -456,40 +456,38 @@ func refreshSLASummary(ctx context.Context, tx *sql.Tx, complaints []int64) erro
 // markBreached sets the breach mark of the listed complaints, which have
 // a breached SLA row.
 func markBreached(ctx context.Context, tx *sql.Tx, complaints []int64) error {
-	if len(complaints) == 0 {
-		return nil
-	}
-	_, err := tx.ExecContext(ctx, `UPDATE complaint SET sla_breached = 1
-		WHERE id IN (SELECT value FROM json_each(?)) AND sla_breached = 0`, jsonIDs(complaints))
-	return err
+	return updateListed(ctx, tx, complaints, `UPDATE complaint SET sla_breached = 1
+		WHERE id IN (SELECT value FROM json_each(?)) AND sla_breached = 0`)
 }
 
 // refreshBreachMark recomputes the breach mark of the listed complaints.
 func refreshBreachMark(ctx context.Context, tx *sql.Tx, complaints []int64) error {
-	if len(complaints) == 0 {
-		return nil
-	}
-	_, err := tx.ExecContext(ctx, `UPDATE complaint SET sla_breached = fresh.breached
+	return updateListed(ctx, tx, complaints, `UPDATE complaint SET sla_breached = fresh.breached
 		FROM (SELECT listed.value AS id,
 			EXISTS (SELECT 1 FROM complaint_sla s WHERE s.standard_id IN (SELECT id FROM standard)
 				AND s.complaint_id = listed.value AND s.outcome = 'breached') AS breached
 			FROM json_each(?) AS listed) AS fresh
-		WHERE complaint.id = fresh.id AND complaint.sla_breached IS NOT fresh.breached`, jsonIDs(complaints))
-	return err
+		WHERE complaint.id = fresh.id AND complaint.sla_breached IS NOT fresh.breached`)
 }
 
 // refreshDueTime recomputes the earliest running due time of the listed
 // complaints.
 func refreshDueTime(ctx context.Context, tx *sql.Tx, complaints []int64) error {
-	if len(complaints) == 0 {
-		return nil
-	}
-	_, err := tx.ExecContext(ctx, `UPDATE complaint SET due_at = fresh.due
+	return updateListed(ctx, tx, complaints, `UPDATE complaint SET due_at = fresh.due
 		FROM (SELECT listed.value AS id,
 			coalesce((SELECT min(s.due_at) FROM complaint_sla s WHERE s.standard_id IN (SELECT id FROM standard)
 				AND s.complaint_id = listed.value AND s.outcome = 'running'), ?) AS due
 			FROM json_each(?) AS listed) AS fresh
-		WHERE complaint.id = fresh.id AND complaint.due_at IS NOT fresh.due`, noDue, jsonIDs(complaints))
+		WHERE complaint.id = fresh.id AND complaint.due_at IS NOT fresh.due`, noDue)
+}
+
+// updateListed runs an update of the listed complaints (none: nothing),
+// whose last argument is their ids as a JSON array.
+func updateListed(ctx context.Context, tx *sql.Tx, complaints []int64, query string, args ...any) error {
+	if len(complaints) == 0 {
+		return nil
+	}
+	_, err := tx.ExecContext(ctx, query, append(args, jsonIDs(complaints))...)
 	return err
 }
 
