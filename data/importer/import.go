@@ -246,12 +246,13 @@ type rowBuilder struct {
 // Typeform dates a partial response by its start; LimeSurvey an
 // incomplete one by its last action, "datestamp" among question codes,
 // "Date last action" among full question texts; Zoho Survey a partial one
-// by its start.
+// by its start (in English and in Russian).
 var dateFallbacks = map[string][]string{
 	"submit date (utc)": {"start date (utc)"},
 	"submitdate":        {"datestamp", "startdate"},
 	"date submitted":    {"date last action", "date started"},
 	"submitted time":    {"started time"},
+	"время отправки":    {"время начала"},
 }
 
 func newRowBuilder(p *plan, opt Options) *rowBuilder {

@@ -216,10 +216,11 @@ var aliases = map[Field][]string{
 	// Forms «Время создания», AskNicely "responded" (unix seconds) after
 	// "created" (when the survey was sent), LimeSurvey "submitdate" (its
 	// question-code headings) after "startdate", Zoho Survey "Submitted
-	// Time" after "Started Time".
+	// Time" after "Started Time" («Время отправки» after «Время начала»
+	// in Russian).
 	FieldDate: {"date", "дата", "дата ответа", "дата опроса", "дата и время", "response date", "responded at", "responded", "date de réponse",
 		"recordeddate", "recorded date", "end date", "enddate", "submit date (utc)", "submitted at", "submit date", "date submitted", "submitted",
-		"submitdate", "submitted time",
+		"submitdate", "submitted time", "время отправки", "дата отправки", "дата и время отправки",
 		"completed at", "completion time", "время окончания", "дата окончания", "дата и время окончания", "response timestamp", "timestamp", "отметка времени", "время создания",
 		"дата создания", "created at", "created", "datetime", "время", "time", "start date (utc)", "startdate", "start date", "start time",
 		"время начала", "date created", "started time"},

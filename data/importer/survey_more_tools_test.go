@@ -239,6 +239,19 @@ func TestMoreSurveyToolExports(t *testing.T) {
 			},
 		},
 		{
+			// Zoho Survey in Russian: «Время начала», «Время отправки».
+			name: "Zoho Survey (Russian)", file: "Zoho Survey - NPS (ru).csv",
+			csv: lines(
+				`"ID ответа","Время начала","Время отправки","Статус","Насколько вероятно, что вы порекомендуете нас другу или коллеге?","Почему вы поставили такую оценку?"`,
+				`"2871000000012345","05.11.2026 14:01","05.11.2026 14:03","Завершено","9","Вежливо"`,
+				`"2871000000012347","07.11.2026 17:58","","Частично","6","-"`,
+			),
+			rows: []moreToolRow{
+				{"Вежливо", 9, utc(2026, 11, 5, 14, 3, 0), ""},
+				{"", 6, utc(2026, 11, 7, 17, 58, 0), ""},
+			},
+		},
+		{
 			// Typeform's XLSX: the CSV's columns with the newer "Response
 			// Type", "Stage Date (UTC)" and "Ending"; dates as text; a
 			// partial response has no submit date.
