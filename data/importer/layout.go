@@ -207,10 +207,10 @@ func detectSurveyFormat(cols []column, headerRows int) string {
 }
 
 // aliases are exact normalised header names per field, best first;
-// Anketolog numbers its answers «ID анкеты».
+// Anketolog numbers its answers «ID анкеты», Jotform "Submission ID".
 var aliases = map[Field][]string{
 	FieldExternalID: {"response id", "responseid", "respondent id", "respondentid", "external id", "external_id", "response_id", "id ответа", "номер ответа", "#", "id", "№", "response token", "token", "uuid",
-		"id анкеты"},
+		"id анкеты", "submission id"},
 	// Microsoft Forms writes "Start time" and "Completion time", Anketolog
 	// and Testograf «Дата (и время) окончания» after the start, Yandex
 	// Forms «Время создания», AskNicely "responded" (unix seconds) after

@@ -26,6 +26,7 @@ type moreToolCase struct {
 	dateCells  []string // workbook cells holding Excel date-times
 	rows       []moreToolRow
 	rejected   int
+	ids        []string // the external ids stored, sorted, when the export names them
 }
 
 // Exports of more survey tools, with the columns, missing markers, date
@@ -104,6 +105,7 @@ func TestMoreSurveyToolExports(t *testing.T) {
 				{"Slow refund", 4, utc(2026, 11, 6, 9, 15, 0), data.ChannelEmail},
 				{"", 10, utc(2026, 11, 7, 18, 0, 41), data.ChannelChat},
 			},
+			ids: []string{"5912345678901234567", "5912345678901234568", "5912345678901234569"},
 		},
 		{
 			// LimeSurvey, headings as question codes: an incomplete
@@ -281,6 +283,15 @@ func TestMoreSurveyToolExports(t *testing.T) {
 			res := importFile(t, db, path, importer.Options{RejectsPath: "-"})
 			if res.Imported != len(c.rows) || res.Rejected != c.rejected {
 				t.Fatalf("imported %d, rejected %d, want %d and %d: %+v", res.Imported, res.Rejected, len(c.rows), c.rejected, res.Rejects)
+			}
+			if c.ids != nil {
+				all := stored(t, db)
+				for i, f := range all {
+					if i >= len(c.ids) || f.ExternalID != c.ids[i] {
+						t.Errorf("stored id %q, want the export's ids %v", f.ExternalID, c.ids)
+						break
+					}
+				}
 			}
 			got := byComment(t, db)
 			for _, w := range c.rows {
