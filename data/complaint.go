@@ -159,6 +159,10 @@ type ComplaintEvent struct {
 	// earliest it can have happened and orders it. It moves the status but
 	// gives no first response, resolution time or reopen day.
 	Undated bool
+	// Cancelled marks a closing that resolved nothing: the client withdrew
+	// the complaint or the source cancelled it. The complaint leaves the
+	// backlog at At but gets no resolution (nor a first response).
+	Cancelled bool
 }
 
 // Complaint is one client appeal: a complaint, request, question or praise.
@@ -268,9 +272,10 @@ func DeriveFacts(events []ComplaintEvent) Facts {
 	f := Facts{Status: StatusNew}
 	agents := map[int64]bool{}
 	var waitStart time.Time
-	// undatedEnd: the last resolution has no known time, so ResolvedAt
-	// stays zero rather than naming an earlier one.
-	undatedEnd := false
+	// unresolvedEnd: the last closing has no known time or resolved
+	// nothing (a cancellation), so ResolvedAt stays zero rather than
+	// naming an earlier resolution.
+	unresolvedEnd := false
 	var current Level // the level as the events go
 	levelRank := func(l Level) int { return slices.Index(Levels, l) }
 	for _, e := range evs {
@@ -306,10 +311,19 @@ func DeriveFacts(events []ComplaintEvent) Facts {
 				waitStart = time.Time{}
 				switch {
 				case prev.Open() && !e.Status.Open():
-					undatedEnd = true
+					unresolvedEnd = true
 				case !prev.Open() && e.Status.Open():
 					f.UndatedReopens++
 				}
+				continue
+			}
+			if e.Cancelled && !e.Status.Open() {
+				// Closed at a known time, resolving nothing.
+				if prev == StatusWaiting && !waitStart.IsZero() {
+					f.Waiting = append(f.Waiting, Interval{Start: waitStart, End: e.At})
+				}
+				waitStart = time.Time{}
+				unresolvedEnd = unresolvedEnd || prev.Open()
 				continue
 			}
 			if prev == StatusNew && f.FirstResponseAt.IsZero() {
@@ -324,7 +338,7 @@ func DeriveFacts(events []ComplaintEvent) Facts {
 			}
 			switch {
 			case prev.Open() && !e.Status.Open():
-				undatedEnd = false
+				unresolvedEnd = false
 				f.Resolutions = append(f.Resolutions, e.At)
 				if f.FirstResolvedAt.IsZero() && f.UndatedReopens == 0 {
 					f.FirstResolvedAt = e.At
@@ -337,7 +351,7 @@ func DeriveFacts(events []ComplaintEvent) Facts {
 	if f.Status == StatusWaiting && !waitStart.IsZero() {
 		f.Waiting = append(f.Waiting, Interval{Start: waitStart})
 	}
-	if !f.Status.Open() && len(f.Resolutions) > 0 && !undatedEnd {
+	if !f.Status.Open() && len(f.Resolutions) > 0 && !unresolvedEnd {
 		f.ResolvedAt = f.Resolutions[len(f.Resolutions)-1]
 	}
 	f.Agents = len(agents)

@@ -204,3 +204,29 @@ func TestComplaintFilterNarrowedAndSelects(t *testing.T) {
 		t.Error("the clock and the sort do not change the selection; the user does (the mine view)")
 	}
 }
+
+// A cancellation closes a complaint at its time without resolving it,
+// responding to it, or leaving its waiting span open.
+func TestDeriveFactsCancellation(t *testing.T) {
+	msk := mustZone(t, "Europe/Moscow")
+	cancel := func(h int) ComplaintEvent {
+		return ComplaintEvent{At: at(msk, 3, 17, h, 0), Kind: EventStatus, Status: StatusClosed, Cancelled: true}
+	}
+	// Withdrawn while still new: no first response, no resolution.
+	f := DeriveFacts([]ComplaintEvent{statusAt(at(msk, 3, 17, 9, 0), StatusNew), cancel(11)})
+	if f.Status != StatusClosed || !f.FirstResponseAt.IsZero() || !f.ResolvedAt.IsZero() || !f.FirstResolvedAt.IsZero() || len(f.Resolutions) != 0 {
+		t.Errorf("withdrawn new complaint: %+v", f)
+	}
+	// Withdrawn while waiting for the client: the wait ends then.
+	f = DeriveFacts([]ComplaintEvent{statusAt(at(msk, 3, 17, 9, 0), StatusInProgress), statusAt(at(msk, 3, 17, 10, 0), StatusWaiting), cancel(12)})
+	if len(f.Waiting) != 1 || !f.Waiting[0].End.Equal(at(msk, 3, 17, 12, 0)) || !f.ResolvedAt.IsZero() {
+		t.Errorf("withdrawn while waiting: waiting %v resolved %v", f.Waiting, f.ResolvedAt)
+	}
+	// Resolved, reopened, then cancelled: the earlier resolution is no
+	// final one.
+	f = DeriveFacts([]ComplaintEvent{statusAt(at(msk, 3, 17, 9, 0), StatusInProgress), statusAt(at(msk, 3, 17, 10, 0), StatusResolved),
+		statusAt(at(msk, 3, 17, 11, 0), StatusInProgress), cancel(12)})
+	if !f.ResolvedAt.IsZero() || !f.FirstResolvedAt.Equal(at(msk, 3, 17, 10, 0)) || len(f.Reopens) != 1 {
+		t.Errorf("cancelled after a reopen: resolved %v first %v reopens %v", f.ResolvedAt, f.FirstResolvedAt, f.Reopens)
+	}
+}

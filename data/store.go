@@ -184,10 +184,12 @@ type ComplaintDay struct {
 	Negative  int64 // TypeComplaint
 	Escalated int64 // escalated above frontline at some point
 	Responded int64 // with a first response
-	// Flow: resolutions and reopens that happened on Day. Backlog at the end
-	// of a day = opened - resolutions + reopens, summed from the start.
-	Resolutions int64
-	Reopens     int64
+	// Flow: resolutions, reopens and cancellations (closings without a
+	// resolution) that happened on Day. Backlog at the end of a day =
+	// opened - resolutions - cancellations + reopens, summed from the start.
+	Resolutions   int64
+	Reopens       int64
+	Cancellations int64
 	// Resolved cohort.
 	Resolved    int64 // final resolution on Day
 	Reopened    int64 // ... of which were reopened at least once

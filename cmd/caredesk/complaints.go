@@ -184,8 +184,8 @@ func writeComplaintTable(w io.Writer, rep kpi.ComplaintReport) {
 				}
 				return ""
 			}
-			fmt.Fprintf(tw, "%s\t%d%s\t%d%s\t%d\t%d%s\t%s%s\t%s\t%s\t%s\t%s\t%s%s\t%s%s\t%s%s\t%s%s\t\n", label,
-				r.Opened, star("opened"), r.Resolved, star("resolved"), r.Backlog, r.Negative, star("negative"),
+			fmt.Fprintf(tw, "%s\t%d%s\t%d%s\t%d\t%d\t%d%s\t%s%s\t%s\t%s\t%s\t%s\t%s%s\t%s%s\t%s%s\t%s%s\t\n", label,
+				r.Opened, star("opened"), r.Resolved, star("resolved"), r.Cancelled, r.Backlog, r.Negative, star("negative"),
 				num(r.RatePer1000), star("rate_per_1000"),
 				num2(r.FirstResponseMedianH), num2(r.FirstResponseP90H), num2(r.ResolutionMedianH), num2(r.ResolutionP90H),
 				num(r.ReopenRate), star("reopen_rate"), num(r.FCR), star("fcr"),

@@ -529,17 +529,19 @@ func (h *history) end(to data.Status, at time.Time) {
 }
 
 // cancel closes a cancelled or withdrawn ticket without resolving it:
-// the closing is marked Undated, which gives no resolution time (nor a
+// the closing is marked Cancelled, which gives no resolution time (nor a
 // first response), at the time the source closed it when it says, so
-// that the ticket leaves the backlog then.
+// that the ticket leaves the backlog then. Without that time the closing
+// is Undated too.
 func (h *history) cancel(at time.Time) {
 	if h.status == data.StatusClosed {
 		return
 	}
+	undated := at.IsZero()
 	if at.Before(h.last) {
 		at = h.last
 	}
-	h.events = append(h.events, data.ComplaintEvent{At: at, Kind: data.EventStatus, Status: data.StatusClosed, Undated: true})
+	h.events = append(h.events, data.ComplaintEvent{At: at, Kind: data.EventStatus, Status: data.StatusClosed, Cancelled: true, Undated: undated})
 	h.status, h.last = data.StatusClosed, at
 }
 

@@ -167,9 +167,10 @@ func TestReportFooterLinesSkipped(t *testing.T) {
 
 // A cancelled or withdrawn ticket is closed without a resolution: no
 // resolved event and no resolution time, which would shorten the
-// resolution medians; it leaves the backlog when the source closed it.
+// resolution medians; it leaves the backlog when the source closed it,
+// and counts as a cancellation, not among the period's resolutions.
 func TestCancelledTicketsClosedWithoutResolution(t *testing.T) {
-	_, got, _ := importAllTickets(t, "cancelled.csv", 5,
+	db, got, _ := importAllTickets(t, "cancelled.csv", 5,
 		"ID,Created at,Status,Solved at,Closed at",
 		"T-1,2026-10-01 09:00,Closed,2026-10-03 09:00,2026-10-04 09:00",
 		"T-2,2026-10-01 09:00,Canceled,2026-10-01 10:00,2026-10-01 10:00",
@@ -189,10 +190,23 @@ func TestCancelledTicketsClosedWithoutResolution(t *testing.T) {
 				c.Facts.ResolvedAt, c.Facts.FirstResolvedAt, c.Facts.Resolutions)
 		}
 		for _, e := range c.Events {
-			if e.Status == data.StatusResolved || e.Status == data.StatusClosed && !e.At.Equal(at) {
-				t.Errorf("%s: event %s at %v, want a closing at %v only", id, e.Status, e.At, at)
+			if e.Status == data.StatusResolved || e.Status == data.StatusClosed && (!e.At.Equal(at) || !e.Cancelled) {
+				t.Errorf("%s: event %s at %v (cancelled %v), want a cancellation at %v only", id, e.Status, e.At, e.Cancelled, at)
 			}
 		}
+	}
+	days, err := db.ComplaintDaily(context.Background(), data.ComplaintQuery{By: data.ComplaintsBy})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sum data.ComplaintDay
+	for _, d := range days {
+		sum.Opened += d.Opened
+		sum.Resolutions += d.Resolutions
+		sum.Cancellations += d.Cancellations
+	}
+	if sum.Opened != 5 || sum.Resolutions != 1 || sum.Cancellations != 4 {
+		t.Errorf("opened %d, resolutions %d, cancellations %d; want 5, 1, 4", sum.Opened, sum.Resolutions, sum.Cancellations)
 	}
 }
 

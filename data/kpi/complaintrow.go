@@ -8,7 +8,8 @@ import "strconv"
 type ComplaintRow struct {
 	Period                      string   `json:"period"`
 	Opened                      int64    `json:"opened"`
-	Resolved                    int64    `json:"resolved"` // resolutions that happened in the period (the flow)
+	Resolved                    int64    `json:"resolved"`  // resolutions that happened in the period (the flow)
+	Cancelled                   int64    `json:"cancelled"` // closings without a resolution in the period (withdrawn, cancelled)
 	Backlog                     int64    `json:"backlog"`
 	Negative                    int64    `json:"negative"`
 	RatePer1000                 *float64 `json:"rate_per_1000"`
@@ -38,7 +39,7 @@ type ChangeRow struct {
 // Row flattens s.
 func (s ComplaintStat) Row() ComplaintRow {
 	r := ComplaintRow{
-		Period: s.Period.Label, Opened: s.Counts.Opened, Resolved: s.Counts.Resolutions,
+		Period: s.Period.Label, Opened: s.Counts.Opened, Resolved: s.Counts.Resolutions, Cancelled: s.Counts.Cancellations,
 		Backlog: s.Backlog, Negative: s.Counts.Negative, RatePer1000: round2(s.RatePer1000),
 		FirstResponseMedianH: round2(s.FirstResponse.Median), FirstResponseP90H: round2(s.FirstResponse.P90),
 		ResolutionMedianH: round2(s.Resolution.Median), ResolutionP90H: round2(s.Resolution.P90),

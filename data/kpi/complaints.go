@@ -257,7 +257,7 @@ func complaintStat(p Period, seg string, days int, c data.ComplaintDay, h [4]His
 	st := ComplaintStat{
 		Period: p, Segment: seg, Days: days, Counts: c,
 		BacklogStart: backlogStart,
-		Backlog:      backlogStart + c.Opened - c.Resolutions + c.Reopens,
+		Backlog:      backlogStart + c.Opened - c.Resolutions - c.Cancellations + c.Reopens,
 		Base:         base, RatePer1000: math.NaN(),
 		FirstResponse: durationStat(h[0]), FirstResponseWorking: durationStat(h[1]),
 		Resolution: durationStat(h[2]), ResolutionWorking: durationStat(h[3]),
@@ -283,6 +283,7 @@ func addComplaintDay(dst *data.ComplaintDay, d data.ComplaintDay) {
 	dst.Responded += d.Responded
 	dst.Resolutions += d.Resolutions
 	dst.Reopens += d.Reopens
+	dst.Cancellations += d.Cancellations
 	dst.Resolved += d.Resolved
 	dst.Reopened += d.Reopened
 	dst.FCR += d.FCR

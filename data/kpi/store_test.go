@@ -306,3 +306,56 @@ func TestLoadersThroughTheStore(t *testing.T) {
 		t.Errorf("every standard: %d series, %v", len(all), err)
 	}
 }
+
+// A withdrawn complaint leaves the backlog when it is cancelled but is no
+// resolution: not counted as resolved, no resolution time, not in FCR.
+func TestCancelledComplaintLeavesBacklogUnresolved(t *testing.T) {
+	ctx := context.Background()
+	db := openStore(t)
+	at := func(d, h int) time.Time { return time.Date(2025, time.March, d, h, 0, 0, 0, time.UTC) }
+	status := func(t time.Time, s data.Status) data.ComplaintEvent {
+		return data.ComplaintEvent{At: t, Kind: data.EventStatus, Status: s}
+	}
+	for _, c := range []data.Complaint{
+		// Withdrawn by the client the next day.
+		{OpenedAt: at(3, 9), Type: data.TypeComplaint, Priority: data.PriorityNormal, Events: []data.ComplaintEvent{
+			status(at(3, 10), data.StatusInProgress),
+			{At: at(4, 10), Kind: data.EventStatus, Status: data.StatusClosed, Cancelled: true}}},
+		// Resolved in five hours.
+		{OpenedAt: at(3, 9), Type: data.TypeComplaint, Priority: data.PriorityNormal, Events: []data.ComplaintEvent{
+			status(at(3, 10), data.StatusInProgress), status(at(3, 14), data.StatusResolved)}},
+		// Still open.
+		{OpenedAt: at(5, 9), Type: data.TypeComplaint, Priority: data.PriorityNormal},
+	} {
+		if err := db.CreateComplaint(ctx, &c); err != nil {
+			t.Fatal(err)
+		}
+	}
+	overall, _, err := kpi.LoadComplaints(ctx, db, kpi.ComplaintQuery{From: data.DateDay(2025, 3, 1), To: data.DateDay(2025, 3, 31), By: kpi.Month})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := overall.Periods[0]
+	row := m.Row()
+	if m.Counts.Opened != 3 || m.Counts.Resolutions != 1 || m.Counts.Cancellations != 1 || m.Backlog != 1 || m.Counts.Resolved != 1 {
+		t.Errorf("opened %d resolutions %d cancellations %d backlog %d resolved cohort %d; want 3, 1, 1, 1, 1",
+			m.Counts.Opened, m.Counts.Resolutions, m.Counts.Cancellations, m.Backlog, m.Counts.Resolved)
+	}
+	if row.Resolved != 1 || row.Cancelled != 1 || row.Backlog != 1 {
+		t.Errorf("row: resolved %d cancelled %d backlog %d", row.Resolved, row.Cancelled, row.Backlog)
+	}
+	// The resolved one only: within its histogram bucket (hours).
+	lo, hi := data.DurationBucketRange(data.DurationBucket(5 * time.Hour))
+	if med := m.Resolution.Median; med < lo.Hours() || med > hi.Hours() {
+		t.Errorf("resolution median %v h, want within [%v, %v] h", med, lo.Hours(), hi.Hours())
+	}
+	near(t, "FCR of the resolved", m.FCR.Value, 100)
+	// April starts with the open complaint only.
+	april, _, err := kpi.LoadComplaints(ctx, db, kpi.ComplaintQuery{From: data.DateDay(2025, 4, 1), To: data.DateDay(2025, 4, 30), By: kpi.Month})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := april.Periods[0].BacklogStart; got != 1 {
+		t.Errorf("April backlog at the start %d, want 1", got)
+	}
+}

@@ -84,7 +84,7 @@ func readComplaint(ctx context.Context, tx *sql.Tx, id int64) (data.Complaint, e
 
 // loadEvents returns a complaint's events by time, then id.
 func loadEvents(ctx context.Context, tx *sql.Tx, id int64) ([]data.ComplaintEvent, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT id, at, kind, status, level, assignee_id, note, undated FROM complaint_event
+	rows, err := tx.QueryContext(ctx, `SELECT id, at, kind, status, level, assignee_id, note, undated, cancelled FROM complaint_event
 		WHERE complaint_id = ? ORDER BY at, id`, id)
 	if err != nil {
 		return nil, err
@@ -95,7 +95,7 @@ func loadEvents(ctx context.Context, tx *sql.Tx, id int64) ([]data.ComplaintEven
 		e := data.ComplaintEvent{ComplaintID: id}
 		var at int64
 		var kind, status, level string
-		if err := rows.Scan(&e.ID, &at, &kind, &status, &level, &e.AssigneeID, &e.Note, &e.Undated); err != nil {
+		if err := rows.Scan(&e.ID, &at, &kind, &status, &level, &e.AssigneeID, &e.Note, &e.Undated, &e.Cancelled); err != nil {
 			return nil, err
 		}
 		e.At, e.Kind, e.Status, e.Level = unixTime(at), data.EventKind(kind), data.Status(status), data.Level(level)
@@ -411,9 +411,9 @@ func (w *complaintWrite) create(c *data.Complaint) error {
 }
 
 func insertEvent(ctx context.Context, tx *sql.Tx, complaintID int64, e *data.ComplaintEvent) error {
-	_, err := tx.ExecContext(ctx, `INSERT INTO complaint_event (complaint_id, id, at, kind, status, level, assignee_id, note, undated, day)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0)`, complaintID, e.ID, e.At.Unix(), string(e.Kind), string(e.Status), string(e.Level),
-		e.AssigneeID, e.Note, e.Undated)
+	_, err := tx.ExecContext(ctx, `INSERT INTO complaint_event (complaint_id, id, at, kind, status, level, assignee_id, note, undated, cancelled, day)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)`, complaintID, e.ID, e.At.Unix(), string(e.Kind), string(e.Status), string(e.Level),
+		e.AssigneeID, e.Note, e.Undated, e.Cancelled)
 	return mapErr(err)
 }
 
@@ -530,9 +530,18 @@ func (w *complaintWrite) addEvent(id int64, e data.ComplaintEvent) (data.Complai
 	if e.At.Unix() < opened {
 		return data.Complaint{}, fmt.Errorf("the event is dated before the complaint was opened: %w", data.ErrInvalid)
 	}
+	if e.Kind != data.EventStatus {
+		e.Cancelled = false // only a closing can resolve nothing
+	}
 	switch e.Kind {
 	case data.EventStatus:
-		if from := data.Status(status); !from.CanMove(e.Status) {
+		from := data.Status(status)
+		allowed := from.CanMove(e.Status)
+		if e.Cancelled {
+			// Withdrawn or cancelled: an open complaint is closed.
+			allowed = from.Open() && e.Status == data.StatusClosed
+		}
+		if !allowed {
 			return data.Complaint{}, fmt.Errorf("a complaint cannot move from %s to %s: %w", from, e.Status, data.ErrInvalid)
 		}
 		if e.At.Unix() < lastMove {

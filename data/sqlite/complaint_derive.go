@@ -18,6 +18,7 @@ const (
 	flowNone       = 0
 	flowResolution = 1
 	flowReopen     = 2
+	flowCancel     = 3 // closed without a resolution (data.ComplaintEvent.Cancelled)
 )
 
 // judge is what a complaint is judged with: the department's zone and
@@ -39,7 +40,7 @@ type derivedComplaint struct {
 	openedDay  data.Day
 	resDay     data.Day   // day of the final resolution; 0 while open
 	eventDays  []data.Day // per event, in the order given
-	eventFlows []int      // per event: flowResolution, flowReopen or flowNone
+	eventFlows []int      // per event: flowResolution, flowReopen, flowCancel or flowNone
 	durations  [numMeasures]duration
 	sla        []data.SLAResult
 	dueAt      int64
@@ -98,6 +99,8 @@ func (j *judge) derive(c *data.Complaint, events []data.ComplaintEvent) derivedC
 				continue
 			}
 			switch {
+			case status.Open() && !e.Status.Open() && e.Cancelled:
+				d.eventFlows[i] = flowCancel
 			case status.Open() && !e.Status.Open():
 				d.eventFlows[i] = flowResolution
 			case !status.Open() && e.Status.Open():

@@ -29,14 +29,14 @@ func recountSQL(seg string) string {
 	return `WITH parts AS (
 	SELECT c.opened_day AS day, ` + seg + ` AS value, 1 AS opened, c.type = 'complaint' AS negative, c.escalations > 0 AS escalated,
 		c.first_response_at IS NOT NULL AS responded, 0 AS resolutions, 0 AS reopens, 0 AS resolved, 0 AS reopened, 0 AS fcr,
-		0 AS fcr_reopen, 0 AS satisfied, 0 AS with_verdict FROM complaint c
-	UNION ALL SELECT e.day, ` + seg + `, 0, 0, 0, 0, e.flow = 1, e.flow = 2, 0, 0, 0, 0, 0, 0
+		0 AS fcr_reopen, 0 AS satisfied, 0 AS with_verdict, 0 AS cancellations FROM complaint c
+	UNION ALL SELECT e.day, ` + seg + `, 0, 0, 0, 0, e.flow = 1, e.flow = 2, 0, 0, 0, 0, 0, 0, e.flow = 3
 		FROM complaint_event e JOIN complaint c ON c.id = e.complaint_id WHERE e.flow <> 0
 	UNION ALL SELECT c.resolved_day, ` + seg + `, 0, 0, 0, 0, 0, 0, 1, c.reopens > 0,
-		c.reopens = 0 AND c.escalations = 0 AND c.agents <= 1, c.reopens = 0, c.verdict = 'satisfied', c.verdict <> ''
+		c.reopens = 0 AND c.escalations = 0 AND c.agents <= 1, c.reopens = 0, c.verdict = 'satisfied', c.verdict <> '', 0
 		FROM complaint c WHERE c.resolved_day IS NOT NULL)
 SELECT day, value, sum(opened), sum(negative), sum(escalated), sum(responded), sum(resolutions), sum(reopens), sum(resolved),
-	sum(reopened), sum(fcr), sum(fcr_reopen), sum(satisfied), sum(with_verdict) FROM parts GROUP BY day, value ORDER BY day, value`
+	sum(reopened), sum(fcr), sum(fcr_reopen), sum(satisfied), sum(with_verdict), sum(cancellations) FROM parts GROUP BY day, value ORDER BY day, value`
 }
 
 // checkComplaints fails the test unless every complaint's derived columns
@@ -65,13 +65,13 @@ func checkComplaints(t testing.TB, db *DB) {
 		var status string
 		var reopens, escalations, agents int
 		var resolved sql.NullInt64
-		var flows [3]int
+		var flows [4]int
 		if err := db.read.QueryRow(`SELECT status, reopens, escalations, agents, resolved_at FROM complaint WHERE id = ?`, id).
 			Scan(&status, &reopens, &escalations, &agents, &resolved); err != nil {
 			t.Fatal(err)
 		}
-		if err := db.read.QueryRow(`SELECT count(*) FILTER (WHERE flow = 1), count(*) FILTER (WHERE flow = 2) FROM complaint_event WHERE complaint_id = ?`, id).
-			Scan(&flows[1], &flows[2]); err != nil {
+		if err := db.read.QueryRow(`SELECT count(*) FILTER (WHERE flow = 1), count(*) FILTER (WHERE flow = 2), count(*) FILTER (WHERE flow = 3)
+			FROM complaint_event WHERE complaint_id = ?`, id).Scan(&flows[1], &flows[2], &flows[3]); err != nil {
 			t.Fatal(err)
 		}
 		wantRes := sql.NullInt64{Int64: f.ResolvedAt.Unix(), Valid: !f.ResolvedAt.IsZero()}
@@ -79,20 +79,23 @@ func checkComplaints(t testing.TB, db *DB) {
 			wantRes.Int64 = 0
 		}
 		// Resolutions a source gave without a time count in the flows but
-		// not in the dated facts.
-		undatedResolutions, open := 0, true
+		// not in the dated facts; cancellations flow apart.
+		undatedResolutions, cancellations, open := 0, 0, true
 		for _, e := range c.Events {
 			if e.Kind != data.EventStatus || !e.Status.Valid() {
 				continue
 			}
-			if e.Undated && open && !e.Status.Open() {
+			switch {
+			case open && !e.Status.Open() && e.Cancelled:
+				cancellations++
+			case open && !e.Status.Open() && e.Undated:
 				undatedResolutions++
 			}
 			open = e.Status.Open()
 		}
 		allReopens := len(f.Reopens) + f.UndatedReopens
 		if data.Status(status) != f.Status || reopens != allReopens || escalations != f.Escalations || agents != f.Agents ||
-			resolved != wantRes || flows[1] != len(f.Resolutions)+undatedResolutions || flows[2] != allReopens {
+			resolved != wantRes || flows[1] != len(f.Resolutions)+undatedResolutions || flows[2] != allReopens || flows[3] != cancellations {
 			t.Fatalf("complaint %d: stored %s reopens %d escalations %d agents %d resolved %v flows %v; derived %+v",
 				id, status, reopens, escalations, agents, resolved, flows, f)
 		}

@@ -30,7 +30,7 @@ const (
 	complaintsPerInsert = 32
 	complaintArgs       = 38
 	eventsPerInsert     = 64
-	eventArgs           = 11
+	eventArgs           = 12
 )
 
 const complaintInsertCols = `id, source, external_id, batch_id, opened_at, client_id, tier, channel, type, category_id,
@@ -123,7 +123,7 @@ func (i *complaintImport) Add(c *data.Complaint) (bool, error) {
 		e := &c.Events[k]
 		e.ComplaintID = c.ID
 		i.pendingEvents = append(i.pendingEvents, c.ID, e.ID, e.At.Unix(), string(e.Kind), string(e.Status), string(e.Level),
-			e.AssigneeID, e.Note, int64(d.eventDays[k]), d.eventFlows[k], e.Undated)
+			e.AssigneeID, e.Note, int64(d.eventDays[k]), d.eventFlows[k], e.Undated, e.Cancelled)
 		if len(i.pendingEvents) == cap(i.pendingEvents) {
 			if err := i.flush(); err != nil {
 				return false, i.fail(err)
@@ -167,7 +167,7 @@ func (i *complaintImport) flush() error {
 	}
 	if n := len(i.pendingEvents) / eventArgs; n > 0 {
 		st, err := groupStmt(i.ctx, i.tx, i.insertEvents, n, `INSERT INTO complaint_event
-			(complaint_id, id, at, kind, status, level, assignee_id, note, day, flow, undated) VALUES `, "("+placeholders(eventArgs)+")")
+			(complaint_id, id, at, kind, status, level, assignee_id, note, day, flow, undated, cancelled) VALUES `, "("+placeholders(eventArgs)+")")
 		if err != nil {
 			return err
 		}

@@ -38,7 +38,7 @@ func (db *DB) ComplaintDaily(ctx context.Context, q data.ComplaintQuery) ([]data
 	return readList(ctx, db, fmt.Sprintf("daily complaints by %q", q.By), query+w.String()+` ORDER BY day, 2`, w.args,
 		func(d *data.ComplaintDay) []any {
 			return []any{&d.Day, &d.Segment, &d.Opened, &d.Negative, &d.Escalated, &d.Responded, &d.Resolutions,
-				&d.Reopens, &d.Resolved, &d.Reopened, &d.FCR, &d.FCRReopen, &d.Satisfied, &d.WithVerdict}
+				&d.Reopens, &d.Resolved, &d.Reopened, &d.FCR, &d.FCRReopen, &d.Satisfied, &d.WithVerdict, &d.Cancellations}
 		})
 }
 
@@ -100,7 +100,8 @@ func (db *DB) ComplaintDurations(ctx context.Context, q data.ComplaintQuery) ([]
 }
 
 // ComplaintBacklogBefore is the number of complaints open at the start of
-// day d: opened minus resolutions plus reopens before it, per segment
+// day d: opened minus resolutions and cancellations plus reopens before
+// it, per segment
 // value when segmented ("" unsegmented).
 func (db *DB) ComplaintBacklogBefore(ctx context.Context, d data.Day, by data.ComplaintSegmentation) (map[string]int64, error) {
 	if err := validSegmentation(by); err != nil {
@@ -111,9 +112,9 @@ func (db *DB) ComplaintBacklogBefore(ctx context.Context, d data.Day, by data.Co
 		return nil, fmt.Errorf("complaint backlog: %w", err)
 	}
 	defer tx.Rollback()
-	query, args := `SELECT '', coalesce(sum(opened - resolutions + reopens), 0) FROM complaint_daily WHERE day < ?`, []any{int64(d)}
+	query, args := `SELECT '', coalesce(sum(opened - resolutions - cancellations + reopens), 0) FROM complaint_daily WHERE day < ?`, []any{int64(d)}
 	if by != data.ComplaintsBy {
-		query = `SELECT value, sum(opened - resolutions + reopens) FROM complaint_daily_segment WHERE dim = ? AND day < ? GROUP BY value`
+		query = `SELECT value, sum(opened - resolutions - cancellations + reopens) FROM complaint_daily_segment WHERE dim = ? AND day < ? GROUP BY value`
 		args = []any{string(by), int64(d)}
 	}
 	rows, err := tx.QueryContext(ctx, query, args...)

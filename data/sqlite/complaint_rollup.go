@@ -29,11 +29,12 @@ const (
 	cFCRReopen
 	cSatisfied
 	cWithVerdict
+	cCancellations
 	numCounts
 )
 
 const complaintCountCols = `opened, negative, escalated, responded, resolutions, reopens,
-	resolved, reopened, fcr, fcr_reopen, satisfied, with_verdict`
+	resolved, reopened, fcr, fcr_reopen, satisfied, with_verdict, cancellations`
 
 // countKey is a row of complaint_daily (dim "") or complaint_daily_segment.
 type countKey struct {
@@ -179,12 +180,15 @@ func (d *complaintDeltas) addRow(r *rollupRow, sign int64) {
 	}
 }
 
-// addFlow counts a resolution or reopen on its day.
+// addFlow counts a resolution, reopen or cancellation on its day.
 func (d *complaintDeltas) addFlow(segs *[len(segmentDims)]int32, f flowDay, sign int64) {
 	var flow [numCounts]int64
-	if f.kind == flowResolution {
+	switch f.kind {
+	case flowResolution:
 		flow[cResolutions] = 1
-	} else {
+	case flowCancel:
+		flow[cCancellations] = 1
+	default:
 		flow[cReopens] = 1
 	}
 	d.addCounts(segs, f.day, &flow, sign)
@@ -335,7 +339,8 @@ func applyCountTable(ctx context.Context, tx *sql.Tx, segmented bool, deltas map
 		`ON CONFLICT (`+keyCols+`) DO UPDATE SET opened = excluded.opened, negative = excluded.negative,
 		escalated = excluded.escalated, responded = excluded.responded, resolutions = excluded.resolutions,
 		reopens = excluded.reopens, resolved = excluded.resolved, reopened = excluded.reopened, fcr = excluded.fcr,
-		fcr_reopen = excluded.fcr_reopen, satisfied = excluded.satisfied, with_verdict = excluded.with_verdict`,
+		fcr_reopen = excluded.fcr_reopen, satisfied = excluded.satisfied, with_verdict = excluded.with_verdict,
+		cancellations = excluded.cancellations`,
 		nKeys+numCounts, upserts); err != nil {
 		return err
 	}

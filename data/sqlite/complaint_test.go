@@ -316,3 +316,31 @@ func TestComplaintBacklogRangeDenominators(t *testing.T) {
 		t.Fatalf("after clearing February: %+v", dens)
 	}
 }
+
+// An open complaint can be withdrawn (closed resolving nothing); a
+// resolved one cannot: it was resolved. The rollups count the
+// cancellation on its day, apart from resolutions.
+func TestComplaintWithdrawal(t *testing.T) {
+	db := openTest(t)
+	ctx := context.Background()
+	withdrawn := data.ComplaintEvent{At: monday.Add(12 * time.Hour), Kind: data.EventStatus, Status: data.StatusClosed, Cancelled: true}
+	c := mustComplaint(t, db, data.Complaint{OpenedAt: monday.Add(10 * time.Hour)})
+	c = mustEvent(t, db, c.ID, move(monday.Add(11*time.Hour), data.StatusInProgress))
+	c = mustEvent(t, db, c.ID, withdrawn)
+	if c.Status != data.StatusClosed || !c.Facts.ResolvedAt.IsZero() || !c.Events[len(c.Events)-1].Cancelled {
+		t.Errorf("withdrawn: status %s resolved %v events %+v", c.Status, c.Facts.ResolvedAt, c.Events)
+	}
+	r := mustComplaint(t, db, data.Complaint{OpenedAt: monday.Add(10 * time.Hour)})
+	r = mustEvent(t, db, r.ID, move(monday.Add(11*time.Hour), data.StatusResolved))
+	if _, err := db.AddComplaintEvent(ctx, r.ID, withdrawn); !errors.Is(err, data.ErrInvalid) {
+		t.Errorf("withdrawing a resolved complaint: %v, want ErrInvalid", err)
+	}
+	days, err := db.ComplaintDaily(ctx, data.ComplaintQuery{By: data.ComplaintsBy})
+	if err != nil || len(days) != 1 || days[0].Resolutions != 1 || days[0].Cancellations != 1 {
+		t.Errorf("daily counts %+v (%v), want one resolution and one cancellation", days, err)
+	}
+	if backlog, err := db.ComplaintBacklogBefore(ctx, data.DayOf(monday, time.UTC)+1, data.ComplaintsBy); err != nil || backlog[""] != 0 {
+		t.Errorf("backlog the next day %v (%v), want 0", backlog, err)
+	}
+	checkComplaints(t, db)
+}

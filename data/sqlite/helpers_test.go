@@ -155,3 +155,27 @@ func openAtVersion(t testing.TB, version int) (string, *DB) {
 	}
 	return path, db
 }
+
+// withLaterColumns runs write on db, left at an older version by
+// openAtVersion, with the columns later migrations add to the tables the
+// current code writes, and drops them again: the file then holds what
+// that version stored.
+func withLaterColumns(t testing.TB, db *DB, write func()) {
+	t.Helper()
+	later := []struct{ table, column, decl string }{
+		{"complaint_event", "cancelled", "INTEGER NOT NULL DEFAULT 0"},
+		{"complaint_daily", "cancellations", "INTEGER NOT NULL DEFAULT 0"},
+		{"complaint_daily_segment", "cancellations", "INTEGER NOT NULL DEFAULT 0"},
+	}
+	for _, c := range later {
+		if _, err := db.write.Exec(`ALTER TABLE ` + c.table + ` ADD COLUMN ` + c.column + ` ` + c.decl); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write()
+	for _, c := range later {
+		if _, err := db.write.Exec(`ALTER TABLE ` + c.table + ` DROP COLUMN ` + c.column); err != nil {
+			t.Fatal(err)
+		}
+	}
+}

@@ -229,11 +229,14 @@ func TestMigrationCountsUndatedReopens(t *testing.T) {
 		e.Undated = true
 		return e
 	}
-	c := mustComplaint(t, old, data.Complaint{OpenedAt: monday.Add(10 * time.Hour), Events: []data.ComplaintEvent{
-		move(monday.Add(10*time.Hour), data.StatusNew),
-		undated(data.StatusResolved), undated(data.StatusInProgress),
-		undated(data.StatusResolved), undated(data.StatusInProgress),
-		move(monday.Add(15*time.Hour), data.StatusResolved)}})
+	var c data.Complaint
+	withLaterColumns(t, old, func() {
+		c = mustComplaint(t, old, data.Complaint{OpenedAt: monday.Add(10 * time.Hour), Events: []data.ComplaintEvent{
+			move(monday.Add(10*time.Hour), data.StatusNew),
+			undated(data.StatusResolved), undated(data.StatusInProgress),
+			undated(data.StatusResolved), undated(data.StatusInProgress),
+			move(monday.Add(15*time.Hour), data.StatusResolved)}})
+	})
 	// What version 8 stored.
 	if _, err := old.write.Exec(`UPDATE complaint SET reopens = 0 WHERE id = ?`, c.ID); err != nil {
 		t.Fatal(err)
@@ -290,4 +293,30 @@ func TestMigrationKeepsFeedbackReferences(t *testing.T) {
 	if _, err := db.write.Exec(`INSERT INTO feedback (responded_at, day, source, external_id) VALUES (0, 0, 'survey', ?)`, rows[0].ExternalID); !errors.Is(mapErr(err), data.ErrConflict) {
 		t.Errorf("a second row with a stored key: %v, want a conflict", err)
 	}
+}
+
+// Migration 11 gives events their cancellation mark and the daily counts
+// their cancellations; what version 10 stored stays as it was.
+func TestMigrationAddsCancellations(t *testing.T) {
+	ctx := context.Background()
+	path, old := openAtVersion(t, 10)
+	withLaterColumns(t, old, func() {
+		mustComplaint(t, old, data.Complaint{OpenedAt: monday.Add(10 * time.Hour), Events: []data.ComplaintEvent{
+			move(monday.Add(11*time.Hour), data.StatusInProgress), move(monday.Add(15*time.Hour), data.StatusResolved)}})
+	})
+	old.Close()
+	db, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var resolutions, cancellations int
+	if err := db.read.QueryRow(`SELECT sum(resolutions), sum(cancellations) FROM complaint_daily`).Scan(&resolutions, &cancellations); err != nil ||
+		resolutions != 1 || cancellations != 0 {
+		t.Errorf("after migrating: resolutions %d cancellations %d (%v), want 1 and 0", resolutions, cancellations, err)
+	}
+	// The migrated file takes a cancellation.
+	mustComplaint(t, db, data.Complaint{OpenedAt: monday.Add(10 * time.Hour), Events: []data.ComplaintEvent{
+		{At: monday.Add(12 * time.Hour), Kind: data.EventStatus, Status: data.StatusClosed, Cancelled: true}}})
+	checkComplaints(t, db)
 }

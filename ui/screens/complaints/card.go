@@ -360,6 +360,10 @@ func (cd *card) showWorkflow() {
 		}
 		cd.moves.Add(b)
 	}
+	if c.Status.Open() {
+		// The client withdrew it: closed, resolving nothing.
+		cd.moves.Add(widget.NewButton(lang.L("complaints.move.withdrawn"), cd.withdraw))
+	}
 	cd.moves.Refresh()
 	if next, ok := c.Level.Next(); ok {
 		cd.escalateBtn.SetText(lang.L("complaints.card.escalate", map[string]any{"Level": widgets.LevelName(next)}))
@@ -385,6 +389,9 @@ func (cd *card) eventText(e data.ComplaintEvent) string {
 	switch e.Kind {
 	case data.EventStatus:
 		text = lang.L("complaints.event.status", map[string]any{"Status": widgets.StatusName(e.Status)})
+		if e.Cancelled {
+			text = lang.L("complaints.event.cancelled")
+		}
 	case data.EventEscalation:
 		text = lang.L("complaints.event.escalation", map[string]any{"Level": widgets.LevelName(e.Level)})
 	case data.EventAssign:
@@ -464,6 +471,10 @@ func (cd *card) removeEvent(eventID int64) {
 
 func (cd *card) move(to data.Status) {
 	cd.addEvent(data.ComplaintEvent{Kind: data.EventStatus, Status: to}, nil)
+}
+
+func (cd *card) withdraw() {
+	cd.addEvent(data.ComplaintEvent{Kind: data.EventStatus, Status: data.StatusClosed, Cancelled: true}, nil)
 }
 
 func (cd *card) escalate() {

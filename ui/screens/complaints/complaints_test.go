@@ -437,12 +437,12 @@ func TestCardStatusButtonsFollowTheWorkflow(t *testing.T) {
 		status data.Status
 		next   []string
 	}{
-		{"", data.StatusNew, []string{"Start work", "Wait for client", "Resolve"}},
-		{"Start work", data.StatusInProgress, []string{"Wait for client", "Resolve"}},
-		{"Wait for client", data.StatusWaiting, []string{"Client answered", "Resolve"}},
-		{"Client answered", data.StatusInProgress, []string{"Wait for client", "Resolve"}},
+		{"", data.StatusNew, []string{"Start work", "Wait for client", "Resolve", "Withdrawn"}},
+		{"Start work", data.StatusInProgress, []string{"Wait for client", "Resolve", "Withdrawn"}},
+		{"Wait for client", data.StatusWaiting, []string{"Client answered", "Resolve", "Withdrawn"}},
+		{"Client answered", data.StatusInProgress, []string{"Wait for client", "Resolve", "Withdrawn"}},
 		{"Resolve", data.StatusResolved, []string{"Close", "Reopen"}},
-		{"Reopen", data.StatusInProgress, []string{"Wait for client", "Resolve"}},
+		{"Reopen", data.StatusInProgress, []string{"Wait for client", "Resolve", "Withdrawn"}},
 		{"Resolve", data.StatusResolved, []string{"Close", "Reopen"}},
 		{"Close", data.StatusClosed, []string{"Reopen"}},
 	}
@@ -496,12 +496,49 @@ func TestCardStatusButtonsFollowTheWorkflow(t *testing.T) {
 	}
 }
 
-func TestCardEscalatesLevelByLevel(t *testing.T) {
+// cardOnNewest opens the card of the newest of two seeded complaints:
+// new and never escalated.
+func cardOnNewest(t *testing.T) (data.Store, *harness, data.Complaint, *card) {
+	t.Helper()
 	st := openStore(t)
 	seed(t, st, 2)
 	h := newHarness(t, st)
 	first, _ := h.screen.table.Item(0)
-	cd := h.openCard(first.ID)
+	return st, h, first, h.openCard(first.ID)
+}
+
+// A complaint the client withdraws is closed from the card without a
+// resolution, and its history says so.
+func TestCardWithdrawsComplaint(t *testing.T) {
+	st, h, first, cd := cardOnNewest(t)
+	var withdraw *widget.Button
+	for _, o := range cd.moves.Objects {
+		if b := o.(*widget.Button); b.Text == "Withdrawn" {
+			withdraw = b
+		}
+	}
+	if withdraw == nil {
+		t.Fatalf("no Withdrawn button among %q", moveButtons(cd))
+	}
+	ui(func() { test.Tap(withdraw) })
+	h.settle()
+	stored, err := st.Complaint(context.Background(), first.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if stored.Status != data.StatusClosed || !stored.Facts.ResolvedAt.IsZero() || len(stored.Facts.Resolutions) != 0 {
+		t.Errorf("withdrawn: status %q resolved %v resolutions %v", stored.Status, stored.Facts.ResolvedAt, stored.Facts.Resolutions)
+	}
+	if got := cd.eventText(cd.events[0]); got != "Closed without a resolution: withdrawn or cancelled" {
+		t.Errorf("newest event reads %q", got)
+	}
+	if got := moveButtons(cd); !slices.Equal(got, []string{"Reopen"}) {
+		t.Errorf("a withdrawn complaint offers %q", got)
+	}
+}
+
+func TestCardEscalatesLevelByLevel(t *testing.T) {
+	st, h, first, cd := cardOnNewest(t)
 
 	if cd.escalateBtn.Text != "Escalate to Senior specialist" {
 		t.Fatalf("escalate button = %q", cd.escalateBtn.Text)
