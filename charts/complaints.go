@@ -272,6 +272,9 @@ func byCategoryTable(periods []string, cats []categoryTotal, l Labels) [][]strin
 
 // ComplaintsFlow draws complaints opened and resolved per period as pairs
 // of bars from zero, and the backlog at each period's end as a line.
+// Complaints closed without a resolution (withdrawn, cancelled) stack on
+// the resolved bar in grey, when there are any: they too leave the
+// backlog.
 func ComplaintsFlow(s kpi.ComplaintSeries, o Options) *Chart {
 	o = o.normalized()
 	s.Periods = slices.Clone(s.Periods)
@@ -281,7 +284,7 @@ func ComplaintsFlow(s kpi.ComplaintSeries, o Options) *Chart {
 	}
 	var most int64
 	for _, p := range s.Periods {
-		most = max(most, p.Counts.Opened, p.Counts.Resolutions, p.Backlog)
+		most = max(most, p.Counts.Opened, p.Counts.Resolutions+p.Counts.Cancellations, p.Backlog)
 	}
 	if most == 0 {
 		return c
@@ -291,7 +294,12 @@ func ComplaintsFlow(s kpi.ComplaintSeries, o Options) *Chart {
 		return c
 	}
 	pal := f.pal
-	f.legend = []legendItem{{swatchBox, pal.opened, o.Labels.Opened}, {swatchBox, pal.resolved, o.Labels.Resolved}, {swatchLine, pal.stock, o.Labels.Backlog}}
+	cancelled := pal.other // grey: gone from the backlog, resolving nothing
+	f.legend = []legendItem{{swatchBox, pal.opened, o.Labels.Opened}, {swatchBox, pal.resolved, o.Labels.Resolved}}
+	if anyCancelled(s.Periods) {
+		f.legend = append(f.legend, legendItem{swatchBox, cancelled, o.Labels.Cancelled})
+	}
+	f.legend = append(f.legend, legendItem{swatchLine, pal.stock, o.Labels.Backlog})
 	f.partialLegend(s.Periods)
 	f.caption = truncate(o.Labels.Complaints, maxLegendRune)
 	labels := make([]string, len(s.Periods))
@@ -319,9 +327,13 @@ func ComplaintsFlow(s kpi.ComplaintSeries, o Options) *Chart {
 				_, y1 := xy(box, xr, yr, i, float64(p.Counts.Opened))
 				f.rect(r, x-half, y1, x-gap, y0, withAlpha(pal.opened, fade))
 			}
+			_, yRes := xy(box, xr, yr, i, float64(p.Counts.Resolutions))
 			if p.Counts.Resolutions > 0 {
-				_, y1 := xy(box, xr, yr, i, float64(p.Counts.Resolutions))
-				f.rect(r, x+gap, y1, x+half, y0, withAlpha(pal.resolved, fade))
+				f.rect(r, x+gap, yRes, x+half, y0, withAlpha(pal.resolved, fade))
+			}
+			if p.Counts.Cancellations > 0 {
+				_, y1 := xy(box, xr, yr, i, float64(p.Counts.Resolutions+p.Counts.Cancellations))
+				f.rect(r, x+gap, y1, x+half, yRes, withAlpha(cancelled, fade))
 			}
 			_, yb := xy(box, xr, yr, i, float64(p.Backlog))
 			pts[i] = [2]int{x, yb}
@@ -338,11 +350,25 @@ func ComplaintsFlow(s kpi.ComplaintSeries, o Options) *Chart {
 	return c
 }
 
-// flowTable: period, opened, resolved, backlog.
+func anyCancelled(periods []kpi.ComplaintStat) bool {
+	return slices.ContainsFunc(periods, func(p kpi.ComplaintStat) bool { return p.Counts.Cancellations > 0 })
+}
+
+// flowTable: period, opened, resolved, backlog, and cancelled last when
+// any were.
 func flowTable(s kpi.ComplaintSeries, l Labels) [][]string {
-	rows := [][]string{{orDefault(l.Period, "Period"), orDefault(l.Opened, "Opened"), orDefault(l.Resolved, "Resolved"), orDefault(l.Backlog, "Backlog")}}
+	head := []string{orDefault(l.Period, "Period"), orDefault(l.Opened, "Opened"), orDefault(l.Resolved, "Resolved"), orDefault(l.Backlog, "Backlog")}
+	withCancelled := anyCancelled(s.Periods)
+	if withCancelled {
+		head = append(head, orDefault(l.Cancelled, "Cancelled"))
+	}
+	rows := [][]string{head}
 	for _, p := range s.Periods {
-		rows = append(rows, []string{p.Period.Label, l.count(p.Counts.Opened), l.count(p.Counts.Resolutions), l.count(p.Backlog)})
+		row := []string{p.Period.Label, l.count(p.Counts.Opened), l.count(p.Counts.Resolutions), l.count(p.Backlog)}
+		if withCancelled {
+			row = append(row, l.count(p.Counts.Cancellations))
+		}
+		rows = append(rows, row)
 	}
 	return rows
 }

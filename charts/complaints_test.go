@@ -8,6 +8,7 @@ import (
 	"image/color"
 	"io"
 	"math/rand/v2"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -372,3 +373,30 @@ func BenchmarkComplaintsFlowPNG(b *testing.B)   { benchmarkComplaintPNG(b, KindC
 func BenchmarkResolutionTimePNG(b *testing.B)   { benchmarkComplaintPNG(b, KindResolutionTime) }
 func BenchmarkSLACompliancePNG(b *testing.B)    { benchmarkComplaintPNG(b, KindSLA) }
 func BenchmarkComplaintsParetoPNG(b *testing.B) { benchmarkComplaintPNG(b, KindComplaintsPareto) }
+
+// Withdrawn complaints stack in grey on the resolved bars, with their
+// legend entry and table column; without any, neither shows.
+func TestComplaintsFlowStacksCancellations(t *testing.T) {
+	d := complaintData(6, 4)
+	labels := complaintLabels("Поток жалоб")
+	labels.Cancelled = "Отозвано или отменено"
+	plain := ComplaintsFlow(d.Overall, Options{Labels: labels})
+	if head := plain.Table()[0]; len(head) != 4 {
+		t.Errorf("without cancellations the table has columns %q", head)
+	}
+	greyBefore := countPixels(renderPNG(t, plain), plot, isColor(lightPalette.other, 6))
+	s := d.Overall
+	s.Periods = slices.Clone(s.Periods)
+	for i := range s.Periods {
+		s.Periods[i].Counts.Cancellations = s.Periods[i].Counts.Opened / 3
+	}
+	c := ComplaintsFlow(s, Options{Labels: labels})
+	img := renderPNG(t, c)
+	if grey := countPixels(img, plot, isColor(lightPalette.other, 6)); grey < greyBefore+1000 {
+		t.Errorf("cancelled parts: %d grey px (%d without)", grey, greyBefore)
+	}
+	table := c.Table()
+	if head := table[0]; len(head) != 5 || head[4] != labels.Cancelled || table[1][4] != data.FormatInt("", s.Periods[0].Counts.Cancellations) {
+		t.Errorf("table head %q, first row %q", head, table[1])
+	}
+}

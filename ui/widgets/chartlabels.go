@@ -49,6 +49,7 @@ func ChartLabels(kind charts.Kind, subtitle string) charts.Labels {
 	}
 	if charts.IsComplaintKind(kind) {
 		l.Empty = lang.L("chart.empty_complaints")
+		l.Cancelled = lang.L("chart.cancelled")
 	}
 	if charts.IsTeamKind(kind) {
 		teamLabels(&l)
