@@ -68,3 +68,33 @@ func TestSaveComplaintChartsByExtension(t *testing.T) {
 		}
 	}
 }
+
+// Two years of the complaint flow fit on one page: the chart shrinks a
+// little and the narrow table stands in parts side by side. A table that
+// can fit nowhere still continues on a second page (see the NPS test).
+func TestTwoYearsOfFlowOnOnePage(t *testing.T) {
+	var days []data.ComplaintDay
+	for m := range 24 {
+		days = append(days, data.ComplaintDay{Day: data.DateDay(2024, time.Month(1+m), 10), Opened: int64(50 + m), Resolutions: 45, Resolved: 45})
+	}
+	opt := kpi.ComplaintOptions{By: kpi.Month, From: data.DateDay(2024, 1, 1), To: data.DateDay(2025, 12, 31)}
+	s := kpi.OverallComplaints(kpi.ComplaintTrend(kpi.ComplaintInput{Days: days}, opt), kpi.Month)
+	ch := charts.ComplaintsFlow(s, charts.Options{Labels: labels()})
+	path, _ := writePDF(t, Page{Chart: ch, Footer: "CareDesk"}, Options{})
+	text := pdfText(t, path)
+	if pages := strings.Count(strings.TrimRight(text, "\f"), "\f") + 1; pages != 1 {
+		t.Errorf("%d pages, want one", pages)
+	}
+	sideBySide := false
+	for _, line := range strings.Split(text, "\n") {
+		sideBySide = sideBySide || strings.Contains(line, "2024-") && strings.Contains(line, "2025-")
+	}
+	for m := range 24 {
+		if label := s.Periods[m].Period.Label; !strings.Contains(text, label) {
+			t.Errorf("the table lacks %s", label)
+		}
+	}
+	if !sideBySide {
+		t.Errorf("no line holds a 2024 and a 2025 row side by side:\n%s", text)
+	}
+}

@@ -42,7 +42,9 @@ const (
 	margin         = 12.0
 	footerSpace    = 12.0
 	maxChartHeight = 118.0
+	minChartHeight = 70.0 // a chart is not shrunk below this to fit its table
 	rowHeight      = 6.0
+	blockGap       = 8.0 // between side-by-side parts of a narrow table
 	cellPad        = 3.0
 	fontFamily     = "dejavu"
 )
@@ -67,16 +69,19 @@ func ChartPDF(w io.Writer, p Page, o Options) error {
 		}
 	}
 	writeHeading(pdf, title, subtitle)
-	if p.Chart != nil {
-		if err := placeChart(pdf, p.Chart); err != nil {
-			return err
-		}
-	}
 	table := p.Table
 	if table == nil && p.Chart != nil {
 		table = p.Chart.Table()
 	}
-	writeTable(pdf, table)
+	t := measureTable(pdf, table)
+	blocks, chartHeight := 1, maxChartHeight
+	if p.Chart != nil {
+		blocks, chartHeight = fitOnPage(t, pageH-margin-footerSpace-pdf.GetY())
+		if err := placeChart(pdf, p.Chart, chartHeight); err != nil {
+			return err
+		}
+	}
+	t.write(pdf, blocks)
 	// fpdf records the first error and ignores later calls: check once.
 	if err := pdf.Output(w); err != nil {
 		return fmt.Errorf("write chart pdf: %w", err)
@@ -134,9 +139,28 @@ func writeHeading(pdf *fpdf.Fpdf, title, subtitle string) {
 	pdf.Ln(2)
 }
 
+// fitOnPage lays a chart and its table out in room (mm of page height):
+// the table in as few side-by-side parts as keep the chart at least
+// minChartHeight tall, and the chart as tall as leaves room for it. When
+// nothing fits, the chart keeps its full height and the table continues
+// on further pages.
+func fitOnPage(t table, room float64) (blocks int, chartHeight float64) {
+	rows := len(t.rows) - 1
+	for k := 1; k <= max(1, rows); k++ {
+		if float64(k)*t.width+float64(k-1)*blockGap > pageW-2*margin {
+			break
+		}
+		tableHeight := float64((rows+k-1)/k+1) * rowHeight
+		if h := min(maxChartHeight, room-4-tableHeight); h >= minChartHeight {
+			return k, h
+		}
+	}
+	return 1, maxChartHeight
+}
+
 // placeChart renders the chart at Scale 2 in light colours, without its
-// own title (the page prints it), as large as fits above the table.
-func placeChart(pdf *fpdf.Fpdf, ch *charts.Chart) error {
+// own title (the page prints it), at most height mm tall.
+func placeChart(pdf *fpdf.Fpdf, ch *charts.Chart, height float64) error {
 	co := ch.Options()
 	co.Scale, co.Dark = 2, false
 	co.Labels.Title, co.Labels.Subtitle = "", ""
@@ -146,8 +170,8 @@ func placeChart(pdf *fpdf.Fpdf, ch *charts.Chart) error {
 	}
 	w := pageW - 2*margin
 	h := w * float64(co.Height) / float64(co.Width)
-	if h > maxChartHeight {
-		h = maxChartHeight
+	if h > height {
+		h = height
 		w = h * float64(co.Width) / float64(co.Height)
 	}
 	name := "chart-" + string(ch.Kind())
@@ -159,20 +183,23 @@ func placeChart(pdf *fpdf.Fpdf, ch *charts.Chart) error {
 	return nil
 }
 
-// writeTable prints rows with a shaded header repeated on each page;
-// numeric columns are right-aligned and columns shrink to fit the page.
-func writeTable(pdf *fpdf.Fpdf, rows [][]string) {
-	if len(rows) == 0 {
-		return
-	}
+// table is a table's rows with its columns measured: widths shrunk to
+// fit the page, numeric columns right-aligned.
+type table struct {
+	rows    [][]string
+	widths  []float64
+	numeric []bool
+	width   float64
+}
+
+func measureTable(pdf *fpdf.Fpdf, rows [][]string) table {
 	cols := 0
 	for _, r := range rows {
 		cols = max(cols, len(r))
 	}
-	widths := make([]float64, cols)
-	numeric := make([]bool, cols)
+	t := table{rows: rows, widths: make([]float64, cols), numeric: make([]bool, cols)}
 	for c := range cols {
-		numeric[c] = true
+		t.numeric[c] = true
 		for i, r := range rows {
 			cell := cellAt(r, c)
 			style := ""
@@ -180,31 +207,56 @@ func writeTable(pdf *fpdf.Fpdf, rows [][]string) {
 				style = "B"
 			}
 			pdf.SetFont(fontFamily, style, 9)
-			widths[c] = max(widths[c], pdf.GetStringWidth(cell)+2*cellPad)
+			t.widths[c] = max(t.widths[c], pdf.GetStringWidth(cell)+2*cellPad)
 			if i > 0 && cell != "" && !isNumber(cell) {
-				numeric[c] = false
+				t.numeric[c] = false
 			}
 		}
 	}
-	total := 0.0
-	for _, w := range widths {
-		total += w
+	for _, w := range t.widths {
+		t.width += w
 	}
-	if avail := pageW - 2*margin; total > avail {
-		for c := range widths {
-			widths[c] *= avail / total
+	if avail := pageW - 2*margin; t.width > avail {
+		for c := range t.widths {
+			t.widths[c] *= avail / t.width
 		}
+		t.width = avail
+	}
+	return t
+}
+
+// write prints the table with a shaded header, in blocks parts side by
+// side (rows split evenly, header on each); a part too long for the page
+// continues on the next, header repeated.
+func (t table) write(pdf *fpdf.Fpdf, blocks int) {
+	if len(t.rows) == 0 {
+		return
+	}
+	body := t.rows[1:]
+	per := max(1, (len(body)+blocks-1)/blocks)
+	top := pdf.GetY()
+	for b := 0; b*per < len(body) || b == 0; b++ {
+		x := margin + float64(b)*(t.width+blockGap)
+		pdf.SetXY(x, top)
+		t.writeRows(pdf, x, body[b*per:min(len(body), (b+1)*per)])
+	}
+}
+
+func (t table) writeRows(pdf *fpdf.Fpdf, x float64, body [][]string) {
+	cell := func(r []string, c int, border string, fill bool) {
+		align := "L"
+		if t.numeric[c] {
+			align = "R"
+		}
+		pdf.CellFormat(t.widths[c], rowHeight, fitText(pdf, cellAt(r, c), t.widths[c]-2*cellPad), border, 0, align, fill, 0, "")
 	}
 	header := func() {
+		pdf.SetX(x)
 		pdf.SetFont(fontFamily, "B", 9)
 		pdf.SetFillColor(238, 240, 243)
 		pdf.SetTextColor(31, 35, 40)
-		for c := range cols {
-			align := "L"
-			if numeric[c] {
-				align = "R"
-			}
-			pdf.CellFormat(widths[c], rowHeight, fitText(pdf, cellAt(rows[0], c), widths[c]-2*cellPad), "B", 0, align, true, 0, "")
+		for c := range t.widths {
+			cell(t.rows[0], c, "B", true)
 		}
 		pdf.Ln(-1)
 		pdf.SetFont(fontFamily, "", 9)
@@ -213,19 +265,16 @@ func writeTable(pdf *fpdf.Fpdf, rows [][]string) {
 	_, _, _, bottom := pdf.GetMargins()
 	pdf.SetDrawColor(200, 204, 210)
 	header()
-	for i, r := range rows[1:] {
+	for i, r := range body {
 		if pdf.GetY()+rowHeight > pageHeight-bottom {
 			pdf.AddPage()
 			header()
 		}
+		pdf.SetX(x)
 		pdf.SetTextColor(31, 35, 40)
 		pdf.SetFillColor(248, 249, 250)
-		for c := range cols {
-			align := "L"
-			if numeric[c] {
-				align = "R"
-			}
-			pdf.CellFormat(widths[c], rowHeight, fitText(pdf, cellAt(r, c), widths[c]-2*cellPad), "", 0, align, i%2 == 1, 0, "")
+		for c := range t.widths {
+			cell(r, c, "", i%2 == 1)
 		}
 		pdf.Ln(-1)
 	}
