@@ -113,6 +113,16 @@ func (s Status) Next() []Status {
 // CanMove reports whether the workflow allows s -> to.
 func (s Status) CanMove(to Status) bool { return slices.Contains(s.Next(), to) }
 
+// Allows reports whether a complaint in status s may take the status
+// event e: a move the workflow allows, or, cancelled, the closing of an
+// open complaint that resolves nothing.
+func (s Status) Allows(e ComplaintEvent) bool {
+	if e.Cancelled {
+		return s.Open() && e.Status == StatusClosed
+	}
+	return s.CanMove(e.Status)
+}
+
 // Verdict is the client's view of the resolution.
 type Verdict string
 

@@ -283,6 +283,7 @@ var (
 	noteManager    = phrase{"Ключевой клиент, вопрос передан руководителю.", "A key client; handed over to the head of service."}
 	noteHandover   = phrase{"Передано коллеге на время отпуска.", "Handed over to a colleague during a holiday."}
 	noteReply      = phrase{"Первый ответ клиенту отправлен.", "First reply sent to the client."}
+	noteWithdrawn  = phrase{"Клиент отозвал обращение: вопрос решился сам.", "The client withdrew the request: sorted out on their side."}
 )
 
 // Client tiers: a few large accounts are key clients with their own

@@ -13,6 +13,7 @@ import (
 // calendar (24/7 for critical complaints, which an on-call agent takes).
 const (
 	linkedComplaints = 0.75 // complaints from a known client
+	withdrawnShare   = 0.04 // requests and questions the client withdraws
 	otherLangAppeals = 0.10 // appeals written in the other language
 	improveStart     = 1.5  // handling-time multiplier at the start of the period...
 	improveEnd       = 0.65 // ...and at its end: the team gets faster
@@ -404,6 +405,14 @@ func (g *complaintGen) history(c *data.Complaint, def *categoryDef, pr float64, 
 	}
 	h.status(t, data.StatusInProgress, "")
 	h.reply(t, noteReply[lang])
+	// A few requests and questions are withdrawn: the client sorted it out
+	// or no longer needs it. The rest of the story is still drawn, not
+	// told, so that a withdrawal moves no later draw.
+	withdrawnAt := work(t, lognormal(3*load, 0.8))
+	if c.Type != data.TypeComplaint && g.chance(withdrawnShare) {
+		h.add(data.ComplaintEvent{At: withdrawnAt.UTC(), Kind: data.EventStatus, Status: data.StatusClosed, Cancelled: true, Note: noteWithdrawn[lang]})
+		h.stopped = true
+	}
 
 	resolve := lognormal(resolutionMedian[prio]*load, 0.8)
 	complaint := c.Type == data.TypeComplaint
@@ -514,7 +523,7 @@ func (g *complaintGen) history(c *data.Complaint, def *categoryDef, pr float64, 
 	if c.Level == "" {
 		c.Level = data.LevelFrontline
 	}
-	if f.Status.Open() {
+	if f.Status.Open() || f.ResolvedAt.IsZero() { // open, or withdrawn
 		return
 	}
 	c.Resolution = answered[lang]

@@ -535,13 +535,7 @@ func (w *complaintWrite) addEvent(id int64, e data.ComplaintEvent) (data.Complai
 	}
 	switch e.Kind {
 	case data.EventStatus:
-		from := data.Status(status)
-		allowed := from.CanMove(e.Status)
-		if e.Cancelled {
-			// Withdrawn or cancelled: an open complaint is closed.
-			allowed = from.Open() && e.Status == data.StatusClosed
-		}
-		if !allowed {
+		if from := data.Status(status); !from.Allows(e) {
 			return data.Complaint{}, fmt.Errorf("a complaint cannot move from %s to %s: %w", from, e.Status, data.ErrInvalid)
 		}
 		if e.At.Unix() < lastMove {
