@@ -297,6 +297,11 @@ func TestParseFreshdeskExport(t *testing.T) {
 	if c := pt.byID(t)["501"]; c.ClientName != "Nina Volkova" || c.Assignee != "Elena Orlova" {
 		t.Errorf("501: client %q assignee %q", c.ClientName, c.Assignee)
 	}
+	for _, f := range []Field{FieldFirstResponse, FieldResolutionTime} {
+		if i, ok := pt.plan.mapping[f]; ok {
+			t.Errorf("%s read from %q: Freshdesk counts it in business hours", f, pt.plan.cols[i].name)
+		}
+	}
 }
 
 func TestParseServiceNowExport(t *testing.T) {

@@ -118,9 +118,13 @@ var complaintLayouts = map[string]map[Field][]string{
 
 // complaintSkip are the columns of a layout never mapped: Redmine in
 // Russian long named the due date «Дата выполнения», a register's
-// words for the date a complaint was done.
+// words for the date a complaint was done; Freshdesk's "(in hrs)"
+// durations count business hours, so added to the opening they would
+// date a first response or resolution at the wrong time (its own
+// timestamps are read instead, and an empty one stays unknown).
 var complaintSkip = map[string][]string{
-	FormatRedmine: {"дата выполнения", "срок завершения", "due date", "start date", "дата начала", "начата"},
+	FormatRedmine:   {"дата выполнения", "срок завершения", "due date", "start date", "дата начала", "начата"},
+	FormatFreshdesk: {"first response time (in hrs)", "resolution time (in hrs)", "first response time (hrs)", "resolution time (hrs)"},
 }
 
 // complaintAliases are the plain headers of registers kept by hand or
