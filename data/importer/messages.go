@@ -104,6 +104,7 @@ const (
 	warnNoResolutionTime = "import.warning.no_resolution_time"
 	warnEventLog         = "import.warning.event_log"
 	warnSysIDs           = "import.warning.sys_ids"
+	warnRowNumbers       = "import.warning.row_numbers"
 )
 
 // Error keys of MessageError.

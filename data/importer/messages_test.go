@@ -21,6 +21,7 @@ func TestMessagesAreTranslated(t *testing.T) {
 		encodingGuess{name: EncUTF8Mixed1251, why: "x", badLines: []int{21}, nBad: 1}.mustWarn(t),
 		warning(warnEventLog, map[string]any{"Column": "Ticket ID"}, "x"),
 		warning(warnSysIDs, map[string]any{"Column": "assigned_to"}, "x"),
+		warning(warnRowNumbers, map[string]any{"Column": "№ п/п"}, "x"),
 		warning(warnScoreColumnEmpty, map[string]any{"Column": "NPS", "Rows": 12}, "x"),
 		warning(warnRejectsFile, map[string]any{"Path": "a.rejects.csv", "Error": "disk full"}, "x"),
 		warning(warnTitleSkipped, map[string]any{"Rows": 1, "Text": "Report"}, "x"),

@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -268,6 +269,15 @@ func prepare(path string, opt Options, sc *schema) (*plan, error) {
 	}
 	p.warnings = append(p.warnings, duplicateWarnings(p.cols)...)
 	p.mapping = detectMapping(sc, p.format, p.cols, p.sample, p.xlsx)
+	_, explicitID := opt.Mapping[FieldExternalID]
+	if i, ok := p.mapping[FieldExternalID]; ok && !explicitID && rowCounter(p.cols[i].norm, p.sample, i) {
+		// Taken for an id, a register's monthly files, each numbered from
+		// 1, would look like copies of each other and add nothing.
+		delete(p.mapping, FieldExternalID)
+		col := p.columnNames()[i]
+		p.warnings = append(p.warnings, warning(warnRowNumbers, map[string]any{"Column": col},
+			"column %q numbers the rows (1, 2, 3…), so it is no id: rows are told apart by their content", col))
+	}
 	for f, name := range opt.Mapping {
 		if name == "" {
 			delete(p.mapping, f)
@@ -424,6 +434,27 @@ func displayNames(cols []column) []string {
 		}
 	}
 	return names
+}
+
+// counterHeaders are headers a register writes over its row numbers.
+var counterHeaders = []string{"#", "№", "no", "no.", "n", "nr", "№№"}
+
+// rowCounter reports whether column i of a file numbers its rows rather
+// than identifying them: headed «№ п/п» ("in order"), or under a bare
+// number sign holding 1, 2, 3… in the sampled rows.
+func rowCounter(header string, sample [][]string, i int) bool {
+	if strings.Contains(header, "п/п") || strings.Contains(header, "по порядку") {
+		return true
+	}
+	if !slices.Contains(counterHeaders, header) || len(sample) < 2 {
+		return false
+	}
+	for k, rec := range sample {
+		if i >= len(rec) || strings.TrimSpace(rec[i]) != strconv.Itoa(k+1) {
+			return false
+		}
+	}
+	return true
 }
 
 // duplicateWarnings lists the header names used by several columns.

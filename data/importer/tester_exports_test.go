@@ -2,6 +2,7 @@ package importer_test
 
 import (
 	"context"
+	"fmt"
 	"errors"
 	"os"
 	"path/filepath"
@@ -337,4 +338,51 @@ func importAllTickets(t *testing.T, name string, want int, csv ...string) (*sqli
 		t.Fatalf("imported %d, want %d; rejects %+v", res.Imported, want, res.Rejects)
 	}
 	return db, storedTickets(t, db), res
+}
+
+// A register numbered 1, 2, 3… each month: the numbers are no ids, or
+// November's file would look like a copy of October's and add nothing.
+// Re-importing a file still adds nothing (its rows' content), a number
+// sign over real ids stays the id, and a user's explicit mapping wins.
+func TestRowNumbersAreNoIDs(t *testing.T) {
+	db := openStore(t)
+	october := writeFile(t, "october.csv", []byte(lines("№ п/п;Дата обращения;Статус;Тема",
+		"1;01.10.2026;Новое;Курьер опоздал", "2;02.10.2026;Новое;Не тот товар")))
+	november := writeFile(t, "november.csv", []byte(lines("№ п/п;Дата обращения;Статус;Тема",
+		"1;05.11.2026;Новое;Возврат не пришёл", "2;06.11.2026;Новое;Грубый оператор")))
+	res := importTickets(t, db, october, importer.Options{RejectsPath: "-"})
+	findWarning(t, res.Warnings, "import.warning.row_numbers")
+	for _, f := range []string{november, october} {
+		importTickets(t, db, f, importer.Options{RejectsPath: "-"})
+	}
+	if got := len(storedTickets(t, db)); got != 4 {
+		t.Errorf("%d complaints after October, November and October again, want 4", got)
+	}
+
+	// Survey answers under "#": the same.
+	answers := func(name string, day int) string {
+		return writeFile(t, name, []byte(lines("#,Date,Score,Comment",
+			fmt.Sprintf("1,2026-10-%02d,9,Fast", day), fmt.Sprintf("2,2026-10-%02d,4,Slow", day), fmt.Sprintf("3,2026-10-%02d,10,Great", day))))
+	}
+	for _, f := range []string{answers("week1.csv", 5), answers("week2.csv", 12)} {
+		if res := importFile(t, db, f, importer.Options{RejectsPath: "-"}); res.Imported != 3 {
+			t.Errorf("%s: imported %d, want 3", f, res.Imported)
+		}
+	}
+
+	// Real ids under "#" (not 1, 2, 3…) stay the id: a second export with
+	// a ticket's new status updates nothing twice.
+	ids := writeFile(t, "ids.csv", []byte(lines("#;Дата обращения;Статус;Тема", "1041;01.10.2026;Новое;А", "1042;02.10.2026;Новое;Б")))
+	if res := importTickets(t, db, ids, importer.Options{RejectsPath: "-"}); res.Imported != 2 || len(res.Warnings) != 0 {
+		t.Errorf("ids: imported %d, warnings %+v", res.Imported, res.Warnings)
+	}
+	stored := storedTickets(t, db)
+	if _, ok := stored["1041"]; !ok {
+		t.Error("the id 1041 was not kept")
+	}
+	// Mapped by the user, a counter is the id.
+	mapped := writeFile(t, "mapped.csv", []byte(lines("№;Дата обращения;Статус;Тема", "1;03.10.2026;Новое;В", "2;04.10.2026;Новое;Г")))
+	if res := importTickets(t, openStore(t), mapped, importer.Options{RejectsPath: "-", Mapping: map[importer.Field]string{importer.FieldExternalID: "№"}}); len(res.Warnings) != 0 {
+		t.Errorf("an explicit id mapping drew warnings %+v", res.Warnings)
+	}
 }
