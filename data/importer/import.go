@@ -253,6 +253,9 @@ var dateFallbacks = map[string][]string{
 	"date submitted":    {"date last action", "date started"},
 	"submitted time":    {"started time"},
 	"время отправки":    {"время начала"},
+	// Anketolog and Testograf export unfinished answers with no end.
+	"дата окончания":         {"дата начала"},
+	"дата и время окончания": {"дата и время начала"},
 }
 
 func newRowBuilder(p *plan, opt Options) *rowBuilder {
