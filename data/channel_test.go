@@ -14,6 +14,7 @@ func TestParseChannelHelpDeskNames(t *testing.T) {
 		"Телефон":     ChannelPhone,
 		"Help Center": ChannelWeb, "Feedback Widget": ChannelWeb, "Form": ChannelWeb, "Web form": ChannelWeb, "Self-service": ChannelWeb,
 		"Portal": ChannelWeb, "Customer Portal": ChannelWeb, "Личный кабинет": ChannelWeb,
+		"anonymous": ChannelWeb, "social": ChannelWeb, // Qualtrics' distribution channels
 		"Walk-in": ChannelStore, "Walk in": ChannelStore, "Store": ChannelStore, "Магазин": ChannelStore,
 		// Existing names keep their channel.
 		"E-mail": ChannelEmail, "Email": ChannelEmail, "Почта": ChannelEmail, "Chat": ChannelChat, "Чат": ChannelChat,

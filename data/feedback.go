@@ -80,7 +80,7 @@ var (
 var (
 	webNames = []string{"web", "site", "сайт", "online", "онлайн", "app", "link", "help center", "helpcenter", "widget", "виджет",
 		"self-service", "self service", "selfservice", "portal", "портал", "личный кабинет", "sdk"}
-	webWords = []string{"form", "forms", "форма"}
+	webWords = []string{"form", "forms", "форма", "anonymous", "social"} // Qualtrics' anonymous link, social posts
 )
 
 // storeNames are places the client walks into.

@@ -230,7 +230,9 @@ var aliases = map[Field][]string{
 		"reason", "причина", "open-ended response", "text", "текст", "текст отзыва"},
 	// Satismeter says how it asked ("In-app", "Email") under "Method".
 	FieldChannel: {"channel", "канал", "канал связи", "survey channel", "delighted source", "deliverymethod", "delivery method", "source", "источник", "medium",
-		"method"},
+		"method",
+		// Qualtrics: "anonymous" (its survey link), "email", "sms".
+		"distributionchannel", "distribution channel"},
 	FieldTouchpoint: {"touchpoint", "touch point", "точка контакта", "journey stage", "этап", "stage"},
 	FieldClient:     {"client", "customer", "клиент", "customer name", "client name", "имя клиента", "company", "компания", "account", "name", "имя", "фио", "email", "e-mail"},
 	// Delighted and Retently export customer properties under the names the

@@ -166,9 +166,10 @@ func exportCases(t *testing.T) []exportCase {
 			dateLayout: "yyyy-mm-dd HH:MM:SS",
 			imported:   3,
 			rows: []rowWant{
-				{key: "R_3PjZ8qYxK1aB2cD", at: utc(2024, 11, 21, 12, 6, 11), score: 9},
-				{key: "R_1aB2cD3eF4gH5iJ", at: utc(2024, 11, 22, 7, 3, 1), score: 2},
-				{key: "R_9zY8xW7vU6tS5rQ", at: utc(2024, 11, 30, 8, 0, 41), score: data.NoScore},
+				// DistributionChannel: "anonymous" is its survey link.
+				{key: "R_3PjZ8qYxK1aB2cD", at: utc(2024, 11, 21, 12, 6, 11), score: 9, channel: data.ChannelWeb},
+				{key: "R_1aB2cD3eF4gH5iJ", at: utc(2024, 11, 22, 7, 3, 1), score: 2, channel: data.ChannelEmail},
+				{key: "R_9zY8xW7vU6tS5rQ", at: utc(2024, 11, 30, 8, 0, 41), score: data.NoScore, channel: data.ChannelWeb},
 			},
 		},
 		{
