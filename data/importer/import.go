@@ -48,6 +48,7 @@ type rowBase struct {
 	rejected func(row int, column, value string, why Message)
 	rejects  int // rows rejected so far
 	skipped  int // rows that hold no item to import (tickets marked spam)
+	tests    int // survey previews and tests skipped
 	read     int // data rows read so far
 	// summaries are the total rows skipped, as warnings.
 	summaries []Message
@@ -239,7 +240,17 @@ type rowBuilder struct {
 	// clock is the column holding the time of day of a date column
 	// without one, -1 when there is none (see clockColumn).
 	clock int
+	// testMarks are the columns that mark a survey preview or test
+	// (Qualtrics' status and distribution channel).
+	testMarks []int
 }
+
+// testResponseMarks are the values of Qualtrics' Status ("Response
+// Type"; the numeric export writes codes) and DistributionChannel that
+// mark an answer no client gave: the designer's previews and tests, and
+// spam.
+var testResponseMarks = []string{"survey preview", "survey test", "spam", "preview spam", "imported spam", "offline preview",
+	"preview", "test", "1", "2", "8", "9", "12", "17"}
 
 // dateFallbacks name, for a date column that a tool leaves empty on an
 // unfinished response, the columns that date it instead, best first.
@@ -271,13 +282,55 @@ func newRowBuilder(p *plan, opt Options) *rowBuilder {
 	if b.started >= 0 {
 		b.dateCols[b.started] = true
 	}
+	if p.format == FormatQualtrics {
+		for i, c := range p.cols {
+			if c.norm == "status" || c.norm == "distributionchannel" {
+				b.testMarks = append(b.testMarks, i)
+			}
+		}
+	}
 	return b
+}
+
+// isTest reports whether rec is a survey preview, test or spam, and the
+// mark that says so.
+func (b *rowBuilder) isTest(rec []string) (string, bool) {
+	for _, i := range b.testMarks {
+		if i < len(rec) {
+			if v := strings.TrimSpace(rec[i]); slices.Contains(testResponseMarks, strings.ToLower(v)) {
+				return v, true
+			}
+		}
+	}
+	return "", false
+}
+
+// skipTest passes over a preview, test or spam answer: the first ones are
+// named, the rest counted at the end (moreTests).
+func (b *rowBase) skipTest(row int, mark string) {
+	b.tests++
+	if b.tests <= maxSummaryWarnings {
+		b.summaries = append(b.summaries, warning(warnTestResponse, map[string]any{"Row": row, "Status": mark},
+			"row %d is marked %q: a survey preview, test or spam, not a client's answer; skipped", row, mark))
+	}
+}
+
+// moreTests counts the skipped previews and tests past the ones named.
+func (b *rowBase) moreTests() {
+	if more := b.tests - maxSummaryWarnings; more > 0 {
+		b.summaries = append(b.summaries, warning(warnMoreTests, map[string]any{"Count": more},
+			"%d more survey previews, tests or spam answers were skipped", more))
+	}
 }
 
 // build converts one record; ok=false when the row was rejected (the
 // reject callback has been called) or skipped.
 func (b *rowBuilder) build(rec []string, row int) (*data.Feedback, bool) {
 	if !b.usable(rec, row) {
+		return nil, false
+	}
+	if mark, test := b.isTest(rec); test {
+		b.skipTest(row, mark)
 		return nil, false
 	}
 	fb := &data.Feedback{Score: data.NoScore}
@@ -583,6 +636,7 @@ func runImport[T any](ctx context.Context, p *plan, opt Options, progress func(P
 	}
 	wg.Wait()
 	res.Rejected, res.Rejects, res.Skipped = b.rejects, rejects, b.skipped
+	b.moreTests()
 	res.Warnings = append(res.Warnings, b.summaries...)
 	if prodErr != nil {
 		return res, wrap(prodErr)

@@ -105,6 +105,8 @@ const (
 	warnEventLog         = "import.warning.event_log"
 	warnSysIDs           = "import.warning.sys_ids"
 	warnRowNumbers       = "import.warning.row_numbers"
+	warnTestResponse     = "import.warning.test_response"
+	warnMoreTests        = "import.warning.more_test_responses"
 )
 
 // Error keys of MessageError.

@@ -386,3 +386,47 @@ func TestRowNumbersAreNoIDs(t *testing.T) {
 		t.Errorf("an explicit id mapping drew warnings %+v", res.Warnings)
 	}
 }
+
+// A Qualtrics export keeps the designer's previews and generated tests
+// beside the clients' answers: they are skipped with a warning naming
+// the row, so that they count in no NPS. Both the text and the numeric
+// export mark them.
+func TestQualtricsPreviewsAndTestsSkipped(t *testing.T) {
+	head := []string{
+		"StartDate,EndDate,Status,Progress,Finished,RecordedDate,ResponseId,DistributionChannel,UserLanguage,Q1,Q2",
+		"Start Date,End Date,Response Type,Progress,Finished,Recorded Date,Response ID,Distribution Channel,User Language,How likely are you to recommend us to a friend or colleague?,Why?",
+		`"{""ImportId"":""startDate""}","{""ImportId"":""endDate""}","{""ImportId"":""status""}","{""ImportId"":""progress""}","{""ImportId"":""finished""}","{""ImportId"":""recordedDate""}","{""ImportId"":""_recordId""}","{""ImportId"":""distributionChannel""}","{""ImportId"":""userLanguage""}","{""ImportId"":""QID1""}","{""ImportId"":""QID2_TEXT""}"`,
+	}
+	for name, rows := range map[string][]string{
+		"text.csv": {
+			"2026-11-02 10:00:00,2026-11-02 10:01:00,Survey Preview,100,True,2026-11-02 10:01:01,R_prev1,preview,EN,0,testing",
+			"2026-11-03 10:00:00,2026-11-03 10:01:00,IP Address,100,True,2026-11-03 10:01:01,R_real1,anonymous,EN,9,Good",
+			"2026-11-03 11:00:00,2026-11-03 11:01:00,Survey Test,100,True,2026-11-03 11:01:01,R_test1,test,EN,3,",
+			"2026-11-04 10:00:00,2026-11-04 10:01:00,IP Address,100,True,2026-11-04 10:01:01,R_real2,email,EN,6,Slow",
+		},
+		"numeric.csv": {
+			"2026-11-02 10:00:00,2026-11-02 10:01:00,1,100,1,2026-11-02 10:01:01,R_prev1,preview,EN,0,testing",
+			"2026-11-03 10:00:00,2026-11-03 10:01:00,0,100,1,2026-11-03 10:01:01,R_real1,anonymous,EN,9,Good",
+			"2026-11-03 11:00:00,2026-11-03 11:01:00,2,100,1,2026-11-03 11:01:01,R_test1,test,EN,3,",
+			"2026-11-04 10:00:00,2026-11-04 10:01:00,0,100,1,2026-11-04 10:01:01,R_real2,email,EN,6,Slow",
+		},
+	} {
+		db := openStore(t)
+		res := importFile(t, db, writeFile(t, name, []byte(lines(append(head, rows...)...))), importer.Options{RejectsPath: "-"})
+		if res.Imported != 2 || res.Rejected != 0 {
+			t.Errorf("%s: imported %d rejected %d, want the 2 clients' answers", name, res.Imported, res.Rejected)
+		}
+		if w := findWarning(t, res.Warnings, "import.warning.test_response"); w.Args["Row"] != 4 {
+			t.Errorf("%s: first skipped row %v, want 4 (the first after three header rows)", name, w.Args["Row"])
+		}
+		list, err := db.ListFeedback(context.Background(), data.FeedbackFilter{}, data.Page{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range list {
+			if f.ExternalID != "R_real1" && f.ExternalID != "R_real2" {
+				t.Errorf("%s: stored %s", name, f.ExternalID)
+			}
+		}
+	}
+}
