@@ -266,6 +266,7 @@ type Facts struct {
 	UndatedReopens  int        // reopens a source counted without their times
 	Agents          int        // distinct assignees that held the complaint
 	Waiting         []Interval // spans in "waiting for client"; an open span ends at the zero time
+	Withdrawn       bool       // closed by a cancellation (ComplaintEvent.Cancelled) while open, and not reopened since
 }
 
 // Reopened reports whether the complaint was ever reopened.
@@ -315,6 +316,7 @@ func DeriveFacts(events []ComplaintEvent) Facts {
 			}
 			prev := f.Status
 			f.Status = e.Status
+			f.Withdrawn = e.Cancelled && prev.Open() && !e.Status.Open()
 			if e.Undated {
 				// Known to have happened, not when: no duration may
 				// start or end here.

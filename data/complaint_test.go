@@ -214,8 +214,16 @@ func TestDeriveFactsCancellation(t *testing.T) {
 	}
 	// Withdrawn while still new: no first response, no resolution.
 	f := DeriveFacts([]ComplaintEvent{statusAt(at(msk, 3, 17, 9, 0), StatusNew), cancel(11)})
-	if f.Status != StatusClosed || !f.FirstResponseAt.IsZero() || !f.ResolvedAt.IsZero() || !f.FirstResolvedAt.IsZero() || len(f.Resolutions) != 0 {
+	if f.Status != StatusClosed || !f.FirstResponseAt.IsZero() || !f.ResolvedAt.IsZero() || !f.FirstResolvedAt.IsZero() || len(f.Resolutions) != 0 || !f.Withdrawn {
 		t.Errorf("withdrawn new complaint: %+v", f)
+	}
+	// Reopened after the withdrawal: no longer withdrawn.
+	if f := DeriveFacts([]ComplaintEvent{statusAt(at(msk, 3, 17, 9, 0), StatusNew), cancel(11), statusAt(at(msk, 3, 17, 12, 0), StatusInProgress)}); f.Withdrawn {
+		t.Errorf("reopened after a withdrawal: %+v", f)
+	}
+	// An ordinary closing is no withdrawal.
+	if f := DeriveFacts([]ComplaintEvent{statusAt(at(msk, 3, 17, 10, 0), StatusResolved), statusAt(at(msk, 3, 17, 11, 0), StatusClosed)}); f.Withdrawn {
+		t.Errorf("resolved and closed: withdrawn")
 	}
 	// Withdrawn while waiting for the client: the wait ends then.
 	f = DeriveFacts([]ComplaintEvent{statusAt(at(msk, 3, 17, 9, 0), StatusInProgress), statusAt(at(msk, 3, 17, 10, 0), StatusWaiting), cancel(12)})

@@ -18,7 +18,9 @@ const complaintColumns = `c.id, c.source, c.external_id, coalesce(c.batch_id, 0)
 	coalesce(nullif(cat.name_en, ''), cat.name_ru, ''), coalesce(nullif(sub.name_en, ''), sub.name_ru, ''),
 	c.priority, c.subject, c.description, coalesce(c.assignee_id, 0), coalesce(emp.name, ''), c.level, c.status,
 	c.resolution, c.compensation, c.verdict,
-	c.first_response_at, c.first_resolved_at, c.resolved_at, c.waiting, c.reopened_spans, c.escalations, c.agents`
+	c.first_response_at, c.first_resolved_at, c.resolved_at, c.waiting, c.reopened_spans, c.escalations, c.agents,
+	c.resolved_at IS NULL AND coalesce((SELECT e.cancelled FROM complaint_event e WHERE e.complaint_id = c.id AND e.kind = 'status'
+		ORDER BY e.at DESC, e.id DESC LIMIT 1), 0)`
 
 const complaintFrom = ` FROM complaint c
 	LEFT JOIN client cl ON cl.id = c.client_id
@@ -44,11 +46,12 @@ func queryComplaints(ctx context.Context, tx *sql.Tx, query string, args ...any)
 			fr, firstRes, res      sql.NullInt64
 			waiting, reopened      string
 			escalations, agents    int
+			withdrawn              bool
 		)
 		if err := rows.Scan(&c.ID, &c.Source, &c.ExternalID, &c.BatchID, &opened, &c.ClientID, &c.ClientName, &c.ClientTier,
 			&channel, &typ, &c.CategoryID, &c.SubcategoryID, &c.Category, &c.Subcategory, &priority, &c.Subject,
 			&c.Description, &c.AssigneeID, &c.Assignee, &level, &status, &c.Resolution, &c.Compensation, &verdict,
-			&fr, &firstRes, &res, &waiting, &reopened, &escalations, &agents); err != nil {
+			&fr, &firstRes, &res, &waiting, &reopened, &escalations, &agents, &withdrawn); err != nil {
 			return nil, err
 		}
 		c.OpenedAt = unixTime(opened)
@@ -58,7 +61,7 @@ func queryComplaints(ctx context.Context, tx *sql.Tx, query string, args ...any)
 		if firstRes.Valid {
 			c.Facts.FirstResolvedAt = unixTime(firstRes.Int64)
 		}
-		c.Facts.AssigneeID, c.Facts.Escalations, c.Facts.Agents = c.AssigneeID, escalations, agents
+		c.Facts.AssigneeID, c.Facts.Escalations, c.Facts.Agents, c.Facts.Withdrawn = c.AssigneeID, escalations, agents, withdrawn
 		out = append(out, c)
 	}
 	return out, rows.Err()

@@ -335,6 +335,16 @@ func TestComplaintWithdrawal(t *testing.T) {
 	if _, err := db.AddComplaintEvent(ctx, r.ID, withdrawn); !errors.Is(err, data.ErrInvalid) {
 		t.Errorf("withdrawing a resolved complaint: %v, want ErrInvalid", err)
 	}
+	// The register's rows say which one was withdrawn.
+	list, err := db.ListComplaints(ctx, data.ComplaintFilter{}, data.Page{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, row := range list {
+		if row.Facts.Withdrawn != (row.ID == c.ID) {
+			t.Errorf("complaint %d listed withdrawn %v", row.ID, row.Facts.Withdrawn)
+		}
+	}
 	days, err := db.ComplaintDaily(ctx, data.ComplaintQuery{By: data.ComplaintsBy})
 	if err != nil || len(days) != 1 || days[0].Resolutions != 1 || days[0].Cancellations != 1 {
 		t.Errorf("daily counts %+v (%v), want one resolution and one cancellation", days, err)

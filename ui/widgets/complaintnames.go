@@ -12,6 +12,15 @@ import (
 // StatusName is the translated name of a complaint status.
 func StatusName(s data.Status) string { return lang.L("complaints.status." + string(s)) }
 
+// ComplaintStatus names a complaint's status, saying so when the client
+// withdrew it.
+func ComplaintStatus(c *data.Complaint) string {
+	if c.Facts.Withdrawn {
+		return lang.L("complaints.status.withdrawn")
+	}
+	return StatusName(c.Status)
+}
+
 // TypeName is the translated name of an appeal type.
 func TypeName(t data.ComplaintType) string { return lang.L("complaints.type." + string(t)) }
 

@@ -351,7 +351,7 @@ func (cd *card) showWorkflow() {
 		who = c.Assignee
 	}
 	cd.header.SetText(lang.L("complaints.card.header", map[string]any{
-		"Status": widgets.StatusName(c.Status), "Level": widgets.LevelName(c.Level), "Assignee": who}))
+		"Status": widgets.ComplaintStatus(&c), "Level": widgets.LevelName(c.Level), "Assignee": who}))
 	cd.moves.Objects = nil
 	for _, to := range c.Status.Next() {
 		b := widget.NewButton(lang.L(moveKey(c.Status, to)), func() { cd.move(to) })

@@ -267,7 +267,7 @@ func (s *Screen) cell(c data.Complaint, col int) (string, widget.Importance) {
 		if !c.Status.Open() {
 			imp = widget.LowImportance
 		}
-		return widgets.StatusName(c.Status), imp
+		return widgets.ComplaintStatus(&c), imp
 	case 6:
 		if c.AssigneeID == 0 && c.Assignee == "" {
 			return "—", widget.LowImportance

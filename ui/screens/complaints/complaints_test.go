@@ -535,6 +535,9 @@ func TestCardWithdrawsComplaint(t *testing.T) {
 	if got := moveButtons(cd); !slices.Equal(got, []string{"Reopen"}) {
 		t.Errorf("a withdrawn complaint offers %q", got)
 	}
+	if !strings.HasPrefix(cd.header.Text, "Closed: withdrawn") {
+		t.Errorf("card header %q", cd.header.Text)
+	}
 }
 
 func TestCardEscalatesLevelByLevel(t *testing.T) {
