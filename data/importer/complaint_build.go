@@ -406,19 +406,17 @@ func (b *complaintBuilder) flush(emit func(*data.Complaint, int) bool) bool {
 // skipNotAppeal passes over a ticket marked spam, deleted or merged: it
 // is counted apart from rejects, and the first ones are named.
 func (b *complaintBuilder) skipNotAppeal(row int, status string) {
-	b.skipped++
-	if b.skipped <= maxSummaryWarnings {
-		b.summaries = append(b.summaries, warning(warnNotAppeal, map[string]any{"Row": row, "Status": status},
-			"row %d is marked %q: not a client appeal (spam, deleted or merged), skipped", row, status))
-	}
+	b.skipNamed(&b.skipped, func() Message {
+		return warning(warnNotAppeal, map[string]any{"Row": row, "Status": status},
+			"row %d is marked %q: not a client appeal (spam, deleted or merged), skipped", row, status)
+	})
 }
 
 // moreNotAppeals counts the skipped tickets past the ones named.
 func (b *complaintBuilder) moreNotAppeals() {
-	if more := b.skipped - maxSummaryWarnings; more > 0 {
-		b.summaries = append(b.summaries, warning(warnMoreNotAppeals, map[string]any{"Count": more},
-			"%d more tickets marked spam, deleted or merged were skipped", more))
-	}
+	b.moreSkipped(b.skipped, func(more int) Message {
+		return warning(warnMoreNotAppeals, map[string]any{"Count": more}, "%d more tickets marked spam, deleted or merged were skipped", more)
+	})
 }
 
 // complaint fills the fields a row states.

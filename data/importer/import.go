@@ -305,21 +305,35 @@ func (b *rowBuilder) isTest(rec []string) (string, bool) {
 	return "", false
 }
 
-// skipTest passes over a preview, test or spam answer: the first ones are
-// named, the rest counted at the end (moreTests).
+// skipTest passes over a preview, test or spam answer.
 func (b *rowBase) skipTest(row int, mark string) {
-	b.tests++
-	if b.tests <= maxSummaryWarnings {
-		b.summaries = append(b.summaries, warning(warnTestResponse, map[string]any{"Row": row, "Status": mark},
-			"row %d is marked %q: a survey preview, test or spam, not a client's answer; skipped", row, mark))
-	}
+	b.skipNamed(&b.tests, func() Message {
+		return warning(warnTestResponse, map[string]any{"Row": row, "Status": mark},
+			"row %d is marked %q: a survey preview, test or spam, not a client's answer; skipped", row, mark)
+	})
 }
 
 // moreTests counts the skipped previews and tests past the ones named.
 func (b *rowBase) moreTests() {
-	if more := b.tests - maxSummaryWarnings; more > 0 {
-		b.summaries = append(b.summaries, warning(warnMoreTests, map[string]any{"Count": more},
-			"%d more survey previews, tests or spam answers were skipped", more))
+	b.moreSkipped(b.tests, func(more int) Message {
+		return warning(warnMoreTests, map[string]any{"Count": more}, "%d more survey previews, tests or spam answers were skipped", more)
+	})
+}
+
+// skipNamed counts a row skipped in *n; the first maxSummaryWarnings are
+// named (named makes the warning), the rest are counted by moreSkipped.
+func (b *rowBase) skipNamed(n *int, named func() Message) {
+	*n++
+	if *n <= maxSummaryWarnings {
+		b.summaries = append(b.summaries, named())
+	}
+}
+
+// moreSkipped adds the warning counting the n skipped rows past the ones
+// named.
+func (b *rowBase) moreSkipped(n int, more func(int) Message) {
+	if m := n - maxSummaryWarnings; m > 0 {
+		b.summaries = append(b.summaries, more(m))
 	}
 }
 
