@@ -18,9 +18,7 @@ const complaintColumns = `c.id, c.source, c.external_id, coalesce(c.batch_id, 0)
 	coalesce(nullif(cat.name_en, ''), cat.name_ru, ''), coalesce(nullif(sub.name_en, ''), sub.name_ru, ''),
 	c.priority, c.subject, c.description, coalesce(c.assignee_id, 0), coalesce(emp.name, ''), c.level, c.status,
 	c.resolution, c.compensation, c.verdict,
-	c.first_response_at, c.first_resolved_at, c.resolved_at, c.waiting, c.reopened_spans, c.escalations, c.agents,
-	c.resolved_at IS NULL AND coalesce((SELECT e.cancelled FROM complaint_event e WHERE e.complaint_id = c.id AND e.kind = 'status'
-		ORDER BY e.at DESC, e.id DESC LIMIT 1), 0)`
+	c.first_response_at, c.first_resolved_at, c.resolved_at, c.waiting, c.reopened_spans, c.escalations, c.agents, c.withdrawn`
 
 const complaintFrom = ` FROM complaint c
 	LEFT JOIN client cl ON cl.id = c.client_id
@@ -179,8 +177,8 @@ func (w *complaintWrite) refresh(id int64) (data.Complaint, error) {
 	d := w.j.derive(&c, c.Events)
 	_, err = tx.ExecContext(ctx, `UPDATE complaint SET opened_day = ?, status = ?, status_rank = ?, level = ?, assignee_id = ?,
 		first_response_at = ?, first_resolved_at = ?, resolved_at = ?, resolved_day = ?, reopens = ?, escalations = ?, agents = ?,
-		fr_calendar = ?, fr_working = ?, res_calendar = ?, res_working = ?, waiting = ?, reopened_spans = ?, due_at = ?, sla_breached = ?
-		WHERE id = ?`, derivedArgs(&c, &d, id)...)
+		fr_calendar = ?, fr_working = ?, res_calendar = ?, res_working = ?, waiting = ?, reopened_spans = ?, due_at = ?, sla_breached = ?,
+		withdrawn = ? WHERE id = ?`, derivedArgs(&c, &d, id)...)
 	if err != nil {
 		return c, mapErr(err)
 	}
@@ -227,7 +225,7 @@ func derivedArgs(c *data.Complaint, d *derivedComplaint, id int64) []any {
 	return []any{int64(d.openedDay), string(f.Status), statusRank(f.Status), string(c.Level), nullID(f.AssigneeID),
 		unixOrNil(f.FirstResponseAt), unixOrNil(f.FirstResolvedAt), unixOrNil(f.ResolvedAt), resDay,
 		len(f.Reopens) + f.UndatedReopens, f.Escalations, f.Agents, durs[0], durs[1], durs[2], durs[3],
-		encodeSpans(f.Waiting), encodeSpans(reopenSpans(*f)), d.dueAt, d.breached, id}
+		encodeSpans(f.Waiting), encodeSpans(reopenSpans(*f)), d.dueAt, d.breached, f.Withdrawn, id}
 }
 
 func deleteSLARows(ctx context.Context, tx *sql.Tx, id int64) error {

@@ -65,9 +65,10 @@ func checkComplaints(t testing.TB, db *DB) {
 		var status string
 		var reopens, escalations, agents int
 		var resolved sql.NullInt64
+		var withdrawn bool
 		var flows [4]int
-		if err := db.read.QueryRow(`SELECT status, reopens, escalations, agents, resolved_at FROM complaint WHERE id = ?`, id).
-			Scan(&status, &reopens, &escalations, &agents, &resolved); err != nil {
+		if err := db.read.QueryRow(`SELECT status, reopens, escalations, agents, resolved_at, withdrawn FROM complaint WHERE id = ?`, id).
+			Scan(&status, &reopens, &escalations, &agents, &resolved, &withdrawn); err != nil {
 			t.Fatal(err)
 		}
 		if err := db.read.QueryRow(`SELECT count(*) FILTER (WHERE flow = 1), count(*) FILTER (WHERE flow = 2), count(*) FILTER (WHERE flow = 3)
@@ -95,7 +96,8 @@ func checkComplaints(t testing.TB, db *DB) {
 		}
 		allReopens := len(f.Reopens) + f.UndatedReopens
 		if data.Status(status) != f.Status || reopens != allReopens || escalations != f.Escalations || agents != f.Agents ||
-			resolved != wantRes || flows[1] != len(f.Resolutions)+undatedResolutions || flows[2] != allReopens || flows[3] != cancellations {
+			resolved != wantRes || flows[1] != len(f.Resolutions)+undatedResolutions || flows[2] != allReopens || flows[3] != cancellations ||
+			withdrawn != f.Withdrawn {
 			t.Fatalf("complaint %d: stored %s reopens %d escalations %d agents %d resolved %v flows %v; derived %+v",
 				id, status, reopens, escalations, agents, resolved, flows, f)
 		}

@@ -28,7 +28,7 @@ type complaintImport struct {
 
 const (
 	complaintsPerInsert = 32
-	complaintArgs       = 38
+	complaintArgs       = 39
 	eventsPerInsert     = 64
 	eventArgs           = 12
 )
@@ -36,7 +36,7 @@ const (
 const complaintInsertCols = `id, source, external_id, batch_id, opened_at, client_id, tier, channel, type, category_id,
 	subcategory_id, priority, priority_rank, subject, description, resolution, compensation, verdict,
 	opened_day, status, status_rank, level, assignee_id, first_response_at, first_resolved_at, resolved_at, resolved_day,
-	reopens, escalations, agents, fr_calendar, fr_working, res_calendar, res_working, waiting, reopened_spans, due_at, sla_breached`
+	reopens, escalations, agents, fr_calendar, fr_working, res_calendar, res_working, waiting, reopened_spans, due_at, sla_breached, withdrawn`
 
 // BeginComplaintImport starts an import of one file of complaints (kind
 // "complaints"). b.Source is required: external ids are unique per source,

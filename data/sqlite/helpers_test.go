@@ -166,15 +166,25 @@ func withLaterColumns(t testing.TB, db *DB, write func()) {
 		{"complaint_event", "cancelled", "INTEGER NOT NULL DEFAULT 0"},
 		{"complaint_daily", "cancellations", "INTEGER NOT NULL DEFAULT 0"},
 		{"complaint_daily_segment", "cancellations", "INTEGER NOT NULL DEFAULT 0"},
+		{"complaint", "withdrawn", "INTEGER NOT NULL DEFAULT 0"},
 	}
+	var added [][2]string
 	for _, c := range later {
+		var n int
+		if err := db.write.QueryRow(`SELECT count(*) FROM pragma_table_info(?) WHERE name = ?`, c.table, c.column).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		if n > 0 {
+			continue // the version has it
+		}
 		if _, err := db.write.Exec(`ALTER TABLE ` + c.table + ` ADD COLUMN ` + c.column + ` ` + c.decl); err != nil {
 			t.Fatal(err)
 		}
+		added = append(added, [2]string{c.table, c.column})
 	}
 	write()
-	for _, c := range later {
-		if _, err := db.write.Exec(`ALTER TABLE ` + c.table + ` DROP COLUMN ` + c.column); err != nil {
+	for _, c := range added {
+		if _, err := db.write.Exec(`ALTER TABLE ` + c[0] + ` DROP COLUMN ` + c[1]); err != nil {
 			t.Fatal(err)
 		}
 	}

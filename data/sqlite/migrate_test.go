@@ -320,3 +320,33 @@ func TestMigrationAddsCancellations(t *testing.T) {
 		{At: monday.Add(12 * time.Hour), Kind: data.EventStatus, Status: data.StatusClosed, Cancelled: true}}})
 	checkComplaints(t, db)
 }
+
+// Migration 12 keeps the withdrawn mark with the complaint: a complaint
+// withdrawn under version 11 is marked, one resolved is not.
+func TestMigrationMarksWithdrawn(t *testing.T) {
+	ctx := context.Background()
+	path, old := openAtVersion(t, 11)
+	var withdrawn, resolved data.Complaint
+	withLaterColumns(t, old, func() {
+		withdrawn = mustComplaint(t, old, data.Complaint{OpenedAt: monday.Add(10 * time.Hour), Events: []data.ComplaintEvent{
+			{At: monday.Add(12 * time.Hour), Kind: data.EventStatus, Status: data.StatusClosed, Cancelled: true}}})
+		resolved = mustComplaint(t, old, data.Complaint{OpenedAt: monday.Add(10 * time.Hour), Events: []data.ComplaintEvent{
+			move(monday.Add(12*time.Hour), data.StatusResolved), move(monday.Add(13*time.Hour), data.StatusClosed)}})
+	})
+	old.Close()
+	db, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	list, err := db.ListComplaints(ctx, data.ComplaintFilter{}, data.Page{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range list {
+		if want := c.ID == withdrawn.ID; c.Facts.Withdrawn != want || c.ID != withdrawn.ID && c.ID != resolved.ID {
+			t.Errorf("complaint %d listed withdrawn %v, want %v", c.ID, c.Facts.Withdrawn, want)
+		}
+	}
+	checkComplaints(t, db)
+}
