@@ -77,11 +77,8 @@ func (c *monthCalendar) fill() {
 	c.days.Refresh()
 }
 
-func sameDay(a, b time.Time) bool {
-	ay, am, ad := a.Date()
-	by, bm, bd := b.Date()
-	return ay == by && am == bm && ad == bd
-}
+// sameDay compares calendar days as each time writes them.
+func sameDay(a, b time.Time) bool { return data.DateDay(a.Date()) == data.DateDay(b.Date()) }
 
 func (c *monthCalendar) CreateRenderer() fyne.WidgetRenderer {
 	prev := widget.NewButtonWithIcon("", theme.NavigateBackIcon(), func() { c.turn(-1) })
