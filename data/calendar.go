@@ -79,6 +79,71 @@ func (c *Calendar) Within(o *Calendar) bool {
 	return true
 }
 
+// DayBound bounds the working time a clock can hold between two days: at
+// most Longest on each day of Weekdays (holidays only take time away).
+type DayBound struct {
+	Weekdays [7]bool // indexed by time.Weekday
+	Longest  time.Duration
+}
+
+// Bound returns c's day bound in loc; false for 24/7, whose days hold all
+// of plain time: plain time bounds it as well.
+//
+// A day's window holds End−Start, and more only on a day the clocks go
+// back inside it: the transitions of loc (1970–2200) tell which.
+func (c *Calendar) Bound(loc *time.Location) (DayBound, bool) {
+	if c.AllDay {
+		return DayBound{}, false
+	}
+	hours := time.Duration(c.End-c.Start) * time.Minute
+	b := DayBound{Weekdays: c.Weekdays, Longest: hours}
+	end := time.Date(2200, 1, 1, 0, 0, 0, 0, loc)
+	for t := time.Date(1970, 1, 1, 0, 0, 0, 0, loc); t.Before(end); {
+		_, next := t.ZoneBounds()
+		if next.IsZero() {
+			break
+		}
+		if !next.After(t) {
+			// Past its table a zone's periods end each new year, and
+			// the instant that ends one reports it again.
+			t = t.Add(time.Hour)
+			continue
+		}
+		_, before := t.Zone()
+		_, after := next.Zone()
+		if back := time.Duration(before-after) * time.Second; back > 0 {
+			// The wall clock repeats [at, at+back) on that day.
+			at := next.Hour()*60 + next.Minute()
+			if at < c.End && at+int(back/time.Minute) > c.Start {
+				b.Longest = max(b.Longest, hours+back)
+			}
+		}
+		t = next
+	}
+	return b, true
+}
+
+// Union is the bound of clocks bound by b or o.
+func (b DayBound) Union(o DayBound) DayBound {
+	for d, on := range o.Weekdays {
+		b.Weekdays[d] = b.Weekdays[d] || on
+	}
+	b.Longest = max(b.Longest, o.Longest)
+	return b
+}
+
+// Max is the most working time a clock started on day from and stopped
+// on day to can hold.
+func (b DayBound) Max(from, to Day) time.Duration {
+	n := 0
+	for d := from; d <= to; d++ {
+		if b.Weekdays[d.Weekday()] {
+			n++
+		}
+	}
+	return time.Duration(n) * b.Longest
+}
+
 // window returns the working window of day d in loc; ok is false on days
 // off.
 func (c *Calendar) window(d Day, loc *time.Location) (start, end time.Time, ok bool) {
@@ -110,41 +175,98 @@ func (c calendarIn) location() *time.Location                  { return c.loc }
 // calendarDays remembers a calendar's windows in a location for work that
 // asks for the same days over and over: judging a million complaints
 // against a standard spends most of its arithmetic building the same few
-// hundred days' times. Not safe for concurrent use.
+// hundred days' times. It also keeps the working time of the days before
+// each, so that the working time between two instants is a difference,
+// not a walk over the days between. Not safe for concurrent use.
 type calendarDays struct {
 	calendarIn
 	first Day
-	days  []dayWindow // days[i] is the window of first+i
+	days  []dayWindow // days[i] is the window of first+i, known from 0 on
 }
 
 type dayWindow struct {
 	start, end time.Time
-	known, ok  bool
+	ok         bool
+	before     time.Duration // working time of the remembered days before
 }
 
 // maxRememberedDays bounds what calendarDays keeps: twenty years from a
-// year before the first day asked, about 400 KB. Days outside are looked
+// year before the first day asked, about 600 KB. Days outside are looked
 // up each time.
 const maxRememberedDays = 2 * maxCalendarDays
 
-func (c *calendarDays) window(d Day) (time.Time, time.Time, bool) {
+// day returns the remembered window of d, nil outside the days kept.
+func (c *calendarDays) day(d Day) *dayWindow {
 	if len(c.days) == 0 {
 		c.first = d - 366 // room for the days before, as later complaints come
 	}
 	i := int(d) - int(c.first)
 	if i < 0 || i >= maxRememberedDays {
-		return c.calendarIn.window(d)
+		return nil
 	}
 	if i >= len(c.days) {
 		n := min(max(i+1, 2*len(c.days)), maxRememberedDays)
-		c.days = append(c.days, make([]dayWindow, n-len(c.days))...)
+		for k := len(c.days); k < n; k++ {
+			var w dayWindow
+			if k > 0 {
+				prev := &c.days[k-1]
+				w.before = prev.before
+				if prev.ok {
+					w.before += prev.end.Sub(prev.start)
+				}
+			}
+			w.start, w.end, w.ok = c.calendarIn.window(c.first + Day(k))
+			c.days = append(c.days, w)
+		}
 	}
-	w := &c.days[i]
-	if !w.known {
-		w.start, w.end, w.ok = c.calendarIn.window(d)
-		w.known = true
+	return &c.days[i]
+}
+
+func (c *calendarDays) window(d Day) (time.Time, time.Time, bool) {
+	if w := c.day(d); w != nil {
+		return w.start, w.end, w.ok
 	}
-	return w.start, w.end, w.ok
+	return c.calendarIn.window(d)
+}
+
+// upTo is the working time of the remembered days up to t; false if t's
+// day is not kept.
+func (c *calendarDays) upTo(t time.Time) (time.Duration, bool) {
+	w := c.day(DayOf(t, c.loc))
+	if w == nil {
+		return 0, false
+	}
+	if !w.ok || !t.After(w.start) {
+		return w.before, true
+	}
+	return w.before + earlier(t, w.end).Sub(w.start), true
+}
+
+// between is the working time between from and to less that within the
+// pauses, as working computes it day by day; false if a day is not kept.
+func (c *calendarDays) between(from, to time.Time, pauses []Interval) (time.Duration, bool) {
+	if DayOf(to, c.loc)-DayOf(from, c.loc) >= maxCalendarDays {
+		return 0, false // working stops counting there
+	}
+	a, okFrom := c.upTo(from)
+	b, okTo := c.upTo(to)
+	if !okFrom || !okTo {
+		return 0, false
+	}
+	total := b - a
+	for _, p := range pauses {
+		end := p.End
+		if end.IsZero() {
+			end = to
+		}
+		s, e := later(p.Start, from), earlier(end, to)
+		if e.After(s) {
+			ps, _ := c.upTo(s)
+			pe, _ := c.upTo(e)
+			total -= pe - ps
+		}
+	}
+	return total, true
 }
 
 // Working returns the working time between from and to in loc, leaving
@@ -157,6 +279,11 @@ func (c *Calendar) Working(from, to time.Time, loc *time.Location, pauses []Inte
 func working(w windows, from, to time.Time, pauses []Interval) time.Duration {
 	if !to.After(from) {
 		return 0
+	}
+	if days, ok := w.(*calendarDays); ok {
+		if d, ok := days.between(from, to, pauses); ok {
+			return d
+		}
 	}
 	var total time.Duration
 	loc := w.location()

@@ -2,6 +2,8 @@ package data
 
 import (
 	"errors"
+	"math/rand/v2"
+	"slices"
 	"testing"
 	"time"
 )
@@ -256,6 +258,150 @@ func TestCalendarWithin(t *testing.T) {
 		}
 		if contained != tc.want {
 			t.Errorf("%s: windows contained = %v, want %v", tc.name, contained, tc.want)
+		}
+	}
+}
+
+func TestCalendarBound(t *testing.T) {
+	berlin, msk := mustZone(t, "Europe/Berlin"), mustZone(t, "Europe/Moscow")
+	office := DefaultCalendar()
+	// Berlin's clocks go back at 03:00 to 02:00: an office day is not
+	// touched, a night shift over it holds an hour more.
+	night := Calendar{Start: 60, End: 300}
+	for d := range night.Weekdays {
+		night.Weekdays[d] = true
+	}
+	for _, c := range []struct {
+		name string
+		cal  Calendar
+		loc  *time.Location
+		want time.Duration
+	}{
+		{"office in Berlin", office, berlin, 9 * time.Hour},
+		{"office in Moscow", office, msk, 9 * time.Hour},
+		{"night shift in Berlin", night, berlin, 5 * time.Hour},
+		// Moscow changed its clocks until 2011, Tokyo not since 1951.
+		{"night shift in Moscow", night, msk, 5 * time.Hour},
+		{"night shift in Tokyo", night, mustZone(t, "Asia/Tokyo"), 4 * time.Hour},
+	} {
+		b, ok := c.cal.Bound(c.loc)
+		if !ok || b.Longest != c.want || b.Weekdays != c.cal.Weekdays {
+			t.Errorf("%s: Bound = %+v, %v; want Longest %v and its weekdays", c.name, b, ok, c.want)
+		}
+	}
+	if all := AllDayCalendar(); func() bool { _, ok := all.Bound(berlin); return ok }() {
+		t.Error("24/7 has a day bound")
+	}
+	weekend := Calendar{Start: 10 * 60, End: 20 * 60}
+	weekend.Weekdays[time.Saturday], weekend.Weekdays[time.Sunday] = true, true
+	ob, _ := office.Bound(msk)
+	wb, _ := weekend.Bound(msk)
+	u := ob.Union(wb)
+	if u.Longest != 10*time.Hour || slices.Contains(u.Weekdays[:], false) {
+		t.Errorf("union of weekdays 9-18 and weekends 10-20 = %+v, want every day, 10h", u)
+	}
+	// Monday 3 March to Monday 10 March 2025: six weekdays of nine hours.
+	mon, nextMon := DateDay(2025, 3, 3), DateDay(2025, 3, 10)
+	if got := ob.Max(mon, nextMon); got != 54*time.Hour {
+		t.Errorf("Max Monday to next Monday = %v, want 54h", got)
+	}
+	if got := ob.Max(nextMon, mon); got != 0 {
+		t.Errorf("Max of an empty span = %v, want 0", got)
+	}
+}
+
+// TestCalendarBoundHolds checks that no clock holds more working time
+// than its calendar's bound, over random calendars, spans, holidays and
+// pauses, in zones with and without clock changes inside the hours.
+func TestCalendarBoundHolds(t *testing.T) {
+	rnd := rand.New(rand.NewPCG(7, 11))
+	zones := []*time.Location{time.UTC, mustZone(t, "Europe/Moscow"), mustZone(t, "Europe/Berlin"),
+		mustZone(t, "America/New_York"), mustZone(t, "Australia/Lord_Howe")}
+	base := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
+	for i := 0; i < 2000; i++ {
+		loc := zones[i%len(zones)]
+		cal := Calendar{Start: rnd.IntN(24*60 - 30)}
+		cal.End = cal.Start + 1 + rnd.IntN(24*60-cal.Start)
+		for d := range cal.Weekdays {
+			cal.Weekdays[d] = rnd.IntN(3) > 0
+		}
+		from := base.Add(time.Duration(rnd.Int64N(int64(365 * 24 * time.Hour))))
+		to := from.Add(time.Duration(rnd.Int64N(int64(20 * 24 * time.Hour))))
+		if rnd.IntN(4) == 0 {
+			cal.Holidays = []Day{DayOf(from, loc) + 1}
+		}
+		var pauses []Interval
+		if rnd.IntN(4) == 0 {
+			pauses = []Interval{{Start: from.Add(time.Hour), End: from.Add(30 * time.Hour)}}
+		}
+		b, _ := cal.Bound(loc)
+		got, bound := cal.Working(from, to, loc, pauses), b.Max(DayOf(from, loc), DayOf(to, loc))
+		if got > bound {
+			t.Fatalf("%s %+v from %s to %s: working %v > bound %v", loc, cal, from.In(loc), to.In(loc), got, bound)
+		}
+	}
+	// The days the clocks go back, with the hours over the change.
+	ny := mustZone(t, "America/New_York")
+	allHours := Calendar{Start: 0, End: 24 * 60}
+	for d := range allHours.Weekdays {
+		allHours.Weekdays[d] = true
+	}
+	b, _ := allHours.Bound(ny)
+	from, to := time.Date(2025, 11, 2, 0, 0, 0, 0, ny), time.Date(2025, 11, 2, 23, 59, 0, 0, ny)
+	if got := allHours.Working(from, to, ny, nil); got > b.Max(DayOf(from, ny), DayOf(to, ny)) || got <= 24*time.Hour {
+		t.Errorf("New York, 2 November 2025, all hours: working %v, bound %v", got, b.Max(DayOf(from, ny), DayOf(to, ny)))
+	}
+}
+
+// TestRememberedCalendarWorksLikeTheWalk checks the judge's remembered
+// days (differences of running totals) against the walk over the days,
+// over random calendars, spans and pauses, open ones included, in zones
+// with clock changes.
+func TestRememberedCalendarWorksLikeTheWalk(t *testing.T) {
+	rnd := rand.New(rand.NewPCG(3, 5))
+	zones := []*time.Location{time.UTC, mustZone(t, "Europe/Moscow"), mustZone(t, "Europe/Berlin"), mustZone(t, "America/New_York")}
+	base := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
+	instant := func(from time.Time, within time.Duration) time.Time {
+		return from.Add(time.Duration(rnd.Int64N(int64(within))))
+	}
+	for i := 0; i < 3000; i++ {
+		loc := zones[i%len(zones)]
+		cal := DefaultCalendar()
+		if rnd.IntN(3) == 0 {
+			cal.Start = rnd.IntN(24*60 - 30)
+			cal.End = cal.Start + 1 + rnd.IntN(24*60-cal.Start)
+			for d := range cal.Weekdays {
+				cal.Weekdays[d] = rnd.IntN(3) > 0
+			}
+		}
+		if rnd.IntN(5) == 0 {
+			cal = AllDayCalendar()
+		}
+		from := instant(base, 2*365*24*time.Hour)
+		to := instant(from, 30*24*time.Hour)
+		if rnd.IntN(3) == 0 {
+			cal.Holidays = []Day{DayOf(from, loc), DayOf(from, loc) + 2}
+		}
+		var pauses []Interval
+		for at := from.Add(-time.Hour); rnd.IntN(3) > 0; {
+			start := instant(at, 3*24*time.Hour)
+			end := instant(start, 2*24*time.Hour)
+			if rnd.IntN(6) == 0 {
+				end = time.Time{} // still waiting
+			}
+			pauses = append(pauses, Interval{Start: start, End: end})
+			if end.IsZero() {
+				break
+			}
+			at = end
+		}
+		in := calendarIn{&cal, loc}
+		days := &calendarDays{calendarIn: in}
+		if rnd.IntN(2) == 0 {
+			days.window(DayOf(from, loc) - Day(rnd.IntN(400))) // remembered from another day first
+		}
+		if got, want := working(days, from, to, pauses), working(in, from, to, pauses); got != want {
+			t.Fatalf("%s %+v from %s to %s, pauses %v: remembered %v, walked %v", loc, cal, from.In(loc), to.In(loc), pauses, got, want)
 		}
 	}
 }

@@ -114,7 +114,7 @@ func (db *DB) SaveStandard(ctx context.Context, s *data.Standard) error {
 	if err := saveStandard(ctx, tx, s); err != nil {
 		return fmt.Errorf("save standard %s: %w", s.Code, err)
 	}
-	if err := rejudgeStandard(ctx, conn, tx, db.read, s, db.Location(), time.Now(), true, changedScope(before, s)); err != nil {
+	if err := rejudgeStandard(ctx, conn, tx, db.read, s, db.Location(), time.Now(), true, changedScope(before, s, db.Location())); err != nil {
 		return fmt.Errorf("save standard %s: judge the complaints again: %w", s.Code, err)
 	}
 	return tx.Commit()
@@ -203,11 +203,13 @@ func slaRowOf(complaintID int64, r *data.SLAResult, loc *time.Location) slaRow {
 	return row
 }
 
-// slaWriter inserts complaint_sla rows in groups.
+// slaWriter inserts complaint_sla rows in groups; with upsert, a row
+// already stored is overwritten.
 type slaWriter struct {
 	ctx     context.Context
 	tx      *sql.Tx
 	loc     *time.Location
+	upsert  bool
 	stmts   map[int]*sql.Stmt
 	pending []any
 }
@@ -248,6 +250,10 @@ func (w *slaWriter) flush() error {
 	if st == nil {
 		q := `INSERT INTO complaint_sla (standard_id, complaint_id, due_at, risk_at, finished_at, finished_day, outcome) VALUES ` +
 			strings.TrimSuffix(strings.Repeat("(?, ?, ?, ?, ?, ?, ?), ", n), ", ")
+		if w.upsert {
+			q += ` ON CONFLICT (standard_id, complaint_id) DO UPDATE SET due_at = excluded.due_at, risk_at = excluded.risk_at,
+				finished_at = excluded.finished_at, finished_day = excluded.finished_day, outcome = excluded.outcome`
+		}
 		var err error
 		if st, err = w.tx.PrepareContext(w.ctx, q); err != nil {
 			return err
@@ -307,7 +313,7 @@ func nullPtr(v sql.NullInt64) *int64 {
 // standard as stored): those opened while a version's calendar, scope or
 // a priority's target differs. nil means every complaint (a new standard,
 // or a changed measure).
-func changedScope(before, s *data.Standard) *rejudgeScope {
+func changedScope(before, s *data.Standard, loc *time.Location) *rejudgeScope {
 	if before == nil || before.Measure != s.Measure {
 		return nil
 	}
@@ -352,7 +358,7 @@ func changedScope(before, s *data.Standard) *rejudgeScope {
 			w.args = append(w.args, prios...)
 		}
 		if oldOK && newOK && sameScope(&ov, &nv) {
-			cond, args := keptOutcomes(s.Measure, &ov, &nv)
+			cond, args := keptOutcomes(s.Measure, &ov, &nv, loc)
 			part += " AND " + cond
 			w.args = append(w.args, args...)
 		}
@@ -395,6 +401,9 @@ func encodeJSON(values ...any) string {
 //     time, than the smaller target for their priority: working time
 //     never exceeds plain time, so they were met and stay met, with the
 //     same row (a finished row keeps no due time);
+//   - for resolution, those resolved within as many working days (by
+//     either calendar's weekdays, at the longer day: data.DayBound) as
+//     hold no more than that target: met and still met;
 //   - when no clock can run longer by nv's calendar (a holiday added,
 //     shorter hours) and their priority's target is no shorter, those
 //     finished and met: none breached (their mark is that of every
@@ -402,13 +411,25 @@ func encodeJSON(values ...any) string {
 //
 // In real data that is most complaints: most are answered and resolved
 // within their target.
-func keptOutcomes(m data.SLAMeasure, ov, nv *data.StandardVersion) (string, []any) {
+func keptOutcomes(m data.SLAMeasure, ov, nv *data.StandardVersion, loc *time.Location) (string, []any) {
 	stop := "first_response_at"
 	if m == data.MeasureResolution {
 		stop = "resolved_at"
 	}
+	// The days a resolution spans bound its working time; the first
+	// response has no day of its own.
+	var days string
+	var dayLength int64
+	ob, oOK := ov.Calendar.Bound(loc)
+	nb, nOK := nv.Calendar.Bound(loc)
+	if m == data.MeasureResolution && oOK && nOK {
+		b := ob.Union(nb)
+		days, dayLength = workingDaysSQL(b.Weekdays, "opened_day", "resolved_day"), int64(b.Longest/time.Second)
+	}
 	shorterClocks := nv.Calendar.Within(&ov.Calendar)
-	var whens strings.Builder
+	// Written as conditions, not a CASE, so that SQLite stops at the
+	// first that decides: in a CASE it computed every term of every row.
+	var kept []string
 	var args []any
 	for _, p := range data.Priorities {
 		ot, inOld := ov.Targets[p]
@@ -416,18 +437,54 @@ func keptOutcomes(m data.SLAMeasure, ov, nv *data.StandardVersion) (string, []an
 		if !inOld || !inNew {
 			continue // applies in one version only: read
 		}
-		whens.WriteString(" WHEN ? THEN (" + stop + " - opened_at <= ?")
+		target := int64(min(ot, nt) / time.Second)
+		terms := []string{stop + " - opened_at <= ?"}
+		args = append(args, int64(priorityRank(p)), target)
 		if shorterClocks && nt >= ot {
-			whens.WriteString(" OR sla_breached = 0")
+			terms = append(terms, "sla_breached = 0")
 		}
-		whens.WriteString(")")
-		args = append(args, string(p), int64(min(ot, nt)/time.Second))
+		if days != "" {
+			terms = append(terms, days+" <= ?")
+			args = append(args, target/dayLength)
+		}
+		kept = append(kept, "NOT (priority_rank = ? AND ("+strings.Join(terms, " OR ")+"))")
 	}
-	if len(args) == 0 {
+	if len(kept) == 0 {
 		return "1", nil
 	}
 	// No event, or a priority not listed: read.
-	return "NOT (" + stop + " IS NOT NULL AND coalesce(CASE priority" + whens.String() + " END, 0))", args
+	return "(" + stop + " IS NULL OR (" + strings.Join(kept, " AND ") + "))", args
+}
+
+// workingDaysSQL is an SQL expression counting the days from day column
+// from to day column to (both included) that fall on weekdays: the days
+// before to+1 less those before from. The days before day d are whole
+// weeks and the first d%7 days of a week, counted from 1 January 1970, a
+// Thursday; d is moved on by whole weeks first so that it is never
+// negative (SQLite divides towards zero).
+func workingDaysSQL(weekdays [7]bool, from, to string) string {
+	var before [7]int // working days among the first i days of a week
+	for i := 1; i < 7; i++ {
+		before[i] = before[i-1]
+		if weekdays[(int(time.Thursday)+i-1)%7] {
+			before[i]++
+		}
+	}
+	perWeek := before[6]
+	if weekdays[(int(time.Thursday)+6)%7] {
+		perWeek++
+	}
+	daysBefore := func(d string) string {
+		d = "(" + d + " + 700000)" // 100,000 weeks
+		var b strings.Builder
+		fmt.Fprintf(&b, "(%s / 7 * %d + CASE %s %% 7", d, perWeek, d)
+		for i := 1; i < 7; i++ {
+			fmt.Fprintf(&b, " WHEN %d THEN %d", i, before[i])
+		}
+		b.WriteString(" ELSE 0 END)")
+		return b.String()
+	}
+	return "(" + daysBefore(to+" + 1") + " - " + daysBefore(from) + ")"
 }
 
 func pairs(first int64, seconds []int64) []any {

@@ -4,11 +4,14 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"slices"
 	"strconv"
 	"testing"
 	"time"
 	_ "time/tzdata" // Europe/Moscow on machines without a zone database
+
+	"github.com/mattn/go-sqlite3"
 
 	"caredesk/data"
 )
@@ -460,5 +463,76 @@ func TestSaveStandardWhileReadingMatchesFreshJudging(t *testing.T) {
 			}
 			checkComplaints(t, before)
 		})
+	}
+}
+
+// workingDaysSQL must count in SQLite what data.DayBound counts in Go,
+// for any weekdays and for spans of days before and after 1970.
+func TestWorkingDaysSQLCountsLikeDayBound(t *testing.T) {
+	db := openTest(t)
+	ctx := context.Background()
+	for mask := 1; mask < 1<<7; mask += 9 {
+		var b data.DayBound
+		for d := range b.Weekdays {
+			b.Weekdays[d] = mask&(1<<d) != 0
+		}
+		b.Longest = time.Second
+		query := `SELECT ` + workingDaysSQL(b.Weekdays, "a", "b") + ` FROM (SELECT ? AS a, ? AS b)`
+		for _, span := range [][2]data.Day{{0, 0}, {-10, 3}, {-700, -690}, {20000, 20000}, {20001, 20013}, {20002, 20370}, {19999, 20006}} {
+			var got int64
+			if err := db.read.QueryRowContext(ctx, query, int64(span[0]), int64(span[1])).Scan(&got); err != nil {
+				t.Fatal(err)
+			}
+			if want := int64(b.Max(span[0], span[1]) / time.Second); got != want {
+				t.Errorf("weekdays %v, days %d to %d: SQL counts %d, DayBound %d", b.Weekdays, span[0], span[1], got, want)
+			}
+		}
+	}
+}
+
+// A re-judgement reads the ids of the complaints opened on its days:
+// every id from the first day on, none from a day after the last.
+func TestRejudgeScopeIDs(t *testing.T) {
+	ctx := context.Background()
+	db := openTest(t)
+	setUpComplaintBench(t, db)
+	importComplaintsBench(t, nil, db, 500)
+	var first, last, mid data.Day
+	var midID, lastID int64
+	if err := db.read.QueryRowContext(ctx, `SELECT min(opened_day), max(opened_day), max(id) FROM complaint`).Scan(&first, &last, &lastID); err != nil {
+		t.Fatal(err)
+	}
+	var dayFirst, dayLast int64 // the ids opened on day mid
+	if err := db.read.QueryRowContext(ctx, `SELECT opened_day FROM complaint ORDER BY id LIMIT 1 OFFSET 250`).Scan(&mid); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.read.QueryRowContext(ctx, `SELECT min(id) FROM complaint WHERE opened_day >= ?`, int64(mid)).Scan(&midID); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.read.QueryRowContext(ctx, `SELECT min(id), max(id) FROM complaint WHERE opened_day = ?`, int64(mid)).Scan(&dayFirst, &dayLast); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		name  string
+		scope rejudgeScope
+		want  func(idRange) bool
+	}{
+		{"from the first day on", rejudgeScope{from: first - 5, days: true, open: true},
+			func(r idRange) bool { return r.first == math.MinInt64 && r.last == math.MaxInt64 }},
+		{"from the middle on", rejudgeScope{from: mid, days: true, open: true},
+			func(r idRange) bool { return r.first == midID && r.last >= lastID }},
+		{"from after the last day", rejudgeScope{from: last + 1, days: true, open: true}, idRange.empty},
+		{"the middle day only", rejudgeScope{from: mid, to: mid, days: true},
+			func(r idRange) bool { return r == idRange{dayFirst, dayLast} }},
+	} {
+		var got idRange
+		err := onPoolConn(ctx, db.read, func(conn *sqlite3.SQLiteConn) error {
+			var err error
+			got, err = c.scope.ids(ctx, conn)
+			return err
+		})
+		if err != nil || !c.want(got) {
+			t.Errorf("%s: ids = %+v, %v", c.name, got, err)
+		}
 	}
 }
