@@ -177,10 +177,13 @@ func (w *complaintWrite) refresh(id int64) (data.Complaint, error) {
 	d := w.j.derive(&c, c.Events)
 	_, err = tx.ExecContext(ctx, `UPDATE complaint SET opened_day = ?, status = ?, status_rank = ?, level = ?, assignee_id = ?,
 		first_response_at = ?, first_resolved_at = ?, resolved_at = ?, resolved_day = ?, reopens = ?, escalations = ?, agents = ?,
-		fr_calendar = ?, fr_working = ?, res_calendar = ?, res_working = ?, waiting = ?, reopened_spans = ?, due_at = ?, sla_breached = ?,
+		fr_calendar = ?, fr_working = ?, res_calendar = ?, res_working = ?, waiting = ?, reopened_spans = ?, due_at = ?,
 		withdrawn = ? WHERE id = ?`, derivedArgs(&c, &d, id)...)
 	if err != nil {
 		return c, mapErr(err)
+	}
+	if err := setBreachMark(ctx, tx, id, d.breached); err != nil {
+		return c, err
 	}
 	for i, e := range c.Events {
 		if _, err := tx.ExecContext(ctx, `UPDATE complaint_event SET day = ?, flow = ? WHERE complaint_id = ? AND id = ?`,
@@ -225,7 +228,7 @@ func derivedArgs(c *data.Complaint, d *derivedComplaint, id int64) []any {
 	return []any{int64(d.openedDay), string(f.Status), statusRank(f.Status), string(c.Level), nullID(f.AssigneeID),
 		unixOrNil(f.FirstResponseAt), unixOrNil(f.FirstResolvedAt), unixOrNil(f.ResolvedAt), resDay,
 		len(f.Reopens) + f.UndatedReopens, f.Escalations, f.Agents, durs[0], durs[1], durs[2], durs[3],
-		encodeSpans(f.Waiting), encodeSpans(reopenSpans(*f)), d.dueAt, d.breached, f.Withdrawn, id}
+		encodeSpans(f.Waiting), encodeSpans(reopenSpans(*f)), d.dueAt, f.Withdrawn, id}
 }
 
 func deleteSLARows(ctx context.Context, tx *sql.Tx, id int64) error {

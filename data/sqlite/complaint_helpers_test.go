@@ -123,6 +123,19 @@ func checkComplaints(t testing.TB, db *DB) {
 	if g, w := durationDump(t, db, `SELECT dim, day, measure, value, buckets FROM complaint_duration`), durationRecount(t, db); g != w {
 		t.Fatalf("duration histograms differ from a recount:\nrollup:\n%s\nrecount:\n%s", g, w)
 	}
+	// The summary of each complaint's SLA rows: its breach mark and its
+	// earliest running due time.
+	gotMarks := dumpQuery(t, db, `SELECT complaint_id FROM complaint_breached ORDER BY 1`)
+	wantMarks := dumpQuery(t, db, `SELECT DISTINCT complaint_id FROM complaint_sla WHERE outcome = 'breached' ORDER BY 1`)
+	if gotMarks != wantMarks {
+		t.Fatalf("breach marks differ from the SLA rows:\nmarked:\n%.2000s\nbreached:\n%.2000s", gotMarks, wantMarks)
+	}
+	gotDue := dumpQuery(t, db, `SELECT id, due_at FROM complaint ORDER BY id`)
+	wantDue := dumpQuery(t, db, `SELECT c.id, coalesce((SELECT min(s.due_at) FROM complaint_sla s WHERE s.complaint_id = c.id AND s.outcome = 'running'), ?)
+		FROM complaint c ORDER BY c.id`, noDue)
+	if gotDue != wantDue {
+		t.Fatalf("due times differ from the SLA rows:\nstored:\n%.2000s\nrecount:\n%.2000s", gotDue, wantDue)
+	}
 }
 
 // durationDump renders the stored histograms, one line per bucket.

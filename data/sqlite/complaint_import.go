@@ -22,13 +22,14 @@ type complaintImport struct {
 
 	pending       []any
 	pendingEvents []any
+	breached      []int64 // pending complaints with a breach mark
 	names         nameCache
 	deltas        *complaintDeltas
 }
 
 const (
 	complaintsPerInsert = 32
-	complaintArgs       = 39
+	complaintArgs       = 38
 	eventsPerInsert     = 64
 	eventArgs           = 12
 )
@@ -36,7 +37,7 @@ const (
 const complaintInsertCols = `id, source, external_id, batch_id, opened_at, client_id, tier, channel, type, category_id,
 	subcategory_id, priority, priority_rank, subject, description, resolution, compensation, verdict,
 	opened_day, status, status_rank, level, assignee_id, first_response_at, first_resolved_at, resolved_at, resolved_day,
-	reopens, escalations, agents, fr_calendar, fr_working, res_calendar, res_working, waiting, reopened_spans, due_at, sla_breached, withdrawn`
+	reopens, escalations, agents, fr_calendar, fr_working, res_calendar, res_working, waiting, reopened_spans, due_at, withdrawn`
 
 // BeginComplaintImport starts an import of one file of complaints (kind
 // "complaints"). b.Source is required: external ids are unique per source,
@@ -114,6 +115,9 @@ func (i *complaintImport) Add(c *data.Complaint) (bool, error) {
 		string(c.Channel), string(c.Type), nullID(c.CategoryID), nullID(c.SubcategoryID), string(c.Priority),
 		priorityRank(c.Priority), c.Subject, c.Description, c.Resolution, c.Compensation, string(c.Verdict))
 	i.pending = append(i.pending, args[:len(args)-1]...)
+	if d.breached {
+		i.breached = append(i.breached, c.ID)
+	}
 	if len(i.pending) == cap(i.pending) {
 		if err := i.flush(); err != nil {
 			return false, i.fail(err)
@@ -164,6 +168,10 @@ func (i *complaintImport) flush() error {
 			return mapErr(err)
 		}
 		i.pending = i.pending[:0]
+		if err := markBreached(i.ctx, i.tx, i.breached); err != nil {
+			return err
+		}
+		i.breached = i.breached[:0]
 	}
 	if n := len(i.pendingEvents) / eventArgs; n > 0 {
 		st, err := groupStmt(i.ctx, i.tx, i.insertEvents, n, `INSERT INTO complaint_event

@@ -24,7 +24,7 @@ func complaintWhere(f data.ComplaintFilter) (*where, error) {
 	case data.ViewOverdue:
 		w.add("c.resolved_day IS NULL AND c.due_at <= ?", now.Unix())
 	case data.ViewBreached:
-		w.add("(c.sla_breached = 1 OR c.due_at <= ?)", now.Unix())
+		w.add("(c.id IN (SELECT complaint_id FROM complaint_breached) OR c.due_at <= ?)", now.Unix())
 	case data.ViewEscalated:
 		w.add("c.escalations > 0")
 	case data.ViewKeyClients:

@@ -157,9 +157,9 @@ func openAtVersion(t testing.TB, version int) (string, *DB) {
 }
 
 // withLaterColumns runs write on db, left at an older version by
-// openAtVersion, with the columns later migrations add to the tables the
-// current code writes, and drops them again: the file then holds what
-// that version stored.
+// openAtVersion, with the columns and tables later migrations add that
+// the current code writes, and takes them away again (breach marks back
+// into their column): the file then holds what that version stored.
 func withLaterColumns(t testing.TB, db *DB, write func()) {
 	t.Helper()
 	later := []struct{ table, column, decl string }{
@@ -169,6 +169,16 @@ func withLaterColumns(t testing.TB, db *DB, write func()) {
 		{"complaint", "withdrawn", "INTEGER NOT NULL DEFAULT 0"},
 	}
 	var added [][2]string
+	// Breach marks: a set of their own since version 13, a column before.
+	var setAdded bool
+	if err := db.write.QueryRow(`SELECT count(*) = 0 FROM sqlite_schema WHERE name = 'complaint_breached'`).Scan(&setAdded); err != nil {
+		t.Fatal(err)
+	}
+	if setAdded {
+		if _, err := db.write.Exec(`CREATE TABLE complaint_breached (complaint_id INTEGER PRIMARY KEY)`); err != nil {
+			t.Fatal(err)
+		}
+	}
 	for _, c := range later {
 		var n int
 		if err := db.write.QueryRow(`SELECT count(*) FROM pragma_table_info(?) WHERE name = ?`, c.table, c.column).Scan(&n); err != nil {
@@ -183,6 +193,14 @@ func withLaterColumns(t testing.TB, db *DB, write func()) {
 		added = append(added, [2]string{c.table, c.column})
 	}
 	write()
+	if setAdded {
+		if _, err := db.write.Exec(`UPDATE complaint SET sla_breached = 1 WHERE id IN (SELECT complaint_id FROM complaint_breached)`); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := db.write.Exec(`DROP TABLE complaint_breached`); err != nil {
+			t.Fatal(err)
+		}
+	}
 	for _, c := range added {
 		if _, err := db.write.Exec(`ALTER TABLE ` + c[0] + ` DROP COLUMN ` + c[1]); err != nil {
 			t.Fatal(err)

@@ -350,3 +350,42 @@ func TestMigrationMarksWithdrawn(t *testing.T) {
 	}
 	checkComplaints(t, db)
 }
+
+// Migration 13 moves the breach marks into their set: a complaint
+// resolved late under version 12 stays marked, one resolved in time not,
+// and saving the standard again keeps them right.
+func TestMigrationMovesBreachMarks(t *testing.T) {
+	ctx := context.Background()
+	path, old := openAtVersion(t, 12)
+	var late data.Complaint
+	withLaterColumns(t, old, func() {
+		s := resolutionStandard(2*time.Hour, 2*time.Hour)
+		if err := old.SaveStandard(ctx, &s); err != nil {
+			t.Fatal(err)
+		}
+		late = mustComplaint(t, old, data.Complaint{OpenedAt: monday.Add(10 * time.Hour), Events: []data.ComplaintEvent{
+			move(monday.Add(15*time.Hour), data.StatusResolved)}})
+		mustComplaint(t, old, data.Complaint{OpenedAt: monday.Add(10 * time.Hour), Events: []data.ComplaintEvent{
+			move(monday.Add(11*time.Hour), data.StatusResolved)}})
+	})
+	if got := dumpQuery(t, old, `SELECT id FROM complaint WHERE sla_breached = 1`); got != fmt.Sprintln(late.ID) {
+		t.Fatalf("version 12 marked %q, want complaint %d", got, late.ID)
+	}
+	old.Close()
+	db, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if got := dumpQuery(t, db, `SELECT complaint_id FROM complaint_breached`); got != fmt.Sprintln(late.ID) {
+		t.Errorf("after the migration marked %q, want complaint %d", got, late.ID)
+	}
+	if n := dumpQuery(t, db, `SELECT count(*) FROM pragma_table_info('complaint') WHERE name = 'sla_breached'`); n != "0\n" {
+		t.Error("the column sla_breached is still there")
+	}
+	breached, err := db.ListComplaints(ctx, data.ComplaintFilter{View: data.ViewBreached, Now: monday.Add(16 * time.Hour)}, data.Page{})
+	if err != nil || len(breached) != 1 || breached[0].ID != late.ID {
+		t.Errorf("breached view lists %+v (%v), want complaint %d", breached, err, late.ID)
+	}
+	checkComplaints(t, db)
+}

@@ -441,7 +441,7 @@ func keptOutcomes(m data.SLAMeasure, ov, nv *data.StandardVersion, loc *time.Loc
 		terms := []string{stop + " - opened_at <= ?"}
 		args = append(args, int64(priorityRank(p)), target)
 		if shorterClocks && nt >= ot {
-			terms = append(terms, "sla_breached = 0")
+			terms = append(terms, "id NOT IN (SELECT complaint_id FROM complaint_breached)")
 		}
 		if days != "" {
 			terms = append(terms, days+" <= ?")
@@ -505,26 +505,37 @@ func refreshSLASummary(ctx context.Context, tx *sql.Tx, complaints []int64) erro
 }
 
 // The summary statements take their complaints as one JSON array: a
-// re-judgement can list tens of thousands. Each sets one column, and only
-// where it changes: a complaint row costs more to write than its summary
-// to compute, and setting the due time, even to the same value, rewrites
-// its two index entries.
+// re-judgement can list tens of thousands. The breach mark is membership
+// of complaint_breached; the due time is set only where it changes:
+// setting it, even to the same value, rewrites a complaint row and its
+// two index entries.
 
 // markBreached sets the breach mark of the listed complaints, which have
 // a breached SLA row.
 func markBreached(ctx context.Context, tx *sql.Tx, complaints []int64) error {
-	return updateListed(ctx, tx, complaints, `UPDATE complaint SET sla_breached = 1
-		WHERE id IN (SELECT value FROM json_each(?)) AND sla_breached = 0`)
+	return updateListed(ctx, tx, complaints, `INSERT OR IGNORE INTO complaint_breached (complaint_id) SELECT value FROM json_each(?)`)
 }
 
 // refreshBreachMark recomputes the breach mark of the listed complaints.
 func refreshBreachMark(ctx context.Context, tx *sql.Tx, complaints []int64) error {
-	return updateListed(ctx, tx, complaints, `UPDATE complaint SET sla_breached = fresh.breached
-		FROM (SELECT listed.value AS id,
-			EXISTS (SELECT 1 FROM complaint_sla s WHERE s.standard_id IN (SELECT id FROM standard)
-				AND s.complaint_id = listed.value AND s.outcome = 'breached') AS breached
-			FROM json_each(?) AS listed) AS fresh
-		WHERE complaint.id = fresh.id AND complaint.sla_breached IS NOT fresh.breached`)
+	const breached = `EXISTS (SELECT 1 FROM complaint_sla s WHERE s.standard_id IN (SELECT id FROM standard)
+		AND s.complaint_id = listed.value AND s.outcome = 'breached')`
+	if err := updateListed(ctx, tx, complaints, `DELETE FROM complaint_breached WHERE complaint_id IN
+		(SELECT value FROM json_each(?) AS listed WHERE NOT `+breached+`)`); err != nil {
+		return err
+	}
+	return updateListed(ctx, tx, complaints, `INSERT OR IGNORE INTO complaint_breached (complaint_id)
+		SELECT value FROM json_each(?) AS listed WHERE `+breached)
+}
+
+// setBreachMark sets or clears the breach mark of one complaint.
+func setBreachMark(ctx context.Context, tx *sql.Tx, complaint int64, breached bool) error {
+	query := `DELETE FROM complaint_breached WHERE complaint_id = ?`
+	if breached {
+		query = `INSERT OR IGNORE INTO complaint_breached (complaint_id) VALUES (?)`
+	}
+	_, err := tx.ExecContext(ctx, query, complaint)
+	return err
 }
 
 // refreshDueTime recomputes the earliest running due time of the listed

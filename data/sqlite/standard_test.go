@@ -454,7 +454,8 @@ func TestSaveStandardWhileReadingMatchesFreshJudging(t *testing.T) {
 			changeRES(before)
 			for _, q := range []string{
 				`SELECT standard_id, complaint_id, due_at, risk_at, finished_at, finished_day, outcome FROM complaint_sla ORDER BY 1, 2`,
-				`SELECT id, sla_breached, due_at FROM complaint ORDER BY id`,
+				`SELECT id, due_at FROM complaint ORDER BY id`,
+				`SELECT complaint_id FROM complaint_breached ORDER BY 1`,
 				`SELECT * FROM sla_daily ORDER BY 1, 2`,
 			} {
 				if got, want := dumpQuery(t, before, q), dumpQuery(t, fresh, q); got != want {
