@@ -537,3 +537,60 @@ func TestRejudgeScopeIDs(t *testing.T) {
 		}
 	}
 }
+
+// Saving a standard that is cancelled while it judges the complaints
+// again leaves the file as it was; those that finish leave every summary
+// and rollup right. Cancelled at several moments, whichever comes.
+func TestSaveStandardCancelledLeavesNothing(t *testing.T) {
+	defer func(n int) { judgeFlushAt = n }(judgeFlushAt)
+	judgeFlushAt = 50 // batches are written while the reading goes on
+	db := openTest(t)
+	setUpComplaintBench(t, db)
+	importComplaintsBench(t, nil, db, 2000)
+	queries := []string{
+		`SELECT standard_id, complaint_id, due_at, risk_at, finished_at, finished_day, outcome FROM complaint_sla ORDER BY 1, 2`,
+		`SELECT id, due_at FROM complaint ORDER BY id`,
+		`SELECT complaint_id FROM complaint_breached ORDER BY 1`,
+		`SELECT * FROM sla_daily ORDER BY 1, 2`,
+		`SELECT standard_id, effective_from, calendar FROM standard_version ORDER BY 1, 2`,
+	}
+	dump := func() []string {
+		var out []string
+		for _, q := range queries {
+			out = append(out, dumpQuery(t, db, q))
+		}
+		return out
+	}
+	var cancelled, saved int
+	for _, after := range []time.Duration{0, time.Millisecond, 5 * time.Millisecond, 20 * time.Millisecond, 80 * time.Millisecond, time.Second} {
+		stds, err := db.Standards(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := stds[slices.IndexFunc(stds, func(s data.Standard) bool { return s.Code == "RES-1" })]
+		for v := range s.Versions {
+			s.Versions[v].Calendar.End -= 30 // every complaint concerned
+		}
+		before := dump()
+		ctx, cancel := context.WithCancel(context.Background())
+		timer := time.AfterFunc(after, cancel)
+		err = db.SaveStandard(ctx, &s)
+		timer.Stop()
+		cancel()
+		switch {
+		case errors.Is(err, context.Canceled):
+			cancelled++
+			if got := dump(); !slices.Equal(got, before) {
+				t.Fatalf("cancelled after %v, the file changed", after)
+			}
+		case err != nil:
+			t.Fatalf("cancelled after %v: %v", after, err)
+		default:
+			saved++
+		}
+	}
+	if cancelled == 0 || saved == 0 {
+		t.Errorf("%d saves cancelled, %d finished: want some of each", cancelled, saved)
+	}
+	checkComplaints(t, db)
+}
