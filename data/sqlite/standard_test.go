@@ -594,3 +594,38 @@ func TestSaveStandardCancelledLeavesNothing(t *testing.T) {
 	}
 	checkComplaints(t, db)
 }
+
+// A standard whose measure changes is judged again over every complaint:
+// those now opened before its first version lose their rows (and their
+// breach mark and daily counts), the others are judged by the new
+// measure.
+func TestChangedMeasureDropsRowsBeforeFirstVersion(t *testing.T) {
+	db := openTest(t)
+	ctx := context.Background()
+	wednesday := monday.Add(48 * time.Hour)
+	// Opened Monday under v1, resolved 5 working hours later: breached.
+	early := mustComplaint(t, db, data.Complaint{OpenedAt: monday.Add(10 * time.Hour)})
+	mustEvent(t, db, early.ID, move(monday.Add(15*time.Hour), data.StatusResolved))
+	// Opened Wednesday under v2, answered after an hour, resolved later.
+	late := mustComplaint(t, db, data.Complaint{OpenedAt: wednesday.Add(10 * time.Hour)})
+	mustEvent(t, db, late.ID, move(wednesday.Add(11*time.Hour), data.StatusInProgress))
+	mustEvent(t, db, late.ID, move(wednesday.Add(17*time.Hour), data.StatusResolved))
+	res := resolutionStandard(2*time.Hour, 2*time.Hour)
+	if err := db.SaveStandard(ctx, &res); err != nil {
+		t.Fatal(err)
+	}
+	rows := `SELECT complaint_id, outcome FROM complaint_sla WHERE standard_id = ? ORDER BY 1`
+	if got, want := dumpQuery(t, db, rows, res.ID), fmt.Sprintf("%d|breached\n%d|breached\n", early.ID, late.ID); got != want {
+		t.Fatalf("judged by resolution:\n%swant\n%s", got, want)
+	}
+	// Now the first response, and only from v2's day on.
+	res.Measure = data.MeasureFirstResponse
+	res.Versions = res.Versions[1:]
+	if err := db.SaveStandard(ctx, &res); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := dumpQuery(t, db, rows, res.ID), fmt.Sprintf("%d|achieved\n", late.ID); got != want {
+		t.Errorf("judged by first response from Wednesday:\n%swant\n%s", got, want)
+	}
+	checkComplaints(t, db)
+}
