@@ -255,12 +255,7 @@ func (c *calendarDays) between(from, to time.Time, pauses []Interval) (time.Dura
 	}
 	total := b - a
 	for _, p := range pauses {
-		end := p.End
-		if end.IsZero() {
-			end = to
-		}
-		s, e := later(p.Start, from), earlier(end, to)
-		if e.After(s) {
+		if s, e, ok := p.within(from, to); ok {
 			ps, _ := c.upTo(s)
 			pe, _ := c.upTo(e)
 			total -= pe - ps
@@ -344,16 +339,22 @@ func runningBetween(a, b time.Time, pauses []Interval) time.Duration {
 	}
 	d := b.Sub(a)
 	for _, p := range pauses {
-		end := p.End
-		if end.IsZero() {
-			end = b
-		}
-		s, e := later(p.Start, a), earlier(end, b)
-		if e.After(s) {
+		if s, e, ok := p.within(a, b); ok {
 			d -= e.Sub(s)
 		}
 	}
 	return d
+}
+
+// within is the part of the pause between a and b, if any; a pause with
+// no end lasts to b.
+func (p Interval) within(a, b time.Time) (start, end time.Time, ok bool) {
+	end = p.End
+	if end.IsZero() {
+		end = b
+	}
+	start, end = later(p.Start, a), earlier(end, b)
+	return start, end, end.After(start)
 }
 
 func pauseAt(pauses []Interval, t time.Time) (Interval, bool) {
