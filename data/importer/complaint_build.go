@@ -3,6 +3,7 @@ package importer
 import (
 	"cmp"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -43,6 +44,8 @@ type complaintBuilder struct {
 	// parseStatus reads the layout's statuses (ServiceNow may export
 	// state numbers).
 	parseStatus func(string) (data.Status, bool)
+	// notAppeal tells the statuses of tickets that are no appeal.
+	notAppeal func(string) bool
 	// parsePriority reads the layout's priorities (GLPI's "Major").
 	parsePriority func(string) (data.Priority, bool)
 	priorities    valueCache[data.Priority]
@@ -92,10 +95,13 @@ func newComplaintBuilder(p *plan, opt Options) *complaintBuilder {
 		b.disputed = strings.Contains(n, "disput") || strings.Contains(n, "оспор")
 		b.rated = strings.Contains(n, "rating") || strings.Contains(n, "оценк") || strings.Contains(n, "score") || strings.Contains(n, "csat")
 	}
-	b.parseStatus = statusParser(p.format)
+	b.parseStatus, b.notAppeal = planStatusParser(p)
 	b.parsePriority = parsePriority
-	if p.format == FormatGLPI {
+	switch {
+	case p.format == FormatGLPI:
 		b.parsePriority = glpiPriority
+	case tenPointUrgency(p):
+		b.parsePriority = urgencyPriority
 	}
 	b.eventLog = repeatsIDs(p)
 	if b.eventLog {
@@ -116,6 +122,65 @@ func statusParser(format string) func(string) (data.Status, bool) {
 		}
 		return parseStatus(s)
 	}
+}
+
+// planStatusParser reads the statuses of a file: LiveAgent's one-letter
+// codes when the status column holds only those, else the layout's.
+func planStatusParser(p *plan) (parse func(string) (data.Status, bool), skip func(string) bool) {
+	if !liveAgentCodes(p) {
+		return statusParser(p.format), notAppeal
+	}
+	return func(s string) (data.Status, bool) {
+			st, ok := liveAgentStatuses[strings.TrimSpace(s)]
+			return st, ok
+		}, func(s string) bool {
+			return slices.Contains(liveAgentNotAppeals, strings.TrimSpace(s))
+		}
+}
+
+// liveAgentCodes reports whether every status in the sample is one of
+// LiveAgent's one-letter codes. Single letters mean nothing else: read
+// as words, each would be an unknown status.
+func liveAgentCodes(p *plan) bool {
+	i, ok := p.mapping[FieldStatus]
+	if !ok {
+		return false
+	}
+	seen := false
+	for _, r := range p.sample {
+		if i >= len(r) || isMissing(r[i]) {
+			continue
+		}
+		v := strings.TrimSpace(r[i])
+		if _, known := liveAgentStatuses[v]; !known && !slices.Contains(liveAgentNotAppeals, v) {
+			return false
+		}
+		seen = true
+	}
+	return seen
+}
+
+// tenPointUrgency reports whether the priority column holds Deskpro's
+// urgency: whole numbers from 1 to 10, some above 5 (no priority scale
+// counted downwards from 1 goes that far). Read as ranks, 1 would be
+// critical and 10 unknown.
+func tenPointUrgency(p *plan) bool {
+	i, ok := p.mapping[FieldPriority]
+	if !ok {
+		return false
+	}
+	above := false
+	for _, r := range p.sample {
+		if i >= len(r) || isMissing(r[i]) {
+			continue
+		}
+		n, err := strconv.Atoi(strings.TrimSpace(r[i]))
+		if err != nil || n < 1 || n > 10 {
+			return false
+		}
+		above = above || n > 5
+	}
+	return above
 }
 
 // repeatsIDs reports whether the file is an event log, a row per change
@@ -155,7 +220,7 @@ func (b *complaintBuilder) parseRow(rec []string, row int) (ticketRow, bool) {
 	if !b.usable(rec, row) {
 		return r, false
 	}
-	if v := b.text(rec, FieldStatus); v != "" && notAppeal(v) {
+	if v := b.text(rec, FieldStatus); v != "" && b.notAppeal(v) {
 		r.notAppeal, r.statusText = true, v
 		if !b.eventLog {
 			b.skipNotAppeal(row, v)

@@ -102,7 +102,7 @@ func statusWarnings(p *plan) []Message {
 	case len(dated) > 0 || p.format == FormatCFPB:
 		return nil // the CFPB publishes no resolution date at all
 	}
-	parse := statusParser(p.format)
+	parse, _ := planStatusParser(p)
 	for _, r := range p.sample {
 		if sc >= len(r) {
 			continue

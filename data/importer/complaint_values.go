@@ -123,6 +123,9 @@ var statusWords = []struct {
 	{"waiting for customer", data.StatusWaiting},
 	{"waiting for client", data.StatusWaiting},
 	{"waiting", data.StatusWaiting},
+	// Deskpro awaits the user, the client ("Awaiting Agent" is read as
+	// "awaiting" below: inside work).
+	{"awaiting user", data.StatusWaiting},
 	// Intercom snoozes a conversation until the client answers or a
 	// set time comes: nobody works on it meanwhile.
 	{"snoozed", data.StatusWaiting},
@@ -136,6 +139,7 @@ var statusWords = []struct {
 	{"ожидание", data.StatusWaiting},
 	{"new", data.StatusNew},
 	{"submitted", data.StatusNew}, // YouTrack
+	{"logged", data.StatusNew},    // TOPdesk
 	{"to do", data.StatusNew},
 	{"todo", data.StatusNew},
 	{"новая", data.StatusNew},
@@ -156,6 +160,11 @@ var statusWords = []struct {
 	{"untimely response", data.StatusInProgress},
 	{"processing", data.StatusInProgress},      // GLPI: "Processing (assigned)", "(planned)"
 	{"to be discussed", data.StatusInProgress}, // YouTrack
+	// TOPdesk and SysAid: the client answered, the ball is with the
+	// team; SysAid and LiveAgent put a ticket off as others hold it.
+	{"updated by user", data.StatusInProgress},
+	{"user responded", data.StatusInProgress},
+	{"postponed", data.StatusInProgress},
 	{"в работе", data.StatusInProgress},
 	{"открыта", data.StatusInProgress},
 	{"открыт", data.StatusInProgress},
@@ -164,12 +173,15 @@ var statusWords = []struct {
 	{"resolved", data.StatusResolved},
 	{"solved", data.StatusResolved},
 	{"fixed", data.StatusResolved}, // YouTrack: fixed, then "Verified"
+	// TOPdesk completes an incident, then closes it.
+	{"completed", data.StatusResolved},
 	{"решена", data.StatusResolved},
 	{"решено", data.StatusResolved},
 	{"выполнена", data.StatusResolved},
 	{"исполнена", data.StatusResolved},
 	{"closed", data.StatusClosed},
-	{"done", data.StatusClosed}, // Jira's final state
+	{"done", data.StatusClosed},     // Jira's final state
+	{"archived", data.StatusClosed}, // Deskpro, after resolved
 	{"canceled", data.StatusClosed},
 	{"cancelled", data.StatusClosed},
 	{"withdrawn", data.StatusClosed},
@@ -204,6 +216,8 @@ var statusStems = []struct {
 	{"не начат", data.StatusNew},
 	{"открыт", data.StatusInProgress},
 	{"переоткрыт", data.StatusInProgress},
+	{"возобновл", data.StatusInProgress}, // Naumen Service Desk: «Возобновлен»
+	{"принят", data.StatusInProgress},    // Planfix: «Принятая», taken into work
 	{"выполняется", data.StatusInProgress},
 	{"в работе", data.StatusInProgress},
 	{"в обработке", data.StatusInProgress}, // HelpDeskEddy
@@ -287,6 +301,19 @@ func notAppeal(s string) bool {
 	return false
 }
 
+// liveAgentStatuses are the one-letter codes LiveAgent exports instead
+// of status names: Init, New, chaTting, calling (P), Resolved, Answered
+// (the agent replied, the client is to answer), open (C: the client
+// replied), postponed (W), cLosed. Deleted (X) and spam (B) are no
+// appeals.
+var liveAgentStatuses = map[string]data.Status{
+	"I": data.StatusNew, "N": data.StatusNew, "T": data.StatusInProgress, "P": data.StatusInProgress, "R": data.StatusResolved,
+	"A": data.StatusWaiting, "C": data.StatusInProgress, "W": data.StatusInProgress, "L": data.StatusClosed,
+}
+
+// liveAgentNotAppeals are LiveAgent's codes of deleted and spam tickets.
+var liveAgentNotAppeals = []string{"X", "B"}
+
 // parseStatus maps a status cell; ok=false for an unknown status.
 func parseStatus(s string) (data.Status, bool) {
 	l := strings.ToLower(strings.Join(strings.Fields(s), " "))
@@ -341,6 +368,23 @@ func glpiPriority(s string) (data.Priority, bool) {
 	return parsePriority(s)
 }
 
+// urgencyPriority reads Deskpro's urgency, 1 (least) to 10 (most
+// urgent), in bands of our four priorities.
+func urgencyPriority(s string) (data.Priority, bool) {
+	n, err := strconv.Atoi(strings.TrimSpace(s))
+	switch {
+	case err != nil || n < 1 || n > 10:
+		return "", false
+	case n >= 9:
+		return data.PriorityCritical, true
+	case n >= 7:
+		return data.PriorityHigh, true
+	case n >= 4:
+		return data.PriorityNormal, true
+	}
+	return data.PriorityLow, true
+}
+
 // rankedPriorities read "P1", "Sev 2", "S3", "Severity 1": 1 (or 0) is
 // the most urgent.
 var rankedPriorities = []data.Priority{data.PriorityCritical, data.PriorityCritical, data.PriorityHigh, data.PriorityNormal, data.PriorityLow, data.PriorityLow}
@@ -353,9 +397,14 @@ var numberedPriorities = []data.Priority{data.PriorityCritical, data.PriorityHig
 // counts the other way ("5 very high").
 func parsePriority(s string) (data.Priority, bool) {
 	l := strings.ToLower(strings.TrimSpace(s))
-	if isNoneMarker(l) {
-		// Zoho Desk's empty picklist: the priority nobody set.
+	switch {
+	case isNoneMarker(l) || l == "not priority":
+		// Zoho Desk's empty picklist: the priority nobody set; Intercom's
+		// conversations not starred as a priority.
 		return data.PriorityNormal, true
+	case l == "priority":
+		// Intercom stars a conversation "Priority": above the rest.
+		return data.PriorityHigh, true
 	}
 	if l != "" && l[0] >= '1' && l[0] <= '5' && (len(l) == 1 || l[1] == ' ' || l[1] == '-' || l[1] == '.') {
 		if p, ok := priorityWord(strings.TrimLeft(l[1:], " -.")); ok {

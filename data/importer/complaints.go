@@ -135,7 +135,9 @@ var complaintAliases = map[Field][]string{
 		"ticket no.", "conversation id", "id тикета", "номер тикета", "id обращения", "id заявки", "номер документа", "код",
 		// Redmine numbers issues under "#", ServiceDesk Plus requests,
 		// YouTrack issues, Kayako its masked ids, OTRS in Russian «Заявка#».
-		"#", "request id", "issue id", "ticket mask id", "заявка#"},
+		"#", "request id", "issue id", "ticket mask id", "заявка#",
+		// TOPdesk, Pyrus.
+		"incident number", "номер задачи"},
 	FieldOpened: {"дата", "дата обращения", "дата создания", "дата регистрации", "дата поступления", "дата и время", "создано", "создана", "поступило",
 		"дата создания обращения", "дата создания заявки", "время создания", "дата открытия", "открыто", "opened", "opened at", "opened_at",
 		"created", "created at", "created time", "created date", "created on", "create date", "creation date", "date created", "date", "date received",
@@ -144,7 +146,10 @@ var complaintAliases = map[Field][]string{
 		// reports write "Date/Time Opened".
 		"ticket created - timestamp", "ticket created - date", "ticket created - date time", "date/time opened", "created date/time",
 		// GLPI; Gorgias' API names ("created_datetime").
-		"opening date", "created datetime"},
+		"opening date", "created datetime",
+		// TOPdesk, SysAid, Front's message export (the conversation's
+		// segment began with the client's message).
+		"call date", "request time", "segment start"},
 	FieldUpdatedAt: {"дата изменения", "обновлено", "изменено", "updated", "updated at", "last updated", "modified", "sys_updated_on", "last update time", "last modified date", "дата последнего изменения",
 		"last update", "updated datetime"},
 	FieldResolvedAt: {"дата решения", "решено", "решена", "дата выполнения", "выполнено", "время решения", "дата исполнения", "resolved", "resolved at",
@@ -155,16 +160,22 @@ var complaintAliases = map[Field][]string{
 		// resolution it would put the reopens of its "Reopened" column
 		// after it and end a reopened conversation at its first close;
 		// its last close (closed_at) is the final resolution.
-		"ticket solved - timestamp", "time to resolution"},
+		"ticket solved - timestamp", "time to resolution",
+		// TOPdesk completes an incident before it closes it; Front
+		// archives a conversation when it is done.
+		"completed date", "segment end"},
 	// Salesforce writes "Date/Time Closed" beside a "Closed" flag (1/0):
 	// the date comes first.
 	FieldClosedAt: {"date/time closed", "дата закрытия", "закрыто", "закрыта", "время закрытия", "дата завершения", "closed", "closed at", "closed_at", "close date",
 		"date closed", "close time", "closed time", "closed date", "ticket closed time", "conversation last closed at",
 		// GLPI, Gorgias; ServiceDesk Plus closes a request as "Completed".
-		"closing date", "closed datetime", "completed time"},
+		"closing date", "closed datetime", "completed time",
+		// TOPdesk, HappyFox.
+		"closure date", "closed on"},
 	FieldRespondedAt: {"дата первого ответа", "первый ответ", "дата ответа", "время первого ответа", "first response at", "first reply at",
 		"first responded at", "responded at", "first response", "first response date", "first agent reply date", "first reply date",
-		"initial response time", "first response time", "responded time"},
+		"initial response time", "first response time", "responded time",
+		"date of first agent reply"}, // Deskpro
 	// A unit in brackets is read by durationUnit.
 	FieldFirstResponse: {"время первого ответа", "время реакции", "время ответа", "first response time", "first reply time", "response time",
 		"time to first response", "first response", "time to first agent reply", "time to first reply", "first reply time (min)",
@@ -173,36 +184,40 @@ var complaintAliases = map[Field][]string{
 	FieldResolutionTime: {"время решения", "срок решения", "длительность", "resolution time", "time to resolve", "time to resolution",
 		"time to close", "full resolution time", "full resolution time (hrs)", "full resolution time (min)", "time to close (seconds)",
 		"time to close (hh:mm:ss)", "resolution time (hrs)", "resolution time (in hrs)"},
-	FieldStatus: {"статус", "состояние", "статус обращения", "статус заявки", "стадия", "status", "state", "ticket status",
+	// Front's ticket status category (open, waiting, resolved) says more
+	// than its conversation status (assigned, archived).
+	FieldStatus: {"ticket status category", "статус", "состояние", "статус обращения", "статус заявки", "стадия", "status", "state", "ticket status",
 		"conversation state", "stage", "current status"},
 	FieldPriority: {"приоритет", "срочность", "важность", "priority", "urgency", "ticket priority", "case priority"},
 	// Zoho Desk's "Classification" holds Problem, Question, Request,
 	// Feature: a type, not a category.
-	FieldType: {"тип", "тип обращения", "вид обращения", "вид", "тип заявки", "type", "ticket type", "issue type", "request type",
-		"classification", "case type",
+	FieldType: {"тип", "тип обращения", "вид обращения", "вид", "тип заявки", "тип запроса", "type", "ticket type", "issue type", "request type",
+		"classification", "case type", "call type", // TOPdesk
 		// Redmine's tracker: Bug, Feature, Support («Ошибка», «Улучшение»).
 		"tracker", "трекер"},
 	FieldChannel: {"канал", "канал обращения", "канал поступления", "источник", "channel", "source", "via", "ticket channel", "case origin",
-		"origin", "request source", "mode"}, // GLPI; ServiceDesk Plus
+		"origin", "request source", "mode", // GLPI; ServiceDesk Plus
+		"create channel", "entry type", "способ обращения"}, // Zammad, TOPdesk, Naumen
 	FieldTier: {"сегмент", "сегмент клиента", "категория клиента", "уровень клиента", "tier", "client tier", "customer tier", "segment"},
 	FieldClient: {"клиент", "заявитель", "фио", "фио клиента", "имя клиента", "контрагент", "компания", "организация", "client", "customer",
-		"customer name", "client name", "requester", "contact", "reporter", "customer user", "customer id", "organization",
+		"customer name", "client name", "requester", "contact", "contact name", "person", "reporter", "customer user", "customer id", "organization",
 		"associated company", "associated contact", "account name",
 		// osTicket's sender, Redmine's author (the one who asked), Kayako.
-		"from", "author", "автор", "full name", "requester name"},
+		"from", "author", "автор", "full name", "requester name",
+		"caller", "request user"}, // TOPdesk, SysAid
 	FieldSubcategory: {"подкатегория", "подтема", "subcategory", "sub-category", "sub category"},
 	// «Тема» is the subject line in Okdesk, Usedesk, Omnidesk and
 	// Bitrix24, not a category.
 	FieldCategory: {"категория", "тематика", "категория обращения", "тема обращения", "причина обращения", "category", "topic",
 		"ticket category", "reason", "queue", "очередь", "case reason", "conversation topic", "help topic"},
 	FieldSubject: {"тема", "заголовок", "краткое описание", "суть", "тема письма", "тема тикета", "тема заявки", "название", "subject", "summary",
-		"title", "short description", "ticket name", "ticket title", "ticket subject"},
+		"title", "short description", "brief description", "ticket name", "ticket title", "ticket subject"},
 	FieldDescription: {"описание", "текст", "текст обращения", "содержание", "суть обращения", "комментарий", "description", "details", "text", "comment"},
 	FieldAssignee: {"ответственный", "исполнитель", "сотрудник", "агент", "специалист", "менеджер", "assignee", "assigned to", "agent", "owner",
 		"responsible", "ticket owner", "teammate assigned", "assigned agent",
 		"case owner", "teammate currently assigned", "assignee name",
 		// osTicket, Redmine in Russian, ServiceDesk Plus, Gorgias.
-		"agent assigned", "назначена", "technician", "assignee user"},
+		"agent assigned", "назначена", "technician", "assignee user", "operator"}, // TOPdesk
 	FieldReopens: {"переоткрытия", "повторные открытия", "число переоткрытий", "reopens", "reopen count", "reopened", "number of reopen",
 		"number of reopens"},
 	FieldResolution: {"решение", "результат", "итог", "результат рассмотрения", "resolution", "resolution summary", "outcome"},
