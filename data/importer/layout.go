@@ -16,7 +16,8 @@ type column struct {
 	norm     string   // normalised name for alias matching
 	importID string   // Qualtrics ImportId
 	loc      *time.Location
-	option   bool // one answer option of a SurveyMonkey multiple-choice question
+	option   bool      // one answer option of a SurveyMonkey multiple-choice question
+	order    DateOrder // the date order the header names ("Timestamp (mm/dd/yyyy)"), DateAuto if none
 }
 
 // normHeader lower-cases, trims and collapses spaces so that aliases match
@@ -94,8 +95,33 @@ func buildColumns(rows [][]string, headerRows int) []column {
 		if col.loc == nil && (strings.HasSuffix(col.norm, "(utc)") || strings.HasSuffix(col.norm, " utc")) {
 			col.loc = time.UTC
 		}
+		col.order = headerDateOrder(col.norm)
 	}
 	return cols
+}
+
+// headerDateOrder is the day/month order a header names, as QuestionPro's
+// "Timestamp (mm/dd/yyyy)" does: an export whose days are all 12 or less
+// cannot tell it otherwise.
+func headerDateOrder(norm string) DateOrder {
+	switch {
+	case strings.Contains(norm, "mm/dd/yy") || strings.Contains(norm, "mm-dd-yy"):
+		return MDY
+	case strings.Contains(norm, "dd/mm/yy") || strings.Contains(norm, "dd-mm-yy"):
+		return DMY
+	}
+	return DateAuto
+}
+
+// headerOrder is the date order named by the header of the first of the
+// date columns dcs that names one, DateAuto if none does.
+func headerOrder(cols []column, dcs []int) DateOrder {
+	for _, i := range dcs {
+		if o := cols[i].order; o != DateAuto {
+			return o
+		}
+	}
+	return DateAuto
 }
 
 // parseImportID reads a Qualtrics third header cell such as
@@ -411,6 +437,13 @@ func headerRank(sc *schema, f Field, c column) int {
 	for _, n := range names {
 		if strings.Contains(n, "_") {
 			names = append(names, strings.ReplaceAll(n, "_", " "))
+		}
+	}
+	// QuestionPro's "Timestamp (mm/dd/yyyy)": a note in brackets after
+	// the name says how the values are written, not what they are.
+	for _, n := range names {
+		if i := strings.LastIndex(n, " ("); i > 0 && strings.HasSuffix(n, ")") {
+			names = append(names, n[:i])
 		}
 	}
 	for rank, a := range sc.aliases[f] {

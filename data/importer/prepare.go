@@ -325,6 +325,9 @@ func prepare(path string, opt Options, sc *schema) (*plan, error) {
 		}
 		p.order, p.orderOK = opt.DateOrder, true
 		if p.order == DateAuto {
+			p.order = headerOrder(p.cols, dcs)
+		}
+		if p.order == DateAuto {
 			if p.dates.needsOrder() {
 				// The sample cannot tell dd/mm from mm/dd: ask the
 				// whole columns.
