@@ -264,16 +264,24 @@ var dateFallbacks = map[string][]string{
 	"date submitted":    {"date last action", "date started"},
 	"submitted time":    {"started time"},
 	"время отправки":    {"время начала"},
-	// Anketolog and Testograf export unfinished answers with no end.
+	// Anketolog, Testograf and WebAsk export unfinished answers with no end.
 	"дата окончания":         {"дата начала"},
 	"дата и время окончания": {"дата и время начала"},
+	"дата завершения":        {"дата начала"},
+	// SurveySparrow: a partial response by its start.
+	"submission time": {"start time"},
+	// Refiner: an answer left before the last question by the last data
+	// it sent.
+	"completed at": {"last data reception at"},
 }
 
 func newRowBuilder(p *plan, opt Options) *rowBuilder {
 	b := &rowBuilder{rowBase: newRowBase(p, opt), started: -1, clock: -1}
+	// Refiner's API-style "completed_at" spells spaces as "_".
+	spaced := func(s string) string { return strings.ReplaceAll(s, "_", " ") }
 	if dc, ok := p.mapping[FieldDate]; ok {
-		for _, n := range dateFallbacks[p.cols[dc].norm] {
-			if b.started = slices.IndexFunc(p.cols, func(c column) bool { return c.norm == n }); b.started >= 0 {
+		for _, n := range dateFallbacks[spaced(p.cols[dc].norm)] {
+			if b.started = slices.IndexFunc(p.cols, func(c column) bool { return spaced(c.norm) == n }); b.started >= 0 {
 				break
 			}
 		}

@@ -233,21 +233,28 @@ func detectSurveyFormat(cols []column, headerRows int) string {
 }
 
 // aliases are exact normalised header names per field, best first;
-// Anketolog numbers its answers «ID анкеты», Jotform "Submission ID".
+// Anketolog numbers its answers «ID анкеты», Jotform "Submission ID",
+// HubSpot every record "Record ID", Formstack "Unique ID". Tally writes
+// "Respondent ID" too, but a respondent who answers again keeps it: its
+// "Submission ID" goes first.
 var aliases = map[Field][]string{
-	FieldExternalID: {"response id", "responseid", "respondent id", "respondentid", "external id", "external_id", "response_id", "id ответа", "номер ответа", "#", "id", "№", "response token", "token", "uuid",
-		"id анкеты", "submission id"},
+	FieldExternalID: {"response id", "responseid", "submission id", "respondent id", "respondentid", "external id", "external_id", "response_id", "id ответа", "номер ответа", "#", "id", "№", "response token", "token", "uuid",
+		"id анкеты", "record id", "unique id"},
 	// Microsoft Forms writes "Start time" and "Completion time", Anketolog
 	// and Testograf «Дата (и время) окончания» after the start, Yandex
 	// Forms «Время создания», AskNicely "responded" (unix seconds) after
 	// "created" (when the survey was sent), LimeSurvey "submitdate" (its
 	// question-code headings) after "startdate", Zoho Survey "Submitted
 	// Time" after "Started Time" («Время отправки» after «Время начала»
-	// in Russian).
-	FieldDate: {"date", "дата", "дата ответа", "дата опроса", "дата и время", "response date", "responded at", "responded", "date de réponse",
+	// in Russian). CustomerGauge writes "Date Responded" after "Date Sent",
+	// SurveySparrow "Submission Time" after "Start Time", WebAsk «Дата
+	// завершения» after «Дата начала»; Pendo dates an answer by the
+	// respondent's "Browser Time".
+	FieldDate: {"date", "дата", "дата ответа", "дата опроса", "дата и время", "response date", "responded at", "responded", "date responded", "date de réponse",
 		"recordeddate", "recorded date", "end date", "enddate", "submit date (utc)", "submitted at", "submit date", "date submitted", "submitted",
-		"submitdate", "submitted time", "время отправки", "дата отправки", "дата и время отправки",
-		"completed at", "completion time", "время окончания", "дата окончания", "дата и время окончания", "response timestamp", "timestamp", "отметка времени", "время создания",
+		"submitdate", "submitted time", "submission time", "время отправки", "дата отправки", "дата и время отправки",
+		"completed at", "completion time", "время окончания", "дата окончания", "дата и время окончания",
+		"дата завершения", "browser time", "response timestamp", "timestamp", "отметка времени", "время создания",
 		"дата создания", "created at", "created", "datetime", "время", "time", "start date (utc)", "startdate", "start date", "start time",
 		"время начала", "date created", "started time"},
 	FieldScore: {"score", "nps", "nps score", "оценка", "балл", "оценка nps", "nps оценка", "rating", "likelihood to recommend", "ltr", "recommend",
@@ -272,9 +279,11 @@ var aliases = map[Field][]string{
 // recommend us…?", «Почему вы поставили такую оценку?»).
 var containsRules = map[Field][]string{
 	FieldScore: {"recommend", "рекоменд", "recommand", "weiterempfehlen"},
-	// Testograf's templates ask «Что нам улучшить?» after the score.
-	FieldComment: {"why", "reason", "почему", "причин", "pourquoi", "what could", "explain", "comment", "комментар", "отзыв", "feedback", "tell us", "улучш"},
-	FieldDate:    {"date", "дата"},
+	// Testograf's templates ask «Что нам улучшить?» after the score,
+	// Mailchimp's "What's one thing we could do better?".
+	FieldComment: {"why", "reason", "почему", "причин", "pourquoi", "what could", "explain", "comment", "комментар", "отзыв", "feedback", "tell us", "улучш",
+		"do better"},
+	FieldDate: {"date", "дата"},
 	// Surveys often ask the channel as a question ("How did you contact
 	// us?", «Как вы с нами связывались?»); its answers are channel names.
 	FieldChannel: {"channel", "канал", "contact us", "reach us", "связыва", "обращал"},
