@@ -1,12 +1,10 @@
 package importer_test
 
 import (
-	"context"
 	"testing"
 	"time"
 
 	"caredesk/data"
-	"caredesk/data/importer"
 )
 
 // More help desks' exports, each imported into a real store as
@@ -14,11 +12,7 @@ import (
 // and resolution time (none where the source gives none: a deadline is no
 // resolution), and a second import adds nothing.
 func TestImportMoreHelpDeskExports(t *testing.T) {
-	type want struct {
-		status   data.Status
-		priority data.Priority
-		resolved time.Time // zero: not resolved, or resolved without a time
-	}
+	type want = exportTicket
 	msk := time.FixedZone("MSK", 3*3600)
 	at := func(d, h, m int) time.Time { return time.Date(2024, 3, d, h, m, 0, 0, msk) }
 	none := time.Time{}
@@ -218,35 +212,7 @@ func TestImportMoreHelpDeskExports(t *testing.T) {
 		}},
 	}
 	for _, tc := range cases {
-		t.Run(tc.file, func(t *testing.T) {
-			db := openStore(t)
-			path := copyFixture(t, tc.file)
-			res := importTickets(t, db, path, importer.Options{Location: msk})
-			if res.Imported != len(tc.tickets) || res.Rejected != 0 {
-				t.Fatalf("imported %d rejected %d, want %d and 0: %+v", res.Imported, res.Rejected, len(tc.tickets), res.Rejects)
-			}
-			got := storedTickets(t, db)
-			for id, w := range tc.tickets {
-				c, ok := got[id]
-				if !ok {
-					t.Errorf("%s missing (stored: %d)", id, len(got))
-					continue
-				}
-				if c.Status != w.status || c.Priority != w.priority || !c.Facts.ResolvedAt.Equal(w.resolved) {
-					t.Errorf("%s: status %q priority %q resolved %v, want %+v", id, c.Status, c.Priority, c.Facts.ResolvedAt, w)
-				}
-			}
-			if tc.check != nil {
-				tc.check(t, got)
-			}
-			again := importTickets(t, db, path, importer.Options{Location: msk, RejectsPath: "-"})
-			if again.Imported != 0 {
-				t.Errorf("re-import: imported %d", again.Imported)
-			}
-			if n, _ := db.CountComplaints(context.Background(), data.ComplaintFilter{}); n != len(tc.tickets) {
-				t.Errorf("%d complaints after re-import", n)
-			}
-		})
+		t.Run(tc.file, func(t *testing.T) { checkTicketImport(t, tc.file, msk, tc.tickets, tc.check) })
 	}
 }
 

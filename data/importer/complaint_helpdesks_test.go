@@ -14,11 +14,7 @@ import (
 // headers are, every row goes in with its status, priority and dates, and
 // a second import adds nothing.
 func TestImportHelpDeskExports(t *testing.T) {
-	type want struct {
-		status   data.Status
-		priority data.Priority
-		resolved time.Time // zero: not resolved, or resolved without a time
-	}
+	type want = exportTicket
 	msk := time.FixedZone("MSK", 3*3600)
 	cases := []struct {
 		file, format string
@@ -227,38 +223,56 @@ func TestImportHelpDeskExports(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.file, func(t *testing.T) {
-			db := openStore(t)
-			path := copyFixture(t, tc.file)
-			res := importTickets(t, db, path, importer.Options{Location: msk})
-			if res.Imported != len(tc.tickets) || res.Rejected != 0 {
-				t.Fatalf("imported %d rejected %d, want %d and 0: %+v", res.Imported, res.Rejected, len(tc.tickets), res.Rejects)
-			}
+			res := checkTicketImport(t, tc.file, msk, tc.tickets, tc.check)
 			if res.Batch.Source != tc.format && tc.format != importer.FormatGeneric {
 				t.Errorf("source %q, want %q", res.Batch.Source, tc.format)
 			}
-			got := storedTickets(t, db)
-			for id, w := range tc.tickets {
-				c, ok := got[id]
-				if !ok {
-					t.Errorf("%s missing (stored: %d)", id, len(got))
-					continue
-				}
-				if c.Status != w.status || c.Priority != w.priority || !c.Facts.ResolvedAt.Equal(w.resolved) {
-					t.Errorf("%s: status %q priority %q resolved %v, want %+v", id, c.Status, c.Priority, c.Facts.ResolvedAt, w)
-				}
-			}
-			if tc.check != nil {
-				tc.check(t, got)
-			}
-			again := importTickets(t, db, path, importer.Options{Location: msk, RejectsPath: "-"})
-			if again.Imported != 0 || again.Duplicates != len(tc.tickets) {
-				t.Errorf("re-import: imported %d duplicates %d", again.Imported, again.Duplicates)
-			}
-			if n, _ := db.CountComplaints(context.Background(), data.ComplaintFilter{}); n != len(tc.tickets) {
-				t.Errorf("%d complaints after re-import", n)
-			}
 		})
 	}
+}
+
+// exportTicket is what a ticket of an export must be stored as.
+type exportTicket struct {
+	status   data.Status
+	priority data.Priority
+	resolved time.Time // zero: not resolved, or resolved without a time
+}
+
+// checkTicketImport imports the fixture file into a new store, dated in
+// loc where it has no zone, and checks that every ticket went in with its
+// status, priority and resolution time (then check, if given), and that a
+// second import adds nothing.
+func checkTicketImport(t *testing.T, file string, loc *time.Location, tickets map[string]exportTicket,
+	check func(t *testing.T, got map[string]data.Complaint)) importer.Result {
+	t.Helper()
+	db := openStore(t)
+	path := copyFixture(t, file)
+	res := importTickets(t, db, path, importer.Options{Location: loc})
+	if res.Imported != len(tickets) || res.Rejected != 0 {
+		t.Fatalf("imported %d rejected %d, want %d and 0: %+v", res.Imported, res.Rejected, len(tickets), res.Rejects)
+	}
+	got := storedTickets(t, db)
+	for id, w := range tickets {
+		c, ok := got[id]
+		if !ok {
+			t.Errorf("%s missing (stored: %d)", id, len(got))
+			continue
+		}
+		if c.Status != w.status || c.Priority != w.priority || !c.Facts.ResolvedAt.Equal(w.resolved) {
+			t.Errorf("%s: status %q priority %q resolved %v, want %+v", id, c.Status, c.Priority, c.Facts.ResolvedAt, w)
+		}
+	}
+	if check != nil {
+		check(t, got)
+	}
+	again := importTickets(t, db, path, importer.Options{Location: loc, RejectsPath: "-"})
+	if again.Imported != 0 {
+		t.Errorf("re-import: imported %d", again.Imported)
+	}
+	if n, _ := db.CountComplaints(context.Background(), data.ComplaintFilter{}); n != len(tickets) {
+		t.Errorf("%d complaints after re-import", n)
+	}
+	return res
 }
 
 // Redmine in Russian long named an issue's due date «Дата выполнения»,

@@ -279,35 +279,7 @@ func TestMoreSurveyToolExports(t *testing.T) {
 			} else {
 				path = writeFile(t, c.file, []byte(c.csv))
 			}
-			db := openStore(t)
-			res := importFile(t, db, path, importer.Options{RejectsPath: "-"})
-			if res.Imported != len(c.rows) || res.Rejected != c.rejected {
-				t.Fatalf("imported %d, rejected %d, want %d and %d: %+v", res.Imported, res.Rejected, len(c.rows), c.rejected, res.Rejects)
-			}
-			if c.ids != nil {
-				all := stored(t, db)
-				for i, f := range all {
-					if i >= len(c.ids) || f.ExternalID != c.ids[i] {
-						t.Errorf("stored id %q, want the export's ids %v", f.ExternalID, c.ids)
-						break
-					}
-				}
-			}
-			got := byComment(t, db)
-			for _, w := range c.rows {
-				f, ok := got[w.comment]
-				if !ok {
-					t.Errorf("no response %q in %+v", w.comment, got)
-					continue
-				}
-				if f.Score != w.score || !f.RespondedAt.Equal(w.at) || f.Channel != w.channel {
-					t.Errorf("%q: score %v at %v channel %q; want %d at %v channel %q", w.comment, f.Score, f.RespondedAt, f.Channel, w.score, w.at, w.channel)
-				}
-			}
-			again := importFile(t, db, path, importer.Options{RejectsPath: "-"})
-			if again.Imported != 0 || again.Duplicates != len(c.rows) {
-				t.Errorf("re-import: imported %d, duplicates %d; want 0 and %d", again.Imported, again.Duplicates, len(c.rows))
-			}
+			checkToolImport(t, path, c.rows, c.rejected, c.ids)
 		})
 	}
 }
@@ -337,5 +309,41 @@ func TestLimeSurveyUndatedResponses(t *testing.T) {
 		if !f.RespondedAt.Equal(day) {
 			t.Errorf("%q dated %v, want %v", f.Comment, f.RespondedAt, day)
 		}
+	}
+}
+
+// checkToolImport imports the export at path into a new store and checks
+// the counts, the ids the export names (sorted; nil: not checked), each
+// response's score, time and channel by its comment, and that a second
+// import adds nothing.
+func checkToolImport(t *testing.T, path string, rows []moreToolRow, rejected int, ids []string) {
+	t.Helper()
+	db := openStore(t)
+	res := importFile(t, db, path, importer.Options{RejectsPath: "-"})
+	if res.Imported != len(rows) || res.Rejected != rejected {
+		t.Fatalf("imported %d, rejected %d, want %d and %d: %+v", res.Imported, res.Rejected, len(rows), rejected, res.Rejects)
+	}
+	if ids != nil {
+		for i, f := range stored(t, db) {
+			if i >= len(ids) || f.ExternalID != ids[i] {
+				t.Errorf("stored id %q, want the export's ids %v", f.ExternalID, ids)
+				break
+			}
+		}
+	}
+	got := byComment(t, db)
+	for _, w := range rows {
+		f, ok := got[w.comment]
+		if !ok {
+			t.Errorf("no response %q in %+v", w.comment, got)
+			continue
+		}
+		if f.Score != w.score || !f.RespondedAt.Equal(w.at) || f.Channel != w.channel {
+			t.Errorf("%q: score %v at %v channel %q; want %d at %v channel %q", w.comment, f.Score, f.RespondedAt, f.Channel, w.score, w.at, w.channel)
+		}
+	}
+	again := importFile(t, db, path, importer.Options{RejectsPath: "-"})
+	if again.Imported != 0 || again.Duplicates != len(rows) {
+		t.Errorf("re-import: imported %d, duplicates %d; want 0 and %d", again.Imported, again.Duplicates, len(rows))
 	}
 }

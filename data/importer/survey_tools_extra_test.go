@@ -267,35 +267,7 @@ func TestExtraSurveyToolExports(t *testing.T) {
 			if got := pv.Mapping[importer.FieldDate]; got != c.dateCol {
 				t.Errorf("dated by %q, want %q", got, c.dateCol)
 			}
-			db := openStore(t)
-			res := importFile(t, db, path, importer.Options{RejectsPath: "-"})
-			if res.Imported != len(c.rows) || res.Rejected != c.rejected {
-				t.Fatalf("imported %d, rejected %d, want %d and %d: %+v", res.Imported, res.Rejected, len(c.rows), c.rejected, res.Rejects)
-			}
-			if c.ids != nil {
-				all := stored(t, db)
-				for i, f := range all {
-					if i >= len(c.ids) || f.ExternalID != c.ids[i] {
-						t.Errorf("stored id %q, want the export's ids %v", f.ExternalID, c.ids)
-						break
-					}
-				}
-			}
-			got := byComment(t, db)
-			for _, w := range c.rows {
-				f, ok := got[w.comment]
-				if !ok {
-					t.Errorf("no response %q in %+v", w.comment, got)
-					continue
-				}
-				if f.Score != w.score || !f.RespondedAt.Equal(w.at) || f.Channel != w.channel {
-					t.Errorf("%q: score %v at %v channel %q; want %d at %v channel %q", w.comment, f.Score, f.RespondedAt, f.Channel, w.score, w.at, w.channel)
-				}
-			}
-			again := importFile(t, db, path, importer.Options{RejectsPath: "-"})
-			if again.Imported != 0 || again.Duplicates != len(c.rows) {
-				t.Errorf("re-import: imported %d, duplicates %d; want 0 and %d", again.Imported, again.Duplicates, len(c.rows))
-			}
+			checkToolImport(t, path, c.rows, c.rejected, c.ids)
 		})
 	}
 }
