@@ -142,22 +142,13 @@ func planStatusParser(p *plan) (parse func(string) (data.Status, bool), skip fun
 // LiveAgent's one-letter codes. Single letters mean nothing else: read
 // as words, each would be an unknown status.
 func liveAgentCodes(p *plan) bool {
-	i, ok := p.mapping[FieldStatus]
-	if !ok {
-		return false
-	}
-	seen := false
-	for _, r := range p.sample {
-		if i >= len(r) || isMissing(r[i]) {
-			continue
-		}
-		v := strings.TrimSpace(r[i])
+	values := sampleValues(p, FieldStatus)
+	for _, v := range values {
 		if _, known := liveAgentStatuses[v]; !known && !slices.Contains(liveAgentNotAppeals, v) {
 			return false
 		}
-		seen = true
 	}
-	return seen
+	return len(values) > 0
 }
 
 // tenPointUrgency reports whether the priority column holds Deskpro's
@@ -165,22 +156,31 @@ func liveAgentCodes(p *plan) bool {
 // counted downwards from 1 goes that far). Read as ranks, 1 would be
 // critical and 10 unknown.
 func tenPointUrgency(p *plan) bool {
-	i, ok := p.mapping[FieldPriority]
-	if !ok {
-		return false
-	}
 	above := false
-	for _, r := range p.sample {
-		if i >= len(r) || isMissing(r[i]) {
-			continue
-		}
-		n, err := strconv.Atoi(strings.TrimSpace(r[i]))
+	for _, v := range sampleValues(p, FieldPriority) {
+		n, err := strconv.Atoi(v)
 		if err != nil || n < 1 || n > 10 {
 			return false
 		}
 		above = above || n > 5
 	}
 	return above
+}
+
+// sampleValues are the values of field's column in the sample, trimmed,
+// leaving out the missing ones; none when the field is not mapped.
+func sampleValues(p *plan, f Field) []string {
+	i, ok := p.mapping[f]
+	if !ok {
+		return nil
+	}
+	var out []string
+	for _, r := range p.sample {
+		if i < len(r) && !isMissing(r[i]) {
+			out = append(out, strings.TrimSpace(r[i]))
+		}
+	}
+	return out
 }
 
 // repeatsIDs reports whether the file is an event log, a row per change
