@@ -57,7 +57,10 @@ func utcAt(y int, m time.Month, d, h, min int) time.Time {
 
 // Intercom: "Reopened" says Yes or No (Да/Нет in a Russian workspace), a
 // snoozed conversation waits, the first close is the first resolution
-// and the last close the final one, the teammate is the assignee.
+// and the last close the final one, the teammate is the assignee. Its
+// durations leave out the hours outside office hours, so "Time to first
+// response (seconds)" dates no first response; "Conversation first
+// replied at" does.
 func TestImportIntercomConversations(t *testing.T) {
 	got := importHelpDesk(t, "intercom_conversations.csv", importer.Options{}, map[string]ticketWant{
 		"215466123400001": {status: data.StatusClosed, channel: data.ChannelChat, verdict: data.VerdictSatisfied, resolved: utcAt(2024, 1, 5, 11, 0)},
@@ -67,8 +70,16 @@ func TestImportIntercomConversations(t *testing.T) {
 		"215466123400004": {status: data.StatusWaiting, channel: data.ChannelChat, reopened: true},
 	})
 	c := got["215466123400001"]
-	if c.Assignee != "Liz Mate" || c.Category != "Billing" || !c.Facts.FirstResponseAt.Equal(utcAt(2024, 1, 5, 10, 2)) {
-		t.Errorf("001: assignee %q category %q first response %v", c.Assignee, c.Category, c.Facts.FirstResponseAt)
+	if c.Assignee != "Liz Mate" || c.Category != "Billing" || !c.Facts.FirstResponseAt.IsZero() {
+		t.Errorf("001: assignee %q category %q first response %v (from an office-hours duration)", c.Assignee, c.Category, c.Facts.FirstResponseAt)
+	}
+	// Started Friday 17:50; the reply came on Monday at 9:10, 20 minutes
+	// of office hours later.
+	_, got, res := importAllTickets(t, "intercom-conversations.csv", 1,
+		"Conversation ID,Conversation started at,Conversation first replied at,Time to first response (seconds),Conversation state",
+		"215466123400009,2024-01-05 17:50,2024-01-08 09:10,1200,open")
+	if c := got["215466123400009"]; !c.Facts.FirstResponseAt.Equal(utcAt(2024, 1, 8, 9, 10)) || res.Batch.Source != importer.FormatIntercom {
+		t.Errorf("first replied at: first response %v, source %q", c.Facts.FirstResponseAt, res.Batch.Source)
 	}
 }
 

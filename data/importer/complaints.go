@@ -41,10 +41,12 @@ const (
 	FormatJira       = "jira"
 	FormatGLPI       = "glpi"
 	FormatRedmine    = "redmine"
+	FormatIntercom   = "intercom"
 )
 
 // ComplaintFormats lists the known ticket layouts.
-var ComplaintFormats = []string{FormatZendesk, FormatFreshdesk, FormatServiceNow, FormatJira, FormatGLPI, FormatRedmine, FormatCFPB, FormatGeneric}
+var ComplaintFormats = []string{FormatZendesk, FormatFreshdesk, FormatServiceNow, FormatJira, FormatGLPI, FormatRedmine, FormatIntercom,
+	FormatCFPB, FormatGeneric}
 
 // complaintLayouts are the headers each help desk writes (normalised), as
 // their exports and API field lists name them.
@@ -121,10 +123,15 @@ var complaintLayouts = map[string]map[Field][]string{
 // words for the date a complaint was done; Freshdesk's "(in hrs)"
 // durations count business hours, so added to the opening they would
 // date a first response or resolution at the wrong time (its own
-// timestamps are read instead, and an empty one stays unknown).
+// timestamps are read instead, and an empty one stays unknown). Intercom
+// subtracts the hours outside its office hours from every duration it
+// reports, so its durations are left out alike.
 var complaintSkip = map[string][]string{
 	FormatRedmine:   {"дата выполнения", "срок завершения", "due date", "start date", "дата начала", "начата"},
 	FormatFreshdesk: {"first response time (in hrs)", "resolution time (in hrs)", "first response time (hrs)", "resolution time (hrs)"},
+	FormatIntercom: {"time to first response (seconds)", "time to first response", "time to first close (seconds)",
+		"time to last close (seconds)", "time to close (seconds)", "time to assignment (seconds)", "median time to reply (seconds)",
+		"time to admin reply (seconds)"},
 }
 
 // complaintAliases are the plain headers of registers kept by hand or
@@ -175,7 +182,8 @@ var complaintAliases = map[Field][]string{
 	FieldRespondedAt: {"дата первого ответа", "первый ответ", "дата ответа", "время первого ответа", "first response at", "first reply at",
 		"first responded at", "responded at", "first response", "first response date", "first agent reply date", "first reply date",
 		"initial response time", "first response time", "responded time",
-		"date of first agent reply"}, // Deskpro
+		"date of first agent reply",                              // Deskpro
+		"conversation first replied at", "first admin reply at"}, // Intercom
 	// A unit in brackets is read by durationUnit.
 	FieldFirstResponse: {"время первого ответа", "время реакции", "время ответа", "first response time", "first reply time", "response time",
 		"time to first response", "first response", "time to first agent reply", "time to first reply", "first reply time (min)",
@@ -272,6 +280,8 @@ func detectTicketFormat(cols []column, _ int) string {
 		return FormatGLPI
 	case hasHeader(cols, "ticket id") && hasHeader(cols, "created time", "due by time"):
 		return FormatFreshdesk
+	case hasHeader(cols, "conversation id") && hasHeader(cols, "conversation started at", "conversation created at"):
+		return FormatIntercom
 	case hasHeader(cols, "id") && hasHeader(cols, "created at") && hasHeader(cols, "requester", "via", "solved at", "ticket type", "assignee"):
 		return FormatZendesk
 	}
