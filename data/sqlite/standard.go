@@ -461,7 +461,8 @@ func keptOutcomes(m data.SLAMeasure, ov, nv *data.StandardVersion, loc *time.Loc
 // before to+1 less those before from. The days before day d are whole
 // weeks and the first d%7 days of a week, counted from 1 January 1970, a
 // Thursday; d is moved on by whole weeks first so that it is never
-// negative (SQLite divides towards zero).
+// negative (SQLite divides towards zero). The numbers are counts worked
+// out here from the weekdays, no input, so they are written into the SQL.
 func workingDaysSQL(weekdays [7]bool, from, to string) string {
 	var before [7]int // working days among the first i days of a week
 	for i := 1; i < 7; i++ {
