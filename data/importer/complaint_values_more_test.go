@@ -1,6 +1,7 @@
 package importer_test
 
 import (
+	"context"
 	"testing"
 	"time"
 
@@ -20,17 +21,11 @@ type ticketWant struct {
 	reopened bool
 }
 
-// importHelpDesk imports a fixture into a fresh store: every row must go
-// in, and a second import add nothing. It returns the stored tickets.
+// importHelpDesk imports a fixture into a fresh store (importFixture)
+// and checks each ticket of want. It returns the stored tickets.
 func importHelpDesk(t *testing.T, file string, opt importer.Options, want map[string]ticketWant) map[string]data.Complaint {
 	t.Helper()
-	db := openStore(t)
-	path := copyFixture(t, file)
-	res := importTickets(t, db, path, opt)
-	if res.Imported != len(want) || res.Rejected != 0 {
-		t.Fatalf("imported %d rejected %d, want %d and 0: %+v", res.Imported, res.Rejected, len(want), res.Rejects)
-	}
-	got := storedTickets(t, db)
+	got, _ := importFixture(t, file, opt, len(want))
 	for id, w := range want {
 		c, ok := got[id]
 		if !ok {
@@ -44,11 +39,29 @@ func importHelpDesk(t *testing.T, file string, opt importer.Options, want map[st
 				c.Priority, c.Type, c.Channel, c.Verdict, c.Facts.ResolvedAt, c.Facts.Reopened(), w)
 		}
 	}
+	return got
+}
+
+// importFixture imports a fixture of n tickets into a fresh store: every
+// row must go in, and a second import add nothing. It returns the stored
+// tickets and the first import's result.
+func importFixture(t *testing.T, file string, opt importer.Options, n int) (map[string]data.Complaint, importer.Result) {
+	t.Helper()
+	db := openStore(t)
+	path := copyFixture(t, file)
+	res := importTickets(t, db, path, opt)
+	if res.Imported != n || res.Rejected != 0 {
+		t.Fatalf("imported %d rejected %d, want %d and 0: %+v", res.Imported, res.Rejected, n, res.Rejects)
+	}
+	got := storedTickets(t, db)
 	opt.RejectsPath = "-"
 	if again := importTickets(t, db, path, opt); again.Imported != 0 {
 		t.Errorf("re-import added %d", again.Imported)
 	}
-	return got
+	if stored, _ := db.CountComplaints(context.Background(), data.ComplaintFilter{}); stored != n {
+		t.Errorf("%d complaints after re-import, want %d", stored, n)
+	}
+	return got, res
 }
 
 func utcAt(y int, m time.Month, d, h, min int) time.Time {
