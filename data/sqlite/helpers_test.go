@@ -156,6 +156,19 @@ func openAtVersion(t testing.TB, version int) (string, *DB) {
 	return path, db
 }
 
+// migrated closes old, left at an older version by openAtVersion, and
+// opens its file again: the migrations since run.
+func migrated(t testing.TB, old *DB, path string) *DB {
+	t.Helper()
+	old.Close()
+	db, err := Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db
+}
+
 // withLaterColumns runs write on db, left at an older version by
 // openAtVersion, with the columns and tables later migrations add that
 // the current code writes, and takes them away again (breach marks back

@@ -142,13 +142,7 @@ func TestMigratingOldVersionMakesBackup(t *testing.T) {
 		SELECT day, channel, touchpoint, ` + scoreCountColumns + ` FROM feedback GROUP BY 1, 2, 3`); err != nil {
 		t.Fatal(err)
 	}
-	old.Close()
-
-	db, err := Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db := migrated(t, old, path)
 	var version int
 	db.write.QueryRow(`PRAGMA user_version`).Scan(&version)
 	if version != len(migs) {
@@ -222,7 +216,6 @@ func TestDefaultPath(t *testing.T) {
 // Migration 9 counts the reopens a source gave without their times in
 // complaint.reopens, which version 8 left out.
 func TestMigrationCountsUndatedReopens(t *testing.T) {
-	ctx := context.Background()
 	path, old := openAtVersion(t, 8)
 	undated := func(s data.Status) data.ComplaintEvent {
 		e := move(monday.Add(10*time.Hour), s)
@@ -241,12 +234,7 @@ func TestMigrationCountsUndatedReopens(t *testing.T) {
 	if _, err := old.write.Exec(`UPDATE complaint SET reopens = 0 WHERE id = ?`, c.ID); err != nil {
 		t.Fatal(err)
 	}
-	old.Close()
-	db, err := Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db := migrated(t, old, path)
 	var reopens int
 	if err := db.read.QueryRow(`SELECT reopens FROM complaint WHERE id = ?`, c.ID).Scan(&reopens); err != nil || reopens != 2 {
 		t.Errorf("reopens after migrating = %d (%v), want 2", reopens, err)
@@ -258,7 +246,6 @@ func TestMigrationCountsUndatedReopens(t *testing.T) {
 // index: the tags and kudos that reference the responses stay, and the
 // key still refuses a second row with the same source and external id.
 func TestMigrationKeepsFeedbackReferences(t *testing.T) {
-	ctx := context.Background()
 	path, old := openAtVersion(t, 9)
 	rows := makeRows(20, 3)
 	for i := range rows {
@@ -272,13 +259,7 @@ func TestMigrationKeepsFeedbackReferences(t *testing.T) {
 		t.Fatal(err)
 	}
 	before := dumpQuery(t, old, `SELECT f.id, f.external_id, f.score, t.tag FROM feedback f JOIN feedback_tag t ON t.feedback_id = f.id ORDER BY f.id`)
-	old.Close()
-
-	db, err := Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db := migrated(t, old, path)
 	if after := dumpQuery(t, db, `SELECT f.id, f.external_id, f.score, t.tag FROM feedback f JOIN feedback_tag t ON t.feedback_id = f.id ORDER BY f.id`); after != before {
 		t.Errorf("responses and tags after migrating:\n%s\nwant:\n%s", after, before)
 	}
@@ -298,18 +279,12 @@ func TestMigrationKeepsFeedbackReferences(t *testing.T) {
 // Migration 11 gives events their cancellation mark and the daily counts
 // their cancellations; what version 10 stored stays as it was.
 func TestMigrationAddsCancellations(t *testing.T) {
-	ctx := context.Background()
 	path, old := openAtVersion(t, 10)
 	withLaterColumns(t, old, func() {
 		mustComplaint(t, old, data.Complaint{OpenedAt: monday.Add(10 * time.Hour), Events: []data.ComplaintEvent{
 			move(monday.Add(11*time.Hour), data.StatusInProgress), move(monday.Add(15*time.Hour), data.StatusResolved)}})
 	})
-	old.Close()
-	db, err := Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db := migrated(t, old, path)
 	var resolutions, cancellations int
 	if err := db.read.QueryRow(`SELECT sum(resolutions), sum(cancellations) FROM complaint_daily`).Scan(&resolutions, &cancellations); err != nil ||
 		resolutions != 1 || cancellations != 0 {
@@ -333,12 +308,7 @@ func TestMigrationMarksWithdrawn(t *testing.T) {
 		resolved = mustComplaint(t, old, data.Complaint{OpenedAt: monday.Add(10 * time.Hour), Events: []data.ComplaintEvent{
 			move(monday.Add(12*time.Hour), data.StatusResolved), move(monday.Add(13*time.Hour), data.StatusClosed)}})
 	})
-	old.Close()
-	db, err := Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db := migrated(t, old, path)
 	list, err := db.ListComplaints(ctx, data.ComplaintFilter{}, data.Page{})
 	if err != nil {
 		t.Fatal(err)
@@ -371,12 +341,7 @@ func TestMigrationMovesBreachMarks(t *testing.T) {
 	if got := dumpQuery(t, old, `SELECT id FROM complaint WHERE sla_breached = 1`); got != fmt.Sprintln(late.ID) {
 		t.Fatalf("version 12 marked %q, want complaint %d", got, late.ID)
 	}
-	old.Close()
-	db, err := Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db := migrated(t, old, path)
 	if got := dumpQuery(t, db, `SELECT complaint_id FROM complaint_breached`); got != fmt.Sprintln(late.ID) {
 		t.Errorf("after the migration marked %q, want complaint %d", got, late.ID)
 	}
