@@ -360,8 +360,7 @@ func (cd *card) showWorkflow() {
 		}
 		cd.moves.Add(b)
 	}
-	if c.Status.Open() {
-		// The client withdrew it: closed, resolving nothing.
+	if c.Status.Allows(withdrawal) {
 		cd.moves.Add(widget.NewButton(lang.L("complaints.move.withdrawn"), cd.withdraw))
 	}
 	cd.moves.Refresh()
@@ -473,9 +472,11 @@ func (cd *card) move(to data.Status) {
 	cd.addEvent(data.ComplaintEvent{Kind: data.EventStatus, Status: to}, nil)
 }
 
-func (cd *card) withdraw() {
-	cd.addEvent(data.ComplaintEvent{Kind: data.EventStatus, Status: data.StatusClosed, Cancelled: true}, nil)
-}
+// withdrawal is the event of a client withdrawing a complaint: closed,
+// resolving nothing.
+var withdrawal = data.ComplaintEvent{Kind: data.EventStatus, Status: data.StatusClosed, Cancelled: true}
+
+func (cd *card) withdraw() { cd.addEvent(withdrawal, nil) }
 
 func (cd *card) escalate() {
 	if next, ok := cd.c.Level.Next(); ok {
