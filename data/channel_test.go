@@ -19,6 +19,8 @@ func TestParseChannelHelpDeskNames(t *testing.T) {
 		// Existing names keep their channel.
 		"E-mail": ChannelEmail, "Email": ChannelEmail, "Почта": ChannelEmail, "Chat": ChannelChat, "Чат": ChannelChat,
 		"Web": ChannelWeb, "Mobile app": ChannelWeb, "Сайт": ChannelWeb, "Office": ChannelStore, "": "",
+		"Internet": ChannelWeb, "ONLINE": ChannelWeb, "Mobile Device": ChannelWeb, "Mobile/Open311": ChannelWeb, // 311 open data
+		"Мобильное приложение": ChannelWeb, "Mobile phone": ChannelPhone, "Customer Care Call": ChannelPhone,
 		"Information desk": ChannelOther, "Twitter": ChannelOther, "Branch": ChannelOther, "other": ChannelOther,
 	} {
 		if got := ParseChannel(in); got != want {

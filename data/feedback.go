@@ -79,7 +79,10 @@ var (
 // Center", "Feedback Widget", "Self-service"); webWords whole words only.
 var (
 	webNames = []string{"web", "site", "сайт", "online", "онлайн", "app", "link", "help center", "helpcenter", "widget", "виджет",
-		"self-service", "self service", "selfservice", "portal", "портал", "личный кабинет", "sdk"}
+		"self-service", "self service", "selfservice", "portal", "портал", "личный кабинет", "sdk",
+		// 311 open data: "Internet", "Mobile Device", "Mobile/Open311"
+		// (a mobile phone is a call, matched above).
+		"internet", "интернет", "mobile", "open311", "приложен"}
 	webWords = []string{"form", "forms", "форма", "anonymous", "social"} // Qualtrics' anonymous link, social posts
 )
 

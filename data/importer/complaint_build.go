@@ -230,7 +230,11 @@ func (b *complaintBuilder) parseRow(rec []string, row int) (ticketRow, bool) {
 		// a ticket taken out of spam again stays.
 	}
 	var present, ok bool
-	if r.opened, present, ok = b.date(rec, FieldOpened, row); !ok || present && !b.happened(rec, b.col[FieldOpened], row, r.opened) {
+	r.opened, present, ok = b.date(rec, FieldOpened, row)
+	if ok && present && b.clock >= 0 {
+		r.opened, ok = b.withClock(rec, row, r.opened)
+	}
+	if !ok || present && !b.happened(rec, b.col[FieldOpened], row, r.opened) {
 		return r, false
 	} else if !present {
 		if b.opt.FileDate.IsZero() {
@@ -317,6 +321,12 @@ func (b *complaintBuilder) parseRow(rec []string, row int) (ticketRow, bool) {
 	if v := b.text(rec, FieldReopens); v != "" {
 		n, ok := parseCount(v)
 		if !ok {
+			// The BPI Challenge's Rabobank incidents date their last
+			// reopening ("Reopen Time"): reopened at least once.
+			_, why := b.dates.parse(v)
+			n, ok = 1, why == ""
+		}
+		if !ok {
 			b.reject(rec, row, FieldReopens, reasonCount.msg())
 			return r, false
 		}
@@ -348,6 +358,11 @@ func (b *complaintBuilder) parseRow(rec []string, row int) (ticketRow, bool) {
 	r.description = b.clip(rec, row, FieldDescription, data.MaxCommentLen)
 	r.assignee = b.person(rec, FieldAssignee)
 	r.resolution = b.clip(rec, row, FieldResolution, data.MaxCommentLen)
+	if statusLike(r.resolution) && len(r.resolution) < 20 {
+		// San Francisco's 311 notes an open case's status as "open":
+		// a state, not how the case was resolved.
+		r.resolution = ""
+	}
 	if r.resolution == "" && !r.status.Open() && strings.Contains(strings.ToLower(r.statusText), " with") {
 		// "Closed with monetary relief" says how it was resolved.
 		r.resolution = r.statusText

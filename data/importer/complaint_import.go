@@ -3,6 +3,7 @@ package importer
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -63,6 +64,28 @@ func prepareTickets(path string, opt Options) (*plan, error) {
 	if err != nil {
 		return nil, err
 	}
+	_, chosen := opt.Mapping[FieldOpened]
+	if _, opened := p.mapping[FieldOpened]; !opened && !chosen && repeatsIDs(p) {
+		// A process-mining log dates only its steps: a ticket opened
+		// with its first.
+		if i, ok := p.mapping[FieldUpdatedAt]; ok {
+			p.mapping[FieldOpened] = i
+		}
+	}
+	if _, chosen := opt.Mapping[FieldType]; !chosen {
+		// San Francisco's 311 files a case under a category and a
+		// "Request Type" ("Street and Sidewalk Cleaning", "Bulky Items"):
+		// no type of appeal, nor a channel as Help Scout's "Type" is.
+		moveColumn(p, FieldType, FieldSubcategory, func(v string) bool {
+			_, typed := parseType(v)
+			return !typed && ticketChannel(v) == data.ChannelOther
+		})
+		if _, chosen := opt.Mapping[FieldCategory]; !chosen {
+			// The BPI Challenge's Rabobank incidents are categorised
+			// "incident", "request for information" or "complaint".
+			moveColumn(p, FieldCategory, FieldType, bareType)
+		}
+	}
 	p.warnings = append(p.warnings, statusWarnings(p)...)
 	if repeatsIDs(p) {
 		col := p.columnNames()[p.mapping[FieldExternalID]]
@@ -70,6 +93,19 @@ func prepareTickets(path string, opt Options) (*plan, error) {
 			"ids in column %q repeat: the file is read as an event log, one complaint per id, its rows in order of their update times and the last giving the state", col))
 	}
 	return p, nil
+}
+
+// moveColumn maps the column of field from to field to instead when to
+// has no column and every sample value of from's is one belongs accepts.
+func moveColumn(p *plan, from, to Field, belongs func(string) bool) {
+	i, mapped := p.mapping[from]
+	_, taken := p.mapping[to]
+	values := sampleValues(p, from)
+	if !mapped || taken || len(values) == 0 || slices.ContainsFunc(values, func(v string) bool { return !belongs(v) }) {
+		return
+	}
+	delete(p.mapping, from)
+	p.mapping[to] = i
 }
 
 // statusWarnings name the status and resolution fields a file leaves

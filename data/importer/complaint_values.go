@@ -2,6 +2,7 @@ package importer
 
 import (
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -165,6 +166,7 @@ var statusWords = []struct {
 	{"updated by user", data.StatusInProgress},
 	{"user responded", data.StatusInProgress},
 	{"postponed", data.StatusInProgress},
+	{"transferred", data.StatusInProgress}, // 311: sent on to the department that acts
 	{"в работе", data.StatusInProgress},
 	{"открыта", data.StatusInProgress},
 	{"открыт", data.StatusInProgress},
@@ -195,6 +197,21 @@ var statusWords = []struct {
 	{"cannot reproduce", data.StatusClosed},
 	{"incomplete", data.StatusClosed},
 	{"obsolete", data.StatusClosed},
+	{"invalid", data.StatusClosed},
+	// The steps of a help desk's process-mining event log (the
+	// "Helpdesk" log of an Italian software company): triage opens the
+	// ticket, work on a software anomaly or an upgrade is inside the
+	// work, and the ticket's own resolution and closing end it.
+	{"insert ticket", data.StatusNew},
+	{"assign seriousness", data.StatusNew},
+	{"take in charge ticket", data.StatusInProgress},
+	{"require upgrade", data.StatusInProgress},
+	{"schedule intervention", data.StatusInProgress},
+	{"create sw anomaly", data.StatusInProgress},
+	{"resolve sw anomaly", data.StatusInProgress},
+	{"wait", data.StatusWaiting},
+	{"resolve ticket", data.StatusResolved},
+	{"close ticket", data.StatusClosed},
 	{"закрыта", data.StatusClosed},
 	{"закрыто", data.StatusClosed},
 	{"отменена", data.StatusClosed},
@@ -359,6 +376,9 @@ var priorityWords = []struct {
 	{[]string{"low", "minor", "planning", "lowest", "trivial", "very low", "низк", "незначит", "не срочн", "несрочн", "очень низк"}, data.PriorityLow},
 }
 
+// unsetPriorities say that nobody set a priority.
+var unsetPriorities = []string{"ns", "n/s", "not specified", "unspecified", "not set", "не указан", "не указано", "не задан", "не задано"}
+
 // glpiPriority reads GLPI's priorities: it puts "Major" above "Very high", while Jira and
 // YouTrack put it below "Critical".
 func glpiPriority(s string) (data.Priority, bool) {
@@ -398,9 +418,10 @@ var numberedPriorities = []data.Priority{data.PriorityCritical, data.PriorityHig
 func parsePriority(s string) (data.Priority, bool) {
 	l := strings.ToLower(strings.TrimSpace(s))
 	switch {
-	case isNoneMarker(l) || l == "not priority":
+	case isNoneMarker(l) || l == "not priority" || slices.Contains(unsetPriorities, l):
 		// Zoho Desk's empty picklist: the priority nobody set; Intercom's
-		// conversations not starred as a priority.
+		// conversations not starred as a priority; the BPI Challenge's
+		// Rabobank incidents "NS", not specified.
 		return data.PriorityNormal, true
 	case l == "priority":
 		// Intercom stars a conversation "Priority": above the rest.
@@ -439,7 +460,7 @@ var typeWords = []struct {
 }{
 	{[]string{"problem", "incident", "complaint", "issue", "bug", "defect", "fault", "жалоб", "претензи", "инцидент", "проблем", "рекламаци", "ошибк", "сбой",
 		"неисправн"}, data.TypeComplaint},
-	{[]string{"question", "inquiry", "enquiry", "consultation", "вопрос", "консультаци"}, data.TypeQuestion},
+	{[]string{"question", "inquiry", "enquiry", "consultation", "вопрос", "консультаци", "request for information"}, data.TypeQuestion},
 	{[]string{"task", "feature", "request", "service request", "запрос", "заявк", "просьб", "предложени"}, data.TypeRequest},
 	{[]string{"praise", "compliment", "thanks", "благодарн", "похвал"}, data.TypePraise},
 }
@@ -465,6 +486,20 @@ func parseType(s string) (data.ComplaintType, bool) {
 		}
 	}
 	return "", false
+}
+
+// bareType reports whether a cell is a type's own word and nothing
+// more ("Incident", "Complaint", "Request for information"), as a type
+// column's values are, unlike categories named after a type ("Billing
+// issue").
+func bareType(s string) bool {
+	l := strings.ToLower(strings.TrimSpace(s))
+	for _, t := range typeWords {
+		if slices.Contains(t.words, l) {
+			return true
+		}
+	}
+	return false
 }
 
 // typeWord is the type whose word l starts with.

@@ -1,6 +1,9 @@
 package importer
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // The fields of a complaint (ticket) a column can map to. External id,
 // channel and client are shared with survey answers.
@@ -81,13 +84,15 @@ var complaintLayouts = map[string]map[Field][]string{
 	},
 	// The CFPB has no resolution date, and "Date sent to company" is not
 	// a response: neither is read. Its API and open-data portal name the
-	// same columns in snake case.
+	// same columns in snake case, as do the copies of its database on
+	// Kaggle ("company_response_to_consumer", "consumer_disputed?").
 	FormatCFPB: {
 		FieldExternalID: {"complaint id", "complaint_id"}, FieldOpened: {"date received", "date_received"},
 		FieldCategory: {"product"}, FieldSubcategory: {"sub-product", "sub_product"}, FieldSubject: {"issue"},
-		FieldDescription: {"consumer complaint narrative", "complaint_what_happened"},
-		FieldStatus:      {"company response to consumer", "company_response"}, FieldChannel: {"submitted via", "submitted_via"},
-		FieldVerdict: {"consumer disputed", "consumer_disputed"},
+		FieldDescription: {"consumer complaint narrative", "complaint_what_happened", "consumer_complaint_narrative"},
+		FieldStatus:      {"company response to consumer", "company_response", "company_response_to_consumer"},
+		FieldChannel:     {"submitted via", "submitted_via"},
+		FieldVerdict:     {"consumer disputed", "consumer_disputed"},
 	},
 	// Jira Service Management's "CSV (all fields)": the reporter is the
 	// customer, the request type the category. Its SLA columns hold the
@@ -144,7 +149,11 @@ var complaintAliases = map[Field][]string{
 		// YouTrack issues, Kayako its masked ids, OTRS in Russian «Заявка#».
 		"#", "request id", "issue id", "ticket mask id", "заявка#",
 		// TOPdesk, Pyrus.
-		"incident number", "номер задачи"},
+		"incident number", "номер задачи",
+		// City 311 open data (New York, Chicago, San Francisco, Austin),
+		// process-mining event logs, BPI Challenge incident logs.
+		"unique key", "sr number", "caseid", "service request (sr) number", "service request number", "service request id",
+		"incident id"},
 	FieldOpened: {"дата", "дата обращения", "дата создания", "дата регистрации", "дата поступления", "дата и время", "создано", "создана", "поступило",
 		"дата создания обращения", "дата создания заявки", "время создания", "дата открытия", "открыто", "opened", "opened at", "opened_at",
 		"created", "created at", "created time", "created date", "created on", "create date", "creation date", "date created", "date", "date received",
@@ -156,9 +165,14 @@ var complaintAliases = map[Field][]string{
 		"opening date", "created datetime",
 		// TOPdesk, SysAid, Front's message export (the conversation's
 		// segment began with the client's message).
-		"call date", "request time", "segment start"},
+		"call date", "request time", "segment start",
+		// BPI Challenge incident logs; Open311's service requests.
+		"open time", "requested datetime"},
 	FieldUpdatedAt: {"дата изменения", "обновлено", "изменено", "updated", "updated at", "last updated", "modified", "sys_updated_on", "last update time", "last modified date", "дата последнего изменения",
-		"last update", "updated datetime"},
+		"last update", "updated datetime",
+		// Process-mining event logs date each step ("Case ID, Activity,
+		// Complete Timestamp"); Austin's 311 a request's last status.
+		"complete timestamp", "event timestamp", "activity timestamp", "status change date"},
 	FieldResolvedAt: {"дата решения", "решено", "решена", "дата выполнения", "выполнено", "время решения", "дата исполнения", "resolved", "resolved at",
 		"resolved_at", "solved at", "resolution date", "date resolved", "resolved time", "resolved date",
 		// Zendesk Explore's "Ticket solved - Date" is left out: a whole
@@ -195,7 +209,9 @@ var complaintAliases = map[Field][]string{
 	// Front's ticket status category (open, waiting, resolved) says more
 	// than its conversation status (assigned, archived).
 	FieldStatus: {"ticket status category", "статус", "состояние", "статус обращения", "статус заявки", "стадия", "status", "state", "ticket status",
-		"conversation state", "stage", "current status"},
+		"conversation state", "stage", "current status", "sr status",
+		// A process-mining event log names each step's activity.
+		"activity", "activity name", "concept:name"},
 	FieldPriority: {"приоритет", "срочность", "важность", "priority", "urgency", "ticket priority", "case priority"},
 	// Zoho Desk's "Classification" holds Problem, Question, Request,
 	// Feature: a type, not a category.
@@ -205,7 +221,10 @@ var complaintAliases = map[Field][]string{
 		"tracker", "трекер"},
 	FieldChannel: {"канал", "канал обращения", "канал поступления", "источник", "channel", "source", "via", "ticket channel", "case origin",
 		"origin", "request source", "mode", // GLPI; ServiceDesk Plus
-		"create channel", "entry type", "способ обращения"}, // Zammad, TOPdesk, Naumen
+		"create channel", "entry type", "способ обращения", // Zammad, TOPdesk, Naumen
+		// City 311 open data (New York, Austin), the CFPB's snake case,
+		// Comcast's complaints on Kaggle.
+		"open data channel type", "method received", "submitted via", "received via", "channel type"},
 	FieldTier: {"сегмент", "сегмент клиента", "категория клиента", "уровень клиента", "tier", "client tier", "customer tier", "segment"},
 	FieldClient: {"клиент", "заявитель", "фио", "фио клиента", "имя клиента", "контрагент", "компания", "организация", "client", "customer",
 		"customer name", "client name", "requester", "contact", "contact name", "person", "reporter", "customer user", "customer id", "organization",
@@ -213,22 +232,30 @@ var complaintAliases = map[Field][]string{
 		// osTicket's sender, Redmine's author (the one who asked), Kayako.
 		"from", "author", "автор", "full name", "requester name",
 		"caller", "request user"}, // TOPdesk, SysAid
-	FieldSubcategory: {"подкатегория", "подтема", "subcategory", "sub-category", "sub category"},
+	FieldSubcategory: {"подкатегория", "подтема", "subcategory", "sub-category", "sub category",
+		"descriptor"}, // New York's 311 under its complaint type
 	// «Тема» is the subject line in Okdesk, Usedesk, Omnidesk and
 	// Bitrix24, not a category.
 	FieldCategory: {"категория", "тематика", "категория обращения", "тема обращения", "причина обращения", "category", "topic",
-		"ticket category", "reason", "queue", "очередь", "case reason", "conversation topic", "help topic"},
+		"ticket category", "reason", "queue", "очередь", "case reason", "conversation topic", "help topic",
+		// City 311 open data: New York's complaint type, Chicago's and
+		// Austin's service request type.
+		"complaint type", "sr type", "sr description", "service name", "service request type"},
 	FieldSubject: {"тема", "заголовок", "краткое описание", "суть", "тема письма", "тема тикета", "тема заявки", "название", "subject", "summary",
-		"title", "short description", "brief description", "ticket name", "ticket title", "ticket subject"},
+		"title", "short description", "brief description", "ticket name", "ticket title", "ticket subject",
+		"customer complaint"}, // Comcast's complaints on Kaggle: the client's own title
 	FieldDescription: {"описание", "текст", "текст обращения", "содержание", "суть обращения", "комментарий", "description", "details", "text", "comment"},
 	FieldAssignee: {"ответственный", "исполнитель", "сотрудник", "агент", "специалист", "менеджер", "assignee", "assigned to", "agent", "owner",
 		"responsible", "ticket owner", "teammate assigned", "assigned agent",
 		"case owner", "teammate currently assigned", "assignee name",
 		// osTicket, Redmine in Russian, ServiceDesk Plus, Gorgias.
-		"agent assigned", "назначена", "technician", "assignee user", "operator"}, // TOPdesk
+		"agent assigned", "назначена", "technician", "assignee user", "operator", // TOPdesk
+		"resource", "org:resource"}, // who did a step of a process-mining event log
 	FieldReopens: {"переоткрытия", "повторные открытия", "число переоткрытий", "reopens", "reopen count", "reopened", "number of reopen",
-		"number of reopens"},
-	FieldResolution: {"решение", "результат", "итог", "результат рассмотрения", "resolution", "resolution summary", "outcome"},
+		"number of reopens", "reopen time", "reopened at", "дата переоткрытия"},
+	FieldResolution: {"решение", "результат", "итог", "результат рассмотрения", "resolution", "resolution summary", "outcome",
+		"close notes", "closure notes", "closure code", "resolution code", "close code",
+		"resolution description", "status notes"}, // New York's and San Francisco's 311
 	FieldVerdict: {"оценка клиента", "удовлетворенность", "удовлетворённость", "отзыв клиента", "оценка", "satisfaction", "verdict", "csat",
 		"satisfaction rating", "rating", "conversation rating", "customer satisfaction rating", "happiness rating",
 		"satisfaction survey score"},
@@ -261,13 +288,27 @@ var complaintSchema = &schema{
 	skip:     complaintSkip,
 	dates:    []Field{FieldOpened, FieldUpdatedAt, FieldResolvedAt, FieldClosedAt, FieldRespondedAt},
 	detect:   detectTicketFormat,
+	// A US register's "State" is the client's address (the CFPB's on
+	// Kaggle): a status column only when it holds statuses.
+	doubtful: map[Field][]string{FieldStatus: {"state"}},
+	fits:     map[Field]func(string) bool{FieldStatus: statusLike},
+}
+
+// statusLike reports whether a cell reads as a status of some help desk.
+func statusLike(s string) bool {
+	s = strings.TrimSpace(s)
+	if _, ok := parseStatus(s); ok || notAppeal(s) || slices.Contains(liveAgentNotAppeals, s) {
+		return true
+	}
+	_, ok := liveAgentStatuses[s]
+	return ok
 }
 
 // detectTicketFormat recognises a help desk export from its headers.
 func detectTicketFormat(cols []column, _ int) string {
 	switch {
 	case hasHeader(cols, "complaint id", "complaint_id") && hasHeader(cols, "date received", "date_received") &&
-		hasHeader(cols, "company response to consumer", "company_response"):
+		hasHeader(cols, "company response to consumer", "company_response", "company_response_to_consumer"):
 		return FormatCFPB
 	case hasHeader(cols, "issue key") && hasHeader(cols, "created") && hasHeader(cols, "summary", "issue type"):
 		return FormatJira

@@ -20,7 +20,7 @@ const (
 	kindUnix               // 10 digits (13 = milliseconds)
 	kindDotted             // 05.03.2024: always day first
 	kindNumeric            // 05/03/2024 or 05-03-2024: day or month first
-	kindMonthName          // 31-Jul-18, 31 Jul 2018, Jul 31, 2018
+	kindMonthName          // 31-Jul-18, 31 Jul 2018, Jul 31, 2018, 2018 Jul 31
 	kindExcel              // Excel serial day number (XLSX)
 )
 
@@ -45,6 +45,7 @@ type dateValue struct {
 	hasSeconds    bool
 	twelveHour    bool
 	monthNameLast bool
+	yearFirst     bool // 2019 Jan 03
 }
 
 var monthNames = map[string]int{
@@ -157,7 +158,20 @@ func scanDate(s string, excel bool) (dateValue, error) {
 		if sep == ' ' {
 			sc.skipSpaces()
 		}
-		if c2 := sc.peek(); c2 < '0' || c2 > '9' {
+		if c2 := sc.peek(); (c2 < '0' || c2 > '9') && d1 == 4 && sep == ' ' {
+			// 2019 Jan 03 (Austin's 311 open data)
+			m, ok := monthNames[strings.TrimSuffix(sc.word(), ".")]
+			if !ok || sc.peek() != ' ' {
+				return v, errBadDate
+			}
+			sc.skipSpaces()
+			d, dd := sc.num()
+			if dd == 0 || dd > 2 {
+				return v, errBadDate
+			}
+			v = dateValue{kind: kindMonthName, day: d, month: m, year: n1, sep: sep, yearFirst: true}
+			break
+		} else if c2 < '0' || c2 > '9' {
 			// 31-Jul-18, 31 Jul 2018, 31 июля 2018
 			m, ok := monthNames[strings.TrimSuffix(sc.word(), ".")]
 			if !ok || d1 > 2 {
@@ -574,6 +588,8 @@ func (st *dateColumnStats) describe(order DateOrder) string {
 		switch {
 		case v.monthNameLast:
 			d = "Mon dd, yyyy"
+		case v.yearFirst:
+			d = "yyyy Mon dd"
 		case sep == " ":
 			d = "dd Mon " + yy
 		default:
@@ -598,7 +614,8 @@ func (st *dateColumnStats) describe(order DateOrder) string {
 }
 
 // clockHeaders name a column holding only the time of day of the date
-// column beside it: Survio writes a response's date and time apart.
+// column beside it: Survio writes a response's date and time apart, as
+// does the Comcast complaints register on Kaggle a complaint's.
 var clockHeaders = []string{"time", "время", "time of response", "время ответа"}
 
 // clockColumn returns the unmapped column whose header is a clockHeader
@@ -659,7 +676,7 @@ func parseClock(s string, excel bool) (time.Duration, bool) {
 
 // withClock adds the time of day from the clock column to t, a date at
 // midnight; ok=false when the row was rejected.
-func (b *rowBuilder) withClock(rec []string, row int, t time.Time) (time.Time, bool) {
+func (b *rowBase) withClock(rec []string, row int, t time.Time) (time.Time, bool) {
 	if b.clock >= len(rec) || isMissing(rec[b.clock]) {
 		return t, true
 	}

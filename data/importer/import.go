@@ -43,7 +43,11 @@ type rowBase struct {
 	buf      []byte
 	repeats  repeatCounter // content hashes seen in this file
 	channels map[string]data.Channel
-	dateCols []bool    // per column: read as dates (shown as dates in rejects)
+	dateCols []bool // per column: read as dates (shown as dates in rejects)
+	// clock is the column holding the time of day of the row's own date
+	// column (schema.dates[0]) when that has none, -1 when there is none
+	// (see clockColumn).
+	clock    int
 	latest   time.Time // the latest date a response or an opening may have
 	rejected func(row int, column, value string, why Message)
 	rejects  int // rows rejected so far
@@ -65,9 +69,13 @@ func newRowBase(p *plan, opt Options) rowBase {
 		channels: map[string]data.Channel{},
 		dateCols: make([]bool, len(p.cols)),
 		latest:   clock().Add(maxAhead),
+		clock:    -1,
 	}
 	for _, i := range p.dateColumns() {
 		b.dateCols[i] = true
+	}
+	if dc, ok := p.mapping[p.schema.dates[0]]; ok {
+		b.clock = clockColumn(p, dc)
 	}
 	return b
 }
@@ -237,9 +245,6 @@ type rowBuilder struct {
 	// -1 when there is none: its date column is then empty (see
 	// dateFallbacks).
 	started int
-	// clock is the column holding the time of day of a date column
-	// without one, -1 when there is none (see clockColumn).
-	clock int
 	// testMarks are the columns that mark a survey preview or test
 	// (Qualtrics' status and distribution channel).
 	testMarks []int
@@ -276,7 +281,7 @@ var dateFallbacks = map[string][]string{
 }
 
 func newRowBuilder(p *plan, opt Options) *rowBuilder {
-	b := &rowBuilder{rowBase: newRowBase(p, opt), started: -1, clock: -1}
+	b := &rowBuilder{rowBase: newRowBase(p, opt), started: -1}
 	// Refiner's API-style "completed_at" spells spaces as "_".
 	spaced := func(s string) string { return strings.ReplaceAll(s, "_", " ") }
 	if dc, ok := p.mapping[FieldDate]; ok {
@@ -285,7 +290,6 @@ func newRowBuilder(p *plan, opt Options) *rowBuilder {
 				break
 			}
 		}
-		b.clock = clockColumn(p, dc)
 	}
 	if b.started >= 0 {
 		b.dateCols[b.started] = true

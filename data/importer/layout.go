@@ -293,7 +293,8 @@ var containsRules = map[Field][]string{
 // notClientWords mark headers that contain "name" but hold only part of a
 // person's name or something else altogether.
 var notClientWords = []string{"first name", "last name", "firstname", "lastname", "middle name", "surname", "username", "user name",
-	"фамилия", "отчество", "имя пользователя", "file name", "filename", "survey name", "name of survey", "product name"}
+	"фамилия", "отчество", "имя пользователя", "file name", "filename", "survey name", "name of survey", "product name",
+	"complaint"} // "Customer Complaint" is what the client wrote, not who
 
 // notScoreWords mark headers of NPS group labels and other non-scores.
 var notScoreWords = []string{"group", "category", "categor", "label", "type", "группа", "категор", "segment", "сегмент"}
@@ -319,6 +320,11 @@ type schema struct {
 	// export writes every date the same way.
 	dates  []Field
 	detect func(cols []column, headerRows int) string
+	// doubtful are headers that also name something else ("State" is an
+	// address's too): a column so named is taken for the field only when
+	// most sample values are ones fits knows.
+	doubtful map[Field][]string
+	fits     map[Field]func(string) bool
 }
 
 // fieldOrder is the survey order: the score question is taken before the
@@ -365,31 +371,38 @@ func detectMapping(sc *schema, format string, cols []column, sample [][]string, 
 			}
 		}
 	}
-	for _, f := range sc.order {
-		if _, done := m[f]; done {
-			continue
-		}
-		best, bestRank, bestEmpty := -1, 1<<30, true
-		for i, c := range cols {
-			if used[i] {
+	// Headers that name a field exactly and hold values go first, so that
+	// a field earlier in the order cannot take by a telling word the
+	// column another field's own name claims ("Resolution Description"
+	// is the resolution, not the description).
+	for _, exactOnly := range []bool{true, false} {
+		for _, f := range sc.order {
+			if _, done := m[f]; done {
 				continue
 			}
-			rank := headerRank(sc, f, c)
-			if rank < 0 {
-				continue
+			best, bestRank, bestEmpty := -1, 1<<30, true
+			for i, c := range cols {
+				if used[i] {
+					continue
+				}
+				rank := headerRank(sc, f, c)
+				if rank < 0 || exactOnly && rank >= containsRank {
+					continue
+				}
+				loose := rank >= containsRank || slices.Contains(sc.doubtful[f], c.norm)
+				fit, empty := valuesFit(sc, f, i, sample, excel, loose)
+				// A column with values beats an empty one whatever their
+				// headers: an export's unused "NPS" or "note" column must
+				// not take the score from the filled one.
+				if !fit || exactOnly && empty || best >= 0 && (empty && !bestEmpty || empty == bestEmpty && rank >= bestRank) {
+					continue
+				}
+				best, bestRank, bestEmpty = i, rank, empty
 			}
-			fit, empty := valuesFit(sc, f, i, sample, excel, rank >= containsRank)
-			// A column with values beats an empty one whatever their
-			// headers: an export's unused "NPS" or "note" column must not
-			// take the score from the filled one.
-			if !fit || best >= 0 && (empty && !bestEmpty || empty == bestEmpty && rank >= bestRank) {
-				continue
+			if best >= 0 {
+				m[f] = best
+				used[best] = true
 			}
-			best, bestRank, bestEmpty = i, rank, empty
-		}
-		if best >= 0 {
-			m[f] = best
-			used[best] = true
 		}
 	}
 	return m
@@ -508,6 +521,10 @@ func valuesFit(sc *schema, f Field, col int, sample [][]string, excel, loose boo
 			// GLPI's "Time to resolve" is the deadline its SLA sets, a
 			// date: read as a duration it would reject every row.
 			if _, ok := parseDuration(r[col], unitHours); ok {
+				good++
+			}
+		case loose && sc.fits[f] != nil:
+			if sc.fits[f](r[col]) {
 				good++
 			}
 		default:

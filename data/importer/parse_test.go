@@ -36,6 +36,8 @@ func TestParseDate(t *testing.T) {
 		{"Jul 31, 2018", DateAuto, time.Date(2018, 7, 31, 0, 0, 0, 0, msk)},
 		{"July 31, 2018 10:15", DateAuto, time.Date(2018, 7, 31, 10, 15, 0, 0, msk)},
 		{"31 июля 2018", DateAuto, time.Date(2018, 7, 31, 0, 0, 0, 0, msk)},
+		{"2019 Jan 03 09:37:38 AM", DateAuto, time.Date(2019, 1, 3, 9, 37, 38, 0, msk)}, // Austin's 311
+		{"2019 Dec 3 12:05:00 PM", DateAuto, time.Date(2019, 12, 3, 12, 5, 0, 0, msk)},
 		{"2021/03/15 10:23:45 AM GMT+3", DateAuto, time.Date(2021, 3, 15, 7, 23, 45, 0, time.UTC)},
 	}
 	for _, c := range cases {
