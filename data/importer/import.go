@@ -44,6 +44,7 @@ type rowBase struct {
 	repeats  repeatCounter // content hashes seen in this file
 	channels map[string]data.Channel
 	dateCols []bool    // per column: read as dates (shown as dates in rejects)
+	undated  []string  // per column: the value that stands for no date (see undatedMarkers)
 	latest   time.Time // the latest date a response or an opening may have
 	rejected func(row int, column, value string, why Message)
 	rejects  int // rows rejected so far
@@ -64,7 +65,11 @@ func newRowBase(p *plan, opt Options) rowBase {
 		hash:     sha1.New(),
 		channels: map[string]data.Channel{},
 		dateCols: make([]bool, len(p.cols)),
+		undated:  make([]string, len(p.cols)),
 		latest:   clock().Add(maxAhead),
+	}
+	for i, c := range p.cols {
+		b.undated[i], _ = byHeader(undatedMarkers, c.norm)
 	}
 	for _, i := range p.dateColumns() {
 		b.dateCols[i] = true
@@ -136,7 +141,7 @@ func (b *rowBase) dateAt(rec []string, i, row int) (t time.Time, present, ok boo
 	if i < len(rec) {
 		raw = strings.TrimSpace(rec[i])
 	}
-	if isMissing(raw) || raw == undatedMarkers[b.p.cols[i].norm] {
+	if isMissing(raw) || raw == b.undated[i] {
 		return t, false, true
 	}
 	t, why := b.dates.parse(raw)
@@ -256,8 +261,9 @@ var testResponseMarks = []string{"survey preview", "survey test", "spam", "previ
 // unfinished response, the columns that date it instead, best first.
 // Typeform dates a partial response by its start; LimeSurvey an
 // incomplete one by its last action, "datestamp" among question codes,
-// "Date last action" among full question texts; Zoho Survey a partial one
-// by its start (in English and in Russian).
+// "Date last action" among full question texts (cut to "Date last
+// actio.." among abbreviated ones); Zoho Survey a partial one by its
+// start (in English and in Russian).
 var dateFallbacks = map[string][]string{
 	"submit date (utc)": {"start date (utc)"},
 	"submitdate":        {"datestamp", "startdate"},
@@ -277,11 +283,10 @@ var dateFallbacks = map[string][]string{
 
 func newRowBuilder(p *plan, opt Options) *rowBuilder {
 	b := &rowBuilder{rowBase: newRowBase(p, opt), started: -1, clock: -1}
-	// Refiner's API-style "completed_at" spells spaces as "_".
-	spaced := func(s string) string { return strings.ReplaceAll(s, "_", " ") }
 	if dc, ok := p.mapping[FieldDate]; ok {
-		for _, n := range dateFallbacks[spaced(p.cols[dc].norm)] {
-			if b.started = slices.IndexFunc(p.cols, func(c column) bool { return spaced(c.norm) == n }); b.started >= 0 {
+		fallbacks, _ := byHeader(dateFallbacks, spaced(p.cols[dc].norm))
+		for _, n := range fallbacks {
+			if b.started = slices.IndexFunc(p.cols, func(c column) bool { return headerIs(spaced(c.norm), n) }); b.started >= 0 {
 				break
 			}
 		}
@@ -553,6 +558,9 @@ func ImportFeedback(ctx context.Context, store data.FeedbackStore, path string, 
 	res.Warnings = p.warnings
 	wrap := func(err error) error { return fmt.Errorf("%s: %w", p.base, err) }
 	if _, ok := p.mapping[FieldScore]; !ok {
+		if codes := p.answerCodes(); codes != nil {
+			return res, wrap(codes)
+		}
 		return res, wrap(ErrNoScoreColumn)
 	}
 	if dc, ok := p.mapping[FieldDate]; !ok && opt.FileDate.IsZero() {

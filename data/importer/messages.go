@@ -114,6 +114,7 @@ const (
 	errHTMLPage       = "import.error.html_page"
 	errNoSheet        = "import.error.no_sheet"
 	errFutureFileDate = "import.error.future_file_date"
+	errAnswerCodes    = "import.error.answer_codes"
 )
 
 func warning(code string, args map[string]any, format string, a ...any) Message {
