@@ -245,6 +245,10 @@ type rowBuilder struct {
 	// clock is the column holding the time of day of a date column
 	// without one, -1 when there is none (see clockColumn).
 	clock int
+	// zone is the column holding each row's time zone, -1 when there is
+	// none (see zoneColumn); zones caches the zones its values name.
+	zone  int
+	zones map[string]*time.Location
 	// testMarks are the columns that mark a survey preview or test
 	// (Qualtrics' status and distribution channel).
 	testMarks []int
@@ -282,7 +286,7 @@ var dateFallbacks = map[string][]string{
 }
 
 func newRowBuilder(p *plan, opt Options) *rowBuilder {
-	b := &rowBuilder{rowBase: newRowBase(p, opt), started: -1, clock: -1}
+	b := &rowBuilder{rowBase: newRowBase(p, opt), started: -1, clock: -1, zone: -1, zones: map[string]*time.Location{}}
 	if dc, ok := p.mapping[FieldDate]; ok {
 		fallbacks, _ := byHeader(dateFallbacks, spaced(p.cols[dc].norm))
 		for _, n := range fallbacks {
@@ -291,6 +295,12 @@ func newRowBuilder(p *plan, opt Options) *rowBuilder {
 			}
 		}
 		b.clock = clockColumn(p, dc)
+		// A header that names the zone of its dates (Typeform's "(UTC)",
+		// Qualtrics' ImportId) says how the tool wrote them, whatever
+		// zone the respondent was in.
+		if p.cols[dc].loc == nil {
+			b.zone = zoneColumn(p)
+		}
 	}
 	if b.started >= 0 {
 		b.dateCols[b.started] = true
@@ -358,6 +368,9 @@ func (b *rowBuilder) build(rec []string, row int) (*data.Feedback, bool) {
 	}
 	if mark, test := b.isTest(rec); test {
 		b.skipTest(row, mark)
+		return nil, false
+	}
+	if !b.rowZone(rec, row) {
 		return nil, false
 	}
 	fb := &data.Feedback{Score: data.NoScore}

@@ -29,6 +29,7 @@ const (
 	reasonAmount         reason = "import.reject.amount"
 	reasonBeforeOpened   reason = "import.reject.before_opened"
 	reasonFutureDate     reason = "import.reject.future_date"
+	reasonUnknownZone    reason = "import.reject.unknown_zone"
 )
 
 // reasonText is the English text of each reason, with fmt verbs for the
@@ -55,6 +56,7 @@ var reasonText = map[reason]string{
 	reasonAmount:         "not an amount of money",
 	reasonBeforeOpened:   "earlier than the opening date",
 	reasonFutureDate:     "more than a day after the import: cannot have happened yet",
+	reasonUnknownZone:    "unknown time zone",
 }
 
 // reasonArgs names the template arguments of each reason, in the order of
