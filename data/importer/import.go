@@ -266,12 +266,13 @@ var testResponseMarks = []string{"survey preview", "survey test", "spam", "previ
 // Typeform dates a partial response by its start; LimeSurvey an
 // incomplete one by its last action, "datestamp" among question codes,
 // "Date last action" among full question texts (cut to "Date last
-// actio.." among abbreviated ones); Zoho Survey a partial one by its
-// start (in English and in Russian).
+// actio.." among abbreviated ones); Alchemer by "Time Started" when a
+// partial response has no "Date Submitted"; Zoho Survey a partial one by
+// its start (in English and in Russian).
 var dateFallbacks = map[string][]string{
 	"submit date (utc)": {"start date (utc)"},
 	"submitdate":        {"datestamp", "startdate"},
-	"date submitted":    {"date last action", "date started"},
+	"date submitted":    {"date last action", "date started", "time started"},
 	"submitted time":    {"started time"},
 	"время отправки":    {"время начала"},
 	// Anketolog, Testograf and WebAsk export unfinished answers with no end.

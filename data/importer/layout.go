@@ -223,6 +223,9 @@ func detectSurveyFormat(cols []column, headerRows int) string {
 	case headerRows == 2:
 		return FormatSurveyMonkey
 	case hasHeader(cols, "response id") && hasHeader(cols, "time started") && hasHeader(cols, "date submitted"):
+		// Alchemer's API documents its dates as US Eastern; the zone of
+		// its CSV export is not documented, so its dates stay in the
+		// department's zone (or a row's own, see zoneColumn).
 		return FormatAlchemer
 	case hasHeader(cols, "#") && hasHeader(cols, "submit date (utc)", "network id", "start date (utc)"):
 		return FormatTypeform
