@@ -688,3 +688,64 @@ func (b *rowBase) withClock(rec []string, row int, t time.Time) (time.Time, bool
 	h, m, s := int(d/time.Hour), int(d%time.Hour/time.Minute), int(d%time.Minute/time.Second)
 	return time.Date(t.Year(), t.Month(), t.Day(), h, m, s, 0, t.Location()), true
 }
+
+// zoneHeaders name a column holding the time zone of each row's dates:
+// exports that gather answers from several regions write one.
+var zoneHeaders = []string{"time zone", "timezone", "tz", "часовой пояс", "временная зона", "respondent time zone", "user time zone"}
+
+// zoneColumn returns the column headed by a zoneHeader that holds no
+// field, -1 when there is none.
+func zoneColumn(p *plan) int {
+	zc := slices.IndexFunc(p.cols, func(c column) bool { return slices.Contains(zoneHeaders, spaced(c.norm)) })
+	for _, i := range p.mapping {
+		if i == zc {
+			return -1
+		}
+	}
+	return zc
+}
+
+// parseZoneName reads a time zone as a zone column writes it: an IANA
+// name ("Europe/Moscow", "CET"), UTC, or an offset ("+03:00",
+// "UTC+03:00", "GMT-5"); nil when it names none.
+func parseZoneName(s string) *time.Location {
+	var v dateValue
+	if scanZone(&dateScanner{s: s}, &v) == nil && v.hasZone {
+		return v.zone
+	}
+	// LoadLocation takes "" for UTC and "Local" for this machine's zone:
+	// neither names the respondent's.
+	if s == "" || s == "Local" {
+		return nil
+	}
+	loc, _ := time.LoadLocation(s)
+	return loc
+}
+
+// rowZone makes the dates of rec without a zone of their own read in the
+// zone its zone column names, or in the file's zone when the cell is
+// empty; false when the zone is unknown and the row was rejected.
+func (b *rowBuilder) rowZone(rec []string, row int) bool {
+	if b.zone < 0 {
+		return true
+	}
+	b.dates.loc = b.p.dateLoc
+	if b.zone >= len(rec) || isMissing(rec[b.zone]) {
+		return true
+	}
+	raw := strings.TrimSpace(rec[b.zone])
+	loc, seen := b.zones[raw]
+	if !seen {
+		// Exports repeat a handful of zones: each is looked up once.
+		loc = parseZoneName(raw)
+		if len(b.zones) < 1000 {
+			b.zones[raw] = loc
+		}
+	}
+	if loc == nil {
+		b.rejected(row, b.names[b.zone], raw, reasonUnknownZone.msg())
+		return false
+	}
+	b.dates.loc = loc
+	return true
+}

@@ -43,7 +43,8 @@ type rowBase struct {
 	buf      []byte
 	repeats  repeatCounter // content hashes seen in this file
 	channels map[string]data.Channel
-	dateCols []bool // per column: read as dates (shown as dates in rejects)
+	dateCols []bool   // per column: read as dates (shown as dates in rejects)
+	undated  []string // per column: the value that stands for no date (see undatedMarkers)
 	// clock is the column holding the time of day of the row's own date
 	// column (schema.dates[0]) when that has none, -1 when there is none
 	// (see clockColumn).
@@ -68,8 +69,12 @@ func newRowBase(p *plan, opt Options) rowBase {
 		hash:     sha1.New(),
 		channels: map[string]data.Channel{},
 		dateCols: make([]bool, len(p.cols)),
+		undated:  make([]string, len(p.cols)),
 		latest:   clock().Add(maxAhead),
 		clock:    -1,
+	}
+	for i, c := range p.cols {
+		b.undated[i], _ = byHeader(undatedMarkers, c.norm)
 	}
 	for _, i := range p.dateColumns() {
 		b.dateCols[i] = true
@@ -144,7 +149,7 @@ func (b *rowBase) dateAt(rec []string, i, row int) (t time.Time, present, ok boo
 	if i < len(rec) {
 		raw = strings.TrimSpace(rec[i])
 	}
-	if isMissing(raw) || raw == undatedMarkers[b.p.cols[i].norm] {
+	if isMissing(raw) || raw == b.undated[i] {
 		return t, false, true
 	}
 	t, why := b.dates.parse(raw)
@@ -245,6 +250,10 @@ type rowBuilder struct {
 	// -1 when there is none: its date column is then empty (see
 	// dateFallbacks).
 	started int
+	// zone is the column holding each row's time zone, -1 when there is
+	// none (see zoneColumn); zones caches the zones its values name.
+	zone  int
+	zones map[string]*time.Location
 	// testMarks are the columns that mark a survey preview or test
 	// (Qualtrics' status and distribution channel).
 	testMarks []int
@@ -261,12 +270,14 @@ var testResponseMarks = []string{"survey preview", "survey test", "spam", "previ
 // unfinished response, the columns that date it instead, best first.
 // Typeform dates a partial response by its start; LimeSurvey an
 // incomplete one by its last action, "datestamp" among question codes,
-// "Date last action" among full question texts; Zoho Survey a partial one
-// by its start (in English and in Russian).
+// "Date last action" among full question texts (cut to "Date last
+// actio.." among abbreviated ones); Alchemer by "Time Started" when a
+// partial response has no "Date Submitted"; Zoho Survey a partial one by
+// its start (in English and in Russian).
 var dateFallbacks = map[string][]string{
 	"submit date (utc)": {"start date (utc)"},
 	"submitdate":        {"datestamp", "startdate"},
-	"date submitted":    {"date last action", "date started"},
+	"date submitted":    {"date last action", "date started", "time started"},
 	"submitted time":    {"started time"},
 	"время отправки":    {"время начала"},
 	// Anketolog, Testograf and WebAsk export unfinished answers with no end.
@@ -281,14 +292,19 @@ var dateFallbacks = map[string][]string{
 }
 
 func newRowBuilder(p *plan, opt Options) *rowBuilder {
-	b := &rowBuilder{rowBase: newRowBase(p, opt), started: -1}
-	// Refiner's API-style "completed_at" spells spaces as "_".
-	spaced := func(s string) string { return strings.ReplaceAll(s, "_", " ") }
+	b := &rowBuilder{rowBase: newRowBase(p, opt), started: -1, zone: -1, zones: map[string]*time.Location{}}
 	if dc, ok := p.mapping[FieldDate]; ok {
-		for _, n := range dateFallbacks[spaced(p.cols[dc].norm)] {
-			if b.started = slices.IndexFunc(p.cols, func(c column) bool { return spaced(c.norm) == n }); b.started >= 0 {
+		fallbacks, _ := byHeader(dateFallbacks, spaced(p.cols[dc].norm))
+		for _, n := range fallbacks {
+			if b.started = slices.IndexFunc(p.cols, func(c column) bool { return headerIs(spaced(c.norm), n) }); b.started >= 0 {
 				break
 			}
+		}
+		// A header that names the zone of its dates (Typeform's "(UTC)",
+		// Qualtrics' ImportId) says how the tool wrote them, whatever
+		// zone the respondent was in.
+		if p.cols[dc].loc == nil {
+			b.zone = zoneColumn(p)
 		}
 	}
 	if b.started >= 0 {
@@ -357,6 +373,9 @@ func (b *rowBuilder) build(rec []string, row int) (*data.Feedback, bool) {
 	}
 	if mark, test := b.isTest(rec); test {
 		b.skipTest(row, mark)
+		return nil, false
+	}
+	if !b.rowZone(rec, row) {
 		return nil, false
 	}
 	fb := &data.Feedback{Score: data.NoScore}
@@ -557,6 +576,9 @@ func ImportFeedback(ctx context.Context, store data.FeedbackStore, path string, 
 	res.Warnings = p.warnings
 	wrap := func(err error) error { return fmt.Errorf("%s: %w", p.base, err) }
 	if _, ok := p.mapping[FieldScore]; !ok {
+		if codes := p.answerCodes(); codes != nil {
+			return res, wrap(codes)
+		}
 		return res, wrap(ErrNoScoreColumn)
 	}
 	if dc, ok := p.mapping[FieldDate]; !ok && opt.FileDate.IsZero() {

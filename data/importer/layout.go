@@ -2,11 +2,13 @@ package importer
 
 import (
 	"encoding/json"
+	"maps"
 	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // column is one column of the file with everything its header rows say.
@@ -221,6 +223,9 @@ func detectSurveyFormat(cols []column, headerRows int) string {
 	case headerRows == 2:
 		return FormatSurveyMonkey
 	case hasHeader(cols, "response id") && hasHeader(cols, "time started") && hasHeader(cols, "date submitted"):
+		// Alchemer's API documents its dates as US Eastern; the zone of
+		// its CSV export is not documented, so its dates stay in the
+		// department's zone (or a row's own, see zoneColumn).
 		return FormatAlchemer
 	case hasHeader(cols, "#") && hasHeader(cols, "submit date (utc)", "network id", "start date (utc)"):
 		return FormatTypeform
@@ -290,6 +295,68 @@ var containsRules = map[Field][]string{
 	FieldClient:  {"имя", "фио", "name", "клиент", "client", "customer name"},
 }
 
+// cutPhrases are the usual wordings of the NPS questions, which a header
+// cut short ("How likely is it that you would rec..") is matched against:
+// the cut may fall before the telling word of containsRules.
+var cutPhrases = map[Field][]string{
+	FieldScore: {"how likely is it that you would recommend", "how likely are you to recommend", "how likely would you be to recommend",
+		"on a scale from 0 to 10, how likely", "on a scale of 0 to 10, how likely", "on a scale of 0-10, how likely",
+		"насколько вероятно, что вы порекомендуете", "с какой вероятностью вы порекомендуете", "насколько вы готовы рекомендовать"},
+	FieldComment: {"what is the primary reason for your score", "what is the main reason for your score", "what is the reason for your score",
+		"please tell us why you gave", "please tell us why", "please explain your score", "what could we do better", "what can we do better",
+		"what can we do to improve", "what's one thing we could do better",
+		"почему вы поставили такую оценку", "пожалуйста, объясните вашу оценку", "что нам улучшить", "что мы можем улучшить"},
+	FieldChannel: {"how did you contact us", "how did you reach us", "как вы с нами связывались"},
+}
+
+// minCut is the shortest cut header matched by its beginning: a few
+// letters begin too many phrases to tell one.
+const minCut = 8
+
+// cutPrefix is what is left of a header cut short with "..": LimeSurvey's
+// abbreviated headings keep the first characters of a question (15 unless
+// the user chose another length) and end them with "..". ok=false for a
+// whole header.
+func cutPrefix(norm string) (prefix string, ok bool) {
+	if !strings.HasSuffix(norm, "..") {
+		return "", false
+	}
+	prefix = strings.TrimSpace(strings.TrimRight(norm, "."))
+	return prefix, utf8.RuneCountInString(prefix) >= minCut
+}
+
+// headerIs reports whether the normalised header norm is name, whole or
+// cut short.
+func headerIs(norm, name string) bool {
+	if norm == name {
+		return true
+	}
+	prefix, cut := cutPrefix(norm)
+	return cut && strings.HasPrefix(name, prefix)
+}
+
+// byHeader looks a normalised header up in a table keyed by headers:
+// whole first, then cut short (see cutPrefix), trying the keys in order
+// so that the answer does not change from one run to the next.
+func byHeader[V any](m map[string]V, norm string) (V, bool) {
+	if v, ok := m[norm]; ok {
+		return v, true
+	}
+	if _, cut := cutPrefix(norm); cut {
+		for _, k := range slices.Sorted(maps.Keys(m)) {
+			if headerIs(norm, k) {
+				return m[k], true
+			}
+		}
+	}
+	var none V
+	return none, false
+}
+
+// spaced spells the "_" of API-style names ("completed_at", Refiner's)
+// as the spaces of the names they stand for.
+func spaced(s string) string { return strings.ReplaceAll(s, "_", " ") }
+
 // notClientWords mark headers that contain "name" but hold only part of a
 // person's name or something else altogether.
 var notClientWords = []string{"first name", "last name", "firstname", "lastname", "middle name", "surname", "username", "user name",
@@ -309,6 +376,7 @@ type schema struct {
 	order    []Field
 	aliases  map[Field][]string // exact normalised headers, best first
 	contains map[Field][]string // words a header may contain instead
+	phrases  map[Field][]string // whole wordings a header cut short may begin
 	// layouts are the exact headers of each known layout, tried before
 	// the aliases once the layout is recognised.
 	layouts map[string]map[Field][]string
@@ -344,6 +412,7 @@ var feedbackSchema = &schema{
 	order:    fieldOrder,
 	aliases:  aliases,
 	contains: containsRules,
+	phrases:  cutPhrases,
 	skip:     feedbackSkip,
 	dates:    []Field{FieldDate},
 	detect:   detectSurveyFormat,
@@ -458,7 +527,7 @@ func headerRank(sc *schema, f Field, c column) int {
 	// "created_at", "survey_channel": API-style names spell spaces as "_".
 	for _, n := range names {
 		if strings.Contains(n, "_") {
-			names = append(names, strings.ReplaceAll(n, "_", " "))
+			names = append(names, spaced(n))
 		}
 	}
 	// QuestionPro's "Timestamp (mm/dd/yyyy)": a note in brackets after
@@ -470,7 +539,7 @@ func headerRank(sc *schema, f Field, c column) int {
 	}
 	for rank, a := range sc.aliases[f] {
 		for _, n := range names {
-			if n == a {
+			if headerIs(n, a) {
 				return rank
 			}
 		}
@@ -484,6 +553,13 @@ func headerRank(sc *schema, f Field, c column) int {
 		for _, w := range sc.contains[f] {
 			if strings.Contains(n, w) {
 				return containsRank
+			}
+		}
+		if prefix, cut := cutPrefix(n); cut {
+			for _, ph := range sc.phrases[f] {
+				if strings.HasPrefix(ph, prefix) {
+					return containsRank
+				}
 			}
 		}
 	}

@@ -29,6 +29,7 @@ const (
 	reasonAmount         reason = "import.reject.amount"
 	reasonBeforeOpened   reason = "import.reject.before_opened"
 	reasonFutureDate     reason = "import.reject.future_date"
+	reasonUnknownZone    reason = "import.reject.unknown_zone"
 )
 
 // reasonText is the English text of each reason, with fmt verbs for the
@@ -55,6 +56,7 @@ var reasonText = map[reason]string{
 	reasonAmount:         "not an amount of money",
 	reasonBeforeOpened:   "earlier than the opening date",
 	reasonFutureDate:     "more than a day after the import: cannot have happened yet",
+	reasonUnknownZone:    "unknown time zone",
 }
 
 // reasonArgs names the template arguments of each reason, in the order of
@@ -114,6 +116,7 @@ const (
 	errHTMLPage       = "import.error.html_page"
 	errNoSheet        = "import.error.no_sheet"
 	errFutureFileDate = "import.error.future_file_date"
+	errAnswerCodes    = "import.error.answer_codes"
 )
 
 func warning(code string, args map[string]any, format string, a ...any) Message {

@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -514,9 +515,51 @@ func Inspect(path string, opt Options) (*Preview, error) {
 	}
 	pv := p.preview()
 	if _, ok := p.mapping[FieldScore]; !ok {
-		pv.Warnings = append(pv.Warnings, warning(warnNoScoreColumn, nil, "%s", ErrNoScoreColumn.Error()))
+		msg := warning(warnNoScoreColumn, nil, "%s", ErrNoScoreColumn.Error())
+		if codes := p.answerCodes(); codes != nil {
+			msg = codes.Message
+		}
+		pv.Warnings = append(pv.Warnings, msg)
 	}
 	return pv, nil
+}
+
+// answerCode is an answer of a choice question exported as its code
+// rather than its text: LimeSurvey numbers a list's options A1, A2…
+// (AO01 or A0001 in newer versions) unless the author chose the codes.
+var answerCode = regexp.MustCompile(`^[A-Za-z]{1,3}[0-9]{1,4}$`)
+
+// answerCodes explains why no score column was found when the column
+// headed as the score holds only answer codes: which option each code
+// stands for (and so the score) is in the survey, not in the file. nil
+// when no such column is there.
+func (p *plan) answerCodes() *MessageError {
+	for i, c := range p.cols {
+		if headerRank(p.schema, FieldScore, c) < 0 || columnEmpty(p.sample, i) {
+			continue
+		}
+		example := ""
+		for _, r := range p.sample {
+			if i >= len(r) || isMissing(r[i]) {
+				continue
+			}
+			v := strings.TrimSpace(r[i])
+			if !answerCode.MatchString(v) {
+				example = ""
+				break
+			}
+			if example == "" {
+				example = v
+			}
+		}
+		if example == "" {
+			continue
+		}
+		col := p.columnNames()[i]
+		return &MessageError{Err: ErrNoScoreColumn, Message: warning(errAnswerCodes, map[string]any{"Column": col, "Example": example},
+			"column %q holds answer codes such as %q, not scores: export the responses with full answer texts (or with the scores 0-10 as the answers' codes), or map the score column", col, example)}
+	}
+	return nil
 }
 
 // preview describes a prepared file.
