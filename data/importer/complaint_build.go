@@ -2,6 +2,7 @@ package importer
 
 import (
 	"cmp"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -46,6 +47,9 @@ type complaintBuilder struct {
 	parseStatus func(string) (data.Status, bool)
 	// notAppeal tells the statuses of tickets that are no appeal.
 	notAppeal func(string) bool
+	// duplicate is the column flagging a request as a copy of another,
+	// -1 when there is none (see duplicateColumn).
+	duplicate int
 	// parsePriority reads the layout's priorities (GLPI's "Major").
 	parsePriority func(string) (data.Priority, bool)
 	priorities    valueCache[data.Priority]
@@ -96,6 +100,7 @@ func newComplaintBuilder(p *plan, opt Options) *complaintBuilder {
 		b.rated = strings.Contains(n, "rating") || strings.Contains(n, "оценк") || strings.Contains(n, "score") || strings.Contains(n, "csat")
 	}
 	b.parseStatus, b.notAppeal = planStatusParser(p)
+	b.duplicate = duplicateColumn(p)
 	b.parsePriority = parsePriority
 	switch {
 	case p.format == FormatGLPI:
@@ -167,6 +172,38 @@ func tenPointUrgency(p *plan) bool {
 	return above
 }
 
+// duplicateHeaders name a column flagging a request as a copy of another
+// one: Chicago's 311 data marks its duplicates DUPLICATE = true, beside
+// the number of the request they repeat. A copy is no appeal of its own.
+var duplicateHeaders = []string{"duplicate", "is duplicate", "дубликат", "дубль"}
+
+// duplicateColumn returns the column no field holds whose header is a
+// duplicateHeader and whose sample values are all yes or no; -1 when
+// there is none.
+func duplicateColumn(p *plan) int {
+	dc := slices.IndexFunc(p.cols, func(c column) bool { return slices.Contains(duplicateHeaders, spaced(c.norm)) })
+	if dc < 0 || slices.Contains(slices.Collect(maps.Values(p.mapping)), dc) {
+		return -1
+	}
+	for _, r := range p.sample {
+		if dc < len(r) && !isMissing(r[dc]) {
+			if n, ok := parseCount(r[dc]); !ok || n > 1 {
+				return -1
+			}
+		}
+	}
+	return dc
+}
+
+// duplicated reports whether rec is flagged as a copy of another request.
+func (b *complaintBuilder) duplicated(rec []string) bool {
+	if b.duplicate < 0 || b.duplicate >= len(rec) {
+		return false
+	}
+	n, ok := parseCount(rec[b.duplicate])
+	return ok && n == 1
+}
+
 // sampleValues are the values of field's column in the sample, trimmed,
 // leaving out the missing ones; none when the field is not mapped.
 func sampleValues(p *plan, f Field) []string {
@@ -220,10 +257,14 @@ func (b *complaintBuilder) parseRow(rec []string, row int) (ticketRow, bool) {
 	if !b.usable(rec, row) {
 		return r, false
 	}
-	if v := b.text(rec, FieldStatus); v != "" && b.notAppeal(v) {
+	dup := b.duplicated(rec)
+	if v := b.text(rec, FieldStatus); dup || v != "" && b.notAppeal(v) {
 		r.notAppeal, r.statusText = true, v
+		if dup {
+			r.statusText = b.names[b.duplicate] + ": " + strings.TrimSpace(rec[b.duplicate])
+		}
 		if !b.eventLog {
-			b.skipNotAppeal(row, v)
+			b.skipNotAppeal(row, r.statusText)
 			return r, false
 		}
 		// An event log's ticket is skipped when its final state says so;

@@ -90,8 +90,8 @@ func TestImportNYC311Requests(t *testing.T) {
 }
 
 // Chicago: SR_NUMBER and SR_TYPE in capitals and snake case; STATUS, not
-// the address's STATE; a cancelled request is closed without a
-// resolution.
+// the address's STATE. A request flagged DUPLICATE (here a cancelled
+// copy of the one before) is skipped as no appeal of its own.
 func TestImportChicago311Requests(t *testing.T) {
 	checkPublicSet(t, "chicago311_requests.csv", importer.Options{}, map[string]publicTicket{
 		"SR19-01209373": {ticketWant: ticketWant{status: data.StatusResolved, channel: data.ChannelWeb, resolved: time.Date(2019, 3, 20, 10, 15, 5, 0, time.UTC)},
@@ -99,8 +99,11 @@ func TestImportChicago311Requests(t *testing.T) {
 		"SR18-01654283": {ticketWant: ticketWant{status: data.StatusInProgress, channel: data.ChannelPhone}, category: "Pothole in Street Complaint"},
 		"SR19-00512280": {ticketWant: ticketWant{status: data.StatusResolved, channel: data.ChannelWeb, resolved: time.Date(2019, 2, 13, 13, 12, 40, 0, time.UTC)},
 			category: "Rodent Baiting/Rat Complaint"},
-		"SR19-00512281": {ticketWant: ticketWant{status: data.StatusClosed, channel: data.ChannelEmail}, category: "Rodent Baiting/Rat Complaint"},
 	})
+	res := importTickets(t, openStore(t), copyFixture(t, "chicago311_requests.csv"), importer.Options{RejectsPath: "-"})
+	if res.Skipped != 1 || len(res.Warnings) == 0 || !strings.Contains(res.Warnings[0].Text, "DUPLICATE: true") {
+		t.Errorf("skipped %d, warnings %+v; want the duplicate named", res.Skipped, res.Warnings)
+	}
 }
 
 // San Francisco: its "Request Type" is the kind of request under the
