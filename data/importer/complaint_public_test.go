@@ -82,7 +82,7 @@ func TestImportNYC311Requests(t *testing.T) {
 		"45529876": {ticketWant: ticketWant{status: data.StatusClosed, channel: data.ChannelWeb, resolved: utcAt(2020, 2, 3, 9, 0)},
 			category: "HEAT/HOT WATER", subcategory: "ENTIRE BUILDING", resolution: "The Department of Housing"},
 		"45527702": {ticketWant: ticketWant{status: data.StatusClosed, channel: data.ChannelOther, resolved: utcAt(2020, 1, 31, 12, 0)},
-			opened: time.Date(2020, 1, 31, 0, 20, 11, 0, time.UTC), // 12:20:11 AM
+			opened:   time.Date(2020, 1, 31, 0, 20, 11, 0, time.UTC), // 12:20:11 AM
 			category: "Missed Collection (All Materials)", subcategory: "1R Missed Recycling-All Materials", resolution: "The Department of Sanitation"},
 		"45530001": {ticketWant: ticketWant{status: data.StatusWaiting, channel: data.ChannelPhone},
 			category: "Dirty Conditions", subcategory: "Trash"},
