@@ -145,6 +145,24 @@ func TestImportHelpDeskExports(t *testing.T) {
 				t.Errorf("1204 %+v", c)
 			}
 		}},
+		// GLPI in Russian and French, as its ru_RU and fr_FR translations
+		// name the columns and values ("Pешена" with a Latin P, as one
+		// version of its translation spells it); "Helpdesk", the source of
+		// tickets made in its web interface, is the web.
+		{"glpi_tickets_ru.csv", importer.FormatGLPI, map[string]want{
+			"1024": {data.StatusClosed, data.PriorityHigh, time.Date(2024, 3, 5, 16, 40, 0, 0, msk)},
+			"1025": {data.StatusInProgress, data.PriorityCritical, time.Time{}},
+			"1026": {data.StatusWaiting, data.PriorityNormal, time.Time{}},
+			"1027": {data.StatusResolved, data.PriorityCritical, time.Date(2024, 3, 7, 17, 55, 0, 0, msk)},
+			"1028": {data.StatusNew, data.PriorityLow, time.Time{}},
+		}, checkGLPI("1024", "1025", "Иванов Иван", "Петрова Анна", "Сайт > Вход")},
+		{"glpi_tickets_fr.csv", importer.FormatGLPI, map[string]want{
+			"2048": {data.StatusClosed, data.PriorityHigh, time.Date(2024, 3, 5, 16, 40, 0, 0, msk)},
+			"2049": {data.StatusInProgress, data.PriorityCritical, time.Time{}},
+			"2050": {data.StatusWaiting, data.PriorityNormal, time.Time{}},
+			"2051": {data.StatusResolved, data.PriorityCritical, time.Date(2024, 3, 7, 17, 55, 0, 0, msk)},
+			"2052": {data.StatusNew, data.PriorityLow, time.Time{}},
+		}, checkGLPI("2048", "2049", "Jean Dupont", "Marie Curie", "Site > Connexion")},
 		// Gorgias names its columns as its API does: "created_datetime".
 		{"gorgias_tickets.csv", importer.FormatGeneric, map[string]want{
 			"40211001": {data.StatusClosed, data.PriorityNormal, time.Date(2024, 3, 4, 13, 40, 11, 0, time.UTC)},
@@ -235,6 +253,27 @@ type exportTicket struct {
 	status   data.Status
 	priority data.Priority
 	resolved time.Time // zero: not resolved, or resolved without a time
+}
+
+// checkGLPI checks a GLPI export's people, category, channels and types:
+// first is a phoned-in incident, web a request made in GLPI's web
+// interface ("Helpdesk").
+func checkGLPI(first, web, client, assignee, category string) func(t *testing.T, got map[string]data.Complaint) {
+	return func(t *testing.T, got map[string]data.Complaint) {
+		t.Helper()
+		if c := got[first]; c.ClientName != client || c.Assignee != assignee || c.Category != category ||
+			c.Channel != data.ChannelPhone || c.Type != data.TypeComplaint {
+			t.Errorf("%s: client %q assignee %q category %q channel %q type %q", first, c.ClientName, c.Assignee, c.Category, c.Channel, c.Type)
+		}
+		if c := got[web]; c.Channel != data.ChannelWeb {
+			t.Errorf("%s: channel %q, want web", web, c.Channel)
+		}
+		for _, c := range got {
+			if c.Subject == "" {
+				t.Errorf("%s: no subject", c.ExternalID)
+			}
+		}
+	}
 }
 
 // checkTicketImport imports the fixture file into a fresh store

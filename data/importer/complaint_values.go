@@ -214,6 +214,17 @@ var statusWords = []struct {
 	{"close ticket", data.StatusClosed},
 	{"закрыта", data.StatusClosed},
 	{"закрыто", data.StatusClosed},
+	// GLPI in French: Nouveau, En cours (Attribué), En attente, Résolu,
+	// Clos. Its Russian «Решена» is spelt with a Latin P in some
+	// versions of its translation.
+	{"nouveau", data.StatusNew},
+	{"en cours", data.StatusInProgress},
+	{"en attente", data.StatusWaiting},
+	{"résolu", data.StatusResolved},
+	{"résolue", data.StatusResolved},
+	{"pешена", data.StatusResolved},
+	{"clos", data.StatusClosed},
+	{"fermé", data.StatusClosed},
 	{"отменена", data.StatusClosed},
 }
 
@@ -370,10 +381,12 @@ var priorityWords = []struct {
 		"очень высок",
 		// osTicket and Kayako top their lists with "Emergency", Redmine
 		// with "Immediate", YouTrack with "Show-stopper".
-		"emergency", "immediate", "show-stopper", "showstopper"}, data.PriorityCritical},
-	{[]string{"high", "major", "высок", "важн"}, data.PriorityHigh},
-	{[]string{"normal", "medium", "moderate", "средн", "обычн", "нормальн", "стандарт"}, data.PriorityNormal},
-	{[]string{"low", "minor", "planning", "lowest", "trivial", "very low", "низк", "незначит", "не срочн", "несрочн", "очень низк"}, data.PriorityLow},
+		"emergency", "immediate", "show-stopper", "showstopper",
+		"très haut", "majeur"}, data.PriorityCritical}, // GLPI in French
+	{[]string{"high", "major", "высок", "важн", "haut"}, data.PriorityHigh},
+	{[]string{"normal", "medium", "moderate", "средн", "обычн", "нормальн", "стандарт", "moyen"}, data.PriorityNormal},
+	{[]string{"low", "minor", "planning", "lowest", "trivial", "very low", "низк", "незначит", "не срочн", "несрочн", "очень низк",
+		"très bas", "bas"}, data.PriorityLow},
 }
 
 // unsetPriorities say that nobody set a priority.
@@ -461,7 +474,7 @@ var typeWords = []struct {
 	{[]string{"problem", "incident", "complaint", "issue", "bug", "defect", "fault", "жалоб", "претензи", "инцидент", "проблем", "рекламаци", "ошибк", "сбой",
 		"неисправн"}, data.TypeComplaint},
 	{[]string{"question", "inquiry", "enquiry", "consultation", "вопрос", "консультаци", "request for information"}, data.TypeQuestion},
-	{[]string{"task", "feature", "request", "service request", "запрос", "заявк", "просьб", "предложени"}, data.TypeRequest},
+	{[]string{"task", "feature", "request", "service request", "запрос", "заявк", "просьб", "предложени", "demande"}, data.TypeRequest},
 	{[]string{"praise", "compliment", "thanks", "благодарн", "похвал"}, data.TypePraise},
 }
 
@@ -647,7 +660,8 @@ func ticketChannel(s string) data.Channel {
 	if strings.Contains(l, "postal") || l == "fax" || l == "факс" || strings.Contains(l, "почта россии") || strings.Contains(l, "письмо") {
 		return data.ChannelOther
 	}
-	if strings.Contains(l, "portal") || strings.Contains(l, "портал") || strings.Contains(l, "личный кабинет") {
+	// GLPI's "Helpdesk" source is its own web interface.
+	if strings.Contains(l, "portal") || strings.Contains(l, "портал") || strings.Contains(l, "личный кабинет") || l == "helpdesk" {
 		return data.ChannelWeb
 	}
 	return data.ParseChannel(s)

@@ -107,11 +107,19 @@ var complaintLayouts = map[string]map[Field][]string{
 	// GLPI's ticket list exported as CSV names a column by its group and
 	// field ("Requester - Requester"). "Time to resolve" and "Time to own"
 	// are the deadlines of its SLA, not times taken: they are not read.
+	// In English, Russian and French, as GLPI's ru_RU and fr_FR
+	// translations name them.
 	FormatGLPI: {
-		FieldExternalID: {"id"}, FieldOpened: {"opening date"}, FieldUpdatedAt: {"last update"}, FieldStatus: {"status"},
-		FieldPriority: {"priority"}, FieldType: {"type"}, FieldChannel: {"request source"}, FieldClient: {"requester - requester"},
-		FieldAssignee: {"assigned to - technician"}, FieldCategory: {"category"}, FieldSubject: {"title"},
-		FieldDescription: {"description"}, FieldResolvedAt: {"resolution date"}, FieldClosedAt: {"closing date"},
+		FieldExternalID: {"id"}, FieldOpened: {"opening date", "дата открытия", "date d'ouverture"},
+		FieldUpdatedAt: {"last update", "последнее изменение", "dernière modification"}, FieldStatus: {"status", "статус", "statut"},
+		FieldPriority: {"priority", "приоритет", "priorité"}, FieldType: {"type", "тип"},
+		FieldChannel:  {"request source", "источник запроса", "source de la demande"},
+		FieldClient:   {"requester - requester", "инициатор запроса - инициатор запроса", "demandeur - demandeur"},
+		FieldAssignee: {"assigned to - technician", "назначено - специалист", "attribué à - technicien"},
+		FieldCategory: {"category", "категория", "catégorie"}, FieldSubject: {"title", "заголовок", "titre"},
+		FieldDescription: {"description", "описание"}, FieldResolvedAt: {"resolution date", "дата решения", "date de résolution"},
+		FieldClosedAt: {"closing date", "дата закрытия", "date de clôture"}, FieldResolution: {"solution", "решение"},
+		FieldVerdict: {"satisfaction", "удовлетворенность"},
 	},
 	// Redmine's issues CSV in English and Russian: the author asked, the
 	// tracker is the type. It dates no resolution, only the closing.
@@ -134,6 +142,7 @@ var complaintLayouts = map[string]map[Field][]string{
 var complaintSkip = map[string][]string{
 	FormatRedmine:   {"дата выполнения", "срок завершения", "due date", "start date", "дата начала", "начата"},
 	FormatFreshdesk: {"first response time (in hrs)", "resolution time (in hrs)", "first response time (hrs)", "resolution time (hrs)"},
+	FormatGLPI:      {"time to resolve", "time to own", "время до решения", "время владения", "temps de résolution", "temps de prise en charge"},
 	FormatIntercom: {"time to first response (seconds)", "time to first response", "time to first close (seconds)",
 		"time to last close (seconds)", "time to close (seconds)", "time to assignment (seconds)", "median time to reply (seconds)",
 		"time to admin reply (seconds)"},
@@ -317,7 +326,9 @@ func detectTicketFormat(cols []column, _ int) string {
 		return FormatServiceNow
 	case hasHeader(cols, "#") && hasHeader(cols, "tracker", "трекер") && hasHeader(cols, "subject", "тема"):
 		return FormatRedmine
-	case hasHeader(cols, "opening date") && hasHeader(cols, "time to resolve", "time to own", "requester - requester", "assigned to - technician"):
+	case hasHeader(cols, "opening date", "дата открытия", "date d'ouverture") && hasHeader(cols, "time to resolve", "time to own",
+		"requester - requester", "assigned to - technician", "время до решения", "время владения", "инициатор запроса - инициатор запроса",
+		"назначено - специалист", "temps de résolution", "temps de prise en charge", "demandeur - demandeur", "attribué à - technicien"):
 		return FormatGLPI
 	case hasHeader(cols, "ticket id") && hasHeader(cols, "created time", "due by time"):
 		return FormatFreshdesk
