@@ -31,7 +31,6 @@ type ImportAdapter struct {
 	FileDateRequired string           // why that date is needed
 	DateField        data.ImportField // the field that, left unmapped, asks for the file date; "" = never asked
 	FieldName        func(data.ImportField) string
-	EventLogNote     string // shown when the preview found an event log (a ticket over several rows)
 	Encodings        []string
 	Location         *time.Location // the department's zone: of the file date and of dates without one
 
@@ -357,11 +356,6 @@ func (w *ImportWizard) showPreview() {
 		widget.NewSeparator(),
 	)
 	bottom := container.NewVBox(w.strict, w.message)
-	if pv.EventLog && w.a.EventLogNote != "" {
-		l := widget.NewLabel(w.a.EventLogNote)
-		l.Wrapping = fyne.TextWrapWord
-		bottom.Add(l)
-	}
 	for _, m := range pv.Warnings {
 		l := widget.NewLabel(Translated(m.Code, m.Args, m.Text))
 		l.Importance = widget.WarningImportance

@@ -26,7 +26,6 @@ func (s *Screen) ImportFile(path string) {
 		FileDateRequired: lang.L("complaints.wizard.file_date_required"),
 		DateField:        importer.FieldOpened,
 		FieldName:        func(f data.ImportField) string { return lang.L("complaints.import_field." + string(f)) },
-		EventLogNote:     lang.L("complaints.wizard.event_log"),
 		Encodings:        importer.Encodings,
 		Location:         s.deps.Store.Location(),
 		Inspect:          importer.InspectComplaints,
