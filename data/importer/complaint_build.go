@@ -107,6 +107,8 @@ func newComplaintBuilder(p *plan, opt Options) *complaintBuilder {
 		b.parsePriority = glpiPriority
 	case tenPointUrgency(p):
 		b.parsePriority = urgencyPriority
+	case hundredPointPriorities(p):
+		b.parsePriority = hundredPointPriority
 	}
 	b.eventLog = repeatsIDs(p)
 	if b.eventLog {
@@ -202,6 +204,21 @@ func (b *complaintBuilder) duplicated(rec []string) bool {
 	}
 	n, ok := parseCount(rec[b.duplicate])
 	return ok && n == 1
+}
+
+// hundredPointPriorities reports whether the priority column holds whole
+// numbers from 0 to 100, some above 10: Request Tracker's scale, which no
+// ranking from 1 reaches.
+func hundredPointPriorities(p *plan) bool {
+	above := false
+	for _, v := range sampleValues(p, FieldPriority) {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 0 || n > 100 {
+			return false
+		}
+		above = above || n > 10
+	}
+	return above
 }
 
 // sampleValues are the values of field's column in the sample, trimmed,
@@ -429,6 +446,9 @@ func (b *complaintBuilder) parseRow(rec []string, row int) (ticketRow, bool) {
 // left empty, with one warning per column.
 func (b *complaintBuilder) person(rec []string, f Field) string {
 	v := b.text(rec, f)
+	if slices.Contains(nobody, strings.ToLower(v)) {
+		return ""
+	}
 	if !isSysID(v) {
 		return v
 	}
@@ -440,6 +460,10 @@ func (b *complaintBuilder) person(rec []string, f Field) string {
 	}
 	return ""
 }
+
+// nobody are the names help desks give to no one: Request Tracker's
+// unowned tickets belong to "Nobody".
+var nobody = []string{"nobody", "никто", "unassigned", "не назначен", "не назначено"}
 
 // isSysID reports whether s is a ServiceNow sys_id: 32 hex digits.
 func isSysID(s string) bool {

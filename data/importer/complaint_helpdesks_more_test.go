@@ -66,6 +66,33 @@ func TestImportMoreHelpDeskExports(t *testing.T) {
 				t.Errorf("7d4e2b3c %+v", c)
 			}
 		}},
+		// Request Tracker's search results as TSV: priorities 0-99,
+		// "stalled" waits, "Not set" for a date never reached, unowned
+		// tickets owned by "Nobody", the requestors are the client.
+		{"rt_tickets.tsv", map[string]want{
+			"1201": {data.StatusResolved, data.PriorityNormal, at(5, 16, 40)},
+			"1202": {data.StatusInProgress, data.PriorityHigh, none},
+			"1203": {data.StatusClosed, data.PriorityLow, at(6, 14, 5)},
+			"1204": {data.StatusWaiting, data.PriorityLow, none},
+			"1205": {data.StatusNew, data.PriorityLow, none},
+		}, func(t *testing.T, got map[string]data.Complaint) {
+			if c := got["1201"]; c.ClientName != "jane@example.com" || c.Assignee != "anna" || c.Category != "Support" {
+				t.Errorf("1201 %+v", c)
+			}
+			if c := got["1205"]; c.Assignee != "" {
+				t.Errorf("1205: assigned to %q, want nobody", c.Assignee)
+			}
+		}},
+		// HESK: the tracking id, the customer's "Name", the "Message".
+		{"hesk_tickets.csv", map[string]want{
+			"ABC-123-DEF4": {data.StatusResolved, data.PriorityHigh, none},
+			"XYZ-987-QWE1": {data.StatusWaiting, data.PriorityNormal, none},
+			"KLM-555-OPQ2": {data.StatusNew, data.PriorityCritical, none},
+		}, func(t *testing.T, got map[string]data.Complaint) {
+			if c := got["ABC-123-DEF4"]; c.ClientName != "Jane Roe" || c.Assignee != "Anna" || c.Description != "I was charged twice" {
+				t.Errorf("ABC-123-DEF4 %+v", c)
+			}
+		}},
 		// Deskpro's urgency runs from 1 (least) to 10 (most urgent).
 		{"deskpro_tickets.csv", map[string]want{
 			"1042": {data.StatusResolved, data.PriorityHigh, at(5, 16, 40)},

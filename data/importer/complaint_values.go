@@ -167,6 +167,7 @@ var statusWords = []struct {
 	{"user responded", data.StatusInProgress},
 	{"postponed", data.StatusInProgress},
 	{"transferred", data.StatusInProgress}, // 311: sent on to the department that acts
+	{"stalled", data.StatusWaiting},        // Request Tracker: waiting on something, mostly the requester
 	{"в работе", data.StatusInProgress},
 	{"открыта", data.StatusInProgress},
 	{"открыт", data.StatusInProgress},
@@ -413,6 +414,21 @@ func urgencyPriority(s string) (data.Priority, bool) {
 	case n >= 7:
 		return data.PriorityHigh, true
 	case n >= 4:
+		return data.PriorityNormal, true
+	}
+	return data.PriorityLow, true
+}
+
+// hundredPointPriority reads Request Tracker's priorities, numbers from 0
+// to 99 (RT 5 names 0 Low, 50 Medium, 100 High), in bands.
+func hundredPointPriority(s string) (data.Priority, bool) {
+	n, err := strconv.Atoi(strings.TrimSpace(s))
+	switch {
+	case err != nil || n < 0 || n > 100:
+		return "", false
+	case n >= 75:
+		return data.PriorityHigh, true
+	case n >= 25:
 		return data.PriorityNormal, true
 	}
 	return data.PriorityLow, true

@@ -162,7 +162,8 @@ var complaintAliases = map[Field][]string{
 		// City 311 open data (New York, Chicago, San Francisco, Austin),
 		// process-mining event logs, BPI Challenge incident logs.
 		"unique key", "sr number", "caseid", "service request (sr) number", "service request number", "service request id",
-		"incident id"},
+		"incident id",
+		"tracking id"}, // HESK
 	FieldOpened: {"дата", "дата обращения", "дата создания", "дата регистрации", "дата поступления", "дата и время", "создано", "создана", "поступило",
 		"дата создания обращения", "дата создания заявки", "время создания", "дата открытия", "открыто", "opened", "opened at", "opened_at",
 		"created", "created at", "created time", "created date", "created on", "create date", "creation date", "date created", "date", "date received",
@@ -240,7 +241,9 @@ var complaintAliases = map[Field][]string{
 		"associated company", "associated contact", "account name",
 		// osTicket's sender, Redmine's author (the one who asked), Kayako.
 		"from", "author", "автор", "full name", "requester name",
-		"caller", "request user"}, // TOPdesk, SysAid
+		"caller", "request user", // TOPdesk, SysAid
+		"requestors", "requestor", // Request Tracker
+		"name"}, // HESK names the customer so; a ticket's own name is its subject ("Ticket name")
 	FieldSubcategory: {"подкатегория", "подтема", "subcategory", "sub-category", "sub category",
 		"descriptor"}, // New York's 311 under its complaint type
 	// «Тема» is the subject line in Okdesk, Usedesk, Omnidesk and
@@ -253,7 +256,8 @@ var complaintAliases = map[Field][]string{
 	FieldSubject: {"тема", "заголовок", "краткое описание", "суть", "тема письма", "тема тикета", "тема заявки", "название", "subject", "summary",
 		"title", "short description", "brief description", "ticket name", "ticket title", "ticket subject",
 		"customer complaint"}, // Comcast's complaints on Kaggle: the client's own title
-	FieldDescription: {"описание", "текст", "текст обращения", "содержание", "суть обращения", "комментарий", "description", "details", "text", "comment"},
+	FieldDescription: {"описание", "текст", "текст обращения", "содержание", "суть обращения", "комментарий", "description", "details", "text", "comment",
+		"message"}, // HESK
 	FieldAssignee: {"ответственный", "исполнитель", "сотрудник", "агент", "специалист", "менеджер", "assignee", "assigned to", "agent", "owner",
 		"responsible", "ticket owner", "teammate assigned", "assigned agent",
 		"case owner", "teammate currently assigned", "assignee name",

@@ -10,7 +10,8 @@ import (
 func isMissing(s string) bool {
 	s = strings.TrimSpace(s)
 	switch s {
-	case "", "NA", "N/A", "n/a", "na", "#N/A", "?", "null", "NULL", "Null", "-", "—", "–", "nan", "NaN", "-None-": // -None-: Zoho Desk
+	case "", "NA", "N/A", "n/a", "na", "#N/A", "?", "null", "NULL", "Null", "-", "—", "–", "nan", "NaN", "-None-", // -None-: Zoho Desk
+		"Not set", "Не задано": // Request Tracker's unset dates
 		return true
 	}
 	return false
