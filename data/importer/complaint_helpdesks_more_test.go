@@ -93,6 +93,25 @@ func TestImportMoreHelpDeskExports(t *testing.T) {
 				t.Errorf("ABC-123-DEF4 %+v", c)
 			}
 		}},
+		// Spiceworks' "Creator" and Jitbit's "Submitter" asked; Jitbit
+		// writes the text as "Body".
+		{"spiceworks_tickets.csv", map[string]want{
+			"101": {data.StatusClosed, data.PriorityHigh, at(5, 16, 40)},
+			"102": {data.StatusInProgress, data.PriorityNormal, none},
+			"103": {data.StatusWaiting, data.PriorityLow, none},
+		}, func(t *testing.T, got map[string]data.Complaint) {
+			if c := got["101"]; c.ClientName != "Jane Roe" || c.Assignee != "Bob Admin" || c.Subject != "Printer jam" {
+				t.Errorf("101 %+v", c)
+			}
+		}},
+		{"jitbit_tickets.csv", map[string]want{
+			"5001": {data.StatusClosed, data.PriorityCritical, at(5, 16, 40)},
+			"5002": {data.StatusInProgress, data.PriorityNormal, none},
+		}, func(t *testing.T, got map[string]data.Complaint) {
+			if c := got["5001"]; c.ClientName != "Jane Roe" || c.Assignee != "Anna" || c.Description != "Cannot connect" {
+				t.Errorf("5001 %+v", c)
+			}
+		}},
 		// Deskpro's urgency runs from 1 (least) to 10 (most urgent).
 		{"deskpro_tickets.csv", map[string]want{
 			"1042": {data.StatusResolved, data.PriorityHigh, at(5, 16, 40)},

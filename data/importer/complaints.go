@@ -243,6 +243,7 @@ var complaintAliases = map[Field][]string{
 		"from", "author", "автор", "full name", "requester name",
 		"caller", "request user", // TOPdesk, SysAid
 		"requestors", "requestor", // Request Tracker
+		"submitter", "submitted by", "creator", // Jitbit, Spiceworks
 		"name"}, // HESK names the customer so; a ticket's own name is its subject ("Ticket name")
 	FieldSubcategory: {"подкатегория", "подтема", "subcategory", "sub-category", "sub category",
 		"descriptor"}, // New York's 311 under its complaint type
@@ -257,7 +258,7 @@ var complaintAliases = map[Field][]string{
 		"title", "short description", "brief description", "ticket name", "ticket title", "ticket subject",
 		"customer complaint"}, // Comcast's complaints on Kaggle: the client's own title
 	FieldDescription: {"описание", "текст", "текст обращения", "содержание", "суть обращения", "комментарий", "description", "details", "text", "comment",
-		"message"}, // HESK
+		"message", "body"}, // HESK, Jitbit
 	FieldAssignee: {"ответственный", "исполнитель", "сотрудник", "агент", "специалист", "менеджер", "assignee", "assigned to", "agent", "owner",
 		"responsible", "ticket owner", "teammate assigned", "assigned agent",
 		"case owner", "teammate currently assigned", "assignee name",
