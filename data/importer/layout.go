@@ -93,8 +93,9 @@ func buildColumns(rows [][]string, headerRows int) []column {
 			col.name = "#" + strconv.Itoa(c+1)
 		}
 		col.norm = normHeader(col.name)
-		// Typeform and others mark UTC columns in the header.
-		if col.loc == nil && (strings.HasSuffix(col.norm, "(utc)") || strings.HasSuffix(col.norm, " utc")) {
+		// Typeform and others mark UTC columns in the header;
+		// KoboToolbox's server time "_submission_time" is UTC unmarked.
+		if col.loc == nil && (strings.HasSuffix(col.norm, "(utc)") || strings.HasSuffix(col.norm, " utc") || col.norm == "_submission_time") {
 			col.loc = time.UTC
 		}
 		col.order = headerDateOrder(col.norm)
@@ -256,7 +257,10 @@ var aliases = map[Field][]string{
 	// завершения» after «Дата начала»; Pendo dates an answer by the
 	// respondent's "Browser Time".
 	FieldDate: {"date", "дата", "дата ответа", "дата опроса", "дата и время", "response date", "responded at", "responded", "date responded", "date de réponse",
-		"recordeddate", "recorded date", "end date", "enddate", "submit date (utc)", "submitted at", "submit date", "date submitted", "submitted",
+		"recordeddate", "recorded date", "end date", "enddate",
+		// ODK and KoboToolbox: when the respondent finished, with the
+		// device's offset, before the server's "_submission_time".
+		"end", "submit date (utc)", "submitted at", "submit date", "date submitted", "submitted",
 		"submitdate", "submitted time", "submission time", "время отправки", "дата отправки", "дата и время отправки",
 		"completed at", "completion time", "время окончания", "дата окончания", "дата и время окончания",
 		"дата завершения", "browser time", "response timestamp", "timestamp", "отметка времени", "время создания",
@@ -527,7 +531,7 @@ func headerRank(sc *schema, f Field, c column) int {
 	// "created_at", "survey_channel": API-style names spell spaces as "_".
 	for _, n := range names {
 		if strings.Contains(n, "_") {
-			names = append(names, spaced(n))
+			names = append(names, strings.TrimSpace(spaced(n))) // KoboToolbox's "_uuid", "_submission_time"
 		}
 	}
 	// QuestionPro's "Timestamp (mm/dd/yyyy)": a note in brackets after

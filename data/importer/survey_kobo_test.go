@@ -1,0 +1,42 @@
+package importer_test
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"caredesk/data/importer"
+)
+
+// KoboToolbox (and ODK) exports: semicolons, the questions' labels, meta
+// columns with a leading "_". The respondent's device writes "end" with
+// its offset; the server's "_submission_time" is UTC without a mark, so
+// read in the department's zone it was hours off. "_id" is the id.
+func TestKoboToolboxExport(t *testing.T) {
+	msk := time.FixedZone("MSK", 3*3600)
+	head := `"start";"end";"How likely are you to recommend us to a friend?";"Why did you give this score?";"_id";"_uuid";"_submission_time";"_status";"_index"`
+	rows := []string{
+		`"2024-03-04T09:10:00.000+03:00";"2024-03-04T09:15:00.000+03:00";"9";"Quick help";"101";"a1b2c3d4-0000-4000-8000-000000000001";"2024-03-04T06:15:03";"submitted_via_web";"1"`,
+		`"2024-03-05T12:00:00.000+03:00";"2024-03-05T12:04:00.000+03:00";"4";"Slow";"102";"a1b2c3d4-0000-4000-8000-000000000002";"2024-03-05T09:04:10";"submitted_via_web";"2"`,
+	}
+	for _, tc := range []struct {
+		name, head string
+		first      time.Time
+	}{
+		{"end", head, time.Date(2024, 3, 4, 6, 15, 0, 0, time.UTC)},
+		{"server time only", strings.Replace(head, `"end"`, `"stop"`, 1), time.Date(2024, 3, 4, 6, 15, 3, 0, time.UTC)},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			db := openStore(t)
+			path := writeFile(t, "kobo.csv", []byte(lines(append([]string{tc.head}, rows...)...)))
+			res := importFile(t, db, path, importer.Options{Location: msk, RejectsPath: "-"})
+			if res.Imported != 2 || res.Rejected != 0 {
+				t.Fatalf("imported %d, rejected %d: %+v", res.Imported, res.Rejected, res.Rejects)
+			}
+			got := byComment(t, db)
+			if f := got["Quick help"]; f.Score != 9 || !f.RespondedAt.Equal(tc.first) || f.ExternalID != "101" {
+				t.Errorf("first answer: score %v at %v id %q, want 9 at %v, id 101", f.Score, f.RespondedAt, f.ExternalID, tc.first)
+			}
+		})
+	}
+}
