@@ -245,7 +245,8 @@ func detectSurveyFormat(cols []column, headerRows int) string {
 // "Submission ID" goes first.
 var aliases = map[Field][]string{
 	FieldExternalID: {"response id", "responseid", "submission id", "respondent id", "respondentid", "external id", "external_id", "response_id", "id ответа", "номер ответа", "#", "id", "№", "response token", "token", "uuid",
-		"id анкеты", "record id", "unique id"},
+		"id анкеты", "record id", "unique id",
+		"key", "instanceid", "meta-instanceid"}, // ODK Central, SurveyCTO
 	// Microsoft Forms writes "Start time" and "Completion time", Anketolog
 	// and Testograf «Дата (и время) окончания» after the start, Yandex
 	// Forms «Время создания», AskNicely "responded" (unix seconds) after
@@ -365,7 +366,8 @@ func spaced(s string) string { return strings.ReplaceAll(s, "_", " ") }
 // person's name or something else altogether.
 var notClientWords = []string{"first name", "last name", "firstname", "lastname", "middle name", "surname", "username", "user name",
 	"фамилия", "отчество", "имя пользователя", "file name", "filename", "survey name", "name of survey", "product name",
-	"complaint"} // "Customer Complaint" is what the client wrote, not who
+	"complaint",                       // "Customer Complaint" is what the client wrote, not who
+	"submittername", "submitter name"} // ODK Central's data collector
 
 // notScoreWords mark headers of NPS group labels and other non-scores.
 var notScoreWords = []string{"group", "category", "categor", "label", "type", "группа", "категор", "segment", "сегмент"}

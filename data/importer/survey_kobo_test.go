@@ -40,3 +40,34 @@ func TestKoboToolboxExport(t *testing.T) {
 		})
 	}
 }
+
+// ODK Central and SurveyCTO: the instance's KEY ("uuid:…") is the id,
+// and ODK's SubmitterName is the data collector, not the client.
+func TestODKCentralAndSurveyCTOExports(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		csv  []string
+		at   time.Time
+	}{
+		{"odk", []string{
+			"SubmissionDate,start,end,today,deviceid,nps,reason,meta-instanceID,KEY,SubmitterID,SubmitterName,Status,ReviewState,DeviceID,Edits,FormVersion",
+			"2024-03-04T06:15:03.123Z,2024-03-04T09:10:00.000+03:00,2024-03-04T09:15:00.000+03:00,2024-03-04,collect:abc,9,Quick help,uuid:1b2c,uuid:1b2c,5,enumerator1,,,collect:abc,0,2024030101",
+		}, time.Date(2024, 3, 4, 6, 15, 0, 0, time.UTC)},
+		{"surveycto", []string{
+			"SubmissionDate,starttime,endtime,deviceid,duration,caseid,nps,nps_reason,instanceID,formdef_version,KEY,review_status",
+			`"Mar 4, 2024 9:15:03 AM","Mar 4, 2024 9:10:00 AM","Mar 4, 2024 9:14:50 AM",(web),290,,9,Quick help,uuid:1b2c,2403011,uuid:1b2c,APPROVED`,
+		}, time.Date(2024, 3, 4, 9, 15, 3, 0, time.UTC)},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			db := openStore(t)
+			res := importFile(t, db, writeFile(t, tc.name+".csv", []byte(lines(tc.csv...))), importer.Options{RejectsPath: "-"})
+			if res.Imported != 1 || res.Rejected != 0 {
+				t.Fatalf("imported %d, rejected %d: %+v", res.Imported, res.Rejected, res.Rejects)
+			}
+			f := byComment(t, db)["Quick help"]
+			if f.Score != 9 || !f.RespondedAt.Equal(tc.at) || f.ExternalID != "uuid:1b2c" || f.ClientID != 0 {
+				t.Errorf("score %v at %v id %q client %d; want 9 at %v, id uuid:1b2c, no client", f.Score, f.RespondedAt, f.ExternalID, f.ClientID, tc.at)
+			}
+		})
+	}
+}
