@@ -375,6 +375,11 @@ func detectEncoding(r io.Reader) (encodingGuess, error) {
 // newDecoder returns a reader of UTF-8 text from r in the given encoding.
 // A byte order mark is dropped.
 func newDecoder(r io.Reader, enc string) io.Reader {
+	return &lineEnds{src: decoder(r, enc)}
+}
+
+// decoder reads r's text in encoding enc as UTF-8.
+func decoder(r io.Reader, enc string) io.Reader {
 	switch enc {
 	case EncUTF16LE:
 		return xunicode.UTF16(xunicode.LittleEndian, xunicode.UseBOM).NewDecoder().Reader(r)
@@ -394,6 +399,40 @@ func newDecoder(r io.Reader, enc string) io.Reader {
 		return &mixedDecoder{src: bufio.NewReaderSize(r, 64<<10), table: tableCP1252}
 	}
 	return &utf8Checker{src: r, first: true}
+}
+
+// lineEnds ends every line with "\n": encoding/csv knows "\r\n" and
+// "\n" but reads the lone "\r" of Excel for Mac's "Macintosh Comma
+// Separated" as part of a cell, which made the whole file one header row.
+type lineEnds struct {
+	src     io.Reader
+	afterCR bool // the last byte read was a "\r", now a "\n": drop a "\n" next
+}
+
+func (l *lineEnds) Read(p []byte) (int, error) {
+	for {
+		n, err := l.src.Read(p)
+		if !l.afterCR && bytes.IndexByte(p[:n], '\r') < 0 {
+			return n, err
+		}
+		w := 0
+		for _, b := range p[:n] {
+			switch {
+			case b == '\n' && l.afterCR:
+				l.afterCR = false
+				continue
+			case b == '\r':
+				b, l.afterCR = '\n', true
+			default:
+				l.afterCR = false
+			}
+			p[w] = b
+			w++
+		}
+		if w > 0 || err != nil {
+			return w, err
+		}
+	}
 }
 
 // mixedDecoder reads UTF-8 text line by line, decoding a line that is not

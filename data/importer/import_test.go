@@ -87,14 +87,17 @@ func TestForcedUTF8OnCP1251FailsInsteadOfMangling(t *testing.T) {
 	assertEmpty(t, db)
 }
 
-func TestDelimitersQuotesCRLF(t *testing.T) {
+func TestDelimitersQuotesLineEnds(t *testing.T) {
 	semicolon := "Дата;Балл;Отзыв;Канал\r\n" +
 		"01.02.2024 09:15;10;\"Быстро; вежливо\r\nи по делу\";Телефон\r\n" +
 		"02.02.2024 18:40;6;\"Сказали \"\"перезвоним\"\" — и тишина\";E-mail\r\n"
 	tab := "Date\tScore\tComment\tChannel\n" +
 		"2024-02-01T09:15:00Z\t10\t\"first line\nsecond, with comma\"\tchat\n" +
 		"2024-02-02T18:40:00Z\t6\tslow\tweb\n"
-	for name, content := range map[string]string{"semicolon.csv": semicolon, "tab.tsv": tab} {
+	// Excel for Mac's "Macintosh Comma Separated" ends lines with a lone
+	// "\r": the whole file read as one header row.
+	mac := strings.ReplaceAll(semicolon, "\r\n", "\r")
+	for name, content := range map[string]string{"semicolon.csv": semicolon, "tab.tsv": tab, "mac.csv": mac} {
 		t.Run(name, func(t *testing.T) {
 			path := writeFile(t, name, []byte(content))
 			pv, err := importer.Inspect(path, importer.Options{})
