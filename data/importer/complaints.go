@@ -163,7 +163,8 @@ var complaintAliases = map[Field][]string{
 		// process-mining event logs, BPI Challenge incident logs.
 		"unique key", "sr number", "caseid", "service request (sr) number", "service request number", "service request id",
 		"incident id",
-		"tracking id"}, // HESK
+		"tracking id", // HESK
+		"uid"},        // Trudesk's reports
 	FieldOpened: {"дата", "дата обращения", "дата создания", "дата регистрации", "дата поступления", "дата и время", "создано", "создана", "поступило",
 		"дата создания обращения", "дата создания заявки", "время создания", "дата открытия", "открыто", "opened", "opened at", "opened_at",
 		"created", "created at", "created time", "created date", "created on", "create date", "creation date", "date created", "date", "date received",
