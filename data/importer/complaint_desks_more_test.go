@@ -38,9 +38,29 @@ func TestImportDeskExports(t *testing.T) {
 				t.Errorf("1001 %+v", c)
 			}
 		}},
+		// Jira Service Management exported from a Russian UI: the same
+		// columns as "CSV (all fields)" under their Russian names
+		// (assumed from Jira's Russian translation: «Ключ задачи»,
+		// «Тип задачи», «Резолюция», «Дата решения», «Срок исполнения»),
+		// «Готово» done, «Ожидание поддержки» the team's turn, «Самый
+		// низкий» and «Серьёзный» priorities. The due date is a deadline.
+		{"desk_jira_ru.csv", map[string]want{
+			"SD-201": {data.StatusClosed, data.PriorityCritical, at(6, 16, 40)},
+			"SD-202": {data.StatusWaiting, data.PriorityNormal, none},
+			"SD-203": {data.StatusInProgress, data.PriorityLow, none},
+			"SD-204": {data.StatusNew, data.PriorityHigh, none},
+		}, func(t *testing.T, got map[string]data.Complaint) {
+			c := got["SD-201"]
+			if c.ClientName != "Иван Сидоров" || c.Assignee != "Анна Петрова" || c.Category != "Оплата" || c.Type != data.TypeComplaint ||
+				got["SD-203"].Type != data.TypeRequest || got["SD-204"].Type != data.TypeRequest {
+				t.Errorf("SD-201 %+v", c)
+			}
+			if c := got["SD-202"]; !c.Facts.ResolvedAt.IsZero() || c.Type != data.TypeRequest {
+				t.Errorf("SD-202: resolved %v (its due date?), type %q", c.Facts.ResolvedAt, c.Type)
+			}
+		}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.file, func(t *testing.T) { checkTicketImport(t, tc.file, msk, tc.tickets, tc.check) })
 	}
 }
-

@@ -96,13 +96,18 @@ var complaintLayouts = map[string]map[Field][]string{
 	},
 	// Jira Service Management's "CSV (all fields)": the reporter is the
 	// customer, the request type the category. Its SLA columns hold the
-	// time left on a goal, not the time taken, and are not read.
+	// time left on a goal, not the time taken, and are not read. In a
+	// Russian UI the export names the columns in Russian; its «Срок
+	// исполнения» (due date) is a deadline and is not read.
 	FormatJira: {
-		FieldExternalID: {"issue key", "key"}, FieldOpened: {"created"}, FieldStatus: {"status"}, FieldPriority: {"priority"},
-		FieldType: {"issue type"}, FieldClient: {"custom field (organizations)", "reporter"},
-		FieldCategory: {"custom field (request type)", "custom field (customer request type)", "component/s"},
-		FieldSubject:  {"summary"}, FieldDescription: {"description"}, FieldAssignee: {"assignee"}, FieldResolvedAt: {"resolved"},
-		FieldResolution: {"resolution"}, FieldVerdict: {"custom field (satisfaction rating)", "satisfaction rating"},
+		FieldExternalID: {"issue key", "key", "ключ задачи", "ключ"}, FieldOpened: {"created", "создано"},
+		FieldStatus: {"status", "статус"}, FieldPriority: {"priority", "приоритет"}, FieldType: {"issue type", "тип задачи"},
+		FieldClient: {"custom field (organizations)", "reporter", "пользовательское поле (организации)", "автор"},
+		FieldCategory: {"custom field (request type)", "custom field (customer request type)", "component/s",
+			"пользовательское поле (тип запроса)", "пользовательское поле (request type)", "компоненты"},
+		FieldSubject: {"summary", "тема"}, FieldDescription: {"description", "описание"}, FieldAssignee: {"assignee", "исполнитель"},
+		FieldResolvedAt: {"resolved", "дата решения"}, FieldResolution: {"resolution", "резолюция"},
+		FieldVerdict: {"custom field (satisfaction rating)", "satisfaction rating", "пользовательское поле (satisfaction rating)"},
 	},
 	// GLPI's ticket list exported as CSV names a column by its group and
 	// field ("Requester - Requester"). "Time to resolve" and "Time to own"
@@ -325,7 +330,8 @@ func detectTicketFormat(cols []column, _ int) string {
 	case hasHeader(cols, "complaint id", "complaint_id") && hasHeader(cols, "date received", "date_received") &&
 		hasHeader(cols, "company response to consumer", "company_response", "company_response_to_consumer"):
 		return FormatCFPB
-	case hasHeader(cols, "issue key") && hasHeader(cols, "created") && hasHeader(cols, "summary", "issue type"):
+	case hasHeader(cols, "issue key", "ключ задачи") && hasHeader(cols, "created", "создано") &&
+		hasHeader(cols, "summary", "issue type", "тип задачи"):
 		return FormatJira
 	case hasHeader(cols, "number") && hasHeader(cols, "opened_at", "opened", "sys_updated_on", "sys_updated_at") &&
 		hasHeader(cols, "short_description", "short description", "incident_state", "state", "caller_id", "assignment_group", "assigned_to"):
