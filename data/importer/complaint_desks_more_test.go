@@ -59,8 +59,53 @@ func TestImportDeskExports(t *testing.T) {
 				t.Errorf("SD-202: resolved %v (its due date?), type %q", c.Facts.ResolvedAt, c.Type)
 			}
 		}},
+		// SimpleOne's incident list: its documentation names the fields
+		// (Number INCXXXXXXX, Caller, Contact type, State, Urgency,
+		// Priority, Assigned User, Assigned Group, Subject) and the states
+		// Registered, Assigned, In Progress, Information Needed, External
+		// Processing, Postponed, Completed, Closed, Rejected by User (the
+		// caller turned the solution down: work goes on). The "Created at"
+		// column is assumed; the list dates no resolution.
+		{"desk_simpleone_incidents.csv", map[string]want{
+			"INC0000101": {data.StatusClosed, data.PriorityHigh, none},
+			"INC0000102": {data.StatusWaiting, data.PriorityLow, none},
+			"INC0000103": {data.StatusNew, data.PriorityNormal, none},
+			"INC0000104": {data.StatusInProgress, data.PriorityCritical, none},
+			"INC0000105": {data.StatusInProgress, data.PriorityNormal, none},
+			"INC0000106": {data.StatusResolved, data.PriorityNormal, none},
+		}, func(t *testing.T, got map[string]data.Complaint) {
+			c := got["INC0000101"]
+			if c.ClientName != "Maria Lopez" || c.Assignee != "Anna Petrova" || c.Channel != data.ChannelEmail ||
+				got["INC0000103"].Channel != data.ChannelWeb || got["INC0000102"].Channel != data.ChannelPhone {
+				t.Errorf("INC0000101 %+v", c)
+			}
+		}},
+		// SimpleOne in Russian: «Кому назначено» is documented; the state
+		// names («Требуется информация», «Внешняя обработка», «Отклонен
+		// пользователем») are assumed translations. «Срок решения» is the
+		// SLA deadline, neither a resolution nor a time taken.
+		{"desk_simpleone_ru.csv", map[string]want{
+			"INC0000201": {data.StatusClosed, data.PriorityHigh, none},
+			"INC0000202": {data.StatusWaiting, data.PriorityLow, none},
+			"INC0000203": {data.StatusNew, data.PriorityNormal, none},
+			"INC0000204": {data.StatusInProgress, data.PriorityCritical, none},
+			"INC0000205": {data.StatusInProgress, data.PriorityNormal, none},
+		}, func(t *testing.T, got map[string]data.Complaint) {
+			if c := got["INC0000201"]; c.ClientName != "ООО Вектор" || c.Assignee != "Петрова Анна" || c.Channel != data.ChannelEmail {
+				t.Errorf("INC0000201 %+v", c)
+			}
+		}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.file, func(t *testing.T) { checkTicketImport(t, tc.file, msk, tc.tickets, tc.check) })
+	}
+}
+
+// «Срок решения» holds an SLA's deadline or its norm ("8 ч"), never the
+// time a ticket took: a resolved ticket keeps no resolution time from it.
+func TestDeadlineNormIsNoResolutionTime(t *testing.T) {
+	_, got, _ := importAllTickets(t, "sla.csv", 1, "Номер,Дата создания,Статус,Срок решения", "101,04.03.2024 09:15,Решено,8 ч")
+	if c := got["101"]; c.Status != data.StatusResolved || !c.Facts.ResolvedAt.IsZero() {
+		t.Errorf("101: status %q resolved at %v, want resolved without a time", c.Status, c.Facts.ResolvedAt)
 	}
 }

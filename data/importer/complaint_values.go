@@ -139,8 +139,9 @@ var statusWords = []struct {
 	{"ожидает ответа клиента", data.StatusWaiting},
 	{"ожидание", data.StatusWaiting},
 	{"new", data.StatusNew},
-	{"submitted", data.StatusNew}, // YouTrack
-	{"logged", data.StatusNew},    // TOPdesk
+	{"submitted", data.StatusNew},  // YouTrack
+	{"logged", data.StatusNew},     // TOPdesk
+	{"registered", data.StatusNew}, // SimpleOne
 	{"to do", data.StatusNew},
 	{"todo", data.StatusNew},
 	{"новая", data.StatusNew},
@@ -166,6 +167,14 @@ var statusWords = []struct {
 	{"updated by user", data.StatusInProgress},
 	{"user responded", data.StatusInProgress},
 	{"postponed", data.StatusInProgress},
+	// SimpleOne asks the caller for information (its SLA clocks stop),
+	// hands an incident to an outside party, and goes on working when
+	// the caller rejects the solution.
+	{"information needed", data.StatusWaiting},
+	{"external processing", data.StatusInProgress},
+	{"rejected by user", data.StatusInProgress},
+	{"требуется информация", data.StatusWaiting},
+	{"внешняя обработка", data.StatusInProgress},
 	{"transferred", data.StatusInProgress}, // 311: sent on to the department that acts
 	{"stalled", data.StatusWaiting},        // Request Tracker: waiting on something, mostly the requester
 	{"в работе", data.StatusInProgress},
@@ -262,9 +271,12 @@ var statusStems = []struct {
 	{"назначен", data.StatusInProgress},
 	{"ожида", data.StatusWaiting},
 	// Jira Service Management waits for the team («Ожидание поддержки»,
-	// Waiting for support).
+	// Waiting for support); SimpleOne's caller rejects a solution.
 	{"ожидание поддержки", data.StatusInProgress},
 	{"ожидает поддержки", data.StatusInProgress},
+	{"отклонен пользовател", data.StatusInProgress},
+	{"отклонён пользовател", data.StatusInProgress},
+	{"отклонено пользовател", data.StatusInProgress},
 	{"в ожидании", data.StatusWaiting},
 	{"ждёт ответа", data.StatusWaiting},
 	{"ждет ответа", data.StatusWaiting},

@@ -169,7 +169,8 @@ var complaintAliases = map[Field][]string{
 		"unique key", "sr number", "caseid", "service request (sr) number", "service request number", "service request id",
 		"incident id",
 		"tracking id", // HESK
-		"uid"},        // Trudesk's reports
+		"uid",         // Trudesk's reports
+		"number"},     // SimpleOne (INC0000101), as ServiceNow
 	FieldOpened: {"дата", "дата обращения", "дата создания", "дата регистрации", "дата поступления", "дата и время", "создано", "создана", "поступило",
 		"дата создания обращения", "дата создания заявки", "время создания", "дата открытия", "открыто", "opened", "opened at", "opened_at",
 		"created", "created at", "created time", "created date", "created on", "create date", "creation date", "date created", "date", "date received",
@@ -219,7 +220,9 @@ var complaintAliases = map[Field][]string{
 		"time to first response", "first response", "time to first agent reply", "time to first reply", "first reply time (min)",
 		"first reply time (hrs)", "time to first response (seconds)", "time to first agent reply (hh:mm:ss)", "time to first reply (hh:mm:ss)",
 		"first response time (hrs)", "first response time (in hrs)"},
-	FieldResolutionTime: {"время решения", "срок решения", "длительность", "resolution time", "time to resolve", "time to resolution",
+	// «Срок решения» is left out: Russian service desks (SimpleOne,
+	// 1C:ITIL, Naumen) name the deadline of their SLA so.
+	FieldResolutionTime: {"время решения", "длительность", "resolution time", "time to resolve", "time to resolution",
 		"time to close", "full resolution time", "full resolution time (hrs)", "full resolution time (min)", "time to close (seconds)",
 		"time to close (hh:mm:ss)", "resolution time (hrs)", "resolution time (in hrs)"},
 	// Front's ticket status category (open, waiting, resolved) says more
@@ -238,6 +241,7 @@ var complaintAliases = map[Field][]string{
 	FieldChannel: {"канал", "канал обращения", "канал поступления", "источник", "channel", "source", "via", "ticket channel", "case origin",
 		"origin", "request source", "mode", // GLPI; ServiceDesk Plus
 		"create channel", "entry type", "способ обращения", // Zammad, TOPdesk, Naumen
+		"contact type", // SimpleOne, as ServiceNow
 		// City 311 open data (New York, Austin), the CFPB's snake case,
 		// Comcast's complaints on Kaggle.
 		"open data channel type", "method received", "submitted via", "received via", "channel type"},
@@ -270,7 +274,8 @@ var complaintAliases = map[Field][]string{
 		"case owner", "teammate currently assigned", "assignee name",
 		// osTicket, Redmine in Russian, ServiceDesk Plus, Gorgias.
 		"agent assigned", "назначена", "technician", "assignee user", "operator", // TOPdesk
-		"resource", "org:resource"}, // who did a step of a process-mining event log
+		"resource", "org:resource", // who did a step of a process-mining event log
+		"assigned user", "кому назначено"}, // SimpleOne
 	FieldReopens: {"переоткрытия", "повторные открытия", "число переоткрытий", "reopens", "reopen count", "reopened", "number of reopen",
 		"number of reopens", "reopen time", "reopened at", "дата переоткрытия"},
 	FieldResolution: {"решение", "результат", "итог", "результат рассмотрения", "resolution", "resolution summary", "outcome",
