@@ -229,6 +229,7 @@ var complaintAliases = map[Field][]string{
 	// than its conversation status (assigned, archived).
 	FieldStatus: {"ticket status category", "статус", "состояние", "статус обращения", "статус заявки", "стадия", "status", "state", "ticket status",
 		"conversation state", "stage", "current status", "sr status",
+		"conversation status", // Chatwoot
 		// A process-mining event log names each step's activity.
 		"activity", "activity name", "concept:name"},
 	FieldPriority: {"приоритет", "срочность", "важность", "priority", "urgency", "ticket priority", "case priority"},
@@ -275,7 +276,8 @@ var complaintAliases = map[Field][]string{
 		// osTicket, Redmine in Russian, ServiceDesk Plus, Gorgias.
 		"agent assigned", "назначена", "technician", "assignee user", "operator", // TOPdesk
 		"resource", "org:resource", // who did a step of a process-mining event log
-		"assigned user", "кому назначено"}, // SimpleOne
+		"assigned user", "кому назначено", // SimpleOne
+		"agent name"}, // Chatwoot's conversation report
 	FieldReopens: {"переоткрытия", "повторные открытия", "число переоткрытий", "reopens", "reopen count", "reopened", "number of reopen",
 		"number of reopens", "reopen time", "reopened at", "дата переоткрытия"},
 	FieldResolution: {"решение", "результат", "итог", "результат рассмотрения", "resolution", "resolution summary", "outcome",
