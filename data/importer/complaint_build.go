@@ -109,6 +109,13 @@ func newComplaintBuilder(p *plan, opt Options) *complaintBuilder {
 		b.parsePriority = urgencyPriority
 	case hundredPointPriorities(p):
 		b.parsePriority = hundredPointPriority
+	case urgentBelowCritical(p):
+		b.parsePriority = func(s string) (data.Priority, bool) {
+			if strings.EqualFold(strings.TrimSpace(s), "urgent") {
+				return data.PriorityHigh, true
+			}
+			return parsePriority(s)
+		}
 	}
 	b.eventLog = repeatsIDs(p)
 	if b.eventLog {
@@ -219,6 +226,25 @@ func hundredPointPriorities(p *plan) bool {
 		above = above || n > 10
 	}
 	return above
+}
+
+// urgentBelowCritical reports whether the priorities run Normal, Urgent,
+// Critical, as Trudesk's do: with "Critical" above it and no "High",
+// "Urgent" is the step below the top, not the top itself (as it is in
+// Freshdesk's Low, Medium, High, Urgent).
+func urgentBelowCritical(p *plan) bool {
+	urgent, critical := false, false
+	for _, v := range sampleValues(p, FieldPriority) {
+		switch strings.ToLower(v) {
+		case "urgent":
+			urgent = true
+		case "critical":
+			critical = true
+		case "high":
+			return false
+		}
+	}
+	return urgent && critical
 }
 
 // sampleValues are the values of field's column in the sample, trimmed,

@@ -139,8 +139,9 @@ var statusWords = []struct {
 	{"ожидает ответа клиента", data.StatusWaiting},
 	{"ожидание", data.StatusWaiting},
 	{"new", data.StatusNew},
-	{"submitted", data.StatusNew}, // YouTrack
-	{"logged", data.StatusNew},    // TOPdesk
+	{"submitted", data.StatusNew},  // YouTrack
+	{"logged", data.StatusNew},     // TOPdesk
+	{"registered", data.StatusNew}, // SimpleOne
 	{"to do", data.StatusNew},
 	{"todo", data.StatusNew},
 	{"новая", data.StatusNew},
@@ -166,6 +167,14 @@ var statusWords = []struct {
 	{"updated by user", data.StatusInProgress},
 	{"user responded", data.StatusInProgress},
 	{"postponed", data.StatusInProgress},
+	// SimpleOne asks the caller for information (its SLA clocks stop),
+	// hands an incident to an outside party, and goes on working when
+	// the caller rejects the solution.
+	{"information needed", data.StatusWaiting},
+	{"external processing", data.StatusInProgress},
+	{"rejected by user", data.StatusInProgress},
+	{"требуется информация", data.StatusWaiting},
+	{"внешняя обработка", data.StatusInProgress},
 	{"transferred", data.StatusInProgress}, // 311: sent on to the department that acts
 	{"stalled", data.StatusWaiting},        // Request Tracker: waiting on something, mostly the requester
 	{"в работе", data.StatusInProgress},
@@ -188,6 +197,11 @@ var statusWords = []struct {
 	{"canceled", data.StatusClosed},
 	{"cancelled", data.StatusClosed},
 	{"withdrawn", data.StatusClosed},
+	// Jira in Russian: «К выполнению» (To Do), «Готово» (Done).
+	{"к выполнению", data.StatusNew},
+	{"нужно сделать", data.StatusNew},
+	{"сделать", data.StatusNew},
+	{"готово", data.StatusClosed},
 	// Redmine and YouTrack close an issue they decline with an answer:
 	// a decision, so a closing, unlike a cancelled request.
 	{"rejected", data.StatusClosed},
@@ -256,6 +270,13 @@ var statusStems = []struct {
 	{"передан", data.StatusInProgress},
 	{"назначен", data.StatusInProgress},
 	{"ожида", data.StatusWaiting},
+	// Jira Service Management waits for the team («Ожидание поддержки»,
+	// Waiting for support); SimpleOne's caller rejects a solution.
+	{"ожидание поддержки", data.StatusInProgress},
+	{"ожидает поддержки", data.StatusInProgress},
+	{"отклонен пользовател", data.StatusInProgress},
+	{"отклонён пользовател", data.StatusInProgress},
+	{"отклонено пользовател", data.StatusInProgress},
 	{"в ожидании", data.StatusWaiting},
 	{"ждёт ответа", data.StatusWaiting},
 	{"ждет ответа", data.StatusWaiting},
@@ -383,10 +404,12 @@ var priorityWords = []struct {
 		// osTicket and Kayako top their lists with "Emergency", Redmine
 		// with "Immediate", YouTrack with "Show-stopper".
 		"emergency", "immediate", "show-stopper", "showstopper",
+		"самый высок", "блокирующ", // Jira in Russian: Highest, Blocker
 		"très haut", "majeur"}, data.PriorityCritical}, // GLPI in French
-	{[]string{"high", "major", "высок", "важн", "haut"}, data.PriorityHigh},
+	{[]string{"high", "major", "высок", "важн", "haut", "серьезн", "серьёзн"}, data.PriorityHigh},
 	{[]string{"normal", "medium", "moderate", "средн", "обычн", "нормальн", "стандарт", "moyen"}, data.PriorityNormal},
 	{[]string{"low", "minor", "planning", "lowest", "trivial", "very low", "низк", "незначит", "не срочн", "несрочн", "очень низк",
+		"самый низк", "тривиальн", // Jira in Russian: Lowest, Trivial
 		"très bas", "bas"}, data.PriorityLow},
 }
 
@@ -490,7 +513,8 @@ var typeWords = []struct {
 	{[]string{"problem", "incident", "complaint", "issue", "bug", "defect", "fault", "жалоб", "претензи", "инцидент", "проблем", "рекламаци", "ошибк", "сбой",
 		"неисправн"}, data.TypeComplaint},
 	{[]string{"question", "inquiry", "enquiry", "consultation", "вопрос", "консультаци", "request for information"}, data.TypeQuestion},
-	{[]string{"task", "feature", "request", "service request", "запрос", "заявк", "просьб", "предложени", "demande"}, data.TypeRequest},
+	{[]string{"task", "feature", "request", "service request", "запрос", "заявк", "просьб", "предложени", "demande",
+		"задач", "подзадач", "новая функци", "улучшени", "доработк"}, data.TypeRequest}, // Jira in Russian
 	{[]string{"praise", "compliment", "thanks", "благодарн", "похвал"}, data.TypePraise},
 }
 

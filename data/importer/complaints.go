@@ -96,13 +96,18 @@ var complaintLayouts = map[string]map[Field][]string{
 	},
 	// Jira Service Management's "CSV (all fields)": the reporter is the
 	// customer, the request type the category. Its SLA columns hold the
-	// time left on a goal, not the time taken, and are not read.
+	// time left on a goal, not the time taken, and are not read. In a
+	// Russian UI the export names the columns in Russian; its «Срок
+	// исполнения» (due date) is a deadline and is not read.
 	FormatJira: {
-		FieldExternalID: {"issue key", "key"}, FieldOpened: {"created"}, FieldStatus: {"status"}, FieldPriority: {"priority"},
-		FieldType: {"issue type"}, FieldClient: {"custom field (organizations)", "reporter"},
-		FieldCategory: {"custom field (request type)", "custom field (customer request type)", "component/s"},
-		FieldSubject:  {"summary"}, FieldDescription: {"description"}, FieldAssignee: {"assignee"}, FieldResolvedAt: {"resolved"},
-		FieldResolution: {"resolution"}, FieldVerdict: {"custom field (satisfaction rating)", "satisfaction rating"},
+		FieldExternalID: {"issue key", "key", "ключ задачи", "ключ"}, FieldOpened: {"created", "создано"},
+		FieldStatus: {"status", "статус"}, FieldPriority: {"priority", "приоритет"}, FieldType: {"issue type", "тип задачи"},
+		FieldClient: {"custom field (organizations)", "reporter", "пользовательское поле (организации)", "автор"},
+		FieldCategory: {"custom field (request type)", "custom field (customer request type)", "component/s",
+			"пользовательское поле (тип запроса)", "пользовательское поле (request type)", "компоненты"},
+		FieldSubject: {"summary", "тема"}, FieldDescription: {"description", "описание"}, FieldAssignee: {"assignee", "исполнитель"},
+		FieldResolvedAt: {"resolved", "дата решения"}, FieldResolution: {"resolution", "резолюция"},
+		FieldVerdict: {"custom field (satisfaction rating)", "satisfaction rating", "пользовательское поле (satisfaction rating)"},
 	},
 	// GLPI's ticket list exported as CSV names a column by its group and
 	// field ("Requester - Requester"). "Time to resolve" and "Time to own"
@@ -163,7 +168,9 @@ var complaintAliases = map[Field][]string{
 		// process-mining event logs, BPI Challenge incident logs.
 		"unique key", "sr number", "caseid", "service request (sr) number", "service request number", "service request id",
 		"incident id",
-		"tracking id"}, // HESK
+		"tracking id", // HESK
+		"uid",         // Trudesk's reports
+		"number"},     // SimpleOne (INC0000101), as ServiceNow
 	FieldOpened: {"дата", "дата обращения", "дата создания", "дата регистрации", "дата поступления", "дата и время", "создано", "создана", "поступило",
 		"дата создания обращения", "дата создания заявки", "время создания", "дата открытия", "открыто", "opened", "opened at", "opened_at",
 		"created", "created at", "created time", "created date", "created on", "create date", "creation date", "date created", "date", "date received",
@@ -213,13 +220,16 @@ var complaintAliases = map[Field][]string{
 		"time to first response", "first response", "time to first agent reply", "time to first reply", "first reply time (min)",
 		"first reply time (hrs)", "time to first response (seconds)", "time to first agent reply (hh:mm:ss)", "time to first reply (hh:mm:ss)",
 		"first response time (hrs)", "first response time (in hrs)"},
-	FieldResolutionTime: {"время решения", "срок решения", "длительность", "resolution time", "time to resolve", "time to resolution",
+	// «Срок решения» is left out: Russian service desks (SimpleOne,
+	// 1C:ITIL, Naumen) name the deadline of their SLA so.
+	FieldResolutionTime: {"время решения", "длительность", "resolution time", "time to resolve", "time to resolution",
 		"time to close", "full resolution time", "full resolution time (hrs)", "full resolution time (min)", "time to close (seconds)",
 		"time to close (hh:mm:ss)", "resolution time (hrs)", "resolution time (in hrs)"},
 	// Front's ticket status category (open, waiting, resolved) says more
 	// than its conversation status (assigned, archived).
 	FieldStatus: {"ticket status category", "статус", "состояние", "статус обращения", "статус заявки", "стадия", "status", "state", "ticket status",
 		"conversation state", "stage", "current status", "sr status",
+		"conversation status", // Chatwoot
 		// A process-mining event log names each step's activity.
 		"activity", "activity name", "concept:name"},
 	FieldPriority: {"приоритет", "срочность", "важность", "priority", "urgency", "ticket priority", "case priority"},
@@ -232,6 +242,7 @@ var complaintAliases = map[Field][]string{
 	FieldChannel: {"канал", "канал обращения", "канал поступления", "источник", "channel", "source", "via", "ticket channel", "case origin",
 		"origin", "request source", "mode", // GLPI; ServiceDesk Plus
 		"create channel", "entry type", "способ обращения", // Zammad, TOPdesk, Naumen
+		"contact type", // SimpleOne, as ServiceNow
 		// City 311 open data (New York, Austin), the CFPB's snake case,
 		// Comcast's complaints on Kaggle.
 		"open data channel type", "method received", "submitted via", "received via", "channel type"},
@@ -264,7 +275,9 @@ var complaintAliases = map[Field][]string{
 		"case owner", "teammate currently assigned", "assignee name",
 		// osTicket, Redmine in Russian, ServiceDesk Plus, Gorgias.
 		"agent assigned", "назначена", "technician", "assignee user", "operator", // TOPdesk
-		"resource", "org:resource"}, // who did a step of a process-mining event log
+		"resource", "org:resource", // who did a step of a process-mining event log
+		"assigned user", "кому назначено", // SimpleOne
+		"agent name"}, // Chatwoot's conversation report
 	FieldReopens: {"переоткрытия", "повторные открытия", "число переоткрытий", "reopens", "reopen count", "reopened", "number of reopen",
 		"number of reopens", "reopen time", "reopened at", "дата переоткрытия"},
 	FieldResolution: {"решение", "результат", "итог", "результат рассмотрения", "resolution", "resolution summary", "outcome",
@@ -324,7 +337,8 @@ func detectTicketFormat(cols []column, _ int) string {
 	case hasHeader(cols, "complaint id", "complaint_id") && hasHeader(cols, "date received", "date_received") &&
 		hasHeader(cols, "company response to consumer", "company_response", "company_response_to_consumer"):
 		return FormatCFPB
-	case hasHeader(cols, "issue key") && hasHeader(cols, "created") && hasHeader(cols, "summary", "issue type"):
+	case hasHeader(cols, "issue key", "ключ задачи") && hasHeader(cols, "created", "создано") &&
+		hasHeader(cols, "summary", "issue type", "тип задачи"):
 		return FormatJira
 	case hasHeader(cols, "number") && hasHeader(cols, "opened_at", "opened", "sys_updated_on", "sys_updated_at") &&
 		hasHeader(cols, "short_description", "short description", "incident_state", "state", "caller_id", "assignment_group", "assigned_to"):

@@ -231,15 +231,20 @@ func scanDate(s string, excel bool) (dateValue, error) {
 		if dd == 0 || dd > 2 {
 			return v, errBadDate
 		}
-		if sc.peek() == ',' {
+		comma := sc.peek() == ','
+		if comma {
 			sc.i++
 		}
 		sc.skipSpaces()
 		y, dy := sc.num()
-		if dy != 4 {
+		// Trudesk's reports write moment's "MMM DD, YY HH:mm:ss": two
+		// digits after the comma are the year, unless an hour ("Jul 31,
+		// 18:30").
+		short := dy == 2 && comma && sc.peek() != ':'
+		if dy != 4 && !short {
 			return v, errBadDate
 		}
-		v = dateValue{kind: kindMonthName, day: d, month: m, year: y, monthNameLast: true}
+		v = dateValue{kind: kindMonthName, day: d, month: m, year: y, monthNameLast: true, twoDigitYear: short}
 	default:
 		return v, errBadDate
 	}
@@ -587,7 +592,7 @@ func (st *dateColumnStats) describe(order DateOrder) string {
 	case kindMonthName:
 		switch {
 		case v.monthNameLast:
-			d = "Mon dd, yyyy"
+			d = "Mon dd, " + yy
 		case v.yearFirst:
 			d = "yyyy Mon dd"
 		case sep == " ":

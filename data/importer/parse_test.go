@@ -35,6 +35,7 @@ func TestParseDate(t *testing.T) {
 		{"31 Jul 2018", DateAuto, time.Date(2018, 7, 31, 0, 0, 0, 0, msk)},
 		{"Jul 31, 2018", DateAuto, time.Date(2018, 7, 31, 0, 0, 0, 0, msk)},
 		{"July 31, 2018 10:15", DateAuto, time.Date(2018, 7, 31, 10, 15, 0, 0, msk)},
+		{"Mar 04, 24 09:15:00", DateAuto, time.Date(2024, 3, 4, 9, 15, 0, 0, msk)}, // Trudesk's reports
 		{"31 июля 2018", DateAuto, time.Date(2018, 7, 31, 0, 0, 0, 0, msk)},
 		{"2019 Jan 03 09:37:38 AM", DateAuto, time.Date(2019, 1, 3, 9, 37, 38, 0, msk)}, // Austin's 311
 		{"2019 Dec 3 12:05:00 PM", DateAuto, time.Date(2019, 12, 3, 12, 5, 0, 0, msk)},
@@ -53,6 +54,7 @@ func TestParseDate(t *testing.T) {
 		"05/03/2024":       reasonDateOrder,
 		"yesterday":        reasonNotDate,
 		"2024-03-05 25:00": reasonImpossibleDate,
+		"Jul 31, 18:30":    reasonNotDate, // a day and a time: no year
 	}
 	for in, want := range bad {
 		r := dateReader{loc: msk}
