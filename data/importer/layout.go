@@ -265,6 +265,7 @@ var aliases = map[Field][]string{
 		// device's offset, before the server's "_submission_time".
 		"end", "submit date (utc)", "submitted at", "submit date", "date submitted", "submitted",
 		"submitdate", "submitted time", "submission time", "время отправки", "дата отправки", "дата и время отправки",
+		"entry datesubmitted", // Cognito Forms' "Entry_DateSubmitted", after "Entry_DateCreated"
 		"completed at", "completion time", "время окончания", "дата окончания", "дата и время окончания",
 		"дата завершения", "browser time", "response timestamp", "timestamp", "отметка времени", "время создания",
 		"дата создания", "created at", "created", "datetime", "время", "time", "start date (utc)", "startdate", "start date", "start time",
@@ -611,6 +612,11 @@ func headerRank(sc *schema, f Field, c column) int {
 			}
 		}
 	}
+	if f == FieldComment && idHeader(names) {
+		// Cognito Forms' "CustomerFeedback_Id", a "Feedback ID": the
+		// telling word names what the id numbers, not the answer.
+		return -1
+	}
 	if c.option || f == FieldChannel && strings.Contains(c.norm, "distribution") {
 		// An option column holds one answer of the question, and
 		// Qualtrics' DistributionChannel says how the survey was sent.
@@ -631,6 +637,16 @@ func headerRank(sc *schema, f Field, c column) int {
 		}
 	}
 	return -1
+}
+
+// idHeader reports whether a header's last word is "id".
+func idHeader(names []string) bool {
+	for _, n := range names {
+		if w := strings.Fields(n); len(w) > 0 && (w[len(w)-1] == "id" || w[len(w)-1] == "ид") {
+			return true
+		}
+	}
+	return false
 }
 
 // valuesFit checks the sample: a score column holds 0-10 numbers (not
