@@ -576,8 +576,8 @@ func ImportFeedback(ctx context.Context, store data.FeedbackStore, path string, 
 	res.Warnings = p.warnings
 	wrap := func(err error) error { return fmt.Errorf("%s: %w", p.base, err) }
 	if _, ok := p.mapping[FieldScore]; !ok {
-		if codes := p.answerCodes(); codes != nil {
-			return res, wrap(codes)
+		if why := p.noScore(); why != nil {
+			return res, wrap(why)
 		}
 		return res, wrap(ErrNoScoreColumn)
 	}

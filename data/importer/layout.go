@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -258,11 +259,13 @@ var aliases = map[Field][]string{
 	// завершения» after «Дата начала»; Pendo dates an answer by the
 	// respondent's "Browser Time".
 	FieldDate: {"date", "дата", "дата ответа", "дата опроса", "дата и время", "response date", "responded at", "responded", "date responded", "date de réponse",
+		"rated at", // Thanx: when the guest answered, after "created_at" (when asked)
 		"recordeddate", "recorded date", "end date", "enddate",
 		// ODK and KoboToolbox: when the respondent finished, with the
 		// device's offset, before the server's "_submission_time".
 		"end", "submit date (utc)", "submitted at", "submit date", "date submitted", "submitted",
 		"submitdate", "submitted time", "submission time", "время отправки", "дата отправки", "дата и время отправки",
+		"entry datesubmitted", // Cognito Forms' "Entry_DateSubmitted", after "Entry_DateCreated"
 		"completed at", "completion time", "время окончания", "дата окончания", "дата и время окончания",
 		"дата завершения", "browser time", "response timestamp", "timestamp", "отметка времени", "время создания",
 		"дата создания", "created at", "created", "datetime", "время", "time", "start date (utc)", "startdate", "start date", "start time",
@@ -270,7 +273,8 @@ var aliases = map[Field][]string{
 	FieldScore: {"score", "nps", "nps score", "оценка", "балл", "оценка nps", "nps оценка", "rating", "likelihood to recommend", "ltr", "recommend",
 		"note", "note nps", "nps_score", "answer"},
 	FieldComment: {"comment", "comments", "feedback", "комментарий", "комментарии", "отзыв", "explication", "commentaire", "commentaires", "verbatim",
-		"reason", "причина", "open-ended response", "text", "текст", "текст отзыва"},
+		"reason", "причина", "open-ended response", "text", "текст", "текст отзыва",
+		"review", "review text"}, // Thanx: "review" the words of a 0-10 "rating"
 	// Satismeter says how it asked ("In-app", "Email") under "Method".
 	FieldChannel: {"channel", "канал", "канал связи", "survey channel", "delighted source", "deliverymethod", "delivery method", "source", "источник", "medium",
 		"method",
@@ -369,6 +373,57 @@ var notClientWords = []string{"first name", "last name", "firstname", "lastname"
 	"complaint",                       // "Customer Complaint" is what the client wrote, not who
 	"submittername", "submitter name"} // ODK Central's data collector
 
+// starWords are the words of headers of star ratings: Google Play's
+// "Star Rating", Medallia Agent Connect's "star_rating", «Звёзды». Stars
+// (1-5) say how a reviewer rated, not how likely they are to recommend:
+// they are never a 0-10 score.
+var starWords = []string{"star", "stars", "звезд", "звёзд", "звезда", "звёзды", "звезды"}
+
+// starHeader reports whether a column's header names star ratings.
+func starHeader(c column) bool {
+	for _, h := range append([]string{c.name}, c.headers...) {
+		for _, w := range strings.FieldsFunc(strings.ToLower(h), func(r rune) bool { return !unicode.IsLetter(r) }) {
+			if slices.Contains(starWords, w) || strings.HasPrefix(w, "звезд") || strings.HasPrefix(w, "звёзд") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// npsWords mark a header that asks the recommendation question itself: its
+// answers are 0-10 scores whatever range a file's few answers span.
+var npsWords = []string{"nps", "recommend", "рекоменд", "recommand", "weiterempfehlen", "likelihood", "ltr"}
+
+func npsHeader(c column) bool {
+	for _, h := range append([]string{c.name}, c.headers...) {
+		l := strings.ToLower(h)
+		for _, w := range npsWords {
+			if strings.Contains(l, w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// reviewHeader reports whether a header is one of a review platform's
+// export: Yotpo's "Review Content", Judge.me's "review_date", Okendo's
+// "reviewId", Google Play's "Review Text", "Reviewer Name". ODK's
+// "ReviewState" and SurveyCTO's "review_status" are a survey's own
+// moderation, not reviews.
+func reviewHeader(c column) bool {
+	n := strings.TrimSpace(spaced(c.norm))
+	switch {
+	case strings.HasPrefix(n, "reviewstate"), strings.HasPrefix(n, "review state"), strings.HasPrefix(n, "review status"), strings.HasPrefix(n, "reviewed"):
+		return false
+	case strings.HasPrefix(n, "review "), strings.HasPrefix(n, "reviewer"), strings.HasPrefix(n, "reviewid"):
+		// Not "Review" alone: Thanx calls the comment of a 0-10 answer so.
+		return true
+	}
+	return false
+}
+
 // notScoreWords mark headers of NPS group labels and other non-scores.
 var notScoreWords = []string{"group", "category", "categor", "label", "type", "группа", "категор", "segment", "сегмент"}
 
@@ -428,9 +483,13 @@ func (sc *schema) isDate(f Field) bool { return slices.Contains(sc.dates, f) }
 
 // detectMapping maps fields to column indexes from headers and sample
 // values: the recognised layout's own headers first, then the aliases.
-func detectMapping(sc *schema, format string, cols []column, sample [][]string, excel bool) map[Field]int {
+// Columns in banned are never mapped.
+func detectMapping(sc *schema, format string, cols []column, sample [][]string, excel bool, banned map[int]bool) map[Field]int {
 	m := map[Field]int{}
-	used := map[int]bool{}
+	used := maps.Clone(banned)
+	if used == nil {
+		used = map[int]bool{}
+	}
 	for _, n := range sc.skip[format] {
 		for i, c := range cols {
 			if c.norm == n {
@@ -503,6 +562,9 @@ const containsRank = 1000
 // better, -1 = no match.
 func headerRank(sc *schema, f Field, c column) int {
 	if f == FieldScore {
+		if starHeader(c) {
+			return -1
+		}
 		for _, h := range c.headers {
 			l := strings.ToLower(h)
 			for _, w := range notScoreWords {
@@ -550,6 +612,11 @@ func headerRank(sc *schema, f Field, c column) int {
 			}
 		}
 	}
+	if f == FieldComment && idHeader(names) {
+		// Cognito Forms' "CustomerFeedback_Id", a "Feedback ID": the
+		// telling word names what the id numbers, not the answer.
+		return -1
+	}
 	if c.option || f == FieldChannel && strings.Contains(c.norm, "distribution") {
 		// An option column holds one answer of the question, and
 		// Qualtrics' DistributionChannel says how the survey was sent.
@@ -570,6 +637,16 @@ func headerRank(sc *schema, f Field, c column) int {
 		}
 	}
 	return -1
+}
+
+// idHeader reports whether a header's last word is "id".
+func idHeader(names []string) bool {
+	for _, n := range names {
+		if w := strings.Fields(n); len(w) > 0 && (w[len(w)-1] == "id" || w[len(w)-1] == "ид") {
+			return true
+		}
+	}
+	return false
 }
 
 // valuesFit checks the sample: a score column holds 0-10 numbers (not

@@ -109,6 +109,7 @@ const (
 	warnRowNumbers       = "import.warning.row_numbers"
 	warnTestResponse     = "import.warning.test_response"
 	warnMoreTests        = "import.warning.more_test_responses"
+	warnStarRatings      = "import.warning.star_ratings"
 )
 
 // Error keys of MessageError.
@@ -117,6 +118,7 @@ const (
 	errNoSheet        = "import.error.no_sheet"
 	errFutureFileDate = "import.error.future_file_date"
 	errAnswerCodes    = "import.error.answer_codes"
+	errStarRatings    = "import.error.star_ratings"
 )
 
 func warning(code string, args map[string]any, format string, a ...any) Message {

@@ -35,6 +35,8 @@ func TestMessagesAreTranslated(t *testing.T) {
 		warning(errNoSheet, map[string]any{"Sheet": "Tickets", "Sheets": `"Summary", "Data"`}, "x"),
 		warning(errFutureFileDate, map[string]any{"Date": "2099-01-01"}, "x"),
 		warning(errAnswerCodes, map[string]any{"Column": "NPS", "Example": "A11"}, "x"),
+		warning(errStarRatings, map[string]any{"Column": "Star Rating"}, "x"),
+		warning(warnStarRatings, map[string]any{"Column": "rating"}, "x"),
 		warning(warnSegmentNoClient, map[string]any{"Column": "Plan"}, "x"),
 		warning(warnTextCut, map[string]any{"Row": 28, "Column": "Описание", "Max": 20000}, "x"),
 	}

@@ -269,7 +269,19 @@ func prepare(path string, opt Options, sc *schema) (*plan, error) {
 		p.format = sc.detect(p.cols, p.headerRows)
 	}
 	p.warnings = append(p.warnings, duplicateWarnings(p.cols)...)
-	p.mapping = detectMapping(sc, p.format, p.cols, p.sample, p.xlsx)
+	// A review platform's 1-5 stars fit the 0-10 range: a column of them
+	// taken for the score would make every reviewer a detractor. It is
+	// left out and the mapping made again, for another column may hold
+	// the 0-10 answers.
+	banned := map[int]bool{}
+	for {
+		p.mapping = detectMapping(sc, p.format, p.cols, p.sample, p.xlsx, banned)
+		i, ok := p.mapping[FieldScore]
+		if !ok || sc != feedbackSchema || !p.starScale(i) {
+			break
+		}
+		banned[i] = true
+	}
 	_, explicitID := opt.Mapping[FieldExternalID]
 	if i, ok := p.mapping[FieldExternalID]; ok && !explicitID && rowCounter(p.cols[i].norm, p.sample, i) {
 		// Taken for an id, a register's monthly files, each numbered from
@@ -296,6 +308,11 @@ func prepare(path string, opt Options, sc *schema) (*plan, error) {
 		p.mapping[f] = i
 	}
 
+	if i, ok := p.mapping[FieldScore]; ok && sc == feedbackSchema && opt.Mapping[FieldScore] != "" && p.starScale(i) {
+		col := p.columnNames()[i]
+		p.warnings = append(p.warnings, warning(warnStarRatings, map[string]any{"Column": col},
+			"column %q looks like star ratings (1-5), not 0-10 recommendation scores: imported as scores, every 5 stars counts as a detractor", col))
+	}
 	if _, seg := p.mapping[FieldSegment]; seg {
 		if _, client := p.mapping[FieldClient]; !client {
 			p.warnings = append(p.warnings, warning(warnSegmentNoClient, map[string]any{"Column": p.columnNames()[p.mapping[FieldSegment]]},
@@ -516,12 +533,79 @@ func Inspect(path string, opt Options) (*Preview, error) {
 	pv := p.preview()
 	if _, ok := p.mapping[FieldScore]; !ok {
 		msg := warning(warnNoScoreColumn, nil, "%s", ErrNoScoreColumn.Error())
-		if codes := p.answerCodes(); codes != nil {
-			msg = codes.Message
+		if why := p.noScore(); why != nil {
+			msg = why.Message
 		}
 		pv.Warnings = append(pv.Warnings, msg)
 	}
 	return pv, nil
+}
+
+// minStarSample is how many answers, all whole numbers 1 to 5, tell a
+// rating scale from 0-10 answers when nothing else does: that many NPS
+// answers never all miss 0 and 6-10.
+const minStarSample = 30
+
+// starScale reports whether column i holds star ratings (1-5) rather than
+// 0-10 scores: its header says stars, or all its answers are 1 to 5 and
+// either the file is a review platform's (Yotpo, Judge.me, Okendo, Google
+// Play) or they are too many to be NPS answers. A header that asks the
+// recommendation question holds scores whatever its answers.
+func (p *plan) starScale(i int) bool {
+	if starHeader(p.cols[i]) {
+		return true
+	}
+	if npsHeader(p.cols[i]) {
+		return false
+	}
+	n := 0
+	for _, r := range p.sample {
+		if i >= len(r) || isMissing(r[i]) {
+			continue
+		}
+		if v, why := parseScore(r[i]); why != "" || v < 1 || v > 5 {
+			return false
+		}
+		n++
+	}
+	if n == 0 {
+		return false
+	}
+	return n >= minStarSample || slices.ContainsFunc(p.cols, reviewHeader)
+}
+
+// ratingWords mark headers of some rating, a candidate for star ratings.
+var ratingWords = []string{"rating", "score", "оценка", "рейтинг"}
+
+// starRatings explains why no score column was found when a column that
+// would be the score holds star ratings: a review export is no NPS
+// survey. nil when no such column is there.
+func (p *plan) starRatings() *MessageError {
+	for i, c := range p.cols {
+		if columnEmpty(p.sample, i) || !p.starScale(i) {
+			continue
+		}
+		candidate := starHeader(c) || headerRank(p.schema, FieldScore, c) >= 0
+		for _, w := range ratingWords {
+			candidate = candidate || strings.Contains(c.norm, w)
+		}
+		if !candidate {
+			continue
+		}
+		col := p.columnNames()[i]
+		return &MessageError{Err: ErrNoScoreColumn, Message: warning(errStarRatings, map[string]any{"Column": col},
+			"column %q holds star ratings (1-5), not 0-10 recommendation scores: a review or rating export is no NPS survey, so it is not imported as one; if the file has a 0-10 score column, map it", col)}
+	}
+	return nil
+}
+
+// noScore explains why no score column was found, nil when it cannot
+// tell more than that.
+func (p *plan) noScore() *MessageError {
+	if stars := p.starRatings(); stars != nil {
+		return stars
+	}
+	return p.answerCodes()
 }
 
 // answerCode is an answer of a choice question exported as its code
