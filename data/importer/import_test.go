@@ -633,3 +633,17 @@ func TestDelightedCustomerPlanIsTheSegment(t *testing.T) {
 		t.Errorf("segments by client %v", segments)
 	}
 }
+
+// Excel writes and reads a first line "sep=;" naming the delimiter: it is
+// skipped without a word, the header below it read as the header.
+func TestExcelSeparatorLine(t *testing.T) {
+	db := openStore(t)
+	path := writeFile(t, "sep.csv", []byte("sep=;\r\nДата;Оценка;Комментарий\r\n04.03.2024;9;Хорошо\r\n05.03.2024;3;Плохо\r\n"))
+	res := importFile(t, db, path, importer.Options{})
+	if res.Imported != 2 || res.Rejected != 0 || len(res.Warnings) != 0 {
+		t.Errorf("imported %d, rejected %d, warnings %+v; want 2, 0, none", res.Imported, res.Rejected, res.Warnings)
+	}
+	if f := byComment(t, db)["Плохо"]; f.Score != 3 {
+		t.Errorf("score %v, want 3", f.Score)
+	}
+}

@@ -227,7 +227,9 @@ func prepare(path string, opt Options, sc *schema) (*plan, error) {
 	if p.skip > 0 {
 		var titles []string
 		for _, r := range lead[:p.skip] {
-			if t := strings.Join(strings.Fields(strings.Join(r, " ")), " "); t != "" {
+			// Excel's "sep=;" line says how the file is delimited: no
+			// title to tell the user about.
+			if t := strings.Join(strings.Fields(strings.Join(r, " ")), " "); t != "" && !strings.HasPrefix(strings.ToLower(t), "sep=") {
 				titles = append(titles, t)
 			}
 		}
