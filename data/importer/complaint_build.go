@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"maps"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -105,10 +104,10 @@ func newComplaintBuilder(p *plan, opt Options) *complaintBuilder {
 	switch {
 	case p.format == FormatGLPI:
 		b.parsePriority = glpiPriority
-	case tenPointUrgency(p):
-		b.parsePriority = urgencyPriority
-	case hundredPointPriorities(p):
-		b.parsePriority = hundredPointPriority
+	case deskproUrgency.fits(p):
+		b.parsePriority = deskproUrgency.parse
+	case rtPriorities.fits(p):
+		b.parsePriority = rtPriorities.parse
 	case urgentBelowCritical(p):
 		b.parsePriority = func(s string) (data.Priority, bool) {
 			if strings.EqualFold(strings.TrimSpace(s), "urgent") {
@@ -165,22 +164,6 @@ func liveAgentCodes(p *plan) bool {
 	return len(values) > 0
 }
 
-// tenPointUrgency reports whether the priority column holds Deskpro's
-// urgency: whole numbers from 1 to 10, some above 5 (no priority scale
-// counted downwards from 1 goes that far). Read as ranks, 1 would be
-// critical and 10 unknown.
-func tenPointUrgency(p *plan) bool {
-	above := false
-	for _, v := range sampleValues(p, FieldPriority) {
-		n, err := strconv.Atoi(v)
-		if err != nil || n < 1 || n > 10 {
-			return false
-		}
-		above = above || n > 5
-	}
-	return above
-}
-
 // duplicateHeaders name a column flagging a request as a copy of another
 // one: Chicago's 311 data marks its duplicates DUPLICATE = true, beside
 // the number of the request they repeat. A copy is no appeal of its own.
@@ -211,21 +194,6 @@ func (b *complaintBuilder) duplicated(rec []string) bool {
 	}
 	n, ok := parseCount(rec[b.duplicate])
 	return ok && n == 1
-}
-
-// hundredPointPriorities reports whether the priority column holds whole
-// numbers from 0 to 100, some above 10: Request Tracker's scale, which no
-// ranking from 1 reaches.
-func hundredPointPriorities(p *plan) bool {
-	above := false
-	for _, v := range sampleValues(p, FieldPriority) {
-		n, err := strconv.Atoi(v)
-		if err != nil || n < 0 || n > 100 {
-			return false
-		}
-		above = above || n > 10
-	}
-	return above
 }
 
 // urgentBelowCritical reports whether the priorities run Normal, Urgent,

@@ -15,11 +15,7 @@ func TestImportDeskExports(t *testing.T) {
 	msk := time.FixedZone("MSK", 3*3600)
 	at := func(d, h, m int) time.Time { return time.Date(2024, 3, d, h, m, 0, 0, msk) }
 	none := time.Time{}
-	cases := []struct {
-		file    string
-		tickets map[string]want
-		check   func(t *testing.T, got map[string]data.Complaint)
-	}{
+	cases := []deskCase{
 		// Trudesk's ticket report: its source (reports.js) writes the
 		// columns uid, type, priority, status, created, subject,
 		// requester, group, assignee, tags, dates as moment's "MMM DD, YY
@@ -96,9 +92,7 @@ func TestImportDeskExports(t *testing.T) {
 			}
 		}},
 	}
-	for _, tc := range cases {
-		t.Run(tc.file, func(t *testing.T) { checkTicketImport(t, tc.file, msk, tc.tickets, tc.check) })
-	}
+	runDeskCases(t, msk, cases)
 }
 
 // «Срок решения» holds an SLA's deadline or its norm ("8 ч"), never the

@@ -7,6 +7,23 @@ import (
 	"caredesk/data"
 )
 
+// deskCase is one help desk's export in testdata: the tickets it must
+// give and, if given, more checks of them.
+type deskCase struct {
+	file    string
+	tickets map[string]exportTicket
+	check   func(t *testing.T, got map[string]data.Complaint)
+}
+
+// runDeskCases imports each case's file into a fresh store
+// (checkTicketImport), dated in loc where it has no zone.
+func runDeskCases(t *testing.T, loc *time.Location, cases []deskCase) {
+	t.Helper()
+	for _, tc := range cases {
+		t.Run(tc.file, func(t *testing.T) { checkTicketImport(t, tc.file, loc, tc.tickets, tc.check) })
+	}
+}
+
 // More help desks' exports, each imported into a real store as
 // TestImportHelpDeskExports does: every ticket with its status, priority
 // and resolution time (none where the source gives none: a deadline is no
@@ -16,11 +33,7 @@ func TestImportMoreHelpDeskExports(t *testing.T) {
 	msk := time.FixedZone("MSK", 3*3600)
 	at := func(d, h, m int) time.Time { return time.Date(2024, 3, d, h, m, 0, 0, msk) }
 	none := time.Time{}
-	cases := []struct {
-		file    string
-		tickets map[string]want
-		check   func(t *testing.T, got map[string]data.Complaint)
-	}{
+	cases := []deskCase{
 		// Zammad's report download: a title row above the header, a time
 		// zone line below the tickets, "3 high" priorities, "pending
 		// reminder" waiting; the escalation times are deadlines.
@@ -257,9 +270,7 @@ func TestImportMoreHelpDeskExports(t *testing.T) {
 			}
 		}},
 	}
-	for _, tc := range cases {
-		t.Run(tc.file, func(t *testing.T) { checkTicketImport(t, tc.file, msk, tc.tickets, tc.check) })
-	}
+	runDeskCases(t, msk, cases)
 }
 
 // LiveAgent's status codes are read when the file dates no resolution

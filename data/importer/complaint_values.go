@@ -425,36 +425,55 @@ func glpiPriority(s string) (data.Priority, bool) {
 	return parsePriority(s)
 }
 
-// urgencyPriority reads Deskpro's urgency, 1 (least) to 10 (most
-// urgent), in bands of our four priorities.
-func urgencyPriority(s string) (data.Priority, bool) {
-	n, err := strconv.Atoi(strings.TrimSpace(s))
-	switch {
-	case err != nil || n < 1 || n > 10:
-		return "", false
-	case n >= 9:
-		return data.PriorityCritical, true
-	case n >= 7:
-		return data.PriorityHigh, true
-	case n >= 4:
-		return data.PriorityNormal, true
-	}
-	return data.PriorityLow, true
+// numberScale is a priority scale written as whole numbers from least to
+// most, read in bands of our priorities. A file is on the scale when all
+// its sample values are in range and some exceed above, which no ranking
+// counted down from 1 (P1, 1 - Critical) reaches.
+type numberScale struct {
+	least, most, above int
+	bands              []numberBand // most urgent first
 }
 
-// hundredPointPriority reads Request Tracker's priorities, numbers from 0
-// to 99 (RT 5 names 0 Low, 50 Medium, 100 High), in bands.
-func hundredPointPriority(s string) (data.Priority, bool) {
+// numberBand is the lowest number of a priority's band.
+type numberBand struct {
+	from int
+	p    data.Priority
+}
+
+var (
+	// Deskpro's urgency: 1 (least) to 10 (most urgent). Read as ranks,
+	// 1 would be critical and 10 unknown.
+	deskproUrgency = numberScale{1, 10, 5, []numberBand{{9, data.PriorityCritical}, {7, data.PriorityHigh},
+		{4, data.PriorityNormal}, {1, data.PriorityLow}}}
+	// Request Tracker's priorities: 0 to 99 (RT 5 names 0 Low, 50 Medium,
+	// 100 High).
+	rtPriorities = numberScale{0, 100, 10, []numberBand{{75, data.PriorityHigh}, {25, data.PriorityNormal}, {0, data.PriorityLow}}}
+)
+
+func (sc numberScale) parse(s string) (data.Priority, bool) {
 	n, err := strconv.Atoi(strings.TrimSpace(s))
-	switch {
-	case err != nil || n < 0 || n > 100:
+	if err != nil || n < sc.least || n > sc.most {
 		return "", false
-	case n >= 75:
-		return data.PriorityHigh, true
-	case n >= 25:
-		return data.PriorityNormal, true
 	}
-	return data.PriorityLow, true
+	for _, b := range sc.bands {
+		if n >= b.from {
+			return b.p, true
+		}
+	}
+	return "", false
+}
+
+// fits reports whether the priority column of p is on the scale.
+func (sc numberScale) fits(p *plan) bool {
+	above := false
+	for _, v := range sampleValues(p, FieldPriority) {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < sc.least || n > sc.most {
+			return false
+		}
+		above = above || n > sc.above
+	}
+	return above
 }
 
 // rankedPriorities read "P1", "Sev 2", "S3", "Severity 1": 1 (or 0) is

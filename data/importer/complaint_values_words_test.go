@@ -13,13 +13,22 @@ func TestParseHelpDeskValues(t *testing.T) {
 		"snoozed": data.StatusWaiting, "Working": data.StatusInProgress, "Escalated": data.StatusInProgress,
 		"Успешно": data.StatusClosed, "Провалено": data.StatusClosed, "Сделка успешна": data.StatusClosed,
 		"Сделка провалена": data.StatusClosed, "Canceled": data.StatusClosed, "Отменена": data.StatusClosed,
+		// SimpleOne and Jira in Russian.
+		"Rejected by User": data.StatusInProgress, "Отклонено пользователем": data.StatusInProgress, "Отклонён": data.StatusClosed,
+		"Ожидает поддержки": data.StatusInProgress, "Ожидает клиента": data.StatusWaiting, "Нужно сделать": data.StatusNew,
+		"Registered": data.StatusNew, "Information Needed": data.StatusWaiting,
 	} {
 		if got, ok := parseStatus(in); !ok || got != want {
 			t.Errorf("parseStatus(%q) = %q %v, want %q", in, got, ok, want)
 		}
 	}
-	if p, ok := parsePriority("-None-"); !ok || p != data.PriorityNormal {
-		t.Errorf("parsePriority(-None-) = %q %v", p, ok)
+	for in, want := range map[string]data.Priority{
+		"-None-": data.PriorityNormal, "Самый высокий": data.PriorityCritical, "Блокирующий": data.PriorityCritical,
+		"Серьезный": data.PriorityHigh, "Тривиальный": data.PriorityLow,
+	} {
+		if got, ok := parsePriority(in); !ok || got != want {
+			t.Errorf("parsePriority(%q) = %q %v, want %q", in, got, ok, want)
+		}
 	}
 	if c := ticketChannel("-None-"); c != "" {
 		t.Errorf("ticketChannel(-None-) = %q", c)
