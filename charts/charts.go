@@ -78,6 +78,10 @@ type Options struct {
 	Target        *float64 // optional NPS target line
 	Labels        Labels
 	Dark          bool // dark background palette for the dark UI theme
+	// LegendInset keeps this many pixels (at scale 1) free at the right
+	// of the legend's first row, for a button laid over the chart's
+	// top-right corner (the dashboard's export).
+	LegendInset int
 }
 
 // Default and limit sizes, in pixels at scale 1.

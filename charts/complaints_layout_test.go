@@ -245,6 +245,20 @@ func TestLegendWrapsBeforeTruncating(t *testing.T) {
 	if rows := layout(600); len(rows) != 2 || !slices.Equal(labels(rows), names) {
 		t.Errorf("600 px: %d rows %q", len(rows), labels(rows))
 	}
+	// A button over the top-right corner (the dashboard's export): the
+	// first row stops short of it, the names stay whole.
+	inset := func(width int) [][]legendItem {
+		f, _ := newFrame(Options{Width: width, Height: 200, LegendInset: 140}.normalized())
+		for _, n := range names {
+			f.legend = append(f.legend, legendItem{swatchBox, f.pal.series[0], n})
+		}
+		return f.layoutLegend()
+	}
+	if rows := inset(1050); len(rows) != 2 || !slices.Equal(labels(rows), names) {
+		t.Errorf("1050 px with a 140 px inset: %d rows %q, want two, whole", len(rows), labels(rows))
+	} else if f, _ := newFrame(Options{Width: 1050, Height: 200}.normalized()); rowWidth(f, rows[0]) > 1050-40-140 {
+		t.Errorf("first row %d px wide, runs under the button", rowWidth(f, rows[0]))
+	}
 	// Too narrow for two rows: shortened, but still two rows.
 	rows := layout(300)
 	if len(rows) > maxLegendRows || !strings.Contains(strings.Join(labels(rows), ""), "…") {
@@ -431,4 +445,16 @@ func TestPartialPeriodsAreFaded(t *testing.T) {
 	if n := countPixels(flow, jan, isColor(lightPalette.opened, 6)); n > 0 {
 		t.Errorf("flow: January's opened bar in full colour (%d px)", n)
 	}
+}
+
+// rowWidth is the width a legend row takes, as layoutLegend counts it.
+func rowWidth(f *frame, row []legendItem) int {
+	w := 0
+	for i, it := range row {
+		if i > 0 {
+			w += f.opt.px(22)
+		}
+		w += f.opt.px(swatchWidth(it.kind)) + f.opt.px(6) + f.measure(it.label, legendSize)
+	}
+	return w
 }

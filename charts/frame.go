@@ -147,6 +147,7 @@ func (f *frame) layoutLegend() [][]legendItem {
 	}
 	o := f.opt
 	row := o.px(float64(o.Width)) - 2*o.px(20)
+	first := row - o.px(float64(max(0, o.LegendInset)))
 	for labelCap := row; ; labelCap = labelCap * 9 / 10 {
 		var rows [][]legendItem
 		x := 0
@@ -156,7 +157,11 @@ func (f *frame) layoutLegend() [][]legendItem {
 			if it.label != "" {
 				w += o.px(6) + f.measure(it.label, legendSize)
 			}
-			if len(rows) == 0 || (x > 0 && x+w > row) {
+			limit := row
+			if len(rows) == 1 {
+				limit = first
+			}
+			if len(rows) == 0 || (x > 0 && x+w > limit) {
 				rows = append(rows, nil)
 				x = 0
 			}

@@ -226,7 +226,13 @@ func (s *shell) show(a area) {
 func (s *shell) changed(origin area) {
 	st := s.store
 	widgets.Go(func() {
-		_, _, ok, err := st.FeedbackRange(context.Background())
+		// The welcome panel is for an empty file: a manager who began
+		// with complaints has data to see.
+		_, _, answers, err := st.FeedbackRange(context.Background())
+		complaints := false
+		if err == nil && !answers {
+			_, _, complaints, err = st.ComplaintRange(context.Background())
+		}
 		widgets.Do(func() {
 			if err != nil {
 				s.showError(err)
@@ -235,7 +241,7 @@ func (s *shell) changed(origin area) {
 			if s.store != st {
 				return // the store was replaced meanwhile
 			}
-			s.showWelc = !ok
+			s.showWelc = !answers && !complaints
 			if origin != areaDashboard {
 				s.dash.Refresh()
 			}

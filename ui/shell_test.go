@@ -95,6 +95,19 @@ func TestFirstRunOffersDemoDataThenShowsDashboard(t *testing.T) {
 	eventually(t, "the dashboard after demo data", func() bool { return !s.showWelc && s.dash.Series().Total.N > 0 })
 }
 
+// The welcome panel is for an empty file: a manager who began with
+// complaints, without a survey answer, sees the dashboard.
+func TestFirstComplaintEndsTheWelcome(t *testing.T) {
+	s := newTestShell(t)
+	eventually(t, "the welcome panel", func() bool { return s.showWelc })
+	c := data.Complaint{OpenedAt: time.Date(2026, 11, 2, 10, 0, 0, 0, time.UTC), Type: data.TypeComplaint, Priority: data.PriorityNormal}
+	if err := s.store.CreateComplaint(context.Background(), &c); err != nil {
+		t.Fatal(err)
+	}
+	widgets.Do(func() { s.changed(areaComplaints) })
+	eventually(t, "the dashboard", func() bool { return !s.showWelc && findButton(s.body, "Load demo data") == nil })
+}
+
 func TestShortcutsSwitchAreas(t *testing.T) {
 	s := newTestShell(t)
 	press := func(k fyne.KeyName) {

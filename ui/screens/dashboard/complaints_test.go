@@ -356,3 +356,38 @@ func TestComplaintTilesFollowTheFCRAndBaseSettings(t *testing.T) {
 		t.Fatalf("errors: %v", *errs)
 	}
 }
+
+// A manager who began with complaints, without survey answers, opens on
+// the complaints section. An empty file opens on NPS and looks again
+// after the first import; a choice of section made by then stands.
+func TestDashboardOpensOnComplaintsWithoutAnswers(t *testing.T) {
+	s, st, errs := newScreen(t)
+	test.NewWindow(s.Content()).Resize(fyne.NewSize(1280, 720))
+	widgets.Do(s.Refresh)
+	widgets.WaitIdle()
+	section := func() (i int) {
+		widgets.Do(func() { i = s.section.SelectedIndex() })
+		return i
+	}
+	if i := section(); i != 0 {
+		t.Errorf("an empty file opens on section %d, want NPS", i)
+	}
+	seedComplaints(t, st)
+	widgets.Do(s.Refresh)
+	eventually(t, "the complaints section", func() bool { return s.section.SelectedIndex() == 1 })
+	widgets.WaitIdle()
+	widgets.Do(func() {
+		if s.rng.SelectedIndex() != 0 {
+			t.Errorf("range %q, want the default: the complaints are recent", s.rng.Selected)
+		}
+		s.section.SelectIndex(0)
+		s.Refresh()
+	})
+	widgets.WaitIdle()
+	if i := section(); i != 0 {
+		t.Errorf("section %d after the manager chose NPS, want it kept", i)
+	}
+	if len(*errs) > 0 {
+		t.Errorf("errors: %v", *errs)
+	}
+}

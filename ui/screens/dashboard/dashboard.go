@@ -80,8 +80,8 @@ type Screen struct {
 	cmpStatus  string
 	teamStatus string
 	cancel     context.CancelFunc
-	// rangeChecked: the first refresh has looked whether the default
-	// range holds any data (see olderDataOnly).
+	// rangeChecked: a refresh has found data and chosen the range and
+	// section to open on (see openOnData).
 	rangeChecked bool
 }
 
@@ -194,10 +194,16 @@ func (s *Screen) card(kind charts.Kind, v *widgets.ChartView) fyne.CanvasObject 
 	return container.NewBorder(head, nil, nil, nil, v)
 }
 
+// exportInset is about the width of the export button tabCard lays over a
+// chart's top-right corner, in pixels at scale 1: the legend's first row
+// stops short of it.
+const exportInset = 140
+
 // tabCard is a chart under a tab that already names it: the export button
 // sits over the chart's top-right corner (the legend is on the left), so
 // the chart keeps the height a title row would take on small screens.
 func (s *Screen) tabCard(kind charts.Kind, v *widgets.ChartView) fyne.CanvasObject {
+	// The chart's legend keeps exportInset free under the button.
 	return container.NewStack(v, container.NewVBox(container.NewHBox(layout.NewSpacer(), s.exportButton(kind))))
 }
 
@@ -245,11 +251,8 @@ func (s *Screen) Refresh() {
 	segQ.Segment = s.split.segmentation()
 	s.npsStatus, s.cmpStatus, s.teamStatus = lang.L("dashboard.loading"), lang.L("dashboard.loading"), lang.L("dashboard.loading")
 	s.showStatus()
-	if !s.rangeChecked {
-		s.rangeChecked = true
-		if s.rng.SelectedIndex() == 0 {
-			s.olderDataOnly(ctx, q.From)
-		}
+	if !s.rangeChecked && s.rng.SelectedIndex() == 0 {
+		s.openOnData(ctx, q.From)
 	}
 	s.refreshComplaints(ctx, kpi.ComplaintQuery{From: q.From, To: q.To, By: q.By})
 	s.refreshTeam(ctx, q.From, q.To)
@@ -278,28 +281,39 @@ func (s *Screen) Refresh() {
 	})
 }
 
-// olderDataOnly switches the range to all time when every response and
-// complaint stored is older than from, the start of the default range: a
-// manager who imported last year's exports would otherwise open an empty
-// dashboard. It runs once, and gives way to any choice made meanwhile
-// (ctx ends with the next refresh).
-func (s *Screen) olderDataOnly(ctx context.Context, from data.Day) {
+// openOnData opens the dashboard where the data is, once there is some:
+// on all time when every response and complaint stored is older than
+// from, the start of the default range (a manager who imported last
+// year's exports would otherwise open an empty dashboard), and on the
+// complaints section when there are complaints but no survey answers.
+// It gives way to any choice made meanwhile (ctx ends with the next
+// refresh).
+func (s *Screen) openOnData(ctx context.Context, from data.Day) {
 	all := slices.Index(rangePresets, kpi.PresetAll)
 	widgets.Go(func() {
 		var latest data.Day
-		var found bool
-		for _, span := range []func(context.Context) (data.Day, data.Day, bool, error){s.d.Store.FeedbackRange, s.d.Store.ComplaintRange} {
+		var found [2]bool // answers, complaints
+		for i, span := range []func(context.Context) (data.Day, data.Day, bool, error){s.d.Store.FeedbackRange, s.d.Store.ComplaintRange} {
 			_, last, ok, err := span(ctx)
 			if err != nil {
 				return // the loads report errors; this is only a convenience
 			}
 			if ok {
-				latest, found = max(latest, last), true
+				latest, found[i] = max(latest, last), true
 			}
 		}
-		if found && latest < from {
-			deliver(ctx, all, nil, s.rng.SetSelectedIndex, nil)
+		if !found[0] && !found[1] {
+			return // an empty file: look again after the first import
 		}
+		deliver(ctx, found, nil, func(found [2]bool) {
+			s.rangeChecked = true
+			if !found[0] && s.section.SelectedIndex() == 0 {
+				s.section.SelectIndex(1)
+			}
+			if latest < from {
+				s.rng.SetSelectedIndex(all)
+			}
+		}, nil)
 	})
 }
 

@@ -47,19 +47,21 @@ func (s *Screen) chartBuilder(kind charts.Kind, onScreen bool) widgets.ChartBuil
 	} else {
 		labels = widgets.ChartLabels(kind, seriesRange(s.series))
 	}
+	inset := 0
 	if onScreen {
 		labels.Title, labels.Subtitle = "", ""
+		inset = exportInset
 	}
 	if charts.IsComplaintKind(kind) {
 		d := s.cmp.data
 		return func(o charts.Options) (*charts.Chart, error) {
-			o.Labels = labels
+			o.Labels, o.LegendInset = labels, inset
 			return charts.BuildComplaints(kind, d, o)
 		}
 	}
 	series, target := s.series, s.targetNPS
 	return func(o charts.Options) (*charts.Chart, error) {
-		o.Labels, o.Target = labels, target
+		o.Labels, o.Target, o.LegendInset = labels, target, inset
 		return charts.Build(kind, series, o)
 	}
 }
