@@ -266,6 +266,8 @@ func (f importFlags) withHint(err error) error {
 		{importer.ErrNeedFileDate, dateHint},
 		{importer.ErrAmbiguousDates, "cli.import.hint.date_order"},
 		{importer.ErrNoScoreColumn, "cli.import.hint.map"},
+		{importer.ErrTicketExport, "cli.import.hint.complaints"},
+		{importer.ErrSurveyAnswers, "complaintcli.import.hint.feedback"},
 		{importer.ErrEncoding, "cli.import.hint.encoding"},
 	}
 	for _, h := range hints {

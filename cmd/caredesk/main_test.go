@@ -473,6 +473,14 @@ func TestCLIImportComplaints(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "Imported: 2") {
 		t.Errorf("import with --map: exit %d\n%s%s", code, out, errOut)
 	}
+	// Each import sends a file of the other kind to its own command.
+	survey := writeFile(t, dir, "nps.csv", "Date,How likely are you to recommend us?,Why?\n2024-05-02,9,Fast\n2024-05-03,3,Slow\n")
+	if code, _, errOut := cli(t, db, "import", "complaints", survey); code == 0 || !strings.Contains(errOut, "caredesk import feedback") {
+		t.Errorf("survey answers as complaints: exit %d, the hint should name import feedback: %q", code, errOut)
+	}
+	if code, _, errOut := cli(t, db, "import", "feedback", src); code == 0 || !strings.Contains(errOut, "caredesk import complaints") {
+		t.Errorf("tickets as feedback: exit %d, the hint should name import complaints: %q", code, errOut)
+	}
 	if code, _, errOut := cli(t, db, "import", "complaints", odd, "--map", "score=When"); code == 0 || !strings.Contains(errOut, "opened") {
 		t.Errorf("a feedback field in a complaint --map must be refused naming the complaint fields: exit %d %q", code, errOut)
 	}

@@ -23,8 +23,11 @@ func ImportComplaints(ctx context.Context, store data.ComplaintStore, path strin
 	if err != nil {
 		return res, err
 	}
-	res.Warnings = p.warnings
 	wrap := func(err error) error { return fmt.Errorf("%s: %w", p.base, err) }
+	if why := p.surveyAnswers(); why != nil {
+		return res, wrap(why) // its warnings would be about tickets
+	}
+	res.Warnings = p.warnings
 	dc, ok := p.mapping[FieldOpened]
 	if !ok && opt.FileDate.IsZero() {
 		// One date for every ticket would invent when each was opened:
@@ -54,7 +57,33 @@ func InspectComplaints(path string, opt Options) (*Preview, error) {
 	}
 	pv := p.preview()
 	pv.EventLog = repeatsIDs(p)
+	if why := p.surveyAnswers(); why != nil {
+		pv.Warnings = append(pv.Warnings, why.Message)
+	}
 	return pv, nil
+}
+
+// ticketFields are the fields only a ticket has: a file mapping none of
+// them holds no tickets.
+var ticketFields = []Field{FieldStatus, FieldPriority, FieldType, FieldCategory, FieldSubject, FieldAssignee, FieldRespondedAt,
+	FieldFirstResponse, FieldResolvedAt, FieldResolutionTime, FieldClosedAt, FieldResolution}
+
+// surveyAnswers refuses a survey export offered as tickets: a file with a
+// 0-10 score column and no ticket field mapped, detected or chosen, would
+// make a complaint of every answer. nil when the file is no survey export
+// or a ticket field is mapped.
+func (p *plan) surveyAnswers() *MessageError {
+	if slices.ContainsFunc(ticketFields, func(f Field) bool { _, ok := p.mapping[f]; return ok }) {
+		return nil
+	}
+	answers := detectMapping(feedbackSchema, detectSurveyFormat(p.cols, p.headerRows), p.cols, p.sample, p.xlsx, nil)
+	i, scored := answers[FieldScore]
+	if !scored || columnEmpty(p.sample, i) {
+		return nil
+	}
+	col := p.columnNames()[i]
+	return &MessageError{Err: ErrSurveyAnswers, Message: warning(errSurveyAnswers, map[string]any{"Column": col},
+		"column %q holds 0-10 scores and the file no ticket field: these are survey answers, import them as feedback", col)}
 }
 
 // prepareTickets detects how a ticket file reads and warns about the

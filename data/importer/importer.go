@@ -73,6 +73,10 @@ var (
 	ErrAmbiguousDates = errors.New("dates could be day/month or month/day: choose the date order")
 	ErrNeedFileDate   = errors.New("the file has no date column: give a date for the whole file")
 	ErrNoScoreColumn  = errors.New("no score column found: map one")
+	// ErrSurveyAnswers refuses a survey export offered as tickets,
+	// ErrTicketExport a ticket export offered as survey answers.
+	ErrSurveyAnswers  = errors.New("the file holds survey answers, not tickets: import it as feedback")
+	ErrTicketExport   = errors.New("the file holds tickets, not survey answers: import it as complaints")
 	ErrEncoding       = errors.New("the file cannot be read in this encoding")
 	ErrStrict         = data.ErrStrictImport
 	ErrUnknownColumn  = errors.New("mapped column not found")

@@ -119,6 +119,8 @@ const (
 	errFutureFileDate = "import.error.future_file_date"
 	errAnswerCodes    = "import.error.answer_codes"
 	errStarRatings    = "import.error.star_ratings"
+	errSurveyAnswers  = "import.error.survey_answers"
+	errTicketExport   = "import.error.ticket_export"
 )
 
 func warning(code string, args map[string]any, format string, a ...any) Message {

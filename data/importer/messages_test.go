@@ -36,6 +36,8 @@ func TestMessagesAreTranslated(t *testing.T) {
 		warning(errFutureFileDate, map[string]any{"Date": "2099-01-01"}, "x"),
 		warning(errAnswerCodes, map[string]any{"Column": "NPS", "Example": "A11"}, "x"),
 		warning(errStarRatings, map[string]any{"Column": "Star Rating"}, "x"),
+		warning(errSurveyAnswers, map[string]any{"Column": "How likely…"}, "x"),
+		warning(errTicketExport, nil, "x"),
 		warning(warnStarRatings, map[string]any{"Column": "rating"}, "x"),
 		warning(warnSegmentNoClient, map[string]any{"Column": "Plan"}, "x"),
 		warning(warnTextCut, map[string]any{"Row": 28, "Column": "Описание", "Max": 20000}, "x"),

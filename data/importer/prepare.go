@@ -607,7 +607,28 @@ func (p *plan) noScore() *MessageError {
 	if stars := p.starRatings(); stars != nil {
 		return stars
 	}
-	return p.answerCodes()
+	if codes := p.answerCodes(); codes != nil {
+		return codes
+	}
+	return p.ticketExport()
+}
+
+// ticketExport explains why a file has no score column when it is a help
+// desk's ticket export: its statuses and resolutions belong in
+// Complaints. nil when the file does not look like one.
+func (p *plan) ticketExport() *MessageError {
+	tickets := detectMapping(complaintSchema, detectTicketFormat(p.cols, p.headerRows), p.cols, p.sample, p.xlsx, nil)
+	n := 0
+	for _, f := range ticketFields {
+		if _, ok := tickets[f]; ok {
+			n++
+		}
+	}
+	if _, status := tickets[FieldStatus]; !status || n < 3 {
+		return nil
+	}
+	return &MessageError{Err: ErrTicketExport, Message: warning(errTicketExport, nil,
+		"the file has no score column but ticket statuses and fields: it looks like a ticket export, import it as complaints")}
 }
 
 // answerCode is an answer of a choice question exported as its code
