@@ -16,6 +16,7 @@ import (
 	"caredesk/charts"
 	"caredesk/charts/report"
 	"caredesk/data"
+	"caredesk/data/importer"
 	"caredesk/ui/screens/complaints"
 	"caredesk/ui/screens/dashboard"
 	"caredesk/ui/screens/feedback"
@@ -312,8 +313,29 @@ func (s *shell) importFile() {
 		s.train.Import()
 		return
 	}
-	s.select_(areaFeedback)
-	s.feed.Import()
+	widgets.PickImportFile(s.win, s.showError, s.importPath)
+}
+
+// importPath opens the wizard for a file picked outside the areas that
+// import one kind: the file says what it holds, a ticket export goes to
+// the complaints wizard, anything else to the feedback one.
+func (s *shell) importPath(path string) {
+	st := s.store
+	widgets.Go(func() {
+		kind := importer.Kind(path, importer.Options{})
+		widgets.Do(func() {
+			if s.store != st {
+				return // the store was replaced meanwhile
+			}
+			if kind == importer.KindComplaints {
+				s.select_(areaComplaints)
+				s.comps.ImportFile(path)
+				return
+			}
+			s.select_(areaFeedback)
+			s.feed.ImportFile(path)
+		})
+	})
 }
 
 func (s *shell) addShortcuts() {

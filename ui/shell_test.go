@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"os"
 	"path/filepath"
 	"testing"
 	"time"
@@ -106,6 +107,33 @@ func TestFirstComplaintEndsTheWelcome(t *testing.T) {
 	}
 	widgets.Do(func() { s.changed(areaComplaints) })
 	eventually(t, "the dashboard", func() bool { return !s.showWelc && findButton(s.body, "Load demo data") == nil })
+}
+
+// An import started on the dashboard (the welcome panel, Ctrl+I) opens
+// the wizard the file's content calls for: a ticket export the complaints
+// one.
+func TestImportFromTheDashboardFollowsTheFile(t *testing.T) {
+	s := newTestShell(t)
+	dir := t.TempDir()
+	for _, tc := range []struct {
+		name, content string
+		want          area
+	}{
+		{"tickets.csv", "Id,Created at,Status,Priority,Subject,Assignee,Solved at\n101,2024-03-04 09:15,Solved,High,Charged twice,Anna,2024-03-05 11:15\n", areaComplaints},
+		{"nps.csv", "Date,How likely are you to recommend us?,Why?\n2024-05-02,9,Fast\n", areaFeedback},
+	} {
+		path := filepath.Join(dir, tc.name)
+		if err := os.WriteFile(path, []byte(tc.content), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		widgets.Do(func() { s.select_(areaDashboard); s.importPath(path) })
+		eventually(t, tc.name+"'s wizard", func() bool { return s.current == tc.want && s.win.Canvas().Overlays().Top() != nil })
+		widgets.Do(func() {
+			top := s.win.Canvas().Overlays().Top()
+			top.Hide()
+			s.win.Canvas().Overlays().Remove(top)
+		})
+	}
 }
 
 func TestShortcutsSwitchAreas(t *testing.T) {

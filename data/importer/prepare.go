@@ -613,6 +613,28 @@ func (p *plan) noScore() *MessageError {
 	return p.ticketExport()
 }
 
+// Kinds of file Kind tells apart.
+const (
+	KindFeedback   = "feedback"
+	KindComplaints = "complaints"
+)
+
+// Kind tells whether a file holds survey answers or tickets, for an import
+// started without choosing (the dashboard's, Ctrl+I): tickets when the
+// file has no score column and looks like a ticket export, else survey
+// answers. A file that cannot be read is survey answers: that wizard
+// reports why.
+func Kind(path string, opt Options) string {
+	p, err := prepare(path, opt, feedbackSchema)
+	if err != nil {
+		return KindFeedback
+	}
+	if _, scored := p.mapping[FieldScore]; !scored && p.ticketExport() != nil {
+		return KindComplaints
+	}
+	return KindFeedback
+}
+
 // ticketExport explains why a file has no score column when it is a help
 // desk's ticket export: its statuses and resolutions belong in
 // Complaints. nil when the file does not look like one.

@@ -48,3 +48,19 @@ func TestEachImportRefusesTheOtherKind(t *testing.T) {
 		t.Errorf("%d responses stored from a ticket export", n)
 	}
 }
+
+// Kind sends a ticket export to the complaint import and anything else,
+// an unreadable file too, to the survey import (whose wizard says why).
+func TestKindOfFile(t *testing.T) {
+	for file, want := range map[string]string{
+		"zendesk_tickets.csv": importer.KindComplaints, "nyc311_requests.csv": importer.KindComplaints,
+		"tally_nps.csv": importer.KindFeedback, "hubspot_nps.csv": importer.KindFeedback,
+	} {
+		if got := importer.Kind(copyFixture(t, file), importer.Options{}); got != want {
+			t.Errorf("%s: %s, want %s", file, got, want)
+		}
+	}
+	if got := importer.Kind(writeFile(t, "empty.csv", nil), importer.Options{}); got != importer.KindFeedback {
+		t.Errorf("an empty file: %s, want feedback", got)
+	}
+}
