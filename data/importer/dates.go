@@ -406,15 +406,19 @@ func scanZone(sc *dateScanner, v *dateValue) error {
 // fictitious 1900-02-29 is accounted for).
 var excelEpoch = time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)
 
+// excel1904Offset is the serial of 1904-01-01, day 0 of the 1904 date
+// system, in the 1900 one.
+const excel1904Offset = 1462
+
 // excelDateText is the date and time an Excel serial stands for, as
 // "2023-11-01 12:00" (seconds when it has them, no time at midnight);
 // ok=false when s is no serial.
-func excelDateText(s string) (string, bool) {
+func excelDateText(s string, date1904 bool) (string, bool) {
 	v, err := scanDate(s, true)
 	if err != nil || v.kind != kindExcel {
 		return "", false
 	}
-	t, _ := (&dateReader{loc: time.UTC}).resolve(v)
+	t, _ := (&dateReader{loc: time.UTC, date1904: date1904}).resolve(v)
 	switch {
 	case t.Second() != 0:
 		return t.Format("2006-01-02 15:04:05"), true
@@ -430,6 +434,9 @@ type dateReader struct {
 	order DateOrder
 	loc   *time.Location
 	excel bool
+	// date1904: the serials count from 1904 (Excel for Mac's old date
+	// system), 1462 days later than the usual 1900 ones.
+	date1904 bool
 }
 
 // parse returns the instant of a date cell, or why it is not one.
@@ -451,6 +458,9 @@ func (r *dateReader) resolve(v dateValue) (time.Time, reason) {
 	case kindExcel:
 		days := math.Floor(v.serial)
 		secs := math.Round((v.serial - days) * 86400)
+		if r.date1904 {
+			days += excel1904Offset
+		}
 		// The serial is a wall-clock date and time without a zone.
 		t := excelEpoch.AddDate(0, 0, int(days)).Add(time.Duration(secs) * time.Second)
 		return time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), 0, r.loc), ""
@@ -665,9 +675,12 @@ func parseClock(s string, excel bool) (time.Duration, bool) {
 	s = strings.TrimSpace(s)
 	if excel {
 		if f, err := strconv.ParseFloat(s, 64); err == nil {
-			if f < 0 || f >= 1 {
+			if f < 0 {
 				return 0, false
 			}
+			// A date-time under a time-only format ("h:mm") shows its
+			// time of day.
+			f -= math.Floor(f)
 			return time.Duration(math.Round(f*86400)) * time.Second, true
 		}
 	}

@@ -63,7 +63,7 @@ func newRowBase(p *plan, opt Options) rowBase {
 	b := rowBase{
 		p:        p,
 		opt:      opt,
-		dates:    dateReader{order: p.order, loc: p.dateLoc, excel: p.xlsx},
+		dates:    dateReader{order: p.order, loc: p.dateLoc, excel: p.xlsx, date1904: p.date1904},
 		col:      p.mapping,
 		names:    p.columnNames(),
 		hash:     sha1.New(),
@@ -166,7 +166,7 @@ func (b *rowBase) dateAt(rec []string, i, row int) (t time.Time, present, ok boo
 // number in the sheet.
 func (b *rowBase) shown(i int, v string) string {
 	if b.p.xlsx && i < len(b.dateCols) && b.dateCols[i] {
-		if d, ok := excelDateText(strings.TrimSpace(v)); ok {
+		if d, ok := excelDateText(strings.TrimSpace(v), b.p.date1904); ok {
 			return d
 		}
 	}

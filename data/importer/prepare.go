@@ -25,6 +25,7 @@ type plan struct {
 	base       string
 	size       int64
 	xlsx       bool
+	date1904   bool // the workbook counts its dates from 1904 (see xlsxSource)
 	sheet      string
 	enc        encodingGuess
 	delim      rune
@@ -172,6 +173,11 @@ func prepare(path string, opt Options, sc *schema) (*plan, error) {
 	}
 	p := &plan{path: path, base: filepath.Base(path), size: st.Size(), xlsx: isXLSX(path), schema: sc}
 	wrap := func(err error) error { return fmt.Errorf("%s: %w", p.base, err) }
+	if p.xlsx && opt.Sheet == "" {
+		if sheets, err := workbookSheets(path); err == nil && len(sheets) > 1 {
+			return prepareSheets(path, opt, sc, sheets)
+		}
+	}
 	if p.xlsx {
 		p.enc = encodingGuess{name: "", sure: true}
 		if p.sheet, err = pickSheet(path, opt.Sheet); err != nil {
@@ -219,6 +225,9 @@ func prepare(path string, opt Options, sc *schema) (*plan, error) {
 		return nil, wrap(err)
 	}
 	defer src.close()
+	if xs, ok := src.(*xlsxSource); ok {
+		p.date1904 = xs.date1904
+	}
 	lead, err := readLead(src, leadRows)
 	if err != nil {
 		return nil, wrap(err)
@@ -359,6 +368,36 @@ func prepare(path string, opt Options, sc *schema) (*plan, error) {
 		}
 	}
 	return p, nil
+}
+
+// maxSheets is how many sheets of a workbook prepareSheets looks at.
+const maxSheets = 8
+
+// prepareSheets prepares the sheet of a workbook whose columns map the
+// most fields of sc: a summary or pivot sheet beside the answers (a row
+// per score, counted by formulas) may be the bigger, but maps little
+// more than a score. Among equals the sheet rankSheets puts first wins.
+func prepareSheets(path string, opt Options, sc *schema, sheets []string) (*plan, error) {
+	var best *plan
+	var first error
+	for _, s := range sheets[:min(len(sheets), maxSheets)] {
+		o := opt
+		o.Sheet = s
+		p, err := prepare(path, o, sc)
+		if err != nil {
+			if first == nil {
+				first = err
+			}
+			continue
+		}
+		if best == nil || len(p.mapping) > len(best.mapping) {
+			best = p
+		}
+	}
+	if best == nil {
+		return nil, first
+	}
+	return best, nil
 }
 
 // isHTMLPage reports whether a file is a web page rather than a table:

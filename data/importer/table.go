@@ -6,9 +6,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -103,6 +106,10 @@ type xlsxSource struct {
 	row   int
 	total int   // rows in the sheet's dimension, 0 if unknown
 	size  int64 // file size, to turn rows into a byte estimate
+	// date1904 is set for a workbook in Excel's 1904 date system (Excel
+	// for Mac before 2016): its serials count days from 1904-01-01.
+	date1904 bool
+	kinds    []cellKind // per column, how its numbers are shown (see cellKinds)
 }
 
 func openXLSX(path, sheet string, size int64) (*xlsxSource, error) {
@@ -110,12 +117,21 @@ func openXLSX(path, sheet string, size int64) (*xlsxSource, error) {
 	if err != nil {
 		return nil, err
 	}
+	kinds, err := cellKinds(f, sheet)
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
 	rows, err := f.Rows(sheet)
 	if err != nil {
 		f.Close()
 		return nil, err
 	}
-	return &xlsxSource{f: f, rows: rows, total: sheetRows(f, sheet), size: size}, nil
+	s := &xlsxSource{f: f, rows: rows, total: sheetRows(f, sheet), size: size, kinds: kinds}
+	if wp, err := f.GetWorkbookProps(); err == nil && wp.Date1904 != nil {
+		s.date1904 = *wp.Date1904
+	}
+	return s, nil
 }
 
 func (s *xlsxSource) next() ([]string, int, error) {
@@ -132,7 +148,125 @@ func (s *xlsxSource) next() ([]string, int, error) {
 	if err != nil {
 		return nil, s.row, err
 	}
+	for i, k := range s.kinds {
+		if i < len(rec) && k.kind != cellPlain {
+			rec[i] = k.text(rec[i])
+		}
+	}
 	return rec, s.row, nil
+}
+
+// cellKind is how a column shows its numbers when the raw value alone
+// would mislead: as a duration, or as a zero-padded code.
+type cellKind struct {
+	kind  int
+	width int // digits of a padded code
+}
+
+const (
+	cellPlain   = iota
+	cellElapsed // [h]:mm or h:mm under a day: a duration or time of day
+	cellPadded  // 00000000: a code whose leading zeros are the format's
+)
+
+// text is a raw number as the column shows it: "26:30:00" for the Excel
+// duration 1.1041(6), "00012345" for 12345 under 00000000. Text cells
+// stay as they are.
+func (k cellKind) text(raw string) string {
+	v, err := strconv.ParseFloat(raw, 64)
+	if err != nil || v < 0 || math.IsInf(v, 0) {
+		return raw
+	}
+	switch k.kind {
+	case cellElapsed:
+		secs := int64(math.Round(v * 86400))
+		return fmt.Sprintf("%d:%02d:%02d", secs/3600, secs/60%60, secs%60)
+	case cellPadded:
+		if len(raw) < k.width && allDigits(raw) {
+			return strings.Repeat("0", k.width-len(raw)) + raw
+		}
+	}
+	return raw
+}
+
+// kindRows is how many rows cellKinds looks at.
+const kindRows = 300
+
+// clockShown is a number shown as a time or duration: "26:30",
+// "2:00:00", "3:50:24 PM".
+var clockShown = regexp.MustCompile(`^(\d+):\d\d(:\d\d)?( ?[AaPp][Mm])?$`)
+
+// cellKinds tells, per column, from the first rows how the sheet shows
+// its numbers, by reading them both raw and as Excel displays them. A
+// register's "Время решения" formatted [h]:mm holds 1.104 for 26 h 30
+// min, which read raw would be 1.1 hours, or a date in 1900; an id
+// column formatted 00000000 holds 12345 for 00012345, which its CSV
+// export and the user know it by. Dates need no such care: their serials
+// are read as dates wherever a date is expected, and so are date-times
+// shown as their time only (h:mm over 45356.6): they keep their day.
+func cellKinds(f *excelize.File, sheet string) ([]cellKind, error) {
+	raw, err := f.Rows(sheet)
+	if err != nil {
+		return nil, err
+	}
+	defer raw.Close()
+	shown, err := f.Rows(sheet)
+	if err != nil {
+		return nil, err
+	}
+	defer shown.Close()
+	type counts struct{ clock, elapsed, dayTime, padded, width, other int }
+	var cs []counts
+	for n := 0; n < kindRows && raw.Next() && shown.Next(); n++ {
+		r, err := raw.Columns(excelize.Options{RawCellValue: true})
+		if err != nil {
+			return nil, err
+		}
+		d, err := shown.Columns()
+		if err != nil {
+			return nil, err
+		}
+		for i := range min(len(r), len(d)) {
+			v, err := strconv.ParseFloat(r[i], 64)
+			if err != nil || r[i] == d[i] && !clockShown.MatchString(d[i]) {
+				continue // text, or a number shown as it is
+			}
+			for len(cs) <= i {
+				cs = append(cs, counts{})
+			}
+			c := &cs[i]
+			switch m := clockShown.FindStringSubmatch(d[i]); {
+			case m != nil:
+				c.clock++
+				h, _ := strconv.Atoi(m[1])
+				switch {
+				case h >= 24:
+					c.elapsed++
+				case v >= 1:
+					c.dayTime++
+				}
+			case allDigits(d[i]) && d[i][0] == '0' && strings.TrimLeft(d[i], "0") == strings.TrimLeft(r[i], "0"):
+				c.padded++
+				c.width = max(c.width, len(d[i]))
+			default:
+				c.other++
+			}
+		}
+	}
+	if len(cs) == 0 {
+		return nil, nil
+	}
+	kinds := make([]cellKind, len(cs))
+	for i, c := range cs {
+		switch {
+		case c.other > 0:
+		case c.clock > 0 && c.padded == 0 && (c.dayTime == 0 || c.elapsed > 0):
+			kinds[i].kind = cellElapsed
+		case c.padded > 0 && c.clock == 0:
+			kinds[i] = cellKind{kind: cellPadded, width: c.width}
+		}
+	}
+	return kinds, nil
 }
 
 func (s *xlsxSource) bytesRead() int64 {
@@ -170,9 +304,33 @@ func sheetRows(f *excelize.File, sheet string) int {
 	return n
 }
 
-// pickSheet returns the sheet named want, or without a name the first
-// sheet, or the one with the most rows when the first is empty or
-// smaller.
+// sheetSize returns the rows and columns of a sheet's dimension
+// reference ("A1:H1000" -> 1000, 8), or counts them when the workbook has
+// no usable dimension (excelize writes "A1" whatever the sheet holds).
+func sheetSize(f *excelize.File, sheet string) (rows, cols int) {
+	if dim, err := f.GetSheetDimension(sheet); err == nil {
+		if _, last, ok := strings.Cut(dim, ":"); ok {
+			if c, n, err := excelize.CellNameToCoordinates(last); err == nil {
+				return n, c
+			}
+		}
+	}
+	rs, err := f.Rows(sheet)
+	if err != nil {
+		return 0, 0
+	}
+	defer rs.Close()
+	for rs.Next() {
+		rows++
+		if rec, err := rs.Columns(excelize.Options{RawCellValue: true}); err == nil {
+			cols = max(cols, len(rec))
+		}
+	}
+	return rows, cols
+}
+
+// pickSheet returns the sheet named want, or without a name the sheet
+// rankSheets puts first.
 func pickSheet(path, want string) (string, error) {
 	f, err := excelize.OpenFile(path)
 	if err != nil {
@@ -183,22 +341,71 @@ func pickSheet(path, want string) (string, error) {
 	if len(sheets) == 0 {
 		return "", fmt.Errorf("%s: workbook has no sheets", filepath.Base(path))
 	}
-	if want != "" {
-		// Excel compares sheet names without case.
-		if i := slices.IndexFunc(sheets, func(s string) bool { return strings.EqualFold(s, want) }); i >= 0 {
-			return sheets[i], nil
-		}
-		list := quotedList(sheets)
-		return "", &MessageError{Message: warning(errNoSheet, map[string]any{"Sheet": want, "Sheets": list},
-			"the workbook has no sheet %q; its sheets are %s", want, list), Err: ErrUnknownSheet}
+	if want == "" {
+		return rankSheets(f, sheets)[0], nil
 	}
-	best, bestRows := sheets[0], sheetRows(f, sheets[0])
-	for _, s := range sheets[1:] {
-		if n := sheetRows(f, s); n > bestRows {
-			best, bestRows = s, n
-		}
+	// Excel compares sheet names without case.
+	if i := slices.IndexFunc(sheets, func(s string) bool { return strings.EqualFold(s, want) }); i >= 0 {
+		return sheets[i], nil
 	}
-	return best, nil
+	list := quotedList(sheets)
+	return "", &MessageError{Message: warning(errNoSheet, map[string]any{"Sheet": want, "Sheets": list},
+		"the workbook has no sheet %q; its sheets are %s", want, list), Err: ErrUnknownSheet}
+}
+
+// rankSheets orders the sheets of a workbook from the likeliest to hold
+// the table: bigger ones first (rows times columns, so that a long
+// two-column summary does not beat the wider table it sums up), the first
+// sheet first among equals; sheets holding a pivot table after the others
+// (a manager puts the pivot of the answers first, and it may well be the
+// longer), empty ones last.
+func rankSheets(f *excelize.File, sheets []string) []string {
+	type ranked struct {
+		name  string
+		size  int
+		pivot bool
+	}
+	rs := make([]ranked, len(sheets))
+	for i, s := range sheets {
+		rows, cols := sheetSize(f, s)
+		pts, _ := f.GetPivotTables(s)
+		rs[i] = ranked{s, rows * cols, len(pts) > 0}
+	}
+	slices.SortStableFunc(rs, func(a, b ranked) int {
+		switch {
+		case (a.size == 0) != (b.size == 0):
+			return cmpBool(a.size == 0, b.size == 0)
+		case a.pivot != b.pivot:
+			return cmpBool(a.pivot, b.pivot)
+		}
+		return b.size - a.size
+	})
+	out := make([]string, len(rs))
+	for i, r := range rs {
+		out[i] = r.name
+	}
+	return out
+}
+
+// cmpBool orders false before true.
+func cmpBool(a, b bool) int {
+	if a == b {
+		return 0
+	}
+	if a {
+		return 1
+	}
+	return -1
+}
+
+// workbookSheets lists the sheets of a workbook as rankSheets orders them.
+func workbookSheets(path string) ([]string, error) {
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return rankSheets(f, f.GetSheetList()), nil
 }
 
 func isXLSX(path string) bool {
