@@ -102,10 +102,15 @@ func (s *csvSource) close() error     { return s.f.Close() }
 // xlsxSource streams the rows of one worksheet.
 type xlsxSource struct {
 	f     *excelize.File
+	sheet string
 	rows  *excelize.Rows
 	row   int
-	total int   // rows in the sheet's dimension, 0 if unknown
-	size  int64 // file size, to turn rows into a byte estimate
+	// total is the sheet's rows, counted on the first progress report
+	// (counted is then set): a sheet without a dimension is read through
+	// to count them, which a preview must not wait for.
+	total   int
+	counted bool
+	size    int64 // file size, to turn rows into a byte estimate
 	// date1904 is set for a workbook in Excel's 1904 date system (Excel
 	// for Mac before 2016): its serials count days from 1904-01-01.
 	date1904 bool
@@ -127,7 +132,7 @@ func openXLSX(path, sheet string, size int64) (*xlsxSource, error) {
 		f.Close()
 		return nil, err
 	}
-	s := &xlsxSource{f: f, rows: rows, total: sheetRows(f, sheet), size: size, kinds: kinds}
+	s := &xlsxSource{f: f, sheet: sheet, rows: rows, size: size, kinds: kinds}
 	if wp, err := f.GetWorkbookProps(); err == nil && wp.Date1904 != nil {
 		s.date1904 = *wp.Date1904
 	}
@@ -270,6 +275,9 @@ func cellKinds(f *excelize.File, sheet string) ([]cellKind, error) {
 }
 
 func (s *xlsxSource) bytesRead() int64 {
+	if !s.counted {
+		s.total, s.counted = sheetRows(s.f, s.sheet), true
+	}
 	if s.total == 0 {
 		return 0
 	}
@@ -360,6 +368,9 @@ func pickSheet(path, want string) (string, error) {
 // (a manager puts the pivot of the answers first, and it may well be the
 // longer), empty ones last.
 func rankSheets(f *excelize.File, sheets []string) []string {
+	if len(sheets) < 2 {
+		return sheets // nothing to rank: a sheet without its size is counted row by row
+	}
 	type ranked struct {
 		name  string
 		size  int
