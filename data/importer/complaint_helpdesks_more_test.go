@@ -106,6 +106,31 @@ func TestImportMoreHelpDeskExports(t *testing.T) {
 				t.Errorf("ABC-123-DEF4 %+v", c)
 			}
 		}},
+		// Yandex Tracker's issues in Russian: the key is the id, «Нужна
+		// информация» waits for the author, «Блокер» is critical; its
+		// «Резолюция» «Решён» repeats the status and is no resolution
+		// text. The layout is assumed from Tracker's Russian UI.
+		{"yandex_tracker_issues.csv", map[string]want{
+			"SUPPORT-101": {data.StatusClosed, data.PriorityCritical, at(5, 16, 40)},
+			"SUPPORT-102": {data.StatusWaiting, data.PriorityNormal, none},
+			"SUPPORT-103": {data.StatusInProgress, data.PriorityCritical, none},
+			"SUPPORT-104": {data.StatusInProgress, data.PriorityLow, none},
+		}, func(t *testing.T, got map[string]data.Complaint) {
+			if c := got["SUPPORT-101"]; c.ClientName != "Иван Иванов" || c.Assignee != "Анна Петрова" || c.Type != data.TypeComplaint {
+				t.Errorf("SUPPORT-101 %+v", c)
+			}
+		}},
+		// Bitrix24's tasks: «Постановщик» set the task (the client), the
+		// deadline («Крайний срок») dates nothing.
+		{"bitrix24_tasks.csv", map[string]want{
+			"2001": {data.StatusClosed, data.PriorityNormal, at(5, 16, 40)},
+			"2002": {data.StatusInProgress, data.PriorityNormal, none},
+			"2003": {data.StatusResolved, data.PriorityNormal, none},
+		}, func(t *testing.T, got map[string]data.Complaint) {
+			if c := got["2002"]; c.ClientName != "Ольга Смирнова" || c.Assignee != "Пётр Сидоров" {
+				t.Errorf("2002 %+v", c)
+			}
+		}},
 		// Spiceworks' "Creator" and Jitbit's "Submitter" asked; Jitbit
 		// writes the text as "Body".
 		{"spiceworks_tickets.csv", map[string]want{

@@ -270,6 +270,8 @@ var statusStems = []struct {
 	{"передан", data.StatusInProgress},
 	{"назначен", data.StatusInProgress},
 	{"ожида", data.StatusWaiting},
+	{"нужна информация", data.StatusWaiting}, // Yandex Tracker asks the author
+	{"нужен ответ", data.StatusWaiting},
 	// Jira Service Management waits for the team («Ожидание поддержки»,
 	// Waiting for support); SimpleOne's caller rejects a solution.
 	{"ожидание поддержки", data.StatusInProgress},
@@ -283,6 +285,7 @@ var statusStems = []struct {
 	{"ждёт клиента", data.StatusWaiting},
 	{"ждет клиента", data.StatusWaiting},
 	{"решен", data.StatusResolved},
+	{"решён", data.StatusResolved},
 	{"выполнен", data.StatusResolved},
 	{"исполнен", data.StatusResolved},
 	{"ждёт контроля", data.StatusResolved}, // Bitrix24: done, the manager checks
@@ -404,7 +407,7 @@ var priorityWords = []struct {
 		// osTicket and Kayako top their lists with "Emergency", Redmine
 		// with "Immediate", YouTrack with "Show-stopper".
 		"emergency", "immediate", "show-stopper", "showstopper",
-		"самый высок", "блокирующ", // Jira in Russian: Highest, Blocker
+		"самый высок", "блокирующ", "блокер", // Jira and Yandex Tracker in Russian: Highest, Blocker
 		"très haut", "majeur"}, data.PriorityCritical}, // GLPI in French
 	{[]string{"high", "major", "высок", "важн", "haut", "серьезн", "серьёзн"}, data.PriorityHigh},
 	{[]string{"normal", "medium", "moderate", "средн", "обычн", "нормальн", "стандарт", "moyen"}, data.PriorityNormal},

@@ -168,9 +168,10 @@ var complaintAliases = map[Field][]string{
 		// process-mining event logs, BPI Challenge incident logs.
 		"unique key", "sr number", "caseid", "service request (sr) number", "service request number", "service request id",
 		"incident id",
-		"tracking id", // HESK
-		"uid",         // Trudesk's reports
-		"number"},     // SimpleOne (INC0000101), as ServiceNow
+		"tracking id",          // HESK
+		"uid",                  // Trudesk's reports
+		"number",               // SimpleOne (INC0000101), as ServiceNow
+		"ключ", "ключ задачи"}, // Yandex Tracker
 	FieldOpened: {"дата", "дата обращения", "дата создания", "дата регистрации", "дата поступления", "дата и время", "создано", "создана", "поступило",
 		"дата создания обращения", "дата создания заявки", "время создания", "дата открытия", "открыто", "opened", "opened at", "opened_at",
 		"created", "created at", "created time", "created date", "created on", "create date", "creation date", "date created", "date", "date received",
@@ -255,7 +256,8 @@ var complaintAliases = map[Field][]string{
 		"caller", "request user", // TOPdesk, SysAid
 		"requestors", "requestor", // Request Tracker
 		"submitter", "submitted by", "creator", // Jitbit, Spiceworks
-		"name"}, // HESK names the customer so; a ticket's own name is its subject ("Ticket name")
+		"постановщик", // Bitrix24's tasks: who set the task
+		"name"},       // HESK names the customer so; a ticket's own name is its subject ("Ticket name")
 	FieldSubcategory: {"подкатегория", "подтема", "subcategory", "sub-category", "sub category",
 		"descriptor"}, // New York's 311 under its complaint type
 	// «Тема» is the subject line in Okdesk, Usedesk, Omnidesk and
@@ -281,7 +283,7 @@ var complaintAliases = map[Field][]string{
 	FieldReopens: {"переоткрытия", "повторные открытия", "число переоткрытий", "reopens", "reopen count", "reopened", "number of reopen",
 		"number of reopens", "reopen time", "reopened at", "дата переоткрытия"},
 	FieldResolution: {"решение", "результат", "итог", "результат рассмотрения", "resolution", "resolution summary", "outcome",
-		"close notes", "closure notes", "closure code", "resolution code", "close code",
+		"close notes", "closure notes", "closure code", "resolution code", "close code", "резолюция", // Yandex Tracker
 		"resolution description", "status notes"}, // New York's and San Francisco's 311
 	FieldVerdict: {"оценка клиента", "удовлетворенность", "удовлетворённость", "отзыв клиента", "оценка", "satisfaction", "verdict", "csat",
 		"satisfaction rating", "rating", "conversation rating", "customer satisfaction rating", "happiness rating",
