@@ -312,6 +312,9 @@ func (s *shell) importFile() {
 	case areaTraining:
 		s.train.Import()
 		return
+	case areaFeedback:
+		s.feed.Import()
+		return
 	}
 	widgets.PickImportFile(s.win, s.showError, s.importPath)
 }
