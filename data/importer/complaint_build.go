@@ -2,7 +2,6 @@ package importer
 
 import (
 	"cmp"
-	"maps"
 	"slices"
 	"strings"
 	"time"
@@ -173,8 +172,8 @@ var duplicateHeaders = []string{"duplicate", "is duplicate", "дубликат",
 // duplicateHeader and whose sample values are all yes or no; -1 when
 // there is none.
 func duplicateColumn(p *plan) int {
-	dc := slices.IndexFunc(p.cols, func(c column) bool { return slices.Contains(duplicateHeaders, spaced(c.norm)) })
-	if dc < 0 || slices.Contains(slices.Collect(maps.Values(p.mapping)), dc) {
+	dc := p.freeColumn(duplicateHeaders)
+	if dc < 0 {
 		return -1
 	}
 	for _, r := range p.sample {

@@ -3,7 +3,6 @@ package importer
 import (
 	"errors"
 	"math"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -637,14 +636,9 @@ var clockHeaders = []string{"time", "время", "time of response", "врем�
 // and whose sample values are all times of day, when the date column dc
 // holds dates without one; -1 otherwise.
 func clockColumn(p *plan, dc int) int {
-	tc := slices.IndexFunc(p.cols, func(c column) bool { return slices.Contains(clockHeaders, c.norm) })
+	tc := p.freeColumn(clockHeaders)
 	if tc < 0 || tc == dc {
 		return -1
-	}
-	for _, i := range p.mapping {
-		if i == tc {
-			return -1 // the column is some field's
-		}
 	}
 	dates, clocks := 0, 0
 	for _, r := range p.sample {
@@ -710,18 +704,6 @@ func (b *rowBase) withClock(rec []string, row int, t time.Time) (time.Time, bool
 // zoneHeaders name a column holding the time zone of each row's dates:
 // exports that gather answers from several regions write one.
 var zoneHeaders = []string{"time zone", "timezone", "tz", "часовой пояс", "временная зона", "respondent time zone", "user time zone"}
-
-// zoneColumn returns the column headed by a zoneHeader that holds no
-// field, -1 when there is none.
-func zoneColumn(p *plan) int {
-	zc := slices.IndexFunc(p.cols, func(c column) bool { return slices.Contains(zoneHeaders, spaced(c.norm)) })
-	for _, i := range p.mapping {
-		if i == zc {
-			return -1
-		}
-	}
-	return zc
-}
 
 // parseZoneName reads a time zone as a zone column writes it: an IANA
 // name ("Europe/Moscow", "CET"), UTC, or an offset ("+03:00",

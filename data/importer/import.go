@@ -251,7 +251,7 @@ type rowBuilder struct {
 	// dateFallbacks).
 	started int
 	// zone is the column holding each row's time zone, -1 when there is
-	// none (see zoneColumn); zones caches the zones its values name.
+	// none (see zoneHeaders); zones caches the zones its values name.
 	zone  int
 	zones map[string]*time.Location
 	// testMarks are the columns that mark a survey preview or test
@@ -304,7 +304,7 @@ func newRowBuilder(p *plan, opt Options) *rowBuilder {
 		// Qualtrics' ImportId) says how the tool wrote them, whatever
 		// zone the respondent was in.
 		if p.cols[dc].loc == nil {
-			b.zone = zoneColumn(p)
+			b.zone = p.freeColumn(zoneHeaders)
 		}
 	}
 	if b.started >= 0 {

@@ -227,7 +227,7 @@ func detectSurveyFormat(cols []column, headerRows int) string {
 	case hasHeader(cols, "response id") && hasHeader(cols, "time started") && hasHeader(cols, "date submitted"):
 		// Alchemer's API documents its dates as US Eastern; the zone of
 		// its CSV export is not documented, so its dates stay in the
-		// department's zone (or a row's own, see zoneColumn).
+		// department's zone (or a row's own, see zoneHeaders).
 		return FormatAlchemer
 	case hasHeader(cols, "#") && hasHeader(cols, "submit date (utc)", "network id", "start date (utc)"):
 		return FormatTypeform
@@ -395,10 +395,14 @@ func starHeader(c column) bool {
 // answers are 0-10 scores whatever range a file's few answers span.
 var npsWords = []string{"nps", "recommend", "рекоменд", "recommand", "weiterempfehlen", "likelihood", "ltr"}
 
-func npsHeader(c column) bool {
+func npsHeader(c column) bool { return c.mentions(npsWords) }
+
+// mentions reports whether the column's name or a header cell contains
+// one of words (lower case).
+func (c column) mentions(words []string) bool {
 	for _, h := range append([]string{c.name}, c.headers...) {
 		l := strings.ToLower(h)
-		for _, w := range npsWords {
+		for _, w := range words {
 			if strings.Contains(l, w) {
 				return true
 			}
@@ -577,15 +581,8 @@ func headerRank(sc *schema, f Field, c column) int {
 			return -1
 		}
 	}
-	if f == FieldClient {
-		for _, h := range append([]string{c.name}, c.headers...) {
-			l := strings.ToLower(h)
-			for _, w := range notClientWords {
-				if strings.Contains(l, w) {
-					return -1
-				}
-			}
-		}
+	if f == FieldClient && c.mentions(notClientWords) {
+		return -1
 	}
 	names := make([]string, 0, 1+len(c.headers))
 	names = append(names, c.norm)

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -368,6 +369,18 @@ func prepare(path string, opt Options, sc *schema) (*plan, error) {
 		}
 	}
 	return p, nil
+}
+
+// freeColumn returns the first column headed by one of headers (read with
+// "_" as a space) that no field holds, -1 when there is none: the columns
+// an import reads beside the fields (a time of day, a time zone, a
+// duplicate flag).
+func (p *plan) freeColumn(headers []string) int {
+	i := slices.IndexFunc(p.cols, func(c column) bool { return slices.Contains(headers, spaced(c.norm)) })
+	if i < 0 || slices.Contains(slices.Collect(maps.Values(p.mapping)), i) {
+		return -1
+	}
+	return i
 }
 
 // maxSheets is how many sheets of a workbook prepareSheets looks at.

@@ -276,7 +276,8 @@ func cellKinds(f *excelize.File, sheet string) ([]cellKind, error) {
 
 func (s *xlsxSource) bytesRead() int64 {
 	if !s.counted {
-		s.total, s.counted = sheetRows(s.f, s.sheet), true
+		s.total, _ = sheetSize(s.f, s.sheet, false)
+		s.counted = true
 	}
 	if s.total == 0 {
 		return 0
@@ -289,33 +290,12 @@ func (s *xlsxSource) close() error {
 	return s.f.Close()
 }
 
-// sheetRows returns the row count of a sheet from its dimension
-// reference ("A1:H1000" -> 1000), or by counting when the workbook has no
-// usable dimension (some writers leave it out).
-func sheetRows(f *excelize.File, sheet string) int {
-	if dim, err := f.GetSheetDimension(sheet); err == nil {
-		if _, last, ok := strings.Cut(dim, ":"); ok {
-			if _, n, err := excelize.CellNameToCoordinates(last); err == nil {
-				return n
-			}
-		}
-	}
-	rows, err := f.Rows(sheet)
-	if err != nil {
-		return 0
-	}
-	defer rows.Close()
-	n := 0
-	for rows.Next() {
-		n++
-	}
-	return n
-}
-
-// sheetSize returns the rows and columns of a sheet's dimension
+// sheetSize returns the rows and columns of a sheet from its dimension
 // reference ("A1:H1000" -> 1000, 8), or counts them when the workbook has
 // no usable dimension (excelize writes "A1" whatever the sheet holds).
-func sheetSize(f *excelize.File, sheet string) (rows, cols int) {
+// Without wide the count leaves the columns at 0: reading a row's cells
+// costs more than stepping over it, and the progress bar needs rows only.
+func sheetSize(f *excelize.File, sheet string, wide bool) (rows, cols int) {
 	if dim, err := f.GetSheetDimension(sheet); err == nil {
 		if _, last, ok := strings.Cut(dim, ":"); ok {
 			if c, n, err := excelize.CellNameToCoordinates(last); err == nil {
@@ -330,6 +310,9 @@ func sheetSize(f *excelize.File, sheet string) (rows, cols int) {
 	defer rs.Close()
 	for rs.Next() {
 		rows++
+		if !wide {
+			continue
+		}
 		if rec, err := rs.Columns(excelize.Options{RawCellValue: true}); err == nil {
 			cols = max(cols, len(rec))
 		}
@@ -337,8 +320,9 @@ func sheetSize(f *excelize.File, sheet string) (rows, cols int) {
 	return rows, cols
 }
 
-// pickSheet returns the sheet named want, or without a name the sheet
-// rankSheets puts first.
+// pickSheet returns the sheet named want, or without a name the first: a
+// workbook of several sheets is prepared sheet by sheet by name
+// (prepareSheets), so only a single sheet comes here unnamed.
 func pickSheet(path, want string) (string, error) {
 	f, err := excelize.OpenFile(path)
 	if err != nil {
@@ -350,7 +334,7 @@ func pickSheet(path, want string) (string, error) {
 		return "", fmt.Errorf("%s: workbook has no sheets", filepath.Base(path))
 	}
 	if want == "" {
-		return rankSheets(f, sheets)[0], nil
+		return sheets[0], nil
 	}
 	// Excel compares sheet names without case.
 	if i := slices.IndexFunc(sheets, func(s string) bool { return strings.EqualFold(s, want) }); i >= 0 {
@@ -369,7 +353,7 @@ func pickSheet(path, want string) (string, error) {
 // longer), empty ones last.
 func rankSheets(f *excelize.File, sheets []string) []string {
 	if len(sheets) < 2 {
-		return sheets // nothing to rank: a sheet without its size is counted row by row
+		return sheets // nothing to rank, and sizing a sheet may mean reading it through
 	}
 	type ranked struct {
 		name  string
@@ -378,7 +362,7 @@ func rankSheets(f *excelize.File, sheets []string) []string {
 	}
 	rs := make([]ranked, len(sheets))
 	for i, s := range sheets {
-		rows, cols := sheetSize(f, s)
+		rows, cols := sheetSize(f, s, true)
 		pts, _ := f.GetPivotTables(s)
 		rs[i] = ranked{s, rows * cols, len(pts) > 0}
 	}
