@@ -84,13 +84,7 @@ func TestStarRatingExportsAreRefused(t *testing.T) {
 			if s, ok := pv.Mapping[importer.FieldScore]; ok {
 				t.Errorf("preview maps the score to %q", s)
 			}
-			found := false
-			for _, w := range pv.Warnings {
-				found = found || w.Code == "import.error.star_ratings"
-			}
-			if !found {
-				t.Errorf("preview warnings %+v: no star_ratings warning", pv.Warnings)
-			}
+			findWarning(t, pv.Warnings, "import.error.star_ratings")
 		})
 	}
 }
@@ -177,12 +171,8 @@ func TestStarColumnMappedByHand(t *testing.T) {
 	)))
 	db := openStore(t)
 	res := importFile(t, db, path, importer.Options{RejectsPath: "-", Mapping: map[importer.Field]string{importer.FieldScore: "rating"}})
-	warned := false
-	for _, w := range res.Warnings {
-		warned = warned || w.Code == "import.warning.star_ratings" && w.Args["Column"] == "rating"
-	}
-	if res.Imported != 1 || !warned {
-		t.Errorf("imported %d, warnings %+v; want 1 and a star_ratings warning", res.Imported, res.Warnings)
+	if w := findWarning(t, res.Warnings, "import.warning.star_ratings"); res.Imported != 1 || w.Args["Column"] != "rating" {
+		t.Errorf("imported %d, warning %+v; want 1 and the rating column named", res.Imported, w)
 	}
 	if f := stored(t, db); len(f) != 1 || f[0].Score != data.Score(5) {
 		t.Errorf("stored %+v", f)

@@ -103,13 +103,7 @@ func TestLimeSurveyAnswerCodes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	found := false
-	for _, w := range pv.Warnings {
-		found = found || w.Code == "import.error.answer_codes"
-	}
-	if !found {
-		t.Errorf("preview warnings %+v: no answer_codes warning", pv.Warnings)
-	}
+	findWarning(t, pv.Warnings, "import.error.answer_codes")
 
 	path = writeFile(t, "results-survey845163.csv", []byte(lines(
 		`"id";"submitdate";"lastpage";"startlanguage";"seed";"startdate";"datestamp";"NPS";"WHY"`,

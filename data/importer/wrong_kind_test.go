@@ -26,13 +26,7 @@ func TestEachImportRefusesTheOtherKind(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	found := false
-	for _, w := range pv.Warnings {
-		found = found || w.Code == "import.error.survey_answers"
-	}
-	if !found {
-		t.Errorf("the preview does not say the file holds survey answers: %+v", pv.Warnings)
-	}
+	findWarning(t, pv.Warnings, "import.error.survey_answers")
 	// With a ticket column chosen by hand the file is the user's call.
 	res := importTickets(t, db, survey, importer.Options{RejectsPath: "-", Mapping: map[importer.Field]string{importer.FieldCategory: "Respondent ID"}})
 	if res.Imported == 0 {
