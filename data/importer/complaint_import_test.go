@@ -323,3 +323,36 @@ func TestImportedReopenCountsReachScorecards(t *testing.T) {
 		t.Errorf("handled %d, reopened %d; want 3 and 1 (ticket 1005)", handled, reopened)
 	}
 }
+
+// A register names the unit after its field ("Время реакции, мин",
+// "Resolution time in hours"): the column is still the duration, read in
+// that unit.
+func TestImportRegisterDurationUnitNotes(t *testing.T) {
+	files := map[string]string{
+		"reg_ru.csv": "Номер обращения;Дата обращения;Клиент;Тема;Приоритет;Статус;Время реакции, мин;Время решения, ч\n" +
+			"A-1;03.02.2025 10:15;ООО Ромашка;Не работает вход;Высокий;Закрыто;25;5,5\n" +
+			"A-2;03.02.2025 11:00;ИП Петров;Ошибка в счёте;Средний;В работе;40;\n",
+		"reg_en.csv": "Ticket ID,Created,Customer,Subject,Priority,Status,Response time in minutes,\"Resolution time, hours\"\n" +
+			"A-1,2025-02-03 10:15,Acme,Login broken,High,Closed,25,5.5\n" +
+			"A-2,2025-02-03 11:00,Globex,Wrong invoice,Normal,Open,40,\n",
+	}
+	for name, content := range files {
+		t.Run(name, func(t *testing.T) {
+			db := openStore(t)
+			res := importTickets(t, db, writeFile(t, name, []byte(content)), importer.Options{})
+			if res.Imported != 2 || res.Rejected != 0 {
+				t.Fatalf("imported %d rejected %d: %v", res.Imported, res.Rejected, res.Rejects)
+			}
+			got := storedTickets(t, db)
+			opened := time.Date(2025, 2, 3, 10, 15, 0, 0, time.UTC)
+			f := data.DeriveFacts(got["A-1"].Events)
+			if !f.FirstResponseAt.Equal(opened.Add(25*time.Minute)) || !f.ResolvedAt.Equal(opened.Add(330*time.Minute)) {
+				t.Errorf("A-1: first response %v, resolved %v; want 10:40 and 15:45", f.FirstResponseAt, f.ResolvedAt)
+			}
+			f = data.DeriveFacts(got["A-2"].Events)
+			if !f.FirstResponseAt.Equal(time.Date(2025, 2, 3, 11, 40, 0, 0, time.UTC)) || !f.ResolvedAt.IsZero() {
+				t.Errorf("A-2: first response %v, resolved %v; want 11:40 and open", f.FirstResponseAt, f.ResolvedAt)
+			}
+		})
+	}
+}

@@ -601,6 +601,9 @@ func headerRank(sc *schema, f Field, c column) int {
 		if i := strings.LastIndex(n, " ("); i > 0 && strings.HasSuffix(n, ")") {
 			names = append(names, n[:i])
 		}
+		if base, ok := cutUnitNote(n); ok {
+			names = append(names, base)
+		}
 	}
 	for rank, a := range sc.aliases[f] {
 		for _, n := range names {
@@ -634,6 +637,29 @@ func headerRank(sc *schema, f Field, c column) int {
 		}
 	}
 	return -1
+}
+
+// unitNotes are the units a register's header names after its field,
+// ("Время реакции, мин", "Resolution time in hours"): durationUnit reads
+// them, the mapping looks past them.
+var unitNotes = []string{"мин", "минут", "минуты", "ч", "час", "часы", "часов", "сек", "секунд", "дн", "дней", "сут", "суток",
+	"min", "mins", "minutes", "h", "hrs", "hours", "sec", "secs", "seconds", "d", "days",
+	"в минутах", "в часах", "в секундах", "в днях", "in minutes", "in hours", "in seconds", "in days"}
+
+// cutUnitNote returns a normalised header without its unit note: after a
+// comma, or spelled "in hours", "в часах". ok=false when it has none.
+func cutUnitNote(norm string) (base string, ok bool) {
+	for _, u := range unitNotes {
+		for _, sep := range []string{", ", " "} {
+			if sep == " " && !strings.Contains(u, " ") {
+				continue // a bare "h" or "d" after a space is part of a name
+			}
+			if b, found := strings.CutSuffix(norm, sep+u); found && b != "" {
+				return strings.TrimRight(b, " ,"), true
+			}
+		}
+	}
+	return "", false
 }
 
 // idHeader reports whether a header's last word is "id".
