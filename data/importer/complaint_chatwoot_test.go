@@ -1,21 +1,14 @@
 package importer
 
-import (
-	"os"
-	"testing"
-)
+import "testing"
 
 // Chatwoot's conversation report (conversation_reports.erb) names the
 // agent and the status so; the English labels are assumed from their
 // translation keys (agent_name, conversation_status).
 func TestChatwootReportHeaders(t *testing.T) {
-	path := t.TempDir() + "/chatwoot.csv"
 	csv := "Conversation ID,Inbox name,Customer name,Agent name,Conversation status,Labels\n" +
 		"41,Website,Maria Lopez,Anna Petrova,resolved,billing\n42,Website,Li Wei,,open,\n"
-	if err := os.WriteFile(path, []byte(csv), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	pv, err := InspectComplaints(path, Options{})
+	pv, err := InspectComplaints(tempFile(t, "chatwoot.csv", csv), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

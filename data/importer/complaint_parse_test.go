@@ -2,6 +2,8 @@ package importer
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -431,4 +433,37 @@ func TestParseComplaintsXLSX(t *testing.T) {
 			[]string{"status:new@07-04 11:00", "status:in_progress~@07-04 11:00", "status:resolved@07-04 12:45"}, utc(2024, 7, 4, 12, 45), 0},
 	})
 	checkRejects(t, pt.rejects, []Reject{{Row: 6, Column: "Resolution time", Value: "soon", Code: string(reasonDuration)}})
+}
+
+// Russian registers name their dates by the participle alone, in any
+// gender ("Создан", "Решён", "Закрыт(а)"), or as "date and time of".
+func TestRussianParticipleDateHeaders(t *testing.T) {
+	for _, tc := range []struct{ opened, resolved, closed string }{
+		{"Создан", "Решён", "Закрыт"},
+		{"Создан(а)", "Решен", "Закрыт(а)"},
+		{"Дата и время создания", "Дата и время решения", "Дата и время закрытия"},
+		{"Зарегистрировано", "Решено", "Закрыто"},
+	} {
+		content := "Ключ;" + tc.opened + ";Статус;" + tc.resolved + ";" + tc.closed + "\n" +
+			"SUP-1;03.02.2025 10:15;Закрыт;03.02.2025 12:00;04.02.2025 09:00\n"
+		pv, err := InspectComplaints(tempFile(t, "tracker.csv", content), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for f, col := range map[Field]string{FieldOpened: tc.opened, FieldResolvedAt: tc.resolved, FieldClosedAt: tc.closed} {
+			if pv.Mapping[f] != col {
+				t.Errorf("%s mapped to %q, want %q", f, pv.Mapping[f], col)
+			}
+		}
+	}
+}
+
+// tempFile writes content to a file named name in a test's temp folder.
+func tempFile(t *testing.T, name, content string) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(path, []byte(content), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return path
 }

@@ -172,7 +172,8 @@ var complaintAliases = map[Field][]string{
 		"uid",                  // Trudesk's reports
 		"number",               // SimpleOne (INC0000101), as ServiceNow
 		"ключ", "ключ задачи"}, // Yandex Tracker
-	FieldOpened: {"дата", "дата обращения", "дата создания", "дата регистрации", "дата поступления", "дата и время", "создано", "создана", "поступило",
+	FieldOpened: {"дата", "дата обращения", "дата создания", "дата регистрации", "дата поступления", "дата и время", "создано", "создана", "создан", "создан(а)", "поступило",
+		"дата и время создания", "дата/время создания", "время обращения", "дата/время обращения", "зарегистрировано", "зарегистрирован", "зарегистрирована",
 		"дата создания обращения", "дата создания заявки", "время создания", "дата открытия", "открыто", "opened", "opened at", "opened_at",
 		"created", "created at", "created time", "created date", "created on", "create date", "creation date", "date created", "date", "date received",
 		"date opened", "open date", "submitted at", "conversation started at", "started at",
@@ -191,7 +192,7 @@ var complaintAliases = map[Field][]string{
 		// Process-mining event logs date each step ("Case ID, Activity,
 		// Complete Timestamp"); Austin's 311 a request's last status.
 		"complete timestamp", "event timestamp", "activity timestamp", "status change date"},
-	FieldResolvedAt: {"дата решения", "решено", "решена", "дата выполнения", "выполнено", "время решения", "дата исполнения", "resolved", "resolved at",
+	FieldResolvedAt: {"дата решения", "решено", "решена", "решен", "решён", "дата и время решения", "дата выполнения", "выполнено", "время решения", "дата исполнения", "resolved", "resolved at",
 		"resolved_at", "solved at", "resolution date", "date resolved", "resolved time", "resolved date",
 		// Zendesk Explore's "Ticket solved - Date" is left out: a whole
 		// day is coarser than its resolution time in hours. So is
@@ -205,7 +206,7 @@ var complaintAliases = map[Field][]string{
 		"completed date", "segment end"},
 	// Salesforce writes "Date/Time Closed" beside a "Closed" flag (1/0):
 	// the date comes first.
-	FieldClosedAt: {"date/time closed", "дата закрытия", "закрыто", "закрыта", "время закрытия", "дата завершения", "closed", "closed at", "closed_at", "close date",
+	FieldClosedAt: {"date/time closed", "дата закрытия", "закрыто", "закрыта", "закрыт", "закрыт(а)", "дата и время закрытия", "время закрытия", "дата завершения", "closed", "closed at", "closed_at", "close date",
 		"date closed", "close time", "closed time", "closed date", "ticket closed time", "conversation last closed at",
 		// GLPI, Gorgias; ServiceDesk Plus closes a request as "Completed".
 		"closing date", "closed datetime", "completed time",
