@@ -373,6 +373,10 @@ var notClientWords = []string{"first name", "last name", "firstname", "lastname"
 	"complaint",                       // "Customer Complaint" is what the client wrote, not who
 	"submittername", "submitter name"} // ODK Central's data collector
 
+// notDateWords mark dates of the client rather than of the answer or the
+// ticket: a survey's "Дата рождения" is no response date.
+var notDateWords = []string{"рожд", "birth", "dob", "д.р."}
+
 // starWords are the words of headers of star ratings: Google Play's
 // "Star Rating", Medallia Agent Connect's "star_rating", «Звёзды». Stars
 // (1-5) say how a reviewer rated, not how likely they are to recommend:
@@ -581,7 +585,7 @@ func headerRank(sc *schema, f Field, c column) int {
 			return -1
 		}
 	}
-	if f == FieldClient && c.mentions(notClientWords) {
+	if f == FieldClient && c.mentions(notClientWords) || sc.isDate(f) && c.mentions(notDateWords) {
 		return -1
 	}
 	names := make([]string, 0, 1+len(c.headers))

@@ -110,6 +110,7 @@ const (
 	warnTestResponse     = "import.warning.test_response"
 	warnMoreTests        = "import.warning.more_test_responses"
 	warnStarRatings      = "import.warning.star_ratings"
+	warnDateByValues     = "import.warning.date_by_values"
 )
 
 // Error keys of MessageError.

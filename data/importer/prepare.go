@@ -320,6 +320,9 @@ func prepare(path string, opt Options, sc *schema) (*plan, error) {
 		p.mapping[f] = i
 	}
 
+	if _, asked := opt.Mapping[sc.dates[0]]; !asked && opt.FileDate.IsZero() {
+		p.dateByValues()
+	}
 	if i, ok := p.mapping[FieldScore]; ok && sc == feedbackSchema && opt.Mapping[FieldScore] != "" && p.starScale(i) {
 		col := p.columnNames()[i]
 		p.warnings = append(p.warnings, warning(warnStarRatings, map[string]any{"Column": col},
@@ -369,6 +372,57 @@ func prepare(path string, opt Options, sc *schema) (*plan, error) {
 		}
 	}
 	return p, nil
+}
+
+// dateByValues maps the main date (a response's, a complaint's opening)
+// to the one column whose values are dates with times when no header
+// named it: an unknown tool's "Создан" or "Completed". Only timestamps
+// count, so a birthday or a purchase date (no time of day) is never taken;
+// with two such columns it cannot tell which is meant and the user picks.
+func (p *plan) dateByValues() {
+	f := p.schema.dates[0]
+	if _, ok := p.mapping[f]; ok || len(p.sample) == 0 {
+		return
+	}
+	used := map[int]bool{}
+	for _, i := range p.mapping {
+		used[i] = true
+	}
+	found := -1
+	for i := range p.cols {
+		if used[i] || !timestampColumn(p.sample, i, p.xlsx) {
+			continue
+		}
+		if found >= 0 {
+			return
+		}
+		found = i
+	}
+	if found < 0 {
+		return
+	}
+	p.mapping[f] = found
+	col := p.columnNames()[found]
+	p.warnings = append(p.warnings, warning(warnDateByValues, map[string]any{"Column": col},
+		"no header names the date, so column %q, the only one holding dates with times, is taken as the date; if it is another date, map the right column", col))
+}
+
+// timestampColumn reports whether every sampled value of column i is a
+// date with a time of day written as one (not a bare number: ids and
+// amounts parse as unix seconds or Excel serials).
+func timestampColumn(sample [][]string, i int, excel bool) bool {
+	n := 0
+	for _, r := range sample {
+		if i >= len(r) || isMissing(r[i]) {
+			continue
+		}
+		v, err := scanDate(strings.TrimSpace(r[i]), excel)
+		if err != nil || !v.hasTime || v.kind == kindUnix || v.kind == kindExcel {
+			return false
+		}
+		n++
+	}
+	return n > 0
 }
 
 // freeColumn returns the first column headed by one of headers (read with
