@@ -296,7 +296,12 @@ var containsRules = map[Field][]string{
 	// Testograf's templates ask «Что нам улучшить?» after the score,
 	// Mailchimp's "What's one thing we could do better?".
 	FieldComment: {"why", "reason", "почему", "причин", "pourquoi", "what could", "explain", "comment", "комментар", "отзыв", "feedback", "tell us", "улучш",
-		"do better"},
+		"do better",
+		// The open question a survey asks beside the score, as forms
+		// word it: «Что понравилось?», «Ваши пожелания», «Расскажите
+		// подробнее», "What can we improve?", "Anything else?".
+		"понрав", "пожелан", "предложен", "подробн", "пояснен", "замечан", "впечатлен", "лучше", "improve", "suggest", "did you like",
+		"like most", "like least", "anything else"},
 	FieldDate: {"date", "дата"},
 	// Surveys often ask the channel as a question ("How did you contact
 	// us?", «Как вы с нами связывались?»); its answers are channel names.

@@ -48,6 +48,17 @@ func TestSurveyToolExports(t *testing.T) {
 			rows: []want{{"fast", 10, time.Date(2026, 11, 23, 10, 2, 17, 0, time.UTC), data.ChannelChat}},
 		},
 		{
+			// Forms ask their open question in their own words; several
+			// 0-10 questions, and the recommendation one is the score.
+			name: "open question in a form's words", file: "Дата;Оцените качество обслуживания (0-10);Насколько вероятно, что вы порекомендуете нас друзьям?;Что понравилось?\n" +
+				"05.03.2026 10:00;8;9;вежливый оператор\n",
+			rows: []want{{"вежливый оператор", 9, time.Date(2026, 3, 5, 10, 0, 0, 0, time.UTC), ""}},
+		},
+		{
+			name: "open question, English", file: "Date,Rate our support (0-10),NPS,What can we improve?\n2026-03-05,8,3,faster refunds\n",
+			rows: []want{{"faster refunds", 3, time.Date(2026, 3, 5, 0, 0, 0, 0, time.UTC), ""}},
+		},
+		{
 			name: "Yandex Forms", file: "ID;Время создания;Насколько вероятно, что вы порекомендуете нас?;Комментарий\n" +
 				"77;05.11.2026 14:03:22;8;нормально\n",
 			rows: []want{{"нормально", 8, time.Date(2026, 11, 5, 14, 3, 22, 0, time.UTC), ""}},
