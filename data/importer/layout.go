@@ -280,8 +280,12 @@ var aliases = map[Field][]string{
 		"method",
 		// Qualtrics: "anonymous" (its survey link), "email", "sms".
 		"distributionchannel", "distribution channel"},
-	FieldTouchpoint: {"touchpoint", "touch point", "точка контакта", "journey stage", "этап", "stage"},
-	FieldClient:     {"client", "customer", "клиент", "customer name", "client name", "имя клиента", "company", "компания", "account", "name", "имя", "фио", "email", "e-mail"},
+	FieldTouchpoint: {"touchpoint", "touch point", "точка контакта", "journey stage", "этап", "stage", "точка касания", "этап пути клиента",
+		"customer journey", "journey",
+		// A transactional survey is sent after one interaction and named
+		// after it ("After delivery", «После звонка»).
+		"interaction type", "тип взаимодействия", "survey name", "название опроса", "trigger", "триггер"},
+	FieldClient: {"client", "customer", "клиент", "customer name", "client name", "имя клиента", "company", "компания", "account", "name", "имя", "фио", "email", "e-mail"},
 	// Delighted and Retently export customer properties under the names the
 	// company gave them: a plan or tier is the segment.
 	FieldSegment: {"segment", "сегмент", "customer segment", "client segment", "сегмент клиента", "tier", "plan",

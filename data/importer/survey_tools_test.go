@@ -170,3 +170,15 @@ func TestGenericExportRenamedAddsOnlyNewRows(t *testing.T) {
 		t.Errorf("%d responses stored, want 6", n)
 	}
 }
+
+// A transactional survey's name or trigger says after which interaction
+// it was sent: the touchpoint, as «Точка касания» is.
+func TestTouchpointHeaders(t *testing.T) {
+	for _, header := range []string{"Точка касания", "Survey name", "Название опроса", "Trigger", "Тип взаимодействия"} {
+		path := writeFile(t, "answers.csv", []byte("Дата;Оценка;"+header+"\n05.03.2026 10:00;9;После доставки\n"))
+		pv, err := importer.Inspect(path, importer.Options{})
+		if err != nil || pv.Mapping[importer.FieldTouchpoint] != header {
+			t.Errorf("%s: touchpoint mapped to %q (%v)", header, pv.Mapping[importer.FieldTouchpoint], err)
+		}
+	}
+}
