@@ -289,8 +289,9 @@ var aliases = map[Field][]string{
 	// Delighted and Retently export customer properties under the names the
 	// company gave them: a plan or tier is the segment.
 	FieldSegment: {"segment", "сегмент", "customer segment", "client segment", "сегмент клиента", "tier", "plan",
-		"customer plan", "plan name", "plan type", "customer tier", "client tier", "тариф", "тарифный план", "уровень клиента"},
-	FieldTags: {"tags", "теги", "метки", "tag", "labels"},
+		"customer plan", "plan name", "plan type", "customer tier", "client tier", "тариф", "тарифный план", "уровень клиента",
+		"категория клиента", "тип клиента", "статус клиента", "customer type", "client type", "customer category", "client category"},
+	FieldTags: {"tags", "теги", "метки", "tag", "labels", "ярлыки"},
 }
 
 // containsRules recognise question-text headers ("How likely are you to

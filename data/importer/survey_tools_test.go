@@ -182,3 +182,16 @@ func TestTouchpointHeaders(t *testing.T) {
 		}
 	}
 }
+
+// A register's kind of client («Категория клиента», "Customer type") is
+// the segment; «Ярлыки» are tags.
+func TestSegmentAndTagHeaders(t *testing.T) {
+	for header, field := range map[string]importer.Field{"Категория клиента": importer.FieldSegment, "Тип клиента": importer.FieldSegment,
+		"Customer type": importer.FieldSegment, "Ярлыки": importer.FieldTags} {
+		path := writeFile(t, "answers.csv", []byte("Дата;Оценка;Клиент;"+header+"\n05.03.2026 10:00;9;ООО Ромашка;VIP\n"))
+		pv, err := importer.Inspect(path, importer.Options{})
+		if err != nil || pv.Mapping[field] != header {
+			t.Errorf("%s: %s mapped to %q (%v)", header, field, pv.Mapping[field], err)
+		}
+	}
+}
