@@ -66,3 +66,56 @@ func TestDateColumnByValues(t *testing.T) {
 		t.Errorf("tickets: opened mapped to %q (%v), want «Когда»", pv.Mapping[importer.FieldOpened], err)
 	}
 }
+
+// A score column no header names ("Q1", «Вопрос 3») is found by its
+// answers when it is the only column of whole numbers 0 to 10 reaching
+// past 1-5; counts, ids, rating scales and ticket exports never are.
+func TestScoreColumnByValues(t *testing.T) {
+	rows := func(header string, values ...string) string {
+		s := "Дата;" + header + ";Комментарий\n"
+		for k, v := range values {
+			s += "0" + string(rune('1'+k)) + ".03.2024 10:00;" + v + ";текст\n"
+		}
+		return s
+	}
+	path := writeFile(t, "q.csv", []byte(rows("Вопрос 3", "9", "0", "7", "10")))
+	pv, err := importer.Inspect(path, importer.Options{})
+	if err != nil || pv.Mapping[importer.FieldScore] != "Вопрос 3" {
+		t.Fatalf("score mapped to %q (%v), want «Вопрос 3»", pv.Mapping[importer.FieldScore], err)
+	}
+	if w := findWarning(t, pv.Warnings, "import.warning.score_by_values"); w.Args["Column"] != "Вопрос 3" {
+		t.Errorf("warning names %v", w.Args["Column"])
+	}
+	res := importFile(t, openStore(t), path, importer.Options{})
+	if res.Imported != 4 || res.Rejected != 0 {
+		t.Errorf("imported %d rejected %d", res.Imported, res.Rejected)
+	}
+
+	for name, content := range map[string]string{
+		"a count":             rows("Количество обращений", "9", "0", "7"),
+		"an id":               rows("Номер", "1", "2", "3"),
+		"a 1-5 scale":         rows("Q2", "4", "5", "1"),
+		"too few answers":     rows("Q1", "9", "0"),
+		"a fraction":          rows("Q1", "9", "0.5", "7"),
+		"two such columns":    "Дата;Q1;Q2\n01.03.2024 10:00;9;8\n02.03.2024 10:00;0;5\n03.03.2024 10:00;7;1\n",
+		"a ticket export":     "Дата;Статус;Приоритет;Категория;Повторных открытий\n01.03.2024 10:00;Закрыто;Высокий;Доставка;0\n02.03.2024 10:00;Закрыто;Низкий;Оплата;7\n03.03.2024 10:00;Новое;Высокий;Оплата;1\n",
+		"the question's name": rows("Оценка поддержки (звёзды)", "9", "0", "7"),
+	} {
+		pv, err := importer.Inspect(writeFile(t, "x.csv", []byte(content)), importer.Options{})
+		if err != nil || pv.Mapping[importer.FieldScore] != "" {
+			t.Errorf("%s: score mapped to %q (%v), want none", name, pv.Mapping[importer.FieldScore], err)
+		}
+	}
+}
+
+// «Посоветуете ли вы нас…» and "Would you refer us?" ask the
+// recommendation question.
+func TestRecommendationSynonyms(t *testing.T) {
+	for _, header := range []string{"Насколько вероятно, что вы посоветуете нас друзьям?", "Would you refer us to a friend?"} {
+		path := writeFile(t, "a.csv", []byte("Дата;Q0;"+header+"\n01.03.2024 10:00;4;9\n02.03.2024 10:00;6;3\n"))
+		pv, err := importer.Inspect(path, importer.Options{})
+		if err != nil || pv.Mapping[importer.FieldScore] != header {
+			t.Errorf("score mapped to %q (%v), want %q", pv.Mapping[importer.FieldScore], err, header)
+		}
+	}
+}

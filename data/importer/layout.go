@@ -297,7 +297,10 @@ var aliases = map[Field][]string{
 // containsRules recognise question-text headers ("How likely are you to
 // recommend us…?", «Почему вы поставили такую оценку?»).
 var containsRules = map[Field][]string{
-	FieldScore: {"recommend", "рекоменд", "recommand", "weiterempfehlen"},
+	// «Посоветуете ли вы нас…» asks the same; "refer" only in phrases, as
+	// "preferred" holds it too.
+	FieldScore: {"recommend", "рекоменд", "recommand", "weiterempfehlen", "посовет", "likely to refer", "refer us", "refer a friend",
+		"refer our"},
 	// Testograf's templates ask «Что нам улучшить?» after the score,
 	// Mailchimp's "What's one thing we could do better?".
 	FieldComment: {"why", "reason", "почему", "причин", "pourquoi", "what could", "explain", "comment", "комментар", "отзыв", "feedback", "tell us", "улучш",
@@ -407,7 +410,7 @@ func starHeader(c column) bool {
 
 // npsWords mark a header that asks the recommendation question itself: its
 // answers are 0-10 scores whatever range a file's few answers span.
-var npsWords = []string{"nps", "recommend", "рекоменд", "recommand", "weiterempfehlen", "likelihood", "ltr"}
+var npsWords = []string{"nps", "recommend", "рекоменд", "recommand", "weiterempfehlen", "likelihood", "ltr", "посовет"}
 
 func npsHeader(c column) bool { return c.mentions(npsWords) }
 

@@ -111,6 +111,7 @@ const (
 	warnMoreTests        = "import.warning.more_test_responses"
 	warnStarRatings      = "import.warning.star_ratings"
 	warnDateByValues     = "import.warning.date_by_values"
+	warnScoreByValues    = "import.warning.score_by_values"
 )
 
 // Error keys of MessageError.

@@ -323,6 +323,9 @@ func prepare(path string, opt Options, sc *schema) (*plan, error) {
 	if _, asked := opt.Mapping[sc.dates[0]]; !asked && opt.FileDate.IsZero() {
 		p.dateByValues()
 	}
+	if _, asked := opt.Mapping[FieldScore]; !asked && sc == feedbackSchema {
+		p.scoreByValues()
+	}
 	if i, ok := p.mapping[FieldScore]; ok && sc == feedbackSchema && opt.Mapping[FieldScore] != "" && p.starScale(i) {
 		col := p.columnNames()[i]
 		p.warnings = append(p.warnings, warning(warnStarRatings, map[string]any{"Column": col},
@@ -405,6 +408,71 @@ func (p *plan) dateByValues() {
 	col := p.columnNames()[found]
 	p.warnings = append(p.warnings, warning(warnDateByValues, map[string]any{"Column": col},
 		"no header names the date, so column %q, the only one holding dates with times, is taken as the date; if it is another date, map the right column", col))
+}
+
+// scoreByValues maps the score to the one column whose answers are whole
+// numbers 0 to 10 when no header named it (a survey's "Q3", «Вопрос 1»).
+// Answers must reach past 1-5 (a rating scale is no NPS question), and
+// ids, row numbers and counts never qualify; nor does anything in a ticket
+// export, whose counts would pass for scores.
+func (p *plan) scoreByValues() {
+	if _, ok := p.mapping[FieldScore]; ok || len(p.sample) == 0 || p.ticketExport() != nil {
+		return
+	}
+	used := map[int]bool{}
+	for _, i := range p.mapping {
+		used[i] = true
+	}
+	found := -1
+	for i, c := range p.cols {
+		if used[i] || c.mentions(notScoreWords) || starHeader(c) || idHeader([]string{c.norm}) || rowCounter(c.norm, p.sample, i) ||
+			c.mentions(countWords) || c.norm == "age" || !npsAnswers(p.sample, i) {
+			continue
+		}
+		if found >= 0 {
+			return
+		}
+		found = i
+	}
+	if found < 0 {
+		return
+	}
+	p.mapping[FieldScore] = found
+	col := p.columnNames()[found]
+	p.warnings = append(p.warnings, warning(warnScoreByValues, map[string]any{"Column": col},
+		"no header names the 0-10 score, so column %q, the only one holding whole numbers 0 to 10, is taken as the score; if it is another question, map the right column", col))
+}
+
+// countWords mark headers of counts and amounts, whose small whole numbers
+// are no scores.
+var countWords = []string{"count", "number", "qty", "quantity", "times", "replies", "reopen", "кол-во", "количеств", "число",
+	"сколько раз", "возраст", "сумма", "amount", "штук"}
+
+// minScoreSample is how many answers a column needs before its values
+// alone can make it the score.
+const minScoreSample = 3
+
+// npsAnswers reports whether every sampled value of column i is a bare
+// whole number 0 to 10, at least minScoreSample of them, one at least
+// outside 1-5.
+func npsAnswers(sample [][]string, i int) bool {
+	n, wide := 0, false
+	for _, r := range sample {
+		if i >= len(r) || isMissing(r[i]) {
+			continue
+		}
+		v := strings.TrimSpace(r[i])
+		if !allDigits(v) || len(v) > 2 {
+			return false
+		}
+		k, _ := strconv.Atoi(v)
+		if k > 10 {
+			return false
+		}
+		wide = wide || k == 0 || k > 5
+		n++
+	}
+	return n >= minScoreSample && wide
 }
 
 // timestampColumn reports whether every sampled value of column i is a
