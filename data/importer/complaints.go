@@ -295,6 +295,9 @@ var complaintAliases = map[Field][]string{
 
 // complaintContains recognise longer headers by a telling word.
 var complaintContains = map[Field][]string{
+	// "Case status", «Состояние заявки», «Статус выполнения»: held to
+	// statuses by the schema's fits, as a US address's "State" is not one.
+	FieldStatus:      {"статус", "status", "состояни", "стади", "state"},
 	FieldDescription: {"описан", "description"},
 	FieldAssignee:    {"ответственн", "исполнител"},
 	FieldClient:      {"клиент", "customer", "фио"},

@@ -119,3 +119,42 @@ func TestRecommendationSynonyms(t *testing.T) {
 		}
 	}
 }
+
+// A register's status under a header no alias names is found: by a
+// telling word ("Case status", «Состояние заявки»), or by its values when
+// it is the one column of statuses («Итог», "Progress"), even when its
+// header made it the resolution («Результат»).
+func TestStatusColumnFound(t *testing.T) {
+	for _, header := range []string{"Case status", "Состояние заявки", "Статус выполнения", "Итог", "Progress", "Результат"} {
+		t.Run(header, func(t *testing.T) {
+			path := writeFile(t, "register.csv", []byte("№ заявки;Дата;"+header+";Тема\n"+
+				"A-1;05.03.2024 10:00;Закрыта;вход\nA-2;06.03.2024 10:00;В работе;счёт\nA-3;06.03.2024 11:00;Новая;тариф\n"))
+			pv, err := importer.InspectComplaints(path, importer.Options{})
+			if err != nil || pv.Mapping[importer.FieldStatus] != header || pv.Mapping[importer.FieldResolution] != "" {
+				t.Fatalf("status mapped to %q, resolution to %q (%v)", pv.Mapping[importer.FieldStatus], pv.Mapping[importer.FieldResolution], err)
+			}
+			if pv.Mapping[importer.FieldExternalID] != "№ заявки" { // «номер заявки» written short
+				t.Errorf("id mapped to %q", pv.Mapping[importer.FieldExternalID])
+			}
+			db := openStore(t)
+			importTickets(t, db, path, importer.Options{})
+			got := storedTickets(t, db)
+			for id, want := range map[string]data.Status{"A-1": data.StatusClosed, "A-2": data.StatusInProgress, "A-3": data.StatusNew} {
+				if got[id].Status != want {
+					t.Errorf("%s: status %q, want %q", id, got[id].Status, want)
+				}
+			}
+		})
+	}
+	// Chosen by the user, the resolution stays; a US address's "State"
+	// is no status.
+	path := writeFile(t, "register.csv", []byte("№ заявки;Дата;Результат;Тема\nA-1;05.03.2024 10:00;Закрыта;вход\nA-2;06.03.2024 10:00;В работе;счёт\n"))
+	pv, err := importer.InspectComplaints(path, importer.Options{Mapping: map[importer.Field]string{importer.FieldResolution: "Результат"}})
+	if err != nil || pv.Mapping[importer.FieldResolution] != "Результат" || pv.Mapping[importer.FieldStatus] != "" {
+		t.Errorf("mapped resolution: status %q, resolution %q (%v)", pv.Mapping[importer.FieldStatus], pv.Mapping[importer.FieldResolution], err)
+	}
+	path = writeFile(t, "cfpb.csv", []byte("Complaint ID,Date received,Consumer state,Issue\n1,2024-03-05,FL,Fees\n2,2024-03-06,NY,Fees\n"))
+	if pv, err := importer.InspectComplaints(path, importer.Options{}); err != nil || pv.Mapping[importer.FieldStatus] != "" {
+		t.Errorf("address state: status mapped to %q (%v)", pv.Mapping[importer.FieldStatus], err)
+	}
+}

@@ -621,6 +621,10 @@ func headerRank(sc *schema, f Field, c column) int {
 		if base, ok := cutUnitNote(n); ok {
 			names = append(names, base)
 		}
+		// «№ заявки» is «номер заявки» written short.
+		if rest, ok := strings.CutPrefix(n, "№"); ok && strings.TrimSpace(rest) != "" {
+			names = append(names, "номер "+strings.TrimSpace(rest))
+		}
 	}
 	for rank, a := range sc.aliases[f] {
 		for _, n := range names {

@@ -112,6 +112,7 @@ const (
 	warnStarRatings      = "import.warning.star_ratings"
 	warnDateByValues     = "import.warning.date_by_values"
 	warnScoreByValues    = "import.warning.score_by_values"
+	warnStatusByValues   = "import.warning.status_by_values"
 )
 
 // Error keys of MessageError.

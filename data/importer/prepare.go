@@ -326,6 +326,10 @@ func prepare(path string, opt Options, sc *schema) (*plan, error) {
 	if _, asked := opt.Mapping[FieldScore]; !asked && sc == feedbackSchema {
 		p.scoreByValues()
 	}
+	if _, asked := opt.Mapping[FieldStatus]; !asked && sc == complaintSchema {
+		_, resolutionAsked := opt.Mapping[FieldResolution]
+		p.statusByValues(!resolutionAsked)
+	}
 	if i, ok := p.mapping[FieldScore]; ok && sc == feedbackSchema && opt.Mapping[FieldScore] != "" && p.starScale(i) {
 		col := p.columnNames()[i]
 		p.warnings = append(p.warnings, warning(warnStarRatings, map[string]any{"Column": col},
@@ -383,7 +387,48 @@ func prepare(path string, opt Options, sc *schema) (*plan, error) {
 // count, so a birthday or a purchase date (no time of day) is never taken;
 // with two such columns it cannot tell which is meant and the user picks.
 func (p *plan) dateByValues() {
-	f := p.schema.dates[0]
+	p.mapByValues(p.schema.dates[0], warnDateByValues,
+		"no header names the date, so column %q, the only one holding dates with times, is taken as the date; if it is another date, map the right column",
+		func(i int, _ column) bool { return timestampColumn(p.sample, i, p.xlsx) })
+}
+
+// scoreByValues maps the score to the one column whose answers are whole
+// numbers 0 to 10 when no header named it (a survey's "Q3", «Вопрос 1»).
+// Answers must reach past 1-5 (a rating scale is no NPS question), and
+// ids, row numbers and counts never qualify; nor does anything in a ticket
+// export, whose counts would pass for scores.
+func (p *plan) scoreByValues() {
+	if p.ticketExport() != nil {
+		return
+	}
+	p.mapByValues(FieldScore, warnScoreByValues,
+		"no header names the 0-10 score, so column %q, the only one holding whole numbers 0 to 10, is taken as the score; if it is another question, map the right column",
+		func(i int, c column) bool {
+			return !c.mentions(notScoreWords) && !starHeader(c) && !idHeader([]string{c.norm}) && !rowCounter(c.norm, p.sample, i) &&
+				!c.mentions(countWords) && c.norm != "age" && npsAnswers(p.sample, i)
+		})
+}
+
+// statusByValues maps the status to the one column whose values are all
+// statuses when no header named it: a register's «Итог», "Progress". A
+// «Результат» taken for the resolution by its header is the status when
+// it holds nothing but statuses («Решено», «Закрыта»), unless the user
+// chose it (fromResolution false).
+func (p *plan) statusByValues(fromResolution bool) {
+	if _, ok := p.mapping[FieldStatus]; ok {
+		return
+	}
+	if i, ok := p.mapping[FieldResolution]; ok && fromResolution && statusColumn(p.sample, i) {
+		delete(p.mapping, FieldResolution)
+	}
+	p.mapByValues(FieldStatus, warnStatusByValues,
+		"no header names the status, so column %q, the only one holding statuses, is taken as the status; if it is something else, map the right column",
+		func(i int, _ column) bool { return statusColumn(p.sample, i) })
+}
+
+// mapByValues maps f, when no header did, to the one unmapped column that
+// fits, warning that it did so; with none or several it maps nothing.
+func (p *plan) mapByValues(f Field, code, text string, fits func(i int, c column) bool) {
 	if _, ok := p.mapping[f]; ok || len(p.sample) == 0 {
 		return
 	}
@@ -392,8 +437,8 @@ func (p *plan) dateByValues() {
 		used[i] = true
 	}
 	found := -1
-	for i := range p.cols {
-		if used[i] || !timestampColumn(p.sample, i, p.xlsx) {
+	for i, c := range p.cols {
+		if used[i] || !fits(i, c) {
 			continue
 		}
 		if found >= 0 {
@@ -406,41 +451,23 @@ func (p *plan) dateByValues() {
 	}
 	p.mapping[f] = found
 	col := p.columnNames()[found]
-	p.warnings = append(p.warnings, warning(warnDateByValues, map[string]any{"Column": col},
-		"no header names the date, so column %q, the only one holding dates with times, is taken as the date; if it is another date, map the right column", col))
+	p.warnings = append(p.warnings, warning(code, map[string]any{"Column": col}, text, col))
 }
 
-// scoreByValues maps the score to the one column whose answers are whole
-// numbers 0 to 10 when no header named it (a survey's "Q3", «Вопрос 1»).
-// Answers must reach past 1-5 (a rating scale is no NPS question), and
-// ids, row numbers and counts never qualify; nor does anything in a ticket
-// export, whose counts would pass for scores.
-func (p *plan) scoreByValues() {
-	if _, ok := p.mapping[FieldScore]; ok || len(p.sample) == 0 || p.ticketExport() != nil {
-		return
-	}
-	used := map[int]bool{}
-	for _, i := range p.mapping {
-		used[i] = true
-	}
-	found := -1
-	for i, c := range p.cols {
-		if used[i] || c.mentions(notScoreWords) || starHeader(c) || idHeader([]string{c.norm}) || rowCounter(c.norm, p.sample, i) ||
-			c.mentions(countWords) || c.norm == "age" || !npsAnswers(p.sample, i) {
+// statusColumn reports whether column i holds statuses by name (not
+// LiveAgent's one-letter codes), at least two of them.
+func statusColumn(sample [][]string, i int) bool {
+	n := 0
+	for _, r := range sample {
+		if i >= len(r) || isMissing(r[i]) {
 			continue
 		}
-		if found >= 0 {
-			return
+		if _, ok := parseStatus(r[i]); !ok {
+			return false
 		}
-		found = i
+		n++
 	}
-	if found < 0 {
-		return
-	}
-	p.mapping[FieldScore] = found
-	col := p.columnNames()[found]
-	p.warnings = append(p.warnings, warning(warnScoreByValues, map[string]any{"Column": col},
-		"no header names the 0-10 score, so column %q, the only one holding whole numbers 0 to 10, is taken as the score; if it is another question, map the right column", col))
+	return n >= 2
 }
 
 // countWords mark headers of counts and amounts, whose small whole numbers
