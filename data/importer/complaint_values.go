@@ -56,14 +56,16 @@ func parseDuration(s string, unit durationScale) (time.Duration, bool) {
 // after the numbers of a duration.
 var durationUnits = map[string]time.Duration{
 	"w": 7 * 24 * time.Hour, "week": 7 * 24 * time.Hour, "weeks": 7 * 24 * time.Hour, "нед": 7 * 24 * time.Hour,
+	"неделя": 7 * 24 * time.Hour, "недели": 7 * 24 * time.Hour, "недель": 7 * 24 * time.Hour, "неделю": 7 * 24 * time.Hour,
 	"d": 24 * time.Hour, "day": 24 * time.Hour, "days": 24 * time.Hour, "д": 24 * time.Hour, "дн": 24 * time.Hour, "дня": 24 * time.Hour,
-	"дней": 24 * time.Hour, "сут": 24 * time.Hour,
+	"дней": 24 * time.Hour, "день": 24 * time.Hour, "сут": 24 * time.Hour, "сутки": 24 * time.Hour, "суток": 24 * time.Hour,
 	"h": time.Hour, "hr": time.Hour, "hrs": time.Hour, "hour": time.Hour, "hours": time.Hour, "ч": time.Hour, "час": time.Hour,
 	"часа": time.Hour, "часов": time.Hour,
+	// A register's «2ч30м»: «м» after hours is minutes, as in «30 м».
 	"m": time.Minute, "min": time.Minute, "mins": time.Minute, "minute": time.Minute, "minutes": time.Minute, "мин": time.Minute,
-	"минут": time.Minute, "минуты": time.Minute, "минута": time.Minute,
+	"минут": time.Minute, "минуты": time.Minute, "минута": time.Minute, "минуту": time.Minute, "м": time.Minute,
 	"s": time.Second, "sec": time.Second, "secs": time.Second, "second": time.Second, "seconds": time.Second, "с": time.Second,
-	"сек": time.Second, "секунд": time.Second,
+	"сек": time.Second, "секунд": time.Second, "секунды": time.Second, "секунда": time.Second, "секунду": time.Second,
 }
 
 // parseUnitDuration reads numbers each followed by a unit; ok=false
