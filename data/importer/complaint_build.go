@@ -409,9 +409,10 @@ func (b *complaintBuilder) parseRow(rec []string, row int) (ticketRow, bool) {
 	r.description = b.clip(rec, row, FieldDescription, data.MaxCommentLen)
 	r.assignee = b.person(rec, FieldAssignee)
 	r.resolution = b.clip(rec, row, FieldResolution, data.MaxCommentLen)
-	if statusLike(r.resolution) && len(r.resolution) < 20 {
+	if st, ok := parseStatus(r.resolution); ok && st.Open() && len(r.resolution) < 20 || notAppeal(r.resolution) && len(r.resolution) < 20 {
 		// San Francisco's 311 notes an open case's status as "open":
-		// a state, not how the case was resolved.
+		// a state, not how the case was resolved. A claim's outcome
+		// («Удовлетворена», «Отказано») is one.
 		r.resolution = ""
 	}
 	if r.resolution == "" && !r.status.Open() && strings.Contains(strings.ToLower(r.statusText), " with") {

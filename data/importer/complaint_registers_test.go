@@ -3,6 +3,8 @@ package importer
 import (
 	"testing"
 	"time"
+
+	"caredesk/data"
 )
 
 // Durations as a service department types them in a register by hand.
@@ -18,5 +20,32 @@ func TestParseTypedDurations(t *testing.T) {
 		if got, ok := parseDuration(in, unitHours); !ok || got != want {
 			t.Errorf("parseDuration(%q) = %v %v, want %v", in, got, ok, want)
 		}
+	}
+}
+
+// Statuses as registers kept by hand write them.
+func TestParseRegisterStatuses(t *testing.T) {
+	for in, want := range map[string]data.Status{
+		"На согласовании": data.StatusInProgress, "Ждём ответа клиента": data.StatusWaiting, "Ждем ответа клиента": data.StatusWaiting,
+		"Повторно открыта": data.StatusInProgress, "Рассматривается": data.StatusInProgress, "Рассмотрено": data.StatusResolved,
+		"Получено": data.StatusNew, "Удовлетворена": data.StatusResolved, "Частично удовлетворена": data.StatusResolved,
+		"Не удовлетворена": data.StatusClosed, "Отказано": data.StatusClosed, "Ответ дан": data.StatusResolved,
+		"Дан ответ": data.StatusResolved, "Ответ направлен клиенту": data.StatusResolved, "Направлено в отдел качества": data.StatusInProgress,
+		"Обработано": data.StatusResolved, "Приостановлено": data.StatusWaiting, "На контроле": data.StatusInProgress,
+		"На доработке": data.StatusInProgress, "Не решено": data.StatusInProgress, "Отозвана клиентом": data.StatusClosed,
+		"Under review": data.StatusInProgress, "Investigating": data.StatusInProgress, "Received": data.StatusNew,
+		"Declined": data.StatusClosed, "Complete": data.StatusResolved, "Re-opened": data.StatusInProgress,
+		// Already read, kept so.
+		"Принято в работу": data.StatusInProgress, "Ожидает клиента": data.StatusWaiting, "Выполнено": data.StatusResolved,
+		"Закрыта": data.StatusClosed, "Отменена": data.StatusClosed, "Передано 2-й линии": data.StatusInProgress,
+		"Pending": data.StatusWaiting, "On hold": data.StatusWaiting, "Solved": data.StatusResolved, "Canceled": data.StatusClosed,
+		"В обработке": data.StatusInProgress, "Решено": data.StatusResolved,
+	} {
+		if got, ok := parseStatus(in); !ok || got != want {
+			t.Errorf("parseStatus(%q) = %q %v, want %q", in, got, ok, want)
+		}
+	}
+	if !cancelledStatus(FormatGeneric, "Отозвана клиентом") || cancelledStatus(FormatGeneric, "Не удовлетворена") {
+		t.Error("a complaint withdrawn by the client is cancelled, one turned down is not")
 	}
 }

@@ -178,7 +178,20 @@ var statusWords = []struct {
 	{"требуется информация", data.StatusWaiting},
 	{"внешняя обработка", data.StatusInProgress},
 	{"transferred", data.StatusInProgress}, // 311: sent on to the department that acts
-	{"stalled", data.StatusWaiting},        // Request Tracker: waiting on something, mostly the requester
+	// Registers kept by hand in English.
+	{"in review", data.StatusInProgress},
+	{"under review", data.StatusInProgress},
+	{"investigating", data.StatusInProgress},
+	{"under investigation", data.StatusInProgress},
+	{"acknowledged", data.StatusInProgress},
+	{"in work", data.StatusInProgress},
+	{"not resolved", data.StatusInProgress},
+	{"unresolved", data.StatusInProgress},
+	{"re-opened", data.StatusInProgress},
+	{"received", data.StatusNew},
+	{"complete", data.StatusResolved},
+	{"declined", data.StatusClosed},
+	{"stalled", data.StatusWaiting}, // Request Tracker: waiting on something, mostly the requester
 	{"в работе", data.StatusInProgress},
 	{"открыта", data.StatusInProgress},
 	{"открыт", data.StatusInProgress},
@@ -308,6 +321,49 @@ var statusStems = []struct {
 	{"провал", data.StatusClosed},
 	{"сделка успешн", data.StatusClosed},
 	{"сделка провал", data.StatusClosed},
+	// Registers kept by hand. A claim «Удовлетворена» (granted, wholly or
+	// in part) is resolved, «Не удовлетворена» or «Отказано» is decided
+	// against the client: closed. «Ответ дан» ends a written complaint.
+	// A pause stops the clock as waiting for the client does.
+	{"получен", data.StatusNew},
+	{"поступил", data.StatusNew},
+	{"повторно открыт", data.StatusInProgress},
+	{"на согласовании", data.StatusInProgress},
+	{"согласовани", data.StatusInProgress},
+	{"рассматрива", data.StatusInProgress},
+	{"на проверке", data.StatusInProgress},
+	{"проверка", data.StatusInProgress},
+	{"на контроле", data.StatusInProgress},
+	{"на доработке", data.StatusInProgress},
+	{"доработк", data.StatusInProgress},
+	{"направлен", data.StatusInProgress},
+	{"перенаправлен", data.StatusInProgress},
+	{"эскалаци", data.StatusInProgress},
+	{"у руководител", data.StatusInProgress},
+	{"не решен", data.StatusInProgress},
+	{"не решён", data.StatusInProgress},
+	{"не выполнен", data.StatusInProgress},
+	{"ждём ответа", data.StatusWaiting},
+	{"ждем ответа", data.StatusWaiting},
+	{"ждём клиента", data.StatusWaiting},
+	{"ждем клиента", data.StatusWaiting},
+	{"приостановлен", data.StatusWaiting},
+	{"пауза", data.StatusWaiting},
+	{"рассмотрен", data.StatusResolved},
+	{"обработан", data.StatusResolved},
+	{"удовлетворен", data.StatusResolved},
+	{"удовлетворён", data.StatusResolved},
+	{"частично удовлетвор", data.StatusResolved},
+	{"ответ дан", data.StatusResolved},
+	{"дан ответ", data.StatusResolved},
+	{"ответ направлен", data.StatusResolved},
+	{"направлен ответ", data.StatusResolved},
+	{"ответ отправлен", data.StatusResolved},
+	{"не удовлетворен", data.StatusClosed},
+	{"не удовлетворён", data.StatusClosed},
+	{"отказ", data.StatusClosed},
+	{"работа завершен", data.StatusClosed},
+	{"отозван", data.StatusClosed}, // withdrawn by the client
 }
 
 // serviceNowStates are the numbers ServiceNow exports for incident
@@ -319,7 +375,7 @@ var serviceNowStates = map[string]data.Status{
 // cancelWords start the statuses of tickets cancelled or withdrawn
 // (Zendesk, Freshdesk and ServiceNow "Canceled", "Cancelled",
 // "Withdrawn", «Отменено», «Отменена»): closed, but never resolved.
-var cancelWords = []string{"cancel", "withdrawn", "отмен"}
+var cancelWords = []string{"cancel", "withdrawn", "отмен", "отозван"}
 
 // cancelledStatus reports whether a status cell of a layout cancels the
 // ticket; ServiceNow's state number 8 is Canceled.
