@@ -49,3 +49,26 @@ func TestParseRegisterStatuses(t *testing.T) {
 		t.Error("a complaint withdrawn by the client is cancelled, one turned down is not")
 	}
 }
+
+// Types as registers name them: the complaints the KPI counts must not
+// be taken for praise or questions, nor the other way round.
+func TestParseRegisterTypes(t *testing.T) {
+	for in, want := range map[string]data.ComplaintType{
+		"Claim": data.TypeComplaint, "Замечание": data.TypeComplaint, "Негативный отзыв": data.TypeComplaint,
+		"Отзыв (негатив)": data.TypeComplaint, "Negative feedback": data.TypeComplaint, "Недовольство": data.TypeComplaint,
+		"Положительный отзыв": data.TypePraise, "Отзыв положительный": data.TypePraise, "Позитивный отзыв": data.TypePraise,
+		"Positive feedback": data.TypePraise, "Благодарственное письмо": data.TypePraise, "Спасибо": data.TypePraise,
+		"Thank you": data.TypePraise, "Kudos": data.TypePraise,
+		"Query": data.TypeQuestion, "Консультирование": data.TypeQuestion, "Справка": data.TypeQuestion, "Уточнение": data.TypeQuestion,
+		"Информационный запрос": data.TypeQuestion, "Suggestion": data.TypeRequest, "Пожелание": data.TypeRequest, "Idea": data.TypeRequest,
+		// Already read, kept so.
+		"Жалоба": data.TypeComplaint, "Претензия": data.TypeComplaint, "Рекламация": data.TypeComplaint, "Инцидент": data.TypeComplaint,
+		"Благодарность": data.TypePraise, "Консультация": data.TypeQuestion, "Вопрос": data.TypeQuestion, "Запрос": data.TypeRequest,
+		"Заявка": data.TypeRequest, "Предложение": data.TypeRequest, "Complaint": data.TypeComplaint, "Praise": data.TypePraise,
+		"Compliment": data.TypePraise, "Inquiry": data.TypeQuestion, "Refund request": data.TypeRequest,
+	} {
+		if got, ok := parseType(in); !ok || got != want {
+			t.Errorf("parseType(%q) = %q %v, want %q", in, got, ok, want)
+		}
+	}
+}

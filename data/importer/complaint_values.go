@@ -591,11 +591,17 @@ var typeWords = []struct {
 	t     data.ComplaintType
 }{
 	{[]string{"problem", "incident", "complaint", "issue", "bug", "defect", "fault", "жалоб", "претензи", "инцидент", "проблем", "рекламаци", "ошибк", "сбой",
-		"неисправн"}, data.TypeComplaint},
-	{[]string{"question", "inquiry", "enquiry", "consultation", "вопрос", "консультаци", "request for information"}, data.TypeQuestion},
+		"неисправн",
+		// Registers: a claim, a remark, feedback marked negative
+		// («Негативный отзыв», «Отзыв (негатив)»).
+		"claim", "grievance", "negative", "замечани", "недовольств", "негатив", "отрицательн"}, data.TypeComplaint},
+	{[]string{"question", "inquiry", "enquiry", "consultation", "вопрос", "консультаци", "request for information",
+		"query", "консультир", "справк", "уточнени", "информаци"}, data.TypeQuestion},
 	{[]string{"task", "feature", "request", "service request", "запрос", "заявк", "просьб", "предложени", "demande",
-		"задач", "подзадач", "новая функци", "улучшени", "доработк"}, data.TypeRequest}, // Jira in Russian
-	{[]string{"praise", "compliment", "thanks", "благодарн", "похвал"}, data.TypePraise},
+		"задач", "подзадач", "новая функци", "улучшени", "доработк", // Jira in Russian
+		"suggestion", "idea", "пожелани", "идея"}, data.TypeRequest},
+	{[]string{"praise", "compliment", "thanks", "благодарн", "похвал",
+		"благодар", "спасибо", "thank", "kudos", "positive", "позитив", "положительн"}, data.TypePraise},
 }
 
 // parseType maps ticket types: problems and incidents are complaints,
