@@ -72,3 +72,27 @@ func TestParseRegisterTypes(t *testing.T) {
 		}
 	}
 }
+
+// Priorities as registers type them; «Очень срочно» was refused.
+func TestParseRegisterPriorities(t *testing.T) {
+	for in, want := range map[string]data.Priority{
+		"Очень срочно": data.PriorityCritical, "Высший": data.PriorityCritical, "Максимальный": data.PriorityCritical, "ASAP": data.PriorityCritical,
+		"Повышенный": data.PriorityHigh, "Выс.": data.PriorityHigh, "Ср.": data.PriorityNormal, "Низ.": data.PriorityLow,
+		"Минимальный": data.PriorityLow, "Пониженный": data.PriorityLow, "Не важно": data.PriorityLow, "Неважно": data.PriorityLow,
+		"P2 - High": data.PriorityHigh, "P1 (Critical)": data.PriorityCritical, "Sev 3 - Low": data.PriorityLow,
+		"Приоритет 1": data.PriorityCritical, "Priority 2": data.PriorityHigh,
+		// Already read, kept so.
+		"1 - Критический": data.PriorityCritical, "Высокий (2)": data.PriorityHigh, "Срочно": data.PriorityCritical,
+		"Обычный": data.PriorityNormal, "Низкая": data.PriorityLow, "Не срочно": data.PriorityLow, "Важно": data.PriorityHigh,
+		"P1": data.PriorityCritical, "S3": data.PriorityNormal, "Priority": data.PriorityHigh, "Sev 2": data.PriorityHigh,
+	} {
+		if got, ok := parsePriority(in); !ok || got != want {
+			t.Errorf("parsePriority(%q) = %q %v, want %q", in, got, ok, want)
+		}
+	}
+	for _, in := range []string{"Soon", "Pending", "Средство"} {
+		if got, ok := parsePriority(in); ok {
+			t.Errorf("parsePriority(%q) = %q, want refused", in, got)
+		}
+	}
+}

@@ -466,12 +466,14 @@ var priorityWords = []struct {
 		// with "Immediate", YouTrack with "Show-stopper".
 		"emergency", "immediate", "show-stopper", "showstopper",
 		"самый высок", "блокирующ", "блокер", // Jira and Yandex Tracker in Russian: Highest, Blocker
-		"très haut", "majeur"}, data.PriorityCritical}, // GLPI in French
-	{[]string{"high", "major", "высок", "важн", "haut", "серьезн", "серьёзн"}, data.PriorityHigh},
-	{[]string{"normal", "medium", "moderate", "средн", "обычн", "нормальн", "стандарт", "moyen"}, data.PriorityNormal},
+		"très haut", "majeur", // GLPI in French
+		"очень срочн", "высш", "максимальн", "макс", "asap"}, data.PriorityCritical},
+	{[]string{"high", "major", "высок", "важн", "haut", "серьезн", "серьёзн", "повышенн", "выс."}, data.PriorityHigh},
+	{[]string{"normal", "medium", "moderate", "средн", "обычн", "нормальн", "стандарт", "moyen", "ср."}, data.PriorityNormal},
 	{[]string{"low", "minor", "planning", "lowest", "trivial", "very low", "низк", "незначит", "не срочн", "несрочн", "очень низк",
 		"самый низк", "тривиальн", // Jira in Russian: Lowest, Trivial
-		"très bas", "bas"}, data.PriorityLow},
+		"très bas", "bas",
+		"минимальн", "мин", "пониженн", "не важн", "неважн", "низ."}, data.PriorityLow},
 }
 
 // unsetPriorities say that nobody set a priority.
@@ -565,11 +567,17 @@ func parsePriority(s string) (data.Priority, bool) {
 		}
 		return numberedPriorities[l[0]-'1'], true
 	}
-	for _, prefix := range []string{"severity", "sev", "p", "s"} {
+	// A rank may be followed by its name ("P2 - High", "Sev 1 (Critical)"),
+	// which then says it.
+	for _, prefix := range []string{"severity", "sev", "priority", "приоритет", "p", "s"} {
 		rest := strings.TrimLeft(strings.TrimPrefix(l, prefix), " -")
-		if strings.HasPrefix(l, prefix) && len(rest) == 1 && rest[0] >= '0' && rest[0] <= '5' {
-			return rankedPriorities[rest[0]-'0'], true
+		if !strings.HasPrefix(l, prefix) || rest == "" || rest[0] < '0' || rest[0] > '5' || len(rest) > 1 && !strings.ContainsRune(" -.(", rune(rest[1])) {
+			continue
 		}
+		if p, ok := priorityWord(strings.TrimLeft(rest[1:], " -.(")); ok {
+			return p, true
+		}
+		return rankedPriorities[rest[0]-'0'], true
 	}
 	return priorityWord(l)
 }
