@@ -95,7 +95,8 @@ func newComplaintBuilder(p *plan, opt Options) *complaintBuilder {
 	if i, ok := p.mapping[FieldVerdict]; ok {
 		n := p.cols[i].norm
 		b.disputed = strings.Contains(n, "disput") || strings.Contains(n, "оспор")
-		b.rated = strings.Contains(n, "rating") || strings.Contains(n, "оценк") || strings.Contains(n, "score") || strings.Contains(n, "csat")
+		b.rated = strings.Contains(n, "rating") || strings.Contains(n, "оценк") || strings.Contains(n, "score") || strings.Contains(n, "csat") ||
+			!b.disputed && ratingsIn(sampleValues(p, FieldVerdict))
 	}
 	b.parseStatus, b.notAppeal = planStatusParser(p)
 	b.duplicate = duplicateColumn(p)
@@ -397,6 +398,9 @@ func (b *complaintBuilder) parseRow(rec []string, row int) (ticketRow, bool) {
 				if v, ok := ratingVerdict(s); ok {
 					return v, true
 				}
+			}
+			if v, ok := explicitRating(s); ok && !b.disputed {
+				return v, true
 			}
 			return parseVerdict(s, b.disputed), true
 		})

@@ -39,3 +39,23 @@ func TestImportClaimsRegisterOutcomes(t *testing.T) {
 		}
 	}
 }
+
+// A register asks whether the client was satisfied as a question
+// («Клиент доволен?») or rates 1-5 under a header that does not say so:
+// a 1 there is the lowest rating, not a yes.
+func TestImportRegisterVerdicts(t *testing.T) {
+	got, _ := importRegister(t, "жалобы.csv", "Номер;Дата;Клиент;Статус;Клиент доволен?\n"+
+		"1;05.03.2024;ООО Ромашка;Закрыта;Да\n2;06.03.2024;ООО Вектор;Закрыта;Нет\n3;07.03.2024;ИП Сидоров;Закрыта;👍\n", 3, 0)
+	for id, want := range map[string]data.Verdict{"1": data.VerdictSatisfied, "2": data.VerdictNotSatisfied, "3": data.VerdictSatisfied} {
+		if c := got[id]; c.Verdict != want {
+			t.Errorf("«Клиент доволен?» %s: %q, want %q", id, c.Verdict, want)
+		}
+	}
+	got, _ = importRegister(t, "complaints.csv", "Ticket,Date,Customer,Status,Satisfaction\n"+
+		"A1,2024-03-05,Acme,Closed,1\nA2,2024-03-06,Globex,Closed,5\nA3,2024-03-07,Initech,Closed,★★★★☆\n", 3, 0)
+	for id, want := range map[string]data.Verdict{"A1": data.VerdictNotSatisfied, "A2": data.VerdictSatisfied, "A3": data.VerdictSatisfied} {
+		if c := got[id]; c.Verdict != want {
+			t.Errorf("Satisfaction %s: %q, want %q", id, c.Verdict, want)
+		}
+	}
+}

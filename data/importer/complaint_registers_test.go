@@ -96,3 +96,37 @@ func TestParseRegisterPriorities(t *testing.T) {
 		}
 	}
 }
+
+// Verdicts as registers write them: words, thumbs, stars, "4 из 5".
+func TestParseRegisterVerdicts(t *testing.T) {
+	for in, want := range map[string]data.Verdict{
+		"Неудовлетворительно": data.VerdictNotSatisfied, "Неудовл.": data.VerdictNotSatisfied, "Удовл.": data.VerdictSatisfied,
+		"Very satisfied": data.VerdictSatisfied, "Very dissatisfied": data.VerdictNotSatisfied, "Unsatisfied": data.VerdictNotSatisfied,
+		"Положительно": data.VerdictSatisfied, "Отрицательная": data.VerdictNotSatisfied, "Negative": data.VerdictNotSatisfied,
+		"Претензий нет": data.VerdictSatisfied, "Есть претензии": data.VerdictNotSatisfied, "👍": data.VerdictSatisfied,
+		"👎🏻": data.VerdictNotSatisfied, "Y": data.VerdictSatisfied, "N": data.VerdictNotSatisfied, "Частично": data.VerdictUnknown,
+		// Already read, kept so.
+		"Удовлетворён": data.VerdictSatisfied, "Не удовлетворён": data.VerdictNotSatisfied, "Да": data.VerdictSatisfied,
+		"Нет": data.VerdictNotSatisfied,
+	} {
+		if got := parseVerdict(in, false); got != want {
+			t.Errorf("parseVerdict(%q) = %q, want %q", in, got, want)
+		}
+	}
+	for in, want := range map[string]data.Verdict{
+		"★★★★★": data.VerdictSatisfied, "★★☆☆☆": data.VerdictNotSatisfied, "⭐⭐⭐": data.VerdictUnknown, "⭐️⭐️⭐️⭐️": data.VerdictSatisfied,
+		"4/5": data.VerdictSatisfied, "2 из 5": data.VerdictNotSatisfied, "5 звёзд": data.VerdictSatisfied, "1 star": data.VerdictNotSatisfied,
+	} {
+		if got, ok := explicitRating(in); !ok || got != want {
+			t.Errorf("explicitRating(%q) = %q %v, want %q", in, got, ok, want)
+		}
+	}
+	for _, in := range []string{"5", "Да", "★★★★★★", "4/10"} {
+		if got, ok := explicitRating(in); ok {
+			t.Errorf("explicitRating(%q) = %q, want refused", in, got)
+		}
+	}
+	if !ratingsIn([]string{"1", "5", "4"}) || ratingsIn([]string{"1", "0", "1"}) || ratingsIn([]string{"1", "4", "9"}) {
+		t.Error("ratingsIn: 1-5 ratings, yes/no flags, a 0-10 scale")
+	}
+}

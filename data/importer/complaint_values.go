@@ -695,21 +695,23 @@ func parseVerdict(s string, disputed bool) data.Verdict {
 		yes, no = no, yes
 	}
 	switch l {
-	case "yes", "да", "1", "true":
+	case "yes", "да", "1", "true", "y":
 		return yes
-	case "no", "нет", "0", "false":
+	case "no", "нет", "0", "false", "n":
 		return no
 	}
 	if disputed {
 		return data.VerdictUnknown
 	}
-	for _, w := range []string{"not good", "bad", "unhappy", "extremely unhappy", "dissatisfied", "not satisfied", "не удовлетвор", "недовол", "не довол", "плохо"} {
+	// Registers: «Неудовл.», «Есть претензии», thumbs and faces.
+	for _, w := range []string{"not good", "bad", "unhappy", "extremely unhappy", "dissatisfied", "not satisfied", "не удовлетвор", "недовол", "не довол", "плохо",
+		"неудовл", "very dissatisfied", "unsatisfied", "negative", "отрицательн", "ужасн", "есть претензи", "👎", "😞", "😠", "😡", "🙁", "☹"} {
 		if strings.HasPrefix(l, w) {
 			return data.VerdictNotSatisfied
 		}
 	}
 	for _, w := range []string{"good", "great", "satisfied", "happy", "extremely happy", "awesome", "excellent", "удовлетвор", "довол", "хорошо",
-		"отлично"} {
+		"отлично", "удовл", "very satisfied", "positive", "положительн", "претензий нет", "нет претензий", "👍", "😊", "🙂", "😀", "😃"} {
 		if strings.HasPrefix(l, w) {
 			return data.VerdictSatisfied
 		}
@@ -735,6 +737,52 @@ func ratingVerdict(s string) (data.Verdict, bool) {
 		return data.VerdictUnknown, true
 	}
 	return data.VerdictUnknown, false
+}
+
+// explicitRating reads a 1-5 rating that says it is one, whatever the
+// header: stars ("★★★★☆", "⭐⭐⭐"), "4/5", "4 из 5", "5 звёзд", "4 stars".
+// ok=false for anything else.
+func explicitRating(s string) (data.Verdict, bool) {
+	l := strings.ToLower(strings.TrimSpace(s))
+	stars, other := 0, false
+	for _, r := range l {
+		switch r {
+		case '★', '⭐':
+			stars++
+		case '☆', '✩', '\ufe0f', ' ':
+		default:
+			other = true
+		}
+	}
+	if !other && stars > 0 {
+		if stars > 5 {
+			return data.VerdictUnknown, false
+		}
+		return ratingVerdict(strconv.Itoa(stars))
+	}
+	for _, suffix := range []string{"/5", "/ 5", " из 5", " of 5", " out of 5", " звёзд", " звезд", " звёзды", " звезды", " звезда",
+		" звёзда", " stars", " star", " балла", " баллов", " балл"} {
+		if n, found := strings.CutSuffix(l, suffix); found {
+			return ratingVerdict(strings.TrimSpace(n))
+		}
+	}
+	return data.VerdictUnknown, false
+}
+
+// ratingsIn reports whether a verdict column holds 1-5 ratings: some
+// value is a 2 to 5, which no yes/no flag (1/0) writes, and none is above
+// 5 (a 0-10 scale). Its 1s are then the lowest rating, not a yes.
+func ratingsIn(values []string) bool {
+	rated := false
+	for _, v := range values {
+		if n, err := strconv.ParseFloat(strings.Replace(v, ",", ".", 1), 64); err == nil && n > 5 {
+			return false
+		}
+		if _, ok := ratingVerdict(v); ok && v[0] >= '2' {
+			rated = true
+		}
+	}
+	return rated
 }
 
 // parseAmount reads money as minor units: "1 234,50", "1234.5", "$12",

@@ -287,7 +287,11 @@ var complaintAliases = map[Field][]string{
 		"resolution description", "status notes"}, // New York's and San Francisco's 311
 	FieldVerdict: {"оценка клиента", "удовлетворенность", "удовлетворённость", "отзыв клиента", "оценка", "satisfaction", "verdict", "csat",
 		"satisfaction rating", "rating", "conversation rating", "customer satisfaction rating", "happiness rating",
-		"satisfaction survey score"},
+		"satisfaction survey score",
+		// Registers ask it as a question: «Клиент доволен?», "Customer satisfied?".
+		"клиент доволен", "доволен ли клиент", "клиент удовлетворен", "клиент удовлетворён", "доволен", "удовлетворен", "удовлетворён",
+		"оценка обслуживания", "оценка качества", "оценка качества обслуживания", "оценка сервиса", "customer satisfied", "client satisfied",
+		"satisfied", "customer happy", "csat score"},
 	FieldCompensation: {"компенсация", "сумма компенсации", "возмещение", "сумма возмещения", "compensation", "refund", "refund amount",
 		"compensation amount"},
 }
