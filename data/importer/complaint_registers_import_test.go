@@ -59,3 +59,14 @@ func TestImportRegisterVerdicts(t *testing.T) {
 		}
 	}
 }
+
+// «Компенсация, руб.»: the currency after the name hid the column.
+func TestImportRegisterCompensation(t *testing.T) {
+	got, _ := importRegister(t, "жалобы.csv", "Номер;Дата;Клиент;Статус;Компенсация, руб.\n"+
+		"1;05.03.2024;ООО Ромашка;Закрыта;1 500,00\n2;06.03.2024;ООО Вектор;Закрыта;нет\n3;07.03.2024;ИП Сидоров;Закрыта;\n", 3, 0)
+	for id, want := range map[string]int64{"1": 150000, "2": 0, "3": 0} {
+		if c := got[id]; c.Compensation != want {
+			t.Errorf("%s: compensation %d, want %d", id, c.Compensation, want)
+		}
+	}
+}

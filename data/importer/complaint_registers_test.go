@@ -130,3 +130,19 @@ func TestParseRegisterVerdicts(t *testing.T) {
 		t.Error("ratingsIn: 1-5 ratings, yes/no flags, a 0-10 scale")
 	}
 }
+
+// Compensation as registers type it, none included.
+func TestParseRegisterAmounts(t *testing.T) {
+	for in, want := range map[string]int64{
+		"нет": 0, "Нет": 0, "не было": 0, "Без компенсации": 0, "No": 0, "None": 0,
+		// Already read, kept so.
+		"1 500,00 ₽": 150000, "1500 руб.": 150000, "$1,500.00": 150000, "€ 20": 2000, "0": 0,
+	} {
+		if got, ok := parseAmount(in); !ok || got != want {
+			t.Errorf("parseAmount(%q) = %d %v, want %d", in, got, ok, want)
+		}
+	}
+	if _, ok := parseAmount("много"); ok {
+		t.Error("parseAmount(много) accepted")
+	}
+}

@@ -785,9 +785,17 @@ func ratingsIn(values []string) bool {
 	return rated
 }
 
+// noAmounts say in a register's compensation column that none was paid.
+var noAmounts = []string{"нет", "не было", "без компенсации", "нет компенсации", "не требуется", "не положена", "не предусмотрена",
+	"не выплачивалась", "отказано", "no", "none", "nil", "no compensation", "not applicable"}
+
 // parseAmount reads money as minor units: "1 234,50", "1234.5", "$12",
-// "500 ₽". ok=false when s holds no amount or a negative one.
+// "500 ₽"; the words of noAmounts are none (0). ok=false when s holds no
+// amount or a negative one.
 func parseAmount(s string) (int64, bool) {
+	if slices.Contains(noAmounts, strings.ToLower(strings.TrimRight(strings.TrimSpace(s), "."))) {
+		return 0, true
+	}
 	var b strings.Builder
 	for _, r := range s {
 		switch {
