@@ -70,3 +70,36 @@ func TestImportRegisterCompensation(t *testing.T) {
 		}
 	}
 }
+
+// The headers of complaint journals kept by hand, in Russian and in
+// English: before, only the status, the priority and the rating were
+// found, and the Russian journal had no opening date at all.
+func TestInspectComplaintJournalHeaders(t *testing.T) {
+	for _, c := range []struct {
+		content string
+		want    map[importer.Field]string
+	}{
+		{"№ жалобы;Дата жалобы;Покупатель;Источник обращения;Вид жалобы;Суть жалобы;Срочность;Статус;Кто принял;Дата устранения;Принятые меры;Сумма возврата\n" +
+			"Ж-1;01.03.2024;Иванов;Телефон;Качество;Брак;Высокая;Закрыта;Петрова;03.03.2024;Замена товара;500\n",
+			map[importer.Field]string{importer.FieldExternalID: "№ жалобы", importer.FieldOpened: "Дата жалобы", importer.FieldClient: "Покупатель",
+				importer.FieldChannel: "Источник обращения", importer.FieldCategory: "Вид жалобы", importer.FieldDescription: "Суть жалобы",
+				importer.FieldAssignee: "Кто принял", importer.FieldResolvedAt: "Дата устранения", importer.FieldResolution: "Принятые меры",
+				importer.FieldCompensation: "Сумма возврата"}},
+		{"Complaint No;Date of complaint;Complainant;Nature of complaint;Complaint details;Severity;Status;Handled by;Resolved on;Action taken\n" +
+			"C-1;01/03/2024;Acme;Quality;Broken item;High;Closed;Pat;03/03/2024;Replaced\n",
+			map[importer.Field]string{importer.FieldExternalID: "Complaint No", importer.FieldOpened: "Date of complaint",
+				importer.FieldClient: "Complainant", importer.FieldCategory: "Nature of complaint", importer.FieldDescription: "Complaint details",
+				importer.FieldPriority: "Severity", importer.FieldAssignee: "Handled by", importer.FieldResolvedAt: "Resolved on",
+				importer.FieldResolution: "Action taken"}},
+	} {
+		pv, err := importer.InspectComplaints(writeFile(t, "journal.csv", []byte(c.content)), importer.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for f, col := range c.want {
+			if pv.Mapping[f] != col {
+				t.Errorf("%s mapped to %q, want %q", f, pv.Mapping[f], col)
+			}
+		}
+	}
+}
