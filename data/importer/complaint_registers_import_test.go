@@ -2,6 +2,7 @@ package importer_test
 
 import (
 	"testing"
+	"time"
 
 	"caredesk/data"
 	"caredesk/data/importer"
@@ -101,5 +102,47 @@ func TestInspectComplaintJournalHeaders(t *testing.T) {
 				t.Errorf("%s mapped to %q, want %q", f, pv.Mapping[f], col)
 			}
 		}
+	}
+}
+
+// Escalation columns of registers: a flag, a line, a date; and a status
+// that is an escalation. Before, none was read: no complaint counted as
+// escalated.
+func TestImportRegisterEscalation(t *testing.T) {
+	got, _ := importRegister(t, "эскалация.csv", "Номер;Дата;Клиент;Статус;Эскалация\n"+
+		"Ж-1;05.03.2024 10:00;ООО Ромашка;В работе;да\n"+
+		"Ж-2;05.03.2024 11:00;ООО Вектор;Закрыта;нет\n"+
+		"Ж-3;06.03.2024 09:00;ИП Сидоров;Эскалировано руководителю;\n"+
+		"Ж-4;06.03.2024 12:00;ИП Петров;Передано на 2 линию;нет\n", 4, 0)
+	for id, want := range map[string]data.Level{"Ж-1": data.LevelSenior, "Ж-2": data.LevelFrontline, "Ж-3": data.LevelManager,
+		"Ж-4": data.LevelSenior} {
+		c := got[id]
+		if c.Level != want || c.Facts.Escalated() != (want != data.LevelFrontline) {
+			t.Errorf("%s: level %q escalations %d, want %q", id, c.Level, c.Facts.Escalations, want)
+		}
+	}
+	got, _ = importRegister(t, "уровни.csv", "Номер;Дата;Клиент;Уровень эскалации\n"+
+		"1;05.03.2024;ООО Ромашка;1 линия\n2;05.03.2024;ООО Вектор;2 линия\n3;06.03.2024;ИП Сидоров;Руководитель\n", 3, 0)
+	levels := map[data.Level]int{}
+	for _, c := range got {
+		levels[c.Level]++
+	}
+	if levels[data.LevelFrontline] != 1 || levels[data.LevelSenior] != 1 || levels[data.LevelManager] != 1 {
+		t.Errorf("levels %v, want one of each", levels)
+	}
+	got, _ = importRegister(t, "dated.csv", "Ticket;Opened;Customer;Status;Escalated\n"+
+		"T-1;2024-03-05 10:00;Acme;Open;2024-03-06 15:30\nT-2;2024-03-05 11:00;Globex;Open;\n", 2, 0)
+	c := got["T-1"]
+	var at time.Time
+	for _, e := range c.Events {
+		if e.Kind == data.EventEscalation {
+			at = e.At
+		}
+	}
+	if c.Level != data.LevelSenior || !at.Equal(time.Date(2024, 3, 6, 15, 30, 0, 0, time.UTC)) {
+		t.Errorf("T-1 escalated %q at %v, want senior at 2024-03-06 15:30", c.Level, at)
+	}
+	if got["T-2"].Facts.Escalated() {
+		t.Error("T-2 escalated without a date")
 	}
 }

@@ -146,3 +146,37 @@ func TestParseRegisterAmounts(t *testing.T) {
 		t.Error("parseAmount(много) accepted")
 	}
 }
+
+// Escalation as registers keep it: a flag, the line or person it went
+// to; and statuses that are an escalation.
+func TestParseRegisterLevels(t *testing.T) {
+	for _, c := range []struct {
+		in       string
+		numbered bool
+		want     data.Level
+	}{
+		{"да", false, data.LevelSenior}, {"Нет", false, data.LevelFrontline}, {"1", false, data.LevelSenior}, {"0", false, data.LevelFrontline},
+		{"1", true, data.LevelFrontline}, {"2", true, data.LevelSenior}, {"3", true, data.LevelManager},
+		{"1 линия", true, data.LevelFrontline}, {"2 линия", true, data.LevelSenior}, {"2-я линия", false, data.LevelSenior},
+		{"Вторая линия", true, data.LevelSenior}, {"3 линия", true, data.LevelManager}, {"Руководитель", true, data.LevelManager},
+		{"Начальник отдела", false, data.LevelManager}, {"L2", false, data.LevelSenior}, {"Tier 1", false, data.LevelFrontline},
+		{"Supervisor", false, data.LevelManager}, {"Юридический отдел", false, data.LevelSenior}, {"Yes", false, data.LevelSenior},
+	} {
+		if got := parseLevel(c.in, c.numbered); got != c.want {
+			t.Errorf("parseLevel(%q, %v) = %q, want %q", c.in, c.numbered, got, c.want)
+		}
+	}
+	for in, want := range map[string]data.Level{
+		"Передано на 2 линию": data.LevelSenior, "Передано 2-й линии": data.LevelSenior, "Эскалировано руководителю": data.LevelManager,
+		"Escalated": data.LevelSenior, "Escalated to manager": data.LevelManager, "Assigned to L2": data.LevelSenior,
+	} {
+		if got, ok := statusLevel(in); !ok || got != want {
+			t.Errorf("statusLevel(%q) = %q %v, want %q", in, got, ok, want)
+		}
+	}
+	for _, in := range []string{"Передано в отдел качества", "В работе", "Assigned", "Передано первой линии"} {
+		if got, ok := statusLevel(in); ok {
+			t.Errorf("statusLevel(%q) = %q, want none", in, got)
+		}
+	}
+}

@@ -862,3 +862,100 @@ func ticketChannel(s string) data.Channel {
 func isNoneMarker(l string) bool {
 	return l == "-none-" || l == "- none -" || l == "none"
 }
+
+// levelRank orders escalation levels, -1 for none.
+func levelRank(l data.Level) int { return slices.Index(data.Levels, l) }
+
+// levelWords name the top of the escalation ladder, then the step above
+// the front line, as registers write where a complaint went.
+var levelWords = []struct {
+	words []string
+	level data.Level
+}{
+	{[]string{"руковод", "начальн", "директор", "заведующ", "manager", "management", "supervisor", "head of", "третья", "третью", "третьей",
+		"third"}, data.LevelManager},
+	{[]string{"первая", "первую", "первой", "first"}, data.LevelFrontline},
+	{[]string{"вторая", "вторую", "второй", "second", "старш", "senior", "эксперт", "expert"}, data.LevelSenior},
+}
+
+// namesLine reports whether a lower-case text names a support line or
+// level, whose number follows.
+func namesLine(l string) bool {
+	for _, w := range []string{"лини", "line", "tier", "level", "уровен", "уровн"} {
+		if strings.Contains(l, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// levelIn reads the level a text names: a person or ordinal of
+// levelWords, or a line's number («2 линия», «2-й линии», "L2", "Tier 3",
+// "2nd line"; 3 and above is the top). ok=false when it names none.
+func levelIn(l string) (data.Level, bool) {
+	for _, lw := range levelWords {
+		for _, w := range lw.words {
+			if strings.Contains(l, w) {
+				return lw.level, true
+			}
+		}
+	}
+	lined := namesLine(l)
+	words := strings.FieldsFunc(l, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	for _, w := range words {
+		lined = lined || len(w) == 2 && w[0] == 'l' && w[1] >= '1' && w[1] <= '9'
+	}
+	if i := strings.IndexFunc(l, unicode.IsDigit); lined && i >= 0 {
+		switch l[i] {
+		case '0', '1':
+			return data.LevelFrontline, true
+		case '2':
+			return data.LevelSenior, true
+		}
+		return data.LevelManager, true
+	}
+	return "", false
+}
+
+// parseLevel reads an escalation cell of a register: a flag (да/нет,
+// yes/no, 1/0 unless numbered), the level or line it went to, or any
+// other note of where it went, which is an escalation one step up.
+// numbered: the header names a level or line, so a bare 1 is the front
+// line, not a yes.
+func parseLevel(s string, numbered bool) data.Level {
+	l := strings.ToLower(strings.TrimSpace(s))
+	switch l {
+	case "нет", "no", "false", "n", "не было", "не эскалировано", "not escalated", "без эскалации":
+		return data.LevelFrontline
+	case "да", "yes", "true", "y", "+", "x", "х", "✓", "✔", "v":
+		return data.LevelSenior
+	}
+	if l == "0" || l == "1" && !numbered {
+		if l == "1" {
+			return data.LevelSenior
+		}
+		return data.LevelFrontline
+	}
+	if numbered && len(l) == 1 {
+		l += " level"
+	}
+	if lv, ok := levelIn(l); ok {
+		return lv
+	}
+	return data.LevelSenior
+}
+
+// statusLevel reads the level a status names when it is an escalation
+// («Передано на 2 линию», «Эскалировано руководителю», "Escalated"): a
+// handover to another department is none. ok=false when it names none.
+func statusLevel(status string) (data.Level, bool) {
+	l := strings.ToLower(status)
+	escalated := strings.Contains(l, "эскал") || strings.Contains(l, "escalat")
+	if !escalated && !strings.Contains(l, "передан") && !strings.Contains(l, "transferred") && !strings.Contains(l, "assigned") {
+		return "", false
+	}
+	if lv, ok := levelIn(l); ok {
+		return lv, levelRank(lv) > 0
+	}
+	return data.LevelSenior, escalated
+}

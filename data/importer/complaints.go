@@ -18,6 +18,7 @@ const (
 	FieldSubject        Field = "subject"
 	FieldDescription    Field = "description"
 	FieldAssignee       Field = "assignee"
+	FieldLevel          Field = "level" // the escalation level reached, or whether (or when) it was escalated
 	FieldRespondedAt    Field = "first_response_at"
 	FieldFirstResponse  Field = "first_response_time" // a duration since opening
 	FieldResolvedAt     Field = "resolved_at"
@@ -32,7 +33,7 @@ const (
 
 // ComplaintFields lists the complaint fields in display order.
 var ComplaintFields = []Field{FieldExternalID, FieldOpened, FieldStatus, FieldPriority, FieldType, FieldChannel, FieldClient, FieldTier,
-	FieldCategory, FieldSubcategory, FieldSubject, FieldDescription, FieldAssignee, FieldRespondedAt, FieldFirstResponse,
+	FieldCategory, FieldSubcategory, FieldSubject, FieldDescription, FieldAssignee, FieldLevel, FieldRespondedAt, FieldFirstResponse,
 	FieldResolvedAt, FieldResolutionTime, FieldClosedAt, FieldUpdatedAt, FieldReopens, FieldResolution, FieldVerdict, FieldCompensation}
 
 // Known ticket layouts.
@@ -321,6 +322,11 @@ var complaintAliases = map[Field][]string{
 		"клиент доволен", "доволен ли клиент", "клиент удовлетворен", "клиент удовлетворён", "доволен", "удовлетворен", "удовлетворён",
 		"оценка обслуживания", "оценка качества", "оценка качества обслуживания", "оценка сервиса", "customer satisfied", "client satisfied",
 		"satisfied", "customer happy", "csat score"},
+	// Registers keep escalation as a flag («Эскалация»: да/нет), the
+	// line or person it went to, or its date (see parseLevel).
+	FieldLevel: {"эскалация", "уровень эскалации", "эскалировано", "эскалирована", "эскалирован", "дата эскалации", "линия",
+		"линия поддержки", "уровень поддержки", "линия обработки", "передано на", "escalation", "escalation level", "escalated",
+		"escalated to", "escalation date", "date escalated", "is escalated", "isescalated", "support level", "support line"},
 	FieldCompensation: {"компенсация", "сумма компенсации", "возмещение", "сумма возмещения", "compensation", "refund", "refund amount",
 		"compensation amount", "сумма возврата", "возврат", "возврат средств", "выплата", "сумма выплаты", "credit", "credit amount", "goodwill"},
 }
@@ -337,7 +343,7 @@ var complaintContains = map[Field][]string{
 // the subcategory before the category.
 var complaintOrder = []Field{FieldExternalID, FieldOpened, FieldUpdatedAt, FieldResolvedAt, FieldClosedAt, FieldRespondedAt,
 	FieldFirstResponse, FieldResolutionTime, FieldStatus, FieldPriority, FieldType, FieldChannel, FieldTier, FieldClient,
-	FieldSubcategory, FieldCategory, FieldSubject, FieldDescription, FieldAssignee, FieldReopens, FieldResolution, FieldVerdict,
+	FieldSubcategory, FieldCategory, FieldSubject, FieldDescription, FieldAssignee, FieldLevel, FieldReopens, FieldResolution, FieldVerdict,
 	FieldCompensation}
 
 var complaintSchema = &schema{
