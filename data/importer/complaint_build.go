@@ -390,6 +390,11 @@ func (b *complaintBuilder) parseRow(rec []string, row int) (ticketRow, bool) {
 		}
 		r.reopens = n
 	}
+	if r.reopens == 0 && !b.eventLog && reopenedStatus(r.statusText) {
+		// «Повторно открыта», "Reopened": open again after a resolution,
+		// once at least, though the file counts no reopens.
+		r.reopens = 1
+	}
 	if v := b.text(rec, FieldCompensation); v != "" {
 		n, ok := parseAmount(v)
 		if !ok {

@@ -146,3 +146,16 @@ func TestImportRegisterEscalation(t *testing.T) {
 		t.Error("T-2 escalated without a date")
 	}
 }
+
+// A register with no reopens column says «Повторно открыта» in the
+// status: the complaint was reopened once at least.
+func TestImportRegisterReopenedStatus(t *testing.T) {
+	got, _ := importRegister(t, "жалобы.csv", "Номер;Дата;Клиент;Статус\n"+
+		"Ж-1;05.03.2024;ООО Ромашка;Повторно открыта\nЖ-2;05.03.2024;ООО Вектор;Reopened\nЖ-3;06.03.2024;ИП Сидоров;В работе\n", 3, 0)
+	for id, want := range map[string]int{"Ж-1": 1, "Ж-2": 1, "Ж-3": 0} {
+		c := got[id]
+		if n := len(c.Facts.Reopens) + c.Facts.UndatedReopens; n != want || c.Status != data.StatusInProgress {
+			t.Errorf("%s: status %q, %d reopens, want in progress and %d", id, c.Status, n, want)
+		}
+	}
+}

@@ -425,6 +425,18 @@ var liveAgentStatuses = map[string]data.Status{
 // liveAgentNotAppeals are LiveAgent's codes of deleted and spam tickets.
 var liveAgentNotAppeals = []string{"X", "B"}
 
+// reopenedStatus reports whether a status says the ticket was reopened.
+func reopenedStatus(s string) bool {
+	l := strings.ToLower(s)
+	for _, w := range []string{"reopen", "re-open", "переоткрыт", "повторно открыт", "открыта повторно", "открыт повторно", "открыто повторно",
+		"возобновл"} {
+		if strings.Contains(l, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // parseStatus maps a status cell; ok=false for an unknown status.
 func parseStatus(s string) (data.Status, bool) {
 	l := strings.ToLower(strings.Join(strings.Fields(s), " "))
