@@ -26,6 +26,8 @@ type ticketRow struct {
 	client, tier, category, subcategory        string
 	subject, description, assignee, resolution string
 	verdict                                    data.Verdict
+	level                                      data.Level // the escalation level reached ("" when the row says none)
+	escalatedAt                                time.Time  // when, if the row dates it
 	reopens                                    int
 	compensation                               int64
 	notAppeal                                  bool // marked spam, deleted or merged
@@ -38,6 +40,7 @@ type complaintBuilder struct {
 	defType  data.ComplaintType
 	units    map[Field]durationScale
 	disputed bool // the verdict column records disputes (CFPB)
+	numbered bool // the escalation column names levels or lines: a bare 1 is the front line
 	rated    bool // the verdict column may hold 1-5 ratings (Jira, CSAT)
 	statuses valueCache[data.Status]
 	// parseStatus reads the layout's statuses (ServiceNow may export
@@ -95,7 +98,11 @@ func newComplaintBuilder(p *plan, opt Options) *complaintBuilder {
 	if i, ok := p.mapping[FieldVerdict]; ok {
 		n := p.cols[i].norm
 		b.disputed = strings.Contains(n, "disput") || strings.Contains(n, "оспор")
-		b.rated = strings.Contains(n, "rating") || strings.Contains(n, "оценк") || strings.Contains(n, "score") || strings.Contains(n, "csat")
+		b.rated = strings.Contains(n, "rating") || strings.Contains(n, "оценк") || strings.Contains(n, "score") || strings.Contains(n, "csat") ||
+			!b.disputed && ratingsIn(sampleValues(p, FieldVerdict))
+	}
+	if i, ok := p.mapping[FieldLevel]; ok {
+		b.numbered = namesLine(p.cols[i].norm)
 	}
 	b.parseStatus, b.notAppeal = planStatusParser(p)
 	b.duplicate = duplicateColumn(p)
@@ -383,6 +390,11 @@ func (b *complaintBuilder) parseRow(rec []string, row int) (ticketRow, bool) {
 		}
 		r.reopens = n
 	}
+	if r.reopens == 0 && !b.eventLog && reopenedStatus(r.statusText) {
+		// «Повторно открыта», "Reopened": open again after a resolution,
+		// once at least, though the file counts no reopens.
+		r.reopens = 1
+	}
 	if v := b.text(rec, FieldCompensation); v != "" {
 		n, ok := parseAmount(v)
 		if !ok {
@@ -398,8 +410,22 @@ func (b *complaintBuilder) parseRow(rec []string, row int) (ticketRow, bool) {
 					return v, true
 				}
 			}
+			if v, ok := explicitRating(s); ok && !b.disputed {
+				return v, true
+			}
 			return parseVerdict(s, b.disputed), true
 		})
+	}
+	if v := b.text(rec, FieldLevel); v != "" {
+		// «Эскалировано: 12.03.2024»: escalated, and when.
+		if t, why := b.dates.parse(v); why == "" && len(v) >= 8 {
+			r.level, r.escalatedAt = data.LevelSenior, t
+		} else {
+			r.level = parseLevel(v, b.numbered)
+		}
+	}
+	if lv, ok := statusLevel(r.statusText); ok && levelRank(lv) > levelRank(r.level) {
+		r.level = lv
 	}
 	r.client = b.person(rec, FieldClient)
 	r.tier = b.text(rec, FieldTier)
@@ -409,9 +435,10 @@ func (b *complaintBuilder) parseRow(rec []string, row int) (ticketRow, bool) {
 	r.description = b.clip(rec, row, FieldDescription, data.MaxCommentLen)
 	r.assignee = b.person(rec, FieldAssignee)
 	r.resolution = b.clip(rec, row, FieldResolution, data.MaxCommentLen)
-	if statusLike(r.resolution) && len(r.resolution) < 20 {
+	if st, ok := parseStatus(r.resolution); ok && st.Open() && len(r.resolution) < 20 || notAppeal(r.resolution) && len(r.resolution) < 20 {
 		// San Francisco's 311 notes an open case's status as "open":
-		// a state, not how the case was resolved.
+		// a state, not how the case was resolved. A claim's outcome
+		// («Удовлетворена», «Отказано») is one.
 		r.resolution = ""
 	}
 	if r.resolution == "" && !r.status.Open() && strings.Contains(strings.ToLower(r.statusText), " with") {
@@ -563,6 +590,16 @@ func (b *complaintBuilder) complaint(r ticketRow) *data.Complaint {
 		Source: b.source, ExternalID: r.id, OpenedAt: r.opened, ClientName: r.client, ClientTier: r.tier, Channel: r.channel,
 		Type: r.typ, Category: r.category, Subcategory: r.subcategory, Priority: r.priority, Subject: r.subject,
 		Description: r.description, Assignee: r.assignee, Resolution: r.resolution, Compensation: r.compensation, Verdict: r.verdict,
+		Level: r.level,
+	}
+}
+
+// escalate records the escalation a row states: at its date when the row
+// gives one, else the store puts it at the opening (no duration depends
+// on its time).
+func (h *history) escalate(r ticketRow) {
+	if levelRank(r.level) > 0 && !r.escalatedAt.IsZero() && !r.escalatedAt.Before(h.events[0].At) {
+		h.events = append(h.events, data.ComplaintEvent{At: r.escalatedAt, Kind: data.EventEscalation, Level: r.level})
 	}
 }
 
@@ -610,6 +647,7 @@ func (h *history) move(to data.Status, at time.Time, undated bool) {
 func (b *complaintBuilder) fromRow(r ticketRow) *data.Complaint {
 	c := b.complaint(r)
 	h := newHistory(r.opened)
+	h.escalate(r)
 	if !r.respondedAt.IsZero() {
 		h.reply(r.respondedAt)
 	}
@@ -721,9 +759,15 @@ func (b *complaintBuilder) fromLog(rows []ticketRow) *data.Complaint {
 		if merged.verdict == data.VerdictUnknown {
 			merged.verdict = r.verdict
 		}
+		// The highest level any state reached, dated by its first row
+		// that dates it.
+		if levelRank(r.level) > levelRank(merged.level) || r.level == merged.level && !r.escalatedAt.IsZero() {
+			merged.level, merged.escalatedAt = r.level, r.escalatedAt
+		}
 	}
 	c := b.complaint(merged)
 	h := newHistory(merged.opened)
+	h.escalate(merged)
 	if !merged.respondedAt.IsZero() {
 		h.reply(merged.respondedAt)
 	}

@@ -56,14 +56,16 @@ func parseDuration(s string, unit durationScale) (time.Duration, bool) {
 // after the numbers of a duration.
 var durationUnits = map[string]time.Duration{
 	"w": 7 * 24 * time.Hour, "week": 7 * 24 * time.Hour, "weeks": 7 * 24 * time.Hour, "нед": 7 * 24 * time.Hour,
+	"неделя": 7 * 24 * time.Hour, "недели": 7 * 24 * time.Hour, "недель": 7 * 24 * time.Hour, "неделю": 7 * 24 * time.Hour,
 	"d": 24 * time.Hour, "day": 24 * time.Hour, "days": 24 * time.Hour, "д": 24 * time.Hour, "дн": 24 * time.Hour, "дня": 24 * time.Hour,
-	"дней": 24 * time.Hour, "сут": 24 * time.Hour,
+	"дней": 24 * time.Hour, "день": 24 * time.Hour, "сут": 24 * time.Hour, "сутки": 24 * time.Hour, "суток": 24 * time.Hour,
 	"h": time.Hour, "hr": time.Hour, "hrs": time.Hour, "hour": time.Hour, "hours": time.Hour, "ч": time.Hour, "час": time.Hour,
 	"часа": time.Hour, "часов": time.Hour,
+	// A register's «2ч30м»: «м» after hours is minutes, as in «30 м».
 	"m": time.Minute, "min": time.Minute, "mins": time.Minute, "minute": time.Minute, "minutes": time.Minute, "мин": time.Minute,
-	"минут": time.Minute, "минуты": time.Minute, "минута": time.Minute,
+	"минут": time.Minute, "минуты": time.Minute, "минута": time.Minute, "минуту": time.Minute, "м": time.Minute,
 	"s": time.Second, "sec": time.Second, "secs": time.Second, "second": time.Second, "seconds": time.Second, "с": time.Second,
-	"сек": time.Second, "секунд": time.Second,
+	"сек": time.Second, "секунд": time.Second, "секунды": time.Second, "секунда": time.Second, "секунду": time.Second,
 }
 
 // parseUnitDuration reads numbers each followed by a unit; ok=false
@@ -176,7 +178,20 @@ var statusWords = []struct {
 	{"требуется информация", data.StatusWaiting},
 	{"внешняя обработка", data.StatusInProgress},
 	{"transferred", data.StatusInProgress}, // 311: sent on to the department that acts
-	{"stalled", data.StatusWaiting},        // Request Tracker: waiting on something, mostly the requester
+	// Registers kept by hand in English.
+	{"in review", data.StatusInProgress},
+	{"under review", data.StatusInProgress},
+	{"investigating", data.StatusInProgress},
+	{"under investigation", data.StatusInProgress},
+	{"acknowledged", data.StatusInProgress},
+	{"in work", data.StatusInProgress},
+	{"not resolved", data.StatusInProgress},
+	{"unresolved", data.StatusInProgress},
+	{"re-opened", data.StatusInProgress},
+	{"received", data.StatusNew},
+	{"complete", data.StatusResolved},
+	{"declined", data.StatusClosed},
+	{"stalled", data.StatusWaiting}, // Request Tracker: waiting on something, mostly the requester
 	{"в работе", data.StatusInProgress},
 	{"открыта", data.StatusInProgress},
 	{"открыт", data.StatusInProgress},
@@ -306,6 +321,49 @@ var statusStems = []struct {
 	{"провал", data.StatusClosed},
 	{"сделка успешн", data.StatusClosed},
 	{"сделка провал", data.StatusClosed},
+	// Registers kept by hand. A claim «Удовлетворена» (granted, wholly or
+	// in part) is resolved, «Не удовлетворена» or «Отказано» is decided
+	// against the client: closed. «Ответ дан» ends a written complaint.
+	// A pause stops the clock as waiting for the client does.
+	{"получен", data.StatusNew},
+	{"поступил", data.StatusNew},
+	{"повторно открыт", data.StatusInProgress},
+	{"на согласовании", data.StatusInProgress},
+	{"согласовани", data.StatusInProgress},
+	{"рассматрива", data.StatusInProgress},
+	{"на проверке", data.StatusInProgress},
+	{"проверка", data.StatusInProgress},
+	{"на контроле", data.StatusInProgress},
+	{"на доработке", data.StatusInProgress},
+	{"доработк", data.StatusInProgress},
+	{"направлен", data.StatusInProgress},
+	{"перенаправлен", data.StatusInProgress},
+	{"эскалаци", data.StatusInProgress},
+	{"у руководител", data.StatusInProgress},
+	{"не решен", data.StatusInProgress},
+	{"не решён", data.StatusInProgress},
+	{"не выполнен", data.StatusInProgress},
+	{"ждём ответа", data.StatusWaiting},
+	{"ждем ответа", data.StatusWaiting},
+	{"ждём клиента", data.StatusWaiting},
+	{"ждем клиента", data.StatusWaiting},
+	{"приостановлен", data.StatusWaiting},
+	{"пауза", data.StatusWaiting},
+	{"рассмотрен", data.StatusResolved},
+	{"обработан", data.StatusResolved},
+	{"удовлетворен", data.StatusResolved},
+	{"удовлетворён", data.StatusResolved},
+	{"частично удовлетвор", data.StatusResolved},
+	{"ответ дан", data.StatusResolved},
+	{"дан ответ", data.StatusResolved},
+	{"ответ направлен", data.StatusResolved},
+	{"направлен ответ", data.StatusResolved},
+	{"ответ отправлен", data.StatusResolved},
+	{"не удовлетворен", data.StatusClosed},
+	{"не удовлетворён", data.StatusClosed},
+	{"отказ", data.StatusClosed},
+	{"работа завершен", data.StatusClosed},
+	{"отозван", data.StatusClosed}, // withdrawn by the client
 }
 
 // serviceNowStates are the numbers ServiceNow exports for incident
@@ -317,7 +375,7 @@ var serviceNowStates = map[string]data.Status{
 // cancelWords start the statuses of tickets cancelled or withdrawn
 // (Zendesk, Freshdesk and ServiceNow "Canceled", "Cancelled",
 // "Withdrawn", «Отменено», «Отменена»): closed, but never resolved.
-var cancelWords = []string{"cancel", "withdrawn", "отмен"}
+var cancelWords = []string{"cancel", "withdrawn", "отмен", "отозван"}
 
 // cancelledStatus reports whether a status cell of a layout cancels the
 // ticket; ServiceNow's state number 8 is Canceled.
@@ -367,6 +425,18 @@ var liveAgentStatuses = map[string]data.Status{
 // liveAgentNotAppeals are LiveAgent's codes of deleted and spam tickets.
 var liveAgentNotAppeals = []string{"X", "B"}
 
+// reopenedStatus reports whether a status says the ticket was reopened.
+func reopenedStatus(s string) bool {
+	l := strings.ToLower(s)
+	for _, w := range []string{"reopen", "re-open", "переоткрыт", "повторно открыт", "открыта повторно", "открыт повторно", "открыто повторно",
+		"возобновл"} {
+		if strings.Contains(l, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // parseStatus maps a status cell; ok=false for an unknown status.
 func parseStatus(s string) (data.Status, bool) {
 	l := strings.ToLower(strings.Join(strings.Fields(s), " "))
@@ -408,12 +478,14 @@ var priorityWords = []struct {
 		// with "Immediate", YouTrack with "Show-stopper".
 		"emergency", "immediate", "show-stopper", "showstopper",
 		"самый высок", "блокирующ", "блокер", // Jira and Yandex Tracker in Russian: Highest, Blocker
-		"très haut", "majeur"}, data.PriorityCritical}, // GLPI in French
-	{[]string{"high", "major", "высок", "важн", "haut", "серьезн", "серьёзн"}, data.PriorityHigh},
-	{[]string{"normal", "medium", "moderate", "средн", "обычн", "нормальн", "стандарт", "moyen"}, data.PriorityNormal},
+		"très haut", "majeur", // GLPI in French
+		"очень срочн", "высш", "максимальн", "макс", "asap"}, data.PriorityCritical},
+	{[]string{"high", "major", "высок", "важн", "haut", "серьезн", "серьёзн", "повышенн", "выс."}, data.PriorityHigh},
+	{[]string{"normal", "medium", "moderate", "средн", "обычн", "нормальн", "стандарт", "moyen", "ср."}, data.PriorityNormal},
 	{[]string{"low", "minor", "planning", "lowest", "trivial", "very low", "низк", "незначит", "не срочн", "несрочн", "очень низк",
 		"самый низк", "тривиальн", // Jira in Russian: Lowest, Trivial
-		"très bas", "bas"}, data.PriorityLow},
+		"très bas", "bas",
+		"минимальн", "мин", "пониженн", "не важн", "неважн", "низ."}, data.PriorityLow},
 }
 
 // unsetPriorities say that nobody set a priority.
@@ -507,11 +579,17 @@ func parsePriority(s string) (data.Priority, bool) {
 		}
 		return numberedPriorities[l[0]-'1'], true
 	}
-	for _, prefix := range []string{"severity", "sev", "p", "s"} {
+	// A rank may be followed by its name ("P2 - High", "Sev 1 (Critical)"),
+	// which then says it.
+	for _, prefix := range []string{"severity", "sev", "priority", "приоритет", "p", "s"} {
 		rest := strings.TrimLeft(strings.TrimPrefix(l, prefix), " -")
-		if strings.HasPrefix(l, prefix) && len(rest) == 1 && rest[0] >= '0' && rest[0] <= '5' {
-			return rankedPriorities[rest[0]-'0'], true
+		if !strings.HasPrefix(l, prefix) || rest == "" || rest[0] < '0' || rest[0] > '5' || len(rest) > 1 && !strings.ContainsRune(" -.(", rune(rest[1])) {
+			continue
 		}
+		if p, ok := priorityWord(strings.TrimLeft(rest[1:], " -.(")); ok {
+			return p, true
+		}
+		return rankedPriorities[rest[0]-'0'], true
 	}
 	return priorityWord(l)
 }
@@ -533,11 +611,17 @@ var typeWords = []struct {
 	t     data.ComplaintType
 }{
 	{[]string{"problem", "incident", "complaint", "issue", "bug", "defect", "fault", "жалоб", "претензи", "инцидент", "проблем", "рекламаци", "ошибк", "сбой",
-		"неисправн"}, data.TypeComplaint},
-	{[]string{"question", "inquiry", "enquiry", "consultation", "вопрос", "консультаци", "request for information"}, data.TypeQuestion},
+		"неисправн",
+		// Registers: a claim, a remark, feedback marked negative
+		// («Негативный отзыв», «Отзыв (негатив)»).
+		"claim", "grievance", "negative", "замечани", "недовольств", "негатив", "отрицательн"}, data.TypeComplaint},
+	{[]string{"question", "inquiry", "enquiry", "consultation", "вопрос", "консультаци", "request for information",
+		"query", "консультир", "справк", "уточнени", "информаци"}, data.TypeQuestion},
 	{[]string{"task", "feature", "request", "service request", "запрос", "заявк", "просьб", "предложени", "demande",
-		"задач", "подзадач", "новая функци", "улучшени", "доработк"}, data.TypeRequest}, // Jira in Russian
-	{[]string{"praise", "compliment", "thanks", "благодарн", "похвал"}, data.TypePraise},
+		"задач", "подзадач", "новая функци", "улучшени", "доработк", // Jira in Russian
+		"suggestion", "idea", "пожелани", "идея"}, data.TypeRequest},
+	{[]string{"praise", "compliment", "thanks", "благодарн", "похвал",
+		"благодар", "спасибо", "thank", "kudos", "positive", "позитив", "положительн"}, data.TypePraise},
 }
 
 // parseType maps ticket types: problems and incidents are complaints,
@@ -623,21 +707,23 @@ func parseVerdict(s string, disputed bool) data.Verdict {
 		yes, no = no, yes
 	}
 	switch l {
-	case "yes", "да", "1", "true":
+	case "yes", "да", "1", "true", "y":
 		return yes
-	case "no", "нет", "0", "false":
+	case "no", "нет", "0", "false", "n":
 		return no
 	}
 	if disputed {
 		return data.VerdictUnknown
 	}
-	for _, w := range []string{"not good", "bad", "unhappy", "extremely unhappy", "dissatisfied", "not satisfied", "не удовлетвор", "недовол", "не довол", "плохо"} {
+	// Registers: «Неудовл.», «Есть претензии», thumbs and faces.
+	for _, w := range []string{"not good", "bad", "unhappy", "extremely unhappy", "dissatisfied", "not satisfied", "не удовлетвор", "недовол", "не довол", "плохо",
+		"неудовл", "very dissatisfied", "unsatisfied", "negative", "отрицательн", "ужасн", "есть претензи", "👎", "😞", "😠", "😡", "🙁", "☹"} {
 		if strings.HasPrefix(l, w) {
 			return data.VerdictNotSatisfied
 		}
 	}
 	for _, w := range []string{"good", "great", "satisfied", "happy", "extremely happy", "awesome", "excellent", "удовлетвор", "довол", "хорошо",
-		"отлично"} {
+		"отлично", "удовл", "very satisfied", "positive", "положительн", "претензий нет", "нет претензий", "👍", "😊", "🙂", "😀", "😃"} {
 		if strings.HasPrefix(l, w) {
 			return data.VerdictSatisfied
 		}
@@ -665,9 +751,63 @@ func ratingVerdict(s string) (data.Verdict, bool) {
 	return data.VerdictUnknown, false
 }
 
+// explicitRating reads a 1-5 rating that says it is one, whatever the
+// header: stars ("★★★★☆", "⭐⭐⭐"), "4/5", "4 из 5", "5 звёзд", "4 stars".
+// ok=false for anything else.
+func explicitRating(s string) (data.Verdict, bool) {
+	l := strings.ToLower(strings.TrimSpace(s))
+	stars, other := 0, false
+	for _, r := range l {
+		switch r {
+		case '★', '⭐':
+			stars++
+		case '☆', '✩', '\ufe0f', ' ':
+		default:
+			other = true
+		}
+	}
+	if !other && stars > 0 {
+		if stars > 5 {
+			return data.VerdictUnknown, false
+		}
+		return ratingVerdict(strconv.Itoa(stars))
+	}
+	for _, suffix := range []string{"/5", "/ 5", " из 5", " of 5", " out of 5", " звёзд", " звезд", " звёзды", " звезды", " звезда",
+		" звёзда", " stars", " star", " балла", " баллов", " балл"} {
+		if n, found := strings.CutSuffix(l, suffix); found {
+			return ratingVerdict(strings.TrimSpace(n))
+		}
+	}
+	return data.VerdictUnknown, false
+}
+
+// ratingsIn reports whether a verdict column holds 1-5 ratings: some
+// value is a 2 to 5, which no yes/no flag (1/0) writes, and none is above
+// 5 (a 0-10 scale). Its 1s are then the lowest rating, not a yes.
+func ratingsIn(values []string) bool {
+	rated := false
+	for _, v := range values {
+		if n, err := strconv.ParseFloat(strings.Replace(v, ",", ".", 1), 64); err == nil && n > 5 {
+			return false
+		}
+		if _, ok := ratingVerdict(v); ok && v[0] >= '2' {
+			rated = true
+		}
+	}
+	return rated
+}
+
+// noAmounts say in a register's compensation column that none was paid.
+var noAmounts = []string{"нет", "не было", "без компенсации", "нет компенсации", "не требуется", "не положена", "не предусмотрена",
+	"не выплачивалась", "отказано", "no", "none", "nil", "no compensation", "not applicable"}
+
 // parseAmount reads money as minor units: "1 234,50", "1234.5", "$12",
-// "500 ₽". ok=false when s holds no amount or a negative one.
+// "500 ₽"; the words of noAmounts are none (0). ok=false when s holds no
+// amount or a negative one.
 func parseAmount(s string) (int64, bool) {
+	if slices.Contains(noAmounts, strings.ToLower(strings.TrimRight(strings.TrimSpace(s), "."))) {
+		return 0, true
+	}
 	var b strings.Builder
 	for _, r := range s {
 		switch {
@@ -733,4 +873,101 @@ func ticketChannel(s string) data.Channel {
 // the value of a picklist nobody set.
 func isNoneMarker(l string) bool {
 	return l == "-none-" || l == "- none -" || l == "none"
+}
+
+// levelRank orders escalation levels, -1 for none.
+func levelRank(l data.Level) int { return slices.Index(data.Levels, l) }
+
+// levelWords name the top of the escalation ladder, then the step above
+// the front line, as registers write where a complaint went.
+var levelWords = []struct {
+	words []string
+	level data.Level
+}{
+	{[]string{"руковод", "начальн", "директор", "заведующ", "manager", "management", "supervisor", "head of", "третья", "третью", "третьей",
+		"third"}, data.LevelManager},
+	{[]string{"первая", "первую", "первой", "first"}, data.LevelFrontline},
+	{[]string{"вторая", "вторую", "второй", "second", "старш", "senior", "эксперт", "expert"}, data.LevelSenior},
+}
+
+// namesLine reports whether a lower-case text names a support line or
+// level, whose number follows.
+func namesLine(l string) bool {
+	for _, w := range []string{"лини", "line", "tier", "level", "уровен", "уровн"} {
+		if strings.Contains(l, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// levelIn reads the level a text names: a person or ordinal of
+// levelWords, or a line's number («2 линия», «2-й линии», "L2", "Tier 3",
+// "2nd line"; 3 and above is the top). ok=false when it names none.
+func levelIn(l string) (data.Level, bool) {
+	for _, lw := range levelWords {
+		for _, w := range lw.words {
+			if strings.Contains(l, w) {
+				return lw.level, true
+			}
+		}
+	}
+	lined := namesLine(l)
+	words := strings.FieldsFunc(l, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	for _, w := range words {
+		lined = lined || len(w) == 2 && w[0] == 'l' && w[1] >= '1' && w[1] <= '9'
+	}
+	if i := strings.IndexFunc(l, unicode.IsDigit); lined && i >= 0 {
+		switch l[i] {
+		case '0', '1':
+			return data.LevelFrontline, true
+		case '2':
+			return data.LevelSenior, true
+		}
+		return data.LevelManager, true
+	}
+	return "", false
+}
+
+// parseLevel reads an escalation cell of a register: a flag (да/нет,
+// yes/no, 1/0 unless numbered), the level or line it went to, or any
+// other note of where it went, which is an escalation one step up.
+// numbered: the header names a level or line, so a bare 1 is the front
+// line, not a yes.
+func parseLevel(s string, numbered bool) data.Level {
+	l := strings.ToLower(strings.TrimSpace(s))
+	switch l {
+	case "нет", "no", "false", "n", "не было", "не эскалировано", "not escalated", "без эскалации":
+		return data.LevelFrontline
+	case "да", "yes", "true", "y", "+", "x", "х", "✓", "✔", "v":
+		return data.LevelSenior
+	}
+	if l == "0" || l == "1" && !numbered {
+		if l == "1" {
+			return data.LevelSenior
+		}
+		return data.LevelFrontline
+	}
+	if numbered && len(l) == 1 {
+		l += " level"
+	}
+	if lv, ok := levelIn(l); ok {
+		return lv
+	}
+	return data.LevelSenior
+}
+
+// statusLevel reads the level a status names when it is an escalation
+// («Передано на 2 линию», «Эскалировано руководителю», "Escalated"): a
+// handover to another department is none. ok=false when it names none.
+func statusLevel(status string) (data.Level, bool) {
+	l := strings.ToLower(status)
+	escalated := strings.Contains(l, "эскал") || strings.Contains(l, "escalat")
+	if !escalated && !strings.Contains(l, "передан") && !strings.Contains(l, "transferred") && !strings.Contains(l, "assigned") {
+		return "", false
+	}
+	if lv, ok := levelIn(l); ok {
+		return lv, levelRank(lv) > 0
+	}
+	return data.LevelSenior, escalated
 }

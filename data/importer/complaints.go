@@ -18,6 +18,7 @@ const (
 	FieldSubject        Field = "subject"
 	FieldDescription    Field = "description"
 	FieldAssignee       Field = "assignee"
+	FieldLevel          Field = "level" // the escalation level reached, or whether (or when) it was escalated
 	FieldRespondedAt    Field = "first_response_at"
 	FieldFirstResponse  Field = "first_response_time" // a duration since opening
 	FieldResolvedAt     Field = "resolved_at"
@@ -32,7 +33,7 @@ const (
 
 // ComplaintFields lists the complaint fields in display order.
 var ComplaintFields = []Field{FieldExternalID, FieldOpened, FieldStatus, FieldPriority, FieldType, FieldChannel, FieldClient, FieldTier,
-	FieldCategory, FieldSubcategory, FieldSubject, FieldDescription, FieldAssignee, FieldRespondedAt, FieldFirstResponse,
+	FieldCategory, FieldSubcategory, FieldSubject, FieldDescription, FieldAssignee, FieldLevel, FieldRespondedAt, FieldFirstResponse,
 	FieldResolvedAt, FieldResolutionTime, FieldClosedAt, FieldUpdatedAt, FieldReopens, FieldResolution, FieldVerdict, FieldCompensation}
 
 // Known ticket layouts.
@@ -168,10 +169,15 @@ var complaintAliases = map[Field][]string{
 		// process-mining event logs, BPI Challenge incident logs.
 		"unique key", "sr number", "caseid", "service request (sr) number", "service request number", "service request id",
 		"incident id",
-		"tracking id",          // HESK
-		"uid",                  // Trudesk's reports
-		"number",               // SimpleOne (INC0000101), as ServiceNow
-		"ключ", "ключ задачи"}, // Yandex Tracker
+		"tracking id",         // HESK
+		"uid",                 // Trudesk's reports
+		"number",              // SimpleOne (INC0000101), as ServiceNow
+		"ключ", "ключ задачи", // Yandex Tracker
+		// Registers kept by hand number the complaint, the claim, the
+		// letter received.
+		"№ жалобы", "№ претензии", "№ обращения", "№ заявки", "№ рекламации", "номер рекламации", "рег. номер", "рег. №",
+		"регистрационный номер", "входящий номер", "вх. №", "вх. номер", "complaint no", "complaint no.", "complaint number",
+		"complaint #", "case no", "case no.", "claim number", "claim no", "claim no.", "claim id", "reference number", "ref no", "ref. no"},
 	FieldOpened: {"дата", "дата обращения", "дата создания", "дата регистрации", "дата поступления", "дата и время", "создано", "создана", "создан", "создан(а)", "поступило",
 		"дата и время создания", "дата/время создания", "время обращения", "дата/время обращения", "зарегистрировано", "зарегистрирован", "зарегистрирована",
 		"дата создания обращения", "дата создания заявки", "время создания", "дата открытия", "открыто", "opened", "opened at", "opened_at",
@@ -186,7 +192,12 @@ var complaintAliases = map[Field][]string{
 		// segment began with the client's message).
 		"call date", "request time", "segment start",
 		// BPI Challenge incident logs; Open311's service requests.
-		"open time", "requested datetime"},
+		"open time", "requested datetime",
+		// Registers kept by hand.
+		"дата жалобы", "дата претензии", "дата заявки", "дата рекламации", "дата получения", "дата приема", "дата приёма", "дата подачи",
+		"дата поступления обращения", "дата поступления жалобы", "дата регистрации обращения", "дата регистрации жалобы",
+		"дата обращения клиента", "date of complaint", "complaint date", "date logged", "logged on", "date reported", "reported on",
+		"reported date", "received date", "date of receipt", "received on", "date raised", "raised on"},
 	FieldUpdatedAt: {"дата изменения", "обновлено", "изменено", "updated", "updated at", "last updated", "modified", "sys_updated_on", "last update time", "last modified date", "дата последнего изменения",
 		"last update", "updated datetime",
 		// Process-mining event logs date each step ("Case ID, Activity,
@@ -203,7 +214,10 @@ var complaintAliases = map[Field][]string{
 		"ticket solved - timestamp", "time to resolution",
 		// TOPdesk completes an incident before it closes it; Front
 		// archives a conversation when it is done.
-		"completed date", "segment end"},
+		"completed date", "segment end",
+		// Registers kept by hand.
+		"дата устранения", "дата урегулирования", "дата фактического решения", "дата фактического исполнения", "фактическая дата решения",
+		"resolved on", "date of resolution", "date fixed", "fixed on"},
 	// Salesforce writes "Date/Time Closed" beside a "Closed" flag (1/0):
 	// the date comes first.
 	FieldClosedAt: {"date/time closed", "дата закрытия", "закрыто", "закрыта", "закрыт", "закрыт(а)", "дата и время закрытия", "время закрытия", "дата завершения", "closed", "closed at", "closed_at", "close date",
@@ -215,8 +229,9 @@ var complaintAliases = map[Field][]string{
 	FieldRespondedAt: {"дата первого ответа", "первый ответ", "дата ответа", "время первого ответа", "first response at", "first reply at",
 		"first responded at", "responded at", "first response", "first response date", "first agent reply date", "first reply date",
 		"initial response time", "first response time", "responded time",
-		"date of first agent reply",                              // Deskpro
-		"conversation first replied at", "first admin reply at"}, // Intercom
+		"date of first agent reply",                             // Deskpro
+		"conversation first replied at", "first admin reply at", // Intercom
+		"дата ответа клиенту", "дата первого контакта", "date of first response", "first contact date", "date responded"},
 	// A unit in brackets is read by durationUnit.
 	FieldFirstResponse: {"время первого ответа", "время реакции", "время ответа", "first response time", "first reply time", "response time",
 		"time to first response", "first response", "time to first agent reply", "time to first reply", "first reply time (min)",
@@ -234,7 +249,8 @@ var complaintAliases = map[Field][]string{
 		"conversation status", // Chatwoot
 		// A process-mining event log names each step's activity.
 		"activity", "activity name", "concept:name"},
-	FieldPriority: {"приоритет", "срочность", "важность", "priority", "urgency", "ticket priority", "case priority"},
+	FieldPriority: {"приоритет", "срочность", "важность", "priority", "urgency", "ticket priority", "case priority",
+		"критичность", "уровень важности", "степень важности", "уровень критичности", "severity", "severity level"},
 	// Zoho Desk's "Classification" holds Problem, Question, Request,
 	// Feature: a type, not a category.
 	FieldType: {"тип", "тип обращения", "вид обращения", "вид", "тип заявки", "тип запроса", "type", "ticket type", "issue type", "request type",
@@ -247,7 +263,9 @@ var complaintAliases = map[Field][]string{
 		"contact type", // SimpleOne, as ServiceNow
 		// City 311 open data (New York, Austin), the CFPB's snake case,
 		// Comcast's complaints on Kaggle.
-		"open data channel type", "method received", "submitted via", "received via", "channel type"},
+		"open data channel type", "method received", "submitted via", "received via", "channel type",
+		"источник обращения", "способ поступления", "канал связи", "способ подачи", "форма обращения", "received by", "how received",
+		"contact method", "method of contact", "complaint channel", "source of complaint"},
 	FieldTier: {"сегмент", "сегмент клиента", "категория клиента", "уровень клиента", "tier", "client tier", "customer tier", "segment"},
 	FieldClient: {"клиент", "заявитель", "фио", "фио клиента", "имя клиента", "контрагент", "компания", "организация", "client", "customer",
 		"customer name", "client name", "requester", "contact", "contact name", "person", "reporter", "customer user", "customer id", "organization",
@@ -258,7 +276,10 @@ var complaintAliases = map[Field][]string{
 		"requestors", "requestor", // Request Tracker
 		"submitter", "submitted by", "creator", // Jitbit, Spiceworks
 		"постановщик", // Bitrix24's tasks: who set the task
-		"name"},       // HESK names the customer so; a ticket's own name is its subject ("Ticket name")
+		"name",        // HESK names the customer so; a ticket's own name is its subject ("Ticket name")
+		// Registers of shops, clinics, hotels, utilities.
+		"покупатель", "заказчик", "абонент", "потребитель", "пациент", "гость", "контактное лицо", "наименование клиента",
+		"наименование контрагента", "buyer", "consumer", "complainant", "patient", "guest"},
 	FieldSubcategory: {"подкатегория", "подтема", "subcategory", "sub-category", "sub category",
 		"descriptor"}, // New York's 311 under its complaint type
 	// «Тема» is the subject line in Okdesk, Usedesk, Omnidesk and
@@ -267,12 +288,18 @@ var complaintAliases = map[Field][]string{
 		"ticket category", "reason", "queue", "очередь", "case reason", "conversation topic", "help topic",
 		// City 311 open data: New York's complaint type, Chicago's and
 		// Austin's service request type.
-		"complaint type", "sr type", "sr description", "service name", "service request type"},
+		"complaint type", "sr type", "sr description", "service name", "service request type",
+		// Registers kept by hand.
+		"вид жалобы", "вид претензии", "причина жалобы", "причина претензии", "тема жалобы", "тема претензии", "категория жалобы",
+		"категория претензии", "характер жалобы", "характер претензии", "nature of complaint", "complaint category", "complaint reason",
+		"reason for complaint"},
 	FieldSubject: {"тема", "заголовок", "краткое описание", "суть", "тема письма", "тема тикета", "тема заявки", "название", "subject", "summary",
 		"title", "short description", "brief description", "ticket name", "ticket title", "ticket subject",
 		"customer complaint"}, // Comcast's complaints on Kaggle: the client's own title
 	FieldDescription: {"описание", "текст", "текст обращения", "содержание", "суть обращения", "комментарий", "description", "details", "text", "comment",
-		"message", "body"}, // HESK, Jitbit
+		"message", "body", // HESK, Jitbit
+		"суть жалобы", "суть претензии", "суть проблемы", "содержание жалобы", "содержание претензии", "содержание обращения",
+		"текст жалобы", "текст претензии", "complaint details", "details of complaint", "complaint text", "issue details"},
 	FieldAssignee: {"ответственный", "исполнитель", "сотрудник", "агент", "специалист", "менеджер", "assignee", "assigned to", "agent", "owner",
 		"responsible", "ticket owner", "teammate assigned", "assigned agent",
 		"case owner", "teammate currently assigned", "assignee name",
@@ -280,17 +307,29 @@ var complaintAliases = map[Field][]string{
 		"agent assigned", "назначена", "technician", "assignee user", "operator", // TOPdesk
 		"resource", "org:resource", // who did a step of a process-mining event log
 		"assigned user", "кому назначено", // SimpleOne
-		"agent name"}, // Chatwoot's conversation report
+		"agent name", // Chatwoot's conversation report
+		"оператор", "кто принял", "принял", "обработал", "handled by", "resolved by", "responsible person"},
 	FieldReopens: {"переоткрытия", "повторные открытия", "число переоткрытий", "reopens", "reopen count", "reopened", "number of reopen",
 		"number of reopens", "reopen time", "reopened at", "дата переоткрытия"},
 	FieldResolution: {"решение", "результат", "итог", "результат рассмотрения", "resolution", "resolution summary", "outcome",
 		"close notes", "closure notes", "closure code", "resolution code", "close code", "резолюция", // Yandex Tracker
-		"resolution description", "status notes"}, // New York's and San Francisco's 311
+		"resolution description", "status notes", // New York's and San Francisco's 311
+		"принятые меры", "предпринятые меры", "меры", "принятое решение", "ответ клиенту", "текст ответа", "ответ", "action taken",
+		"actions taken", "corrective action"},
 	FieldVerdict: {"оценка клиента", "удовлетворенность", "удовлетворённость", "отзыв клиента", "оценка", "satisfaction", "verdict", "csat",
 		"satisfaction rating", "rating", "conversation rating", "customer satisfaction rating", "happiness rating",
-		"satisfaction survey score"},
+		"satisfaction survey score",
+		// Registers ask it as a question: «Клиент доволен?», "Customer satisfied?".
+		"клиент доволен", "доволен ли клиент", "клиент удовлетворен", "клиент удовлетворён", "доволен", "удовлетворен", "удовлетворён",
+		"оценка обслуживания", "оценка качества", "оценка качества обслуживания", "оценка сервиса", "customer satisfied", "client satisfied",
+		"satisfied", "customer happy", "csat score"},
+	// Registers keep escalation as a flag («Эскалация»: да/нет), the
+	// line or person it went to, or its date (see parseLevel).
+	FieldLevel: {"эскалация", "уровень эскалации", "эскалировано", "эскалирована", "эскалирован", "дата эскалации", "линия",
+		"линия поддержки", "уровень поддержки", "линия обработки", "передано на", "escalation", "escalation level", "escalated",
+		"escalated to", "escalation date", "date escalated", "is escalated", "isescalated", "support level", "support line"},
 	FieldCompensation: {"компенсация", "сумма компенсации", "возмещение", "сумма возмещения", "compensation", "refund", "refund amount",
-		"compensation amount"},
+		"compensation amount", "сумма возврата", "возврат", "возврат средств", "выплата", "сумма выплаты", "credit", "credit amount", "goodwill"},
 }
 
 // complaintContains recognise longer headers by a telling word.
@@ -308,7 +347,7 @@ var complaintContains = map[Field][]string{
 // the subcategory before the category.
 var complaintOrder = []Field{FieldExternalID, FieldOpened, FieldUpdatedAt, FieldResolvedAt, FieldClosedAt, FieldRespondedAt,
 	FieldFirstResponse, FieldResolutionTime, FieldStatus, FieldPriority, FieldType, FieldChannel, FieldTier, FieldClient,
-	FieldSubcategory, FieldCategory, FieldSubject, FieldDescription, FieldAssignee, FieldReopens, FieldResolution, FieldVerdict,
+	FieldSubcategory, FieldCategory, FieldSubject, FieldDescription, FieldAssignee, FieldLevel, FieldReopens, FieldResolution, FieldVerdict,
 	FieldCompensation}
 
 var complaintSchema = &schema{

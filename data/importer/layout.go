@@ -665,7 +665,9 @@ func headerRank(sc *schema, f Field, c column) int {
 // them, the mapping looks past them.
 var unitNotes = []string{"мин", "минут", "минуты", "ч", "час", "часы", "часов", "сек", "секунд", "дн", "дней", "сут", "суток",
 	"min", "mins", "minutes", "h", "hrs", "hours", "sec", "secs", "seconds", "d", "days",
-	"в минутах", "в часах", "в секундах", "в днях", "in minutes", "in hours", "in seconds", "in days"}
+	"в минутах", "в часах", "в секундах", "в днях", "in minutes", "in hours", "in seconds", "in days",
+	// Money: «Компенсация, руб.», "Refund, USD".
+	"руб", "руб.", "р.", "₽", "rub", "usd", "eur", "$", "€", "в рублях", "in usd", "in eur"}
 
 // cutUnitNote returns a normalised header without its unit note: after a
 // comma, or spelled "in hours", "в часах". ok=false when it has none.
