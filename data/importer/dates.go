@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 )
 
 // dateKind is the shape of a date value; a column is described by the
@@ -353,26 +354,51 @@ func scanTime(sc *dateScanner, v *dateValue) error {
 	return scanZone(sc, v)
 }
 
-// scanZone reads Z, UTC, GMT, +03:00, +0300, GMT+3, -07 or an IANA name.
+// scanZone reads Z, UTC, GMT, +03:00, +0300, GMT+3, -07, MSK, МСК+4 or
+// an IANA name. A zone's name after its offset, bare or in brackets, only
+// repeats it: JavaScript's Date.toString() writes "GMT+0300 (Moscow
+// Standard Time)" in the browser's language, Go "+0300 MSK", mail
+// "+0300 (MSK)". A bracketed zone alone ("(GMT+3)", "(МСК)") is read.
 func scanZone(sc *dateScanner, v *dateValue) error {
 	rest := strings.TrimSpace(sc.s[sc.i:])
+	if open := strings.IndexByte(rest, '('); open >= 0 && strings.HasSuffix(rest, ")") {
+		if outer := strings.TrimSpace(rest[:open]); outer != "" {
+			rest = outer
+		} else {
+			rest = strings.TrimSpace(rest[open+1 : len(rest)-1])
+		}
+	}
 	if rest == "" {
 		return nil
 	}
 	up := strings.ToUpper(rest)
+	base := 0 // seconds east of UTC the offset counts from
 	switch {
 	case up == "Z" || up == "UTC" || up == "GMT":
 		v.hasZone, v.zone = true, time.UTC
 		return nil
 	case strings.HasPrefix(up, "UTC") || strings.HasPrefix(up, "GMT"):
 		rest = rest[3:]
+	case up == "MSK" || up == "МСК":
+		v.hasZone, v.zone = true, moscow()
+		return nil
+	case strings.HasPrefix(up, "MSK"):
+		rest, base = rest[len("MSK"):], 3*3600
+	case strings.HasPrefix(up, "МСК"):
+		// Russia's regional times are told from Moscow's: «МСК+4» is
+		// UTC+7.
+		rest, base = rest[len("МСК"):], 3*3600
 	}
 	if rest != "" && (rest[0] == '+' || rest[0] == '-') {
 		sign := 1
 		if rest[0] == '-' {
 			sign = -1
 		}
-		digits := strings.ReplaceAll(rest[1:], ":", "")
+		offset, name, _ := strings.Cut(rest[1:], " ")
+		if name = strings.TrimSpace(name); name != "" && !zoneAbbrev(name) {
+			return errBadDate
+		}
+		digits := strings.ReplaceAll(offset, ":", "")
 		if !allDigits(digits) || len(digits) > 4 {
 			return errBadDate
 		}
@@ -391,7 +417,7 @@ func scanZone(sc *dateScanner, v *dateValue) error {
 			return errBadDate
 		}
 		v.hasZone = true
-		v.zone = time.FixedZone("", sign*(h*3600+m*60))
+		v.zone = time.FixedZone("", base+sign*(h*3600+m*60))
 		return nil
 	}
 	if loc, err := time.LoadLocation(rest); err == nil && strings.Contains(rest, "/") {
@@ -399,6 +425,28 @@ func scanZone(sc *dateScanner, v *dateValue) error {
 		return nil
 	}
 	return errBadDate
+}
+
+// zoneAbbrev reports whether s may be a zone's abbreviation ("MSK",
+// "CET", "UTC"): two to five letters.
+func zoneAbbrev(s string) bool {
+	n := 0
+	for _, r := range s {
+		if !unicode.IsLetter(r) {
+			return false
+		}
+		n++
+	}
+	return n >= 2 && n <= 5
+}
+
+// moscow is Moscow time: UTC+3 since 2014, UTC+4 in 2011-2014 and with
+// summer time before, as the zone database knows when it is there.
+func moscow() *time.Location {
+	if loc, err := time.LoadLocation("Europe/Moscow"); err == nil {
+		return loc
+	}
+	return time.FixedZone("MSK", 3*3600)
 }
 
 // excelEpoch is day 0 of Excel's 1900 date system (1899-12-30 once the
