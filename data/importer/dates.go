@@ -3,6 +3,7 @@ package importer
 import (
 	"errors"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -137,7 +138,11 @@ func scanDate(s string, excel bool) (dateValue, error) {
 		}
 	}
 	if excel {
-		if f, err := strconv.ParseFloat(s, 64); err == nil {
+		num := s
+		if !strings.Contains(s, ".") {
+			num = strings.Replace(s, ",", ".", 1) // "45356,6": a CSV saved by Russian Excel
+		}
+		if f, err := strconv.ParseFloat(num, 64); err == nil {
 			if f < 1 || f > 2958465 {
 				return v, errBadDate
 			}
@@ -475,6 +480,49 @@ func excelDateText(s string, date1904 bool) (string, bool) {
 	return t.Format("2006-01-02"), true
 }
 
+// serial1990 and serial2100 are the Excel serials of 1990-01-01 and
+// 2100-01-01, the dates a response may have.
+const serial1990, serial2100 = 32874, 73051
+
+// csvSerial reports whether s is an Excel serial day number of 1990-2100
+// as a sheet saved as CSV writes one: "45356", "45356.6" or, from Russian
+// Excel, "45356,6".
+func csvSerial(s string) bool {
+	whole, frac, _ := strings.Cut(strings.Replace(s, ",", ".", 1), ".")
+	if len(whole) != 5 || !allDigits(whole) || frac != "" && !allDigits(frac) {
+		return false
+	}
+	n, _ := strconv.Atoi(whole)
+	return n >= serial1990 && n < serial2100
+}
+
+// serialDates reports whether a CSV writes its dates as Excel serial day
+// numbers: a date cell formatted as a number in the sheet it was saved
+// from. Only a column headed as a date whose sampled values are all
+// serials of 1990-2100 says so; unix seconds (10 digits) never are.
+func serialDates(sc *schema, cols []column, sample [][]string) bool {
+	for i, c := range cols {
+		if !slices.ContainsFunc(sc.dates, func(f Field) bool { return headerRank(sc, f, c) >= 0 }) {
+			continue
+		}
+		n := 0
+		for _, r := range sample {
+			if i >= len(r) || isMissing(r[i]) {
+				continue
+			}
+			if !csvSerial(strings.TrimSpace(r[i])) {
+				n = 0
+				break
+			}
+			n++
+		}
+		if n > 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // dateReader turns date cells into instants once the column's day/month
 // order is known.
 type dateReader struct {
@@ -484,6 +532,9 @@ type dateReader struct {
 	// date1904: the serials count from 1904 (Excel for Mac's old date
 	// system), 1462 days later than the usual 1900 ones.
 	date1904 bool
+	// serialRange: serials come from a CSV (see serialDates), where only
+	// those of 1990-2100 are taken for dates.
+	serialRange bool
 }
 
 // parse returns the instant of a date cell, or why it is not one.
@@ -503,6 +554,9 @@ func (r *dateReader) resolve(v dateValue) (time.Time, reason) {
 		}
 		return time.Unix(v.unix, 0).UTC(), ""
 	case kindExcel:
+		if r.serialRange && (v.serial < serial1990 || v.serial >= serial2100) {
+			return time.Time{}, reasonNotDate
+		}
 		days := math.Floor(v.serial)
 		secs := math.Round((v.serial - days) * 86400)
 		if r.date1904 {
@@ -691,7 +745,7 @@ func clockColumn(p *plan, dc int) int {
 	dates, clocks := 0, 0
 	for _, r := range p.sample {
 		if dc < len(r) && !isMissing(r[dc]) {
-			v, err := scanDate(strings.TrimSpace(r[dc]), p.xlsx)
+			v, err := scanDate(strings.TrimSpace(r[dc]), p.excelDates())
 			if err == nil && (v.hasTime || v.kind == kindUnix || v.kind == kindExcel && v.serial != math.Floor(v.serial)) {
 				return -1 // the date has its time already
 			}

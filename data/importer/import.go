@@ -63,7 +63,7 @@ func newRowBase(p *plan, opt Options) rowBase {
 	b := rowBase{
 		p:        p,
 		opt:      opt,
-		dates:    dateReader{order: p.order, loc: p.dateLoc, excel: p.xlsx, date1904: p.date1904},
+		dates:    dateReader{order: p.order, loc: p.dateLoc, excel: p.excelDates(), date1904: p.date1904, serialRange: p.serialDates},
 		col:      p.mapping,
 		names:    p.columnNames(),
 		hash:     sha1.New(),
