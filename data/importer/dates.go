@@ -54,6 +54,10 @@ var monthNames = map[string]int{
 	"january": 1, "february": 2, "march": 3, "april": 4, "june": 6, "july": 7, "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
 	"янв": 1, "фев": 2, "мар": 3, "апр": 4, "мая": 5, "май": 5, "июн": 6, "июл": 7, "авг": 8, "сен": 9, "окт": 10, "ноя": 11, "дек": 12,
 	"января": 1, "февраля": 2, "марта": 3, "апреля": 4, "июня": 6, "июля": 7, "августа": 8, "сентября": 9, "октября": 10, "ноября": 11, "декабря": 12,
+	// The nominative, as a month is named alone ("март 2024") and some
+	// programs write it in dates too, and the longer short forms.
+	"январь": 1, "февраль": 2, "март": 3, "апрель": 4, "июнь": 6, "июль": 7, "август": 8, "сентябрь": 9, "октябрь": 10, "ноябрь": 11, "декабрь": 12,
+	"февр": 2, "сент": 9, "нояб": 11,
 }
 
 // dateScanner walks a date string.
@@ -92,6 +96,20 @@ func (sc *dateScanner) word() string {
 		sc.i++
 	}
 	return strings.ToLower(sc.s[start:sc.i])
+}
+
+// ordinal passes over the English suffix of a day number ("5th",
+// "21st").
+func (sc *dateScanner) ordinal() {
+	if sc.i+2 > len(sc.s) {
+		return
+	}
+	switch strings.ToLower(sc.s[sc.i : sc.i+2]) {
+	case "st", "nd", "rd", "th":
+		if next := sc.i + 2; next == len(sc.s) || !unicode.IsLetter(rune(sc.s[next])) {
+			sc.i += 2
+		}
+	}
 }
 
 func (sc *dateScanner) skipSpaces() {
@@ -155,6 +173,9 @@ func scanDate(s string, excel bool) (dateValue, error) {
 	switch {
 	case c >= '0' && c <= '9':
 		n1, d1 := sc.num()
+		if d1 <= 2 {
+			sc.ordinal() // 5th March 2024
+		}
 		sep := sc.peek()
 		if sep != '-' && sep != '/' && sep != '.' && sep != ' ' {
 			return v, errBadDate
@@ -222,8 +243,8 @@ func scanDate(s string, excel bool) (dateValue, error) {
 		default:
 			return v, errBadDate
 		}
-	case c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z':
-		// Jul 31, 2018 / July 31 2018
+	case c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= 0x80:
+		// Jul 31, 2018 / July 31 2018 / March 5th, 2024 / Март 5, 2024
 		m, ok := monthNames[strings.TrimSuffix(sc.word(), ".")]
 		if !ok {
 			return v, errBadDate
@@ -236,6 +257,7 @@ func scanDate(s string, excel bool) (dateValue, error) {
 		if dd == 0 || dd > 2 {
 			return v, errBadDate
 		}
+		sc.ordinal()
 		comma := sc.peek() == ','
 		if comma {
 			sc.i++
@@ -270,6 +292,10 @@ func scanDate(s string, excel bool) (dateValue, error) {
 // 2024 14:22:10 +0000", "вт, 05.03.2024").
 var weekdays = []string{"mon", "tue", "wed", "thu", "fri", "sat", "sun", "пн", "вт", "ср", "чт", "пт", "сб", "вс"}
 
+// weekdayNames are the Russian day names written out ("вторник, 5 марта
+// 2024 г."), longer than a prefix of weekdays may be.
+var weekdayNames = []string{"понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье"}
+
 // trimWeekday drops a leading day name and its comma.
 func trimWeekday(s string) string {
 	if len(s) < 4 || s[0] >= '0' && s[0] <= '9' {
@@ -280,6 +306,9 @@ func trimWeekday(s string) string {
 		return s
 	}
 	word = strings.ToLower(strings.TrimRight(word, ".,"))
+	if slices.Contains(weekdayNames, word) {
+		return strings.TrimSpace(rest)
+	}
 	for _, w := range weekdays {
 		if strings.HasPrefix(word, w) && len(word) <= len(w)+len("nesday") {
 			return strings.TrimSpace(rest)
@@ -290,9 +319,12 @@ func trimWeekday(s string) string {
 
 // scanTime reads an optional time of day and zone after the date.
 func scanTime(sc *dateScanner, v *dateValue) error {
-	// Russian documents write the year as "2024 г." before the time.
-	if rest := strings.TrimLeft(sc.s[sc.i:], " "); rest == "г." || rest == "г" || strings.HasPrefix(rest, "г. ") || strings.HasPrefix(rest, "г ") {
-		sc.i = len(sc.s) - len(strings.TrimPrefix(strings.TrimPrefix(rest, "г"), "."))
+	// Russian documents write the year as "2024 г." before the time
+	// ("5 марта 2024 г., 10:00").
+	if rest, ok := strings.CutPrefix(strings.TrimLeft(sc.s[sc.i:], " "), "г"); ok {
+		if after := strings.TrimPrefix(rest, "."); after == "" || after[0] == ' ' || after[0] == ',' {
+			sc.i = len(sc.s) - len(after)
+		}
 	}
 	if sc.done() {
 		return nil
@@ -305,6 +337,13 @@ func scanTime(sc *dateScanner, v *dateValue) error {
 		return scanZone(sc, v)
 	default:
 		return errBadDate
+	}
+	// "05.03.2024 в 10:00", "March 5, 2024 at 10:00 AM"
+	for _, at := range []string{"в ", "at "} {
+		if strings.HasPrefix(strings.ToLower(sc.s[sc.i:]), at) {
+			sc.i += len(at)
+			sc.skipSpaces()
+		}
 	}
 	if sc.done() {
 		return nil
@@ -343,7 +382,7 @@ func scanTime(sc *dateScanner, v *dateValue) error {
 		}
 	}
 	sc.skipSpaces()
-	if rest := strings.ToUpper(sc.s[sc.i:]); strings.HasPrefix(rest, "AM") || strings.HasPrefix(rest, "PM") {
+	if rest := strings.ToUpper(sc.s[sc.i:]); len(rest) >= 2 && (rest[0] == 'A' || rest[0] == 'P') && (rest[1] == 'M' || strings.HasPrefix(rest[1:], ".M")) {
 		if v.hour < 1 || v.hour > 12 {
 			return errBadDate
 		}
@@ -353,7 +392,9 @@ func scanTime(sc *dateScanner, v *dateValue) error {
 			v.hour = 0
 		}
 		v.twelveHour = true
-		sc.i += 2
+		// "PM", or "p.m." as American style guides spell it
+		n := len(rest) - len(strings.TrimLeft(rest, "APM."))
+		sc.i += n
 		sc.skipSpaces()
 	}
 	return scanZone(sc, v)
