@@ -168,15 +168,21 @@ var summaryWords = map[string]bool{
 const maxSummaryWarnings = 10
 
 // isSummaryRow reports whether the first filled cell of a row is a total
-// label ("Итого:", "Total", "NPS").
+// label ("Итого:", "Total", "NPS"), or starts with one before its figure
+// or what it counts ("Итого ответов: 2", "NPS: 45%", "Average score 8.5").
 func isSummaryRow(rec []string) bool {
 	for _, c := range rec {
 		if c = strings.TrimSpace(c); c != "" {
 			// Most rows start with a date or a number: no lower-casing.
-			if len(c) > 24 || c[0] >= '0' && c[0] <= '9' {
+			if len(c) > 64 || c[0] >= '0' && c[0] <= '9' {
 				return false
 			}
-			return summaryWords[strings.ToLower(strings.TrimRight(c, ":. "))]
+			l := strings.ToLower(c)
+			if summaryWords[strings.TrimRight(l, ":. ")] {
+				return true
+			}
+			words := strings.FieldsFunc(l, func(r rune) bool { return !unicode.IsLetter(r) })
+			return len(words) > 0 && summaryWords[words[0]] || len(words) > 1 && summaryWords[words[0]+" "+words[1]]
 		}
 	}
 	return false
