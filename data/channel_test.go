@@ -28,3 +28,24 @@ func TestParseChannelHelpDeskNames(t *testing.T) {
 		}
 	}
 }
+
+// Channel names Russian surveys and offices write: a letter or a mailing
+// is mail, a call centre or hotline a call, a bot or «ВК» a chat, a visit
+// in person a store.
+func TestParseChannelRussianNames(t *testing.T) {
+	for in, want := range map[string]Channel{
+		"Письмо": ChannelEmail, "По письму": ChannelEmail, "Рассылка": ChannelEmail, "Email-рассылка": ChannelEmail, "Outlook": ChannelEmail,
+		"Колл-центр": ChannelPhone, "Контакт-центр": ChannelPhone, "Горячая линия": ChannelPhone, "IVR": ChannelPhone, "Hotline": ChannelPhone,
+		"ВК": ChannelChat, "Бот": ChannelChat, "Чат-бот": ChannelChat, "Telegram-бот": ChannelChat, "JivoSite": ChannelChat,
+		"Веб": ChannelWeb, "Веб-форма": ChannelWeb, "Соцсети": ChannelWeb,
+		"Лично": ChannelStore, "Личный визит": ChannelStore, "Салон связи": ChannelStore, "Точка продаж": ChannelStore, "In person": ChannelStore,
+		// The ones already known keep their channel.
+		"Звонок": ChannelPhone, "Онлайн-чат": ChannelChat, "Мессенджер": ChannelChat, "ВКонтакте": ChannelChat, "Приложение": ChannelWeb,
+		"СМС-рассылка": ChannelChat, "Личный кабинет": ChannelWeb, "Офис": ChannelStore,
+		"Отделение": ChannelOther, "Курьер": ChannelOther, "Опрос": ChannelOther,
+	} {
+		if got := ParseChannel(in); got != want {
+			t.Errorf("ParseChannel(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -50,15 +50,16 @@ func ParseChannel(s string) Channel {
 		return ChannelChat
 	case strings.Contains(s, "voice") || strings.Contains(s, "голос"):
 		return ChannelPhone
-	case strings.Contains(s, "mail") || strings.Contains(s, "почт"):
+	case strings.Contains(s, "mail") || strings.Contains(s, "почт") || containsAny(s, emailNames):
 		return ChannelEmail
-	case strings.Contains(s, "phone") || strings.Contains(s, "call") || strings.Contains(s, "тел") || strings.Contains(s, "звон"):
+	case strings.Contains(s, "phone") || strings.Contains(s, "call") || strings.Contains(s, "тел") || strings.Contains(s, "звон") ||
+		containsAny(s, phoneNames) || hasWord(words, phoneWords):
 		return ChannelPhone
 	case strings.Contains(s, "chat") || strings.Contains(s, "чат"):
 		return ChannelChat
 	case containsAny(s, webNames) || hasWord(words, webWords):
 		return ChannelWeb
-	case containsAny(s, storeNames):
+	case containsAny(s, storeNames) || hasWord(words, storeWords):
 		return ChannelStore
 	}
 	if c := Channel(s); c.Valid() {
@@ -71,23 +72,40 @@ func ParseChannel(s string) Channel {
 // text; chatWords only as whole words (Zendesk's "Text" is an SMS).
 var (
 	chatNames = []string{"telegram", "телеграм", "whatsapp", "ватсап", "вотсап", "viber", "вайбер", "messenger", "мессенджер", "messaging",
-		"instagram", "sunshine conversations", "вконтакте", "открытая линия"}
-	chatWords = []string{"sms", "смс", "text", "imessage", "wechat", "vk"}
+		"instagram", "sunshine conversations", "вконтакте", "открытая линия",
+		"jivo", "чат-бот", "chatbot"} // JivoSite's chat widget
+	chatWords = []string{"sms", "смс", "text", "imessage", "wechat", "vk", "вк", "бот", "bot"}
+)
+
+// emailNames are mail under other names: a letter («Письмо»), a mailing
+// («Рассылка»), a mail program.
+var emailNames = []string{"письм", "рассылк", "outlook"}
+
+// phoneNames are call centres and hotlines; phoneWords whole words only
+// (a voice menu).
+var (
+	phoneNames = []string{"колл-центр", "call-центр", "контакт-центр", "контакт центр", "contact center", "contact centre",
+		"горячая линия", "hotline", "hot line"}
+	phoneWords = []string{"ivr"}
 )
 
 // webNames are web sites, forms, widgets and customer portals ("Help
 // Center", "Feedback Widget", "Self-service"); webWords whole words only.
 var (
-	webNames = []string{"web", "site", "сайт", "online", "онлайн", "app", "link", "help center", "helpcenter", "widget", "виджет",
+	webNames = []string{"web", "site", "сайт", "соцсет", "online", "онлайн", "app", "link", "help center", "helpcenter", "widget", "виджет",
 		"self-service", "self service", "selfservice", "portal", "портал", "личный кабинет", "sdk",
 		// 311 open data: "Internet", "Mobile Device", "Mobile/Open311"
 		// (a mobile phone is a call, matched above).
 		"internet", "интернет", "mobile", "open311", "приложен"}
-	webWords = []string{"form", "forms", "форма", "anonymous", "social"} // Qualtrics' anonymous link, social posts
+	webWords = []string{"form", "forms", "форма", "anonymous", "social", "веб"} // Qualtrics' anonymous link, social posts
 )
 
 // storeNames are places the client walks into.
-var storeNames = []string{"store", "shop", "магазин", "офис", "office", "kiosk", "walk-in", "walk in", "walkin"}
+var storeNames = []string{"store", "shop", "магазин", "офис", "office", "kiosk", "walk-in", "walk in", "walkin",
+	"визит", "in person", "in-person", "салон", "точка продаж"}
+
+// storeWords are a visit in person («Лично») as a whole word.
+var storeWords = []string{"лично", "очно"}
 
 func containsAny(s string, names []string) bool {
 	for _, n := range names {

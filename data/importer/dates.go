@@ -3,9 +3,11 @@ package importer
 import (
 	"errors"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 )
 
 // dateKind is the shape of a date value; a column is described by the
@@ -52,6 +54,10 @@ var monthNames = map[string]int{
 	"january": 1, "february": 2, "march": 3, "april": 4, "june": 6, "july": 7, "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
 	"янв": 1, "фев": 2, "мар": 3, "апр": 4, "мая": 5, "май": 5, "июн": 6, "июл": 7, "авг": 8, "сен": 9, "окт": 10, "ноя": 11, "дек": 12,
 	"января": 1, "февраля": 2, "марта": 3, "апреля": 4, "июня": 6, "июля": 7, "августа": 8, "сентября": 9, "октября": 10, "ноября": 11, "декабря": 12,
+	// The nominative, as a month is named alone ("март 2024") and some
+	// programs write it in dates too, and the longer short forms.
+	"январь": 1, "февраль": 2, "март": 3, "апрель": 4, "июнь": 6, "июль": 7, "август": 8, "сентябрь": 9, "октябрь": 10, "ноябрь": 11, "декабрь": 12,
+	"февр": 2, "сент": 9, "нояб": 11,
 }
 
 // dateScanner walks a date string.
@@ -90,6 +96,20 @@ func (sc *dateScanner) word() string {
 		sc.i++
 	}
 	return strings.ToLower(sc.s[start:sc.i])
+}
+
+// ordinal passes over the English suffix of a day number ("5th",
+// "21st").
+func (sc *dateScanner) ordinal() {
+	if sc.i+2 > len(sc.s) {
+		return
+	}
+	switch strings.ToLower(sc.s[sc.i : sc.i+2]) {
+	case "st", "nd", "rd", "th":
+		if next := sc.i + 2; next == len(sc.s) || !unicode.IsLetter(rune(sc.s[next])) {
+			sc.i += 2
+		}
+	}
 }
 
 func (sc *dateScanner) skipSpaces() {
@@ -136,7 +156,11 @@ func scanDate(s string, excel bool) (dateValue, error) {
 		}
 	}
 	if excel {
-		if f, err := strconv.ParseFloat(s, 64); err == nil {
+		num := s
+		if !strings.Contains(s, ".") {
+			num = strings.Replace(s, ",", ".", 1) // "45356,6": a CSV saved by Russian Excel
+		}
+		if f, err := strconv.ParseFloat(num, 64); err == nil {
 			if f < 1 || f > 2958465 {
 				return v, errBadDate
 			}
@@ -149,6 +173,9 @@ func scanDate(s string, excel bool) (dateValue, error) {
 	switch {
 	case c >= '0' && c <= '9':
 		n1, d1 := sc.num()
+		if d1 <= 2 {
+			sc.ordinal() // 5th March 2024
+		}
 		sep := sc.peek()
 		if sep != '-' && sep != '/' && sep != '.' && sep != ' ' {
 			return v, errBadDate
@@ -216,8 +243,8 @@ func scanDate(s string, excel bool) (dateValue, error) {
 		default:
 			return v, errBadDate
 		}
-	case c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z':
-		// Jul 31, 2018 / July 31 2018
+	case c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= 0x80:
+		// Jul 31, 2018 / July 31 2018 / March 5th, 2024 / Март 5, 2024
 		m, ok := monthNames[strings.TrimSuffix(sc.word(), ".")]
 		if !ok {
 			return v, errBadDate
@@ -230,6 +257,7 @@ func scanDate(s string, excel bool) (dateValue, error) {
 		if dd == 0 || dd > 2 {
 			return v, errBadDate
 		}
+		sc.ordinal()
 		comma := sc.peek() == ','
 		if comma {
 			sc.i++
@@ -264,6 +292,10 @@ func scanDate(s string, excel bool) (dateValue, error) {
 // 2024 14:22:10 +0000", "вт, 05.03.2024").
 var weekdays = []string{"mon", "tue", "wed", "thu", "fri", "sat", "sun", "пн", "вт", "ср", "чт", "пт", "сб", "вс"}
 
+// weekdayNames are the Russian day names written out ("вторник, 5 марта
+// 2024 г."), longer than a prefix of weekdays may be.
+var weekdayNames = []string{"понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье"}
+
 // trimWeekday drops a leading day name and its comma.
 func trimWeekday(s string) string {
 	if len(s) < 4 || s[0] >= '0' && s[0] <= '9' {
@@ -274,6 +306,9 @@ func trimWeekday(s string) string {
 		return s
 	}
 	word = strings.ToLower(strings.TrimRight(word, ".,"))
+	if slices.Contains(weekdayNames, word) {
+		return strings.TrimSpace(rest)
+	}
 	for _, w := range weekdays {
 		if strings.HasPrefix(word, w) && len(word) <= len(w)+len("nesday") {
 			return strings.TrimSpace(rest)
@@ -284,9 +319,12 @@ func trimWeekday(s string) string {
 
 // scanTime reads an optional time of day and zone after the date.
 func scanTime(sc *dateScanner, v *dateValue) error {
-	// Russian documents write the year as "2024 г." before the time.
-	if rest := strings.TrimLeft(sc.s[sc.i:], " "); rest == "г." || rest == "г" || strings.HasPrefix(rest, "г. ") || strings.HasPrefix(rest, "г ") {
-		sc.i = len(sc.s) - len(strings.TrimPrefix(strings.TrimPrefix(rest, "г"), "."))
+	// Russian documents write the year as "2024 г." before the time
+	// ("5 марта 2024 г., 10:00").
+	if rest, ok := strings.CutPrefix(strings.TrimLeft(sc.s[sc.i:], " "), "г"); ok {
+		if after := strings.TrimPrefix(rest, "."); after == "" || after[0] == ' ' || after[0] == ',' {
+			sc.i = len(sc.s) - len(after)
+		}
 	}
 	if sc.done() {
 		return nil
@@ -299,6 +337,13 @@ func scanTime(sc *dateScanner, v *dateValue) error {
 		return scanZone(sc, v)
 	default:
 		return errBadDate
+	}
+	// "05.03.2024 в 10:00", "March 5, 2024 at 10:00 AM"
+	for _, at := range []string{"в ", "at "} {
+		if strings.HasPrefix(strings.ToLower(sc.s[sc.i:]), at) {
+			sc.i += len(at)
+			sc.skipSpaces()
+		}
 	}
 	if sc.done() {
 		return nil
@@ -337,7 +382,7 @@ func scanTime(sc *dateScanner, v *dateValue) error {
 		}
 	}
 	sc.skipSpaces()
-	if rest := strings.ToUpper(sc.s[sc.i:]); strings.HasPrefix(rest, "AM") || strings.HasPrefix(rest, "PM") {
+	if rest := strings.ToUpper(sc.s[sc.i:]); len(rest) >= 2 && (rest[0] == 'A' || rest[0] == 'P') && (rest[1] == 'M' || strings.HasPrefix(rest[1:], ".M")) {
 		if v.hour < 1 || v.hour > 12 {
 			return errBadDate
 		}
@@ -347,32 +392,59 @@ func scanTime(sc *dateScanner, v *dateValue) error {
 			v.hour = 0
 		}
 		v.twelveHour = true
-		sc.i += 2
+		// "PM", or "p.m." as American style guides spell it
+		n := len(rest) - len(strings.TrimLeft(rest, "APM."))
+		sc.i += n
 		sc.skipSpaces()
 	}
 	return scanZone(sc, v)
 }
 
-// scanZone reads Z, UTC, GMT, +03:00, +0300, GMT+3, -07 or an IANA name.
+// scanZone reads Z, UTC, GMT, +03:00, +0300, GMT+3, -07, MSK, МСК+4 or
+// an IANA name. A zone's name after its offset, bare or in brackets, only
+// repeats it: JavaScript's Date.toString() writes "GMT+0300 (Moscow
+// Standard Time)" in the browser's language, Go "+0300 MSK", mail
+// "+0300 (MSK)". A bracketed zone alone ("(GMT+3)", "(МСК)") is read.
 func scanZone(sc *dateScanner, v *dateValue) error {
 	rest := strings.TrimSpace(sc.s[sc.i:])
+	if open := strings.IndexByte(rest, '('); open >= 0 && strings.HasSuffix(rest, ")") {
+		if outer := strings.TrimSpace(rest[:open]); outer != "" {
+			rest = outer
+		} else {
+			rest = strings.TrimSpace(rest[open+1 : len(rest)-1])
+		}
+	}
 	if rest == "" {
 		return nil
 	}
 	up := strings.ToUpper(rest)
+	base := 0 // seconds east of UTC the offset counts from
 	switch {
 	case up == "Z" || up == "UTC" || up == "GMT":
 		v.hasZone, v.zone = true, time.UTC
 		return nil
 	case strings.HasPrefix(up, "UTC") || strings.HasPrefix(up, "GMT"):
 		rest = rest[3:]
+	case up == "MSK" || up == "МСК":
+		v.hasZone, v.zone = true, moscow()
+		return nil
+	case strings.HasPrefix(up, "MSK"):
+		rest, base = rest[len("MSK"):], 3*3600
+	case strings.HasPrefix(up, "МСК"):
+		// Russia's regional times are told from Moscow's: «МСК+4» is
+		// UTC+7.
+		rest, base = rest[len("МСК"):], 3*3600
 	}
 	if rest != "" && (rest[0] == '+' || rest[0] == '-') {
 		sign := 1
 		if rest[0] == '-' {
 			sign = -1
 		}
-		digits := strings.ReplaceAll(rest[1:], ":", "")
+		offset, name, _ := strings.Cut(rest[1:], " ")
+		if name = strings.TrimSpace(name); name != "" && !zoneAbbrev(name) {
+			return errBadDate
+		}
+		digits := strings.ReplaceAll(offset, ":", "")
 		if !allDigits(digits) || len(digits) > 4 {
 			return errBadDate
 		}
@@ -391,7 +463,7 @@ func scanZone(sc *dateScanner, v *dateValue) error {
 			return errBadDate
 		}
 		v.hasZone = true
-		v.zone = time.FixedZone("", sign*(h*3600+m*60))
+		v.zone = time.FixedZone("", base+sign*(h*3600+m*60))
 		return nil
 	}
 	if loc, err := time.LoadLocation(rest); err == nil && strings.Contains(rest, "/") {
@@ -399,6 +471,28 @@ func scanZone(sc *dateScanner, v *dateValue) error {
 		return nil
 	}
 	return errBadDate
+}
+
+// zoneAbbrev reports whether s may be a zone's abbreviation ("MSK",
+// "CET", "UTC"): two to five letters.
+func zoneAbbrev(s string) bool {
+	n := 0
+	for _, r := range s {
+		if !unicode.IsLetter(r) {
+			return false
+		}
+		n++
+	}
+	return n >= 2 && n <= 5
+}
+
+// moscow is Moscow time: UTC+3 since 2014, UTC+4 in 2011-2014 and with
+// summer time before, as the zone database knows when it is there.
+func moscow() *time.Location {
+	if loc, err := time.LoadLocation("Europe/Moscow"); err == nil {
+		return loc
+	}
+	return time.FixedZone("MSK", 3*3600)
 }
 
 // excelEpoch is day 0 of Excel's 1900 date system (1899-12-30 once the
@@ -427,6 +521,49 @@ func excelDateText(s string, date1904 bool) (string, bool) {
 	return t.Format("2006-01-02"), true
 }
 
+// serial1990 and serial2100 are the Excel serials of 1990-01-01 and
+// 2100-01-01, the dates a response may have.
+const serial1990, serial2100 = 32874, 73051
+
+// csvSerial reports whether s is an Excel serial day number of 1990-2100
+// as a sheet saved as CSV writes one: "45356", "45356.6" or, from Russian
+// Excel, "45356,6".
+func csvSerial(s string) bool {
+	whole, frac, _ := strings.Cut(strings.Replace(s, ",", ".", 1), ".")
+	if len(whole) != 5 || !allDigits(whole) || frac != "" && !allDigits(frac) {
+		return false
+	}
+	n, _ := strconv.Atoi(whole)
+	return n >= serial1990 && n < serial2100
+}
+
+// serialDates reports whether a CSV writes its dates as Excel serial day
+// numbers: a date cell formatted as a number in the sheet it was saved
+// from. Only a column headed as a date whose sampled values are all
+// serials of 1990-2100 says so; unix seconds (10 digits) never are.
+func serialDates(sc *schema, cols []column, sample [][]string) bool {
+	for i, c := range cols {
+		if !slices.ContainsFunc(sc.dates, func(f Field) bool { return headerRank(sc, f, c) >= 0 }) {
+			continue
+		}
+		n := 0
+		for _, r := range sample {
+			if i >= len(r) || isMissing(r[i]) {
+				continue
+			}
+			if !csvSerial(strings.TrimSpace(r[i])) {
+				n = 0
+				break
+			}
+			n++
+		}
+		if n > 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // dateReader turns date cells into instants once the column's day/month
 // order is known.
 type dateReader struct {
@@ -436,6 +573,9 @@ type dateReader struct {
 	// date1904: the serials count from 1904 (Excel for Mac's old date
 	// system), 1462 days later than the usual 1900 ones.
 	date1904 bool
+	// serialRange: serials come from a CSV (see serialDates), where only
+	// those of 1990-2100 are taken for dates.
+	serialRange bool
 }
 
 // parse returns the instant of a date cell, or why it is not one.
@@ -455,6 +595,9 @@ func (r *dateReader) resolve(v dateValue) (time.Time, reason) {
 		}
 		return time.Unix(v.unix, 0).UTC(), ""
 	case kindExcel:
+		if r.serialRange && (v.serial < serial1990 || v.serial >= serial2100) {
+			return time.Time{}, reasonNotDate
+		}
 		days := math.Floor(v.serial)
 		secs := math.Round((v.serial - days) * 86400)
 		if r.date1904 {
@@ -643,7 +786,7 @@ func clockColumn(p *plan, dc int) int {
 	dates, clocks := 0, 0
 	for _, r := range p.sample {
 		if dc < len(r) && !isMissing(r[dc]) {
-			v, err := scanDate(strings.TrimSpace(r[dc]), p.xlsx)
+			v, err := scanDate(strings.TrimSpace(r[dc]), p.excelDates())
 			if err == nil && (v.hasTime || v.kind == kindUnix || v.kind == kindExcel && v.serial != math.Floor(v.serial)) {
 				return -1 // the date has its time already
 			}

@@ -52,6 +52,10 @@ type rowBase struct {
 	latest   time.Time // the latest date a response or an opening may have
 	rejected func(row int, column, value string, why Message)
 	rejects  int // rows rejected so far
+	// minWidth is the fewest cells a CSV row may have: up to the last
+	// named column, for a header that ends with a delimiter (an empty
+	// column) may top rows that do not.
+	minWidth int
 	skipped  int // rows that hold no item to import (tickets marked spam)
 	tests    int // survey previews and tests skipped
 	read     int // data rows read so far
@@ -63,7 +67,7 @@ func newRowBase(p *plan, opt Options) rowBase {
 	b := rowBase{
 		p:        p,
 		opt:      opt,
-		dates:    dateReader{order: p.order, loc: p.dateLoc, excel: p.xlsx, date1904: p.date1904},
+		dates:    dateReader{order: p.order, loc: p.dateLoc, excel: p.excelDates(), date1904: p.date1904, serialRange: p.serialDates},
 		col:      p.mapping,
 		names:    p.columnNames(),
 		hash:     sha1.New(),
@@ -75,6 +79,9 @@ func newRowBase(p *plan, opt Options) rowBase {
 	}
 	for i, c := range p.cols {
 		b.undated[i], _ = byHeader(undatedMarkers, c.norm)
+		if len(c.headers) > 0 {
+			b.minWidth = i + 1
+		}
 	}
 	for _, i := range p.dateColumns() {
 		b.dateCols[i] = true
@@ -107,7 +114,7 @@ func (b *rowBase) text(rec []string, f Field) string {
 // warning). ok=false when the row was rejected or skipped.
 func (b *rowBase) usable(rec []string, row int) bool {
 	want := len(b.p.cols)
-	if len(rec) < want && !b.p.xlsx || len(rec) > want && !isBlank(rec[want:]) {
+	if len(rec) < b.minWidth && !b.p.xlsx || len(rec) > want && !isBlank(rec[want:]) {
 		b.rejected(row, "", b.rowText(rec), reasonFieldCount.msg(len(rec), want))
 		return false
 	}

@@ -297,9 +297,9 @@ var aliases = map[Field][]string{
 // containsRules recognise question-text headers ("How likely are you to
 // recommend us…?", «Почему вы поставили такую оценку?»).
 var containsRules = map[Field][]string{
-	// «Посоветуете ли вы нас…» asks the same; "refer" only in phrases, as
-	// "preferred" holds it too.
-	FieldScore: {"recommend", "рекоменд", "recommand", "weiterempfehlen", "посовет", "likely to refer", "refer us", "refer a friend",
+	// «Посоветуете ли вы нас друзьям?», «Индекс NPS», "NPS-оценка";
+	// "refer" only in phrases, as "preferred" holds it too.
+	FieldScore: {"recommend", "рекоменд", "recommand", "weiterempfehlen", "посовет", "nps", "likely to refer", "refer us", "refer a friend",
 		"refer our"},
 	// Testograf's templates ask «Что нам улучшить?» after the score,
 	// Mailchimp's "What's one thing we could do better?".
@@ -582,8 +582,9 @@ const containsRank = 1000
 // headerRank is how well a column's header names the field: lower is
 // better, -1 = no match.
 func headerRank(sc *schema, f Field, c column) int {
+	scale := 0
 	if f == FieldScore {
-		if starHeader(c) {
+		if scale = headerScale(c); starHeader(c) || scale != 0 && scale != 10 {
 			return -1
 		}
 		for _, h := range c.headers {
@@ -657,7 +658,30 @@ func headerRank(sc *schema, f Field, c column) int {
 			}
 		}
 	}
+	if scale == 10 {
+		// «Оцените по шкале от 0 до 10…» asks for a 0-10 score, though
+		// not always the recommendation: after a header that names it.
+		return containsRank + 1
+	}
 	return -1
+}
+
+// scaleRange finds a scale a header names: "0-10", «от 0 до 10», "1–5",
+// "0 to 10".
+var scaleRange = regexp.MustCompile(`(?:^|[^0-9])[01] ?(?:-|–|—|до|to) ?([0-9]{1,3})(?:[^0-9]|$)`)
+
+// headerScale is the top of the scale a column's header names, 0 if none:
+// a header naming 1-5 or 0-100 asks for no 0-10 score.
+func headerScale(c column) int {
+	for _, h := range append([]string{c.name}, c.headers...) {
+		if m := scaleRange.FindStringSubmatch(strings.ToLower(h)); m != nil {
+			// Not "1-15 марта": a scale tops at 10 or 100.
+			if n, _ := strconv.Atoi(m[1]); n >= 2 && n <= 10 || n == 100 {
+				return n
+			}
+		}
+	}
+	return 0
 }
 
 // unitNotes are the units a register's header names after its field,

@@ -10,6 +10,7 @@ type reason string
 const (
 	reasonScoreRange     reason = "import.reject.score_range"
 	reasonScoreFraction  reason = "import.reject.score_fraction"
+	reasonScoreAmbiguous reason = "import.reject.score_ambiguous"
 	reasonNotScore       reason = "import.reject.not_score"
 	reasonNotDate        reason = "import.reject.not_date"
 	reasonDateOrder      reason = "import.reject.date_order"
@@ -37,6 +38,7 @@ const (
 var reasonText = map[reason]string{
 	reasonScoreRange:     "score must be 0 to 10",
 	reasonScoreFraction:  "score must be a whole number",
+	reasonScoreAmbiguous: "several numbers: which is the score is unclear",
 	reasonNotScore:       "not a score",
 	reasonNotDate:        "not a recognised date",
 	reasonDateOrder:      "day and month order unknown",

@@ -104,16 +104,30 @@ func TestParseScore(t *testing.T) {
 		"10 (Extremely likely)": 10, "0 - Not at all likely": 0,
 		"": data.NoScore, "NA": data.NoScore, "N/A": data.NoScore, "n/a": data.NoScore, "?": data.NoScore,
 		"null": data.NoScore, "NULL": data.NoScore, "-": data.NoScore, "—": data.NoScore,
+		// the label first, the scale after: still one number
+		"Extremely likely - 10": 10, "Not at all likely - 0": 0, "Точно порекомендую – 10": 10, "NPS: 9": 9, "Оценка 9": 9,
+		"9 – очень вероятно": 9, "10 — обязательно порекомендую": 10, "10 баллов": 10, "9,0": 9,
+		"9/10": 9, "10/10": 10, "5/10": 5, "9 из 10": 9, "9 баллов из 10": 9, "9 (из 10)": 9, "9 out of 10": 9,
 	}
 	for in, want := range good {
 		if got, why := parseScore(in); why != "" || got != want {
 			t.Errorf("parseScore(%q) = %d %q, want %d", in, got, why, want)
 		}
 	}
-	for _, in := range []string{"11", "100", "9.5", "Promoter", "nine", "5/10", "9x", "-3"} {
+	for _, in := range []string{"11", "100", "9.5", "Promoter", "nine", "9x", "-3", "9б", "NPS9", "Q1: 9", "5/5", "4 of 5", "10/10/2024"} {
 		if _, why := parseScore(in); why == "" {
 			t.Errorf("parseScore(%q) accepted", in)
 		}
+	}
+	// A range or a choice names no one score: never guessed.
+	for _, in := range []string{"7-8", "7 – 8", "9 or 10", "9 или 10", "9 - 10"} {
+		if got, why := parseScore(in); why != reasonScoreAmbiguous {
+			t.Errorf("parseScore(%q) = %d %q, want %q", in, got, why, reasonScoreAmbiguous)
+		}
+	}
+	// A date is no score with a fraction: a date column must not fit as one.
+	if _, why := parseScore("05.03.2024"); why != reasonNotScore {
+		t.Errorf("parseScore(05.03.2024) = %q, want %q", why, reasonNotScore)
 	}
 }
 

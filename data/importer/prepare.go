@@ -22,27 +22,29 @@ const sampleRows = 200
 
 // plan is everything detected about a file before rows are read.
 type plan struct {
-	path       string
-	base       string
-	size       int64
-	xlsx       bool
-	date1904   bool // the workbook counts its dates from 1904 (see xlsxSource)
-	sheet      string
-	enc        encodingGuess
-	delim      rune
-	lazyQuotes bool // quotes inside unquoted cells are text (hasBareQuotes)
-	skip       int  // title lines and blank rows above the header
-	headerRows int
-	schema     *schema
-	format     string
-	cols       []column
-	mapping    map[Field]int
-	sample     [][]string
-	dates      dateColumnStats
-	order      DateOrder
-	orderOK    bool
-	dateLoc    *time.Location
-	warnings   []Message
+	path     string
+	base     string
+	size     int64
+	xlsx     bool
+	date1904 bool // the workbook counts its dates from 1904 (see xlsxSource)
+	// serialDates: a CSV whose dates are Excel serials (see serialDates).
+	serialDates bool
+	sheet       string
+	enc         encodingGuess
+	delim       rune
+	lazyQuotes  bool // quotes inside unquoted cells are text (hasBareQuotes)
+	skip        int  // title lines and blank rows above the header
+	headerRows  int
+	schema      *schema
+	format      string
+	cols        []column
+	mapping     map[Field]int
+	sample      [][]string
+	dates       dateColumnStats
+	order       DateOrder
+	orderOK     bool
+	dateLoc     *time.Location
+	warnings    []Message
 }
 
 func (p *plan) open() (recordSource, error) {
@@ -285,9 +287,10 @@ func prepare(path string, opt Options, sc *schema) (*plan, error) {
 	// taken for the score would make every reviewer a detractor. It is
 	// left out and the mapping made again, for another column may hold
 	// the 0-10 answers.
+	p.serialDates = !p.xlsx && serialDates(sc, p.cols, p.sample)
 	banned := map[int]bool{}
 	for {
-		p.mapping = detectMapping(sc, p.format, p.cols, p.sample, p.xlsx, banned)
+		p.mapping = detectMapping(sc, p.format, p.cols, p.sample, p.excelDates(), banned)
 		i, ok := p.mapping[FieldScore]
 		if !ok || sc != feedbackSchema || !p.starScale(i) {
 			break
@@ -395,8 +398,8 @@ func (p *plan) dateByValues() {
 // scoreByValues maps the score to the one column whose answers are whole
 // numbers 0 to 10 when no header named it (a survey's "Q3", «Вопрос 1»).
 // Answers must reach past 1-5 (a rating scale is no NPS question), and
-// ids, row numbers and counts never qualify; nor does anything in a ticket
-// export, whose counts would pass for scores.
+// ids, row numbers, counts and questions on another scale never qualify;
+// nor does anything in a ticket export, whose counts would pass for scores.
 func (p *plan) scoreByValues() {
 	if p.ticketExport() != nil {
 		return
@@ -404,8 +407,9 @@ func (p *plan) scoreByValues() {
 	p.mapByValues(FieldScore, warnScoreByValues,
 		"no header names the 0-10 score, so column %q, the only one holding whole numbers 0 to 10, is taken as the score; if it is another question, map the right column",
 		func(i int, c column) bool {
-			return !c.mentions(notScoreWords) && !starHeader(c) && !idHeader([]string{c.norm}) && !rowCounter(c.norm, p.sample, i) &&
-				!c.mentions(countWords) && c.norm != "age" && npsAnswers(p.sample, i)
+			scale := headerScale(c) // «Оценка (1-5)» asks on another scale
+			return (scale == 0 || scale == 10) && !c.mentions(notScoreWords) && !starHeader(c) && !idHeader([]string{c.norm}) &&
+				!rowCounter(c.norm, p.sample, i) && !c.mentions(countWords) && c.norm != "age" && npsAnswers(p.sample, i)
 		})
 }
 
@@ -520,6 +524,10 @@ func timestampColumn(sample [][]string, i int, excel bool) bool {
 	return n > 0
 }
 
+// excelDates reports whether the file's dates may be Excel serials: a
+// workbook's, or a CSV's saved from one (see serialDates).
+func (p *plan) excelDates() bool { return p.xlsx || p.serialDates }
+
 // freeColumn returns the first column headed by one of headers (read with
 // "_" as a space) that no field holds, -1 when there is none: the columns
 // an import reads beside the fields (a time of day, a time zone, a
@@ -610,7 +618,7 @@ func (p *plan) dateColumns() []int {
 func (p *plan) addDates(st *dateColumnStats, rec []string, dcs []int) {
 	for _, dc := range dcs {
 		if dc < len(rec) {
-			st.add(strings.TrimSpace(rec[dc]), p.xlsx)
+			st.add(strings.TrimSpace(rec[dc]), p.excelDates())
 		}
 	}
 }

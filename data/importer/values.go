@@ -2,6 +2,7 @@ package importer
 
 import (
 	"strings"
+	"unicode"
 
 	"caredesk/data"
 )
@@ -27,12 +28,21 @@ func cleanText(s string) string {
 }
 
 // parseScore reads a 0-10 score from cells such as "9", "9.0",
-// "9 - Extremely likely" or "10 (Extremely likely)": the leading whole
-// number counts. Missing cells give NoScore.
+// "9 - Extremely likely", "10 (Extremely likely)", "Extremely likely -
+// 10", "NPS: 9", "9/10" or "9 из 10": the one whole number counts. A
+// second number ("7-8", "9 или 10") leaves the score unknown: it is
+// rejected, never guessed. Missing cells give NoScore.
 func parseScore(s string) (data.Score, reason) {
 	s = strings.TrimSpace(s)
 	if isMissing(s) {
 		return data.NoScore, ""
+	}
+	if c := s[0]; c < '0' || c > '9' {
+		num, ok := labelledScore(s)
+		if !ok {
+			return 0, reasonNotScore
+		}
+		s = num
 	}
 	i, v := 0, 0
 	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
@@ -42,17 +52,13 @@ func parseScore(s string) (data.Score, reason) {
 			return 0, reasonScoreRange
 		}
 	}
-	if i == 0 {
-		return 0, reasonNotScore
-	}
 	rest := s[i:]
 	// A decimal part is only accepted when it is zero ("9.0", "9,00").
+	fraction := false
 	if len(rest) > 0 && (rest[0] == '.' || rest[0] == ',') {
 		j := 1
 		for j < len(rest) && rest[j] >= '0' && rest[j] <= '9' {
-			if rest[j] != '0' {
-				return 0, reasonScoreFraction
-			}
+			fraction = fraction || rest[j] != '0'
 			j++
 		}
 		if j == 1 {
@@ -61,17 +67,71 @@ func parseScore(s string) (data.Score, reason) {
 		rest = rest[j:]
 	}
 	if rest != "" {
-		// The number must be followed by a label, not glued to more text
-		// ("9x", "5/10" are not scores).
+		// The number must be followed by a label or "/10", not glued to
+		// more text ("9x", "05.03.2024" are not scores).
 		c := rest[0]
-		if c != ' ' && c != '-' && c != '(' && c != '\t' && !strings.HasPrefix(rest, "–") {
+		if c != ' ' && c != '-' && c != '(' && c != '\t' && c != '/' && !strings.HasPrefix(rest, "–") && !strings.HasPrefix(rest, "—") {
 			return 0, reasonNotScore
 		}
+		var ok bool
+		if rest, ok = outOfTen(rest); !ok {
+			return 0, reasonNotScore
+		}
+		if secondNumber(rest) {
+			return 0, reasonScoreAmbiguous
+		}
 	}
-	if v > 10 {
+	switch {
+	case fraction:
+		return 0, reasonScoreFraction
+	case v > 10:
 		return 0, reasonScoreRange
 	}
 	return data.Score(v), ""
+}
+
+// labelledScore returns the number at the end of a score written after
+// its label ("Extremely likely - 10", "NPS: 9", «Оценка 9»); ok=false
+// unless the label is words without a digit, set apart from the number.
+func labelledScore(s string) (num string, ok bool) {
+	j := len(s)
+	for j > 0 && s[j-1] >= '0' && s[j-1] <= '9' {
+		j--
+	}
+	label := strings.TrimRight(s[:j], " ")
+	if j == len(s) || !strings.ContainsFunc(label, unicode.IsLetter) || strings.ContainsFunc(label, unicode.IsDigit) {
+		return "", false
+	}
+	glued := len(label) == j && !strings.HasSuffix(label, ":") && !strings.HasSuffix(label, "-") && !strings.HasSuffix(label, "–") && !strings.HasSuffix(label, "—")
+	return s[j:], !glued
+}
+
+// outOfTen drops the scale after a score ("/10", " из 10", " of 10"), the
+// text after it kept; ok=false when the scale is another ("4/5").
+func outOfTen(rest string) (string, bool) {
+	t := strings.TrimLeft(rest, " ")
+	for _, of := range []string{"/", "из ", "of ", "out of "} {
+		after, found := strings.CutPrefix(t, of)
+		if !found {
+			continue
+		}
+		after = strings.TrimLeft(after, " ")
+		if tail, ten := strings.CutPrefix(after, "10"); ten && (tail == "" || tail[0] == ' ') {
+			return tail, true
+		}
+		return "", false
+	}
+	return rest, true
+}
+
+// secondNumber reports whether the label after a score starts with
+// another number: a range or a choice ("7-8", "9 или 10").
+func secondNumber(label string) bool {
+	t := strings.TrimLeft(label, " -–—,;+")
+	for _, w := range []string{"or ", "или ", "to ", "до ", "and ", "и "} {
+		t = strings.TrimLeft(strings.TrimPrefix(t, w), " ")
+	}
+	return t != "" && t[0] >= '0' && t[0] <= '9'
 }
 
 // npsLabels are words found in NPS group columns; a column of them is a
@@ -108,15 +168,21 @@ var summaryWords = map[string]bool{
 const maxSummaryWarnings = 10
 
 // isSummaryRow reports whether the first filled cell of a row is a total
-// label ("Итого:", "Total", "NPS").
+// label ("Итого:", "Total", "NPS"), or starts with one before its figure
+// or what it counts ("Итого ответов: 2", "NPS: 45%", "Average score 8.5").
 func isSummaryRow(rec []string) bool {
 	for _, c := range rec {
 		if c = strings.TrimSpace(c); c != "" {
 			// Most rows start with a date or a number: no lower-casing.
-			if len(c) > 24 || c[0] >= '0' && c[0] <= '9' {
+			if len(c) > 64 || c[0] >= '0' && c[0] <= '9' {
 				return false
 			}
-			return summaryWords[strings.ToLower(strings.TrimRight(c, ":. "))]
+			l := strings.ToLower(c)
+			if summaryWords[strings.TrimRight(l, ":. ")] {
+				return true
+			}
+			words := strings.FieldsFunc(l, func(r rune) bool { return !unicode.IsLetter(r) })
+			return len(words) > 0 && summaryWords[words[0]] || len(words) > 1 && summaryWords[words[0]+" "+words[1]]
 		}
 	}
 	return false

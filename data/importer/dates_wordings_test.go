@@ -1,0 +1,55 @@
+package importer
+
+import (
+	"testing"
+	"time"
+)
+
+// Dates as people and office programs write them out: words between the
+// date and the time, day names in full, months in the nominative, English
+// ordinals and a.m./p.m.
+func TestParseDateWordings(t *testing.T) {
+	loc := time.FixedZone("MSK", 3*3600)
+	ten := time.Date(2024, 3, 5, 10, 0, 0, 0, loc)
+	day := time.Date(2024, 3, 5, 0, 0, 0, 0, loc)
+	cases := []struct {
+		in    string
+		order DateOrder
+		want  time.Time
+	}{
+		{"05.03.2024 в 10:00", DateAuto, ten},
+		{"5 марта 2024 г. в 10:00", DateAuto, ten},
+		{"Вт, 5 марта 2024 г., 10:00", DateAuto, ten},
+		{"вторник, 5 марта 2024 г.", DateAuto, day},
+		{"Воскресенье, 3 марта 2024", DateAuto, time.Date(2024, 3, 3, 0, 0, 0, 0, loc)},
+		{"5 март 2024", DateAuto, day},
+		{"Март 5, 2024", DateAuto, day},
+		{"5 сент. 2024", DateAuto, time.Date(2024, 9, 5, 0, 0, 0, 0, loc)},
+		{"March 5th, 2024", DateAuto, day},
+		{"5th March 2024", DateAuto, day},
+		{"March 1st, 2024", DateAuto, time.Date(2024, 3, 1, 0, 0, 0, 0, loc)},
+		{"March 05, 2024 at 10:00 AM", DateAuto, ten},
+		{"5 March 2024 at 14:22", DateAuto, time.Date(2024, 3, 5, 14, 22, 0, 0, loc)},
+		{"3/5/2024 2:22 p.m.", MDY, time.Date(2024, 3, 5, 14, 22, 0, 0, loc)},
+		{"3/5/2024 12:05 a.m.", MDY, time.Date(2024, 3, 5, 0, 5, 0, 0, loc)},
+		{"Tuesday, March 5, 2024 2:22:10 P.M.", DateAuto, time.Date(2024, 3, 5, 14, 22, 10, 0, loc)},
+	}
+	for _, c := range cases {
+		r := dateReader{order: c.order, loc: loc}
+		if got, why := r.parse(c.in); why != "" || !got.Equal(c.want) {
+			t.Errorf("parse(%q) = %v, %q; want %v", c.in, got, why, c.want)
+		}
+	}
+	for _, in := range []string{
+		"05.03.2024 из 10:00", // only "в" and "at" join a date to its time
+		"5 мартобря 2024",
+		"5xx March 2024",
+		"05.03.2024 гг",
+		"3/5/2024 2:22 p.x.",
+	} {
+		r := dateReader{order: MDY, loc: loc}
+		if got, why := r.parse(in); why != reasonNotDate {
+			t.Errorf("parse(%q) = %v, %q; want %q", in, got, why, reasonNotDate)
+		}
+	}
+}
