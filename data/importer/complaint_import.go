@@ -116,6 +116,13 @@ func prepareTickets(path string, opt Options) (*plan, error) {
 		}
 	}
 	p.warnings = append(p.warnings, statusWarnings(p)...)
+	if _, typed := p.mapping[FieldType]; !typed && p.format == FormatGeneric && len(p.sample) > 0 {
+		// A register of "обращения" may hold questions and requests too:
+		// counted as complaints, they would swell the negative count.
+		p.warnings = append(p.warnings, warning(warnNoType, nil, "no column is mapped to the type of appeal: every ticket "+
+			"will be imported as a complaint and counted among negative complaints; if the file also holds questions, requests "+
+			"or praise, map the type column (--map type=COLUMN)"))
+	}
 	if repeatsIDs(p) {
 		col := p.columnNames()[p.mapping[FieldExternalID]]
 		p.warnings = append(p.warnings, warning(warnEventLog, map[string]any{"Column": col},

@@ -105,6 +105,7 @@ const (
 	warnMoreNotAppeals   = "import.warning.more_not_appeals"
 	warnNoStatus         = "import.warning.no_status"
 	warnNoStatusDated    = "import.warning.no_status_dated"
+	warnNoType           = "import.warning.no_type"
 	warnNoResolutionTime = "import.warning.no_resolution_time"
 	warnEventLog         = "import.warning.event_log"
 	warnSysIDs           = "import.warning.sys_ids"

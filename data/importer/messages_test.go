@@ -42,6 +42,7 @@ func TestMessagesAreTranslated(t *testing.T) {
 		warning(warnDateByValues, map[string]any{"Column": "Создан"}, "x"),
 		warning(warnScoreByValues, map[string]any{"Column": "Q1"}, "x"),
 		warning(warnStatusByValues, map[string]any{"Column": "Итог"}, "x"),
+		warning(warnNoType, nil, "x"),
 		warning(warnSegmentNoClient, map[string]any{"Column": "Plan"}, "x"),
 		warning(warnTextCut, map[string]any{"Row": 28, "Column": "Описание", "Max": 20000}, "x"),
 	}

@@ -69,7 +69,7 @@ func TestXLSXMoreRegisterRU(t *testing.T) {
 	if r := res.Rejects[0]; r.Row != 5 || r.Column != "Дата решения" || r.Value != "2024-03-02 10:00" {
 		t.Errorf("reject %+v, want row 5 «Дата решения» 2024-03-02 10:00", r)
 	}
-	checkCodes(t, "warnings", res.Warnings, []string{"import.warning.summary_skipped"})
+	checkCodes(t, "warnings", res.Warnings, []string{"import.warning.no_type", "import.warning.summary_skipped"})
 	for id, w := range map[string]struct {
 		opened, resolved time.Time
 		status           data.Status

@@ -159,6 +159,24 @@ func mappingScroll(grid *fyne.Container, fields int) fyne.CanvasObject {
 	return scroll
 }
 
+// warningLines is how many lines of the preview's warnings show when
+// there are several; the rest scroll, so the sample table keeps its rows
+// on a 720-pixel screen.
+const warningLines = 3
+
+// warningsArea lists the preview's warnings: one as it is, several in a
+// strip warningLines high that scrolls.
+func warningsArea(warnings []fyne.CanvasObject) fyne.CanvasObject {
+	box := container.NewVBox(warnings...)
+	if len(warnings) <= 1 {
+		return box
+	}
+	scroll := container.NewVScroll(box)
+	line := widget.NewLabel("x").MinSize().Height - 2*theme.InnerPadding() // a wrapped line, without the label's padding
+	scroll.SetMinSize(fyne.NewSize(0, warningLines*line+2*theme.InnerPadding()))
+	return scroll
+}
+
 // MappedColumn is the column the mapping reads field from, "" when none.
 func (w *ImportWizard) MappedColumn(field data.ImportField) string {
 	if sel := w.mapping[field]; sel != nil && sel.SelectedIndex() > 0 {
@@ -355,13 +373,14 @@ func (w *ImportWizard) showPreview() {
 		mappingScroll(mapGrid, len(pv.Fields)),
 		widget.NewSeparator(),
 	)
-	bottom := container.NewVBox(w.strict, w.message)
+	var warnings []fyne.CanvasObject
 	for _, m := range pv.Warnings {
 		l := widget.NewLabel(Translated(m.Code, m.Args, m.Text))
 		l.Importance = widget.WarningImportance
 		l.Wrapping = fyne.TextWrapWord
-		bottom.Add(l)
+		warnings = append(warnings, l)
 	}
+	bottom := container.NewVBox(w.strict, w.message, warningsArea(warnings))
 	// The sample takes the height left; the table scrolls on its own.
 	content := container.NewBorder(top, bottom, nil, nil, w.sampleTable())
 	cancel := widget.NewButton(lang.L("importwizard.cancel"), w.Close)

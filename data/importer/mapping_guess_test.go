@@ -2,6 +2,7 @@ package importer_test
 
 import (
 	"errors"
+	"slices"
 	"testing"
 	"time"
 
@@ -156,5 +157,27 @@ func TestStatusColumnFound(t *testing.T) {
 	path = writeFile(t, "cfpb.csv", []byte("Complaint ID,Date received,Consumer state,Issue\n1,2024-03-05,FL,Fees\n2,2024-03-06,NY,Fees\n"))
 	if pv, err := importer.InspectComplaints(path, importer.Options{}); err != nil || pv.Mapping[importer.FieldStatus] != "" {
 		t.Errorf("address state: status mapped to %q (%v)", pv.Mapping[importer.FieldStatus], err)
+	}
+}
+
+// A register without a type column is imported as complaints, all
+// counted negative: the preview says so, unless a layout's own default
+// applies (Zendesk's tickets default to questions).
+func TestNoTypeColumnWarns(t *testing.T) {
+	register := "№ заявки;Дата;Статус;Тема\nA-1;05.03.2024 10:00;Закрыта;вход\nA-2;06.03.2024 10:00;В работе;счёт\n"
+	pv, err := importer.InspectComplaints(writeFile(t, "register.csv", []byte(register)), importer.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	findWarning(t, pv.Warnings, "import.warning.no_type")
+	typed := "№ заявки;Дата;Статус;Тип;Тема\nA-1;05.03.2024 10:00;Закрыта;Вопрос;вход\nA-2;06.03.2024 10:00;В работе;Жалоба;счёт\n"
+	pv, err = importer.InspectComplaints(writeFile(t, "typed.csv", []byte(typed)), importer.Options{})
+	if err != nil || slices.Contains(warningCodes(pv.Warnings), "import.warning.no_type") {
+		t.Errorf("typed register: warnings %v (%v)", warningCodes(pv.Warnings), err)
+	}
+	zendesk := "Id,Created at,Status,Subject,Requester,Assignee\n1,2024-03-05 10:00,open,Login,Ann,Bob\n"
+	pv, err = importer.InspectComplaints(writeFile(t, "zendesk.csv", []byte(zendesk)), importer.Options{})
+	if err != nil || pv.Format != importer.FormatZendesk || slices.Contains(warningCodes(pv.Warnings), "import.warning.no_type") {
+		t.Errorf("zendesk: format %s warnings %v (%v)", pv.Format, warningCodes(pv.Warnings), err)
 	}
 }
