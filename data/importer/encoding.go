@@ -24,6 +24,8 @@ const (
 	EncWindows1252 = "windows-1252"
 	EncLatin1      = "latin1"
 	EncCP850       = "cp850"
+	EncCP866       = "cp866"  // Russian DOS: 1C 7.7's "Текст DOS" exports
+	EncKOI8R       = "koi8-r" // Russian Unix mail and old web forms
 	// A UTF-8 file with some lines in a single-byte code page (exports
 	// pasted together): each line that is not valid UTF-8 is read in the
 	// code page.
@@ -36,6 +38,8 @@ var (
 	tableCP1251 = charmapTable(charmap.Windows1251)
 	tableCP1252 = charmapTable(charmap.Windows1252)
 	tableCP850  = charmapTable(charmap.CodePage850)
+	tableCP866  = charmapTable(charmap.CodePage866)
+	tableKOI8R  = charmapTable(charmap.KOI8R)
 	// tableLatin1 is ISO-8859-1 except for 0x80-0x9F, which are C1 control
 	// codes there and never appear in real text. Files that have them are
 	// Latin-1 text edited with old DOS tools (the Botanic survey has "é" as
@@ -85,6 +89,10 @@ func normaliseEncoding(name string) (string, error) {
 		return EncLatin1, nil
 	case "cp850", "ibm850", "dos-850", "850":
 		return EncCP850, nil
+	case "cp866", "ibm866", "dos-866", "866", "alt":
+		return EncCP866, nil
+	case "koi8-r", "koi8r", "koi8":
+		return EncKOI8R, nil
 	case EncUTF8Mixed1251, EncUTF8Mixed1252:
 		return n, nil
 	}
@@ -126,6 +134,10 @@ type byteStats struct {
 	prev       byte
 	zeroEven   int64 // NUL bytes at even / odd offsets (UTF-16 without BOM)
 	zeroOdd    int64
+	// vowels counts the bytes that are an «о», «е», «а» or «и» (a third
+	// of the letters of Russian text) in each Cyrillic code page of
+	// cyrillicPages: the page that reads the most of them is the file's.
+	vowels [len(cyrillicPages)]int64
 
 	// Lines, for files mixing UTF-8 lines with lines in a code page.
 	line      []byte     // the current line so far (up to maxLineCheck bytes)
@@ -241,6 +253,11 @@ func (s *byteStats) writeBytes(p []byte) {
 			if s.prev >= 0x80 {
 				s.highPairs++
 			}
+			for k, page := range cyrillicPages {
+				if page.vowel[b] {
+					s.vowels[k]++
+				}
+			}
 			if b >= 0xC0 && b != 0xD7 && b != 0xF7 && (isASCIILetter(s.prev)) {
 				s.latinWord++
 			}
@@ -310,10 +327,19 @@ func (s *byteStats) singleByte() encodingGuess {
 	ratio := float64(s.highPairs) / float64(s.high)
 	enough := s.high >= 4
 	if ratio >= 0.45 {
-		if enough && ratio >= 0.6 {
-			return encodingGuess{name: EncWindows1251, sure: true, why: ""}
+		// Cyrillic: in the code page that reads the most vowels. The DOS
+		// and KOI8 pages must win clearly, as a few words in capitals
+		// read as vowels in another page.
+		page := EncWindows1251
+		for k := 1; k < len(cyrillicPages); k++ {
+			if s.vowels[k] > 2*s.vowels[0] && s.vowels[k] > s.vowels[len(cyrillicPages)-k] {
+				page = cyrillicPages[k].name
+			}
 		}
-		return encodingGuess{name: EncWindows1251, sure: false, why: "could be Windows-1251 or Windows-1252"}
+		if enough && ratio >= 0.6 {
+			return encodingGuess{name: page, sure: true, why: ""}
+		}
+		return encodingGuess{name: page, sure: false, why: "could be " + page + " or Windows-1252"}
 	}
 	sure := enough && ratio <= 0.25
 	why := ""
@@ -327,6 +353,21 @@ func (s *byteStats) singleByte() encodingGuess {
 		return encodingGuess{name: EncCP850, sure: sure, why: why}
 	}
 	return encodingGuess{name: EncLatin1, sure: sure, why: why}
+}
+
+// cyrillicPages are the code pages Russian text comes in, Windows-1251
+// first, each with the bytes that are its most frequent vowels.
+var cyrillicPages = [...]struct {
+	name  string
+	vowel *[256]bool
+}{{EncWindows1251, vowelBytes(tableCP1251)}, {EncCP866, vowelBytes(tableCP866)}, {EncKOI8R, vowelBytes(tableKOI8R)}}
+
+func vowelBytes(t *[256]rune) *[256]bool {
+	var v [256]bool
+	for i, r := range t {
+		v[i] = i >= 0x80 && strings.ContainsRune("оеаиОЕАИ", r) // both cases: a register may be in capitals
+	}
+	return &v
 }
 
 // bomEncoding reports the encoding a byte order mark announces.
@@ -393,6 +434,10 @@ func decoder(r io.Reader, enc string) io.Reader {
 		return &tableDecoder{src: r, table: tableLatin1, euroAfterDigit: true}
 	case EncCP850:
 		return &tableDecoder{src: r, table: tableCP850}
+	case EncCP866:
+		return &tableDecoder{src: r, table: tableCP866}
+	case EncKOI8R:
+		return &tableDecoder{src: r, table: tableKOI8R}
 	case EncUTF8Mixed1251:
 		return &mixedDecoder{src: bufio.NewReaderSize(r, 64<<10), table: tableCP1251}
 	case EncUTF8Mixed1252:
@@ -611,8 +656,10 @@ func (g encodingGuess) warning() (Message, bool) {
 		return warning(warnUTF16NoBOM, map[string]any{"Encoding": g.name}, "%s", text), true
 	}
 	other := EncWindows1251
-	if g.name == EncWindows1251 {
-		other = EncWindows1252
+	for _, page := range cyrillicPages {
+		if g.name == page.name {
+			other = EncWindows1252
+		}
 	}
 	return warning(warnEncodingGuess, map[string]any{"Encoding": g.name, "Other": other}, "%s", text), true
 }

@@ -47,6 +47,12 @@ func TestImportEncodings(t *testing.T) {
 		{"utf16be.csv", encode(t, utf16be, fr), importer.EncUTF16BE, "Très agréable à bientôt"},
 		{"cp1251.csv", encode(t, charmap.Windows1251, ru), importer.EncWindows1251, "Долго ждали ответа оператора"},
 		{"cp1252.csv", encode(t, charmap.Windows1252, fr), importer.EncWindows1252, "Délai trop long déçu"},
+		// Russian DOS (1C 7.7's "Текст DOS") and KOI8-R read as
+		// Windows-1251 gave garbage; a register in capitals stays 1251.
+		{"cp866.csv", encode(t, charmap.CodePage866, ru), importer.EncCP866, "Отлично обслужили, спасибо"},
+		{"koi8r.csv", encode(t, charmap.KOI8R, ru), importer.EncKOI8R, "Долго ждали ответа оператора"},
+		{"cp1251caps.csv", encode(t, charmap.Windows1251, strings.ToUpper(ru)), importer.EncWindows1251, "ДОЛГО ЖДАЛИ ОТВЕТА ОПЕРАТОРА"},
+		{"cp866caps.csv", encode(t, charmap.CodePage866, strings.ToUpper(ru)), importer.EncCP866, "ОТЛИЧНО ОБСЛУЖИЛИ, СПАСИБО"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -62,7 +62,7 @@ const (
 var Formats = []string{FormatDelighted, FormatSurveyMonkey, FormatTypeform, FormatQualtrics, FormatGoogleForms, FormatAlchemer, FormatGeneric}
 
 // Encodings lists the encodings Options.Encoding accepts.
-var Encodings = []string{EncUTF8, EncUTF16LE, EncUTF16BE, EncWindows1251, EncWindows1252, EncLatin1, EncCP850, EncUTF8Mixed1251, EncUTF8Mixed1252}
+var Encodings = []string{EncUTF8, EncUTF16LE, EncUTF16BE, EncWindows1251, EncWindows1252, EncLatin1, EncCP850, EncCP866, EncKOI8R, EncUTF8Mixed1251, EncUTF8Mixed1252}
 
 // MaxRejects is how many rejects Result keeps in memory.
 const MaxRejects = 1000
