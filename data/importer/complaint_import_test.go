@@ -5,8 +5,10 @@ import (
 	"encoding/csv"
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -354,5 +356,30 @@ func TestImportRegisterDurationUnitNotes(t *testing.T) {
 				t.Errorf("A-2: first response %v, resolved %v; want 11:40 and open", f.FirstResponseAt, f.ResolvedAt)
 			}
 		})
+	}
+}
+
+// An English register kept by hand: its "Complaint Ref" is the id, the
+// product it concerns the category, the one-line "Issue" the subject
+// beside the "Details", and "Channel Received" the channel.
+func TestImportEnglishRegister(t *testing.T) {
+	path := writeFile(t, "register.csv", []byte("Complaint Ref,Complaint Date,Customer Name,Product,Issue,Details,Channel Received,Severity,Owner,Status,Date Closed,Outcome,Compensation ($),Customer Satisfied\n"+
+		"CR-1001,01/03/2024,John Smith,Broadband,Slow speed,Below 10Mbps for a week,Phone,High,Sarah Lee,Closed,01/05/2024,Router replaced,25.00,Yes\n"+
+		"CR-1002,01/15/2024,Mary Jones,Mobile,Billing error,Charged twice,Email,Medium,Tom Ray,Open,,,,\n"))
+	db := openStore(t)
+	if res := importTickets(t, db, path, importer.Options{}); res.Imported != 2 || res.Rejected != 0 {
+		t.Fatalf("imported %d rejected %d: %v", res.Imported, res.Rejected, res.Rejects)
+	}
+	got := storedTickets(t, db)
+	c, ok := got["CR-1001"]
+	if !ok {
+		t.Fatalf("no CR-1001 among %v", slices.Collect(maps.Keys(got)))
+	}
+	if c.Category != "Broadband" || c.Subject != "Slow speed" || c.Description != "Below 10Mbps for a week" || c.Channel != data.ChannelPhone ||
+		c.Compensation != 2500 || c.Verdict != data.VerdictSatisfied || c.Priority != data.PriorityHigh {
+		t.Errorf("CR-1001: %+v", c)
+	}
+	if c := got["CR-1002"]; c.Category != "Mobile" || c.Channel != data.ChannelEmail || c.Status != data.StatusInProgress {
+		t.Errorf("CR-1002: %+v", c)
 	}
 }

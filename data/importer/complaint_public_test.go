@@ -221,14 +221,16 @@ func TestImportBPIC14Incidents(t *testing.T) {
 // "Complete Timestamp". A ticket opens with its first step, is first
 // answered when taken in charge, waits while it waits, and its own
 // resolution (not a software anomaly's) resolves it; the last resource
-// has it.
+// has it; its product is the category.
 func TestImportHelpdeskEventLog(t *testing.T) {
 	checkPublicSet(t, "helpdesk_eventlog.csv", importer.Options{}, map[string]publicTicket{
 		"Case 1": {ticketWant: ticketWant{status: data.StatusClosed, resolved: time.Date(2012, 10, 25, 11, 54, 26, 0, time.UTC)},
-			opened: time.Date(2012, 10, 9, 14, 50, 17, 0, time.UTC), responded: time.Date(2012, 10, 9, 14, 51, 1, 0, time.UTC), assignee: "Value 3"},
+			opened: time.Date(2012, 10, 9, 14, 50, 17, 0, time.UTC), responded: time.Date(2012, 10, 9, 14, 51, 1, 0, time.UTC), assignee: "Value 3",
+			category: "Value 1"}, // its product
 		"Case 10": {ticketWant: ticketWant{status: data.StatusClosed, resolved: utcAt(2010, 5, 3, 9, 11)},
-			opened: time.Date(2010, 4, 29, 10, 25, 6, 0, time.UTC), responded: time.Date(2010, 4, 29, 10, 25, 29, 0, time.UTC), assignee: "Value 5"},
+			opened: time.Date(2010, 4, 29, 10, 25, 6, 0, time.UTC), responded: time.Date(2010, 4, 29, 10, 25, 29, 0, time.UTC), assignee: "Value 5",
+			category: "Value 2"},
 		"Case 100": {ticketWant: ticketWant{status: data.StatusInProgress},
-			opened: utcAt(2011, 2, 15, 9, 0), responded: utcAt(2011, 2, 15, 9, 5), assignee: "Value 1"},
+			opened: utcAt(2011, 2, 15, 9, 0), responded: utcAt(2011, 2, 15, 9, 5), assignee: "Value 1", category: "Value 1"},
 	})
 }

@@ -177,7 +177,8 @@ var complaintAliases = map[Field][]string{
 		// letter received.
 		"№ жалобы", "№ претензии", "№ обращения", "№ заявки", "№ рекламации", "номер рекламации", "рег. номер", "рег. №",
 		"регистрационный номер", "входящий номер", "вх. №", "вх. номер", "complaint no", "complaint no.", "complaint number",
-		"complaint #", "case no", "case no.", "claim number", "claim no", "claim no.", "claim id", "reference number", "ref no", "ref. no"},
+		"complaint #", "case no", "case no.", "claim number", "claim no", "claim no.", "claim id", "reference number", "ref no", "ref. no",
+		"complaint ref", "complaint reference", "case ref", "case reference", "ticket ref", "ticket reference", "ref", "reference"},
 	FieldOpened: {"дата", "дата обращения", "дата создания", "дата регистрации", "дата поступления", "дата и время", "создано", "создана", "создан", "создан(а)", "поступило",
 		"дата и время создания", "дата/время создания", "время обращения", "дата/время обращения", "зарегистрировано", "зарегистрирован", "зарегистрирована",
 		"дата создания обращения", "дата создания заявки", "время создания", "дата открытия", "открыто", "opened", "opened at", "opened_at",
@@ -265,7 +266,8 @@ var complaintAliases = map[Field][]string{
 		// Comcast's complaints on Kaggle.
 		"open data channel type", "method received", "submitted via", "received via", "channel type",
 		"источник обращения", "способ поступления", "канал связи", "способ подачи", "форма обращения", "received by", "how received",
-		"contact method", "method of contact", "complaint channel", "source of complaint"},
+		"contact method", "method of contact", "complaint channel", "source of complaint",
+		"channel received", "contact channel", "source channel", "how contacted", "канал получения"},
 	FieldTier: {"сегмент", "сегмент клиента", "категория клиента", "уровень клиента", "tier", "client tier", "customer tier", "segment"},
 	FieldClient: {"клиент", "заявитель", "фио", "фио клиента", "имя клиента", "контрагент", "компания", "организация", "client", "customer",
 		"customer name", "client name", "requester", "contact", "contact name", "person", "reporter", "customer user", "customer id", "organization",
@@ -292,10 +294,13 @@ var complaintAliases = map[Field][]string{
 		// Registers kept by hand.
 		"вид жалобы", "вид претензии", "причина жалобы", "причина претензии", "тема жалобы", "тема претензии", "категория жалобы",
 		"категория претензии", "характер жалобы", "характер претензии", "nature of complaint", "complaint category", "complaint reason",
-		"reason for complaint"},
+		"reason for complaint",
+		// A register filed by what was sold: "Product", «Услуга».
+		"product", "product line", "продукт", "услуга", "товар"},
 	FieldSubject: {"тема", "заголовок", "краткое описание", "суть", "тема письма", "тема тикета", "тема заявки", "название", "subject", "summary",
 		"title", "short description", "brief description", "ticket name", "ticket title", "ticket subject",
-		"customer complaint"}, // Comcast's complaints on Kaggle: the client's own title
+		"customer complaint", // Comcast's complaints on Kaggle: the client's own title
+		"issue", "проблема"}, // a register's one-line "Issue" beside its "Details"
 	FieldDescription: {"описание", "текст", "текст обращения", "содержание", "суть обращения", "комментарий", "description", "details", "text", "comment",
 		"message", "body", // HESK, Jitbit
 		"суть жалобы", "суть претензии", "суть проблемы", "содержание жалобы", "содержание претензии", "содержание обращения",
