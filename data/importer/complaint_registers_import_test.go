@@ -145,6 +145,18 @@ func TestImportRegisterEscalation(t *testing.T) {
 	if got["T-2"].Facts.Escalated() {
 		t.Error("T-2 escalated without a date")
 	}
+	// An event log: the level is dated by the first state that dates it.
+	got, _ = importRegister(t, "log.csv", "Ticket;Opened;Updated;Status;Escalated\n"+
+		"T-3;2024-03-05 10:00;2024-03-05 12:00;Open;2024-03-05 11:00\nT-3;2024-03-05 10:00;2024-03-06 09:00;Closed;2024-03-05 11:30\n", 1, 0)
+	at = time.Time{}
+	for _, e := range got["T-3"].Events {
+		if e.Kind == data.EventEscalation {
+			at = e.At
+		}
+	}
+	if !at.Equal(time.Date(2024, 3, 5, 11, 0, 0, 0, time.UTC)) {
+		t.Errorf("T-3 escalated at %v, want 2024-03-05 11:00", at)
+	}
 }
 
 // A register with no reopens column says «Повторно открыта» in the
