@@ -114,11 +114,14 @@ func changeLogShape(p *plan, opt Options) {
 	set(FieldNewValue, nc)
 	set(FieldOldValue, oc)
 	// The change's own columns hold no field of the ticket: «Автор» is
-	// who changed it, Jira's "From" the old value (not a sender).
-	own := []int{p.mappedAt(FieldChangedField), p.mappedAt(FieldNewValue), p.mappedAt(FieldOldValue)}
+	// who changed it, Jira's "From" the old value (or its id beside
+	// "fromString"), not a sender.
+	own := []int{fc, nc, oc}
 	for i, c := range p.cols {
-		if slices.Contains(changeAuthorHeaders, spaced(c.norm)) {
-			own = append(own, i)
+		for _, hs := range [][]string{changeAuthorHeaders, changeFieldHeaders, changeNewHeaders, changeOldHeaders} {
+			if slices.Contains(hs, spaced(c.norm)) && !used(i) {
+				own = append(own, i)
+			}
 		}
 	}
 	for f, i := range p.mapping {

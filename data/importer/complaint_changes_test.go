@@ -156,3 +156,144 @@ func TestImportChangeHistoryStrict(t *testing.T) {
 	}
 	assertNoComplaints(t, db)
 }
+
+// Jira's changelog flattened: "Created" dates the change (not the
+// issue), "Author" made it, "From"/"To" hold ids and
+// "fromString"/"toString" the names read. The first move out of "Open",
+// the status Jira creates an issue in, is the first response. An issue
+// without "Issue created" opens at its first change.
+func TestImportJiraChangelog(t *testing.T) {
+	db := openStore(t)
+	path := writeFile(t, "jira_changelog.csv", []byte("\ufeff"+
+		"Issue key,Summary,Issue created,Created,Author,Field,From,fromString,To,toString\n"+
+		"SUP-1,Refund not received,03/Feb/25 9:50 AM,03/Feb/25 10:15 AM,admin,assignee,,,osmirnova,Olga Smirnova\n"+
+		"SUP-1,Refund not received,03/Feb/25 9:50 AM,03/Feb/25 10:45 AM,osmirnova,status,1,Open,3,In Progress\n"+
+		"SUP-1,Refund not received,03/Feb/25 9:50 AM,03/Feb/25 11:00 AM,osmirnova,priority,3,Medium,2,High\n"+
+		"SUP-1,Refund not received,03/Feb/25 9:50 AM,03/Feb/25 12:00 PM,osmirnova,status,3,In Progress,10002,Waiting for customer\n"+
+		"SUP-1,Refund not received,03/Feb/25 9:50 AM,04/Feb/25 9:00 AM,client,status,10002,Waiting for customer,3,In Progress\n"+
+		"SUP-1,Refund not received,03/Feb/25 9:50 AM,04/Feb/25 4:00 PM,osmirnova,status,3,In Progress,5,Resolved\n"+
+		"SUP-1,Refund not received,03/Feb/25 9:50 AM,04/Feb/25 4:00 PM,osmirnova,resolution,,,10000,Done\n"+
+		"SUP-1,Refund not received,03/Feb/25 9:50 AM,06/Feb/25 10:00 AM,client,status,5,Resolved,4,Reopened\n"+
+		"SUP-1,Refund not received,03/Feb/25 9:50 AM,06/Feb/25 11:00 AM,osmirnova,Support tier,,,,Tier 2\n"+
+		"SUP-1,Refund not received,03/Feb/25 9:50 AM,06/Feb/25 11:30 AM,osmirnova,assignee,osmirnova,Olga Smirnova,bklein,Boris Klein\n"+
+		"SUP-1,Refund not received,03/Feb/25 9:50 AM,06/Feb/25 3:00 PM,bklein,status,4,Reopened,6,Closed\n"+
+		"SUP-2,Cannot log in,,10/Feb/25 8:00 AM,admin,status,1,To Do,10001,Done\n"+
+		"SUP-2,Cannot log in,,10/Feb/25 8:05 AM,admin,Rank,,,,Ranked higher\n"+
+		"SUP-3,Invoice copy,10/Feb/25 9:00 AM,10/Feb/25 9:30 AM,admin,status,1,Open,10500,Parked\n"+
+		"SUP-3,Invoice copy,10/Feb/25 9:00 AM,10/Feb/25 9:40 AM,admin,assignee,,,osmirnova,Olga Smirnova\n"))
+	res := importTickets(t, db, path, importer.Options{})
+	want := []string{`jira_changelog.csv:15 toString="Parked" import.reject.status`}
+	if res.Imported != 3 || strings.Join(rejectsOf(res), "\n") != strings.Join(want, "\n") {
+		t.Fatalf("imported %d, rejects %q, want 3 and %q", res.Imported, rejectsOf(res), want)
+	}
+	got := storedTickets(t, db)
+	c := got["SUP-1"]
+	checkHistory(t, db, c, "status:new@02-03 09:50", "assign:Olga Smirnova@02-03 10:15", "status:in_progress@02-03 10:45",
+		"status:waiting@02-03 12:00", "status:in_progress@02-04 09:00", "status:resolved@02-04 16:00", "status:in_progress@02-06 10:00",
+		"escalation:senior@02-06 11:00", "assign:Boris Klein@02-06 11:30", "status:closed@02-06 15:00")
+	f := c.Facts
+	if c.Source != importer.FormatJira || c.Subject != "Refund not received" || c.ClientName != "" || c.Priority != data.PriorityHigh ||
+		c.Assignee != "Boris Klein" || !f.FirstResponseAt.Equal(utcAt(2025, 2, 3, 10, 45)) || !f.FirstResolvedAt.Equal(utcAt(2025, 2, 4, 16, 0)) ||
+		!f.ResolvedAt.Equal(utcAt(2025, 2, 6, 15, 0)) || len(f.Reopens) != 1 || f.Escalations != 1 || f.Agents != 2 {
+		t.Errorf("SUP-1: %+v", c)
+	}
+	// No "Issue created": opened at its first change, straight to Done.
+	c = got["SUP-2"]
+	checkHistory(t, db, c, "status:new@02-10 08:00", "status:closed@02-10 08:00")
+	// The rejected move leaves SUP-3 as it was created.
+	checkHistory(t, db, got["SUP-3"], "status:new@02-10 09:00", "assign:Olga Smirnova@02-10 09:40")
+	if w := findWarning(t, res.Warnings, "import.warning.other_changes"); w.Args["Count"] != 2 {
+		t.Errorf("other changes: %+v", w)
+	}
+	if w := findWarning(t, res.Warnings, "import.warning.change_log"); w.Args["Value"] != "toString" || w.Args["Date"] != "Created" ||
+		w.Args["Opened"] != "Issue created" {
+		t.Errorf("change log warning: %+v", w)
+	}
+}
+
+// Zendesk's ticket audits flattened to TSV: the audit creating a ticket
+// sets its status "new", "open" is an agent on it, "pending" waits for
+// the client, "solved" resolves; a ticket deleted at last is no appeal.
+func TestImportZendeskAudits(t *testing.T) {
+	db := openStore(t)
+	path := writeFile(t, "audits.tsv", []byte(
+		"Ticket ID\tAudit ID\tAudit created at\tAuthor\tField name\tPrevious value\tValue\n"+
+			"501\t9001\t2025-01-14T08:02:11Z\tMaria Lopez\tstatus\t\tnew\n"+
+			"501\t9001\t2025-01-14T08:02:11Z\tMaria Lopez\tpriority\t\tnormal\n"+
+			"501\t9002\t2025-01-14T08:30:00Z\tDmitry K.\tassignee\t\tDmitry K.\n"+
+			"501\t9002\t2025-01-14T08:30:00Z\tDmitry K.\tstatus\tnew\topen\n"+
+			"501\t9003\t2025-01-14T09:00:00Z\tDmitry K.\tstatus\topen\tpending\n"+
+			"501\t9003\t2025-01-14T09:00:00Z\tDmitry K.\ttags\t\trefund\n"+
+			"501\t9004\t2025-01-15T10:00:00Z\tDmitry K.\tstatus\tpending\tsolved\n"+
+			"501\t9005\t2025-01-16T10:00:00Z\tMaria Lopez\tstatus\tsolved\topen\n"+
+			"501\t9006\t2025-01-16T12:00:00Z\tDmitry K.\tpriority\tnormal\turgent\n"+
+			"501\t9006\t2025-01-16T12:00:00Z\tDmitry K.\tstatus\topen\tsolved\n"+
+			"501\t9007\t2025-01-20T12:00:00Z\tZendesk\tstatus\tsolved\tclosed\n"+
+			"502\t9101\t2025-01-15T07:00:00Z\tspam bot\tstatus\t\tnew\n"+
+			"502\t9102\t2025-01-15T07:10:00Z\tDmitry K.\tstatus\tnew\tdeleted\n"))
+	res := importTickets(t, db, path, importer.Options{})
+	if res.Imported != 1 || res.Rejected != 0 || res.Skipped != 1 {
+		t.Fatalf("imported %d rejected %d skipped %d: %q", res.Imported, res.Rejected, res.Skipped, rejectsOf(res))
+	}
+	c := storedTickets(t, db)["501"]
+	checkHistory(t, db, c, "status:new@01-14 08:02", "assign:Dmitry K.@01-14 08:30", "status:in_progress@01-14 08:30",
+		"status:waiting@01-14 09:00", "status:resolved@01-15 10:00", "status:in_progress@01-16 10:00", "status:resolved@01-16 12:00",
+		"status:closed@01-20 12:00")
+	f := c.Facts
+	if c.Priority != data.PriorityCritical || !f.FirstResponseAt.Equal(utcAt(2025, 1, 14, 8, 30)) || !f.ResolvedAt.Equal(utcAt(2025, 1, 16, 12, 0)) ||
+		len(f.Reopens) != 1 || len(f.Waiting) != 1 || c.ClientName != "" {
+		t.Errorf("501: %+v", c)
+	}
+	findWarning(t, res.Warnings, "import.warning.opened_by_change")
+}
+
+// ServiceNow's sys_audit: documentkey is the incident's sys_id, states
+// and priorities are numbers, assigned_to holds sys_ids (no name: no
+// assignment, one warning), "escalation" raises the level, urgency only
+// feeds the priority and is not read; state 8 cancels.
+func TestImportServiceNowSysAudit(t *testing.T) {
+	db := openStore(t)
+	const inc1, inc2 = "9d385017c611228701d22104cc95c371", "46d44a5dc611227d01e1f9f8ba6b6bb1"
+	rows := [][]string{
+		{inc1, "incident_state", "", "1", "2025-04-01 09:00:00"},
+		{inc1, "priority", "", "3", "2025-04-01 09:00:00"},
+		{inc1, "assigned_to", "", "681ccaf9c0a8016400b98a06818d57c7", "2025-04-01 09:20:00"},
+		{inc1, "incident_state", "1", "2", "2025-04-01 09:25:00"},
+		{inc1, "urgency", "2", "1", "2025-04-01 10:00:00"},
+		{inc1, "priority", "3", "1", "2025-04-01 10:00:00"},
+		{inc1, "escalation", "0", "1", "2025-04-01 11:00:00"},
+		{inc1, "incident_state", "2", "6", "2025-04-01 15:30:00"},
+		{inc1, "incident_state", "6", "7", "2025-04-04 15:30:00"},
+		{inc2, "incident_state", "", "1", "2025-04-02 13:00:00"},
+		{inc2, "incident_state", "1", "42", "2025-04-02 13:10:00"},
+		{inc2, "incident_state", "1", "8", "2025-04-02 14:00:00"},
+	}
+	var b strings.Builder
+	b.WriteString("sys_id,tablename,documentkey,fieldname,oldvalue,newvalue,sys_created_on,sys_created_by,user,reason,record_checkpoint\n")
+	for i, r := range rows {
+		fmt.Fprintf(&b, "%032x,incident,%s,%s,%s,%s,%s,admin,admin,,%d\n", i+1, r[0], r[1], r[2], r[3], r[4], i)
+	}
+	path := writeFile(t, "sys_audit.csv", []byte(b.String()))
+	res := importTickets(t, db, path, importer.Options{})
+	want := []string{`sys_audit.csv:12 newvalue="42" import.reject.status`}
+	if res.Imported != 2 || strings.Join(rejectsOf(res), "\n") != strings.Join(want, "\n") {
+		t.Fatalf("imported %d, rejects %q, want 2 and %q", res.Imported, rejectsOf(res), want)
+	}
+	findWarning(t, res.Warnings, "import.warning.sys_ids")
+	got := storedTickets(t, db)
+	c := got[inc1]
+	checkHistory(t, db, c, "status:new@04-01 09:00", "status:in_progress@04-01 09:25", "escalation:senior@04-01 11:00",
+		"status:resolved@04-01 15:30", "status:closed@04-04 15:30")
+	if c.Source != importer.FormatServiceNow || c.Priority != data.PriorityCritical || c.Assignee != "" || c.Level != data.LevelSenior ||
+		!c.Facts.FirstResponseAt.Equal(utcAt(2025, 4, 1, 9, 25)) || !c.Facts.ResolvedAt.Equal(utcAt(2025, 4, 1, 15, 30)) {
+		t.Errorf("incident 1: %+v", c)
+	}
+	c = got[inc2]
+	checkHistory(t, db, c, "status:new@04-02 13:00", "status:closed(cancelled)@04-02 14:00")
+	if !c.Facts.Withdrawn || !c.Facts.ResolvedAt.IsZero() {
+		t.Errorf("incident 2: %+v", c.Facts)
+	}
+	if emps, _ := db.Employees(context.Background()); len(emps) != 0 {
+		t.Errorf("employees %+v: neither sys_ids nor authors are people to file", emps)
+	}
+}
