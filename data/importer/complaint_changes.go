@@ -60,6 +60,15 @@ func (p *plan) changeLog() bool {
 	return p.schema == complaintSchema
 }
 
+// changeLogHeaders reports whether headers name a changed field and its
+// new value, as a change log's do.
+func changeLogHeaders(cols []column) bool {
+	named := func(headers []string) bool {
+		return slices.ContainsFunc(cols, func(c column) bool { return slices.Contains(headers, spaced(c.norm)) })
+	}
+	return named(changeFieldHeaders) && named(changeNewHeaders)
+}
+
 // changeLogShape maps the columns of a change log when its headers name
 // a changed field and a new value: the change's own columns (field,
 // values, author) are no ticket field, its date is each row's
@@ -106,8 +115,13 @@ func changeLogShape(p *plan, opt Options) {
 	fc := at(FieldChangedField, changeFieldHeaders)
 	nc := at(FieldNewValue, changeNewHeaders, fc)
 	oc := at(FieldOldValue, changeOldHeaders, fc, nc)
-	if fc < 0 || nc < 0 {
-		// No change log: the fields are only what the user chose.
+	ic := at(FieldExternalID, changeIDHeaders, fc, nc, oc)
+	if ic < 0 {
+		ic = p.mappedAt(FieldExternalID)
+	}
+	if fc < 0 || nc < 0 || ic < 0 || ic == fc || ic == nc || ic == oc {
+		// No change log (changes that name no ticket are none): the
+		// fields are only what the user chose.
 		return
 	}
 	set(FieldChangedField, fc)
@@ -129,7 +143,7 @@ func changeLogShape(p *plan, opt Options) {
 			delete(p.mapping, f)
 		}
 	}
-	set(FieldExternalID, find(changeIDHeaders, own...))
+	set(FieldExternalID, ic)
 	opened := find(changeOpenedHeaders, own...)
 	changed := find(changeDateHeaders, append(own, opened)...)
 	if changed < 0 {

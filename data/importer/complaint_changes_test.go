@@ -72,6 +72,9 @@ func rejectsOf(res importer.Result) []string {
 func TestImportRussianChangeHistory(t *testing.T) {
 	db := openStore(t)
 	path := copyFixture(t, "history_ru_cp1251.csv")
+	if k := importer.Kind(path, importer.Options{}); k != importer.KindComplaints {
+		t.Errorf("kind %q: a change log holds tickets", k)
+	}
 	res := importTickets(t, db, path, importer.Options{})
 	if res.Imported != 4 || res.Rejected != 4 || res.Skipped != 1 {
 		t.Fatalf("imported %d rejected %d skipped %d, want 4, 4, 1: %q", res.Imported, res.Rejected, res.Skipped, rejectsOf(res))
@@ -295,5 +298,50 @@ func TestImportServiceNowSysAudit(t *testing.T) {
 	}
 	if emps, _ := db.Employees(context.Background()); len(emps) != 0 {
 		t.Errorf("employees %+v: neither sys_ids nor authors are people to file", emps)
+	}
+}
+
+// A help desk's change history saved as XLSX: real Excel dates under a
+// bare «Дата» (the change's, as no creation column is there), «Было» and
+// «Стало». The support line going up twice and back down is three
+// escalation events (two escalations, the highest level kept in the
+// facts, the current one on the complaint); an assignee emptied is an
+// unassignment.
+func TestImportChangeHistoryXLSX(t *testing.T) {
+	db := openStore(t)
+	bk := newBook(t, "История")
+	at := func(d, h, m int) time.Time { return time.Date(2025, 5, d, h, m, 0, 0, time.UTC) }
+	bk.rows("История", "A1", map[int]string{1: "dd.mm.yyyy hh:mm"},
+		[]any{"Номер обращения", "Дата", "Пользователь", "Изменённое поле", "Было", "Стало"},
+		[]any{"T-1", at(5, 9, 55), "Администратор", "Ответственный", nil, "Кузнецова Е."},
+		[]any{"T-1", at(5, 10, 0), "Кузнецова Е.", "Статус", "Новое", "В работе"},
+		[]any{"T-1", at(5, 11, 0), "Кузнецова Е.", "Линия поддержки", "1 линия", "2 линия"},
+		[]any{"T-1", at(5, 12, 0), "Кузнецова Е.", "Линия поддержки", "2 линия", "3 линия"},
+		[]any{"T-1", at(5, 13, 0), "Кузнецова Е.", "Линия поддержки", "3 линия", "2 линия"},
+		[]any{"T-1", at(6, 14, 0), "Кузнецова Е.", "Статус", "В работе", "Решено"},
+		[]any{"T-1", at(6, 14, 0), "Кузнецова Е.", "Ответственный", "Кузнецова Е.", nil},
+	)
+	path := bk.save("history.xlsx")
+	pv, err := importer.InspectComplaints(path, importer.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !pv.EventLog || pv.NeedsFileDate || pv.Mapping[importer.FieldUpdatedAt] != "Дата" || pv.Mapping[importer.FieldOpened] != "" ||
+		pv.Mapping[importer.FieldChangedField] != "Изменённое поле" || pv.Mapping[importer.FieldOldValue] != "Было" ||
+		pv.Mapping[importer.FieldNewValue] != "Стало" || pv.Mapping[importer.FieldExternalID] != "Номер обращения" {
+		t.Errorf("preview: event log %v needs a date %v mapping %v", pv.EventLog, pv.NeedsFileDate, pv.Mapping)
+	}
+	res := importTickets(t, db, path, importer.Options{})
+	if res.Imported != 1 || res.Rejected != 0 {
+		t.Fatalf("imported %d rejected %d: %q", res.Imported, res.Rejected, rejectsOf(res))
+	}
+	c := storedTickets(t, db)["T-1"]
+	checkHistory(t, db, c, "status:new@05-05 09:55", "assign:Кузнецова Е.@05-05 09:55", "status:in_progress@05-05 10:00",
+		"escalation:senior@05-05 11:00", "escalation:manager@05-05 12:00", "escalation:senior@05-05 13:00", "status:resolved@05-06 14:00",
+		"assign:@05-06 14:00")
+	f := c.Facts
+	if c.Level != data.LevelSenior || f.Level != data.LevelManager || f.Escalations != 2 || c.Assignee != "" || f.AssigneeID != 0 ||
+		f.Agents != 1 || !f.FirstResponseAt.Equal(at(5, 10, 0)) || !f.ResolvedAt.Equal(at(6, 14, 0)) {
+		t.Errorf("T-1: %+v", c)
 	}
 }

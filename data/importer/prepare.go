@@ -860,7 +860,7 @@ func (p *plan) ticketExport() *MessageError {
 			n++
 		}
 	}
-	if _, status := tickets[FieldStatus]; !status || n < 3 {
+	if _, status := tickets[FieldStatus]; (!status || n < 3) && !changeLogHeaders(p.cols) {
 		return nil
 	}
 	return &MessageError{Err: ErrTicketExport, Message: warning(errTicketExport, nil,
