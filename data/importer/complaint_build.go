@@ -129,7 +129,7 @@ func newComplaintBuilder(p *plan, opt Options) *complaintBuilder {
 	}
 	b.changeLog = p.changeLog()
 	if b.changeLog {
-		b.changes = changes{rows: map[string][]change{}, others: map[string]int{}}
+		b.changes = changes{rows: map[string][]change{}, details: map[string]*ticketRow{}, others: map[string]int{}}
 	}
 	b.eventLog = !b.changeLog && repeatsIDs(p)
 	if b.eventLog {
@@ -541,8 +541,8 @@ func (b *complaintBuilder) clip(rec []string, row int, f Field, max int) string 
 // (ok=false, no reject).
 func (b *complaintBuilder) build(rec []string, row int) (*data.Complaint, bool) {
 	if b.changeLog {
-		if id, c, ok := b.parseChange(rec, row); ok {
-			b.holdChange(id, c)
+		if id, c, d, ok := b.parseChange(rec, row); ok {
+			b.holdChange(id, c, d)
 		}
 		return nil, false
 	}

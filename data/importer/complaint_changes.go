@@ -207,13 +207,11 @@ func fieldKind(name string) changeKind {
 
 // change is one row of a change log, read.
 type change struct {
-	row     int
-	at      time.Time // when the change was made
-	atText  string    // the date as the file writes it, for a reject
-	opened  time.Time // the ticket's creation, when the row gives it
-	kind    changeKind
-	field   string
-	details ticketRow // the ticket's other columns on this row
+	row    int
+	at     time.Time // when the change was made
+	atText string    // the date as the file writes it, for a reject
+	opened time.Time // the ticket's creation, when the row gives it
+	kind   changeKind
 
 	status     data.Status // changeStatus: the new status, "" for a not-appeal mark
 	statusText string
@@ -227,50 +225,56 @@ type change struct {
 
 // changes holds a change log's rows per ticket until the end of the file.
 type changes struct {
-	rows   map[string][]change
-	order  []string
-	others map[string]int // changes of fields not read, by field name
+	rows  map[string][]change
+	order []string
+	// details are each ticket's other columns (client, subject…), a
+	// later row's value replacing an earlier one's: kept once per
+	// ticket, not per row.
+	details map[string]*ticketRow
+	others  map[string]int // changes of fields not read, by field name
 }
 
-// parseChange reads one row of a change log; ok=false when it was
-// rejected or skipped.
-func (b *complaintBuilder) parseChange(rec []string, row int) (string, change, bool) {
+// parseChange reads one row of a change log: the ticket's number, the
+// change and the row's other columns; false when the row was rejected
+// or skipped.
+func (b *complaintBuilder) parseChange(rec []string, row int) (string, change, ticketRow, bool) {
 	c := change{row: row}
+	var details ticketRow
 	if !b.usable(rec, row) {
-		return "", c, false
+		return "", c, details, false
 	}
 	id := b.text(rec, FieldExternalID)
 	if id == "" {
 		b.reject(rec, row, FieldExternalID, reasonIDMissing.msg())
-		return "", c, false
+		return "", c, details, false
 	}
 	at, present, ok := b.date(rec, FieldUpdatedAt, row)
 	switch {
 	case !ok:
-		return "", c, false
+		return "", c, details, false
 	case !present:
 		b.reject(rec, row, FieldUpdatedAt, reasonDateMissing.msg())
-		return "", c, false
+		return "", c, details, false
 	case !b.happened(rec, b.col[FieldUpdatedAt], row, at):
-		return "", c, false
+		return "", c, details, false
 	}
 	c.at = at
 	c.atText, _ = b.cell(rec, FieldUpdatedAt)
 	c.atText = b.shown(b.col[FieldUpdatedAt], strings.TrimSpace(c.atText))
 	if c.opened, present, ok = b.date(rec, FieldOpened, row); !ok {
-		return "", c, false
+		return "", c, details, false
 	}
 	if present && b.clock >= 0 {
 		if c.opened, ok = b.withClock(rec, row, c.opened); !ok {
-			return "", c, false
+			return "", c, details, false
 		}
 	}
 	if present && c.at.Before(c.opened) {
 		b.reject(rec, row, FieldUpdatedAt, reasonBeforeOpened.msg())
-		return "", c, false
+		return "", c, details, false
 	}
-	c.field = b.text(rec, FieldChangedField)
-	c.kind = fieldKind(c.field)
+	field := b.text(rec, FieldChangedField)
+	c.kind = fieldKind(field)
 	v := b.text(rec, FieldNewValue)
 	switch c.kind {
 	case changeStatus:
@@ -281,7 +285,7 @@ func (b *complaintBuilder) parseChange(rec []string, row int) (string, change, b
 		st, known := b.statuses.get(v, b.parseStatus)
 		if !known {
 			b.reject(rec, row, FieldNewValue, reasonStatus.msg())
-			return "", c, false
+			return "", c, details, false
 		}
 		c.status, c.statusText = st, v
 		// The status before, as the row states it: a change the log
@@ -300,26 +304,43 @@ func (b *complaintBuilder) parseChange(rec []string, row int) (string, change, b
 		p, ok := b.priorities.get(v, b.parsePriority)
 		if !ok {
 			b.reject(rec, row, FieldNewValue, reasonPriority.msg())
-			return "", c, false
+			return "", c, details, false
 		}
 		c.priority = p
 	case changeLevel:
 		c.level = data.LevelFrontline
 		if v != "" {
-			c.level = parseLevel(v, namesLine(strings.ToLower(c.field)))
+			c.level = parseLevel(v, namesLine(strings.ToLower(field)))
 		}
 	}
-	b.details(rec, row, &c.details)
-	return id, c, true
+	if c.kind == changeOther {
+		b.changes.others[field]++
+	}
+	b.details(rec, row, &details)
+	return id, c, details, true
 }
 
-// holdChange keeps a change log's row for its ticket.
-func (b *complaintBuilder) holdChange(id string, c change) {
-	if _, seen := b.changes.rows[id]; !seen {
+// holdChange keeps a change log's row for its ticket, and the columns
+// describing the ticket that the row fills.
+func (b *complaintBuilder) holdChange(id string, c change, d ticketRow) {
+	merged, seen := b.changes.details[id]
+	if !seen {
 		b.changes.order = append(b.changes.order, id)
+		merged = &ticketRow{typ: b.defType}
+		b.changes.details[id] = merged
 	}
-	if c.kind == changeOther {
-		b.changes.others[c.field]++
+	for _, s := range []struct{ dst, src *string }{{&merged.client, &d.client}, {&merged.tier, &d.tier}, {&merged.category, &d.category},
+		{&merged.subcategory, &d.subcategory}, {&merged.subject, &d.subject}, {&merged.description, &d.description},
+		{&merged.assignee, &d.assignee}} {
+		if *s.src != "" {
+			*s.dst = *s.src
+		}
+	}
+	if d.channel != "" {
+		merged.channel = d.channel
+	}
+	if d.typ != b.defType {
+		merged.typ = d.typ
 	}
 	b.changes.rows[id] = append(b.changes.rows[id], c)
 }
@@ -330,14 +351,15 @@ func (b *complaintBuilder) flushChanges(emit func(*data.Complaint, int) bool) bo
 	defer b.moreNotAppeals()
 	defer b.changeWarnings()
 	for _, id := range b.changes.order {
-		rows := b.changes.rows[id]
+		rows, details := b.changes.rows[id], b.changes.details[id]
 		delete(b.changes.rows, id)
+		delete(b.changes.details, id)
 		slices.SortStableFunc(rows, func(x, y change) int { return x.at.Compare(y.at) })
 		if last := lastStatus(rows); last != nil && last.notAppeal {
 			b.skipNotAppeal(rows[0].row, last.statusText)
 			continue
 		}
-		c, ok := b.fromChanges(id, rows)
+		c, ok := b.fromChanges(id, rows, details)
 		if !ok {
 			continue
 		}
@@ -361,7 +383,7 @@ func lastStatus(rows []change) *change {
 // fromChanges builds a ticket from its changes, sorted by time. A
 // change dated before the creation another row gives is rejected;
 // ok=false when none is left.
-func (b *complaintBuilder) fromChanges(id string, rows []change) (*data.Complaint, bool) {
+func (b *complaintBuilder) fromChanges(id string, rows []change, details *ticketRow) (*data.Complaint, bool) {
 	var opened time.Time
 	for _, r := range rows {
 		if !r.opened.IsZero() && (opened.IsZero() || r.opened.Before(opened)) {
@@ -383,28 +405,11 @@ func (b *complaintBuilder) fromChanges(id string, rows []change) (*data.Complain
 	if rows = kept; len(rows) == 0 {
 		return nil, false
 	}
-	// The ticket's other columns: the last value any row gives.
-	merged := ticketRow{id: id, opened: opened, priority: data.PriorityNormal, typ: b.defType}
-	for i := len(rows) - 1; i >= 0; i-- {
-		d := rows[i].details
-		for _, s := range []struct{ dst, src *string }{{&merged.client, &d.client}, {&merged.tier, &d.tier}, {&merged.category, &d.category},
-			{&merged.subcategory, &d.subcategory}, {&merged.subject, &d.subject}, {&merged.description, &d.description}} {
-			if *s.dst == "" {
-				*s.dst = *s.src
-			}
-		}
-		if merged.channel == "" {
-			merged.channel = d.channel
-		}
-		if merged.assignee == "" {
-			merged.assignee = d.assignee // an assignee column, read when no change assigns
-		}
-		if merged.typ == b.defType && d.typ != "" {
-			merged.typ = d.typ
-		}
-	}
+	merged := *details
+	merged.id, merged.opened, merged.priority = id, opened, data.PriorityNormal
 	h := newHistory(opened)
 	if slices.ContainsFunc(rows, func(r change) bool { return r.kind == changeAssignee }) {
+		// An assignee column is read only when no change assigns.
 		merged.assignee = ""
 	}
 	moved := false
