@@ -163,7 +163,10 @@ type ComplaintEvent struct {
 	Status      Status // EventStatus: the new status
 	Level       Level  // EventEscalation: the new level
 	AssigneeID  int64  // EventAssign: the new assignee (0 = unassigned)
-	Note        string
+	// Assignee is, on import, the name of an EventAssign's new assignee:
+	// the store finds or creates the employee and sets AssigneeID.
+	Assignee string
+	Note     string
 	// Undated marks an event a source reports without its time (a CFPB
 	// complaint known to be closed, a Zendesk reopen count): At is only the
 	// earliest it can have happened and orders it. It moves the status but

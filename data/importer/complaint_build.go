@@ -62,6 +62,11 @@ type complaintBuilder struct {
 	eventLog bool
 	logs     map[string][]ticketRow
 	logOrder []string
+	// changeLog: a row per change of one field (see changeLogShape);
+	// changes are held per ticket until the end of the file.
+	changeLog      bool
+	changes        changes
+	openedByChange int // tickets dated by their first change
 	// sysIDsWarned: the person columns already warned of sys_ids.
 	sysIDsWarned map[Field]bool
 }
@@ -122,7 +127,11 @@ func newComplaintBuilder(p *plan, opt Options) *complaintBuilder {
 			return parsePriority(s)
 		}
 	}
-	b.eventLog = repeatsIDs(p)
+	b.changeLog = p.changeLog()
+	if b.changeLog {
+		b.changes = changes{rows: map[string][]change{}, details: map[string]*ticketRow{}, others: map[string]int{}}
+	}
+	b.eventLog = !b.changeLog && repeatsIDs(p)
 	if b.eventLog {
 		b.logs = map[string][]ticketRow{}
 	}
@@ -358,24 +367,6 @@ func (b *complaintBuilder) parseRow(rec []string, row int) (ticketRow, bool) {
 		}
 		r.priority = p
 	}
-	readChannel := func(s string) (data.Channel, bool) { return ticketChannel(s), true }
-	r.typ = b.defType
-	typeChannel := data.ChannelOther
-	if v := b.text(rec, FieldType); v != "" {
-		if t, ok := b.types.get(v, parseType); ok {
-			r.typ = t
-		} else {
-			// Help Scout's "Type" says how the conversation came in:
-			// email, chat or phone.
-			typeChannel, _ = b.chans.get(v, readChannel)
-		}
-	}
-	if v := b.text(rec, FieldChannel); v != "" {
-		r.channel, _ = b.chans.get(v, readChannel)
-	}
-	if r.channel == "" && typeChannel != data.ChannelOther {
-		r.channel = typeChannel
-	}
 	if v := b.text(rec, FieldReopens); v != "" {
 		n, ok := parseCount(v)
 		if !ok {
@@ -427,13 +418,7 @@ func (b *complaintBuilder) parseRow(rec []string, row int) (ticketRow, bool) {
 	if lv, ok := statusLevel(r.statusText); ok && levelRank(lv) > levelRank(r.level) {
 		r.level = lv
 	}
-	r.client = b.person(rec, FieldClient)
-	r.tier = b.text(rec, FieldTier)
-	r.category = b.text(rec, FieldCategory)
-	r.subcategory = b.text(rec, FieldSubcategory)
-	r.subject = b.clip(rec, row, FieldSubject, data.MaxShortText)
-	r.description = b.clip(rec, row, FieldDescription, data.MaxCommentLen)
-	r.assignee = b.person(rec, FieldAssignee)
+	b.details(rec, row, &r)
 	r.resolution = b.clip(rec, row, FieldResolution, data.MaxCommentLen)
 	if st, ok := parseStatus(r.resolution); ok && st.Open() && len(r.resolution) < 20 || notAppeal(r.resolution) && len(r.resolution) < 20 {
 		// San Francisco's 311 notes an open case's status as "open":
@@ -458,6 +443,36 @@ func (b *complaintBuilder) parseRow(rec []string, row int) (ticketRow, bool) {
 		})
 	}
 	return r, true
+}
+
+// details reads the columns that describe a ticket: its type, channel,
+// client, category, subject, description and assignee.
+func (b *complaintBuilder) details(rec []string, row int, r *ticketRow) {
+	readChannel := func(s string) (data.Channel, bool) { return ticketChannel(s), true }
+	r.typ = b.defType
+	typeChannel := data.ChannelOther
+	if v := b.text(rec, FieldType); v != "" {
+		if t, ok := b.types.get(v, parseType); ok {
+			r.typ = t
+		} else {
+			// Help Scout's "Type" says how the conversation came in:
+			// email, chat or phone.
+			typeChannel, _ = b.chans.get(v, readChannel)
+		}
+	}
+	if v := b.text(rec, FieldChannel); v != "" {
+		r.channel, _ = b.chans.get(v, readChannel)
+	}
+	if r.channel == "" && typeChannel != data.ChannelOther {
+		r.channel = typeChannel
+	}
+	r.client = b.person(rec, FieldClient)
+	r.tier = b.text(rec, FieldTier)
+	r.category = b.text(rec, FieldCategory)
+	r.subcategory = b.text(rec, FieldSubcategory)
+	r.subject = b.clip(rec, row, FieldSubject, data.MaxShortText)
+	r.description = b.clip(rec, row, FieldDescription, data.MaxCommentLen)
+	r.assignee = b.person(rec, FieldAssignee)
 }
 
 // person reads a client or assignee cell. ServiceNow exported without
@@ -521,9 +536,16 @@ func (b *complaintBuilder) clip(rec []string, row int, f Field, max int) string 
 	return v
 }
 
-// build converts one record into a complaint; in an event log the row is
-// held until the end of the file instead (ok=false, no reject).
+// build converts one record into a complaint; in an event log or a
+// change log the row is held until the end of the file instead
+// (ok=false, no reject).
 func (b *complaintBuilder) build(rec []string, row int) (*data.Complaint, bool) {
+	if b.changeLog {
+		if id, c, d, ok := b.parseChange(rec, row); ok {
+			b.holdChange(id, c, d)
+		}
+		return nil, false
+	}
 	r, ok := b.parseRow(rec, row)
 	if !ok {
 		return nil, false
@@ -551,6 +573,9 @@ func (b *complaintBuilder) finish(rec []string, row int, c *data.Complaint) (*da
 
 // flush hands over the event log's tickets, each from all its rows.
 func (b *complaintBuilder) flush(emit func(*data.Complaint, int) bool) bool {
+	if b.changeLog {
+		return b.flushChanges(emit)
+	}
 	defer b.moreNotAppeals()
 	for _, id := range b.logOrder {
 		rows := b.logs[id]

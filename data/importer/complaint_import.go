@@ -16,7 +16,8 @@ import (
 // ImportFeedback: bad rows reported (Strict: any bad row stores nothing),
 // duplicates of stored tickets skipped, nothing kept on error or
 // cancellation. An event log (several rows per ticket) is recognised from
-// repeated ids and imported as one complaint per ticket.
+// repeated ids and imported as one complaint per ticket, and so is a
+// field-change log (a row per change of one field, see changeLogShape).
 func ImportComplaints(ctx context.Context, store data.ComplaintStore, path string, opt Options, progress func(Progress)) (res Result, err error) {
 	defaultLocation(store, &opt)
 	p, err := prepareTickets(path, opt)
@@ -28,8 +29,13 @@ func ImportComplaints(ctx context.Context, store data.ComplaintStore, path strin
 		return res, wrap(why) // its warnings would be about tickets
 	}
 	res.Warnings = p.warnings
+	if _, dated := p.mapping[FieldUpdatedAt]; p.changeLog() && !dated {
+		return res, wrap(&MessageError{Err: ErrNeedFileDate, Message: warning(errChangeDate, map[string]any{"Columns": quotedList(p.columnNames())},
+			"the file is a change log, but no column was recognised as the date of each change: map it with --map updated_at=COLUMN (columns: %s)",
+			quotedList(p.columnNames()))})
+	}
 	dc, ok := p.mapping[FieldOpened]
-	if !ok && opt.FileDate.IsZero() {
+	if !ok && opt.FileDate.IsZero() && !p.changeLog() {
 		// One date for every ticket would invent when each was opened:
 		// name the columns so the user can map the right one.
 		return res, wrap(fmt.Errorf("%w; no column was recognised as the opening date: map it with --map opened=COLUMN (columns: %s)",
@@ -56,7 +62,10 @@ func InspectComplaints(path string, opt Options) (*Preview, error) {
 		return nil, err
 	}
 	pv := p.preview()
-	pv.EventLog = repeatsIDs(p)
+	pv.EventLog = repeatsIDs(p) || p.changeLog()
+	if p.changeLog() {
+		pv.NeedsFileDate = false // a ticket opens at its first change at the latest
+	}
 	if why := p.surveyAnswers(); why != nil {
 		pv.Warnings = append(pv.Warnings, why.Message)
 	}
@@ -66,7 +75,7 @@ func InspectComplaints(path string, opt Options) (*Preview, error) {
 // ticketFields are the fields only a ticket has: a file mapping none of
 // them holds no tickets.
 var ticketFields = []Field{FieldStatus, FieldPriority, FieldType, FieldCategory, FieldSubject, FieldAssignee, FieldRespondedAt,
-	FieldFirstResponse, FieldResolvedAt, FieldResolutionTime, FieldClosedAt, FieldResolution}
+	FieldFirstResponse, FieldResolvedAt, FieldResolutionTime, FieldClosedAt, FieldResolution, FieldChangedField}
 
 // surveyAnswers refuses a survey export offered as tickets: a file with a
 // 0-10 score column and no ticket field mapped, detected or chosen, would
@@ -94,7 +103,7 @@ func prepareTickets(path string, opt Options) (*plan, error) {
 		return nil, err
 	}
 	_, chosen := opt.Mapping[FieldOpened]
-	if _, opened := p.mapping[FieldOpened]; !opened && !chosen && repeatsIDs(p) {
+	if _, opened := p.mapping[FieldOpened]; !opened && !chosen && repeatsIDs(p) && !p.changeLog() {
 		// A process-mining log dates only its steps: a ticket opened
 		// with its first.
 		if i, ok := p.mapping[FieldUpdatedAt]; ok {
@@ -115,6 +124,10 @@ func prepareTickets(path string, opt Options) (*plan, error) {
 			moveColumn(p, FieldCategory, FieldType, bareType)
 		}
 	}
+	if p.changeLog() {
+		p.warnings = append(p.warnings, changeLogWarning(p))
+		return p, nil
+	}
 	p.warnings = append(p.warnings, statusWarnings(p)...)
 	if _, typed := p.mapping[FieldType]; !typed && p.format == FormatGeneric && len(p.sample) > 0 {
 		// A register of "обращения" may hold questions and requests too:
@@ -129,6 +142,26 @@ func prepareTickets(path string, opt Options) (*plan, error) {
 			"ids in column %q repeat: the file is read as an event log, one complaint per id, its rows in order of their update times and the last giving the state", col))
 	}
 	return p, nil
+}
+
+// changeLogWarning says how a change log is read: which columns name
+// the field and its new value, and what dates a change and the opening.
+func changeLogWarning(p *plan) Message {
+	names := p.columnNames()
+	args := map[string]any{"Field": names[p.mapping[FieldChangedField]], "Value": names[p.mapping[FieldNewValue]], "Date": "", "Opened": ""}
+	if i, ok := p.mapping[FieldUpdatedAt]; ok {
+		args["Date"] = names[i]
+	}
+	if i, ok := p.mapping[FieldOpened]; ok {
+		args["Opened"] = names[i]
+	}
+	opens := "at its first change"
+	if o := args["Opened"]; o != "" {
+		opens = fmt.Sprintf("at its date in %q (or its first change when that is empty)", o)
+	}
+	return warning(warnChangeLog, args, "the file is a change log, a row per change of one field: column %q names the field, %q holds its new value, "+
+		"%q dates the change; each ticket is built from its status, assignee, priority and support level changes and opens %s",
+		args["Field"], args["Value"], args["Date"], opens)
 }
 
 // moveColumn maps the column of field from to field to instead when to

@@ -29,12 +29,17 @@ const (
 	FieldResolution     Field = "resolution"
 	FieldVerdict        Field = "verdict"
 	FieldCompensation   Field = "compensation"
+	// A field-change log's row: which field of the ticket changed, and
+	// its value before and after (see changeLogShape).
+	FieldChangedField Field = "changed_field"
+	FieldOldValue     Field = "old_value"
+	FieldNewValue     Field = "new_value"
 )
 
 // ComplaintFields lists the complaint fields in display order.
 var ComplaintFields = []Field{FieldExternalID, FieldOpened, FieldStatus, FieldPriority, FieldType, FieldChannel, FieldClient, FieldTier,
 	FieldCategory, FieldSubcategory, FieldSubject, FieldDescription, FieldAssignee, FieldLevel, FieldRespondedAt, FieldFirstResponse,
-	FieldResolvedAt, FieldResolutionTime, FieldClosedAt, FieldUpdatedAt, FieldReopens, FieldResolution, FieldVerdict, FieldCompensation}
+	FieldResolvedAt, FieldResolutionTime, FieldClosedAt, FieldUpdatedAt, FieldReopens, FieldResolution, FieldVerdict, FieldCompensation, FieldChangedField, FieldOldValue, FieldNewValue}
 
 // Known ticket layouts.
 const (
@@ -370,6 +375,7 @@ var complaintSchema = &schema{
 	// Kaggle): a status column only when it holds statuses.
 	doubtful: map[Field][]string{FieldStatus: {"state"}},
 	fits:     map[Field]func(string) bool{FieldStatus: statusLike},
+	reshape:  changeLogShape,
 }
 
 // statusLike reports whether a cell reads as a status of some help desk.

@@ -475,6 +475,9 @@ type schema struct {
 	// most sample values are ones fits knows.
 	doubtful map[Field][]string
 	fits     map[Field]func(string) bool
+	// reshape, when set, corrects the mapping for a shape of file the
+	// headers tell (a field-change log), after the user's mapping.
+	reshape func(p *plan, opt Options)
 }
 
 // fieldOrder is the survey order: the score question is taken before the

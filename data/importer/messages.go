@@ -31,6 +31,7 @@ const (
 	reasonBeforeOpened   reason = "import.reject.before_opened"
 	reasonFutureDate     reason = "import.reject.future_date"
 	reasonUnknownZone    reason = "import.reject.unknown_zone"
+	reasonIDMissing      reason = "import.reject.id_missing"
 )
 
 // reasonText is the English text of each reason, with fmt verbs for the
@@ -59,6 +60,7 @@ var reasonText = map[reason]string{
 	reasonBeforeOpened:   "earlier than the opening date",
 	reasonFutureDate:     "more than a day after the import: cannot have happened yet",
 	reasonUnknownZone:    "unknown time zone",
+	reasonIDMissing:      "the ticket number is missing",
 }
 
 // reasonArgs names the template arguments of each reason, in the order of
@@ -116,6 +118,9 @@ const (
 	warnDateByValues     = "import.warning.date_by_values"
 	warnScoreByValues    = "import.warning.score_by_values"
 	warnStatusByValues   = "import.warning.status_by_values"
+	warnChangeLog        = "import.warning.change_log"
+	warnOpenedByChange   = "import.warning.opened_by_change"
+	warnOtherChanges     = "import.warning.other_changes"
 )
 
 // Error keys of MessageError.
@@ -127,6 +132,7 @@ const (
 	errStarRatings    = "import.error.star_ratings"
 	errSurveyAnswers  = "import.error.survey_answers"
 	errTicketExport   = "import.error.ticket_export"
+	errChangeDate     = "import.error.change_date"
 )
 
 func warning(code string, args map[string]any, format string, a ...any) Message {

@@ -45,6 +45,13 @@ func TestMessagesAreTranslated(t *testing.T) {
 		warning(warnNoType, nil, "x"),
 		warning(warnSegmentNoClient, map[string]any{"Column": "Plan"}, "x"),
 		warning(warnTextCut, map[string]any{"Row": 28, "Column": "Описание", "Max": 20000}, "x"),
+		changeLogWarning(&plan{cols: []column{{name: "Поле"}, {name: "Новое значение"}, {name: "Дата изменения"}},
+			mapping: map[Field]int{FieldChangedField: 0, FieldNewValue: 1, FieldUpdatedAt: 2}}),
+		changeLogWarning(&plan{cols: []column{{name: "Field"}, {name: "To"}, {name: "Created"}, {name: "Issue created"}},
+			mapping: map[Field]int{FieldChangedField: 0, FieldNewValue: 1, FieldUpdatedAt: 2, FieldOpened: 3}}),
+		warning(warnOpenedByChange, map[string]any{"Count": 3}, "x"),
+		warning(warnOtherChanges, map[string]any{"Count": 7, "Fields": `"Тема", "Описание"`}, "x"),
+		warning(errChangeDate, map[string]any{"Columns": `"Поле", "Значение"`}, "x"),
 	}
 	for r := range reasonText {
 		if reasonArgs[r] == nil {

@@ -322,8 +322,13 @@ func prepare(path string, opt Options, sc *schema) (*plan, error) {
 		}
 		p.mapping[f] = i
 	}
+	if sc.reshape != nil {
+		sc.reshape(p, opt)
+	}
 
-	if _, asked := opt.Mapping[sc.dates[0]]; !asked && opt.FileDate.IsZero() {
+	// A change log opens a ticket at its first change when no column
+	// dates the creation: no other date is taken for it.
+	if _, asked := opt.Mapping[sc.dates[0]]; !asked && opt.FileDate.IsZero() && !p.changeLog() {
 		p.dateByValues()
 	}
 	if _, asked := opt.Mapping[FieldScore]; !asked && sc == feedbackSchema {
@@ -855,7 +860,7 @@ func (p *plan) ticketExport() *MessageError {
 			n++
 		}
 	}
-	if _, status := tickets[FieldStatus]; !status || n < 3 {
+	if _, status := tickets[FieldStatus]; (!status || n < 3) && !changeLogHeaders(p.cols) {
 		return nil
 	}
 	return &MessageError{Err: ErrTicketExport, Message: warning(errTicketExport, nil,

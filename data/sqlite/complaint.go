@@ -324,6 +324,22 @@ func (n *nameCache) resolve(ctx context.Context, tx *sql.Tx, c *data.Complaint) 
 		}
 		c.AssigneeID = id
 	}
+	// An imported history names whom each assignment went to.
+	for i := range c.Events {
+		e := &c.Events[i]
+		if e.Kind != data.EventAssign || e.AssigneeID != 0 || strings.TrimSpace(e.Assignee) == "" {
+			continue
+		}
+		key := nocaseKey(e.Assignee)
+		id, ok := n.employees[key]
+		if !ok {
+			if id, err = employeeByName(ctx, tx, e.Assignee); err != nil {
+				return fmt.Errorf("employee %q: %w", e.Assignee, err)
+			}
+			n.employees[key] = id
+		}
+		e.AssigneeID = id
+	}
 	return nil
 }
 
