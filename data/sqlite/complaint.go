@@ -314,33 +314,35 @@ func (n *nameCache) resolve(ctx context.Context, tx *sql.Tx, c *data.Complaint) 
 		}
 	}
 	if c.AssigneeID == 0 && strings.TrimSpace(c.Assignee) != "" {
-		key := nocaseKey(c.Assignee)
-		id, ok := n.employees[key]
-		if !ok {
-			if id, err = employeeByName(ctx, tx, c.Assignee); err != nil {
-				return fmt.Errorf("employee %q: %w", c.Assignee, err)
-			}
-			n.employees[key] = id
+		if c.AssigneeID, err = n.employee(ctx, tx, c.Assignee); err != nil {
+			return err
 		}
-		c.AssigneeID = id
 	}
 	// An imported history names whom each assignment went to.
 	for i := range c.Events {
 		e := &c.Events[i]
-		if e.Kind != data.EventAssign || e.AssigneeID != 0 || strings.TrimSpace(e.Assignee) == "" {
-			continue
-		}
-		key := nocaseKey(e.Assignee)
-		id, ok := n.employees[key]
-		if !ok {
-			if id, err = employeeByName(ctx, tx, e.Assignee); err != nil {
-				return fmt.Errorf("employee %q: %w", e.Assignee, err)
+		if e.Kind == data.EventAssign && e.AssigneeID == 0 && strings.TrimSpace(e.Assignee) != "" {
+			if e.AssigneeID, err = n.employee(ctx, tx, e.Assignee); err != nil {
+				return err
 			}
-			n.employees[key] = id
 		}
-		e.AssigneeID = id
 	}
 	return nil
+}
+
+// employee returns the id of the employee named name, creating one the
+// first time a name is met.
+func (n *nameCache) employee(ctx context.Context, tx *sql.Tx, name string) (int64, error) {
+	key := nocaseKey(name)
+	if id, ok := n.employees[key]; ok {
+		return id, nil
+	}
+	id, err := employeeByName(ctx, tx, name)
+	if err != nil {
+		return 0, fmt.Errorf("employee %q: %w", name, err)
+	}
+	n.employees[key] = id
+	return id, nil
 }
 
 // initialEvents completes the history of a new complaint: the "new"
