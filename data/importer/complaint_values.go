@@ -22,34 +22,107 @@ const (
 )
 
 // parseDuration reads "HH:MM:SS", "H:MM", "26:15:00" (hours past a day),
-// a number in unit ("1,5", "90") or numbers with units ("2h 30m",
-// "1d 4h", "1 ч 20 мин"). ok=false when s is no duration or is negative.
+// a number in unit ("1,5", "90"), numbers with units ("2h 30m", "1d 4h",
+// "1 ч 20 мин", "90'"), ISO 8601 ("PT2H30M", "P1DT4H"), and any of them
+// marked approximate ("~3h", "≈ 2 ч"), read as written. ok=false when s
+// is no duration or is negative; a bound ("> 2h", "3h+") is none, as it
+// gives no time.
 func parseDuration(s string, unit durationScale) (time.Duration, bool) {
-	s = strings.TrimSpace(s)
+	s = trimApprox(strings.TrimSpace(s))
+	if d, ok := parseISODuration(s); ok {
+		return d, true
+	}
 	if d, ok := parseUnitDuration(s); ok {
 		return d, true
 	}
 	if strings.Contains(s, ":") {
-		parts := strings.Split(s, ":")
-		if len(parts) > 3 {
-			return 0, false
-		}
-		var d time.Duration
-		scale := []time.Duration{time.Hour, time.Minute, time.Second}
-		for i, p := range parts {
-			n, err := strconv.Atoi(p)
-			if err != nil || n < 0 || i > 0 && (len(p) != 2 || n > 59) {
-				return 0, false
-			}
-			d += time.Duration(n) * scale[i]
-		}
-		return d, true
+		return clockDuration(s)
 	}
 	f, err := strconv.ParseFloat(strings.Replace(s, ",", ".", 1), 64)
 	if err != nil || f < 0 || math.IsInf(f, 0) || math.IsNaN(f) || f > 1e7 {
 		return 0, false
 	}
 	return time.Duration(math.Round(f * float64(unit))), true
+}
+
+// clockDuration reads "HH:MM", "HH:MM:SS" and "26:15:00" (hours past a
+// day).
+func clockDuration(s string) (time.Duration, bool) {
+	parts := strings.Split(s, ":")
+	if len(parts) < 2 || len(parts) > 3 {
+		return 0, false
+	}
+	var d time.Duration
+	scale := []time.Duration{time.Hour, time.Minute, time.Second}
+	for i, p := range parts {
+		n, err := strconv.Atoi(p)
+		if err != nil || n < 0 || i > 0 && (len(p) != 2 || n > 59) {
+			return 0, false
+		}
+		d += time.Duration(n) * scale[i]
+	}
+	return d, true
+}
+
+// approxMarks start a duration a register gives roughly: the number is
+// still the best the file knows.
+var approxMarks = []string{"~", "≈", "около", "примерно", "приблизительно", "approx.", "approx", "about", "ca."}
+
+// trimApprox drops a leading mark of an approximate duration.
+func trimApprox(s string) string {
+	l := strings.ToLower(s)
+	for _, m := range approxMarks {
+		word := unicode.IsLetter([]rune(m)[0])
+		if rest, ok := strings.CutPrefix(l, m); ok && rest != "" && (!word || rest[0] == ' ') {
+			return strings.TrimSpace(rest)
+		}
+	}
+	return s
+}
+
+// isoDurationUnits are the designators of an ISO 8601 duration before
+// its T (weeks, days) and after it (hours, minutes, seconds). Years and
+// months have no fixed length and are refused.
+var isoDurationUnits = [2]map[byte]time.Duration{
+	{'W': 7 * 24 * time.Hour, 'D': 24 * time.Hour},
+	{'H': time.Hour, 'M': time.Minute, 'S': time.Second},
+}
+
+// parseISODuration reads an ISO 8601 duration, as Jira's and Power BI's
+// exports and JSON-minded tools write one: "PT2H30M", "P1DT4H",
+// "PT1.5H".
+func parseISODuration(s string) (time.Duration, bool) {
+	s = strings.ToUpper(s)
+	if len(s) < 3 || s[0] != 'P' {
+		return 0, false
+	}
+	var d time.Duration
+	part, parts := 0, 0
+	for i := 1; i < len(s); {
+		if s[i] == 'T' {
+			if part == 1 || i == len(s)-1 {
+				return 0, false
+			}
+			part, i = 1, i+1
+			continue
+		}
+		n := i
+		for n < len(s) && (s[n] >= '0' && s[n] <= '9' || s[n] == '.' || s[n] == ',') {
+			n++
+		}
+		if n == i || n == len(s) {
+			return 0, false
+		}
+		f, err := strconv.ParseFloat(strings.Replace(s[i:n], ",", ".", 1), 64)
+		scale, ok := isoDurationUnits[part][s[n]]
+		if err != nil || !ok {
+			return 0, false
+		}
+		d += time.Duration(math.Round(f * float64(scale)))
+		parts++
+		i = n + 1
+	}
+	return d, parts > 0
 }
 
 // durationUnits name the units Jira, HubSpot and Russian registers write
@@ -69,12 +142,20 @@ var durationUnits = map[string]time.Duration{
 }
 
 // parseUnitDuration reads numbers each followed by a unit; ok=false
-// unless every part is one.
+// unless every part is one. The minute sign ("90'") is a unit too. As
+// people write it, the last part may leave out its unit when it can only
+// be the next smaller one: minutes after hours ("2 ч 30"), seconds after
+// minutes, or a clock after days ("1 д 02:30").
 func parseUnitDuration(s string) (time.Duration, bool) {
 	var d time.Duration
 	parts := 0
+	last := time.Duration(0) // the unit of the part before
 	rest := strings.ToLower(s)
 	for rest = strings.TrimSpace(rest); rest != ""; rest = strings.TrimSpace(rest) {
+		if parts > 0 && last >= 24*time.Hour && strings.Contains(rest, ":") {
+			c, ok := clockDuration(rest)
+			return d + c, ok
+		}
 		n := 0
 		for n < len(rest) && (rest[n] >= '0' && rest[n] <= '9' || rest[n] == '.' || rest[n] == ',') {
 			n++
@@ -82,21 +163,44 @@ func parseUnitDuration(s string) (time.Duration, bool) {
 		if n == 0 {
 			return 0, false
 		}
-		f, err := strconv.ParseFloat(strings.Replace(rest[:n], ",", ".", 1), 64)
+		num := rest[:n]
+		f, err := strconv.ParseFloat(strings.Replace(num, ",", ".", 1), 64)
 		if err != nil {
 			return 0, false
 		}
 		rest = strings.TrimSpace(rest[n:])
-		u := strings.IndexFunc(rest, func(r rune) bool { return !unicode.IsLetter(r) })
-		if u < 0 {
-			u = len(rest)
+		if rest == "" && parts > 0 && (last == time.Hour || last == time.Minute) {
+			// "2 ч 30": whole minutes, below 60, or it is no clock.
+			v, err := strconv.Atoi(num)
+			if err != nil || v > 59 {
+				return 0, false
+			}
+			return d + time.Duration(v)*last/60, true
 		}
-		scale, ok := durationUnits[strings.TrimSuffix(rest[:u], ".")]
+		var scale time.Duration
+		var ok bool
+		switch {
+		case strings.HasPrefix(rest, "''"):
+			scale, ok, rest = time.Second, true, rest[2:]
+		case strings.HasPrefix(rest, "″"):
+			scale, ok, rest = time.Second, true, rest[len("″"):]
+		case strings.HasPrefix(rest, "'"):
+			scale, ok, rest = time.Minute, true, rest[1:]
+		case strings.HasPrefix(rest, "′"):
+			scale, ok, rest = time.Minute, true, rest[len("′"):]
+		default:
+			u := strings.IndexFunc(rest, func(r rune) bool { return !unicode.IsLetter(r) })
+			if u < 0 {
+				u = len(rest)
+			}
+			scale, ok = durationUnits[strings.TrimSuffix(rest[:u], ".")]
+			rest = strings.TrimPrefix(rest[u:], ".")
+		}
 		if !ok {
 			return 0, false
 		}
-		rest = strings.TrimPrefix(rest[u:], ".")
 		d += time.Duration(math.Round(f * float64(scale)))
+		last = scale
 		parts++
 	}
 	return d, parts > 0
