@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"caredesk/data"
 )
@@ -905,19 +906,46 @@ func ratingsIn(values []string) bool {
 var noAmounts = []string{"нет", "не было", "без компенсации", "нет компенсации", "не требуется", "не положена", "не предусмотрена",
 	"не выплачивалась", "отказано", "no", "none", "nil", "no compensation", "not applicable"}
 
+// currencyWords are the words an amount of money is written with besides
+// its signs: "1500 руб.", "20 у.е.", "15 долларов". Any 3-letter code in
+// capitals ("USD", "KZT") is one too.
+var currencyWords = []string{"р", "руб", "рубль", "рубля", "рублей", "коп", "копейка", "копейки", "копеек", "у", "е", "тг", "тенге", "грн",
+	"бел", "евро", "доллар", "доллара", "долларов", "rub", "rur", "usd", "eur", "dollar", "dollars", "euro", "euros"}
+
+// currencyWord reports whether w, a run of letters, names a currency.
+func currencyWord(w string) bool {
+	if len(w) == 3 && strings.ToUpper(w) == w && w[0] >= 'A' && w[0] <= 'Z' {
+		return true
+	}
+	return slices.Contains(currencyWords, strings.ToLower(w))
+}
+
 // parseAmount reads money as minor units: "1 234,50", "1234.5", "$12",
 // "500 ₽"; the words of noAmounts are none (0). ok=false when s holds no
-// amount or a negative one.
+// amount or a negative one, or words other than a currency's: "Скидка
+// 10", "Промокод SALE10" or "Voucher 500" are no sum paid, and their
+// number is not one (see compensationInKind).
 func parseAmount(s string) (int64, bool) {
 	if slices.Contains(noAmounts, strings.ToLower(strings.TrimRight(strings.TrimSpace(s), "."))) {
 		return 0, true
 	}
 	var b strings.Builder
-	for _, r := range s {
+	word := -1 // where the run of letters being read starts
+	for i, r := range s + " " {
+		if unicode.IsLetter(r) {
+			if word < 0 {
+				word = i
+			}
+			continue
+		}
+		if word >= 0 && !currencyWord(s[word:i]) {
+			return 0, false
+		}
+		word = -1
 		switch {
 		case r >= '0' && r <= '9' || r == '.' || r == ',' || r == '-':
 			b.WriteRune(r)
-		case unicode.IsSpace(r) || unicode.IsLetter(r) || unicode.Is(unicode.Sc, r) || r == '\'' || r == '\u202f':
+		case unicode.IsSpace(r) || unicode.Is(unicode.Sc, r) || r == '\'' || r == '\u202f':
 			// "500 руб.", "$12", "1'234": units and grouping
 		default:
 			return 0, false
@@ -938,6 +966,54 @@ func parseAmount(s string) (int64, bool) {
 		return 0, false
 	}
 	return int64(math.Round(f * 100)), true
+}
+
+// compensationInKind reports whether a compensation cell that is no
+// amount names something given instead of money: «Скидка 10%»,
+// «Промокод», «Бесплатная доставка», "Voucher", "Free shipping" (any word
+// but a currency's, or a percentage). "-500", "1/2" or "-5 руб." are
+// mistyped amounts instead.
+func compensationInKind(s string) bool {
+	if strings.Contains(s, "%") {
+		return true
+	}
+	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if !currencyWord(w) {
+			return true
+		}
+	}
+	return false
+}
+
+// withCompensation keeps a compensation given in kind with the
+// complaint's resolution, labelled by its column: as the resolution when
+// there is none («Компенсация: Промокод»), else on a line of its own after
+// it, unless the resolution says it already. The result is cut to
+// data.MaxCommentLen characters.
+func withCompensation(resolution, column, text string) string {
+	if strings.Contains(strings.ToLower(resolution), strings.ToLower(text)) {
+		return resolution
+	}
+	line := column + ": " + text
+	if resolution != "" {
+		line = resolution + "\n" + line
+	}
+	if utf8.RuneCountInString(line) > data.MaxCommentLen {
+		line = string([]rune(line)[:data.MaxCommentLen])
+	}
+	return line
+}
+
+// warnInKind tells, once for the file, how many rows had a compensation
+// given in kind: their amounts are empty, not zero paid.
+func (b *complaintBuilder) warnInKind() {
+	if b.inKind == 0 {
+		return
+	}
+	col := b.colName(FieldCompensation)
+	b.summaries = append(b.summaries, warning(warnCompensationInKind, map[string]any{"Column": col, "Example": b.inKindExample, "Count": b.inKind},
+		"compensation in %q is not an amount of money (such as %q) in rows: %d; those complaints are imported with the amount left empty and the text added to their resolution",
+		col, b.inKindExample, b.inKind))
 }
 
 // parseCount reads a whole number of at least zero (reopens). Intercom's

@@ -121,6 +121,10 @@ const (
 	warnChangeLog        = "import.warning.change_log"
 	warnOpenedByChange   = "import.warning.opened_by_change"
 	warnOtherChanges     = "import.warning.other_changes"
+
+	// warnCompensationInKind counts the complaints whose compensation
+	// was given in kind.
+	warnCompensationInKind = "import.warning.compensation_in_kind"
 )
 
 // Error keys of MessageError.
