@@ -134,6 +134,7 @@ const (
 	errFutureFileDate = "import.error.future_file_date"
 	errAnswerCodes    = "import.error.answer_codes"
 	errStarRatings    = "import.error.star_ratings"
+	errScaleRatings   = "import.error.scale_ratings"
 	errSurveyAnswers  = "import.error.survey_answers"
 	errTicketExport   = "import.error.ticket_export"
 	errChangeDate     = "import.error.change_date"

@@ -36,6 +36,7 @@ func TestMessagesAreTranslated(t *testing.T) {
 		warning(errFutureFileDate, map[string]any{"Date": "2099-01-01"}, "x"),
 		warning(errAnswerCodes, map[string]any{"Column": "NPS", "Example": "A11"}, "x"),
 		warning(errStarRatings, map[string]any{"Column": "Star Rating"}, "x"),
+		warning(errScaleRatings, map[string]any{"Column": "Оценка (1-5)", "Scale": "1–5"}, "x"),
 		warning(errSurveyAnswers, map[string]any{"Column": "How likely…"}, "x"),
 		warning(errTicketExport, nil, "x"),
 		warning(warnStarRatings, map[string]any{"Column": "rating"}, "x"),
