@@ -297,6 +297,10 @@ var statusWords = []struct {
 	{"complete", data.StatusResolved},
 	{"declined", data.StatusClosed},
 	{"stalled", data.StatusWaiting}, // Request Tracker: waiting on something, mostly the requester
+	// osTicket, LiveAgent ("A") and hand registers in English: the agent
+	// replied and the ticket waits for the client's answer; a reply is no
+	// resolution, and nobody works on it meanwhile.
+	{"answered", data.StatusWaiting},
 	{"в работе", data.StatusInProgress},
 	{"открыта", data.StatusInProgress},
 	{"открыт", data.StatusInProgress},
@@ -428,7 +432,11 @@ var statusStems = []struct {
 	{"сделка провал", data.StatusClosed},
 	// Registers kept by hand. A claim «Удовлетворена» (granted, wholly or
 	// in part) is resolved, «Не удовлетворена» or «Отказано» is decided
-	// against the client: closed. «Ответ дан» ends a written complaint.
+	// against the client: closed. «Ответ дан» is resolved, unlike a help
+	// desk's "Answered" (waiting): a register's written answer to a
+	// complaint or claim is its decision and ends its consideration (as
+	// for appeals under 59-ФЗ); a client who disputes it reopens it. It
+	// says not whom the answer favoured, so it is no «Отказано».
 	// A pause stops the clock as waiting for the client does.
 	{"получен", data.StatusNew},
 	{"поступил", data.StatusNew},
