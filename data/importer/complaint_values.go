@@ -910,9 +910,10 @@ func ratingsIn(values []string) bool {
 	return rated
 }
 
-// noAmounts say in a register's compensation column that none was paid.
+// noAmounts say in a register's compensation column that none was paid,
+// or that none is known («н/д»): no words to keep with the resolution.
 var noAmounts = []string{"нет", "не было", "без компенсации", "нет компенсации", "не требуется", "не положена", "не предусмотрена",
-	"не выплачивалась", "отказано", "no", "none", "nil", "no compensation", "not applicable"}
+	"не выплачивалась", "отказано", "no", "none", "nil", "no compensation", "not applicable", "н/д", "нд", "не указано", "не указана"}
 
 // currencyWords are the words an amount of money is written with besides
 // its signs: "1500 руб.", "20 у.е.", "15 долларов". Any 3-letter code in

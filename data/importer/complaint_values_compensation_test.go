@@ -13,7 +13,7 @@ import (
 func TestCompensationInKind(t *testing.T) {
 	for in, want := range map[string]int64{
 		"1 500,00 ₽": 150000, "$1,500.00": 150000, "€ 20": 2000, "1500 руб.": 150000, "1500 рублей": 150000, "20 у.е.": 2000,
-		"100 USD": 10000, "RUB 1500": 150000, "1 500 руб. 50 коп.": 150050, "нет": 0,
+		"100 USD": 10000, "RUB 1500": 150000, "1 500 руб. 50 коп.": 150050, "нет": 0, "Н/Д": 0, "не указано": 0,
 	} {
 		if got, ok := parseAmount(in); !ok || got != want {
 			t.Errorf("parseAmount(%q) = %d %v, want %d", in, got, ok, want)
