@@ -590,11 +590,11 @@ func (b *complaintBuilder) finish(rec []string, row int, c *data.Complaint) (*da
 
 // flush hands over the event log's tickets, each from all its rows.
 func (b *complaintBuilder) flush(emit func(*data.Complaint, int) bool) bool {
+	defer b.warnInKind()
 	if b.changeLog {
 		return b.flushChanges(emit)
 	}
 	defer b.moreNotAppeals()
-	defer b.warnInKind()
 	for _, id := range b.logOrder {
 		rows := b.logs[id]
 		delete(b.logs, id)
