@@ -57,6 +57,8 @@ func ParseChannel(s string) Channel {
 		return ChannelPhone
 	case strings.Contains(s, "chat") || strings.Contains(s, "чат"):
 		return ChannelChat
+	case containsAny(s, videoNames) || hasWord(words, videoWords):
+		return ChannelPhone
 	case containsAny(s, webNames) || hasWord(words, webWords):
 		return ChannelWeb
 	case containsAny(s, storeNames) || hasWord(words, storeWords):
@@ -73,7 +75,10 @@ func ParseChannel(s string) Channel {
 var (
 	chatNames = []string{"telegram", "телеграм", "whatsapp", "ватсап", "вотсап", "viber", "вайбер", "messenger", "мессенджер", "messaging",
 		"instagram", "sunshine conversations", "вконтакте", "открытая линия",
-		"jivo", "чат-бот", "chatbot"} // JivoSite's chat widget
+		"jivo", "чат-бот", "chatbot", // JivoSite's chat widget
+		// A help desk's channel named after a social network carries its
+		// private messages, as "Instagram" and «ВКонтакте» above do.
+		"facebook", "фейсбук", "инстаграм", "одноклассники"}
 	chatWords = []string{"sms", "смс", "text", "imessage", "wechat", "vk", "вк", "бот", "bot"}
 )
 
@@ -89,20 +94,35 @@ var (
 	phoneWords = []string{"ivr"}
 )
 
+// videoNames are video calls (Skype, Zoom, Teams), found anywhere in the
+// text; videoWords only as whole words. A call with a picture is still a
+// spoken conversation, as «Видеозвонок» and "Video call" are read: a
+// phone call. Told after "chat", so "Skype chat" stays a chat, and before
+// the web, so "Webex" is no web site.
+var (
+	videoNames = []string{"skype", "скайп", "microsoft teams", "ms teams", "google meet", "webex", "видеосвяз", "видеоконференц"}
+	videoWords = []string{"zoom", "зум", "teams"}
+)
+
 // webNames are web sites, forms, widgets and customer portals ("Help
 // Center", "Feedback Widget", "Self-service"); webWords whole words only.
+// A push notification and a QR code open a survey page in the app or the
+// browser: the answer comes over the web, as a "Survey link" does, even
+// when the code hangs in a shop.
 var (
 	webNames = []string{"web", "site", "сайт", "соцсет", "online", "онлайн", "app", "link", "help center", "helpcenter", "widget", "виджет",
 		"self-service", "self service", "selfservice", "portal", "портал", "личный кабинет", "sdk",
 		// 311 open data: "Internet", "Mobile Device", "Mobile/Open311"
 		// (a mobile phone is a call, matched above).
 		"internet", "интернет", "mobile", "open311", "приложен"}
-	webWords = []string{"form", "forms", "форма", "anonymous", "social", "веб"} // Qualtrics' anonymous link, social posts
+	webWords = []string{"form", "forms", "форма", "anonymous", "social", "веб", // Qualtrics' anonymous link, social posts
+		"push", "пуш", "qr"}
 )
 
-// storeNames are places the client walks into.
+// storeNames are places the client walks into, and the kiosks and
+// self-service terminals standing there: the answer is given on the spot.
 var storeNames = []string{"store", "shop", "магазин", "офис", "office", "kiosk", "walk-in", "walk in", "walkin",
-	"визит", "in person", "in-person", "салон", "точка продаж"}
+	"визит", "in person", "in-person", "салон", "точка продаж", "киоск", "терминал"}
 
 // storeWords are a visit in person («Лично») as a whole word.
 var storeWords = []string{"лично", "очно"}

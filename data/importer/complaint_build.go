@@ -69,6 +69,10 @@ type complaintBuilder struct {
 	openedByChange int // tickets dated by their first change
 	// sysIDsWarned: the person columns already warned of sys_ids.
 	sysIDsWarned map[Field]bool
+	// inKind counts the rows whose compensation was given in kind, and
+	// inKindExample is the first such value (see compensationInKind).
+	inKind        int
+	inKindExample string
 }
 
 // defaultType is the type of a ticket whose source does not say: every
@@ -386,13 +390,20 @@ func (b *complaintBuilder) parseRow(rec []string, row int) (ticketRow, bool) {
 		// once at least, though the file counts no reopens.
 		r.reopens = 1
 	}
+	inKind := ""
 	if v := b.text(rec, FieldCompensation); v != "" {
 		n, ok := parseAmount(v)
-		if !ok {
+		switch {
+		case ok:
+			r.compensation = n
+		case compensationInKind(v):
+			// A discount or a promo code: the complaint is kept, with no
+			// amount invented and the text added to its resolution.
+			inKind = v
+		default:
 			b.reject(rec, row, FieldCompensation, reasonAmount.msg())
 			return r, false
 		}
-		r.compensation = n
 	}
 	if v := b.text(rec, FieldVerdict); v != "" {
 		r.verdict, _ = b.verdicts.get(v, func(s string) (data.Verdict, bool) {
@@ -429,6 +440,12 @@ func (b *complaintBuilder) parseRow(rec []string, row int) (ticketRow, bool) {
 	if r.resolution == "" && !r.status.Open() && strings.Contains(strings.ToLower(r.statusText), " with") {
 		// "Closed with monetary relief" says how it was resolved.
 		r.resolution = r.statusText
+	}
+	if inKind != "" {
+		r.resolution = withCompensation(r.resolution, b.colName(FieldCompensation), inKind)
+		if b.inKind++; b.inKind == 1 {
+			b.inKindExample = inKind
+		}
 	}
 	if v := b.text(rec, FieldExternalID); v != "" {
 		r.id = v
@@ -573,6 +590,7 @@ func (b *complaintBuilder) finish(rec []string, row int, c *data.Complaint) (*da
 
 // flush hands over the event log's tickets, each from all its rows.
 func (b *complaintBuilder) flush(emit func(*data.Complaint, int) bool) bool {
+	defer b.warnInKind()
 	if b.changeLog {
 		return b.flushChanges(emit)
 	}

@@ -395,13 +395,19 @@ func TestParseRussianRegister(t *testing.T) {
 			[]string{"status:new@06-10 08:00", "status:waiting~@06-10 08:00"}, time.Time{}, 0},
 		"Ж-104": {data.StatusResolved, data.PriorityLow, data.TypeQuestion, data.ChannelWeb, data.VerdictNotSatisfied,
 			[]string{"status:new@06-11 16:10", "reply@06-11 16:30", "status:resolved@06-12 09:00"}, utc(2024, 6, 12, 9, 0), 0},
+		"Ж-108": {data.StatusNew, data.PriorityNormal, data.TypePraise, data.ChannelPhone, data.VerdictUnknown,
+			[]string{"status:new@06-14 15:00"}, time.Time{}, 0},
 	})
 	checkRejects(t, pt.rejects, []Reject{
 		{Row: 6, Column: "Дата", Value: "31.6.2024 9:00", Code: string(reasonImpossibleDate)},
 		{Row: 7, Column: "Дата решения", Value: "11.6.2024 9:00", Code: string(reasonBeforeOpened)},
 		{Row: 8, Column: "Статус", Value: "Непонятно", Code: string(reasonStatus)},
-		{Row: 9, Column: "Компенсация", Value: "много", Code: string(reasonAmount)},
 	})
+	// «много» is no amount but words: the complaint is kept, its amount
+	// left empty and the words added to its resolution (it was rejected).
+	if c := pt.byID(t)["Ж-108"]; c == nil || c.Compensation != 0 || c.Resolution != "Компенсация: много" {
+		t.Errorf("Ж-108: %+v", c)
+	}
 	c := pt.byID(t)["Ж-101"]
 	if c.ClientName != "ООО «Ромашка»" || c.ClientTier != "key" || c.Category != "Доставка" || c.Subcategory != "Опоздание" ||
 		c.Compensation != 150000 || c.Assignee != "Смирнова Е." || !strings.HasPrefix(c.Source, "generic:") {

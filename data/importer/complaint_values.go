@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"caredesk/data"
 )
@@ -22,34 +23,107 @@ const (
 )
 
 // parseDuration reads "HH:MM:SS", "H:MM", "26:15:00" (hours past a day),
-// a number in unit ("1,5", "90") or numbers with units ("2h 30m",
-// "1d 4h", "1 ч 20 мин"). ok=false when s is no duration or is negative.
+// a number in unit ("1,5", "90"), numbers with units ("2h 30m", "1d 4h",
+// "1 ч 20 мин", "90'"), ISO 8601 ("PT2H30M", "P1DT4H"), and any of them
+// marked approximate ("~3h", "≈ 2 ч"), read as written. ok=false when s
+// is no duration or is negative; a bound ("> 2h", "3h+") is none, as it
+// gives no time.
 func parseDuration(s string, unit durationScale) (time.Duration, bool) {
-	s = strings.TrimSpace(s)
+	s = trimApprox(strings.TrimSpace(s))
+	if d, ok := parseISODuration(s); ok {
+		return d, true
+	}
 	if d, ok := parseUnitDuration(s); ok {
 		return d, true
 	}
 	if strings.Contains(s, ":") {
-		parts := strings.Split(s, ":")
-		if len(parts) > 3 {
-			return 0, false
-		}
-		var d time.Duration
-		scale := []time.Duration{time.Hour, time.Minute, time.Second}
-		for i, p := range parts {
-			n, err := strconv.Atoi(p)
-			if err != nil || n < 0 || i > 0 && (len(p) != 2 || n > 59) {
-				return 0, false
-			}
-			d += time.Duration(n) * scale[i]
-		}
-		return d, true
+		return clockDuration(s)
 	}
 	f, err := strconv.ParseFloat(strings.Replace(s, ",", ".", 1), 64)
 	if err != nil || f < 0 || math.IsInf(f, 0) || math.IsNaN(f) || f > 1e7 {
 		return 0, false
 	}
 	return time.Duration(math.Round(f * float64(unit))), true
+}
+
+// clockDuration reads "HH:MM", "HH:MM:SS" and "26:15:00" (hours past a
+// day).
+func clockDuration(s string) (time.Duration, bool) {
+	parts := strings.Split(s, ":")
+	if len(parts) < 2 || len(parts) > 3 {
+		return 0, false
+	}
+	var d time.Duration
+	scale := []time.Duration{time.Hour, time.Minute, time.Second}
+	for i, p := range parts {
+		n, err := strconv.Atoi(p)
+		if err != nil || n < 0 || i > 0 && (len(p) != 2 || n > 59) {
+			return 0, false
+		}
+		d += time.Duration(n) * scale[i]
+	}
+	return d, true
+}
+
+// approxMarks start a duration a register gives roughly: the number is
+// still the best the file knows.
+var approxMarks = []string{"~", "≈", "около", "примерно", "приблизительно", "approx.", "approx", "about", "ca."}
+
+// trimApprox drops a leading mark of an approximate duration.
+func trimApprox(s string) string {
+	l := strings.ToLower(s)
+	for _, m := range approxMarks {
+		word := unicode.IsLetter([]rune(m)[0])
+		if rest, ok := strings.CutPrefix(l, m); ok && rest != "" && (!word || rest[0] == ' ') {
+			return strings.TrimSpace(rest)
+		}
+	}
+	return s
+}
+
+// isoDurationUnits are the designators of an ISO 8601 duration before
+// its T (weeks, days) and after it (hours, minutes, seconds). Years and
+// months have no fixed length and are refused.
+var isoDurationUnits = [2]map[byte]time.Duration{
+	{'W': 7 * 24 * time.Hour, 'D': 24 * time.Hour},
+	{'H': time.Hour, 'M': time.Minute, 'S': time.Second},
+}
+
+// parseISODuration reads an ISO 8601 duration, as Jira's and Power BI's
+// exports and JSON-minded tools write one: "PT2H30M", "P1DT4H",
+// "PT1.5H".
+func parseISODuration(s string) (time.Duration, bool) {
+	s = strings.ToUpper(s)
+	if len(s) < 3 || s[0] != 'P' {
+		return 0, false
+	}
+	var d time.Duration
+	part, parts := 0, 0
+	for i := 1; i < len(s); {
+		if s[i] == 'T' {
+			if part == 1 || i == len(s)-1 {
+				return 0, false
+			}
+			part, i = 1, i+1
+			continue
+		}
+		n := i
+		for n < len(s) && (s[n] >= '0' && s[n] <= '9' || s[n] == '.' || s[n] == ',') {
+			n++
+		}
+		if n == i || n == len(s) {
+			return 0, false
+		}
+		f, err := strconv.ParseFloat(strings.Replace(s[i:n], ",", ".", 1), 64)
+		scale, ok := isoDurationUnits[part][s[n]]
+		if err != nil || !ok {
+			return 0, false
+		}
+		d += time.Duration(math.Round(f * float64(scale)))
+		parts++
+		i = n + 1
+	}
+	return d, parts > 0
 }
 
 // durationUnits name the units Jira, HubSpot and Russian registers write
@@ -69,12 +143,20 @@ var durationUnits = map[string]time.Duration{
 }
 
 // parseUnitDuration reads numbers each followed by a unit; ok=false
-// unless every part is one.
+// unless every part is one. The minute sign ("90'") is a unit too. As
+// people write it, the last part may leave out its unit when it can only
+// be the next smaller one: minutes after hours ("2 ч 30"), seconds after
+// minutes, or a clock after days ("1 д 02:30").
 func parseUnitDuration(s string) (time.Duration, bool) {
 	var d time.Duration
 	parts := 0
+	last := time.Duration(0) // the unit of the part before
 	rest := strings.ToLower(s)
 	for rest = strings.TrimSpace(rest); rest != ""; rest = strings.TrimSpace(rest) {
+		if parts > 0 && last >= 24*time.Hour && strings.Contains(rest, ":") {
+			c, ok := clockDuration(rest)
+			return d + c, ok
+		}
 		n := 0
 		for n < len(rest) && (rest[n] >= '0' && rest[n] <= '9' || rest[n] == '.' || rest[n] == ',') {
 			n++
@@ -82,21 +164,44 @@ func parseUnitDuration(s string) (time.Duration, bool) {
 		if n == 0 {
 			return 0, false
 		}
-		f, err := strconv.ParseFloat(strings.Replace(rest[:n], ",", ".", 1), 64)
+		num := rest[:n]
+		f, err := strconv.ParseFloat(strings.Replace(num, ",", ".", 1), 64)
 		if err != nil {
 			return 0, false
 		}
 		rest = strings.TrimSpace(rest[n:])
-		u := strings.IndexFunc(rest, func(r rune) bool { return !unicode.IsLetter(r) })
-		if u < 0 {
-			u = len(rest)
+		if rest == "" && parts > 0 && (last == time.Hour || last == time.Minute) {
+			// "2 ч 30": whole minutes, below 60, or it is no clock.
+			v, err := strconv.Atoi(num)
+			if err != nil || v > 59 {
+				return 0, false
+			}
+			return d + time.Duration(v)*last/60, true
 		}
-		scale, ok := durationUnits[strings.TrimSuffix(rest[:u], ".")]
+		var scale time.Duration
+		var ok bool
+		switch {
+		case strings.HasPrefix(rest, "''"):
+			scale, ok, rest = time.Second, true, rest[2:]
+		case strings.HasPrefix(rest, "″"):
+			scale, ok, rest = time.Second, true, rest[len("″"):]
+		case strings.HasPrefix(rest, "'"):
+			scale, ok, rest = time.Minute, true, rest[1:]
+		case strings.HasPrefix(rest, "′"):
+			scale, ok, rest = time.Minute, true, rest[len("′"):]
+		default:
+			u := strings.IndexFunc(rest, func(r rune) bool { return !unicode.IsLetter(r) })
+			if u < 0 {
+				u = len(rest)
+			}
+			scale, ok = durationUnits[strings.TrimSuffix(rest[:u], ".")]
+			rest = strings.TrimPrefix(rest[u:], ".")
+		}
 		if !ok {
 			return 0, false
 		}
-		rest = strings.TrimPrefix(rest[u:], ".")
 		d += time.Duration(math.Round(f * float64(scale)))
+		last = scale
 		parts++
 	}
 	return d, parts > 0
@@ -192,6 +297,10 @@ var statusWords = []struct {
 	{"complete", data.StatusResolved},
 	{"declined", data.StatusClosed},
 	{"stalled", data.StatusWaiting}, // Request Tracker: waiting on something, mostly the requester
+	// osTicket, LiveAgent ("A") and hand registers in English: the agent
+	// replied and the ticket waits for the client's answer; a reply is no
+	// resolution, and nobody works on it meanwhile.
+	{"answered", data.StatusWaiting},
 	{"в работе", data.StatusInProgress},
 	{"открыта", data.StatusInProgress},
 	{"открыт", data.StatusInProgress},
@@ -323,7 +432,11 @@ var statusStems = []struct {
 	{"сделка провал", data.StatusClosed},
 	// Registers kept by hand. A claim «Удовлетворена» (granted, wholly or
 	// in part) is resolved, «Не удовлетворена» or «Отказано» is decided
-	// against the client: closed. «Ответ дан» ends a written complaint.
+	// against the client: closed. «Ответ дан» is resolved, unlike a help
+	// desk's "Answered" (waiting): a register's written answer to a
+	// complaint or claim is its decision and ends its consideration (as
+	// for appeals under 59-ФЗ); a client who disputes it reopens it. It
+	// says not whom the answer favoured, so it is no «Отказано».
 	// A pause stops the clock as waiting for the client does.
 	{"получен", data.StatusNew},
 	{"поступил", data.StatusNew},
@@ -797,23 +910,51 @@ func ratingsIn(values []string) bool {
 	return rated
 }
 
-// noAmounts say in a register's compensation column that none was paid.
+// noAmounts say in a register's compensation column that none was paid,
+// or that none is known («н/д»): no words to keep with the resolution.
 var noAmounts = []string{"нет", "не было", "без компенсации", "нет компенсации", "не требуется", "не положена", "не предусмотрена",
-	"не выплачивалась", "отказано", "no", "none", "nil", "no compensation", "not applicable"}
+	"не выплачивалась", "отказано", "no", "none", "nil", "no compensation", "not applicable", "н/д", "нд", "не указано", "не указана"}
+
+// currencyWords are the words an amount of money is written with besides
+// its signs: "1500 руб.", "20 у.е.", "15 долларов". Any 3-letter code in
+// capitals ("USD", "KZT") is one too.
+var currencyWords = []string{"р", "руб", "рубль", "рубля", "рублей", "коп", "копейка", "копейки", "копеек", "у", "е", "тг", "тенге", "грн",
+	"бел", "евро", "доллар", "доллара", "долларов", "rub", "rur", "usd", "eur", "dollar", "dollars", "euro", "euros"}
+
+// currencyWord reports whether w, a run of letters, names a currency.
+func currencyWord(w string) bool {
+	if len(w) == 3 && strings.ToUpper(w) == w && w[0] >= 'A' && w[0] <= 'Z' {
+		return true
+	}
+	return slices.Contains(currencyWords, strings.ToLower(w))
+}
 
 // parseAmount reads money as minor units: "1 234,50", "1234.5", "$12",
 // "500 ₽"; the words of noAmounts are none (0). ok=false when s holds no
-// amount or a negative one.
+// amount or a negative one, or words other than a currency's: "Скидка
+// 10", "Промокод SALE10" or "Voucher 500" are no sum paid, and their
+// number is not one (see compensationInKind).
 func parseAmount(s string) (int64, bool) {
 	if slices.Contains(noAmounts, strings.ToLower(strings.TrimRight(strings.TrimSpace(s), "."))) {
 		return 0, true
 	}
 	var b strings.Builder
-	for _, r := range s {
+	word := -1 // where the run of letters being read starts
+	for i, r := range s + " " {
+		if unicode.IsLetter(r) {
+			if word < 0 {
+				word = i
+			}
+			continue
+		}
+		if word >= 0 && !currencyWord(s[word:i]) {
+			return 0, false
+		}
+		word = -1
 		switch {
 		case r >= '0' && r <= '9' || r == '.' || r == ',' || r == '-':
 			b.WriteRune(r)
-		case unicode.IsSpace(r) || unicode.IsLetter(r) || unicode.Is(unicode.Sc, r) || r == '\'' || r == '\u202f':
+		case unicode.IsSpace(r) || unicode.Is(unicode.Sc, r) || r == '\'' || r == '\u202f':
 			// "500 руб.", "$12", "1'234": units and grouping
 		default:
 			return 0, false
@@ -834,6 +975,54 @@ func parseAmount(s string) (int64, bool) {
 		return 0, false
 	}
 	return int64(math.Round(f * 100)), true
+}
+
+// compensationInKind reports whether a compensation cell that is no
+// amount names something given instead of money: «Скидка 10%»,
+// «Промокод», «Бесплатная доставка», "Voucher", "Free shipping" (any word
+// but a currency's, or a percentage). "-500", "1/2" or "-5 руб." are
+// mistyped amounts instead.
+func compensationInKind(s string) bool {
+	if strings.Contains(s, "%") {
+		return true
+	}
+	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if !currencyWord(w) {
+			return true
+		}
+	}
+	return false
+}
+
+// withCompensation keeps a compensation given in kind with the
+// complaint's resolution, labelled by its column: as the resolution when
+// there is none («Компенсация: Промокод»), else on a line of its own after
+// it, unless the resolution says it already. The result is cut to
+// data.MaxCommentLen characters.
+func withCompensation(resolution, column, text string) string {
+	if strings.Contains(strings.ToLower(resolution), strings.ToLower(text)) {
+		return resolution
+	}
+	line := column + ": " + text
+	if resolution != "" {
+		line = resolution + "\n" + line
+	}
+	if utf8.RuneCountInString(line) > data.MaxCommentLen {
+		line = string([]rune(line)[:data.MaxCommentLen])
+	}
+	return line
+}
+
+// warnInKind tells, once for the file, how many rows had a compensation
+// given in kind: their amounts are empty, not zero paid.
+func (b *complaintBuilder) warnInKind() {
+	if b.inKind == 0 {
+		return
+	}
+	col := b.colName(FieldCompensation)
+	b.summaries = append(b.summaries, warning(warnCompensationInKind, map[string]any{"Column": col, "Example": b.inKindExample, "Count": b.inKind},
+		"compensation in %q is not an amount of money (such as %q) in rows: %d; those complaints are imported with the amount left empty and the text added to their resolution",
+		col, b.inKindExample, b.inKind))
 }
 
 // parseCount reads a whole number of at least zero (reopens). Intercom's

@@ -47,6 +47,8 @@ type dateValue struct {
 	twelveHour    bool
 	monthNameLast bool
 	yearFirst     bool // 2019 Jan 03
+	timeSep       byte // ':' or, in "10.00", '.'
+	timeFirst     bool // 10:00 05.03.2024
 }
 
 var monthNames = map[string]int{
@@ -132,12 +134,47 @@ func allDigits(s string) bool {
 
 // scanDate splits a date cell into fields. excel allows serial numbers.
 func scanDate(s string, excel bool) (dateValue, error) {
-	var v dateValue
 	if strings.ContainsAny(s, "\u00a0\u202f\u2009") {
 		// Excel, 1C and ICU (macOS, newer Windows) write "3:04 PM"
 		// with a narrow or non-breaking space.
 		s = strings.NewReplacer("\u00a0", " ", "\u202f", " ", "\u2009", " ").Replace(s)
 	}
+	v, err := scanDateFirst(s, excel)
+	if err != nil {
+		// Tried second: "10.03.15 05.03.2024" is a time then a date,
+		// but "05.03.24 10.00" a date (2024) then a time.
+		if tv, terr := scanTimeFirst(s); terr == nil {
+			return tv, nil
+		}
+	}
+	return v, err
+}
+
+// scanTimeFirst reads a time of day written before its date, as some
+// registers and 1C reports do: "10:00 05.03.2024", "10:00:15, 05/03/2024",
+// "10.00 05.03.2024"; a zone may follow the date.
+func scanTimeFirst(s string) (dateValue, error) {
+	if s == "" || s[0] < '0' || s[0] > '9' {
+		return dateValue{}, errBadDate
+	}
+	var clock dateValue
+	sc := dateScanner{s: s}
+	if err := scanClock(&sc, &clock); err != nil || sc.i == 0 || sc.s[sc.i-1] != ' ' && sc.peek() != ',' {
+		return dateValue{}, errBadDate
+	}
+	rest := strings.TrimSpace(strings.TrimPrefix(sc.s[sc.i:], ","))
+	v, err := scanDateFirst(rest, false)
+	if err != nil || v.hasTime || v.kind == kindUnix {
+		return dateValue{}, errBadDate
+	}
+	v.hasTime, v.timeFirst, v.timeSep, v.twelveHour = true, true, clock.timeSep, clock.twelveHour
+	v.hour, v.min, v.sec, v.nsec, v.hasSeconds = clock.hour, clock.min, clock.sec, clock.nsec, clock.hasSeconds
+	return v, nil
+}
+
+// scanDateFirst reads a date and the time of day after it.
+func scanDateFirst(s string, excel bool) (dateValue, error) {
+	var v dateValue
 	if allDigits(s) {
 		switch {
 		case len(s) == 10:
@@ -351,8 +388,20 @@ func scanTime(sc *dateScanner, v *dateValue) error {
 	if c := sc.peek(); c < '0' || c > '9' {
 		return scanZone(sc, v)
 	}
+	if err := scanClock(sc, v); err != nil {
+		return err
+	}
+	return scanZone(sc, v)
+}
+
+// scanClock reads a time of day at sc: "10:00", "10:00:15.250", "2:22
+// p.m." or, as Russian documents write it, "10.00" and "10.00.15". A
+// dotted time keeps its dot throughout and has no fraction of a second,
+// so "10.00.15" is never read as a date (its "00" is no month).
+func scanClock(sc *dateScanner, v *dateValue) error {
 	h, dh := sc.num()
-	if dh == 0 || dh > 2 || sc.peek() != ':' {
+	sep := sc.peek()
+	if dh == 0 || dh > 2 || sep != ':' && sep != '.' {
 		return errBadDate
 	}
 	sc.i++
@@ -360,15 +409,15 @@ func scanTime(sc *dateScanner, v *dateValue) error {
 	if dm != 2 {
 		return errBadDate
 	}
-	v.hasTime, v.hour, v.min = true, h, m
-	if sc.peek() == ':' {
+	v.hasTime, v.hour, v.min, v.timeSep = true, h, m, sep
+	if sc.peek() == sep {
 		sc.i++
 		s, ds := sc.num()
 		if ds != 2 {
 			return errBadDate
 		}
 		v.sec, v.hasSeconds = s, true
-		if sc.peek() == '.' || sc.peek() == ',' {
+		if sep == ':' && (sc.peek() == '.' || sc.peek() == ',') {
 			sc.i++
 			start := sc.i
 			frac, _ := sc.num()
@@ -380,6 +429,9 @@ func scanTime(sc *dateScanner, v *dateValue) error {
 			}
 			v.nsec = frac
 		}
+	}
+	if c := sc.peek(); c >= '0' && c <= '9' || c == '.' || c == ':' {
+		return errBadDate // "10.00.2024": a date's tail, not a time
 	}
 	sc.skipSpaces()
 	if rest := strings.ToUpper(sc.s[sc.i:]); len(rest) >= 2 && (rest[0] == 'A' || rest[0] == 'P') && (rest[1] == 'M' || strings.HasPrefix(rest[1:], ".M")) {
@@ -397,14 +449,16 @@ func scanTime(sc *dateScanner, v *dateValue) error {
 		sc.i += n
 		sc.skipSpaces()
 	}
-	return scanZone(sc, v)
+	return nil
 }
 
 // scanZone reads Z, UTC, GMT, +03:00, +0300, GMT+3, -07, MSK, МСК+4 or
 // an IANA name. A zone's name after its offset, bare or in brackets, only
 // repeats it: JavaScript's Date.toString() writes "GMT+0300 (Moscow
 // Standard Time)" in the browser's language, Go "+0300 MSK", mail
-// "+0300 (MSK)". A bracketed zone alone ("(GMT+3)", "(МСК)") is read.
+// "+0300 (MSK)", people "+03:00 Moscow Time". A bracketed zone alone
+// ("(GMT+3)", "(МСК)") is read; a name alone is not, as it gives no
+// offset.
 func scanZone(sc *dateScanner, v *dateValue) error {
 	rest := strings.TrimSpace(sc.s[sc.i:])
 	if open := strings.IndexByte(rest, '('); open >= 0 && strings.HasSuffix(rest, ")") {
@@ -441,7 +495,7 @@ func scanZone(sc *dateScanner, v *dateValue) error {
 			sign = -1
 		}
 		offset, name, _ := strings.Cut(rest[1:], " ")
-		if name = strings.TrimSpace(name); name != "" && !zoneAbbrev(name) {
+		if name = strings.TrimSpace(name); name != "" && !zoneAbbrev(name) && !zoneLongName(name) {
 			return errBadDate
 		}
 		digits := strings.ReplaceAll(offset, ":", "")
@@ -474,16 +528,37 @@ func scanZone(sc *dateScanner, v *dateValue) error {
 }
 
 // zoneAbbrev reports whether s may be a zone's abbreviation ("MSK",
-// "CET", "UTC"): two to five letters.
+// "CET", "UTC"): two to five capitals, so that "+3 days" is no zone.
 func zoneAbbrev(s string) bool {
 	n := 0
 	for _, r := range s {
-		if !unicode.IsLetter(r) {
+		if !unicode.IsUpper(r) {
 			return false
 		}
 		n++
 	}
 	return n >= 2 && n <= 5
+}
+
+// zoneLongName reports whether s is a zone's name written out after its
+// offset, as browsers, Windows and people write it: "Moscow Time",
+// "Russia TZ 2 Standard Time", «Москва, стандартное время». Only words
+// ending in "time" or «время» count, so a cut-off name ("Moscow
+// Standard") or other words after a number ("+3 дня") stay no date.
+func zoneLongName(s string) bool {
+	words := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return r == ' ' || r == ',' })
+	if len(words) < 2 || len(words) > 8 {
+		return false
+	}
+	for _, w := range words {
+		for _, r := range w {
+			if !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '.' && r != '-' {
+				return false
+			}
+		}
+	}
+	last := words[len(words)-1]
+	return last == "time" || last == "время"
 }
 
 // moscow is Moscow time: UTC+3 since 2014, UTC+4 in 2011-2014 and with
@@ -756,12 +831,21 @@ func (st *dateColumnStats) describe(order DateOrder) string {
 		return ""
 	}
 	if v.hasTime {
-		d += " HH:MM"
+		sep := ":"
+		if v.timeSep == '.' {
+			sep = "."
+		}
+		t := "HH" + sep + "MM"
 		if v.hasSeconds {
-			d += ":SS"
+			t += sep + "SS"
 		}
 		if v.twelveHour {
-			d += " AM/PM"
+			t += " AM/PM"
+		}
+		if v.timeFirst {
+			d = t + " " + d
+		} else {
+			d += " " + t
 		}
 	}
 	if v.hasZone {
@@ -823,7 +907,9 @@ func parseClock(s string, excel bool) (time.Duration, bool) {
 	}
 	sc := dateScanner{s: " " + s}
 	var v dateValue
-	if err := scanTime(&sc, &v); err != nil || !v.hasTime || v.hasZone || v.hour > 23 || v.min > 59 || v.sec > 59 {
+	// A dotted "1.30" under «Время ответа» is more likely hours than a
+	// clock: only a colon makes a time of day here.
+	if err := scanTime(&sc, &v); err != nil || !v.hasTime || v.timeSep != ':' || v.hasZone || v.hour > 23 || v.min > 59 || v.sec > 59 {
 		return 0, false
 	}
 	return time.Duration(v.hour)*time.Hour + time.Duration(v.min)*time.Minute + time.Duration(v.sec)*time.Second, true

@@ -121,6 +121,10 @@ const (
 	warnChangeLog        = "import.warning.change_log"
 	warnOpenedByChange   = "import.warning.opened_by_change"
 	warnOtherChanges     = "import.warning.other_changes"
+
+	// warnCompensationInKind counts the complaints whose compensation
+	// was given in kind.
+	warnCompensationInKind = "import.warning.compensation_in_kind"
 )
 
 // Error keys of MessageError.
@@ -130,6 +134,7 @@ const (
 	errFutureFileDate = "import.error.future_file_date"
 	errAnswerCodes    = "import.error.answer_codes"
 	errStarRatings    = "import.error.star_ratings"
+	errScaleRatings   = "import.error.scale_ratings"
 	errSurveyAnswers  = "import.error.survey_answers"
 	errTicketExport   = "import.error.ticket_export"
 	errChangeDate     = "import.error.change_date"

@@ -36,6 +36,7 @@ func TestMessagesAreTranslated(t *testing.T) {
 		warning(errFutureFileDate, map[string]any{"Date": "2099-01-01"}, "x"),
 		warning(errAnswerCodes, map[string]any{"Column": "NPS", "Example": "A11"}, "x"),
 		warning(errStarRatings, map[string]any{"Column": "Star Rating"}, "x"),
+		warning(errScaleRatings, map[string]any{"Column": "Оценка (1-5)", "Scale": "1–5"}, "x"),
 		warning(errSurveyAnswers, map[string]any{"Column": "How likely…"}, "x"),
 		warning(errTicketExport, nil, "x"),
 		warning(warnStarRatings, map[string]any{"Column": "rating"}, "x"),
@@ -52,6 +53,7 @@ func TestMessagesAreTranslated(t *testing.T) {
 		warning(warnOpenedByChange, map[string]any{"Count": 3}, "x"),
 		warning(warnOtherChanges, map[string]any{"Count": 7, "Fields": `"Тема", "Описание"`}, "x"),
 		warning(errChangeDate, map[string]any{"Columns": `"Поле", "Значение"`}, "x"),
+		inKindWarning(t),
 	}
 	for r := range reasonText {
 		if reasonArgs[r] == nil {
@@ -91,6 +93,17 @@ func TestMessagesAreTranslated(t *testing.T) {
 			}
 		}
 	}
+}
+
+// inKindWarning is the warning of compensations given in kind, as the
+// builder makes it.
+func inKindWarning(t *testing.T) Message {
+	b := complaintBuilder{inKind: 3, inKindExample: "Промокод"}
+	b.warnInKind()
+	if len(b.summaries) != 1 {
+		t.Fatalf("warnings %+v", b.summaries)
+	}
+	return b.summaries[0]
 }
 
 func (g encodingGuess) mustWarn(t *testing.T) Message {

@@ -815,9 +815,65 @@ func (p *plan) starRatings() *MessageError {
 	return nil
 }
 
+// scaleRatings explains why no score column was found when a column's
+// header names another scale than 0-10 («Оценка (1-5)», "Rating 1-5",
+// "Score (0-100)") and its answers fit that scale: a rating on such a
+// scale is no recommendation score (see headerScale). nil when no such
+// column is there.
+func (p *plan) scaleRatings() *MessageError {
+	for i, c := range p.cols {
+		low, top := headerScaleRange(c)
+		if top == 0 || top == 10 || columnEmpty(p.sample, i) {
+			continue
+		}
+		fits := true
+		for _, r := range p.sample {
+			if i >= len(r) || isMissing(r[i]) {
+				continue
+			}
+			if v, err := strconv.Atoi(strings.TrimSpace(r[i])); err != nil || v < low || v > top {
+				fits = false
+				break
+			}
+		}
+		if !fits {
+			continue
+		}
+		col, scale := p.columnNames()[i], fmt.Sprintf("%d–%d", low, top)
+		return &MessageError{Err: ErrNoScoreColumn, Message: warning(errScaleRatings, map[string]any{"Column": col, "Scale": scale},
+			"column %q asks for a rating on a %s scale, not a 0-10 recommendation score: such answers give no NPS, so the file is not imported as an NPS survey; if the file has a 0-10 score column, map it", col, scale)}
+	}
+	return nil
+}
+
+// headerScaleRange is the scale a column's header names, as its lowest
+// and top marks ("1-5": 1 and 5), the same scale headerScale reads; top
+// is 0 when it names none.
+func headerScaleRange(c column) (low, top int) {
+	for _, h := range append([]string{c.name}, c.headers...) {
+		l := strings.ToLower(h)
+		m := scaleRange.FindStringSubmatchIndex(l)
+		if m == nil {
+			continue
+		}
+		if n, _ := strconv.Atoi(l[m[2]:m[3]]); n >= 2 && n <= 10 || n == 100 {
+			at := m[0]
+			if l[at] != '0' && l[at] != '1' {
+				at++ // the match starts at the character before the mark
+			}
+			return int(l[at] - '0'), n
+		}
+	}
+	return 0, 0
+}
+
 // noScore explains why no score column was found, nil when it cannot
-// tell more than that.
+// tell more than that. A header naming another scale is told first: its
+// answers may pass for stars, but the header says what they are.
 func (p *plan) noScore() *MessageError {
+	if scale := p.scaleRatings(); scale != nil {
+		return scale
+	}
 	if stars := p.starRatings(); stars != nil {
 		return stars
 	}
