@@ -117,11 +117,7 @@ func TestParseTicketValues(t *testing.T) {
 			t.Errorf("parseStatus(%q) = %q %v, want %q", in, got, ok, want)
 		}
 	}
-	for _, in := range []string{"-100", "Непонятно", "Opener"} {
-		if got, ok := parseStatus(in); ok {
-			t.Errorf("parseStatus(%q) = %q, want unknown", in, got)
-		}
-	}
+	checkRefused(t, "parseStatus", parseStatus, "-100", "Непонятно", "Opener")
 	priorities := map[string]data.Priority{
 		"Urgent": data.PriorityCritical, "High": data.PriorityHigh, "Normal": data.PriorityNormal, "Low": data.PriorityLow,
 		"Medium": data.PriorityNormal, "1 - Critical": data.PriorityCritical, "2 - High": data.PriorityHigh,
@@ -145,11 +141,7 @@ func TestParseTicketValues(t *testing.T) {
 			t.Errorf("parseType(%q) = %q %v, want %q", in, got, ok, want)
 		}
 	}
-	for in, want := range map[string]int64{"1 500,00 руб.": 150000, "1234.5": 123450, "$12": 1200, "1,234.56": 123456, "500 ₽": 50000} {
-		if got, ok := parseAmount(in); !ok || got != want {
-			t.Errorf("parseAmount(%q) = %d %v, want %d", in, got, ok, want)
-		}
-	}
+	checkParsed(t, "parseAmount", parseAmount, map[string]int64{"1 500,00 руб.": 150000, "1234.5": 123450, "$12": 1200, "1,234.56": 123456, "500 ₽": 50000})
 	for _, in := range []string{"много", "-5", "1/2"} {
 		if _, ok := parseAmount(in); ok {
 			t.Errorf("parseAmount(%q) accepted", in)
@@ -476,4 +468,24 @@ func tempFile(t *testing.T, name, content string) string {
 		t.Fatal(err)
 	}
 	return path
+}
+
+// checkParsed checks that parse reads each key of want as its value.
+func checkParsed[T comparable](t *testing.T, name string, parse func(string) (T, bool), want map[string]T) {
+	t.Helper()
+	for in, w := range want {
+		if got, ok := parse(in); !ok || got != w {
+			t.Errorf("%s(%q) = %v %v, want %v", name, in, got, ok, w)
+		}
+	}
+}
+
+// checkRefused checks that parse refuses each of values.
+func checkRefused[T any](t *testing.T, name string, parse func(string) (T, bool), values ...string) {
+	t.Helper()
+	for _, in := range values {
+		if got, ok := parse(in); ok {
+			t.Errorf("%s(%q) = %v, want refused", name, in, got)
+		}
+	}
 }

@@ -25,7 +25,7 @@ func TestParseTypedDurations(t *testing.T) {
 
 // Statuses as registers kept by hand write them.
 func TestParseRegisterStatuses(t *testing.T) {
-	for in, want := range map[string]data.Status{
+	checkParsed(t, "parseStatus", parseStatus, map[string]data.Status{
 		"На согласовании": data.StatusInProgress, "Ждём ответа клиента": data.StatusWaiting, "Ждем ответа клиента": data.StatusWaiting,
 		"Повторно открыта": data.StatusInProgress, "Рассматривается": data.StatusInProgress, "Рассмотрено": data.StatusResolved,
 		"Получено": data.StatusNew, "Удовлетворена": data.StatusResolved, "Частично удовлетворена": data.StatusResolved,
@@ -40,11 +40,7 @@ func TestParseRegisterStatuses(t *testing.T) {
 		"Закрыта": data.StatusClosed, "Отменена": data.StatusClosed, "Передано 2-й линии": data.StatusInProgress,
 		"Pending": data.StatusWaiting, "On hold": data.StatusWaiting, "Solved": data.StatusResolved, "Canceled": data.StatusClosed,
 		"В обработке": data.StatusInProgress, "Решено": data.StatusResolved,
-	} {
-		if got, ok := parseStatus(in); !ok || got != want {
-			t.Errorf("parseStatus(%q) = %q %v, want %q", in, got, ok, want)
-		}
-	}
+	})
 	if !cancelledStatus(FormatGeneric, "Отозвана клиентом") || cancelledStatus(FormatGeneric, "Не удовлетворена") {
 		t.Error("a complaint withdrawn by the client is cancelled, one turned down is not")
 	}
@@ -53,7 +49,7 @@ func TestParseRegisterStatuses(t *testing.T) {
 // Types as registers name them: the complaints the KPI counts must not
 // be taken for praise or questions, nor the other way round.
 func TestParseRegisterTypes(t *testing.T) {
-	for in, want := range map[string]data.ComplaintType{
+	checkParsed(t, "parseType", parseType, map[string]data.ComplaintType{
 		"Claim": data.TypeComplaint, "Замечание": data.TypeComplaint, "Негативный отзыв": data.TypeComplaint,
 		"Отзыв (негатив)": data.TypeComplaint, "Negative feedback": data.TypeComplaint, "Недовольство": data.TypeComplaint,
 		"Положительный отзыв": data.TypePraise, "Отзыв положительный": data.TypePraise, "Позитивный отзыв": data.TypePraise,
@@ -66,16 +62,12 @@ func TestParseRegisterTypes(t *testing.T) {
 		"Благодарность": data.TypePraise, "Консультация": data.TypeQuestion, "Вопрос": data.TypeQuestion, "Запрос": data.TypeRequest,
 		"Заявка": data.TypeRequest, "Предложение": data.TypeRequest, "Complaint": data.TypeComplaint, "Praise": data.TypePraise,
 		"Compliment": data.TypePraise, "Inquiry": data.TypeQuestion, "Refund request": data.TypeRequest,
-	} {
-		if got, ok := parseType(in); !ok || got != want {
-			t.Errorf("parseType(%q) = %q %v, want %q", in, got, ok, want)
-		}
-	}
+	})
 }
 
 // Priorities as registers type them; «Очень срочно» was refused.
 func TestParseRegisterPriorities(t *testing.T) {
-	for in, want := range map[string]data.Priority{
+	checkParsed(t, "parsePriority", parsePriority, map[string]data.Priority{
 		"Очень срочно": data.PriorityCritical, "Высший": data.PriorityCritical, "Максимальный": data.PriorityCritical, "ASAP": data.PriorityCritical,
 		"Повышенный": data.PriorityHigh, "Выс.": data.PriorityHigh, "Ср.": data.PriorityNormal, "Низ.": data.PriorityLow,
 		"Минимальный": data.PriorityLow, "Пониженный": data.PriorityLow, "Не важно": data.PriorityLow, "Неважно": data.PriorityLow,
@@ -85,16 +77,8 @@ func TestParseRegisterPriorities(t *testing.T) {
 		"1 - Критический": data.PriorityCritical, "Высокий (2)": data.PriorityHigh, "Срочно": data.PriorityCritical,
 		"Обычный": data.PriorityNormal, "Низкая": data.PriorityLow, "Не срочно": data.PriorityLow, "Важно": data.PriorityHigh,
 		"P1": data.PriorityCritical, "S3": data.PriorityNormal, "Priority": data.PriorityHigh, "Sev 2": data.PriorityHigh,
-	} {
-		if got, ok := parsePriority(in); !ok || got != want {
-			t.Errorf("parsePriority(%q) = %q %v, want %q", in, got, ok, want)
-		}
-	}
-	for _, in := range []string{"Soon", "Pending", "Средство"} {
-		if got, ok := parsePriority(in); ok {
-			t.Errorf("parsePriority(%q) = %q, want refused", in, got)
-		}
-	}
+	})
+	checkRefused(t, "parsePriority", parsePriority, "Soon", "Pending", "Средство")
 }
 
 // Verdicts as registers write them: words, thumbs, stars, "4 из 5".
@@ -133,15 +117,11 @@ func TestParseRegisterVerdicts(t *testing.T) {
 
 // Compensation as registers type it, none included.
 func TestParseRegisterAmounts(t *testing.T) {
-	for in, want := range map[string]int64{
+	checkParsed(t, "parseAmount", parseAmount, map[string]int64{
 		"нет": 0, "Нет": 0, "не было": 0, "Без компенсации": 0, "No": 0, "None": 0,
 		// Already read, kept so.
 		"1 500,00 ₽": 150000, "1500 руб.": 150000, "$1,500.00": 150000, "€ 20": 2000, "0": 0,
-	} {
-		if got, ok := parseAmount(in); !ok || got != want {
-			t.Errorf("parseAmount(%q) = %d %v, want %d", in, got, ok, want)
-		}
-	}
+	})
 	if _, ok := parseAmount("много"); ok {
 		t.Error("parseAmount(много) accepted")
 	}

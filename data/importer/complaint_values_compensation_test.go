@@ -11,14 +11,10 @@ import (
 // discount, a promo code or a voucher is given in kind, and a mistyped
 // number is neither.
 func TestCompensationInKind(t *testing.T) {
-	for in, want := range map[string]int64{
+	checkParsed(t, "parseAmount", parseAmount, map[string]int64{
 		"1 500,00 ₽": 150000, "$1,500.00": 150000, "€ 20": 2000, "1500 руб.": 150000, "1500 рублей": 150000, "20 у.е.": 2000,
 		"100 USD": 10000, "RUB 1500": 150000, "1 500 руб. 50 коп.": 150050, "нет": 0, "Н/Д": 0, "не указано": 0,
-	} {
-		if got, ok := parseAmount(in); !ok || got != want {
-			t.Errorf("parseAmount(%q) = %d %v, want %d", in, got, ok, want)
-		}
-	}
+	})
 	// Their numbers are no sum paid: read as one, "Скидка 10" was 10.00.
 	inKind := []string{"Скидка 10%", "Скидка 10", "Промокод", "Промокод SALE10", "Бесплатная доставка", "Voucher", "Voucher 500",
 		"Free shipping", "10%", "500 баллов", "1,5 тыс. руб."}

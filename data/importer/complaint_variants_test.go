@@ -27,11 +27,7 @@ func TestParseHelpDeskStatusVariants(t *testing.T) {
 			t.Errorf("parseStatus(%q) = %q %v, want %q", in, got, ok, w)
 		}
 	}
-	for _, in := range []string{"Opener", "Спам", "6"} {
-		if got, ok := parseStatus(in); ok {
-			t.Errorf("parseStatus(%q) = %q, want unknown", in, got)
-		}
-	}
+	checkRefused(t, "parseStatus", parseStatus, "Opener", "Спам", "6")
 }
 
 func TestParseHelpDeskPriorityVariants(t *testing.T) {
@@ -49,17 +45,9 @@ func TestParseHelpDeskPriorityVariants(t *testing.T) {
 			t.Errorf("parsePriority(%q) = %q %v, want %q", in, got, ok, w)
 		}
 	}
-	for _, in := range []string{"P9", "Planet", "Someday"} {
-		if got, ok := parsePriority(in); ok {
-			t.Errorf("parsePriority(%q) = %q, want unknown", in, got)
-		}
-	}
-	for in, w := range map[string]data.ComplaintType{"[System] Incident": data.TypeComplaint, "[System] Service request": data.TypeRequest,
-		"Bug": data.TypeComplaint, "Ошибка в счёте": data.TypeComplaint} {
-		if got, ok := parseType(in); !ok || got != w {
-			t.Errorf("parseType(%q) = %q %v, want %q", in, got, ok, w)
-		}
-	}
+	checkRefused(t, "parsePriority", parsePriority, "P9", "Planet", "Someday")
+	checkParsed(t, "parseType", parseType, map[string]data.ComplaintType{"[System] Incident": data.TypeComplaint, "[System] Service request": data.TypeRequest,
+		"Bug": data.TypeComplaint, "Ошибка в счёте": data.TypeComplaint})
 }
 
 func TestParseDurationWithUnits(t *testing.T) {
