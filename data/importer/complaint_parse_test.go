@@ -489,3 +489,6 @@ func checkRefused[T any](t *testing.T, name string, parse func(string) (T, bool)
 		}
 	}
 }
+
+// inHours reads a duration as a column whose bare numbers are hours does.
+func inHours(s string) (time.Duration, bool) { return parseDuration(s, unitHours) }

@@ -62,11 +62,7 @@ func TestParseDurationWithUnits(t *testing.T) {
 	}
 	// "2h 30" is 2h30m now (see TestParseDurationForms); a bare number
 	// after days or past 59 is still no minute count.
-	for _, in := range []string{"-2h", "2 parrots", "h", "2h 75", "1d 2", "1:02:03:04"} {
-		if got, ok := parseDuration(in, unitHours); ok {
-			t.Errorf("parseDuration(%q) = %v, want refused", in, got)
-		}
-	}
+	checkRefused(t, "parseDuration", inHours, "-2h", "2 parrots", "h", "2h 75", "1d 2", "1:02:03:04")
 }
 
 func TestParseDateVariants(t *testing.T) {

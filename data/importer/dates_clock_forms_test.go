@@ -11,11 +11,7 @@ import (
 func TestParseDateClockForms(t *testing.T) {
 	loc := time.FixedZone("local", 5*3600)
 	msk := time.FixedZone("MSK", 3*3600)
-	cases := []struct {
-		in    string
-		order DateOrder
-		want  time.Time
-	}{
+	checkDates(t, loc, []dateCase{
 		{"10:00 05.03.2024", DateAuto, time.Date(2024, 3, 5, 10, 0, 0, 0, loc)},
 		{"10:00:15 05/03/2024", DMY, time.Date(2024, 3, 5, 10, 0, 15, 0, loc)},
 		{"10:00:15 05/03/2024", MDY, time.Date(2024, 5, 3, 10, 0, 15, 0, loc)},
@@ -36,13 +32,7 @@ func TestParseDateClockForms(t *testing.T) {
 		{"Tue Mar 05 2024 10:00:00 GMT+0300 (Russia TZ 2 Standard Time)", DateAuto, time.Date(2024, 3, 5, 10, 0, 0, 0, msk)},
 		{"05.03.2024 10:00 +0300 Москва, стандартное время", DateAuto, time.Date(2024, 3, 5, 10, 0, 0, 0, msk)},
 		{"2024-03-05 10:00 +01:00 Central European Standard Time", DateAuto, time.Date(2024, 3, 5, 12, 0, 0, 0, msk)},
-	}
-	for _, c := range cases {
-		r := dateReader{order: c.order, loc: loc}
-		if got, why := r.parse(c.in); why != "" || !got.Equal(c.want) {
-			t.Errorf("parse(%q) = %v, %q; want %v", c.in, got, why, c.want)
-		}
-	}
+	})
 	for _, in := range []string{
 		"10:00",                     // a time, no date
 		"10:00 05.03.2024 11:00",    // two times

@@ -12,11 +12,7 @@ func TestParseDateWordings(t *testing.T) {
 	loc := time.FixedZone("MSK", 3*3600)
 	ten := time.Date(2024, 3, 5, 10, 0, 0, 0, loc)
 	day := time.Date(2024, 3, 5, 0, 0, 0, 0, loc)
-	cases := []struct {
-		in    string
-		order DateOrder
-		want  time.Time
-	}{
+	checkDates(t, loc, []dateCase{
 		{"05.03.2024 в 10:00", DateAuto, ten},
 		{"5 марта 2024 г. в 10:00", DateAuto, ten},
 		{"Вт, 5 марта 2024 г., 10:00", DateAuto, ten},
@@ -33,13 +29,7 @@ func TestParseDateWordings(t *testing.T) {
 		{"3/5/2024 2:22 p.m.", MDY, time.Date(2024, 3, 5, 14, 22, 0, 0, loc)},
 		{"3/5/2024 12:05 a.m.", MDY, time.Date(2024, 3, 5, 0, 5, 0, 0, loc)},
 		{"Tuesday, March 5, 2024 2:22:10 P.M.", DateAuto, time.Date(2024, 3, 5, 14, 22, 10, 0, loc)},
-	}
-	for _, c := range cases {
-		r := dateReader{order: c.order, loc: loc}
-		if got, why := r.parse(c.in); why != "" || !got.Equal(c.want) {
-			t.Errorf("parse(%q) = %v, %q; want %v", c.in, got, why, c.want)
-		}
-	}
+	})
 	for _, in := range []string{
 		"05.03.2024 из 10:00", // only "в" and "at" join a date to its time
 		"5 мартобря 2024",
@@ -50,6 +40,24 @@ func TestParseDateWordings(t *testing.T) {
 		r := dateReader{order: MDY, loc: loc}
 		if got, why := r.parse(in); why != reasonNotDate {
 			t.Errorf("parse(%q) = %v, %q; want %q", in, got, why, reasonNotDate)
+		}
+	}
+}
+
+// dateCase is a date cell, the column's order, and the time it reads as.
+type dateCase struct {
+	in    string
+	order DateOrder
+	want  time.Time
+}
+
+// checkDates checks that each case reads as its time in loc.
+func checkDates(t *testing.T, loc *time.Location, cases []dateCase) {
+	t.Helper()
+	for _, c := range cases {
+		r := dateReader{order: c.order, loc: loc}
+		if got, why := r.parse(c.in); why != "" || !got.Equal(c.want) {
+			t.Errorf("parse(%q) = %v, %q; want %v", c.in, got, why, c.want)
 		}
 	}
 }
