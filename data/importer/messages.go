@@ -130,6 +130,9 @@ const (
 // Error keys of MessageError.
 const (
 	errHTMLPage       = "import.error.html_page"
+	errOldExcel       = "import.error.old_excel"
+	errOpenDocument   = "import.error.open_document"
+	errPDF            = "import.error.pdf"
 	errNoSheet        = "import.error.no_sheet"
 	errFutureFileDate = "import.error.future_file_date"
 	errAnswerCodes    = "import.error.answer_codes"

@@ -176,6 +176,12 @@ func prepare(path string, opt Options, sc *schema) (*plan, error) {
 	}
 	p := &plan{path: path, base: filepath.Base(path), size: st.Size(), xlsx: isXLSX(path), schema: sc}
 	wrap := func(err error) error { return fmt.Errorf("%s: %w", p.base, err) }
+	if refused, err := otherFormat(path); err != nil || refused != nil {
+		if refused != nil {
+			err = refused
+		}
+		return nil, wrap(err)
+	}
 	if p.xlsx && opt.Sheet == "" {
 		if sheets, err := workbookSheets(path); err == nil && len(sheets) > 1 {
 			return prepareSheets(path, opt, sc, sheets)
@@ -573,6 +579,42 @@ func prepareSheets(path string, opt Options, sc *schema, sheets []string) (*plan
 		return nil, first
 	}
 	return best, nil
+}
+
+// otherFormats are files no import reads, known by their first bytes
+// whatever their names say, each with the message saying what to do:
+// 1C and older tools still save Excel 97-2003 workbooks, LibreOffice
+// OpenDocument ones, and read as text either gave a screen of garbage.
+var otherFormats = []struct {
+	at    int
+	magic string
+	code  string
+	text  string
+}{
+	{0, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", errOldExcel, "this file is an Excel 97-2003 workbook (.xls): open it in Excel or LibreOffice Calc and save it as XLSX or CSV, then import that file"},
+	{30, "mimetypeapplication/vnd.oasis.opendocument.spreadsheet", errOpenDocument, "this file is an OpenDocument spreadsheet (.ods): open it in LibreOffice Calc and save it as XLSX or CSV, then import that file"},
+	{0, "%PDF-", errPDF, "this file is a PDF document, not a table: export the data from the program that made it as CSV or XLSX"},
+}
+
+// otherFormat refuses a file that is one of otherFormats; nil when it is
+// none of them.
+func otherFormat(path string) (*MessageError, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	head := make([]byte, 128)
+	n, err := io.ReadFull(f, head)
+	if err != nil && err != io.EOF && err != io.ErrUnexpectedEOF {
+		return nil, err
+	}
+	for _, o := range otherFormats {
+		if end := o.at + len(o.magic); end <= n && string(head[o.at:end]) == o.magic {
+			return &MessageError{Message: warning(o.code, nil, "%s", o.text), Err: ErrOtherFormat}, nil
+		}
+	}
+	return nil, nil
 }
 
 // isHTMLPage reports whether a file is a web page rather than a table:
