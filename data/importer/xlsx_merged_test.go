@@ -181,9 +181,10 @@ func TestXLSXMergedGroupsRepeatNames(t *testing.T) {
 // A complaints register kept by hand: a merged title, one date and one
 // «Ответственный» merged down over the complaints of a day, a client
 // merged over two complaints, a description merged across the empty
-// «Категория» beside it (not copied into it), the assignee's range
-// drawn past the last complaint over bordered empty rows (which stay
-// empty), a totals row merged across.
+// «Категория» beside it, and one merged over two complaints and across
+// their categories (filled down, not across: the categories stay
+// empty), the assignee's range drawn past the last complaint over
+// bordered empty rows (which stay empty), a totals row merged across.
 func TestXLSXMergedRegisterFillsDown(t *testing.T) {
 	importer.SetClock(t, time.Date(2024, 4, 1, 9, 0, 0, 0, time.UTC))
 	b := newBook(t, "Реестр")
@@ -194,11 +195,11 @@ func TestXLSXMergedRegisterFillsDown(t *testing.T) {
 		[]any{1, time.Date(2024, 3, 4, 9, 0, 0, 0, time.UTC), "ООО «Ромашка»", "Опоздал курьер", "Доставка", "Закрыта", "Иванов"},
 		[]any{2, nil, "ИП Петров", "Привезли не тот товар, просит замену", nil, "В работе"},
 		[]any{3, nil, nil, "Грубый оператор", "Сервис", "Закрыта"},
-		[]any{4, time.Date(2024, 3, 5, 11, 0, 0, 0, time.UTC), "ООО «Альфа»", "Долго ждали ответа", "Сервис", "Новая", "Сидорова"},
-		[]any{5, nil, "ООО «Бета»", "Повреждена упаковка", "Доставка", "Закрыта"},
+		[]any{4, time.Date(2024, 3, 5, 11, 0, 0, 0, time.UTC), "ООО «Альфа»", "Долго ждали ответа", nil, "Новая", "Сидорова"},
+		[]any{5, nil, "ООО «Бета»", nil, nil, "Закрыта"},
 	)
 	b.rows("Реестр", "A10", nil, []any{"Итого", nil, nil, nil, nil, 5})
-	b.merge("Реестр", "A1:G1", "B3:B5", "G3:G5", "C4:C5", "D4:E4", "B6:B7", "G6:G9", "A10:E10")
+	b.merge("Реестр", "A1:G1", "B3:B5", "G3:G5", "C4:C5", "D4:E4", "D6:E7", "B6:B7", "G6:G9", "A10:E10")
 	border, err := b.f.NewStyle(&excelize.Style{Border: []excelize.Border{{Type: "left", Color: "000000", Style: 1}}})
 	if err != nil {
 		t.Fatal(err)
@@ -221,8 +222,8 @@ func TestXLSXMergedRegisterFillsDown(t *testing.T) {
 		"1": {time.Date(2024, 3, 4, 9, 0, 0, 0, time.UTC), "ООО «Ромашка»", "Иванов", "Доставка", "Опоздал курьер"},
 		"2": {time.Date(2024, 3, 4, 9, 0, 0, 0, time.UTC), "ИП Петров", "Иванов", "", "Привезли не тот товар, просит замену"},
 		"3": {time.Date(2024, 3, 4, 9, 0, 0, 0, time.UTC), "ИП Петров", "Иванов", "Сервис", "Грубый оператор"},
-		"4": {time.Date(2024, 3, 5, 11, 0, 0, 0, time.UTC), "ООО «Альфа»", "Сидорова", "Сервис", "Долго ждали ответа"},
-		"5": {time.Date(2024, 3, 5, 11, 0, 0, 0, time.UTC), "ООО «Бета»", "Сидорова", "Доставка", "Повреждена упаковка"},
+		"4": {time.Date(2024, 3, 5, 11, 0, 0, 0, time.UTC), "ООО «Альфа»", "Сидорова", "", "Долго ждали ответа"},
+		"5": {time.Date(2024, 3, 5, 11, 0, 0, 0, time.UTC), "ООО «Бета»", "Сидорова", "", "Долго ждали ответа"},
 	}
 	for id, w := range want {
 		c, ok := got[id]
