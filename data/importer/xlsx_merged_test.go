@@ -300,3 +300,26 @@ func TestXLSXMergedSurveyMonkeyHeader(t *testing.T) {
 	}
 	checkCodes(t, "warnings", res.Warnings, nil)
 }
+
+// A one-row header with one name merged across two columns is no group
+// heading, even over a first row without a number or a date: the row
+// fills columns named in the header's own row.
+func TestXLSXMergedWideHeaderCellIsNoGroup(t *testing.T) {
+	b := newBook(t, "Жалобы")
+	b.rows("Жалобы", "A1", nil,
+		[]any{"Клиент", "Описание", nil, "Статус", "Дата"},
+		[]any{"ООО «Ромашка»", "Курьер опоздал", nil, "Закрыта", "нет"},
+		[]any{"ИП Петров", "Не тот товар", nil, "В работе", "05.03.2024 10:00"},
+		[]any{"ООО «Вектор»", "Грубость", nil, "Новая", "06.03.2024 11:30"},
+	)
+	b.merge("Жалобы", "B1:C1", "B2:C2", "B3:C3", "B4:C4")
+	path := b.save("Жалобы.xlsx")
+	db := openStore(t)
+	res := importTickets(t, db, path, importer.Options{RejectsPath: "-"})
+	if res.Imported != 2 || res.Rejected != 1 || res.Rejects[0].Row != 2 || res.Rejects[0].Column != "Дата" {
+		t.Fatalf("imported %d rejected %d %+v", res.Imported, res.Rejected, res.Rejects)
+	}
+	if got := storedTickets(t, db); len(got) != 2 {
+		t.Errorf("stored %v", got)
+	}
+}
