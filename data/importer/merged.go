@@ -39,48 +39,79 @@ func parseRange(ref string) (cellRange, bool) {
 	return cellRange{top: min(r1, r2), left: min(c1, c2), bottom: max(r1, r2), right: max(c1, c2)}, true
 }
 
-// sheetMerges lists the merged ranges of a worksheet. excelize's
-// GetMergeCells decodes the whole worksheet to find them, and the rows
-// iterator then writes it all back out: seconds on a sheet of 100,000
-// rows. The ranges are listed after the cells (<mergeCells> follows
-// <sheetData>), so the sheet's XML is only inflated and searched for them.
-func sheetMerges(file, sheet string) ([]cellRange, error) {
+// workbookPackage is a workbook read as the zip package it is: its
+// sheets and, for one, the merged ranges. excelize's OpenFile inflates
+// every part, the biggest sheets to temporary files, and its
+// GetMergeCells decodes the whole worksheet, which the rows iterator then
+// writes back out: seconds on a sheet of 100,000 rows. The merges follow
+// the cells (<mergeCells> after <sheetData>), so here the one sheet's
+// XML is only inflated and searched for them.
+type workbookPackage struct {
+	z      *zip.ReadCloser
+	parts  map[string]*zip.File // by lower-case name
+	book   string               // the workbook part, "xl/workbook.xml"
+	sheets []bookSheet
+}
+
+type bookSheet struct {
+	Name string `xml:"name,attr"`
+	ID   string `xml:"id,attr"` // r:id, in whichever namespace
+}
+
+func openPackage(file string) (*workbookPackage, error) {
 	z, err := zip.OpenReader(file)
 	if err != nil {
 		return nil, err
 	}
-	defer z.Close()
-	parts := map[string]*zip.File{}
+	pkg := &workbookPackage{z: z, parts: map[string]*zip.File{}, book: "xl/workbook.xml"}
 	for _, f := range z.File {
-		parts[strings.ToLower(strings.TrimPrefix(f.Name, "/"))] = f
+		pkg.parts[strings.ToLower(strings.TrimPrefix(f.Name, "/"))] = f
 	}
-	book := "xl/workbook.xml"
-	if rels, err := readRels(parts, "_rels/.rels"); err == nil {
+	if rels, err := pkg.rels("_rels/.rels"); err == nil {
 		for _, r := range rels {
 			if strings.HasSuffix(r.Type, "/officeDocument") {
-				book = partPath("", r.Target)
+				pkg.book = partPath("", r.Target)
 			}
 		}
 	}
 	var wb struct {
 		Sheets []bookSheet `xml:"sheets>sheet"`
 	}
-	if err := readPart(parts, book, &wb); err != nil {
+	if err := pkg.decode(pkg.book, &wb); err != nil {
+		z.Close()
 		return nil, err
 	}
-	i := slices.IndexFunc(wb.Sheets, func(s bookSheet) bool { return strings.EqualFold(s.Name, sheet) })
+	pkg.sheets = wb.Sheets
+	return pkg, nil
+}
+
+func (pkg *workbookPackage) close() error { return pkg.z.Close() }
+
+// names lists the sheets in the workbook's order, as excelize's
+// GetSheetList does.
+func (pkg *workbookPackage) names() []string {
+	out := make([]string, len(pkg.sheets))
+	for i, s := range pkg.sheets {
+		out[i] = s.Name
+	}
+	return out
+}
+
+// merges lists the merged ranges of the sheet named sheet.
+func (pkg *workbookPackage) merges(sheet string) ([]cellRange, error) {
+	i := slices.IndexFunc(pkg.sheets, func(s bookSheet) bool { return strings.EqualFold(s.Name, sheet) })
 	if i < 0 {
 		return nil, nil
 	}
-	rels, err := readRels(parts, path.Join(path.Dir(book), "_rels", path.Base(book)+".rels"))
+	rels, err := pkg.rels(path.Join(path.Dir(pkg.book), "_rels", path.Base(pkg.book)+".rels"))
 	if err != nil {
 		return nil, err
 	}
 	for _, r := range rels {
-		if r.ID != wb.Sheets[i].ID {
+		if r.ID != pkg.sheets[i].ID {
 			continue
 		}
-		f, ok := parts[strings.ToLower(partPath(path.Dir(book), r.Target))]
+		f, ok := pkg.parts[strings.ToLower(partPath(path.Dir(pkg.book), r.Target))]
 		if !ok {
 			return nil, nil
 		}
@@ -94,28 +125,23 @@ func sheetMerges(file, sheet string) ([]cellRange, error) {
 	return nil, nil
 }
 
-type bookSheet struct {
-	Name string `xml:"name,attr"`
-	ID   string `xml:"id,attr"` // r:id, in whichever namespace
-}
-
 type relationship struct {
 	ID     string `xml:"Id,attr"`
 	Type   string `xml:"Type,attr"`
 	Target string `xml:"Target,attr"`
 }
 
-func readRels(parts map[string]*zip.File, name string) ([]relationship, error) {
+func (pkg *workbookPackage) rels(name string) ([]relationship, error) {
 	var rels struct {
 		Rels []relationship `xml:"Relationship"`
 	}
-	err := readPart(parts, name, &rels)
+	err := pkg.decode(name, &rels)
 	return rels.Rels, err
 }
 
-// readPart decodes a small part of the package (a workbook, relations).
-func readPart(parts map[string]*zip.File, name string, v any) error {
-	f, ok := parts[strings.ToLower(name)]
+// decode decodes a small part of the package (a workbook, relations).
+func (pkg *workbookPackage) decode(name string, v any) error {
+	f, ok := pkg.parts[strings.ToLower(name)]
 	if !ok {
 		return fmt.Errorf("%s: %w", name, fs.ErrNotExist)
 	}

@@ -35,11 +35,6 @@ type plan struct {
 	lazyQuotes  bool // quotes inside unquoted cells are text (hasBareQuotes)
 	skip        int  // title lines and blank rows above the header
 	headerRows  int
-	// grouped: the first of two header rows heads groups of columns
-	// (see groupHeading); the columns are named as by a one-row header.
-	grouped bool
-	merges  []cellRange // the sheet's merged ranges (XLSX)
-	fills   []cellRange // those merged down over data rows (see mergeFill)
 	schema      *schema
 	format      string
 	cols        []column
@@ -50,6 +45,12 @@ type plan struct {
 	orderOK     bool
 	dateLoc     *time.Location
 	warnings    []Message
+
+	// grouped: the first of two header rows heads groups of columns
+	// (see groupHeading); the columns are named as by a one-row header.
+	grouped bool
+	merges  []cellRange // the sheet's merged ranges (XLSX)
+	fills   []cellRange // those merged down over data rows (see mergeFill)
 }
 
 func (p *plan) open() (recordSource, error) {
@@ -194,12 +195,9 @@ func prepare(path string, opt Options, sc *schema) (*plan, error) {
 	}
 	if p.xlsx {
 		p.enc = encodingGuess{name: "", sure: true}
-		if p.sheet, err = pickSheet(path, opt.Sheet); err != nil {
+		if p.sheet, p.merges, err = pickSheet(path, opt.Sheet); err != nil {
 			return nil, wrap(err)
 		}
-		// A workbook whose merges cannot be read is read as if it had
-		// none: its cells are still there.
-		p.merges, _ = sheetMerges(path, p.sheet)
 	} else {
 		if html, err := isHTMLPage(path); err != nil {
 			return nil, wrap(err)
