@@ -298,11 +298,12 @@ func groups(upper []string, merges []cellRange, top int) map[int]string {
 }
 
 // groupedColumns names the columns of a two-row header whose top row
-// heads groups (see groupHeading) as a one-row header would: by the
-// lower row's text, by the top row's where the lower is empty (a header
-// merged down over both rows, "Дата"), by the group's for a column the
-// lower row leaves unnamed. Only where the lower names repeat ("Оценка"
-// under two groups) does the group come first: "Сервис - Оценка".
+// heads groups (see groupHeading). Detection reads them as a one-row
+// header: by the lower row's text, by the top row's where the lower is
+// empty (a header merged down over both rows, «Дата»), by the group's
+// for a column the lower row leaves unnamed. The user sees a name under
+// a group with the group, "Решение - Дата": it tells that date from
+// «Дата обращения», and "Оценка" under two groups apart.
 func groupedColumns(head [][]string, merges []cellRange, top int) []column {
 	upper, lower := head[0], head[1]
 	grouped := groups(upper, merges, top)
@@ -312,9 +313,7 @@ func groupedColumns(head [][]string, merges []cellRange, top int) []column {
 		}
 		return ""
 	}
-	width := max(len(upper), len(lower))
-	names := make([]string, width)
-	count := map[string]int{}
+	names := make([]string, max(len(upper), len(lower)))
 	for c := range names {
 		switch {
 		case cell(lower, c) != "":
@@ -324,14 +323,12 @@ func groupedColumns(head [][]string, merges []cellRange, top int) []column {
 		default:
 			names[c] = cell(upper, c)
 		}
-		count[normHeader(names[c])]++
 	}
 	cols := buildColumns([][]string{names}, 1)
 	for c := range cols {
-		if sub := cell(lower, c); sub != "" && grouped[c] != "" && count[normHeader(sub)] > 1 {
+		if sub := cell(lower, c); sub != "" && grouped[c] != "" {
+			cols[c].group = grouped[c]
 			cols[c].name = grouped[c] + " - " + sub
-			cols[c].norm = normHeader(cols[c].name)
-			cols[c].headers = []string{sub, cols[c].name}
 		}
 	}
 	return cols
