@@ -49,10 +49,10 @@ func TestXLSXMergedGroupHeadingRU(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if want := []string{"Дата", "Оценка", "Комментарий", "Клиент", "Канал"}; pv.HeaderRows != 2 || !slices.Equal(pv.Columns, want) {
+		if want := []string{"Дата", "Оценка клиента - Оценка", "Оценка клиента - Комментарий", "Клиент", "Канал"}; pv.HeaderRows != 2 || !slices.Equal(pv.Columns, want) {
 			t.Fatalf("header rows %d columns %q, want 2 and %q", pv.HeaderRows, pv.Columns, want)
 		}
-		if pv.Format != importer.FormatGeneric || pv.Mapping[importer.FieldScore] != "Оценка" || pv.Mapping[importer.FieldComment] != "Комментарий" ||
+		if pv.Format != importer.FormatGeneric || pv.Mapping[importer.FieldScore] != "Оценка клиента - Оценка" || pv.Mapping[importer.FieldComment] != "Оценка клиента - Комментарий" ||
 			pv.Mapping[importer.FieldDate] != "Дата" || pv.Mapping[importer.FieldClient] != "Клиент" || pv.Mapping[importer.FieldChannel] != "Канал" {
 			t.Fatalf("format %q mapping %v", pv.Format, pv.Mapping)
 		}
@@ -123,8 +123,8 @@ func TestXLSXMergedGroupHeadingEN(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := []string{"Date", "Score", "Comment", "Customer"}; pv.HeaderRows != 2 || !slices.Equal(pv.Columns, want) ||
-		pv.Mapping[importer.FieldScore] != "Score" || pv.Mapping[importer.FieldComment] != "Comment" || pv.Mapping[importer.FieldDate] != "Date" ||
+	if want := []string{"Date", "Customer feedback - Score", "Customer feedback - Comment", "Customer"}; pv.HeaderRows != 2 || !slices.Equal(pv.Columns, want) ||
+		pv.Mapping[importer.FieldScore] != "Customer feedback - Score" || pv.Mapping[importer.FieldComment] != "Customer feedback - Comment" || pv.Mapping[importer.FieldDate] != "Date" ||
 		pv.Mapping[importer.FieldClient] != "Customer" {
 		t.Fatalf("header rows %d columns %q mapping %v", pv.HeaderRows, pv.Columns, pv.Mapping)
 	}
@@ -146,9 +146,9 @@ func TestXLSXMergedGroupHeadingEN(t *testing.T) {
 	}
 }
 
-// Two groups with the same names under them: each column is named with
-// its group, so that the mapping and the user tell them apart; the score
-// is the first group's.
+// Two groups with the same names under them: each column is shown with
+// its group, so that the user tells them apart; the score is the first
+// group's unless the user maps another, by the name shown.
 func TestXLSXMergedGroupsRepeatNames(t *testing.T) {
 	b := newBook(t, "Лист1")
 	b.rows("Лист1", "A1", nil,
@@ -321,5 +321,60 @@ func TestXLSXMergedWideHeaderCellIsNoGroup(t *testing.T) {
 	}
 	if got := storedTickets(t, db); len(got) != 2 {
 		t.Errorf("stored %v", got)
+	}
+}
+
+// A register whose «Решение» heads the resolution's «Дата | Ответственный
+// | Статус» beside «Дата обращения» merged down over both header rows:
+// the date under the group is no opening date (the header names that
+// whole), and a complaint not yet resolved is no row without a date. In
+// English, "Resolution" over "Date" reads as the resolution date.
+func TestXLSXMergedRegisterGroups(t *testing.T) {
+	importer.SetClock(t, time.Date(2024, 4, 1, 9, 0, 0, 0, time.UTC))
+	for _, tc := range []struct {
+		lang           string
+		upper, lower   []any
+		mapping        map[importer.Field]string
+		opened, closed string // the columns mapped
+	}{
+		{"ru", []any{"№", "Дата обращения", "Описание", "Решение", nil, nil},
+			[]any{nil, nil, nil, "Дата", "Ответственный", "Статус"},
+			map[importer.Field]string{importer.FieldResolvedAt: "Решение - Дата"}, "Дата обращения", "Решение - Дата"},
+		{"en", []any{"#", "Opened", "Description", "Resolution", nil, nil},
+			[]any{nil, nil, nil, "Date", "Agent", "Status"},
+			nil, "Opened", "Resolution - Date"},
+	} {
+		t.Run(tc.lang, func(t *testing.T) {
+			b := newBook(t, "Sheet1")
+			b.rows("Sheet1", "A1", nil, tc.upper, tc.lower,
+				[]any{101, "04.03.2024 09:00", "Опоздал курьер", "05.03.2024 12:00", "Иванов", "Закрыта"},
+				[]any{102, "04.03.2024 10:00", "Не тот товар", nil, "Петрова", "В работе"},
+			)
+			b.merge("Sheet1", "A1:A2", "B1:B2", "C1:C2", "D1:F1")
+			path := b.save("register-" + tc.lang + ".xlsx")
+			detected, err := importer.InspectComplaints(path, importer.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if detected.HeaderRows != 2 || detected.Mapping[importer.FieldOpened] != tc.opened {
+				t.Fatalf("detected: header rows %d columns %q mapping %v", detected.HeaderRows, detected.Columns, detected.Mapping)
+			}
+			pv, err := importer.InspectComplaints(path, importer.Options{Mapping: tc.mapping})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if pv.Mapping[importer.FieldOpened] != tc.opened || pv.Mapping[importer.FieldResolvedAt] != tc.closed {
+				t.Fatalf("mapped: columns %q mapping %v", pv.Columns, pv.Mapping)
+			}
+			got, _ := importBook(t, path, importer.Options{Mapping: tc.mapping}, 2, 0)
+			done, open := got["101"], got["102"]
+			if !done.OpenedAt.Equal(time.Date(2024, 3, 4, 9, 0, 0, 0, time.UTC)) ||
+				!done.Facts.ResolvedAt.Equal(time.Date(2024, 3, 5, 12, 0, 0, 0, time.UTC)) || done.Assignee != "Иванов" {
+				t.Errorf("resolved complaint: opened %v resolved %v assignee %q", done.OpenedAt, done.Facts.ResolvedAt, done.Assignee)
+			}
+			if !open.OpenedAt.Equal(time.Date(2024, 3, 4, 10, 0, 0, 0, time.UTC)) || !open.Facts.ResolvedAt.IsZero() || open.Status != data.StatusInProgress {
+				t.Errorf("open complaint: opened %v resolved %v status %q", open.OpenedAt, open.Facts.ResolvedAt, open.Status)
+			}
+		})
 	}
 }
