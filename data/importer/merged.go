@@ -175,7 +175,7 @@ func scanMerges(r io.Reader) ([]cellRange, error) {
 		if i := mergesTag(data); i >= 0 {
 			return decodeMerges(io.MultiReader(bytes.NewReader(data[i:]), r)), nil
 		}
-		if err == io.EOF || err == io.ErrUnexpectedEOF {
+		if err == io.EOF {
 			return nil, nil
 		}
 		if err != nil {
