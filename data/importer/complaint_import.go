@@ -85,7 +85,7 @@ func (p *plan) surveyAnswers() *MessageError {
 	if slices.ContainsFunc(ticketFields, func(f Field) bool { _, ok := p.mapping[f]; return ok }) {
 		return nil
 	}
-	answers := detectMapping(feedbackSchema, detectSurveyFormat(p.cols, p.headerRows), p.cols, p.sample, p.xlsx, nil)
+	answers := detectMapping(feedbackSchema, detectSurveyFormat(p.cols, p.formatRows()), p.cols, p.sample, p.xlsx, nil)
 	i, scored := answers[FieldScore]
 	if !scored || columnEmpty(p.sample, i) {
 		return nil

@@ -20,6 +20,7 @@ type column struct {
 	importID string   // Qualtrics ImportId
 	loc      *time.Location
 	option   bool      // one answer option of a SurveyMonkey multiple-choice question
+	group    string    // the heading merged over the column's own name (see groupedColumns)
 	order    DateOrder // the date order the header names ("Timestamp (mm/dd/yyyy)"), DateAuto if none
 }
 
@@ -582,6 +583,11 @@ func exactColumn(cols []column, used map[int]bool, names []string) int {
 // containsRank ranks a header that only contains a telling word.
 const containsRank = 1000
 
+// groupedRank is added to the rank of a name under a group heading that
+// matches alone (see headerRank): after every whole header, before any
+// telling word.
+const groupedRank = 500
+
 // headerRank is how well a column's header names the field: lower is
 // better, -1 = no match.
 func headerRank(sc *schema, f Field, c column) int {
@@ -630,10 +636,24 @@ func headerRank(sc *schema, f Field, c column) int {
 			names = append(names, "номер "+strings.TrimSpace(rest))
 		}
 	}
+	penalty := 0
+	if c.group != "" {
+		// "Resolution" over "Date" is the resolution date; "Дата"
+		// alone under «Решение» is only part of its header, so it
+		// comes after a column the header names whole («Дата
+		// обращения»), an exact match still.
+		whole := normHeader(c.group + " " + c.norm)
+		for rank, a := range sc.aliases[f] {
+			if headerIs(whole, a) {
+				return rank
+			}
+		}
+		penalty = groupedRank
+	}
 	for rank, a := range sc.aliases[f] {
 		for _, n := range names {
 			if headerIs(n, a) {
-				return rank
+				return rank + penalty
 			}
 		}
 	}

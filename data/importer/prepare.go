@@ -45,11 +45,21 @@ type plan struct {
 	orderOK     bool
 	dateLoc     *time.Location
 	warnings    []Message
+
+	// grouped: the first of two header rows heads groups of columns
+	// (see groupHeading); the columns are named as by a one-row header.
+	grouped bool
+	merges  []cellRange // the sheet's merged ranges (XLSX)
+	fills   []cellRange // those merged down over data rows (see mergeFill)
 }
 
 func (p *plan) open() (recordSource, error) {
 	if p.xlsx {
-		return openXLSX(p.path, p.sheet, p.size)
+		src, err := openXLSX(p.path, p.sheet, p.size)
+		if err != nil || len(p.fills) == 0 {
+			return src, err
+		}
+		return &fillSource{recordSource: src, fill: newMergeFill(p.fills)}, nil
 	}
 	return openCSV(p.path, p.enc.name, p.delim, p.lazyQuotes)
 }
@@ -115,20 +125,22 @@ func readHead(src recordSource, want, need int) ([][]string, error) {
 const leadRows = 12
 
 // readLead reads up to n leading records as they are, blank ones
-// included; a malformed record ends the read.
-func readLead(src recordSource, n int) ([][]string, error) {
+// included, and their row numbers; a malformed record ends the read.
+func readLead(src recordSource, n int) ([][]string, []int, error) {
 	var rows [][]string
+	var nums []int
 	for len(rows) < n {
-		rec, _, err := src.next()
+		rec, row, err := src.next()
 		if err == io.EOF || isRowError(err) {
 			break
 		}
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		rows = append(rows, append([]string(nil), rec...))
+		nums = append(nums, row)
 	}
-	return rows, nil
+	return rows, nums, nil
 }
 
 func filled(rec []string) int {
@@ -189,7 +201,7 @@ func prepare(path string, opt Options, sc *schema) (*plan, error) {
 	}
 	if p.xlsx {
 		p.enc = encodingGuess{name: "", sure: true}
-		if p.sheet, err = pickSheet(path, opt.Sheet); err != nil {
+		if p.sheet, p.merges, err = pickSheet(path, opt.Sheet); err != nil {
 			return nil, wrap(err)
 		}
 	} else {
@@ -237,7 +249,7 @@ func prepare(path string, opt Options, sc *schema) (*plan, error) {
 	if xs, ok := src.(*xlsxSource); ok {
 		p.date1904 = xs.date1904
 	}
-	lead, err := readLead(src, leadRows)
+	lead, nums, err := readLead(src, leadRows)
 	if err != nil {
 		return nil, wrap(err)
 	}
@@ -257,20 +269,38 @@ func prepare(path string, opt Options, sc *schema) (*plan, error) {
 				"the lines above the header were skipped as a title: %q", text))
 		}
 	}
-	rs := &sliceSource{rows: lead[p.skip:], rest: src}
+	rs := &rowTracker{recordSource: &sliceSource{rows: lead[p.skip:], nums: nums[p.skip:], rest: src}}
 	head, err := readHead(rs, max(3, opt.HeaderRows), max(1, opt.HeaderRows))
 	if err != nil {
 		return nil, wrap(err)
 	}
+	headRow := rs.last - len(head) + 1 // readHead's rows follow each other
+	auto := detectHeaderRows(head)
 	p.headerRows = opt.HeaderRows
 	if p.headerRows <= 0 {
-		p.headerRows = detectHeaderRows(head)
+		p.headerRows = auto
+	}
+	// A merged group heading over the names makes a second header row,
+	// told by the merges, not by SurveyMonkey's words; a preview's two
+	// rows, passed back by the wizard, are read the same way.
+	if auto == 1 && (opt.HeaderRows <= 0 || opt.HeaderRows == 2) && groupHeading(head, p.merges, headRow) {
+		p.headerRows, p.grouped = 2, true
 	}
 	if p.headerRows > len(head) {
 		return nil, wrap(ErrEmptyFile)
 	}
-	p.cols = buildColumns(head[:p.headerRows], p.headerRows)
-	p.sample = append(p.sample, head[p.headerRows:]...)
+	if p.grouped {
+		p.cols = groupedColumns(head, p.merges, headRow)
+	} else {
+		p.cols = buildColumns(head[:p.headerRows], p.headerRows)
+	}
+	if p.fills = dataFills(p.merges, headRow+p.headerRows); len(p.fills) > 0 {
+		p.warnings = append(p.warnings, mergedWarning(p.fills))
+	}
+	fill := newMergeFill(p.fills)
+	for i, rec := range head[p.headerRows:] {
+		p.sample = append(p.sample, fill.apply(rec, headRow+p.headerRows+i))
+	}
 	for len(p.sample) < sampleRows {
 		rec, err := nextGoodRecord(rs)
 		if err == io.EOF {
@@ -280,13 +310,13 @@ func prepare(path string, opt Options, sc *schema) (*plan, error) {
 			return nil, wrap(err)
 		}
 		if !isBlank(rec) {
-			p.sample = append(p.sample, append([]string(nil), rec...))
+			p.sample = append(p.sample, fill.apply(append([]string(nil), rec...), rs.last))
 		}
 	}
 
 	p.format = opt.Format
 	if p.format == "" {
-		p.format = sc.detect(p.cols, p.headerRows)
+		p.format = sc.detect(p.cols, p.formatRows())
 	}
 	p.warnings = append(p.warnings, duplicateWarnings(p.cols)...)
 	// A review platform's 1-5 stars fit the 0-10 range: a column of them
@@ -951,7 +981,7 @@ func Kind(path string, opt Options) string {
 // desk's ticket export: its statuses and resolutions belong in
 // Complaints. nil when the file does not look like one.
 func (p *plan) ticketExport() *MessageError {
-	tickets := detectMapping(complaintSchema, detectTicketFormat(p.cols, p.headerRows), p.cols, p.sample, p.xlsx, nil)
+	tickets := detectMapping(complaintSchema, detectTicketFormat(p.cols, p.formatRows()), p.cols, p.sample, p.xlsx, nil)
 	n := 0
 	for _, f := range ticketFields {
 		if _, ok := tickets[f]; ok {
@@ -1038,16 +1068,29 @@ func (p *plan) preview() *Preview {
 // sliceSource replays records already read, then goes on with rest.
 type sliceSource struct {
 	rows [][]string
+	nums []int // the rows' numbers, when known
 	rest recordSource
 }
 
 func (s *sliceSource) next() ([]string, int, error) {
 	if len(s.rows) > 0 {
-		r := s.rows[0]
+		r, n := s.rows[0], 0
 		s.rows = s.rows[1:]
-		return r, 0, nil
+		if len(s.nums) > 0 {
+			n, s.nums = s.nums[0], s.nums[1:]
+		}
+		return r, n, nil
 	}
 	return s.rest.next()
+}
+
+// formatRows is how many header rows a known layout is told by: a
+// merged group heading reads as a one-row header, not SurveyMonkey's.
+func (p *plan) formatRows() int {
+	if p.grouped {
+		return 1
+	}
+	return p.headerRows
 }
 
 func (s *sliceSource) bytesRead() int64 { return s.rest.bytesRead() }

@@ -320,18 +320,37 @@ func sheetSize(f *excelize.File, sheet string, wide bool) (rows, cols int) {
 	return rows, cols
 }
 
-// pickSheet returns the sheet named want, or without a name the first: a
-// workbook of several sheets is prepared sheet by sheet by name
-// (prepareSheets), so only a single sheet comes here unnamed.
-func pickSheet(path, want string) (string, error) {
-	f, err := excelize.OpenFile(path)
+// pickSheet returns the sheet named want, or without a name the first,
+// and its merged ranges: a workbook of several sheets is prepared sheet
+// by sheet by name (prepareSheets), so only a single sheet comes here
+// unnamed.
+func pickSheet(file, want string) (string, []cellRange, error) {
+	pkg, err := openPackage(file)
 	if err != nil {
-		return "", err
+		// excelize tells what is wrong with a file that is no plain
+		// package (encrypted, damaged), or reads it without its merges.
+		f, err := excelize.OpenFile(file)
+		if err != nil {
+			return "", nil, err
+		}
+		defer f.Close()
+		name, err := chooseSheet(file, f.GetSheetList(), want)
+		return name, nil, err
 	}
-	defer f.Close()
-	sheets := f.GetSheetList()
+	defer pkg.close()
+	name, err := chooseSheet(file, pkg.names(), want)
+	if err != nil {
+		return "", nil, err
+	}
+	// Merges that cannot be read leave the cells as they are.
+	merges, _ := pkg.merges(name)
+	return name, merges, nil
+}
+
+// chooseSheet picks want among sheets, the first without a name.
+func chooseSheet(file string, sheets []string, want string) (string, error) {
 	if len(sheets) == 0 {
-		return "", fmt.Errorf("%s: workbook has no sheets", filepath.Base(path))
+		return "", fmt.Errorf("%s: workbook has no sheets", filepath.Base(file))
 	}
 	if want == "" {
 		return sheets[0], nil
