@@ -248,7 +248,11 @@ func detectSurveyFormat(cols []column, headerRows int) string {
 var aliases = map[Field][]string{
 	FieldExternalID: {"response id", "responseid", "submission id", "respondent id", "respondentid", "external id", "external_id", "response_id", "id ответа", "номер ответа", "#", "id", "№", "response token", "token", "uuid",
 		"id анкеты", "record id", "unique id",
-		"key", "instanceid", "meta-instanceid"}, // ODK Central, SurveyCTO
+		"key", "instanceid", "meta-instanceid", // ODK Central, SurveyCTO
+		// Wufoo's API entries (and the connectors that flatten them)
+		// number each entry "EntryId"; Trustmary's review object keeps
+		// the CRM's own id as "eid".
+		"entryid", "entry id", "eid"},
 	// Microsoft Forms writes "Start time" and "Completion time", Anketolog
 	// and Testograf «Дата (и время) окончания» after the start, Yandex
 	// Forms «Время создания», AskNicely "responded" (unix seconds) after
@@ -270,7 +274,7 @@ var aliases = map[Field][]string{
 		"completed at", "completion time", "время окончания", "дата окончания", "дата и время окончания",
 		"дата завершения", "browser time", "response timestamp", "timestamp", "отметка времени", "время создания",
 		"дата создания", "created at", "created", "datetime", "время", "time", "start date (utc)", "startdate", "start date", "start time",
-		"время начала", "date created", "started time"},
+		"время начала", "date created", "datecreated", "started time"},
 	FieldScore: {"score", "nps", "nps score", "оценка", "балл", "оценка nps", "nps оценка", "rating", "likelihood to recommend", "ltr", "recommend",
 		"note", "note nps", "nps_score", "answer"},
 	FieldComment: {"comment", "comments", "feedback", "комментарий", "комментарии", "отзыв", "explication", "commentaire", "commentaires", "verbatim",
@@ -620,6 +624,14 @@ func headerRank(sc *schema, f Field, c column) int {
 	for _, n := range names {
 		if strings.Contains(n, "_") {
 			names = append(names, strings.TrimSpace(spaced(n))) // KoboToolbox's "_uuid", "_submission_time"
+		}
+	}
+	// Appcues' NPS export names the event's properties "attributes.score",
+	// "attributes.feedback": the last part of a dotted name without
+	// spaces is the property.
+	for _, n := range names {
+		if i := strings.LastIndex(n, "."); i > 0 && i < len(n)-1 && !strings.ContainsAny(n, " \t") {
+			names = append(names, n[i+1:])
 		}
 	}
 	// QuestionPro's "Timestamp (mm/dd/yyyy)": a note in brackets after

@@ -181,3 +181,21 @@ func TestNoTypeColumnWarns(t *testing.T) {
 		t.Errorf("zendesk: format %s warnings %v (%v)", pv.Format, warningCodes(pv.Warnings), err)
 	}
 }
+
+// An open answer no header names (Wufoo's API "Field4") is the comment
+// when it is the only untitled column of written answers; a titled
+// column, names, e-mails and numbers never are.
+func TestCommentColumnByValues(t *testing.T) {
+	for name, c := range map[string]struct{ file, want string }{
+		"untitled answers": {"Date,Field1,Field2,Field3\n2026-03-01 10:00,Anna Smith,9,\"Slow, but polite\"\n2026-03-02 10:00,Ivan,3,\n2026-03-03 10:00,Olga,7,Fine\n", "Field3"},
+		"names only":       {"Date,Field1,Field2\n2026-03-01 10:00,Anna Smith,9\n2026-03-02 10:00,Иванов Иван Иванович,3\n2026-03-03 10:00,Olga,7\n", ""},
+		"a titled column":  {"Date,Field1,Department\n2026-03-01 10:00,9,Sales and billing\n2026-03-02 10:00,3,Support desk\n2026-03-03 10:00,7,Sales\n", ""},
+		"two untitled":     {"Date,Q1,Q2,Q3\n2026-03-01 10:00,9,Slow but polite,Would like chat\n2026-03-02 10:00,3,Bad,Nothing else\n2026-03-03 10:00,7,Fine,More hours\n", ""},
+		"e-mails":          {"Date,Field1,Field2\n2026-03-01 10:00,9,anna smith@example.com\n2026-03-02 10:00,3,ivan@example.com\n2026-03-03 10:00,7,o@example.com\n", ""},
+	} {
+		pv, err := importer.Inspect(writeFile(t, "form.csv", []byte(c.file)), importer.Options{})
+		if err != nil || pv.Mapping[importer.FieldComment] != c.want {
+			t.Errorf("%s: comment mapped to %q (%v), want %q", name, pv.Mapping[importer.FieldComment], err, c.want)
+		}
+	}
+}

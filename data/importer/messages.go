@@ -118,6 +118,7 @@ const (
 	warnStarRatings      = "import.warning.star_ratings"
 	warnDateByValues     = "import.warning.date_by_values"
 	warnScoreByValues    = "import.warning.score_by_values"
+	warnCommentByValues  = "import.warning.comment_by_values"
 	warnStatusByValues   = "import.warning.status_by_values"
 	warnChangeLog        = "import.warning.change_log"
 	warnOpenedByChange   = "import.warning.opened_by_change"

@@ -46,6 +46,7 @@ func TestMessagesAreTranslated(t *testing.T) {
 		warning(warnStarRatings, map[string]any{"Column": "rating"}, "x"),
 		warning(warnDateByValues, map[string]any{"Column": "Создан"}, "x"),
 		warning(warnScoreByValues, map[string]any{"Column": "Q1"}, "x"),
+		warning(warnCommentByValues, map[string]any{"Column": "Field4"}, "x"),
 		warning(warnStatusByValues, map[string]any{"Column": "Итог"}, "x"),
 		warning(warnNoType, nil, "x"),
 		warning(warnSegmentNoClient, map[string]any{"Column": "Plan"}, "x"),

@@ -15,6 +15,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 )
 
 // sampleRows is how many data rows detection looks at.
@@ -370,6 +372,9 @@ func prepare(path string, opt Options, sc *schema) (*plan, error) {
 	if _, asked := opt.Mapping[FieldScore]; !asked && sc == feedbackSchema {
 		p.scoreByValues()
 	}
+	if _, asked := opt.Mapping[FieldComment]; !asked && sc == feedbackSchema {
+		p.commentByValues()
+	}
 	if _, asked := opt.Mapping[FieldStatus]; !asked && sc == complaintSchema {
 		_, resolutionAsked := opt.Mapping[FieldResolution]
 		p.statusByValues(!resolutionAsked)
@@ -452,6 +457,61 @@ func (p *plan) scoreByValues() {
 			return (scale == 0 || scale == 10) && !c.mentions(notScoreWords) && !starHeader(c) && !idHeader([]string{c.norm}) &&
 				!rowCounter(c.norm, p.sample, i) && !c.mentions(countWords) && c.norm != "age" && npsAnswers(p.sample, i)
 		})
+}
+
+// placeholderHeader matches the names a form gives its questions when the
+// export carries no titles: Wufoo's API entries "Field4", "Q3", «Вопрос 2»,
+// "Column 5".
+var placeholderHeader = regexp.MustCompile(`^(?:field|q|question|col|column|вопрос|поле|столбец) ?[0-9]{1,3}$`)
+
+// commentByValues maps the comment, when no header named it, to the one
+// column under a placeholder name ("Field4") whose answers are free text:
+// words, not numbers, dates, e-mails or a person's name. A titled column
+// is never taken: its title says what it holds.
+func (p *plan) commentByValues() {
+	p.mapByValues(FieldComment, warnCommentByValues,
+		"no header names the comment, so column %q, the only untitled one holding written answers, is taken as the comment; if it is another question, map the right column",
+		func(i int, c column) bool { return placeholderHeader.MatchString(c.norm) && textColumn(p.sample, i) })
+}
+
+// textColumn reports whether column i holds written answers: at least one
+// of several words or with punctuation, and nothing a number, a date or
+// an e-mail address.
+func textColumn(sample [][]string, i int) bool {
+	text := false
+	for _, r := range sample {
+		if i >= len(r) || isMissing(r[i]) {
+			continue
+		}
+		v := strings.TrimSpace(r[i])
+		if strings.Contains(v, "@") || !strings.ContainsFunc(v, unicode.IsLetter) {
+			return false
+		}
+		if _, err := strconv.ParseFloat(strings.ReplaceAll(v, ",", "."), 64); err == nil {
+			return false
+		}
+		if !personName(v) && (len(strings.Fields(v)) >= 2 || strings.ContainsAny(v, ",.!?;:")) {
+			text = true
+		}
+	}
+	return text
+}
+
+// personName reports whether v reads as a person's name: one to three
+// capitalised words and no punctuation but hyphens ("Anna Smith",
+// «Иванов Иван Иванович»).
+func personName(v string) bool {
+	words := strings.Fields(v)
+	if len(words) == 0 || len(words) > 3 {
+		return false
+	}
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) || strings.ContainsAny(w, ",.!?;:\"'«»()") {
+			return false
+		}
+	}
+	return true
 }
 
 // statusByValues maps the status to the one column whose values are all

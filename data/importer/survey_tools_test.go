@@ -89,6 +89,48 @@ func TestSurveyToolExports(t *testing.T) {
 			firstID: "5501",
 		},
 		{
+			// Trustmary's review object, as its developer help names the
+			// fields (help.trustmary.com, "Reviews (developers)"): "eid"
+			// the CRM's id, "nps" the 0-10 answer, "created_at" ISO 8601
+			// with the zone; "updated_at" is a later action, no answer.
+			name: "Trustmary", file: "eid,nps,comment,name,company,location,title,published,created_at,updated_at\n" +
+				"crm-5501,9,\"Fast, friendly onboarding\",Anna Smith,Acme Oy,Helsinki,CEO,true,2026-11-05T14:03:22+02:00,2026-11-20T08:00:00+02:00\n" +
+				"crm-5502,3,Invoices late,Ivan Petrov,Beta Ltd,Tampere,CFO,false,2026-11-06T09:15:00+02:00,2026-11-21T08:00:00+02:00\n",
+			rows: []want{
+				{"Fast, friendly onboarding", 9, time.Date(2026, 11, 5, 12, 3, 22, 0, time.UTC), ""},
+				{"Invoices late", 3, time.Date(2026, 11, 6, 7, 15, 0, 0, time.UTC), ""},
+			},
+			firstID: "crm-5501",
+		},
+		{
+			// Wufoo's entries as its API v3 names them (wufoo.com/docs/api/v3/entries/get),
+			// which the connectors exporting them keep: "EntryId", the
+			// answers as "Field1"…, "DateCreated" before "DateUpdated"
+			// (an edit). No header names the score nor the comment: the
+			// one 0-10 column and the one untitled column of written
+			// answers are taken, with a warning each; the names are not.
+			name: "Wufoo API entries", file: "EntryId,Field1,Field2,Field3,Field4,DateCreated,CreatedBy,DateUpdated,UpdatedBy\n" +
+				"7,Anna Smith,anna@example.com,9,\"Quick, helpful\",2026-11-05 14:03:22,public,2026-11-20 08:00:00,admin\n" +
+				"8,Ivan,ivan@example.com,3,Rude support,2026-11-06 09:15:00,public,,\n9,Olga,olga@example.com,10,,2026-11-07 18:00:41,public,,\n",
+			rows: []want{
+				{"Quick, helpful", 9, time.Date(2026, 11, 5, 14, 3, 22, 0, time.UTC), ""},
+				{"Rude support", 3, time.Date(2026, 11, 6, 9, 15, 0, 0, time.UTC), ""},
+				{"", 10, time.Date(2026, 11, 7, 18, 0, 41, 0, time.UTC), ""},
+			},
+			firstID: "7",
+		},
+		{
+			// Appcues' NPS export (docs.appcues.com, "NPS Analytics"):
+			// "the attributes.score column will reflect their NPS score";
+			// the feedback is the event's "feedback" attribute.
+			name: "Appcues NPS", file: "timestamp,user_id,attributes.score,attributes.feedback\n" +
+				"2026-11-05T14:03:22Z,u-101,9,\"Love the checklists, really\"\n2026-11-07T18:00:41Z,u-103,,Only feedback\n",
+			rows: []want{
+				{"Love the checklists, really", 9, time.Date(2026, 11, 5, 14, 3, 22, 0, time.UTC), ""},
+				{"Only feedback", -1, time.Date(2026, 11, 7, 18, 0, 41, 0, time.UTC), ""},
+			},
+		},
+		{
 			// API-style names spell spaces with "_".
 			name: "underscores", file: "response_id,created_at,nps_score,comment,survey_channel\n" +
 				"a1,2026-11-06T08:00:00Z,6,meh,web\n",
