@@ -2,6 +2,7 @@ package importer
 
 import (
 	"cmp"
+	"maps"
 	"slices"
 	"strings"
 	"time"
@@ -67,6 +68,10 @@ type complaintBuilder struct {
 	changeLog      bool
 	changes        changes
 	openedByChange int // tickets dated by their first change
+	// clientAlt is the column naming the client's person when the
+	// client column names the organisation, -1 when there is none (see
+	// clientFallback).
+	clientAlt int
 	// sysIDsWarned: the person columns already warned of sys_ids.
 	sysIDsWarned map[Field]bool
 	// inKind counts the rows whose compensation was given in kind, and
@@ -115,6 +120,7 @@ func newComplaintBuilder(p *plan, opt Options) *complaintBuilder {
 	}
 	b.parseStatus, b.notAppeal = planStatusParser(p)
 	b.duplicate = duplicateColumn(p)
+	b.clientAlt = clientFallback(p)
 	b.parsePriority = parsePriority
 	switch {
 	case p.format == FormatGLPI:
@@ -484,6 +490,11 @@ func (b *complaintBuilder) details(rec []string, row int, r *ticketRow) {
 		r.channel = typeChannel
 	}
 	r.client = b.person(rec, FieldClient)
+	if r.client == "" && b.clientAlt >= 0 && b.clientAlt < len(rec) {
+		if v := cleanText(rec[b.clientAlt]); !contactDetail(v) {
+			r.client = v
+		}
+	}
 	r.tier = b.text(rec, FieldTier)
 	r.category = b.text(rec, FieldCategory)
 	r.subcategory = b.text(rec, FieldSubcategory)
@@ -511,6 +522,53 @@ func (b *complaintBuilder) person(rec []string, f Field) string {
 			"column %q holds ServiceNow sys_ids instead of names: they are left empty; export the table with display values to import the names", col))
 	}
 	return ""
+}
+
+// clientPairs are the headers of an export that names the organisation
+// and the person who asked apart, organisation first: Creatio's case
+// («Контрагент» or «Контакт», one of the two required), amoCRM's lead
+// («Компания», «Полное имя контакта»). The client is the organisation;
+// a row without one is filed under the person.
+var clientPairs = [][2]string{
+	{"контрагент", "контакт"},
+	{"компания", "полное имя контакта"},
+}
+
+// clientFallback is the column of the person who asked, read when the
+// mapped client column (the organisation) is empty in a row; -1 when the
+// file does not name both apart.
+func clientFallback(p *plan) int {
+	i, ok := p.mapping[FieldClient]
+	if !ok {
+		return -1
+	}
+	for _, pair := range clientPairs {
+		if p.cols[i].norm != pair[0] {
+			continue
+		}
+		for j, c := range p.cols {
+			if j != i && c.norm == pair[1] && !slices.Contains(slices.Collect(maps.Values(p.mapping)), j) {
+				return j
+			}
+		}
+	}
+	return -1
+}
+
+// contactDetail reports whether a person cell holds an e-mail address or
+// a phone number rather than a name: a «Контакт» column kept by hand may
+// hold how to reach the client.
+func contactDetail(v string) bool {
+	if strings.Contains(v, "@") {
+		return true
+	}
+	digits := 0
+	for _, r := range v {
+		if r >= '0' && r <= '9' {
+			digits++
+		}
+	}
+	return digits >= 5
 }
 
 // nobody are the names help desks give to no one: Request Tracker's

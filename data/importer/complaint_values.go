@@ -430,6 +430,19 @@ var statusStems = []struct {
 	{"провал", data.StatusClosed},
 	{"сделка успешн", data.StatusClosed},
 	{"сделка провал", data.StatusClosed},
+	// amoCRM's stages of a lead: every pipeline starts «Неразобранное»
+	// (unsorted) and ends «Успешно реализовано» or «Закрыто и не
+	// реализовано» (its system statuses 142 and 143); a new pipeline's
+	// own stages are «Первичный контакт», «Переговоры», «Принимают
+	// решение». Creatio resolves a case «Разрешено».
+	{"неразобран", data.StatusNew},
+	{"первичный контакт", data.StatusNew},
+	{"переговор", data.StatusInProgress},
+	{"принимают решение", data.StatusInProgress},
+	{"разрешен", data.StatusResolved},
+	{"разрешён", data.StatusResolved},
+	{"не разрешен", data.StatusInProgress},
+	{"не разрешён", data.StatusInProgress},
 	// Registers kept by hand. A claim «Удовлетворена» (granted, wholly or
 	// in part) is resolved, «Не удовлетворена» or «Отказано» is decided
 	// against the client: closed. «Ответ дан» is resolved, unlike a help

@@ -204,12 +204,14 @@ var complaintAliases = map[Field][]string{
 		"дата поступления обращения", "дата поступления жалобы", "дата регистрации обращения", "дата регистрации жалобы",
 		"дата обращения клиента", "date of complaint", "complaint date", "date logged", "logged on", "date reported", "reported on",
 		"reported date", "received date", "date of receipt", "received on", "date raised", "raised on",
-		"logged date", "reported", "reported at", "complaint received", "время поступления", "поступила", "поступил", "получено", "получена"},
+		"logged date", "reported", "reported at", "complaint received", "время поступления", "поступила", "поступил", "получено", "получена",
+		"дата создания сделки"}, // amoCRM's lead export,
 	FieldUpdatedAt: {"дата изменения", "обновлено", "изменено", "updated", "updated at", "last updated", "modified", "sys_updated_on", "last update time", "last modified date", "дата последнего изменения",
 		"last update", "updated datetime",
 		// Process-mining event logs date each step ("Case ID, Activity,
 		// Complete Timestamp"); Austin's 311 a request's last status.
-		"complete timestamp", "event timestamp", "activity timestamp", "status change date"},
+		"complete timestamp", "event timestamp", "activity timestamp", "status change date",
+		"дата редактирования"}, // amoCRM's lead export,
 	FieldResolvedAt: {"дата решения", "решено", "решена", "решен", "решён", "дата и время решения", "дата выполнения", "выполнено", "время решения", "дата исполнения", "resolved", "resolved at",
 		"resolved_at", "solved at", "resolution date", "date resolved", "resolved time", "resolved date",
 		// Zendesk Explore's "Ticket solved - Date" is left out: a whole
@@ -224,7 +226,8 @@ var complaintAliases = map[Field][]string{
 		"completed date", "segment end",
 		// Registers kept by hand.
 		"дата устранения", "дата урегулирования", "дата фактического решения", "дата фактического исполнения", "фактическая дата решения",
-		"resolved on", "date of resolution", "date fixed", "fixed on"},
+		"resolved on", "date of resolution", "date fixed", "fixed on",
+		"фактическое разрешение"}, // Creatio's case (SolutionProvidedOn),
 	// Salesforce writes "Date/Time Closed" beside a "Closed" flag (1/0):
 	// the date comes first.
 	FieldClosedAt: {"date/time closed", "дата закрытия", "закрыто", "закрыта", "закрыт", "закрыт(а)", "дата и время закрытия", "время закрытия", "дата завершения", "closed", "closed at", "closed_at", "close date",
@@ -238,7 +241,8 @@ var complaintAliases = map[Field][]string{
 		"initial response time", "first response time", "responded time",
 		"date of first agent reply",                             // Deskpro
 		"conversation first replied at", "first admin reply at", // Intercom
-		"дата ответа клиенту", "дата первого контакта", "date of first response", "first contact date", "date responded"},
+		"дата ответа клиенту", "дата первого контакта", "date of first response", "first contact date", "date responded",
+		"фактическая реакция"}, // Creatio's case (RespondedOn),
 	// A unit in brackets is read by durationUnit.
 	FieldFirstResponse: {"время первого ответа", "время реакции", "время ответа", "first response time", "first reply time", "response time",
 		"time to first response", "first response", "time to first agent reply", "time to first reply", "first reply time (min)",
@@ -255,7 +259,8 @@ var complaintAliases = map[Field][]string{
 		"conversation state", "stage", "current status", "sr status",
 		"conversation status", // Chatwoot
 		// A process-mining event log names each step's activity.
-		"activity", "activity name", "concept:name"},
+		"activity", "activity name", "concept:name",
+		"этап сделки"}, // amoCRM's lead: its stage in the pipeline,
 	FieldPriority: {"приоритет", "срочность", "важность", "priority", "urgency", "ticket priority", "case priority",
 		"критичность", "уровень важности", "степень важности", "уровень критичности", "severity", "severity level"},
 	// Zoho Desk's "Classification" holds Problem, Question, Request,
@@ -273,7 +278,8 @@ var complaintAliases = map[Field][]string{
 		"open data channel type", "method received", "submitted via", "received via", "channel type",
 		"источник обращения", "способ поступления", "канал связи", "способ подачи", "форма обращения", "received by", "how received",
 		"contact method", "method of contact", "complaint channel", "source of complaint",
-		"channel received", "contact channel", "source channel", "how contacted", "канал получения"},
+		"channel received", "contact channel", "source channel", "how contacted", "канал получения",
+		"происхождение"}, // Creatio's case (Origin),
 	FieldTier: {"сегмент", "сегмент клиента", "категория клиента", "уровень клиента", "tier", "client tier", "customer tier", "segment"},
 	FieldClient: {"клиент", "заявитель", "фио", "фио клиента", "имя клиента", "контрагент", "компания", "организация", "client", "customer",
 		"customer name", "client name", "requester", "contact", "contact name", "person", "reporter", "customer user", "customer id", "organization",
@@ -302,11 +308,13 @@ var complaintAliases = map[Field][]string{
 		"категория претензии", "характер жалобы", "характер претензии", "nature of complaint", "complaint category", "complaint reason",
 		"reason for complaint",
 		// A register filed by what was sold: "Product", «Услуга».
-		"product", "product line", "продукт", "услуга", "товар"},
+		"product", "product line", "продукт", "услуга", "товар",
+		"воронка"}, // amoCRM's pipeline: appeals kept apart by kind («Жалобы», «Возвраты»),
 	FieldSubject: {"тема", "заголовок", "краткое описание", "суть", "тема письма", "тема тикета", "тема заявки", "название", "subject", "summary",
 		"title", "short description", "brief description", "ticket name", "ticket title", "ticket subject",
 		"customer complaint", // Comcast's complaints on Kaggle: the client's own title
-		"issue", "проблема"}, // a register's one-line "Issue" beside its "Details"
+		"issue", "проблема",  // a register's one-line "Issue" beside its "Details"
+		"название сделки"}, // amoCRM's lead, an appeal filed as a deal
 	FieldDescription: {"описание", "текст", "текст обращения", "содержание", "суть обращения", "комментарий", "description", "details", "text", "comment",
 		"message", "body", // HESK, Jitbit
 		"суть жалобы", "суть претензии", "суть проблемы", "содержание жалобы", "содержание претензии", "содержание обращения",
@@ -326,14 +334,16 @@ var complaintAliases = map[Field][]string{
 		"close notes", "closure notes", "closure code", "resolution code", "close code", "резолюция", // Yandex Tracker
 		"resolution description", "status notes", // New York's and San Francisco's 311
 		"принятые меры", "предпринятые меры", "меры", "принятое решение", "ответ клиенту", "текст ответа", "ответ", "action taken",
-		"actions taken", "corrective action"},
+		"actions taken", "corrective action",
+		"причина закрытия"}, // Creatio's closure code,
 	FieldVerdict: {"оценка клиента", "удовлетворенность", "удовлетворённость", "отзыв клиента", "оценка", "satisfaction", "verdict", "csat",
 		"satisfaction rating", "rating", "conversation rating", "customer satisfaction rating", "happiness rating",
 		"satisfaction survey score",
 		// Registers ask it as a question: «Клиент доволен?», "Customer satisfied?".
 		"клиент доволен", "доволен ли клиент", "клиент удовлетворен", "клиент удовлетворён", "доволен", "удовлетворен", "удовлетворён",
 		"оценка обслуживания", "оценка качества", "оценка качества обслуживания", "оценка сервиса", "customer satisfied", "client satisfied",
-		"satisfied", "customer happy", "csat score"},
+		"satisfied", "customer happy", "csat score",
+		"уровень удовлетворенности", "уровень удовлетворённости"}, // Creatio's case,
 	// Registers keep escalation as a flag («Эскалация»: да/нет), the
 	// line or person it went to, or its date (see parseLevel).
 	FieldLevel: {"эскалация", "уровень эскалации", "эскалировано", "эскалирована", "эскалирован", "дата эскалации", "линия",

@@ -148,6 +148,8 @@ func (b *rowBase) date(rec []string, f Field, row int) (t time.Time, present, ok
 var undatedMarkers = map[string]string{
 	"submitdate":     "1980-01-01 00:00:00",
 	"date submitted": "1980-01-01 00:00:00",
+	// amoCRM's lead export writes an open lead's closing date so.
+	"дата закрытия": "не закрыта",
 }
 
 // dateAt reads the date cell of column i, as date does.
