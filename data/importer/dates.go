@@ -377,7 +377,7 @@ func scanTime(sc *dateScanner, v *dateValue) error {
 	}
 	// "05.03.2024 в 10:00", "March 5, 2024 at 10:00 AM"
 	for _, at := range []string{"в ", "at "} {
-		if strings.HasPrefix(strings.ToLower(sc.s[sc.i:]), at) {
+		if rest := sc.s[sc.i:]; len(rest) >= len(at) && strings.EqualFold(rest[:len(at)], at) { // every cell: no lower-cased copy
 			sc.i += len(at)
 			sc.skipSpaces()
 		}

@@ -173,17 +173,44 @@ const maxSummaryWarnings = 10
 func isSummaryRow(rec []string) bool {
 	for _, c := range rec {
 		if c = strings.TrimSpace(c); c != "" {
-			// Most rows start with a date or a number: no lower-casing.
+			// Most rows start with a date or a number.
 			if len(c) > 64 || c[0] >= '0' && c[0] <= '9' {
 				return false
 			}
-			l := strings.ToLower(c)
-			if summaryWords[strings.TrimRight(l, ":. ")] {
-				return true
-			}
-			words := strings.FieldsFunc(l, func(r rune) bool { return !unicode.IsLetter(r) })
-			return len(words) > 0 && summaryWords[words[0]] || len(words) > 1 && summaryWords[words[0]+" "+words[1]]
+			// Compared without lower-casing: this runs on every row.
+			w1, rest := nextWord(c)
+			w2, _ := nextWord(rest)
+			return summaryLabel(strings.TrimRight(c, ":. "), "") || summaryLabel(w1, "") || w2 != "" && summaryLabel(w1, w2)
 		}
 	}
 	return false
+}
+
+// summaryLabel reports whether a, or the two words a and b, are one of
+// summaryWords in any case.
+func summaryLabel(a, b string) bool {
+	for k := range summaryWords {
+		k1, k2, _ := strings.Cut(k, " ")
+		if strings.EqualFold(k1, a) && strings.EqualFold(k2, b) || b == "" && strings.EqualFold(k, a) {
+			return true
+		}
+	}
+	return false
+}
+
+// nextWord returns the first run of letters in s and what follows it.
+func nextWord(s string) (word, rest string) {
+	start := -1
+	for i, r := range s {
+		switch letter := unicode.IsLetter(r); {
+		case letter && start < 0:
+			start = i
+		case !letter && start >= 0:
+			return s[start:i], s[i:]
+		}
+	}
+	if start < 0 {
+		return "", ""
+	}
+	return s[start:], ""
 }
