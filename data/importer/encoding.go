@@ -134,10 +134,9 @@ type byteStats struct {
 	prev       byte
 	zeroEven   int64 // NUL bytes at even / odd offsets (UTF-16 without BOM)
 	zeroOdd    int64
-	// vowels counts the bytes that are an «о», «е», «а» or «и» (a third
-	// of the letters of Russian text) in each Cyrillic code page of
-	// cyrillicPages: the page that reads the most of them is the file's.
-	vowels [len(cyrillicPages)]int64
+	// highCount counts each byte value >= 0x80: what the Cyrillic code
+	// pages read in them decides between them (see cyrillicPage).
+	highCount [128]int64
 
 	// Lines, for files mixing UTF-8 lines with lines in a code page.
 	line      []byte     // the current line so far (up to maxLineCheck bytes)
@@ -253,11 +252,7 @@ func (s *byteStats) writeBytes(p []byte) {
 			if s.prev >= 0x80 {
 				s.highPairs++
 			}
-			for k, page := range cyrillicPages {
-				if page.vowel[b] {
-					s.vowels[k]++
-				}
-			}
+			s.highCount[b-0x80]++
 			if b >= 0xC0 && b != 0xD7 && b != 0xF7 && (isASCIILetter(s.prev)) {
 				s.latinWord++
 			}
@@ -327,15 +322,7 @@ func (s *byteStats) singleByte() encodingGuess {
 	ratio := float64(s.highPairs) / float64(s.high)
 	enough := s.high >= 4
 	if ratio >= 0.45 {
-		// Cyrillic: in the code page that reads the most vowels. The DOS
-		// and KOI8 pages must win clearly, as a few words in capitals
-		// read as vowels in another page.
-		page := EncWindows1251
-		for k := 1; k < len(cyrillicPages); k++ {
-			if s.vowels[k] > 2*s.vowels[0] && s.vowels[k] > s.vowels[len(cyrillicPages)-k] {
-				page = cyrillicPages[k].name
-			}
-		}
+		page := s.cyrillicPage()
 		if enough && ratio >= 0.6 {
 			return encodingGuess{name: page, sure: true, why: ""}
 		}
@@ -368,6 +355,28 @@ func vowelBytes(t *[256]rune) *[256]bool {
 		v[i] = i >= 0x80 && strings.ContainsRune("оеаиОЕАИ", r) // both cases: a register may be in capitals
 	}
 	return &v
+}
+
+// cyrillicPage is the code page of Cyrillic text: the one that reads the
+// most «о», «е», «а» and «и» (a third of the letters of Russian text) in
+// its high bytes. The DOS and KOI8 pages must win clearly, as a few words
+// in capitals read as vowels in another page.
+func (s *byteStats) cyrillicPage() string {
+	var vowels [len(cyrillicPages)]int64
+	for k, page := range cyrillicPages {
+		for b, n := range s.highCount {
+			if page.vowel[0x80+b] {
+				vowels[k] += n
+			}
+		}
+	}
+	page := EncWindows1251
+	for k := 1; k < len(cyrillicPages); k++ {
+		if vowels[k] > 2*vowels[0] && vowels[k] > vowels[len(cyrillicPages)-k] {
+			page = cyrillicPages[k].name
+		}
+	}
+	return page
 }
 
 // bomEncoding reports the encoding a byte order mark announces.

@@ -255,3 +255,20 @@ func TestMixedUTF8AndWindows1251(t *testing.T) {
 		t.Errorf("cp1251 with one UTF-8 line = %+v %v", g, err)
 	}
 }
+
+// Total rows under a table, in any case, alone or before their figure;
+// data rows never.
+func TestIsSummaryRow(t *testing.T) {
+	for _, rec := range [][]string{{"Итого:", "", "5"}, {"", "TOTAL"}, {"Grand Total", "12"}, {"Итого ответов: 2"}, {"NPS: 50%"},
+		{"Средний балл по всем каналам 6"}, {"в среднем", "7,5"}, {"Average score 8.5"}} {
+		if !isSummaryRow(rec) {
+			t.Errorf("%q is a total row", rec)
+		}
+	}
+	for _, rec := range [][]string{{"R00000001", "2024-03-05", "9"}, {"05.03.2024", "Итого"}, {"Иванов", "Итого"}, {"Totally great"},
+		{"Summer sale", "9"}, {""}, {"Grand", "Total"}} {
+		if isSummaryRow(rec) {
+			t.Errorf("%q is a data row", rec)
+		}
+	}
+}

@@ -186,12 +186,31 @@ func isSummaryRow(rec []string) bool {
 	return false
 }
 
-// summaryLabel reports whether a, or the two words a and b, are one of
-// summaryWords in any case.
-func summaryLabel(a, b string) bool {
+// summaryPairs are summaryWords split into their first and second word
+// ("" for one word), for summaryLabel.
+var summaryPairs = func() [][2]string {
+	var pairs [][2]string
 	for k := range summaryWords {
-		k1, k2, _ := strings.Cut(k, " ")
-		if strings.EqualFold(k1, a) && strings.EqualFold(k2, b) || b == "" && strings.EqualFold(k, a) {
+		a, b, _ := strings.Cut(k, " ")
+		pairs = append(pairs, [2]string{a, b})
+	}
+	return pairs
+}()
+
+// summaryLabel reports whether a, or the two words a and b, are one of
+// summaryWords in any case; a alone may also be a whole two-word label
+// ("Grand Total").
+func summaryLabel(a, b string) bool {
+	if a == "" {
+		return false
+	}
+	if b == "" {
+		if x, y, two := strings.Cut(a, " "); two {
+			a, b = x, y
+		}
+	}
+	for _, p := range summaryPairs {
+		if strings.EqualFold(p[0], a) && strings.EqualFold(p[1], b) {
 			return true
 		}
 	}
