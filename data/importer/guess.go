@@ -105,12 +105,16 @@ func (p *plan) statusByValues(fromResolution bool) {
 	if _, ok := p.mapping[FieldStatus]; ok {
 		return
 	}
-	if i, ok := p.mapping[FieldResolution]; ok && fromResolution && statusColumn(p.sample, i) {
+	res, moved := p.mapping[FieldResolution]
+	if moved = moved && fromResolution && statusColumn(p.sample, res); moved {
 		delete(p.mapping, FieldResolution)
 	}
 	p.mapByValues(FieldStatus, warnStatusByValues,
 		"no header names the status, so column %q, the only one holding statuses, is taken as the status; if it is something else, map the right column",
 		func(i int, _ column) bool { return statusColumn(p.sample, i) })
+	if _, ok := p.mapping[FieldStatus]; moved && !ok {
+		p.mapping[FieldResolution] = res // two columns of statuses: neither is guessed, nothing moves
+	}
 }
 
 // mapByValues maps f, when no header did, to the one unmapped column that

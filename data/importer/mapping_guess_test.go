@@ -154,6 +154,13 @@ func TestStatusColumnFound(t *testing.T) {
 	if err != nil || pv.Mapping[importer.FieldResolution] != "Результат" || pv.Mapping[importer.FieldStatus] != "" {
 		t.Errorf("mapped resolution: status %q, resolution %q (%v)", pv.Mapping[importer.FieldStatus], pv.Mapping[importer.FieldResolution], err)
 	}
+	// Two columns of statuses: neither is guessed, and «Результат» stays
+	// the resolution.
+	path = writeFile(t, "two.csv", []byte("№ заявки;Дата;Результат;Этап работы;Тема\nA-1;05.03.2024 10:00;Закрыта;Закрыта;вход\nA-2;06.03.2024 10:00;В работе;Новая;счёт\n"))
+	pv, err = importer.InspectComplaints(path, importer.Options{})
+	if err != nil || pv.Mapping[importer.FieldResolution] != "Результат" || pv.Mapping[importer.FieldStatus] != "" {
+		t.Errorf("two status columns: status %q, resolution %q (%v)", pv.Mapping[importer.FieldStatus], pv.Mapping[importer.FieldResolution], err)
+	}
 	path = writeFile(t, "cfpb.csv", []byte("Complaint ID,Date received,Consumer state,Issue\n1,2024-03-05,FL,Fees\n2,2024-03-06,NY,Fees\n"))
 	if pv, err := importer.InspectComplaints(path, importer.Options{}); err != nil || pv.Mapping[importer.FieldStatus] != "" {
 		t.Errorf("address state: status mapped to %q (%v)", pv.Mapping[importer.FieldStatus], err)
