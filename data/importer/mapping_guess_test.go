@@ -206,3 +206,21 @@ func TestCommentColumnByValues(t *testing.T) {
 		}
 	}
 }
+
+// Team files' dates are not guessed from a column of timestamps: a course
+// list's "Last modified" is no date of the course, an employee list's
+// "Created" no hiring.
+func TestTeamDatesNotGuessed(t *testing.T) {
+	for kind, content := range map[importer.TeamKind]string{
+		importer.TeamCourses:   "Course title,Duration (hours),Last modified\nDe-escalation,16,2024-03-05 10:00\nCRM search,2.5,2024-03-06 11:30\n",
+		importer.TeamEmployees: "Name,Position,Created\nАнна Смирнова,Оператор,2024-03-05 10:00\nИван Петров,Старший оператор,2024-03-06 11:30\n",
+	} {
+		pv, err := importer.InspectTeam(kind, writeFile(t, string(kind)+".csv", []byte(content)), importer.Options{})
+		if err != nil {
+			t.Fatalf("%s: %v", kind, err)
+		}
+		if slices.Contains(warningCodes(pv.Warnings), "import.warning.date_by_values") {
+			t.Errorf("%s: a date was guessed: %v", kind, pv.Mapping)
+		}
+	}
+}

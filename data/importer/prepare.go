@@ -363,8 +363,9 @@ func prepare(path string, opt Options, sc *schema) (*plan, error) {
 	}
 
 	// A change log opens a ticket at its first change when no column
-	// dates the creation: no other date is taken for it.
-	if _, asked := opt.Mapping[sc.dates[0]]; !asked && opt.FileDate.IsZero() && !p.changeLog() {
+	// dates the creation: no other date is taken for it. Team files'
+	// dates (a hiring, a course's start) are not guessed.
+	if _, asked := opt.Mapping[sc.dates[0]]; !asked && opt.FileDate.IsZero() && !p.changeLog() && (sc == feedbackSchema || sc == complaintSchema) {
 		p.dateByValues()
 	}
 	if _, asked := opt.Mapping[FieldScore]; !asked && sc == feedbackSchema {
