@@ -188,9 +188,7 @@ const (
 // and an assignment group is no person: both are other fields.
 func fieldKind(name string) changeKind {
 	l := strings.TrimSpace(spaced(strings.ToLower(name)))
-	has := func(words ...string) bool {
-		return slices.ContainsFunc(words, func(w string) bool { return strings.Contains(l, w) })
-	}
+	has := func(words ...string) bool { return containsAny(l, words) }
 	switch {
 	case has("статус", "status", "состояни", "стади") || l == "state" || l == "incident state" || l == "stage":
 		return changeStatus

@@ -553,14 +553,8 @@ var liveAgentNotAppeals = []string{"X", "B"}
 
 // reopenedStatus reports whether a status says the ticket was reopened.
 func reopenedStatus(s string) bool {
-	l := strings.ToLower(s)
-	for _, w := range []string{"reopen", "re-open", "переоткрыт", "повторно открыт", "открыта повторно", "открыт повторно", "открыто повторно",
-		"возобновл"} {
-		if strings.Contains(l, w) {
-			return true
-		}
-	}
-	return false
+	return containsAny(strings.ToLower(s), []string{"reopen", "re-open", "переоткрыт", "повторно открыт", "открыта повторно", "открыт повторно",
+		"открыто повторно", "возобновл"})
 }
 
 // parseStatus maps a status cell; ok=false for an unknown status.
@@ -1095,12 +1089,7 @@ var levelWords = []struct {
 // namesLine reports whether a lower-case text names a support line or
 // level, whose number follows.
 func namesLine(l string) bool {
-	for _, w := range []string{"лини", "line", "tier", "level", "уровен", "уровн"} {
-		if strings.Contains(l, w) {
-			return true
-		}
-	}
-	return false
+	return containsAny(l, []string{"лини", "line", "tier", "level", "уровен", "уровн"})
 }
 
 // levelIn reads the level a text names: a person or ordinal of
@@ -1108,10 +1097,8 @@ func namesLine(l string) bool {
 // "2nd line"; 3 and above is the top). ok=false when it names none.
 func levelIn(l string) (data.Level, bool) {
 	for _, lw := range levelWords {
-		for _, w := range lw.words {
-			if strings.Contains(l, w) {
-				return lw.level, true
-			}
+		if containsAny(l, lw.words) {
+			return lw.level, true
 		}
 	}
 	lined := namesLine(l)

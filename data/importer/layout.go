@@ -423,11 +423,8 @@ func npsHeader(c column) bool { return c.mentions(npsWords) }
 // one of words (lower case).
 func (c column) mentions(words []string) bool {
 	for _, h := range append([]string{c.name}, c.headers...) {
-		l := strings.ToLower(h)
-		for _, w := range words {
-			if strings.Contains(l, w) {
-				return true
-			}
+		if containsAny(strings.ToLower(h), words) {
+			return true
 		}
 	}
 	return false
@@ -601,11 +598,8 @@ func headerRank(sc *schema, f Field, c column) int {
 			return -1
 		}
 		for _, h := range c.headers {
-			l := strings.ToLower(h)
-			for _, w := range notScoreWords {
-				if strings.Contains(l, w) {
-					return -1
-				}
+			if containsAny(strings.ToLower(h), notScoreWords) {
+				return -1
 			}
 		}
 		if strings.Contains(strings.ToLower(c.importID), "nps_group") {
@@ -680,10 +674,8 @@ func headerRank(sc *schema, f Field, c column) int {
 		return -1
 	}
 	for _, n := range names {
-		for _, w := range sc.contains[f] {
-			if strings.Contains(n, w) {
-				return containsRank
-			}
+		if containsAny(n, sc.contains[f]) {
+			return containsRank
 		}
 		if prefix, cut := cutPrefix(n); cut {
 			for _, ph := range sc.phrases[f] {

@@ -737,11 +737,7 @@ func (p *plan) starRatings() *MessageError {
 		if columnEmpty(p.sample, i) || !p.starScale(i) {
 			continue
 		}
-		candidate := starHeader(c) || headerRank(p.schema, FieldScore, c) >= 0
-		for _, w := range ratingWords {
-			candidate = candidate || strings.Contains(c.norm, w)
-		}
-		if !candidate {
+		if !starHeader(c) && headerRank(p.schema, FieldScore, c) < 0 && !containsAny(c.norm, ratingWords) {
 			continue
 		}
 		col := p.columnNames()[i]

@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -154,6 +155,11 @@ func neutralise(s string) string {
 		return "'" + s
 	}
 	return s
+}
+
+// containsAny reports whether s contains one of words.
+func containsAny(s string, words []string) bool {
+	return slices.ContainsFunc(words, func(w string) bool { return strings.Contains(s, w) })
 }
 
 // summaryWords start the total rows that spreadsheets and reports put
