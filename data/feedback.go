@@ -50,10 +50,9 @@ func ParseChannel(s string) Channel {
 		return ChannelChat
 	case strings.Contains(s, "voice") || strings.Contains(s, "голос"):
 		return ChannelPhone
-	case strings.Contains(s, "mail") || strings.Contains(s, "почт") || containsAny(s, emailNames):
+	case containsAny(s, emailNames):
 		return ChannelEmail
-	case strings.Contains(s, "phone") || strings.Contains(s, "call") || strings.Contains(s, "тел") || strings.Contains(s, "звон") ||
-		containsAny(s, phoneNames) || hasWord(words, phoneWords):
+	case containsAny(s, phoneNames) || hasWord(words, phoneWords):
 		return ChannelPhone
 	case strings.Contains(s, "chat") || strings.Contains(s, "чат"):
 		return ChannelChat
@@ -82,14 +81,14 @@ var (
 	chatWords = []string{"sms", "смс", "text", "imessage", "wechat", "vk", "вк", "бот", "bot"}
 )
 
-// emailNames are mail under other names: a letter («Письмо»), a mailing
-// («Рассылка»), a mail program.
-var emailNames = []string{"письм", "рассылк", "outlook"}
+// emailNames are mail, also under other names: a letter («Письмо»), a
+// mailing («Рассылка»), a mail program.
+var emailNames = []string{"mail", "почт", "письм", "рассылк", "outlook"}
 
-// phoneNames are call centres and hotlines; phoneWords whole words only
+// phoneNames are phones, calls, call centres and hotlines; phoneWords whole words only
 // (a voice menu).
 var (
-	phoneNames = []string{"колл-центр", "call-центр", "контакт-центр", "контакт центр", "contact center", "contact centre",
+	phoneNames = []string{"phone", "call", "тел", "звон", "колл-центр", "call-центр", "контакт-центр", "контакт центр", "contact center", "contact centre",
 		"горячая линия", "hotline", "hot line"}
 	phoneWords = []string{"ivr"}
 )
