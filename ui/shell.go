@@ -346,7 +346,12 @@ func (s *shell) addShortcuts() {
 	add := func(key fyne.KeyName, fn func()) {
 		sc := &desktop.CustomShortcut{KeyName: key, Modifier: fyne.KeyModifierShortcutDefault}
 		c.RemoveShortcut(sc)
-		c.AddShortcut(sc, func(fyne.Shortcut) { fn() })
+		c.AddShortcut(sc, func(fyne.Shortcut) {
+			if c.Overlays().Top() != nil {
+				return // a dialog is open: a second one over it would hide what it asks
+			}
+			fn()
+		})
 	}
 	add(fyne.KeyN, s.newResponse)
 	add(fyne.KeyI, s.importFile)

@@ -136,6 +136,45 @@ func TestImportFromTheDashboardFollowsTheFile(t *testing.T) {
 	}
 }
 
+// The real window hands a shortcut to the focused widget first: the search
+// box must pass the window's own shortcuts on, a dialog must stop them, and
+// Escape must close it.
+func TestShortcutsFromSearchAndUnderDialogs(t *testing.T) {
+	s := newTestShell(t)
+	typed := func(k fyne.KeyName) {
+		widgets.Do(func() {
+			sc := &desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault}
+			if f, ok := s.win.Canvas().Focused().(fyne.Shortcutable); ok {
+				f.TypedShortcut(sc)
+				return
+			}
+			s.win.Canvas().(fyne.Shortcutable).TypedShortcut(sc)
+		})
+	}
+	overlays := func() int { return len(s.win.Canvas().Overlays().List()) } // on the UI goroutine
+	typed(fyne.Key2)
+	eventually(t, "feedback", func() bool { return s.current == areaFeedback })
+	typed(fyne.KeyF)
+	eventually(t, "feedback search focused", func() bool {
+		_, ok := s.win.Canvas().Focused().(*widgets.SearchBox)
+		return ok
+	})
+	typed(fyne.KeyN) // typed in the search box
+	eventually(t, "the new-response form", func() bool { return overlays() == 1 })
+
+	typed(fyne.KeyI)
+	typed(fyne.Key3)
+	var n int
+	widgets.Do(func() { n = overlays() })
+	if n != 1 || s.current != areaFeedback {
+		t.Fatalf("under the form, Ctrl+I and Ctrl+3 gave %d dialogs on area %v; want the form alone on Feedback", n, s.current)
+	}
+	widgets.Do(func() { s.win.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape}) })
+	eventually(t, "the form closed by Escape", func() bool { return overlays() == 0 })
+	typed(fyne.Key3)
+	eventually(t, "complaints once the form is gone", func() bool { return s.current == areaComplaints })
+}
+
 func TestShortcutsSwitchAreas(t *testing.T) {
 	s := newTestShell(t)
 	press := func(k fyne.KeyName) {

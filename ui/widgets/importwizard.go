@@ -82,8 +82,9 @@ type ImportWizard struct {
 	opt  data.ImportOptions
 	pv   *data.ImportPreview
 
-	dlg  *dialog.CustomDialog
-	body *fyne.Container // the current step
+	dlg         *dialog.CustomDialog
+	body        *fyne.Container // the current step
+	restoreKeys func()          // the window's key handler before the wizard
 
 	// preview step
 	encoding    *widget.Select
@@ -198,9 +199,20 @@ func (w *ImportWizard) Cancel() {
 // Close closes the wizard.
 func (w *ImportWizard) Close() {
 	if w.dlg != nil {
+		w.restoreKeys()
 		w.dlg.Hide()
 	}
 	w.a.Closed()
+}
+
+// escape does what Escape means at each step: stop a running import (it
+// rolls back, as with the Cancel button), else close the wizard.
+func (w *ImportWizard) escape() {
+	if w.cancel != nil && w.result == nil {
+		w.cancel()
+		return
+	}
+	w.Close()
 }
 
 // inspect reads the file with the current options off the UI goroutine
@@ -232,6 +244,7 @@ func (w *ImportWizard) open(content fyne.CanvasObject, buttons ...fyne.CanvasObj
 		w.dlg = dialog.NewCustomWithoutButtons(w.a.Title, w.body, w.win)
 		size := w.win.Canvas().Size()
 		w.dlg.Resize(fyne.NewSize(min(1000, size.Width-40), min(680, size.Height-20)))
+		w.restoreKeys = EscapeCloses(w.win, w.escape)
 	}
 	w.body.Objects = []fyne.CanvasObject{content}
 	w.body.Refresh()

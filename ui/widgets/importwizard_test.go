@@ -143,3 +143,42 @@ func TestImportWizardWithoutDateFieldAsksNoFileDate(t *testing.T) {
 	}
 	Do(w.Close)
 }
+
+// Escape stops a running import (as its Cancel button does, so nothing is
+// kept), and closes the wizard at any other step.
+func TestImportWizardEscape(t *testing.T) {
+	test.NewTempApp(t)
+	win := test.NewTempWindow(t, widget.NewLabel(""))
+	win.Resize(fyne.NewSize(1200, 800))
+	started := make(chan struct{})
+	closed := 0
+	a := ImportAdapter{
+		FieldName: func(f data.ImportField) string { return string(f) },
+		Inspect: func(path string, _ data.ImportOptions) (*data.ImportPreview, error) {
+			return &data.ImportPreview{File: path, Encoding: "utf-8", EncodingSure: true, Delimiter: ';', HeaderRows: 1,
+				Columns: []string{"Name"}, Fields: []data.ImportField{"name"}, Mapping: map[data.ImportField]string{"name": "Name"}}, nil
+		},
+		Import: func(ctx context.Context, _ string, _ data.ImportOptions, _ func(data.ImportProgress)) (data.ImportResult, error) {
+			close(started)
+			<-ctx.Done() // an import that runs until it is stopped
+			return data.ImportResult{}, ctx.Err()
+		},
+		Closed: func() { closed++ },
+	}
+	escape := func() { Do(func() { win.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape}) }) }
+	var w *ImportWizard
+	Do(func() { w = OpenImportWizard(win, "staff.csv", a) })
+	WaitIdle()
+	Do(w.Start)
+	<-started
+	escape()
+	WaitIdle()
+	if !w.Cancelled() || closed != 0 {
+		t.Fatalf("Escape during the import: cancelled %v, closed %d times; want a cancelled import with its result shown", w.Cancelled(), closed)
+	}
+	escape()
+	if closed != 1 || win.Canvas().Overlays().Top() != nil || win.Canvas().OnTypedKey() != nil {
+		t.Errorf("Escape on the result: closed %d times, overlay %v, key handler left %v",
+			closed, win.Canvas().Overlays().Top(), win.Canvas().OnTypedKey() != nil)
+	}
+}

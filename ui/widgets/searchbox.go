@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -14,9 +15,9 @@ const SearchDelay = 300 * time.Millisecond
 // SearchBox is a list's search entry: it applies the search on the UI
 // goroutine once typing pauses for SearchDelay, and at once on Enter. A
 // pending apply is counted in busy, so a screen (and its tests) can wait
-// for it. Put Entry itself in layouts.
+// for it. The window's shortcuts keep working while it has the keyboard.
 type SearchBox struct {
-	*widget.Entry
+	widget.Entry
 	busy  *sync.WaitGroup
 	apply func()
 
@@ -26,7 +27,8 @@ type SearchBox struct {
 
 // NewSearchBox returns a search entry that calls apply.
 func NewSearchBox(placeholder string, busy *sync.WaitGroup, apply func()) *SearchBox {
-	b := &SearchBox{Entry: widget.NewEntry(), busy: busy, apply: apply}
+	b := &SearchBox{busy: busy, apply: apply}
+	b.ExtendBaseWidget(b)
 	b.SetPlaceHolder(placeholder)
 	b.OnChanged = func(string) { b.schedule() }
 	b.OnSubmitted = func(string) { apply() }
@@ -62,7 +64,24 @@ func (b *SearchBox) Clear() {
 
 // Focus puts the keyboard focus in the box.
 func (b *SearchBox) Focus() {
-	if c := fyne.CurrentApp().Driver().CanvasForObject(b.Entry); c != nil {
-		c.Focus(b.Entry)
+	if c := fyne.CurrentApp().Driver().CanvasForObject(b); c != nil {
+		c.Focus(b)
 	}
+}
+
+// TypedShortcut passes Ctrl+letter and Ctrl+digit on to the window: a
+// focused entry takes every shortcut and keeps only its own (arrows and
+// deletes by word), so Ctrl+N typed after Ctrl+F would do nothing.
+func (b *SearchBox) TypedShortcut(s fyne.Shortcut) {
+	if cs, ok := s.(*desktop.CustomShortcut); ok && isLetterOrDigit(cs.KeyName) {
+		if c, ok := fyne.CurrentApp().Driver().CanvasForObject(b).(fyne.Shortcutable); ok {
+			c.TypedShortcut(s)
+			return
+		}
+	}
+	b.Entry.TypedShortcut(s)
+}
+
+func isLetterOrDigit(k fyne.KeyName) bool {
+	return len(k) == 1 && (k[0] >= 'A' && k[0] <= 'Z' || k[0] >= '0' && k[0] <= '9')
 }

@@ -41,7 +41,8 @@ type card struct {
 	c    data.Complaint // as last loaded; ID 0 while adding
 	look lookups
 
-	dlg *dialog.CustomDialog
+	dlg         *dialog.CustomDialog
+	restoreKeys func() // the window's key handler before the card
 
 	date         *widgets.DateEntry
 	clock        *widget.Entry
@@ -120,6 +121,7 @@ func (s *Screen) openCard(c data.Complaint) {
 	}
 	cd.dlg.Resize(fyne.NewSize(min(width, win.Width-20), min(700, win.Height-20)))
 	s.card = cd
+	cd.restoreKeys = widgets.EscapeCloses(s.deps.Window, cd.close)
 	cd.dlg.Show()
 	if c.ID != 0 {
 		cd.startClock()
@@ -131,6 +133,7 @@ func (cd *card) close() {
 	case <-cd.stop:
 	default:
 		close(cd.stop)
+		cd.restoreKeys()
 	}
 	cd.dlg.Hide()
 	if cd.s.card == cd {

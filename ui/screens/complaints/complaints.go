@@ -193,7 +193,7 @@ func (s *Screen) build() {
 		widgets.FixedWidth(s.category, 160), widgets.FixedWidth(s.channel, 120),
 		widgets.FixedWidth(s.priority, 160), widgets.FixedWidth(s.assignee, 160))
 	toolbar := container.NewVBox(
-		container.NewBorder(nil, nil, nil, buttons, s.search.Entry),
+		container.NewBorder(nil, nil, nil, buttons, s.search),
 		container.NewBorder(nil, nil, views, s.listsBtn, s.meLabel),
 		container.NewHBox(s.period.Content(), filters),
 	)

@@ -507,6 +507,26 @@ func cardOnNewest(t *testing.T) (data.Store, *harness, data.Complaint, *card) {
 	return st, h, first, h.openCard(first.ID)
 }
 
+// Escape closes the card as its Close button does, and gives the window
+// its own key handler back.
+func TestCardClosesOnEscape(t *testing.T) {
+	_, h, _, cd := cardOnNewest(t)
+	canvas := h.win.Canvas()
+	var top fyne.CanvasObject
+	ui(func() { top = canvas.Overlays().Top() })
+	if top == nil || h.screen.card != cd {
+		t.Fatal("the card is not open")
+	}
+	ui(func() { canvas.OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape}) })
+	ui(func() { top = canvas.Overlays().Top() })
+	if top != nil || h.screen.card != nil {
+		t.Fatalf("after Escape: overlay %v, card %v", top, h.screen.card)
+	}
+	if canvas.OnTypedKey() != nil {
+		t.Error("the card's Escape handler outlived it")
+	}
+}
+
 // A complaint the client withdraws is closed from the card without a
 // resolution, and its history says so.
 func TestCardWithdrawsComplaint(t *testing.T) {

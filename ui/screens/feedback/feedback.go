@@ -134,7 +134,7 @@ func (s *Screen) build() {
 	history := widget.NewButtonWithIcon(lang.L("feedback.imports"), theme.HistoryIcon(), s.ShowImports)
 	history.Importance = widget.LowImportance
 	toolbar := container.NewVBox(
-		container.NewBorder(nil, nil, nil, buttons, s.search.Entry),
+		container.NewBorder(nil, nil, nil, buttons, s.search),
 		container.NewBorder(nil, nil, filters, history),
 	)
 

@@ -32,8 +32,9 @@ const (
 
 // feedbackForm is the add/edit dialog of one response.
 type feedbackForm struct {
-	s        *Screen
-	original data.Feedback // ID 0 when adding
+	s           *Screen
+	original    data.Feedback // ID 0 when adding
+	restoreKeys func()        // the window's key handler before the form
 
 	date       *widgets.DateEntry
 	clock      *widget.Entry
@@ -68,10 +69,15 @@ func (s *Screen) openForm(f data.Feedback) {
 	fm.dlg.SetButtons([]fyne.CanvasObject{cancel, fm.saveBtn})
 	fm.dlg.Resize(fyne.NewSize(640, content.MinSize().Height+140))
 	s.form = fm
+	fm.restoreKeys = widgets.EscapeCloses(s.deps.Window, fm.close)
 	fm.dlg.Show()
 }
 
 func (fm *feedbackForm) close() {
+	if fm.restoreKeys != nil {
+		fm.restoreKeys()
+		fm.restoreKeys = nil
+	}
 	fm.dlg.Hide()
 	if fm.s.form == fm {
 		fm.s.form = nil

@@ -35,7 +35,7 @@ type card struct {
 	kudos      *kudosTab
 	content    fyne.CanvasObject
 
-	prevKey func(*fyne.KeyEvent) // the canvas's key handler before the card
+	restore func() // the window's key handler before the card
 }
 
 // cardData is what the card shows of one employee.
@@ -83,15 +83,7 @@ func (s *Screen) openCard(id int64) {
 	s.card = c
 	s.body.Objects = []fyne.CanvasObject{c.content}
 	s.body.Refresh()
-	canvas := s.deps.Window.Canvas()
-	c.prevKey = canvas.OnTypedKey()
-	canvas.SetOnTypedKey(func(ev *fyne.KeyEvent) {
-		if ev.Name == fyne.KeyEscape {
-			s.closeCard()
-		} else if c.prevKey != nil {
-			c.prevKey(ev)
-		}
-	})
+	c.restore = widgets.EscapeCloses(s.deps.Window, s.closeCard)
 	c.reload()
 }
 
@@ -102,7 +94,7 @@ func (s *Screen) closeCard() {
 		return
 	}
 	s.card = nil
-	s.deps.Window.Canvas().SetOnTypedKey(c.prevKey)
+	c.restore()
 	s.body.Objects = []fyne.CanvasObject{s.tabs}
 	s.body.Refresh()
 }

@@ -109,7 +109,7 @@ func newRoster(s *Screen) *roster {
 	r.count = widget.NewLabel("")
 	toolbar := container.NewBorder(nil, nil, nil, container.NewHBox(
 		widgets.FixedWidth(r.teamSel, 170), widgets.FixedWidth(r.status, 200), r.count, imp, add),
-		r.search.Entry)
+		r.search)
 
 	emptyTitle := widget.NewLabelWithStyle(lang.L("team.empty.title"), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
 	emptyText := widget.NewLabelWithStyle(lang.L("team.empty.text"), fyne.TextAlignCenter, fyne.TextStyle{})

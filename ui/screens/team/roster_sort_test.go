@@ -185,7 +185,7 @@ func TestRosterSortKeptAcrossRefreshAndFilters(t *testing.T) {
 	if n := len(h.names()); n != 3 {
 		t.Errorf("Line 1 shows %d employees", n)
 	}
-	ui(func() { test.Type(s.roster.search.Entry, "agent") }) // not Борис, the lead
+	ui(func() { test.Type(s.roster.search, "agent") }) // not Борис, the lead
 	h.settle()
 	h.wantNames("searching", "Newcomer", "яков")
 	if n := len(h.names()); n != 2 {

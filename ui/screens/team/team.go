@@ -152,16 +152,7 @@ func (s *Screen) showError(err error) {
 // show opens one of the screen's dialogs; Escape closes it (as Cancel
 // does) while no field has the keyboard.
 func (s *Screen) show(d dialog.Dialog) {
-	canvas := s.deps.Window.Canvas()
-	prev := canvas.OnTypedKey()
-	canvas.SetOnTypedKey(func(ev *fyne.KeyEvent) {
-		if ev.Name == fyne.KeyEscape {
-			d.Hide()
-		} else if prev != nil {
-			prev(ev)
-		}
-	})
-	d.SetOnClosed(func() { canvas.SetOnTypedKey(prev) })
+	d.SetOnClosed(widgets.EscapeCloses(s.deps.Window, d.Hide))
 	d.Show()
 }
 

@@ -245,7 +245,7 @@ func TestStatusChangeAndDeleteRefusedWhileInThePlan(t *testing.T) {
 	ui(func() {
 		s.roster.status.SetSelectedIndex(showAll)
 		s.FocusSearch()
-		test.Type(s.roster.search.Entry, "ver")
+		test.Type(s.roster.search, "ver")
 	})
 	h.settle()
 	if len(s.roster.rows) != 1 || s.roster.rows[0].ID != vera.ID {

@@ -27,7 +27,7 @@ type formDialog struct {
 	win     fyne.Window
 	confirm *widget.Button
 	onOK    func() // validates and saves; calls close when done
-	prevKey func(*fyne.KeyEvent)
+	restore func() // the window's key handler before the dialog
 }
 
 func newFormDialog(win fyne.Window, title, okText string, body fyne.CanvasObject, onOK func()) *formDialog {
@@ -48,23 +48,13 @@ func (f *formDialog) submitOnEnter(entries ...*widget.Entry) {
 }
 
 func (f *formDialog) show(width float32) {
-	c := f.win.Canvas()
-	f.prevKey = c.OnTypedKey()
-	c.SetOnTypedKey(func(k *fyne.KeyEvent) {
-		if k.Name == fyne.KeyEscape {
-			f.close()
-			return
-		}
-		if f.prevKey != nil {
-			f.prevKey(k)
-		}
-	})
+	f.restore = widgets.EscapeCloses(f.win, f.close)
 	f.dlg.Resize(fyne.NewSize(width, f.dlg.MinSize().Height))
 	f.dlg.Show()
 }
 
 func (f *formDialog) close() {
-	f.win.Canvas().SetOnTypedKey(f.prevKey)
+	f.restore()
 	f.dlg.Hide()
 }
 
