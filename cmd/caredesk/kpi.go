@@ -106,7 +106,7 @@ func writeNPSTable(w io.Writer, rep kpi.NPSReport) {
 				flags += " " + lang.L("cli.kpi.thin")
 			}
 			fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%s\t%s\t%s\t%s\t\n", label, r.N, r.Promoters, r.Passives, r.Detractors,
-				num(r.NPS), interval(r), num(r.Delta), flags)
+				signed(r.NPS), interval(r), signed(r.Delta), flags)
 		}
 		fmt.Fprintln(tw, "\t")
 	}
@@ -120,6 +120,14 @@ func writeNPSTable(w io.Writer, rep kpi.NPSReport) {
 
 // num writes a figure with one decimal in the language's number format.
 func num(v *float64) string { return numDec(v, 1) }
+
+// signed writes an NPS or a change with its sign, as the dashboard does.
+func signed(v *float64) string {
+	if v == nil {
+		return "—"
+	}
+	return data.FormatSigned(widgets.Lang(), *v, 1)
+}
 
 func numDec(v *float64, decimals int) string {
 	if v == nil {

@@ -94,6 +94,11 @@ func TestCLIImportKPIAndReimport(t *testing.T) {
 		t.Errorf("total: %+v", rep.Total)
 	}
 
+	code, out, _ = cli(t, db, "kpi", "nps", "--by", "month")
+	if code != 0 || !strings.Contains(out, "+50.0") || !strings.Contains(out, "+16.7") {
+		t.Errorf("the table does not sign February's NPS +50.0 and its change +16.7: exit %d\n%s", code, out)
+	}
+
 	code, out, _ = cli(t, db, "kpi", "nps", "--by", "quarter", "--segment", "channel")
 	if code != 0 || !strings.Contains(out, "2024-Q1") || !strings.Contains(out, "email") {
 		t.Errorf("table: exit %d\n%s", code, out)
