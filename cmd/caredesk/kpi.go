@@ -73,7 +73,7 @@ func newKPICommand(a *app) *cobra.Command {
 					enc.SetIndent("", "  ")
 					return enc.Encode(rep)
 				}
-				writeNPSTable(a.out, rep)
+				writeNPSTable(a.out, rep, seg)
 				return nil
 			})
 		},
@@ -86,11 +86,11 @@ func newKPICommand(a *app) *cobra.Command {
 }
 
 // writeNPSTable prints the report as aligned columns, one block per segment.
-func writeNPSTable(w io.Writer, rep kpi.NPSReport) {
+func writeNPSTable(w io.Writer, rep kpi.NPSReport, seg data.Segmentation) {
 	tw := tabwriter.NewWriter(w, 2, 4, 2, ' ', tabwriter.AlignRight)
 	block := func(title string, rows []kpi.NPSRow, total kpi.NPSRow) {
 		if title != "" {
-			fmt.Fprintf(tw, "%s\t\n", title)
+			fmt.Fprintf(tw, "%s\n", title) // no cell: left as written
 		}
 		fmt.Fprintf(tw, "%s\n", lang.L("cli.kpi.nps.header"))
 		for _, r := range append(rows, total) {
@@ -112,7 +112,14 @@ func writeNPSTable(w io.Writer, rep kpi.NPSReport) {
 	}
 	block("", rep.Periods, rep.Total)
 	for _, s := range rep.Segments {
-		block(s.Name, s.Periods, s.Total)
+		title := s.Name
+		switch {
+		case seg == data.SegmentChannel:
+			title = widgets.ChannelName(data.Channel(s.Name)) // the JSON keeps the code
+		case title == "":
+			title = "—"
+		}
+		block(title, s.Periods, s.Total)
 	}
 	tw.Flush()
 	fmt.Fprintln(w, lang.L("cli.kpi.legend"))

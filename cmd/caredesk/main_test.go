@@ -100,7 +100,7 @@ func TestCLIImportKPIAndReimport(t *testing.T) {
 	}
 
 	code, out, _ = cli(t, db, "kpi", "nps", "--by", "quarter", "--segment", "channel")
-	if code != 0 || !strings.Contains(out, "2024-Q1") || !strings.Contains(out, "email") {
+	if code != 0 || !strings.Contains(out, "2024-Q1") || !strings.Contains(out, "Email") {
 		t.Errorf("table: exit %d\n%s", code, out)
 	}
 }
