@@ -12,6 +12,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -418,6 +419,18 @@ func TestTables(t *testing.T) {
 		if got, _ := strconv.ParseFloat(plain, 64); math.Abs(got-p.NPS) > 0.051 {
 			t.Fatalf("row %d NPS %q, want %.2f", i, row[2], p.NPS)
 		}
+	}
+	thin := slices.ContainsFunc(s.Periods, func(p kpi.NPSStat) bool { return p.N > 0 && p.Thin })
+	if got := slices.Contains(trend[0], l.Thin); got != thin {
+		t.Errorf("trend table has the thin-sample column %v, some period thin %v", got, thin)
+	}
+	solid := s
+	solid.Periods = slices.Clone(s.Periods)
+	for i := range solid.Periods {
+		solid.Periods[i].Thin = false
+	}
+	if head := NPSTrend(solid, Options{Labels: l}).Table()[0]; len(head) != 5 {
+		t.Errorf("no thin period, yet the trend table's columns are %q", head)
 	}
 	comp := NPSComposition(s, Options{Labels: l}).Table()
 	for _, row := range comp[1:] {

@@ -169,17 +169,25 @@ func runsWithResponses(periods []kpi.NPSStat) [][]int {
 	return runs
 }
 
-// trendTable: period, n, NPS, interval bounds, thin mark.
+// trendTable: period, n, NPS, interval bounds, and a thin mark when some
+// period has too few answers (an empty column of marks only took room).
 func trendTable(s kpi.Series, l Labels) [][]string {
-	rows := [][]string{{orDefault(l.Period, "Period"), "n", orDefault(l.NPS, "NPS"),
-		orDefault(l.Low, "Low"), orDefault(l.High, "High"), orDefault(l.Thin, "n < 30")}}
+	anyThin := slices.ContainsFunc(s.Periods, func(p kpi.NPSStat) bool { return p.N > 0 && p.Thin })
+	head := []string{orDefault(l.Period, "Period"), "n", orDefault(l.NPS, "NPS"), orDefault(l.Low, "Low"), orDefault(l.High, "High")}
+	if anyThin {
+		head = append(head, orDefault(l.Thin, "n < 30"))
+	}
+	rows := [][]string{head}
 	for _, p := range s.Periods {
-		thin := ""
-		if p.N > 0 && p.Thin {
-			thin = "•"
+		row := []string{p.Period.Label, l.count(p.N), l.fixed1(p.NPS), l.fixed1(p.Low), l.fixed1(p.High)}
+		if anyThin {
+			thin := ""
+			if p.N > 0 && p.Thin {
+				thin = "•"
+			}
+			row = append(row, thin)
 		}
-		rows = append(rows, []string{p.Period.Label, l.count(p.N),
-			l.fixed1(p.NPS), l.fixed1(p.Low), l.fixed1(p.High), thin})
+		rows = append(rows, row)
 	}
 	return rows
 }

@@ -158,21 +158,29 @@ func fitOnPage(t table, room float64) (blocks int, chartHeight float64) {
 	return 1, maxChartHeight
 }
 
-// placeChart renders the chart at Scale 2 in light colours, without its
-// own title (the page prints it), at most height mm tall.
+// pxPerMM is the chart's pixel density on the page: its lettering (about
+// 10 px) then prints at about 7 pt whatever the space it gets. A chart
+// drawn at its screen size and shrunk into a short space printed its
+// axis labels at 3–4 pt.
+const pxPerMM = 4.0
+
+// placeChart draws the chart for the space it gets, in light colours and
+// without its own title (the page prints it): as wide as the text, at
+// most height mm tall and no taller than its own proportions make it (a
+// chart taller than wide, such as a long timeline, keeps its shape).
 func placeChart(pdf *fpdf.Fpdf, ch *charts.Chart, height float64) error {
 	co := ch.Options()
+	w := pageW - 2*margin
+	h := min(height, w*float64(co.Height)/float64(co.Width))
+	if co.Height > co.Width {
+		w = h * float64(co.Width) / float64(co.Height)
+	}
+	co.Width, co.Height = int(w*pxPerMM), int(h*pxPerMM)
 	co.Scale, co.Dark = 2, false
 	co.Labels.Title, co.Labels.Subtitle = "", ""
 	var img bytes.Buffer
 	if err := ch.With(co).PNG(&img); err != nil {
 		return err
-	}
-	w := pageW - 2*margin
-	h := w * float64(co.Height) / float64(co.Width)
-	if h > height {
-		h = height
-		w = h * float64(co.Width) / float64(co.Height)
 	}
 	name := "chart-" + string(ch.Kind())
 	opt := fpdf.ImageOptions{ImageType: "PNG", ReadDpi: false}

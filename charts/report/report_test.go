@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"encoding/csv"
 	"errors"
+	"fmt"
 	"image/png"
 	"io"
+	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -95,20 +97,46 @@ func TestChartPDFHasRussianTitleTableAndChart(t *testing.T) {
 	if !found {
 		t.Errorf("no table row for 2025-12 with NPS %s in:\n%s", nps, text)
 	}
-	// 24 rows do not fit under the chart: the table continues, header
-	// repeated, and the footer counts the pages.
+	// 24 rows fit under the chart in two side-by-side parts.
 	pages := strings.Split(strings.TrimRight(text, "\f"), "\f")
-	if len(pages) != 2 || !strings.Contains(pages[1], "Период") || !strings.Contains(strings.ReplaceAll(pages[1], " ", ""), "2/2") {
-		t.Errorf("want 2 pages with the header repeated and “2 / 2”, got %d pages", len(pages))
+	if len(pages) != 1 || strings.Count(pages[0], "Период") != 2 {
+		t.Errorf("want one page with the table in two parts, got %d pages:\n%s", len(pages), text)
 	}
-	// The chart is one embedded image at Scale 2.
+	// The chart is one embedded image drawn for its space at pxPerMM and
+	// Scale 2, so its lettering prints at the same size on any page.
 	out, err := exec.Command("pdfimages", "-list", path).Output()
 	if err != nil {
 		t.Fatalf("pdfimages: %v", err)
 	}
 	lines := strings.Split(strings.TrimSpace(string(out)), "\n")
-	if len(lines) != 3 || !strings.Contains(lines[2], " 2400 ") || !strings.Contains(lines[2], " 1200 ") {
-		t.Errorf("want one 2400x1200 image, pdfimages says:\n%s", out)
+	wantPPI := 2 * pxPerMM * 25.4
+	if f := strings.Fields(lines[len(lines)-1]); len(lines) != 3 || len(f) < 14 || !near(f[12], wantPPI) || !near(f[13], wantPPI) {
+		t.Errorf("want one image at %.0f ppi, pdfimages says:\n%s", wantPPI, out)
+	}
+}
+
+func near(field string, want float64) bool {
+	v, err := strconv.ParseFloat(field, 64)
+	return err == nil && math.Abs(v-want) <= 3
+}
+
+// A table too long for the page continues on the next ones, its header
+// repeated, and the footer counts the pages.
+func TestChartPDFTableContinues(t *testing.T) {
+	start := data.DateDay(2024, time.January, 1)
+	var days []data.DayScores
+	for w := range 104 {
+		var c data.ScoreCounts
+		c.Scores[3], c.Scores[8], c.Scores[9] = 10, 20, int64(20+w%7)
+		days = append(days, data.DayScores{Day: start + data.Day(7*w), ScoreCounts: c})
+	}
+	weeks := kpi.Overall(kpi.Trend(days, kpi.Week, start, start+7*104-1), kpi.Week)
+	ch := charts.NPSTrend(weeks, charts.Options{Labels: labels()})
+	path, _ := writePDF(t, Page{Chart: ch}, Options{})
+	pages := strings.Split(strings.TrimRight(pdfText(t, path), "\f"), "\f")
+	last := strings.ReplaceAll(pages[len(pages)-1], " ", "")
+	if len(pages) < 2 || !strings.Contains(pages[1], "Период") || !strings.Contains(last, fmt.Sprintf("%d/%d", len(pages), len(pages))) {
+		t.Errorf("want the weekly table over several pages, header repeated, footer “N / N”; got %d pages", len(pages))
 	}
 }
 
