@@ -31,7 +31,7 @@ type breakdownRow struct {
 	latest kpi.NPSStat
 }
 
-var breakdownWidths = []float32{140, 90, 66, 112, 150}
+var breakdownWidths = []float32{115, 95, 62, 125, 170}
 
 func newBreakdown(onChange func()) *breakdown {
 	b := &breakdown{}

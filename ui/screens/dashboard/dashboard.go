@@ -152,7 +152,10 @@ func (s *Screen) build() {
 		container.NewTabItem(lang.L("dashboard.tab.composition"), s.tabCard(charts.KindNPSComposition, s.comp)),
 		container.NewTabItem(lang.L("dashboard.tab.distribution"), s.tabCard(charts.KindNPSDistribution, s.dist)),
 	)
-	lower := container.NewGridWithColumns(2, s.tabs, s.split.box)
+	// The breakdown's change column reads "+3.0 · not significant": at an
+	// even split it was cut off on a 1280-pixel window.
+	lower := container.NewHSplit(s.tabs, s.split.box)
+	lower.Offset = 0.45
 	charts := container.NewGridWithRows(2, trendCard, lower)
 	s.cmp = s.buildComplaints()
 	s.team = s.buildTeam()
