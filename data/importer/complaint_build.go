@@ -49,6 +49,9 @@ type complaintBuilder struct {
 	parseStatus func(string) (data.Status, bool)
 	// notAppeal tells the statuses of tickets that are no appeal.
 	notAppeal func(string) bool
+	// openNew: «Открыта» is the status a ticket is created in, new
+	// until someone is assigned (see openIsNew).
+	openNew bool
 	// duplicate is the column flagging a request as a copy of another,
 	// -1 when there is none (see duplicateColumn).
 	duplicate int
@@ -119,6 +122,7 @@ func newComplaintBuilder(p *plan, opt Options) *complaintBuilder {
 		b.numbered = namesLine(p.cols[i].norm)
 	}
 	b.parseStatus, b.notAppeal = planStatusParser(p)
+	b.openNew = openIsNew(p, b.parseStatus)
 	b.duplicate = duplicateColumn(p)
 	b.clientAlt = clientFallback(p)
 	b.parsePriority = parsePriority
@@ -174,6 +178,38 @@ func planStatusParser(p *plan) (parse func(string) (data.Status, bool), skip fun
 		}, func(s string) bool {
 			return slices.Contains(liveAgentNotAppeals, strings.TrimSpace(s))
 		}
+}
+
+// openedWords are the Russian help desks' «Открыта» in its genders and
+// forms, whole values only («Открыта повторно» is a reopening).
+var openedWords = []string{"открыт", "открыта", "открыто", "открытый", "открытая", "открытое", "открыт(а)"}
+
+func openedWord(s string) bool {
+	return slices.Contains(openedWords, strings.ToLower(strings.Join(strings.Fields(s), " ")))
+}
+
+// openIsNew reports whether «Открыта» is the status a ticket is created
+// in, as Okdesk, Yandex Tracker, HelpDeskEddy and Pyrus name it: it is
+// when the file's statuses name no "new" of their own. Such a ticket is
+// still new while nobody is assigned to it, and in work once someone is
+// (Pyrus keeps a task «Открыта» through all its stages). Where the
+// statuses name a "new" (OTRS «новая» → «открыта», Usedesk «Новый» →
+// «Открыт»), an open ticket has left it and is in work.
+func openIsNew(p *plan, parse func(string) (data.Status, bool)) bool {
+	values := sampleValues(p, FieldStatus)
+	if p.changeLog() {
+		values = append(values, sampleValues(p, FieldNewValue)...)
+		values = append(values, sampleValues(p, FieldOldValue)...)
+	}
+	opened := false
+	for _, v := range values {
+		if openedWord(v) {
+			opened = true
+		} else if st, ok := parse(v); ok && st == data.StatusNew {
+			return false
+		}
+	}
+	return opened
 }
 
 // liveAgentCodes reports whether every status in the sample is one of
@@ -436,6 +472,9 @@ func (b *complaintBuilder) parseRow(rec []string, row int) (ticketRow, bool) {
 		r.level = lv
 	}
 	b.details(rec, row, &r)
+	if b.openNew && r.status == data.StatusInProgress && r.assignee == "" && openedWord(r.statusText) {
+		r.status = data.StatusNew
+	}
 	r.resolution = b.clip(rec, row, FieldResolution, data.MaxCommentLen)
 	if st, ok := parseStatus(r.resolution); ok && st.Open() && len(r.resolution) < 20 || notAppeal(r.resolution) && len(r.resolution) < 20 {
 		// San Francisco's 311 notes an open case's status as "open":

@@ -18,3 +18,38 @@ func TestParseStatusAnswered(t *testing.T) {
 		t.Error(`statusLike("Answered") = false: a column of such statuses is no status column`)
 	}
 }
+
+// «Открыта» is the status Okdesk, Yandex Tracker and HelpDeskEddy create
+// a ticket in: with nobody assigned it is new (it was read as in work).
+// Assigned, it is in work; and where the file's statuses have a "new" of
+// their own (OTRS «новая», Usedesk «Новый»), «Открыта» has left it.
+func TestOpenedStatusIsNewUntilAssigned(t *testing.T) {
+	const head = "Номер;Дата создания;Статус;Ответственный\n"
+	got := parseTickets(t, tempFile(t, "okdesk.csv", head+
+		"1;04.03.2024 09:15;Открыта;\n2;04.03.2024 10:00;Открыта;Петров Пётр\n3;04.03.2024 11:00;Закрыта;Петров Пётр\n4;04.03.2024 12:00;Открытое;\n"), Options{}).byID(t)
+	for id, want := range map[string]data.Status{"1": data.StatusNew, "2": data.StatusInProgress, "3": data.StatusClosed, "4": data.StatusNew} {
+		if st := lastStatusEvent(got[id]); st != want {
+			t.Errorf("ticket %s: %q, want %s", id, st, want)
+		}
+	}
+	got = parseTickets(t, tempFile(t, "otrs.csv", head+
+		"1;04.03.2024 09:15;открыта;\n2;04.03.2024 10:00;новая;\n3;04.03.2024 11:00;Открыта повторно;\n"), Options{}).byID(t)
+	for id, want := range map[string]data.Status{"1": data.StatusInProgress, "2": data.StatusNew, "3": data.StatusInProgress} {
+		if st := lastStatusEvent(got[id]); st != want {
+			t.Errorf("with a new status, ticket %s: %q, want %s", id, st, want)
+		}
+	}
+}
+
+// lastStatusEvent is the status c's events reach, "" for no ticket.
+func lastStatusEvent(c *data.Complaint) data.Status {
+	var st data.Status
+	if c != nil {
+		for _, e := range c.Events {
+			if e.Kind == data.EventStatus {
+				st = e.Status
+			}
+		}
+	}
+	return st
+}
