@@ -330,10 +330,19 @@ func (b *complaintBuilder) parseRow(rec []string, row int) (ticketRow, bool) {
 		return r, false
 	}
 	dup := b.duplicated(rec)
-	if v := b.text(rec, FieldStatus); dup || v != "" && b.notAppeal(v) {
+	v := b.text(rec, FieldStatus)
+	// Jira closes a copy with the resolution "Duplicate", Boston's 311
+	// with the closure reason "… Duplicate of Existing Case": a copy, as
+	// a duplicate flag marks one.
+	res := b.text(rec, FieldResolution)
+	dupResolved := !dup && !(v != "" && b.notAppeal(v)) && duplicateResolution(res)
+	if dup || dupResolved || v != "" && b.notAppeal(v) {
 		r.notAppeal, r.statusText = true, v
-		if dup {
+		switch {
+		case dup:
 			r.statusText = b.names[b.duplicate] + ": " + strings.TrimSpace(rec[b.duplicate])
+		case dupResolved:
+			r.statusText = b.colName(FieldResolution) + ": " + res
 		}
 		if !b.eventLog {
 			b.skipNotAppeal(row, r.statusText)

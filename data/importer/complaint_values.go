@@ -522,9 +522,9 @@ func cancelledStatus(format, s string) bool {
 // appeal: spam, deleted and merged into another ticket (Usedesk, Omnidesk
 // and HelpDeskEddy keep them in their exports). Russian ones are stems,
 // whatever their ending (Удален, Удалён, Удалённое, Объединено).
-// YouTrack's "Duplicate" is counted in the issue it duplicates, as a
-// merged ticket is.
-var notAppealStatuses = []string{"spam", "deleted", "merged", "duplicate", "спам", "удал", "объедин"}
+// YouTrack's "Duplicate" («Дубликат», «Дубль») is counted in the issue
+// it duplicates, as a merged ticket is.
+var notAppealStatuses = []string{"spam", "deleted", "merged", "duplicate", "спам", "удал", "объедин", "дубл"}
 
 // notAppeal reports whether a status cell marks a ticket that is no
 // client appeal: it is skipped, not stored as a new one.
@@ -537,6 +537,22 @@ func notAppeal(s string) bool {
 	}
 	return false
 }
+
+// duplicateResolution reports whether a resolution marks the ticket a
+// copy of another one, or merged into it: a resolution code alone
+// ("Duplicate", «Дубликат», "Merged"), or a closing note that says it
+// duplicates an existing case ("Duplicate of Existing Case", "Duplicate
+// of SUP-101").
+func duplicateResolution(s string) bool {
+	l := strings.ToLower(strings.Join(strings.Fields(s), " "))
+	return slices.Contains(duplicateResolutions, l) || strings.Contains(l, "duplicate of")
+}
+
+// duplicateResolutions are the resolution codes of a copy or a merged
+// ticket. A resolution that only starts so is a text ("Spam filter
+// fixed", «Удалён вирус»): the ticket was resolved.
+var duplicateResolutions = []string{"duplicate", "duplicated", "duplicate ticket", "duplicate issue", "duplicate case", "merged", "spam",
+	"дубликат", "дубль", "дублирует", "объединено", "объединена", "объединён", "объединен", "спам"}
 
 // liveAgentStatuses are the one-letter codes LiveAgent exports instead
 // of status names: Init, New, chaTting, calling (P), Resolved, Answered

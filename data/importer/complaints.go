@@ -174,6 +174,7 @@ var complaintAliases = map[Field][]string{
 		// process-mining event logs, BPI Challenge incident logs.
 		"unique key", "sr number", "caseid", "service request (sr) number", "service request number", "service request id",
 		"incident id",
+		"case enquiry id",     // Boston's 311 ("case_enquiry_id")
 		"tracking id",         // HESK
 		"uid",                 // Trudesk's reports
 		"number",              // SimpleOne (INC0000101), as ServiceNow
@@ -197,8 +198,9 @@ var complaintAliases = map[Field][]string{
 		// TOPdesk, SysAid, Front's message export (the conversation's
 		// segment began with the client's message).
 		"call date", "request time", "segment start",
-		// BPI Challenge incident logs; Open311's service requests.
-		"open time", "requested datetime",
+		// BPI Challenge incident logs; Open311's service requests;
+		// Boston's 311 ("open_dt").
+		"open time", "requested datetime", "open dt",
 		// Registers kept by hand.
 		"дата жалобы", "дата претензии", "дата заявки", "дата рекламации", "дата получения", "дата приема", "дата приёма", "дата подачи",
 		"дата поступления обращения", "дата поступления жалобы", "дата регистрации обращения", "дата регистрации жалобы",
@@ -234,8 +236,8 @@ var complaintAliases = map[Field][]string{
 		"date closed", "close time", "closed time", "closed date", "ticket closed time", "conversation last closed at",
 		// GLPI, Gorgias; ServiceDesk Plus closes a request as "Completed".
 		"closing date", "closed datetime", "completed time",
-		// TOPdesk, HappyFox.
-		"closure date", "closed on"},
+		// TOPdesk, HappyFox; Boston's 311 ("closed_dt").
+		"closure date", "closed on", "closed dt"},
 	FieldRespondedAt: {"дата первого ответа", "первый ответ", "дата ответа", "время первого ответа", "first response at", "first reply at",
 		"first responded at", "responded at", "first response", "first response date", "first agent reply date", "first reply date",
 		"initial response time", "first response time", "responded time",
@@ -310,7 +312,9 @@ var complaintAliases = map[Field][]string{
 		// A register filed by what was sold: "Product", «Услуга».
 		"product", "product line", "продукт", "услуга", "товар",
 		"воронка"}, // amoCRM's pipeline: appeals kept apart by kind («Жалобы», «Возвраты»),
-	FieldSubject: {"тема", "заголовок", "краткое описание", "суть", "тема письма", "тема тикета", "тема заявки", "название", "subject", "summary",
+	// Boston's 311 names the department "subject" beside its
+	// "case_title": the title comes first.
+	FieldSubject: {"case title", "тема", "заголовок", "краткое описание", "суть", "тема письма", "тема тикета", "тема заявки", "название", "subject", "summary",
 		"title", "short description", "brief description", "ticket name", "ticket title", "ticket subject",
 		"customer complaint", // Comcast's complaints on Kaggle: the client's own title
 		"issue", "проблема",  // a register's one-line "Issue" beside its "Details"
@@ -333,6 +337,7 @@ var complaintAliases = map[Field][]string{
 	FieldResolution: {"решение", "результат", "итог", "результат рассмотрения", "resolution", "resolution summary", "outcome",
 		"close notes", "closure notes", "closure code", "resolution code", "close code", "резолюция", // Yandex Tracker
 		"resolution description", "status notes", // New York's and San Francisco's 311
+		"closure reason", // Boston's 311
 		"принятые меры", "предпринятые меры", "меры", "принятое решение", "ответ клиенту", "текст ответа", "ответ", "action taken",
 		"actions taken", "corrective action",
 		"причина закрытия"}, // Creatio's closure code,

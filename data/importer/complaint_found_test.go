@@ -1,0 +1,109 @@
+package importer_test
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"caredesk/data"
+	"caredesk/data/importer"
+)
+
+// Exports found in public repositories, not seen by the importer before.
+
+// Boston's 311 cases (data.boston.gov, the first rows of the 2022 file
+// as qsv keeps them for its tests): "case_enquiry_id", "open_dt",
+// "closed_dt" (its "target_dt" is a deadline), the "case_title" the
+// subject (its "subject" is the department), "reason" and "type" the
+// category and subcategory (a "Request for Pothole Repair" is no
+// request type of appeal), the "closure_reason" the resolution; a case
+// closed as a "Duplicate of Existing Case" is no appeal of its own. All
+// of it went unread: the file was refused for want of a date.
+func TestImportBoston311Cases(t *testing.T) {
+	est := time.UTC // the set writes Boston's local time; the test reads it as given
+	at := func(m time.Month, d, h, mi, s int) time.Time { return time.Date(2022, m, d, h, mi, s, 0, est) }
+	open := func(ch data.Channel) ticketWant {
+		return ticketWant{status: data.StatusInProgress, channel: ch, typ: data.TypeComplaint}
+	}
+	closed := func(ch data.Channel, resolved time.Time) ticketWant {
+		return ticketWant{status: data.StatusClosed, channel: ch, typ: data.TypeComplaint, resolved: resolved}
+	}
+	want := map[string]publicTicket{
+		"101004143000": {ticketWant: open(data.ChannelPhone), opened: at(1, 21, 13, 47, 0), category: "Employee & General Comments",
+			subcategory: "General Comments For a Program or Policy", subject: "BTDT: Complaint"},
+		"101004130437": {ticketWant: closed(data.ChannelPhone, at(1, 19, 11, 42, 16)), opened: at(1, 19, 11, 18, 0), category: "Needle Program",
+			subcategory: "Needle Pickup", subject: "Needle Pickup", resolution: "Case Closed. Closed date : Wed Jan 19 11:42:16 EST 2022 Resolved"},
+		"101004155594": {ticketWant: open(data.ChannelPhone), category: "Administrative & General Requests", subcategory: "Misc. Snow Complaint",
+			subject: "Misc. Snow Complaint"},
+		"101004120108": {ticketWant: closed(data.ChannelWeb, at(1, 9, 6, 43, 6)), category: "Street Cleaning", subcategory: "CE Collection",
+			subject: "CE Collection", resolution: "Case Closed."},
+		"101004113298": {ticketWant: closed(data.ChannelPhone, at(1, 10, 8, 42, 23)), category: "Housing",
+			subcategory: "Unsatisfactory Utilities - Electrical  Plumbing", subject: "SCHEDULED Unsatisfactory Utilities - Electrical  Plumbing",
+			resolution: "Case Closed."},
+		"101004113348": {ticketWant: closed(data.ChannelWeb, at(1, 1, 15, 10, 16)), category: "Code Enforcement",
+			subcategory: "Improper Storage of Trash (Barrels)", subject: "Improper Storage of Trash (Barrels)", resolution: "Case Closed."},
+		"101004113363": {ticketWant: closed(data.ChannelWeb, at(3, 9, 7, 27, 41)), category: "Street Lights", subcategory: "Knockdown Replacement",
+			subject: "PRINTED : FOR CONSTRUCTION CREW", resolution: "Case Closed."},
+		"101004113385": {ticketWant: closed(data.ChannelWeb, at(1, 3, 0, 11, 40)), category: "Enforcement & Abandoned Vehicles",
+			subcategory: "Parking Enforcement", subject: "Parking Enforcement", resolution: "Case Closed."},
+		"101004113717": {ticketWant: closed(data.ChannelWeb, at(1, 4, 9, 30, 3)), category: "Highway Maintenance",
+			subcategory: "Request for Pothole Repair", subject: "Request for Pothole Repair", resolution: "Case Closed."},
+		"101004113747": {ticketWant: closed(data.ChannelWeb, at(1, 2, 11, 3, 10)), category: "Street Lights", subcategory: "Street Light Outages",
+			subject: "Street Light Outages", resolution: "Case Closed."},
+		"101004113751": {ticketWant: open(data.ChannelWeb), opened: at(1, 1, 23, 53, 44), category: "Graffiti", subcategory: "Graffiti Removal",
+			subject: "Graffiti Removal"},
+	}
+	checkPublicSet(t, "boston311_cases.csv", importer.Options{}, want)
+	_, res := importFixture(t, "boston311_cases.csv", importer.Options{}, len(want))
+	if !containsWarning(res, "Duplicate of Existing Case") {
+		t.Errorf("the duplicate case is not named as skipped: %+v", res.Warnings)
+	}
+}
+
+// Jira's "CSV (all fields)" with its Resolution beside the status: a
+// "Duplicate" is a copy of another issue and skipped as no appeal, as a
+// duplicate flag is (it was imported as a closed complaint of its own);
+// "Won't Do" and "Declined" close the issue and stay its resolution;
+// "Unresolved" is no resolution.
+func TestImportJiraResolutions(t *testing.T) {
+	at := func(d, h, m int) time.Time { return time.Date(2024, 3, d, h, m, 0, 0, time.UTC) }
+	got, res := importFixture(t, "jira_resolutions.csv", importer.Options{}, 5)
+	for id, w := range map[string]struct {
+		status     data.Status
+		resolution string
+		resolved   time.Time
+	}{
+		"SUP-101": {data.StatusClosed, "Done", at(5, 16, 40)},
+		"SUP-103": {data.StatusClosed, "Won't Do", at(6, 9, 0)},
+		"SUP-104": {data.StatusClosed, "Declined", at(6, 9, 30)},
+		"SUP-105": {data.StatusInProgress, "", time.Time{}},
+		"SUP-106": {data.StatusResolved, "Fixed", at(8, 9, 30)},
+	} {
+		c, ok := got[id]
+		if !ok {
+			t.Errorf("%s missing", id)
+			continue
+		}
+		if c.Status != w.status || c.Resolution != w.resolution || !c.Facts.ResolvedAt.Equal(w.resolved) {
+			t.Errorf("%s: status %q resolution %q resolved %v, want %+v", id, c.Status, c.Resolution, c.Facts.ResolvedAt, w)
+		}
+	}
+	for _, id := range []string{"SUP-102", "SUP-107"} {
+		if _, ok := got[id]; ok {
+			t.Errorf("%s, resolved as a duplicate, was imported", id)
+		}
+	}
+	if !containsWarning(res, "Resolution: Duplicate") {
+		t.Errorf("no warning names the duplicate: %+v", res.Warnings)
+	}
+}
+
+// containsWarning reports whether a warning of res holds text.
+func containsWarning(res importer.Result, text string) bool {
+	for _, w := range res.Warnings {
+		if strings.Contains(w.Text, text) {
+			return true
+		}
+	}
+	return false
+}
