@@ -107,3 +107,30 @@ func containsWarning(res importer.Result, text string) bool {
 	}
 	return false
 }
+
+// A city appeal bot's report (the Alatau district's Telegram bot writes
+// it to XLSX; its columns and statuses as the bot's source names them):
+// «Просрочные», its overdue appeals, was an unknown status and rejected
+// the row; it is open past its deadline, in work. «Текст пояснения», the
+// explanation given, is the resolution; «Одобрено» names the officials
+// who approved it, no assignee.
+func TestImportCityAppealBotReport(t *testing.T) {
+	path := writeFile(t, "report.csv", []byte("№;ФИО;Номер телефона;Текст обращения;Категория;Тег;Дата обращения;Крайний срок рассмотрение;"+
+		"Фото/Видео;Карта;Статус;Текст пояснения;Оценка;      Одобрено      \n"+
+		"12;Иванов Иван;+77010000000;Не вывозят мусор третий день;ЖКХ;Вывоз мусора;2021-03-04 09:15:00.0;2021-03-11; ;https://maps.example/1; Выполнено;Мусор вывезен 05.03;Отлично;Петров П.\n"+
+		"13;Смирнова Ольга;+77010000001;Яма на дороге;Дороги;Ямочный ремонт;2021-03-05 11:00:00.0;2021-03-12; ;https://maps.example/2;В процессе; ; ;Петров П.\n"+
+		"14;Ли Вэй;+77010000002;Не горит фонарь;Освещение;Уличное освещение;2021-03-06 14:00:00.0;2021-03-13; ;https://maps.example/3;Просрочные; ; ;Сидоров С.\n"))
+	db := openStore(t)
+	res := importTickets(t, db, path, importer.Options{})
+	if res.Imported != 3 || res.Rejected != 0 {
+		t.Fatalf("imported %d, rejected %d: %+v", res.Imported, res.Rejected, res.Rejects)
+	}
+	got := storedTickets(t, db)
+	if c := got["14"]; c.Status != data.StatusInProgress || c.Assignee != "" || c.Category != "Освещение" {
+		t.Errorf("14: status %q assignee %q category %q", c.Status, c.Assignee, c.Category)
+	}
+	if c := got["12"]; c.Status != data.StatusResolved || c.Resolution != "Мусор вывезен 05.03" || c.ClientName != "Иванов Иван" ||
+		!c.OpenedAt.Equal(time.Date(2021, 3, 4, 9, 15, 0, 0, time.UTC)) {
+		t.Errorf("12: %+v", c)
+	}
+}

@@ -53,3 +53,12 @@ func lastStatusEvent(c *data.Complaint) data.Status {
 	}
 	return st
 }
+
+// An overdue appeal is still open, past its deadline: in work (it was an
+// unknown status, rejecting the row).
+func TestParseStatusOverdue(t *testing.T) {
+	checkParsed(t, "parseStatus", parseStatus, map[string]data.Status{
+		"Просрочные": data.StatusInProgress, "Просрочена": data.StatusInProgress, "Просроченное": data.StatusInProgress,
+		"Overdue": data.StatusInProgress,
+	})
+}

@@ -267,6 +267,7 @@ var statusWords = []struct {
 	{"awaiting", data.StatusInProgress}, // problem, vendor, evidence: inside work
 	{"waiting on third party", data.StatusInProgress},
 	{"untimely response", data.StatusInProgress},
+	{"overdue", data.StatusInProgress},         // open past its deadline
 	{"processing", data.StatusInProgress},      // GLPI: "Processing (assigned)", "(planned)"
 	{"to be discussed", data.StatusInProgress}, // YouTrack
 	// TOPdesk and SysAid: the client answered, the ball is with the
@@ -389,6 +390,9 @@ var statusStems = []struct {
 	{"в работе", data.StatusInProgress},
 	{"в обработке", data.StatusInProgress}, // HelpDeskEddy
 	{"на удержании", data.StatusInProgress},
+	// A register's «Просрочена» («Просроченные» in a city bot's report):
+	// still open, past its deadline.
+	{"просроч", data.StatusInProgress},
 	{"отложен", data.StatusInProgress},
 	{"эскалирован", data.StatusInProgress},
 	{"передан", data.StatusInProgress},

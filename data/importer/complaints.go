@@ -340,6 +340,7 @@ var complaintAliases = map[Field][]string{
 		"closure reason", // Boston's 311
 		"принятые меры", "предпринятые меры", "меры", "принятое решение", "ответ клиенту", "текст ответа", "ответ", "action taken",
 		"actions taken", "corrective action",
+		"текст пояснения",   // a city's appeal bot: the explanation given
 		"причина закрытия"}, // Creatio's closure code,
 	FieldVerdict: {"оценка клиента", "удовлетворенность", "удовлетворённость", "отзыв клиента", "оценка", "satisfaction", "verdict", "csat",
 		"satisfaction rating", "rating", "conversation rating", "customer satisfaction rating", "happiness rating",
