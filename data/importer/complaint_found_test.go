@@ -134,3 +134,28 @@ func TestImportCityAppealBotReport(t *testing.T) {
 		t.Errorf("12: %+v", c)
 	}
 }
+
+// Dynamics 365's cases exported to Excel (saved as CSV): three hidden
+// "(Do Not Modify)" columns, then the view's. Its "Status Reason" holds
+// the status (no header said so: the file imported every case as new),
+// "Problem Solved" and "Information Provided" resolve a case,
+// "Researching" works on it, "Waiting for Details" waits, "Canceled"
+// closes it unresolved and "Merged" is no appeal of its own; the case
+// number is the id, not the record's GUID.
+func TestImportDynamics365Cases(t *testing.T) {
+	got := importHelpDesk(t, "dynamics365_cases.csv", importer.Options{}, map[string]ticketWant{
+		"CAS-01001-Z4K8T1": {status: data.StatusResolved, priority: data.PriorityHigh, channel: data.ChannelEmail},
+		"CAS-01002-B7M2Q9": {status: data.StatusInProgress, channel: data.ChannelPhone},
+		"CAS-01003-C1X5R3": {status: data.StatusWaiting, priority: data.PriorityLow},
+		"CAS-01005-E2Z7T4": {status: data.StatusResolved},
+		"CAS-01006-E2Z7T5": {status: data.StatusInProgress},
+		"CAS-01007-E2Z7T6": {status: data.StatusClosed},
+	})
+	if c := got["CAS-01001-Z4K8T1"]; c.ClientName != "Acme Ltd" || c.Assignee != "Anna Petrova" || c.Subject != "Charged twice" ||
+		!c.OpenedAt.Equal(time.Date(2024, 3, 4, 9, 15, 0, 0, time.UTC)) {
+		t.Errorf("CAS-01001: %+v", c)
+	}
+	if c := got["CAS-01007-E2Z7T6"]; len(c.Facts.Resolutions) != 0 {
+		t.Errorf("the canceled case was resolved: %+v", c.Facts)
+	}
+}

@@ -260,6 +260,13 @@ var statusWords = []struct {
 	{"in progress", data.StatusInProgress},
 	{"escalated", data.StatusInProgress},
 	{"working", data.StatusInProgress}, // Salesforce cases
+	// Dynamics 365's case status reasons: "Researching" and "Waiting for
+	// Details" while active, "Problem Solved" and "Information Provided"
+	// once resolved ("Canceled" and "Merged" below).
+	{"researching", data.StatusInProgress},
+	{"waiting for details", data.StatusWaiting},
+	{"problem solved", data.StatusResolved},
+	{"information provided", data.StatusResolved},
 	{"reopened", data.StatusInProgress},
 	{"in_progress", data.StatusInProgress},
 	{"work in progress", data.StatusInProgress},

@@ -260,6 +260,7 @@ var complaintAliases = map[Field][]string{
 	FieldStatus: {"ticket status category", "статус", "состояние", "статус обращения", "статус заявки", "стадия", "status", "state", "ticket status",
 		"conversation state", "stage", "current status", "sr status",
 		"conversation status", // Chatwoot
+		"status reason",       // Dynamics 365's case: its status is only Active, Resolved, Cancelled
 		// A process-mining event log names each step's activity.
 		"activity", "activity name", "concept:name",
 		"этап сделки"}, // amoCRM's lead: its stage in the pipeline,
