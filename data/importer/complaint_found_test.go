@@ -1,6 +1,8 @@
 package importer_test
 
 import (
+	"context"
+	"errors"
 	"strings"
 	"testing"
 	"time"
@@ -157,5 +159,33 @@ func TestImportDynamics365Cases(t *testing.T) {
 	}
 	if c := got["CAS-01007-E2Z7T6"]; len(c.Facts.Resolutions) != 0 {
 		t.Errorf("the canceled case was resolved: %+v", c.Facts)
+	}
+}
+
+// Bugzilla's buglist as CSV ("Bug ID", "Opened", "Changed"): the bug
+// number is the id (its bugs were numbered by a hash of their content),
+// UNCONFIRMED and CONFIRMED are new, NEEDSINFO waits for the reporter
+// (all three rejected the row as unknown), "---" is no resolution (it
+// was stored as one), and DUPLICATE skips the copy. Without "Opened"
+// (the default columns) the last change is no opening: the file asks
+// for one instead of dating each bug at its last change.
+func TestImportBugzillaBuglist(t *testing.T) {
+	got := importHelpDesk(t, "bugzilla_bugs.csv", importer.Options{}, map[string]ticketWant{
+		"1002": {status: data.StatusNew},
+		"1003": {status: data.StatusResolved},
+		"1004": {status: data.StatusClosed},
+		"1005": {status: data.StatusWaiting},
+		"1006": {status: data.StatusNew},
+	})
+	if c := got["1002"]; c.Resolution != "" || !c.OpenedAt.Equal(time.Date(2016, 3, 5, 11, 0, 0, 0, time.UTC)) || c.Subject != "Menu is slow" {
+		t.Errorf("1002: resolution %q opened %v subject %q", c.Resolution, c.OpenedAt, c.Subject)
+	}
+	if c := got["1004"]; c.Resolution != "WONTFIX" {
+		t.Errorf("1004: resolution %q", c.Resolution)
+	}
+	path := writeFile(t, "bugs-default.csv", []byte(`"Bug ID","Product","Component","Assignee","Status","Resolution","Summary","Changed"`+"\n"+
+		`1003,"Firefox","Bookmarks","dev@example.org","RESOLVED","FIXED","Bookmarks lost","2016-03-09 10:10:00"`+"\n"))
+	if _, err := importer.ImportComplaints(context.Background(), openStore(t), path, importer.Options{}, nil); !errors.Is(err, importer.ErrNeedFileDate) {
+		t.Errorf("default columns: %v, want the opening date asked for", err)
 	}
 }

@@ -62,3 +62,11 @@ func TestParseStatusOverdue(t *testing.T) {
 		"Overdue": data.StatusInProgress,
 	})
 }
+
+// «Отвечено», «Отвечен», «Отвечена»: the agent answered, the client's
+// turn, as osTicket's "Answered" (they were unknown, rejecting the row).
+func TestParseStatusAnsweredRussian(t *testing.T) {
+	checkParsed(t, "parseStatus", parseStatus, map[string]data.Status{
+		"Отвечено": data.StatusWaiting, "Отвечен": data.StatusWaiting, "Отвечена": data.StatusWaiting, "отвеченная": data.StatusWaiting,
+	})
+}

@@ -239,6 +239,11 @@ var statusWords = []struct {
 	{"snoozed", data.StatusWaiting},
 	// Redmine's "Feedback" («Обратная связь») waits for the author's answer.
 	{"feedback", data.StatusWaiting},
+	// Bugzilla and MantisBT confirm a report before anyone is assigned
+	// to it; Bugzilla's NEEDSINFO waits for the reporter.
+	{"unconfirmed", data.StatusNew},
+	{"confirmed", data.StatusNew},
+	{"needsinfo", data.StatusWaiting},
 	{"обратная связь", data.StatusWaiting},
 	{"ожидает клиента", data.StatusWaiting},
 	{"ожидание клиента", data.StatusWaiting},
@@ -405,6 +410,9 @@ var statusStems = []struct {
 	{"передан", data.StatusInProgress},
 	{"назначен", data.StatusInProgress},
 	{"ожида", data.StatusWaiting},
+	// «Отвечено»: the agent answered, the client's turn, as osTicket's
+	// "Answered" (a register's «Ответ дан» is its final answer).
+	{"отвечен", data.StatusWaiting},
 	{"нужна информация", data.StatusWaiting}, // Yandex Tracker asks the author
 	{"нужен ответ", data.StatusWaiting},
 	// Jira Service Management waits for the team («Ожидание поддержки»,

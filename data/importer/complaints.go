@@ -175,6 +175,7 @@ var complaintAliases = map[Field][]string{
 		"unique key", "sr number", "caseid", "service request (sr) number", "service request number", "service request id",
 		"incident id",
 		"case enquiry id",     // Boston's 311 ("case_enquiry_id")
+		"bug id",              // Bugzilla
 		"tracking id",         // HESK
 		"uid",                 // Trudesk's reports
 		"number",              // SimpleOne (INC0000101), as ServiceNow
@@ -213,6 +214,7 @@ var complaintAliases = map[Field][]string{
 		// Process-mining event logs date each step ("Case ID, Activity,
 		// Complete Timestamp"); Austin's 311 a request's last status.
 		"complete timestamp", "event timestamp", "activity timestamp", "status change date",
+		"changed",              // Bugzilla: the last change, never the opening ("Opened")
 		"дата редактирования"}, // amoCRM's lead export,
 	FieldResolvedAt: {"дата решения", "решено", "решена", "решен", "решён", "дата и время решения", "дата выполнения", "выполнено", "время решения", "дата исполнения", "resolved", "resolved at",
 		"resolved_at", "solved at", "resolution date", "date resolved", "resolved time", "resolved date",
