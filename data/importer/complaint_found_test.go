@@ -189,3 +189,27 @@ func TestImportBugzillaBuglist(t *testing.T) {
 		t.Errorf("default columns: %v, want the opening date asked for", err)
 	}
 }
+
+// Trac's custom query as CSV (WordPress' core Trac): fields by their
+// names, "time" the creation and "changetime" the last change (taken by
+// its values as the opening when "time" is not exported); "accepted"
+// and "reviewing" are in work (both rejected the row as unknown),
+// "reopened" reopened once at least, an "enhancement" is a request.
+func TestImportTracQuery(t *testing.T) {
+	got := importHelpDesk(t, "trac_tickets.csv", importer.Options{}, map[string]ticketWant{
+		"101": {status: data.StatusNew, typ: data.TypeComplaint},
+		"102": {status: data.StatusInProgress},
+		"103": {status: data.StatusInProgress, typ: data.TypeRequest, reopened: true},
+		"104": {status: data.StatusClosed, priority: data.PriorityHigh},
+		"105": {status: data.StatusInProgress, typ: data.TypeRequest},
+		"106": {status: data.StatusInProgress, priority: data.PriorityLow},
+	})
+	if c := got["102"]; !c.OpenedAt.Equal(time.Date(2026, 5, 2, 9, 0, 0, 0, time.UTC)) || c.Assignee != "jane" {
+		t.Errorf("102: opened %v (its creation, not its last change), assignee %q", c.OpenedAt, c.Assignee)
+	}
+	path := writeFile(t, "trac-default.csv", []byte("id,summary,status,owner,type,priority,severity,component,keywords,milestone,changetime\n"+
+		"102,Plain bug,assigned,jane,defect (bug),normal,normal,Media,,7.2,2026-06-02T10:00:00Z\n"))
+	if _, err := importer.ImportComplaints(context.Background(), openStore(t), path, importer.Options{}, nil); !errors.Is(err, importer.ErrNeedFileDate) {
+		t.Errorf("without \"time\": %v, want the opening date asked for", err)
+	}
+}

@@ -269,6 +269,9 @@ var statusWords = []struct {
 	// Details" while active, "Problem Solved" and "Information Provided"
 	// once resolved ("Canceled" and "Merged" below).
 	{"researching", data.StatusInProgress},
+	// Trac: the owner accepted the ticket, a patch is under review.
+	{"accepted", data.StatusInProgress},
+	{"reviewing", data.StatusInProgress},
 	{"waiting for details", data.StatusWaiting},
 	{"problem solved", data.StatusResolved},
 	{"information provided", data.StatusResolved},
@@ -774,7 +777,8 @@ var typeWords = []struct {
 		"query", "консультир", "справк", "уточнени", "информаци"}, data.TypeQuestion},
 	{[]string{"task", "feature", "request", "service request", "запрос", "заявк", "просьб", "предложени", "demande",
 		"задач", "подзадач", "новая функци", "улучшени", "доработк", // Jira in Russian
-		"suggestion", "idea", "пожелани", "идея"}, data.TypeRequest},
+		"suggestion", "idea", "пожелани", "идея",
+		"enhancement", "improvement"}, data.TypeRequest}, // Trac, Jira
 	{[]string{"praise", "compliment", "thanks", "благодарн", "похвал",
 		"благодар", "спасибо", "thank", "kudos", "positive", "позитив", "положительн"}, data.TypePraise},
 }

@@ -215,6 +215,7 @@ var complaintAliases = map[Field][]string{
 		// Complete Timestamp"); Austin's 311 a request's last status.
 		"complete timestamp", "event timestamp", "activity timestamp", "status change date",
 		"changed",              // Bugzilla: the last change, never the opening ("Opened")
+		"changetime",           // Trac (its "time" is the creation)
 		"дата редактирования"}, // amoCRM's lead export,
 	FieldResolvedAt: {"дата решения", "решено", "решена", "решен", "решён", "дата и время решения", "дата выполнения", "выполнено", "время решения", "дата исполнения", "resolved", "resolved at",
 		"resolved_at", "solved at", "resolution date", "date resolved", "resolved time", "resolved date",
