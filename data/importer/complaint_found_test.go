@@ -213,3 +213,28 @@ func TestImportTracQuery(t *testing.T) {
 		t.Errorf("without \"time\": %v, want the opening date asked for", err)
 	}
 }
+
+// Linear's issue export (its 30-column header): rows end one cell short
+// of the header, as Linear writes an empty last column (both such rows
+// were rejected); "Backlog" and "Triage" are new, "No priority" is the
+// normal one (each rejected its row); "Completed" dates the resolution
+// and "Canceled" the closing of a canceled issue, which resolves
+// nothing; a "Duplicate" is skipped.
+func TestImportLinearIssues(t *testing.T) {
+	at := func(d, h, m, s int) time.Time { return time.Date(2024, 5, d, h, m, s, 0, time.UTC) }
+	got := importHelpDesk(t, "linear_issues.csv", importer.Options{}, map[string]ticketWant{
+		"SUP-10": {status: data.StatusClosed, priority: data.PriorityHigh, resolved: at(23, 16, 6, 19)},
+		"SUP-11": {status: data.StatusNew, priority: data.PriorityNormal},
+		"SUP-12": {status: data.StatusNew, priority: data.PriorityNormal},
+		"SUP-13": {status: data.StatusInProgress, priority: data.PriorityCritical},
+		"SUP-15": {status: data.StatusClosed, priority: data.PriorityLow},
+		"SUP-16": {status: data.StatusInProgress},
+		"SUP-17": {status: data.StatusNew},
+	})
+	if c := got["SUP-10"]; c.Subject != "Refund not received" || c.Assignee != "anna@example.com" || !c.OpenedAt.Equal(at(14, 8, 53, 33)) {
+		t.Errorf("SUP-10: %+v", c)
+	}
+	if c := got["SUP-15"]; len(c.Facts.Resolutions) != 0 {
+		t.Errorf("SUP-15, canceled, was resolved: %+v", c.Facts)
+	}
+}

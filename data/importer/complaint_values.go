@@ -255,6 +255,11 @@ var statusWords = []struct {
 	{"logged", data.StatusNew},     // TOPdesk
 	{"registered", data.StatusNew}, // SimpleOne
 	{"to do", data.StatusNew},
+	// Linear's and Jira's queues before work: triage, the backlog, the
+	// issues picked for the next development.
+	{"triage", data.StatusNew},
+	{"backlog", data.StatusNew},
+	{"selected for development", data.StatusNew},
 	{"todo", data.StatusNew},
 	{"новая", data.StatusNew},
 	{"новый", data.StatusNew},
@@ -647,7 +652,8 @@ var priorityWords = []struct {
 }
 
 // unsetPriorities say that nobody set a priority.
-var unsetPriorities = []string{"ns", "n/s", "not specified", "unspecified", "not set", "не указан", "не указано", "не задан", "не задано"}
+var unsetPriorities = []string{"ns", "n/s", "not specified", "unspecified", "not set", "не указан", "не указано", "не задан", "не задано",
+	"no priority", "без приоритета"} // Linear
 
 // glpiPriority reads GLPI's priorities: it puts "Major" above "Very high", while Jira and
 // YouTrack put it below "Critical".

@@ -229,6 +229,7 @@ var complaintAliases = map[Field][]string{
 		// TOPdesk completes an incident before it closes it; Front
 		// archives a conversation when it is done.
 		"completed date", "segment end",
+		"completed", // Linear: when the issue was done ("Canceled" closes it)
 		// Registers kept by hand.
 		"дата устранения", "дата урегулирования", "дата фактического решения", "дата фактического исполнения", "фактическая дата решения",
 		"resolved on", "date of resolution", "date fixed", "fixed on",
@@ -240,7 +241,8 @@ var complaintAliases = map[Field][]string{
 		// GLPI, Gorgias; ServiceDesk Plus closes a request as "Completed".
 		"closing date", "closed datetime", "completed time",
 		// TOPdesk, HappyFox; Boston's 311 ("closed_dt").
-		"closure date", "closed on", "closed dt"},
+		"closure date", "closed on", "closed dt",
+		"canceled", "cancelled"}, // Linear: when the issue was canceled (a flag elsewhere, no date: not taken)
 	FieldRespondedAt: {"дата первого ответа", "первый ответ", "дата ответа", "время первого ответа", "first response at", "first reply at",
 		"first responded at", "responded at", "first response", "first response date", "first agent reply date", "first reply date",
 		"initial response time", "first response time", "responded time",
