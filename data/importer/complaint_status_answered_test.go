@@ -70,3 +70,16 @@ func TestParseStatusAnsweredRussian(t *testing.T) {
 		"Отвечено": data.StatusWaiting, "Отвечен": data.StatusWaiting, "Отвечена": data.StatusWaiting, "отвеченная": data.StatusWaiting,
 	})
 }
+
+// Zendesk's UI and Explore write its hold "On-hold"; Groove's tickets are
+// "unread", then "opened"; Linear's and Jira's triage and backlog come
+// before work. Each was an unknown status, rejecting the row.
+func TestParseStatusDeskQueues(t *testing.T) {
+	checkParsed(t, "parseStatus", parseStatus, map[string]data.Status{
+		"On-hold": data.StatusInProgress, "Hold": data.StatusInProgress, "unread": data.StatusNew, "opened": data.StatusInProgress,
+		"Triage": data.StatusNew, "Backlog": data.StatusNew, "Selected for Development": data.StatusNew,
+		"UNCONFIRMED": data.StatusNew, "CONFIRMED": data.StatusNew, "NEEDSINFO": data.StatusWaiting,
+		"accepted": data.StatusInProgress, "reviewing": data.StatusInProgress,
+		"Researching": data.StatusInProgress, "Problem Solved": data.StatusResolved, "Information Provided": data.StatusResolved,
+	})
+}

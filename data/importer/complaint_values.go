@@ -216,6 +216,7 @@ var statusWords = []struct {
 	// Zendesk keeps "hold" for a third party, "pending" for the client;
 	// ServiceNow's "On Hold" and "Awaiting User Info" wait for the caller.
 	{"hold", data.StatusInProgress},
+	{"on-hold", data.StatusInProgress}, // Zendesk's hold as its UI and Explore write it
 	{"pending", data.StatusWaiting},
 	// Jira Service Management waits for the agent ("support") or the
 	// customer; HubSpot for "us" or the "contact".
@@ -258,6 +259,9 @@ var statusWords = []struct {
 	// Linear's and Jira's queues before work: triage, the backlog, the
 	// issues picked for the next development.
 	{"triage", data.StatusNew},
+	// Groove: a ticket nobody has read yet, then opened.
+	{"unread", data.StatusNew},
+	{"opened", data.StatusInProgress},
 	{"backlog", data.StatusNew},
 	{"selected for development", data.StatusNew},
 	{"todo", data.StatusNew},
