@@ -920,8 +920,15 @@ func (b *complaintBuilder) fromLog(rows []ticketRow) *data.Complaint {
 	if !merged.respondedAt.IsZero() {
 		h.reply(merged.respondedAt)
 	}
-	states := false
+	states, owner := false, ""
 	for _, r := range rows {
+		if r.assignee != "" && r.assignee != owner && !r.updated.IsZero() {
+			// Each dated step names who had the ticket then (the BPI
+			// Challenge 2013's "Owner First Name"): a new name is a
+			// reassignment at that step.
+			h.events = append(h.events, data.ComplaintEvent{At: r.updated, Kind: data.EventAssign, Assignee: r.assignee})
+			owner = r.assignee
+		}
 		if r.status != "" {
 			states = true
 			at := r.updated

@@ -238,3 +238,41 @@ func TestImportLinearIssues(t *testing.T) {
 		t.Errorf("SUP-15, canceled, was resolved: %+v", c.Facts)
 	}
 }
+
+// The BPI Challenge 2013's Volvo IT incidents (4TU; ";", a row per
+// change): "Change Date+Time" dates each step (it was taken as the
+// opening of every row, and the steps were left undated), the "Sub
+// Status" says what the "Status" sums up ("Queued" rejected its row, and
+// a "Completed" case never reached Closed), and each step's "Owner First
+// Name" is who had the case then: a reassignment when it changes. Case
+// 1-364285768 is the log's first, its steps as published (some left out,
+// the columns not read filled in); 1-734873980 follows the published
+// order of its states with times made up; "Unmatched" is no status and
+// its row is rejected.
+func TestImportBPIC13Incidents(t *testing.T) {
+	db := openStore(t)
+	res := importTickets(t, db, copyFixture(t, "bpic13_incidents.csv"), importer.Options{RejectsPath: "-"})
+	if res.Imported != 2 || res.Rejected != 1 || res.Rejects[0].Value != "Unmatched" {
+		t.Fatalf("imported %d, rejects %+v", res.Imported, res.Rejects)
+	}
+	cet := time.FixedZone("", 3600)
+	at := func(y int, m time.Month, d, h, mi, s int) time.Time { return time.Date(y, m, d, h, mi, s, 0, cet) }
+	got := storedTickets(t, db)
+	c := got["1-364285768"]
+	if c.Status != data.StatusClosed || !c.OpenedAt.Equal(at(2010, 3, 31, 15, 59, 42)) || c.Category != "PROD582" ||
+		!c.Facts.ResolvedAt.Equal(at(2012, 5, 3, 10, 10, 12)) || c.Facts.Agents != 4 {
+		t.Errorf("1-364285768: status %q opened %v category %q resolved %v agents %d", c.Status, c.OpenedAt, c.Category, c.Facts.ResolvedAt, c.Facts.Agents)
+	}
+	var owners []string
+	for _, e := range c.Events {
+		if e.Kind == data.EventAssign {
+			owners = append(owners, e.At.In(cet).Format("2006-01-02 15:04"))
+		}
+	}
+	if want := "2010-03-31 15:59 2010-04-06 15:44 2012-04-11 16:11 2012-05-03 10:10"; strings.Join(owners, " ") != want {
+		t.Errorf("reassignments at %v, want %s", owners, want)
+	}
+	if c := got["1-734873980"]; c.Status != data.StatusClosed || !c.Facts.Reopened() || len(c.Facts.Waiting) != 1 {
+		t.Errorf("1-734873980: status %q reopened %v waiting %v", c.Status, c.Facts.Reopened(), c.Facts.Waiting)
+	}
+}

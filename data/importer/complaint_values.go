@@ -308,6 +308,15 @@ var statusWords = []struct {
 	{"требуется информация", data.StatusWaiting},
 	{"внешняя обработка", data.StatusInProgress},
 	{"transferred", data.StatusInProgress}, // 311: sent on to the department that acts
+	// The BPI Challenge 2013's Volvo IT incidents: queued for another
+	// team, handled on a call, waiting on the user, the implementation,
+	// a vendor (as a third party: inside work).
+	{"queued", data.StatusInProgress},
+	{"in call", data.StatusInProgress},
+	{"wait - user", data.StatusWaiting},
+	{"wait - customer", data.StatusWaiting},
+	{"wait - implementation", data.StatusInProgress},
+	{"wait - vendor", data.StatusInProgress},
 	// Registers kept by hand in English.
 	{"in review", data.StatusInProgress},
 	{"under review", data.StatusInProgress},

@@ -216,6 +216,7 @@ var complaintAliases = map[Field][]string{
 		"complete timestamp", "event timestamp", "activity timestamp", "status change date",
 		"changed",              // Bugzilla: the last change, never the opening ("Opened")
 		"changetime",           // Trac (its "time" is the creation)
+		"change date+time",     // the BPI Challenge 2013's incidents: each step's time
 		"дата редактирования"}, // amoCRM's lead export,
 	FieldResolvedAt: {"дата решения", "решено", "решена", "решен", "решён", "дата и время решения", "дата выполнения", "выполнено", "время решения", "дата исполнения", "resolved", "resolved at",
 		"resolved_at", "solved at", "resolution date", "date resolved", "resolved time", "resolved date",
@@ -262,7 +263,10 @@ var complaintAliases = map[Field][]string{
 		"time to close (hh:mm:ss)", "resolution time (hrs)", "resolution time (in hrs)"},
 	// Front's ticket status category (open, waiting, resolved) says more
 	// than its conversation status (assigned, archived).
-	FieldStatus: {"ticket status category", "статус", "состояние", "статус обращения", "статус заявки", "стадия", "status", "state", "ticket status",
+	// The BPI Challenge 2013's Volvo IT incidents: the "Sub Status" (In
+	// Progress, Wait - User, Resolved, Closed) says what its "Status"
+	// (Accepted, Queued, Completed) only sums up.
+	FieldStatus: {"sub status", "ticket status category", "статус", "состояние", "статус обращения", "статус заявки", "стадия", "status", "state", "ticket status",
 		"conversation state", "stage", "current status", "sr status",
 		"conversation status", // Chatwoot
 		"status reason",       // Dynamics 365's case: its status is only Active, Resolved, Cancelled
@@ -336,7 +340,8 @@ var complaintAliases = map[Field][]string{
 		"agent assigned", "назначена", "technician", "assignee user", "operator", // TOPdesk
 		"resource", "org:resource", // who did a step of a process-mining event log
 		"assigned user", "кому назначено", // SimpleOne
-		"agent name", // Chatwoot's conversation report
+		"agent name",       // Chatwoot's conversation report
+		"owner first name", // the BPI Challenge 2013's incidents: who owned the step
 		"оператор", "кто принял", "принял", "обработал", "handled by", "resolved by", "responsible person"},
 	FieldReopens: {"переоткрытия", "повторные открытия", "число переоткрытий", "reopens", "reopen count", "reopened", "number of reopen",
 		"number of reopens", "reopen time", "reopened at", "дата переоткрытия"},
@@ -395,7 +400,7 @@ var complaintSchema = &schema{
 	detect:   detectTicketFormat,
 	// A US register's "State" is the client's address (the CFPB's on
 	// Kaggle): a status column only when it holds statuses.
-	doubtful: map[Field][]string{FieldStatus: {"state"}},
+	doubtful: map[Field][]string{FieldStatus: {"state", "sub status"}},
 	fits:     map[Field]func(string) bool{FieldStatus: statusLike},
 	reshape:  changeLogShape,
 }
