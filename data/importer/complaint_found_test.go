@@ -276,3 +276,28 @@ func TestImportBPIC13Incidents(t *testing.T) {
 		t.Errorf("1-734873980: status %q reopened %v waiting %v", c.Status, c.Facts.Reopened(), c.Facts.Waiting)
 	}
 }
+
+// MantisBT's "CSV Export" (core/csv_api.php: its default columns under
+// their English titles, ids zero-padded, dates in its short format, its
+// enums' default names): "Date Submitted" is the opening (the file was
+// refused for want of one), "confirmed" is new, "feedback" waits for the
+// reporter, a "duplicate" resolution skips the copy, "open" is no
+// resolution and priority "none" the normal one.
+func TestImportMantisBTExport(t *testing.T) {
+	got := importHelpDesk(t, "mantisbt_issues.csv", importer.Options{}, map[string]ticketWant{
+		"0000101": {status: data.StatusResolved, priority: data.PriorityHigh},
+		"0000102": {status: data.StatusNew},
+		"0000103": {status: data.StatusInProgress, priority: data.PriorityNormal},
+		"0000105": {status: data.StatusWaiting, priority: data.PriorityLow},
+		"0000106": {status: data.StatusNew},
+		"0000107": {status: data.StatusInProgress, priority: data.PriorityHigh},
+		"0000108": {status: data.StatusClosed},
+	})
+	if c := got["0000101"]; !c.OpenedAt.Equal(time.Date(2024, 3, 4, 0, 0, 0, 0, time.UTC)) || c.Assignee != "apetrova" || c.ClientName != "mlopez" ||
+		c.Category != "Billing" || c.Resolution != "fixed" {
+		t.Errorf("0000101: %+v", c)
+	}
+	if c := got["0000102"]; c.Resolution != "" {
+		t.Errorf("0000102: resolution %q", c.Resolution)
+	}
+}

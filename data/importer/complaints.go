@@ -202,6 +202,7 @@ var complaintAliases = map[Field][]string{
 		// BPI Challenge incident logs; Open311's service requests;
 		// Boston's 311 ("open_dt").
 		"open time", "requested datetime", "open dt",
+		"date submitted", "submitted date", "submitted on", // MantisBT; forms
 		// Registers kept by hand.
 		"дата жалобы", "дата претензии", "дата заявки", "дата рекламации", "дата получения", "дата приема", "дата приёма", "дата подачи",
 		"дата поступления обращения", "дата поступления жалобы", "дата регистрации обращения", "дата регистрации жалобы",
