@@ -49,6 +49,9 @@ type complaintBuilder struct {
 	parseStatus func(string) (data.Status, bool)
 	// notAppeal tells the statuses of tickets that are no appeal.
 	notAppeal func(string) bool
+	// openNew: «Открыта» is the status a ticket is created in, new
+	// until someone is assigned (see openIsNew).
+	openNew bool
 	// duplicate is the column flagging a request as a copy of another,
 	// -1 when there is none (see duplicateColumn).
 	duplicate int
@@ -119,6 +122,7 @@ func newComplaintBuilder(p *plan, opt Options) *complaintBuilder {
 		b.numbered = namesLine(p.cols[i].norm)
 	}
 	b.parseStatus, b.notAppeal = planStatusParser(p)
+	b.openNew = openIsNew(p, b.parseStatus)
 	b.duplicate = duplicateColumn(p)
 	b.clientAlt = clientFallback(p)
 	b.parsePriority = parsePriority
@@ -174,6 +178,38 @@ func planStatusParser(p *plan) (parse func(string) (data.Status, bool), skip fun
 		}, func(s string) bool {
 			return slices.Contains(liveAgentNotAppeals, strings.TrimSpace(s))
 		}
+}
+
+// openedWords are the Russian help desks' «Открыта» in its genders and
+// forms, whole values only («Открыта повторно» is a reopening).
+var openedWords = []string{"открыт", "открыта", "открыто", "открытый", "открытая", "открытое", "открыт(а)"}
+
+func openedWord(s string) bool {
+	return slices.Contains(openedWords, strings.ToLower(strings.Join(strings.Fields(s), " ")))
+}
+
+// openIsNew reports whether «Открыта» is the status a ticket is created
+// in, as Okdesk, Yandex Tracker, HelpDeskEddy and Pyrus name it: it is
+// when the file's statuses name no "new" of their own. Such a ticket is
+// still new while nobody is assigned to it, and in work once someone is
+// (Pyrus keeps a task «Открыта» through all its stages). Where the
+// statuses name a "new" (OTRS «новая» → «открыта», Usedesk «Новый» →
+// «Открыт»), an open ticket has left it and is in work.
+func openIsNew(p *plan, parse func(string) (data.Status, bool)) bool {
+	values := sampleValues(p, FieldStatus)
+	if p.changeLog() {
+		values = append(values, sampleValues(p, FieldNewValue)...)
+		values = append(values, sampleValues(p, FieldOldValue)...)
+	}
+	opened := false
+	for _, v := range values {
+		if openedWord(v) {
+			opened = true
+		} else if st, ok := parse(v); ok && st == data.StatusNew {
+			return false
+		}
+	}
+	return opened
 }
 
 // liveAgentCodes reports whether every status in the sample is one of
@@ -294,10 +330,19 @@ func (b *complaintBuilder) parseRow(rec []string, row int) (ticketRow, bool) {
 		return r, false
 	}
 	dup := b.duplicated(rec)
-	if v := b.text(rec, FieldStatus); dup || v != "" && b.notAppeal(v) {
+	v := b.text(rec, FieldStatus)
+	// Jira closes a copy with the resolution "Duplicate", Boston's 311
+	// with the closure reason "… Duplicate of Existing Case": a copy, as
+	// a duplicate flag marks one.
+	res := b.text(rec, FieldResolution)
+	dupResolved := !dup && !(v != "" && b.notAppeal(v)) && duplicateResolution(res)
+	if dup || dupResolved || v != "" && b.notAppeal(v) {
 		r.notAppeal, r.statusText = true, v
-		if dup {
+		switch {
+		case dup:
 			r.statusText = b.names[b.duplicate] + ": " + strings.TrimSpace(rec[b.duplicate])
+		case dupResolved:
+			r.statusText = b.colName(FieldResolution) + ": " + res
 		}
 		if !b.eventLog {
 			b.skipNotAppeal(row, r.statusText)
@@ -436,6 +481,9 @@ func (b *complaintBuilder) parseRow(rec []string, row int) (ticketRow, bool) {
 		r.level = lv
 	}
 	b.details(rec, row, &r)
+	if b.openNew && r.status == data.StatusInProgress && r.assignee == "" && openedWord(r.statusText) {
+		r.status = data.StatusNew
+	}
 	r.resolution = b.clip(rec, row, FieldResolution, data.MaxCommentLen)
 	if st, ok := parseStatus(r.resolution); ok && st.Open() && len(r.resolution) < 20 || notAppeal(r.resolution) && len(r.resolution) < 20 {
 		// San Francisco's 311 notes an open case's status as "open":
@@ -872,8 +920,15 @@ func (b *complaintBuilder) fromLog(rows []ticketRow) *data.Complaint {
 	if !merged.respondedAt.IsZero() {
 		h.reply(merged.respondedAt)
 	}
-	states := false
+	states, owner := false, ""
 	for _, r := range rows {
+		if r.assignee != "" && r.assignee != owner && !r.updated.IsZero() {
+			// Each dated step names who had the ticket then (the BPI
+			// Challenge 2013's "Owner First Name"): a new name is a
+			// reassignment at that step.
+			h.events = append(h.events, data.ComplaintEvent{At: r.updated, Kind: data.EventAssign, Assignee: r.assignee})
+			owner = r.assignee
+		}
 		if r.status != "" {
 			states = true
 			at := r.updated

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"caredesk/data"
 )
@@ -185,11 +186,15 @@ const (
 // "incident_state"; «Ответственный», "assignee", "assigned_to";
 // «Приоритет», "priority"; «Уровень поддержки», «Линия», "Support tier",
 // "escalation". ServiceNow's urgency and impact only feed its priority,
-// and an assignment group is no person: both are other fields.
+// and a group, queue or team is no person, whatever person word its name
+// holds («Группа исполнителей», «Ответственная группа», "Assigned to
+// group"): both are other fields.
 func fieldKind(name string) changeKind {
 	l := strings.TrimSpace(spaced(strings.ToLower(name)))
 	has := func(words ...string) bool { return containsAny(l, words) }
 	switch {
+	case groupName(l):
+		return changeOther
 	case has("статус", "status", "состояни", "стади") || l == "state" || l == "incident state" || l == "stage":
 		return changeStatus
 	case has("приоритет", "priority", "срочност", "важност", "критичност", "severity"):
@@ -202,6 +207,25 @@ func fieldKind(name string) changeKind {
 	}
 	return changeOther
 }
+
+// groupName reports whether a field's or a column's name names a group
+// of people, not one person: a queue, a team, a department («Группа
+// исполнителей», "Assigned group", "Owner team"), though "Teammate
+// assigned" is one person. Neither a change log's field nor a column so
+// named is the assignee (see headerRank).
+func groupName(name string) bool {
+	for _, w := range strings.FieldsFunc(strings.ToLower(name), func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if slices.Contains(groupWords, w) || slices.ContainsFunc(groupStems, func(st string) bool { return strings.HasPrefix(w, st) }) {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	groupWords = []string{"group", "groups", "queue", "queues", "team", "teams", "department", "departments", "dept"}
+	groupStems = []string{"групп", "очеред", "команд", "отдел", "подразделени"}
+)
 
 // change is one row of a change log, read.
 type change struct {

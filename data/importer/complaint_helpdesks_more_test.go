@@ -109,12 +109,13 @@ func TestImportMoreHelpDeskExports(t *testing.T) {
 		// Yandex Tracker's issues in Russian: the key is the id, «Нужна
 		// информация» waits for the author, «Блокер» is critical; its
 		// «Резолюция» «Решён» repeats the status and is no resolution
-		// text. The layout is assumed from Tracker's Russian UI.
+		// text. The layout is assumed from Tracker's Russian UI. «Открыт»
+		// is the status an issue is created in: unassigned, it is new.
 		{"yandex_tracker_issues.csv", map[string]want{
 			"SUPPORT-101": {data.StatusClosed, data.PriorityCritical, at(5, 16, 40)},
 			"SUPPORT-102": {data.StatusWaiting, data.PriorityNormal, none},
 			"SUPPORT-103": {data.StatusInProgress, data.PriorityCritical, none},
-			"SUPPORT-104": {data.StatusInProgress, data.PriorityLow, none},
+			"SUPPORT-104": {data.StatusNew, data.PriorityLow, none},
 		}, func(t *testing.T, got map[string]data.Complaint) {
 			if c := got["SUPPORT-101"]; c.ClientName != "Иван Иванов" || c.Assignee != "Анна Петрова" || c.Type != data.TypeComplaint {
 				t.Errorf("SUPPORT-101 %+v", c)
@@ -227,10 +228,12 @@ func TestImportMoreHelpDeskExports(t *testing.T) {
 			}
 		}},
 		// Pyrus: a form's register, UTF-8 with a BOM: «Создана», «Открыта».
+		// A task is «Открыта» through all its stages: in work once
+		// someone is responsible for it, new before.
 		{"pyrus_tickets.csv", map[string]want{
 			"11872301": {data.StatusClosed, data.PriorityHigh, at(5, 16, 40)},
 			"11872302": {data.StatusInProgress, data.PriorityNormal, none},
-			"11872303": {data.StatusInProgress, data.PriorityLow, none},
+			"11872303": {data.StatusNew, data.PriorityLow, none},
 			"11872304": {data.StatusInProgress, data.PriorityCritical, none},
 			"11872305": {data.StatusClosed, data.PriorityNormal, at(8, 12, 30)},
 		}, func(t *testing.T, got map[string]data.Complaint) {
@@ -280,11 +283,12 @@ func TestImportMoreHelpDeskExports(t *testing.T) {
 			}
 		}},
 		// Okdesk: «Отложена» is put off, «Отменена» cancelled; the planned
-		// reaction and resolution dates are deadlines.
+		// reaction and resolution dates are deadlines. «Открыта» is the
+		// status a request is created in: nobody assigned, it is new.
 		{"okdesk_issues.csv", map[string]want{
 			"101": {data.StatusClosed, data.PriorityHigh, at(5, 16, 40)},
 			"102": {data.StatusInProgress, data.PriorityCritical, none},
-			"103": {data.StatusInProgress, data.PriorityLow, none},
+			"103": {data.StatusNew, data.PriorityLow, none},
 			"104": {data.StatusInProgress, data.PriorityNormal, none},
 			"105": {data.StatusResolved, data.PriorityNormal, at(8, 12, 30)},
 			"106": {data.StatusClosed, data.PriorityNormal, none},

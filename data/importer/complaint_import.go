@@ -112,12 +112,12 @@ func prepareTickets(path string, opt Options) (*plan, error) {
 	}
 	if _, chosen := opt.Mapping[FieldType]; !chosen {
 		// San Francisco's 311 files a case under a category and a
-		// "Request Type" ("Street and Sidewalk Cleaning", "Bulky Items"):
-		// no type of appeal, nor a channel as Help Scout's "Type" is.
-		moveColumn(p, FieldType, FieldSubcategory, func(v string) bool {
-			_, typed := parseType(v)
-			return !typed && ticketChannel(v) == data.ChannelOther
-		})
+		// "Request Type" ("Street and Sidewalk Cleaning", "Bulky Items"),
+		// Boston's under a "reason" and a "type": no type of appeal, nor
+		// a channel as Help Scout's "Type" is.
+		if serviceTypes(sampleValues(p, FieldType)) {
+			moveColumn(p, FieldType, FieldSubcategory, func(string) bool { return true })
+		}
 		if _, chosen := opt.Mapping[FieldCategory]; !chosen {
 			// The BPI Challenge's Rabobank incidents are categorised
 			// "incident", "request for information" or "complaint".
@@ -175,6 +175,24 @@ func moveColumn(p *plan, from, to Field, belongs func(string) bool) {
 	}
 	delete(p.mapping, from)
 	p.mapping[to] = i
+}
+
+// serviceTypes reports whether a type column's values are the kinds of
+// service a city's 311 files requests under, not types of appeal: none
+// is a type's own word ("Incident", "Question") nor a channel, and most
+// name no type at all. A few name one by chance: Boston's "Request for
+// Pothole Repair" among its "Needle Pickup" and "Graffiti Removal".
+func serviceTypes(values []string) bool {
+	untyped := 0
+	for _, v := range values {
+		if bareType(v) || ticketChannel(v) != data.ChannelOther {
+			return false
+		}
+		if _, typed := parseType(v); !typed {
+			untyped++
+		}
+	}
+	return untyped*2 > len(values)
 }
 
 // statusWarnings name the status and resolution fields a file leaves

@@ -329,7 +329,8 @@ func TestParseServiceNowExport(t *testing.T) {
 }
 
 // The UCI ServiceNow event log: a row per update, unpadded d/m/yyyy HH:MM
-// dates, "?" for missing values.
+// dates, "?" for missing values. The assignee is assigned at the first
+// update that names one ("?" before it), not at the opening.
 func TestParseServiceNowEventLog(t *testing.T) {
 	pt := parseTickets(t, "testdata/servicenow_event_log.csv", Options{})
 	if pt.plan.format != FormatServiceNow || pt.plan.order != DMY {
@@ -337,12 +338,12 @@ func TestParseServiceNowEventLog(t *testing.T) {
 	}
 	checkTickets(t, pt.byID(t), map[string]ticketWant{
 		"INC0000045": {data.StatusClosed, data.PriorityNormal, data.TypeComplaint, data.ChannelPhone, data.VerdictUnknown,
-			[]string{"status:new@02-29 01:16", "status:resolved@02-29 08:53", "status:closed@03-05 12:00"}, time.Date(2016, 2, 29, 8, 53, 0, 0, time.UTC), 0},
+			[]string{"status:new@02-29 01:16", "assign@02-29 08:53", "status:resolved@02-29 08:53", "status:closed@03-05 12:00"}, time.Date(2016, 2, 29, 8, 53, 0, 0, time.UTC), 0},
 		"INC0000047": {data.StatusResolved, data.PriorityNormal, data.TypeComplaint, data.ChannelPhone, data.VerdictUnknown,
-			[]string{"status:new@02-29 04:40", "status:in_progress@02-29 06:10", "status:resolved@02-29 17:15", "status:in_progress@03-01 08:00",
+			[]string{"status:new@02-29 04:40", "assign@02-29 05:39", "status:in_progress@02-29 06:10", "status:resolved@02-29 17:15", "status:in_progress@03-01 08:00",
 				"status:waiting@03-01 08:30", "status:resolved@03-01 09:52"}, time.Date(2016, 3, 1, 9, 52, 0, 0, time.UTC), 1},
 		"INC0000057": {data.StatusInProgress, data.PriorityCritical, data.TypeComplaint, data.ChannelEmail, data.VerdictUnknown,
-			[]string{"status:new@03-13 14:05", "status:in_progress@03-14 09:00"}, time.Time{}, 0},
+			[]string{"status:new@03-13 14:05", "assign@03-14 09:00", "status:in_progress@03-14 09:00"}, time.Time{}, 0},
 	})
 	checkRejects(t, pt.rejects, []Reject{{Row: 12, Column: "incident_state", Value: "-100", Code: string(reasonStatus)}})
 	if want := []int{2, 5, 11}; len(pt.rows) != 3 || pt.rows[0] != want[0] || pt.rows[1] != want[1] || pt.rows[2] != want[2] {

@@ -216,6 +216,7 @@ var statusWords = []struct {
 	// Zendesk keeps "hold" for a third party, "pending" for the client;
 	// ServiceNow's "On Hold" and "Awaiting User Info" wait for the caller.
 	{"hold", data.StatusInProgress},
+	{"on-hold", data.StatusInProgress}, // Zendesk's hold as its UI and Explore write it
 	{"pending", data.StatusWaiting},
 	// Jira Service Management waits for the agent ("support") or the
 	// customer; HubSpot for "us" or the "contact".
@@ -239,6 +240,11 @@ var statusWords = []struct {
 	{"snoozed", data.StatusWaiting},
 	// Redmine's "Feedback" («Обратная связь») waits for the author's answer.
 	{"feedback", data.StatusWaiting},
+	// Bugzilla and MantisBT confirm a report before anyone is assigned
+	// to it; Bugzilla's NEEDSINFO waits for the reporter.
+	{"unconfirmed", data.StatusNew},
+	{"confirmed", data.StatusNew},
+	{"needsinfo", data.StatusWaiting},
 	{"обратная связь", data.StatusWaiting},
 	{"ожидает клиента", data.StatusWaiting},
 	{"ожидание клиента", data.StatusWaiting},
@@ -250,6 +256,14 @@ var statusWords = []struct {
 	{"logged", data.StatusNew},     // TOPdesk
 	{"registered", data.StatusNew}, // SimpleOne
 	{"to do", data.StatusNew},
+	// Linear's and Jira's queues before work: triage, the backlog, the
+	// issues picked for the next development.
+	{"triage", data.StatusNew},
+	// Groove: a ticket nobody has read yet, then opened.
+	{"unread", data.StatusNew},
+	{"opened", data.StatusInProgress},
+	{"backlog", data.StatusNew},
+	{"selected for development", data.StatusNew},
 	{"todo", data.StatusNew},
 	{"новая", data.StatusNew},
 	{"новый", data.StatusNew},
@@ -260,6 +274,16 @@ var statusWords = []struct {
 	{"in progress", data.StatusInProgress},
 	{"escalated", data.StatusInProgress},
 	{"working", data.StatusInProgress}, // Salesforce cases
+	// Dynamics 365's case status reasons: "Researching" and "Waiting for
+	// Details" while active, "Problem Solved" and "Information Provided"
+	// once resolved ("Canceled" and "Merged" below).
+	{"researching", data.StatusInProgress},
+	// Trac: the owner accepted the ticket, a patch is under review.
+	{"accepted", data.StatusInProgress},
+	{"reviewing", data.StatusInProgress},
+	{"waiting for details", data.StatusWaiting},
+	{"problem solved", data.StatusResolved},
+	{"information provided", data.StatusResolved},
 	{"reopened", data.StatusInProgress},
 	{"in_progress", data.StatusInProgress},
 	{"work in progress", data.StatusInProgress},
@@ -267,6 +291,7 @@ var statusWords = []struct {
 	{"awaiting", data.StatusInProgress}, // problem, vendor, evidence: inside work
 	{"waiting on third party", data.StatusInProgress},
 	{"untimely response", data.StatusInProgress},
+	{"overdue", data.StatusInProgress},         // open past its deadline
 	{"processing", data.StatusInProgress},      // GLPI: "Processing (assigned)", "(planned)"
 	{"to be discussed", data.StatusInProgress}, // YouTrack
 	// TOPdesk and SysAid: the client answered, the ball is with the
@@ -283,6 +308,15 @@ var statusWords = []struct {
 	{"требуется информация", data.StatusWaiting},
 	{"внешняя обработка", data.StatusInProgress},
 	{"transferred", data.StatusInProgress}, // 311: sent on to the department that acts
+	// The BPI Challenge 2013's Volvo IT incidents: queued for another
+	// team, handled on a call, waiting on the user, the implementation,
+	// a vendor (as a third party: inside work).
+	{"queued", data.StatusInProgress},
+	{"in call", data.StatusInProgress},
+	{"wait - user", data.StatusWaiting},
+	{"wait - customer", data.StatusWaiting},
+	{"wait - implementation", data.StatusInProgress},
+	{"wait - vendor", data.StatusInProgress},
 	// Registers kept by hand in English.
 	{"in review", data.StatusInProgress},
 	{"under review", data.StatusInProgress},
@@ -389,11 +423,17 @@ var statusStems = []struct {
 	{"в работе", data.StatusInProgress},
 	{"в обработке", data.StatusInProgress}, // HelpDeskEddy
 	{"на удержании", data.StatusInProgress},
+	// A register's «Просрочена» («Просроченные» in a city bot's report):
+	// still open, past its deadline.
+	{"просроч", data.StatusInProgress},
 	{"отложен", data.StatusInProgress},
 	{"эскалирован", data.StatusInProgress},
 	{"передан", data.StatusInProgress},
 	{"назначен", data.StatusInProgress},
 	{"ожида", data.StatusWaiting},
+	// «Отвечено»: the agent answered, the client's turn, as osTicket's
+	// "Answered" (a register's «Ответ дан» is its final answer).
+	{"отвечен", data.StatusWaiting},
 	{"нужна информация", data.StatusWaiting}, // Yandex Tracker asks the author
 	{"нужен ответ", data.StatusWaiting},
 	// Jira Service Management waits for the team («Ожидание поддержки»,
@@ -522,9 +562,9 @@ func cancelledStatus(format, s string) bool {
 // appeal: spam, deleted and merged into another ticket (Usedesk, Omnidesk
 // and HelpDeskEddy keep them in their exports). Russian ones are stems,
 // whatever their ending (Удален, Удалён, Удалённое, Объединено).
-// YouTrack's "Duplicate" is counted in the issue it duplicates, as a
-// merged ticket is.
-var notAppealStatuses = []string{"spam", "deleted", "merged", "duplicate", "спам", "удал", "объедин"}
+// YouTrack's "Duplicate" («Дубликат», «Дубль») is counted in the issue
+// it duplicates, as a merged ticket is.
+var notAppealStatuses = []string{"spam", "deleted", "merged", "duplicate", "спам", "удал", "объедин", "дубл"}
 
 // notAppeal reports whether a status cell marks a ticket that is no
 // client appeal: it is skipped, not stored as a new one.
@@ -537,6 +577,22 @@ func notAppeal(s string) bool {
 	}
 	return false
 }
+
+// duplicateResolution reports whether a resolution marks the ticket a
+// copy of another one, or merged into it: a resolution code alone
+// ("Duplicate", «Дубликат», "Merged"), or a closing note that says it
+// duplicates an existing case ("Duplicate of Existing Case", "Duplicate
+// of SUP-101").
+func duplicateResolution(s string) bool {
+	l := strings.ToLower(strings.Join(strings.Fields(s), " "))
+	return slices.Contains(duplicateResolutions, l) || strings.Contains(l, "duplicate of")
+}
+
+// duplicateResolutions are the resolution codes of a copy or a merged
+// ticket. A resolution that only starts so is a text ("Spam filter
+// fixed", «Удалён вирус»): the ticket was resolved.
+var duplicateResolutions = []string{"duplicate", "duplicated", "duplicate ticket", "duplicate issue", "duplicate case", "merged", "spam",
+	"дубликат", "дубль", "дублирует", "объединено", "объединена", "объединён", "объединен", "спам"}
 
 // liveAgentStatuses are the one-letter codes LiveAgent exports instead
 // of status names: Init, New, chaTting, calling (P), Resolved, Answered
@@ -609,7 +665,8 @@ var priorityWords = []struct {
 }
 
 // unsetPriorities say that nobody set a priority.
-var unsetPriorities = []string{"ns", "n/s", "not specified", "unspecified", "not set", "не указан", "не указано", "не задан", "не задано"}
+var unsetPriorities = []string{"ns", "n/s", "not specified", "unspecified", "not set", "не указан", "не указано", "не задан", "не задано",
+	"no priority", "без приоритета"} // Linear
 
 // glpiPriority reads GLPI's priorities: it puts "Major" above "Very high", while Jira and
 // YouTrack put it below "Critical".
@@ -739,7 +796,8 @@ var typeWords = []struct {
 		"query", "консультир", "справк", "уточнени", "информаци"}, data.TypeQuestion},
 	{[]string{"task", "feature", "request", "service request", "запрос", "заявк", "просьб", "предложени", "demande",
 		"задач", "подзадач", "новая функци", "улучшени", "доработк", // Jira in Russian
-		"suggestion", "idea", "пожелани", "идея"}, data.TypeRequest},
+		"suggestion", "idea", "пожелани", "идея",
+		"enhancement", "improvement"}, data.TypeRequest}, // Trac, Jira
 	{[]string{"praise", "compliment", "thanks", "благодарн", "похвал",
 		"благодар", "спасибо", "thank", "kudos", "positive", "позитив", "положительн"}, data.TypePraise},
 }

@@ -174,6 +174,8 @@ var complaintAliases = map[Field][]string{
 		// process-mining event logs, BPI Challenge incident logs.
 		"unique key", "sr number", "caseid", "service request (sr) number", "service request number", "service request id",
 		"incident id",
+		"case enquiry id",     // Boston's 311 ("case_enquiry_id")
+		"bug id",              // Bugzilla
 		"tracking id",         // HESK
 		"uid",                 // Trudesk's reports
 		"number",              // SimpleOne (INC0000101), as ServiceNow
@@ -197,8 +199,10 @@ var complaintAliases = map[Field][]string{
 		// TOPdesk, SysAid, Front's message export (the conversation's
 		// segment began with the client's message).
 		"call date", "request time", "segment start",
-		// BPI Challenge incident logs; Open311's service requests.
-		"open time", "requested datetime",
+		// BPI Challenge incident logs; Open311's service requests;
+		// Boston's 311 ("open_dt").
+		"open time", "requested datetime", "open dt",
+		"date submitted", "submitted date", "submitted on", // MantisBT; forms
 		// Registers kept by hand.
 		"дата жалобы", "дата претензии", "дата заявки", "дата рекламации", "дата получения", "дата приема", "дата приёма", "дата подачи",
 		"дата поступления обращения", "дата поступления жалобы", "дата регистрации обращения", "дата регистрации жалобы",
@@ -211,6 +215,9 @@ var complaintAliases = map[Field][]string{
 		// Process-mining event logs date each step ("Case ID, Activity,
 		// Complete Timestamp"); Austin's 311 a request's last status.
 		"complete timestamp", "event timestamp", "activity timestamp", "status change date",
+		"changed",              // Bugzilla: the last change, never the opening ("Opened")
+		"changetime",           // Trac (its "time" is the creation)
+		"change date+time",     // the BPI Challenge 2013's incidents: each step's time
 		"дата редактирования"}, // amoCRM's lead export,
 	FieldResolvedAt: {"дата решения", "решено", "решена", "решен", "решён", "дата и время решения", "дата выполнения", "выполнено", "время решения", "дата исполнения", "resolved", "resolved at",
 		"resolved_at", "solved at", "resolution date", "date resolved", "resolved time", "resolved date",
@@ -224,6 +231,7 @@ var complaintAliases = map[Field][]string{
 		// TOPdesk completes an incident before it closes it; Front
 		// archives a conversation when it is done.
 		"completed date", "segment end",
+		"completed", // Linear: when the issue was done ("Canceled" closes it)
 		// Registers kept by hand.
 		"дата устранения", "дата урегулирования", "дата фактического решения", "дата фактического исполнения", "фактическая дата решения",
 		"resolved on", "date of resolution", "date fixed", "fixed on",
@@ -234,8 +242,9 @@ var complaintAliases = map[Field][]string{
 		"date closed", "close time", "closed time", "closed date", "ticket closed time", "conversation last closed at",
 		// GLPI, Gorgias; ServiceDesk Plus closes a request as "Completed".
 		"closing date", "closed datetime", "completed time",
-		// TOPdesk, HappyFox.
-		"closure date", "closed on"},
+		// TOPdesk, HappyFox; Boston's 311 ("closed_dt").
+		"closure date", "closed on", "closed dt",
+		"canceled", "cancelled"}, // Linear: when the issue was canceled (a flag elsewhere, no date: not taken)
 	FieldRespondedAt: {"дата первого ответа", "первый ответ", "дата ответа", "время первого ответа", "first response at", "first reply at",
 		"first responded at", "responded at", "first response", "first response date", "first agent reply date", "first reply date",
 		"initial response time", "first response time", "responded time",
@@ -255,9 +264,13 @@ var complaintAliases = map[Field][]string{
 		"time to close (hh:mm:ss)", "resolution time (hrs)", "resolution time (in hrs)"},
 	// Front's ticket status category (open, waiting, resolved) says more
 	// than its conversation status (assigned, archived).
-	FieldStatus: {"ticket status category", "статус", "состояние", "статус обращения", "статус заявки", "стадия", "status", "state", "ticket status",
+	// The BPI Challenge 2013's Volvo IT incidents: the "Sub Status" (In
+	// Progress, Wait - User, Resolved, Closed) says what its "Status"
+	// (Accepted, Queued, Completed) only sums up.
+	FieldStatus: {"sub status", "ticket status category", "статус", "состояние", "статус обращения", "статус заявки", "стадия", "status", "state", "ticket status",
 		"conversation state", "stage", "current status", "sr status",
 		"conversation status", // Chatwoot
+		"status reason",       // Dynamics 365's case: its status is only Active, Resolved, Cancelled
 		// A process-mining event log names each step's activity.
 		"activity", "activity name", "concept:name",
 		"этап сделки"}, // amoCRM's lead: its stage in the pipeline,
@@ -310,7 +323,9 @@ var complaintAliases = map[Field][]string{
 		// A register filed by what was sold: "Product", «Услуга».
 		"product", "product line", "продукт", "услуга", "товар",
 		"воронка"}, // amoCRM's pipeline: appeals kept apart by kind («Жалобы», «Возвраты»),
-	FieldSubject: {"тема", "заголовок", "краткое описание", "суть", "тема письма", "тема тикета", "тема заявки", "название", "subject", "summary",
+	// Boston's 311 names the department "subject" beside its
+	// "case_title": the title comes first.
+	FieldSubject: {"case title", "тема", "заголовок", "краткое описание", "суть", "тема письма", "тема тикета", "тема заявки", "название", "subject", "summary",
 		"title", "short description", "brief description", "ticket name", "ticket title", "ticket subject",
 		"customer complaint", // Comcast's complaints on Kaggle: the client's own title
 		"issue", "проблема",  // a register's one-line "Issue" beside its "Details"
@@ -326,15 +341,18 @@ var complaintAliases = map[Field][]string{
 		"agent assigned", "назначена", "technician", "assignee user", "operator", // TOPdesk
 		"resource", "org:resource", // who did a step of a process-mining event log
 		"assigned user", "кому назначено", // SimpleOne
-		"agent name", // Chatwoot's conversation report
+		"agent name",       // Chatwoot's conversation report
+		"owner first name", // the BPI Challenge 2013's incidents: who owned the step
 		"оператор", "кто принял", "принял", "обработал", "handled by", "resolved by", "responsible person"},
 	FieldReopens: {"переоткрытия", "повторные открытия", "число переоткрытий", "reopens", "reopen count", "reopened", "number of reopen",
 		"number of reopens", "reopen time", "reopened at", "дата переоткрытия"},
 	FieldResolution: {"решение", "результат", "итог", "результат рассмотрения", "resolution", "resolution summary", "outcome",
 		"close notes", "closure notes", "closure code", "resolution code", "close code", "резолюция", // Yandex Tracker
 		"resolution description", "status notes", // New York's and San Francisco's 311
+		"closure reason", // Boston's 311
 		"принятые меры", "предпринятые меры", "меры", "принятое решение", "ответ клиенту", "текст ответа", "ответ", "action taken",
 		"actions taken", "corrective action",
+		"текст пояснения",   // a city's appeal bot: the explanation given
 		"причина закрытия"}, // Creatio's closure code,
 	FieldVerdict: {"оценка клиента", "удовлетворенность", "удовлетворённость", "отзыв клиента", "оценка", "satisfaction", "verdict", "csat",
 		"satisfaction rating", "rating", "conversation rating", "customer satisfaction rating", "happiness rating",
@@ -383,7 +401,7 @@ var complaintSchema = &schema{
 	detect:   detectTicketFormat,
 	// A US register's "State" is the client's address (the CFPB's on
 	// Kaggle): a status column only when it holds statuses.
-	doubtful: map[Field][]string{FieldStatus: {"state"}},
+	doubtful: map[Field][]string{FieldStatus: {"state", "sub status"}},
 	fits:     map[Field]func(string) bool{FieldStatus: statusLike},
 	reshape:  changeLogShape,
 }

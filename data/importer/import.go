@@ -109,12 +109,30 @@ func (b *rowBase) text(rec []string, f Field) string {
 	return cleanText(v)
 }
 
+// unreadPast reports whether a ticket row of n cells lacks only columns
+// nothing reads: Linear leaves the last, empty cell off its rows ("…,,"
+// for a header of 30, 29 cells), and what the row holds is all there. A
+// row short of a column that is read (a survey's, whose other columns
+// may be read as options, or a ticket's) is still rejected: its cells
+// may have moved.
+func (b *rowBase) unreadPast(n int) bool {
+	if b.p.schema != complaintSchema || b.clock >= n {
+		return false
+	}
+	for _, i := range b.col {
+		if i >= n {
+			return false
+		}
+	}
+	return true
+}
+
 // usable reports whether a record can be read as a data row: it has the
 // header's width and is not a total line (which is skipped with a
 // warning). ok=false when the row was rejected or skipped.
 func (b *rowBase) usable(rec []string, row int) bool {
 	want := len(b.p.cols)
-	if len(rec) < b.minWidth && !b.p.xlsx || len(rec) > want && !isBlank(rec[want:]) {
+	if len(rec) < b.minWidth && !b.p.xlsx && !b.unreadPast(len(rec)) || len(rec) > want && !isBlank(rec[want:]) {
 		b.rejected(row, "", b.rowText(rec), reasonFieldCount.msg(len(rec), want))
 		return false
 	}

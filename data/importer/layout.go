@@ -606,7 +606,7 @@ func headerRank(sc *schema, f Field, c column) int {
 			return -1
 		}
 	}
-	if f == FieldClient && c.mentions(notClientWords) || sc.isDate(f) && c.mentions(notDateWords) {
+	if f == FieldClient && c.mentions(notClientWords) || sc.isDate(f) && c.mentions(notDateWords) || f == FieldAssignee && slices.ContainsFunc(append([]string{c.name}, c.headers...), groupName) {
 		return -1
 	}
 	names := make([]string, 0, 1+len(c.headers))

@@ -13,6 +13,7 @@ func isMissing(s string) bool {
 	s = strings.TrimSpace(s)
 	switch s {
 	case "", "NA", "N/A", "n/a", "na", "#N/A", "?", "null", "NULL", "Null", "-", "—", "–", "nan", "NaN", "-None-", // -None-: Zoho Desk
+		"---",                  // Bugzilla's unset resolution
 		"Not set", "Не задано": // Request Tracker's unset dates
 		return true
 	}
