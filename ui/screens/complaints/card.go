@@ -567,7 +567,7 @@ func (cd *card) showSLA(results []data.SLAResult, now time.Time) {
 // slaLine is the clock of one standard: time left or overdue in working
 // hours, paused while waiting for the client, or how it ended.
 func slaLine(r data.SLAResult, now time.Time) (string, widget.Importance) {
-	head := r.Code + " · " + widgets.MeasureName(r.Measure) + " · " + lang.L("complaints.sla.target", map[string]any{"Target": widgets.DurationShort(r.Target)}) + " — "
+	head := r.Code + " · " + widgets.MeasureName(r.Measure) + " · " + lang.L("complaints.sla.target", map[string]any{"Target": widgets.DurationText(r.Target)}) + " — "
 	args := map[string]any{"Duration": widgets.DurationText(r.Target - r.Elapsed)}
 	switch {
 	case r.Overdue(now) || r.Outcome == data.SLARunning && r.Elapsed >= r.Target:

@@ -620,8 +620,8 @@ func TestCardSLAClock(t *testing.T) {
 	cd := h.openCard(fresh.ID)
 	lines := slaTexts(cd)
 	want := []string{
-		"FRT-1 · First response time · target 4 h 00 min — 3 hours 19 minutes left",
-		"RES-1 · Resolution time · target 4 h 00 min — 3 hours 19 minutes left",
+		"FRT-1 · First response time · target 4 hours — 3 hours 19 minutes left",
+		"RES-1 · Resolution time · target 4 hours — 3 hours 19 minutes left",
 	}
 	if !slices.Equal(lines, want) {
 		t.Errorf("fresh complaint's clock:\n got %q\nwant %q", lines, want)
@@ -630,8 +630,8 @@ func TestCardSLAClock(t *testing.T) {
 	ui(func() { cd.move(data.StatusWaiting) })
 	h.settle()
 	lines = slaTexts(cd)
-	if !strings.HasPrefix(lines[0], "FRT-1 · First response time · target 4 h 00 min — met, took ") ||
-		!strings.HasPrefix(lines[1], "RES-1 · Resolution time · target 4 h 00 min — paused while waiting for the client, 3 hours 19 minutes left") {
+	if !strings.HasPrefix(lines[0], "FRT-1 · First response time · target 4 hours — met, took ") ||
+		!strings.HasPrefix(lines[1], "RES-1 · Resolution time · target 4 hours — paused while waiting for the client, 3 hours 19 minutes left") {
 		t.Errorf("after waiting: %q", lines)
 	}
 	if cd.slaLines[0].Importance != widget.SuccessImportance {
@@ -640,7 +640,7 @@ func TestCardSLAClock(t *testing.T) {
 
 	cd = h.openCard(late.ID)
 	lines = slaTexts(cd)
-	if lines[0] != "FRT-1 · First response time · target 4 h 00 min — overdue by 1 hour" {
+	if lines[0] != "FRT-1 · First response time · target 4 hours — overdue by 1 hour" {
 		t.Errorf("late complaint's clock: %q", lines)
 	}
 	if cd.slaLines[0].Importance != widget.DangerImportance {
