@@ -7,7 +7,7 @@ TAGS    := migrated_fynedo
 export PATH := $(HOME)/.local/share/caredesk/go/bin:$(PATH):/usr/local/go/bin
 export CGO_ENABLED := 1
 
-.PHONY: run test deps build vet staticcheck unit bench screenshot
+.PHONY: run test deps build vet staticcheck unit bench
 
 run: deps
 	$(GO) run -tags $(TAGS) ./cmd/caredesk
