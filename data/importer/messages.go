@@ -31,6 +31,7 @@ const (
 	reasonBeforeOpened   reason = "import.reject.before_opened"
 	reasonFutureDate     reason = "import.reject.future_date"
 	reasonUnknownZone    reason = "import.reject.unknown_zone"
+	reasonAmbiguousZone  reason = "import.reject.ambiguous_zone"
 	reasonIDMissing      reason = "import.reject.id_missing"
 )
 
@@ -60,6 +61,7 @@ var reasonText = map[reason]string{
 	reasonBeforeOpened:   "earlier than the opening date",
 	reasonFutureDate:     "more than a day after the import: cannot have happened yet",
 	reasonUnknownZone:    "unknown time zone",
+	reasonAmbiguousZone:  "the time zone's abbreviation names several zones (CST, IST, BST): an offset such as -06:00 or a zone name is needed",
 	reasonIDMissing:      "the ticket number is missing",
 }
 
