@@ -118,6 +118,8 @@ const (
 	warnTestResponse     = "import.warning.test_response"
 	warnMoreTests        = "import.warning.more_test_responses"
 	warnStarRatings      = "import.warning.star_ratings"
+	warnScaleMapped      = "import.warning.scale_mapped"
+	warnRatingMapped     = "import.warning.rating_mapped"
 	warnDateByValues     = "import.warning.date_by_values"
 	warnScoreByValues    = "import.warning.score_by_values"
 	warnCommentByValues  = "import.warning.comment_by_values"

@@ -44,6 +44,8 @@ func TestMessagesAreTranslated(t *testing.T) {
 		warning(errSurveyAnswers, map[string]any{"Column": "How likely…"}, "x"),
 		warning(errTicketExport, nil, "x"),
 		warning(warnStarRatings, map[string]any{"Column": "rating"}, "x"),
+		warning(warnScaleMapped, map[string]any{"Column": "Оценка (1-7)", "Scale": "1–7"}, "x"),
+		warning(warnRatingMapped, map[string]any{"Column": "Q3", "Rows": 4}, "x"),
 		warning(warnDateByValues, map[string]any{"Column": "Создан"}, "x"),
 		warning(warnScoreByValues, map[string]any{"Column": "Q1"}, "x"),
 		warning(warnCommentByValues, map[string]any{"Column": "Field4"}, "x"),

@@ -378,10 +378,14 @@ func prepare(path string, opt Options, sc *schema) (*plan, error) {
 		_, resolutionAsked := opt.Mapping[FieldResolution]
 		p.statusByValues(!resolutionAsked)
 	}
-	if i, ok := p.mapping[FieldScore]; ok && sc == feedbackSchema && opt.Mapping[FieldScore] != "" && p.starScale(i) {
+	if i, ok := p.mapping[FieldScore]; ok && sc == feedbackSchema && opt.Mapping[FieldScore] != "" {
 		col := p.columnNames()[i]
-		p.warnings = append(p.warnings, warning(warnStarRatings, map[string]any{"Column": col},
-			"column %q looks like star ratings (1-5), not 0-10 recommendation scores: imported as scores, every 5 stars counts as a detractor", col))
+		if p.starScale(i) {
+			p.warnings = append(p.warnings, warning(warnStarRatings, map[string]any{"Column": col},
+				"column %q looks like star ratings (1-5), not 0-10 recommendation scores: imported as scores, every 5 stars counts as a detractor", col))
+		} else if w, ok := p.mappedScale(i); ok {
+			p.warnings = append(p.warnings, w)
+		}
 	}
 	if _, seg := p.mapping[FieldSegment]; seg {
 		if _, client := p.mapping[FieldClient]; !client {
@@ -724,6 +728,41 @@ func (p *plan) starScale(i int) bool {
 		return false
 	}
 	return n >= minStarSample || slices.ContainsFunc(p.cols, reviewHeader)
+}
+
+// mappedScale warns when the column the user chose for the score is a
+// rating on another scale than 0-10: its header names one («Оценка
+// (1-7)»), or every answer so far is 1 to 5 (too few for starScale to
+// call them stars), as a CSAT question's are. Imported as scores, such
+// answers make every respondent a detractor. A header asking the
+// recommendation question or naming 0-10 holds scores whatever its
+// answers.
+func (p *plan) mappedScale(i int) (Message, bool) {
+	col := p.columnNames()[i]
+	low, top := headerScaleRange(p.cols[i])
+	if top != 0 && top != 10 {
+		scale := fmt.Sprintf("%d–%d", low, top)
+		return warning(warnScaleMapped, map[string]any{"Column": col, "Scale": scale},
+			"column %q asks for a rating on a %s scale, not a 0-10 recommendation score: imported as scores, its answers give no true NPS", col, scale), true
+	}
+	if top == 10 || npsHeader(p.cols[i]) {
+		return Message{}, false
+	}
+	n := 0
+	for _, r := range p.sample {
+		if i >= len(r) || isMissing(r[i]) {
+			continue
+		}
+		if v, why := parseScore(r[i]); why != "" || v < 1 || v > 5 {
+			return Message{}, false
+		}
+		n++
+	}
+	if n < minScoreSample {
+		return Message{}, false
+	}
+	return warning(warnRatingMapped, map[string]any{"Column": col, "Rows": n},
+		"column %q holds only answers 1 to 5 (%d of them), as a 1-5 rating does, not 0-10 recommendation scores: imported as scores, every answer counts as a detractor", col, n), true
 }
 
 // ratingWords mark headers of some rating, a candidate for star ratings.

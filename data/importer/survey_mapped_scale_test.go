@@ -1,0 +1,61 @@
+package importer_test
+
+import (
+	"slices"
+	"testing"
+	"time"
+
+	"caredesk/data/importer"
+)
+
+// A column the user maps to the score by hand is imported as asked, but
+// when it is a rating on another scale than 0-10 — its header names one,
+// or all its answers are 1 to 5, too few for star ratings — the preview
+// says that NPS needs 0-10 answers.
+func TestMappedScoreOnAnotherScaleWarns(t *testing.T) {
+	for _, tc := range []struct {
+		name, head string
+		answers    []string
+		code       string
+		args       map[string]any
+	}{
+		{"five answers 1-5", "Q3", []string{"4", "5", "2", "3", "5"}, "import.warning.rating_mapped", map[string]any{"Column": "Q3", "Rows": 5}},
+		{"header names 1-7", "Оценка (1-7)", []string{"6", "7", "2"}, "import.warning.scale_mapped", map[string]any{"Column": "Оценка (1-7)", "Scale": "1–7"}},
+		{"header names 0-100", "Satisfaction (0-100)", []string{"80", "95", "40"}, "import.warning.scale_mapped", map[string]any{"Column": "Satisfaction (0-100)", "Scale": "0–100"}},
+		{"an answer above 5", "Q3", []string{"4", "5", "9", "3"}, "", nil},
+		{"two answers only", "Q3", []string{"4", "5"}, "", nil},
+		{"the recommendation question", "How likely are you to recommend us?", []string{"4", "5", "2", "3"}, "", nil},
+		{"header names 0-10", "Q3 (0-10)", []string{"4", "5", "2", "3"}, "", nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			rows := []string{"Submitted;" + tc.head + ";Comment"}
+			for i, a := range tc.answers {
+				rows = append(rows, "0"+string(rune('1'+i))+".03.2024 10:00;"+a+";answer "+a)
+			}
+			path := writeFile(t, "csat.csv", []byte(lines(rows...)))
+			opt := importer.Options{Location: time.UTC, RejectsPath: "-", Mapping: map[importer.Field]string{importer.FieldScore: tc.head}}
+			pv, err := importer.Inspect(path, opt)
+			if err != nil {
+				t.Fatal(err)
+			}
+			codes := warningCodes(pv.Warnings)
+			for _, c := range []string{"import.warning.rating_mapped", "import.warning.scale_mapped", "import.warning.star_ratings"} {
+				if c != tc.code && slices.Contains(codes, c) {
+					t.Errorf("warnings %v: %s unexpected", codes, c)
+				}
+			}
+			if tc.code != "" {
+				w := findWarning(t, pv.Warnings, tc.code)
+				for k, v := range tc.args {
+					if w.Args[k] != v {
+						t.Errorf("%s: %s = %v, want %v", tc.code, k, w.Args[k], v)
+					}
+				}
+			}
+			res := importFile(t, openStore(t), path, opt)
+			if res.Imported+res.Rejected != len(tc.answers) {
+				t.Errorf("imported %d, rejected %d of %d", res.Imported, res.Rejected, len(tc.answers))
+			}
+		})
+	}
+}
