@@ -254,6 +254,11 @@ func prepare(path string, opt Options, sc *schema) (*plan, error) {
 		return nil, wrap(err)
 	}
 	p.skip = titleRows(lead)
+	if r := p.skip - 1; r >= 0 && p.xlsx && opt.HeaderRows != 1 && loneGroupHeading(lead[r:], p.merges, nums[r]) {
+		// One group heading over a few of the names is the header's
+		// first row, not a title: the names under it are grouped.
+		p.skip = r
+	}
 	if p.skip > 0 {
 		var titles []string
 		for _, r := range lead[:p.skip] {
@@ -281,16 +286,23 @@ func prepare(path string, opt Options, sc *schema) (*plan, error) {
 		p.headerRows = auto
 	}
 	// A merged group heading over the names makes a second header row,
-	// told by the merges, not by SurveyMonkey's words; a preview's two
-	// rows, passed back by the wizard, are read the same way.
-	if auto == 1 && (opt.HeaderRows <= 0 || opt.HeaderRows == 2) && groupHeading(head, p.merges, headRow) {
-		p.headerRows, p.grouped = 2, true
+	// told by the merges, not by SurveyMonkey's words; groups headed in
+	// turn by a wider one make a third. A preview's rows, passed back by
+	// the wizard, are read the same way.
+	if auto == 1 && groupHeading(head, p.merges, headRow) {
+		levels := 2
+		if len(head) > 2 && groupHeading(head[1:], p.merges, headRow+1) {
+			levels = 3
+		}
+		if opt.HeaderRows <= 0 || opt.HeaderRows == levels {
+			p.headerRows, p.grouped = levels, true
+		}
 	}
 	if p.headerRows > len(head) {
 		return nil, wrap(ErrEmptyFile)
 	}
 	if p.grouped {
-		p.cols = groupedColumns(head, p.merges, headRow)
+		p.cols = groupedColumns(head[:p.headerRows], p.merges, headRow)
 	} else {
 		p.cols = buildColumns(head[:p.headerRows], p.headerRows)
 	}
