@@ -432,15 +432,16 @@ func (c column) mentions(words []string) bool {
 
 // reviewHeader reports whether a header is one of a review platform's
 // export: Yotpo's "Review Content", Judge.me's "review_date", Okendo's
-// "reviewId", Google Play's "Review Text", "Reviewer Name". ODK's
+// "reviewId", Google Play's "Review Text", "Reviewer Name", Datafiniti's
+// "reviews.text" (a review's fields flattened from JSON). ODK's
 // "ReviewState" and SurveyCTO's "review_status" are a survey's own
 // moderation, not reviews.
 func reviewHeader(c column) bool {
-	n := strings.TrimSpace(spaced(c.norm))
+	n := strings.TrimSpace(strings.ReplaceAll(spaced(c.norm), ".", " "))
 	switch {
 	case strings.HasPrefix(n, "reviewstate"), strings.HasPrefix(n, "review state"), strings.HasPrefix(n, "review status"), strings.HasPrefix(n, "reviewed"):
 		return false
-	case strings.HasPrefix(n, "review "), strings.HasPrefix(n, "reviewer"), strings.HasPrefix(n, "reviewid"):
+	case strings.HasPrefix(n, "review "), strings.HasPrefix(n, "reviews "), strings.HasPrefix(n, "reviewer"), strings.HasPrefix(n, "reviewid"):
 		// Not "Review" alone: Thanx calls the comment of a 0-10 answer so.
 		return true
 	}

@@ -115,6 +115,7 @@ const (
 	warnEventLog         = "import.warning.event_log"
 	warnSysIDs           = "import.warning.sys_ids"
 	warnRowNumbers       = "import.warning.row_numbers"
+	warnSharedIDs        = "import.warning.shared_ids"
 	warnTestResponse     = "import.warning.test_response"
 	warnMoreTests        = "import.warning.more_test_responses"
 	warnStarRatings      = "import.warning.star_ratings"

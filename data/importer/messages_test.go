@@ -22,6 +22,7 @@ func TestMessagesAreTranslated(t *testing.T) {
 		warning(warnEventLog, map[string]any{"Column": "Ticket ID"}, "x"),
 		warning(warnSysIDs, map[string]any{"Column": "assigned_to"}, "x"),
 		warning(warnRowNumbers, map[string]any{"Column": "№ п/п"}, "x"),
+		warning(warnSharedIDs, map[string]any{"Column": "id"}, "x"),
 		warning(warnTestResponse, map[string]any{"Row": 4, "Status": "Survey Preview"}, "x"),
 		warning(warnMoreTests, map[string]any{"Count": 12}, "x"),
 		warning(warnScoreColumnEmpty, map[string]any{"Column": "NPS", "Rows": 12}, "x"),

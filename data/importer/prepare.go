@@ -340,7 +340,16 @@ func prepare(path string, opt Options, sc *schema) (*plan, error) {
 	for {
 		p.mapping = detectMapping(sc, p.format, p.cols, p.sample, p.excelDates(), banned)
 		i, ok := p.mapping[FieldScore]
-		if !ok || sc != feedbackSchema || !p.starScale(i) {
+		if !ok || sc != feedbackSchema {
+			break
+		}
+		if !p.starScale(i) {
+			// Past the stars, a column without one score in it
+			// (Datafiniti's empty or TRUE/FALSE "reviews.doRecommend")
+			// is no 0-10 question: the file is a review export.
+			if len(banned) > 0 && !scoreAnswers(p.sample, i) {
+				delete(p.mapping, FieldScore)
+			}
 			break
 		}
 		banned[i] = true
@@ -353,6 +362,14 @@ func prepare(path string, opt Options, sc *schema) (*plan, error) {
 		col := p.columnNames()[i]
 		p.warnings = append(p.warnings, warning(warnRowNumbers, map[string]any{"Column": col},
 			"column %q numbers the rows (1, 2, 3…), so it is no id: rows are told apart by their content", col))
+	}
+	if i, ok := p.mapping[FieldExternalID]; ok && !explicitID && sc == feedbackSchema && sharedIDs(p.sample, i) {
+		// A product's or a location's id, the same on most rows, taken
+		// for the response's would make all but one answer a duplicate.
+		delete(p.mapping, FieldExternalID)
+		col := p.columnNames()[i]
+		p.warnings = append(p.warnings, warning(warnSharedIDs, map[string]any{"Column": col},
+			"column %q holds the same value on different answers, so it is no response id: rows are told apart by their content", col))
 	}
 	for f, name := range opt.Mapping {
 		if name == "" {
@@ -775,6 +792,40 @@ func (p *plan) mappedScale(i int) (Message, bool) {
 	}
 	return warning(warnRatingMapped, map[string]any{"Column": col, "Rows": n},
 		"column %q holds only answers 1 to 5 (%d of them), as a 1-5 rating does, not 0-10 recommendation scores: imported as scores, every answer counts as a detractor", col, n), true
+}
+
+// scoreAnswers reports whether any sampled value of column i is a score.
+func scoreAnswers(sample [][]string, i int) bool {
+	for _, r := range sample {
+		if i < len(r) && !isMissing(r[i]) {
+			if _, why := parseScore(r[i]); why == "" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// sharedIDs reports whether column i repeats its values over different
+// rows of the sample, most of them sharing one with another row: the id
+// of what was reviewed or surveyed, not of each answer. A response
+// exported twice repeats the whole row and is no sign.
+func sharedIDs(sample [][]string, i int) bool {
+	rows := map[string]string{}
+	n, conflict := 0, false
+	for _, r := range sample {
+		if i >= len(r) || isMissing(r[i]) {
+			continue
+		}
+		id, whole := strings.TrimSpace(r[i]), strings.Join(r, "\x00")
+		if prev, seen := rows[id]; seen && prev != whole {
+			conflict = true
+		} else if !seen {
+			rows[id] = whole
+		}
+		n++
+	}
+	return conflict && len(rows)*2 <= n
 }
 
 // ratingWords mark headers of some rating, a candidate for star ratings.

@@ -1,0 +1,83 @@
+package importer_test
+
+import (
+	"context"
+	"errors"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"caredesk/data/importer"
+)
+
+// Datafiniti's review datasets (its Amazon product reviews and hotel
+// reviews, kept in many public repositories) flatten each review's fields
+// from JSON: "reviews.rating" 1-5 stars, "reviews.text",
+// "reviews.doRecommend" (TRUE/FALSE, empty in the hotel set) and, before
+// them, the product's or the hotel's own "id", "name". Such an export is
+// no NPS survey: it is refused saying the ratings are stars, not imported
+// with the stars as scores (Amazon), nor with the empty doRecommend as the
+// score and no scores at all (hotels).
+func TestDatafinitiReviewExportsAreRefused(t *testing.T) {
+	for _, file := range []string{"datafiniti_amazon_reviews.csv", "datafiniti_hotel_reviews.csv"} {
+		t.Run(file, func(t *testing.T) {
+			db := openStore(t)
+			_, err := importer.ImportFeedback(context.Background(), db, filepath.Join("testdata", file), importer.Options{Location: time.UTC, RejectsPath: "-"}, nil)
+			var refused *importer.MessageError
+			if !errors.Is(err, importer.ErrNoScoreColumn) || !errors.As(err, &refused) || refused.Code != "import.error.star_ratings" || refused.Args["Column"] != "reviews.rating" {
+				t.Fatalf("import: %v (%+v), want the star_ratings refusal naming reviews.rating", err, refused)
+			}
+			assertEmpty(t, db)
+		})
+	}
+}
+
+// Mapped by hand, the stars are imported with the warning, and every
+// review is one answer: the product's "id", the same on every row, is no
+// response id, and taking it for one had kept the first review only.
+func TestDatafinitiProductIDIsNoResponseID(t *testing.T) {
+	path := filepath.Join("testdata", "datafiniti_amazon_reviews.csv")
+	db := openStore(t)
+	res := importFile(t, db, path, importer.Options{Location: time.UTC, RejectsPath: "-", Mapping: map[importer.Field]string{importer.FieldScore: "reviews.rating"}})
+	if res.Imported != 8 || res.Duplicates != 0 || res.Rejected != 0 {
+		t.Fatalf("imported %d, duplicates %d, rejected %d; want 8, 0, 0", res.Imported, res.Duplicates, res.Rejected)
+	}
+	if w := findWarning(t, res.Warnings, "import.warning.shared_ids"); w.Args["Column"] != "id" {
+		t.Errorf("shared ids warning names %v, want id", w.Args["Column"])
+	}
+	findWarning(t, res.Warnings, "import.warning.star_ratings")
+	f := byComment(t, db)["I bought my Kindle about 2 months ago and the battery is already dead and will not charge"]
+	if f.Score != 4 || !f.RespondedAt.Equal(time.Date(2017, 7, 14, 0, 0, 0, 0, time.UTC)) {
+		t.Errorf("stored %+v, want 4 stars on 2017-07-14 (reviews.date)", f)
+	}
+	// Imported again: nothing new, the rows are told apart by content.
+	if again := importFile(t, db, path, importer.Options{Location: time.UTC, RejectsPath: "-", Mapping: map[importer.Field]string{importer.FieldScore: "reviews.rating"}}); again.Imported != 0 || again.Duplicates != 8 {
+		t.Errorf("again: imported %d, duplicates %d; want 0 and 8", again.Imported, again.Duplicates)
+	}
+}
+
+// A response id repeated by a response exported twice, or by a few
+// answers, stays the id: only a column most rows share a value of is
+// dropped.
+func TestResponseIDRepeatedByFewStaysID(t *testing.T) {
+	path := writeFile(t, "nps.csv", []byte(lines(
+		"Response ID,Submitted at,How likely are you to recommend us?,Comment",
+		"r1,2026-11-05 14:03:22,9,good",
+		"r1,2026-11-05 14:03:22,9,good",
+		"r2,2026-11-06 09:15:00,3,bad",
+		"r3,2026-11-07 10:00:00,8,fine",
+		"r3,2026-11-07 10:05:00,7,fine, updated",
+	)))
+	pv, err := importer.Inspect(path, importer.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if pv.Mapping[importer.FieldExternalID] != "Response ID" {
+		t.Fatalf("mapping %v, want Response ID as the id", pv.Mapping)
+	}
+	for _, w := range pv.Warnings {
+		if w.Code == "import.warning.shared_ids" {
+			t.Errorf("warning %+v", w)
+		}
+	}
+}
