@@ -453,6 +453,13 @@ func scanClock(sc *dateScanner, v *dateValue) error {
 		sc.i += n
 		sc.skipSpaces()
 	}
+	if v.hour == 24 && sep == ':' && !v.twelveHour {
+		// JavaScript's Intl.DateTimeFormat with hour12: false counts
+		// the hours 1 to 24 in many locales: the first hour of the day
+		// is "24:12:05", on that same day (Formbricks' exports until
+		// it set hourCycle "h23").
+		v.hour = 0
+	}
 	return nil
 }
 
