@@ -555,7 +555,7 @@ func detectMapping(sc *schema, format string, cols []column, sample [][]string, 
 				// A column with values beats an empty one whatever their
 				// headers: an export's unused "NPS" or "note" column must
 				// not take the score from the filled one.
-				if !fit || exactOnly && empty || best >= 0 && (empty && !bestEmpty || empty == bestEmpty && rank >= bestRank) {
+				if !fit || exactOnly && empty || best >= 0 && (empty && !bestEmpty || empty == bestEmpty && rank >= bestRank && !afterScore(m, f, best, i, rank == bestRank)) {
 					continue
 				}
 				best, bestRank, bestEmpty = i, rank, empty
@@ -567,6 +567,16 @@ func detectMapping(sc *schema, format string, cols []column, sample [][]string, 
 		}
 	}
 	return m
+}
+
+// afterScore reports whether column i, as telling a comment's header as
+// column best (tie), is the open question asked after the score while best
+// was asked before it: a survey's «Почему?» follows its 0-10 question,
+// its other open questions («Здесь вы можете оставить более подробную
+// обратную связь о кураторе») are about other things.
+func afterScore(m map[Field]int, f Field, best, i int, tie bool) bool {
+	s, ok := m[FieldScore]
+	return tie && ok && f == FieldComment && best < s && i > s
 }
 
 // exactColumn returns the first unused column named by one of names (in
