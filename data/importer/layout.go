@@ -264,6 +264,7 @@ var aliases = map[Field][]string{
 	// завершения» after «Дата начала»; Pendo dates an answer by the
 	// respondent's "Browser Time".
 	FieldDate: {"date", "дата", "дата ответа", "дата опроса", "дата и время", "response date", "responded at", "responded", "date responded", "date de réponse",
+		"survey response date", "survey date", // a contact centre's CSAT data beside the order's and the dates
 		"rated at", // Thanx: when the guest answered, after "created_at" (when asked)
 		"recordeddate", "recorded date", "end date", "enddate",
 		// ODK and KoboToolbox: when the respondent finished, with the
@@ -279,7 +280,8 @@ var aliases = map[Field][]string{
 		"note", "note nps", "nps_score", "answer"},
 	FieldComment: {"comment", "comments", "feedback", "комментарий", "комментарии", "отзыв", "explication", "commentaire", "commentaires", "verbatim",
 		"reason", "причина", "open-ended response", "text", "текст", "текст отзыва",
-		"review", "review text"}, // Thanx: "review" the words of a 0-10 "rating"
+		"review", "review text", // Thanx: "review" the words of a 0-10 "rating"
+		"remarks", "remark", "customer remarks", "customer remark"},
 	// Satismeter says how it asked ("In-app", "Email") under "Method".
 	FieldChannel: {"channel", "канал", "канал связи", "survey channel", "delighted source", "deliverymethod", "delivery method", "source", "источник", "medium",
 		"method",
@@ -389,7 +391,10 @@ func spaced(s string) string { return strings.ReplaceAll(s, "_", " ") }
 var notClientWords = []string{"first name", "last name", "firstname", "lastname", "middle name", "surname", "username", "user name",
 	"фамилия", "отчество", "имя пользователя", "file name", "filename", "survey name", "name of survey", "product name",
 	"complaint",                       // "Customer Complaint" is what the client wrote, not who
-	"submittername", "submitter name"} // ODK Central's data collector
+	"submittername", "submitter name", // ODK Central's data collector
+	// Who served the client: "Agent_name", "Supervisor", "Manager",
+	// «Оператор», «Менеджер».
+	"agent", "supervisor", "manager", "оператор", "менеджер", "сотрудник", "employee"}
 
 // notDateWords mark dates of the client rather than of the answer or the
 // ticket: a survey's "Дата рождения" is no response date.
