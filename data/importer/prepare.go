@@ -46,6 +46,10 @@ type plan struct {
 	dateLoc     *time.Location
 	warnings    []Message
 
+	// banned are the columns left out of the score: star ratings, a
+	// review's rating (see starScale, reviewRecommend).
+	banned map[int]bool
+
 	// grouped: the first of two header rows heads groups of columns
 	// (see groupHeading); the columns are named as by a one-row header.
 	grouped bool
@@ -343,7 +347,7 @@ func prepare(path string, opt Options, sc *schema) (*plan, error) {
 		if !ok || sc != feedbackSchema {
 			break
 		}
-		if !p.starScale(i) {
+		if !p.starScale(i) && p.reviewRecommend(i) < 0 {
 			// Past the stars, a column without one score in it
 			// (Datafiniti's empty or TRUE/FALSE "reviews.doRecommend")
 			// is no 0-10 question: the file is a review export.
@@ -354,6 +358,7 @@ func prepare(path string, opt Options, sc *schema) (*plan, error) {
 		}
 		banned[i] = true
 	}
+	p.banned = banned
 	_, explicitID := opt.Mapping[FieldExternalID]
 	if i, ok := p.mapping[FieldExternalID]; ok && !explicitID && rowCounter(p.cols[i].norm, p.sample, i) {
 		// Taken for an id, a register's monthly files, each numbered from
@@ -412,6 +417,10 @@ func prepare(path string, opt Options, sc *schema) (*plan, error) {
 		if p.starScale(i) {
 			p.warnings = append(p.warnings, warning(warnStarRatings, map[string]any{"Column": col},
 				"column %q looks like star ratings (1-5), not 0-10 recommendation scores: imported as scores, every 5 stars counts as a detractor", col))
+		} else if rec := p.reviewRecommend(i); rec >= 0 {
+			yn := p.columnNames()[rec]
+			p.warnings = append(p.warnings, warning(warnReviewRating, map[string]any{"Column": col, "Recommend": yn},
+				"column %q looks like a review's rating, beside the yes/no answers of %q, not 0-10 recommendation scores: imported as scores, they give no true NPS", col, yn))
 		} else if w, ok := p.mappedScale(i); ok {
 			p.warnings = append(p.warnings, w)
 		}
@@ -794,6 +803,59 @@ func (p *plan) mappedScale(i int) (Message, bool) {
 		"column %q holds only answers 1 to 5 (%d of them), as a 1-5 rating does, not 0-10 recommendation scores: imported as scores, every answer counts as a detractor", col, n), true
 }
 
+// yesNo are the answers of a yes/no question.
+var yesNo = []string{"yes", "no", "true", "false", "y", "n", "да", "нет"}
+
+// reviewRecommend is the column, other than score, that asks whether the
+// respondent recommends and is answered yes or no, when column score is
+// a rating named by no recommendation word: a review site's "rating"
+// (Skytrax: 1-10) beside its "recommended" yes/no. Such a rating is no
+// 0-10 recommendation score. -1 when there is none.
+func (p *plan) reviewRecommend(score int) int {
+	if npsHeader(p.cols[score]) {
+		return -1
+	}
+	for i, c := range p.cols {
+		if i == score || !npsHeader(c) {
+			continue
+		}
+		n := 0
+		for _, r := range p.sample {
+			if i >= len(r) || isMissing(r[i]) {
+				continue
+			}
+			if !slices.Contains(yesNo, strings.ToLower(strings.TrimSpace(r[i]))) {
+				n = -1
+				break
+			}
+			n++
+		}
+		if n >= minScoreSample {
+			return i
+		}
+	}
+	return -1
+}
+
+// reviewRatings explains why no score column was found when the column
+// that would be the score is a review's rating beside a yes/no
+// recommendation (see reviewRecommend). nil when there is none.
+func (p *plan) reviewRatings() *MessageError {
+	for i, c := range p.cols {
+		if columnEmpty(p.sample, i) || starHeader(c) || headerRank(p.schema, FieldScore, c) < 0 || !scoreAnswers(p.sample, i) {
+			continue
+		}
+		rec := p.reviewRecommend(i)
+		if rec < 0 {
+			continue
+		}
+		col, yn := p.columnNames()[i], p.columnNames()[rec]
+		return &MessageError{Err: ErrNoScoreColumn, Message: warning(errReviewRatings, map[string]any{"Column": col, "Recommend": yn},
+			"column %q holds a review's rating, beside the yes/no answers of %q: a review export is no NPS survey, so it is not imported as one; if the file has a 0-10 score column, map it", col, yn)}
+	}
+	return nil
+}
+
 // scoreAnswers reports whether any sampled value of column i is a score.
 func scoreAnswers(sample [][]string, i int) bool {
 	for _, r := range sample {
@@ -910,6 +972,9 @@ func (p *plan) noScore() *MessageError {
 	}
 	if stars := p.starRatings(); stars != nil {
 		return stars
+	}
+	if review := p.reviewRatings(); review != nil {
+		return review
 	}
 	if codes := p.answerCodes(); codes != nil {
 		return codes

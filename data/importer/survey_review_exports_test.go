@@ -81,3 +81,36 @@ func TestResponseIDRepeatedByFewStaysID(t *testing.T) {
 		}
 	}
 }
+
+// Skytrax's British Airways reviews as a public scrape keeps them
+// (BritishAirlines.csv: "header", "author", "date" dd-mm-yyyy, "content",
+// "recommended" yes/no, "rating" 1-10, the sub-ratings with -1 for none;
+// reviewers' names shortened to initials): "rating" is an exact name of
+// the score and its answers reach past 5, so nothing stopped it becoming
+// the NPS score. Beside a yes/no answer to the recommendation it is a
+// review's rating: refused saying so, and warned about when mapped by hand.
+func TestSkytraxReviewRatingIsNoScore(t *testing.T) {
+	path := filepath.Join("testdata", "skytrax_british_airways.csv")
+	db := openStore(t)
+	_, err := importer.ImportFeedback(context.Background(), db, path, importer.Options{Location: time.UTC, RejectsPath: "-"}, nil)
+	var refused *importer.MessageError
+	if !errors.Is(err, importer.ErrNoScoreColumn) || !errors.As(err, &refused) || refused.Code != "import.error.review_ratings" ||
+		refused.Args["Column"] != "rating" || refused.Args["Recommend"] != "recommended" {
+		t.Fatalf("import: %v (%+v), want the review_ratings refusal naming rating and recommended", err, refused)
+	}
+	assertEmpty(t, db)
+
+	res := importFile(t, db, path, importer.Options{Location: time.UTC, RejectsPath: "-", Mapping: map[importer.Field]string{importer.FieldScore: "rating"}})
+	if w := findWarning(t, res.Warnings, "import.warning.review_rating"); res.Imported != 7 || w.Args["Recommend"] != "recommended" {
+		t.Errorf("imported %d, warning %+v", res.Imported, w)
+	}
+
+	// A yes/no question beside a score named by the recommendation
+	// itself changes nothing: that score is the NPS answer.
+	ok := writeFile(t, "nps.csv", []byte(lines(
+		"Date,How likely are you to recommend us?,Would you recommend us to a colleague?,Comment",
+		"2024-03-05 10:00,9,yes,good", "2024-03-06 10:00,3,no,bad", "2024-03-07 10:00,7,yes,fine")))
+	if res := importFile(t, openStore(t), ok, importer.Options{Location: time.UTC, RejectsPath: "-"}); res.Imported != 3 {
+		t.Errorf("NPS beside a yes/no question: imported %d, want 3", res.Imported)
+	}
+}
