@@ -450,8 +450,17 @@ func reviewHeader(c column) bool {
 		// Not "Review" alone: Thanx calls the comment of a 0-10 answer so.
 		return true
 	}
-	return false
+	return containsAny(n, reviewReplyWords)
 }
+
+// reviewReplyWords name the public reply a review platform lets the
+// company write under a review, which no survey has: the App Store's
+// "developerResponse" (app-store-scraper), Google Play's "replyContent"
+// and "Developer Reply Text", Trustpilot's "Business Reply Date", a map
+// service's «Ответ организации».
+var reviewReplyWords = []string{"developerresponse", "developer response", "developer reply", "replycontent", "reply content",
+	"ownerresponse", "owner response", "owner reply", "business reply", "company response", "company reply",
+	"ответ разработчика", "ответ компании", "ответ организации", "ответ владельца", "ответ магазина", "ответ продавца"}
 
 // notScoreWords mark headers of NPS group labels and other non-scores.
 var notScoreWords = []string{"group", "category", "categor", "label", "type", "группа", "категор", "segment", "сегмент"}

@@ -114,3 +114,41 @@ func TestSkytraxReviewRatingIsNoScore(t *testing.T) {
 		t.Errorf("NPS beside a yes/no question: imported %d, want 3", res.Imported)
 	}
 }
+
+// App Store reviews as app-store-scraper gives them and pandas writes
+// them (a public repository's Slack-app-reviews.csv; reviewers' names
+// replaced): an unnamed index column, "date", "developerResponse",
+// "review", "rating" 1-5, "isEdited", "userName", "title". Six reviews
+// are too few to call their ratings stars by the values alone, and
+// "review" alone is a 0-10 answer's comment at Thanx, so the stars were
+// imported as NPS scores. The developer's public reply marks a review
+// platform: refused as star ratings, and the index column, left as the
+// only one holding whole numbers 0 to 10, is not guessed for the score.
+func TestAppStoreReviewsAreRefused(t *testing.T) {
+	db := openStore(t)
+	_, err := importer.ImportFeedback(context.Background(), db, filepath.Join("testdata", "app_store_scraper_reviews.csv"), importer.Options{Location: time.UTC, RejectsPath: "-"}, nil)
+	var refused *importer.MessageError
+	if !errors.Is(err, importer.ErrNoScoreColumn) || !errors.As(err, &refused) || refused.Code != "import.error.star_ratings" || refused.Args["Column"] != "rating" {
+		t.Fatalf("import: %v (%+v), want the star_ratings refusal naming rating", err, refused)
+	}
+	assertEmpty(t, db)
+}
+
+// pandas writes a table's index as a first column without a header. It
+// rises down the rows, whatever rows an excerpt kept, and is no 0-10
+// answer: a survey's untitled question is still guessed for the score.
+func TestIndexColumnIsNoScore(t *testing.T) {
+	path := writeFile(t, "answers.csv", []byte(lines(
+		",Submitted,Q1,Q2",
+		"0,2024-03-05 10:00:00,9,Fast and friendly",
+		"3,2024-03-06 11:00:00,3,Too slow",
+		"4,2024-03-07 12:00:00,7,Fine",
+		"8,2024-03-08 13:00:00,10,Great")))
+	pv, err := importer.Inspect(path, importer.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := pv.Mapping[importer.FieldScore]; got != "Q1" {
+		t.Errorf("score read from %q, want Q1 (mapping %v)", got, pv.Mapping)
+	}
+}
