@@ -424,6 +424,12 @@ func prepare(path string, opt Options, sc *schema) (*plan, error) {
 		} else if w, ok := p.mappedScale(i); ok {
 			p.warnings = append(p.warnings, w)
 		}
+	} else if ok && sc == feedbackSchema && npsHeader(p.cols[i]) {
+		// The recommendation question asked on a 1-5 scale: only its
+		// many answers tell (see mappedScale).
+		if w, ok := p.mappedScale(i); ok {
+			p.warnings = append(p.warnings, w)
+		}
 	}
 	if _, seg := p.mapping[FieldSegment]; seg {
 		if _, client := p.mapping[FieldClient]; !client {
@@ -772,9 +778,11 @@ func (p *plan) starScale(i int) bool {
 // rating on another scale than 0-10: its header names one («Оценка
 // (1-7)»), or every answer so far is 1 to 5 (too few for starScale to
 // call them stars), as a CSAT question's are. Imported as scores, such
-// answers make every respondent a detractor. A header asking the
-// recommendation question or naming 0-10 holds scores whatever its
-// answers.
+// answers make every respondent a detractor. A header naming 0-10 holds
+// scores whatever its answers; one asking the recommendation question
+// does unless its answers are as many as tell stars, all 1 to 5 (a
+// 5-point «Насколько вероятно, что вы порекомендуете…»), which is also
+// said when the column was not chosen by hand.
 func (p *plan) mappedScale(i int) (Message, bool) {
 	col := p.columnNames()[i]
 	low, top := headerScaleRange(p.cols[i])
@@ -783,7 +791,7 @@ func (p *plan) mappedScale(i int) (Message, bool) {
 		return warning(warnScaleMapped, map[string]any{"Column": col, "Scale": scale},
 			"column %q asks for a rating on a %s scale, not a 0-10 recommendation score: imported as scores, its answers give no true NPS", col, scale), true
 	}
-	if top == 10 || npsHeader(p.cols[i]) {
+	if top == 10 {
 		return Message{}, false
 	}
 	n := 0
@@ -796,7 +804,9 @@ func (p *plan) mappedScale(i int) (Message, bool) {
 		}
 		n++
 	}
-	if n < minScoreSample {
+	if n < minScoreSample || npsHeader(p.cols[i]) && n < minStarSample {
+		// A few answers 1 to 5 to the recommendation question itself
+		// are a poor NPS, not another scale: as many as tell stars are.
 		return Message{}, false
 	}
 	return warning(warnRatingMapped, map[string]any{"Column": col, "Rows": n},

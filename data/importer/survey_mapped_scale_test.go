@@ -59,3 +59,34 @@ func TestMappedScoreOnAnotherScaleWarns(t *testing.T) {
 		})
 	}
 }
+
+// The recommendation question asked on a 5-point scale (a dry cleaner's
+// form offers «Очень вероятно»… as 1 to 5): with as many answers as tell
+// stars, all 1 to 5, the preview says so whether the column was found by
+// its header or chosen by hand; a few such answers are a poor NPS.
+func TestRecommendOnFivePointsWarns(t *testing.T) {
+	const head = "Насколько вероятно, что вы порекомендуете нашу химчистку своим друзьям и знакомым?"
+	file := func(n int) string {
+		rows := []string{"Дата;" + head}
+		for i := range n {
+			rows = append(rows, time.Date(2024, 3, 1+i%28, 10, i, 0, 0, time.UTC).Format("02.01.2006 15:04")+";"+string(rune('1'+i%5)))
+		}
+		return writeFile(t, "химчистка.csv", []byte(lines(rows...)))
+	}
+	for _, opt := range []importer.Options{{}, {Mapping: map[importer.Field]string{importer.FieldScore: head}}} {
+		pv, err := importer.Inspect(file(30), opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if w := findWarning(t, pv.Warnings, "import.warning.rating_mapped"); pv.Mapping[importer.FieldScore] != head || w.Args["Rows"] != 30 {
+			t.Errorf("mapping %v, warning %+v", pv.Mapping, w)
+		}
+		pv, err = importer.Inspect(file(12), opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if slices.Contains(warningCodes(pv.Warnings), "import.warning.rating_mapped") {
+			t.Errorf("12 answers: warnings %v", warningCodes(pv.Warnings))
+		}
+	}
+}
