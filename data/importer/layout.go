@@ -265,7 +265,8 @@ var aliases = map[Field][]string{
 	// respondent's "Browser Time".
 	FieldDate: {"date", "дата", "дата ответа", "дата опроса", "дата и время", "response date", "responded at", "responded", "date responded", "date de réponse",
 		"survey response date", "survey date", // a contact centre's CSAT data beside the order's and the dates
-		"rated at", // Thanx: when the guest answered, after "created_at" (when asked)
+		"rated at",                     // Thanx: when the guest answered, after "created_at" (when asked)
+		"scored datetime", "scored at", // Gorgias: when the customer answered, after "created_datetime" and "sent_datetime"
 		"recordeddate", "recorded date", "end date", "enddate",
 		// ODK and KoboToolbox: when the respondent finished, with the
 		// device's offset, before the server's "_submission_time".
@@ -281,7 +282,8 @@ var aliases = map[Field][]string{
 	FieldComment: {"comment", "comments", "feedback", "комментарий", "комментарии", "отзыв", "explication", "commentaire", "commentaires", "verbatim",
 		"reason", "причина", "open-ended response", "text", "текст", "текст отзыва",
 		"review", "review text", // Thanx: "review" the words of a 0-10 "rating"
-		"remarks", "remark", "customer remarks", "customer remark"},
+		"remarks", "remark", "customer remarks", "customer remark",
+		"body text"}, // Gorgias: the customer's words beside the 1-5 "score"
 	// Satismeter says how it asked ("In-app", "Email") under "Method".
 	FieldChannel: {"channel", "канал", "канал связи", "survey channel", "delighted source", "deliverymethod", "delivery method", "source", "источник", "medium",
 		"method",

@@ -424,9 +424,11 @@ func prepare(path string, opt Options, sc *schema) (*plan, error) {
 		} else if w, ok := p.mappedScale(i); ok {
 			p.warnings = append(p.warnings, w)
 		}
-	} else if ok && sc == feedbackSchema && npsHeader(p.cols[i]) {
-		// The recommendation question asked on a 1-5 scale: only its
-		// many answers tell (see mappedScale).
+	} else if ok && sc == feedbackSchema {
+		// A score found by a bare "Score" or "Rating" whose answers are
+		// all 1 to 5, too few to call them stars, or the recommendation
+		// question asked on a 1-5 scale (see mappedScale): imported, but
+		// not without a word.
 		if w, ok := p.mappedScale(i); ok {
 			p.warnings = append(p.warnings, w)
 		}

@@ -90,3 +90,28 @@ func TestRecommendOnFivePointsWarns(t *testing.T) {
 		}
 	}
 }
+
+// Gorgias' satisfaction surveys, as its API reference names their fields
+// (developers.gorgias.com, "The SatisfactionSurvey object", whose example
+// gives the first row): "score" 1 to 5, "body_text" the customer's words,
+// "created_datetime", "sent_datetime", then "scored_datetime" when the
+// customer answered. Found by the bare "score", three answers 1 to 5 are
+// imported with the 1-5 rating warning, dated when scored, with their
+// words as the comment.
+func TestGorgiasSatisfactionSurveys(t *testing.T) {
+	importer.SetClock(t, time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC))
+	path := writeFile(t, "satisfaction-surveys.csv", []byte(lines(
+		"id,ticket_id,customer_id,score,body_text,created_datetime,sent_datetime,scored_datetime",
+		`1234,15600,120,2,"Such speed, much pertinent.",2019-11-16T15:59:41.966927,2019-11-23T15:59:41.966927,2019-11-25T15:59:41.966927`,
+		"1235,15601,121,5,Great help,2019-11-17T10:00:00.000000,2019-11-24T10:00:00.000000,2019-11-24T12:30:00.000000",
+		"1236,15602,122,4,Fine,2019-11-18T09:00:00.000000,2019-11-25T09:00:00.000000,2019-11-26T08:15:00.000000")))
+	db := openStore(t)
+	res := importFile(t, db, path, importer.Options{Location: time.UTC, RejectsPath: "-"})
+	if w := findWarning(t, res.Warnings, "import.warning.rating_mapped"); res.Imported != 3 || w.Args["Column"] != "score" {
+		t.Fatalf("imported %d, warning %+v", res.Imported, w)
+	}
+	f := byComment(t, db)["Such speed, much pertinent."]
+	if f.Score != 2 || f.ExternalID != "1234" || !f.RespondedAt.Equal(time.Date(2019, 11, 25, 15, 59, 41, 0, time.UTC)) {
+		t.Errorf("stored %+v", f)
+	}
+}
