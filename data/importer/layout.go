@@ -458,10 +458,12 @@ func reviewHeader(c column) bool {
 // reviewReplyWords name the public reply a review platform lets the
 // company write under a review, which no survey has: the App Store's
 // "developerResponse" (app-store-scraper), Google Play's "replyContent"
-// and "Developer Reply Text", Trustpilot's "Business Reply Date", a map
-// service's «Ответ организации».
+// and "Developer Reply Text", Trustpilot's "Business Reply Date", Yandex
+// Maps' "businessComment" (scraped as "business_comment",
+// "business_reply"), a map service's «Ответ организации».
 var reviewReplyWords = []string{"developerresponse", "developer response", "developer reply", "replycontent", "reply content",
-	"ownerresponse", "owner response", "owner reply", "business reply", "company response", "company reply",
+	"ownerresponse", "owner response", "owner reply", "owner comment", "ownercomment",
+	"business reply", "business response", "business comment", "businesscomment", "company response", "company reply",
 	"ответ разработчика", "ответ компании", "ответ организации", "ответ владельца", "ответ магазина", "ответ продавца"}
 
 // notScoreWords mark headers of NPS group labels and other non-scores.
