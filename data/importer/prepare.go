@@ -351,7 +351,9 @@ func prepare(path string, opt Options, sc *schema) (*plan, error) {
 			// Past the stars, a column without one score in it
 			// (Datafiniti's empty or TRUE/FALSE "reviews.doRecommend")
 			// is no 0-10 question: the file is a review export.
-			if len(banned) > 0 && !scoreAnswers(p.sample, i) {
+			// Nor is a 0/1 indicator (the Women's Clothing reviews'
+			// "Recommended IND").
+			if len(banned) > 0 && (!scoreAnswers(p.sample, i) || binaryColumn(p.sample, i)) {
 				delete(p.mapping, FieldScore)
 			}
 			break
@@ -819,10 +821,10 @@ func (p *plan) mappedScale(i int) (Message, bool) {
 var yesNo = []string{"yes", "no", "true", "false", "y", "n", "да", "нет"}
 
 // reviewRecommend is the column, other than score, that asks whether the
-// respondent recommends and is answered yes or no, when column score is
-// a rating named by no recommendation word: a review site's "rating"
-// (Skytrax: 1-10) beside its "recommended" yes/no. Such a rating is no
-// 0-10 recommendation score. -1 when there is none.
+// respondent recommends and is answered yes or no (or 1 or 0), when
+// column score is a rating named by no recommendation word: a review
+// site's "rating" (Skytrax: 1-10) beside its "recommended" yes/no. Such a
+// rating is no 0-10 recommendation score. -1 when there is none.
 func (p *plan) reviewRecommend(score int) int {
 	if npsHeader(p.cols[score]) {
 		return -1
@@ -836,7 +838,7 @@ func (p *plan) reviewRecommend(score int) int {
 			if i >= len(r) || isMissing(r[i]) {
 				continue
 			}
-			if !slices.Contains(yesNo, strings.ToLower(strings.TrimSpace(r[i]))) {
+			if v := strings.ToLower(strings.TrimSpace(r[i])); !slices.Contains(yesNo, v) && v != "0" && v != "1" {
 				n = -1
 				break
 			}
@@ -847,6 +849,22 @@ func (p *plan) reviewRecommend(score int) int {
 		}
 	}
 	return -1
+}
+
+// binaryColumn reports whether column i holds nothing but 0 and 1, at
+// least minScoreSample of them: a yes/no indicator, not 0-10 answers.
+func binaryColumn(sample [][]string, i int) bool {
+	n := 0
+	for _, r := range sample {
+		if i >= len(r) || isMissing(r[i]) {
+			continue
+		}
+		if v := strings.TrimSpace(r[i]); v != "0" && v != "1" {
+			return false
+		}
+		n++
+	}
+	return n >= minScoreSample
 }
 
 // reviewRatings explains why no score column was found when the column

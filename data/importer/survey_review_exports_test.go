@@ -105,6 +105,15 @@ func TestSkytraxReviewRatingIsNoScore(t *testing.T) {
 		t.Errorf("imported %d, warning %+v", res.Imported, w)
 	}
 
+	// The recommendation answered 1 or 0 tells a review's rating too.
+	indicator := writeFile(t, "reviews.csv", []byte(lines(
+		"date,rating,recommended,content",
+		"2023-10-03,2,0,Mediocre at best", "2023-10-02,9,1,Impeccable service", "2023-09-28,6,1,Fine")))
+	_, err = importer.ImportFeedback(context.Background(), openStore(t), indicator, importer.Options{Location: time.UTC, RejectsPath: "-"}, nil)
+	if !errors.As(err, &refused) || refused.Code != "import.error.review_ratings" {
+		t.Errorf("rating beside a 1/0 recommendation: %v, want the review_ratings refusal", err)
+	}
+
 	// A yes/no question beside a score named by the recommendation
 	// itself changes nothing: that score is the NPS answer.
 	ok := writeFile(t, "nps.csv", []byte(lines(
@@ -151,4 +160,21 @@ func TestIndexColumnIsNoScore(t *testing.T) {
 	if got := pv.Mapping[importer.FieldScore]; got != "Q1" {
 		t.Errorf("score read from %q, want Q1 (mapping %v)", got, pv.Mapping)
 	}
+}
+
+// The Women's Clothing E-Commerce Reviews (a public data set kept in many
+// repositories): "Review Text", "Rating" 1-5 and "Recommended IND", 1 or
+// 0. With the stars left out, the indicator, named by "recommend" and
+// holding numbers 0 to 10, was imported as the NPS score: every
+// reviewer a detractor. A 0/1 indicator is no 0-10 answer; the file is
+// refused as star ratings.
+func TestRecommendedIndicatorIsNoScore(t *testing.T) {
+	db := openStore(t)
+	_, err := importer.ImportFeedback(context.Background(), db, filepath.Join("testdata", "womens_clothing_reviews.csv"),
+		importer.Options{Location: time.UTC, RejectsPath: "-", FileDate: time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC)}, nil)
+	var refused *importer.MessageError
+	if !errors.Is(err, importer.ErrNoScoreColumn) || !errors.As(err, &refused) || refused.Code != "import.error.star_ratings" || refused.Args["Column"] != "Rating" {
+		t.Fatalf("import: %v (%+v), want the star_ratings refusal naming Rating", err, refused)
+	}
+	assertEmpty(t, db)
 }
