@@ -452,8 +452,13 @@ func reviewHeader(c column) bool {
 		// Not "Review" alone: Thanx calls the comment of a 0-10 answer so.
 		return true
 	}
-	return containsAny(n, reviewReplyWords)
+	return containsAny(n, reviewReplyWords) || containsAny(n, reviewVoteWords)
 }
+
+// reviewVoteWords name the readers' votes on a review, which no survey
+// answer gets: Amazon's "HelpfulnessNumerator" and "helpful_votes",
+// Google Play's "thumbsUpCount", a shop's "Positive Feedback Count".
+var reviewVoteWords = []string{"helpfulness", "helpful votes", "helpful count", "thumbsupcount", "thumbs up count", "positive feedback count"}
 
 // reviewReplyWords name the public reply a review platform lets the
 // company write under a review, which no survey has: the App Store's

@@ -178,3 +178,18 @@ func TestRecommendedIndicatorIsNoScore(t *testing.T) {
 	}
 	assertEmpty(t, db)
 }
+
+// Amazon's Fine Food Reviews (a public data set; the first rows, as many
+// repositories quote them, reviewers' names replaced): "Score" 1-5, "Time"
+// unix seconds, "Summary", "Text", and the readers' votes
+// "HelpfulnessNumerator"/"HelpfulnessDenominator". Those votes mark a
+// review platform: refused as star ratings, not imported as NPS scores.
+func TestAmazonFineFoodReviewsAreRefused(t *testing.T) {
+	db := openStore(t)
+	_, err := importer.ImportFeedback(context.Background(), db, filepath.Join("testdata", "amazon_fine_food_reviews.csv"), importer.Options{Location: time.UTC, RejectsPath: "-"}, nil)
+	var refused *importer.MessageError
+	if !errors.Is(err, importer.ErrNoScoreColumn) || !errors.As(err, &refused) || refused.Code != "import.error.star_ratings" || refused.Args["Column"] != "Score" {
+		t.Fatalf("import: %v (%+v), want the star_ratings refusal naming Score", err, refused)
+	}
+	assertEmpty(t, db)
+}
