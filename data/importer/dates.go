@@ -27,6 +27,10 @@ const (
 
 var errBadDate = errors.New("not a date")
 
+// errAmbiguousZone is a date whose zone is an abbreviation of several
+// zones ("CST": US Central or China): its instant is not guessed.
+var errAmbiguousZone = errors.New("ambiguous time zone abbreviation")
+
 // dateValue is a date cell broken into fields before the day/month order
 // and the zone are applied.
 type dateValue struct {
@@ -449,6 +453,13 @@ func scanClock(sc *dateScanner, v *dateValue) error {
 		sc.i += n
 		sc.skipSpaces()
 	}
+	if v.hour == 24 && sep == ':' && !v.twelveHour {
+		// JavaScript's Intl.DateTimeFormat with hour12: false counts
+		// the hours 1 to 24 in many locales: the first hour of the day
+		// is "24:12:05", on that same day (Formbricks' exports until
+		// it set hourCycle "h23").
+		v.hour = 0
+	}
 	return nil
 }
 
@@ -488,6 +499,14 @@ func scanZone(sc *dateScanner, v *dateValue) error {
 		// Russia's regional times are told from Moscow's: «МСК+4» is
 		// UTC+7.
 		rest, base = rest[len("МСК"):], 3*3600
+	case ambiguousZones[rest]:
+		return errAmbiguousZone
+	}
+	if off, ok := zoneOffsets[rest]; ok {
+		// A zone's abbreviation alone, in capitals, says its offset:
+		// "PST" is UTC-8 whatever the date, "PDT" UTC-7.
+		v.hasZone, v.zone = true, time.FixedZone(rest, off)
+		return nil
 	}
 	if rest != "" && (rest[0] == '+' || rest[0] == '-') {
 		sign := 1
@@ -526,6 +545,32 @@ func scanZone(sc *dateScanner, v *dateValue) error {
 	}
 	return errBadDate
 }
+
+// zoneOffsets are the offsets of the zone abbreviations that name one
+// zone only, as exports write them after a time ("2024-03-05 14:22 PST",
+// "05.03.2024 10:00 YEKT"). Each is a fixed offset: a summer time has
+// its own abbreviation.
+var zoneOffsets = map[string]int{
+	// North America
+	"EST": -5 * 3600, "EDT": -4 * 3600, "CDT": -5 * 3600, "MST": -7 * 3600, "MDT": -6 * 3600,
+	"PST": -8 * 3600, "PDT": -7 * 3600, "AKST": -9 * 3600, "AKDT": -8 * 3600, "HST": -10 * 3600,
+	"NST": -(3*3600 + 1800), "NDT": -(2*3600 + 1800),
+	// Europe
+	"WET": 0, "WEST": 3600, "CET": 3600, "CEST": 2 * 3600, "MET": 3600, "MEST": 2 * 3600,
+	"EET": 2 * 3600, "EEST": 3 * 3600, "MSD": 4 * 3600,
+	// Russia east of Moscow
+	"SAMT": 4 * 3600, "YEKT": 5 * 3600, "OMST": 6 * 3600, "NOVT": 7 * 3600, "KRAT": 7 * 3600,
+	"IRKT": 8 * 3600, "YAKT": 9 * 3600, "VLAT": 10 * 3600, "MAGT": 11 * 3600, "PETT": 12 * 3600,
+	// Asia and Oceania
+	"JST": 9 * 3600, "KST": 9 * 3600, "HKT": 8 * 3600, "SGT": 8 * 3600,
+	"AWST": 8 * 3600, "ACST": 9*3600 + 1800, "ACDT": 10*3600 + 1800, "AEST": 10 * 3600, "AEDT": 11 * 3600,
+	"NZST": 12 * 3600, "NZDT": 13 * 3600,
+}
+
+// ambiguousZones are abbreviations of several zones: "CST" is US Central
+// (UTC-6), China (UTC+8) or Cuba time, "IST" India, Ireland or Israel,
+// "BST" British summer or Bangladesh time, "AST" Atlantic or Arabia.
+var ambiguousZones = map[string]bool{"CST": true, "IST": true, "BST": true, "AST": true, "ADT": true, "SST": true, "GST": true}
 
 // zoneAbbrev reports whether s may be a zone's abbreviation ("MSK",
 // "CET", "UTC"): two to five capitals, so that "+3 days" is no zone.
@@ -656,6 +701,9 @@ type dateReader struct {
 // parse returns the instant of a date cell, or why it is not one.
 func (r *dateReader) parse(s string) (time.Time, reason) {
 	v, err := scanDate(s, r.excel)
+	if errors.Is(err, errAmbiguousZone) {
+		return time.Time{}, reasonAmbiguousZone
+	}
 	if err != nil {
 		return time.Time{}, reasonNotDate
 	}
@@ -938,6 +986,13 @@ var zoneHeaders = []string{"time zone", "timezone", "tz", "часовой поя
 // name ("Europe/Moscow", "CET"), UTC, or an offset ("+03:00",
 // "UTC+03:00", "GMT-5"); nil when it names none.
 func parseZoneName(s string) *time.Location {
+	if _, abbrev := zoneOffsets[s]; abbrev {
+		// A zone column's "CET" or "EST" is the zone database's, whose
+		// summer time follows the date, as it always was here.
+		if loc, err := time.LoadLocation(s); err == nil {
+			return loc
+		}
+	}
 	var v dateValue
 	if scanZone(&dateScanner{s: s}, &v) == nil && v.hasZone {
 		return v.zone

@@ -29,16 +29,40 @@ func (p *plan) dateByValues() {
 // ids, row numbers, counts and questions on another scale never qualify;
 // nor does anything in a ticket export, whose counts would pass for scores.
 func (p *plan) scoreByValues() {
-	if p.ticketExport() != nil {
+	if p.ticketExport() != nil || len(p.banned) > 0 {
+		// A review export's stars were left out of the score: its other
+		// small numbers are no 0-10 answers either.
 		return
 	}
 	p.mapByValues(FieldScore, warnScoreByValues,
 		"no header names the 0-10 score, so column %q, the only one holding whole numbers 0 to 10, is taken as the score; if it is another question, map the right column",
 		func(i int, c column) bool {
 			scale := headerScale(c) // «Оценка (1-5)» asks on another scale
-			return (scale == 0 || scale == 10) && !c.mentions(notScoreWords) && !starHeader(c) && !idHeader([]string{c.norm}) &&
+			return !p.banned[i] && !indexColumn(c, p.sample, i) && (scale == 0 || scale == 10) && !c.mentions(notScoreWords) && !starHeader(c) && !idHeader([]string{c.norm}) &&
 				!rowCounter(c.norm, p.sample, i) && !c.mentions(countWords) && c.norm != "age" && npsAnswers(p.sample, i)
 		})
+}
+
+// indexColumn reports whether column i is a table's row index written out
+// without a header, as pandas' to_csv does: numbers rising down every
+// row, an excerpt's as well as the whole table's.
+func indexColumn(c column, sample [][]string, i int) bool {
+	if len(c.headers) > 0 {
+		return false
+	}
+	last, n := -1, 0
+	for _, r := range sample {
+		if i >= len(r) || !allDigits(strings.TrimSpace(r[i])) {
+			return false
+		}
+		k, err := strconv.Atoi(strings.TrimSpace(r[i]))
+		if err != nil || k <= last {
+			return false
+		}
+		last = k
+		n++
+	}
+	return n >= 2
 }
 
 // placeholderHeader matches the names a form gives its questions when the

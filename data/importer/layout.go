@@ -264,7 +264,9 @@ var aliases = map[Field][]string{
 	// завершения» after «Дата начала»; Pendo dates an answer by the
 	// respondent's "Browser Time".
 	FieldDate: {"date", "дата", "дата ответа", "дата опроса", "дата и время", "response date", "responded at", "responded", "date responded", "date de réponse",
-		"rated at", // Thanx: when the guest answered, after "created_at" (when asked)
+		"survey response date", "survey date", // a contact centre's CSAT data beside the order's and the dates
+		"rated at",                     // Thanx: when the guest answered, after "created_at" (when asked)
+		"scored datetime", "scored at", // Gorgias: when the customer answered, after "created_datetime" and "sent_datetime"
 		"recordeddate", "recorded date", "end date", "enddate",
 		// ODK and KoboToolbox: when the respondent finished, with the
 		// device's offset, before the server's "_submission_time".
@@ -279,7 +281,9 @@ var aliases = map[Field][]string{
 		"note", "note nps", "nps_score", "answer"},
 	FieldComment: {"comment", "comments", "feedback", "комментарий", "комментарии", "отзыв", "explication", "commentaire", "commentaires", "verbatim",
 		"reason", "причина", "open-ended response", "text", "текст", "текст отзыва",
-		"review", "review text"}, // Thanx: "review" the words of a 0-10 "rating"
+		"review", "review text", // Thanx: "review" the words of a 0-10 "rating"
+		"remarks", "remark", "customer remarks", "customer remark",
+		"body text"}, // Gorgias: the customer's words beside the 1-5 "score"
 	// Satismeter says how it asked ("In-app", "Email") under "Method".
 	FieldChannel: {"channel", "канал", "канал связи", "survey channel", "delighted source", "deliverymethod", "delivery method", "source", "источник", "medium",
 		"method",
@@ -389,7 +393,10 @@ func spaced(s string) string { return strings.ReplaceAll(s, "_", " ") }
 var notClientWords = []string{"first name", "last name", "firstname", "lastname", "middle name", "surname", "username", "user name",
 	"фамилия", "отчество", "имя пользователя", "file name", "filename", "survey name", "name of survey", "product name",
 	"complaint",                       // "Customer Complaint" is what the client wrote, not who
-	"submittername", "submitter name"} // ODK Central's data collector
+	"submittername", "submitter name", // ODK Central's data collector
+	// Who served the client: "Agent_name", "Supervisor", "Manager",
+	// «Оператор», «Менеджер».
+	"agent", "supervisor", "manager", "оператор", "менеджер", "сотрудник", "employee"}
 
 // notDateWords mark dates of the client rather than of the answer or the
 // ticket: a survey's "Дата рождения" is no response date.
@@ -432,20 +439,37 @@ func (c column) mentions(words []string) bool {
 
 // reviewHeader reports whether a header is one of a review platform's
 // export: Yotpo's "Review Content", Judge.me's "review_date", Okendo's
-// "reviewId", Google Play's "Review Text", "Reviewer Name". ODK's
+// "reviewId", Google Play's "Review Text", "Reviewer Name", Datafiniti's
+// "reviews.text" (a review's fields flattened from JSON). ODK's
 // "ReviewState" and SurveyCTO's "review_status" are a survey's own
 // moderation, not reviews.
 func reviewHeader(c column) bool {
-	n := strings.TrimSpace(spaced(c.norm))
+	n := strings.TrimSpace(strings.ReplaceAll(spaced(c.norm), ".", " "))
 	switch {
 	case strings.HasPrefix(n, "reviewstate"), strings.HasPrefix(n, "review state"), strings.HasPrefix(n, "review status"), strings.HasPrefix(n, "reviewed"):
 		return false
-	case strings.HasPrefix(n, "review "), strings.HasPrefix(n, "reviewer"), strings.HasPrefix(n, "reviewid"):
+	case strings.HasPrefix(n, "review "), strings.HasPrefix(n, "reviews "), strings.HasPrefix(n, "reviewer"), strings.HasPrefix(n, "reviewid"):
 		// Not "Review" alone: Thanx calls the comment of a 0-10 answer so.
 		return true
 	}
-	return false
+	return containsAny(n, reviewReplyWords) || containsAny(n, reviewVoteWords)
 }
+
+// reviewVoteWords name the readers' votes on a review, which no survey
+// answer gets: Amazon's "HelpfulnessNumerator" and "helpful_votes",
+// Google Play's "thumbsUpCount", a shop's "Positive Feedback Count".
+var reviewVoteWords = []string{"helpfulness", "helpful votes", "helpful count", "thumbsupcount", "thumbs up count", "positive feedback count"}
+
+// reviewReplyWords name the public reply a review platform lets the
+// company write under a review, which no survey has: the App Store's
+// "developerResponse" (app-store-scraper), Google Play's "replyContent"
+// and "Developer Reply Text", Trustpilot's "Business Reply Date", Yandex
+// Maps' "businessComment" (scraped as "business_comment",
+// "business_reply"), a map service's «Ответ организации».
+var reviewReplyWords = []string{"developerresponse", "developer response", "developer reply", "replycontent", "reply content",
+	"ownerresponse", "owner response", "owner reply", "owner comment", "ownercomment",
+	"business reply", "business response", "business comment", "businesscomment", "company response", "company reply",
+	"ответ разработчика", "ответ компании", "ответ организации", "ответ владельца", "ответ магазина", "ответ продавца"}
 
 // notScoreWords mark headers of NPS group labels and other non-scores.
 var notScoreWords = []string{"group", "category", "categor", "label", "type", "группа", "категор", "segment", "сегмент"}
@@ -554,7 +578,7 @@ func detectMapping(sc *schema, format string, cols []column, sample [][]string, 
 				// A column with values beats an empty one whatever their
 				// headers: an export's unused "NPS" or "note" column must
 				// not take the score from the filled one.
-				if !fit || exactOnly && empty || best >= 0 && (empty && !bestEmpty || empty == bestEmpty && rank >= bestRank) {
+				if !fit || exactOnly && empty || best >= 0 && (empty && !bestEmpty || empty == bestEmpty && rank >= bestRank && !afterScore(m, f, best, i, rank == bestRank)) {
 					continue
 				}
 				best, bestRank, bestEmpty = i, rank, empty
@@ -566,6 +590,16 @@ func detectMapping(sc *schema, format string, cols []column, sample [][]string, 
 		}
 	}
 	return m
+}
+
+// afterScore reports whether column i, as telling a comment's header as
+// column best (tie), is the open question asked after the score while best
+// was asked before it: a survey's «Почему?» follows its 0-10 question,
+// its other open questions («Здесь вы можете оставить более подробную
+// обратную связь о кураторе») are about other things.
+func afterScore(m map[Field]int, f Field, best, i int, tie bool) bool {
+	s, ok := m[FieldScore]
+	return tie && ok && f == FieldComment && best < s && i > s
 }
 
 // exactColumn returns the first unused column named by one of names (in

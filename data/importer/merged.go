@@ -297,41 +297,79 @@ func groups(upper []string, merges []cellRange, top int) map[int]string {
 	return out
 }
 
-// groupedColumns names the columns of a two-row header whose top row
-// heads groups (see groupHeading). Detection reads them as a one-row
-// header: by the lower row's text, by the top row's where the lower is
-// empty (a header merged down over both rows, «Дата»), by the group's
-// for a column the lower row leaves unnamed. The user sees a name under
-// a group with the group, "Решение - Дата": it tells that date from
-// «Дата обращения», and "Оценка" under two groups apart.
+// groupedColumns names the columns of a header of two or three rows
+// whose upper rows head groups (see groupHeading). Detection reads them
+// as a one-row header: by the lowest row's text, by an upper row's
+// where the lower are empty (a header merged down over the rows,
+// «Дата»), by the group's for a column the rows below leave unnamed.
+// The user sees a name under groups with the groups, "Решение - Дата",
+// "Оценка - Скорость - Балл": it tells that date from «Дата обращения»,
+// and "Оценка" under two groups apart. The nearest group heads the name
+// in the header rules («Решение» «Дата»).
 func groupedColumns(head [][]string, merges []cellRange, top int) []column {
-	upper, lower := head[0], head[1]
-	grouped := groups(upper, merges, top)
-	cell := func(r []string, c int) string {
-		if c < len(r) {
-			return strings.TrimSpace(r[c])
+	levels := make([]map[int]string, len(head)-1) // the groups each upper row heads
+	width := 0
+	for r, row := range head {
+		width = max(width, len(row))
+		if r < len(levels) {
+			levels[r] = groups(row, merges, top+r)
+		}
+	}
+	cell := func(r, c int) string {
+		if c < len(head[r]) {
+			return strings.TrimSpace(head[r][c])
 		}
 		return ""
 	}
-	names := make([]string, max(len(upper), len(lower)))
+	names := make([]string, width)
+	parts := make([][]string, width) // the groups over each column, widest first
+	own := make([]bool, width)
 	for c := range names {
-		switch {
-		case cell(lower, c) != "":
-			names[c] = cell(lower, c)
-		case grouped[c] != "":
-			names[c] = grouped[c]
-		default:
-			names[c] = cell(upper, c)
+		for r := range levels {
+			if g := levels[r][c]; g != "" {
+				parts[c] = append(parts[c], g)
+			}
+		}
+		// The column's own name: the lowest cell that is no group's.
+		for r := len(head) - 1; r >= 0 && names[c] == ""; r-- {
+			if r == len(head)-1 || levels[r][c] == "" {
+				names[c] = cell(r, c)
+			}
+		}
+		own[c] = names[c] != ""
+		if !own[c] && len(parts[c]) > 0 {
+			names[c] = parts[c][len(parts[c])-1]
 		}
 	}
 	cols := buildColumns([][]string{names}, 1)
 	for c := range cols {
-		if sub := cell(lower, c); sub != "" && grouped[c] != "" {
-			cols[c].group = grouped[c]
-			cols[c].name = grouped[c] + " - " + sub
+		ps := parts[c]
+		if !own[c] && len(ps) > 0 {
+			ps = ps[:len(ps)-1] // the nearest group is the column's name
+		}
+		if len(ps) > 0 {
+			cols[c].group = ps[len(ps)-1]
+			cols[c].name = strings.Join(append(slices.Clone(ps), names[c]), " - ")
 		}
 	}
 	return cols
+}
+
+// loneGroupHeading reports whether the first of rows (sheet row top),
+// taken for a title for its one filled cell, is a group heading over
+// some of the names in the row below it: merged across columns, not
+// across all the names the way a title is.
+func loneGroupHeading(rows [][]string, merges []cellRange, top int) bool {
+	if len(rows) < 2 || !groupHeading(rows, merges, top) {
+		return false
+	}
+	grouped := groups(rows[0], merges, top)
+	for c, v := range rows[1] {
+		if strings.TrimSpace(v) != "" && grouped[c] == "" {
+			return true
+		}
+	}
+	return false
 }
 
 // mergeFill gives every row of a range merged down over data rows the

@@ -31,6 +31,7 @@ const (
 	reasonBeforeOpened   reason = "import.reject.before_opened"
 	reasonFutureDate     reason = "import.reject.future_date"
 	reasonUnknownZone    reason = "import.reject.unknown_zone"
+	reasonAmbiguousZone  reason = "import.reject.ambiguous_zone"
 	reasonIDMissing      reason = "import.reject.id_missing"
 )
 
@@ -60,6 +61,7 @@ var reasonText = map[reason]string{
 	reasonBeforeOpened:   "earlier than the opening date",
 	reasonFutureDate:     "more than a day after the import: cannot have happened yet",
 	reasonUnknownZone:    "unknown time zone",
+	reasonAmbiguousZone:  "the time zone's abbreviation names several zones (CST, IST, BST): an offset such as -06:00 or a zone name is needed",
 	reasonIDMissing:      "the ticket number is missing",
 }
 
@@ -113,9 +115,13 @@ const (
 	warnEventLog         = "import.warning.event_log"
 	warnSysIDs           = "import.warning.sys_ids"
 	warnRowNumbers       = "import.warning.row_numbers"
+	warnSharedIDs        = "import.warning.shared_ids"
 	warnTestResponse     = "import.warning.test_response"
 	warnMoreTests        = "import.warning.more_test_responses"
 	warnStarRatings      = "import.warning.star_ratings"
+	warnScaleMapped      = "import.warning.scale_mapped"
+	warnRatingMapped     = "import.warning.rating_mapped"
+	warnReviewRating     = "import.warning.review_rating"
 	warnDateByValues     = "import.warning.date_by_values"
 	warnScoreByValues    = "import.warning.score_by_values"
 	warnCommentByValues  = "import.warning.comment_by_values"
@@ -140,6 +146,7 @@ const (
 	errAnswerCodes    = "import.error.answer_codes"
 	errStarRatings    = "import.error.star_ratings"
 	errScaleRatings   = "import.error.scale_ratings"
+	errReviewRatings  = "import.error.review_ratings"
 	errSurveyAnswers  = "import.error.survey_answers"
 	errTicketExport   = "import.error.ticket_export"
 	errChangeDate     = "import.error.change_date"

@@ -46,6 +46,10 @@ type plan struct {
 	dateLoc     *time.Location
 	warnings    []Message
 
+	// banned are the columns left out of the score: star ratings, a
+	// review's rating (see starScale, reviewRecommend).
+	banned map[int]bool
+
 	// grouped: the first of two header rows heads groups of columns
 	// (see groupHeading); the columns are named as by a one-row header.
 	grouped bool
@@ -254,6 +258,11 @@ func prepare(path string, opt Options, sc *schema) (*plan, error) {
 		return nil, wrap(err)
 	}
 	p.skip = titleRows(lead)
+	if r := p.skip - 1; r >= 0 && p.xlsx && opt.HeaderRows != 1 && loneGroupHeading(lead[r:], p.merges, nums[r]) {
+		// One group heading over a few of the names is the header's
+		// first row, not a title: the names under it are grouped.
+		p.skip = r
+	}
 	if p.skip > 0 {
 		var titles []string
 		for _, r := range lead[:p.skip] {
@@ -281,16 +290,23 @@ func prepare(path string, opt Options, sc *schema) (*plan, error) {
 		p.headerRows = auto
 	}
 	// A merged group heading over the names makes a second header row,
-	// told by the merges, not by SurveyMonkey's words; a preview's two
-	// rows, passed back by the wizard, are read the same way.
-	if auto == 1 && (opt.HeaderRows <= 0 || opt.HeaderRows == 2) && groupHeading(head, p.merges, headRow) {
-		p.headerRows, p.grouped = 2, true
+	// told by the merges, not by SurveyMonkey's words; groups headed in
+	// turn by a wider one make a third. A preview's rows, passed back by
+	// the wizard, are read the same way.
+	if auto == 1 && groupHeading(head, p.merges, headRow) {
+		levels := 2
+		if len(head) > 2 && groupHeading(head[1:], p.merges, headRow+1) {
+			levels = 3
+		}
+		if opt.HeaderRows <= 0 || opt.HeaderRows == levels {
+			p.headerRows, p.grouped = levels, true
+		}
 	}
 	if p.headerRows > len(head) {
 		return nil, wrap(ErrEmptyFile)
 	}
 	if p.grouped {
-		p.cols = groupedColumns(head, p.merges, headRow)
+		p.cols = groupedColumns(head[:p.headerRows], p.merges, headRow)
 	} else {
 		p.cols = buildColumns(head[:p.headerRows], p.headerRows)
 	}
@@ -328,11 +344,23 @@ func prepare(path string, opt Options, sc *schema) (*plan, error) {
 	for {
 		p.mapping = detectMapping(sc, p.format, p.cols, p.sample, p.excelDates(), banned)
 		i, ok := p.mapping[FieldScore]
-		if !ok || sc != feedbackSchema || !p.starScale(i) {
+		if !ok || sc != feedbackSchema {
+			break
+		}
+		if !p.starScale(i) && p.reviewRecommend(i) < 0 {
+			// Past the stars, a column without one score in it
+			// (Datafiniti's empty or TRUE/FALSE "reviews.doRecommend")
+			// is no 0-10 question: the file is a review export.
+			// Nor is a 0/1 indicator (the Women's Clothing reviews'
+			// "Recommended IND").
+			if len(banned) > 0 && (!scoreAnswers(p.sample, i) || binaryColumn(p.sample, i)) {
+				delete(p.mapping, FieldScore)
+			}
 			break
 		}
 		banned[i] = true
 	}
+	p.banned = banned
 	_, explicitID := opt.Mapping[FieldExternalID]
 	if i, ok := p.mapping[FieldExternalID]; ok && !explicitID && rowCounter(p.cols[i].norm, p.sample, i) {
 		// Taken for an id, a register's monthly files, each numbered from
@@ -341,6 +369,14 @@ func prepare(path string, opt Options, sc *schema) (*plan, error) {
 		col := p.columnNames()[i]
 		p.warnings = append(p.warnings, warning(warnRowNumbers, map[string]any{"Column": col},
 			"column %q numbers the rows (1, 2, 3…), so it is no id: rows are told apart by their content", col))
+	}
+	if i, ok := p.mapping[FieldExternalID]; ok && !explicitID && sc == feedbackSchema && sharedIDs(p.sample, i) {
+		// A product's or a location's id, the same on most rows, taken
+		// for the response's would make all but one answer a duplicate.
+		delete(p.mapping, FieldExternalID)
+		col := p.columnNames()[i]
+		p.warnings = append(p.warnings, warning(warnSharedIDs, map[string]any{"Column": col},
+			"column %q holds the same value on different answers, so it is no response id: rows are told apart by their content", col))
 	}
 	for f, name := range opt.Mapping {
 		if name == "" {
@@ -378,10 +414,26 @@ func prepare(path string, opt Options, sc *schema) (*plan, error) {
 		_, resolutionAsked := opt.Mapping[FieldResolution]
 		p.statusByValues(!resolutionAsked)
 	}
-	if i, ok := p.mapping[FieldScore]; ok && sc == feedbackSchema && opt.Mapping[FieldScore] != "" && p.starScale(i) {
+	if i, ok := p.mapping[FieldScore]; ok && sc == feedbackSchema && opt.Mapping[FieldScore] != "" {
 		col := p.columnNames()[i]
-		p.warnings = append(p.warnings, warning(warnStarRatings, map[string]any{"Column": col},
-			"column %q looks like star ratings (1-5), not 0-10 recommendation scores: imported as scores, every 5 stars counts as a detractor", col))
+		if p.starScale(i) {
+			p.warnings = append(p.warnings, warning(warnStarRatings, map[string]any{"Column": col},
+				"column %q looks like star ratings (1-5), not 0-10 recommendation scores: imported as scores, every 5 stars counts as a detractor", col))
+		} else if rec := p.reviewRecommend(i); rec >= 0 {
+			yn := p.columnNames()[rec]
+			p.warnings = append(p.warnings, warning(warnReviewRating, map[string]any{"Column": col, "Recommend": yn},
+				"column %q looks like a review's rating, beside the yes/no answers of %q, not 0-10 recommendation scores: imported as scores, they give no true NPS", col, yn))
+		} else if w, ok := p.mappedScale(i); ok {
+			p.warnings = append(p.warnings, w)
+		}
+	} else if ok && sc == feedbackSchema {
+		// A score found by a bare "Score" or "Rating" whose answers are
+		// all 1 to 5, too few to call them stars, or the recommendation
+		// question asked on a 1-5 scale (see mappedScale): imported, but
+		// not without a word.
+		if w, ok := p.mappedScale(i); ok {
+			p.warnings = append(p.warnings, w)
+		}
 	}
 	if _, seg := p.mapping[FieldSegment]; seg {
 		if _, client := p.mapping[FieldClient]; !client {
@@ -726,6 +778,148 @@ func (p *plan) starScale(i int) bool {
 	return n >= minStarSample || slices.ContainsFunc(p.cols, reviewHeader)
 }
 
+// mappedScale warns when the column the user chose for the score is a
+// rating on another scale than 0-10: its header names one («Оценка
+// (1-7)»), or every answer so far is 1 to 5 (too few for starScale to
+// call them stars), as a CSAT question's are. Imported as scores, such
+// answers make every respondent a detractor. A header naming 0-10 holds
+// scores whatever its answers; one asking the recommendation question
+// does unless its answers are as many as tell stars, all 1 to 5 (a
+// 5-point «Насколько вероятно, что вы порекомендуете…»), which is also
+// said when the column was not chosen by hand.
+func (p *plan) mappedScale(i int) (Message, bool) {
+	col := p.columnNames()[i]
+	low, top := headerScaleRange(p.cols[i])
+	if top != 0 && top != 10 {
+		scale := fmt.Sprintf("%d–%d", low, top)
+		return warning(warnScaleMapped, map[string]any{"Column": col, "Scale": scale},
+			"column %q asks for a rating on a %s scale, not a 0-10 recommendation score: imported as scores, its answers give no true NPS", col, scale), true
+	}
+	if top == 10 {
+		return Message{}, false
+	}
+	n := 0
+	for _, r := range p.sample {
+		if i >= len(r) || isMissing(r[i]) {
+			continue
+		}
+		if v, why := parseScore(r[i]); why != "" || v < 1 || v > 5 {
+			return Message{}, false
+		}
+		n++
+	}
+	if n < minScoreSample || npsHeader(p.cols[i]) && n < minStarSample {
+		// A few answers 1 to 5 to the recommendation question itself
+		// are a poor NPS, not another scale: as many as tell stars are.
+		return Message{}, false
+	}
+	return warning(warnRatingMapped, map[string]any{"Column": col, "Rows": n},
+		"column %q holds only answers 1 to 5 (%d of them), as a 1-5 rating does, not 0-10 recommendation scores: imported as scores, every answer counts as a detractor", col, n), true
+}
+
+// yesNo are the answers of a yes/no question.
+var yesNo = []string{"yes", "no", "true", "false", "y", "n", "да", "нет"}
+
+// reviewRecommend is the column, other than score, that asks whether the
+// respondent recommends and is answered yes or no (or 1 or 0), when
+// column score is a rating named by no recommendation word: a review
+// site's "rating" (Skytrax: 1-10) beside its "recommended" yes/no. Such a
+// rating is no 0-10 recommendation score. -1 when there is none.
+func (p *plan) reviewRecommend(score int) int {
+	if npsHeader(p.cols[score]) {
+		return -1
+	}
+	for i, c := range p.cols {
+		if i == score || !npsHeader(c) {
+			continue
+		}
+		n := 0
+		for _, r := range p.sample {
+			if i >= len(r) || isMissing(r[i]) {
+				continue
+			}
+			if v := strings.ToLower(strings.TrimSpace(r[i])); !slices.Contains(yesNo, v) && v != "0" && v != "1" {
+				n = -1
+				break
+			}
+			n++
+		}
+		if n >= minScoreSample {
+			return i
+		}
+	}
+	return -1
+}
+
+// binaryColumn reports whether column i holds nothing but 0 and 1, at
+// least minScoreSample of them: a yes/no indicator, not 0-10 answers.
+func binaryColumn(sample [][]string, i int) bool {
+	n := 0
+	for _, r := range sample {
+		if i >= len(r) || isMissing(r[i]) {
+			continue
+		}
+		if v := strings.TrimSpace(r[i]); v != "0" && v != "1" {
+			return false
+		}
+		n++
+	}
+	return n >= minScoreSample
+}
+
+// reviewRatings explains why no score column was found when the column
+// that would be the score is a review's rating beside a yes/no
+// recommendation (see reviewRecommend). nil when there is none.
+func (p *plan) reviewRatings() *MessageError {
+	for i, c := range p.cols {
+		if columnEmpty(p.sample, i) || starHeader(c) || headerRank(p.schema, FieldScore, c) < 0 || !scoreAnswers(p.sample, i) {
+			continue
+		}
+		rec := p.reviewRecommend(i)
+		if rec < 0 {
+			continue
+		}
+		col, yn := p.columnNames()[i], p.columnNames()[rec]
+		return &MessageError{Err: ErrNoScoreColumn, Message: warning(errReviewRatings, map[string]any{"Column": col, "Recommend": yn},
+			"column %q holds a review's rating, beside the yes/no answers of %q: a review export is no NPS survey, so it is not imported as one; if the file has a 0-10 score column, map it", col, yn)}
+	}
+	return nil
+}
+
+// scoreAnswers reports whether any sampled value of column i is a score.
+func scoreAnswers(sample [][]string, i int) bool {
+	for _, r := range sample {
+		if i < len(r) && !isMissing(r[i]) {
+			if _, why := parseScore(r[i]); why == "" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// sharedIDs reports whether column i repeats its values over different
+// rows of the sample, most of them sharing one with another row: the id
+// of what was reviewed or surveyed, not of each answer. A response
+// exported twice repeats the whole row and is no sign.
+func sharedIDs(sample [][]string, i int) bool {
+	rows := map[string]string{}
+	n, conflict := 0, false
+	for _, r := range sample {
+		if i >= len(r) || isMissing(r[i]) {
+			continue
+		}
+		id, whole := strings.TrimSpace(r[i]), strings.Join(r, "\x00")
+		if prev, seen := rows[id]; seen && prev != whole {
+			conflict = true
+		} else if !seen {
+			rows[id] = whole
+		}
+		n++
+	}
+	return conflict && len(rows)*2 <= n
+}
+
 // ratingWords mark headers of some rating, a candidate for star ratings.
 var ratingWords = []string{"rating", "score", "оценка", "рейтинг"}
 
@@ -808,6 +1002,9 @@ func (p *plan) noScore() *MessageError {
 	}
 	if stars := p.starRatings(); stars != nil {
 		return stars
+	}
+	if review := p.reviewRatings(); review != nil {
+		return review
 	}
 	if codes := p.answerCodes(); codes != nil {
 		return codes
