@@ -485,6 +485,12 @@ func (b *complaintBuilder) parseRow(rec []string, row int) (ticketRow, bool) {
 		r.status = data.StatusNew
 	}
 	r.resolution = b.clip(rec, row, FieldResolution, data.MaxCommentLen)
+	if r.reopens == 0 && !b.eventLog && len(r.resolution) < 20 && reopenedStatus(r.resolution) {
+		// MantisBT sets an issue's resolution to "reopened" when it
+		// reopens it ($g_bug_reopen_resolution), until it is resolved
+		// again.
+		r.reopens = 1
+	}
 	if st, ok := parseStatus(r.resolution); ok && st.Open() && len(r.resolution) < 20 || notAppeal(r.resolution) && len(r.resolution) < 20 {
 		// San Francisco's 311 notes an open case's status as "open":
 		// a state, not how the case was resolved. A claim's outcome
@@ -557,7 +563,7 @@ func (b *complaintBuilder) details(rec []string, row int, r *ticketRow) {
 // left empty, with one warning per column.
 func (b *complaintBuilder) person(rec []string, f Field) string {
 	v := b.text(rec, f)
-	if slices.Contains(nobody, strings.ToLower(v)) {
+	if noOne(v) {
 		return ""
 	}
 	if !isSysID(v) {
@@ -622,6 +628,17 @@ func contactDetail(v string) bool {
 // nobody are the names help desks give to no one: Request Tracker's
 // unowned tickets belong to "Nobody".
 var nobody = []string{"nobody", "никто", "unassigned", "не назначен", "не назначено"}
+
+// noOne reports whether a person cell names no one: a word of nobody,
+// or Bugzilla's placeholder address for a bug nobody took, as Mozilla's
+// "nobody@mozilla.org" (any domain).
+func noOne(v string) bool {
+	l := strings.ToLower(strings.TrimSpace(v))
+	if name, _, ok := strings.Cut(l, "@"); ok {
+		l = name
+	}
+	return slices.Contains(nobody, l)
+}
 
 // isSysID reports whether s is a ServiceNow sys_id: 32 hex digits.
 func isSysID(s string) bool {
