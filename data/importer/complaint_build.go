@@ -491,7 +491,8 @@ func (b *complaintBuilder) parseRow(rec []string, row int) (ticketRow, bool) {
 		// again.
 		r.reopens = 1
 	}
-	if st, ok := parseStatus(r.resolution); ok && st.Open() && len(r.resolution) < 20 || notAppeal(r.resolution) && len(r.resolution) < 20 {
+	b.appealResult(&r)
+	if short := utf8.RuneCountInString(r.resolution) < 20; short && notAppeal(r.resolution) || short && openState(r.resolution) {
 		// San Francisco's 311 notes an open case's status as "open":
 		// a state, not how the case was resolved. A claim's outcome
 		// («Удовлетворена», «Отказано») is one.
@@ -520,6 +521,39 @@ func (b *complaintBuilder) parseRow(rec []string, row int) (ticketRow, bool) {
 		})
 	}
 	return r, true
+}
+
+// openState reports whether a resolution cell names a state of a ticket
+// still open («На рассмотрении», "open"), not how it was resolved.
+func openState(s string) bool {
+	st, ok := parseStatus(s)
+	return ok && st.Open()
+}
+
+// appealResult reads the result of an appeal's consideration
+// («Разъяснено», «Не поддержано», «Направлено по компетенции»): where
+// the file says no status, the result does; an appeal sent on to
+// another body or left unanswered is closed resolving nothing, whatever
+// the status says of the document («Снято с контроля», «Исполнено»). A
+// result in the status column is kept as the resolution when none is.
+func (b *complaintBuilder) appealResult(r *ticketRow) {
+	if out, ok := appealOutcome(r.resolution); ok && !r.notAppeal {
+		nothing := cancelledStatus(b.p.format, r.resolution)
+		switch {
+		case r.status == "":
+			r.status, r.statusText, r.cancelled = out, r.resolution, nothing
+		case !r.status.Open() && out == data.StatusClosed:
+			// «Не поддержано», «Направлено по компетенции» beside the
+			// document's «Снято с контроля»: the result says more.
+			r.status, r.cancelled = data.StatusClosed, nothing
+		}
+	}
+	if appealPending(r.resolution) {
+		r.resolution = "" // «Рассмотрение продлено»: a state, no result yet
+	}
+	if _, ok := appealOutcome(r.statusText); ok && r.resolution == "" && !r.status.Open() {
+		r.resolution = r.statusText
+	}
 }
 
 // details reads the columns that describe a ticket: its type, channel,
