@@ -192,3 +192,24 @@ func TestInspectQuestionIsNoCategory(t *testing.T) {
 		t.Errorf("category mapped to %q (%v)", pv.Mapping[importer.FieldCategory], err)
 	}
 }
+
+// A journal numbers its rows («№ п/п») before the registration number:
+// the row number is no id, and the registration number is (the appeals
+// were told apart by their content, and the preview said so).
+func TestImportAppealsRowNumberBeforeRegNumber(t *testing.T) {
+	content := "№ п/п;Регистрационный номер;Дата регистрации;ФИО заявителя;Тематика;Содержание обращения;Контрольный срок;Дата исполнения;Результат рассмотрения\n" +
+		"1;ОГ-1;09.01.2024;Иванова А. П.;Качество;Грубость;08.02.2024;29.01.2024;Рассмотрено. Поддержано\n" +
+		"2;ОГ-2;10.01.2024;Сидоров К. Л.;Тарифы;Перерасчёт;09.02.2024;;Находится на рассмотрении\n" +
+		"3;ОГ-3;11.01.2024;Козлов И. И.;Прочее;Чужой вопрос;12.02.2024;15.01.2024;Направлено по компетенции\n"
+	got, res := importRegister(t, "журнал.csv", content, 3, 0)
+	checkAppeals(t, got, map[string]appealWant{
+		"ОГ-1": {data.StatusResolved, "Рассмотрено. Поддержано", time.Date(2024, 1, 29, 0, 0, 0, 0, time.UTC), false},
+		"ОГ-2": {data.StatusInProgress, "", time.Time{}, false},
+		"ОГ-3": {data.StatusClosed, "Направлено по компетенции", time.Time{}, true},
+	})
+	for _, w := range res.Warnings {
+		if w.Code == "import.warning.row_numbers" {
+			t.Errorf("warned: %s", w.Text)
+		}
+	}
+}

@@ -429,6 +429,10 @@ var complaintSchema = &schema{
 // one, or with a result of consideration, is a register of appeals.
 var appealDeadlines = []string{"срок исполнения", "контрольный срок", "срок рассмотрения", "срок ответа", "плановый срок", "срок исполнения (план)"}
 
+// appealNumbers are the headers of an appeal's registration number.
+var appealNumbers = []string{"регистрационный номер", "рег. №", "рег. номер", "№ регистрации", "регистрационный индекс", "рег. индекс",
+	"входящий номер", "вх. №", "вх. номер"}
+
 // appealAnswerDates are the headers of the date an appeal was answered.
 var appealAnswerDates = []string{"дата ответа", "дата ответа заявителю", "дата направления ответа", "дата отправки ответа"}
 
@@ -437,6 +441,19 @@ var appealAnswerDates = []string{"дата ответа", "дата ответа
 // consideration, so «Дата ответа» dates the resolution, not a first reply,
 // unless a column dates the resolution already or the user chose.
 func appealRegisterShape(p *plan, opt Options) {
+	if _, ok := p.mapping[FieldExternalID]; !ok && opt.Mapping[FieldExternalID] == "" {
+		// «№ п/п» numbers the rows and is no id (see rowCounter): the
+		// registration number beside it is.
+		used := map[int]bool{}
+		for _, i := range p.mapping {
+			used[i] = true
+		}
+		if i := exactColumn(p.cols, used, appealNumbers); i >= 0 {
+			p.mapping[FieldExternalID] = i
+			// Rows are told apart by that number, not by their content.
+			p.warnings = slices.DeleteFunc(p.warnings, func(m Message) bool { return m.Code == warnRowNumbers })
+		}
+	}
 	register := false
 	for _, c := range p.cols {
 		n := spaced(c.norm)
