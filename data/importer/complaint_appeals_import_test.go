@@ -67,7 +67,8 @@ func checkMapped(t *testing.T, pv *importer.Preview, want map[importer.Field]str
 // complaint, «Разъяснено», «Поддержано…», «Не поддержано», «Оставлено
 // без ответа автору», «Снято с контроля», «На исполнении» and
 // «Рассмотрение продлено» were unknown, and «Направлено по компетенции»
-// was resolved as any appeal taken off control.
+// was resolved as any appeal taken off control; an appeal answered but
+// still «На контроле» was reopened after its answer.
 func TestImportAppealsRegisterCP1251(t *testing.T) {
 	path := copyFixture(t, "appeals_register_cp1251.csv")
 	pv, err := importer.InspectComplaints(path, importer.Options{})
@@ -78,7 +79,7 @@ func TestImportAppealsRegisterCP1251(t *testing.T) {
 		importer.FieldClient: "Корреспондент", importer.FieldType: "Вид обращения", importer.FieldCategory: "Тематика",
 		importer.FieldSubject: "Краткое содержание", importer.FieldAssignee: "Исполнитель", importer.FieldResolvedAt: "Дата исполнения",
 		importer.FieldResolution: "Результат рассмотрения", importer.FieldStatus: "Состояние"}, "Срок исполнения")
-	got, _ := importFixture(t, "appeals_register_cp1251.csv", importer.Options{}, 7)
+	got, _ := importFixture(t, "appeals_register_cp1251.csv", importer.Options{}, 8)
 	day := func(m time.Month, d int) time.Time { return time.Date(2024, m, d, 0, 0, 0, 0, time.UTC) }
 	checkAppeals(t, got, map[string]appealWant{
 		"О-101/24": {data.StatusResolved, "Поддержано, меры приняты", day(1, 29), false},
@@ -92,7 +93,13 @@ func TestImportAppealsRegisterCP1251(t *testing.T) {
 		// Still considered: its term extended is no result.
 		"О-106/24": {data.StatusInProgress, "", time.Time{}, false},
 		"О-107/24": {data.StatusInProgress, "", time.Time{}, false},
+		// Answered, the document not yet taken off control: resolved
+		// (it was in work again, reopened after its answer).
+		"О-108/24": {data.StatusResolved, "Разъяснено", day(2, 12), false},
 	})
+	if c := got["О-108/24"]; c.Facts.Reopened() {
+		t.Errorf("О-108/24 reopened: %+v", c.Facts)
+	}
 	if c := got["О-103/24"]; len(c.Facts.Resolutions) != 1 || c.ClientName != "ООО «Север»" || c.Subject != "Задержка поставки" ||
 		c.Category != "Сроки доставки" || c.Assignee != "Орлов Д. В." || c.Type != data.TypeComplaint {
 		t.Errorf("О-103/24: %+v", c)

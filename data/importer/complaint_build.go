@@ -546,6 +546,11 @@ func (b *complaintBuilder) appealResult(r *ticketRow) {
 			// «Не поддержано», «Направлено по компетенции» beside the
 			// document's «Снято с контроля»: the result says more.
 			r.status, r.cancelled = data.StatusClosed, nothing
+		case r.status.Open() && appealPending(r.statusText):
+			// Answered, the document still «На контроле» until it is
+			// taken off: the appeal has its result (it was counted
+			// reopened after its answer date).
+			r.status, r.cancelled = out, nothing
 		}
 	}
 	if appealPending(r.resolution) {
