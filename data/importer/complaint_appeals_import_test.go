@@ -220,3 +220,22 @@ func TestImportAppealsRowNumberBeforeRegNumber(t *testing.T) {
 		}
 	}
 }
+
+// A register of appeals says how an appeal came («Способ доставки», as
+// a document-management app's appeal card names it) and in which form
+// («Форма обращения»: written or oral, 59-ФЗ). The form was taken for
+// the channel and «Письменное» read as e-mail; «Личный прием» is a visit.
+func TestImportAppealChannels(t *testing.T) {
+	got, _ := importRegister(t, "каналы.csv", "Рег. №;Дата регистрации;Заявитель;Форма обращения;Способ доставки;Результат рассмотрения\n"+
+		"1;10.01.2024;Иванов;Письменное;Почта России;Разъяснено\n2;11.01.2024;Петров;Устное;Личный прием;Разъяснено\n"+
+		"3;12.01.2024;Сидоров;Электронное;Электронная почта;Поддержано\n", 3, 0)
+	for id, want := range map[string]data.Channel{"1": data.ChannelOther, "2": data.ChannelStore, "3": data.ChannelEmail} {
+		if c := got[id].Channel; c != want {
+			t.Errorf("%s: channel %q, want %q", id, c, want)
+		}
+	}
+	got, _ = importRegister(t, "формы.csv", "Рег. №;Дата регистрации;Заявитель;Форма обращения\n1;10.01.2024;Иванов;Письменное\n2;11.01.2024;Петров;Устное\n", 2, 0)
+	if got["1"].Channel != data.ChannelOther || got["2"].Channel != data.ChannelOther {
+		t.Errorf("written and oral: %q %q, want other", got["1"].Channel, got["2"].Channel)
+	}
+}

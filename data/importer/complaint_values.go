@@ -1201,6 +1201,15 @@ func ticketChannel(s string) data.Channel {
 	if strings.Contains(l, "postal") || l == "fax" || l == "факс" || strings.Contains(l, "почта россии") || strings.Contains(l, "письмо") {
 		return data.ChannelOther
 	}
+	// A register of appeals names the form of an appeal (59-ФЗ):
+	// written, on paper or by e-mail, or oral, on the phone or face to
+	// face: none tells the channel. Its «Личный прием» is a visit.
+	if strings.HasPrefix(l, "письменн") || strings.HasPrefix(l, "устн") {
+		return data.ChannelOther
+	}
+	if strings.Contains(l, "личный при") || strings.Contains(l, "личном при") {
+		return data.ChannelStore
+	}
 	// GLPI's "Helpdesk" source is its own web interface.
 	if strings.Contains(l, "portal") || strings.Contains(l, "портал") || strings.Contains(l, "личный кабинет") || l == "helpdesk" {
 		return data.ChannelWeb

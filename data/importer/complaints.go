@@ -283,7 +283,9 @@ var complaintAliases = map[Field][]string{
 		"classification", "case type", "call type", // TOPdesk
 		// Redmine's tracker: Bug, Feature, Support («Ошибка», «Улучшение»).
 		"tracker", "трекер"},
-	FieldChannel: {"канал", "канал обращения", "канал поступления", "источник", "channel", "source", "via", "ticket channel", "case origin",
+	FieldChannel: {"канал", "канал обращения", "канал поступления",
+		"способ доставки", // a register of appeals: post, visit, web reception (its «Форма обращения» says written or oral)
+		"источник", "channel", "source", "via", "ticket channel", "case origin",
 		"origin", "request source", "mode", // GLPI; ServiceDesk Plus
 		"create channel", "entry type", "способ обращения", // Zammad, TOPdesk, Naumen
 		"contact type", // SimpleOne, as ServiceNow
