@@ -485,7 +485,14 @@ func (b *complaintBuilder) parseRow(rec []string, row int) (ticketRow, bool) {
 		r.status = data.StatusNew
 	}
 	r.resolution = b.clip(rec, row, FieldResolution, data.MaxCommentLen)
-	if st, ok := parseStatus(r.resolution); ok && st.Open() && len(r.resolution) < 20 || notAppeal(r.resolution) && len(r.resolution) < 20 {
+	if r.reopens == 0 && !b.eventLog && len(r.resolution) < 20 && reopenedStatus(r.resolution) {
+		// MantisBT sets an issue's resolution to "reopened" when it
+		// reopens it ($g_bug_reopen_resolution), until it is resolved
+		// again.
+		r.reopens = 1
+	}
+	b.appealResult(&r)
+	if short := utf8.RuneCountInString(r.resolution) < 20; short && notAppeal(r.resolution) || short && openState(r.resolution) {
 		// San Francisco's 311 notes an open case's status as "open":
 		// a state, not how the case was resolved. A claim's outcome
 		// («Удовлетворена», «Отказано») is one.
@@ -514,6 +521,44 @@ func (b *complaintBuilder) parseRow(rec []string, row int) (ticketRow, bool) {
 		})
 	}
 	return r, true
+}
+
+// openState reports whether a resolution cell names a state of a ticket
+// still open («На рассмотрении», "open"), not how it was resolved.
+func openState(s string) bool {
+	st, ok := parseStatus(s)
+	return ok && st.Open()
+}
+
+// appealResult reads the result of an appeal's consideration
+// («Разъяснено», «Не поддержано», «Направлено по компетенции»): where
+// the file says no status, the result does; an appeal sent on to
+// another body or left unanswered is closed resolving nothing, whatever
+// the status says of the document («Снято с контроля», «Исполнено»). A
+// result in the status column is kept as the resolution when none is.
+func (b *complaintBuilder) appealResult(r *ticketRow) {
+	if out, ok := appealOutcome(r.resolution); ok && !r.notAppeal {
+		nothing := cancelledStatus(b.p.format, r.resolution)
+		switch {
+		case r.status == "":
+			r.status, r.statusText, r.cancelled = out, r.resolution, nothing
+		case !r.status.Open() && out == data.StatusClosed:
+			// «Не поддержано», «Направлено по компетенции» beside the
+			// document's «Снято с контроля»: the result says more.
+			r.status, r.cancelled = data.StatusClosed, nothing
+		case r.status.Open() && appealPending(r.statusText):
+			// Answered, the document still «На контроле» until it is
+			// taken off: the appeal has its result (it was counted
+			// reopened after its answer date).
+			r.status, r.cancelled = out, nothing
+		}
+	}
+	if appealPending(r.resolution) {
+		r.resolution = "" // «Рассмотрение продлено»: a state, no result yet
+	}
+	if _, ok := appealOutcome(r.statusText); ok && r.resolution == "" && !r.status.Open() {
+		r.resolution = r.statusText
+	}
 }
 
 // details reads the columns that describe a ticket: its type, channel,
@@ -557,7 +602,7 @@ func (b *complaintBuilder) details(rec []string, row int, r *ticketRow) {
 // left empty, with one warning per column.
 func (b *complaintBuilder) person(rec []string, f Field) string {
 	v := b.text(rec, f)
-	if slices.Contains(nobody, strings.ToLower(v)) {
+	if noOne(v) {
 		return ""
 	}
 	if !isSysID(v) {
@@ -622,6 +667,17 @@ func contactDetail(v string) bool {
 // nobody are the names help desks give to no one: Request Tracker's
 // unowned tickets belong to "Nobody".
 var nobody = []string{"nobody", "никто", "unassigned", "не назначен", "не назначено"}
+
+// noOne reports whether a person cell names no one: a word of nobody,
+// or Bugzilla's placeholder address for a bug nobody took, as Mozilla's
+// "nobody@mozilla.org" (any domain).
+func noOne(v string) bool {
+	l := strings.ToLower(strings.TrimSpace(v))
+	if name, _, ok := strings.Cut(l, "@"); ok {
+		l = name
+	}
+	return slices.Contains(nobody, l)
+}
 
 // isSysID reports whether s is a ServiceNow sys_id: 32 hex digits.
 func isSysID(s string) bool {

@@ -166,7 +166,9 @@ func TestImportDynamics365Cases(t *testing.T) {
 // number is the id (its bugs were numbered by a hash of their content),
 // UNCONFIRMED and CONFIRMED are new, NEEDSINFO waits for the reporter
 // (all three rejected the row as unknown), "---" is no resolution (it
-// was stored as one), and DUPLICATE skips the copy. Without "Opened"
+// was stored as one), and DUPLICATE skips the copy. A bug nobody took
+// is assigned to a placeholder address, "nobody@mozilla.org" on
+// Mozilla's Bugzilla: no one (it was stored as an employee). Without "Opened"
 // (the default columns) the last change is no opening: the file asks
 // for one instead of dating each bug at its last change.
 func TestImportBugzillaBuglist(t *testing.T) {
@@ -176,7 +178,11 @@ func TestImportBugzillaBuglist(t *testing.T) {
 		"1004": {status: data.StatusClosed},
 		"1005": {status: data.StatusWaiting},
 		"1006": {status: data.StatusNew},
+		"1007": {status: data.StatusNew},
 	})
+	if c := got["1007"]; c.Assignee != "" || got["1005"].Assignee != "qa@example.org" {
+		t.Errorf("1007: assigned to %q, want no one", c.Assignee)
+	}
 	if c := got["1002"]; c.Resolution != "" || !c.OpenedAt.Equal(time.Date(2016, 3, 5, 11, 0, 0, 0, time.UTC)) || c.Subject != "Menu is slow" {
 		t.Errorf("1002: resolution %q opened %v subject %q", c.Resolution, c.OpenedAt, c.Subject)
 	}
@@ -282,13 +288,17 @@ func TestImportBPIC13Incidents(t *testing.T) {
 // enums' default names): "Date Submitted" is the opening (the file was
 // refused for want of one), "confirmed" is new, "feedback" waits for the
 // reporter, a "duplicate" resolution skips the copy, "open" is no
-// resolution and priority "none" the normal one.
+// resolution and priority "none" the normal one. Reopening an issue,
+// MantisBT sets its status to "feedback" and its resolution to
+// "reopened" (config_defaults_inc.php: $g_bug_reopen_status = FEEDBACK,
+// $g_bug_reopen_resolution = REOPENED) until it is resolved again:
+// 0000105 was reopened once at least (it counted none).
 func TestImportMantisBTExport(t *testing.T) {
 	got := importHelpDesk(t, "mantisbt_issues.csv", importer.Options{}, map[string]ticketWant{
 		"0000101": {status: data.StatusResolved, priority: data.PriorityHigh},
 		"0000102": {status: data.StatusNew},
 		"0000103": {status: data.StatusInProgress, priority: data.PriorityNormal},
-		"0000105": {status: data.StatusWaiting, priority: data.PriorityLow},
+		"0000105": {status: data.StatusWaiting, priority: data.PriorityLow, reopened: true},
 		"0000106": {status: data.StatusNew},
 		"0000107": {status: data.StatusInProgress, priority: data.PriorityHigh},
 		"0000108": {status: data.StatusClosed},

@@ -156,3 +156,55 @@ func TestParseRegisterLevels(t *testing.T) {
 		}
 	}
 }
+
+// The results of an appeal's consideration as registers of appeals
+// write them. The words are those of the ССТУ.РФ report's question
+// statuses (public clients of its API list «Находится на рассмотрении»,
+// «Рассмотрено. Разъяснено», «Рассмотрено. Поддержано», «Рассмотрено.
+// Не поддержано», «Направлено по компетенции», «Дан ответ автору»,
+// «Оставлено без ответа автору», «Рассмотрение продлено»), of Directum
+// RX's citizen requests («Меры приняты», «Отказано»), of «Дело»'s kinds
+// of decision («оставлено без рассмотрения по существу», «переписка
+// прекращена», «принято к сведению», «списано в дело без
+// рассмотрения») and of a housing inspectorate's dictionary
+// («Поддержано, в том числе меры приняты», «Срок продлен»). All were
+// refused but «На рассмотрении», «Отказано» and «Дан ответ», and
+// «Направлено по компетенции» was in work.
+func TestParseAppealResults(t *testing.T) {
+	checkParsed(t, "parseStatus", parseStatus, map[string]data.Status{
+		"Разъяснено": data.StatusResolved, "Рассмотрено. Разъяснено": data.StatusResolved, "Поддержано": data.StatusResolved,
+		"Поддержано, меры приняты": data.StatusResolved, "Поддержано, в том числе меры приняты": data.StatusResolved,
+		"Меры приняты": data.StatusResolved, "Рассмотрено. Поддержано": data.StatusResolved,
+		"Не поддержано": data.StatusClosed, "Рассмотрено. Не поддержано": data.StatusClosed,
+		"Направлено по компетенции": data.StatusClosed, "Переадресовано": data.StatusClosed, "Оставлено без ответа": data.StatusClosed,
+		"Оставлено без ответа автору": data.StatusClosed, "Оставлено без рассмотрения по существу": data.StatusClosed,
+		"Переписка прекращена": data.StatusClosed, "Списано в дело без рассмотрения": data.StatusClosed,
+		"Принято к сведению":        data.StatusClosed,
+		"Находится на рассмотрении": data.StatusInProgress, "На исполнении": data.StatusInProgress,
+		"Рассмотрение продлено": data.StatusInProgress, "Продлен срок рассмотрения": data.StatusInProgress,
+		"Срок продлен": data.StatusInProgress, "Снято с контроля": data.StatusResolved, "Снят с контроля": data.StatusResolved,
+		"Не зарегистрировано": data.StatusNew,
+		// Already read, kept so.
+		"На рассмотрении": data.StatusInProgress, "На контроле": data.StatusInProgress, "Исполнено": data.StatusResolved,
+		"Отказано": data.StatusClosed, "Дан ответ автору": data.StatusResolved, "Направлено в отдел качества": data.StatusInProgress,
+		"Перенаправлено": data.StatusInProgress,
+	})
+	// Sent on to the body that decides, or left unanswered: closed,
+	// resolving nothing; a refusal is a decision.
+	for s, want := range map[string]bool{"Направлено по компетенции": true, "Переадресовано": true, "Оставлено без ответа автору": true,
+		"Переписка прекращена": true, "Не поддержано": false, "Отказано": false, "Разъяснено": false} {
+		if cancelledStatus(FormatGeneric, s) != want {
+			t.Errorf("cancelledStatus(%q) = %v, want %v", s, !want, want)
+		}
+	}
+	for s, want := range map[string]bool{"Поддержано, меры приняты": true, "Рассмотрено. Не поддержано": true, "Направлено по компетенции": true,
+		"Закрыта": false, "На рассмотрении": false, "Замена товара": false, "Рассмотрение продлено": false} {
+		if _, ok := appealOutcome(s); ok != want {
+			t.Errorf("appealOutcome(%q) = %v, want %v", s, ok, want)
+		}
+	}
+	// 59-ФЗ names three appeals: «предложение», «заявление», «жалоба».
+	checkParsed(t, "parseType", parseType, map[string]data.ComplaintType{
+		"Заявление": data.TypeRequest, "Предложение": data.TypeRequest, "Жалоба": data.TypeComplaint, "Запрос": data.TypeRequest,
+	})
+}

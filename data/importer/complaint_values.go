@@ -530,6 +530,52 @@ var statusStems = []struct {
 	{"отказ", data.StatusClosed},
 	{"работа завершен", data.StatusClosed},
 	{"отозван", data.StatusClosed}, // withdrawn by the client
+	// Appeals under 59-ФЗ as document-management systems (Directum RX's
+	// citizen requests, «Дело», ЕСЭД) and the ССТУ.РФ report name the
+	// result of their consideration: «Разъяснено», «Поддержано»
+	// («Поддержано, меры приняты», «Меры приняты») answer the appeal on
+	// its merits and resolve it; «Не поддержано» turns it down, closed
+	// as «Не удовлетворена» is, a decision all the same. «Направлено по
+	// компетенции» (sent on to the body that decides: «Переадресовано»,
+	// «по подведомственности»), «Оставлено без ответа (автору)»,
+	// «Оставлено без рассмотрения», «Переписка прекращена», «Списано в
+	// дело», «Принято к сведению» end it with no answer of ours: closed, resolving nothing (see
+	// cancelWords). ССТУ.РФ writes the considered ones «Рассмотрено.
+	// Разъяснено». «Находится на рассмотрении», «На исполнении»,
+	// «Рассмотрение продлено» and «Продлен срок рассмотрения» are still
+	// being considered; a document «Снят с контроля» once its answer was
+	// checked and sent: done.
+	{"разъяснен", data.StatusResolved},
+	{"поддержан", data.StatusResolved},
+	{"меры приняты", data.StatusResolved},
+	{"приняты меры", data.StatusResolved},
+	{"не поддержан", data.StatusClosed},
+	{"рассмотрено. не поддержан", data.StatusClosed},
+	{"рассмотрено, не поддержан", data.StatusClosed},
+	{"рассмотрено не поддержан", data.StatusClosed},
+	{"направлено по компетенции", data.StatusClosed},
+	{"перенаправлено по компетенции", data.StatusClosed},
+	{"передано по компетенции", data.StatusClosed},
+	{"направлено по подведомственности", data.StatusClosed},
+	{"передано по подведомственности", data.StatusClosed},
+	{"переадресован", data.StatusClosed},
+	{"оставлено без ответа", data.StatusClosed},
+	{"оставлено без рассмотрения", data.StatusClosed},
+	{"переписка прекращена", data.StatusClosed},
+	{"списано в дело", data.StatusClosed},
+	{"принято к сведению", data.StatusClosed},
+	{"находится на рассмотрении", data.StatusInProgress},
+	{"на исполнении", data.StatusInProgress},
+	{"рассмотрение продл", data.StatusInProgress},
+	{"продлен срок", data.StatusInProgress},
+	{"продлён срок", data.StatusInProgress},
+	{"срок продлен", data.StatusInProgress},
+	{"срок продлён", data.StatusInProgress},
+	{"срок рассмотрения продл", data.StatusInProgress},
+	{"снят с контрол", data.StatusResolved},
+	{"снято с контрол", data.StatusResolved},
+	{"снята с контрол", data.StatusResolved},
+	{"не зарегистрирован", data.StatusNew},
 }
 
 // serviceNowStates are the numbers ServiceNow exports for incident
@@ -541,12 +587,17 @@ var serviceNowStates = map[string]data.Status{
 // cancelWords start the statuses of tickets cancelled or withdrawn
 // (Zendesk, Freshdesk and ServiceNow "Canceled", "Cancelled",
 // "Withdrawn", «Отменено», «Отменена»): closed, but never resolved.
-var cancelWords = []string{"cancel", "withdrawn", "отмен", "отозван"}
+var cancelWords = []string{"cancel", "withdrawn", "отмен", "отозван",
+	// An appeal sent on to the body that decides it, or left without an
+	// answer or consideration (see statusStems): none of ours.
+	"направлено по компетенции", "перенаправлено по компетенции", "передано по компетенции", "направлено по подведомственности",
+	"передано по подведомственности", "переадресован", "оставлено без ответа", "оставлено без рассмотрения", "переписка прекращена",
+	"списано в дело", "принято к сведению"}
 
 // cancelledStatus reports whether a status cell of a layout cancels the
 // ticket; ServiceNow's state number 8 is Canceled.
 func cancelledStatus(format, s string) bool {
-	l := strings.ToLower(strings.TrimSpace(s))
+	l := strings.ToLower(strings.Join(strings.Fields(s), " "))
 	if format == FormatServiceNow && l == "8" {
 		return true
 	}
@@ -606,6 +657,37 @@ var liveAgentStatuses = map[string]data.Status{
 
 // liveAgentNotAppeals are LiveAgent's codes of deleted and spam tickets.
 var liveAgentNotAppeals = []string{"X", "B"}
+
+// appealOutcomes start the results of an appeal's consideration that
+// say how it was decided or why it got no answer (see statusStems):
+// words worth keeping as its resolution, and a status where the file
+// has no other.
+var appealOutcomes = []string{"разъяснен", "поддержан", "не поддержан", "меры приняты", "приняты меры", "рассмотрено.", "рассмотрено,",
+	"удовлетворен", "удовлетворён", "не удовлетворен", "не удовлетворён", "частично удовлетвор", "отказ", "дан ответ автору",
+	"направлено по", "перенаправлено по", "передано по", "переадресован", "оставлено без", "переписка прекращена", "списано в дело",
+	"принято к сведению"}
+
+// appealOutcome reads the result of an appeal's consideration: the
+// status it leaves the appeal in, ok=false when s names none.
+func appealOutcome(s string) (data.Status, bool) {
+	l := strings.ToLower(strings.Join(strings.Fields(s), " "))
+	if !slices.ContainsFunc(appealOutcomes, func(w string) bool { return strings.HasPrefix(l, w) }) {
+		return "", false
+	}
+	st, ok := parseStatus(l)
+	return st, ok && !st.Open()
+}
+
+// appealPendings start the states of an appeal still being considered,
+// as a result column writes them before there is a result.
+var appealPendings = []string{"на рассмотрении", "находится на рассмотрении", "на исполнении", "на контроле", "рассмотрение продл",
+	"продлен срок", "продлён срок", "срок продлен", "срок продлён", "срок рассмотрения продл"}
+
+// appealPending reports whether s names an appeal still being considered.
+func appealPending(s string) bool {
+	l := strings.ToLower(strings.Join(strings.Fields(s), " "))
+	return slices.ContainsFunc(appealPendings, func(w string) bool { return strings.HasPrefix(l, w) })
+}
 
 // reopenedStatus reports whether a status says the ticket was reopened.
 func reopenedStatus(s string) bool {
@@ -797,6 +879,9 @@ var typeWords = []struct {
 	{[]string{"task", "feature", "request", "service request", "запрос", "заявк", "просьб", "предложени", "demande",
 		"задач", "подзадач", "новая функци", "улучшени", "доработк", // Jira in Russian
 		"suggestion", "idea", "пожелани", "идея",
+		// 59-ФЗ (art. 4) names an appeal asking help to exercise one's
+		// rights «заявление», beside «жалоба» and «предложение».
+		"заявлени",
 		"enhancement", "improvement"}, data.TypeRequest}, // Trac, Jira
 	{[]string{"praise", "compliment", "thanks", "благодарн", "похвал",
 		"благодар", "спасибо", "thank", "kudos", "positive", "позитив", "положительн"}, data.TypePraise},
@@ -1115,6 +1200,15 @@ func ticketChannel(s string) data.Channel {
 	}
 	if strings.Contains(l, "postal") || l == "fax" || l == "факс" || strings.Contains(l, "почта россии") || strings.Contains(l, "письмо") {
 		return data.ChannelOther
+	}
+	// A register of appeals names the form of an appeal (59-ФЗ):
+	// written, on paper or by e-mail, or oral, on the phone or face to
+	// face: none tells the channel. Its «Личный прием» is a visit.
+	if strings.HasPrefix(l, "письменн") || strings.HasPrefix(l, "устн") {
+		return data.ChannelOther
+	}
+	if strings.Contains(l, "личный при") || strings.Contains(l, "личном при") {
+		return data.ChannelStore
 	}
 	// GLPI's "Helpdesk" source is its own web interface.
 	if strings.Contains(l, "portal") || strings.Contains(l, "портал") || strings.Contains(l, "личный кабинет") || l == "helpdesk" {

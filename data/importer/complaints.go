@@ -3,6 +3,7 @@ package importer
 import (
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // The fields of a complaint (ticket) a column can map to. External id,
@@ -182,7 +183,7 @@ var complaintAliases = map[Field][]string{
 		"ключ", "ключ задачи", // Yandex Tracker
 		// Registers kept by hand number the complaint, the claim, the
 		// letter received.
-		"№ жалобы", "№ претензии", "№ обращения", "№ заявки", "№ рекламации", "номер рекламации", "рег. номер", "рег. №",
+		"№ жалобы", "№ претензии", "№ обращения", "№ заявки", "№ рекламации", "номер рекламации", "рег. номер", "рег. №", "№ регистрации", "регистрационный индекс", "рег. индекс",
 		"регистрационный номер", "входящий номер", "вх. №", "вх. номер", "complaint no", "complaint no.", "complaint number",
 		"complaint #", "case no", "case no.", "claim number", "claim no", "claim no.", "claim id", "reference number", "ref no", "ref. no",
 		"complaint ref", "complaint reference", "case ref", "case reference", "ticket ref", "ticket reference", "ref", "reference"},
@@ -282,7 +283,9 @@ var complaintAliases = map[Field][]string{
 		"classification", "case type", "call type", // TOPdesk
 		// Redmine's tracker: Bug, Feature, Support («Ошибка», «Улучшение»).
 		"tracker", "трекер"},
-	FieldChannel: {"канал", "канал обращения", "канал поступления", "источник", "channel", "source", "via", "ticket channel", "case origin",
+	FieldChannel: {"канал", "канал обращения", "канал поступления",
+		"способ доставки", // a register of appeals: post, visit, web reception (its «Форма обращения» says written or oral)
+		"источник", "channel", "source", "via", "ticket channel", "case origin",
 		"origin", "request source", "mode", // GLPI; ServiceDesk Plus
 		"create channel", "entry type", "способ обращения", // Zammad, TOPdesk, Naumen
 		"contact type", // SimpleOne, as ServiceNow
@@ -306,7 +309,11 @@ var complaintAliases = map[Field][]string{
 		"name",        // HESK names the customer so; a ticket's own name is its subject ("Ticket name")
 		// Registers of shops, clinics, hotels, utilities.
 		"покупатель", "заказчик", "абонент", "потребитель", "пациент", "гость", "контактное лицо", "наименование клиента",
-		"наименование контрагента", "buyer", "consumer", "complainant", "patient", "guest"},
+		"наименование контрагента", "buyer", "consumer", "complainant", "patient", "guest",
+		// Registers of appeals in document-management systems: the
+		// letter's correspondent («Корреспондент» in 1С:Документооборот
+		// and «Дело»), the applicant's name.
+		"корреспондент", "фио заявителя", "ф.и.о.", "ф.и.о. заявителя", "автор обращения", "заявитель (корреспондент)"},
 	FieldSubcategory: {"подкатегория", "подтема", "subcategory", "sub-category", "sub category",
 		"descriptor"}, // New York's 311 under its complaint type
 	// «Тема» is the subject line in Okdesk, Usedesk, Omnidesk and
@@ -322,6 +329,9 @@ var complaintAliases = map[Field][]string{
 		"reason for complaint",
 		// A register filed by what was sold: "Product", «Услуга».
 		"product", "product line", "продукт", "услуга", "товар",
+		// Registers of appeals: the question of the thematic classifier
+		// the appeal raises (ССТУ.РФ reports by it).
+		"вопрос", "тематика обращения", "характер обращения", "тематика вопроса", "вопрос обращения",
 		"воронка"}, // amoCRM's pipeline: appeals kept apart by kind («Жалобы», «Возвраты»),
 	// Boston's 311 names the department "subject" beside its
 	// "case_title": the title comes first.
@@ -329,6 +339,9 @@ var complaintAliases = map[Field][]string{
 		"title", "short description", "brief description", "ticket name", "ticket title", "ticket subject",
 		"customer complaint", // Comcast's complaints on Kaggle: the client's own title
 		"issue", "проблема",  // a register's one-line "Issue" beside its "Details"
+		// A register of appeals sums each letter up in a line («Краткое
+		// содержание» in 1С:Документооборот, «Дело», Directum).
+		"краткое содержание", "краткое содержание обращения", "содержание (кратко)",
 		"название сделки"}, // amoCRM's lead, an appeal filed as a deal
 	FieldDescription: {"описание", "текст", "текст обращения", "содержание", "суть обращения", "комментарий", "description", "details", "text", "comment",
 		"message", "body", // HESK, Jitbit
@@ -401,9 +414,65 @@ var complaintSchema = &schema{
 	detect:   detectTicketFormat,
 	// A US register's "State" is the client's address (the CFPB's on
 	// Kaggle): a status column only when it holds statuses.
-	doubtful: map[Field][]string{FieldStatus: {"state", "sub status"}},
-	fits:     map[Field]func(string) bool{FieldStatus: statusLike},
-	reshape:  changeLogShape,
+	// «Вопрос» is the classifier's question an appeal raises in a
+	// register of appeals, but the client's own question in a log of
+	// questions and answers: a category only when its values read as
+	// one.
+	doubtful: map[Field][]string{FieldStatus: {"state", "sub status"}, FieldCategory: {"вопрос"}},
+	fits:     map[Field]func(string) bool{FieldStatus: statusLike, FieldCategory: categoryLike},
+	reshape: func(p *plan, opt Options) {
+		changeLogShape(p, opt)
+		appealRegisterShape(p, opt)
+	},
+}
+
+// appealDeadlines name the due date of an appeal (its «Срок исполнения»
+// or «Контрольный срок»), never read as a date it reached: a file with
+// one, or with a result of consideration, is a register of appeals.
+var appealDeadlines = []string{"срок исполнения", "контрольный срок", "срок рассмотрения", "срок ответа", "плановый срок", "срок исполнения (план)"}
+
+// appealNumbers are the headers of an appeal's registration number.
+var appealNumbers = []string{"регистрационный номер", "рег. №", "рег. номер", "№ регистрации", "регистрационный индекс", "рег. индекс",
+	"входящий номер", "вх. №", "вх. номер"}
+
+// appealAnswerDates are the headers of the date an appeal was answered.
+var appealAnswerDates = []string{"дата ответа", "дата ответа заявителю", "дата направления ответа", "дата отправки ответа"}
+
+// appealRegisterShape reads a register of appeals (59-ФЗ; 1С:Документооборот,
+// «Дело», Directum): its answer is the decision that ends the appeal's
+// consideration, so «Дата ответа» dates the resolution, not a first reply,
+// unless a column dates the resolution already or the user chose.
+func appealRegisterShape(p *plan, opt Options) {
+	if _, ok := p.mapping[FieldExternalID]; !ok && opt.Mapping[FieldExternalID] == "" {
+		// «№ п/п» numbers the rows and is no id (see rowCounter): the
+		// registration number beside it is.
+		used := map[int]bool{}
+		for _, i := range p.mapping {
+			used[i] = true
+		}
+		if i := exactColumn(p.cols, used, appealNumbers); i >= 0 {
+			p.mapping[FieldExternalID] = i
+			// Rows are told apart by that number, not by their content.
+			p.warnings = slices.DeleteFunc(p.warnings, func(m Message) bool { return m.Code == warnRowNumbers })
+		}
+	}
+	register := false
+	for _, c := range p.cols {
+		n := spaced(c.norm)
+		register = register || slices.Contains(appealDeadlines, n) || strings.HasPrefix(n, "результат рассмотрения")
+	}
+	i, ok := p.mapping[FieldRespondedAt]
+	if _, resolved := p.mapping[FieldResolvedAt]; !register || !ok || resolved || !slices.Contains(appealAnswerDates, spaced(p.cols[i].norm)) {
+		return
+	}
+	if _, chosen := opt.Mapping[FieldRespondedAt]; chosen {
+		return
+	}
+	if _, chosen := opt.Mapping[FieldResolvedAt]; chosen {
+		return
+	}
+	delete(p.mapping, FieldRespondedAt)
+	p.mapping[FieldResolvedAt] = i
 }
 
 // statusLike reports whether a cell reads as a status of some help desk.
@@ -414,6 +483,14 @@ func statusLike(s string) bool {
 	}
 	_, ok := liveAgentStatuses[s]
 	return ok
+}
+
+// categoryLike reports whether a cell reads as a category, a heading
+// («0003.0008.0086 Тарифы», «Качество обслуживания»), not a question
+// asked in words.
+func categoryLike(s string) bool {
+	s = strings.TrimSpace(s)
+	return !strings.Contains(s, "?") && utf8.RuneCountInString(s) <= 100
 }
 
 // detectTicketFormat recognises a help desk export from its headers.
