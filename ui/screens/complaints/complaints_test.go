@@ -549,13 +549,13 @@ func TestCardWithdrawsComplaint(t *testing.T) {
 	if stored.Status != data.StatusClosed || !stored.Facts.ResolvedAt.IsZero() || len(stored.Facts.Resolutions) != 0 {
 		t.Errorf("withdrawn: status %q resolved %v resolutions %v", stored.Status, stored.Facts.ResolvedAt, stored.Facts.Resolutions)
 	}
-	if got := cd.eventText(cd.events[0]); got != "Closed without a resolution: withdrawn or cancelled" {
+	if got := cd.eventText(cd.events[0]); got != "Closed without a resolution: withdrawn, cancelled or passed on" {
 		t.Errorf("newest event reads %q", got)
 	}
 	if got := moveButtons(cd); !slices.Equal(got, []string{"Reopen"}) {
 		t.Errorf("a withdrawn complaint offers %q", got)
 	}
-	if !strings.HasPrefix(cd.header.Text, "Closed: withdrawn") {
+	if !strings.HasPrefix(cd.header.Text, "Closed, no resolution") {
 		t.Errorf("card header %q", cd.header.Text)
 	}
 }
