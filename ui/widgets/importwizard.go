@@ -600,9 +600,11 @@ func truncatedLabel() fyne.CanvasObject {
 	return l
 }
 
-// setHeaders shows bold column names in t's header row.
+// setHeaders shows bold column names in t's header row, cut with an
+// ellipsis: a long survey question ran over the next columns' names.
 func setHeaders(t *widget.Table, names []string) {
 	t.ShowHeaderRow = true
+	t.CreateHeader = truncatedLabel
 	t.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
 		if id.Col >= 0 && id.Col < len(names) {
 			o.(*widget.Label).SetText(names[id.Col])

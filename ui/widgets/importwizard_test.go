@@ -141,6 +141,19 @@ func TestImportWizardWithoutDateFieldAsksNoFileDate(t *testing.T) {
 	if asks {
 		t.Error("a file of employees is asked for a file date")
 	}
+	// A long column name is cut in its header cell, not drawn over the
+	// next columns' names.
+	var header fyne.CanvasObject
+	Do(func() {
+		for _, o := range test.LaidOutObjects(w.Content()) {
+			if tb, ok := o.(*widget.Table); ok && tb.CreateHeader != nil {
+				header = tb.CreateHeader()
+			}
+		}
+	})
+	if l, ok := header.(*widget.Label); !ok || l.Truncation != fyne.TextTruncateEllipsis {
+		t.Errorf("the sample's header cell is %#v, want a label cut with an ellipsis", header)
+	}
 	Do(w.Close)
 }
 
