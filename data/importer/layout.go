@@ -246,14 +246,15 @@ func detectSurveyFormat(cols []column, headerRows int) string {
 // "Respondent ID" too, but a respondent who answers again keeps it: its
 // "Submission ID" goes first.
 var aliases = map[Field][]string{
-	FieldExternalID: {"response id", "responseid", "submission id", "respondent id", "respondentid", "external id", "external_id", "response_id", "id ответа", "номер ответа", "#", "id", "№", "response token", "token", "uuid",
+	FieldExternalID: {"response id", "responseid", "submission id", "respondent id", "respondentid", "external id", "external_id", "response_id", "id ответа", "номер ответа", "#", "id", "ид", "№", "response token", "token", "uuid",
 		"id анкеты", "record id", "unique id",
 		"key", "instanceid", "meta-instanceid", // ODK Central, SurveyCTO
 		// Wufoo's API entries (and the connectors that flatten them)
 		// number each entry "EntryId"; Trustmary's review object keeps
 		// the CRM's own id as "eid".
 		"entryid", "entry id", "eid"},
-	// Microsoft Forms writes "Start time" and "Completion time", Anketolog
+	// Microsoft Forms writes "Start time" and "Completion time" («Время
+	// начала», «Время завершения» in Russian), Anketolog
 	// and Testograf «Дата (и время) окончания» after the start, Yandex
 	// Forms «Время создания», AskNicely "responded" (unix seconds) after
 	// "created" (when the survey was sent), LimeSurvey "submitdate" (its
@@ -273,7 +274,7 @@ var aliases = map[Field][]string{
 		"end", "submit date (utc)", "submitted at", "submit date", "date submitted", "submitted",
 		"submitdate", "submitted time", "submission time", "время отправки", "дата отправки", "дата и время отправки",
 		"entry datesubmitted", // Cognito Forms' "Entry_DateSubmitted", after "Entry_DateCreated"
-		"completed at", "completion time", "время окончания", "дата окончания", "дата и время окончания",
+		"completed at", "completion time", "время завершения", "дата и время завершения", "время окончания", "дата окончания", "дата и время окончания",
 		"дата завершения", "browser time", "response timestamp", "timestamp", "отметка времени", "время создания",
 		"дата создания", "created at", "created", "datetime", "время", "time", "start date (utc)", "startdate", "start date", "start time",
 		"время начала", "date created", "datecreated", "started time"},
