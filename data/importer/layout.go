@@ -393,6 +393,7 @@ func spaced(s string) string { return strings.ReplaceAll(s, "_", " ") }
 // person's name or something else altogether.
 var notClientWords = []string{"first name", "last name", "firstname", "lastname", "middle name", "surname", "username", "user name",
 	"фамилия", "отчество", "имя пользователя", "file name", "filename", "survey name", "name of survey", "product name",
+	"productname",                     // Wildberries' "productDetails.productName"
 	"complaint",                       // "Customer Complaint" is what the client wrote, not who
 	"submittername", "submitter name", // ODK Central's data collector
 	// Who served the client: "Agent_name", "Supervisor", "Manager",
@@ -453,8 +454,14 @@ func reviewHeader(c column) bool {
 		// Not "Review" alone: Thanx calls the comment of a 0-10 answer so.
 		return true
 	}
-	return containsAny(n, reviewReplyWords) || containsAny(n, reviewVoteWords)
+	return containsAny(n, reviewReplyWords) || containsAny(n, reviewVoteWords) || containsAny(n, reviewMediaWords)
 }
+
+// reviewMediaWords name the photos and videos a buyer attaches to a
+// marketplace review, and whether the review counts in the product's
+// rating, which no survey answer has: Ozon's "photos_amount",
+// "videos_amount", "is_rating_participant", Wildberries' "photoLinks".
+var reviewMediaWords = []string{"photos amount", "videos amount", "rating participant", "photolinks", "photo links"}
 
 // reviewVoteWords name the readers' votes on a review, which no survey
 // answer gets: Amazon's "HelpfulnessNumerator" and "helpful_votes",

@@ -920,8 +920,9 @@ func sharedIDs(sample [][]string, i int) bool {
 	return conflict && len(rows)*2 <= n
 }
 
-// ratingWords mark headers of some rating, a candidate for star ratings.
-var ratingWords = []string{"rating", "score", "оценка", "рейтинг"}
+// ratingWords mark headers of some rating, a candidate for star ratings:
+// Wildberries rates a product by its "productValuation".
+var ratingWords = []string{"rating", "score", "оценка", "рейтинг", "valuation"}
 
 // starRatings explains why no score column was found when a column that
 // would be the score holds star ratings: a review export is no NPS

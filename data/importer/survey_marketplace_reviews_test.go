@@ -1,0 +1,84 @@
+package importer_test
+
+import (
+	"context"
+	"errors"
+	"testing"
+	"time"
+
+	"caredesk/data/importer"
+)
+
+// Marketplace sellers download their product reviews through the
+// marketplaces' seller APIs and keep them as workbooks, one column per
+// field of a review. Ozon's review list (its seller API's
+// ReviewListResponseReview, as public API references list it): "id",
+// "sku", "text", "published_at", "rating" 1-5, "status", "comments_amount",
+// "photos_amount", "videos_amount", "order_status", "is_rating_participant".
+// A handful of reviews are too few to call their ratings stars by the
+// values alone, so Ozon's were imported as NPS scores, every buyer a
+// detractor. Wildberries' feedbacks (its seller API's fields, as public
+// clients read them): "id", "text", "pros", "cons", "productValuation"
+// 1-5, "createdDate", "photoLinks", "userName" and the product's details
+// flattened: refused only as "no score column", not saying why. The
+// review's photos and videos mark a review platform, and a valuation is a
+// rating: both are refused as star ratings. Reviews made up.
+func TestMarketplaceReviewWorkbooksAreRefused(t *testing.T) {
+	for _, tc := range []struct {
+		name, column string
+		rows         [][]any
+	}{
+		{"Ozon", "rating", [][]any{
+			{"id", "sku", "text", "published_at", "rating", "status", "comments_amount", "photos_amount", "videos_amount", "order_status", "is_rating_participant"},
+			{"0198a1b2-0001", 1234567, "Отличный чайник", "2026-11-05T14:03:22.123Z", 5, "PROCESSED", 0, 1, 0, "DELIVERED", true},
+			{"0198a1b2-0002", 1234567, "Течёт крышка", "2026-11-06T09:15:00.000Z", 2, "UNPROCESSED", 1, 0, 0, "DELIVERED", true},
+			{"0198a1b2-0003", 7654321, "Нормально", "2026-11-07T18:00:41.000Z", 4, "PROCESSED", 0, 0, 0, "DELIVERED", true},
+			{"0198a1b2-0004", 7654321, nil, "2026-11-08T10:00:00.000Z", 5, "PROCESSED", 0, 0, 0, "CANCELLED", false},
+			{"0198a1b2-0005", 7654321, "Брак", "2026-11-09T11:00:00.000Z", 1, "UNPROCESSED", 0, 2, 0, "DELIVERED", true},
+		}},
+		{"Wildberries", "productValuation", [][]any{
+			{"id", "text", "pros", "cons", "productValuation", "createdDate", "answer.text", "answer.state", "photoLinks",
+				"productDetails.nmId", "productDetails.productName", "productDetails.supplierArticle", "userName", "wasViewed"},
+			{"aBcD1", "Хорошая кружка", "Цена", nil, 5, "2026-11-05T14:03:22Z", "Спасибо!", "published", nil, 123456, "Кружка", "KR-1", "Анна", true},
+			{"aBcD2", "Треснула", nil, "Хрупкая", 1, "2026-11-06T09:15:00Z", nil, "none", "https://example.com/p/1.jpg", 123456, "Кружка", "KR-1", "Иван", true},
+			{"aBcD3", "Норм", nil, nil, 4, "2026-11-07T18:00:41Z", nil, "none", nil, 654321, "Тарелка", "TR-2", "Олег", false},
+			{"aBcD4", "Супер", "Всё", nil, 5, "2026-11-08T18:00:41Z", nil, "none", nil, 654321, "Тарелка", "TR-2", "Мария", false},
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			path := writeWorkbook(t, "reviews.xlsx", []string{"Sheet1"}, map[string][][]any{"Sheet1": tc.rows}, nil)
+			db := openStore(t)
+			_, err := importer.ImportFeedback(context.Background(), db, path, importer.Options{Location: time.UTC, RejectsPath: "-"}, nil)
+			var refused *importer.MessageError
+			if !errors.Is(err, importer.ErrNoScoreColumn) || !errors.As(err, &refused) || refused.Code != "import.error.star_ratings" || refused.Args["Column"] != tc.column {
+				t.Fatalf("import: %v (%+v), want the star_ratings refusal naming %s", err, refused, tc.column)
+			}
+			assertEmpty(t, db)
+		})
+	}
+}
+
+// Excel keeps a TRUE/FALSE cell as 1 or 0: read raw, a column of flags
+// (Wildberries' "wasViewed", a "Finished" pandas wrote as booleans) held
+// numbers 0 to 10 as a score does, and beside the 0-10 question made two
+// columns fit, so neither was guessed for the score (or, alone, the flags
+// were). Such cells read as Excel shows them, TRUE and FALSE.
+func TestWorkbookBooleanCellsAreNoNumbers(t *testing.T) {
+	path := writeWorkbook(t, "answers.xlsx", []string{"Sheet1"}, map[string][][]any{"Sheet1": {
+		{"Submitted", "Finished", "Q1", "Q2"},
+		{"2026-11-05 14:03:22", true, 9, "Fast and friendly"},
+		{"2026-11-06 09:15:00", true, 3, "Too slow"},
+		{"2026-11-07 18:00:41", false, 7, "Fine"},
+		{"2026-11-08 10:00:00", false, 10, "Great"},
+	}}, nil)
+	pv, err := importer.Inspect(path, importer.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := pv.Mapping[importer.FieldScore]; got != "Q1" {
+		t.Errorf("score read from %q, want Q1 (mapping %v)", got, pv.Mapping)
+	}
+	if got := pv.Sample[2][1]; got != "FALSE" {
+		t.Errorf("a FALSE cell reads %q, want FALSE", got)
+	}
+}
