@@ -129,6 +129,7 @@ const (
 	warnChangeLog        = "import.warning.change_log"
 	warnOpenedByChange   = "import.warning.opened_by_change"
 	warnOtherChanges     = "import.warning.other_changes"
+	warnOtherSheets      = "import.warning.other_sheets"
 
 	// warnCompensationInKind counts the complaints whose compensation
 	// was given in kind.

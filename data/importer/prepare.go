@@ -507,6 +507,7 @@ const maxSheets = 8
 func prepareSheets(path string, opt Options, sc *schema, sheets []string) (*plan, error) {
 	var best *plan
 	var first error
+	var plans []*plan
 	for _, s := range sheets[:min(len(sheets), maxSheets)] {
 		o := opt
 		o.Sheet = s
@@ -517,6 +518,7 @@ func prepareSheets(path string, opt Options, sc *schema, sheets []string) (*plan
 			}
 			continue
 		}
+		plans = append(plans, p)
 		if best == nil || len(p.mapping) > len(best.mapping) {
 			best = p
 		}
@@ -524,7 +526,37 @@ func prepareSheets(path string, opt Options, sc *schema, sheets []string) (*plan
 	if best == nil {
 		return nil, first
 	}
+	if w, ok := otherAnswerSheets(best, plans); ok {
+		best.warnings = append(best.warnings, w)
+	}
 	return best, nil
+}
+
+// otherAnswerSheets warns when sheets of the workbook other than the one
+// imported also hold dated, scored answers: Google Sheets adds «Ответы на
+// форму (2)» ("Form Responses 2") beside the first when a form is linked
+// again, and a manager keeps last year's answers on a sheet of their own.
+// Only one sheet is imported; the others' answers would be left out
+// unsaid. A summary sheet (a score and a count) has no dates and is no
+// such sheet.
+func otherAnswerSheets(best *plan, plans []*plan) (Message, bool) {
+	if best.schema != feedbackSchema {
+		return Message{}, false
+	}
+	var others []string
+	for _, p := range plans {
+		_, scored := p.mapping[FieldScore]
+		_, dated := p.mapping[FieldDate]
+		if p != best && scored && dated && len(p.sample) > 0 {
+			others = append(others, p.sheet)
+		}
+	}
+	if len(others) == 0 {
+		return Message{}, false
+	}
+	list := quotedList(others)
+	return warning(warnOtherSheets, map[string]any{"Sheet": best.sheet, "Sheets": list},
+		"only sheet %q is imported, but sheets %s hold answers too: import each of them in turn (--sheet NAME)", best.sheet, list), true
 }
 
 // otherFormats are files no import reads, known by their first bytes
