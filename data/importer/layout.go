@@ -749,8 +749,42 @@ func headerScale(c column) int {
 				return n
 			}
 		}
+		if _, top := pointScale(h); top != 0 {
+			return top
+		}
 	}
 	return 0
+}
+
+// pointsRange finds a scale a header names by its points: «по 5-балльной
+// шкале», «7-бальная», "7-point scale".
+var pointsRange = regexp.MustCompile(`(?:^|[^0-9])([0-9]{1,3}) ?-? ?(?:балльн|бальн|point|pt)`)
+
+// pointWords are the points of a scale spelt out: «по пятибалльной шкале».
+var pointWords = regexp.MustCompile(`(трех|трёх|четырех|четырёх|пяти|шести|семи|десяти|одиннадцати|сто) ?-? ?балл?ьн`)
+
+var pointNumbers = map[string]int{"трех": 3, "трёх": 3, "четырех": 4, "четырёх": 4, "пяти": 5, "шести": 6, "семи": 7,
+	"десяти": 10, "одиннадцати": 11, "сто": 100}
+
+// pointScale is the scale a header names by its points, as its lowest and
+// top marks, top 0 if none: 5 points are 1-5, 11 are 0-10, 100 are 0-100.
+func pointScale(h string) (low, top int) {
+	h = strings.ToLower(h)
+	n := 0
+	if m := pointsRange.FindStringSubmatch(h); m != nil {
+		n, _ = strconv.Atoi(m[1])
+	} else if m := pointWords.FindStringSubmatch(h); m != nil {
+		n = pointNumbers[m[1]]
+	}
+	switch {
+	case n >= 2 && n <= 10:
+		return 1, n
+	case n == 11:
+		return 0, 10
+	case n == 100:
+		return 0, 100
+	}
+	return 0, 0
 }
 
 // unitNotes are the units a register's header names after its field,

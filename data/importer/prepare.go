@@ -1013,6 +1013,9 @@ func headerScaleRange(c column) (low, top int) {
 		l := strings.ToLower(h)
 		m := scaleRange.FindStringSubmatchIndex(l)
 		if m == nil {
+			if low, top := pointScale(h); top != 0 {
+				return low, top // «по 7-балльной шкале»
+			}
 			continue
 		}
 		if n, _ := strconv.Atoi(l[m[2]:m[3]]); n >= 2 && n <= 10 || n == 100 {
