@@ -454,8 +454,14 @@ func reviewHeader(c column) bool {
 		// Not "Review" alone: Thanx calls the comment of a 0-10 answer so.
 		return true
 	}
-	return containsAny(n, reviewReplyWords) || containsAny(n, reviewVoteWords) || containsAny(n, reviewMediaWords)
+	return containsAny(n, reviewReplyWords) || containsAny(n, reviewVoteWords) || containsAny(n, reviewMediaWords) || slices.Contains(reviewLikeNames, n)
 }
+
+// reviewLikeNames are whole headers of the readers' likes and dislikes of
+// a review: a Yandex Maps scraper's "likes", "dislikes", Ozon's
+// "likes_amount", "dislikes_amount". Whole, as a survey may ask what a
+// client "likes".
+var reviewLikeNames = []string{"likes", "dislikes", "likes amount", "dislikes amount", "likes count", "dislikes count", "лайки", "дизлайки"}
 
 // reviewMediaWords name the photos and videos a buyer attaches to a
 // marketplace review, and whether the review counts in the product's

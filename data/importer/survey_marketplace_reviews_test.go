@@ -82,3 +82,27 @@ func TestWorkbookBooleanCellsAreNoNumbers(t *testing.T) {
 		t.Errorf("a FALSE cell reads %q, want FALSE", got)
 	}
 }
+
+// Yandex Maps reviews as a public scraper exports them (review-parser:
+// its Review model's fields, written to CSV in sorted order: "author",
+// "date", "dislikes", "likes", "org_id", "org_url", "raw", "rating" 1-5,
+// "source", "text"). The readers' likes and dislikes of a review mark a
+// review platform as Amazon's helpfulness votes do; without them a few
+// reviews' stars were imported as NPS scores. Refused as star ratings.
+// Reviews and names made up.
+func TestYandexMapsReviewsAreRefused(t *testing.T) {
+	org := "1754533743,https://yandex.ru/maps/org/example/1754533743/,"
+	path := writeFile(t, "reviews.csv", []byte(lines(
+		"author,date,dislikes,likes,org_id,org_url,raw,rating,source,text",
+		"Анна К.,2026-10-05T00:00:00,0,3,"+org+",5,yandex_maps,\"Отличное место, вежливый персонал\"",
+		"Иван,2026-10-12T00:00:00,1,0,"+org+",2,yandex_maps,Долго ждали",
+		"Олег П.,2026-10-20T00:00:00,0,1,"+org+",4,yandex_maps,Нормально",
+		"Мария,2026-11-02T00:00:00,0,0,"+org+",5,yandex_maps,Всё понравилось")))
+	db := openStore(t)
+	_, err := importer.ImportFeedback(context.Background(), db, path, importer.Options{Location: time.UTC, RejectsPath: "-"}, nil)
+	var refused *importer.MessageError
+	if !errors.Is(err, importer.ErrNoScoreColumn) || !errors.As(err, &refused) || refused.Code != "import.error.star_ratings" || refused.Args["Column"] != "rating" {
+		t.Fatalf("import: %v (%+v), want the star_ratings refusal naming rating", err, refused)
+	}
+	assertEmpty(t, db)
+}
