@@ -807,7 +807,38 @@ func (p *plan) starScale(i int) bool {
 	if n == 0 {
 		return false
 	}
-	return n >= minStarSample || slices.ContainsFunc(p.cols, reviewHeader)
+	return n >= minStarSample || slices.ContainsFunc(p.cols, reviewHeader) || p.platformColumn()
+}
+
+// reviewPlatforms are the map services and review sites a scrape names on
+// every row ("platform": "2GIS", "source": "yandex_maps"), written lower
+// case with spaces for "_", "." and "-". A survey tool or a channel is
+// never one of them; a marketplace may be where a surveyed client bought,
+// so it is not (its own exports are told by their headers).
+var reviewPlatforms = []string{"2gis", "2гис", "yandex maps", "яндекс карты", "google maps", "google play", "app store", "appstore",
+	"отзовик", "otzovik", "flamp", "фламп", "zoon", "trustpilot", "tripadvisor", "irecommend"}
+
+// platformColumn reports whether a column names a review platform on
+// every sampled row: the file is a review export.
+func (p *plan) platformColumn() bool {
+	for i := range p.cols {
+		n := 0
+		for _, r := range p.sample {
+			if i >= len(r) || isMissing(r[i]) {
+				continue
+			}
+			v := strings.Join(strings.FieldsFunc(strings.ToLower(r[i]), func(c rune) bool { return strings.ContainsRune(" _.-", c) }), " ")
+			if !slices.Contains(reviewPlatforms, v) {
+				n = 0
+				break
+			}
+			n++
+		}
+		if n > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // mappedScale warns when the column the user chose for the score is a

@@ -106,3 +106,24 @@ func TestYandexMapsReviewsAreRefused(t *testing.T) {
 	}
 	assertEmpty(t, db)
 }
+
+// 2GIS reviews as a public scraper writes them ("rating", "author",
+// "date_iso", "text", "platform", "organization"; "platform" is "2GIS" on
+// every row): no header marks a review, but a column naming a review
+// platform on every row does. Without it the stars of a few reviews were
+// imported as NPS scores. Refused as star ratings. Reviews made up.
+func TestTwoGISReviewsAreRefused(t *testing.T) {
+	path := writeFile(t, "2gis_reviews.csv", []byte(lines(
+		`"rating","author","date_iso","text","platform","organization"`,
+		`"5","Анна К.","2026-10-05","Отличный сервис, быстро и вежливо","2GIS","Автоцентр"`,
+		`"2","Иван","2026-10-12","Долго ждал мастера, никто не перезвонил","2GIS","Автоцентр"`,
+		`"4","Олег П.","2026-10-20","В целом нормально, но дороговато","2GIS","Автоцентр"`,
+		`"5","Мария","2026-11-02","Всё сделали в срок, спасибо большое","2GIS","Автоцентр"`)))
+	db := openStore(t)
+	_, err := importer.ImportFeedback(context.Background(), db, path, importer.Options{Location: time.UTC, RejectsPath: "-"}, nil)
+	var refused *importer.MessageError
+	if !errors.Is(err, importer.ErrNoScoreColumn) || !errors.As(err, &refused) || refused.Code != "import.error.star_ratings" || refused.Args["Column"] != "rating" {
+		t.Fatalf("import: %v (%+v), want the star_ratings refusal naming rating", err, refused)
+	}
+	assertEmpty(t, db)
+}
