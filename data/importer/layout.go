@@ -485,6 +485,30 @@ var reviewReplyWords = []string{"developerresponse", "developer response", "deve
 	"business reply", "business response", "business comment", "businesscomment", "company response", "company reply",
 	"ответ разработчика", "ответ компании", "ответ организации", "ответ владельца", "ответ магазина", "ответ продавца"}
 
+// otherMetricWords mark a question about the client's effort or
+// satisfaction: the Customer Effort Score ("How easy was it to get your
+// issue resolved?", «Насколько легко…», answered 1-7) and CSAT («Насколько
+// вы удовлетворены…»). Their answers are no recommendation scores
+// whatever their range.
+var otherMetricWords = []string{"effort", "satisf", "easy", "easily", "csat", "удовлетвор", "легко", "усили"}
+
+// otherMetric reports whether a column asks about effort or satisfaction
+// ("CES" as a word), not the recommendation.
+func otherMetric(c column) bool {
+	if npsHeader(c) {
+		return false
+	}
+	if c.mentions(otherMetricWords) {
+		return true
+	}
+	for _, h := range append([]string{c.name}, c.headers...) {
+		if slices.Contains(strings.FieldsFunc(strings.ToLower(h), func(r rune) bool { return !unicode.IsLetter(r) }), "ces") {
+			return true
+		}
+	}
+	return false
+}
+
 // notScoreWords mark headers of NPS group labels and other non-scores.
 var notScoreWords = []string{"group", "category", "categor", "label", "type", "группа", "категор", "segment", "сегмент"}
 
@@ -650,7 +674,7 @@ func headerRank(sc *schema, f Field, c column) int {
 				return -1
 			}
 		}
-		if strings.Contains(strings.ToLower(c.importID), "nps_group") {
+		if strings.Contains(strings.ToLower(c.importID), "nps_group") || otherMetric(c) {
 			return -1
 		}
 	}

@@ -44,6 +44,8 @@ func TestMessagesAreTranslated(t *testing.T) {
 		warning(errStarRatings, map[string]any{"Column": "Star Rating"}, "x"),
 		warning(errScaleRatings, map[string]any{"Column": "Оценка (1-5)", "Scale": "1–5"}, "x"),
 		warning(errReviewRatings, map[string]any{"Column": "rating", "Recommend": "recommended"}, "x"),
+		warning(errOtherMetric, map[string]any{"Column": "CES"}, "x"),
+		warning(warnOtherMetric, map[string]any{"Column": "Насколько легко было решить ваш вопрос?"}, "x"),
 		warning(errSurveyAnswers, map[string]any{"Column": "How likely…"}, "x"),
 		warning(errTicketExport, nil, "x"),
 		warning(warnStarRatings, map[string]any{"Column": "rating"}, "x"),

@@ -425,6 +425,9 @@ func prepare(path string, opt Options, sc *schema) (*plan, error) {
 				"column %q looks like a review's rating, beside the yes/no answers of %q, not 0-10 recommendation scores: imported as scores, they give no true NPS", col, yn))
 		} else if w, ok := p.mappedScale(i); ok {
 			p.warnings = append(p.warnings, w)
+		} else if otherMetric(p.cols[i]) {
+			p.warnings = append(p.warnings, warning(warnOtherMetric, map[string]any{"Column": col},
+				"column %q asks about the client's effort or satisfaction, not how likely they are to recommend: imported as scores, its answers give no true NPS", col))
 		}
 	} else if ok && sc == feedbackSchema {
 		// A score found by a bare "Score" or "Rating" whose answers are
@@ -1036,6 +1039,21 @@ func (p *plan) scaleRatings() *MessageError {
 	return nil
 }
 
+// otherMetricRatings explains why no score column was found when a column
+// holding numbers asks about effort or satisfaction (see otherMetric). nil
+// when no such column is there.
+func (p *plan) otherMetricRatings() *MessageError {
+	for i, c := range p.cols {
+		if !otherMetric(c) || !scoreAnswers(p.sample, i) {
+			continue
+		}
+		col := p.columnNames()[i]
+		return &MessageError{Err: ErrNoScoreColumn, Message: warning(errOtherMetric, map[string]any{"Column": col},
+			"column %q asks about the client's effort or satisfaction, not how likely they are to recommend: its answers give no NPS, so the file is not imported as an NPS survey; if the file has a 0-10 recommendation column, map it", col)}
+	}
+	return nil
+}
+
 // headerScaleRange is the scale a column's header names, as its lowest
 // and top marks ("1-5": 1 and 5), the same scale headerScale reads; top
 // is 0 when it names none.
@@ -1066,6 +1084,9 @@ func headerScaleRange(c column) (low, top int) {
 func (p *plan) noScore() *MessageError {
 	if scale := p.scaleRatings(); scale != nil {
 		return scale
+	}
+	if other := p.otherMetricRatings(); other != nil {
+		return other
 	}
 	if stars := p.starRatings(); stars != nil {
 		return stars
