@@ -559,7 +559,7 @@ func otherAnswerSheets(best *plan, plans []*plan) (Message, bool) {
 	}
 	list := quotedList(others)
 	return warning(warnOtherSheets, map[string]any{"Sheet": best.sheet, "Sheets": list},
-		"only sheet %q is imported, but sheets %s hold answers too: import each of them in turn (--sheet NAME)", best.sheet, list), true
+		"only sheet %q is imported; other sheets hold answers too: %s. Import each of them in turn (--sheet NAME)", best.sheet, list), true
 }
 
 // otherFormats are files no import reads, known by their first bytes
