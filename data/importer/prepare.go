@@ -341,8 +341,13 @@ func prepare(path string, opt Options, sc *schema) (*plan, error) {
 	// the 0-10 answers.
 	p.serialDates = !p.xlsx && serialDates(sc, p.cols, p.sample)
 	banned := map[int]bool{}
+	quiz := p.quizTotal()
 	for {
-		p.mapping = detectMapping(sc, p.format, p.cols, p.sample, p.excelDates(), banned)
+		skip := maps.Clone(banned)
+		if quiz >= 0 {
+			skip[quiz] = true
+		}
+		p.mapping = detectMapping(sc, p.format, p.cols, p.sample, p.excelDates(), skip)
 		i, ok := p.mapping[FieldScore]
 		if !ok || sc != feedbackSchema {
 			break
@@ -482,6 +487,32 @@ func prepare(path string, opt Options, sc *schema) (*plan, error) {
 		}
 	}
 	return p, nil
+}
+
+// quizTotal is the column of a Google Forms quiz's total points, -1 if
+// none. A form made a quiz writes "Score" («Баллы» in Russian) after
+// "Timestamp": "4 / 5", or "0" when no question earns points. It is no
+// answer of the recommendation question, though "Score" names the field:
+// it is left out when its values are points out of a total or a column
+// asks the recommendation question; a form's own question titled "Score"
+// stays the score.
+func (p *plan) quizTotal() int {
+	if p.schema != feedbackSchema || p.format != FormatGoogleForms {
+		return -1
+	}
+	i := slices.IndexFunc(p.cols, func(c column) bool { return c.norm == "score" || c.norm == "баллы" })
+	if i < 0 {
+		return -1
+	}
+	if slices.ContainsFunc(p.cols, npsHeader) {
+		return i
+	}
+	for _, r := range p.sample {
+		if i < len(r) && strings.Contains(r[i], "/") {
+			return i
+		}
+	}
+	return -1
 }
 
 // excelDates reports whether the file's dates may be Excel serials: a
