@@ -454,14 +454,22 @@ func reviewHeader(c column) bool {
 		// Not "Review" alone: Thanx calls the comment of a 0-10 answer so.
 		return true
 	}
-	return containsAny(n, reviewReplyWords) || containsAny(n, reviewVoteWords) || containsAny(n, reviewMediaWords) || slices.Contains(reviewLikeNames, n)
+	last := n
+	if i := strings.LastIndex(c.norm, "."); i >= 0 {
+		last = strings.TrimSpace(spaced(c.norm[i+1:])) // Yandex Market's "description.advantages"
+	}
+	return containsAny(n, reviewReplyWords) || containsAny(n, reviewVoteWords) || containsAny(n, reviewMediaWords) ||
+		slices.Contains(reviewNames, n) || slices.Contains(reviewNames, last)
 }
 
-// reviewLikeNames are whole headers of the readers' likes and dislikes of
-// a review: a Yandex Maps scraper's "likes", "dislikes", Ozon's
-// "likes_amount", "dislikes_amount". Whole, as a survey may ask what a
-// client "likes".
-var reviewLikeNames = []string{"likes", "dislikes", "likes amount", "dislikes amount", "likes count", "dislikes count", "лайки", "дизлайки"}
+// reviewNames are whole headers of a review's parts no survey has: the
+// readers' likes and dislikes (a Yandex Maps scraper's "likes",
+// "dislikes", Ozon's "likes_amount"), and the pros and cons a marketplace
+// review form asks for (Wildberries' "pros", "cons", Yandex Market's
+// "advantages", "disadvantages", «Достоинства», «Недостатки» on the
+// forms). Whole, as a survey may ask what a client "likes".
+var reviewNames = []string{"likes", "dislikes", "likes amount", "dislikes amount", "likes count", "dislikes count", "лайки", "дизлайки",
+	"pros", "cons", "advantages", "disadvantages", "достоинства", "недостатки"}
 
 // reviewMediaWords name the photos and videos a buyer attaches to a
 // marketplace review, and whether the review counts in the product's

@@ -127,3 +127,33 @@ func TestTwoGISReviewsAreRefused(t *testing.T) {
 	}
 	assertEmpty(t, db)
 }
+
+// A product review is written in a marketplace's form as its pros and
+// cons: Wildberries' feedbacks carry "pros" and "cons", Yandex Market's
+// "description.advantages" and "description.disadvantages" (their seller
+// APIs), and the review forms label them «Достоинства» and «Недостатки»
+// beside «Комментарий». A sheet of a few such reviews with a 1-5
+// «Оценка» was imported as NPS answers; with pros and cons it is refused
+// as star ratings. Reviews made up.
+func TestProsAndConsMarkReviews(t *testing.T) {
+	for _, tc := range []struct{ name, header, column string }{
+		{"Russian", "Дата;Оценка;Достоинства;Недостатки;Комментарий", "Оценка"},
+		{"Wildberries", "createdDate;productValuation;pros;cons;text", "productValuation"},
+		{"Yandex Market", "createdAt;statistics.rating;description.advantages;description.disadvantages;description.comment", "statistics.rating"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			path := writeFile(t, "reviews.csv", []byte(lines(tc.header,
+				"2026-11-05T14:03:22+03:00;5;Цена;;Хорошая кружка",
+				"2026-11-06T14:03:22+03:00;1;;Хрупкая;Треснула через день",
+				"2026-11-07T14:03:22+03:00;4;Удобная;Маленькая;Нормально",
+				"2026-11-08T14:03:22+03:00;5;Всё;;Супер")))
+			db := openStore(t)
+			_, err := importer.ImportFeedback(context.Background(), db, path, importer.Options{Location: time.UTC, RejectsPath: "-"}, nil)
+			var refused *importer.MessageError
+			if !errors.Is(err, importer.ErrNoScoreColumn) || !errors.As(err, &refused) || refused.Code != "import.error.star_ratings" || refused.Args["Column"] != tc.column {
+				t.Fatalf("import: %v (%+v), want the star_ratings refusal naming %s", err, refused, tc.column)
+			}
+			assertEmpty(t, db)
+		})
+	}
+}
