@@ -367,7 +367,7 @@ func prepare(path string, opt Options, sc *schema) (*plan, error) {
 	}
 	p.banned = banned
 	_, explicitID := opt.Mapping[FieldExternalID]
-	if i, ok := p.mapping[FieldExternalID]; ok && !explicitID && rowCounter(p.cols[i].norm, p.sample, i) {
+	if i, ok := p.mapping[FieldExternalID]; ok && !explicitID && (rowCounter(p.cols[i].norm, p.sample, i) || sc == feedbackSchema && formCounter(p.cols, p.sample, i)) {
 		// Taken for an id, a register's monthly files, each numbered from
 		// 1, would look like copies of each other and add nothing.
 		delete(p.mapping, FieldExternalID)
@@ -725,6 +725,27 @@ func displayNames(cols []column) []string {
 		}
 	}
 	return names
+}
+
+// formCounter reports whether a Microsoft Forms export's "ID" («ИД»)
+// only counts its answers 1, 2, 3… down every sampled row, as the tool
+// numbers a form's responses: a copy of the form (next month's) numbers
+// its own from 1 under the same headers, and taken for ids its answers
+// would be skipped as copies. Microsoft Forms keeps no partial answers, so
+// told apart by their content the same answers are still known again.
+// Other tools' ids that start at 1 (LimeSurvey's, a help desk's) name
+// one answer or ticket across exports whose content changes, and stay.
+func formCounter(cols []column, sample [][]string, i int) bool {
+	if h := cols[i].norm; h != "id" && h != "ид" || len(sample) < 2 ||
+		!hasHeader(cols, "completion time", "время завершения") || !hasHeader(cols, "start time", "время начала") {
+		return false
+	}
+	for k, rec := range sample {
+		if i >= len(rec) || strings.TrimSpace(rec[i]) != strconv.Itoa(k+1) {
+			return false
+		}
+	}
+	return true
 }
 
 // counterHeaders are headers a register writes over its row numbers.
