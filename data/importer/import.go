@@ -444,7 +444,9 @@ func (b *rowBuilder) build(rec []string, row int) (*data.Feedback, bool) {
 		fb.Channel = b.channel(v)
 	}
 	fb.Touchpoint = b.text(rec, FieldTouchpoint)
-	fb.ClientName = b.text(rec, FieldClient)
+	if fb.ClientName = b.text(rec, FieldClient); anonymousName(fb.ClientName) {
+		fb.ClientName = ""
+	}
 	fb.Segment = b.text(rec, FieldSegment)
 	if v := b.text(rec, FieldTags); v != "" {
 		fb.Tags = data.ParseTags(v)
@@ -872,4 +874,13 @@ func (f *footerRows) warning() (Message, bool) {
 	text := strings.Join(lines, " / ")
 	return warning(warnFooterSkipped, map[string]any{"Row": f.rows[0].row, "Text": text},
 		"the lines from row %d after the table were skipped as a report footer: %q", f.rows[0].row, text), true
+}
+
+// anonymousNames are what a form writes in place of the respondent when it
+// records no one: Microsoft Forms' "anonymous" in its Email column, other
+// tools' "Anonymous user", «Аноним». They name no client.
+var anonymousNames = []string{"anonymous", "anonymous user", "anon", "аноним", "анонимно", "анонимный", "анонимный пользователь"}
+
+func anonymousName(s string) bool {
+	return slices.Contains(anonymousNames, strings.ToLower(strings.TrimSpace(s)))
 }

@@ -246,14 +246,15 @@ func detectSurveyFormat(cols []column, headerRows int) string {
 // "Respondent ID" too, but a respondent who answers again keeps it: its
 // "Submission ID" goes first.
 var aliases = map[Field][]string{
-	FieldExternalID: {"response id", "responseid", "submission id", "respondent id", "respondentid", "external id", "external_id", "response_id", "id ответа", "номер ответа", "#", "id", "№", "response token", "token", "uuid",
+	FieldExternalID: {"response id", "responseid", "submission id", "respondent id", "respondentid", "external id", "external_id", "response_id", "id ответа", "номер ответа", "#", "id", "ид", "№", "response token", "token", "uuid",
 		"id анкеты", "record id", "unique id",
 		"key", "instanceid", "meta-instanceid", // ODK Central, SurveyCTO
 		// Wufoo's API entries (and the connectors that flatten them)
 		// number each entry "EntryId"; Trustmary's review object keeps
 		// the CRM's own id as "eid".
 		"entryid", "entry id", "eid"},
-	// Microsoft Forms writes "Start time" and "Completion time", Anketolog
+	// Microsoft Forms writes "Start time" and "Completion time" («Время
+	// начала», «Время завершения» in Russian), Anketolog
 	// and Testograf «Дата (и время) окончания» after the start, Yandex
 	// Forms «Время создания», AskNicely "responded" (unix seconds) after
 	// "created" (when the survey was sent), LimeSurvey "submitdate" (its
@@ -273,7 +274,7 @@ var aliases = map[Field][]string{
 		"end", "submit date (utc)", "submitted at", "submit date", "date submitted", "submitted",
 		"submitdate", "submitted time", "submission time", "время отправки", "дата отправки", "дата и время отправки",
 		"entry datesubmitted", // Cognito Forms' "Entry_DateSubmitted", after "Entry_DateCreated"
-		"completed at", "completion time", "время окончания", "дата окончания", "дата и время окончания",
+		"completed at", "completion time", "время завершения", "дата и время завершения", "время окончания", "дата окончания", "дата и время окончания",
 		"дата завершения", "browser time", "response timestamp", "timestamp", "отметка времени", "время создания",
 		"дата создания", "created at", "created", "datetime", "время", "time", "start date (utc)", "startdate", "start date", "start time",
 		"время начала", "date created", "datecreated", "started time"},
@@ -392,6 +393,7 @@ func spaced(s string) string { return strings.ReplaceAll(s, "_", " ") }
 // person's name or something else altogether.
 var notClientWords = []string{"first name", "last name", "firstname", "lastname", "middle name", "surname", "username", "user name",
 	"фамилия", "отчество", "имя пользователя", "file name", "filename", "survey name", "name of survey", "product name",
+	"productname",                     // Wildberries' "productDetails.productName"
 	"complaint",                       // "Customer Complaint" is what the client wrote, not who
 	"submittername", "submitter name", // ODK Central's data collector
 	// Who served the client: "Agent_name", "Supervisor", "Manager",
@@ -452,8 +454,28 @@ func reviewHeader(c column) bool {
 		// Not "Review" alone: Thanx calls the comment of a 0-10 answer so.
 		return true
 	}
-	return containsAny(n, reviewReplyWords) || containsAny(n, reviewVoteWords)
+	last := n
+	if i := strings.LastIndex(c.norm, "."); i >= 0 {
+		last = strings.TrimSpace(spaced(c.norm[i+1:])) // Yandex Market's "description.advantages"
+	}
+	return containsAny(n, reviewReplyWords) || containsAny(n, reviewVoteWords) || containsAny(n, reviewMediaWords) ||
+		slices.Contains(reviewNames, n) || slices.Contains(reviewNames, last)
 }
+
+// reviewNames are whole headers of a review's parts no survey has: the
+// readers' likes and dislikes (a Yandex Maps scraper's "likes",
+// "dislikes", Ozon's "likes_amount"), and the pros and cons a marketplace
+// review form asks for (Wildberries' "pros", "cons", Yandex Market's
+// "advantages", "disadvantages", «Достоинства», «Недостатки» on the
+// forms). Whole, as a survey may ask what a client "likes".
+var reviewNames = []string{"likes", "dislikes", "likes amount", "dislikes amount", "likes count", "dislikes count", "лайки", "дизлайки",
+	"pros", "cons", "advantages", "disadvantages", "достоинства", "недостатки"}
+
+// reviewMediaWords name the photos and videos a buyer attaches to a
+// marketplace review, and whether the review counts in the product's
+// rating, which no survey answer has: Ozon's "photos_amount",
+// "videos_amount", "is_rating_participant", Wildberries' "photoLinks".
+var reviewMediaWords = []string{"photos amount", "videos amount", "rating participant", "photolinks", "photo links"}
 
 // reviewVoteWords name the readers' votes on a review, which no survey
 // answer gets: Amazon's "HelpfulnessNumerator" and "helpful_votes",
@@ -470,6 +492,30 @@ var reviewReplyWords = []string{"developerresponse", "developer response", "deve
 	"ownerresponse", "owner response", "owner reply", "owner comment", "ownercomment",
 	"business reply", "business response", "business comment", "businesscomment", "company response", "company reply",
 	"ответ разработчика", "ответ компании", "ответ организации", "ответ владельца", "ответ магазина", "ответ продавца"}
+
+// otherMetricWords mark a question about the client's effort or
+// satisfaction: the Customer Effort Score ("How easy was it to get your
+// issue resolved?", «Насколько легко…», answered 1-7) and CSAT («Насколько
+// вы удовлетворены…»). Their answers are no recommendation scores
+// whatever their range.
+var otherMetricWords = []string{"effort", "satisf", "easy", "easily", "csat", "удовлетвор", "легко", "усили"}
+
+// otherMetric reports whether a column asks about effort or satisfaction
+// ("CES" as a word), not the recommendation.
+func otherMetric(c column) bool {
+	if npsHeader(c) {
+		return false
+	}
+	if c.mentions(otherMetricWords) {
+		return true
+	}
+	for _, h := range append([]string{c.name}, c.headers...) {
+		if slices.Contains(strings.FieldsFunc(strings.ToLower(h), func(r rune) bool { return !unicode.IsLetter(r) }), "ces") {
+			return true
+		}
+	}
+	return false
+}
 
 // notScoreWords mark headers of NPS group labels and other non-scores.
 var notScoreWords = []string{"group", "category", "categor", "label", "type", "группа", "категор", "segment", "сегмент"}
@@ -636,7 +682,7 @@ func headerRank(sc *schema, f Field, c column) int {
 				return -1
 			}
 		}
-		if strings.Contains(strings.ToLower(c.importID), "nps_group") {
+		if strings.Contains(strings.ToLower(c.importID), "nps_group") || otherMetric(c) {
 			return -1
 		}
 	}
@@ -741,8 +787,42 @@ func headerScale(c column) int {
 				return n
 			}
 		}
+		if _, top := pointScale(h); top != 0 {
+			return top
+		}
 	}
 	return 0
+}
+
+// pointsRange finds a scale a header names by its points: «по 5-балльной
+// шкале», «7-бальная», "7-point scale".
+var pointsRange = regexp.MustCompile(`(?:^|[^0-9])([0-9]{1,3}) ?-? ?(?:балльн|бальн|point|pt)`)
+
+// pointWords are the points of a scale spelt out: «по пятибалльной шкале».
+var pointWords = regexp.MustCompile(`(трех|трёх|четырех|четырёх|пяти|шести|семи|десяти|одиннадцати|сто) ?-? ?балл?ьн`)
+
+var pointNumbers = map[string]int{"трех": 3, "трёх": 3, "четырех": 4, "четырёх": 4, "пяти": 5, "шести": 6, "семи": 7,
+	"десяти": 10, "одиннадцати": 11, "сто": 100}
+
+// pointScale is the scale a header names by its points, as its lowest and
+// top marks, top 0 if none: 5 points are 1-5, 11 are 0-10, 100 are 0-100.
+func pointScale(h string) (low, top int) {
+	h = strings.ToLower(h)
+	n := 0
+	if m := pointsRange.FindStringSubmatch(h); m != nil {
+		n, _ = strconv.Atoi(m[1])
+	} else if m := pointWords.FindStringSubmatch(h); m != nil {
+		n = pointNumbers[m[1]]
+	}
+	switch {
+	case n >= 2 && n <= 10:
+		return 1, n
+	case n == 11:
+		return 0, 10
+	case n == 100:
+		return 0, 100
+	}
+	return 0, 0
 }
 
 // unitNotes are the units a register's header names after its field,

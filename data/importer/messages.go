@@ -129,6 +129,8 @@ const (
 	warnChangeLog        = "import.warning.change_log"
 	warnOpenedByChange   = "import.warning.opened_by_change"
 	warnOtherChanges     = "import.warning.other_changes"
+	warnOtherSheets      = "import.warning.other_sheets"
+	warnOtherMetric      = "import.warning.other_metric"
 
 	// warnCompensationInKind counts the complaints whose compensation
 	// was given in kind.
@@ -147,6 +149,7 @@ const (
 	errStarRatings    = "import.error.star_ratings"
 	errScaleRatings   = "import.error.scale_ratings"
 	errReviewRatings  = "import.error.review_ratings"
+	errOtherMetric    = "import.error.other_metric"
 	errSurveyAnswers  = "import.error.survey_answers"
 	errTicketExport   = "import.error.ticket_export"
 	errChangeDate     = "import.error.change_date"

@@ -341,8 +341,13 @@ func prepare(path string, opt Options, sc *schema) (*plan, error) {
 	// the 0-10 answers.
 	p.serialDates = !p.xlsx && serialDates(sc, p.cols, p.sample)
 	banned := map[int]bool{}
+	quiz := p.quizTotal()
 	for {
-		p.mapping = detectMapping(sc, p.format, p.cols, p.sample, p.excelDates(), banned)
+		skip := maps.Clone(banned)
+		if quiz >= 0 {
+			skip[quiz] = true
+		}
+		p.mapping = detectMapping(sc, p.format, p.cols, p.sample, p.excelDates(), skip)
 		i, ok := p.mapping[FieldScore]
 		if !ok || sc != feedbackSchema {
 			break
@@ -362,7 +367,7 @@ func prepare(path string, opt Options, sc *schema) (*plan, error) {
 	}
 	p.banned = banned
 	_, explicitID := opt.Mapping[FieldExternalID]
-	if i, ok := p.mapping[FieldExternalID]; ok && !explicitID && rowCounter(p.cols[i].norm, p.sample, i) {
+	if i, ok := p.mapping[FieldExternalID]; ok && !explicitID && (rowCounter(p.cols[i].norm, p.sample, i) || sc == feedbackSchema && formCounter(p.cols, p.sample, i)) {
 		// Taken for an id, a register's monthly files, each numbered from
 		// 1, would look like copies of each other and add nothing.
 		delete(p.mapping, FieldExternalID)
@@ -425,6 +430,9 @@ func prepare(path string, opt Options, sc *schema) (*plan, error) {
 				"column %q looks like a review's rating, beside the yes/no answers of %q, not 0-10 recommendation scores: imported as scores, they give no true NPS", col, yn))
 		} else if w, ok := p.mappedScale(i); ok {
 			p.warnings = append(p.warnings, w)
+		} else if otherMetric(p.cols[i]) {
+			p.warnings = append(p.warnings, warning(warnOtherMetric, map[string]any{"Column": col},
+				"column %q asks about the client's effort or satisfaction, not how likely they are to recommend: imported as scores, its answers give no true NPS", col))
 		}
 	} else if ok && sc == feedbackSchema {
 		// A score found by a bare "Score" or "Rating" whose answers are
@@ -481,6 +489,32 @@ func prepare(path string, opt Options, sc *schema) (*plan, error) {
 	return p, nil
 }
 
+// quizTotal is the column of a Google Forms quiz's total points, -1 if
+// none. A form made a quiz writes "Score" («Баллы» in Russian) after
+// "Timestamp": "4 / 5", or "0" when no question earns points. It is no
+// answer of the recommendation question, though "Score" names the field:
+// it is left out when its values are points out of a total or a column
+// asks the recommendation question; a form's own question titled "Score"
+// stays the score.
+func (p *plan) quizTotal() int {
+	if p.schema != feedbackSchema || p.format != FormatGoogleForms {
+		return -1
+	}
+	i := slices.IndexFunc(p.cols, func(c column) bool { return c.norm == "score" || c.norm == "баллы" })
+	if i < 0 {
+		return -1
+	}
+	if slices.ContainsFunc(p.cols, npsHeader) {
+		return i
+	}
+	for _, r := range p.sample {
+		if i < len(r) && strings.Contains(r[i], "/") {
+			return i
+		}
+	}
+	return -1
+}
+
 // excelDates reports whether the file's dates may be Excel serials: a
 // workbook's, or a CSV's saved from one (see serialDates).
 func (p *plan) excelDates() bool { return p.xlsx || p.serialDates }
@@ -507,6 +541,7 @@ const maxSheets = 8
 func prepareSheets(path string, opt Options, sc *schema, sheets []string) (*plan, error) {
 	var best *plan
 	var first error
+	var plans []*plan
 	for _, s := range sheets[:min(len(sheets), maxSheets)] {
 		o := opt
 		o.Sheet = s
@@ -517,6 +552,7 @@ func prepareSheets(path string, opt Options, sc *schema, sheets []string) (*plan
 			}
 			continue
 		}
+		plans = append(plans, p)
 		if best == nil || len(p.mapping) > len(best.mapping) {
 			best = p
 		}
@@ -524,7 +560,37 @@ func prepareSheets(path string, opt Options, sc *schema, sheets []string) (*plan
 	if best == nil {
 		return nil, first
 	}
+	if w, ok := otherAnswerSheets(best, plans); ok {
+		best.warnings = append(best.warnings, w)
+	}
 	return best, nil
+}
+
+// otherAnswerSheets warns when sheets of the workbook other than the one
+// imported also hold dated, scored answers: Google Sheets adds «Ответы на
+// форму (2)» ("Form Responses 2") beside the first when a form is linked
+// again, and a manager keeps last year's answers on a sheet of their own.
+// Only one sheet is imported; the others' answers would be left out
+// unsaid. A summary sheet (a score and a count) has no dates and is no
+// such sheet.
+func otherAnswerSheets(best *plan, plans []*plan) (Message, bool) {
+	if best.schema != feedbackSchema {
+		return Message{}, false
+	}
+	var others []string
+	for _, p := range plans {
+		_, scored := p.mapping[FieldScore]
+		_, dated := p.mapping[FieldDate]
+		if p != best && scored && dated && len(p.sample) > 0 {
+			others = append(others, p.sheet)
+		}
+	}
+	if len(others) == 0 {
+		return Message{}, false
+	}
+	list := quotedList(others)
+	return warning(warnOtherSheets, map[string]any{"Sheet": best.sheet, "Sheets": list},
+		"only sheet %q is imported; other sheets hold answers too: %s. Import each of them in turn (--sheet NAME)", best.sheet, list), true
 }
 
 // otherFormats are files no import reads, known by their first bytes
@@ -661,6 +727,27 @@ func displayNames(cols []column) []string {
 	return names
 }
 
+// formCounter reports whether a Microsoft Forms export's "ID" («ИД»)
+// only counts its answers 1, 2, 3… down every sampled row, as the tool
+// numbers a form's responses: a copy of the form (next month's) numbers
+// its own from 1 under the same headers, and taken for ids its answers
+// would be skipped as copies. Microsoft Forms keeps no partial answers, so
+// told apart by their content the same answers are still known again.
+// Other tools' ids that start at 1 (LimeSurvey's, a help desk's) name
+// one answer or ticket across exports whose content changes, and stay.
+func formCounter(cols []column, sample [][]string, i int) bool {
+	if h := cols[i].norm; h != "id" && h != "ид" || len(sample) < 2 ||
+		!hasHeader(cols, "completion time", "время завершения") || !hasHeader(cols, "start time", "время начала") {
+		return false
+	}
+	for k, rec := range sample {
+		if i >= len(rec) || strings.TrimSpace(rec[i]) != strconv.Itoa(k+1) {
+			return false
+		}
+	}
+	return true
+}
+
 // counterHeaders are headers a register writes over its row numbers.
 var counterHeaders = []string{"#", "№", "no", "no.", "n", "nr", "№№"}
 
@@ -775,7 +862,38 @@ func (p *plan) starScale(i int) bool {
 	if n == 0 {
 		return false
 	}
-	return n >= minStarSample || slices.ContainsFunc(p.cols, reviewHeader)
+	return n >= minStarSample || slices.ContainsFunc(p.cols, reviewHeader) || p.platformColumn()
+}
+
+// reviewPlatforms are the map services and review sites a scrape names on
+// every row ("platform": "2GIS", "source": "yandex_maps"), written lower
+// case with spaces for "_", "." and "-". A survey tool or a channel is
+// never one of them; a marketplace may be where a surveyed client bought,
+// so it is not (its own exports are told by their headers).
+var reviewPlatforms = []string{"2gis", "2гис", "yandex maps", "яндекс карты", "google maps", "google play", "app store", "appstore",
+	"отзовик", "otzovik", "flamp", "фламп", "zoon", "trustpilot", "tripadvisor", "irecommend"}
+
+// platformColumn reports whether a column names a review platform on
+// every sampled row: the file is a review export.
+func (p *plan) platformColumn() bool {
+	for i := range p.cols {
+		n := 0
+		for _, r := range p.sample {
+			if i >= len(r) || isMissing(r[i]) {
+				continue
+			}
+			v := strings.Join(strings.FieldsFunc(strings.ToLower(r[i]), func(c rune) bool { return strings.ContainsRune(" _.-", c) }), " ")
+			if !slices.Contains(reviewPlatforms, v) {
+				n = 0
+				break
+			}
+			n++
+		}
+		if n > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // mappedScale warns when the column the user chose for the score is a
@@ -920,8 +1038,9 @@ func sharedIDs(sample [][]string, i int) bool {
 	return conflict && len(rows)*2 <= n
 }
 
-// ratingWords mark headers of some rating, a candidate for star ratings.
-var ratingWords = []string{"rating", "score", "оценка", "рейтинг"}
+// ratingWords mark headers of some rating, a candidate for star ratings:
+// Wildberries rates a product by its "productValuation".
+var ratingWords = []string{"rating", "score", "оценка", "рейтинг", "valuation"}
 
 // starRatings explains why no score column was found when a column that
 // would be the score holds star ratings: a review export is no NPS
@@ -972,6 +1091,21 @@ func (p *plan) scaleRatings() *MessageError {
 	return nil
 }
 
+// otherMetricRatings explains why no score column was found when a column
+// holding numbers asks about effort or satisfaction (see otherMetric). nil
+// when no such column is there.
+func (p *plan) otherMetricRatings() *MessageError {
+	for i, c := range p.cols {
+		if !otherMetric(c) || !scoreAnswers(p.sample, i) {
+			continue
+		}
+		col := p.columnNames()[i]
+		return &MessageError{Err: ErrNoScoreColumn, Message: warning(errOtherMetric, map[string]any{"Column": col},
+			"column %q asks about the client's effort or satisfaction, not how likely they are to recommend: its answers give no NPS, so the file is not imported as an NPS survey; if the file has a 0-10 recommendation column, map it", col)}
+	}
+	return nil
+}
+
 // headerScaleRange is the scale a column's header names, as its lowest
 // and top marks ("1-5": 1 and 5), the same scale headerScale reads; top
 // is 0 when it names none.
@@ -980,6 +1114,9 @@ func headerScaleRange(c column) (low, top int) {
 		l := strings.ToLower(h)
 		m := scaleRange.FindStringSubmatchIndex(l)
 		if m == nil {
+			if low, top := pointScale(h); top != 0 {
+				return low, top // «по 7-балльной шкале»
+			}
 			continue
 		}
 		if n, _ := strconv.Atoi(l[m[2]:m[3]]); n >= 2 && n <= 10 || n == 100 {
@@ -999,6 +1136,9 @@ func headerScaleRange(c column) (low, top int) {
 func (p *plan) noScore() *MessageError {
 	if scale := p.scaleRatings(); scale != nil {
 		return scale
+	}
+	if other := p.otherMetricRatings(); other != nil {
+		return other
 	}
 	if stars := p.starRatings(); stars != nil {
 		return stars

@@ -172,6 +172,7 @@ const (
 	cellPlain   = iota
 	cellElapsed // [h]:mm or h:mm under a day: a duration or time of day
 	cellPadded  // 00000000: a code whose leading zeros are the format's
+	cellBool    // TRUE/FALSE: a yes/no cell, stored as 1 or 0
 )
 
 // text is a raw number as the column shows it: "26:30:00" for the Excel
@@ -189,6 +190,13 @@ func (k cellKind) text(raw string) string {
 	case cellPadded:
 		if len(raw) < k.width && allDigits(raw) {
 			return strings.Repeat("0", k.width-len(raw)) + raw
+		}
+	case cellBool:
+		switch raw {
+		case "1":
+			return "TRUE"
+		case "0":
+			return "FALSE"
 		}
 	}
 	return raw
@@ -208,7 +216,9 @@ var clockShown = regexp.MustCompile(`^(\d+):\d\d(:\d\d)?( ?[AaPp][Mm])?$`)
 // column formatted 00000000 holds 12345 for 00012345, which its CSV
 // export and the user know it by. Dates need no such care: their serials
 // are read as dates wherever a date is expected, and so are date-times
-// shown as their time only (h:mm over 45356.6): they keep their day.
+// shown as their time only (h:mm over 45356.6): they keep their day. A
+// column of Excel's TRUE/FALSE cells (a review's "wasViewed", a flag
+// pandas writes) holds 1 and 0, which read raw would pass for scores.
 func cellKinds(f *excelize.File, sheet string) ([]cellKind, error) {
 	raw, err := f.Rows(sheet)
 	if err != nil {
@@ -220,7 +230,7 @@ func cellKinds(f *excelize.File, sheet string) ([]cellKind, error) {
 		return nil, err
 	}
 	defer shown.Close()
-	type counts struct{ clock, elapsed, dayTime, padded, width, other int }
+	type counts struct{ clock, elapsed, dayTime, padded, width, boolean, other int }
 	var cs []counts
 	for n := 0; n < kindRows && raw.Next() && shown.Next(); n++ {
 		r, err := raw.Columns(excelize.Options{RawCellValue: true})
@@ -250,6 +260,8 @@ func cellKinds(f *excelize.File, sheet string) ([]cellKind, error) {
 				case v >= 1:
 					c.dayTime++
 				}
+			case (d[i] == "TRUE" || d[i] == "FALSE") && (r[i] == "1" || r[i] == "0"):
+				c.boolean++
 			case allDigits(d[i]) && d[i][0] == '0' && strings.TrimLeft(d[i], "0") == strings.TrimLeft(r[i], "0"):
 				c.padded++
 				c.width = max(c.width, len(d[i]))
@@ -267,8 +279,10 @@ func cellKinds(f *excelize.File, sheet string) ([]cellKind, error) {
 		case c.other > 0:
 		case c.clock > 0 && c.padded == 0 && (c.dayTime == 0 || c.elapsed > 0):
 			kinds[i].kind = cellElapsed
-		case c.padded > 0 && c.clock == 0:
+		case c.padded > 0 && c.clock == 0 && c.boolean == 0:
 			kinds[i] = cellKind{kind: cellPadded, width: c.width}
+		case c.boolean > 0 && c.clock == 0 && c.padded == 0:
+			kinds[i].kind = cellBool
 		}
 	}
 	return kinds, nil
