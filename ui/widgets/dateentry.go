@@ -99,6 +99,13 @@ func (e *DateEntry) showCalendar() {
 }
 
 // Enable lets the field and its calendar be used again.
+// TypedKey gives Escape to the window (see Entry).
+func (e *DateEntry) TypedKey(k *fyne.KeyEvent) {
+	if !escapeToWindow(e, k) {
+		e.Entry.TypedKey(k)
+	}
+}
+
 func (e *DateEntry) Enable() {
 	e.picker.Enable()
 	e.Entry.Enable()

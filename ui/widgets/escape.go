@@ -1,6 +1,9 @@
 package widgets
 
-import "fyne.io/fyne/v2"
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
+)
 
 // EscapeCloses makes Escape in win call close, as a dialog's Close or
 // Cancel button does, while no field has the keyboard (Fyne gives a
@@ -17,4 +20,49 @@ func EscapeCloses(win fyne.Window, close func()) (restore func()) {
 		}
 	})
 	return func() { c.SetOnTypedKey(prev) }
+}
+
+// Entry is a text field that hands Escape on to its window's key handler
+// (EscapeCloses's), so a dialog also closes on Escape while one of its
+// fields has the keyboard: a plain widget.Entry keeps the key and does
+// nothing with it.
+type Entry struct {
+	widget.Entry
+}
+
+// NewEntry returns a one-line Entry.
+func NewEntry() *Entry {
+	e := &Entry{}
+	e.Wrapping = fyne.TextWrap(fyne.TextTruncateClip)
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// NewMultiLineEntry returns an Entry for several lines.
+func NewMultiLineEntry() *Entry {
+	e := NewEntry()
+	e.MultiLine = true
+	return e
+}
+
+// TypedKey gives Escape to the window; every other key is the entry's.
+func (e *Entry) TypedKey(k *fyne.KeyEvent) {
+	if !escapeToWindow(e, k) {
+		e.Entry.TypedKey(k)
+	}
+}
+
+// escapeToWindow passes Escape typed in a focused field to the window's
+// own key handler, if it has one, and reports whether it did.
+func escapeToWindow(o fyne.CanvasObject, k *fyne.KeyEvent) bool {
+	if k.Name != fyne.KeyEscape {
+		return false
+	}
+	c := fyne.CurrentApp().Driver().CanvasForObject(o)
+	if c == nil || c.OnTypedKey() == nil {
+		return false
+	}
+	c.Unfocus()
+	c.OnTypedKey()(k)
+	return true
 }

@@ -45,7 +45,7 @@ type card struct {
 	restoreKeys func() // the window's key handler before the card
 
 	date         *widgets.DateEntry
-	clock        *widget.Entry
+	clock        *widgets.Entry
 	client       *widget.SelectEntry
 	channel      *widget.Select
 	kind         *widget.Select
@@ -54,10 +54,10 @@ type card struct {
 	subcats      []data.Category // the choices of subcategory after "—"
 	priority     *widget.Select
 	assignee     *widgets.Picker
-	subject      *widget.Entry
-	description  *widget.Entry
-	resolution   *widget.Entry
-	compensation *widget.Entry
+	subject      *widgets.Entry
+	description  *widgets.Entry
+	resolution   *widgets.Entry
+	compensation *widgets.Entry
 	verdict      *widget.Select
 	errs         widgets.FieldErrors
 	saveBtn      *widget.Button
@@ -65,7 +65,7 @@ type card struct {
 	header      *widget.Label
 	moves       *fyne.Container // one button per workflow move
 	escalateBtn *widget.Button
-	note        *widget.Entry
+	note        *widgets.Entry
 	slaBox      *fyne.Container
 	slaLines    []*widget.Label
 	events      []data.ComplaintEvent // newest first
@@ -152,7 +152,7 @@ func (cd *card) build() fyne.CanvasObject {
 	cd.moves = container.NewHBox()
 	cd.escalateBtn = widget.NewButtonWithIcon("", theme.MoveUpIcon(), cd.escalate)
 	cd.slaBox = container.NewVBox()
-	cd.note = widget.NewEntry()
+	cd.note = widgets.NewEntry()
 	cd.note.SetPlaceHolder(lang.L("complaints.card.note_placeholder"))
 	reply := widget.NewButtonWithIcon(lang.L("complaints.card.reply"), theme.MailReplyIcon(), func() { cd.addNote(data.EventReply) })
 	note := widget.NewButtonWithIcon(lang.L("complaints.card.note"), theme.DocumentCreateIcon(), func() { cd.addNote(data.EventNote) })
@@ -196,7 +196,7 @@ func (cd *card) buildForm() fyne.CanvasObject {
 	c := cd.c
 	loc := cd.s.deps.Store.Location()
 	cd.date = widgets.NewDateEntry()
-	cd.clock = widget.NewEntry()
+	cd.clock = widgets.NewEntry()
 	cd.clock.SetPlaceHolder("HH:MM")
 	if !c.OpenedAt.IsZero() {
 		t := c.OpenedAt.In(loc)
@@ -260,17 +260,17 @@ func (cd *card) buildForm() fyne.CanvasObject {
 	cd.assignee = widgets.NewPicker(assignees, nil) // type to find one of many
 	cd.assignee.SetSelectedIndex(selected)
 
-	cd.subject = widget.NewEntry()
+	cd.subject = widgets.NewEntry()
 	cd.subject.SetText(c.Subject)
-	cd.description = widget.NewMultiLineEntry()
+	cd.description = widgets.NewMultiLineEntry()
 	cd.description.Wrapping = fyne.TextWrapWord
 	cd.description.SetMinRowsVisible(4)
 	cd.description.SetText(c.Description)
-	cd.resolution = widget.NewMultiLineEntry()
+	cd.resolution = widgets.NewMultiLineEntry()
 	cd.resolution.Wrapping = fyne.TextWrapWord
 	cd.resolution.SetMinRowsVisible(2)
 	cd.resolution.SetText(c.Resolution)
-	cd.compensation = widget.NewEntry()
+	cd.compensation = widgets.NewEntry()
 	cd.compensation.SetPlaceHolder(widgets.Num(0, 2))
 	if c.Compensation != 0 {
 		cd.compensation.SetText(widgets.Num(float64(c.Compensation)/100, 2))

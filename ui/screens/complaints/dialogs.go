@@ -133,16 +133,16 @@ type listsDialog struct {
 	catList   *widget.List
 	cats      []data.Category // display order: parents, each followed by its children
 	cat       data.Category   // being edited; ID 0 = new
-	catEN     *widget.Entry
-	catRU     *widget.Entry
+	catEN     *widgets.Entry
+	catRU     *widgets.Entry
 	catParent *widget.Select
 	parents   []data.Category // choices of catParent after "top level"
 	catDelete *widget.Button
 
 	empList   *widget.List
 	emp       data.Employee
-	empName   *widget.Entry
-	empPos    *widget.Entry
+	empName   *widgets.Entry
+	empPos    *widgets.Entry
 	empActive *widget.Check
 	empMe     *widget.Button
 }
@@ -179,7 +179,7 @@ func (l *listsDialog) buildCategories() fyne.CanvasObject {
 			o.(*widget.Label).SetText(categoryLabel(c) + "  (" + otherName(c) + ")")
 		})
 	l.catList.OnSelected = func(id widget.ListItemID) { l.editCategory(l.cats[id]) }
-	l.catEN, l.catRU = widget.NewEntry(), widget.NewEntry()
+	l.catEN, l.catRU = widgets.NewEntry(), widgets.NewEntry()
 	l.catParent = widget.NewSelect(nil, nil)
 	newBtn := widget.NewButtonWithIcon(lang.L("complaints.lists.new"), theme.ContentAddIcon(), func() {
 		l.catList.UnselectAll()
@@ -277,7 +277,7 @@ func (l *listsDialog) buildEmployees() fyne.CanvasObject {
 			lbl.SetText(text)
 		})
 	l.empList.OnSelected = func(id widget.ListItemID) { l.editEmployee(l.look.employees[id]) }
-	l.empName, l.empPos = widget.NewEntry(), widget.NewEntry()
+	l.empName, l.empPos = widgets.NewEntry(), widgets.NewEntry()
 	l.empActive = widget.NewCheck(lang.L("complaints.lists.active"), nil)
 	newBtn := widget.NewButtonWithIcon(lang.L("complaints.lists.new"), theme.ContentAddIcon(), func() {
 		l.empList.UnselectAll()

@@ -37,14 +37,14 @@ type feedbackForm struct {
 	restoreKeys func()        // the window's key handler before the form
 
 	date       *widgets.DateEntry
-	clock      *widget.Entry
+	clock      *widgets.Entry
 	score      data.Score
 	scoreBtns  []*widget.Button // 0..10, then "no score"
-	comment    *widget.Entry
+	comment    *widgets.Entry
 	channel    *widget.Select
 	touchpoint *widget.SelectEntry
 	client     *widget.SelectEntry
-	tags       *widget.Entry
+	tags       *widgets.Entry
 	errs       widgets.FieldErrors
 	saveBtn    *widget.Button
 	dlg        *dialog.CustomDialog
@@ -89,7 +89,7 @@ func (fm *feedbackForm) build() fyne.CanvasObject {
 	loc := s.deps.Store.Location()
 
 	fm.date = widgets.NewDateEntry()
-	fm.clock = widget.NewEntry()
+	fm.clock = widgets.NewEntry()
 	fm.clock.SetPlaceHolder("HH:MM")
 	if !f.RespondedAt.IsZero() {
 		t := f.RespondedAt.In(loc)
@@ -110,7 +110,7 @@ func (fm *feedbackForm) build() fyne.CanvasObject {
 	scoreRow.Add(noScore)
 	fm.setScore(f.Score)
 
-	fm.comment = widget.NewMultiLineEntry()
+	fm.comment = widgets.NewMultiLineEntry()
 	fm.comment.Wrapping = fyne.TextWrapWord
 	fm.comment.SetMinRowsVisible(4)
 	fm.comment.SetText(f.Comment)
@@ -138,7 +138,7 @@ func (fm *feedbackForm) build() fyne.CanvasObject {
 	fm.touchpoint.SetText(f.Touchpoint)
 	fm.client = widget.NewSelectEntry(clientNames)
 	fm.client.SetText(f.ClientName)
-	fm.tags = widget.NewEntry()
+	fm.tags = widgets.NewEntry()
 	fm.tags.SetPlaceHolder(lang.L("feedback.form.tags_hint"))
 	fm.tags.SetText(strings.Join(f.Tags, ", "))
 

@@ -31,7 +31,7 @@ type rates struct {
 	list                   *widget.List
 	months                 []data.Denominator // UI goroutine only
 	selected               int                // index in months; -1 = none
-	month, clients, orders *widget.Entry
+	month, clients, orders *widgets.Entry
 	errs                   widgets.FieldErrors
 	remove                 *widget.Button
 }
@@ -72,7 +72,7 @@ func (s *Screen) buildRates() fyne.CanvasObject {
 	}
 	r.list.OnUnselected = func(widget.ListItemID) { r.selected = -1; r.remove.Disable() }
 
-	r.month, r.clients, r.orders = widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
+	r.month, r.clients, r.orders = widgets.NewEntry(), widgets.NewEntry(), widgets.NewEntry()
 	r.month.SetPlaceHolder("2025-03")
 	r.month.SetText(time.Now().AddDate(0, -1, 0).Format("2006-01")) // figures usually arrive for the month just ended
 	r.clients.SetPlaceHolder("12500")
@@ -84,7 +84,7 @@ func (s *Screen) buildRates() fyne.CanvasObject {
 	r.remove = widget.NewButtonWithIcon(lang.L("settings.dens.remove"), theme.DeleteIcon(), s.removeMonth)
 	r.remove.Disable()
 
-	field := func(key string, e *widget.Entry, width float32, name string) fyne.CanvasObject {
+	field := func(key string, e *widgets.Entry, width float32, name string) fyne.CanvasObject {
 		return r.errs.Under(container.NewVBox(widget.NewLabel(lang.L(key)), widgets.FixedWidth(e, width)), name)
 	}
 	entry := container.NewGridWithColumns(3,
@@ -193,7 +193,7 @@ func (r *rates) readMonth() (data.Denominator, data.ValidationErrors) {
 	d.Month = month
 	for _, f := range []struct {
 		name  string
-		entry *widget.Entry
+		entry *widgets.Entry
 		to    *int64
 	}{{"clients", r.clients, &d.Clients}, {"orders", r.orders, &d.Orders}} {
 		n, ok := data.ParseCount(widgets.Lang(), f.entry.Text)

@@ -54,8 +54,8 @@ type Screen struct {
 	lang    *widget.Select
 	theme   *widget.Select
 	zone    *widget.SelectEntry
-	dbPath  *widget.Entry
-	target  *widget.Entry
+	dbPath  *widgets.Entry
+	target  *widgets.Entry
 	status  *widget.Label
 	tabs    *container.AppTabs
 	content fyne.CanvasObject
@@ -94,12 +94,12 @@ func (s *Screen) build() {
 	s.zone.SetText(zoneName(s.d.Store.Location()))
 	applyZone := widget.NewButton(lang.L("settings.apply"), s.applyZone)
 
-	s.target = widget.NewEntry()
+	s.target = widgets.NewEntry()
 	s.target.SetPlaceHolder("40")
 	s.target.OnSubmitted = func(string) { s.saveTarget() }
 	saveTarget := widget.NewButton(lang.L("settings.apply"), s.saveTarget)
 
-	s.dbPath = widget.NewEntry()
+	s.dbPath = widgets.NewEntry()
 	s.dbPath.SetText(s.d.Store.Path())
 	useDB := widget.NewButton(lang.L("settings.db.use"), s.useDBPath)
 	backup := widget.NewButton(lang.L("settings.backup"), s.backup)

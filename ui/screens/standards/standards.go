@@ -47,18 +47,18 @@ type Screen struct {
 	std data.Standard // the standard being edited (a deep copy)
 	ver int           // the version being edited
 
-	code, title *widget.Entry
-	goal        *widget.Entry // compliance goal in percent; empty = data.DefaultSLAGoal
+	code, title *widgets.Entry
+	goal        *widgets.Entry // compliance goal in percent; empty = data.DefaultSLAGoal
 	measure     *widget.Select
 	versionList *widget.List
 	newFrom     *widgets.DateEntry
 	removeVer   *widget.Button
-	text        *widget.Entry
-	targets     map[data.Priority]*widget.Entry
+	text        *widgets.Entry
+	targets     map[data.Priority]*widgets.Entry
 	calendar    *widgets.CalendarEditor
 	channels    *widgets.CheckGrid
 	categories  *widgets.CheckGrid
-	tierEntry   *widget.Entry
+	tierEntry   *widgets.Entry
 	message     *widget.Label
 	saveBtn     *widget.Button
 	deleteBtn   *widget.Button
@@ -172,9 +172,9 @@ func (s *Screen) build() {
 	newBtn.Importance = widget.HighImportance
 	left := container.NewBorder(container.NewHBox(newBtn), nil, nil, nil, s.list)
 
-	s.code, s.title = widget.NewEntry(), widget.NewEntry()
+	s.code, s.title = widgets.NewEntry(), widgets.NewEntry()
 	s.code.SetPlaceHolder("FRT-1")
-	s.goal = widget.NewEntry()
+	s.goal = widgets.NewEntry()
 	s.goal.SetPlaceHolder(data.FormatNumber(widgets.Lang(), data.DefaultSLAGoal, 0))
 	s.measure = widget.NewSelect([]string{widgets.MeasureName(data.MeasureFirstResponse), widgets.MeasureName(data.MeasureResolution)}, nil)
 
@@ -194,15 +194,15 @@ func (s *Screen) build() {
 	newVer := widget.NewButtonWithIcon(lang.L("standards.version.new"), theme.ContentCopyIcon(), s.onNewVersion)
 	s.removeVer = widget.NewButtonWithIcon(lang.L("standards.version.remove"), theme.DeleteIcon(), s.onRemoveVersion)
 
-	s.text = widget.NewMultiLineEntry()
+	s.text = widgets.NewMultiLineEntry()
 	s.text.Wrapping = fyne.TextWrapWord
 	s.text.SetMinRowsVisible(3)
 	s.text.SetPlaceHolder(lang.L("standards.text.placeholder"))
 
-	s.targets = map[data.Priority]*widget.Entry{}
+	s.targets = map[data.Priority]*widgets.Entry{}
 	targetGrid := container.New(layout.NewGridLayoutWithColumns(4))
 	for _, p := range data.Priorities {
-		e := widget.NewEntry()
+		e := widgets.NewEntry()
 		e.SetPlaceHolder("h:mm")
 		s.targets[p] = e
 		targetGrid.Add(container.NewBorder(nil, nil, widget.NewLabel(widgets.PriorityName(p)), nil, e))
@@ -216,7 +216,7 @@ func (s *Screen) build() {
 	}
 	s.channels = widgets.NewCheckGrid(105, chNames)
 	s.categories = widgets.NewCheckGrid(210, nil)
-	s.tierEntry = widget.NewEntry()
+	s.tierEntry = widgets.NewEntry()
 
 	s.message = widget.NewLabel("")
 	s.message.Importance = widget.DangerImportance

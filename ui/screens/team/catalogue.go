@@ -103,7 +103,7 @@ func (s *Screen) saveRequirements(r *requirementsEditor) {
 // catalogueEditor adds, renames, regroups and deletes skills.
 type catalogueEditor struct {
 	list     *widget.List
-	name     *widget.Entry
+	name     *widgets.Entry
 	group    *widget.SelectEntry
 	editing  data.Skill // ID 0: a new one
 	errs     widgets.FieldErrors
@@ -123,7 +123,7 @@ func (s *Screen) editCatalogue() {
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			o.(*widget.Label).SetText(skillLabel(s.snap.skills[id]))
 		})
-	c.name = widget.NewEntry()
+	c.name = widgets.NewEntry()
 	c.name.OnSubmitted = func(string) { s.saveSkill(c) }
 	c.group = widget.NewSelectEntry(skillGroups(s.snap.skills))
 	c.group.OnSubmitted = func(string) { s.saveSkill(c) }

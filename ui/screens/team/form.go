@@ -27,13 +27,13 @@ const (
 type employeeForm struct {
 	e data.Employee // as loaded; ID 0 while adding
 
-	name     *widget.Entry
+	name     *widgets.Entry
 	position *widget.SelectEntry
 	team     *widget.SelectEntry
 	hired    *widgets.DateEntry
 	status   *widget.Select
-	contact  *widget.Entry
-	notes    *widget.Entry
+	contact  *widgets.Entry
+	notes    *widgets.Entry
 	errs     widgets.FieldErrors
 	onSubmit func() // Enter in a one-line field
 
@@ -47,7 +47,7 @@ func newEmployeeForm(sn *snapshot) *employeeForm {
 			f.onSubmit()
 		}
 	}
-	f.name = widget.NewEntry()
+	f.name = widgets.NewEntry()
 	f.name.OnSubmitted = submit
 	f.position = widget.NewSelectEntry(sn.positions())
 	f.position.OnSubmitted = submit
@@ -60,10 +60,10 @@ func newEmployeeForm(sn *snapshot) *employeeForm {
 		names = append(names, statusName(st))
 	}
 	f.status = widget.NewSelect(names, nil)
-	f.contact = widget.NewEntry()
+	f.contact = widgets.NewEntry()
 	f.contact.SetPlaceHolder(lang.L("team.contact.placeholder"))
 	f.contact.OnSubmitted = submit
-	f.notes = widget.NewMultiLineEntry()
+	f.notes = widgets.NewMultiLineEntry()
 	f.notes.Wrapping = fyne.TextWrapWord
 	f.notes.SetMinRowsVisible(4)
 	f.notes.SetPlaceHolder(lang.L("team.notes.placeholder"))

@@ -133,9 +133,9 @@ type goalForm struct {
 	metric *widget.Select
 	from   *widgets.DateEntry
 	to     *widgets.DateEntry
-	target *widget.Entry
+	target *widgets.Entry
 	course *widget.Select
-	note   *widget.Entry
+	note   *widgets.Entry
 	errs   widgets.FieldErrors
 	dlg    *dialog.CustomDialog
 	submit func()
@@ -157,7 +157,7 @@ func (g *goalsTab) edit(goal data.Goal) {
 		courses = append(courses, c.Title)
 	}
 	f.course = widget.NewSelect(courses, nil)
-	f.target = widget.NewEntry()
+	f.target = widgets.NewEntry()
 	// One form: hidden rows (target or course) take no space and the
 	// labels stay in one column.
 	targetLabel, courseLabel := widgets.FormLabel(lang.L("team.goals.target")), widgets.FormLabel(lang.L("team.goals.course"))
@@ -178,10 +178,10 @@ func (g *goalsTab) edit(goal data.Goal) {
 	}
 	f.metric = widget.NewSelect(metrics, func(string) { show(data.GoalMetrics[f.metric.SelectedIndex()] == data.GoalCourse) })
 	f.from, f.to = widgets.NewDateEntry(), widgets.NewDateEntry()
-	f.note = widget.NewEntry()
+	f.note = widgets.NewEntry()
 	submit := func() { g.save(f) }
 	f.submit = submit
-	for _, e := range []*widget.Entry{f.target, f.note} {
+	for _, e := range []*widgets.Entry{f.target, f.note} {
 		e.OnSubmitted = func(string) { submit() }
 	}
 	form := container.New(layout.NewFormLayout(),

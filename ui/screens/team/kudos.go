@@ -23,10 +23,10 @@ import (
 type kudosTab struct {
 	c *card
 
-	text      *widget.Entry
-	from      *widget.Entry
-	complaint *widget.Entry
-	feedback  *widget.Entry
+	text      *widgets.Entry
+	from      *widgets.Entry
+	complaint *widgets.Entry
+	feedback  *widgets.Entry
 	errs      widgets.FieldErrors
 	list      *widget.List
 	empty     *widget.Label
@@ -36,14 +36,14 @@ type kudosTab struct {
 func newKudosTab(c *card) *kudosTab {
 	k := &kudosTab{c: c, errs: widgets.FieldErrors{}}
 	submit := func(string) { k.add() }
-	k.text = widget.NewEntry()
+	k.text = widgets.NewEntry()
 	k.text.SetPlaceHolder(lang.L("team.kudos.text_placeholder"))
-	k.from = widget.NewEntry()
+	k.from = widgets.NewEntry()
 	k.from.SetPlaceHolder(lang.L("team.kudos.from_placeholder"))
-	k.complaint, k.feedback = widget.NewEntry(), widget.NewEntry()
+	k.complaint, k.feedback = widgets.NewEntry(), widgets.NewEntry()
 	k.complaint.SetPlaceHolder(lang.L("team.kudos.optional"))
 	k.feedback.SetPlaceHolder(lang.L("team.kudos.optional"))
-	for _, e := range []*widget.Entry{k.text, k.from, k.complaint, k.feedback} {
+	for _, e := range []*widgets.Entry{k.text, k.from, k.complaint, k.feedback} {
 		e.OnSubmitted = submit
 	}
 	add := widget.NewButtonWithIcon(lang.L("team.kudos.add"), theme.ContentAddIcon(), k.add)

@@ -22,7 +22,7 @@ import (
 type onboardingTab struct {
 	c *card
 
-	goals   [3]*widget.Entry
+	goals   [3]*widgets.Entry
 	planBtn *widget.Button
 	hint    *widget.Label
 	plan    fyne.CanvasObject // the form that makes a plan
@@ -37,7 +37,7 @@ func newOnboardingTab(c *card) *onboardingTab {
 	o := &onboardingTab{c: c}
 	form := container.New(layout.NewFormLayout())
 	for i, mark := range data.OnboardingMarks {
-		e := widget.NewEntry()
+		e := widgets.NewEntry()
 		e.SetText(lang.L("team.onboarding.default." + markKey(mark)))
 		e.OnSubmitted = func(string) { o.makePlan() }
 		o.goals[i] = e
@@ -156,7 +156,7 @@ func (o *onboardingTab) makePlan() {
 // mark records a checkpoint as met or not, with a comment.
 func (o *onboardingTab) mark(cp data.OnboardingCheckpoint, met bool) {
 	s := o.c.s
-	comment := widget.NewMultiLineEntry()
+	comment := widgets.NewMultiLineEntry()
 	comment.Wrapping = fyne.TextWrapWord
 	comment.SetText(cp.Comment)
 	comment.SetPlaceHolder(lang.L("team.onboarding.comment_placeholder"))
@@ -185,7 +185,7 @@ func (o *onboardingTab) mark(cp data.OnboardingCheckpoint, met bool) {
 // edit changes a checkpoint's goal and due date, or removes it.
 func (o *onboardingTab) edit(cp data.OnboardingCheckpoint) {
 	s := o.c.s
-	goal := widget.NewEntry()
+	goal := widgets.NewEntry()
 	goal.SetText(cp.Goal)
 	due := widgets.NewDateEntry()
 	due.SetDate(dateOf(cp.Due))

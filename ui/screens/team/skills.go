@@ -23,7 +23,7 @@ type skillsTab struct {
 	skill   *widget.Select
 	level   *widget.Select
 	day     *widgets.DateEntry
-	note    *widget.Entry
+	note    *widgets.Entry
 	message *widget.Label
 	current *widget.List
 	history *widget.List
@@ -38,7 +38,7 @@ func newSkillsTab(c *card) *skillsTab {
 	k.level = widget.NewSelect(levelOptions(), nil)
 	k.level.PlaceHolder = lang.L("team.skills.level")
 	k.day = widgets.NewDateEntry()
-	k.note = widget.NewEntry()
+	k.note = widgets.NewEntry()
 	k.note.SetPlaceHolder(lang.L("team.skills.note"))
 	k.note.OnSubmitted = func(string) { k.record() }
 	record := widget.NewButtonWithIcon(lang.L("team.skills.record"), theme.ContentAddIcon(), k.record)

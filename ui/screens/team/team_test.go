@@ -118,7 +118,7 @@ func (h *harness) stored(id int64) data.Employee {
 	return e
 }
 
-func enter(e *widget.Entry) { e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) }
+func enter(e *widgets.Entry) { e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) }
 
 func TestAddEmployeeValidatesAtTheFieldThenOpensTheCard(t *testing.T) {
 	st := openStore(t)
@@ -332,7 +332,7 @@ func TestOnboardingPlannedFromHireDateAndMarked(t *testing.T) {
 	}
 	ui(func() {
 		for _, obj := range test.LaidOutObjects(h.win.Canvas().Overlays().Top()) {
-			if en, ok := obj.(*widget.Entry); ok && en.MultiLine {
+			if en, ok := obj.(*widgets.Entry); ok && en.MultiLine {
 				en.SetText("Passed the product quiz")
 			}
 		}
@@ -353,12 +353,12 @@ func TestOnboardingPlannedFromHireDateAndMarked(t *testing.T) {
 		t.Fatal("no dialog to edit the checkpoint")
 	}
 	ui(func() {
-		var goal *widget.Entry
+		var goal *widgets.Entry
 		for _, obj := range test.LaidOutObjects(h.win.Canvas().Overlays().Top()) {
 			switch en := obj.(type) {
 			case *widgets.DateEntry:
 				en.SetDate(dateOf(e.HiredOn + 75))
-			case *widget.Entry:
+			case *widgets.Entry:
 				if en.Text == cps[1].Goal {
 					goal = en
 				}

@@ -58,10 +58,10 @@ type budgetsTab struct {
 	loadGen int
 
 	budget  data.TrainingBudget
-	title   *widget.Entry
+	title   *widgets.Entry
 	from    *widgets.DateEntry
 	to      *widgets.DateEntry
-	amount  *widget.Entry
+	amount  *widgets.Entry
 	errs    widgets.FieldErrors
 	save    *widget.Button
 	remove  *widget.Button
@@ -80,7 +80,7 @@ func (s *Screen) buildBudgets() *budgetsTab {
 		}
 	}
 
-	b.title, b.amount = widget.NewEntry(), widget.NewEntry()
+	b.title, b.amount = widgets.NewEntry(), widgets.NewEntry()
 	b.title.SetPlaceHolder(lang.L("training.budget.title_hint"))
 	b.amount.SetPlaceHolder(widgets.Num(0, 2))
 	b.from, b.to = widgets.NewDateEntry(), widgets.NewDateEntry()
@@ -90,7 +90,7 @@ func (s *Screen) buildBudgets() *budgetsTab {
 	b.save = widget.NewButtonWithIcon(lang.L("training.save"), theme.DocumentSaveIcon(), b.onSave)
 	b.save.Importance = widget.HighImportance
 	b.remove = widget.NewButtonWithIcon(lang.L("training.budget.delete"), theme.DeleteIcon(), b.onDelete)
-	for _, e := range []*widget.Entry{b.title, b.amount, &b.from.Entry, &b.to.Entry} {
+	for _, e := range []*widget.Entry{&b.title.Entry, &b.amount.Entry, &b.from.Entry, &b.to.Entry} {
 		e.OnSubmitted = func(string) { b.onSave() }
 	}
 	form := container.New(layout.NewFormLayout(),

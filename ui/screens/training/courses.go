@@ -26,14 +26,14 @@ type coursesTab struct {
 
 	list     *widget.List
 	course   data.Course // being edited; ID 0 = new
-	title    *widget.Entry
+	title    *widgets.Entry
 	skills   *widgets.CheckGrid
 	skillIDs []int64 // the skills behind the check grid's boxes
 	noSkills *widget.Label
 	format   *widget.Select
-	hours    *widget.Entry
-	provider *widget.Entry
-	cost     *widget.Entry
+	hours    *widgets.Entry
+	provider *widgets.Entry
+	cost     *widgets.Entry
 	errs     widgets.FieldErrors
 	message  *widget.Label
 	save     *widget.Button
@@ -72,16 +72,16 @@ func (s *Screen) buildCourses() *coursesTab {
 	importBtn := widget.NewButtonWithIcon(lang.L("training.import"), theme.FolderOpenIcon(), s.Import)
 	left := container.NewBorder(container.NewHBox(newBtn, importBtn), nil, nil, nil, c.list)
 
-	c.title = widget.NewEntry()
+	c.title = widgets.NewEntry()
 	c.skills = widgets.NewCheckGrid(270, nil)
 	c.format = widget.NewSelect(nil, nil)
 	for _, f := range data.CourseFormats {
 		c.format.Options = append(c.format.Options, formatName(f))
 	}
-	c.hours = widget.NewEntry()
+	c.hours = widgets.NewEntry()
 	c.hours.SetPlaceHolder(widgets.Num(8, 0))
-	c.provider = widget.NewEntry()
-	c.cost = widget.NewEntry()
+	c.provider = widgets.NewEntry()
+	c.cost = widgets.NewEntry()
 	c.cost.SetPlaceHolder(widgets.Num(0, 2))
 	c.message = widget.NewLabel("")
 	c.message.Importance = widget.DangerImportance
@@ -90,7 +90,7 @@ func (s *Screen) buildCourses() *coursesTab {
 	c.save = widget.NewButtonWithIcon(lang.L("training.save"), theme.DocumentSaveIcon(), c.onSave)
 	c.save.Importance = widget.HighImportance
 	c.remove = widget.NewButtonWithIcon(lang.L("training.course.delete"), theme.DeleteIcon(), c.onDelete)
-	for _, e := range []*widget.Entry{c.title, c.hours, c.provider, c.cost} {
+	for _, e := range []*widgets.Entry{c.title, c.hours, c.provider, c.cost} {
 		e.OnSubmitted = func(string) { c.onSave() }
 	}
 	c.noSkills = widget.NewLabel(lang.L("training.course.no_skills"))

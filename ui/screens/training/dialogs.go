@@ -218,8 +218,8 @@ type doneDialog struct {
 	s           *Screen
 	item        data.TrainingItem
 	completed   *widgets.DateEntry
-	result      *widget.Entry
-	certificate *widget.Entry
+	result      *widgets.Entry
+	certificate *widgets.Entry
 	errs        widgets.FieldErrors
 	form        *formDialog
 }
@@ -228,12 +228,12 @@ func (s *Screen) openDoneDialog(it data.TrainingItem) {
 	d := &doneDialog{s: s, item: it, errs: widgets.FieldErrors{}}
 	d.completed = widgets.NewDateEntry()
 	d.completed.SetDate(dayTime(s.today()))
-	d.result = widget.NewMultiLineEntry()
+	d.result = widgets.NewMultiLineEntry()
 	d.result.Wrapping = fyne.TextWrapWord
 	d.result.SetMinRowsVisible(3)
 	d.result.SetPlaceHolder(lang.L("training.done.result_hint"))
 	d.result.SetText(it.Result)
-	d.certificate = widget.NewEntry()
+	d.certificate = widgets.NewEntry()
 	d.certificate.SetPlaceHolder(lang.L("training.done.certificate_hint"))
 	d.certificate.SetText(it.Certificate)
 	choose := widget.NewButtonWithIcon(lang.L("training.done.choose"), theme.FolderOpenIcon(), d.chooseCertificate)
@@ -247,7 +247,7 @@ func (s *Screen) openDoneDialog(it data.TrainingItem) {
 	)
 	d.form = newFormDialog(s.deps.Window, lang.L("training.done.title"), lang.L("training.done.ok"),
 		container.NewVBox(head, form), d.save)
-	d.form.submitOnEnter(&d.completed.Entry, d.certificate)
+	d.form.submitOnEnter(&d.completed.Entry, &d.certificate.Entry)
 	s.doneDlg = d
 	d.form.show(560)
 }

@@ -1,0 +1,39 @@
+package widgets
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/test"
+)
+
+// Escape closes a dialog while one of its fields has the keyboard, and
+// only Escape: other keys stay the field's.
+func TestEscapeFromAFocusedField(t *testing.T) {
+	test.NewTempApp(t)
+	name, day := NewEntry(), NewDateEntry()
+	win := test.NewTempWindow(t, container.NewVBox(name, day))
+	closed := 0
+	restore := EscapeCloses(win, func() { closed++ })
+	for _, f := range []fyne.Focusable{name, day} {
+		win.Canvas().Focus(f)
+		test.Type(f, "ab")
+		f.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+		if win.Canvas().Focused() != nil {
+			t.Errorf("%T keeps the keyboard after Escape", f)
+		}
+	}
+	if closed != 2 {
+		t.Errorf("Escape in a focused field closed the dialog %d times of 2", closed)
+	}
+	if name.Text != "ab" {
+		t.Errorf("the field reads %q after typing ab", name.Text)
+	}
+	restore()
+	win.Canvas().Focus(name)
+	name.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape}) // no handler: the entry's own, harmless
+	if closed != 2 {
+		t.Error("Escape closed a dialog after it was gone")
+	}
+}
