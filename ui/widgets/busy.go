@@ -22,7 +22,7 @@ func RunBusy(win fyne.Window, title, text string, work func(ctx context.Context)
 	d := dialog.NewCustom(title, lang.L("dialog.cancel"), container.NewVBox(label, bar), win)
 	d.SetOnClosed(cancel)
 	d.Resize(fyne.NewSize(460, d.MinSize().Height))
-	d.Show()
+	ShowWithEscape(win, d)
 	Go(func() {
 		err := work(ctx)
 		Do(func() {

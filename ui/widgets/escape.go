@@ -2,6 +2,7 @@ package widgets
 
 import (
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -65,4 +66,11 @@ func escapeToWindow(o fyne.CanvasObject, k *fyne.KeyEvent) bool {
 	c.Unfocus()
 	c.OnTypedKey()(k)
 	return true
+}
+
+// ShowWithEscape shows d with Escape doing what its Cancel or Close
+// button does, until it closes.
+func ShowWithEscape(win fyne.Window, d dialog.Dialog) {
+	d.SetOnClosed(EscapeCloses(win, d.Hide)) // SetOnClosed adds to the dialog's own callbacks
+	d.Show()
 }

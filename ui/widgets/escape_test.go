@@ -1,6 +1,8 @@
 package widgets
 
 import (
+	"context"
+	"errors"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -35,5 +37,29 @@ func TestEscapeFromAFocusedField(t *testing.T) {
 	name.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape}) // no handler: the entry's own, harmless
 	if closed != 2 {
 		t.Error("Escape closed a dialog after it was gone")
+	}
+}
+
+// Escape in a running task's dialog cancels the task, as Cancel does.
+func TestEscapeCancelsATask(t *testing.T) {
+	test.NewTempApp(t)
+	win := test.NewTempWindow(t, NewEntry())
+	started, result := make(chan struct{}), make(chan error, 1)
+	Do(func() {
+		RunWithProgress(win, "Export", func(ctx context.Context, _ func(float64)) error {
+			close(started)
+			<-ctx.Done()
+			return ctx.Err()
+		}, func(err error) { result <- err })
+	})
+	<-started
+	Do(func() { win.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape}) })
+	if err := <-result; !errors.Is(err, context.Canceled) {
+		t.Errorf("after Escape the task ended with %v, want cancelled", err)
+	}
+	var top fyne.CanvasObject
+	Do(func() { top = win.Canvas().Overlays().Top() })
+	if top != nil || win.Canvas().OnTypedKey() != nil {
+		t.Error("the dialog or its Escape handler outlived the task")
 	}
 }

@@ -23,7 +23,7 @@ func RunWithProgress(win fyne.Window, title string, task Task, done func(error))
 	d := dialog.NewCustom(title, lang.L("dialog.cancel"), container.NewPadded(bar), win)
 	d.SetOnClosed(cancel)
 	d.Resize(fyne.NewSize(420, d.MinSize().Height))
-	d.Show()
+	ShowWithEscape(win, d)
 	Go(func() {
 		err := task(ctx, func(f float64) { Do(func() { bar.SetValue(f) }) })
 		Do(func() {

@@ -69,7 +69,7 @@ func (s *Screen) onAssign() {
 		}, s.deps.Window)
 	a.dlg.Resize(fyne.NewSize(420, a.dlg.MinSize().Height))
 	s.assign = a
-	a.dlg.Show()
+	widgets.ShowWithEscape(s.deps.Window, a.dlg)
 }
 
 func (a *assignDialog) selected() int64 {
@@ -120,7 +120,7 @@ func (s *Screen) askWhoAmI(then func()) {
 			}
 		}, s.deps.Window)
 	d.Resize(fyne.NewSize(420, d.MinSize().Height+40))
-	d.Show()
+	widgets.ShowWithEscape(s.deps.Window, d)
 }
 
 // listsDialog edits the category tree (names in both languages) and the
@@ -167,7 +167,7 @@ func (s *Screen) ShowLists() {
 	l.dlg.Resize(fyne.NewSize(min(860, win.Width-20), min(560, win.Height-20)))
 	s.lists = l
 	l.show()
-	l.dlg.Show()
+	widgets.ShowWithEscape(s.deps.Window, l.dlg)
 }
 
 func (l *listsDialog) buildCategories() fyne.CanvasObject {

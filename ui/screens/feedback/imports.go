@@ -54,7 +54,7 @@ func (s *Screen) ShowImports() {
 	body := container.NewBorder(nil, container.NewBorder(nil, nil, nil, h.undo, hint), nil, nil, h.table)
 	h.dlg = dialog.NewCustom(lang.L("feedback.imports.title"), lang.L("feedback.imports.close"), body, s.deps.Window)
 	h.dlg.Resize(fyne.NewSize(760, 460))
-	h.dlg.Show()
+	widgets.ShowWithEscape(s.deps.Window, h.dlg)
 	h.load()
 }
 

@@ -149,11 +149,10 @@ func (s *Screen) showError(err error) {
 	}
 }
 
-// show opens one of the screen's dialogs; Escape closes it (as Cancel
-// does) while no field has the keyboard.
+// show opens one of the screen's dialogs; Escape closes it, as Cancel
+// does.
 func (s *Screen) show(d dialog.Dialog) {
-	d.SetOnClosed(widgets.EscapeCloses(s.deps.Window, d.Hide))
-	d.Show()
+	widgets.ShowWithEscape(s.deps.Window, d)
 }
 
 // afterChange tells the shell and reloads everything shown.

@@ -77,7 +77,7 @@ func (s *Screen) showEffect(e kpi.TrainingEffect) {
 	}
 	d := dialog.NewCustom(lang.L("training.effect.title"), lang.L("training.effect.close"), box, s.deps.Window)
 	d.Resize(fyne.NewSize(min(900, s.deps.Window.Canvas().Size().Width-40), d.MinSize().Height))
-	d.Show()
+	widgets.ShowWithEscape(s.deps.Window, d)
 }
 
 // effectFigure writes one side's figure ("—" when the window has none).

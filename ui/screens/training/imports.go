@@ -39,7 +39,7 @@ func (s *Screen) Import() {
 			widgets.PickImportFile(s.deps.Window, s.showError, func(path string) { s.ImportFile(k, path) })
 		}, s.deps.Window)
 	d.Resize(fyne.NewSize(440, d.MinSize().Height))
-	d.Show()
+	widgets.ShowWithEscape(s.deps.Window, d)
 }
 
 // ImportFile opens the import wizard for a file of courses or plan items.
