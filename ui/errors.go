@@ -63,5 +63,5 @@ func ShowError(win fyne.Window, err error) {
 	if err == nil {
 		return
 	}
-	dialog.ShowError(errors.New(ErrorMessage(err)), win)
+	widgets.ShowWithEscape(win, dialog.NewError(errors.New(ErrorMessage(err)), win))
 }

@@ -34,7 +34,7 @@ func ExportChart(win fyne.Window, name string, build ChartBuilder, save func(pat
 		widget.NewFormItem(lang.L("export.size"), size),
 		widget.NewFormItem(lang.L("export.scale"), scale),
 	)
-	dialog.ShowCustomConfirm(lang.L("export.title"), lang.L("export.next"), lang.L("dialog.cancel"), form, func(ok bool) {
+	ShowWithEscape(win, dialog.NewCustomConfirm(lang.L("export.title"), lang.L("export.next"), lang.L("dialog.cancel"), form, func(ok bool) {
 		if !ok {
 			return
 		}
@@ -58,7 +58,7 @@ func ExportChart(win fyne.Window, name string, build ChartBuilder, save func(pat
 		fd.SetFileName(name + ext)
 		fd.SetFilter(storage.NewExtensionFileFilter([]string{ext}))
 		fd.Show()
-	}, win)
+	}, win))
 }
 
 // SaveChartFile renders a chart with build and writes it to path with

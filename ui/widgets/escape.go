@@ -74,3 +74,13 @@ func ShowWithEscape(win fyne.Window, d dialog.Dialog) {
 	d.SetOnClosed(EscapeCloses(win, d.Hide)) // SetOnClosed adds to the dialog's own callbacks
 	d.Show()
 }
+
+// Confirm is dialog.ShowConfirm with Escape as its No.
+func Confirm(title, message string, callback func(bool), win fyne.Window) {
+	ShowWithEscape(win, dialog.NewConfirm(title, message, callback, win))
+}
+
+// Inform is dialog.ShowInformation with Escape as its OK.
+func Inform(title, message string, win fyne.Window) {
+	ShowWithEscape(win, dialog.NewInformation(title, message, win))
+}

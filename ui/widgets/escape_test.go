@@ -63,3 +63,15 @@ func TestEscapeCancelsATask(t *testing.T) {
 		t.Error("the dialog or its Escape handler outlived the task")
 	}
 }
+
+// Escape on a question answers No.
+func TestEscapeAnswersNo(t *testing.T) {
+	test.NewTempApp(t)
+	win := test.NewTempWindow(t, NewEntry())
+	answers := []bool{}
+	Confirm("Delete?", "Delete the standard FR-1?", func(yes bool) { answers = append(answers, yes) }, win)
+	win.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if len(answers) != 1 || answers[0] || win.Canvas().Overlays().Top() != nil {
+		t.Errorf("Escape on a question: answers %v, dialog left %v", answers, win.Canvas().Overlays().Top() != nil)
+	}
+}

@@ -441,7 +441,7 @@ func (cd *card) addEvent(e data.ComplaintEvent, after func()) {
 // confirmRemoveEvent asks before taking a mistaken entry out of the
 // history; the store re-derives the complaint's times and SLA from the rest.
 func (cd *card) confirmRemoveEvent(e data.ComplaintEvent) {
-	dialog.ShowConfirm(lang.L("complaints.event.remove.title"),
+	widgets.Confirm(lang.L("complaints.event.remove.title"),
 		lang.L("complaints.event.remove.text", map[string]any{"Entry": cd.eventText(e)}),
 		func(ok bool) {
 			if ok {

@@ -102,7 +102,7 @@ func (s *Screen) askWhoAmI(then func()) {
 	people := activeEmployees(s.look.employees)
 	s.mu.Unlock()
 	if len(people) == 0 {
-		dialog.ShowInformation(lang.L("complaints.me.title"), lang.L("complaints.me.no_employees"), s.deps.Window)
+		widgets.Inform(lang.L("complaints.me.title"), lang.L("complaints.me.no_employees"), s.deps.Window)
 		return
 	}
 	var names []string
@@ -247,7 +247,7 @@ func (l *listsDialog) deleteCategory() {
 	if id == 0 {
 		return
 	}
-	dialog.ShowConfirm(lang.L("complaints.lists.delete_title"), lang.L("complaints.lists.delete_text", map[string]any{"Name": l.cat.Name(widgets.Lang())}),
+	widgets.Confirm(lang.L("complaints.lists.delete_title"), lang.L("complaints.lists.delete_text", map[string]any{"Name": l.cat.Name(widgets.Lang())}),
 		func(yes bool) {
 			if yes {
 				l.write(func(ctx context.Context) error { return l.s.deps.Store.DeleteCategory(ctx, id) })

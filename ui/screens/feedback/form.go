@@ -251,7 +251,7 @@ func (s *Screen) onDelete() {
 		return
 	}
 	when := data.FormatDateTime(widgets.Lang(), f.RespondedAt.In(s.deps.Store.Location()))
-	dialog.ShowConfirm(lang.L("feedback.delete.title"),
+	widgets.Confirm(lang.L("feedback.delete.title"),
 		lang.L("feedback.delete.text", map[string]any{"Date": when}),
 		func(yes bool) {
 			if yes {

@@ -100,7 +100,7 @@ func (h *importHistory) confirmUndo() {
 	b := h.batches[h.selected]
 	msg := lang.LocalizePluralKey("feedback.imports.confirm", "", b.Imported,
 		map[string]any{"File": b.FileName, "Count": widgets.Int(int64(b.Imported))})
-	dialog.ShowConfirm(lang.L("feedback.imports.undo"), msg, func(ok bool) {
+	widgets.Confirm(lang.L("feedback.imports.undo"), msg, func(ok bool) {
 		if ok {
 			h.undoBatch(b.ID)
 		}

@@ -16,7 +16,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
@@ -591,7 +590,7 @@ func (s *Screen) onDelete() {
 		return
 	}
 	id := s.std.ID
-	dialog.ShowConfirm(lang.L("standards.delete.title"), lang.L("standards.delete.text", map[string]any{"Code": s.std.Code}),
+	widgets.Confirm(lang.L("standards.delete.title"), lang.L("standards.delete.text", map[string]any{"Code": s.std.Code}),
 		func(yes bool) {
 			if !yes {
 				return

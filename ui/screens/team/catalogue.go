@@ -78,7 +78,7 @@ func (s *Screen) editRequirements() {
 func (s *Screen) saveRequirements(r *requirementsEditor) {
 	position := strings.TrimSpace(r.position.Text)
 	if position == "" {
-		dialog.ShowInformation(lang.L("team.req.title"), lang.L("team.req.need_position"), s.deps.Window)
+		widgets.Inform(lang.L("team.req.title"), lang.L("team.req.need_position"), s.deps.Window)
 		return
 	}
 	old := s.snap.required(position)
@@ -201,7 +201,7 @@ func (s *Screen) deleteSkill(c *catalogueEditor) {
 	if k.ID == 0 {
 		return
 	}
-	dialog.ShowConfirm(lang.L("team.skills.delete_title"), lang.L("team.skills.delete_text", map[string]any{"Name": k.Name}), func(yes bool) {
+	widgets.Confirm(lang.L("team.skills.delete_title"), lang.L("team.skills.delete_text", map[string]any{"Name": k.Name}), func(yes bool) {
 		if !yes {
 			return
 		}

@@ -266,7 +266,7 @@ func (g *goalsTab) save(f *goalForm) {
 
 func (g *goalsTab) confirmDelete(goal data.Goal) {
 	s := g.c.s
-	dialog.ShowConfirm(lang.L("team.goals.delete_title"), lang.L("team.goals.delete_text", map[string]any{"Goal": g.title(goal)}), func(yes bool) {
+	widgets.Confirm(lang.L("team.goals.delete_title"), lang.L("team.goals.delete_text", map[string]any{"Goal": g.title(goal)}), func(yes bool) {
 		if yes {
 			s.write(func(ctx context.Context) error { return s.deps.Store.DeleteGoal(ctx, goal.ID) }, nil)
 		}

@@ -9,7 +9,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
@@ -150,7 +149,7 @@ func (k *kudosTab) add() {
 
 func (k *kudosTab) confirmDelete(kd data.Kudos) {
 	s := k.c.s
-	dialog.ShowConfirm(lang.L("team.kudos.delete_title"), lang.L("team.kudos.delete_text"), func(yes bool) {
+	widgets.Confirm(lang.L("team.kudos.delete_title"), lang.L("team.kudos.delete_text"), func(yes bool) {
 		if yes {
 			s.write(func(ctx context.Context) error { return s.deps.Store.DeleteKudos(ctx, kd.ID) }, nil)
 		}

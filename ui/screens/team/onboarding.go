@@ -214,7 +214,7 @@ func (o *onboardingTab) edit(cp data.OnboardingCheckpoint) {
 	goal.OnSubmitted = func(string) { save() }
 	remove := widget.NewButtonWithIcon(lang.L("team.onboarding.remove"), theme.DeleteIcon(), func() {
 		d.Hide()
-		dialog.ShowConfirm(lang.L("team.onboarding.remove_title"), lang.L("team.onboarding.remove_text", map[string]any{"Goal": cp.Goal}), func(yes bool) {
+		widgets.Confirm(lang.L("team.onboarding.remove_title"), lang.L("team.onboarding.remove_text", map[string]any{"Goal": cp.Goal}), func(yes bool) {
 			if yes {
 				s.write(func(ctx context.Context) error { return s.deps.Store.DeleteCheckpoint(ctx, cp.ID) }, nil)
 			}

@@ -410,7 +410,7 @@ func (s *Screen) NewEmployee() {
 // plan items or kudos remain it explains that the status "left" is the way
 // to take them off the roster, and offers to set it.
 func (s *Screen) confirmDelete(e data.Employee) {
-	dialog.ShowConfirm(lang.L("team.delete.title"), lang.L("team.delete.text", map[string]any{"Name": e.Name}), func(yes bool) {
+	widgets.Confirm(lang.L("team.delete.title"), lang.L("team.delete.text", map[string]any{"Name": e.Name}), func(yes bool) {
 		if !yes {
 			return
 		}

@@ -6,7 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -201,7 +200,7 @@ func historyLine(a data.SkillAssessment, skill string) string {
 func (k *skillsTab) confirmDelete(a data.SkillAssessment) {
 	s := k.c.s
 	text := lang.L("team.skills.delete_assessment_text", map[string]any{"Line": historyLine(a, s.snap.skill(a.SkillID).Name)})
-	dialog.ShowConfirm(lang.L("team.skills.delete_assessment_title"), text, func(yes bool) {
+	widgets.Confirm(lang.L("team.skills.delete_assessment_title"), text, func(yes bool) {
 		if yes {
 			s.write(func(ctx context.Context) error { return s.deps.Store.DeleteAssessment(ctx, a.ID) }, nil)
 		}

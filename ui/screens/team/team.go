@@ -179,7 +179,7 @@ func (s *Screen) exportChart(name string, build widgets.ChartBuilder) {
 			s.showError(err)
 			return
 		}
-		dialog.ShowInformation(lang.L("export.title"), lang.L("export.saved", map[string]any{"Path": path}), s.deps.Window)
+		widgets.Inform(lang.L("export.title"), lang.L("export.saved", map[string]any{"Path": path}), s.deps.Window)
 	})
 }
 

@@ -8,7 +8,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
@@ -312,7 +311,7 @@ func (b *budgetsTab) onDelete() {
 	if name == "" {
 		name = widgets.DayRange(bu.From, bu.To)
 	}
-	dialog.ShowConfirm(lang.L("training.budget.delete_title"), lang.L("training.budget.delete_text", map[string]any{"Title": name}),
+	widgets.Confirm(lang.L("training.budget.delete_title"), lang.L("training.budget.delete_text", map[string]any{"Title": name}),
 		func(yes bool) {
 			if !yes {
 				return

@@ -10,7 +10,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
@@ -265,7 +264,7 @@ func (c *coursesTab) onDelete() {
 	if co.ID == 0 {
 		return
 	}
-	dialog.ShowConfirm(lang.L("training.course.delete_title"), lang.L("training.course.delete_text", map[string]any{"Title": co.Title}),
+	widgets.Confirm(lang.L("training.course.delete_title"), lang.L("training.course.delete_text", map[string]any{"Title": co.Title}),
 		func(yes bool) {
 			if !yes {
 				return

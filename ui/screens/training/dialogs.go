@@ -75,7 +75,7 @@ type itemDialog struct {
 // openItemDialog opens the form of a plan item (ID 0 = a new one).
 func (s *Screen) openItemDialog(it data.TrainingItem) {
 	if len(s.look.courses) == 0 || len(s.look.plannable()) == 0 {
-		dialog.ShowInformation(lang.L("training.plan.add"), lang.L("training.plan.need_lists"), s.deps.Window)
+		widgets.Inform(lang.L("training.plan.add"), lang.L("training.plan.need_lists"), s.deps.Window)
 		return
 	}
 	d := &itemDialog{s: s, item: it, errs: widgets.FieldErrors{}}

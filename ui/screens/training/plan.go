@@ -7,7 +7,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -406,7 +405,7 @@ func (p *planTab) onCancel() {
 		return
 	}
 	look := p.s.look
-	dialog.ShowConfirm(lang.L("training.cancel.title"), lang.L("training.cancel.text",
+	widgets.Confirm(lang.L("training.cancel.title"), lang.L("training.cancel.text",
 		map[string]any{"Course": look.courseTitle(it.CourseID), "Employee": look.employeeName(it.EmployeeID)}),
 		func(yes bool) {
 			if !yes {
@@ -423,7 +422,7 @@ func (p *planTab) onDelete() {
 		return
 	}
 	look := p.s.look
-	dialog.ShowConfirm(lang.L("training.delete.title"), lang.L("training.delete.text",
+	widgets.Confirm(lang.L("training.delete.title"), lang.L("training.delete.text",
 		map[string]any{"Course": look.courseTitle(it.CourseID), "Employee": look.employeeName(it.EmployeeID)}),
 		func(yes bool) {
 			if !yes {

@@ -1,7 +1,6 @@
 package training
 
 import (
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 
 	"caredesk/charts"
@@ -44,5 +43,5 @@ func (s *Screen) chartSaved(path string, err error) {
 		s.showError(err)
 		return
 	}
-	dialog.ShowInformation(lang.L("export.title"), lang.L("export.saved", map[string]any{"Path": path}), s.deps.Window)
+	widgets.Inform(lang.L("export.title"), lang.L("export.saved", map[string]any{"Path": path}), s.deps.Window)
 }
