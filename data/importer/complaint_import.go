@@ -114,9 +114,14 @@ func prepareTickets(path string, opt Options) (*plan, error) {
 		// San Francisco's 311 files a case under a category and a
 		// "Request Type" ("Street and Sidewalk Cleaning", "Bulky Items"),
 		// Boston's under a "reason" and a "type": no type of appeal, nor
-		// a channel as Help Scout's "Type" is.
+		// a channel as Help Scout's "Type" is. Los Angeles' 311 files it
+		// under its "RequestType" alone: the category then.
 		if serviceTypes(sampleValues(p, FieldType)) {
-			moveColumn(p, FieldType, FieldSubcategory, func(string) bool { return true })
+			to := FieldSubcategory
+			if _, categorised := p.mapping[FieldCategory]; !categorised && opt.Mapping[FieldCategory] == "" {
+				to = FieldCategory
+			}
+			moveColumn(p, FieldType, to, func(string) bool { return true })
 		}
 		if _, chosen := opt.Mapping[FieldCategory]; !chosen {
 			// The BPI Challenge's Rabobank incidents are categorised
@@ -124,6 +129,11 @@ func prepareTickets(path string, opt Options) (*plan, error) {
 			moveColumn(p, FieldCategory, FieldType, bareType)
 		}
 	}
+	// Los Angeles' 311 writes "SR Created" in its "ActionTaken": the
+	// request's creation, no action that resolved it; its "Owner" is
+	// the city agency that owns it (BOS, OCB, LADBS), no employee.
+	unmapColumn(p, opt, FieldResolution, creationAction)
+	unmapColumn(p, opt, FieldAssignee, agencyCode)
 	if p.changeLog() {
 		p.warnings = append(p.warnings, changeLogWarning(p))
 		return p, nil
@@ -175,6 +185,42 @@ func moveColumn(p *plan, from, to Field, belongs func(string) bool) {
 	}
 	delete(p.mapping, from)
 	p.mapping[to] = i
+}
+
+// unmapColumn leaves field's column unread when the user did not choose
+// it and every sample value of it is one not accepts.
+func unmapColumn(p *plan, opt Options, f Field, not func(string) bool) {
+	values := sampleValues(p, f)
+	if _, chosen := opt.Mapping[f]; chosen || len(values) == 0 || slices.ContainsFunc(values, func(v string) bool { return !not(v) }) {
+		return
+	}
+	delete(p.mapping, f)
+}
+
+// creationActions are the words a log writes when a ticket is created.
+var creationActions = []string{"created", "sr created", "case created", "ticket created", "request created", "issue created",
+	"создан", "создана", "создано", "заявка создана", "обращение создано"}
+
+// creationAction reports whether a resolution's value only records the
+// ticket's creation.
+func creationAction(v string) bool {
+	return slices.Contains(creationActions, strings.ToLower(strings.Join(strings.Fields(v), " ")))
+}
+
+// agencyCode reports whether an assignee's value is the acronym of a
+// department or agency ("BOS", "LADBS"): three to six capital Latin
+// letters, as no person's name is written.
+func agencyCode(v string) bool {
+	v = strings.TrimSpace(v)
+	if len(v) < 3 || len(v) > 6 {
+		return false
+	}
+	for _, c := range v {
+		if c < 'A' || c > 'Z' {
+			return false
+		}
+	}
+	return true
 }
 
 // serviceTypes reports whether a type column's values are the kinds of

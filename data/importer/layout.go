@@ -648,6 +648,15 @@ func headerRank(sc *schema, f Field, c column) int {
 	for _, h := range c.headers {
 		names = append(names, normHeader(h))
 	}
+	// "CreatedDate", "SRNumber": Los Angeles' 311 (MyLA311) and other
+	// exports from a database write its column names in camel case.
+	if sc.kind == "complaints" {
+		for _, h := range append([]string{c.name}, c.headers...) {
+			if w, ok := camelWords(h); ok {
+				names = append(names, w)
+			}
+		}
+	}
 	// "created_at", "survey_channel": API-style names spell spaces as "_".
 	for _, n := range names {
 		if strings.Contains(n, "_") {
@@ -725,6 +734,31 @@ func headerRank(sc *schema, f Field, c column) int {
 		return containsRank + 1
 	}
 	return -1
+}
+
+// camelWords spells a header written in camel case as the words it joins
+// ("SRNumber" is "sr number", "CreatedDate" "created date"). ok=false
+// for a header of one word, or already spaced.
+func camelWords(h string) (string, bool) {
+	h = strings.TrimSpace(h)
+	if h == "" || strings.ContainsAny(h, " _.-") {
+		return "", false
+	}
+	r := []rune(h)
+	var b strings.Builder
+	split := false
+	for i, c := range r {
+		if i > 0 && unicode.IsUpper(c) {
+			prev := r[i-1]
+			nextLower := i+1 < len(r) && unicode.IsLower(r[i+1])
+			if unicode.IsLower(prev) || unicode.IsDigit(prev) || unicode.IsUpper(prev) && nextLower {
+				b.WriteByte(' ')
+				split = true
+			}
+		}
+		b.WriteRune(unicode.ToLower(c))
+	}
+	return b.String(), split
 }
 
 // scaleRange finds a scale a header names: "0-10", «от 0 до 10», "1–5",

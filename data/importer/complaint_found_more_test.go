@@ -1,0 +1,50 @@
+package importer_test
+
+import (
+	"testing"
+	"time"
+
+	"caredesk/data"
+	"caredesk/data/importer"
+)
+
+// Los Angeles' 311 (MyLA311 Service Request Data on data.lacity.org; the
+// rows are the first of hackforla/311-data's 2017 subset,
+// Project/python/src/static/MyLA311_Service_Request_Data_2017_Subset.csv,
+// unchanged). Its column names are written in camel case ("SRNumber",
+// "CreatedDate", "ClosedDate", "RequestType", "RequestSource"), which no
+// alias matched: the file was refused for want of a date. Its
+// "RequestType" ("Bulky Items") files the request under a service, the
+// category when no other column is one; "ActionTaken" is "SR Created" on
+// every row, the record's creation and no resolution; "Owner" is the
+// city agency (BOS, OCB, BSL, ITA), no employee; "ServiceDate" is the
+// day the service is scheduled and is not read.
+func TestImportLosAngeles311Requests(t *testing.T) {
+	at := func(y int, m time.Month, d, h, mi, s int) time.Time { return time.Date(y, m, d, h, mi, s, 0, time.UTC) }
+	closed := func(ch data.Channel, resolved time.Time) ticketWant {
+		return ticketWant{status: data.StatusClosed, channel: ch, typ: data.TypeComplaint, resolved: resolved}
+	}
+	want := map[string]publicTicket{
+		"1-870704831": {ticketWant: closed(data.ChannelPhone, at(2018, 4, 9, 9, 18, 35)), opened: at(2017, 12, 31, 23, 59, 58),
+			category: "Homeless Encampment"},
+		"1-870694601": {ticketWant: closed(data.ChannelWeb, at(2018, 1, 3, 10, 11, 23)), category: "Bulky Items"},
+		"1-870699049": {ticketWant: closed(data.ChannelWeb, at(2018, 1, 2, 20, 28, 47)), category: "Bulky Items"},
+		"1-870699071": {ticketWant: closed(data.ChannelPhone, at(2018, 1, 2, 14, 40, 0)), category: "Illegal Dumping Pickup"},
+		"1-870692591": {ticketWant: closed(data.ChannelWeb, at(2018, 1, 2, 13, 29, 41)), category: "Dead Animal Removal"},
+		"1-870692121": {ticketWant: closed(data.ChannelWeb, at(2018, 1, 1, 13, 36, 38)), category: "Other"},
+		"1-870686541": {ticketWant: closed(data.ChannelWeb, at(2018, 1, 3, 7, 28, 14)), category: "Graffiti Removal"},
+		// Cancelled: closed as withdrawn, never resolved.
+		"1-870687481": {ticketWant: closed(data.ChannelWeb, time.Time{}), opened: at(2017, 12, 31, 21, 42, 47), category: "Graffiti Removal"},
+		"1-870680991": {ticketWant: closed(data.ChannelWeb, at(2018, 1, 8, 0, 0, 0)), category: "Single Streetlight Issue"},
+	}
+	checkPublicSet(t, "la311_requests.csv", importer.Options{}, want)
+	got, _ := importFixture(t, "la311_requests.csv", importer.Options{}, len(want))
+	for id, c := range got {
+		if c.Resolution != "" || c.Assignee != "" {
+			t.Errorf("%s: resolution %q assignee %q, want none", id, c.Resolution, c.Assignee)
+		}
+	}
+	if !got["1-870687481"].Facts.Withdrawn {
+		t.Errorf("the cancelled request is not withdrawn: %+v", got["1-870687481"].Facts)
+	}
+}
