@@ -48,3 +48,32 @@ func TestImportLosAngeles311Requests(t *testing.T) {
 		t.Errorf("the cancelled request is not withdrawn: %+v", got["1-870687481"].Facts)
 	}
 }
+
+// The FCC's consumer complaints (CGB - Consumer Complaints Data,
+// opendata.fcc.gov 3xyp-aqkj; its columns as the portal's catalogue
+// lists them, SpellarBot/open-data-catalog datasets/3xyp-aqkj.md, the
+// values of its three sample rows, the ticket ids invented). "Ticket
+// Created" was no date header: the file was read only because that
+// column alone held times, with a warning. "Date of Issue" dates the
+// call complained of, not the complaint; the data has no status, so
+// every complaint stays new; "Method" is the consumer's phone service,
+// no channel.
+func TestImportFCCConsumerComplaints(t *testing.T) {
+	at := func(h, m, s int) time.Time { return time.Date(2016, 5, 25, h, m, s, 0, time.UTC) }
+	fresh := ticketWant{status: data.StatusNew, typ: data.TypeComplaint}
+	want := map[string]publicTicket{
+		"1000001": {ticketWant: fresh, opened: at(11, 15, 29), subject: "Robocalls"},
+		"1000002": {ticketWant: fresh, opened: at(12, 51, 35), subject: "Telemarketing (including do not call and spoofing)"},
+		"1000003": {ticketWant: fresh, opened: at(12, 56, 54), subject: "Telemarketing (including do not call and spoofing)"},
+	}
+	checkPublicSet(t, "fcc_consumer_complaints.csv", importer.Options{}, want)
+	got, res := importFixture(t, "fcc_consumer_complaints.csv", importer.Options{}, len(want))
+	if containsWarning(res, "Ticket Created") {
+		t.Errorf("the opening date was guessed from the values: %+v", res.Warnings)
+	}
+	for id, c := range got {
+		if c.Channel != data.ChannelOther && c.Channel != "" {
+			t.Errorf("%s: channel %q, want none", id, c.Channel)
+		}
+	}
+}

@@ -195,6 +195,7 @@ var complaintAliases = map[Field][]string{
 		// Zendesk Explore names the attribute and its grain; Salesforce
 		// reports write "Date/Time Opened".
 		"ticket created - timestamp", "ticket created - date", "ticket created - date time", "date/time opened", "created date/time",
+		"ticket created", "ticket creation date", "case created", // the FCC's consumer complaints ("Ticket Created")
 		// GLPI; Gorgias' API names ("created_datetime").
 		"opening date", "created datetime",
 		// TOPdesk, SysAid, Front's message export (the conversation's
