@@ -77,3 +77,60 @@ func TestImportFCCConsumerComplaints(t *testing.T) {
 		}
 	}
 }
+
+// A help desk's own Excel report, as a public C# desk app writes it
+// (its ExportExcelReport_Click: NPOI, the header from column B on, every
+// cell a string, DateTime.ToString() in a Russian locale, the priority
+// a number): «Дата Открытия Заявки», «Дата Закрытия Заявки» and
+// «Название Заявки» name what the field belongs to, which no alias
+// matched, and the file was refused for want of a date. The statuses
+// are the app's three (Open, InWork, Complete) in Russian, the people
+// and texts invented; it writes no id.
+func TestImportDeskAppReportRU(t *testing.T) {
+	b := newBook(t, "Отчет0")
+	b.rows("Отчет0", "B1", nil,
+		[]any{"Инициатор", "Назначенный пользователь", "Название Заявки", "Тип Задания", "Описане", "Статус", "Приоритет", "Ответ",
+			"Дата Открытия Заявки", "Дата Закрытия Заявки"},
+		[]any{"Смирнова А.В.", "Орлов Д.С.", "Не печатает принтер", "Ремонт", "Принтер в 204 кабинете жуёт бумагу", "Выполнена", "2",
+			"Заменён ролик подачи", "12.03.2024 9:15:00", "12.03.2024 15:40:00"},
+		[]any{"Кузнецов П.И.", "Орлов Д.С.", "Нет доступа к почте", "Настройка", "Не открывается почтовый ящик", "В работе", "1", "",
+			"13.03.2024 11:20:00", ""},
+		[]any{"Павлова Е.Н.", "", "Установить программу", "Установка", "Нужен архиватор", "Открыта", "3", "", "14.03.2024 8:05:00", ""},
+	)
+	path := b.save("Report.xlsx")
+	pv, err := importer.InspectComplaints(path, importer.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for f, col := range map[importer.Field]string{importer.FieldOpened: "Дата Открытия Заявки", importer.FieldClosedAt: "Дата Закрытия Заявки",
+		importer.FieldSubject: "Название Заявки", importer.FieldStatus: "Статус", importer.FieldResolution: "Ответ",
+		importer.FieldClient: "Инициатор", importer.FieldAssignee: "Назначенный пользователь"} {
+		if pv.Mapping[f] != col {
+			t.Errorf("%s mapped to %q, want %q (mapping %v)", f, pv.Mapping[f], col, pv.Mapping)
+		}
+	}
+	got, _ := importBook(t, path, importer.Options{}, 3, 0)
+	bySubject := map[string]data.Complaint{}
+	for _, c := range got {
+		bySubject[c.Subject] = c
+	}
+	at := func(d, h, m int) time.Time { return time.Date(2024, 3, d, h, m, 0, 0, time.UTC) }
+	for subject, w := range map[string]struct {
+		opened, resolved time.Time
+		status           data.Status
+		resolution       string
+	}{
+		"Не печатает принтер":  {at(12, 9, 15), at(12, 15, 40), data.StatusResolved, "Заменён ролик подачи"},
+		"Нет доступа к почте":  {at(13, 11, 20), time.Time{}, data.StatusInProgress, ""},
+		"Установить программу": {at(14, 8, 5), time.Time{}, data.StatusNew, ""},
+	} {
+		c, ok := bySubject[subject]
+		if !ok {
+			t.Errorf("%q missing", subject)
+			continue
+		}
+		if !c.OpenedAt.Equal(w.opened) || !c.Facts.ResolvedAt.Equal(w.resolved) || c.Status != w.status || c.Resolution != w.resolution {
+			t.Errorf("%q: opened %v resolved %v status %q resolution %q, want %+v", subject, c.OpenedAt, c.Facts.ResolvedAt, c.Status, c.Resolution, w)
+		}
+	}
+}

@@ -307,6 +307,7 @@ var complaintAliases = map[Field][]string{
 		"requestors", "requestor", // Request Tracker
 		"submitter", "submitted by", "creator", // Jitbit, Spiceworks
 		"постановщик", // Bitrix24's tasks: who set the task
+		"инициатор",   // a desk's request raised by someone («Инициатор запроса» in GLPI)
 		"name",        // HESK names the customer so; a ticket's own name is its subject ("Ticket name")
 		// Registers of shops, clinics, hotels, utilities.
 		"покупатель", "заказчик", "абонент", "потребитель", "пациент", "гость", "контактное лицо", "наименование клиента",
@@ -355,6 +356,7 @@ var complaintAliases = map[Field][]string{
 		"agent assigned", "назначена", "technician", "assignee user", "operator", // TOPdesk
 		"resource", "org:resource", // who did a step of a process-mining event log
 		"assigned user", "кому назначено", // SimpleOne
+		"назначенный пользователь", "назначенный сотрудник", "назначенный исполнитель",
 		"agent name",       // Chatwoot's conversation report
 		"owner first name", // the BPI Challenge 2013's incidents: who owned the step
 		"оператор", "кто принял", "принял", "обработал", "handled by", "resolved by", "responsible person"},

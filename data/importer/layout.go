@@ -706,6 +706,17 @@ func headerRank(sc *schema, f Field, c column) int {
 			}
 		}
 	}
+	if sc.kind == "complaints" {
+		// «Дата закрытия заявки», «Название Заявки», «Приоритет заявки»:
+		// a register names what the field belongs to. Without it the
+		// header is matched loosely, after every whole one, so «Суть
+		// обращения» stays the description and is no «суть» (subject).
+		for _, n := range names {
+			if base, ok := cutTicketNoun(n); ok && slices.ContainsFunc(sc.aliases[f], func(a string) bool { return headerIs(base, a) }) {
+				return containsRank
+			}
+		}
+	}
 	if f == FieldComment && idHeader(names) {
 		// Cognito Forms' "CustomerFeedback_Id", a "Feedback ID": the
 		// telling word names what the id numbers, not the answer.
@@ -734,6 +745,21 @@ func headerRank(sc *schema, f Field, c column) int {
 		return containsRank + 1
 	}
 	return -1
+}
+
+// ticketNouns are the genitives a Russian register puts after a field's
+// name: «Дата закрытия заявки», «Статус обращения».
+var ticketNouns = []string{"заявки", "обращения", "жалобы", "претензии", "тикета", "задачи", "запроса", "инцидента", "рекламации"}
+
+// cutTicketNoun returns a normalised header without the ticket noun it
+// ends with. ok=false when it ends with none or is that noun alone.
+func cutTicketNoun(norm string) (string, bool) {
+	for _, w := range ticketNouns {
+		if base, found := strings.CutSuffix(norm, " "+w); found && strings.TrimSpace(base) != "" {
+			return strings.TrimSpace(base), true
+		}
+	}
+	return "", false
 }
 
 // camelWords spells a header written in camel case as the words it joins
