@@ -134,3 +134,49 @@ func TestImportDeskAppReportRU(t *testing.T) {
 		}
 	}
 }
+
+// HaloPSA's tickets as its API returns them, dumped to CSV (the HaloAPI
+// PowerShell module's Ticket.json template names the fields; the values
+// are invented): "dateoccurred", "dateclosed", "responsedate" and
+// "lastactiondate" are words run together, which no alias matched, and
+// the file was refused for want of a date. "respondbydate" and
+// "fixbydate" are the SLA's deadlines and stay unread; "status_id" and
+// "agent_id" are numbers only Halo can name, so neither status nor
+// assignee is read: a ticket closed has its date, the other stays new.
+func TestImportHaloPSATickets(t *testing.T) {
+	at := func(h, m int) time.Time { return time.Date(2024, 5, 2, h, m, 0, 0, time.UTC) }
+	want := map[string]publicTicket{
+		"1041": {ticketWant: ticketWant{status: data.StatusClosed, typ: data.TypeComplaint, resolved: at(15, 5)}, opened: at(8, 14),
+			responded: at(8, 40), category: "Hardware>Printer", subject: "Printer offline"},
+		"1042": {ticketWant: ticketWant{status: data.StatusNew, typ: data.TypeComplaint}, opened: at(9, 30), category: "Access",
+			subject: "Cannot log in"},
+	}
+	checkPublicSet(t, "halopsa_tickets.csv", importer.Options{}, want)
+	got, _ := importFixture(t, "halopsa_tickets.csv", importer.Options{}, len(want))
+	if c := got["1041"]; c.ClientName != "Acme Ltd" || c.Description != "The office printer shows offline" {
+		t.Errorf("1041: client %q description %q", c.ClientName, c.Description)
+	}
+}
+
+// A published sample of support tickets (Hugging Face,
+// solsticestudioai/synthetic-enterprise-ops-pack-sample,
+// data/support_tickets/train.csv, whole): its "issue_category" was no
+// category header and "account_id" no client, so every ticket was
+// imported uncategorised and anonymous.
+func TestImportEnterpriseOpsTickets(t *testing.T) {
+	got, _ := importFixture(t, "enterprise_ops_tickets.csv", importer.Options{}, 6)
+	for id, w := range map[string]struct {
+		category, client string
+		priority         data.Priority
+		status           data.Status
+	}{
+		"TKT001": {"performance", "A001", data.PriorityCritical, data.StatusInProgress},
+		"TKT003": {"integration", "A002", data.PriorityNormal, data.StatusResolved},
+		"TKT006": {"how_to", "A006", data.PriorityLow, data.StatusClosed},
+	} {
+		c := got[id]
+		if c.Category != w.category || c.ClientName != w.client || c.Priority != w.priority || c.Status != w.status {
+			t.Errorf("%s: category %q client %q priority %q status %q, want %+v", id, c.Category, c.ClientName, c.Priority, c.Status, w)
+		}
+	}
+}

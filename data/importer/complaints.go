@@ -196,6 +196,7 @@ var complaintAliases = map[Field][]string{
 		// reports write "Date/Time Opened".
 		"ticket created - timestamp", "ticket created - date", "ticket created - date time", "date/time opened", "created date/time",
 		"ticket created", "ticket creation date", "case created", // the FCC's consumer complaints ("Ticket Created")
+		"dateoccurred", "date occurred", // HaloPSA's API (its tickets dumped to CSV)
 		// GLPI; Gorgias' API names ("created_datetime").
 		"opening date", "created datetime",
 		// TOPdesk, SysAid, Front's message export (the conversation's
@@ -220,6 +221,7 @@ var complaintAliases = map[Field][]string{
 		"changed",              // Bugzilla: the last change, never the opening ("Opened")
 		"changetime",           // Trac (its "time" is the creation)
 		"change date+time",     // the BPI Challenge 2013's incidents: each step's time
+		"lastactiondate",       // HaloPSA's API
 		"дата редактирования"}, // amoCRM's lead export,
 	FieldResolvedAt: {"дата решения", "решено", "решена", "решен", "решён", "дата и время решения", "дата выполнения", "выполнено", "время решения", "дата исполнения", "resolved", "resolved at",
 		"resolved_at", "solved at", "resolution date", "date resolved", "resolved time", "resolved date",
@@ -246,11 +248,13 @@ var complaintAliases = map[Field][]string{
 		"closing date", "closed datetime", "completed time",
 		// TOPdesk, HappyFox; Boston's 311 ("closed_dt").
 		"closure date", "closed on", "closed dt",
+		"dateclosed",             // HaloPSA's API
 		"canceled", "cancelled"}, // Linear: when the issue was canceled (a flag elsewhere, no date: not taken)
 	FieldRespondedAt: {"дата первого ответа", "первый ответ", "дата ответа", "время первого ответа", "first response at", "first reply at",
 		"first responded at", "responded at", "first response", "first response date", "first agent reply date", "first reply date",
 		"initial response time", "first response time", "responded time",
 		"date of first agent reply",                             // Deskpro
+		"responsedate",                                          // HaloPSA's API
 		"conversation first replied at", "first admin reply at", // Intercom
 		"дата ответа клиенту", "дата первого контакта", "date of first response", "first contact date", "date responded",
 		"фактическая реакция"}, // Creatio's case (RespondedOn),
@@ -300,6 +304,7 @@ var complaintAliases = map[Field][]string{
 	FieldTier: {"сегмент", "сегмент клиента", "категория клиента", "уровень клиента", "tier", "client tier", "customer tier", "segment"},
 	FieldClient: {"клиент", "заявитель", "фио", "фио клиента", "имя клиента", "контрагент", "компания", "организация", "client", "customer",
 		"customer name", "client name", "requester", "contact", "contact name", "person", "reporter", "customer user", "customer id", "organization",
+		"account id",
 		"associated company", "associated contact", "account name",
 		// osTicket's sender, Redmine's author (the one who asked), Kayako.
 		"from", "author", "автор", "full name", "requester name",
@@ -317,7 +322,8 @@ var complaintAliases = map[Field][]string{
 		// and «Дело»), the applicant's name.
 		"корреспондент", "фио заявителя", "ф.и.о.", "ф.и.о. заявителя", "автор обращения", "заявитель (корреспондент)"},
 	FieldSubcategory: {"подкатегория", "подтема", "subcategory", "sub-category", "sub category",
-		"descriptor"}, // New York's 311 under its complaint type
+		"descriptor",  // New York's 311 under its complaint type
+		"category 2"}, // HaloPSA's API
 	// «Тема» is the subject line in Okdesk, Usedesk, Omnidesk and
 	// Bitrix24, not a category.
 	FieldCategory: {"категория", "тематика", "категория обращения", "тема обращения", "причина обращения", "category", "topic",
@@ -334,7 +340,9 @@ var complaintAliases = map[Field][]string{
 		// Registers of appeals: the question of the thematic classifier
 		// the appeal raises (ССТУ.РФ reports by it).
 		"вопрос", "тематика обращения", "характер обращения", "тематика вопроса", "вопрос обращения",
-		"воронка"}, // amoCRM's pipeline: appeals kept apart by kind («Жалобы», «Возвраты»),
+		"issue category", "case category", "request category", "problem category",
+		"category 1", // HaloPSA's API ("category_1", its first level)
+		"воронка"},   // amoCRM's pipeline: appeals kept apart by kind («Жалобы», «Возвраты»),
 	// Boston's 311 names the department "subject" beside its
 	// "case_title": the title comes first.
 	FieldSubject: {"case title", "тема", "заголовок", "краткое описание", "суть", "тема письма", "тема тикета", "тема заявки", "название", "subject", "summary",
