@@ -180,3 +180,32 @@ func TestImportEnterpriseOpsTickets(t *testing.T) {
 		}
 	}
 }
+
+// Kansas City's 311 (data.kcmo.org), its columns and status codes as
+// samedelstein/opendata's models/staging/stg_kansascity311.sql reads
+// them (Creation_Date, Closed_Date as mm/dd/yyyy, Request_Type, Status:
+// OPEN, ASSIG, RESOL, CANC, DUP); the ids, places and request types are
+// invented. Its statuses are cut to codes: every row but the open one
+// was rejected as of an unknown status. RESOL is resolved, ASSIG in
+// work, CANC cancelled (closed, never resolved), DUP a duplicate
+// skipped as no appeal of its own.
+func TestImportKansasCity311Codes(t *testing.T) {
+	day := func(d int) time.Time { return time.Date(2019, 5, d, 0, 0, 0, 0, time.UTC) }
+	complaint := func(st data.Status, resolved time.Time) ticketWant {
+		return ticketWant{status: st, typ: data.TypeComplaint, resolved: resolved}
+	}
+	want := map[string]publicTicket{
+		"2019000101": {ticketWant: complaint(data.StatusResolved, day(20)), opened: day(2), category: "Property Violations-Exterior-Structure"},
+		"2019000102": {ticketWant: complaint(data.StatusInProgress, time.Time{}), opened: day(2), category: "Streets-Potholes"},
+		"2019000103": {ticketWant: complaint(data.StatusInProgress, time.Time{}), opened: day(3), category: "Streets-Potholes"},
+		"2019000104": {ticketWant: complaint(data.StatusClosed, time.Time{}), opened: day(3), category: "Water-Billing"},
+	}
+	checkPublicSet(t, "kc311_requests.csv", importer.Options{}, want)
+	got, res := importFixture(t, "kc311_requests.csv", importer.Options{}, len(want))
+	if !got["2019000104"].Facts.Withdrawn {
+		t.Errorf("the cancelled request is not withdrawn")
+	}
+	if !containsWarning(res, "DUP") {
+		t.Errorf("the duplicate is not named as skipped: %+v", res.Warnings)
+	}
+}

@@ -597,7 +597,7 @@ var cancelWords = []string{"cancel", "withdrawn", "отмен", "отозван"
 // cancelledStatus reports whether a status cell of a layout cancels the
 // ticket; ServiceNow's state number 8 is Canceled.
 func cancelledStatus(format, s string) bool {
-	l := strings.ToLower(strings.Join(strings.Fields(s), " "))
+	l := strings.ToLower(strings.Join(strings.Fields(statusWord(s)), " "))
 	if format == FormatServiceNow && l == "8" {
 		return true
 	}
@@ -607,6 +607,19 @@ func cancelledStatus(format, s string) bool {
 		}
 	}
 	return false
+}
+
+// statusCodes are statuses a system writes cut to a few capitals:
+// Kansas City's 311 (OPEN, ASSIG, RESOL, CANC, DUP).
+var statusCodes = map[string]string{"ASSIG": "assigned", "RESOL": "resolved", "CANC": "cancelled", "DUP": "duplicate"}
+
+// statusWord spells out a status cut to a code (see statusCodes); any
+// other value is returned as it is.
+func statusWord(s string) string {
+	if w, ok := statusCodes[strings.TrimSpace(s)]; ok {
+		return w
+	}
+	return s
 }
 
 // notAppealStatuses start the statuses of tickets that are no client
@@ -620,7 +633,7 @@ var notAppealStatuses = []string{"spam", "deleted", "merged", "duplicate", "сп
 // notAppeal reports whether a status cell marks a ticket that is no
 // client appeal: it is skipped, not stored as a new one.
 func notAppeal(s string) bool {
-	l := strings.ToLower(strings.TrimSpace(s))
+	l := strings.ToLower(strings.TrimSpace(statusWord(s)))
 	for _, w := range notAppealStatuses {
 		if strings.HasPrefix(l, w) && (len(l) == len(w) || w[0] >= 0x80 || !isLetter(l[len(w)])) {
 			return true
@@ -697,7 +710,7 @@ func reopenedStatus(s string) bool {
 
 // parseStatus maps a status cell; ok=false for an unknown status.
 func parseStatus(s string) (data.Status, bool) {
-	l := strings.ToLower(strings.Join(strings.Fields(s), " "))
+	l := strings.ToLower(strings.Join(strings.Fields(statusWord(s)), " "))
 	for _, w := range statusWords {
 		if l == w.word {
 			return w.status, true
