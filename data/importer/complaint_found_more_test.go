@@ -209,3 +209,34 @@ func TestImportKansasCity311Codes(t *testing.T) {
 		t.Errorf("the duplicate is not named as skipped: %+v", res.Warnings)
 	}
 }
+
+// A help desk's ticket list with the statuses its public page explains
+// (help369.ru/searchticket.php: «Новая», «Открыта», «Объединенная»,
+// «Закрыта успешно», «Закрыта неуспешно», «Запланирована») under the
+// columns of its search form; the rows are invented. «Запланирована»,
+// work set for a given time, was an unknown status and rejected the
+// row: it is open, in work. The merged ticket is no appeal of its own.
+func TestImportDeskScheduledStatus(t *testing.T) {
+	path := writeFile(t, "tickets.csv", []byte("Номер обращения;Дата подачи;Система;Статус;Специалист\n"+
+		"1;01.03.2024 10:00;1С;Новая;\n"+
+		"2;01.03.2024 11:00;Почта;Открыта;Иванов\n"+
+		"3;01.03.2024 12:00;Почта;Объединенная;Иванов\n"+
+		"4;01.03.2024 13:00;1С;Закрыта успешно;Петров\n"+
+		"5;01.03.2024 14:00;1С;Закрыта неуспешно;Петров\n"+
+		"6;01.03.2024 15:00;Сеть;Запланирована;Петров\n"))
+	db := openStore(t)
+	res := importTickets(t, db, path, importer.Options{RejectsPath: "-"})
+	if res.Imported != 5 || res.Rejected != 0 {
+		t.Fatalf("imported %d rejected %d, want 5 and 0: %+v", res.Imported, res.Rejected, res.Rejects)
+	}
+	got := storedTickets(t, db)
+	for id, w := range map[string]data.Status{"1": data.StatusNew, "2": data.StatusInProgress, "4": data.StatusClosed,
+		"5": data.StatusClosed, "6": data.StatusInProgress} {
+		if c := got[id]; c.Status != w {
+			t.Errorf("%s: status %q, want %q", id, c.Status, w)
+		}
+	}
+	if c := got["6"]; c.Assignee != "Петров" {
+		t.Errorf("6: assignee %q", c.Assignee)
+	}
+}

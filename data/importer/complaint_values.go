@@ -427,6 +427,9 @@ var statusStems = []struct {
 	// still open, past its deadline.
 	{"просроч", data.StatusInProgress},
 	{"отложен", data.StatusInProgress},
+	// A desk's «Запланирована»: its work set for a given time, as
+	// «Отложена» is put off.
+	{"запланирован", data.StatusInProgress},
 	{"эскалирован", data.StatusInProgress},
 	{"передан", data.StatusInProgress},
 	{"назначен", data.StatusInProgress},
