@@ -240,3 +240,53 @@ func TestImportDeskScheduledStatus(t *testing.T) {
 		t.Errorf("6: assignee %q", c.Assignee)
 	}
 }
+
+// A housing manager's journal of residents' requests kept in Excel, as
+// the form of Приложение 5 to Госстрой's rules № 170 lays it out (its
+// text as sakhexpo.ru reprints it): the title in two merged lines,
+// «Дата», «Адрес и фамилия нанимателя (владельца)», «Неисправность или
+// повреждение (кратко)», and «Отметка об исполнении» merged over its
+// «дата» and «расписка работавшего». The addresses, names and faults
+// are invented. Only the date was read: no client (the header mentions
+// a «фамилия»), no fault, and the requests done stayed new for want of
+// the date under «Отметка об исполнении».
+func TestImportHousingJournalXLSX(t *testing.T) {
+	b := newBook(t, "Журнал")
+	day := func(d int) time.Time { return time.Date(2024, 3, d, 0, 0, 0, 0, time.UTC) }
+	b.rows("Журнал", "A1", nil, []any{"ЖУРНАЛ"},
+		[]any{"УЧЕТА ЗАЯВОК НАСЕЛЕНИЯ НА ОПЕРАТИВНОЕ УСТРАНЕНИЕ НЕИСПРАВНОСТЕЙ И ПОВРЕЖДЕНИЙ ИНЖЕНЕРНОГО ОБОРУДОВАНИЯ В ЖИЛОМ ДОМЕ"})
+	b.merge("Журнал", "A1:E1", "A2:E2")
+	b.rows("Журнал", "A4", nil,
+		[]any{"Дата", "Адрес и фамилия нанимателя (владельца)", "Неисправность или повреждение (кратко)", "Отметка об исполнении"},
+		[]any{nil, nil, nil, "дата", "расписка работавшего"})
+	b.merge("Журнал", "A4:A5", "B4:B5", "C4:C5", "D4:E4")
+	b.rows("Журнал", "A6", map[int]string{0: "dd.mm.yyyy", 3: "dd.mm.yyyy"},
+		[]any{day(4), "ул. Ленина, 5, кв. 12, Сидоров П. А.", "Течь стояка ХВС", day(5), "Слесарь Котов В. И."},
+		[]any{day(4), "ул. Ленина, 7, кв. 3, Орлова Н. Г.", "Не горит свет в подъезде"},
+		[]any{day(6), "ул. Мира, 2, кв. 40, Белов С. К.", "Засор канализации", day(6), "Слесарь Котов В. И."},
+	)
+	got, _ := importBook(t, b.save("Журнал заявок.xlsx"), importer.Options{}, 3, 0)
+	bySubject := map[string]data.Complaint{}
+	for _, c := range got {
+		bySubject[c.Subject] = c
+	}
+	for subject, w := range map[string]struct {
+		opened, resolved time.Time
+		status           data.Status
+		client, assignee string
+	}{
+		"Течь стояка ХВС":          {day(4), day(5), data.StatusResolved, "ул. Ленина, 5, кв. 12, Сидоров П. А.", "Слесарь Котов В. И."},
+		"Не горит свет в подъезде": {day(4), time.Time{}, data.StatusNew, "ул. Ленина, 7, кв. 3, Орлова Н. Г.", ""},
+		"Засор канализации":        {day(6), day(6), data.StatusResolved, "ул. Мира, 2, кв. 40, Белов С. К.", "Слесарь Котов В. И."},
+	} {
+		c, ok := bySubject[subject]
+		if !ok {
+			t.Errorf("%q missing (stored %d)", subject, len(got))
+			continue
+		}
+		if !c.OpenedAt.Equal(w.opened) || !c.Facts.ResolvedAt.Equal(w.resolved) || c.Status != w.status || c.ClientName != w.client || c.Assignee != w.assignee {
+			t.Errorf("%q: opened %v resolved %v status %q client %q assignee %q, want %+v", subject, c.OpenedAt, c.Facts.ResolvedAt, c.Status,
+				c.ClientName, c.Assignee, w)
+		}
+	}
+}

@@ -239,6 +239,10 @@ var complaintAliases = map[Field][]string{
 		// Registers kept by hand.
 		"дата устранения", "дата урегулирования", "дата фактического решения", "дата фактического исполнения", "фактическая дата решения",
 		"resolved on", "date of resolution", "date fixed", "fixed on",
+		// A housing manager's journal of residents' requests (the form
+		// of Приложение 5 to Госстрой's rules № 170): the date under
+		// «Отметка об исполнении».
+		"отметка об исполнении дата",
 		"фактическое разрешение"}, // Creatio's case (SolutionProvidedOn),
 	// Salesforce writes "Date/Time Closed" beside a "Closed" flag (1/0):
 	// the date comes first.
@@ -320,6 +324,7 @@ var complaintAliases = map[Field][]string{
 		// Registers of appeals in document-management systems: the
 		// letter's correspondent («Корреспондент» in 1С:Документооборот
 		// and «Дело»), the applicant's name.
+		"адрес и фамилия нанимателя", "наниматель", // a housing manager's journal (see FieldResolvedAt)
 		"корреспондент", "фио заявителя", "ф.и.о.", "ф.и.о. заявителя", "автор обращения", "заявитель (корреспондент)"},
 	FieldSubcategory: {"подкатегория", "подтема", "subcategory", "sub-category", "sub category",
 		"descriptor",  // New York's 311 under its complaint type
@@ -349,6 +354,7 @@ var complaintAliases = map[Field][]string{
 		"title", "short description", "brief description", "ticket name", "ticket title", "ticket subject",
 		"customer complaint", // Comcast's complaints on Kaggle: the client's own title
 		"issue", "проблема",  // a register's one-line "Issue" beside its "Details"
+		"неисправность или повреждение", "неисправность", // a housing manager's journal
 		// A register of appeals sums each letter up in a line («Краткое
 		// содержание» in 1С:Документооборот, «Дело», Directum).
 		"краткое содержание", "краткое содержание обращения", "содержание (кратко)",
@@ -367,6 +373,7 @@ var complaintAliases = map[Field][]string{
 		"назначенный пользователь", "назначенный сотрудник", "назначенный исполнитель",
 		"agent name",       // Chatwoot's conversation report
 		"owner first name", // the BPI Challenge 2013's incidents: who owned the step
+		"расписка работавшего", // a housing manager's journal: the worker who did it signs
 		"оператор", "кто принял", "принял", "обработал", "handled by", "resolved by", "responsible person"},
 	FieldReopens: {"переоткрытия", "повторные открытия", "число переоткрытий", "reopens", "reopen count", "reopened", "number of reopen",
 		"number of reopens", "reopen time", "reopened at", "дата переоткрытия"},

@@ -640,7 +640,7 @@ func headerRank(sc *schema, f Field, c column) int {
 			return -1
 		}
 	}
-	if f == FieldClient && c.mentions(notClientWords) || sc.isDate(f) && c.mentions(notDateWords) || f == FieldAssignee && slices.ContainsFunc(append([]string{c.name}, c.headers...), groupName) {
+	if f == FieldClient && c.mentions(notClientWords) && !wholeAlias(sc, f, c) || sc.isDate(f) && c.mentions(notDateWords) || f == FieldAssignee && slices.ContainsFunc(append([]string{c.name}, c.headers...), groupName) {
 		return -1
 	}
 	names := make([]string, 0, 1+len(c.headers))
@@ -745,6 +745,18 @@ func headerRank(sc *schema, f Field, c column) int {
 		return containsRank + 1
 	}
 	return -1
+}
+
+// wholeAlias reports whether the column's header, without a note in
+// brackets, is one of field's aliases: a housing journal's «Адрес и
+// фамилия нанимателя (владельца)» names the client though a «Фамилия»
+// alone is only part of a name.
+func wholeAlias(sc *schema, f Field, c column) bool {
+	n := c.norm
+	if i := strings.LastIndex(n, " ("); i > 0 && strings.HasSuffix(n, ")") {
+		n = n[:i]
+	}
+	return slices.Contains(sc.aliases[f], n)
 }
 
 // ticketNouns are the genitives a Russian register puts after a field's
