@@ -290,3 +290,46 @@ func TestImportHousingJournalXLSX(t *testing.T) {
 		}
 	}
 }
+
+// Directum's report on where appeals are (its help's «Форма отчета» of
+// «Управление обращениями граждан», as erpandcrm.ru mirrors it at
+// directum_unitedhelp.ru/extfile/directum/2954659_forma_otcheta2.htm: the report's date, name, place and
+// period of registration above a table of «Рег.номер», «Корреспондент,
+// ФИО корреспондента», «№ документа», «Дата документа», «Содержание»,
+// «ФИО» — the employee who holds the letter —, «Местонахождение»,
+// «Дата выдачи», «Примечание»); the rows are invented. The file was
+// refused for want of a date: «Дата документа» dates the letter
+// received; «Рег.номер» is written without a space; the client is the
+// correspondent, not the employee under «ФИО».
+func TestImportDirectumAppealsReport(t *testing.T) {
+	path := writeFile(t, "report.csv", []byte("Дата формирования отчета: 12.03.2024;;;;;;;;\n"+
+		"Местонахождение документов по обращениям граждан;;;;;;;;\n"+
+		"Место регистрации: Канцелярия;;;;;;;;\n"+
+		"Дата регистрации с 01.03.2024 по 12.03.2024;;;;;;;;\n"+
+		";;;;;;;;\n"+
+		"Рег.номер;Корреспондент, ФИО корреспондента;№ документа;Дата документа;Содержание;ФИО;Местонахождение;Дата выдачи;Примечание\n"+
+		"ОГ-101;Сидоров Петр Алексеевич;б/н;01.03.2024;О ремонте кровли;Иванова М. С.;Отдел ЖКХ;04.03.2024;\n"+
+		"ОГ-102;Орлова Нина Григорьевна;15;02.03.2024;О начислении платы за отопление;Петров А. А.;Расчетный отдел;05.03.2024;повторное\n"))
+	db := openStore(t)
+	res := importTickets(t, db, path, importer.Options{RejectsPath: "-"})
+	if res.Imported != 2 || res.Rejected != 0 {
+		t.Fatalf("imported %d rejected %d, want 2 and 0: %+v", res.Imported, res.Rejected, res.Rejects)
+	}
+	got := storedTickets(t, db)
+	for id, w := range map[string]struct {
+		opened              time.Time
+		client, description string
+	}{
+		"ОГ-101": {time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC), "Сидоров Петр Алексеевич", "О ремонте кровли"},
+		"ОГ-102": {time.Date(2024, 3, 2, 0, 0, 0, 0, time.UTC), "Орлова Нина Григорьевна", "О начислении платы за отопление"},
+	} {
+		c, ok := got[id]
+		if !ok {
+			t.Errorf("%s missing (stored %d)", id, len(got))
+			continue
+		}
+		if !c.OpenedAt.Equal(w.opened) || c.ClientName != w.client || c.Description != w.description {
+			t.Errorf("%s: opened %v client %q description %q, want %+v", id, c.OpenedAt, c.ClientName, c.Description, w)
+		}
+	}
+}

@@ -183,7 +183,7 @@ var complaintAliases = map[Field][]string{
 		"ключ", "ключ задачи", // Yandex Tracker
 		// Registers kept by hand number the complaint, the claim, the
 		// letter received.
-		"№ жалобы", "№ претензии", "№ обращения", "№ заявки", "№ рекламации", "номер рекламации", "рег. номер", "рег. №", "№ регистрации", "регистрационный индекс", "рег. индекс",
+		"№ жалобы", "№ претензии", "№ обращения", "№ заявки", "№ рекламации", "номер рекламации", "рег. номер", "рег. №", "рег.номер", "рег.№", "№ регистрации", "регистрационный индекс", "рег. индекс",
 		"регистрационный номер", "входящий номер", "вх. №", "вх. номер", "complaint no", "complaint no.", "complaint number",
 		"complaint #", "case no", "case no.", "claim number", "claim no", "claim no.", "claim id", "reference number", "ref no", "ref. no",
 		"complaint ref", "complaint reference", "case ref", "case reference", "ticket ref", "ticket reference", "ref", "reference"},
@@ -212,7 +212,8 @@ var complaintAliases = map[Field][]string{
 		"дата обращения клиента", "date of complaint", "complaint date", "date logged", "logged on", "date reported", "reported on",
 		"reported date", "received date", "date of receipt", "received on", "date raised", "raised on",
 		"logged date", "reported", "reported at", "complaint received", "время поступления", "поступила", "поступил", "получено", "получена",
-		"дата создания сделки"}, // amoCRM's lead export,
+		"дата создания сделки", // amoCRM's lead export
+		"дата документа"},      // Directum's report on appeals: the letter received
 	FieldUpdatedAt: {"дата изменения", "обновлено", "изменено", "updated", "updated at", "last updated", "modified", "sys_updated_on", "last update time", "last modified date", "дата последнего изменения",
 		"last update", "updated datetime",
 		// Process-mining event logs date each step ("Case ID, Activity,
@@ -306,7 +307,10 @@ var complaintAliases = map[Field][]string{
 		"channel received", "contact channel", "source channel", "how contacted", "канал получения",
 		"происхождение"}, // Creatio's case (Origin),
 	FieldTier: {"сегмент", "сегмент клиента", "категория клиента", "уровень клиента", "tier", "client tier", "customer tier", "segment"},
-	FieldClient: {"клиент", "заявитель", "фио", "фио клиента", "имя клиента", "контрагент", "компания", "организация", "client", "customer",
+	// Directum's report on appeals names the applicant «Корреспондент,
+	// ФИО корреспондента» beside a «ФИО», the employee who holds the
+	// letter: the whole name comes first.
+	FieldClient: {"корреспондент, фио корреспондента", "фио корреспондента", "клиент", "заявитель", "фио", "фио клиента", "имя клиента", "контрагент", "компания", "организация", "client", "customer",
 		"customer name", "client name", "requester", "contact", "contact name", "person", "reporter", "customer user", "customer id", "organization",
 		"account id",
 		"associated company", "associated contact", "account name",
@@ -450,7 +454,7 @@ var complaintSchema = &schema{
 var appealDeadlines = []string{"срок исполнения", "контрольный срок", "срок рассмотрения", "срок ответа", "плановый срок", "срок исполнения (план)"}
 
 // appealNumbers are the headers of an appeal's registration number.
-var appealNumbers = []string{"регистрационный номер", "рег. №", "рег. номер", "№ регистрации", "регистрационный индекс", "рег. индекс",
+var appealNumbers = []string{"регистрационный номер", "рег. №", "рег. номер", "рег.номер", "рег.№", "№ регистрации", "регистрационный индекс", "рег. индекс",
 	"входящий номер", "вх. №", "вх. номер"}
 
 // appealAnswerDates are the headers of the date an appeal was answered.
