@@ -333,3 +333,51 @@ func TestImportDirectumAppealsReport(t *testing.T) {
 		}
 	}
 }
+
+// A journal of personal reception kept by the form the МЧС recommends
+// (consultant.ru, cons_doc_LAW_408709, «Журнал учета личного приема
+// граждан»): «N п/п <*>», «Дата приема», «Фамилия, имя, отчество (при
+// наличии) гражданина», «Адрес места жительства (регистрации)
+// гражданина», «Краткое содержание обращения гражданина», «Принятое
+// решение», and under them the row numbering the columns 1 to 6, as
+// Russian forms have it. The people and texts are invented. The
+// numbering row was rejected as a row with a bad date; no client was
+// read (its header mentions a «Фамилия»), nor the summary (it ends
+// with «гражданина»); «Дано разъяснение» resolves the appeal.
+func TestImportReceptionJournalRU(t *testing.T) {
+	path := writeFile(t, "journal.csv", []byte("ЖУРНАЛ УЧЕТА ЛИЧНОГО ПРИЕМА ГРАЖДАН;;;;;\n;;;;;\n"+
+		"N п/п <*>;Дата приема;Фамилия, имя, отчество (при наличии) гражданина;Адрес места жительства (регистрации) гражданина;"+
+		"Краткое содержание обращения гражданина;Принятое решение\n"+
+		"1;2;3;4;5;6\n"+
+		"1;11.03.2024;Сидоров Петр Алексеевич;г. Омск, ул. Мира, 2;О выплате компенсации за ущерб от пожара;Дано разъяснение\n"+
+		"2;11.03.2024;Орлова Нина Григорьевна;г. Омск, ул. Ленина, 7;О проверке пожарной безопасности в доме;Направлено по компетенции\n"+
+		"3;12.03.2024;Белов Семен Кузьмич;г. Омск, ул. Гагарина, 1;О работе пожарной части;\n"))
+	db := openStore(t)
+	res := importTickets(t, db, path, importer.Options{RejectsPath: "-"})
+	if res.Imported != 3 || res.Rejected != 0 {
+		t.Fatalf("imported %d rejected %d, want 3 and 0: %+v", res.Imported, res.Rejected, res.Rejects)
+	}
+	byClient := map[string]data.Complaint{}
+	for _, c := range storedTickets(t, db) {
+		byClient[c.ClientName] = c
+	}
+	for client, w := range map[string]struct {
+		subject    string
+		status     data.Status
+		withdrawn  bool
+		resolution string
+	}{
+		"Сидоров Петр Алексеевич": {"О выплате компенсации за ущерб от пожара", data.StatusResolved, false, "Дано разъяснение"},
+		"Орлова Нина Григорьевна": {"О проверке пожарной безопасности в доме", data.StatusClosed, true, "Направлено по компетенции"},
+		"Белов Семен Кузьмич":     {"О работе пожарной части", data.StatusNew, false, ""},
+	} {
+		c, ok := byClient[client]
+		if !ok {
+			t.Errorf("%q missing", client)
+			continue
+		}
+		if c.Subject != w.subject || c.Status != w.status || c.Facts.Withdrawn != w.withdrawn || c.Resolution != w.resolution {
+			t.Errorf("%q: subject %q status %q withdrawn %v resolution %q, want %+v", client, c.Subject, c.Status, c.Facts.Withdrawn, c.Resolution, w)
+		}
+	}
+}

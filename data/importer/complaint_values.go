@@ -549,6 +549,10 @@ var statusStems = []struct {
 	// being considered; a document «Снят с контроля» once its answer was
 	// checked and sent: done.
 	{"разъяснен", data.StatusResolved},
+	// A journal of personal reception writes its decision «Дано
+	// разъяснение», «Даны разъяснения».
+	{"дано разъяснени", data.StatusResolved},
+	{"даны разъяснени", data.StatusResolved},
 	{"поддержан", data.StatusResolved},
 	{"меры приняты", data.StatusResolved},
 	{"приняты меры", data.StatusResolved},
@@ -678,7 +682,7 @@ var liveAgentNotAppeals = []string{"X", "B"}
 // say how it was decided or why it got no answer (see statusStems):
 // words worth keeping as its resolution, and a status where the file
 // has no other.
-var appealOutcomes = []string{"разъяснен", "поддержан", "не поддержан", "меры приняты", "приняты меры", "рассмотрено.", "рассмотрено,",
+var appealOutcomes = []string{"разъяснен", "дано разъяснени", "даны разъяснени", "поддержан", "не поддержан", "меры приняты", "приняты меры", "рассмотрено.", "рассмотрено,",
 	"удовлетворен", "удовлетворён", "не удовлетворен", "не удовлетворён", "частично удовлетвор", "отказ", "дан ответ автору",
 	"направлено по", "перенаправлено по", "передано по", "переадресован", "оставлено без", "переписка прекращена", "списано в дело",
 	"принято к сведению"}

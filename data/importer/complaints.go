@@ -413,7 +413,7 @@ var complaintContains = map[Field][]string{
 	FieldStatus:      {"статус", "status", "состояни", "стади", "state"},
 	FieldDescription: {"описан", "description"},
 	FieldAssignee:    {"ответственн", "исполнител"},
-	FieldClient:      {"клиент", "customer", "фио"},
+	FieldClient:      {"клиент", "customer", "фио", "фамилия, имя", "фамилия имя", "фамилия и инициалы"},
 }
 
 // complaintOrder picks columns: dates before the loose text rules, the

@@ -127,6 +127,36 @@ func (b *rowBase) unreadPast(n int) bool {
 	return true
 }
 
+// columnNumbers reports whether a row numbers the columns above it, as
+// Russian forms of registers and journals do under their header («1»,
+// «2», «3»… for «N п/п», «Дата приема»…): every one of the width
+// columns but empty ones before the first holds its number, 1, 2, 3 in
+// order (three at least).
+func columnNumbers(rec []string, width int) bool {
+	n := 0
+	for i, c := range rec {
+		c = strings.TrimSpace(c)
+		if c == "" {
+			if n > 0 && !isBlank(rec[i:]) {
+				return false
+			}
+			if n > 0 {
+				break
+			}
+			continue
+		}
+		if c != strconv.Itoa(n+1) {
+			return false
+		}
+		n++
+	}
+	lead := 0
+	for lead < len(rec) && strings.TrimSpace(rec[lead]) == "" {
+		lead++
+	}
+	return n >= 3 && lead+n == width
+}
+
 // usable reports whether a record can be read as a data row: it has the
 // header's width and is not a total line (which is skipped with a
 // warning). ok=false when the row was rejected or skipped.
@@ -135,6 +165,9 @@ func (b *rowBase) usable(rec []string, row int) bool {
 	if len(rec) < b.minWidth && !b.p.xlsx && !b.unreadPast(len(rec)) || len(rec) > want && !isBlank(rec[want:]) {
 		b.rejected(row, "", b.rowText(rec), reasonFieldCount.msg(len(rec), want))
 		return false
+	}
+	if b.p.schema == complaintSchema && columnNumbers(rec, len(b.p.cols)) {
+		return false // the form's numbers of its columns, under the header or atop a printed page
 	}
 	if isSummaryRow(rec) {
 		raw, mapped := b.cell(rec, b.p.schema.dates[0])

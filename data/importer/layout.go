@@ -640,7 +640,7 @@ func headerRank(sc *schema, f Field, c column) int {
 			return -1
 		}
 	}
-	if f == FieldClient && c.mentions(notClientWords) && !wholeAlias(sc, f, c) || sc.isDate(f) && c.mentions(notDateWords) || f == FieldAssignee && slices.ContainsFunc(append([]string{c.name}, c.headers...), groupName) {
+	if f == FieldClient && c.mentions(notClientWords) && !wholeAlias(sc, f, c) && !fullNameHeader(c) || sc.isDate(f) && c.mentions(notDateWords) || f == FieldAssignee && slices.ContainsFunc(append([]string{c.name}, c.headers...), groupName) {
 		return -1
 	}
 	names := make([]string, 0, 1+len(c.headers))
@@ -759,9 +759,25 @@ func wholeAlias(sc *schema, f Field, c column) bool {
 	return slices.Contains(sc.aliases[f], n)
 }
 
+// fullNameWords name a person's whole name in a Russian form's header:
+// «Фамилия, имя, отчество (при наличии) гражданина», «Фамилия и
+// инициалы», where «Фамилия» alone would be only part of it.
+var fullNameWords = []string{"фамилия, имя", "фамилия имя", "фамилия и инициалы", "фамилия, инициалы"}
+
+// staffWords name the staff a full name may belong to.
+var staffWords = []string{"agent", "supervisor", "manager", "employee", "оператор", "менеджер", "сотрудник", "исполнител", "ответствен",
+	"специалист", "поручено", "передано", "должностн"}
+
+// fullNameHeader reports whether a header names the whole name of a
+// person who is not of the staff.
+func fullNameHeader(c column) bool {
+	return c.mentions(fullNameWords) && !c.mentions(staffWords)
+}
+
 // ticketNouns are the genitives a Russian register puts after a field's
 // name: «Дата закрытия заявки», «Статус обращения».
-var ticketNouns = []string{"заявки", "обращения", "жалобы", "претензии", "тикета", "задачи", "запроса", "инцидента", "рекламации"}
+var ticketNouns = []string{"заявки", "обращения", "жалобы", "претензии", "тикета", "задачи", "запроса", "инцидента", "рекламации",
+	"гражданина", "заявителя"}
 
 // cutTicketNoun returns a normalised header without the ticket noun it
 // ends with. ok=false when it ends with none or is that noun alone.
