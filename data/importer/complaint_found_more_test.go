@@ -381,3 +381,24 @@ func TestImportReceptionJournalRU(t *testing.T) {
 		}
 	}
 }
+
+// A chat desk's operations log as a public dbt project reads it (its
+// staging model selects "Chat ID", "Chat Start Date", "Chat Start
+// Time", "Chat End Time", "Customer Wait Time", "Chat Duration", "Chat
+// Closed By", "Customer Rating"); the rows are invented. The file was
+// refused for want of a date: the start's date and time stand apart,
+// the wait for an agent is the first response, the chat's duration its
+// resolution time (past midnight too), and the rating the verdict.
+// Nothing names the channel, so none is set.
+func TestImportChatOpsLog(t *testing.T) {
+	at := func(d, h, m, s int) time.Time { return time.Date(2023, 6, d, h, m, s, 0, time.UTC) }
+	resolved := func(v data.Verdict, end time.Time) ticketWant {
+		return ticketWant{status: data.StatusResolved, typ: data.TypeComplaint, verdict: v, resolved: end}
+	}
+	want := map[string]publicTicket{
+		"C-1001": {ticketWant: resolved(data.VerdictSatisfied, at(1, 9, 32, 10)), opened: at(1, 9, 15, 0), responded: at(1, 9, 16, 20)},
+		"C-1002": {ticketWant: resolved(data.VerdictNotSatisfied, at(1, 10, 5, 30)), opened: at(1, 10, 2, 0), responded: at(1, 10, 2, 45)},
+		"C-1003": {ticketWant: resolved("", at(2, 0, 10, 0)), opened: at(1, 23, 50, 0), responded: at(1, 23, 52, 0)},
+	}
+	checkPublicSet(t, "chat_ops_log.csv", importer.Options{}, want)
+}

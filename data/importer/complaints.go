@@ -165,7 +165,7 @@ var complaintSkip = map[string][]string{
 var complaintAliases = map[Field][]string{
 	FieldExternalID: {"id", "№", "№ п/п", "номер", "номер обращения", "номер заявки", "номер жалобы", "номер претензии", "ticket id", "ticket", "ticket number",
 		"case id", "case number", "complaint id", "external id", "external_id", "ид", "issue key", "key", "ticket#", "ticket #", "ticket no",
-		"ticket no.", "conversation id", "id тикета", "номер тикета", "id обращения", "id заявки", "номер документа", "код",
+		"ticket no.", "conversation id", "chat id", "id тикета", "номер тикета", "id обращения", "id заявки", "номер документа", "код",
 		// Redmine numbers issues under "#", ServiceDesk Plus requests,
 		// YouTrack issues, Kayako its masked ids, OTRS in Russian «Заявка#».
 		"#", "request id", "issue id", "ticket mask id", "заявка#",
@@ -197,6 +197,7 @@ var complaintAliases = map[Field][]string{
 		"ticket created - timestamp", "ticket created - date", "ticket created - date time", "date/time opened", "created date/time",
 		"ticket created", "ticket creation date", "case created", // the FCC's consumer complaints ("Ticket Created")
 		"dateoccurred", "date occurred", // HaloPSA's API (its tickets dumped to CSV)
+		"chat start date", // a chat log, its time apart ("Chat Start Time")
 		// GLPI; Gorgias' API names ("created_datetime").
 		"opening date", "created datetime",
 		// TOPdesk, SysAid, Front's message export (the conversation's
@@ -267,12 +268,14 @@ var complaintAliases = map[Field][]string{
 	FieldFirstResponse: {"время первого ответа", "время реакции", "время ответа", "first response time", "first reply time", "response time",
 		"time to first response", "first response", "time to first agent reply", "time to first reply", "first reply time (min)",
 		"first reply time (hrs)", "time to first response (seconds)", "time to first agent reply (hh:mm:ss)", "time to first reply (hh:mm:ss)",
-		"first response time (hrs)", "first response time (in hrs)"},
+		"first response time (hrs)", "first response time (in hrs)",
+		"customer wait time"}, // a chat log: how long the client waited for an agent
 	// «Срок решения» is left out: Russian service desks (SimpleOne,
 	// 1C:ITIL, Naumen) name the deadline of their SLA so.
 	FieldResolutionTime: {"время решения", "длительность", "resolution time", "time to resolve", "time to resolution",
 		"time to close", "full resolution time", "full resolution time (hrs)", "full resolution time (min)", "time to close (seconds)",
-		"time to close (hh:mm:ss)", "resolution time (hrs)", "resolution time (in hrs)"},
+		"time to close (hh:mm:ss)", "resolution time (hrs)", "resolution time (in hrs)",
+		"chat duration"}, // a chat log: from its start to its end
 	// Front's ticket status category (open, waiting, resolved) says more
 	// than its conversation status (assigned, archived).
 	// The BPI Challenge 2013's Volvo IT incidents: the "Sub Status" (In
@@ -391,7 +394,7 @@ var complaintAliases = map[Field][]string{
 		"причина закрытия"}, // Creatio's closure code,
 	FieldVerdict: {"оценка клиента", "удовлетворенность", "удовлетворённость", "отзыв клиента", "оценка", "satisfaction", "verdict", "csat",
 		"satisfaction rating", "rating", "conversation rating", "customer satisfaction rating", "happiness rating",
-		"satisfaction survey score",
+		"satisfaction survey score", "customer rating",
 		// Registers ask it as a question: «Клиент доволен?», "Customer satisfied?".
 		"клиент доволен", "доволен ли клиент", "клиент удовлетворен", "клиент удовлетворён", "доволен", "удовлетворен", "удовлетворён",
 		"оценка обслуживания", "оценка качества", "оценка качества обслуживания", "оценка сервиса", "customer satisfied", "client satisfied",
