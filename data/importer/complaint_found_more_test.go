@@ -402,3 +402,32 @@ func TestImportChatOpsLog(t *testing.T) {
 	}
 	checkPublicSet(t, "chat_ops_log.csv", importer.Options{}, want)
 }
+
+// An SLA breach report's export as a public reporting page writes it
+// (its exporter's header: "Incident Ticket", "Date Received", "Date
+// Resolved", "Date Closed", "Status" — "N/A" when it has none —,
+// "Ticket Group", "Language", "Week", "SLA Category", …); the rows are
+// invented. "Incident Ticket" numbers the incident, but was no id
+// header: the tickets were told apart by their content only, and a
+// second export of the same incidents, their state changed, was
+// imported again as new ones.
+func TestImportSLABreachReport(t *testing.T) {
+	const header = "Incident Ticket,Date Received,Date Resolved,Date Closed,Status,Ticket Group,Language,Week,SLA Category,AOS Portal,KM-1,Excluded,Reason\n"
+	first := writeFile(t, "breaches.csv", []byte(header+
+		"INC0012001,2024-02-05 08:10,2024-02-06 16:00,,Resolved,Service Desk EN,English,Week 6,P3,N,N,N,\n"+
+		"INC0012002,2024-02-05 09:30,,,N/A,Unknown,Unknown,Week 6,Unknown,Y,N,N,\n"))
+	later := writeFile(t, "breaches-later.csv", []byte(header+
+		"INC0012001,2024-02-05 08:10,2024-02-06 16:00,2024-02-09 16:00,Closed,Service Desk EN,English,Week 6,P3,N,N,N,\n"+
+		"INC0012002,2024-02-05 09:30,2024-02-07 10:00,,Resolved,Service Desk EN,English,Week 6,P3,Y,N,N,\n"))
+	db := openStore(t)
+	if res := importTickets(t, db, first, importer.Options{RejectsPath: "-"}); res.Imported != 2 || res.Rejected != 0 {
+		t.Fatalf("first export: imported %d rejected %d, want 2 and 0", res.Imported, res.Rejected)
+	}
+	if res := importTickets(t, db, later, importer.Options{RejectsPath: "-"}); res.Imported != 0 {
+		t.Errorf("the later export imported %d incidents again", res.Imported)
+	}
+	got := storedTickets(t, db)
+	if _, ok := got["INC0012001"]; !ok || len(got) != 2 {
+		t.Errorf("stored %d tickets, INC0012001 among them: %v", len(got), ok)
+	}
+}
