@@ -431,3 +431,24 @@ func TestImportSLABreachReport(t *testing.T) {
 		t.Errorf("stored %d tickets, INC0012001 among them: %v", len(got), ok)
 	}
 }
+
+// Seattle's customer service requests (data.seattle.gov,
+// Customer_Service_Requests.csv: "Service Request Number", "Service
+// Request Type", "City Department", "Created Date" as mm/dd/yyyy
+// hh:mm:ss AM, "Method Received", "Status" — Closed, Reported,
+// Transferred… —, "Community Reporting Area", as
+// Rohan-Pandey1729/AI-House-Hack's prepare_data.py reads it and its
+// README lists the statuses); the rows are invented. "Reported", a
+// request nobody has taken yet, was an unknown status and rejected
+// the row.
+func TestImportSeattleCSR(t *testing.T) {
+	at := func(d, h, m, s int) time.Time { return time.Date(2024, 1, d, h, m, s, 0, time.UTC) }
+	req := func(st data.Status, ch data.Channel) ticketWant { return ticketWant{status: st, channel: ch, typ: data.TypeComplaint} }
+	want := map[string]publicTicket{
+		"24-00012345": {ticketWant: req(data.StatusClosed, data.ChannelWeb), opened: at(2, 8, 15, 33), category: "Abandoned Vehicle/72hr Parking Ordinance"},
+		"24-00012346": {ticketWant: req(data.StatusNew, data.ChannelPhone), opened: at(2, 9, 20, 0), category: "Illegal Dumping / Needles"},
+		"24-00012347": {ticketWant: req(data.StatusInProgress, data.ChannelWeb), opened: at(15, 10, 5, 12), category: "Pothole"},
+		"24-00012348": {ticketWant: req(data.StatusClosed, data.ChannelEmail), opened: at(2, 11, 45, 0), category: "CSB-General Inquiry"},
+	}
+	checkPublicSet(t, "seattle_csr.csv", importer.Options{}, want)
+}

@@ -238,6 +238,9 @@ var statusWords = []struct {
 	// Intercom snoozes a conversation until the client answers or a
 	// set time comes: nobody works on it meanwhile.
 	{"snoozed", data.StatusWaiting},
+	// Seattle's customer service requests: «Reported», nobody's yet,
+	// beside "Transferred" and "Closed".
+	{"reported", data.StatusNew},
 	// Redmine's "Feedback" («Обратная связь») waits for the author's answer.
 	{"feedback", data.StatusWaiting},
 	// Bugzilla and MantisBT confirm a report before anyone is assigned
