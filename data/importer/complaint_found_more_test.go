@@ -443,7 +443,9 @@ func TestImportSLABreachReport(t *testing.T) {
 // the row.
 func TestImportSeattleCSR(t *testing.T) {
 	at := func(d, h, m, s int) time.Time { return time.Date(2024, 1, d, h, m, s, 0, time.UTC) }
-	req := func(st data.Status, ch data.Channel) ticketWant { return ticketWant{status: st, channel: ch, typ: data.TypeComplaint} }
+	req := func(st data.Status, ch data.Channel) ticketWant {
+		return ticketWant{status: st, channel: ch, typ: data.TypeComplaint}
+	}
 	want := map[string]publicTicket{
 		"24-00012345": {ticketWant: req(data.StatusClosed, data.ChannelWeb), opened: at(2, 8, 15, 33), category: "Abandoned Vehicle/72hr Parking Ordinance"},
 		"24-00012346": {ticketWant: req(data.StatusNew, data.ChannelPhone), opened: at(2, 9, 20, 0), category: "Illegal Dumping / Needles"},
