@@ -670,13 +670,15 @@ var nobody = []string{"nobody", "никто", "unassigned", "не назначе
 
 // noOne reports whether a person cell names no one: a word of nobody,
 // or Bugzilla's placeholder address for a bug nobody took, as Mozilla's
-// "nobody@mozilla.org" (any domain).
+// "nobody@mozilla.org" (any domain), or a bot: GitLab's Service Desk
+// files every customer's e-mail under its "GitLab Support Bot", GitHub
+// names its apps "…[bot]".
 func noOne(v string) bool {
 	l := strings.ToLower(strings.TrimSpace(v))
 	if name, _, ok := strings.Cut(l, "@"); ok {
 		l = name
 	}
-	return slices.Contains(nobody, l)
+	return slices.Contains(nobody, l) || l == "bot" || strings.HasSuffix(l, " bot") || strings.HasSuffix(l, "-bot") || strings.HasSuffix(l, "[bot]")
 }
 
 // isSysID reports whether s is a ServiceNow sys_id: 32 hex digits.

@@ -454,3 +454,26 @@ func TestImportSeattleCSR(t *testing.T) {
 	}
 	checkPublicSet(t, "seattle_csr.csv", importer.Options{}, want)
 }
+
+// GitLab's issues exported to CSV from a Service Desk project (the
+// header as gitlab-org/gitlab#34769 quotes it: "Issue ID", "URL",
+// "Title", "State", …, "Created At (UTC)", "Updated At (UTC)", "Closed
+// At (UTC)", …); the rows are invented. The Service Desk files every
+// customer's e-mail under its "GitLab Support Bot": it was imported as
+// the client of every ticket, and is none.
+func TestImportGitLabServiceDesk(t *testing.T) {
+	at := func(d, h, m, s int) time.Time { return time.Date(2024, 4, d, h, m, s, 0, time.UTC) }
+	want := map[string]publicTicket{
+		"12": {ticketWant: ticketWant{status: data.StatusClosed, typ: data.TypeComplaint, resolved: at(3, 9, 55, 10)}, opened: at(2, 8, 12, 40),
+			subject: "Cannot download invoice", assignee: "Anna Smirnova"},
+		"13": {ticketWant: ticketWant{status: data.StatusInProgress, typ: data.TypeComplaint}, opened: at(4, 15, 1, 0),
+			subject: "Password reset mail not received"},
+	}
+	checkPublicSet(t, "gitlab_service_desk.csv", importer.Options{}, want)
+	got, _ := importFixture(t, "gitlab_service_desk.csv", importer.Options{}, len(want))
+	for id, c := range got {
+		if c.ClientName != "" {
+			t.Errorf("%s: client %q, want none", id, c.ClientName)
+		}
+	}
+}
