@@ -477,3 +477,37 @@ func TestImportGitLabServiceDesk(t *testing.T) {
 		}
 	}
 }
+
+// A Scottish public body's complaints log with the columns the SPSO's
+// model complaints handling procedure says to record (as the Scottish
+// Parliament's procedure lists them: the complainant's name, the date
+// received, the nature of the complaint, the service, the staff member
+// responsible, the outcome and closing date at the frontline response
+// stage, the date the investigation stage was initiated, its outcome
+// and closing date, the underlying cause); the rows are invented. Only
+// the reference and the date were read: every complaint stayed new.
+// Closed at the frontline, it is resolved then; escalated, it reaches
+// the investigation stage at its start and is closed at its end. The
+// frontline outcome is the resolution read (the investigation's is
+// not: one column holds it).
+func TestImportSPSOComplaintsLog(t *testing.T) {
+	day := func(m time.Month, d int) time.Time { return time.Date(2024, m, d, 0, 0, 0, 0, time.UTC) }
+	got, _ := importFixture(t, "spso_complaints_log.csv", importer.Options{}, 3)
+	for id, w := range map[string]struct {
+		status                              data.Status
+		resolved                            time.Time
+		client, category, assignee, outcome string
+		escalated                           bool
+	}{
+		"CMP-001": {data.StatusResolved, day(3, 6), "Mary Brown", "Bin not collected", "J. Reid", "Upheld", false},
+		"CMP-002": {data.StatusClosed, day(3, 7), "Tom Gray", "Rude call handler", "A. Shaw", "Not upheld", true},
+		"CMP-003": {data.StatusNew, time.Time{}, "Ann White", "Pothole damage claim", "K. Bell", "", false},
+	} {
+		c := got[id]
+		if c.Status != w.status || !c.Facts.ResolvedAt.Equal(w.resolved) || c.ClientName != w.client || c.Category != w.category ||
+			c.Assignee != w.assignee || c.Resolution != w.outcome || (c.Facts.Escalations > 0) != w.escalated {
+			t.Errorf("%s: status %q resolved %v client %q category %q assignee %q resolution %q escalations %d, want %+v", id, c.Status,
+				c.Facts.ResolvedAt, c.ClientName, c.Category, c.Assignee, c.Resolution, c.Facts.Escalations, w)
+		}
+	}
+}

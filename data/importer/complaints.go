@@ -246,6 +246,11 @@ var complaintAliases = map[Field][]string{
 		// of Приложение 5 to Госстрой's rules № 170): the date under
 		// «Отметка об исполнении».
 		"отметка об исполнении дата",
+		// A Scottish public body's complaints log (the SPSO's model
+		// complaints handling procedure): frontline response first, an
+		// investigation if the complainant escalates (see FieldLevel,
+		// FieldClosedAt).
+		"date closed at frontline response stage", "date closed at frontline",
 		"фактическое разрешение"}, // Creatio's case (SolutionProvidedOn),
 	// Salesforce writes "Date/Time Closed" beside a "Closed" flag (1/0):
 	// the date comes first.
@@ -255,7 +260,8 @@ var complaintAliases = map[Field][]string{
 		"closing date", "closed datetime", "completed time",
 		// TOPdesk, HappyFox; Boston's 311 ("closed_dt").
 		"closure date", "closed on", "closed dt",
-		"dateclosed",             // HaloPSA's API
+		"dateclosed",                                                         // HaloPSA's API
+		"date closed at investigation stage", "date closed at investigation", // the SPSO's model log
 		"canceled", "cancelled"}, // Linear: when the issue was canceled (a flag elsewhere, no date: not taken)
 	FieldRespondedAt: {"дата первого ответа", "первый ответ", "дата ответа", "время первого ответа", "first response at", "first reply at",
 		"first responded at", "responded at", "first response", "first response date", "first agent reply date", "first reply date",
@@ -329,6 +335,7 @@ var complaintAliases = map[Field][]string{
 		// Registers of shops, clinics, hotels, utilities.
 		"покупатель", "заказчик", "абонент", "потребитель", "пациент", "гость", "контактное лицо", "наименование клиента",
 		"наименование контрагента", "buyer", "consumer", "complainant", "patient", "guest",
+		"complainant's name", "complainant name", "name of complainant",
 		// Registers of appeals in document-management systems: the
 		// letter's correspondent («Корреспондент» in 1С:Документооборот
 		// and «Дело»), the applicant's name.
@@ -347,7 +354,7 @@ var complaintAliases = map[Field][]string{
 		// Registers kept by hand.
 		"вид жалобы", "вид претензии", "причина жалобы", "причина претензии", "тема жалобы", "тема претензии", "категория жалобы",
 		"категория претензии", "характер жалобы", "характер претензии", "nature of complaint", "complaint category", "complaint reason",
-		"reason for complaint",
+		"reason for complaint", "nature of the complaint",
 		// A register filed by what was sold: "Product", «Услуга».
 		"product", "product line", "продукт", "услуга", "товар",
 		// Registers of appeals: the question of the thematic classifier
@@ -382,7 +389,8 @@ var complaintAliases = map[Field][]string{
 		"agent name",       // Chatwoot's conversation report
 		"owner first name", // the BPI Challenge 2013's incidents: who owned the step
 		"расписка работавшего", // a housing manager's journal: the worker who did it signs
-		"оператор", "кто принял", "принял", "обработал", "handled by", "resolved by", "responsible person"},
+		"оператор", "кто принял", "принял", "обработал", "handled by", "resolved by", "responsible person",
+		"staff member responsible", "staff member"}, // the SPSO's model log
 	FieldReopens: {"переоткрытия", "повторные открытия", "число переоткрытий", "reopens", "reopen count", "reopened", "number of reopen",
 		"number of reopens", "reopen time", "reopened at", "дата переоткрытия"},
 	FieldResolution: {"решение", "результат", "итог", "результат рассмотрения", "resolution", "resolution summary", "outcome",
@@ -391,6 +399,7 @@ var complaintAliases = map[Field][]string{
 		"closure reason", // Boston's 311
 		"принятые меры", "предпринятые меры", "меры", "принятое решение", "ответ клиенту", "текст ответа", "ответ", "action taken",
 		"actions taken", "corrective action",
+		"outcome at frontline response stage", "action taken and outcome at frontline response stage", // the SPSO's model log
 		"текст пояснения",   // a city's appeal bot: the explanation given
 		"причина закрытия"}, // Creatio's closure code,
 	FieldVerdict: {"оценка клиента", "удовлетворенность", "удовлетворённость", "отзыв клиента", "оценка", "satisfaction", "verdict", "csat",
@@ -405,7 +414,8 @@ var complaintAliases = map[Field][]string{
 	// line or person it went to, or its date (see parseLevel).
 	FieldLevel: {"эскалация", "уровень эскалации", "эскалировано", "эскалирована", "эскалирован", "дата эскалации", "линия",
 		"линия поддержки", "уровень поддержки", "линия обработки", "передано на", "escalation", "escalation level", "escalated",
-		"escalated to", "escalation date", "date escalated", "is escalated", "isescalated", "support level", "support line"},
+		"escalated to", "escalation date", "date escalated", "is escalated", "isescalated", "support level", "support line",
+		"date investigation stage initiated", "date investigation initiated"}, // the SPSO's model log: stage 2 begins
 	FieldCompensation: {"компенсация", "сумма компенсации", "возмещение", "сумма возмещения", "compensation", "refund", "refund amount",
 		"compensation amount", "сумма возврата", "возврат", "возврат средств", "выплата", "сумма выплаты", "credit", "credit amount", "goodwill"},
 }
