@@ -865,6 +865,10 @@ func (b *complaintBuilder) fromRow(r ticketRow) *data.Complaint {
 			final = data.StatusClosed
 		case !r.resolvedAt.IsZero():
 			final = data.StatusResolved
+		case !r.respondedAt.IsZero():
+			// Answered (or its receipt acknowledged), not yet resolved:
+			// in work, no longer new.
+			final = data.StatusInProgress
 		default:
 			final = data.StatusNew
 		}

@@ -511,3 +511,38 @@ func TestImportSPSOComplaintsLog(t *testing.T) {
 		}
 	}
 }
+
+// A complaints register kept by the stages of TAP's complaint advice
+// process (its user guide: "Complaint Received", "Acknowledged",
+// "Reviewed", "Resolved", and the closing question "Has the complaint
+// been fully resolved?"); the rows are invented. The acknowledgement,
+// the first word back to the client, was not read; a complaint
+// acknowledged but not resolved stayed new, as if nobody had seen it.
+func TestImportComplaintStagesRegister(t *testing.T) {
+	path := writeFile(t, "complaints.csv", []byte("Client,Complaint Received,Acknowledged,Reviewed,Resolved,Has the complaint been fully resolved?\n"+
+		"J Smith,2024-05-01,2024-05-02,2024-05-06,2024-05-09,Yes\n"+
+		"K Jones,2024-05-03,2024-05-03,,,\n"+
+		"L Brown,2024-05-06,,,,\n"))
+	db := openStore(t)
+	if res := importTickets(t, db, path, importer.Options{RejectsPath: "-"}); res.Imported != 3 || res.Rejected != 0 {
+		t.Fatalf("imported %d rejected %d, want 3 and 0", res.Imported, res.Rejected)
+	}
+	day := func(d int) time.Time { return time.Date(2024, 5, d, 0, 0, 0, 0, time.UTC) }
+	byClient := map[string]data.Complaint{}
+	for _, c := range storedTickets(t, db) {
+		byClient[c.ClientName] = c
+	}
+	for client, w := range map[string]struct {
+		status              data.Status
+		responded, resolved time.Time
+	}{
+		"J Smith": {data.StatusResolved, day(2), day(9)},
+		"K Jones": {data.StatusInProgress, day(3), time.Time{}},
+		"L Brown": {data.StatusNew, time.Time{}, time.Time{}},
+	} {
+		c := byClient[client]
+		if c.Status != w.status || !c.Facts.FirstResponseAt.Equal(w.responded) || !c.Facts.ResolvedAt.Equal(w.resolved) {
+			t.Errorf("%s: status %q responded %v resolved %v, want %+v", client, c.Status, c.Facts.FirstResponseAt, c.Facts.ResolvedAt, w)
+		}
+	}
+}

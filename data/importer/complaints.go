@@ -270,6 +270,9 @@ var complaintAliases = map[Field][]string{
 		"responsedate",                                          // HaloPSA's API
 		"conversation first replied at", "first admin reply at", // Intercom
 		"дата ответа клиенту", "дата первого контакта", "date of first response", "first contact date", "date responded",
+		// A complaints process acknowledges receipt first (TAP's advice
+		// stages: Complaint Received, Acknowledged, Reviewed, Resolved).
+		"acknowledged", "date acknowledged", "acknowledged on", "acknowledgement date", "date of acknowledgement",
 		"фактическая реакция"}, // Creatio's case (RespondedOn),
 	// A unit in brackets is read by durationUnit.
 	FieldFirstResponse: {"время первого ответа", "время реакции", "время ответа", "first response time", "first reply time", "response time",
