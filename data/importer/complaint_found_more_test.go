@@ -546,3 +546,24 @@ func TestImportComplaintStagesRegister(t *testing.T) {
 		}
 	}
 }
+
+// The NLRB's case search exported to CSV (its header as a public
+// project's ingest tests quote it: "Case Type", "Region", "Case
+// Number", "Case Name", "Status", "Date Filed", "Date Closed", "Reason
+// Closed", "City", …, "Allegations", …); the employers and the rest of
+// the rows are invented. "Date Filed" was no date header: the file was
+// refused. "Reason Closed" is the resolution, "Allegations" what the
+// charge says; the "Case Type" letter (C, R) is a code, no category.
+func TestImportNLRBCases(t *testing.T) {
+	want := map[string]publicTicket{
+		"29-CA-000001": {ticketWant: ticketWant{status: data.StatusClosed, typ: data.TypeComplaint, resolved: time.Date(2019, 11, 2, 0, 0, 0, 0, time.UTC)},
+			opened: time.Date(2019, 6, 24, 0, 0, 0, 0, time.UTC), resolution: "Withdrawal Adjusted"},
+		"10-CA-000002": {ticketWant: ticketWant{status: data.StatusInProgress, typ: data.TypeComplaint},
+			opened: time.Date(2020, 1, 15, 0, 0, 0, 0, time.UTC)},
+	}
+	checkPublicSet(t, "nlrb_cases.csv", importer.Options{}, want)
+	got, _ := importFixture(t, "nlrb_cases.csv", importer.Options{}, len(want))
+	if c := got["29-CA-000001"]; c.Description != "8(a)(1) Coercive Statements (Threats, Promises of Benefits, etc.)" || c.Category != "" {
+		t.Errorf("29-CA-000001: description %q category %q", c.Description, c.Category)
+	}
+}

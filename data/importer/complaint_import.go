@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"caredesk/data"
 )
@@ -231,7 +232,9 @@ func agencyCode(v string) bool {
 func serviceTypes(values []string) bool {
 	untyped := 0
 	for _, v := range values {
-		if bareType(v) || ticketChannel(v) != data.ChannelOther {
+		// The NLRB's "Case Type" is a letter (C, R): a code, no
+		// service's name.
+		if bareType(v) || ticketChannel(v) != data.ChannelOther || utf8.RuneCountInString(strings.TrimSpace(v)) <= 2 {
 			return false
 		}
 		if _, typed := parseType(v); !typed {

@@ -208,6 +208,7 @@ var complaintAliases = map[Field][]string{
 		// Boston's 311 ("open_dt").
 		"open time", "requested datetime", "open dt",
 		"date submitted", "submitted date", "submitted on", // MantisBT; forms
+		"date filed", "filed on", "filing date", // the NLRB's cases (a charge is filed)
 		// Registers kept by hand.
 		"дата жалобы", "дата претензии", "дата заявки", "дата рекламации", "дата получения", "дата приема", "дата приёма", "дата подачи",
 		"дата поступления обращения", "дата поступления жалобы", "дата регистрации обращения", "дата регистрации жалобы",
@@ -380,7 +381,8 @@ var complaintAliases = map[Field][]string{
 	FieldDescription: {"описание", "текст", "текст обращения", "содержание", "суть обращения", "комментарий", "description", "details", "text", "comment",
 		"message", "body", // HESK, Jitbit
 		"суть жалобы", "суть претензии", "суть проблемы", "содержание жалобы", "содержание претензии", "содержание обращения",
-		"текст жалобы", "текст претензии", "complaint details", "details of complaint", "complaint text", "issue details"},
+		"текст жалобы", "текст претензии", "complaint details", "details of complaint", "complaint text", "issue details",
+		"allegations", "allegation"}, // the NLRB's cases: what the charge alleges
 	FieldAssignee: {"ответственный", "исполнитель", "сотрудник", "агент", "специалист", "менеджер", "assignee", "assigned to", "agent", "owner",
 		"responsible", "ticket owner", "teammate assigned", "assigned agent",
 		"case owner", "teammate currently assigned", "assignee name",
@@ -400,6 +402,7 @@ var complaintAliases = map[Field][]string{
 		"close notes", "closure notes", "closure code", "resolution code", "close code", "резолюция", // Yandex Tracker
 		"resolution description", "status notes", // New York's and San Francisco's 311
 		"closure reason", // Boston's 311
+		"reason closed",  // the NLRB's cases ("Withdrawal Adjusted", "Settlement")
 		"принятые меры", "предпринятые меры", "меры", "принятое решение", "ответ клиенту", "текст ответа", "ответ", "action taken",
 		"actions taken", "corrective action",
 		"outcome at frontline response stage", "action taken and outcome at frontline response stage", // the SPSO's model log
