@@ -567,3 +567,24 @@ func TestImportNLRBCases(t *testing.T) {
 		t.Errorf("29-CA-000001: description %q category %q", c.Description, c.Category)
 	}
 }
+
+// «Категория заявителя» and «Тип заявителя» describe the person who
+// asked (a pensioner, a legal entity), not the appeal: the noun of the
+// person is not cut as the ticket's is («Дата закрытия заявки»).
+func TestImportApplicantCategoryIsNoCategory(t *testing.T) {
+	pv, err := importer.InspectComplaints(writeFile(t, "register.csv", []byte("Номер заявки;Дата поступления заявки;Заявитель;Категория заявителя;"+
+		"Тип заявителя;Статус заявки\n"+
+		"1;01.03.2024;Иванов И. И.;Пенсионер;Физическое лицо;Закрыта\n"+
+		"2;02.03.2024;ООО «Север»;Прочие;Юридическое лицо;В работе\n")), importer.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []importer.Field{importer.FieldCategory, importer.FieldType, importer.FieldSubcategory} {
+		if col := pv.Mapping[f]; col != "" {
+			t.Errorf("%s mapped to %q", f, col)
+		}
+	}
+	if pv.Mapping[importer.FieldOpened] != "Дата поступления заявки" || pv.Mapping[importer.FieldStatus] != "Статус заявки" {
+		t.Errorf("mapping %v", pv.Mapping)
+	}
+}

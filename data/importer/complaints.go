@@ -377,7 +377,8 @@ var complaintAliases = map[Field][]string{
 		// A register of appeals sums each letter up in a line («Краткое
 		// содержание» in 1С:Документооборот, «Дело», Directum).
 		"краткое содержание", "краткое содержание обращения", "содержание (кратко)",
-		"название сделки"}, // amoCRM's lead, an appeal filed as a deal
+		"краткое содержание обращения гражданина", // МЧС's journal of personal reception
+		"название сделки"},                        // amoCRM's lead, an appeal filed as a deal
 	FieldDescription: {"описание", "текст", "текст обращения", "содержание", "суть обращения", "комментарий", "description", "details", "text", "comment",
 		"message", "body", // HESK, Jitbit
 		"суть жалобы", "суть претензии", "суть проблемы", "содержание жалобы", "содержание претензии", "содержание обращения",
