@@ -588,3 +588,19 @@ func TestImportApplicantCategoryIsNoCategory(t *testing.T) {
 		t.Errorf("mapping %v", pv.Mapping)
 	}
 }
+
+// Agents' names written in capitals under "Assigned To" stay the
+// assignees: only an "Owner" of agency codes (Los Angeles' 311) names
+// no one.
+func TestImportCapitalAgentsStayAssignees(t *testing.T) {
+	path := writeFile(t, "tickets.csv", []byte("Ticket Number,Date Created,Status,Assigned To\n"+
+		"T-1,2024-03-01 09:00,Open,MARY\n"+
+		"T-2,2024-03-01 10:00,Open,JOHN\n"))
+	db := openStore(t)
+	if res := importTickets(t, db, path, importer.Options{RejectsPath: "-"}); res.Imported != 2 {
+		t.Fatalf("imported %d, want 2", res.Imported)
+	}
+	if c := storedTickets(t, db)["T-1"]; c.Assignee != "MARY" {
+		t.Errorf("T-1: assignee %q, want MARY", c.Assignee)
+	}
+}

@@ -134,7 +134,9 @@ func prepareTickets(path string, opt Options) (*plan, error) {
 	// request's creation, no action that resolved it; its "Owner" is
 	// the city agency that owns it (BOS, OCB, LADBS), no employee.
 	unmapColumn(p, opt, FieldResolution, creationAction)
-	unmapColumn(p, opt, FieldAssignee, agencyCode)
+	if i, ok := p.mapping[FieldAssignee]; ok && p.cols[i].norm == "owner" {
+		unmapColumn(p, opt, FieldAssignee, agencyCode) // not a column of agents' names written in capitals
+	}
 	if p.changeLog() {
 		p.warnings = append(p.warnings, changeLogWarning(p))
 		return p, nil
