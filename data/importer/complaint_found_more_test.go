@@ -604,3 +604,21 @@ func TestImportCapitalAgentsStayAssignees(t *testing.T) {
 		t.Errorf("T-1: assignee %q, want MARY", c.Assignee)
 	}
 }
+
+// Senler's dialogs (dev.senler.io: a dialog's fields as its API returns
+// them, flattened to CSV with their own names; the first row the
+// documentation's example, the second invented): "completed_at",
+// "first_response_time_seconds", "user_satisfaction" and
+// "resolution_type" went unread, and the dialog the example completed
+// stayed without a first response, resolution time or verdict.
+func TestImportSenlerDialogs(t *testing.T) {
+	at := func(d, h, m, s int) time.Time { return time.Date(2025, 12, d, h, m, s, 0, time.UTC) }
+	want := map[string]publicTicket{
+		"507f1f77bcf86cd799439011": {ticketWant: ticketWant{status: data.StatusResolved, typ: data.TypeComplaint, priority: data.PriorityLow,
+			verdict: data.VerdictSatisfied, resolved: at(25, 12, 30, 0)}, opened: at(25, 10, 0, 0), responded: at(25, 10, 0, 45),
+			category: "support", resolution: "solved"},
+		"507f1f77bcf86cd799439012": {ticketWant: ticketWant{status: data.StatusInProgress, typ: data.TypeComplaint, priority: data.PriorityHigh},
+			opened: at(26, 9, 0, 0), responded: at(26, 9, 0, 30), category: "support"},
+	}
+	checkPublicSet(t, "senler_dialogs.csv", importer.Options{}, want)
+}

@@ -239,7 +239,8 @@ var complaintAliases = map[Field][]string{
 		// TOPdesk completes an incident before it closes it; Front
 		// archives a conversation when it is done.
 		"completed date", "segment end",
-		"completed", // Linear: when the issue was done ("Canceled" closes it)
+		"completed",    // Linear: when the issue was done ("Canceled" closes it)
+		"completed at", // an API's "completed_at" (Senler's dialogs)
 		// Registers kept by hand.
 		"дата устранения", "дата урегулирования", "дата фактического решения", "дата фактического исполнения", "фактическая дата решения",
 		"resolved on", "date of resolution", "date fixed", "fixed on",
@@ -280,7 +281,8 @@ var complaintAliases = map[Field][]string{
 		"time to first response", "first response", "time to first agent reply", "time to first reply", "first reply time (min)",
 		"first reply time (hrs)", "time to first response (seconds)", "time to first agent reply (hh:mm:ss)", "time to first reply (hh:mm:ss)",
 		"first response time (hrs)", "first response time (in hrs)",
-		"customer wait time"}, // a chat log: how long the client waited for an agent
+		"customer wait time",                                          // a chat log: how long the client waited for an agent
+		"first response time seconds", "first response time minutes"}, // an API's "first_response_time_seconds"
 	// «Срок решения» is left out: Russian service desks (SimpleOne,
 	// 1C:ITIL, Naumen) name the deadline of their SLA so.
 	FieldResolutionTime: {"время решения", "длительность", "resolution time", "time to resolve", "time to resolution",
@@ -402,8 +404,9 @@ var complaintAliases = map[Field][]string{
 	FieldResolution: {"решение", "результат", "итог", "результат рассмотрения", "resolution", "resolution summary", "outcome",
 		"close notes", "closure notes", "closure code", "resolution code", "close code", "резолюция", // Yandex Tracker
 		"resolution description", "status notes", // New York's and San Francisco's 311
-		"closure reason", // Boston's 311
-		"reason closed",  // the NLRB's cases ("Withdrawal Adjusted", "Settlement")
+		"closure reason",  // Boston's 311
+		"resolution type", // Senler's dialogs ("solved")
+		"reason closed",   // the NLRB's cases ("Withdrawal Adjusted", "Settlement")
 		"принятые меры", "предпринятые меры", "меры", "принятое решение", "ответ клиенту", "текст ответа", "ответ", "action taken",
 		"actions taken", "corrective action",
 		"outcome at frontline response stage", "action taken and outcome at frontline response stage", // the SPSO's model log
@@ -411,7 +414,7 @@ var complaintAliases = map[Field][]string{
 		"причина закрытия"}, // Creatio's closure code,
 	FieldVerdict: {"оценка клиента", "удовлетворенность", "удовлетворённость", "отзыв клиента", "оценка", "satisfaction", "verdict", "csat",
 		"satisfaction rating", "rating", "conversation rating", "customer satisfaction rating", "happiness rating",
-		"satisfaction survey score", "customer rating",
+		"satisfaction survey score", "customer rating", "user satisfaction", "customer satisfaction",
 		// Registers ask it as a question: «Клиент доволен?», "Customer satisfied?".
 		"клиент доволен", "доволен ли клиент", "клиент удовлетворен", "клиент удовлетворён", "доволен", "удовлетворен", "удовлетворён",
 		"оценка обслуживания", "оценка качества", "оценка качества обслуживания", "оценка сервиса", "customer satisfied", "client satisfied",
