@@ -75,6 +75,10 @@ type complaintBuilder struct {
 	// client column names the organisation, -1 when there is none (see
 	// clientFallback).
 	clientAlt int
+	// laterOutcome is the column of the outcome of a later stage, which
+	// says more than the resolution column's first one when it is
+	// filled; -1 when there is none (see laterOutcomeColumn).
+	laterOutcome int
 	// sysIDsWarned: the person columns already warned of sys_ids.
 	sysIDsWarned map[Field]bool
 	// inKind counts the rows whose compensation was given in kind, and
@@ -125,6 +129,7 @@ func newComplaintBuilder(p *plan, opt Options) *complaintBuilder {
 	b.openNew = openIsNew(p, b.parseStatus)
 	b.duplicate = duplicateColumn(p)
 	b.clientAlt = clientFallback(p)
+	b.laterOutcome = laterOutcomeColumn(p)
 	b.parsePriority = parsePriority
 	switch {
 	case p.format == FormatGLPI:
@@ -485,6 +490,11 @@ func (b *complaintBuilder) parseRow(rec []string, row int) (ticketRow, bool) {
 		r.status = data.StatusNew
 	}
 	r.resolution = b.clip(rec, row, FieldResolution, data.MaxCommentLen)
+	if b.laterOutcome >= 0 && b.laterOutcome < len(rec) {
+		if v := cleanText(rec[b.laterOutcome]); v != "" && utf8.RuneCountInString(v) <= data.MaxCommentLen {
+			r.resolution = v
+		}
+	}
 	if r.reopens == 0 && !b.eventLog && len(r.resolution) < 20 && reopenedStatus(r.resolution) {
 		// MantisBT sets an issue's resolution to "reopened" when it
 		// reopens it ($g_bug_reopen_resolution), until it is resolved
@@ -615,6 +625,36 @@ func (b *complaintBuilder) person(rec []string, f Field) string {
 			"column %q holds ServiceNow sys_ids instead of names: they are left empty; export the table with display values to import the names", col))
 	}
 	return ""
+}
+
+// outcomeStages pair the header of a first stage's outcome with the
+// later stage's: the SPSO's model complaints log records the outcome at
+// the frontline response stage and, when the complainant escalates, at
+// the investigation stage, which is the complaint's final one.
+var outcomeStages = [][2]string{
+	{"outcome at frontline response stage", "outcome at investigation stage"},
+	{"action taken and outcome at frontline response stage", "action taken and outcome at investigation stage"},
+}
+
+// laterOutcomeColumn is the unmapped column of the later stage's
+// outcome when the resolution column holds the first stage's; -1 when
+// the file records no stages.
+func laterOutcomeColumn(p *plan) int {
+	i, ok := p.mapping[FieldResolution]
+	if !ok {
+		return -1
+	}
+	for _, pair := range outcomeStages {
+		if p.cols[i].norm != pair[0] {
+			continue
+		}
+		for j, c := range p.cols {
+			if j != i && c.norm == pair[1] && !slices.Contains(slices.Collect(maps.Values(p.mapping)), j) {
+				return j
+			}
+		}
+	}
+	return -1
 }
 
 // clientPairs are the headers of an export that names the organisation

@@ -487,9 +487,8 @@ func TestImportGitLabServiceDesk(t *testing.T) {
 // and closing date, the underlying cause); the rows are invented. Only
 // the reference and the date were read: every complaint stayed new.
 // Closed at the frontline, it is resolved then; escalated, it reaches
-// the investigation stage at its start and is closed at its end. The
-// frontline outcome is the resolution read (the investigation's is
-// not: one column holds it).
+// the investigation stage at its start and is closed at its end, its
+// outcome the investigation's (the frontline's was read alone).
 func TestImportSPSOComplaintsLog(t *testing.T) {
 	day := func(m time.Month, d int) time.Time { return time.Date(2024, m, d, 0, 0, 0, 0, time.UTC) }
 	got, _ := importFixture(t, "spso_complaints_log.csv", importer.Options{}, 3)
@@ -500,7 +499,7 @@ func TestImportSPSOComplaintsLog(t *testing.T) {
 		escalated                           bool
 	}{
 		"CMP-001": {data.StatusResolved, day(3, 6), "Mary Brown", "Bin not collected", "J. Reid", "Upheld", false},
-		"CMP-002": {data.StatusClosed, day(3, 7), "Tom Gray", "Rude call handler", "A. Shaw", "Not upheld", true},
+		"CMP-002": {data.StatusClosed, day(3, 7), "Tom Gray", "Rude call handler", "A. Shaw", "Partially upheld", true},
 		"CMP-003": {data.StatusNew, time.Time{}, "Ann White", "Pothole damage claim", "K. Bell", "", false},
 	} {
 		c := got[id]
