@@ -1,6 +1,9 @@
 package importer_test
 
 import (
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -620,4 +623,22 @@ func TestImportSenlerDialogs(t *testing.T) {
 			opened: at(26, 9, 0, 0), responded: at(26, 9, 0, 30), category: "support"},
 	}
 	checkPublicSet(t, "senler_dialogs.csv", importer.Options{}, want)
+}
+
+// Two months of Los Angeles' 311 exports put one after the other in a
+// file (as `cat jan.csv feb.csv` leaves them): the second header was a
+// row rejected for its bad date; it is the header again and skipped.
+func TestImportConcatenatedExports(t *testing.T) {
+	raw, err := os.ReadFile(filepath.Join("testdata", "la311_requests.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.SplitAfter(string(raw), "\n")
+	joined := strings.Join(lines[:3], "") + strings.Join(lines[:1], "") + strings.Join(lines[3:5], "")
+	path := writeFile(t, "la311-jan-feb.csv", []byte(joined))
+	db := openStore(t)
+	res := importTickets(t, db, path, importer.Options{RejectsPath: "-", Strict: true})
+	if res.Imported != 4 || res.Rejected != 0 {
+		t.Fatalf("imported %d rejected %d, want 4 and 0: %+v", res.Imported, res.Rejected, res.Rejects)
+	}
 }

@@ -127,6 +127,22 @@ func (b *rowBase) unreadPast(n int) bool {
 	return true
 }
 
+// headerAgain reports whether a row repeats the header: every named
+// column holds its own name (two at least).
+func (b *rowBase) headerAgain(rec []string) bool {
+	named := 0
+	for i, c := range b.p.cols {
+		if len(c.headers) != 1 {
+			continue // grouped or unnamed columns: no single name to repeat
+		}
+		if i >= len(rec) || !strings.EqualFold(strings.TrimSpace(rec[i]), c.headers[0]) {
+			return false
+		}
+		named++
+	}
+	return named >= 2
+}
+
 // columnNumbers reports whether a row numbers the columns above it, as
 // Russian forms of registers and journals do under their header («1»,
 // «2», «3»… for «N п/п», «Дата приема»…): every one of the width
@@ -166,8 +182,11 @@ func (b *rowBase) usable(rec []string, row int) bool {
 		b.rejected(row, "", b.rowText(rec), reasonFieldCount.msg(len(rec), want))
 		return false
 	}
-	if b.p.schema == complaintSchema && columnNumbers(rec, len(b.p.cols)) {
-		return false // the form's numbers of its columns, under the header or atop a printed page
+	if b.p.schema == complaintSchema && (columnNumbers(rec, len(b.p.cols)) || b.headerAgain(rec)) {
+		// The form's numbers of its columns, under the header or atop a
+		// printed page; the header itself again, where monthly exports
+		// were put one after another in a file.
+		return false
 	}
 	if isSummaryRow(rec) {
 		raw, mapped := b.cell(rec, b.p.schema.dates[0])
