@@ -75,6 +75,10 @@ type complaintBuilder struct {
 	// client column names the organisation, -1 when there is none (see
 	// clientFallback).
 	clientAlt int
+	// laterOutcome is the column of the outcome of a later stage, which
+	// says more than the resolution column's first one when it is
+	// filled; -1 when there is none (see laterOutcomeColumn).
+	laterOutcome int
 	// sysIDsWarned: the person columns already warned of sys_ids.
 	sysIDsWarned map[Field]bool
 	// inKind counts the rows whose compensation was given in kind, and
@@ -125,6 +129,7 @@ func newComplaintBuilder(p *plan, opt Options) *complaintBuilder {
 	b.openNew = openIsNew(p, b.parseStatus)
 	b.duplicate = duplicateColumn(p)
 	b.clientAlt = clientFallback(p)
+	b.laterOutcome = laterOutcomeColumn(p)
 	b.parsePriority = parsePriority
 	switch {
 	case p.format == FormatGLPI:
@@ -485,6 +490,11 @@ func (b *complaintBuilder) parseRow(rec []string, row int) (ticketRow, bool) {
 		r.status = data.StatusNew
 	}
 	r.resolution = b.clip(rec, row, FieldResolution, data.MaxCommentLen)
+	if b.laterOutcome >= 0 && b.laterOutcome < len(rec) {
+		if v := cleanText(rec[b.laterOutcome]); v != "" && utf8.RuneCountInString(v) <= data.MaxCommentLen {
+			r.resolution = v
+		}
+	}
 	if r.reopens == 0 && !b.eventLog && len(r.resolution) < 20 && reopenedStatus(r.resolution) {
 		// MantisBT sets an issue's resolution to "reopened" when it
 		// reopens it ($g_bug_reopen_resolution), until it is resolved
@@ -617,6 +627,36 @@ func (b *complaintBuilder) person(rec []string, f Field) string {
 	return ""
 }
 
+// outcomeStages pair the header of a first stage's outcome with the
+// later stage's: the SPSO's model complaints log records the outcome at
+// the frontline response stage and, when the complainant escalates, at
+// the investigation stage, which is the complaint's final one.
+var outcomeStages = [][2]string{
+	{"outcome at frontline response stage", "outcome at investigation stage"},
+	{"action taken and outcome at frontline response stage", "action taken and outcome at investigation stage"},
+}
+
+// laterOutcomeColumn is the unmapped column of the later stage's
+// outcome when the resolution column holds the first stage's; -1 when
+// the file records no stages.
+func laterOutcomeColumn(p *plan) int {
+	i, ok := p.mapping[FieldResolution]
+	if !ok {
+		return -1
+	}
+	for _, pair := range outcomeStages {
+		if p.cols[i].norm != pair[0] {
+			continue
+		}
+		for j, c := range p.cols {
+			if j != i && c.norm == pair[1] && !slices.Contains(slices.Collect(maps.Values(p.mapping)), j) {
+				return j
+			}
+		}
+	}
+	return -1
+}
+
 // clientPairs are the headers of an export that names the organisation
 // and the person who asked apart, organisation first: Creatio's case
 // («Контрагент» or «Контакт», one of the two required), amoCRM's lead
@@ -670,13 +710,15 @@ var nobody = []string{"nobody", "никто", "unassigned", "не назначе
 
 // noOne reports whether a person cell names no one: a word of nobody,
 // or Bugzilla's placeholder address for a bug nobody took, as Mozilla's
-// "nobody@mozilla.org" (any domain).
+// "nobody@mozilla.org" (any domain), or a bot: GitLab's Service Desk
+// files every customer's e-mail under its "GitLab Support Bot", GitHub
+// names its apps "…[bot]".
 func noOne(v string) bool {
 	l := strings.ToLower(strings.TrimSpace(v))
 	if name, _, ok := strings.Cut(l, "@"); ok {
 		l = name
 	}
-	return slices.Contains(nobody, l)
+	return slices.Contains(nobody, l) || l == "bot" || strings.HasSuffix(l, " bot") || strings.HasSuffix(l, "-bot") || strings.HasSuffix(l, "[bot]")
 }
 
 // isSysID reports whether s is a ServiceNow sys_id: 32 hex digits.
@@ -863,6 +905,10 @@ func (b *complaintBuilder) fromRow(r ticketRow) *data.Complaint {
 			final = data.StatusClosed
 		case !r.resolvedAt.IsZero():
 			final = data.StatusResolved
+		case !r.respondedAt.IsZero():
+			// Answered (or its receipt acknowledged), not yet resolved:
+			// in work, no longer new.
+			final = data.StatusInProgress
 		default:
 			final = data.StatusNew
 		}

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"caredesk/data"
 )
@@ -114,15 +115,27 @@ func prepareTickets(path string, opt Options) (*plan, error) {
 		// San Francisco's 311 files a case under a category and a
 		// "Request Type" ("Street and Sidewalk Cleaning", "Bulky Items"),
 		// Boston's under a "reason" and a "type": no type of appeal, nor
-		// a channel as Help Scout's "Type" is.
+		// a channel as Help Scout's "Type" is. Los Angeles' 311 files it
+		// under its "RequestType" alone: the category then.
 		if serviceTypes(sampleValues(p, FieldType)) {
-			moveColumn(p, FieldType, FieldSubcategory, func(string) bool { return true })
+			to := FieldSubcategory
+			if _, categorised := p.mapping[FieldCategory]; !categorised && opt.Mapping[FieldCategory] == "" {
+				to = FieldCategory
+			}
+			moveColumn(p, FieldType, to, func(string) bool { return true })
 		}
 		if _, chosen := opt.Mapping[FieldCategory]; !chosen {
 			// The BPI Challenge's Rabobank incidents are categorised
 			// "incident", "request for information" or "complaint".
 			moveColumn(p, FieldCategory, FieldType, bareType)
 		}
+	}
+	// Los Angeles' 311 writes "SR Created" in its "ActionTaken": the
+	// request's creation, no action that resolved it; its "Owner" is
+	// the city agency that owns it (BOS, OCB, LADBS), no employee.
+	unmapColumn(p, opt, FieldResolution, creationAction)
+	if i, ok := p.mapping[FieldAssignee]; ok && p.cols[i].norm == "owner" {
+		unmapColumn(p, opt, FieldAssignee, agencyCode) // not a column of agents' names written in capitals
 	}
 	if p.changeLog() {
 		p.warnings = append(p.warnings, changeLogWarning(p))
@@ -177,6 +190,42 @@ func moveColumn(p *plan, from, to Field, belongs func(string) bool) {
 	p.mapping[to] = i
 }
 
+// unmapColumn leaves field's column unread when the user did not choose
+// it and every sample value of it is one not accepts.
+func unmapColumn(p *plan, opt Options, f Field, not func(string) bool) {
+	values := sampleValues(p, f)
+	if _, chosen := opt.Mapping[f]; chosen || len(values) == 0 || slices.ContainsFunc(values, func(v string) bool { return !not(v) }) {
+		return
+	}
+	delete(p.mapping, f)
+}
+
+// creationActions are the words a log writes when a ticket is created.
+var creationActions = []string{"created", "sr created", "case created", "ticket created", "request created", "issue created",
+	"создан", "создана", "создано", "заявка создана", "обращение создано"}
+
+// creationAction reports whether a resolution's value only records the
+// ticket's creation.
+func creationAction(v string) bool {
+	return slices.Contains(creationActions, strings.ToLower(strings.Join(strings.Fields(v), " ")))
+}
+
+// agencyCode reports whether an assignee's value is the acronym of a
+// department or agency ("BOS", "LADBS"): three to six capital Latin
+// letters, as no person's name is written.
+func agencyCode(v string) bool {
+	v = strings.TrimSpace(v)
+	if len(v) < 3 || len(v) > 6 {
+		return false
+	}
+	for _, c := range v {
+		if c < 'A' || c > 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
 // serviceTypes reports whether a type column's values are the kinds of
 // service a city's 311 files requests under, not types of appeal: none
 // is a type's own word ("Incident", "Question") nor a channel, and most
@@ -185,7 +234,9 @@ func moveColumn(p *plan, from, to Field, belongs func(string) bool) {
 func serviceTypes(values []string) bool {
 	untyped := 0
 	for _, v := range values {
-		if bareType(v) || ticketChannel(v) != data.ChannelOther {
+		// The NLRB's "Case Type" is a letter (C, R): a code, no
+		// service's name.
+		if bareType(v) || ticketChannel(v) != data.ChannelOther || utf8.RuneCountInString(strings.TrimSpace(v)) <= 2 {
 			return false
 		}
 		if _, typed := parseType(v); !typed {

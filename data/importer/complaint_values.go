@@ -238,6 +238,9 @@ var statusWords = []struct {
 	// Intercom snoozes a conversation until the client answers or a
 	// set time comes: nobody works on it meanwhile.
 	{"snoozed", data.StatusWaiting},
+	// Seattle's customer service requests: «Reported», nobody's yet,
+	// beside "Transferred" and "Closed".
+	{"reported", data.StatusNew},
 	// Redmine's "Feedback" («Обратная связь») waits for the author's answer.
 	{"feedback", data.StatusWaiting},
 	// Bugzilla and MantisBT confirm a report before anyone is assigned
@@ -427,6 +430,9 @@ var statusStems = []struct {
 	// still open, past its deadline.
 	{"просроч", data.StatusInProgress},
 	{"отложен", data.StatusInProgress},
+	// A desk's «Запланирована»: its work set for a given time, as
+	// «Отложена» is put off.
+	{"запланирован", data.StatusInProgress},
 	{"эскалирован", data.StatusInProgress},
 	{"передан", data.StatusInProgress},
 	{"назначен", data.StatusInProgress},
@@ -546,6 +552,10 @@ var statusStems = []struct {
 	// being considered; a document «Снят с контроля» once its answer was
 	// checked and sent: done.
 	{"разъяснен", data.StatusResolved},
+	// A journal of personal reception writes its decision «Дано
+	// разъяснение», «Даны разъяснения».
+	{"дано разъяснени", data.StatusResolved},
+	{"даны разъяснени", data.StatusResolved},
 	{"поддержан", data.StatusResolved},
 	{"меры приняты", data.StatusResolved},
 	{"приняты меры", data.StatusResolved},
@@ -597,7 +607,7 @@ var cancelWords = []string{"cancel", "withdrawn", "отмен", "отозван"
 // cancelledStatus reports whether a status cell of a layout cancels the
 // ticket; ServiceNow's state number 8 is Canceled.
 func cancelledStatus(format, s string) bool {
-	l := strings.ToLower(strings.Join(strings.Fields(s), " "))
+	l := strings.ToLower(strings.Join(strings.Fields(statusWord(s)), " "))
 	if format == FormatServiceNow && l == "8" {
 		return true
 	}
@@ -607,6 +617,19 @@ func cancelledStatus(format, s string) bool {
 		}
 	}
 	return false
+}
+
+// statusCodes are statuses a system writes cut to a few capitals:
+// Kansas City's 311 (OPEN, ASSIG, RESOL, CANC, DUP).
+var statusCodes = map[string]string{"ASSIG": "assigned", "RESOL": "resolved", "CANC": "cancelled", "DUP": "duplicate"}
+
+// statusWord spells out a status cut to a code (see statusCodes); any
+// other value is returned as it is.
+func statusWord(s string) string {
+	if w, ok := statusCodes[strings.TrimSpace(s)]; ok {
+		return w
+	}
+	return s
 }
 
 // notAppealStatuses start the statuses of tickets that are no client
@@ -620,7 +643,7 @@ var notAppealStatuses = []string{"spam", "deleted", "merged", "duplicate", "сп
 // notAppeal reports whether a status cell marks a ticket that is no
 // client appeal: it is skipped, not stored as a new one.
 func notAppeal(s string) bool {
-	l := strings.ToLower(strings.TrimSpace(s))
+	l := strings.ToLower(strings.TrimSpace(statusWord(s)))
 	for _, w := range notAppealStatuses {
 		if strings.HasPrefix(l, w) && (len(l) == len(w) || w[0] >= 0x80 || !isLetter(l[len(w)])) {
 			return true
@@ -662,7 +685,7 @@ var liveAgentNotAppeals = []string{"X", "B"}
 // say how it was decided or why it got no answer (see statusStems):
 // words worth keeping as its resolution, and a status where the file
 // has no other.
-var appealOutcomes = []string{"разъяснен", "поддержан", "не поддержан", "меры приняты", "приняты меры", "рассмотрено.", "рассмотрено,",
+var appealOutcomes = []string{"разъяснен", "дано разъяснени", "даны разъяснени", "поддержан", "не поддержан", "меры приняты", "приняты меры", "рассмотрено.", "рассмотрено,",
 	"удовлетворен", "удовлетворён", "не удовлетворен", "не удовлетворён", "частично удовлетвор", "отказ", "дан ответ автору",
 	"направлено по", "перенаправлено по", "передано по", "переадресован", "оставлено без", "переписка прекращена", "списано в дело",
 	"принято к сведению"}
@@ -697,7 +720,7 @@ func reopenedStatus(s string) bool {
 
 // parseStatus maps a status cell; ok=false for an unknown status.
 func parseStatus(s string) (data.Status, bool) {
-	l := strings.ToLower(strings.Join(strings.Fields(s), " "))
+	l := strings.ToLower(strings.Join(strings.Fields(statusWord(s)), " "))
 	for _, w := range statusWords {
 		if l == w.word {
 			return w.status, true

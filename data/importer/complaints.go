@@ -165,12 +165,13 @@ var complaintSkip = map[string][]string{
 var complaintAliases = map[Field][]string{
 	FieldExternalID: {"id", "№", "№ п/п", "номер", "номер обращения", "номер заявки", "номер жалобы", "номер претензии", "ticket id", "ticket", "ticket number",
 		"case id", "case number", "complaint id", "external id", "external_id", "ид", "issue key", "key", "ticket#", "ticket #", "ticket no",
-		"ticket no.", "conversation id", "id тикета", "номер тикета", "id обращения", "id заявки", "номер документа", "код",
+		"ticket no.", "conversation id", "chat id", "id тикета", "номер тикета", "id обращения", "id заявки", "номер документа", "код",
 		// Redmine numbers issues under "#", ServiceDesk Plus requests,
 		// YouTrack issues, Kayako its masked ids, OTRS in Russian «Заявка#».
 		"#", "request id", "issue id", "ticket mask id", "заявка#",
 		// TOPdesk, Pyrus.
 		"incident number", "номер задачи",
+		"incident ticket", // an SLA report's export ("Incident Ticket", "Date Received", "Date Resolved")
 		// City 311 open data (New York, Chicago, San Francisco, Austin),
 		// process-mining event logs, BPI Challenge incident logs.
 		"unique key", "sr number", "caseid", "service request (sr) number", "service request number", "service request id",
@@ -183,7 +184,7 @@ var complaintAliases = map[Field][]string{
 		"ключ", "ключ задачи", // Yandex Tracker
 		// Registers kept by hand number the complaint, the claim, the
 		// letter received.
-		"№ жалобы", "№ претензии", "№ обращения", "№ заявки", "№ рекламации", "номер рекламации", "рег. номер", "рег. №", "№ регистрации", "регистрационный индекс", "рег. индекс",
+		"№ жалобы", "№ претензии", "№ обращения", "№ заявки", "№ рекламации", "номер рекламации", "рег. номер", "рег. №", "рег.номер", "рег.№", "№ регистрации", "регистрационный индекс", "рег. индекс",
 		"регистрационный номер", "входящий номер", "вх. №", "вх. номер", "complaint no", "complaint no.", "complaint number",
 		"complaint #", "case no", "case no.", "claim number", "claim no", "claim no.", "claim id", "reference number", "ref no", "ref. no",
 		"complaint ref", "complaint reference", "case ref", "case reference", "ticket ref", "ticket reference", "ref", "reference"},
@@ -195,6 +196,9 @@ var complaintAliases = map[Field][]string{
 		// Zendesk Explore names the attribute and its grain; Salesforce
 		// reports write "Date/Time Opened".
 		"ticket created - timestamp", "ticket created - date", "ticket created - date time", "date/time opened", "created date/time",
+		"ticket created", "ticket creation date", "case created", // the FCC's consumer complaints ("Ticket Created")
+		"dateoccurred", "date occurred", // HaloPSA's API (its tickets dumped to CSV)
+		"chat start date", // a chat log, its time apart ("Chat Start Time")
 		// GLPI; Gorgias' API names ("created_datetime").
 		"opening date", "created datetime",
 		// TOPdesk, SysAid, Front's message export (the conversation's
@@ -204,13 +208,15 @@ var complaintAliases = map[Field][]string{
 		// Boston's 311 ("open_dt").
 		"open time", "requested datetime", "open dt",
 		"date submitted", "submitted date", "submitted on", // MantisBT; forms
+		"date filed", "filed on", "filing date", // the NLRB's cases (a charge is filed)
 		// Registers kept by hand.
 		"дата жалобы", "дата претензии", "дата заявки", "дата рекламации", "дата получения", "дата приема", "дата приёма", "дата подачи",
 		"дата поступления обращения", "дата поступления жалобы", "дата регистрации обращения", "дата регистрации жалобы",
 		"дата обращения клиента", "date of complaint", "complaint date", "date logged", "logged on", "date reported", "reported on",
 		"reported date", "received date", "date of receipt", "received on", "date raised", "raised on",
 		"logged date", "reported", "reported at", "complaint received", "время поступления", "поступила", "поступил", "получено", "получена",
-		"дата создания сделки"}, // amoCRM's lead export,
+		"дата создания сделки", // amoCRM's lead export
+		"дата документа"},      // Directum's report on appeals: the letter received
 	FieldUpdatedAt: {"дата изменения", "обновлено", "изменено", "updated", "updated at", "last updated", "modified", "sys_updated_on", "last update time", "last modified date", "дата последнего изменения",
 		"last update", "updated datetime",
 		// Process-mining event logs date each step ("Case ID, Activity,
@@ -219,6 +225,7 @@ var complaintAliases = map[Field][]string{
 		"changed",              // Bugzilla: the last change, never the opening ("Opened")
 		"changetime",           // Trac (its "time" is the creation)
 		"change date+time",     // the BPI Challenge 2013's incidents: each step's time
+		"lastactiondate",       // HaloPSA's API
 		"дата редактирования"}, // amoCRM's lead export,
 	FieldResolvedAt: {"дата решения", "решено", "решена", "решен", "решён", "дата и время решения", "дата выполнения", "выполнено", "время решения", "дата исполнения", "resolved", "resolved at",
 		"resolved_at", "solved at", "resolution date", "date resolved", "resolved time", "resolved date",
@@ -232,10 +239,20 @@ var complaintAliases = map[Field][]string{
 		// TOPdesk completes an incident before it closes it; Front
 		// archives a conversation when it is done.
 		"completed date", "segment end",
-		"completed", // Linear: when the issue was done ("Canceled" closes it)
+		"completed",    // Linear: when the issue was done ("Canceled" closes it)
+		"completed at", // an API's "completed_at" (Senler's dialogs)
 		// Registers kept by hand.
 		"дата устранения", "дата урегулирования", "дата фактического решения", "дата фактического исполнения", "фактическая дата решения",
 		"resolved on", "date of resolution", "date fixed", "fixed on",
+		// A housing manager's journal of residents' requests (the form
+		// of Приложение 5 to Госстрой's rules № 170): the date under
+		// «Отметка об исполнении».
+		"отметка об исполнении дата",
+		// A Scottish public body's complaints log (the SPSO's model
+		// complaints handling procedure): frontline response first, an
+		// investigation if the complainant escalates (see FieldLevel,
+		// FieldClosedAt).
+		"date closed at frontline response stage", "date closed at frontline",
 		"фактическое разрешение"}, // Creatio's case (SolutionProvidedOn),
 	// Salesforce writes "Date/Time Closed" beside a "Closed" flag (1/0):
 	// the date comes first.
@@ -245,24 +262,33 @@ var complaintAliases = map[Field][]string{
 		"closing date", "closed datetime", "completed time",
 		// TOPdesk, HappyFox; Boston's 311 ("closed_dt").
 		"closure date", "closed on", "closed dt",
+		"dateclosed",                                                         // HaloPSA's API
+		"date closed at investigation stage", "date closed at investigation", // the SPSO's model log
 		"canceled", "cancelled"}, // Linear: when the issue was canceled (a flag elsewhere, no date: not taken)
 	FieldRespondedAt: {"дата первого ответа", "первый ответ", "дата ответа", "время первого ответа", "first response at", "first reply at",
 		"first responded at", "responded at", "first response", "first response date", "first agent reply date", "first reply date",
 		"initial response time", "first response time", "responded time",
 		"date of first agent reply",                             // Deskpro
+		"responsedate",                                          // HaloPSA's API
 		"conversation first replied at", "first admin reply at", // Intercom
 		"дата ответа клиенту", "дата первого контакта", "date of first response", "first contact date", "date responded",
+		// A complaints process acknowledges receipt first (TAP's advice
+		// stages: Complaint Received, Acknowledged, Reviewed, Resolved).
+		"acknowledged", "date acknowledged", "acknowledged on", "acknowledgement date", "date of acknowledgement",
 		"фактическая реакция"}, // Creatio's case (RespondedOn),
 	// A unit in brackets is read by durationUnit.
 	FieldFirstResponse: {"время первого ответа", "время реакции", "время ответа", "first response time", "first reply time", "response time",
 		"time to first response", "first response", "time to first agent reply", "time to first reply", "first reply time (min)",
 		"first reply time (hrs)", "time to first response (seconds)", "time to first agent reply (hh:mm:ss)", "time to first reply (hh:mm:ss)",
-		"first response time (hrs)", "first response time (in hrs)"},
+		"first response time (hrs)", "first response time (in hrs)",
+		"customer wait time",                                          // a chat log: how long the client waited for an agent
+		"first response time seconds", "first response time minutes"}, // an API's "first_response_time_seconds"
 	// «Срок решения» is left out: Russian service desks (SimpleOne,
 	// 1C:ITIL, Naumen) name the deadline of their SLA so.
 	FieldResolutionTime: {"время решения", "длительность", "resolution time", "time to resolve", "time to resolution",
 		"time to close", "full resolution time", "full resolution time (hrs)", "full resolution time (min)", "time to close (seconds)",
-		"time to close (hh:mm:ss)", "resolution time (hrs)", "resolution time (in hrs)"},
+		"time to close (hh:mm:ss)", "resolution time (hrs)", "resolution time (in hrs)",
+		"chat duration"}, // a chat log: from its start to its end
 	// Front's ticket status category (open, waiting, resolved) says more
 	// than its conversation status (assigned, archived).
 	// The BPI Challenge 2013's Volvo IT incidents: the "Sub Status" (In
@@ -297,8 +323,12 @@ var complaintAliases = map[Field][]string{
 		"channel received", "contact channel", "source channel", "how contacted", "канал получения",
 		"происхождение"}, // Creatio's case (Origin),
 	FieldTier: {"сегмент", "сегмент клиента", "категория клиента", "уровень клиента", "tier", "client tier", "customer tier", "segment"},
-	FieldClient: {"клиент", "заявитель", "фио", "фио клиента", "имя клиента", "контрагент", "компания", "организация", "client", "customer",
+	// Directum's report on appeals names the applicant «Корреспондент,
+	// ФИО корреспондента» beside a «ФИО», the employee who holds the
+	// letter: the whole name comes first.
+	FieldClient: {"корреспондент, фио корреспондента", "фио корреспондента", "клиент", "заявитель", "фио", "фио клиента", "имя клиента", "контрагент", "компания", "организация", "client", "customer",
 		"customer name", "client name", "requester", "contact", "contact name", "person", "reporter", "customer user", "customer id", "organization",
+		"account id",
 		"associated company", "associated contact", "account name",
 		// osTicket's sender, Redmine's author (the one who asked), Kayako.
 		"from", "author", "автор", "full name", "requester name",
@@ -306,16 +336,20 @@ var complaintAliases = map[Field][]string{
 		"requestors", "requestor", // Request Tracker
 		"submitter", "submitted by", "creator", // Jitbit, Spiceworks
 		"постановщик", // Bitrix24's tasks: who set the task
+		"инициатор",   // a desk's request raised by someone («Инициатор запроса» in GLPI)
 		"name",        // HESK names the customer so; a ticket's own name is its subject ("Ticket name")
 		// Registers of shops, clinics, hotels, utilities.
 		"покупатель", "заказчик", "абонент", "потребитель", "пациент", "гость", "контактное лицо", "наименование клиента",
 		"наименование контрагента", "buyer", "consumer", "complainant", "patient", "guest",
+		"complainant's name", "complainant name", "name of complainant",
 		// Registers of appeals in document-management systems: the
 		// letter's correspondent («Корреспондент» in 1С:Документооборот
 		// and «Дело»), the applicant's name.
+		"адрес и фамилия нанимателя", "наниматель", // a housing manager's journal (see FieldResolvedAt)
 		"корреспондент", "фио заявителя", "ф.и.о.", "ф.и.о. заявителя", "автор обращения", "заявитель (корреспондент)"},
 	FieldSubcategory: {"подкатегория", "подтема", "subcategory", "sub-category", "sub category",
-		"descriptor"}, // New York's 311 under its complaint type
+		"descriptor",  // New York's 311 under its complaint type
+		"category 2"}, // HaloPSA's API
 	// «Тема» is the subject line in Okdesk, Usedesk, Omnidesk and
 	// Bitrix24, not a category.
 	FieldCategory: {"категория", "тематика", "категория обращения", "тема обращения", "причина обращения", "category", "topic",
@@ -326,27 +360,32 @@ var complaintAliases = map[Field][]string{
 		// Registers kept by hand.
 		"вид жалобы", "вид претензии", "причина жалобы", "причина претензии", "тема жалобы", "тема претензии", "категория жалобы",
 		"категория претензии", "характер жалобы", "характер претензии", "nature of complaint", "complaint category", "complaint reason",
-		"reason for complaint",
+		"reason for complaint", "nature of the complaint",
 		// A register filed by what was sold: "Product", «Услуга».
 		"product", "product line", "продукт", "услуга", "товар",
 		// Registers of appeals: the question of the thematic classifier
 		// the appeal raises (ССТУ.РФ reports by it).
 		"вопрос", "тематика обращения", "характер обращения", "тематика вопроса", "вопрос обращения",
-		"воронка"}, // amoCRM's pipeline: appeals kept apart by kind («Жалобы», «Возвраты»),
+		"issue category", "case category", "request category", "problem category",
+		"category 1", // HaloPSA's API ("category_1", its first level)
+		"воронка"},   // amoCRM's pipeline: appeals kept apart by kind («Жалобы», «Возвраты»),
 	// Boston's 311 names the department "subject" beside its
 	// "case_title": the title comes first.
 	FieldSubject: {"case title", "тема", "заголовок", "краткое описание", "суть", "тема письма", "тема тикета", "тема заявки", "название", "subject", "summary",
 		"title", "short description", "brief description", "ticket name", "ticket title", "ticket subject",
 		"customer complaint", // Comcast's complaints on Kaggle: the client's own title
 		"issue", "проблема",  // a register's one-line "Issue" beside its "Details"
+		"неисправность или повреждение", "неисправность", // a housing manager's journal
 		// A register of appeals sums each letter up in a line («Краткое
 		// содержание» in 1С:Документооборот, «Дело», Directum).
 		"краткое содержание", "краткое содержание обращения", "содержание (кратко)",
-		"название сделки"}, // amoCRM's lead, an appeal filed as a deal
+		"краткое содержание обращения гражданина", // МЧС's journal of personal reception
+		"название сделки"},                        // amoCRM's lead, an appeal filed as a deal
 	FieldDescription: {"описание", "текст", "текст обращения", "содержание", "суть обращения", "комментарий", "description", "details", "text", "comment",
 		"message", "body", // HESK, Jitbit
 		"суть жалобы", "суть претензии", "суть проблемы", "содержание жалобы", "содержание претензии", "содержание обращения",
-		"текст жалобы", "текст претензии", "complaint details", "details of complaint", "complaint text", "issue details"},
+		"текст жалобы", "текст претензии", "complaint details", "details of complaint", "complaint text", "issue details",
+		"allegations", "allegation"}, // the NLRB's cases: what the charge alleges
 	FieldAssignee: {"ответственный", "исполнитель", "сотрудник", "агент", "специалист", "менеджер", "assignee", "assigned to", "agent", "owner",
 		"responsible", "ticket owner", "teammate assigned", "assigned agent",
 		"case owner", "teammate currently assigned", "assignee name",
@@ -354,22 +393,28 @@ var complaintAliases = map[Field][]string{
 		"agent assigned", "назначена", "technician", "assignee user", "operator", // TOPdesk
 		"resource", "org:resource", // who did a step of a process-mining event log
 		"assigned user", "кому назначено", // SimpleOne
+		"назначенный пользователь", "назначенный сотрудник", "назначенный исполнитель",
 		"agent name",       // Chatwoot's conversation report
 		"owner first name", // the BPI Challenge 2013's incidents: who owned the step
-		"оператор", "кто принял", "принял", "обработал", "handled by", "resolved by", "responsible person"},
+		"расписка работавшего", // a housing manager's journal: the worker who did it signs
+		"оператор", "кто принял", "принял", "обработал", "handled by", "resolved by", "responsible person",
+		"staff member responsible", "staff member"}, // the SPSO's model log
 	FieldReopens: {"переоткрытия", "повторные открытия", "число переоткрытий", "reopens", "reopen count", "reopened", "number of reopen",
 		"number of reopens", "reopen time", "reopened at", "дата переоткрытия"},
 	FieldResolution: {"решение", "результат", "итог", "результат рассмотрения", "resolution", "resolution summary", "outcome",
 		"close notes", "closure notes", "closure code", "resolution code", "close code", "резолюция", // Yandex Tracker
 		"resolution description", "status notes", // New York's and San Francisco's 311
-		"closure reason", // Boston's 311
+		"closure reason",  // Boston's 311
+		"resolution type", // Senler's dialogs ("solved")
+		"reason closed",   // the NLRB's cases ("Withdrawal Adjusted", "Settlement")
 		"принятые меры", "предпринятые меры", "меры", "принятое решение", "ответ клиенту", "текст ответа", "ответ", "action taken",
 		"actions taken", "corrective action",
+		"outcome at frontline response stage", "action taken and outcome at frontline response stage", // the SPSO's model log
 		"текст пояснения",   // a city's appeal bot: the explanation given
 		"причина закрытия"}, // Creatio's closure code,
 	FieldVerdict: {"оценка клиента", "удовлетворенность", "удовлетворённость", "отзыв клиента", "оценка", "satisfaction", "verdict", "csat",
 		"satisfaction rating", "rating", "conversation rating", "customer satisfaction rating", "happiness rating",
-		"satisfaction survey score",
+		"satisfaction survey score", "customer rating", "user satisfaction", "customer satisfaction",
 		// Registers ask it as a question: «Клиент доволен?», "Customer satisfied?".
 		"клиент доволен", "доволен ли клиент", "клиент удовлетворен", "клиент удовлетворён", "доволен", "удовлетворен", "удовлетворён",
 		"оценка обслуживания", "оценка качества", "оценка качества обслуживания", "оценка сервиса", "customer satisfied", "client satisfied",
@@ -379,7 +424,8 @@ var complaintAliases = map[Field][]string{
 	// line or person it went to, or its date (see parseLevel).
 	FieldLevel: {"эскалация", "уровень эскалации", "эскалировано", "эскалирована", "эскалирован", "дата эскалации", "линия",
 		"линия поддержки", "уровень поддержки", "линия обработки", "передано на", "escalation", "escalation level", "escalated",
-		"escalated to", "escalation date", "date escalated", "is escalated", "isescalated", "support level", "support line"},
+		"escalated to", "escalation date", "date escalated", "is escalated", "isescalated", "support level", "support line",
+		"date investigation stage initiated", "date investigation initiated"}, // the SPSO's model log: stage 2 begins
 	FieldCompensation: {"компенсация", "сумма компенсации", "возмещение", "сумма возмещения", "compensation", "refund", "refund amount",
 		"compensation amount", "сумма возврата", "возврат", "возврат средств", "выплата", "сумма выплаты", "credit", "credit amount", "goodwill"},
 }
@@ -391,7 +437,7 @@ var complaintContains = map[Field][]string{
 	FieldStatus:      {"статус", "status", "состояни", "стади", "state"},
 	FieldDescription: {"описан", "description"},
 	FieldAssignee:    {"ответственн", "исполнител"},
-	FieldClient:      {"клиент", "customer", "фио"},
+	FieldClient:      {"клиент", "customer", "фио", "фамилия, имя", "фамилия имя", "фамилия и инициалы"},
 }
 
 // complaintOrder picks columns: dates before the loose text rules, the
@@ -432,7 +478,7 @@ var complaintSchema = &schema{
 var appealDeadlines = []string{"срок исполнения", "контрольный срок", "срок рассмотрения", "срок ответа", "плановый срок", "срок исполнения (план)"}
 
 // appealNumbers are the headers of an appeal's registration number.
-var appealNumbers = []string{"регистрационный номер", "рег. №", "рег. номер", "№ регистрации", "регистрационный индекс", "рег. индекс",
+var appealNumbers = []string{"регистрационный номер", "рег. №", "рег. номер", "рег.номер", "рег.№", "№ регистрации", "регистрационный индекс", "рег. индекс",
 	"входящий номер", "вх. №", "вх. номер"}
 
 // appealAnswerDates are the headers of the date an appeal was answered.

@@ -912,6 +912,12 @@ var clockHeaders = []string{"time", "время", "time of response", "врем�
 // holds dates without one; -1 otherwise.
 func clockColumn(p *plan, dc int) int {
 	tc := p.freeColumn(clockHeaders)
+	if tc < 0 {
+		// "Chat Start Date" beside "Chat Start Time", «Дата приема»
+		// beside «Время приема»: the date's own header with its word
+		// for the time.
+		tc = p.freeColumn(clockPair(spaced(p.cols[dc].norm)))
+	}
 	if tc < 0 || tc == dc {
 		return -1
 	}
@@ -935,6 +941,19 @@ func clockColumn(p *plan, dc int) int {
 		return -1
 	}
 	return tc
+}
+
+// clockPair names the headers of the time of day that goes with a date
+// header: its "date" said "time", its «дата» «время». None when it has
+// no such word.
+func clockPair(date string) []string {
+	var out []string
+	for _, w := range [][2]string{{"date", "time"}, {"дата", "время"}} {
+		if strings.Contains(date, w[0]) {
+			out = append(out, strings.Replace(date, w[0], w[1], 1))
+		}
+	}
+	return out
 }
 
 // parseClock reads a time of day, "14:03", "14:03:22" or "2:03 PM", or in

@@ -127,6 +127,52 @@ func (b *rowBase) unreadPast(n int) bool {
 	return true
 }
 
+// headerAgain reports whether a row repeats the header: every named
+// column holds its own name (two at least).
+func (b *rowBase) headerAgain(rec []string) bool {
+	named := 0
+	for i, c := range b.p.cols {
+		if len(c.headers) != 1 {
+			continue // grouped or unnamed columns: no single name to repeat
+		}
+		if i >= len(rec) || !strings.EqualFold(strings.TrimSpace(rec[i]), c.headers[0]) {
+			return false
+		}
+		named++
+	}
+	return named >= 2
+}
+
+// columnNumbers reports whether a row numbers the columns above it, as
+// Russian forms of registers and journals do under their header («1»,
+// «2», «3»… for «N п/п», «Дата приема»…): every one of the width
+// columns but empty ones before the first holds its number, 1, 2, 3 in
+// order (three at least).
+func columnNumbers(rec []string, width int) bool {
+	n := 0
+	for i, c := range rec {
+		c = strings.TrimSpace(c)
+		if c == "" {
+			if n > 0 && !isBlank(rec[i:]) {
+				return false
+			}
+			if n > 0 {
+				break
+			}
+			continue
+		}
+		if c != strconv.Itoa(n+1) {
+			return false
+		}
+		n++
+	}
+	lead := 0
+	for lead < len(rec) && strings.TrimSpace(rec[lead]) == "" {
+		lead++
+	}
+	return n >= 3 && lead+n == width
+}
+
 // usable reports whether a record can be read as a data row: it has the
 // header's width and is not a total line (which is skipped with a
 // warning). ok=false when the row was rejected or skipped.
@@ -134,6 +180,12 @@ func (b *rowBase) usable(rec []string, row int) bool {
 	want := len(b.p.cols)
 	if len(rec) < b.minWidth && !b.p.xlsx && !b.unreadPast(len(rec)) || len(rec) > want && !isBlank(rec[want:]) {
 		b.rejected(row, "", b.rowText(rec), reasonFieldCount.msg(len(rec), want))
+		return false
+	}
+	if b.p.schema == complaintSchema && (columnNumbers(rec, len(b.p.cols)) || b.headerAgain(rec)) {
+		// The form's numbers of its columns, under the header or atop a
+		// printed page; the header itself again, where monthly exports
+		// were put one after another in a file.
 		return false
 	}
 	if isSummaryRow(rec) {

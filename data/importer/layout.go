@@ -686,13 +686,22 @@ func headerRank(sc *schema, f Field, c column) int {
 			return -1
 		}
 	}
-	if f == FieldClient && c.mentions(notClientWords) || sc.isDate(f) && c.mentions(notDateWords) || f == FieldAssignee && slices.ContainsFunc(append([]string{c.name}, c.headers...), groupName) {
+	if f == FieldClient && c.mentions(notClientWords) && !wholeAlias(sc, f, c) && !fullNameHeader(c) || sc.isDate(f) && c.mentions(notDateWords) || f == FieldAssignee && slices.ContainsFunc(append([]string{c.name}, c.headers...), groupName) {
 		return -1
 	}
 	names := make([]string, 0, 1+len(c.headers))
 	names = append(names, c.norm)
 	for _, h := range c.headers {
 		names = append(names, normHeader(h))
+	}
+	// "CreatedDate", "SRNumber": Los Angeles' 311 (MyLA311) and other
+	// exports from a database write its column names in camel case.
+	if sc.kind == "complaints" {
+		for _, h := range append([]string{c.name}, c.headers...) {
+			if w, ok := camelWords(h); ok {
+				names = append(names, w)
+			}
+		}
 	}
 	// "created_at", "survey_channel": API-style names spell spaces as "_".
 	for _, n := range names {
@@ -743,6 +752,17 @@ func headerRank(sc *schema, f Field, c column) int {
 			}
 		}
 	}
+	if sc.kind == "complaints" {
+		// «Дата закрытия заявки», «Название Заявки», «Приоритет заявки»:
+		// a register names what the field belongs to. Without it the
+		// header is matched loosely, after every whole one, so «Суть
+		// обращения» stays the description and is no «суть» (subject).
+		for _, n := range names {
+			if base, ok := cutTicketNoun(n); ok && slices.ContainsFunc(sc.aliases[f], func(a string) bool { return headerIs(base, a) }) {
+				return containsRank
+			}
+		}
+	}
 	if f == FieldComment && idHeader(names) {
 		// Cognito Forms' "CustomerFeedback_Id", a "Feedback ID": the
 		// telling word names what the id numbers, not the answer.
@@ -771,6 +791,75 @@ func headerRank(sc *schema, f Field, c column) int {
 		return containsRank + 1
 	}
 	return -1
+}
+
+// wholeAlias reports whether the column's header, without a note in
+// brackets, is one of field's aliases: a housing journal's «Адрес и
+// фамилия нанимателя (владельца)» names the client though a «Фамилия»
+// alone is only part of a name.
+func wholeAlias(sc *schema, f Field, c column) bool {
+	n := c.norm
+	if i := strings.LastIndex(n, " ("); i > 0 && strings.HasSuffix(n, ")") {
+		n = n[:i]
+	}
+	return slices.Contains(sc.aliases[f], n)
+}
+
+// fullNameWords name a person's whole name in a Russian form's header:
+// «Фамилия, имя, отчество (при наличии) гражданина», «Фамилия и
+// инициалы», where «Фамилия» alone would be only part of it.
+var fullNameWords = []string{"фамилия, имя", "фамилия имя", "фамилия и инициалы", "фамилия, инициалы"}
+
+// staffWords name the staff a full name may belong to.
+var staffWords = []string{"agent", "supervisor", "manager", "employee", "оператор", "менеджер", "сотрудник", "исполнител", "ответствен",
+	"специалист", "поручено", "передано", "должностн"}
+
+// fullNameHeader reports whether a header names the whole name of a
+// person who is not of the staff.
+func fullNameHeader(c column) bool {
+	return c.mentions(fullNameWords) && !c.mentions(staffWords)
+}
+
+// ticketNouns are the genitives a Russian register puts after a field's
+// name: «Дата закрытия заявки», «Статус обращения».
+// Not «заявителя», «гражданина»: «Тип заявителя», «Категория
+// заявителя» (a pensioner, a legal entity) describe the person.
+var ticketNouns = []string{"заявки", "обращения", "жалобы", "претензии", "тикета", "задачи", "запроса", "инцидента", "рекламации"}
+
+// cutTicketNoun returns a normalised header without the ticket noun it
+// ends with. ok=false when it ends with none or is that noun alone.
+func cutTicketNoun(norm string) (string, bool) {
+	for _, w := range ticketNouns {
+		if base, found := strings.CutSuffix(norm, " "+w); found && strings.TrimSpace(base) != "" {
+			return strings.TrimSpace(base), true
+		}
+	}
+	return "", false
+}
+
+// camelWords spells a header written in camel case as the words it joins
+// ("SRNumber" is "sr number", "CreatedDate" "created date"). ok=false
+// for a header of one word, or already spaced.
+func camelWords(h string) (string, bool) {
+	h = strings.TrimSpace(h)
+	if h == "" || strings.ContainsAny(h, " _.-") {
+		return "", false
+	}
+	r := []rune(h)
+	var b strings.Builder
+	split := false
+	for i, c := range r {
+		if i > 0 && unicode.IsUpper(c) {
+			prev := r[i-1]
+			nextLower := i+1 < len(r) && unicode.IsLower(r[i+1])
+			if unicode.IsLower(prev) || unicode.IsDigit(prev) || unicode.IsUpper(prev) && nextLower {
+				b.WriteByte(' ')
+				split = true
+			}
+		}
+		b.WriteRune(unicode.ToLower(c))
+	}
+	return b.String(), split
 }
 
 // scaleRange finds a scale a header names: "0-10", «от 0 до 10», "1–5",

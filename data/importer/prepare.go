@@ -315,7 +315,9 @@ func prepare(path string, opt Options, sc *schema) (*plan, error) {
 	}
 	fill := newMergeFill(p.fills)
 	for i, rec := range head[p.headerRows:] {
-		p.sample = append(p.sample, fill.apply(rec, headRow+p.headerRows+i))
+		if sc != complaintSchema || !columnNumbers(rec, len(p.cols)) {
+			p.sample = append(p.sample, fill.apply(rec, headRow+p.headerRows+i))
+		}
 	}
 	for len(p.sample) < sampleRows {
 		rec, err := nextGoodRecord(rs)
@@ -325,7 +327,7 @@ func prepare(path string, opt Options, sc *schema) (*plan, error) {
 		if err != nil {
 			return nil, wrap(err)
 		}
-		if !isBlank(rec) {
+		if !isBlank(rec) && (sc != complaintSchema || !columnNumbers(rec, len(p.cols))) {
 			p.sample = append(p.sample, fill.apply(append([]string(nil), rec...), rs.last))
 		}
 	}
