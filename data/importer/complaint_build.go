@@ -134,6 +134,8 @@ func newComplaintBuilder(p *plan, opt Options) *complaintBuilder {
 	switch {
 	case p.format == FormatGLPI:
 		b.parsePriority = glpiPriority
+	case p.format == FormatFreshdesk:
+		b.parsePriority = freshdeskPriority
 	case deskproUrgency.fits(p):
 		b.parsePriority = deskproUrgency.parse
 	case rtPriorities.fits(p):
@@ -160,11 +162,12 @@ func newComplaintBuilder(p *plan, opt Options) *complaintBuilder {
 // statusParser reads the statuses of a layout: ServiceNow may export
 // state numbers.
 func statusParser(format string) func(string) (data.Status, bool) {
-	if format != FormatServiceNow {
+	codes := map[string]map[string]data.Status{FormatServiceNow: serviceNowStates, FormatFreshdesk: freshdeskStatuses}[format]
+	if codes == nil {
 		return parseStatus
 	}
 	return func(s string) (data.Status, bool) {
-		if st, ok := serviceNowStates[strings.TrimSpace(s)]; ok {
+		if st, ok := codes[strings.TrimSpace(s)]; ok {
 			return st, true
 		}
 		return parseStatus(s)
@@ -575,6 +578,14 @@ func (b *complaintBuilder) appealResult(r *ticketRow) {
 // client, category, subject, description and assignee.
 func (b *complaintBuilder) details(rec []string, row int, r *ticketRow) {
 	readChannel := func(s string) (data.Channel, bool) { return ticketChannel(s), true }
+	if b.p.format == FormatFreshdesk {
+		readChannel = func(s string) (data.Channel, bool) {
+			if c, ok := freshdeskSources[strings.TrimSpace(s)]; ok {
+				return c, true
+			}
+			return ticketChannel(s), true
+		}
+	}
 	r.typ = b.defType
 	typeChannel := data.ChannelOther
 	if v := b.text(rec, FieldType); v != "" {

@@ -594,6 +594,33 @@ var serviceNowStates = map[string]data.Status{
 	"1": data.StatusNew, "2": data.StatusInProgress, "3": data.StatusWaiting, "6": data.StatusResolved, "7": data.StatusClosed, "8": data.StatusClosed,
 }
 
+// Freshdesk's API numbers a ticket's status (2 Open, 3 Pending,
+// 4 Resolved, 5 Closed), its priority (1 Low to 4 Urgent, the other way
+// from ServiceNow's) and its source (1 Email, 2 Portal, 3 Phone, 7 Chat,
+// 9 Feedback Widget, 10 Outbound Email; 4 Forum, 5 Twitter, 6 Facebook
+// and 8 Mobihelp in older accounts). Custom statuses number from 6 and
+// are named only in the account: they stay unknown.
+var freshdeskStatuses = map[string]data.Status{
+	"2": data.StatusInProgress, "3": data.StatusWaiting, "4": data.StatusResolved, "5": data.StatusClosed,
+}
+
+var freshdeskPriorities = map[string]data.Priority{
+	"1": data.PriorityLow, "2": data.PriorityNormal, "3": data.PriorityHigh, "4": data.PriorityCritical,
+}
+
+var freshdeskSources = map[string]data.Channel{
+	"1": data.ChannelEmail, "2": data.ChannelWeb, "3": data.ChannelPhone, "4": data.ChannelWeb, "5": data.ChannelOther,
+	"6": data.ChannelOther, "7": data.ChannelChat, "8": data.ChannelChat, "9": data.ChannelWeb, "10": data.ChannelEmail,
+}
+
+// freshdeskPriority reads Freshdesk's priority numbers, and its names.
+func freshdeskPriority(s string) (data.Priority, bool) {
+	if p, ok := freshdeskPriorities[strings.TrimSpace(s)]; ok {
+		return p, true
+	}
+	return parsePriority(s)
+}
+
 // cancelWords start the statuses of tickets cancelled or withdrawn
 // (Zendesk, Freshdesk and ServiceNow "Canceled", "Cancelled",
 // "Withdrawn", «Отменено», «Отменена»): closed, but never resolved.

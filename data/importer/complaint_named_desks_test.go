@@ -1,0 +1,77 @@
+package importer_test
+
+import (
+	"testing"
+	"time"
+
+	"caredesk/data"
+)
+
+// The named help desks' other exports: a Zendesk view, Zendesk's and
+// Freshdesk's API tickets flattened to CSV. Each is imported into a
+// real store by checkTicketImport (a second import adds nothing). Names
+// and values are invented; headers and vocabularies are sourced below.
+func TestImportNamedDeskVariants(t *testing.T) {
+	type want = exportTicket
+	utc := func(mo time.Month, d, h, m int) time.Time { return time.Date(2024, mo, d, h, m, 0, 0, time.UTC) }
+	none := time.Time{}
+	cases := []deskCase{
+		// A Zendesk view exported to CSV: its columns as the view shows
+		// them, as a public repository's test of such a report holds
+		// them ("ID","Ticket status","Organization","Requester",
+		// "Subject","Priority","SLA","Requested","Updated","Ticket
+		// form"), with the view columns "Solved" and "Assignee" added.
+		// "Requested" is the creation; "SLA" the next breach, a deadline.
+		{"zendesk_view_tickets.csv", map[string]want{
+			"1085566": {data.StatusResolved, data.PriorityHigh, utc(3, 5, 11, 45)},
+			"1013494": {data.StatusInProgress, data.PriorityCritical, none},
+			"1013495": {data.StatusWaiting, data.PriorityNormal, none},
+		}, func(t *testing.T, got map[string]data.Complaint) {
+			c := got["1085566"]
+			if !c.OpenedAt.Equal(utc(3, 4, 9, 15)) || c.ClientName != "Abel Tuter" || c.Assignee != "Ivan Sidorov" ||
+				c.Subject != "Card transactions decline" || c.Type != data.TypeQuestion {
+				t.Errorf("1085566 %+v", c)
+			}
+		}},
+		// Zendesk's Tickets API (developer.zendesk.com: id, created_at,
+		// type problem/incident/question/task, priority, status
+		// new/open/pending/hold/solved/closed, requester_id, due_at,
+		// via.channel, satisfaction_rating.score good/bad/offered/
+		// unoffered) flattened to columns. Its requester is an id, no
+		// name; it dates no solving.
+		{"zendesk_api_tickets.csv", map[string]want{
+			"35": {data.StatusResolved, data.PriorityCritical, none},
+			"36": {data.StatusInProgress, data.PriorityNormal, none},
+			"37": {data.StatusInProgress, data.PriorityLow, none}, // hold: a third party's turn, not the client's
+		}, func(t *testing.T, got map[string]data.Complaint) {
+			if c := got["35"]; c.Verdict != data.VerdictNotSatisfied || c.Channel != data.ChannelEmail || c.Type != data.TypeComplaint ||
+				!c.OpenedAt.Equal(utc(3, 4, 9, 15)) || c.ClientName != "" {
+				t.Errorf("35 %+v", c)
+			}
+			if c := got["36"]; c.Verdict != "" || c.Channel != data.ChannelWeb || c.Type != data.TypeQuestion {
+				t.Errorf("36: verdict %q channel %q type %q", c.Verdict, c.Channel, c.Type)
+			}
+			if c := got["37"]; c.Verdict != data.VerdictSatisfied {
+				t.Errorf("37: verdict %q", c.Verdict)
+			}
+		}},
+		// Freshdesk's Tickets API (developers.freshdesk.com) flattened:
+		// status 2 Open, 3 Pending, 4 Resolved, 5 Closed; priority 1 Low
+		// to 4 Urgent; source 1 Email, 2 Portal, 3 Phone, 7 Chat;
+		// due_by and fr_due_by deadlines; stats.first_responded_at,
+		// stats.resolved_at, stats.closed_at with ?include=stats.
+		{"freshdesk_api_tickets.csv", map[string]want{
+			"501": {data.StatusClosed, data.PriorityHigh, time.Date(2024, 4, 1, 16, 30, 0, 0, time.UTC)},
+			"502": {data.StatusInProgress, data.PriorityLow, none},
+			"503": {data.StatusWaiting, data.PriorityCritical, none},
+			"504": {data.StatusResolved, data.PriorityNormal, time.Date(2024, 4, 2, 15, 0, 0, 0, time.UTC)},
+		}, func(t *testing.T, got map[string]data.Complaint) {
+			c := got["501"]
+			if c.Channel != data.ChannelEmail || !c.Facts.FirstResponseAt.Equal(time.Date(2024, 4, 1, 10, 40, 0, 0, time.UTC)) ||
+				got["502"].Channel != data.ChannelWeb || got["503"].Channel != data.ChannelPhone || got["504"].Channel != data.ChannelChat {
+				t.Errorf("501 %+v; channels %q %q %q", c, got["502"].Channel, got["503"].Channel, got["504"].Channel)
+			}
+		}},
+	}
+	runDeskCases(t, time.UTC, cases)
+}
