@@ -72,6 +72,40 @@ func TestImportNamedDeskVariants(t *testing.T) {
 				t.Errorf("501 %+v; channels %q %q %q", c, got["502"].Channel, got["503"].Channel, got["504"].Channel)
 			}
 		}},
+		// ServiceNow's incident list exported with column labels, not
+		// names (its incident form: "Opened", "Caller", "Channel",
+		// "Reassignment count", "Reopen count", "Made SLA", "Resolution
+		// code" and "Resolution notes" for close_code and close_notes).
+		// The notes are the resolution, as close_notes are.
+		{"servicenow_labels.csv", map[string]want{
+			"INC0010001": {data.StatusClosed, data.PriorityHigh, time.Date(2024, 5, 2, 12, 0, 0, 0, time.UTC)},
+			"INC0010002": {data.StatusInProgress, data.PriorityCritical, none},
+			"INC0010003": {data.StatusResolved, data.PriorityLow, time.Date(2024, 5, 4, 9, 0, 0, 0, time.UTC)},
+			"INC0010004": {data.StatusWaiting, data.PriorityNormal, none},
+		}, func(t *testing.T, got map[string]data.Complaint) {
+			c := got["INC0010001"]
+			if c.Resolution != "Reinstalled profile" || c.ClientName != "Abel Tuter" || c.Assignee != "Beth Anglin" || c.Channel != data.ChannelPhone ||
+				c.Category != "Software" || c.Subcategory != "Email" {
+				t.Errorf("INC0010001 %+v", c)
+			}
+			if c := got["INC0010003"]; c.Facts.UndatedReopens+len(c.Facts.Reopens) != 1 {
+				t.Errorf("INC0010003: reopens %+v", c.Facts)
+			}
+		}},
+		// A ServiceNow Customer Service case list (CS… numbers): its
+		// states New, Open, Awaiting Info (the customer's turn),
+		// Resolved, Closed, as ServiceNow's documentation of case
+		// states names them (ServiceNow/ServiceNowDocs,
+		// customer-service-management/r_CustomerServiceCaseStates.md).
+		{"servicenow_cases.csv", map[string]want{
+			"CS0001001": {data.StatusClosed, data.PriorityHigh, time.Date(2024, 5, 2, 12, 0, 0, 0, time.UTC)},
+			"CS0001002": {data.StatusWaiting, data.PriorityNormal, none},
+			"CS0001003": {data.StatusNew, data.PriorityLow, none},
+		}, func(t *testing.T, got map[string]data.Complaint) {
+			if c := got["CS0001001"]; c.ClientName != "Julie Lewis" || c.Resolution != "Solution provided" || c.Channel != data.ChannelWeb {
+				t.Errorf("CS0001001 %+v", c)
+			}
+		}},
 	}
 	runDeskCases(t, time.UTC, cases)
 }

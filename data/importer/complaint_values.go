@@ -228,6 +228,7 @@ var statusWords = []struct {
 	{"awaiting user info", data.StatusWaiting},
 	{"awaiting caller", data.StatusWaiting},
 	{"awaiting customer", data.StatusWaiting},
+	{"awaiting info", data.StatusWaiting}, // a ServiceNow case: the agent asked the customer for information
 	{"waiting on customer", data.StatusWaiting},
 	{"waiting for customer", data.StatusWaiting},
 	{"waiting for client", data.StatusWaiting},

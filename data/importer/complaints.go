@@ -86,6 +86,10 @@ var complaintLayouts = map[string]map[Field][]string{
 		FieldClosedAt: {"closed time", "stats.closed_at"},
 		FieldVerdict:  {"survey results", "survey result", "satisfaction survey result", "satisfaction survey results"},
 	},
+	// Its list exported with column labels instead of names: "Opened",
+	// "Caller", "Channel", "Resolution notes" (close_notes) beside its
+	// "Resolution code" (close_code). A Customer Service case (CS…) has
+	// the same labels.
 	FormatServiceNow: {
 		FieldExternalID: {"number"}, FieldOpened: {"opened_at", "opened"}, FieldStatus: {"incident_state", "state"},
 		FieldPriority: {"priority"}, FieldCategory: {"category"}, FieldSubcategory: {"subcategory"},
@@ -93,7 +97,7 @@ var complaintLayouts = map[string]map[Field][]string{
 		FieldAssignee: {"assigned_to", "assigned to"}, FieldChannel: {"contact_type", "contact type"},
 		FieldClient: {"caller_id", "caller", "company"}, FieldResolvedAt: {"resolved_at", "resolved"},
 		FieldClosedAt: {"closed_at", "closed"}, FieldUpdatedAt: {"sys_updated_on", "sys_updated_at", "updated"},
-		FieldReopens: {"reopen_count", "reopen count"}, FieldResolution: {"close_notes", "close notes"},
+		FieldReopens: {"reopen_count", "reopen count"}, FieldResolution: {"close_notes", "close notes", "resolution notes"},
 	},
 	// The CFPB has no resolution date, and "Date sent to company" is not
 	// a response: neither is read. Its API and open-data portal name the
