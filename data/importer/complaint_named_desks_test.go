@@ -109,3 +109,49 @@ func TestImportNamedDeskVariants(t *testing.T) {
 	}
 	runDeskCases(t, time.UTC, cases)
 }
+
+// The CFPB's other layouts: its download of years before 2017 (products
+// since renamed: "Bank account or service", "Credit reporting", "Payday
+// loan"; responses "Closed with relief", "Closed without relief",
+// "Untimely response", "Closed") whose dates, month/day as the CFPB
+// writes them, are all ambiguous in a short slice; and its search API's
+// hits flattened to columns ("_index", "_id", "_source.date_received",
+// as public code normalising the API's JSON names them). Values are
+// invented.
+func TestImportCFPBVariants(t *testing.T) {
+	type want = exportTicket
+	day := func(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
+	none := time.Time{}
+	runDeskCases(t, time.UTC, []deskCase{
+		{"cfpb_old_mdy.csv", map[string]want{
+			"759217":  {data.StatusClosed, data.PriorityNormal, none},
+			"544112":  {data.StatusClosed, data.PriorityNormal, none},
+			"1404550": {data.StatusInProgress, data.PriorityNormal, none},
+			"222333":  {data.StatusClosed, data.PriorityNormal, none},
+			"222334":  {data.StatusClosed, data.PriorityNormal, none},
+		}, func(t *testing.T, got map[string]data.Complaint) {
+			if c := got["759217"]; !c.OpenedAt.Equal(day(2014, 3, 12)) || c.Category != "Bank account or service" || c.Verdict != data.VerdictSatisfied {
+				t.Errorf("759217: opened %v category %q verdict %q", c.OpenedAt, c.Category, c.Verdict)
+			}
+			if c := got["222333"]; !c.OpenedAt.Equal(day(2012, 12, 1)) {
+				t.Errorf("222333: opened %v, want 1 December 2012 (month/day)", c.OpenedAt)
+			}
+			if c := got["544112"]; c.Verdict != data.VerdictNotSatisfied || c.Type != data.TypeComplaint {
+				t.Errorf("544112: disputed, verdict %q type %q", c.Verdict, c.Type)
+			}
+		}},
+		{"cfpb_api_hits.csv", map[string]want{
+			"8400001": {data.StatusClosed, data.PriorityNormal, none},
+			"8400002": {data.StatusInProgress, data.PriorityNormal, none},
+		}, func(t *testing.T, got map[string]data.Complaint) {
+			c := got["8400001"]
+			if c.Category != "Credit card" || c.Subcategory != "General-purpose credit card" || c.Channel != data.ChannelWeb ||
+				c.Subject != "Problem with a purchase shown on your statement" || c.Resolution != "Closed with explanation" || c.Source != "cfpb" {
+				t.Errorf("8400001 %+v", c)
+			}
+			if c := got["8400002"]; c.Description != "I was charged late fees." || c.Channel != data.ChannelPhone {
+				t.Errorf("8400002: description %q channel %q", c.Description, c.Channel)
+			}
+		}},
+	})
+}

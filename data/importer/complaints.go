@@ -103,13 +103,18 @@ var complaintLayouts = map[string]map[Field][]string{
 	// a response: neither is read. Its API and open-data portal name the
 	// same columns in snake case, as do the copies of its database on
 	// Kaggle ("company_response_to_consumer", "consumer_disputed?").
+	// Its search API returns Elasticsearch hits: flattened to columns,
+	// each field is named under "_source." ("_source.date_received").
 	FormatCFPB: {
-		FieldExternalID: {"complaint id", "complaint_id"}, FieldOpened: {"date received", "date_received"},
-		FieldCategory: {"product"}, FieldSubcategory: {"sub-product", "sub_product"}, FieldSubject: {"issue"},
-		FieldDescription: {"consumer complaint narrative", "complaint_what_happened", "consumer_complaint_narrative"},
-		FieldStatus:      {"company response to consumer", "company_response", "company_response_to_consumer"},
-		FieldChannel:     {"submitted via", "submitted_via"},
-		FieldVerdict:     {"consumer disputed", "consumer_disputed"},
+		FieldExternalID: {"complaint id", "complaint_id", "_source.complaint_id"},
+		FieldOpened:     {"date received", "date_received", "_source.date_received"},
+		FieldCategory:   {"product", "_source.product"}, FieldSubcategory: {"sub-product", "sub_product", "_source.sub_product"},
+		FieldSubject: {"issue", "_source.issue"},
+		FieldDescription: {"consumer complaint narrative", "complaint_what_happened", "consumer_complaint_narrative",
+			"_source.complaint_what_happened"},
+		FieldStatus:  {"company response to consumer", "company_response", "company_response_to_consumer", "_source.company_response"},
+		FieldChannel: {"submitted via", "submitted_via", "_source.submitted_via"},
+		FieldVerdict: {"consumer disputed", "consumer_disputed", "_source.consumer_disputed"},
 	},
 	// Jira Service Management's "CSV (all fields)": the reporter is the
 	// customer, the request type the category. Its SLA columns hold the
@@ -555,8 +560,8 @@ func categoryLike(s string) bool {
 // detectTicketFormat recognises a help desk export from its headers.
 func detectTicketFormat(cols []column, _ int) string {
 	switch {
-	case hasHeader(cols, "complaint id", "complaint_id") && hasHeader(cols, "date received", "date_received") &&
-		hasHeader(cols, "company response to consumer", "company_response", "company_response_to_consumer"):
+	case hasHeader(cols, "complaint id", "complaint_id", "_source.complaint_id") && hasHeader(cols, "date received", "date_received", "_source.date_received") &&
+		hasHeader(cols, "company response to consumer", "company_response", "company_response_to_consumer", "_source.company_response"):
 		return FormatCFPB
 	case hasHeader(cols, "issue key", "ключ задачи") && hasHeader(cols, "created", "создано") &&
 		hasHeader(cols, "summary", "issue type", "тип задачи"):
