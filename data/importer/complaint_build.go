@@ -162,16 +162,18 @@ func newComplaintBuilder(p *plan, opt Options) *complaintBuilder {
 // statusParser reads the statuses of a layout: ServiceNow may export
 // state numbers.
 func statusParser(format string) func(string) (data.Status, bool) {
-	codes := map[string]map[string]data.Status{FormatServiceNow: serviceNowStates, FormatFreshdesk: freshdeskStatuses}[format]
-	if codes == nil {
-		return parseStatus
-	}
-	return func(s string) (data.Status, bool) {
-		if st, ok := codes[strings.TrimSpace(s)]; ok {
-			return st, true
+	switch format {
+	case FormatServiceNow:
+		return func(s string) (data.Status, bool) {
+			if st, ok := serviceNowStates[strings.TrimSpace(s)]; ok {
+				return st, true
+			}
+			return parseStatus(s)
 		}
-		return parseStatus(s)
+	case FormatFreshdesk:
+		return func(s string) (data.Status, bool) { return parseStatus(freshdeskCode(freshdeskStatuses, s)) }
 	}
+	return parseStatus
 }
 
 // planStatusParser reads the statuses of a file: LiveAgent's one-letter
@@ -579,12 +581,7 @@ func (b *complaintBuilder) appealResult(r *ticketRow) {
 func (b *complaintBuilder) details(rec []string, row int, r *ticketRow) {
 	readChannel := func(s string) (data.Channel, bool) { return ticketChannel(s), true }
 	if b.p.format == FormatFreshdesk {
-		readChannel = func(s string) (data.Channel, bool) {
-			if c, ok := freshdeskSources[strings.TrimSpace(s)]; ok {
-				return c, true
-			}
-			return ticketChannel(s), true
-		}
+		readChannel = func(s string) (data.Channel, bool) { return ticketChannel(freshdeskCode(freshdeskSources, s)), true }
 	}
 	r.typ = b.defType
 	typeChannel := data.ChannelOther

@@ -599,27 +599,28 @@ var serviceNowStates = map[string]data.Status{
 // 4 Resolved, 5 Closed), its priority (1 Low to 4 Urgent, the other way
 // from ServiceNow's) and its source (1 Email, 2 Portal, 3 Phone, 7 Chat,
 // 9 Feedback Widget, 10 Outbound Email; 4 Forum, 5 Twitter, 6 Facebook
-// and 8 Mobihelp in older accounts). Custom statuses number from 6 and
-// are named only in the account: they stay unknown.
-var freshdeskStatuses = map[string]data.Status{
-	"2": data.StatusInProgress, "3": data.StatusWaiting, "4": data.StatusResolved, "5": data.StatusClosed,
-}
+// and 8 Mobihelp in older accounts): each number is read as the name
+// its export writes. Custom statuses number from 6 and are named only
+// in the account: they stay unknown.
+var (
+	freshdeskStatuses   = map[string]string{"2": "Open", "3": "Pending", "4": "Resolved", "5": "Closed"}
+	freshdeskPriorities = map[string]string{"1": "Low", "2": "Medium", "3": "High", "4": "Urgent"}
+	freshdeskSources    = map[string]string{"1": "Email", "2": "Portal", "3": "Phone", "4": "Forum", "5": "Twitter", "6": "Facebook",
+		"7": "Chat", "8": "Mobihelp", "9": "Feedback Widget", "10": "Outbound Email"}
+)
 
-var freshdeskPriorities = map[string]data.Priority{
-	"1": data.PriorityLow, "2": data.PriorityNormal, "3": data.PriorityHigh, "4": data.PriorityCritical,
-}
-
-var freshdeskSources = map[string]data.Channel{
-	"1": data.ChannelEmail, "2": data.ChannelWeb, "3": data.ChannelPhone, "4": data.ChannelWeb, "5": data.ChannelOther,
-	"6": data.ChannelOther, "7": data.ChannelChat, "8": data.ChannelChat, "9": data.ChannelWeb, "10": data.ChannelEmail,
+// freshdeskCode spells out a number of Freshdesk's API by its name in
+// codes; any other value is returned as it is.
+func freshdeskCode(codes map[string]string, s string) string {
+	if name, ok := codes[strings.TrimSpace(s)]; ok {
+		return name
+	}
+	return s
 }
 
 // freshdeskPriority reads Freshdesk's priority numbers, and its names.
 func freshdeskPriority(s string) (data.Priority, bool) {
-	if p, ok := freshdeskPriorities[strings.TrimSpace(s)]; ok {
-		return p, true
-	}
-	return parsePriority(s)
+	return parsePriority(freshdeskCode(freshdeskPriorities, s))
 }
 
 // cancelWords start the statuses of tickets cancelled or withdrawn
@@ -1260,6 +1261,10 @@ func ticketChannel(s string) data.Channel {
 	}
 	if strings.Contains(l, "личный при") || strings.Contains(l, "личном при") {
 		return data.ChannelStore
+	}
+	// ServiceNow's "Virtual Agent" channel is its chat bot.
+	if strings.Contains(l, "virtual agent") || l == "virtual_agent" {
+		return data.ChannelChat
 	}
 	// GLPI's "Helpdesk" source is its own web interface.
 	if strings.Contains(l, "portal") || strings.Contains(l, "портал") || strings.Contains(l, "личный кабинет") || l == "helpdesk" {
