@@ -1,10 +1,13 @@
 package importer_test
 
 import (
+	"context"
+	"errors"
 	"testing"
 	"time"
 
 	"caredesk/data"
+	"caredesk/data/importer"
 )
 
 // The named help desks' other exports: a Zendesk view, Zendesk's and
@@ -154,4 +157,74 @@ func TestImportCFPBVariants(t *testing.T) {
 			}
 		}},
 	})
+}
+
+// SLA records are refused, not stored as a complaint per row: Zendesk's
+// ticket metric events (its API's fields id, ticket_id, metric,
+// instance_id, type, time; metric reply_time, resolution_time…, type
+// activate, fulfill, breach…) and ServiceNow's task_sla list (its labels
+// Task, SLA definition, Stage, Has breached, Start time, Stop time). The
+// preview says why; with columns chosen by hand the file is the user's
+// call. Values are invented.
+func TestSLARecordsAreNoTickets(t *testing.T) {
+	files := map[string]string{
+		"zendesk_metric_events.csv": "id,ticket_id,metric,instance_id,type,time\n" +
+			"926232757371,155,reply_time,1,activate,2024-03-04T09:15:00Z\n" +
+			"926233227451,155,reply_time,1,fulfill,2024-03-04T10:00:00Z\n" +
+			"926233527491,155,resolution_time,1,activate,2024-03-04T09:15:00Z\n",
+		"servicenow_task_sla.csv": "Task,SLA definition,Type,Target,Stage,Has breached,Start time,Stop time\n" +
+			"INC0010001,Priority 2 resolution (8 hour),SLA,Resolution,Completed,false,2024-05-02 08:00:00,2024-05-02 12:00:00\n" +
+			"INC0010001,Priority 2 response (1 hour),SLA,Response,Completed,false,2024-05-02 08:00:00,2024-05-02 08:30:00\n",
+	}
+	for name, content := range files {
+		t.Run(name, func(t *testing.T) {
+			db := openStore(t)
+			path := writeFile(t, name, []byte(content))
+			_, err := importer.ImportComplaints(context.Background(), db, path, importer.Options{RejectsPath: "-", Location: time.UTC}, nil)
+			var why *importer.MessageError
+			if !errors.Is(err, importer.ErrSLARecords) || !errors.As(err, &why) || why.Message.Args["Tool"] == nil {
+				t.Fatalf("%v, want ErrSLARecords naming the tool", err)
+			}
+			assertNoComplaints(t, db)
+			pv, err := importer.InspectComplaints(path, importer.Options{Location: time.UTC})
+			if err != nil {
+				t.Fatal(err)
+			}
+			findWarning(t, pv.Warnings, "import.error.sla_records")
+		})
+	}
+	// A ticket list whose ids sit under "ticket_id" is still imported.
+	db := openStore(t)
+	path := writeFile(t, "tickets.csv", []byte("ticket_id,created_at,status,type\n155,2024-03-04T09:15:00Z,open,question\n"))
+	if res := importTickets(t, db, path, importer.Options{RejectsPath: "-"}); res.Imported != 1 {
+		t.Errorf("a ticket list: imported %d", res.Imported)
+	}
+}
+
+// ServiceNow's list exported to Excel: the column labels, the dates as
+// Excel date-times, the sheet "Page 1". Values are invented.
+func TestImportServiceNowWorkbook(t *testing.T) {
+	b := newBook(t, "Page 1")
+	at := func(d, h int) time.Time { return time.Date(2024, 5, d, h, 0, 0, 0, time.UTC) }
+	dt := "yyyy-mm-dd hh:mm:ss"
+	b.rows("Page 1", "A1", map[int]string{1: dt, 8: dt, 9: dt},
+		[]any{"Number", "Opened", "Short description", "Caller", "Priority", "State", "Category", "Assigned to", "Resolved", "Closed", "Reopen count", "Channel"},
+		[]any{"INC0010001", at(2, 8), "Email not syncing", "Abel Tuter", "2 - High", "Closed", "Software", "Beth Anglin", at(2, 12), at(5, 12), 0, "Phone"},
+		[]any{"INC0010002", at(3, 9), "VPN drops", "Bud Richman", "1 - Critical", "In Progress", "Network", "David Loo", nil, nil, 1, "Virtual Agent"})
+	db := openStore(t)
+	path := b.save("incident.xlsx")
+	if res := importTickets(t, db, path, importer.Options{RejectsPath: "-", Location: time.UTC}); res.Imported != 2 {
+		t.Fatalf("imported %d", res.Imported)
+	}
+	got := storedTickets(t, db)
+	if c := got["INC0010001"]; !c.OpenedAt.Equal(at(2, 8)) || !c.Facts.ResolvedAt.Equal(at(2, 12)) || c.Status != data.StatusClosed ||
+		c.Priority != data.PriorityHigh || c.ClientName != "Abel Tuter" || c.Source != "servicenow" {
+		t.Errorf("INC0010001 %+v", c)
+	}
+	if c := got["INC0010002"]; c.Channel != data.ChannelChat || c.Facts.UndatedReopens+len(c.Facts.Reopens) != 1 || c.Status != data.StatusInProgress {
+		t.Errorf("INC0010002 %+v", c)
+	}
+	if again := importTickets(t, db, path, importer.Options{RejectsPath: "-", Location: time.UTC}); again.Imported != 0 {
+		t.Errorf("re-import added %d", again.Imported)
+	}
 }
