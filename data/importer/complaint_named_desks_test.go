@@ -62,7 +62,8 @@ func TestImportNamedDeskVariants(t *testing.T) {
 		// status 2 Open, 3 Pending, 4 Resolved, 5 Closed; priority 1 Low
 		// to 4 Urgent; source 1 Email, 2 Portal, 3 Phone, 7 Chat;
 		// due_by and fr_due_by deadlines; stats.first_responded_at,
-		// stats.resolved_at, stats.closed_at with ?include=stats.
+		// stats.resolved_at, stats.closed_at, stats.reopened_at with
+		// ?include=stats, requester.name with ?include=requester.
 		{"freshdesk_api_tickets.csv", map[string]want{
 			"501": {data.StatusClosed, data.PriorityHigh, time.Date(2024, 4, 1, 16, 30, 0, 0, time.UTC)},
 			"502": {data.StatusInProgress, data.PriorityLow, none},
@@ -70,7 +71,7 @@ func TestImportNamedDeskVariants(t *testing.T) {
 			"504": {data.StatusResolved, data.PriorityNormal, time.Date(2024, 4, 2, 15, 0, 0, 0, time.UTC)},
 		}, func(t *testing.T, got map[string]data.Complaint) {
 			c := got["501"]
-			if c.Channel != data.ChannelEmail || !c.Facts.FirstResponseAt.Equal(time.Date(2024, 4, 1, 10, 40, 0, 0, time.UTC)) ||
+			if c.ClientName != "Nina Volkova" || !c.Facts.Reopened() || got["502"].Facts.Reopened() || c.Channel != data.ChannelEmail || !c.Facts.FirstResponseAt.Equal(time.Date(2024, 4, 1, 10, 40, 0, 0, time.UTC)) ||
 				got["502"].Channel != data.ChannelWeb || got["503"].Channel != data.ChannelPhone || got["504"].Channel != data.ChannelChat {
 				t.Errorf("501 %+v; channels %q %q %q", c, got["502"].Channel, got["503"].Channel, got["504"].Channel)
 			}

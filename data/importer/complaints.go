@@ -79,12 +79,12 @@ var complaintLayouts = map[string]map[Field][]string{
 	FormatFreshdesk: {
 		FieldExternalID: {"ticket id", "id"}, FieldOpened: {"created time", "created_at"}, FieldStatus: {"status"}, FieldPriority: {"priority"},
 		FieldType: {"type"}, FieldChannel: {"source"},
-		FieldClient:   {"full name", "contact", "contact name", "requester name", "customer name", "company name"},
 		FieldCategory: {"category"}, FieldSubcategory: {"sub-category", "sub category", "subcategory"},
 		FieldSubject: {"subject"}, FieldDescription: {"description"}, FieldAssignee: {"agent"},
 		FieldRespondedAt: {"initial response time", "stats.first_responded_at"}, FieldResolvedAt: {"resolved time", "stats.resolved_at"},
-		FieldClosedAt: {"closed time", "stats.closed_at"},
-		FieldVerdict:  {"survey results", "survey result", "satisfaction survey result", "satisfaction survey results"},
+		FieldClosedAt: {"closed time", "stats.closed_at"}, FieldReopens: {"stats.reopened_at"},
+		FieldClient:  {"full name", "contact", "contact name", "requester name", "customer name", "company name", "requester.name"},
+		FieldVerdict: {"survey results", "survey result", "satisfaction survey result", "satisfaction survey results"},
 	},
 	// Its list exported with column labels instead of names: "Opened",
 	// "Caller", "Channel", "Resolution notes" (close_notes) beside its
