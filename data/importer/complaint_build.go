@@ -176,9 +176,24 @@ func statusParser(format string) func(string) (data.Status, bool) {
 	return parseStatus
 }
 
+// serviceNowCases reports whether a ServiceNow file lists Customer
+// Service cases (CS… numbers): their state numbers are not an
+// incident's (a case's 3 is not On Hold), so only state names are read.
+func serviceNowCases(p *plan) bool {
+	if p.format != FormatServiceNow {
+		return false
+	}
+	return slices.ContainsFunc(sampleValues(p, FieldExternalID), func(v string) bool {
+		return strings.HasPrefix(strings.ToUpper(strings.TrimSpace(v)), "CS")
+	})
+}
+
 // planStatusParser reads the statuses of a file: LiveAgent's one-letter
 // codes when the status column holds only those, else the layout's.
 func planStatusParser(p *plan) (parse func(string) (data.Status, bool), skip func(string) bool) {
+	if serviceNowCases(p) {
+		return parseStatus, notAppeal
+	}
 	if !liveAgentCodes(p) {
 		return statusParser(p.format), notAppeal
 	}

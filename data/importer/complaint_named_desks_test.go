@@ -229,3 +229,23 @@ func TestImportServiceNowWorkbook(t *testing.T) {
 		t.Errorf("re-import added %d", again.Imported)
 	}
 }
+
+// A ServiceNow Customer Service case list exported without display
+// values numbers its states its own way, not as an incident's (1 New,
+// 2 In Progress, 3 On Hold, 6 Resolved, 7 Closed): its rows are refused
+// as unknown states, not stored as waiting or closed by an incident's
+// numbers. Its state names still read. Values are invented.
+func TestServiceNowCaseStateNumbersNotAnIncidents(t *testing.T) {
+	db := openStore(t)
+	path := writeFile(t, "sn_customerservice_case.csv", []byte("number,opened_at,short_description,state\n"+
+		"CS0001001,2024-05-02 08:00:00,Invoice wrong,3\n"+
+		"CS0001002,2024-05-02 09:00:00,Router broken,7\n"+
+		"CS0001003,2024-05-02 10:00:00,Broken again,Awaiting Info\n"))
+	res := importTickets(t, db, path, importer.Options{RejectsPath: "-"})
+	if res.Imported != 1 || res.Rejected != 2 {
+		t.Fatalf("imported %d rejected %d, want 1 and 2", res.Imported, res.Rejected)
+	}
+	if c := storedTickets(t, db)["CS0001003"]; c.Status != data.StatusWaiting {
+		t.Errorf("CS0001003: status %q, want waiting", c.Status)
+	}
+}
