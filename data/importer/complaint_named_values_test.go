@@ -12,7 +12,10 @@ import (
 // a Facebook ticket (6) lands where "Facebook" does.
 func TestNamedDeskChannels(t *testing.T) {
 	want := map[string]data.Channel{"Virtual Agent": data.ChannelChat, "virtual_agent": data.ChannelChat, "Self-service": data.ChannelWeb,
-		"Walk-in": data.ChannelStore, "Chat": data.ChannelChat}
+		"Walk-in": data.ChannelStore, "Chat": data.ChannelChat,
+		// Zendesk's API (via.channel) in snake case, its exports in words.
+		"help_center": data.ChannelWeb, "Help Center": data.ChannelWeb, "web_widget": data.ChannelWeb, "native_messaging": data.ChannelChat,
+		"self_service": data.ChannelWeb}
 	for in, w := range want {
 		if got := ticketChannel(in); got != w {
 			t.Errorf("ticketChannel(%q) = %q, want %q", in, got, w)

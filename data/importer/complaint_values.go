@@ -1246,6 +1246,10 @@ func parseCount(s string) (int, bool) {
 // ticketChannel maps a channel cell; paper mail and fax are not e-mail,
 // a help desk's customer portal is the web.
 func ticketChannel(s string) data.Channel {
+	// APIs name channels in snake case (Zendesk's via.channel
+	// "help_center", "web_widget", ServiceNow's "virtual_agent"), as
+	// their exports do in words.
+	s = strings.ReplaceAll(s, "_", " ")
 	l := strings.ToLower(strings.TrimSpace(s))
 	if isNoneMarker(l) {
 		return ""
@@ -1263,7 +1267,7 @@ func ticketChannel(s string) data.Channel {
 		return data.ChannelStore
 	}
 	// ServiceNow's "Virtual Agent" channel is its chat bot.
-	if strings.Contains(l, "virtual agent") || l == "virtual_agent" {
+	if strings.Contains(l, "virtual agent") {
 		return data.ChannelChat
 	}
 	// GLPI's "Helpdesk" source is its own web interface.
