@@ -134,6 +134,8 @@ func newComplaintBuilder(p *plan, opt Options) *complaintBuilder {
 	switch {
 	case p.format == FormatGLPI:
 		b.parsePriority = glpiPriority
+	case p.format == FormatFreshdesk:
+		b.parsePriority = freshdeskPriority
 	case deskproUrgency.fits(p):
 		b.parsePriority = deskproUrgency.parse
 	case rtPriorities.fits(p):
@@ -160,20 +162,38 @@ func newComplaintBuilder(p *plan, opt Options) *complaintBuilder {
 // statusParser reads the statuses of a layout: ServiceNow may export
 // state numbers.
 func statusParser(format string) func(string) (data.Status, bool) {
-	if format != FormatServiceNow {
-		return parseStatus
-	}
-	return func(s string) (data.Status, bool) {
-		if st, ok := serviceNowStates[strings.TrimSpace(s)]; ok {
-			return st, true
+	switch format {
+	case FormatServiceNow:
+		return func(s string) (data.Status, bool) {
+			if st, ok := serviceNowStates[strings.TrimSpace(s)]; ok {
+				return st, true
+			}
+			return parseStatus(s)
 		}
-		return parseStatus(s)
+	case FormatFreshdesk:
+		return func(s string) (data.Status, bool) { return parseStatus(freshdeskCode(freshdeskStatuses, s)) }
 	}
+	return parseStatus
+}
+
+// serviceNowCases reports whether a ServiceNow file lists Customer
+// Service cases (CS… numbers): their state numbers are not an
+// incident's (a case's 3 is not On Hold), so only state names are read.
+func serviceNowCases(p *plan) bool {
+	if p.format != FormatServiceNow {
+		return false
+	}
+	return slices.ContainsFunc(sampleValues(p, FieldExternalID), func(v string) bool {
+		return strings.HasPrefix(strings.ToUpper(strings.TrimSpace(v)), "CS")
+	})
 }
 
 // planStatusParser reads the statuses of a file: LiveAgent's one-letter
 // codes when the status column holds only those, else the layout's.
 func planStatusParser(p *plan) (parse func(string) (data.Status, bool), skip func(string) bool) {
+	if serviceNowCases(p) {
+		return parseStatus, notAppeal
+	}
 	if !liveAgentCodes(p) {
 		return statusParser(p.format), notAppeal
 	}
@@ -575,6 +595,9 @@ func (b *complaintBuilder) appealResult(r *ticketRow) {
 // client, category, subject, description and assignee.
 func (b *complaintBuilder) details(rec []string, row int, r *ticketRow) {
 	readChannel := func(s string) (data.Channel, bool) { return ticketChannel(s), true }
+	if b.p.format == FormatFreshdesk {
+		readChannel = func(s string) (data.Channel, bool) { return ticketChannel(freshdeskCode(freshdeskSources, s)), true }
+	}
 	r.typ = b.defType
 	typeChannel := data.ChannelOther
 	if v := b.text(rec, FieldType); v != "" {

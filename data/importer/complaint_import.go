@@ -29,6 +29,9 @@ func ImportComplaints(ctx context.Context, store data.ComplaintStore, path strin
 	if why := p.surveyAnswers(); why != nil {
 		return res, wrap(why) // its warnings would be about tickets
 	}
+	if why := p.slaRecords(opt); why != nil {
+		return res, wrap(why)
+	}
 	res.Warnings = p.warnings
 	if _, dated := p.mapping[FieldUpdatedAt]; p.changeLog() && !dated {
 		return res, wrap(&MessageError{Err: ErrNeedFileDate, Message: warning(errChangeDate, map[string]any{"Columns": quotedList(p.columnNames())},
@@ -70,6 +73,9 @@ func InspectComplaints(path string, opt Options) (*Preview, error) {
 	if why := p.surveyAnswers(); why != nil {
 		pv.Warnings = append(pv.Warnings, why.Message)
 	}
+	if why := p.slaRecords(opt); why != nil {
+		pv.Warnings = append(pv.Warnings, why.Message)
+	}
 	return pv, nil
 }
 
@@ -94,6 +100,34 @@ func (p *plan) surveyAnswers() *MessageError {
 	col := p.columnNames()[i]
 	return &MessageError{Err: ErrSurveyAnswers, Message: warning(errSurveyAnswers, map[string]any{"Column": col},
 		"column %q holds 0-10 scores and the file no ticket field: these are survey answers, import them as feedback", col)}
+}
+
+// slaRecords refuses a help desk's SLA records offered as tickets:
+// Zendesk's ticket metric events (ticket_id, metric, instance_id, type,
+// time) and ServiceNow's task_sla list (Task, SLA definition, Stage)
+// hold a row per ticket and metric, each of which would be stored as a
+// complaint. nil when the file is none of them or the user chose the
+// columns.
+func (p *plan) slaRecords(opt Options) *MessageError {
+	if len(opt.Mapping) > 0 {
+		return nil
+	}
+	tool, col := "", ""
+	switch {
+	case hasHeader(p.cols, "ticket_id") && hasHeader(p.cols, "metric") && hasHeader(p.cols, "instance_id"):
+		tool, col = "Zendesk", "metric"
+	case hasHeader(p.cols, "task") && hasHeader(p.cols, "stage") && hasHeader(p.cols, "sla definition", "sla"):
+		tool, col = "ServiceNow", "sla definition"
+		if !hasHeader(p.cols, col) {
+			col = "sla"
+		}
+	default:
+		return nil
+	}
+	name := p.columnNames()[slices.IndexFunc(p.cols, func(c column) bool { return c.norm == col })]
+	return &MessageError{Err: ErrSLARecords, Message: warning(errSLARecords, map[string]any{"Tool": tool, "Column": name},
+		"the file holds %s's SLA records (column %q), a row per ticket and metric, not the tickets: export the ticket list and import that",
+		tool, name)}
 }
 
 // prepareTickets detects how a ticket file reads and warns about the

@@ -228,6 +228,7 @@ var statusWords = []struct {
 	{"awaiting user info", data.StatusWaiting},
 	{"awaiting caller", data.StatusWaiting},
 	{"awaiting customer", data.StatusWaiting},
+	{"awaiting info", data.StatusWaiting}, // a ServiceNow case: the agent asked the customer for information
 	{"waiting on customer", data.StatusWaiting},
 	{"waiting for customer", data.StatusWaiting},
 	{"waiting for client", data.StatusWaiting},
@@ -592,6 +593,34 @@ var statusStems = []struct {
 // states when display values are off (1 New ... 8 Canceled).
 var serviceNowStates = map[string]data.Status{
 	"1": data.StatusNew, "2": data.StatusInProgress, "3": data.StatusWaiting, "6": data.StatusResolved, "7": data.StatusClosed, "8": data.StatusClosed,
+}
+
+// Freshdesk's API numbers a ticket's status (2 Open, 3 Pending,
+// 4 Resolved, 5 Closed), its priority (1 Low to 4 Urgent, the other way
+// from ServiceNow's) and its source (1 Email, 2 Portal, 3 Phone, 7 Chat,
+// 9 Feedback Widget, 10 Outbound Email; 4 Forum, 5 Twitter, 6 Facebook
+// and 8 Mobihelp in older accounts): each number is read as the name
+// its export writes. Custom statuses number from 6 and are named only
+// in the account: they stay unknown.
+var (
+	freshdeskStatuses   = map[string]string{"2": "Open", "3": "Pending", "4": "Resolved", "5": "Closed"}
+	freshdeskPriorities = map[string]string{"1": "Low", "2": "Medium", "3": "High", "4": "Urgent"}
+	freshdeskSources    = map[string]string{"1": "Email", "2": "Portal", "3": "Phone", "4": "Forum", "5": "Twitter", "6": "Facebook",
+		"7": "Chat", "8": "Mobihelp", "9": "Feedback Widget", "10": "Outbound Email"}
+)
+
+// freshdeskCode spells out a number of Freshdesk's API by its name in
+// codes; any other value is returned as it is.
+func freshdeskCode(codes map[string]string, s string) string {
+	if name, ok := codes[strings.TrimSpace(s)]; ok {
+		return name
+	}
+	return s
+}
+
+// freshdeskPriority reads Freshdesk's priority numbers, and its names.
+func freshdeskPriority(s string) (data.Priority, bool) {
+	return parsePriority(freshdeskCode(freshdeskPriorities, s))
 }
 
 // cancelWords start the statuses of tickets cancelled or withdrawn
@@ -1217,6 +1246,10 @@ func parseCount(s string) (int, bool) {
 // ticketChannel maps a channel cell; paper mail and fax are not e-mail,
 // a help desk's customer portal is the web.
 func ticketChannel(s string) data.Channel {
+	// APIs name channels in snake case (Zendesk's via.channel
+	// "help_center", "web_widget", ServiceNow's "virtual_agent"), as
+	// their exports do in words.
+	s = strings.ReplaceAll(s, "_", " ")
 	l := strings.ToLower(strings.TrimSpace(s))
 	if isNoneMarker(l) {
 		return ""
@@ -1232,6 +1265,10 @@ func ticketChannel(s string) data.Channel {
 	}
 	if strings.Contains(l, "личный при") || strings.Contains(l, "личном при") {
 		return data.ChannelStore
+	}
+	// ServiceNow's "Virtual Agent" channel is its chat bot.
+	if strings.Contains(l, "virtual agent") {
+		return data.ChannelChat
 	}
 	// GLPI's "Helpdesk" source is its own web interface.
 	if strings.Contains(l, "portal") || strings.Contains(l, "портал") || strings.Contains(l, "личный кабинет") || l == "helpdesk" {

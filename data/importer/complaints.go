@@ -61,25 +61,35 @@ var ComplaintFormats = []string{FormatZendesk, FormatFreshdesk, FormatServiceNow
 // complaintLayouts are the headers each help desk writes (normalised), as
 // their exports and API field lists name them.
 var complaintLayouts = map[string]map[Field][]string{
+	// A view exported to CSV names its columns as the view shows them:
+	// "Requested" is the creation, "Solved" the solving, "Ticket status"
+	// the status. The API's tickets flattened name their fields
+	// ("created_at", "via.channel", "satisfaction_rating.score").
 	FormatZendesk: {
-		FieldExternalID: {"id"}, FieldOpened: {"created at"}, FieldStatus: {"status"}, FieldPriority: {"priority"},
-		FieldType: {"ticket type", "type"}, FieldChannel: {"via", "channel"}, FieldClient: {"requester", "requester name", "organization"},
+		FieldExternalID: {"id"}, FieldOpened: {"created at", "requested", "created_at"}, FieldStatus: {"status", "ticket status"},
+		FieldPriority: {"priority"}, FieldType: {"ticket type", "type"}, FieldChannel: {"via", "channel", "via.channel"},
+		FieldClient:   {"requester", "requester name", "organization"},
 		FieldCategory: {"category", "category [list]"}, FieldSubject: {"subject"}, FieldDescription: {"description"},
-		FieldAssignee: {"assignee"}, FieldFirstResponse: {"first reply time in minutes"}, FieldResolvedAt: {"solved at"},
+		FieldAssignee: {"assignee"}, FieldFirstResponse: {"first reply time in minutes"}, FieldResolvedAt: {"solved at", "solved"},
 		FieldResolutionTime: {"full resolution time in minutes"}, FieldReopens: {"reopens"},
-		FieldVerdict: {"satisfaction score", "satisfaction"},
+		FieldVerdict: {"satisfaction score", "satisfaction", "satisfaction_rating.score"},
 	},
 	// Freshdesk's "(in hrs)" durations are business hours: they cannot
 	// date an event, so only its timestamps are read.
 	FormatFreshdesk: {
-		FieldExternalID: {"ticket id"}, FieldOpened: {"created time"}, FieldStatus: {"status"}, FieldPriority: {"priority"},
+		FieldExternalID: {"ticket id", "id"}, FieldOpened: {"created time", "created_at"}, FieldStatus: {"status"}, FieldPriority: {"priority"},
 		FieldType: {"type"}, FieldChannel: {"source"},
-		FieldClient:   {"full name", "contact", "contact name", "requester name", "customer name", "company name"},
 		FieldCategory: {"category"}, FieldSubcategory: {"sub-category", "sub category", "subcategory"},
 		FieldSubject: {"subject"}, FieldDescription: {"description"}, FieldAssignee: {"agent"},
-		FieldRespondedAt: {"initial response time"}, FieldResolvedAt: {"resolved time"}, FieldClosedAt: {"closed time"},
+		FieldRespondedAt: {"initial response time", "stats.first_responded_at"}, FieldResolvedAt: {"resolved time", "stats.resolved_at"},
+		FieldClosedAt: {"closed time", "stats.closed_at"}, FieldReopens: {"stats.reopened_at"},
+		FieldClient:  {"full name", "contact", "contact name", "requester name", "customer name", "company name", "requester.name"},
 		FieldVerdict: {"survey results", "survey result", "satisfaction survey result", "satisfaction survey results"},
 	},
+	// Its list exported with column labels instead of names: "Opened",
+	// "Caller", "Channel", "Resolution notes" (close_notes) beside its
+	// "Resolution code" (close_code). A Customer Service case (CS…) has
+	// the same labels.
 	FormatServiceNow: {
 		FieldExternalID: {"number"}, FieldOpened: {"opened_at", "opened"}, FieldStatus: {"incident_state", "state"},
 		FieldPriority: {"priority"}, FieldCategory: {"category"}, FieldSubcategory: {"subcategory"},
@@ -87,19 +97,24 @@ var complaintLayouts = map[string]map[Field][]string{
 		FieldAssignee: {"assigned_to", "assigned to"}, FieldChannel: {"contact_type", "contact type"},
 		FieldClient: {"caller_id", "caller", "company"}, FieldResolvedAt: {"resolved_at", "resolved"},
 		FieldClosedAt: {"closed_at", "closed"}, FieldUpdatedAt: {"sys_updated_on", "sys_updated_at", "updated"},
-		FieldReopens: {"reopen_count", "reopen count"}, FieldResolution: {"close_notes", "close notes"},
+		FieldReopens: {"reopen_count", "reopen count"}, FieldResolution: {"close_notes", "close notes", "resolution notes"},
 	},
 	// The CFPB has no resolution date, and "Date sent to company" is not
 	// a response: neither is read. Its API and open-data portal name the
 	// same columns in snake case, as do the copies of its database on
 	// Kaggle ("company_response_to_consumer", "consumer_disputed?").
+	// Its search API returns Elasticsearch hits: flattened to columns,
+	// each field is named under "_source." ("_source.date_received").
 	FormatCFPB: {
-		FieldExternalID: {"complaint id", "complaint_id"}, FieldOpened: {"date received", "date_received"},
-		FieldCategory: {"product"}, FieldSubcategory: {"sub-product", "sub_product"}, FieldSubject: {"issue"},
-		FieldDescription: {"consumer complaint narrative", "complaint_what_happened", "consumer_complaint_narrative"},
-		FieldStatus:      {"company response to consumer", "company_response", "company_response_to_consumer"},
-		FieldChannel:     {"submitted via", "submitted_via"},
-		FieldVerdict:     {"consumer disputed", "consumer_disputed"},
+		FieldExternalID: {"complaint id", "complaint_id", "_source.complaint_id"},
+		FieldOpened:     {"date received", "date_received", "_source.date_received"},
+		FieldCategory:   {"product", "_source.product"}, FieldSubcategory: {"sub-product", "sub_product", "_source.sub_product"},
+		FieldSubject: {"issue", "_source.issue"},
+		FieldDescription: {"consumer complaint narrative", "complaint_what_happened", "consumer_complaint_narrative",
+			"_source.complaint_what_happened"},
+		FieldStatus:  {"company response to consumer", "company_response", "company_response_to_consumer", "_source.company_response"},
+		FieldChannel: {"submitted via", "submitted_via", "_source.submitted_via"},
+		FieldVerdict: {"consumer disputed", "consumer_disputed", "_source.consumer_disputed"},
 	},
 	// Jira Service Management's "CSV (all fields)": the reporter is the
 	// customer, the request type the category. Its SLA columns hold the
@@ -152,9 +167,12 @@ var complaintLayouts = map[string]map[Field][]string{
 // subtracts the hours outside its office hours from every duration it
 // reports, so its durations are left out alike.
 var complaintSkip = map[string][]string{
-	FormatRedmine:   {"дата выполнения", "срок завершения", "due date", "start date", "дата начала", "начата"},
-	FormatFreshdesk: {"first response time (in hrs)", "resolution time (in hrs)", "first response time (hrs)", "resolution time (hrs)"},
-	FormatGLPI:      {"time to resolve", "time to own", "время до решения", "время владения", "temps de résolution", "temps de prise en charge"},
+	FormatRedmine: {"дата выполнения", "срок завершения", "due date", "start date", "дата начала", "начата"},
+	FormatFreshdesk: {"first response time (in hrs)", "resolution time (in hrs)", "first response time (hrs)", "resolution time (hrs)",
+		"due_by", "fr_due_by"}, // its API's deadlines
+	// A Zendesk view's "SLA" is the time of the next breach, a deadline.
+	FormatZendesk: {"sla", "next sla breach", "due date"},
+	FormatGLPI:    {"time to resolve", "time to own", "время до решения", "время владения", "temps de résolution", "temps de prise en charge"},
 	FormatIntercom: {"time to first response (seconds)", "time to first response", "time to first close (seconds)",
 		"time to last close (seconds)", "time to close (seconds)", "time to assignment (seconds)", "median time to reply (seconds)",
 		"time to admin reply (seconds)"},
@@ -542,8 +560,8 @@ func categoryLike(s string) bool {
 // detectTicketFormat recognises a help desk export from its headers.
 func detectTicketFormat(cols []column, _ int) string {
 	switch {
-	case hasHeader(cols, "complaint id", "complaint_id") && hasHeader(cols, "date received", "date_received") &&
-		hasHeader(cols, "company response to consumer", "company_response", "company_response_to_consumer"):
+	case hasHeader(cols, "complaint id", "complaint_id", "_source.complaint_id") && hasHeader(cols, "date received", "date_received", "_source.date_received") &&
+		hasHeader(cols, "company response to consumer", "company_response", "company_response_to_consumer", "_source.company_response"):
 		return FormatCFPB
 	case hasHeader(cols, "issue key", "ключ задачи") && hasHeader(cols, "created", "создано") &&
 		hasHeader(cols, "summary", "issue type", "тип задачи"):
@@ -559,6 +577,14 @@ func detectTicketFormat(cols []column, _ int) string {
 		return FormatGLPI
 	case hasHeader(cols, "ticket id") && hasHeader(cols, "created time", "due by time"):
 		return FormatFreshdesk
+	// Freshdesk's API names its tickets' deadlines "due_by" and
+	// "fr_due_by" (Zendesk's "due_at").
+	case hasHeader(cols, "id") && hasHeader(cols, "created_at") && hasHeader(cols, "due_by", "fr_due_by"):
+		return FormatFreshdesk
+	case hasHeader(cols, "id") && hasHeader(cols, "requested") && hasHeader(cols, "requester", "ticket status", "requester updated"):
+		return FormatZendesk
+	case hasHeader(cols, "id") && hasHeader(cols, "created_at") && hasHeader(cols, "via.channel", "satisfaction_rating.score", "submitter_id"):
+		return FormatZendesk
 	case hasHeader(cols, "conversation id") && hasHeader(cols, "conversation started at", "conversation created at"):
 		return FormatIntercom
 	case hasHeader(cols, "id") && hasHeader(cols, "created at") && hasHeader(cols, "requester", "via", "solved at", "ticket type", "assignee"):

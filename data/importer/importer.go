@@ -74,9 +74,12 @@ var (
 	ErrNeedFileDate   = errors.New("the file has no date column: give a date for the whole file")
 	ErrNoScoreColumn  = errors.New("no score column found: map one")
 	// ErrSurveyAnswers refuses a survey export offered as tickets,
-	// ErrTicketExport a ticket export offered as survey answers.
+	// ErrTicketExport a ticket export offered as survey answers,
+	// ErrSLARecords a help desk's SLA records (a row per ticket and
+	// metric) offered as tickets.
 	ErrSurveyAnswers  = errors.New("the file holds survey answers, not tickets: import it as feedback")
 	ErrTicketExport   = errors.New("the file holds tickets, not survey answers: import it as complaints")
+	ErrSLARecords     = errors.New("the file holds SLA records, not tickets: import the ticket list")
 	ErrEncoding       = errors.New("the file cannot be read in this encoding")
 	ErrStrict         = data.ErrStrictImport
 	ErrUnknownColumn  = errors.New("mapped column not found")

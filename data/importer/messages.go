@@ -152,6 +152,7 @@ const (
 	errOtherMetric    = "import.error.other_metric"
 	errSurveyAnswers  = "import.error.survey_answers"
 	errTicketExport   = "import.error.ticket_export"
+	errSLARecords     = "import.error.sla_records"
 	errChangeDate     = "import.error.change_date"
 )
 

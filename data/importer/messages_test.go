@@ -48,6 +48,7 @@ func TestMessagesAreTranslated(t *testing.T) {
 		warning(warnOtherMetric, map[string]any{"Column": "Насколько легко было решить ваш вопрос?"}, "x"),
 		warning(errSurveyAnswers, map[string]any{"Column": "How likely…"}, "x"),
 		warning(errTicketExport, nil, "x"),
+		warning(errSLARecords, map[string]any{"Tool": "Zendesk", "Column": "metric"}, "x"),
 		warning(warnStarRatings, map[string]any{"Column": "rating"}, "x"),
 		warning(warnScaleMapped, map[string]any{"Column": "Оценка (1-7)", "Scale": "1–7"}, "x"),
 		warning(warnRatingMapped, map[string]any{"Column": "Q3", "Rows": 4}, "x"),

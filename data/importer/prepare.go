@@ -486,6 +486,10 @@ func prepare(path string, opt Options, sc *schema) (*plan, error) {
 				}
 			}
 			p.order, p.orderOK = p.dates.order()
+			if !p.orderOK && p.format == FormatCFPB {
+				// The CFPB, a US agency, writes month/day.
+				p.order, p.orderOK = MDY, true
+			}
 		}
 	}
 	return p, nil

@@ -1,0 +1,34 @@
+package importer
+
+import (
+	"testing"
+
+	"caredesk/data"
+)
+
+// ServiceNow's channel choices (contact_type: Chat, Email, Phone,
+// Self-service, Virtual Agent, Walk-in): its Virtual Agent is a chat bot.
+// Freshdesk's API source numbers read as the names its export writes, so
+// a Facebook ticket (6) lands where "Facebook" does.
+func TestNamedDeskChannels(t *testing.T) {
+	want := map[string]data.Channel{"Virtual Agent": data.ChannelChat, "virtual_agent": data.ChannelChat, "Self-service": data.ChannelWeb,
+		"Walk-in": data.ChannelStore, "Chat": data.ChannelChat,
+		// Zendesk's API (via.channel) in snake case, its exports in words.
+		"help_center": data.ChannelWeb, "Help Center": data.ChannelWeb, "web_widget": data.ChannelWeb, "native_messaging": data.ChannelChat,
+		"self_service": data.ChannelWeb}
+	for in, w := range want {
+		if got := ticketChannel(in); got != w {
+			t.Errorf("ticketChannel(%q) = %q, want %q", in, got, w)
+		}
+	}
+	for code, name := range freshdeskSources {
+		if got, w := ticketChannel(freshdeskCode(freshdeskSources, code)), ticketChannel(name); got != w {
+			t.Errorf("Freshdesk source %s = %q, want %q as %q", code, got, w, name)
+		}
+	}
+	checkParsed(t, "freshdeskPriority", freshdeskPriority, map[string]data.Priority{"1": data.PriorityLow, "2": data.PriorityNormal,
+		"3": data.PriorityHigh, "4": data.PriorityCritical, "Urgent": data.PriorityCritical, "Medium": data.PriorityNormal})
+	checkParsed(t, "Freshdesk status", statusParser(FormatFreshdesk), map[string]data.Status{"2": data.StatusInProgress, "3": data.StatusWaiting,
+		"4": data.StatusResolved, "5": data.StatusClosed, "Waiting on Customer": data.StatusWaiting})
+	checkRefused(t, "Freshdesk status", statusParser(FormatFreshdesk), "6", "12")
+}
