@@ -84,3 +84,25 @@ func Confirm(title, message string, callback func(bool), win fyne.Window) {
 func Inform(title, message string, win fyne.Window) {
 	ShowWithEscape(win, dialog.NewInformation(title, message, win))
 }
+
+// SelectEntry is a widget.SelectEntry that hands Escape to its window, as
+// Entry does.
+type SelectEntry struct {
+	widget.SelectEntry
+}
+
+// NewSelectEntry returns a SelectEntry offering options.
+func NewSelectEntry(options []string) *SelectEntry {
+	e := &SelectEntry{}
+	e.Wrapping = fyne.TextWrap(fyne.TextTruncateClip)
+	e.ExtendBaseWidget(e)
+	e.SetOptions(options)
+	return e
+}
+
+// TypedKey gives Escape to the window; every other key is the entry's.
+func (e *SelectEntry) TypedKey(k *fyne.KeyEvent) {
+	if !escapeToWindow(e, k) {
+		e.SelectEntry.TypedKey(k)
+	}
+}

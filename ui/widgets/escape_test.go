@@ -14,11 +14,11 @@ import (
 // only Escape: other keys stay the field's.
 func TestEscapeFromAFocusedField(t *testing.T) {
 	test.NewTempApp(t)
-	name, day := NewEntry(), NewDateEntry()
-	win := test.NewTempWindow(t, container.NewVBox(name, day))
+	name, day, client := NewEntry(), NewDateEntry(), NewSelectEntry([]string{"ООО «Север»"})
+	win := test.NewTempWindow(t, container.NewVBox(name, day, client))
 	closed := 0
 	restore := EscapeCloses(win, func() { closed++ })
-	for _, f := range []fyne.Focusable{name, day} {
+	for _, f := range []fyne.Focusable{name, day, client} {
 		win.Canvas().Focus(f)
 		test.Type(f, "ab")
 		f.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
@@ -26,8 +26,8 @@ func TestEscapeFromAFocusedField(t *testing.T) {
 			t.Errorf("%T keeps the keyboard after Escape", f)
 		}
 	}
-	if closed != 2 {
-		t.Errorf("Escape in a focused field closed the dialog %d times of 2", closed)
+	if closed != 3 {
+		t.Errorf("Escape in a focused field closed the dialog %d times of 3", closed)
 	}
 	if name.Text != "ab" {
 		t.Errorf("the field reads %q after typing ab", name.Text)
@@ -35,7 +35,7 @@ func TestEscapeFromAFocusedField(t *testing.T) {
 	restore()
 	win.Canvas().Focus(name)
 	name.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape}) // no handler: the entry's own, harmless
-	if closed != 2 {
+	if closed != 3 {
 		t.Error("Escape closed a dialog after it was gone")
 	}
 }

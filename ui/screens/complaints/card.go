@@ -46,7 +46,7 @@ type card struct {
 
 	date         *widgets.DateEntry
 	clock        *widgets.Entry
-	client       *widget.SelectEntry
+	client       *widgets.SelectEntry
 	channel      *widget.Select
 	kind         *widget.Select
 	category     *widget.Select
@@ -208,7 +208,7 @@ func (cd *card) buildForm() fyne.CanvasObject {
 	for _, cl := range cd.look.clients {
 		clients = append(clients, cl.Name)
 	}
-	cd.client = widget.NewSelectEntry(clients)
+	cd.client = widgets.NewSelectEntry(clients)
 	cd.client.SetText(c.ClientName)
 
 	channels := []string{"—"}

@@ -42,8 +42,8 @@ type feedbackForm struct {
 	scoreBtns  []*widget.Button // 0..10, then "no score"
 	comment    *widgets.Entry
 	channel    *widget.Select
-	touchpoint *widget.SelectEntry
-	client     *widget.SelectEntry
+	touchpoint *widgets.SelectEntry
+	client     *widgets.SelectEntry
 	tags       *widgets.Entry
 	errs       widgets.FieldErrors
 	saveBtn    *widget.Button
@@ -134,9 +134,9 @@ func (fm *feedbackForm) build() fyne.CanvasObject {
 		clientNames = append(clientNames, c.Name)
 	}
 	s.mu.Unlock()
-	fm.touchpoint = widget.NewSelectEntry(touchpoints)
+	fm.touchpoint = widgets.NewSelectEntry(touchpoints)
 	fm.touchpoint.SetText(f.Touchpoint)
-	fm.client = widget.NewSelectEntry(clientNames)
+	fm.client = widgets.NewSelectEntry(clientNames)
 	fm.client.SetText(f.ClientName)
 	fm.tags = widgets.NewEntry()
 	fm.tags.SetPlaceHolder(lang.L("feedback.form.tags_hint"))

@@ -53,7 +53,7 @@ type Screen struct {
 	d       Deps
 	lang    *widget.Select
 	theme   *widget.Select
-	zone    *widget.SelectEntry
+	zone    *widgets.SelectEntry
 	dbPath  *widgets.Entry
 	target  *widgets.Entry
 	status  *widget.Label
@@ -90,7 +90,7 @@ func (s *Screen) build() {
 	s.theme.SetSelectedIndex(max(0, slices.Index(themes, s.d.Theme)))
 	s.theme.OnChanged = func(string) { s.d.OnTheme(themes[s.theme.SelectedIndex()]) }
 
-	s.zone = widget.NewSelectEntry(slices.Sorted(slices.Values(zones)))
+	s.zone = widgets.NewSelectEntry(slices.Sorted(slices.Values(zones)))
 	s.zone.SetText(zoneName(s.d.Store.Location()))
 	applyZone := widget.NewButton(lang.L("settings.apply"), s.applyZone)
 

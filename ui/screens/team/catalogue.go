@@ -20,7 +20,7 @@ import (
 
 // requirementsEditor sets the level each skill requires of a position.
 type requirementsEditor struct {
-	position *widget.SelectEntry
+	position *widgets.SelectEntry
 	levels   []*widget.Select // by skill, as s.snap.skills
 	dlg      *dialog.CustomDialog
 }
@@ -51,7 +51,7 @@ func (s *Screen) editRequirements() {
 			r.levels[i].SetSelectedIndex(int(req[k.ID]))
 		}
 	}
-	r.position = widget.NewSelectEntry(positions)
+	r.position = widgets.NewSelectEntry(positions)
 	r.position.SetPlaceHolder(lang.L("team.req.position"))
 	r.position.OnChanged = show
 	if len(positions) > 0 {
@@ -104,7 +104,7 @@ func (s *Screen) saveRequirements(r *requirementsEditor) {
 type catalogueEditor struct {
 	list     *widget.List
 	name     *widgets.Entry
-	group    *widget.SelectEntry
+	group    *widgets.SelectEntry
 	editing  data.Skill // ID 0: a new one
 	errs     widgets.FieldErrors
 	deleteBt *widget.Button
@@ -125,7 +125,7 @@ func (s *Screen) editCatalogue() {
 		})
 	c.name = widgets.NewEntry()
 	c.name.OnSubmitted = func(string) { s.saveSkill(c) }
-	c.group = widget.NewSelectEntry(skillGroups(s.snap.skills))
+	c.group = widgets.NewSelectEntry(skillGroups(s.snap.skills))
 	c.group.OnSubmitted = func(string) { s.saveSkill(c) }
 	c.list.OnSelected = func(id widget.ListItemID) { c.set(s.snap.skills[id]) }
 	newBtn := widget.NewButtonWithIcon(lang.L("team.skills.new"), theme.ContentAddIcon(), func() {

@@ -28,8 +28,8 @@ type employeeForm struct {
 	e data.Employee // as loaded; ID 0 while adding
 
 	name     *widgets.Entry
-	position *widget.SelectEntry
-	team     *widget.SelectEntry
+	position *widgets.SelectEntry
+	team     *widgets.SelectEntry
 	hired    *widgets.DateEntry
 	status   *widget.Select
 	contact  *widgets.Entry
@@ -49,9 +49,9 @@ func newEmployeeForm(sn *snapshot) *employeeForm {
 	}
 	f.name = widgets.NewEntry()
 	f.name.OnSubmitted = submit
-	f.position = widget.NewSelectEntry(sn.positions())
+	f.position = widgets.NewSelectEntry(sn.positions())
 	f.position.OnSubmitted = submit
-	f.team = widget.NewSelectEntry(sn.distinct(func(e data.Employee) string { return e.Team }))
+	f.team = widgets.NewSelectEntry(sn.distinct(func(e data.Employee) string { return e.Team }))
 	f.team.OnSubmitted = submit
 	f.hired = widgets.NewDateEntry()
 	f.hired.OnSubmitted = submit
