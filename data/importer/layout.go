@@ -64,9 +64,8 @@ func buildColumns(rows [][]string, headerRows int) []column {
 			} else {
 				q = lastQuestion
 			}
-			l := strings.ToLower(sub)
 			switch {
-			case sub == "" || l == "response" || l == "open-ended response":
+			case sub == "" || monkeySubHeader(sub):
 				col.name = q
 				if cell(0, c) == "" && q != "" {
 					col.headers = append(col.headers, q)
@@ -172,7 +171,7 @@ func detectHeaderRows(rows [][]string) int {
 		subHeader := false
 		for _, c := range rows[1] {
 			l := strings.ToLower(strings.TrimSpace(c))
-			if l == "response" || l == "open-ended response" {
+			if monkeySubHeader(l) {
 				subHeader = true
 			}
 			if l != "" && strings.Trim(l, "0123456789.,:-/ ") == "" {
@@ -184,6 +183,18 @@ func detectHeaderRows(rows [][]string) int {
 		}
 	}
 	return 1
+}
+
+// monkeySubHeaders are the words SurveyMonkey's second header row puts
+// under a question answered in one column: "Response" (a choice, a
+// rating) and "Open-Ended Response" (a comment box), «Ответ» and «Ответ
+// в свободной форме» in an account set to Russian.
+var monkeySubHeaders = []string{"response", "open-ended response", "ответ", "ответ в свободной форме"}
+
+// monkeySubHeader reports whether a second-row cell is one of
+// monkeySubHeaders.
+func monkeySubHeader(s string) bool {
+	return slices.Contains(monkeySubHeaders, strings.ToLower(strings.TrimSpace(s)))
 }
 
 // qualtricsCode is a variable code of a Qualtrics export in its legacy
@@ -234,11 +245,16 @@ func detectSurveyFormat(cols []column, headerRows int) string {
 		return FormatTypeform
 	case hasHeader(cols, "score") && (hasHeader(cols, "response timestamp") || hasHeader(cols, "created at") && hasHeader(cols, "email", "person id", "response id")):
 		return FormatDelighted
-	case len(cols) > 0 && (cols[0].norm == "timestamp" || cols[0].norm == "отметка времени"):
+	case len(cols) > 0 && slices.Contains(formsTimestamps, cols[0].norm):
 		return FormatGoogleForms
 	}
 	return FormatGeneric
 }
+
+// formsTimestamps are the headers Google Forms gives its first column,
+// when the answer was sent, in the language of the form owner's account:
+// English, Russian, Spanish, French, Italian.
+var formsTimestamps = []string{"timestamp", "отметка времени", "marca temporal", "horodateur", "informazioni cronologiche"}
 
 // aliases are exact normalised header names per field, best first;
 // Anketolog numbers its answers «ID анкеты», Jotform "Submission ID",
@@ -276,6 +292,8 @@ var aliases = map[Field][]string{
 		"entry datesubmitted", // Cognito Forms' "Entry_DateSubmitted", after "Entry_DateCreated"
 		"completed at", "completion time", "время завершения", "дата и время завершения", "время окончания", "дата окончания", "дата и время окончания",
 		"дата завершения", "browser time", "response timestamp", "timestamp", "отметка времени", "время создания",
+		// Google Forms' "Timestamp" in a Spanish, French or Italian account.
+		"marca temporal", "horodateur", "informazioni cronologiche",
 		"дата создания", "created at", "created", "datetime", "время", "time", "start date (utc)", "startdate", "start date", "start time",
 		"время начала", "date created", "datecreated", "started time"},
 	FieldScore: {"score", "nps", "nps score", "оценка", "балл", "оценка nps", "nps оценка", "rating", "likelihood to recommend", "ltr", "recommend",
@@ -310,7 +328,10 @@ var containsRules = map[Field][]string{
 	// «Посоветуете ли вы нас друзьям?», «Индекс NPS», "NPS-оценка";
 	// "refer" only in phrases, as "preferred" holds it too.
 	FieldScore: {"recommend", "рекоменд", "recommand", "weiterempfehlen", "посовет", "nps", "likely to refer", "refer us", "refer a friend",
-		"refer our"},
+		"refer our",
+		// Spanish and Portuguese «¿Qué tan probable es que recomiende…?»,
+		// «recomendaria», Italian «…che consiglieresti…», «raccomandare».
+		"recomiend", "recomend", "consiglier", "raccomand"},
 	// Testograf's templates ask «Что нам улучшить?» after the score,
 	// Mailchimp's "What's one thing we could do better?".
 	FieldComment: {"why", "reason", "почему", "причин", "pourquoi", "what could", "explain", "comment", "комментар", "отзыв", "feedback", "tell us", "улучш",
@@ -319,7 +340,9 @@ var containsRules = map[Field][]string{
 		// word it: «Что понравилось?», «Ваши пожелания», «Расскажите
 		// подробнее», "What can we improve?", "Anything else?".
 		"понрав", "пожелан", "предложен", "подробн", "пояснен", "замечан", "впечатлен", "лучше", "improve", "suggest", "did you like",
-		"like most", "like least", "anything else"},
+		"like most", "like least", "anything else",
+		// «¿Cuál es la razón de su puntuación?», «Perché?».
+		"razón", "motivo", "por qué", "perché"},
 	FieldDate: {"date", "дата"},
 	// Surveys often ask the channel as a question ("How did you contact
 	// us?", «Как вы с нами связывались?»); its answers are channel names.
@@ -424,7 +447,7 @@ func starHeader(c column) bool {
 
 // npsWords mark a header that asks the recommendation question itself: its
 // answers are 0-10 scores whatever range a file's few answers span.
-var npsWords = []string{"nps", "recommend", "рекоменд", "recommand", "weiterempfehlen", "likelihood", "ltr", "посовет"}
+var npsWords = []string{"nps", "recommend", "рекоменд", "recommand", "weiterempfehlen", "likelihood", "ltr", "посовет", "recomiend", "recomend", "consiglier", "raccomand"}
 
 func npsHeader(c column) bool { return c.mentions(npsWords) }
 
@@ -515,6 +538,15 @@ func otherMetric(c column) bool {
 		}
 	}
 	return false
+}
+
+// calculatedScore reports whether a column is Typeform's "calculated"
+// score (its Responses API's "calculated.score", flattened): the points
+// a quiz's or a form's calculator added up, 0 on a form without one,
+// never the answer to the 0-10 question, which is among the "answers".
+func calculatedScore(c column) bool {
+	n := strings.TrimSpace(spaced(c.norm))
+	return n == "calculated.score" || n == "calculated score"
 }
 
 // notScoreWords mark headers of NPS group labels and other non-scores.
@@ -682,7 +714,7 @@ func headerRank(sc *schema, f Field, c column) int {
 				return -1
 			}
 		}
-		if strings.Contains(strings.ToLower(c.importID), "nps_group") || otherMetric(c) {
+		if strings.Contains(strings.ToLower(c.importID), "nps_group") || otherMetric(c) || calculatedScore(c) {
 			return -1
 		}
 	}
@@ -711,9 +743,11 @@ func headerRank(sc *schema, f Field, c column) int {
 	}
 	// Appcues' NPS export names the event's properties "attributes.score",
 	// "attributes.feedback": the last part of a dotted name without
-	// spaces is the property.
+	// spaces is the property. Delighted's API names a person's properties
+	// as the company did ("person_properties.Delighted Source"): the
+	// property may hold spaces, the object's name before it does not.
 	for _, n := range names {
-		if i := strings.LastIndex(n, "."); i > 0 && i < len(n)-1 && !strings.ContainsAny(n, " \t") {
+		if i := strings.LastIndex(n, "."); i > 0 && i < len(n)-1 && !strings.ContainsAny(n[:i], " \t") && n[i+1] != ' ' {
 			names = append(names, n[i+1:])
 		}
 	}

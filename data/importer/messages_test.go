@@ -46,6 +46,8 @@ func TestMessagesAreTranslated(t *testing.T) {
 		warning(errReviewRatings, map[string]any{"Column": "rating", "Recommend": "recommended"}, "x"),
 		warning(errOtherMetric, map[string]any{"Column": "CES"}, "x"),
 		warning(warnOtherMetric, map[string]any{"Column": "Насколько легко было решить ваш вопрос?"}, "x"),
+		warning(errSurveyType, map[string]any{"Type": "csat"}, "x"),
+		warning(warnSurveyType, map[string]any{"Column": "score", "Type": "ces"}, "x"),
 		warning(errSurveyAnswers, map[string]any{"Column": "How likely…"}, "x"),
 		warning(errTicketExport, nil, "x"),
 		warning(warnStarRatings, map[string]any{"Column": "rating"}, "x"),

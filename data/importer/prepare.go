@@ -413,6 +413,11 @@ func prepare(path string, opt Options, sc *schema) (*plan, error) {
 	}
 	if _, asked := opt.Mapping[FieldScore]; !asked && sc == feedbackSchema {
 		p.scoreByValues()
+		if _, ok := p.mapping[FieldScore]; ok && p.surveyType() != "" {
+			// Delighted's CSAT, CES, 5-star, smileys and thumbs surveys
+			// answer in its "score" too: noScore says why none is taken.
+			delete(p.mapping, FieldScore)
+		}
 	}
 	if _, asked := opt.Mapping[FieldComment]; !asked && sc == feedbackSchema {
 		p.commentByValues()
@@ -423,7 +428,10 @@ func prepare(path string, opt Options, sc *schema) (*plan, error) {
 	}
 	if i, ok := p.mapping[FieldScore]; ok && sc == feedbackSchema && opt.Mapping[FieldScore] != "" {
 		col := p.columnNames()[i]
-		if p.starScale(i) {
+		if t := p.surveyType(); t != "" {
+			p.warnings = append(p.warnings, warning(warnSurveyType, map[string]any{"Column": col, "Type": t},
+				"the file's survey type is %q, not NPS: column %q imported as scores, its answers give no true NPS", t, col))
+		} else if p.starScale(i) {
 			p.warnings = append(p.warnings, warning(warnStarRatings, map[string]any{"Column": col},
 				"column %q looks like star ratings (1-5), not 0-10 recommendation scores: imported as scores, every 5 stars counts as a detractor", col))
 		} else if rec := p.reviewRecommend(i); rec >= 0 {
@@ -1136,6 +1144,10 @@ func headerScaleRange(c column) (low, top int) {
 // tell more than that. A header naming another scale is told first: its
 // answers may pass for stars, but the header says what they are.
 func (p *plan) noScore() *MessageError {
+	if t := p.surveyType(); t != "" {
+		return &MessageError{Err: ErrNoScoreColumn, Message: warning(errSurveyType, map[string]any{"Type": t},
+			"the file's survey type is %q, not NPS: its scores give no NPS, so the file is not imported as an NPS survey; to import them anyway, map the score column", t)}
+	}
 	if scale := p.scaleRatings(); scale != nil {
 		return scale
 	}
@@ -1307,4 +1319,40 @@ func nextGoodRecord(src recordSource) ([]string, error) {
 		}
 		return rec, err
 	}
+}
+
+// surveyTypeHeaders name the column in which an export says what kind of
+// survey each answer is from: Delighted's API ("survey_type" of a survey
+// response, flattened to CSV) gives "nps", "enps", "csat", "ces", "ces2",
+// "smileys", "thumbs", "stars" or "pmf", each answered in its "score".
+var surveyTypeHeaders = []string{"survey_type", "survey type", "surveytype"}
+
+// npsSurveyTypes are the survey types answered 0-10 on the recommendation
+// question (eNPS asks an employee's).
+var npsSurveyTypes = []string{"nps", "enps"}
+
+// surveyType is the survey type a file's survey type column gives when no
+// answer of the sample is from an NPS survey: "csat", "ces"… "" when the
+// file has no such column or some answer is NPS.
+func (p *plan) surveyType() string {
+	for i, c := range p.cols {
+		if !slices.Contains(surveyTypeHeaders, c.norm) {
+			continue
+		}
+		other := ""
+		for _, r := range p.sample {
+			if i >= len(r) || isMissing(r[i]) {
+				continue
+			}
+			v := strings.ToLower(strings.TrimSpace(r[i]))
+			if slices.Contains(npsSurveyTypes, v) {
+				return ""
+			}
+			if other == "" {
+				other = v
+			}
+		}
+		return other
+	}
+	return ""
 }

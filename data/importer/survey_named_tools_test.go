@@ -1,0 +1,191 @@
+package importer_test
+
+import (
+	"context"
+	"errors"
+	"testing"
+	"time"
+
+	"caredesk/data"
+	"caredesk/data/importer"
+)
+
+// Delighted's API lists survey responses with "survey_type" beside the
+// "score" (singer-io/tap-delighted, tap_delighted/schemas/
+// survey_responses.json: id, person, survey_type, score, comment,
+// permalink, created_at, updated_at, person_properties, notes, tags,
+// additional_answers); the API gives created_at in unix seconds. A CSAT,
+// CES, 5-star, smileys or thumbs survey answers in the same "score", so
+// flattened to CSV its 1-5 answers were stored as NPS with no word. The
+// file is refused naming the type; mapped by hand it is imported with a
+// warning; an NPS (or eNPS) survey's file is not touched. Values made up.
+func TestDelightedAPISurveyTypeOtherThanNPS(t *testing.T) {
+	const head = "id,person,survey_type,score,comment,permalink,created_at,updated_at,notes,tags"
+	file := func(kind string, scores ...string) string {
+		return writeFile(t, "survey_responses.csv", []byte(lines(head,
+			"101,5,"+kind+","+scores[0]+",\"Quick, thanks\",https://app.delighted.com/r/AbC1,1732201445,1732201445,,",
+			"102,6,"+kind+","+scores[1]+",Slow,https://app.delighted.com/r/AbC2,1732287845,1732287845,,",
+			"103,7,"+kind+","+scores[2]+",,https://app.delighted.com/r/AbC3,1732374245,1732374245,,")))
+	}
+	for _, kind := range []string{"csat", "ces", "stars", "thumbs"} {
+		t.Run(kind, func(t *testing.T) {
+			path := file(kind, "4", "2", "5")
+			db := openStore(t)
+			_, err := importer.ImportFeedback(context.Background(), db, path, importer.Options{Location: time.UTC, RejectsPath: "-"}, nil)
+			var refused *importer.MessageError
+			if !errors.Is(err, importer.ErrNoScoreColumn) || !errors.As(err, &refused) || refused.Code != "import.error.survey_type" || refused.Args["Type"] != kind {
+				t.Fatalf("import: %v (%+v), want the survey_type refusal naming %q", err, refused, kind)
+			}
+			assertEmpty(t, db)
+			res := importFile(t, db, path, importer.Options{RejectsPath: "-", Mapping: map[importer.Field]string{importer.FieldScore: "score"}})
+			if res.Imported != 3 {
+				t.Fatalf("mapped by hand: imported %d, want 3", res.Imported)
+			}
+			if w := findWarning(t, res.Warnings, "import.warning.survey_type"); w.Args["Type"] != kind || w.Args["Column"] != "score" {
+				t.Errorf("warning args %v", w.Args)
+			}
+		})
+	}
+	for _, kind := range []string{"nps", "enps"} {
+		t.Run(kind, func(t *testing.T) {
+			db := openStore(t)
+			res := importFile(t, db, file(kind, "9", "2", "10"), importer.Options{RejectsPath: "-"})
+			if res.Imported != 3 || len(res.Warnings) != 0 {
+				t.Fatalf("imported %d, warnings %v; want 3 and none", res.Imported, res.Warnings)
+			}
+			got := stored(t, db)
+			if got[0].ExternalID != "101" || got[0].Score != 9 || !got[0].RespondedAt.Equal(utc(2024, 11, 21, 15, 4, 5)) || got[0].Comment != "Quick, thanks" {
+				t.Errorf("first row %+v", got[0])
+			}
+		})
+	}
+}
+
+// Delighted's API nests a person's properties under "person_properties",
+// named as the company named them ("Delighted Source" is the channel
+// Delighted itself records, see the CSV export): flattened, the header is
+// "person_properties.Delighted Source". The dotted name was read as a
+// property only without spaces anywhere, so the channel was lost. Values
+// made up.
+func TestDelightedAPIPersonPropertiesWithSpaces(t *testing.T) {
+	path := writeFile(t, "survey_responses.csv", []byte(lines(
+		"id,person,survey_type,score,comment,permalink,created_at,updated_at,person_properties.Delighted Source,person_properties.Customer ID,notes,tags",
+		"101,5,nps,9,Great,https://app.delighted.com/r/AbC1,1732201445,1732201445,Email,C-1,,",
+		"102,6,nps,3,Slow,https://app.delighted.com/r/AbC2,1732287845,1732287845,Web,C-2,,")))
+	db := openStore(t)
+	if res := importFile(t, db, path, importer.Options{RejectsPath: "-"}); res.Imported != 2 {
+		t.Fatalf("imported %d, want 2", res.Imported)
+	}
+	got := stored(t, db)
+	if got[0].Channel != data.ChannelEmail || got[1].Channel != data.ChannelWeb {
+		t.Errorf("channels %q, %q; want email, web", got[0].Channel, got[1].Channel)
+	}
+	if res := importFile(t, db, path, importer.Options{RejectsPath: "-"}); res.Imported != 0 || res.Duplicates != 2 {
+		t.Errorf("again: imported %d, duplicates %d; want 0 and 2", res.Imported, res.Duplicates)
+	}
+}
+
+// Typeform's Responses API gives each response "landing_id", "token",
+// "response_id", "landed_at", "submitted_at", "metadata" (user_agent,
+// platform, referer, network_id, browser), "hidden", "calculated"
+// ({"score"}) and "answers" (field, type, number or text…) — the
+// TypeformResponseItem of @memberjunction/actions-bizapps-formbuilders
+// mirrors it. "calculated.score" is the calculator's total, 0 on a form
+// without one: flattened to CSV it was taken for the 0-10 score by its
+// name and every answer was stored as a 0. It is never the score; with no
+// other telling column the file asks for one. Values made up.
+func TestTypeformAPICalculatedScoreIsNoNPS(t *testing.T) {
+	path := writeFile(t, "typeform_responses.csv", []byte(lines(
+		"landing_id,token,response_id,landed_at,submitted_at,metadata.platform,metadata.network_id,hidden.email,calculated.score,answers.0.field.id,answers.0.type,answers.0.number,answers.1.type,answers.1.text",
+		"a1b2c3,a1b2c3,a1b2c3,2026-11-05T10:00:00Z,2026-11-05T10:02:11Z,other,n1,ann@example.com,0,hVONkQcnSNRj,number,9,text,Great",
+		"d4e5f6,d4e5f6,d4e5f6,2026-11-06T11:00:00Z,2026-11-06T11:01:40Z,mobile,n2,bob@example.com,0,hVONkQcnSNRj,number,2,text,Bad",
+		"g7h8i9,g7h8i9,g7h8i9,2026-11-07T12:00:00Z,2026-11-07T12:00:50Z,other,n3,cy@example.com,0,hVONkQcnSNRj,number,7,text,Fine")))
+	db := openStore(t)
+	_, err := importer.ImportFeedback(context.Background(), db, path, importer.Options{Location: time.UTC, RejectsPath: "-"}, nil)
+	if !errors.Is(err, importer.ErrNoScoreColumn) {
+		t.Fatalf("import: %v, want no score column", err)
+	}
+	assertEmpty(t, db)
+	res := importFile(t, db, path, importer.Options{RejectsPath: "-", Mapping: map[importer.Field]string{importer.FieldScore: "answers.0.number"}})
+	if res.Imported != 3 {
+		t.Fatalf("mapped: imported %d, want 3", res.Imported)
+	}
+	if got := byComment(t, db); got["Great"].Score != 9 || got["Bad"].Score != 2 || !got["Great"].RespondedAt.Equal(utc(2026, 11, 5, 10, 2, 11)) {
+		t.Errorf("rows %+v", got)
+	}
+}
+
+// SurveyMonkey in an account set to Russian writes its second header row
+// in Russian: «Ответ» under a question answered in one column, «Ответ в
+// свободной форме» under a comment box (the English "Response" and
+// "Open-Ended Response"). The row was taken for an answer, the question
+// texts were lost and no score was found. The metadata headers are
+// written as the English export's, in Russian; values made up.
+func TestSurveyMonkeyRussianSubHeaders(t *testing.T) {
+	path := writeFile(t, "Опрос NPS.csv", []byte(lines(
+		`Идентификатор респондента,Идентификатор коллектора,Дата начала,Дата окончания,IP-адрес,Адрес электронной почты,Имя,Фамилия,Настраиваемые данные 1,"Насколько вероятно, что вы порекомендуете нас другу или коллеге?",Почему вы поставили такую оценку?`,
+		",,,,,,,,,Ответ,Ответ в свободной форме",
+		"114000000001,2400001,05.11.2026 10:02:11,05.11.2026 10:05:40,10.0.0.1,,,,,9,Быстро",
+		"114000000002,2400001,06.11.2026 9:00:00,06.11.2026 9:03:00,10.0.0.2,,,,,3,Долго")))
+	pv, err := importer.Inspect(path, importer.Options{Location: time.UTC})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if pv.HeaderRows != 2 || pv.Format != importer.FormatSurveyMonkey {
+		t.Errorf("header rows %d, format %q; want 2, surveymonkey", pv.HeaderRows, pv.Format)
+	}
+	db := openStore(t)
+	if res := importFile(t, db, path, importer.Options{RejectsPath: "-"}); res.Imported != 2 {
+		t.Fatalf("imported %d, want 2", res.Imported)
+	}
+	got := byComment(t, db)
+	if got["Быстро"].Score != 9 || got["Долго"].Score != 3 || !got["Быстро"].RespondedAt.Equal(utc(2026, 11, 5, 10, 5, 40)) {
+		t.Errorf("rows %+v", got)
+	}
+}
+
+// Google Forms names its first column in the language of the form
+// owner's account: «Marca temporal» (Spanish: "Marca temporal,Dirección
+// de correo electrónico,…" in the Google Forms CSVs of several public
+// repositories), «Horodateur» (French: "Horodateur,Adresse e-mail,…"),
+// «Informazioni cronologiche» (Italian, times written "19.07.17"). Such a
+// file was not known for Google Forms (its timestamp was found by its
+// values only, with a warning), and the recommendation question in
+// Spanish ("¿Qué tan probable es que recomiende este portal a otras
+// personas?", "¿Cuál es la razón de su puntuación?", a Hotjar export's
+// headers in a public repository) or Italian ("Quanto è probabile che
+// consiglieresti…") was found by no word, so no score was. A date question
+// of the form stays a question. Values made up.
+func TestGoogleFormsOtherLanguages(t *testing.T) {
+	for _, tc := range []struct {
+		name, head, date, first string
+	}{
+		{"Spanish", `Marca temporal,Dirección de correo electrónico,Fecha de la visita,¿Qué tan probable es que recomiende este portal a otras personas?,¿Cuál es la razón de su puntuación?`, "Marca temporal", "12/02/2026 19:07:17"},
+		{"French", `Horodateur,Adresse e-mail,Date de la visite,"Quelle est la probabilité que vous recommandiez notre entreprise à un ami ?",Pourquoi ?`, "Horodateur", "12/02/2026 19:07:17"},
+		{"Italian", `Informazioni cronologiche,Indirizzo email,Data della visita,Quanto è probabile che consiglieresti la nostra azienda a un amico o collega?,Perché?`, "Informazioni cronologiche", "12/02/2026 19.07.17"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			path := writeFile(t, "Form responses 1.csv", []byte(lines(tc.head,
+				tc.first+",a@example.com,01/02/2026,9,Bien",
+				"13/02/2026 9:00:00,b@example.com,02/02/2026,4,Mal")))
+			pv, err := importer.Inspect(path, importer.Options{Location: time.UTC})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if pv.Format != importer.FormatGoogleForms || pv.Mapping[importer.FieldDate] != tc.date {
+				t.Errorf("format %q, date column %v; want google-forms, %q", pv.Format, pv.Mapping, tc.date)
+			}
+			db := openStore(t)
+			if res := importFile(t, db, path, importer.Options{RejectsPath: "-"}); res.Imported != 2 {
+				t.Fatalf("imported %d, want 2", res.Imported)
+			}
+			got := byComment(t, db)
+			if got["Bien"].Score != 9 || got["Mal"].Score != 4 || !got["Bien"].RespondedAt.Equal(utc(2026, 2, 12, 19, 7, 17)) || !got["Mal"].RespondedAt.Equal(utc(2026, 2, 13, 9, 0, 0)) {
+				t.Errorf("rows %+v", got)
+			}
+			if res := importFile(t, db, path, importer.Options{RejectsPath: "-"}); res.Imported != 0 || res.Duplicates != 2 {
+				t.Errorf("again: imported %d, duplicates %d", res.Imported, res.Duplicates)
+			}
+		})
+	}
+}
