@@ -485,6 +485,9 @@ func (b *rowBuilder) build(rec []string, row int) (*data.Feedback, bool) {
 
 	raw, _ := b.cell(rec, FieldScore)
 	s, why := parseScore(raw)
+	if b.p.scoreFrom1 {
+		s, why = recodedScore(raw)
+	}
 	if why != "" {
 		b.rejected(row, b.names[b.col[FieldScore]], raw, why.msg())
 		return nil, false

@@ -132,6 +132,7 @@ const (
 	warnOtherSheets      = "import.warning.other_sheets"
 	warnOtherMetric      = "import.warning.other_metric"
 	warnSurveyType       = "import.warning.survey_type"
+	warnScoreFrom1       = "import.warning.score_from_1"
 
 	// warnCompensationInKind counts the complaints whose compensation
 	// was given in kind.

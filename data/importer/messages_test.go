@@ -48,6 +48,7 @@ func TestMessagesAreTranslated(t *testing.T) {
 		warning(warnOtherMetric, map[string]any{"Column": "Насколько легко было решить ваш вопрос?"}, "x"),
 		warning(errSurveyType, map[string]any{"Type": "csat"}, "x"),
 		warning(warnSurveyType, map[string]any{"Column": "score", "Type": "ces"}, "x"),
+		warning(warnScoreFrom1, map[string]any{"Column": "Q1"}, "x"),
 		warning(errSurveyAnswers, map[string]any{"Column": "How likely…"}, "x"),
 		warning(errTicketExport, nil, "x"),
 		warning(warnStarRatings, map[string]any{"Column": "rating"}, "x"),

@@ -15,6 +15,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"caredesk/data"
 )
 
 // sampleRows is how many data rows detection looks at.
@@ -55,6 +57,10 @@ type plan struct {
 	grouped bool
 	merges  []cellRange // the sheet's merged ranges (XLSX)
 	fills   []cellRange // those merged down over data rows (see mergeFill)
+
+	// scoreFrom1: the scores are Qualtrics' recode values 1-11 of the
+	// 0-10 choices (see recodedFrom1); each is read one lower.
+	scoreFrom1 bool
 }
 
 func (p *plan) open() (recordSource, error) {
@@ -452,6 +458,12 @@ func prepare(path string, opt Options, sc *schema) (*plan, error) {
 		if w, ok := p.mappedScale(i); ok {
 			p.warnings = append(p.warnings, w)
 		}
+	}
+	if i, ok := p.mapping[FieldScore]; ok && sc == feedbackSchema && p.format == FormatQualtrics && recodedFrom1(p.sample, i) {
+		p.scoreFrom1 = true
+		col := p.columnNames()[i]
+		p.warnings = append(p.warnings, warning(warnScoreFrom1, map[string]any{"Column": col},
+			"column %q holds 1 to 11, Qualtrics' recode values of the 0-10 choices: each is read one lower (11 is 10, 1 is 0)", col))
 	}
 	if _, seg := p.mapping[FieldSegment]; seg {
 		if _, client := p.mapping[FieldClient]; !client {
@@ -1355,4 +1367,43 @@ func (p *plan) surveyType() string {
 		return other
 	}
 	return ""
+}
+
+// recodedFrom1 reports whether a Qualtrics score column holds the 0-10
+// choices by their recode values 1-11: a recommendation question built as
+// a multiple choice of 11 points, not as Qualtrics' NPS question (whose
+// recode values are 0-10), is exported with "Use numeric values" as the
+// choices' positions 1 to 11. Whole numbers 1 to 11 only, one 11 at least
+// and no 0: an 11 is no 0-10 answer, and a 0-10 scale missing only its 0
+// while using 11 is the recode.
+func recodedFrom1(sample [][]string, i int) bool {
+	eleven := false
+	for _, r := range sample {
+		if i >= len(r) || isMissing(r[i]) {
+			continue
+		}
+		v, err := strconv.Atoi(strings.TrimSpace(r[i]))
+		if err != nil || v < 1 || v > 11 {
+			return false
+		}
+		eleven = eleven || v == 11
+	}
+	return eleven
+}
+
+// recodedScore reads a score written as its recode value 1-11 (see
+// recodedFrom1): "11" is 10, "1" is 0.
+func recodedScore(s string) (data.Score, reason) {
+	s = strings.TrimSpace(s)
+	if isMissing(s) {
+		return data.NoScore, ""
+	}
+	v, err := strconv.Atoi(s)
+	switch {
+	case err != nil:
+		return 0, reasonNotScore
+	case v < 1 || v > 11:
+		return 0, reasonScoreRange
+	}
+	return data.Score(v - 1), ""
 }

@@ -189,3 +189,51 @@ func TestGoogleFormsOtherLanguages(t *testing.T) {
 		})
 	}
 }
+
+// Qualtrics exports "numeric values" as the choices' recode values. Its
+// NPS question type recodes its 11 points 0-10 (and adds Q1_NPS_GROUP), but
+// a recommendation question built as a multiple choice of the 11 points
+// 0…10 keeps the default recode values, the positions 1-11: "0" is
+// exported as 1 and "10" as 11. Every answer was stored one point too high
+// and every 10 rejected as out of range. In a Qualtrics export whose score
+// column holds whole numbers 1 to 11 only, with an 11 and no 0, each is
+// read one lower, with a warning; a Qualtrics 0-10 column is read as it
+// is. Header rows as in Qualtrics' CSV (the export layout the other
+// Qualtrics tests use); values made up.
+func TestQualtricsRecodedOneToEleven(t *testing.T) {
+	const head = "StartDate,EndDate,Status,Progress,Finished,RecordedDate,ResponseId,DistributionChannel,UserLanguage,Q1,Q2\n" +
+		"Start Date,End Date,Response Type,Progress,Finished,Recorded Date,Response ID,Distribution Channel,User Language,How likely are you to recommend us to a friend or colleague?,Why?\n" +
+		`"{""ImportId"":""startDate"",""timeZone"":""UTC""}","{""ImportId"":""endDate"",""timeZone"":""UTC""}","{""ImportId"":""status""}","{""ImportId"":""progress""}","{""ImportId"":""finished""}","{""ImportId"":""recordedDate"",""timeZone"":""UTC""}","{""ImportId"":""_recordId""}","{""ImportId"":""distributionChannel""}","{""ImportId"":""userLanguage""}","{""ImportId"":""QID1""}","{""ImportId"":""QID2_TEXT""}"` + "\n"
+	file := func(scores ...string) string {
+		return writeFile(t, "NPS_December 1, 2026_09.00.csv", []byte(head+lines(
+			"2026-11-03 09:00:00,2026-11-03 09:04:00,IP Address,100,True,2026-11-03 09:04:01,R_1abc,email,EN,"+scores[0]+",Great",
+			"2026-11-04 09:00:00,2026-11-04 09:04:00,IP Address,100,True,2026-11-04 09:04:01,R_2def,email,EN,"+scores[1]+",Bad",
+			"2026-11-05 09:00:00,2026-11-05 09:04:00,IP Address,100,True,2026-11-05 09:04:01,R_3ghi,anonymous,EN,"+scores[2]+",Ok",
+			"2026-11-06 09:00:00,2026-11-06 09:04:00,IP Address,100,True,2026-11-06 09:04:01,R_4jkl,anonymous,EN,,Skipped")))
+	}
+	db := openStore(t)
+	res := importFile(t, db, file("11", "1", "8"), importer.Options{RejectsPath: "-"})
+	if res.Imported != 4 || res.Rejected != 0 {
+		t.Fatalf("imported %d, rejected %d; want 4, 0", res.Imported, res.Rejected)
+	}
+	if w := findWarning(t, res.Warnings, "import.warning.score_from_1"); w.Args["Column"] != "Q1" {
+		t.Errorf("warning names %v, want Q1", w.Args["Column"])
+	}
+	got := byComment(t, db)
+	if got["Great"].Score != 10 || got["Bad"].Score != 0 || got["Ok"].Score != 7 || got["Skipped"].Score != data.NoScore || got["Great"].ExternalID != "R_1abc" {
+		t.Errorf("scores %v %v %v %v", got["Great"].Score, got["Bad"].Score, got["Ok"].Score, got["Skipped"].Score)
+	}
+	// 0-10 as the NPS question type exports them: read as they are.
+	for _, scores := range [][]string{{"10", "1", "8"}, {"0", "9", "11"}} {
+		db := openStore(t)
+		res := importFile(t, db, file(scores...), importer.Options{RejectsPath: "-"})
+		for _, w := range res.Warnings {
+			if w.Code == "import.warning.score_from_1" {
+				t.Errorf("%v: warned %v", scores, w)
+			}
+		}
+		if got := byComment(t, db); got["Bad"].Score != 1 && got["Bad"].Score != 9 {
+			t.Errorf("%v: Bad scored %v", scores, got["Bad"].Score)
+		}
+	}
+}
