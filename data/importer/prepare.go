@@ -428,6 +428,9 @@ func prepare(path string, opt Options, sc *schema) (*plan, error) {
 	if _, asked := opt.Mapping[FieldComment]; !asked && sc == feedbackSchema {
 		p.commentByValues()
 	}
+	if _, asked := opt.Mapping[FieldClient]; !asked && sc == feedbackSchema {
+		p.clientByEmail()
+	}
 	if _, asked := opt.Mapping[FieldStatus]; !asked && sc == complaintSchema {
 		_, resolutionAsked := opt.Mapping[FieldResolution]
 		p.statusByValues(!resolutionAsked)
@@ -1406,4 +1409,35 @@ func recodedScore(s string) (data.Score, reason) {
 		return 0, reasonScoreRange
 	}
 	return data.Score(v - 1), ""
+}
+
+// respondentEmails are the headers of the address a form collects from
+// whoever answers: Google Forms' "Email Address" (SurveyMonkey's too,
+// filled by its email collectors), «Адрес электронной почты» in Russian,
+// «Dirección de correo electrónico» in Spanish, «Adresse e-mail» in French.
+var respondentEmails = []string{"email address", "адрес электронной почты", "dirección de correo electrónico", "adresse e-mail"}
+
+// clientByEmail takes the respondent's collected e-mail address for the
+// client when no column names the client: a form that asks no name still
+// tells who answered. Not an answer option, and only a column holding an
+// address.
+func (p *plan) clientByEmail() {
+	if _, ok := p.mapping[FieldClient]; ok {
+		return
+	}
+	used := map[int]bool{}
+	for _, i := range p.mapping {
+		used[i] = true
+	}
+	for i, c := range p.cols {
+		if used[i] || p.banned[i] || c.option || !slices.Contains(respondentEmails, c.norm) {
+			continue
+		}
+		for _, r := range p.sample {
+			if i < len(r) && strings.Contains(r[i], "@") {
+				p.mapping[FieldClient] = i
+				return
+			}
+		}
+	}
 }

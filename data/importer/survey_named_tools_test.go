@@ -237,3 +237,53 @@ func TestQualtricsRecodedOneToEleven(t *testing.T) {
 		}
 	}
 }
+
+// A Google Form set to collect e-mail addresses writes who answered in
+// its second column: "Email Address" (English), «Адрес электронной почты»
+// (Russian), «Dirección de correo electrónico» (Spanish), «Adresse
+// e-mail» (French) — the headers of Google Forms CSVs in public
+// repositories. Without a name question the responses were stored with no
+// client although the file says who gave each score. The address is the
+// client when no column names one; a name question still wins, an empty
+// column (SurveyMonkey's "Email Address" of a web link collector) is left
+// out. Values made up.
+func TestGoogleFormsEmailAddressIsTheClient(t *testing.T) {
+	for _, head := range []string{"Email Address", "Адрес электронной почты", "Dirección de correo electrónico", "Adresse e-mail"} {
+		t.Run(head, func(t *testing.T) {
+			path := writeFile(t, "Form responses 1.csv", []byte(lines(
+				`Timestamp,`+head+`,Score,"How likely are you to recommend us to a friend or colleague?",Anything else?`,
+				"12/15/2025 10:18:29,ann@example.com,0 / 0,9,Nice",
+				"12/16/2025 11:00:00,bob@example.com,0 / 0,4,Meh")))
+			db := openStore(t)
+			if res := importFile(t, db, path, importer.Options{RejectsPath: "-"}); res.Imported != 2 {
+				t.Fatalf("imported %d, want 2", res.Imported)
+			}
+			got := byComment(t, db)
+			if got["Nice"].ClientName != "ann@example.com" || got["Meh"].ClientName != "bob@example.com" || got["Nice"].Score != 9 {
+				t.Errorf("rows %+v", got)
+			}
+		})
+	}
+	t.Run("a name question", func(t *testing.T) {
+		path := writeFile(t, "Form responses 1.csv", []byte(lines(
+			`Отметка времени,Адрес электронной почты,"Насколько вероятно, что вы порекомендуете нас другу?",Ваше имя`,
+			"15.12.2025 10:18:29,anna@example.ru,10,Анна")))
+		db := openStore(t)
+		importFile(t, db, path, importer.Options{RejectsPath: "-"})
+		if got := stored(t, db); len(got) != 1 || got[0].ClientName != "Анна" {
+			t.Errorf("rows %+v, want the client Анна", got)
+		}
+	})
+	t.Run("no address", func(t *testing.T) {
+		path := writeFile(t, "Form responses 1.csv", []byte(lines(
+			`Timestamp,Email Address,"How likely are you to recommend us to a friend or colleague?"`,
+			"12/15/2025 10:18:29,,9")))
+		pv, err := importer.Inspect(path, importer.Options{Location: time.UTC})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if col, ok := pv.Mapping[importer.FieldClient]; ok {
+			t.Errorf("client mapped to %q, want unmapped", col)
+		}
+	})
+}
