@@ -933,8 +933,9 @@ func (f *footerRows) warning() (Message, bool) {
 
 // anonymousNames are what a form writes in place of the respondent when it
 // records no one: Microsoft Forms' "anonymous" in its Email column, other
-// tools' "Anonymous user", «Аноним». They name no client.
-var anonymousNames = []string{"anonymous", "anonymous user", "anon", "аноним", "анонимно", "анонимный", "анонимный пользователь"}
+// tools' "Anonymous user", «Аноним», Qualtrics' legacy "Name" in a German
+// account "Anonym". They name no client.
+var anonymousNames = []string{"anonymous", "anonymous user", "anon", "anonym", "аноним", "анонимно", "анонимный", "анонимный пользователь"}
 
 func anonymousName(s string) bool {
 	return slices.Contains(anonymousNames, strings.ToLower(strings.TrimSpace(s)))

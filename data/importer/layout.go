@@ -331,7 +331,9 @@ var containsRules = map[Field][]string{
 		"refer our",
 		// Spanish and Portuguese «¿Qué tan probable es que recomiende…?»,
 		// «recomendaria», Italian «…che consiglieresti…», «raccomandare».
-		"recomiend", "recomend", "consiglier", "raccomand"},
+		"recomiend", "recomend", "consiglier", "raccomand",
+		// German «Würden Sie uns empfehlen?» beside «weiterempfehlen».
+		"empfehl"},
 	// Testograf's templates ask «Что нам улучшить?» after the score,
 	// Mailchimp's "What's one thing we could do better?".
 	FieldComment: {"why", "reason", "почему", "причин", "pourquoi", "what could", "explain", "comment", "комментар", "отзыв", "feedback", "tell us", "улучш",
@@ -342,7 +344,10 @@ var containsRules = map[Field][]string{
 		"понрав", "пожелан", "предложен", "подробн", "пояснен", "замечан", "впечатлен", "лучше", "improve", "suggest", "did you like",
 		"like most", "like least", "anything else",
 		// «¿Cuál es la razón de su puntuación?», «Perché?».
-		"razón", "motivo", "por qué", "perché"},
+		"razón", "motivo", "por qué", "perché",
+		// German «Warum?», «Was ist der wichtigste Grund für Ihre
+		// Bewertung?», «Kommentar», «Anmerkungen».
+		"warum", "grund", "kommentar", "anmerkung"},
 	FieldDate: {"date", "дата"},
 	// Surveys often ask the channel as a question ("How did you contact
 	// us?", «Как вы с нами связывались?»); its answers are channel names.
@@ -447,7 +452,7 @@ func starHeader(c column) bool {
 
 // npsWords mark a header that asks the recommendation question itself: its
 // answers are 0-10 scores whatever range a file's few answers span.
-var npsWords = []string{"nps", "recommend", "рекоменд", "recommand", "weiterempfehlen", "likelihood", "ltr", "посовет", "recomiend", "recomend", "consiglier", "raccomand"}
+var npsWords = []string{"nps", "recommend", "рекоменд", "recommand", "weiterempfehlen", "likelihood", "ltr", "посовет", "recomiend", "recomend", "consiglier", "raccomand", "empfehl"}
 
 func npsHeader(c column) bool { return c.mentions(npsWords) }
 

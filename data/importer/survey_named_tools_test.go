@@ -287,3 +287,48 @@ func TestGoogleFormsEmailAddressIsTheClient(t *testing.T) {
 		}
 	})
 }
+
+// Qualtrics exports from an account set to German, laid out as
+// ropensci/qualtRics' tests/testthat/files/sample.csv (the second header
+// row in German: «Anfangsdatum», «Antwort-ID», «Verteilungskanal»…; a Text
+// iQ "Q2 - Topics" column; ImportIds without a time zone) and
+// sample_legacy.csv (the legacy V1…V10 codes, «Standard-Antwortsatz»,
+// the Name «Anonym», a trailing comma). The survey's questions are made
+// an NPS question and its «Warum?»; the answers are made up. The German
+// open question was found by no word (in the legacy file not at all: the
+// comment was lost), and «Anonym» was stored as a client.
+func TestQualtricsGermanAccount(t *testing.T) {
+	t.Run("csv", func(t *testing.T) {
+		path := writeFile(t, "sample.csv", []byte(lines(
+			"StartDate,EndDate,Status,IPAddress,Progress,Duration (in seconds),Finished,RecordedDate,ResponseId,RecipientLastName,RecipientFirstName,RecipientEmail,ExternalReference,LocationLatitude,LocationLongitude,DistributionChannel,UserLanguage,Q1,Q2,Q2 - Topics",
+			`Anfangsdatum,Enddatum,Antworttyp,IP-Adresse,Aktueller Stand,Dauer (in Sekunden),Beendet,Erfassungsdatum,Antwort-ID,Nachname des Empfängers,Vorname des Empfängers,E-Mail des Empfängers,Externe Datenreferenz,Breitengrad des Standorts,Längengrad des Standorts,Verteilungskanal,Benutzersprache,"Wie wahrscheinlich ist es, dass Sie uns einem Freund oder Kollegen weiterempfehlen?",Was ist der wichtigste Grund für Ihre Bewertung?,Q2 - Topics`,
+			`"{""ImportId"":""startDate""}","{""ImportId"":""endDate""}","{""ImportId"":""status""}","{""ImportId"":""ipAddress""}","{""ImportId"":""progress""}","{""ImportId"":""duration""}","{""ImportId"":""finished""}","{""ImportId"":""recordedDate""}","{""ImportId"":""_recordId""}","{""ImportId"":""recipientLastName""}","{""ImportId"":""recipientFirstName""}","{""ImportId"":""recipientEmail""}","{""ImportId"":""externalDataReference""}","{""ImportId"":""locationLatitude""}","{""ImportId"":""locationLongitude""}","{""ImportId"":""distributionChannel""}","{""ImportId"":""userLanguage""}","{""ImportId"":""QID1""}","{""ImportId"":""QID2_TEXT""}","{""ImportId"":""QID2_TEXT_eae5a8d0e7fd4bd183e983e5Topics""}"`,
+			"2017-07-18 08:28:09,2017-07-18 08:28:48,0,130.92.34.66,100,38,1,2017-07-18 08:28:48,R_2YPOQ602ER1jkf1,,,,,47.115097045898,7.2315979003906,anonymous,DE,9,Hello World!,Service",
+			"2017-07-19 08:28:09,2017-07-19 08:28:48,0,130.92.34.67,100,38,1,2017-07-19 08:28:48,R_3YPOQ602ER1jkf2,,,,,47.1,7.2,email,DE,3,Zu teuer,Preis")))
+		db := openStore(t)
+		res := importFile(t, db, path, importer.Options{RejectsPath: "-"})
+		if res.Imported != 2 || len(res.Warnings) != 0 {
+			t.Fatalf("imported %d, warnings %v; want 2 and none", res.Imported, res.Warnings)
+		}
+		got := stored(t, db)
+		if got[0].ExternalID != "R_2YPOQ602ER1jkf1" || got[0].Score != 9 || got[0].Comment != "Hello World!" || got[0].Channel != data.ChannelWeb ||
+			!got[0].RespondedAt.Equal(utc(2017, 7, 18, 8, 28, 48)) || got[1].Score != 3 || got[1].Channel != data.ChannelEmail {
+			t.Errorf("rows %+v", got)
+		}
+	})
+	t.Run("legacy", func(t *testing.T) {
+		path := writeFile(t, "sample_legacy.csv", []byte(lines(
+			"V1,V2,V3,V4,V5,V6,V7,V8,V9,V10,Q1,Q2,LocationLatitude,LocationLongitude,LocationAccuracy,",
+			"ResponseID,ResponseSet,Name,ExternalDataReference,EmailAddress,IPAddress,Status,StartDate,EndDate,Finished,Wie wahrscheinlich ist es dass Sie uns weiterempfehlen?,Warum?,LocationLatitude,LocationLongitude,LocationAccuracy,",
+			"R_2YPOQ602ER1jkf1,Standard-Antwortsatz,Anonym,,,130.92.34.66,0,2017-07-18 08:28:09,2017-07-18 08:28:48,1,2,Hello World!,47.115097045898,7.2315979003906,-1,",
+			"R_3YPOQ602ER1jkf2,Standard-Antwortsatz,Anonym,,,130.92.34.67,0,2017-07-19 08:28:09,2017-07-19 08:28:48,1,10,Super,47.115097045898,7.2315979003906,-1,")))
+		db := openStore(t)
+		if res := importFile(t, db, path, importer.Options{RejectsPath: "-"}); res.Imported != 2 {
+			t.Fatalf("imported %d, want 2", res.Imported)
+		}
+		got := stored(t, db)
+		if got[0].Score != 2 || got[0].Comment != "Hello World!" || got[0].ClientName != "" || got[1].Score != 10 || got[1].Comment != "Super" || got[1].ClientName != "" {
+			t.Errorf("rows %+v", got)
+		}
+	})
+}
