@@ -504,7 +504,7 @@ func (b *rowBuilder) build(rec []string, row int) (*data.Feedback, bool) {
 	}
 	fb.Segment = b.text(rec, FieldSegment)
 	if v := b.text(rec, FieldTags); v != "" {
-		fb.Tags = data.ParseTags(v)
+		fb.Tags = data.ParseTags(listCell(v))
 	}
 
 	if err := fb.Validate(); err != nil {

@@ -245,6 +245,10 @@ func detectSurveyFormat(cols []column, headerRows int) string {
 		return FormatTypeform
 	case hasHeader(cols, "score") && (hasHeader(cols, "response timestamp") || hasHeader(cols, "created at") && hasHeader(cols, "email", "person id", "response id")):
 		return FormatDelighted
+	case hasHeader(cols, "score") && hasHeader(cols, "permalink") && hasHeader(cols, "survey_type", "person"):
+		// Delighted's API survey responses flattened to CSV (see
+		// surveyTypeHeaders).
+		return FormatDelighted
 	case len(cols) > 0 && slices.Contains(formsTimestamps, cols[0].norm):
 		return FormatGoogleForms
 	}

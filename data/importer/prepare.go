@@ -1441,3 +1441,28 @@ func (p *plan) clientByEmail() {
 		}
 	}
 }
+
+// listCell spells a list written as an array literal — an API's array
+// flattened to CSV: Python's "['vip', 'fast delivery']" (pandas writing
+// Delighted's survey responses), JSON's ["vip","fast"] — as the plain
+// comma-separated list ParseTags reads; "[]" is no tag. Other cells are
+// returned as they are.
+func listCell(v string) string {
+	t := strings.TrimSpace(v)
+	inner, ok := strings.CutPrefix(t, "[")
+	if !ok {
+		return v
+	}
+	if inner, ok = strings.CutSuffix(inner, "]"); !ok {
+		return v
+	}
+	parts := strings.Split(inner, ",")
+	for i, p := range parts {
+		p = strings.TrimSpace(p)
+		if len(p) >= 2 && (p[0] == '\'' && p[len(p)-1] == '\'' || p[0] == '"' && p[len(p)-1] == '"') {
+			p = p[1 : len(p)-1]
+		}
+		parts[i] = p
+	}
+	return strings.Join(parts, ",")
+}

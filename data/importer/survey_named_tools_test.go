@@ -3,6 +3,8 @@ package importer_test
 import (
 	"context"
 	"errors"
+	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -331,4 +333,52 @@ func TestQualtricsGermanAccount(t *testing.T) {
 			t.Errorf("rows %+v", got)
 		}
 	})
+}
+
+// Delighted's survey responses listed with its Python client and written
+// by pandas, as a public script does: an unnamed index column first, the
+// response's id, person, survey_type, score, comment, permalink,
+// created_at and updated_at (unix seconds), the person properties it
+// picks ("Delighted Source" as "source", "company"…), then notes, tags
+// and additional_answers as Python lists ("['vip', 'fast delivery']",
+// "[]"). The lists were split at their commas into tags "['vip'" and
+// "'fast delivery']", an empty list stored as the tag "[]"; the file was
+// not known for Delighted's. Values made up.
+func TestDelightedAPIPandasExport(t *testing.T) {
+	path := writeFile(t, "delighted_responses.csv", []byte(lines(
+		",id,person,survey_type,score,comment,permalink,created_at,updated_at,source,agent,company,order_id,notes,tags,additional_answers",
+		`1,40871234,5123451,nps,9,"Great, thanks",https://delighted.com/r/abc1,1732201445,1732201445,Email,Marta,Acme Ltd,A-1001,[],"['vip', 'fast delivery']",[]`,
+		`2,40871235,5123452,nps,3,Slow,https://delighted.com/r/abc2,1732287845,1732287850,Web,Juan,Beta LLC,A-1002,[],[],[]`,
+		`3,40871236,5123453,nps,10,,https://delighted.com/r/abc3,1732374245,1732374245,Email,Marta,Acme Ltd,A-1003,[],"[""renewal""]",[]`)))
+	pv, err := importer.Inspect(path, importer.Options{Location: time.UTC})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if pv.Format != importer.FormatDelighted {
+		t.Errorf("format %q, want delighted", pv.Format)
+	}
+	db := openStore(t)
+	if res := importFile(t, db, path, importer.Options{RejectsPath: "-"}); res.Imported != 3 {
+		t.Fatalf("imported %d, want 3", res.Imported)
+	}
+	got := stored(t, db)
+	want := []struct {
+		id, client, tags string
+		score            data.Score
+		channel          data.Channel
+	}{
+		{"40871234", "Acme Ltd", "fast delivery|vip", 9, data.ChannelEmail},
+		{"40871235", "Beta LLC", "", 3, data.ChannelWeb},
+		{"40871236", "Acme Ltd", "renewal", 10, data.ChannelEmail},
+	}
+	for i, w := range want {
+		g := got[i]
+		tags := slices.Sorted(slices.Values(g.Tags))
+		if g.ExternalID != w.id || g.ClientName != w.client || strings.Join(tags, "|") != w.tags || g.Score != w.score || g.Channel != w.channel {
+			t.Errorf("row %d: %+v, want %+v", i, g, w)
+		}
+	}
+	if res := importFile(t, db, path, importer.Options{RejectsPath: "-"}); res.Imported != 0 || res.Duplicates != 3 {
+		t.Errorf("again: imported %d, duplicates %d", res.Imported, res.Duplicates)
+	}
 }
