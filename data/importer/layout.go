@@ -257,8 +257,9 @@ func detectSurveyFormat(cols []column, headerRows int) string {
 
 // formsTimestamps are the headers Google Forms gives its first column,
 // when the answer was sent, in the language of the form owner's account:
-// English, Russian, Spanish, French, Italian.
-var formsTimestamps = []string{"timestamp", "отметка времени", "marca temporal", "horodateur", "informazioni cronologiche"}
+// English, Russian, Spanish, French, Italian, German, Portuguese.
+var formsTimestamps = []string{"timestamp", "отметка времени", "marca temporal", "horodateur", "informazioni cronologiche", "zeitstempel",
+	"carimbo de data/hora"}
 
 // aliases are exact normalised header names per field, best first;
 // Anketolog numbers its answers «ID анкеты», Jotform "Submission ID",
@@ -296,8 +297,9 @@ var aliases = map[Field][]string{
 		"entry datesubmitted", // Cognito Forms' "Entry_DateSubmitted", after "Entry_DateCreated"
 		"completed at", "completion time", "время завершения", "дата и время завершения", "время окончания", "дата окончания", "дата и время окончания",
 		"дата завершения", "browser time", "response timestamp", "timestamp", "отметка времени", "время создания",
-		// Google Forms' "Timestamp" in a Spanish, French or Italian account.
-		"marca temporal", "horodateur", "informazioni cronologiche",
+		// Google Forms' "Timestamp" in a Spanish, French, Italian, German or
+		// Portuguese account.
+		"marca temporal", "horodateur", "informazioni cronologiche", "zeitstempel", "carimbo de data/hora",
 		"дата создания", "created at", "created", "datetime", "время", "time", "start date (utc)", "startdate", "start date", "start time",
 		"время начала", "date created", "datecreated", "started time"},
 	FieldScore: {"score", "nps", "nps score", "оценка", "балл", "оценка nps", "nps оценка", "rating", "likelihood to recommend", "ltr", "recommend",

@@ -1414,8 +1414,10 @@ func recodedScore(s string) (data.Score, reason) {
 // respondentEmails are the headers of the address a form collects from
 // whoever answers: Google Forms' "Email Address" (SurveyMonkey's too,
 // filled by its email collectors), «Адрес электронной почты» in Russian,
-// «Dirección de correo electrónico» in Spanish, «Adresse e-mail» in French.
-var respondentEmails = []string{"email address", "адрес электронной почты", "dirección de correo electrónico", "adresse e-mail"}
+// «Dirección de correo electrónico» in Spanish, «Adresse e-mail» in
+// French, «E-Mail-Adresse» in German, «Endereço de e-mail» in Portuguese.
+var respondentEmails = []string{"email address", "адрес электронной почты", "dirección de correo electrónico", "adresse e-mail", "e-mail-adresse",
+	"endereço de e-mail"}
 
 // clientByEmail takes the respondent's collected e-mail address for the
 // client when no column names the client: a form that asks no name still

@@ -165,11 +165,18 @@ func TestGoogleFormsOtherLanguages(t *testing.T) {
 		{"Spanish", `Marca temporal,Dirección de correo electrónico,Fecha de la visita,¿Qué tan probable es que recomiende este portal a otras personas?,¿Cuál es la razón de su puntuación?`, "Marca temporal", "12/02/2026 19:07:17"},
 		{"French", `Horodateur,Adresse e-mail,Date de la visite,"Quelle est la probabilité que vous recommandiez notre entreprise à un ami ?",Pourquoi ?`, "Horodateur", "12/02/2026 19:07:17"},
 		{"Italian", `Informazioni cronologiche,Indirizzo email,Data della visita,Quanto è probabile che consiglieresti la nostra azienda a un amico o collega?,Perché?`, "Informazioni cronologiche", "12/02/2026 19.07.17"},
+		// German "Zeitstempel,E-Mail-Adresse,…" (dates "07.02.2025
+		// 00:13:31") and Portuguese "Carimbo de data/hora,Endereço de
+		// e-mail,…", as in public repositories' Google Forms CSVs. The
+		// German form asks a date in English: its "Date" took the
+		// answer's date, as "Zeitstempel" was no date's name.
+		{"German", `Zeitstempel,E-Mail-Adresse,Date of your visit,"Wie wahrscheinlich ist es, dass Sie uns weiterempfehlen?",Warum?`, "Zeitstempel", "12.02.2026 19:07:17"},
+		{"Portuguese", `Carimbo de data/hora,Endereço de e-mail,Data da visita,Qual a probabilidade de você recomendar nossa empresa a um amigo?,Qual o principal motivo da sua nota?`, "Carimbo de data/hora", "12/02/2026 19:07:17"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			path := writeFile(t, "Form responses 1.csv", []byte(lines(tc.head,
 				tc.first+",a@example.com,01/02/2026,9,Bien",
-				"13/02/2026 9:00:00,b@example.com,02/02/2026,4,Mal")))
+				strings.ReplaceAll(tc.first[:10], "12", "13")+" 9:00:00,b@example.com,02/02/2026,4,Mal")))
 			pv, err := importer.Inspect(path, importer.Options{Location: time.UTC})
 			if err != nil {
 				t.Fatal(err)
@@ -243,14 +250,15 @@ func TestQualtricsRecodedOneToEleven(t *testing.T) {
 // A Google Form set to collect e-mail addresses writes who answered in
 // its second column: "Email Address" (English), «Адрес электронной почты»
 // (Russian), «Dirección de correo electrónico» (Spanish), «Adresse
-// e-mail» (French) — the headers of Google Forms CSVs in public
+// e-mail» (French), «E-Mail-Adresse» (German), «Endereço de e-mail»
+// (Portuguese) — the headers of Google Forms CSVs in public
 // repositories. Without a name question the responses were stored with no
 // client although the file says who gave each score. The address is the
 // client when no column names one; a name question still wins, an empty
 // column (SurveyMonkey's "Email Address" of a web link collector) is left
 // out. Values made up.
 func TestGoogleFormsEmailAddressIsTheClient(t *testing.T) {
-	for _, head := range []string{"Email Address", "Адрес электронной почты", "Dirección de correo electrónico", "Adresse e-mail"} {
+	for _, head := range []string{"Email Address", "Адрес электронной почты", "Dirección de correo electrónico", "Adresse e-mail", "E-Mail-Adresse", "Endereço de e-mail"} {
 		t.Run(head, func(t *testing.T) {
 			path := writeFile(t, "Form responses 1.csv", []byte(lines(
 				`Timestamp,`+head+`,Score,"How likely are you to recommend us to a friend or colleague?",Anything else?`,
