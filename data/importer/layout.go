@@ -47,6 +47,7 @@ func buildColumns(rows [][]string, headerRows int) []column {
 	cols := make([]column, width)
 	lastQuestion := ""
 	legacyQualtrics := headerRows == 2 && len(rows) > 0 && qualtricsCodes(rows[0])
+	twoRowQualtrics := headerRows == 2 && qualtricsTwoRows(rows)
 	for c := range cols {
 		col := &cols[c]
 		for r := 0; r < headerRows && r < len(rows); r++ {
@@ -57,6 +58,8 @@ func buildColumns(rows [][]string, headerRows int) []column {
 		switch {
 		case legacyQualtrics: // codes, then names
 			col.name = cell(1, c)
+		case twoRowQualtrics: // names, then question texts (no ImportId row)
+			col.name = cell(0, c)
 		case headerRows == 2: // SurveyMonkey: question, then "Response" or an option
 			q, sub := cell(0, c), cell(1, c)
 			if q != "" {
@@ -162,7 +165,7 @@ func detectHeaderRows(rows [][]string) int {
 			}
 		}
 	}
-	if len(rows) >= 2 && qualtricsCodes(rows[0]) {
+	if len(rows) >= 2 && (qualtricsCodes(rows[0]) || qualtricsTwoRows(rows)) {
 		return 2
 	}
 	if len(rows) >= 2 {
@@ -195,6 +198,28 @@ var monkeySubHeaders = []string{"response", "open-ended response", "ответ",
 // monkeySubHeaders.
 func monkeySubHeader(s string) bool {
 	return slices.Contains(monkeySubHeaders, strings.ToLower(strings.TrimSpace(s)))
+}
+
+// qualtricsTwoRows reports whether the first two rows are a Qualtrics
+// export's names and question texts without the ImportId row below them
+// (ropensci/excluder's qualtrics_raw "includes the two header rows",
+// as do files whose third row was deleted): "ResponseId" above "Response
+// ID", "RecordedDate" or "StartDate" above "Recorded Date" or "Start
+// Date".
+func qualtricsTwoRows(rows [][]string) bool {
+	if len(rows) < 2 {
+		return false
+	}
+	id, date := false, false
+	for c, h := range rows[0] {
+		if c >= len(rows[1]) {
+			break
+		}
+		name, text := normHeader(h), normHeader(rows[1][c])
+		id = id || name == "responseid" && text == "response id"
+		date = date || (name == "recordeddate" && text == "recorded date") || (name == "startdate" && text == "start date")
+	}
+	return id && date
 }
 
 // qualtricsCode is a variable code of a Qualtrics export in its legacy

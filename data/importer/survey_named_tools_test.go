@@ -390,3 +390,38 @@ func TestDelightedAPIPandasExport(t *testing.T) {
 		t.Errorf("again: imported %d, duplicates %d", res.Imported, res.Duplicates)
 	}
 }
+
+// A Qualtrics export with its names and question texts but no ImportId
+// row below them, as ropensci/excluder's qualtrics_raw data set
+// ("includes the two header rows … exported by Qualtrics": StartDate,
+// EndDate, Status, IPAddress, Progress, Duration (in seconds), Finished,
+// RecordedDate, ResponseId, LocationLatitude, LocationLongitude,
+// UserLanguage, then the browser metadata) or a file whose third row was
+// deleted. Only the names were read as the header: the texts row became a
+// response (rejected), and the score question, named "Q1", was found by
+// no word. The NPS question, its group and «Why?» are added to the data
+// set's columns; values made up.
+func TestQualtricsTwoHeaderRows(t *testing.T) {
+	path := writeFile(t, "qualtrics_raw.csv", []byte(lines(
+		"StartDate,EndDate,Status,IPAddress,Progress,Duration (in seconds),Finished,RecordedDate,ResponseId,LocationLatitude,LocationLongitude,UserLanguage,Browser,Version,Operating System,Resolution,Q1,Q1_NPS_GROUP,Q2",
+		"Start Date,End Date,Response Type,IP Address,Progress,Duration (in seconds),Finished,Recorded Date,Response ID,Location Latitude,Location Longitude,User Language,Browser Meta Info - Browser,Browser Meta Info - Version,Browser Meta Info - Operating System,Browser Meta Info - Resolution,How likely are you to recommend us to a friend or colleague?,How likely are you to recommend us to a friend or colleague? - Group,Why?",
+		"2026-11-03 09:00:00,2026-11-03 09:04:00,IP Address,203.0.113.5,100,240,TRUE,2026-11-03 09:04:01,R_1abcDEF,40.1,-111.6,EN,Chrome,131.0,Windows NT 10.0,1920x1080,10,Promoter,Great",
+		"2026-11-04 09:00:00,2026-11-04 09:04:00,IP Address,203.0.113.6,100,240,TRUE,2026-11-04 09:04:01,R_2ghiJKL,40.1,-111.6,EN,Firefox,133.0,Macintosh,1440x900,0,Detractor,Bad",
+		"2026-11-05 09:00:00,2026-11-05 09:04:00,IP Address,203.0.113.7,100,240,TRUE,2026-11-05 09:04:01,R_3mnoPQR,40.1,-111.6,EN,Safari,18.1,iPhone,390x844,7,Passive,Ok")))
+	pv, err := importer.Inspect(path, importer.Options{Location: time.UTC})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if pv.HeaderRows != 2 || pv.Format != importer.FormatQualtrics || pv.Mapping[importer.FieldScore] != "Q1" || pv.Mapping[importer.FieldDate] != "RecordedDate" {
+		t.Errorf("header rows %d, format %q, mapping %v; want 2, qualtrics, Q1, RecordedDate", pv.HeaderRows, pv.Format, pv.Mapping)
+	}
+	db := openStore(t)
+	res := importFile(t, db, path, importer.Options{RejectsPath: "-"})
+	if res.Imported != 3 || res.Rejected != 0 {
+		t.Fatalf("imported %d, rejected %d; want 3, 0", res.Imported, res.Rejected)
+	}
+	got := stored(t, db)
+	if got[0].ExternalID != "R_1abcDEF" || got[0].Score != 10 || got[0].Comment != "Great" || !got[0].RespondedAt.Equal(utc(2026, 11, 3, 9, 4, 1)) || got[1].Score != 0 || got[2].Score != 7 {
+		t.Errorf("rows %+v", got)
+	}
+}
