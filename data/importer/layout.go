@@ -255,7 +255,8 @@ func hasHeader(cols []column, names ...string) bool {
 // detectSurveyFormat recognises a known survey tool from the headers.
 func detectSurveyFormat(cols []column, headerRows int) string {
 	switch {
-	case headerRows == 3 || hasHeader(cols, "responseid") && hasHeader(cols, "recordeddate", "startdate"):
+	case headerRows == 3 || hasHeader(cols, "responseid") && hasHeader(cols, "recordeddate", "startdate", "values.recordeddate", "values.startdate"):
+		// "values.recordedDate": its Response Export API's JSON flattened.
 		return FormatQualtrics
 	case hasHeader(cols, "respondent id", "respondentid") && hasHeader(cols, "start date", "end date", "collector id", "collectorid"):
 		return FormatSurveyMonkey

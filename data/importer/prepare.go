@@ -418,6 +418,7 @@ func prepare(path string, opt Options, sc *schema) (*plan, error) {
 		p.dateByValues()
 	}
 	if _, asked := opt.Mapping[FieldScore]; !asked && sc == feedbackSchema {
+		p.scoreByGroup()
 		p.scoreByValues()
 		if _, ok := p.mapping[FieldScore]; ok && p.surveyType() != "" {
 			// Delighted's CSAT, CES, 5-star, smileys and thumbs surveys
@@ -426,6 +427,7 @@ func prepare(path string, opt Options, sc *schema) (*plan, error) {
 		}
 	}
 	if _, asked := opt.Mapping[FieldComment]; !asked && sc == feedbackSchema {
+		p.commentByTextID()
 		p.commentByValues()
 	}
 	if _, asked := opt.Mapping[FieldClient]; !asked && sc == feedbackSchema {
@@ -1467,4 +1469,62 @@ func listCell(v string) string {
 		parts[i] = p
 	}
 	return strings.Join(parts, ",")
+}
+
+// scoreByGroup takes for the score, when no header names it, the column
+// Qualtrics' NPS question type puts its group beside: "QID1" of
+// "QID1_NPS_GROUP" (its Response Export API's "values", flattened to
+// "values.QID1", "values.QID1_NPS_GROUP"), "Q1" of "Q1_NPS_GROUP". The
+// group column says the question is the recommendation one.
+func (p *plan) scoreByGroup() {
+	if _, ok := p.mapping[FieldScore]; ok {
+		return
+	}
+	used := map[int]bool{}
+	for _, i := range p.mapping {
+		used[i] = true
+	}
+	for _, g := range p.cols {
+		base, ok := strings.CutSuffix(g.norm, "_nps_group")
+		if !ok || base == "" {
+			continue
+		}
+		for i, c := range p.cols {
+			if c.norm == base && !used[i] && !p.banned[i] && scoreAnswers(p.sample, i) {
+				p.mapping[FieldScore] = i
+				return
+			}
+		}
+	}
+}
+
+// qualtricsTextID is the id of a Qualtrics text entry answer: "QID2_TEXT"
+// (an ImportId, or a Response Export API value flattened to
+// "values.QID2_TEXT"), "Q2_TEXT".
+var qualtricsTextID = regexp.MustCompile(`^(?:values\.)?q(?:id)?[0-9]+_text$`)
+
+// commentByTextID takes for the comment, when no header names it, the only
+// text entry question of a Qualtrics export (see qualtricsTextID). A
+// choice's "Other" box ("QID3_4_TEXT") is no such question.
+func (p *plan) commentByTextID() {
+	if _, ok := p.mapping[FieldComment]; ok || p.format != FormatQualtrics {
+		return
+	}
+	used := map[int]bool{}
+	for _, i := range p.mapping {
+		used[i] = true
+	}
+	found := -1
+	for i, c := range p.cols {
+		if used[i] || !qualtricsTextID.MatchString(c.norm) && !qualtricsTextID.MatchString(strings.ToLower(c.importID)) {
+			continue
+		}
+		if found >= 0 {
+			return // two open questions: which one is the reason is not told
+		}
+		found = i
+	}
+	if found >= 0 {
+		p.mapping[FieldComment] = found
+	}
 }

@@ -425,3 +425,37 @@ func TestQualtricsTwoHeaderRows(t *testing.T) {
 		t.Errorf("rows %+v", got)
 	}
 }
+
+// Qualtrics' Response Export API gives each response as "responseId",
+// "values" (keyed by the ImportIds: "startDate", "recordedDate",
+// "distributionChannel", "QID1", "QID1_NPS_GROUP", "QID2_TEXT"…) and
+// "labels" (the SurveyResponse of a public Qualtrics API client:
+// responseId, values, labels, displayedFields, displayedValues);
+// flattened to CSV the columns are "values.QID1" and so on. No header
+// named the score or the comment, so the file was refused. The column
+// the NPS group is beside is the score, the only text entry ("_TEXT") the
+// comment, and the file is known for Qualtrics'. Values made up.
+func TestQualtricsAPIValuesFlattened(t *testing.T) {
+	path := writeFile(t, "responses.csv", []byte(lines(
+		"responseId,values.startDate,values.endDate,values.status,values.progress,values.finished,values.recordedDate,values.distributionChannel,values.userLanguage,values.QID1,values.QID1_NPS_GROUP,values.QID2_TEXT,labels.status,labels.finished,labels.QID1,labels.QID1_NPS_GROUP",
+		"R_1abcDEF,2026-11-03T09:00:00Z,2026-11-03T09:04:00Z,0,100,1,2026-11-03T09:04:01.512Z,email,EN,10,3,Great,IP Address,True,Extremely likely,Promoter",
+		"R_2ghiJKL,2026-11-04T09:00:00Z,2026-11-04T09:04:00Z,0,100,1,2026-11-04T09:04:01.512Z,anonymous,EN,0,1,Bad,IP Address,True,Not at all likely,Detractor",
+		"R_3mnoPQR,2026-11-05T09:00:00Z,2026-11-05T09:04:00Z,0,100,1,2026-11-05T09:04:01.512Z,anonymous,EN,7,2,Ok,IP Address,True,7,Passive")))
+	pv, err := importer.Inspect(path, importer.Options{Location: time.UTC})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if pv.Format != importer.FormatQualtrics || pv.Mapping[importer.FieldScore] != "values.QID1" || pv.Mapping[importer.FieldComment] != "values.QID2_TEXT" {
+		t.Errorf("format %q, mapping %v", pv.Format, pv.Mapping)
+	}
+	db := openStore(t)
+	if res := importFile(t, db, path, importer.Options{RejectsPath: "-"}); res.Imported != 3 || len(res.Warnings) != 0 {
+		t.Fatalf("imported %d, warnings %v; want 3 and none", res.Imported, res.Warnings)
+	}
+	got := stored(t, db)
+	if got[0].ExternalID != "R_1abcDEF" || got[0].Score != 10 || got[0].Comment != "Great" || got[0].Channel != data.ChannelEmail ||
+		!got[0].RespondedAt.Truncate(time.Second).Equal(utc(2026, 11, 3, 9, 4, 1)) ||
+		got[1].Score != 0 || got[2].Score != 7 || got[2].Channel != data.ChannelWeb {
+		t.Errorf("rows %+v", got)
+	}
+}
