@@ -224,8 +224,9 @@ func qualtricsTwoRows(rows [][]string) bool {
 
 // qualtricsCode is a variable code of a Qualtrics export in its legacy
 // format (until 2017, and still offered): V1…V10 for the response's
-// metadata, Q1, Q2_1, Q3_TEXT for the questions.
-var qualtricsCode = regexp.MustCompile(`^(V[0-9]+|Q[0-9]+(_[0-9]+)*(_TEXT)?|Location(Latitude|Longitude|Accuracy))$`)
+// metadata, Q1, Q2_1, Q3_TEXT for the questions, Q1_NPS_GROUP for the
+// group of an NPS question as the current format names it.
+var qualtricsCode = regexp.MustCompile(`^(V[0-9]+|Q[0-9]+(_[0-9]+)*(_TEXT|_NPS_GROUP)?|Location(Latitude|Longitude|Accuracy))$`)
 
 // qualtricsCodes reports whether row is the first header row of a legacy
 // Qualtrics export: codes only, starting with V1, above the names.

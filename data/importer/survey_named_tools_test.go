@@ -459,3 +459,25 @@ func TestQualtricsAPIValuesFlattened(t *testing.T) {
 		t.Errorf("rows %+v", got)
 	}
 }
+
+// Qualtrics' legacy format (ropensci/qualtRics' sample_legacy.csv: V1…V10
+// above ResponseID…Finished, the question codes above their texts) with
+// an NPS question's group beside it, coded "Q1_NPS_GROUP" as the current
+// format codes it (an inference: no public legacy export with an NPS
+// question was found). The code was not one of the legacy codes, so the
+// names row was read as a response and rejected. Values made up.
+func TestQualtricsLegacyNPSGroup(t *testing.T) {
+	path := writeFile(t, "legacy.csv", []byte(lines(
+		"V1,V2,V3,V4,V5,V6,V7,V8,V9,V10,Q1,Q1_NPS_GROUP,Q2,LocationLatitude,LocationLongitude,LocationAccuracy,",
+		"ResponseID,ResponseSet,Name,ExternalDataReference,EmailAddress,IPAddress,Status,StartDate,EndDate,Finished,How likely are you to recommend us to a friend or colleague?,How likely are you to recommend us to a friend or colleague?-Group,Why?,LocationLatitude,LocationLongitude,LocationAccuracy,",
+		"R_2YPOQ602ER1jkf1,Default Response Set,Anonymous,,,130.92.34.66,0,2017-07-18 08:28:09,2017-07-18 08:28:48,1,9,3,Fast,47.115097045898,7.2315979003906,-1,",
+		"R_3YPOQ602ER1jkf2,Default Response Set,Anonymous,,,130.92.34.67,0,2017-07-19 08:28:09,2017-07-19 08:28:48,1,4,1,Slow,47.115097045898,7.2315979003906,-1,")))
+	db := openStore(t)
+	res := importFile(t, db, path, importer.Options{RejectsPath: "-"})
+	if res.Imported != 2 || res.Rejected != 0 {
+		t.Fatalf("imported %d, rejected %d; want 2, 0", res.Imported, res.Rejected)
+	}
+	if got := byComment(t, db); got["Fast"].Score != 9 || got["Slow"].Score != 4 || got["Fast"].ExternalID != "R_2YPOQ602ER1jkf1" {
+		t.Errorf("rows %+v", got)
+	}
+}
