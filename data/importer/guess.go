@@ -38,7 +38,7 @@ func (p *plan) scoreByValues() {
 		"no header names the 0-10 score, so column %q, the only one holding whole numbers 0 to 10, is taken as the score; if it is another question, map the right column",
 		func(i int, c column) bool {
 			scale := headerScale(c) // «Оценка (1-5)» asks on another scale
-			return !p.banned[i] && !indexColumn(c, p.sample, i) && (scale == 0 || scale == 10) && !c.mentions(notScoreWords) && !otherMetric(c) && !starHeader(c) && !idHeader([]string{c.norm}) &&
+			return !p.banned[i] && !indexColumn(c, p.sample, i) && (scale == 0 || scale == 10) && !c.mentions(notScoreWords) && !otherMetric(c) && !calculatedScore(c) && !starHeader(c) && !idHeader([]string{c.norm}) &&
 				!rowCounter(c.norm, p.sample, i) && !c.mentions(countWords) && c.norm != "age" && npsAnswers(p.sample, i)
 		})
 }

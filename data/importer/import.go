@@ -485,6 +485,9 @@ func (b *rowBuilder) build(rec []string, row int) (*data.Feedback, bool) {
 
 	raw, _ := b.cell(rec, FieldScore)
 	s, why := parseScore(raw)
+	if b.p.scoreFrom1 {
+		s, why = recodedScore(raw)
+	}
 	if why != "" {
 		b.rejected(row, b.names[b.col[FieldScore]], raw, why.msg())
 		return nil, false
@@ -501,7 +504,7 @@ func (b *rowBuilder) build(rec []string, row int) (*data.Feedback, bool) {
 	}
 	fb.Segment = b.text(rec, FieldSegment)
 	if v := b.text(rec, FieldTags); v != "" {
-		fb.Tags = data.ParseTags(v)
+		fb.Tags = data.ParseTags(listCell(v))
 	}
 
 	if err := fb.Validate(); err != nil {
@@ -930,8 +933,9 @@ func (f *footerRows) warning() (Message, bool) {
 
 // anonymousNames are what a form writes in place of the respondent when it
 // records no one: Microsoft Forms' "anonymous" in its Email column, other
-// tools' "Anonymous user", «Аноним». They name no client.
-var anonymousNames = []string{"anonymous", "anonymous user", "anon", "аноним", "анонимно", "анонимный", "анонимный пользователь"}
+// tools' "Anonymous user", «Аноним», Qualtrics' legacy "Name" in a German
+// account "Anonym". They name no client.
+var anonymousNames = []string{"anonymous", "anonymous user", "anon", "anonym", "аноним", "анонимно", "анонимный", "анонимный пользователь"}
 
 func anonymousName(s string) bool {
 	return slices.Contains(anonymousNames, strings.ToLower(strings.TrimSpace(s)))

@@ -47,6 +47,7 @@ func buildColumns(rows [][]string, headerRows int) []column {
 	cols := make([]column, width)
 	lastQuestion := ""
 	legacyQualtrics := headerRows == 2 && len(rows) > 0 && qualtricsCodes(rows[0])
+	twoRowQualtrics := headerRows == 2 && qualtricsTwoRows(rows)
 	for c := range cols {
 		col := &cols[c]
 		for r := 0; r < headerRows && r < len(rows); r++ {
@@ -57,6 +58,8 @@ func buildColumns(rows [][]string, headerRows int) []column {
 		switch {
 		case legacyQualtrics: // codes, then names
 			col.name = cell(1, c)
+		case twoRowQualtrics: // names, then question texts (no ImportId row)
+			col.name = cell(0, c)
 		case headerRows == 2: // SurveyMonkey: question, then "Response" or an option
 			q, sub := cell(0, c), cell(1, c)
 			if q != "" {
@@ -64,9 +67,8 @@ func buildColumns(rows [][]string, headerRows int) []column {
 			} else {
 				q = lastQuestion
 			}
-			l := strings.ToLower(sub)
 			switch {
-			case sub == "" || l == "response" || l == "open-ended response":
+			case sub == "" || monkeySubHeader(sub):
 				col.name = q
 				if cell(0, c) == "" && q != "" {
 					col.headers = append(col.headers, q)
@@ -163,7 +165,7 @@ func detectHeaderRows(rows [][]string) int {
 			}
 		}
 	}
-	if len(rows) >= 2 && qualtricsCodes(rows[0]) {
+	if len(rows) >= 2 && (qualtricsCodes(rows[0]) || qualtricsTwoRows(rows)) {
 		return 2
 	}
 	if len(rows) >= 2 {
@@ -172,7 +174,7 @@ func detectHeaderRows(rows [][]string) int {
 		subHeader := false
 		for _, c := range rows[1] {
 			l := strings.ToLower(strings.TrimSpace(c))
-			if l == "response" || l == "open-ended response" {
+			if monkeySubHeader(l) {
 				subHeader = true
 			}
 			if l != "" && strings.Trim(l, "0123456789.,:-/ ") == "" {
@@ -186,10 +188,45 @@ func detectHeaderRows(rows [][]string) int {
 	return 1
 }
 
+// monkeySubHeaders are the words SurveyMonkey's second header row puts
+// under a question answered in one column: "Response" (a choice, a
+// rating) and "Open-Ended Response" (a comment box), «Ответ» and «Ответ
+// в свободной форме» in an account set to Russian.
+var monkeySubHeaders = []string{"response", "open-ended response", "ответ", "ответ в свободной форме"}
+
+// monkeySubHeader reports whether a second-row cell is one of
+// monkeySubHeaders.
+func monkeySubHeader(s string) bool {
+	return slices.Contains(monkeySubHeaders, strings.ToLower(strings.TrimSpace(s)))
+}
+
+// qualtricsTwoRows reports whether the first two rows are a Qualtrics
+// export's names and question texts without the ImportId row below them
+// (ropensci/excluder's qualtrics_raw "includes the two header rows",
+// as do files whose third row was deleted): "ResponseId" above "Response
+// ID", "RecordedDate" or "StartDate" above "Recorded Date" or "Start
+// Date".
+func qualtricsTwoRows(rows [][]string) bool {
+	if len(rows) < 2 {
+		return false
+	}
+	id, date := false, false
+	for c, h := range rows[0] {
+		if c >= len(rows[1]) {
+			break
+		}
+		name, text := normHeader(h), normHeader(rows[1][c])
+		id = id || name == "responseid" && text == "response id"
+		date = date || (name == "recordeddate" && text == "recorded date") || (name == "startdate" && text == "start date")
+	}
+	return id && date
+}
+
 // qualtricsCode is a variable code of a Qualtrics export in its legacy
 // format (until 2017, and still offered): V1…V10 for the response's
-// metadata, Q1, Q2_1, Q3_TEXT for the questions.
-var qualtricsCode = regexp.MustCompile(`^(V[0-9]+|Q[0-9]+(_[0-9]+)*(_TEXT)?|Location(Latitude|Longitude|Accuracy))$`)
+// metadata, Q1, Q2_1, Q3_TEXT for the questions, Q1_NPS_GROUP for the
+// group of an NPS question as the current format names it.
+var qualtricsCode = regexp.MustCompile(`^(V[0-9]+|Q[0-9]+(_[0-9]+)*(_TEXT|_NPS_GROUP)?|Location(Latitude|Longitude|Accuracy))$`)
 
 // qualtricsCodes reports whether row is the first header row of a legacy
 // Qualtrics export: codes only, starting with V1, above the names.
@@ -219,7 +256,8 @@ func hasHeader(cols []column, names ...string) bool {
 // detectSurveyFormat recognises a known survey tool from the headers.
 func detectSurveyFormat(cols []column, headerRows int) string {
 	switch {
-	case headerRows == 3 || hasHeader(cols, "responseid") && hasHeader(cols, "recordeddate", "startdate"):
+	case headerRows == 3 || hasHeader(cols, "responseid") && hasHeader(cols, "recordeddate", "startdate", "values.recordeddate", "values.startdate"):
+		// "values.recordedDate": its Response Export API's JSON flattened.
 		return FormatQualtrics
 	case hasHeader(cols, "respondent id", "respondentid") && hasHeader(cols, "start date", "end date", "collector id", "collectorid"):
 		return FormatSurveyMonkey
@@ -234,11 +272,21 @@ func detectSurveyFormat(cols []column, headerRows int) string {
 		return FormatTypeform
 	case hasHeader(cols, "score") && (hasHeader(cols, "response timestamp") || hasHeader(cols, "created at") && hasHeader(cols, "email", "person id", "response id")):
 		return FormatDelighted
-	case len(cols) > 0 && (cols[0].norm == "timestamp" || cols[0].norm == "отметка времени"):
+	case hasHeader(cols, "score") && hasHeader(cols, "permalink") && hasHeader(cols, "survey_type", "person"):
+		// Delighted's API survey responses flattened to CSV (see
+		// surveyTypeHeaders).
+		return FormatDelighted
+	case len(cols) > 0 && slices.Contains(formsTimestamps, cols[0].norm):
 		return FormatGoogleForms
 	}
 	return FormatGeneric
 }
+
+// formsTimestamps are the headers Google Forms gives its first column,
+// when the answer was sent, in the language of the form owner's account:
+// English, Russian, Spanish, French, Italian, German, Portuguese.
+var formsTimestamps = []string{"timestamp", "отметка времени", "marca temporal", "horodateur", "informazioni cronologiche", "zeitstempel",
+	"carimbo de data/hora"}
 
 // aliases are exact normalised header names per field, best first;
 // Anketolog numbers its answers «ID анкеты», Jotform "Submission ID",
@@ -276,6 +324,9 @@ var aliases = map[Field][]string{
 		"entry datesubmitted", // Cognito Forms' "Entry_DateSubmitted", after "Entry_DateCreated"
 		"completed at", "completion time", "время завершения", "дата и время завершения", "время окончания", "дата окончания", "дата и время окончания",
 		"дата завершения", "browser time", "response timestamp", "timestamp", "отметка времени", "время создания",
+		// Google Forms' "Timestamp" in a Spanish, French, Italian, German or
+		// Portuguese account.
+		"marca temporal", "horodateur", "informazioni cronologiche", "zeitstempel", "carimbo de data/hora",
 		"дата создания", "created at", "created", "datetime", "время", "time", "start date (utc)", "startdate", "start date", "start time",
 		"время начала", "date created", "datecreated", "started time"},
 	FieldScore: {"score", "nps", "nps score", "оценка", "балл", "оценка nps", "nps оценка", "rating", "likelihood to recommend", "ltr", "recommend",
@@ -310,7 +361,12 @@ var containsRules = map[Field][]string{
 	// «Посоветуете ли вы нас друзьям?», «Индекс NPS», "NPS-оценка";
 	// "refer" only in phrases, as "preferred" holds it too.
 	FieldScore: {"recommend", "рекоменд", "recommand", "weiterempfehlen", "посовет", "nps", "likely to refer", "refer us", "refer a friend",
-		"refer our"},
+		"refer our",
+		// Spanish and Portuguese «¿Qué tan probable es que recomiende…?»,
+		// «recomendaria», Italian «…che consiglieresti…», «raccomandare».
+		"recomiend", "recomend", "consiglier", "raccomand",
+		// German «Würden Sie uns empfehlen?» beside «weiterempfehlen».
+		"empfehl"},
 	// Testograf's templates ask «Что нам улучшить?» after the score,
 	// Mailchimp's "What's one thing we could do better?".
 	FieldComment: {"why", "reason", "почему", "причин", "pourquoi", "what could", "explain", "comment", "комментар", "отзыв", "feedback", "tell us", "улучш",
@@ -319,7 +375,12 @@ var containsRules = map[Field][]string{
 		// word it: «Что понравилось?», «Ваши пожелания», «Расскажите
 		// подробнее», "What can we improve?", "Anything else?".
 		"понрав", "пожелан", "предложен", "подробн", "пояснен", "замечан", "впечатлен", "лучше", "improve", "suggest", "did you like",
-		"like most", "like least", "anything else"},
+		"like most", "like least", "anything else",
+		// «¿Cuál es la razón de su puntuación?», «Perché?».
+		"razón", "motivo", "por qué", "perché",
+		// German «Warum?», «Was ist der wichtigste Grund für Ihre
+		// Bewertung?», «Kommentar», «Anmerkungen».
+		"warum", "grund", "kommentar", "anmerkung"},
 	FieldDate: {"date", "дата"},
 	// Surveys often ask the channel as a question ("How did you contact
 	// us?", «Как вы с нами связывались?»); its answers are channel names.
@@ -424,7 +485,7 @@ func starHeader(c column) bool {
 
 // npsWords mark a header that asks the recommendation question itself: its
 // answers are 0-10 scores whatever range a file's few answers span.
-var npsWords = []string{"nps", "recommend", "рекоменд", "recommand", "weiterempfehlen", "likelihood", "ltr", "посовет"}
+var npsWords = []string{"nps", "recommend", "рекоменд", "recommand", "weiterempfehlen", "likelihood", "ltr", "посовет", "recomiend", "recomend", "consiglier", "raccomand", "empfehl"}
 
 func npsHeader(c column) bool { return c.mentions(npsWords) }
 
@@ -515,6 +576,15 @@ func otherMetric(c column) bool {
 		}
 	}
 	return false
+}
+
+// calculatedScore reports whether a column is Typeform's "calculated"
+// score (its Responses API's "calculated.score", flattened): the points
+// a quiz's or a form's calculator added up, 0 on a form without one,
+// never the answer to the 0-10 question, which is among the "answers".
+func calculatedScore(c column) bool {
+	n := strings.TrimSpace(spaced(c.norm))
+	return n == "calculated.score" || n == "calculated score"
 }
 
 // notScoreWords mark headers of NPS group labels and other non-scores.
@@ -682,7 +752,7 @@ func headerRank(sc *schema, f Field, c column) int {
 				return -1
 			}
 		}
-		if strings.Contains(strings.ToLower(c.importID), "nps_group") || otherMetric(c) {
+		if strings.Contains(strings.ToLower(c.importID), "nps_group") || otherMetric(c) || calculatedScore(c) {
 			return -1
 		}
 	}
@@ -711,9 +781,11 @@ func headerRank(sc *schema, f Field, c column) int {
 	}
 	// Appcues' NPS export names the event's properties "attributes.score",
 	// "attributes.feedback": the last part of a dotted name without
-	// spaces is the property.
+	// spaces is the property. Delighted's API names a person's properties
+	// as the company did ("person_properties.Delighted Source"): the
+	// property may hold spaces, the object's name before it does not.
 	for _, n := range names {
-		if i := strings.LastIndex(n, "."); i > 0 && i < len(n)-1 && !strings.ContainsAny(n, " \t") {
+		if i := strings.LastIndex(n, "."); i > 0 && i < len(n)-1 && !strings.ContainsAny(n[:i], " \t") && n[i+1] != ' ' {
 			names = append(names, n[i+1:])
 		}
 	}

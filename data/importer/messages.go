@@ -131,6 +131,8 @@ const (
 	warnOtherChanges     = "import.warning.other_changes"
 	warnOtherSheets      = "import.warning.other_sheets"
 	warnOtherMetric      = "import.warning.other_metric"
+	warnSurveyType       = "import.warning.survey_type"
+	warnScoreFrom1       = "import.warning.score_from_1"
 
 	// warnCompensationInKind counts the complaints whose compensation
 	// was given in kind.
@@ -150,6 +152,7 @@ const (
 	errScaleRatings   = "import.error.scale_ratings"
 	errReviewRatings  = "import.error.review_ratings"
 	errOtherMetric    = "import.error.other_metric"
+	errSurveyType     = "import.error.survey_type"
 	errSurveyAnswers  = "import.error.survey_answers"
 	errTicketExport   = "import.error.ticket_export"
 	errSLARecords     = "import.error.sla_records"

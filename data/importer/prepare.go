@@ -15,6 +15,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"caredesk/data"
 )
 
 // sampleRows is how many data rows detection looks at.
@@ -55,6 +57,10 @@ type plan struct {
 	grouped bool
 	merges  []cellRange // the sheet's merged ranges (XLSX)
 	fills   []cellRange // those merged down over data rows (see mergeFill)
+
+	// scoreFrom1: the scores are Qualtrics' recode values 1-11 of the
+	// 0-10 choices (see recodedFrom1); each is read one lower.
+	scoreFrom1 bool
 }
 
 func (p *plan) open() (recordSource, error) {
@@ -412,10 +418,20 @@ func prepare(path string, opt Options, sc *schema) (*plan, error) {
 		p.dateByValues()
 	}
 	if _, asked := opt.Mapping[FieldScore]; !asked && sc == feedbackSchema {
+		p.scoreByGroup()
 		p.scoreByValues()
+		if _, ok := p.mapping[FieldScore]; ok && p.surveyType() != "" {
+			// Delighted's CSAT, CES, 5-star, smileys and thumbs surveys
+			// answer in its "score" too: noScore says why none is taken.
+			delete(p.mapping, FieldScore)
+		}
 	}
 	if _, asked := opt.Mapping[FieldComment]; !asked && sc == feedbackSchema {
+		p.commentByTextID()
 		p.commentByValues()
+	}
+	if _, asked := opt.Mapping[FieldClient]; !asked && sc == feedbackSchema {
+		p.clientByEmail()
 	}
 	if _, asked := opt.Mapping[FieldStatus]; !asked && sc == complaintSchema {
 		_, resolutionAsked := opt.Mapping[FieldResolution]
@@ -423,7 +439,10 @@ func prepare(path string, opt Options, sc *schema) (*plan, error) {
 	}
 	if i, ok := p.mapping[FieldScore]; ok && sc == feedbackSchema && opt.Mapping[FieldScore] != "" {
 		col := p.columnNames()[i]
-		if p.starScale(i) {
+		if t := p.surveyType(); t != "" {
+			p.warnings = append(p.warnings, warning(warnSurveyType, map[string]any{"Column": col, "Type": t},
+				"the file's survey type is %q, not NPS: column %q imported as scores, its answers give no true NPS", t, col))
+		} else if p.starScale(i) {
 			p.warnings = append(p.warnings, warning(warnStarRatings, map[string]any{"Column": col},
 				"column %q looks like star ratings (1-5), not 0-10 recommendation scores: imported as scores, every 5 stars counts as a detractor", col))
 		} else if rec := p.reviewRecommend(i); rec >= 0 {
@@ -444,6 +463,12 @@ func prepare(path string, opt Options, sc *schema) (*plan, error) {
 		if w, ok := p.mappedScale(i); ok {
 			p.warnings = append(p.warnings, w)
 		}
+	}
+	if i, ok := p.mapping[FieldScore]; ok && sc == feedbackSchema && p.format == FormatQualtrics && recodedFrom1(p.sample, i) {
+		p.scoreFrom1 = true
+		col := p.columnNames()[i]
+		p.warnings = append(p.warnings, warning(warnScoreFrom1, map[string]any{"Column": col},
+			"column %q holds 1 to 11, Qualtrics' recode values of the 0-10 choices: each is read one lower (11 is 10, 1 is 0)", col))
 	}
 	if _, seg := p.mapping[FieldSegment]; seg {
 		if _, client := p.mapping[FieldClient]; !client {
@@ -1140,6 +1165,10 @@ func headerScaleRange(c column) (low, top int) {
 // tell more than that. A header naming another scale is told first: its
 // answers may pass for stars, but the header says what they are.
 func (p *plan) noScore() *MessageError {
+	if t := p.surveyType(); t != "" {
+		return &MessageError{Err: ErrNoScoreColumn, Message: warning(errSurveyType, map[string]any{"Type": t},
+			"the file's survey type is %q, not NPS: its scores give no NPS, so the file is not imported as an NPS survey; to import them anyway, map the score column", t)}
+	}
 	if scale := p.scaleRatings(); scale != nil {
 		return scale
 	}
@@ -1310,5 +1339,196 @@ func nextGoodRecord(src recordSource) ([]string, error) {
 			continue
 		}
 		return rec, err
+	}
+}
+
+// surveyTypeHeaders name the column in which an export says what kind of
+// survey each answer is from: Delighted's API ("survey_type" of a survey
+// response, flattened to CSV) gives "nps", "enps", "csat", "ces", "ces2",
+// "smileys", "thumbs", "stars" or "pmf", each answered in its "score".
+var surveyTypeHeaders = []string{"survey_type", "survey type", "surveytype"}
+
+// npsSurveyTypes are the survey types answered 0-10 on the recommendation
+// question (eNPS asks an employee's).
+var npsSurveyTypes = []string{"nps", "enps"}
+
+// surveyType is the survey type a file's survey type column gives when no
+// answer of the sample is from an NPS survey: "csat", "ces"… "" when the
+// file has no such column or some answer is NPS.
+func (p *plan) surveyType() string {
+	for i, c := range p.cols {
+		if !slices.Contains(surveyTypeHeaders, c.norm) {
+			continue
+		}
+		other := ""
+		for _, r := range p.sample {
+			if i >= len(r) || isMissing(r[i]) {
+				continue
+			}
+			v := strings.ToLower(strings.TrimSpace(r[i]))
+			if slices.Contains(npsSurveyTypes, v) {
+				return ""
+			}
+			if other == "" {
+				other = v
+			}
+		}
+		return other
+	}
+	return ""
+}
+
+// recodedFrom1 reports whether a Qualtrics score column holds the 0-10
+// choices by their recode values 1-11: a recommendation question built as
+// a multiple choice of 11 points, not as Qualtrics' NPS question (whose
+// recode values are 0-10), is exported with "Use numeric values" as the
+// choices' positions 1 to 11. Whole numbers 1 to 11 only, one 11 at least
+// and no 0: an 11 is no 0-10 answer, and a 0-10 scale missing only its 0
+// while using 11 is the recode.
+func recodedFrom1(sample [][]string, i int) bool {
+	eleven := false
+	for _, r := range sample {
+		if i >= len(r) || isMissing(r[i]) {
+			continue
+		}
+		v, err := strconv.Atoi(strings.TrimSpace(r[i]))
+		if err != nil || v < 1 || v > 11 {
+			return false
+		}
+		eleven = eleven || v == 11
+	}
+	return eleven
+}
+
+// recodedScore reads a score written as its recode value 1-11 (see
+// recodedFrom1): "11" is 10, "1" is 0.
+func recodedScore(s string) (data.Score, reason) {
+	s = strings.TrimSpace(s)
+	if isMissing(s) {
+		return data.NoScore, ""
+	}
+	v, err := strconv.Atoi(s)
+	switch {
+	case err != nil:
+		return 0, reasonNotScore
+	case v < 1 || v > 11:
+		return 0, reasonScoreRange
+	}
+	return data.Score(v - 1), ""
+}
+
+// respondentEmails are the headers of the address a form collects from
+// whoever answers: Google Forms' "Email Address" (SurveyMonkey's too,
+// filled by its email collectors), «Адрес электронной почты» in Russian,
+// «Dirección de correo electrónico» in Spanish, «Adresse e-mail» in
+// French, «E-Mail-Adresse» in German, «Endereço de e-mail» in Portuguese.
+var respondentEmails = []string{"email address", "адрес электронной почты", "dirección de correo electrónico", "adresse e-mail", "e-mail-adresse",
+	"endereço de e-mail"}
+
+// clientByEmail takes the respondent's collected e-mail address for the
+// client when no column names the client: a form that asks no name still
+// tells who answered. Not an answer option, and only a column holding an
+// address.
+func (p *plan) clientByEmail() {
+	if _, ok := p.mapping[FieldClient]; ok {
+		return
+	}
+	used := map[int]bool{}
+	for _, i := range p.mapping {
+		used[i] = true
+	}
+	for i, c := range p.cols {
+		if used[i] || p.banned[i] || c.option || !slices.Contains(respondentEmails, c.norm) {
+			continue
+		}
+		for _, r := range p.sample {
+			if i < len(r) && strings.Contains(r[i], "@") {
+				p.mapping[FieldClient] = i
+				return
+			}
+		}
+	}
+}
+
+// listCell spells a list written as an array literal — an API's array
+// flattened to CSV: Python's "['vip', 'fast delivery']" (pandas writing
+// Delighted's survey responses), JSON's ["vip","fast"] — as the plain
+// comma-separated list ParseTags reads; "[]" is no tag. Other cells are
+// returned as they are.
+func listCell(v string) string {
+	t := strings.TrimSpace(v)
+	inner, ok := strings.CutPrefix(t, "[")
+	if !ok {
+		return v
+	}
+	if inner, ok = strings.CutSuffix(inner, "]"); !ok {
+		return v
+	}
+	parts := strings.Split(inner, ",")
+	for i, p := range parts {
+		p = strings.TrimSpace(p)
+		if len(p) >= 2 && (p[0] == '\'' && p[len(p)-1] == '\'' || p[0] == '"' && p[len(p)-1] == '"') {
+			p = p[1 : len(p)-1]
+		}
+		parts[i] = p
+	}
+	return strings.Join(parts, ",")
+}
+
+// scoreByGroup takes for the score, when no header names it, the column
+// Qualtrics' NPS question type puts its group beside: "QID1" of
+// "QID1_NPS_GROUP" (its Response Export API's "values", flattened to
+// "values.QID1", "values.QID1_NPS_GROUP"), "Q1" of "Q1_NPS_GROUP". The
+// group column says the question is the recommendation one.
+func (p *plan) scoreByGroup() {
+	if _, ok := p.mapping[FieldScore]; ok {
+		return
+	}
+	used := map[int]bool{}
+	for _, i := range p.mapping {
+		used[i] = true
+	}
+	for _, g := range p.cols {
+		base, ok := strings.CutSuffix(g.norm, "_nps_group")
+		if !ok || base == "" {
+			continue
+		}
+		for i, c := range p.cols {
+			if c.norm == base && !used[i] && !p.banned[i] && scoreAnswers(p.sample, i) {
+				p.mapping[FieldScore] = i
+				return
+			}
+		}
+	}
+}
+
+// qualtricsTextID is the id of a Qualtrics text entry answer: "QID2_TEXT"
+// (an ImportId, or a Response Export API value flattened to
+// "values.QID2_TEXT"), "Q2_TEXT".
+var qualtricsTextID = regexp.MustCompile(`^(?:values\.)?q(?:id)?[0-9]+_text$`)
+
+// commentByTextID takes for the comment, when no header names it, the only
+// text entry question of a Qualtrics export (see qualtricsTextID). A
+// choice's "Other" box ("QID3_4_TEXT") is no such question.
+func (p *plan) commentByTextID() {
+	if _, ok := p.mapping[FieldComment]; ok || p.format != FormatQualtrics {
+		return
+	}
+	used := map[int]bool{}
+	for _, i := range p.mapping {
+		used[i] = true
+	}
+	found := -1
+	for i, c := range p.cols {
+		if used[i] || !qualtricsTextID.MatchString(c.norm) && !qualtricsTextID.MatchString(strings.ToLower(c.importID)) {
+			continue
+		}
+		if found >= 0 {
+			return // two open questions: which one is the reason is not told
+		}
+		found = i
+	}
+	if found >= 0 {
+		p.mapping[FieldComment] = found
 	}
 }

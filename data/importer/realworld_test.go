@@ -174,7 +174,8 @@ func exportCases(t *testing.T) []exportCase {
 		},
 		{
 			// Google Forms, English account: "Timestamp" with the form's
-			// GMT offset and a 12-hour clock.
+			// GMT offset and a 12-hour clock; the collected "Email
+			// Address" tells the client.
 			name: "NPS survey (Responses) - Form responses 1.csv",
 			content: []byte(lines(
 				"Timestamp,Email Address,How likely are you to recommend us to a friend or colleague?,What is the main reason for your score?",
@@ -182,14 +183,14 @@ func exportCases(t *testing.T) []exportCase {
 				"2024/11/21 11:59:59 PM GMT+3,bob@example.com,6,Too expensive",
 			)),
 			encoding: importer.EncUTF8, delimiter: ',', headerRows: 1, format: importer.FormatGoogleForms,
-			mapping: map[importer.Field]string{importer.FieldDate: "Timestamp",
+			mapping: map[importer.Field]string{importer.FieldDate: "Timestamp", importer.FieldClient: "Email Address",
 				importer.FieldScore:   "How likely are you to recommend us to a friend or colleague?",
 				importer.FieldComment: "What is the main reason for your score?"},
 			dateLayout: "yyyy/mm/dd HH:MM:SS AM/PM with zone",
 			imported:   2,
 			rows: []rowWant{
-				{key: "Fast and friendly", at: utc(2024, 11, 21, 12, 4, 5), score: 9},
-				{key: "Too expensive", at: utc(2024, 11, 21, 20, 59, 59), score: 6},
+				{key: "Fast and friendly", at: utc(2024, 11, 21, 12, 4, 5), score: 9, client: "ann@example.com"},
+				{key: "Too expensive", at: utc(2024, 11, 21, 20, 59, 59), score: 6, client: "bob@example.com"},
 			},
 		},
 		{
