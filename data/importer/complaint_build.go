@@ -662,12 +662,16 @@ var outcomeStages = [][2]string{
 // laterOutcomeColumn is the unmapped column of the later stage's
 // outcome when the resolution column holds the first stage's; -1 when
 // the file records no stages.
-func laterOutcomeColumn(p *plan) int {
-	i, ok := p.mapping[FieldResolution]
+func laterOutcomeColumn(p *plan) int { return pairedColumn(p, FieldResolution, outcomeStages) }
+
+// pairedColumn is the unmapped column whose header pairs (second of a
+// pair) with the header of field's mapped column (first); -1 when none.
+func pairedColumn(p *plan, field Field, pairs [][2]string) int {
+	i, ok := p.mapping[field]
 	if !ok {
 		return -1
 	}
-	for _, pair := range outcomeStages {
+	for _, pair := range pairs {
 		if p.cols[i].norm != pair[0] {
 			continue
 		}
@@ -693,23 +697,7 @@ var clientPairs = [][2]string{
 // clientFallback is the column of the person who asked, read when the
 // mapped client column (the organisation) is empty in a row; -1 when the
 // file does not name both apart.
-func clientFallback(p *plan) int {
-	i, ok := p.mapping[FieldClient]
-	if !ok {
-		return -1
-	}
-	for _, pair := range clientPairs {
-		if p.cols[i].norm != pair[0] {
-			continue
-		}
-		for j, c := range p.cols {
-			if j != i && c.norm == pair[1] && !slices.Contains(slices.Collect(maps.Values(p.mapping)), j) {
-				return j
-			}
-		}
-	}
-	return -1
-}
+func clientFallback(p *plan) int { return pairedColumn(p, FieldClient, clientPairs) }
 
 // contactDetail reports whether a person cell holds an e-mail address or
 // a phone number rather than a name: a «Контакт» column kept by hand may

@@ -666,18 +666,7 @@ func serialDates(sc *schema, cols []column, sample [][]string) bool {
 		if !slices.ContainsFunc(sc.dates, func(f Field) bool { return headerRank(sc, f, c) >= 0 }) {
 			continue
 		}
-		n := 0
-		for _, r := range sample {
-			if i >= len(r) || isMissing(r[i]) {
-				continue
-			}
-			if !csvSerial(strings.TrimSpace(r[i])) {
-				n = 0
-				break
-			}
-			n++
-		}
-		if n > 0 {
+		if allSampled(sample, i, func(v string) bool { return csvSerial(strings.TrimSpace(v)) }) > 0 {
 			return true
 		}
 	}

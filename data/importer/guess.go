@@ -147,6 +147,18 @@ func (p *plan) mapByValues(f Field, code, text string, fits func(i int, c column
 	if _, ok := p.mapping[f]; ok || len(p.sample) == 0 {
 		return
 	}
+	found := p.onlyUnmapped(fits)
+	if found < 0 {
+		return
+	}
+	p.mapping[f] = found
+	col := p.columnNames()[found]
+	p.warnings = append(p.warnings, warning(code, map[string]any{"Column": col}, text, col))
+}
+
+// onlyUnmapped is the one column no field is mapped to that fits; -1
+// with none or several.
+func (p *plan) onlyUnmapped(fits func(i int, c column) bool) int {
 	used := map[int]bool{}
 	for _, i := range p.mapping {
 		used[i] = true
@@ -157,16 +169,11 @@ func (p *plan) mapByValues(f Field, code, text string, fits func(i int, c column
 			continue
 		}
 		if found >= 0 {
-			return
+			return -1
 		}
 		found = i
 	}
-	if found < 0 {
-		return
-	}
-	p.mapping[f] = found
-	col := p.columnNames()[found]
-	p.warnings = append(p.warnings, warning(code, map[string]any{"Column": col}, text, col))
+	return found
 }
 
 // statusColumn reports whether column i holds statuses by name (not

@@ -880,16 +880,7 @@ func (p *plan) starScale(i int) bool {
 	if npsHeader(p.cols[i]) {
 		return false
 	}
-	n := 0
-	for _, r := range p.sample {
-		if i >= len(r) || isMissing(r[i]) {
-			continue
-		}
-		if v, why := parseScore(r[i]); why != "" || v < 1 || v > 5 {
-			return false
-		}
-		n++
-	}
+	n := allSampled(p.sample, i, func(v string) bool { s, why := parseScore(v); return why == "" && s >= 1 && s <= 5 })
 	if n == 0 {
 		return false
 	}
@@ -907,24 +898,32 @@ var reviewPlatforms = []string{"2gis", "2гис", "yandex maps", "яндекс �
 // platformColumn reports whether a column names a review platform on
 // every sampled row: the file is a review export.
 func (p *plan) platformColumn() bool {
+	names := func(v string) bool {
+		v = strings.Join(strings.FieldsFunc(strings.ToLower(v), func(c rune) bool { return strings.ContainsRune(" _.-", c) }), " ")
+		return slices.Contains(reviewPlatforms, v)
+	}
 	for i := range p.cols {
-		n := 0
-		for _, r := range p.sample {
-			if i >= len(r) || isMissing(r[i]) {
-				continue
-			}
-			v := strings.Join(strings.FieldsFunc(strings.ToLower(r[i]), func(c rune) bool { return strings.ContainsRune(" _.-", c) }), " ")
-			if !slices.Contains(reviewPlatforms, v) {
-				n = 0
-				break
-			}
-			n++
-		}
-		if n > 0 {
+		if allSampled(p.sample, i, names) > 0 {
 			return true
 		}
 	}
 	return false
+}
+
+// allSampled is the number of sampled values in column i (missing ones
+// left out) when fits holds for every one of them; 0 when one does not.
+func allSampled(sample [][]string, i int, fits func(string) bool) int {
+	n := 0
+	for _, r := range sample {
+		if i >= len(r) || isMissing(r[i]) {
+			continue
+		}
+		if !fits(r[i]) {
+			return 0
+		}
+		n++
+	}
+	return n
 }
 
 // mappedScale warns when the column the user chose for the score is a
@@ -982,17 +981,10 @@ func (p *plan) reviewRecommend(score int) int {
 		if i == score || !npsHeader(c) {
 			continue
 		}
-		n := 0
-		for _, r := range p.sample {
-			if i >= len(r) || isMissing(r[i]) {
-				continue
-			}
-			if v := strings.ToLower(strings.TrimSpace(r[i])); !slices.Contains(yesNo, v) && v != "0" && v != "1" {
-				n = -1
-				break
-			}
-			n++
-		}
+		n := allSampled(p.sample, i, func(v string) bool {
+			v = strings.ToLower(strings.TrimSpace(v))
+			return slices.Contains(yesNo, v) || v == "0" || v == "1"
+		})
 		if n >= minScoreSample {
 			return i
 		}
@@ -1102,18 +1094,11 @@ func (p *plan) scaleRatings() *MessageError {
 		if top == 0 || top == 10 || columnEmpty(p.sample, i) {
 			continue
 		}
-		fits := true
-		for _, r := range p.sample {
-			if i >= len(r) || isMissing(r[i]) {
-				continue
-			}
-			if v, err := strconv.Atoi(strings.TrimSpace(r[i])); err != nil || v < low || v > top {
-				fits = false
-				break
-			}
-		}
-		if !fits {
-			continue
+		if allSampled(p.sample, i, func(s string) bool {
+			v, err := strconv.Atoi(strings.TrimSpace(s))
+			return err == nil && v >= low && v <= top
+		}) == 0 {
+			continue // columnEmpty above: no sampled value is no fit
 		}
 		col, scale := p.columnNames()[i], fmt.Sprintf("%d–%d", low, top)
 		return &MessageError{Err: ErrNoScoreColumn, Message: warning(errScaleRatings, map[string]any{"Column": col, "Scale": scale},
@@ -1514,20 +1499,10 @@ func (p *plan) commentByTextID() {
 	if _, ok := p.mapping[FieldComment]; ok || p.format != FormatQualtrics {
 		return
 	}
-	used := map[int]bool{}
-	for _, i := range p.mapping {
-		used[i] = true
-	}
-	found := -1
-	for i, c := range p.cols {
-		if used[i] || !qualtricsTextID.MatchString(c.norm) && !qualtricsTextID.MatchString(strings.ToLower(c.importID)) {
-			continue
-		}
-		if found >= 0 {
-			return // two open questions: which one is the reason is not told
-		}
-		found = i
-	}
+	// Two open questions: which one is the reason is not told.
+	found := p.onlyUnmapped(func(_ int, c column) bool {
+		return qualtricsTextID.MatchString(c.norm) || qualtricsTextID.MatchString(strings.ToLower(c.importID))
+	})
 	if found >= 0 {
 		p.mapping[FieldComment] = found
 	}
