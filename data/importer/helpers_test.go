@@ -51,6 +51,15 @@ func importFile(t testing.TB, db data.FeedbackStore, path string, opt importer.O
 	return res
 }
 
+// checkReimport imports path again and checks it adds nothing: every one
+// of its want answers is a duplicate.
+func checkReimport(t testing.TB, db data.FeedbackStore, path string, opt importer.Options, want int) {
+	t.Helper()
+	if res := importFile(t, db, path, opt); res.Imported != 0 || res.Duplicates != want {
+		t.Errorf("%s again: imported %d, duplicates %d; want 0 and %d", filepath.Base(path), res.Imported, res.Duplicates, want)
+	}
+}
+
 // stored returns every stored response, sorted by external id.
 func stored(t testing.TB, db data.FeedbackStore) []data.Feedback {
 	t.Helper()

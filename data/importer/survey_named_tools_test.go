@@ -82,9 +82,7 @@ func TestDelightedAPIPersonPropertiesWithSpaces(t *testing.T) {
 	if got[0].Channel != data.ChannelEmail || got[1].Channel != data.ChannelWeb {
 		t.Errorf("channels %q, %q; want email, web", got[0].Channel, got[1].Channel)
 	}
-	if res := importFile(t, db, path, importer.Options{RejectsPath: "-"}); res.Imported != 0 || res.Duplicates != 2 {
-		t.Errorf("again: imported %d, duplicates %d; want 0 and 2", res.Imported, res.Duplicates)
-	}
+	checkReimport(t, db, path, importer.Options{RejectsPath: "-"}, 2)
 }
 
 // Typeform's Responses API gives each response "landing_id", "token",
@@ -192,9 +190,7 @@ func TestGoogleFormsOtherLanguages(t *testing.T) {
 			if got["Bien"].Score != 9 || got["Mal"].Score != 4 || !got["Bien"].RespondedAt.Equal(utc(2026, 2, 12, 19, 7, 17)) || !got["Mal"].RespondedAt.Equal(utc(2026, 2, 13, 9, 0, 0)) {
 				t.Errorf("rows %+v", got)
 			}
-			if res := importFile(t, db, path, importer.Options{RejectsPath: "-"}); res.Imported != 0 || res.Duplicates != 2 {
-				t.Errorf("again: imported %d, duplicates %d", res.Imported, res.Duplicates)
-			}
+			checkReimport(t, db, path, importer.Options{RejectsPath: "-"}, 2)
 		})
 	}
 }
@@ -386,9 +382,7 @@ func TestDelightedAPIPandasExport(t *testing.T) {
 			t.Errorf("row %d: %+v, want %+v", i, g, w)
 		}
 	}
-	if res := importFile(t, db, path, importer.Options{RejectsPath: "-"}); res.Imported != 0 || res.Duplicates != 3 {
-		t.Errorf("again: imported %d, duplicates %d", res.Imported, res.Duplicates)
-	}
+	checkReimport(t, db, path, importer.Options{RejectsPath: "-"}, 3)
 }
 
 // A Qualtrics export with its names and question texts but no ImportId
