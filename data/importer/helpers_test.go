@@ -2,6 +2,7 @@ package importer_test
 
 import (
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"sort"
@@ -49,6 +50,14 @@ func importFile(t testing.TB, db data.FeedbackStore, path string, opt importer.O
 		t.Fatalf("import %s: %v", filepath.Base(path), err)
 	}
 	return res
+}
+
+// starsRefusal reports whether err refuses a file as star ratings,
+// naming column.
+func starsRefusal(err error, column string) bool {
+	var refused *importer.MessageError
+	return errors.Is(err, importer.ErrNoScoreColumn) && errors.As(err, &refused) &&
+		refused.Code == "import.error.star_ratings" && refused.Args["Column"] == column
 }
 
 // checkReimport imports path again and checks it adds nothing: every one

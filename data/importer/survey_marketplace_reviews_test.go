@@ -2,7 +2,6 @@ package importer_test
 
 import (
 	"context"
-	"errors"
 	"testing"
 	"time"
 
@@ -49,9 +48,8 @@ func TestMarketplaceReviewWorkbooksAreRefused(t *testing.T) {
 			path := writeWorkbook(t, "reviews.xlsx", []string{"Sheet1"}, map[string][][]any{"Sheet1": tc.rows}, nil)
 			db := openStore(t)
 			_, err := importer.ImportFeedback(context.Background(), db, path, importer.Options{Location: time.UTC, RejectsPath: "-"}, nil)
-			var refused *importer.MessageError
-			if !errors.Is(err, importer.ErrNoScoreColumn) || !errors.As(err, &refused) || refused.Code != "import.error.star_ratings" || refused.Args["Column"] != tc.column {
-				t.Fatalf("import: %v (%+v), want the star_ratings refusal naming %s", err, refused, tc.column)
+			if !starsRefusal(err, tc.column) {
+				t.Fatalf("import: %v, want the star_ratings refusal naming %q", err, tc.column)
 			}
 			assertEmpty(t, db)
 		})
@@ -100,9 +98,8 @@ func TestYandexMapsReviewsAreRefused(t *testing.T) {
 		"Мария,2026-11-02T00:00:00,0,0,"+org+",5,yandex_maps,Всё понравилось")))
 	db := openStore(t)
 	_, err := importer.ImportFeedback(context.Background(), db, path, importer.Options{Location: time.UTC, RejectsPath: "-"}, nil)
-	var refused *importer.MessageError
-	if !errors.Is(err, importer.ErrNoScoreColumn) || !errors.As(err, &refused) || refused.Code != "import.error.star_ratings" || refused.Args["Column"] != "rating" {
-		t.Fatalf("import: %v (%+v), want the star_ratings refusal naming rating", err, refused)
+	if !starsRefusal(err, "rating") {
+		t.Fatalf("import: %v, want the star_ratings refusal naming %q", err, "rating")
 	}
 	assertEmpty(t, db)
 }
@@ -121,9 +118,8 @@ func TestTwoGISReviewsAreRefused(t *testing.T) {
 		`"5","Мария","2026-11-02","Всё сделали в срок, спасибо большое","2GIS","Автоцентр"`)))
 	db := openStore(t)
 	_, err := importer.ImportFeedback(context.Background(), db, path, importer.Options{Location: time.UTC, RejectsPath: "-"}, nil)
-	var refused *importer.MessageError
-	if !errors.Is(err, importer.ErrNoScoreColumn) || !errors.As(err, &refused) || refused.Code != "import.error.star_ratings" || refused.Args["Column"] != "rating" {
-		t.Fatalf("import: %v (%+v), want the star_ratings refusal naming rating", err, refused)
+	if !starsRefusal(err, "rating") {
+		t.Fatalf("import: %v, want the star_ratings refusal naming %q", err, "rating")
 	}
 	assertEmpty(t, db)
 }
@@ -149,9 +145,8 @@ func TestProsAndConsMarkReviews(t *testing.T) {
 				"2026-11-08T14:03:22+03:00;5;Всё;;Супер")))
 			db := openStore(t)
 			_, err := importer.ImportFeedback(context.Background(), db, path, importer.Options{Location: time.UTC, RejectsPath: "-"}, nil)
-			var refused *importer.MessageError
-			if !errors.Is(err, importer.ErrNoScoreColumn) || !errors.As(err, &refused) || refused.Code != "import.error.star_ratings" || refused.Args["Column"] != tc.column {
-				t.Fatalf("import: %v (%+v), want the star_ratings refusal naming %s", err, refused, tc.column)
+			if !starsRefusal(err, tc.column) {
+				t.Fatalf("import: %v, want the star_ratings refusal naming %q", err, tc.column)
 			}
 			assertEmpty(t, db)
 		})
