@@ -108,3 +108,32 @@ func agentsOf(c *data.Complaint) int {
 	}
 	return data.DeriveFacts(evs).Agents
 }
+
+// Zendesk's "First resolution time in minutes" counts calendar minutes
+// from creation to the first solving, so with reopens it dates the
+// first resolution (created + those minutes). It dates nothing when it
+// does not fall before the last solving or falls before the first reply
+// (a file at odds with itself): the resolution stays undated, as a
+// reopen count alone leaves it. Headers from Zendesk's ticket export
+// (testdata/zendesk_tickets.csv); values invented.
+func TestParseZendeskFirstResolution(t *testing.T) {
+	pt := parseTickets(t, tempFile(t, "zendesk_first_resolution.csv", "Id,Status,Created at,Solved at,Reopens,First reply time in minutes,"+
+		"First resolution time in minutes,Full resolution time in minutes\n"+
+		"1,Solved,2024-03-04 09:00:00 +0000,2024-03-06 09:00:00 +0000,1,30,120,2880\n"+
+		"2,Solved,2024-03-04 09:00:00 +0000,2024-03-06 09:00:00 +0000,1,30,5000,2880\n"+
+		"3,Solved,2024-03-04 09:00:00 +0000,2024-03-04 11:00:00 +0000,0,30,120,120\n"), Options{})
+	got := pt.byID(t)
+	checkTickets(t, got, map[string]ticketWant{
+		"1": {data.StatusResolved, data.PriorityNormal, data.TypeQuestion, "", data.VerdictUnknown,
+			[]string{"status:new@03-04 09:00", "reply@03-04 09:30", "status:resolved@03-04 11:00", "status:in_progress~@03-04 11:00",
+				"status:resolved@03-06 09:00"}, utc(2024, 3, 6, 9, 0), 1},
+		"2": {data.StatusResolved, data.PriorityNormal, data.TypeQuestion, "", data.VerdictUnknown,
+			[]string{"status:new@03-04 09:00", "reply@03-04 09:30", "status:resolved~@03-04 09:30", "status:in_progress~@03-04 09:30",
+				"status:resolved@03-06 09:00"}, utc(2024, 3, 6, 9, 0), 1},
+		"3": {data.StatusResolved, data.PriorityNormal, data.TypeQuestion, "", data.VerdictUnknown,
+			[]string{"status:new@03-04 09:00", "reply@03-04 09:30", "status:resolved@03-04 11:00"}, utc(2024, 3, 4, 11, 0), 0},
+	})
+	if f := data.DeriveFacts(got["1"].Events); !f.FirstResolvedAt.Equal(utc(2024, 3, 4, 11, 0)) || f.UndatedReopens != 1 {
+		t.Errorf("1: first resolution %v, undated reopens %d", f.FirstResolvedAt, f.UndatedReopens)
+	}
+}
