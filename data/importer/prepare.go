@@ -36,20 +36,21 @@ type plan struct {
 	delim       rune
 	lazyQuotes  bool // quotes inside unquoted cells are text (hasBareQuotes)
 	skip        int  // title lines and blank rows above the header
+	headerRows  int
+	schema      *schema
+	format      string
+	cols        []column
+	mapping     map[Field]int
+	sample      [][]string
+	dates       dateColumnStats
+	order       DateOrder
+	orderOK     bool
+	dateLoc     *time.Location
+	warnings    []Message
+
 	// lastRow ends the table taken from a file of several (see
 	// ticketSection); 0 reads to the end.
-	lastRow    int
-	headerRows int
-	schema     *schema
-	format     string
-	cols       []column
-	mapping    map[Field]int
-	sample     [][]string
-	dates      dateColumnStats
-	order      DateOrder
-	orderOK    bool
-	dateLoc    *time.Location
-	warnings   []Message
+	lastRow int
 
 	// banned are the columns left out of the score: star ratings, a
 	// review's rating (see starScale, reviewRecommend).
