@@ -267,7 +267,7 @@ type Facts struct {
 	Reopens         []time.Time
 	Escalations     int        // moves up to a level above frontline
 	UndatedReopens  int        // reopens a source counted without their times
-	Agents          int        // distinct assignees that held the complaint
+	Agents          int        // distinct assignees that held the complaint, and the ones a source counted unnamed (an undated EventAssign to no one)
 	Waiting         []Interval // spans in "waiting for client"; an open span ends at the zero time
 	Withdrawn       bool       // closed by a cancellation (ComplaintEvent.Cancelled) while open, and not reopened since
 }
@@ -285,6 +285,7 @@ func DeriveFacts(events []ComplaintEvent) Facts {
 	slices.SortStableFunc(evs, func(a, b ComplaintEvent) int { return a.At.Compare(b.At) })
 	f := Facts{Status: StatusNew}
 	agents := map[int64]bool{}
+	unknownAgents := 0
 	var waitStart time.Time
 	// unresolvedEnd: the last closing has no known time or resolved
 	// nothing (a cancellation), so ResolvedAt stays zero rather than
@@ -309,6 +310,13 @@ func DeriveFacts(events []ComplaintEvent) Facts {
 			}
 			current = e.Level
 		case EventAssign:
+			if e.Undated && e.AssigneeID == 0 {
+				// A source counted an agent it does not name nor date
+				// (a reassignment count): one more agent, the current
+				// assignee unchanged.
+				unknownAgents++
+				continue
+			}
 			f.AssigneeID = e.AssigneeID
 			if e.AssigneeID != 0 {
 				agents[e.AssigneeID] = true
@@ -369,7 +377,7 @@ func DeriveFacts(events []ComplaintEvent) Facts {
 	if !f.Status.Open() && len(f.Resolutions) > 0 && !unresolvedEnd {
 		f.ResolvedAt = f.Resolutions[len(f.Resolutions)-1]
 	}
-	f.Agents = len(agents)
+	f.Agents = len(agents) + unknownAgents
 	return f
 }
 

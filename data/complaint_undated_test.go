@@ -71,3 +71,19 @@ func TestEvaluateSLAUndatedCloseIsNotJudged(t *testing.T) {
 		t.Errorf("an open complaint past its target: %+v", res)
 	}
 }
+
+// An undated assignment to no one is an agent a source counted without
+// naming or dating (ServiceNow's "Reassignment count", Zendesk's
+// "Assignee stations"): one more agent, the current assignee unchanged.
+func TestDeriveFactsUndatedAgents(t *testing.T) {
+	opened := time.Date(2024, 3, 1, 9, 0, 0, 0, time.UTC)
+	f := DeriveFacts([]ComplaintEvent{
+		{At: opened, Kind: EventStatus, Status: StatusNew},
+		{At: opened, Kind: EventAssign, Undated: true},
+		{At: opened, Kind: EventAssign, AssigneeID: 7},
+		{At: opened.Add(time.Hour), Kind: EventStatus, Status: StatusResolved},
+	})
+	if f.Agents != 2 || f.AssigneeID != 7 {
+		t.Errorf("counted agent: agents %d assignee %d, want 2 and 7", f.Agents, f.AssigneeID)
+	}
+}

@@ -30,6 +30,8 @@ type ticketRow struct {
 	level                                      data.Level // the escalation level reached ("" when the row says none)
 	escalatedAt                                time.Time  // when, if the row dates it
 	reopens                                    int
+	agents                                     int       // at least this many agents held it, when the row counts them (0 = unknown)
+	firstResolvedAt                            time.Time // its first resolution, when the row dates it apart from the last one
 	compensation                               int64
 	notAppeal                                  bool // marked spam, deleted or merged
 }
@@ -43,7 +45,13 @@ type complaintBuilder struct {
 	disputed bool // the verdict column records disputes (CFPB)
 	numbered bool // the escalation column names levels or lines: a bare 1 is the front line
 	rated    bool // the verdict column may hold 1-5 ratings (Jira, CSAT)
-	statuses valueCache[data.Status]
+	vip      bool // the tier column is a VIP flag (see parseTier)
+	// agentCounts are the columns counting who held a ticket (see
+	// agentCountColumns); firstResolution is Zendesk's "First
+	// resolution time in minutes", -1 when there is none.
+	agentCounts     []agentCount
+	firstResolution int
+	statuses        valueCache[data.Status]
 	// parseStatus reads the layout's statuses (ServiceNow may export
 	// state numbers).
 	parseStatus func(string) (data.Status, bool)
@@ -125,11 +133,16 @@ func newComplaintBuilder(p *plan, opt Options) *complaintBuilder {
 	if i, ok := p.mapping[FieldLevel]; ok {
 		b.numbered = namesLine(p.cols[i].norm)
 	}
+	if i, ok := p.mapping[FieldTier]; ok {
+		b.vip = vipFlag(p.cols[i].norm)
+	}
 	b.parseStatus, b.notAppeal = planStatusParser(p)
 	b.openNew = openIsNew(p, b.parseStatus)
 	b.duplicate = duplicateColumn(p)
 	b.clientAlt = clientFallback(p)
 	b.laterOutcome = laterOutcomeColumn(p)
+	b.agentCounts = agentCountColumns(p)
+	b.firstResolution = exactColumn(p.cols, nil, []string{"first resolution time in minutes"})
 	b.parsePriority = parsePriority
 	switch {
 	case p.format == FormatGLPI:
@@ -461,6 +474,12 @@ func (b *complaintBuilder) parseRow(rec []string, row int) (ticketRow, bool) {
 		}
 		r.reopens = n
 	}
+	b.readAgents(rec, &r)
+	if b.firstResolution >= 0 && b.firstResolution < len(rec) && !r.opened.IsZero() {
+		if n, ok := parseCount(rec[b.firstResolution]); ok && n > 0 {
+			r.firstResolvedAt = r.opened.Add(time.Duration(n) * time.Minute)
+		}
+	}
 	if r.reopens == 0 && !b.eventLog && reopenedStatus(r.statusText) {
 		// «Повторно открыта», "Reopened": open again after a resolution,
 		// once at least, though the file counts no reopens.
@@ -621,7 +640,7 @@ func (b *complaintBuilder) details(rec []string, row int, r *ticketRow) {
 			r.client = v
 		}
 	}
-	r.tier = b.text(rec, FieldTier)
+	r.tier = parseTier(b.text(rec, FieldTier), b.vip)
 	r.category = b.text(rec, FieldCategory)
 	r.subcategory = b.text(rec, FieldSubcategory)
 	r.subject = b.clip(rec, row, FieldSubject, data.MaxShortText)
@@ -932,6 +951,16 @@ func (b *complaintBuilder) fromRow(r ticketRow) *data.Complaint {
 	if pairs > 0 && final.Open() && (!r.resolvedAt.IsZero() || !r.closedAt.IsZero()) {
 		pairs--
 	}
+	// Zendesk's "First resolution time in minutes" counts calendar
+	// minutes from the ticket's creation to its first solving: with
+	// reopens, the first of the resolutions is dated by it, when it
+	// falls after what is dated so far and before the last resolution.
+	if last := cmp.Or(r.resolvedAt, r.closedAt); pairs > 0 && !r.firstResolvedAt.IsZero() && !r.firstResolvedAt.Before(h.last) &&
+		(last.IsZero() || r.firstResolvedAt.Before(last)) {
+		h.end(data.StatusResolved, r.firstResolvedAt)
+		h.move(data.StatusInProgress, time.Time{}, true)
+		pairs--
+	}
 	for range pairs {
 		h.move(data.StatusResolved, time.Time{}, true)
 		h.move(data.StatusInProgress, time.Time{}, true)
@@ -948,8 +977,83 @@ func (b *complaintBuilder) fromRow(r ticketRow) *data.Complaint {
 		}
 	}
 	h.move(final, time.Time{}, true)
+	h.agents(r)
 	c.Events = h.events
 	return c
+}
+
+// agents records the agents a row counts beyond the one it names: each
+// is an undated assignment to someone unknown (data.DeriveFacts counts
+// it as an agent and keeps the current assignee), followed by the named
+// assignee's own assignment, so that first contact resolution's "one
+// agent" does not hold for a ticket that passed between agents.
+func (h *history) agents(r ticketRow) {
+	others := r.agents
+	if r.assignee != "" {
+		others--
+	}
+	if others <= 0 {
+		return
+	}
+	at := h.events[0].At
+	var evs []data.ComplaintEvent
+	for range others {
+		evs = append(evs, data.ComplaintEvent{At: at, Kind: data.EventAssign, Undated: true})
+	}
+	if r.assignee != "" {
+		evs = append(evs, data.ComplaintEvent{At: at, Kind: data.EventAssign, Assignee: r.assignee})
+	}
+	// At the opening, right after it: the events stay in time order.
+	h.events = slices.Insert(h.events, 1, evs...)
+}
+
+// agentCount is a column counting who held a ticket: Zendesk's
+// "Assignee stations" counts its assignees, its "Group stations" its
+// groups (two groups, two agents at least), ServiceNow's "Reassignment
+// count" its reassignments (one, two agents at least).
+type agentCount struct {
+	col       int
+	assignees bool // the count is of agents, not of groups or reassignments
+	extra     bool // the count is of reassignments: one more than it held it
+}
+
+// agentCountColumns finds the columns counting who held a ticket.
+func agentCountColumns(p *plan) []agentCount {
+	var out []agentCount
+	for i, c := range p.cols {
+		switch spaced(c.norm) {
+		case "assignee stations":
+			out = append(out, agentCount{col: i, assignees: true})
+		case "group stations":
+			out = append(out, agentCount{col: i})
+		case "reassignment count":
+			out = append(out, agentCount{col: i, extra: true})
+		}
+	}
+	return out
+}
+
+// readAgents sets the least number of agents a row's counts give, when
+// the file is no event log (whose assignments say who held it).
+func (b *complaintBuilder) readAgents(rec []string, r *ticketRow) {
+	if b.eventLog || b.changeLog {
+		return
+	}
+	for _, a := range b.agentCounts {
+		if a.col >= len(rec) {
+			continue
+		}
+		n, ok := parseCount(rec[a.col])
+		switch {
+		case !ok || n <= 0:
+		case a.extra:
+			r.agents = max(r.agents, 2)
+		case a.assignees:
+			r.agents = max(r.agents, n)
+		case n > 1:
+			r.agents = max(r.agents, 2)
+		}
+	}
 }
 
 // end records a resolution or closing dated by its own column. Such a

@@ -146,10 +146,19 @@ func TestImportKeepsUndatedEvents(t *testing.T) {
 		t.Errorf("1001: %d undated events stored, want 1: %+v", undated, got["1001"].Events)
 	}
 	// Two reopens Zendesk counts without dating them: no resolution at
-	// the first reply's time.
-	if f := got["1005"].Facts; f.UndatedReopens != 2 || len(f.Reopens) != 0 || !f.FirstResolvedAt.IsZero() ||
+	// the first reply's time. Its "First resolution time in minutes"
+	// (300 from 12:00) dates the first solving, the first resolution.
+	if f := got["1005"].Facts; f.UndatedReopens != 2 || len(f.Reopens) != 0 || !f.FirstResolvedAt.Equal(time.Date(2024, 3, 6, 17, 0, 0, 0, time.UTC)) ||
 		!f.ResolvedAt.Equal(time.Date(2024, 3, 9, 16, 0, 0, 0, time.UTC)) {
 		t.Errorf("1005: two reopens without times: %+v", f)
+	}
+	// "Assignee stations" 2: two agents held 1003, one of them unnamed
+	// and undated; its assignee stays the one the file names.
+	if c := got["1003"]; c.Facts.Agents != 2 || c.Assignee != "Ivan Sidorov" || c.Facts.AssigneeID != c.AssigneeID {
+		t.Errorf("1003: agents %d assignee %q (%d)", c.Facts.Agents, c.Assignee, c.AssigneeID)
+	}
+	if f := got["1001"].Facts; f.Agents != 1 {
+		t.Errorf("1001: one assignee station, %d agents", f.Agents)
 	}
 }
 

@@ -250,15 +250,18 @@ func TestParseZendeskExport(t *testing.T) {
 			[]string{"status:new@03-04 09:15", "reply@03-04 10:00", "status:resolved@03-05 11:45", "status:closed~@03-05 11:45"}, utc(2024, 3, 5, 11, 45), 0},
 		"1002": {data.StatusResolved, data.PriorityNormal, data.TypeQuestion, data.ChannelWeb, data.VerdictSatisfied,
 			[]string{"status:new@03-04 13:00", "reply@03-04 13:30", "status:resolved@03-04 15:00"}, utc(2024, 3, 4, 15, 0), 0},
-		// Solved once, reopened, open now: the reopen has no time.
+		// Solved once, reopened, open now: the reopen has no time. Two
+		// "Assignee stations": an agent before the one named, undated.
 		"1003": {data.StatusInProgress, data.PriorityHigh, data.TypeComplaint, data.ChannelPhone, data.VerdictUnknown,
-			[]string{"status:new@03-05 08:00", "reply@03-05 08:15", "status:resolved@03-06 10:00", "status:in_progress~@03-06 10:00"}, time.Time{}, 1},
+			[]string{"status:new@03-05 08:00", "assign~@03-05 08:00", "assign@03-05 08:00", "reply@03-05 08:15", "status:resolved@03-06 10:00", "status:in_progress~@03-06 10:00"}, time.Time{}, 1},
 		"1004": {data.StatusWaiting, data.PriorityLow, data.TypeRequest, data.ChannelChat, data.VerdictUnknown,
 			[]string{"status:new@03-06 10:30", "reply@03-06 10:50", "status:waiting~@03-06 10:50"}, time.Time{}, 0},
 		// Two reopens before the final solve; no priority or type given.
+		// "First resolution time in minutes" (300) dates the first
+		// solving; the second stays undated.
 		"1005": {data.StatusResolved, data.PriorityNormal, data.TypeQuestion, data.ChannelEmail, data.VerdictSatisfied,
-			[]string{"status:new@03-06 12:00", "reply@03-06 13:00", "status:resolved~@03-06 13:00", "status:in_progress~@03-06 13:00",
-				"status:resolved~@03-06 13:00", "status:in_progress~@03-06 13:00", "status:resolved@03-09 16:00"}, utc(2024, 3, 9, 16, 0), 2},
+			[]string{"status:new@03-06 12:00", "reply@03-06 13:00", "status:resolved@03-06 17:00", "status:in_progress~@03-06 17:00",
+				"status:resolved~@03-06 17:00", "status:in_progress~@03-06 17:00", "status:resolved@03-09 16:00"}, utc(2024, 3, 9, 16, 0), 2},
 		"1006": {data.StatusNew, data.PriorityNormal, data.TypeQuestion, data.ChannelWeb, data.VerdictUnknown,
 			[]string{"status:new@03-07 09:00"}, time.Time{}, 0},
 	})

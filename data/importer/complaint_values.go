@@ -1372,3 +1372,49 @@ func statusLevel(status string) (data.Level, bool) {
 	}
 	return data.LevelSenior, escalated
 }
+
+// keyTiers are the tiers, in the words of exports and registers, that are
+// the app's key tier (data.KeyTier, the "key clients" view).
+var keyTiers = []string{"key", "key account", "key client", "key customer", "vip", "vip client", "vip customer", "вип",
+	"ключевой", "ключевые", "ключевая", "ключевой клиент", "ключевые клиенты", "vip-клиент", "vip клиент"}
+
+// vipFlag reports whether a tier header is a flag of VIP clients («VIP»:
+// да/нет), whose yes is the key tier and whose no is no tier.
+func vipFlag(header string) bool {
+	h := spaced(normHeader(header))
+	return strings.Contains(h, "vip") || strings.Contains(h, "вип")
+}
+
+// parseTier reads a client tier cell: a key tier in any of its words
+// becomes data.KeyTier, so that the "key clients" view finds it; a VIP
+// flag's yes is the key tier and its no none; other tiers ("Gold",
+// "Enterprise", «Стандарт») are kept as written, as a typed tier is.
+func parseTier(s string, flag bool) string {
+	v := cleanText(s)
+	l := strings.ToLower(v)
+	if flag {
+		switch l {
+		case "да", "yes", "true", "y", "1", "+", "x", "х", "✓", "✔", "vip", "вип":
+			return data.KeyTier
+		case "нет", "no", "false", "n", "0", "-", "—":
+			return ""
+		}
+	}
+	if slices.Contains(keyTiers, l) {
+		return data.KeyTier
+	}
+	return v
+}
+
+// tierLike reports whether a cell reads as a client tier: a short word or
+// two, or a flag, not an e-mail, a link, a date or a sentence.
+func tierLike(s string) bool {
+	s = strings.TrimSpace(s)
+	if s == "" || utf8.RuneCountInString(s) > 30 || strings.ContainsAny(s, "@/:?!") || len(strings.Fields(s)) > 3 {
+		return false
+	}
+	if _, err := scanDate(s, false); err == nil {
+		return false
+	}
+	return true
+}

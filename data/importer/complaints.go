@@ -340,7 +340,14 @@ var complaintAliases = map[Field][]string{
 		"contact method", "method of contact", "complaint channel", "source of complaint",
 		"channel received", "contact channel", "source channel", "how contacted", "канал получения",
 		"происхождение"}, // Creatio's case (Origin),
-	FieldTier: {"сегмент", "сегмент клиента", "категория клиента", "уровень клиента", "tier", "client tier", "customer tier", "segment"},
+	// The client's tier where the export carries it: Zendesk's
+	// organization field ("Org Tier", "Organization Tier"), Freshdesk's
+	// company field ("Company tier"), a CRM's account tier, a register's
+	// VIP flag («VIP»: да/нет). Each is read only when its values are
+	// tiers (tierLike); see parseTier for the values the app knows.
+	FieldTier: {"сегмент", "сегмент клиента", "категория клиента", "уровень клиента", "tier", "client tier", "customer tier", "segment",
+		"org tier", "organization tier", "organisation tier", "company tier", "account tier", "customer segment", "client segment",
+		"vip", "vip client", "vip customer", "vip клиент", "vip-клиент", "клиент vip", "вип", "вип клиент", "вип-клиент"},
 	// Directum's report on appeals names the applicant «Корреспондент,
 	// ФИО корреспондента» beside a «ФИО», the employee who holds the
 	// letter: the whole name comes first.
@@ -482,8 +489,10 @@ var complaintSchema = &schema{
 	// register of appeals, but the client's own question in a log of
 	// questions and answers: a category only when its values read as
 	// one.
-	doubtful: map[Field][]string{FieldStatus: {"state", "sub status"}, FieldCategory: {"вопрос"}},
-	fits:     map[Field]func(string) bool{FieldStatus: statusLike, FieldCategory: categoryLike},
+	// A tier column is read only when it holds tiers, not a client's
+	// name, an e-mail or a sentence (tierLike).
+	doubtful: map[Field][]string{FieldStatus: {"state", "sub status"}, FieldCategory: {"вопрос"}, FieldTier: complaintAliases[FieldTier]},
+	fits:     map[Field]func(string) bool{FieldStatus: statusLike, FieldCategory: categoryLike, FieldTier: tierLike},
 	reshape: func(p *plan, opt Options) {
 		changeLogShape(p, opt)
 		appealRegisterShape(p, opt)

@@ -99,6 +99,7 @@ const (
 	warnScoreColumnEmpty = "import.warning.score_column_empty"
 	warnRejectsFile      = "import.warning.rejects_file"
 	warnTitleSkipped     = "import.warning.title_skipped"
+	warnSectionsSkipped  = "import.warning.sections_skipped"
 	warnMergedFilled     = "import.warning.merged_filled"
 	warnSummarySkipped   = "import.warning.summary_skipped"
 	warnFooterSkipped    = "import.warning.footer_skipped"

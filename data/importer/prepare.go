@@ -48,6 +48,10 @@ type plan struct {
 	dateLoc     *time.Location
 	warnings    []Message
 
+	// lastRow ends the table taken from a file of several (see
+	// ticketSection); 0 reads to the end.
+	lastRow int
+
 	// banned are the columns left out of the score: star ratings, a
 	// review's rating (see starScale, reviewRecommend).
 	banned map[int]bool
@@ -64,6 +68,14 @@ type plan struct {
 }
 
 func (p *plan) open() (recordSource, error) {
+	src, err := p.openTable()
+	if err != nil || p.lastRow <= 0 {
+		return src, err
+	}
+	return &sectionSource{recordSource: src, lastRow: p.lastRow}, nil
+}
+
+func (p *plan) openTable() (recordSource, error) {
 	if p.xlsx {
 		src, err := openXLSX(p.path, p.sheet, p.size)
 		if err != nil || len(p.fills) == 0 {
@@ -251,6 +263,7 @@ func prepare(path string, opt Options, sc *schema) (*plan, error) {
 		}
 	}
 
+	sectionSkip, sectioned := p.takeSection(sc)
 	src, err := p.open()
 	if err != nil {
 		return nil, wrap(err)
@@ -259,7 +272,7 @@ func prepare(path string, opt Options, sc *schema) (*plan, error) {
 	if xs, ok := src.(*xlsxSource); ok {
 		p.date1904 = xs.date1904
 	}
-	lead, nums, err := readLead(src, leadRows)
+	lead, nums, err := readLead(src, leadRows+sectionSkip)
 	if err != nil {
 		return nil, wrap(err)
 	}
@@ -269,7 +282,10 @@ func prepare(path string, opt Options, sc *schema) (*plan, error) {
 		// first row, not a title: the names under it are grouped.
 		p.skip = r
 	}
-	if p.skip > 0 {
+	if sectioned {
+		p.skip = min(sectionSkip, len(lead))
+	}
+	if p.skip > 0 && !sectioned {
 		var titles []string
 		for _, r := range lead[:p.skip] {
 			// Excel's "sep=;" line says how the file is delimited: no

@@ -397,6 +397,12 @@ func (cd *card) eventText(e data.ComplaintEvent) string {
 	case data.EventEscalation:
 		text = lang.L("complaints.event.escalation", map[string]any{"Level": widgets.LevelName(e.Level)})
 	case data.EventAssign:
+		if e.Undated && e.AssigneeID == 0 {
+			// An agent an import counted (a reassignment count), no one
+			// to name.
+			text = lang.L("complaints.event.assign_counted")
+			break
+		}
 		who := lang.L("complaints.unassigned")
 		if emp, ok := cd.look.employee(e.AssigneeID); ok {
 			who = emp.Name

@@ -588,6 +588,19 @@ func TestCardEscalatesLevelByLevel(t *testing.T) {
 	}
 }
 
+// An agent an import counted without a name or a date (ServiceNow's
+// reassignment count) reads as such in the history, not as "Unassigned".
+func TestCardCountedAgentEvent(t *testing.T) {
+	_, _, _, cd := cardOnNewest(t)
+	e := data.ComplaintEvent{Kind: data.EventAssign, Undated: true}
+	if got := cd.eventText(e); got != "Another agent held it (counted by the imported file, not named or dated)" {
+		t.Errorf("counted agent reads %q", got)
+	}
+	if got := cd.eventText(data.ComplaintEvent{Kind: data.EventAssign}); got != "Assigned: Unassigned" && !strings.HasPrefix(got, "Assigned: ") {
+		t.Errorf("unassignment reads %q", got)
+	}
+}
+
 // saveStandard stores a 24/7 standard with a 4-hour target for normal
 // priority and 1 hour for critical.
 func saveStandard(t *testing.T, st data.Store, code string, m data.SLAMeasure) {
