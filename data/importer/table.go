@@ -440,17 +440,25 @@ func isXLSX(path string) bool {
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".xlsx", ".xlsm":
 		return true
-	case ".csv", ".tsv", ".txt":
-		return false
 	}
+	// A workbook saved or renamed as .csv is still read as the workbook
+	// it is: a ZIP whose first entries are a workbook's ("[Content_Types].xml",
+	// "xl/...") within the first kilobytes.
 	f, err := os.Open(path)
 	if err != nil {
 		return false
 	}
 	defer f.Close()
-	head := make([]byte, 4)
+	head := make([]byte, 8<<10)
 	n, _ := io.ReadFull(f, head)
-	return bytes.Equal(head[:n], []byte("PK\x03\x04"))
+	if !bytes.HasPrefix(head[:n], []byte("PK\x03\x04")) {
+		return false
+	}
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".csv", ".tsv", ".txt":
+		return bytes.Contains(head[:n], []byte("xl/")) || bytes.Contains(head[:n], []byte("[Content_Types].xml"))
+	}
+	return true
 }
 
 // hasBareQuotes reports whether the first records hold quote marks inside
