@@ -11,6 +11,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/xuri/excelize/v2"
+
 	"caredesk/data/importer"
 )
 
@@ -171,4 +173,25 @@ func TestUnreadableFilesRefused(t *testing.T) {
 		}
 		refusedWithin(t, locked, "import.error.no_access", 20*time.Second)
 	}
+}
+
+// A workbook without any sheet, or whose only sheet is empty, is refused
+// with a message naming it; "workbook has no sheets" was English only.
+func TestEmptyWorkbooksRefused(t *testing.T) {
+	var b bytes.Buffer
+	z := zip.NewWriter(&b)
+	w, _ := z.Create("[Content_Types].xml")
+	w.Write([]byte(`<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>`))
+	w, _ = z.Create("xl/workbook.xml")
+	w.Write([]byte(`<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheets/></workbook>`))
+	z.Close()
+	refusedWithin(t, writeFile(t, "nosheets.xlsx", b.Bytes()), "import.error.no_sheets", 20*time.Second)
+
+	f := excelize.NewFile()
+	f.NewSheet("Second")
+	empty := t.TempDir() + "/emptysheets.xlsx"
+	if err := f.SaveAs(empty); err != nil {
+		t.Fatal(err)
+	}
+	refusedWithin(t, empty, "import.error.empty_file", 20*time.Second)
 }

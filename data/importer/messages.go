@@ -166,6 +166,7 @@ const (
 	errNoAccess       = "import.error.no_access"
 	errIsFolder       = "import.error.is_folder"
 	errHeaderQuote    = "import.error.header_quote"
+	errNoSheets       = "import.error.no_sheets"
 )
 
 func warning(code string, args map[string]any, format string, a ...any) Message {

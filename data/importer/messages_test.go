@@ -80,6 +80,7 @@ func TestMessagesAreTranslated(t *testing.T) {
 		warning(errNoAccess, map[string]any{"File": "answers.csv"}, "x"),
 		warning(errIsFolder, map[string]any{"File": "answers"}, "x"),
 		warning(errHeaderQuote, map[string]any{"File": "answers.csv", "Row": 1}, "x"),
+		warning(errNoSheets, map[string]any{"File": "answers.xlsx"}, "x"),
 	}
 	for r := range reasonText {
 		if reasonArgs[r] == nil {

@@ -364,7 +364,9 @@ func pickSheet(file, want string) (string, []cellRange, error) {
 // chooseSheet picks want among sheets, the first without a name.
 func chooseSheet(file string, sheets []string, want string) (string, error) {
 	if len(sheets) == 0 {
-		return "", fmt.Errorf("%s: workbook has no sheets", filepath.Base(file))
+		base := filepath.Base(file)
+		return "", &MessageError{Message: warning(errNoSheets, map[string]any{"File": base},
+			"%s is a workbook without any sheet: open it in Excel or LibreOffice Calc, check that it holds the table, and save it again", base), Err: ErrEmptyFile}
 	}
 	if want == "" {
 		return sheets[0], nil
