@@ -195,3 +195,36 @@ func TestEmptyWorkbooksRefused(t *testing.T) {
 	}
 	refusedWithin(t, empty, "import.error.empty_file", 20*time.Second)
 }
+
+// When the rejects file cannot be written (its folder is missing or
+// read-only), the import still stores the good rows in one batch, keeps
+// the bad ones in the result and says where the list could not be saved;
+// no path of a report that does not exist is given.
+func TestRejectsFileUnwritable(t *testing.T) {
+	path := writeFile(t, "answers.csv", []byte("date,score,comment\n2024-01-01,9,ok\n2024-01-02,12,bad\n"))
+	rejects := t.TempDir() + "/missing/answers.rejects.csv"
+	db := openStore(t)
+	res, err := importer.ImportFeedback(t.Context(), db, path, importer.Options{Location: time.UTC, RejectsPath: rejects}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Imported != 1 || res.Rejected != 1 || len(res.Rejects) != 1 || res.Rejects[0].Row != 3 || res.Rejects[0].Column != "score" {
+		t.Errorf("result %+v", res)
+	}
+	if res.RejectsFile != "" {
+		t.Errorf("rejects file %q reported, but none was written", res.RejectsFile)
+	}
+	warned := false
+	for _, w := range res.Warnings {
+		warned = warned || w.Code == "import.warning.rejects_file" && w.Args["Path"] == rejects
+	}
+	if !warned {
+		t.Errorf("no warning of the unwritable rejects file: %+v", res.Warnings)
+	}
+	if b, _ := db.ImportBatches(t.Context()); len(b) != 1 || b[0].Imported != 1 || b[0].Rejected != 1 {
+		t.Errorf("batches %+v", b)
+	}
+	if n := len(stored(t, db)); n != 1 {
+		t.Errorf("%d responses stored, want 1", n)
+	}
+}
