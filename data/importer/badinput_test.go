@@ -228,3 +228,18 @@ func TestRejectsFileUnwritable(t *testing.T) {
 		t.Errorf("%d responses stored, want 1", n)
 	}
 }
+
+// NUL bytes inside a CSV's cells are dropped: they were stored inside
+// comments and made a score "\x008" a reject shown as " 8".
+func TestNULBytesDropped(t *testing.T) {
+	path := writeFile(t, "nul.csv", []byte("date,score,comment\n2024-01-01,9,o\x00k\n2024-01-02,\x008,fi\x00\x00ne\n"))
+	db := openStore(t)
+	res := importFile(t, db, path, importer.Options{RejectsPath: "-"})
+	if res.Imported != 2 || res.Rejected != 0 {
+		t.Fatalf("imported %d, rejected %d: %+v", res.Imported, res.Rejected, res.Rejects)
+	}
+	got := byComment(t, db)
+	if got["ok"].Score != 9 || got["fine"].Score != 8 {
+		t.Errorf("stored %+v", got)
+	}
+}

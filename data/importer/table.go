@@ -93,6 +93,14 @@ func (s *csvSource) next() ([]string, int, error) {
 	last := len(rec) - 1
 	end, _ := s.r.FieldPos(last)
 	s.line = end + 1 + strings.Count(rec[last], "\n")
+	// NUL bytes are damage, not text (a spreadsheet drops them): kept,
+	// they were stored inside comments and shown as a blank in a score
+	// ("\x008" was rejected as the value " 8").
+	for i, c := range rec {
+		if strings.IndexByte(c, 0) >= 0 {
+			rec[i] = strings.ReplaceAll(c, "\x00", "")
+		}
+	}
 	return rec, s.row, nil
 }
 
