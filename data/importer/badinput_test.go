@@ -243,3 +243,13 @@ func TestNULBytesDropped(t *testing.T) {
 		t.Errorf("stored %+v", got)
 	}
 }
+
+// A header cell longer than a spreadsheet cell can be (a 10 MB line
+// without breaks, a damaged file) is refused with its row and column:
+// matching it against the known headers ran for minutes, and the
+// complaint import printed the 10 MB "column name" in its error.
+func TestHeaderCellTooLongRefused(t *testing.T) {
+	huge := strings.Repeat("x", 10<<20)
+	refusedWithin(t, writeFile(t, "oneline.csv", []byte(huge)), "import.error.header_too_long", 20*time.Second)
+	refusedWithin(t, writeFile(t, "bighead.csv", []byte("date,score,"+huge+"\n2024-01-01,9,ok\n")), "import.error.header_too_long", 20*time.Second)
+}

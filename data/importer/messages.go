@@ -167,6 +167,7 @@ const (
 	errIsFolder       = "import.error.is_folder"
 	errHeaderQuote    = "import.error.header_quote"
 	errNoSheets       = "import.error.no_sheets"
+	errHeaderTooLong  = "import.error.header_too_long"
 )
 
 func warning(code string, args map[string]any, format string, a ...any) Message {

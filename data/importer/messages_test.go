@@ -81,6 +81,7 @@ func TestMessagesAreTranslated(t *testing.T) {
 		warning(errIsFolder, map[string]any{"File": "answers"}, "x"),
 		warning(errHeaderQuote, map[string]any{"File": "answers.csv", "Row": 1}, "x"),
 		warning(errNoSheets, map[string]any{"File": "answers.xlsx"}, "x"),
+		headerTooLong("answers.csv", 1, 2).Message,
 	}
 	for r := range reasonText {
 		if reasonArgs[r] == nil {

@@ -17,6 +17,9 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
 
 	"caredesk/data"
 )
@@ -344,6 +347,13 @@ func prepare(path string, opt Options, sc *schema) (*plan, error) {
 	}
 	if len(p.cols) > maxColumns {
 		return nil, wrap(tooManyColumns(p.base, len(p.cols)))
+	}
+	for r, rec := range head[:p.headerRows] {
+		for i, c := range rec {
+			if len(c) > maxCellChars && utf8.RuneCountInString(c) > maxCellChars {
+				return nil, wrap(headerTooLong(p.base, headRow+r, i))
+			}
+		}
 	}
 	if p.fills = dataFills(p.merges, headRow+p.headerRows); len(p.fills) > 0 {
 		p.warnings = append(p.warnings, mergedWarning(p.fills))
@@ -713,6 +723,21 @@ const maxColumns = 16384
 func tooManyColumns(base string, n int) *MessageError {
 	return &MessageError{Message: warning(errTooManyColumns, map[string]any{"File": base, "Columns": n, "Max": maxColumns},
 		"%s has %d columns, more than the %d a spreadsheet can hold: check that it is the right file and that its delimiter is right, or save only the needed columns as CSV", base, n, maxColumns),
+		Err: ErrOtherFormat}
+}
+
+// maxCellChars is the most characters a header cell may hold: Excel's
+// limit for any cell. A longer "name" is a damaged file or no table at
+// all (a text without line breaks), and matching it against the known
+// headers took minutes.
+const maxCellChars = 32767
+
+// headerTooLong refuses a header whose cell in row, column col (0-based)
+// is longer than maxCellChars.
+func headerTooLong(base string, row, col int) *MessageError {
+	name, _ := excelize.ColumnNumberToName(col + 1)
+	return &MessageError{Message: warning(errHeaderTooLong, map[string]any{"File": base, "Row": row, "Column": name, "Max": maxCellChars},
+		"the header of %s has a cell (row %d, column %s) longer than the %d characters a spreadsheet cell holds: the file is damaged or is not a table; check that it is the right file, or open it in a spreadsheet and save it again as CSV", base, row, name, maxCellChars),
 		Err: ErrOtherFormat}
 }
 
