@@ -55,7 +55,7 @@ func newImportCommand(a *app) *cobra.Command {
 				}
 				res, err := importer.ImportComplaints(cmd.Context(), st, args[0], opt, nil)
 				a.printImportResult(args[0], res, err == nil)
-				return cf.withHint(err)
+				return cf.withHint(ofFile(args[0], err))
 			})
 		},
 	}
@@ -188,7 +188,7 @@ func (a *app) importFeedback(cmd *cobra.Command, path string, f importFlags) err
 		}
 		res, err := importer.ImportFeedback(cmd.Context(), st, path, opt, nil)
 		a.printImportResult(path, res, err == nil)
-		return f.withHint(err)
+		return f.withHint(ofFile(path, err))
 	})
 }
 
@@ -241,6 +241,26 @@ func oneLine(s string) string {
 		s = string(r[:59]) + "…"
 	}
 	return s
+}
+
+// fileError is an import's failure with the file it was about: the
+// importer's translated refusals ("This file is an Excel 97–2003
+// workbook…") do not all name it, and the CLI prints the name before
+// those that do not (see run).
+type fileError struct {
+	error
+	file string
+}
+
+func (e fileError) Unwrap() error    { return e.error }
+func (e fileError) FileName() string { return e.file }
+
+// ofFile ties err, if any, to the file path.
+func ofFile(path string, err error) error {
+	if err == nil {
+		return nil
+	}
+	return fileError{err, filepath.Base(path)}
 }
 
 // hintedError adds what to type next to an error the user can fix with a

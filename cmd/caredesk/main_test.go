@@ -169,6 +169,11 @@ func TestCLIErrorsNameTheProblem(t *testing.T) {
 		{[]string{"import", "feedback", "--map", "bogus=Col", writeSurvey(t, dir)}, "bogus"},
 		{[]string{"import", "feedback", writeFile(t, dir, "nodate.csv", "Score,Comment\n9,fine\n")}, "--date YYYY-MM-DD"},
 		{[]string{"import", "feedback", writeFile(t, dir, "noscore.csv", "Date,Comment\n2024-01-02,fine\n")}, "--map score="},
+		// The importer's refusals that say "this file" are printed after
+		// its name.
+		{[]string{"import", "feedback", writeFile(t, dir, "register.csv", "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1xx")}, "register.csv: "},
+		{[]string{"import", "complaints", writeFile(t, dir, "report.csv", "%PDF-1.7\n")}, "report.csv: "},
+		{[]string{"import", "employees", writeFile(t, dir, "staff.csv", "%PDF-1.7\n")}, "staff.csv: "},
 	}
 	for _, c := range cases {
 		code, _, errOut := cli(t, db, c.args...)

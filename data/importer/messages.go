@@ -158,6 +158,17 @@ const (
 	errTicketExport   = "import.error.ticket_export"
 	errSLARecords     = "import.error.sla_records"
 	errChangeDate     = "import.error.change_date"
+	errTooManyColumns = "import.error.too_many_columns"
+	errBadWorkbook    = "import.error.bad_workbook"
+	errEncrypted      = "import.error.encrypted"
+	errArchive        = "import.error.archive"
+	errEmptyFile      = "import.error.empty_file"
+	errNoFile         = "import.error.no_file"
+	errNoAccess       = "import.error.no_access"
+	errIsFolder       = "import.error.is_folder"
+	errHeaderQuote    = "import.error.header_quote"
+	errNoSheets       = "import.error.no_sheets"
+	errHeaderTooLong  = "import.error.header_too_long"
 )
 
 func warning(code string, args map[string]any, format string, a ...any) Message {

@@ -72,6 +72,17 @@ func TestMessagesAreTranslated(t *testing.T) {
 		warning(warnOtherChanges, map[string]any{"Count": 7, "Fields": `"Тема", "Описание"`}, "x"),
 		warning(errChangeDate, map[string]any{"Columns": `"Поле", "Значение"`}, "x"),
 		inKindWarning(t),
+		tooManyColumns("wide.csv", 100000).Message,
+		badWorkbook("/nonexistent/cut.xlsx", "cut.xlsx").Message,
+		warning(errEncrypted, map[string]any{"File": "locked.xlsx"}, "x"),
+		warning(errArchive, map[string]any{"File": "answers.csv"}, "x"),
+		warning(errEmptyFile, map[string]any{"File": "answers.csv"}, "x"),
+		warning(errNoFile, map[string]any{"File": "answers.csv"}, "x"),
+		warning(errNoAccess, map[string]any{"File": "answers.csv"}, "x"),
+		warning(errIsFolder, map[string]any{"File": "answers"}, "x"),
+		warning(errHeaderQuote, map[string]any{"File": "answers.csv", "Row": 1}, "x"),
+		warning(errNoSheets, map[string]any{"File": "answers.xlsx"}, "x"),
+		headerTooLong("answers.csv", 1, 2).Message,
 	}
 	for r := range reasonText {
 		if reasonArgs[r] == nil {

@@ -1,12 +1,14 @@
 package importer
 
 import (
+	"archive/zip"
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"maps"
 	"os"
 	"path/filepath"
@@ -15,6 +17,9 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
 
 	"caredesk/data"
 )
@@ -108,6 +113,15 @@ func skipHeader(src recordSource, skip, headerRows int) ([][]string, error) {
 	return readHead(src, headerRows, headerRows)
 }
 
+// headerError is a header row that cannot be split into columns (a
+// quote mark out of place or never closed).
+type headerError struct {
+	row int
+	msg Message
+}
+
+func (e *headerError) Error() string { return fmt.Sprintf("header (row %d): %s", e.row, e.msg.Text) }
+
 func isRowError(err error) bool {
 	var re *rowError
 	return errors.As(err, &re)
@@ -118,13 +132,13 @@ func isRowError(err error) bool {
 func readHead(src recordSource, want, need int) ([][]string, error) {
 	var rows [][]string
 	for len(rows) < want {
-		rec, _, err := src.next()
+		rec, row, err := src.next()
 		var re *rowError
 		if errors.As(err, &re) {
 			if len(rows) >= need {
 				break
 			}
-			return nil, fmt.Errorf("header: %s", re.msg.Text)
+			return nil, &headerError{row: row, msg: re.msg}
 		}
 		if err == io.EOF {
 			break
@@ -153,6 +167,12 @@ func readLead(src recordSource, n int) ([][]string, []int, error) {
 	var nums []int
 	for len(rows) < n {
 		rec, row, err := src.next()
+		var re *rowError
+		if errors.As(err, &re) && len(rows) == 0 {
+			// The first record is the header or a title over it: a
+			// quote that swallows the file leaves nothing to read.
+			return nil, nil, &headerError{row: row, msg: re.msg}
+		}
 		if err == io.EOF || isRowError(err) {
 			break
 		}
@@ -204,17 +224,26 @@ func titleRows(lead [][]string) int {
 // prepare detects the encoding, delimiter, header rows, layout, mapping
 // and date format of a file for the fields of sc.
 func prepare(path string, opt Options, sc *schema) (*plan, error) {
+	base := filepath.Base(path)
+	wrap := func(err error) error { return fmt.Errorf("%s: %w", base, fileError(base, err)) }
 	st, err := os.Stat(path)
 	if err != nil {
-		return nil, err
+		return nil, wrap(err)
 	}
-	p := &plan{path: path, base: filepath.Base(path), size: st.Size(), xlsx: isXLSX(path), schema: sc}
-	wrap := func(err error) error { return fmt.Errorf("%s: %w", p.base, err) }
+	if st.IsDir() {
+		return nil, wrap(errFolder)
+	}
+	p := &plan{path: path, base: base, size: st.Size(), xlsx: isXLSX(path), schema: sc}
 	if refused, err := otherFormat(path); err != nil || refused != nil {
 		if refused != nil {
 			err = refused
 		}
 		return nil, wrap(err)
+	}
+	if p.xlsx {
+		if refused := badWorkbook(path, p.base); refused != nil {
+			return nil, wrap(refused)
+		}
 	}
 	if p.xlsx && opt.Sheet == "" {
 		if sheets, err := workbookSheets(path); err == nil && len(sheets) > 1 {
@@ -241,7 +270,7 @@ func prepare(path string, opt Options, sc *schema) (*plan, error) {
 		} else {
 			f, err := os.Open(path)
 			if err != nil {
-				return nil, err
+				return nil, wrap(err)
 			}
 			p.enc, err = detectEncoding(f)
 			f.Close()
@@ -331,6 +360,16 @@ func prepare(path string, opt Options, sc *schema) (*plan, error) {
 		p.cols = groupedColumns(head[:p.headerRows], p.merges, headRow)
 	} else {
 		p.cols = buildColumns(head[:p.headerRows], p.headerRows)
+	}
+	if len(p.cols) > maxColumns {
+		return nil, wrap(tooManyColumns(p.base, len(p.cols)))
+	}
+	for r, rec := range head[:p.headerRows] {
+		for i, c := range rec {
+			if len(c) > maxCellChars && utf8.RuneCountInString(c) > maxCellChars {
+				return nil, wrap(headerTooLong(p.base, headRow+r, i))
+			}
+		}
 	}
 	if p.fills = dataFills(p.merges, headRow+p.headerRows); len(p.fills) > 0 {
 		p.warnings = append(p.warnings, mergedWarning(p.fills))
@@ -655,6 +694,94 @@ var otherFormats = []struct {
 	{0, "%PDF-", errPDF, "this file is a PDF document, not a table: export the data from the program that made it as CSV or XLSX"},
 }
 
+// errFolder is the cause of a refusal of a folder given for a file.
+var errFolder = errors.New("is a folder")
+
+// fileError gives the errors of a file that cannot be read at all (not
+// found, a folder, no permission, nothing in it) a message that says
+// what to do, in the user's language; other errors are returned as they
+// are. errors.Is still finds the cause (fs.ErrNotExist, ErrEmptyFile).
+func fileError(base string, err error) error {
+	var me *MessageError
+	if errors.As(err, &me) {
+		return err
+	}
+	args := map[string]any{"File": base}
+	var he *headerError
+	switch {
+	case errors.As(err, &he):
+		args["Row"] = he.row
+		return &MessageError{Message: warning(errHeaderQuote, args,
+			"the header of %s (row %d) cannot be read: a quote mark is out of place or never closed (%s); open the file in a text editor, fix the quote marks of that line and import again",
+			base, he.row, he.msg.Text), Err: err}
+	case errors.Is(err, ErrEmptyFile):
+		return &MessageError{Message: warning(errEmptyFile, args,
+			"%s is empty: it has no header row and no data; check that it is the right file and that it was saved in full", base), Err: err}
+	case errors.Is(err, fs.ErrNotExist):
+		return &MessageError{Message: warning(errNoFile, args,
+			"%s was not found: check its name and folder", base), Err: err}
+	case errors.Is(err, fs.ErrPermission):
+		return &MessageError{Message: warning(errNoAccess, args,
+			"%s cannot be read: you have no permission to open it; copy it to a folder of yours or ask for access", base), Err: err}
+	case errors.Is(err, errFolder):
+		return &MessageError{Message: warning(errIsFolder, args,
+			"%s is a folder, not a file: choose the CSV or XLSX file inside it", base), Err: err}
+	}
+	return err
+}
+
+// maxColumns is the most columns a table may have: Excel's limit
+// (column XFD). A wider "table" is no export of a spreadsheet or survey
+// tool, and detecting its layout would take minutes.
+const maxColumns = 16384
+
+// tooManyColumns refuses a table of n columns.
+func tooManyColumns(base string, n int) *MessageError {
+	return &MessageError{Message: warning(errTooManyColumns, map[string]any{"File": base, "Columns": n, "Max": maxColumns},
+		"%s has %d columns, more than the %d a spreadsheet can hold: check that it is the right file and that its delimiter is right, or save only the needed columns as CSV", base, n, maxColumns),
+		Err: ErrOtherFormat}
+}
+
+// maxCellChars is the most characters a header cell may hold: Excel's
+// limit for any cell. A longer "name" is a damaged file or no table at
+// all (a text without line breaks), and matching it against the known
+// headers took minutes.
+const maxCellChars = 32767
+
+// headerTooLong refuses a header whose cell in row, column col (0-based)
+// is longer than maxCellChars.
+func headerTooLong(base string, row, col int) *MessageError {
+	name, _ := excelize.ColumnNumberToName(col + 1)
+	return &MessageError{Message: warning(errHeaderTooLong, map[string]any{"File": base, "Row": row, "Column": name, "Max": maxCellChars},
+		"the header of %s has a cell (row %d, column %s) longer than the %d characters a spreadsheet cell holds: the file is damaged or is not a table; check that it is the right file, or open it in a spreadsheet and save it again as CSV", base, row, name, maxCellChars),
+		Err: ErrOtherFormat}
+}
+
+// badWorkbook refuses an .xlsx file that is no readable workbook: cut
+// short in a download, damaged, a ZIP archive of other files, or a text
+// file under an .xlsx name. excelize's own words ("EOF", "zip: not a
+// valid zip file") do not tell the user what to do.
+func badWorkbook(path, base string) *MessageError {
+	z, err := zip.OpenReader(path)
+	if err == nil {
+		defer z.Close()
+		for _, f := range z.File {
+			if strings.EqualFold(f.Name, "xl/workbook.xml") || strings.EqualFold(f.Name, "xl/workbook.bin") {
+				return nil
+			}
+		}
+	}
+	return &MessageError{Message: warning(errBadWorkbook, map[string]any{"File": base},
+		"%s is not a readable XLSX workbook (it is damaged, cut short, or another kind of file under an .xlsx name): open it in Excel or LibreOffice Calc and save it again as XLSX or CSV; if it is a CSV file, rename it to .csv", base),
+		Err: ErrOtherFormat}
+}
+
+// encryptedPackage is the stream name, in UTF-16LE as an OLE2 directory
+// holds it, of a password-protected Office file: Excel saves an
+// encrypted XLSX as an OLE2 container, which would otherwise pass for an
+// Excel 97-2003 workbook.
+var encryptedPackage = []byte("E\x00n\x00c\x00r\x00y\x00p\x00t\x00e\x00d\x00P\x00a\x00c\x00k\x00a\x00g\x00e\x00")
+
 // otherFormat refuses a file that is one of otherFormats; nil when it is
 // none of them.
 func otherFormat(path string) (*MessageError, error) {
@@ -663,15 +790,29 @@ func otherFormat(path string) (*MessageError, error) {
 		return nil, err
 	}
 	defer f.Close()
-	head := make([]byte, 128)
+	head := make([]byte, 64<<10)
 	n, err := io.ReadFull(f, head)
 	if err != nil && err != io.EOF && err != io.ErrUnexpectedEOF {
 		return nil, err
+	}
+	head = head[:n]
+	base := filepath.Base(path)
+	if bytes.HasPrefix(head, []byte(otherFormats[0].magic)) && bytes.Contains(head, encryptedPackage) {
+		return &MessageError{Message: warning(errEncrypted, map[string]any{"File": base},
+			"%s is protected by a password: open it in Excel, remove the password (File > Info > Protect Workbook > Encrypt with Password) and save it, then import the saved file", base),
+			Err: ErrOtherFormat}, nil
 	}
 	for _, o := range otherFormats {
 		if end := o.at + len(o.magic); end <= n && string(head[o.at:end]) == o.magic {
 			return &MessageError{Message: warning(o.code, nil, "%s", o.text), Err: ErrOtherFormat}, nil
 		}
+	}
+	if bytes.HasPrefix(head, []byte("\x1F\x8B")) || bytes.HasPrefix(head, []byte("PK\x03\x04")) && !isXLSX(path) {
+		// A gzip or ZIP archive under a text name (a workbook misnamed
+		// .csv is read as the workbook it is).
+		return &MessageError{Message: warning(errArchive, map[string]any{"File": base},
+			"%s is a compressed archive (ZIP or gzip), not a table: unpack it and import the CSV or XLSX file inside", base),
+			Err: ErrOtherFormat}, nil
 	}
 	return nil, nil
 }

@@ -93,6 +93,14 @@ func (s *csvSource) next() ([]string, int, error) {
 	last := len(rec) - 1
 	end, _ := s.r.FieldPos(last)
 	s.line = end + 1 + strings.Count(rec[last], "\n")
+	// NUL bytes are damage, not text (a spreadsheet drops them): kept,
+	// they were stored inside comments and shown as a blank in a score
+	// ("\x008" was rejected as the value " 8").
+	for i, c := range rec {
+		if strings.IndexByte(c, 0) >= 0 {
+			rec[i] = strings.ReplaceAll(c, "\x00", "")
+		}
+	}
 	return rec, s.row, nil
 }
 
@@ -364,7 +372,9 @@ func pickSheet(file, want string) (string, []cellRange, error) {
 // chooseSheet picks want among sheets, the first without a name.
 func chooseSheet(file string, sheets []string, want string) (string, error) {
 	if len(sheets) == 0 {
-		return "", fmt.Errorf("%s: workbook has no sheets", filepath.Base(file))
+		base := filepath.Base(file)
+		return "", &MessageError{Message: warning(errNoSheets, map[string]any{"File": base},
+			"%s is a workbook without any sheet: open it in Excel or LibreOffice Calc, check that it holds the table, and save it again", base), Err: ErrEmptyFile}
 	}
 	if want == "" {
 		return sheets[0], nil
@@ -440,17 +450,25 @@ func isXLSX(path string) bool {
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".xlsx", ".xlsm":
 		return true
-	case ".csv", ".tsv", ".txt":
-		return false
 	}
+	// A workbook saved or renamed as .csv is still read as the workbook
+	// it is: a ZIP whose first entries are a workbook's ("[Content_Types].xml",
+	// "xl/...") within the first kilobytes.
 	f, err := os.Open(path)
 	if err != nil {
 		return false
 	}
 	defer f.Close()
-	head := make([]byte, 4)
+	head := make([]byte, 8<<10)
 	n, _ := io.ReadFull(f, head)
-	return bytes.Equal(head[:n], []byte("PK\x03\x04"))
+	if !bytes.HasPrefix(head[:n], []byte("PK\x03\x04")) {
+		return false
+	}
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".csv", ".tsv", ".txt":
+		return bytes.Contains(head[:n], []byte("xl/")) || bytes.Contains(head[:n], []byte("[Content_Types].xml"))
+	}
+	return true
 }
 
 // hasBareQuotes reports whether the first records hold quote marks inside

@@ -299,6 +299,15 @@ func (i *bulkImport) dropSecondaryIndexes() error {
 	return nil
 }
 
+// SetRejected records n as the batch's rejected rows: the importer
+// rejects the rows it cannot read before they reach Add, and the batch
+// the import list shows must count them (it said 0).
+func (i *bulkImport) SetRejected(n int) {
+	i.mu.Lock()
+	defer i.mu.Unlock()
+	i.batch.Rejected = n
+}
+
 // commit inserts what is pending, builds the dropped indexes again, lets
 // applyRollups write the owner's rollup changes, records the batch's
 // counts and commits: every added row becomes visible at once.
