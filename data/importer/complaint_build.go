@@ -2,7 +2,6 @@ package importer
 
 import (
 	"cmp"
-	"maps"
 	"slices"
 	"strings"
 	"time"
@@ -690,12 +689,13 @@ func pairedColumn(p *plan, field Field, pairs [][2]string) int {
 	if !ok {
 		return -1
 	}
+	used := p.mappedColumns()
 	for _, pair := range pairs {
 		if p.cols[i].norm != pair[0] {
 			continue
 		}
 		for j, c := range p.cols {
-			if j != i && c.norm == pair[1] && !slices.Contains(slices.Collect(maps.Values(p.mapping)), j) {
+			if !used[j] && c.norm == pair[1] {
 				return j
 			}
 		}

@@ -519,10 +519,7 @@ func appealRegisterShape(p *plan, opt Options) {
 	if _, ok := p.mapping[FieldExternalID]; !ok && opt.Mapping[FieldExternalID] == "" {
 		// «№ п/п» numbers the rows and is no id (see rowCounter): the
 		// registration number beside it is.
-		used := map[int]bool{}
-		for _, i := range p.mapping {
-			used[i] = true
-		}
+		used := p.mappedColumns()
 		if i := exactColumn(p.cols, used, appealNumbers); i >= 0 {
 			p.mapping[FieldExternalID] = i
 			// Rows are told apart by that number, not by their content.

@@ -156,13 +156,19 @@ func (p *plan) mapByValues(f Field, code, text string, fits func(i int, c column
 	p.warnings = append(p.warnings, warning(code, map[string]any{"Column": col}, text, col))
 }
 
-// onlyUnmapped is the one column no field is mapped to that fits; -1
-// with none or several.
-func (p *plan) onlyUnmapped(fits func(i int, c column) bool) int {
-	used := map[int]bool{}
+// mappedColumns is the set of columns some field is mapped to.
+func (p *plan) mappedColumns() map[int]bool {
+	used := make(map[int]bool, len(p.mapping))
 	for _, i := range p.mapping {
 		used[i] = true
 	}
+	return used
+}
+
+// onlyUnmapped is the one column no field is mapped to that fits; -1
+// with none or several.
+func (p *plan) onlyUnmapped(fits func(i int, c column) bool) int {
+	used := p.mappedColumns()
 	found := -1
 	for i, c := range p.cols {
 		if used[i] || !fits(i, c) {

@@ -1575,10 +1575,7 @@ func (p *plan) clientByEmail() {
 	if _, ok := p.mapping[FieldClient]; ok {
 		return
 	}
-	used := map[int]bool{}
-	for _, i := range p.mapping {
-		used[i] = true
-	}
+	used := p.mappedColumns()
 	for i, c := range p.cols {
 		if used[i] || p.banned[i] || c.option || !slices.Contains(respondentEmails, c.norm) {
 			continue
@@ -1626,10 +1623,7 @@ func (p *plan) scoreByGroup() {
 	if _, ok := p.mapping[FieldScore]; ok {
 		return
 	}
-	used := map[int]bool{}
-	for _, i := range p.mapping {
-		used[i] = true
-	}
+	used := p.mappedColumns()
 	for _, g := range p.cols {
 		base, ok := strings.CutSuffix(g.norm, "_nps_group")
 		if !ok || base == "" {
