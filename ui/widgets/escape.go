@@ -7,18 +7,27 @@ import (
 )
 
 // EscapeCloses makes Escape in win call close, as a dialog's Close or
-// Cancel button does, while no field has the keyboard (Fyne gives a
-// focused field its own keys). It returns the function that puts the
-// window's previous key handler back: call it when the dialog closes.
+// Cancel button does; call it just before showing the dialog. A menu or
+// calendar opened over the dialog closes first. The screens' fields
+// (Entry, SelectEntry, DateEntry) pass Escape on while they have the
+// keyboard. It returns the function that puts the window's previous key
+// handler back: call it when the dialog closes.
 func EscapeCloses(win fyne.Window, close func()) (restore func()) {
 	c := win.Canvas()
 	prev := c.OnTypedKey()
+	below := len(c.Overlays().List()) // the dialog, shown next, lies just above these
 	c.SetOnTypedKey(func(ev *fyne.KeyEvent) {
-		if ev.Name == fyne.KeyEscape {
-			close()
-		} else if prev != nil {
-			prev(ev)
+		if ev.Name != fyne.KeyEscape {
+			if prev != nil {
+				prev(ev)
+			}
+			return
 		}
+		if over := c.Overlays().List(); len(over) > below+1 {
+			over[len(over)-1].Hide() // closing the dialog would leave it floating
+			return
+		}
+		close()
 	})
 	return func() { c.SetOnTypedKey(prev) }
 }

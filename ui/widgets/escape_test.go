@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 )
 
 // Escape closes a dialog while one of its fields has the keyboard, and
@@ -73,5 +74,27 @@ func TestEscapeAnswersNo(t *testing.T) {
 	win.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
 	if len(answers) != 1 || answers[0] || win.Canvas().Overlays().Top() != nil {
 		t.Errorf("Escape on a question: answers %v, dialog left %v", answers, win.Canvas().Overlays().Top() != nil)
+	}
+}
+
+// A calendar or menu open over a dialog closes on Escape first; the next
+// Escape closes the dialog.
+func TestEscapeClosesAPopUpOverADialogFirst(t *testing.T) {
+	test.NewTempApp(t)
+	win := test.NewTempWindow(t, NewEntry())
+	win.Resize(fyne.NewSize(600, 400))
+	answers := 0
+	Confirm("Delete?", "Delete the standard FR-1?", func(bool) { answers++ }, win)
+	pop := widget.NewPopUp(widget.NewLabel("November 2026"), win.Canvas())
+	pop.Show()
+	escape := func() { win.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape}) }
+	escape()
+	if pop.Visible() || answers != 0 || len(win.Canvas().Overlays().List()) != 1 {
+		t.Fatalf("first Escape: pop-up shown %v, answers %d, overlays %d; want the pop-up gone and the question kept",
+			pop.Visible(), answers, len(win.Canvas().Overlays().List()))
+	}
+	escape()
+	if answers != 1 || win.Canvas().Overlays().Top() != nil {
+		t.Errorf("second Escape: answers %d, overlay left %v", answers, win.Canvas().Overlays().Top() != nil)
 	}
 }

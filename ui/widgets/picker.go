@@ -91,9 +91,7 @@ func (p *Picker) TypedKey(k *fyne.KeyEvent) {
 			p.open("")
 		}
 	case fyne.KeyEscape:
-		if c := p.canvas(); c != nil && c.OnTypedKey() != nil {
-			c.OnTypedKey()(k)
-		}
+		escapeToWindow(p, k)
 	default:
 		p.Select.TypedKey(k)
 	}
