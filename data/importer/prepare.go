@@ -611,7 +611,7 @@ func (p *plan) excelDates() bool { return p.xlsx || p.serialDates }
 // duplicate flag).
 func (p *plan) freeColumn(headers []string) int {
 	i := slices.IndexFunc(p.cols, func(c column) bool { return slices.Contains(headers, spaced(c.norm)) })
-	if i < 0 || slices.Contains(slices.Collect(maps.Values(p.mapping)), i) {
+	if i < 0 || p.mappedColumns()[i] {
 		return -1
 	}
 	return i
