@@ -675,6 +675,7 @@ func detectMapping(sc *schema, format string, cols []column, sample [][]string, 
 	// a field earlier in the order cannot take by a telling word the
 	// column another field's own name claims ("Resolution Description"
 	// is the resolution, not the description).
+	names := make([][]string, len(cols)) // matchNames, made on first use
 	for _, exactOnly := range []bool{true, false} {
 		for _, f := range sc.order {
 			if _, done := m[f]; done {
@@ -685,7 +686,10 @@ func detectMapping(sc *schema, format string, cols []column, sample [][]string, 
 				if used[i] {
 					continue
 				}
-				rank := headerRank(sc, f, c)
+				if names[i] == nil {
+					names[i] = matchNames(sc, c)
+				}
+				rank := rankByNames(sc, f, c, names[i])
 				if rank < 0 || exactOnly && rank >= containsRank {
 					continue
 				}
@@ -731,34 +735,10 @@ func exactColumn(cols []column, used map[int]bool, names []string) int {
 	return -1
 }
 
-// containsRank ranks a header that only contains a telling word.
-const containsRank = 1000
-
-// groupedRank is added to the rank of a name under a group heading that
-// matches alone (see headerRank): after every whole header, before any
-// telling word.
-const groupedRank = 500
-
-// headerRank is how well a column's header names the field: lower is
-// better, -1 = no match.
-func headerRank(sc *schema, f Field, c column) int {
-	scale := 0
-	if f == FieldScore {
-		if scale = headerScale(c); starHeader(c) || scale != 0 && scale != 10 {
-			return -1
-		}
-		for _, h := range c.headers {
-			if containsAny(strings.ToLower(h), notScoreWords) {
-				return -1
-			}
-		}
-		if strings.Contains(strings.ToLower(c.importID), "nps_group") || otherMetric(c) || calculatedScore(c) {
-			return -1
-		}
-	}
-	if f == FieldClient && c.mentions(notClientWords) && !wholeAlias(sc, f, c) && !fullNameHeader(c) || sc.isDate(f) && c.mentions(notDateWords) || f == FieldAssignee && slices.ContainsFunc(append([]string{c.name}, c.headers...), groupName) {
-		return -1
-	}
+// matchNames are the forms of a column's header that headerRank matches
+// against a field's aliases: each header cell normalised, and the same
+// without what only spells or annotates the name.
+func matchNames(sc *schema, c column) []string {
 	names := make([]string, 0, 1+len(c.headers))
 	names = append(names, c.norm)
 	for _, h := range c.headers {
@@ -802,6 +782,43 @@ func headerRank(sc *schema, f Field, c column) int {
 		if rest, ok := strings.CutPrefix(n, "№"); ok && strings.TrimSpace(rest) != "" {
 			names = append(names, "номер "+strings.TrimSpace(rest))
 		}
+	}
+	return names
+}
+
+// containsRank ranks a header that only contains a telling word.
+const containsRank = 1000
+
+// groupedRank is added to the rank of a name under a group heading that
+// matches alone (see headerRank): after every whole header, before any
+// telling word.
+const groupedRank = 500
+
+// headerRank is how well a column's header names the field: lower is
+// better, -1 = no match.
+func headerRank(sc *schema, f Field, c column) int {
+	return rankByNames(sc, f, c, matchNames(sc, c))
+}
+
+// rankByNames is headerRank with the column's matchNames already made:
+// detectMapping ranks every column for every field and makes them once.
+func rankByNames(sc *schema, f Field, c column, names []string) int {
+	scale := 0
+	if f == FieldScore {
+		if scale = headerScale(c); starHeader(c) || scale != 0 && scale != 10 {
+			return -1
+		}
+		for _, h := range c.headers {
+			if containsAny(strings.ToLower(h), notScoreWords) {
+				return -1
+			}
+		}
+		if strings.Contains(strings.ToLower(c.importID), "nps_group") || otherMetric(c) || calculatedScore(c) {
+			return -1
+		}
+	}
+	if f == FieldClient && c.mentions(notClientWords) && !wholeAlias(sc, f, c) && !fullNameHeader(c) || sc.isDate(f) && c.mentions(notDateWords) || f == FieldAssignee && slices.ContainsFunc(append([]string{c.name}, c.headers...), groupName) {
+		return -1
 	}
 	penalty := 0
 	if c.group != "" {
@@ -902,8 +919,11 @@ var ticketNouns = []string{"заявки", "обращения", "жалобы",
 // ends with. ok=false when it ends with none or is that noun alone.
 func cutTicketNoun(norm string) (string, bool) {
 	for _, w := range ticketNouns {
-		if base, found := strings.CutSuffix(norm, " "+w); found && strings.TrimSpace(base) != "" {
-			return strings.TrimSpace(base), true
+		// Cut the noun, then the space: " "+w would allocate per header.
+		if rest, found := strings.CutSuffix(norm, w); found {
+			if base, found := strings.CutSuffix(rest, " "); found && strings.TrimSpace(base) != "" {
+				return strings.TrimSpace(base), true
+			}
 		}
 	}
 	return "", false
@@ -998,12 +1018,18 @@ var unitNotes = []string{"мин", "минут", "минуты", "ч", "час",
 // cutUnitNote returns a normalised header without its unit note: after a
 // comma, or spelled "in hours", "в часах". ok=false when it has none.
 func cutUnitNote(norm string) (base string, ok bool) {
+	// Cut the unit, then its separator: joining them would allocate, and
+	// this runs for every header against every field (16,384 columns).
 	for _, u := range unitNotes {
-		for _, sep := range []string{", ", " "} {
+		rest, found := strings.CutSuffix(norm, u)
+		if !found {
+			continue
+		}
+		for _, sep := range [...]string{", ", " "} {
 			if sep == " " && !strings.Contains(u, " ") {
 				continue // a bare "h" or "d" after a space is part of a name
 			}
-			if b, found := strings.CutSuffix(norm, sep+u); found && b != "" {
+			if b, found := strings.CutSuffix(rest, sep); found && b != "" {
 				return strings.TrimRight(b, " ,"), true
 			}
 		}
