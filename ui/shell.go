@@ -131,10 +131,15 @@ func (s *shell) close() {
 
 func (s *shell) showError(err error) { ShowError(s.win, err) }
 
+// dark reports the variant the theme draws now. Screens get this method,
+// not s.theme.IsDark: that method value would keep the theme of the day
+// the screen was built, and setTheme replaces it.
+func (s *shell) dark() bool { return s.theme.IsDark() }
+
 // buildScreens (re)creates every screen, e.g. after a language switch.
 func (s *shell) buildScreens() {
 	s.dash = dashboard.New(dashboard.Deps{
-		Store: s.store, Window: s.win, ShowError: s.showError, Dark: s.theme.IsDark, SaveChart: saveChart,
+		Store: s.store, Window: s.win, ShowError: s.showError, Dark: s.dark, SaveChart: saveChart,
 		OpenComplaints: func() { s.select_(areaComplaints) },
 		OpenTraining: func(recommendations bool) {
 			s.select_(areaTraining)
@@ -150,7 +155,7 @@ func (s *shell) buildScreens() {
 	s.team = team.New(team.Deps{Store: s.store, Window: s.win, ShowError: s.showError, Changed: func() { s.changed(areaTeam) },
 		SaveChart: saveChart})
 	s.train = training.New(training.Deps{Store: s.store, Window: s.win, ShowError: s.showError,
-		Changed: func() { s.changed(areaTraining) }, Dark: func() bool { return s.theme.IsDark() }, SaveChart: saveChart})
+		Changed: func() { s.changed(areaTraining) }, Dark: s.dark, SaveChart: saveChart})
 	s.sets = settings.New(settings.Deps{
 		Store: s.store, Window: s.win, ShowError: s.showError, Changed: func() { s.changed(areaSettings) },
 		Language: s.prefs.Language(), OnLanguage: s.setLanguage,
@@ -384,9 +389,11 @@ func (s *shell) setTheme(choice string) {
 	s.prefs.SetTheme(choice)
 	s.theme = newTheme(choice)
 	s.app.Settings().SetTheme(s.theme)
-	if s.dash != nil {
-		s.dash.Refresh() // charts follow the variant
-	}
+	// A theme switch refreshes only what the window shows; the other
+	// screens would keep charts drawn in the old variant. Built again,
+	// as for a language switch, they draw in the new one.
+	s.buildScreens()
+	s.select_(areaSettings)
 }
 
 // saveChart writes a chart as PNG, SVG or a one-page PDF by extension.

@@ -226,6 +226,24 @@ func TestLanguageSwitchRebuildsInRussian(t *testing.T) {
 	eventually(t, "English settings", func() bool { return findButton(s.body, "Load demo data") != nil })
 }
 
+// Charts are drawn for the theme's variant: after a switch every screen,
+// shown or not, must draw in the new one (the dashboard kept asking the
+// theme it was built with, and drew dark charts on a light window).
+func TestThemeSwitchReachesTheDashboard(t *testing.T) {
+	s := newTestShell(t)
+	for _, choice := range []string{"dark", "light", "dark"} {
+		widgets.Do(func() { s.setTheme(choice) })
+		var dark bool
+		widgets.Do(func() { dark = s.dash.Dark() })
+		if dark != (choice == "dark") {
+			t.Errorf("after choosing %s the dashboard draws dark = %v", choice, dark)
+		}
+	}
+	if s.prefs.Theme() != "dark" {
+		t.Errorf("theme preference = %q", s.prefs.Theme())
+	}
+}
+
 func TestOpenFailureIsShownNotFatal(t *testing.T) {
 	a := test.NewTempApp(t)
 	t.Cleanup(widgets.WaitIdle)

@@ -37,6 +37,19 @@ var (
 	// fainter than live ones.
 	mutedLight = color.NRGBA{0x6f, 0x6f, 0x73, 0xff}
 	mutedDark  = color.NRGBA{0x8e, 0x8e, 0x93, 0xff}
+	// Fyne's success green (#43f436) and warning orange, made for a dark
+	// window, are 1.5:1 and 2.2:1 on a light one: a "Done" training or a
+	// met SLA could not be read. The light variant's are darker shades
+	// that keep about 5:1 as text and under the white of a button's label.
+	// Its error red is 4.4:1 on a dark tile; a lighter red keeps 4.5:1.
+	statusColours = map[fyne.ThemeVariant]map[fyne.ThemeColorName]color.Color{
+		theme.VariantLight: {
+			theme.ColorNameSuccess: color.NRGBA{0x1b, 0x7a, 0x2e, 0xff},
+			theme.ColorNameWarning: color.NRGBA{0xa3, 0x52, 0x00, 0xff},
+			theme.ColorNameError:   color.NRGBA{0xc6, 0x28, 0x28, 0xff},
+		},
+		theme.VariantDark: {theme.ColorNameError: color.NRGBA{0xf6, 0x5e, 0x52, 0xff}},
+	}
 )
 
 func (t *careTheme) Color(name fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
@@ -59,6 +72,9 @@ func (t *careTheme) Color(name fyne.ThemeColorName, v fyne.ThemeVariant) color.C
 			return mutedDark
 		}
 		return mutedLight
+	}
+	if c, ok := statusColours[v][name]; ok {
+		return c
 	}
 	return t.Theme.Color(name, v)
 }

@@ -45,3 +45,26 @@ func TestSmallPrintIsReadable(t *testing.T) {
 		}
 	}
 }
+
+// Status colours (a met or breached SLA, a done or overdue training, a
+// change for the better or worse) are read as text on the window and on
+// tiles, and as the background of a button's label, in both variants.
+func TestStatusColoursAreReadable(t *testing.T) {
+	on := map[fyne.ThemeColorName]fyne.ThemeColorName{theme.ColorNameSuccess: theme.ColorNameForegroundOnSuccess,
+		theme.ColorNameWarning: theme.ColorNameForegroundOnWarning, theme.ColorNameError: theme.ColorNameForegroundOnError}
+	for _, choice := range []string{"light", "dark"} {
+		th := newTheme(choice)
+		v := *th.forced
+		for status, label := range on {
+			c := th.Color(status, v)
+			for _, bg := range []fyne.ThemeColorName{theme.ColorNameBackground, theme.ColorNameInputBackground} {
+				if r := contrast(c, th.Color(bg, v)); r < 4.5 {
+					t.Errorf("%s: %s text on %s has contrast %.1f:1, want at least 4.5:1", choice, status, bg, r)
+				}
+			}
+			if r := contrast(th.Color(label, v), c); r < 4.5 {
+				t.Errorf("%s: a label on a %s button has contrast %.1f:1, want at least 4.5:1", choice, status, r)
+			}
+		}
+	}
+}

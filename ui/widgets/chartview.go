@@ -30,6 +30,8 @@ type ChartView struct {
 	timer   *time.Timer
 	dark    func() bool
 	OnError func(error)
+
+	drawnDark bool // the variant of the image shown; UI goroutine only
 }
 
 // NewChartView creates an empty chart view; dark reports the theme variant.
@@ -114,6 +116,7 @@ func (v *ChartView) render(gen int) {
 			return
 		}
 		v.img.Image = img
+		v.drawnDark = opt.Dark
 		v.img.Refresh()
 	})
 }
@@ -135,7 +138,18 @@ func (r *chartViewRenderer) Layout(s fyne.Size) {
 	}
 	r.v.resized(s)
 }
-func (r *chartViewRenderer) MinSize() fyne.Size           { return r.v.MinSize() }
-func (r *chartViewRenderer) Refresh()                     { canvas.Refresh(r.v.img) }
+func (r *chartViewRenderer) MinSize() fyne.Size { return r.v.MinSize() }
+
+// Refresh draws the chart again when the theme's variant is no longer the
+// one it was drawn in: the system can switch to dark while the app runs,
+// and Fyne then refreshes every widget on screen.
+func (r *chartViewRenderer) Refresh() {
+	v := r.v
+	if v.dark != nil && v.img.Image != nil && v.dark() != v.drawnDark {
+		v.drawnDark = !v.drawnDark // one redraw per switch, however many refreshes come
+		v.schedule(0)
+	}
+	canvas.Refresh(v.img)
+}
 func (r *chartViewRenderer) Objects() []fyne.CanvasObject { return r.objects }
 func (r *chartViewRenderer) Destroy()                     {}

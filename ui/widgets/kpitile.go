@@ -1,6 +1,8 @@
 package widgets
 
 import (
+	"image/color"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
@@ -34,7 +36,7 @@ func NewKPITile(caption string) *KPITile {
 	// the window beyond the screen.
 	t := &KPITile{
 		caption: widget.NewLabel(caption),
-		value:   canvas.NewText("—", theme.Color(theme.ColorNameForeground)),
+		value:   canvas.NewText("—", color.Transparent), // coloured by the renderer,
 		change:  widget.NewLabel(""),
 		note:    widget.NewLabel(""),
 	}
@@ -96,8 +98,31 @@ func (t *KPITile) Note() string { return t.note.Text }
 
 // CreateRenderer lays the tile out as a card.
 func (t *KPITile) CreateRenderer() fyne.WidgetRenderer {
-	bg := canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))
-	bg.CornerRadius = theme.InputRadiusSize() * 2
+	r := &kpiTileRenderer{tile: t, bg: canvas.NewRectangle(color.Transparent)}
 	content := container.NewPadded(container.NewVBox(t.caption, t.value, t.change, t.note))
-	return widget.NewSimpleRenderer(container.NewStack(bg, content))
+	r.WidgetRenderer = widget.NewSimpleRenderer(container.NewStack(r.bg, content))
+	r.applyTheme()
+	return r
+}
+
+// kpiTileRenderer takes the card's and the figure's colours from the
+// theme on every refresh: a theme switch refreshes every widget, and
+// colours set once stayed those of the old variant (a dark card with
+// dark text on a light window).
+type kpiTileRenderer struct {
+	fyne.WidgetRenderer
+	tile *KPITile
+	bg   *canvas.Rectangle
+}
+
+func (r *kpiTileRenderer) applyTheme() {
+	r.bg.FillColor = theme.Color(theme.ColorNameInputBackground)
+	r.bg.CornerRadius = theme.InputRadiusSize() * 2
+	r.tile.value.Color = theme.Color(theme.ColorNameForeground)
+}
+
+func (r *kpiTileRenderer) Refresh() {
+	r.applyTheme()
+	r.bg.Refresh()
+	r.WidgetRenderer.Refresh()
 }

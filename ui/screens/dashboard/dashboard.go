@@ -364,6 +364,9 @@ func deliver[T any](ctx context.Context, v T, err error, apply func(T), fail fun
 // Series is the data on screen (for tests).
 func (s *Screen) Series() kpi.Series { return s.series }
 
+// Dark is the theme variant the charts are drawn in (for tests).
+func (s *Screen) Dark() bool { return s.d.Dark() }
+
 // Tiles returns the KPI tiles (for tests).
 func (s *Screen) Tiles() (latest, overall, volume, mix *widgets.KPITile) {
 	return s.latest, s.overall, s.volume, s.mix
