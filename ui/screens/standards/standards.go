@@ -63,6 +63,7 @@ type Screen struct {
 	deleteBtn   *widget.Button
 	form        fyne.CanvasObject
 	placeholder fyne.CanvasObject
+	emptyTitle  *widget.Label // the placeholder's: none yet, or pick one
 	content     fyne.CanvasObject
 
 	busy sync.WaitGroup
@@ -120,6 +121,12 @@ func (s *Screen) apply(stds []data.Standard, cats []data.Category, clients []dat
 	s.categories.SetOptions(names)
 	s.tierEntry.SetPlaceHolder(strings.Join(s.tiers, ", "))
 	s.list.Refresh()
+	// "Pick a standard" over an empty list asks for the impossible.
+	if len(stds) == 0 {
+		s.emptyTitle.SetText(lang.L("standards.none.title"))
+	} else {
+		s.emptyTitle.SetText(lang.L("standards.empty.title"))
+	}
 	// Keep editing the same standard when it is still there.
 	id := s.std.ID
 	s.selected = -1
@@ -258,10 +265,10 @@ func (s *Screen) build() {
 	bottom := container.NewVBox(s.message, container.NewHBox(layout.NewSpacer(), s.deleteBtn, s.saveBtn))
 	s.form = container.NewBorder(nil, bottom, nil, nil, container.NewVScroll(body))
 
-	title := widget.NewLabelWithStyle(lang.L("standards.empty.title"), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+	s.emptyTitle = widget.NewLabelWithStyle(lang.L("standards.empty.title"), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
 	text := hint("standards.empty.text")
 	text.Alignment = fyne.TextAlignCenter
-	s.placeholder = container.NewCenter(container.NewGridWrap(fyne.NewSize(440, 160), container.NewVBox(title, text)))
+	s.placeholder = container.NewCenter(container.NewGridWrap(fyne.NewSize(440, 160), container.NewVBox(s.emptyTitle, text)))
 	s.showForm(false)
 
 	split := container.NewHSplit(left, container.NewStack(s.form, s.placeholder))

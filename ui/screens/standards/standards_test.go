@@ -98,6 +98,9 @@ func TestNewStandardSavesThenVersions(t *testing.T) {
 	if !s.placeholder.Visible() || s.form.Visible() {
 		t.Error("with no standard the form should wait for a choice")
 	}
+	if s.emptyTitle.Text != "No service standards yet: create the first one" {
+		t.Errorf("an empty register says %q", s.emptyTitle.Text)
+	}
 
 	ui(func() {
 		s.NewStandard()
@@ -134,6 +137,9 @@ func TestNewStandardSavesThenVersions(t *testing.T) {
 	stds := h.stored()
 	if len(stds) != 1 {
 		t.Fatalf("stored %d standards", len(stds))
+	}
+	if s.emptyTitle.Text != "Pick a standard or create one" {
+		t.Errorf("with a standard in the register the placeholder says %q", s.emptyTitle.Text)
 	}
 	got := stds[0]
 	if got.Code != "RES-1" || got.Measure != data.MeasureResolution || len(got.Versions) != 1 {
