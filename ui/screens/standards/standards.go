@@ -63,7 +63,8 @@ type Screen struct {
 	deleteBtn   *widget.Button
 	form        fyne.CanvasObject
 	placeholder fyne.CanvasObject
-	emptyTitle  *widget.Label // the placeholder's: none yet, or pick one
+	emptyTitle  *widget.Label  // the placeholder's: none yet, or pick one
+	firstBtn    *widget.Button // the placeholder's, while the register is empty
 	content     fyne.CanvasObject
 
 	busy sync.WaitGroup
@@ -124,8 +125,10 @@ func (s *Screen) apply(stds []data.Standard, cats []data.Category, clients []dat
 	// "Pick a standard" over an empty list asks for the impossible.
 	if len(stds) == 0 {
 		s.emptyTitle.SetText(lang.L("standards.none.title"))
+		s.firstBtn.Show()
 	} else {
 		s.emptyTitle.SetText(lang.L("standards.empty.title"))
+		s.firstBtn.Hide()
 	}
 	// Keep editing the same standard when it is still there.
 	id := s.std.ID
@@ -268,7 +271,12 @@ func (s *Screen) build() {
 	s.emptyTitle = widget.NewLabelWithStyle(lang.L("standards.empty.title"), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
 	text := hint("standards.empty.text")
 	text.Alignment = fyne.TextAlignCenter
-	s.placeholder = container.NewCenter(container.NewGridWrap(fyne.NewSize(440, 160), container.NewVBox(s.emptyTitle, text)))
+	s.firstBtn = widget.NewButtonWithIcon(lang.L("standards.new"), theme.ContentAddIcon(), s.NewStandard)
+	s.firstBtn.Importance = widget.HighImportance
+	s.firstBtn.Hide()
+	s.placeholder = container.NewCenter(container.NewVBox(
+		container.NewGridWrap(fyne.NewSize(440, 110), container.NewVBox(s.emptyTitle, text)),
+		container.NewCenter(s.firstBtn)))
 	s.showForm(false)
 
 	split := container.NewHSplit(left, container.NewStack(s.form, s.placeholder))

@@ -98,8 +98,12 @@ func TestNewStandardSavesThenVersions(t *testing.T) {
 	if !s.placeholder.Visible() || s.form.Visible() {
 		t.Error("with no standard the form should wait for a choice")
 	}
-	if s.emptyTitle.Text != "No service standards yet: create the first one" {
-		t.Errorf("an empty register says %q", s.emptyTitle.Text)
+	if s.emptyTitle.Text != "No service standards yet: create the first one" || !s.firstBtn.Visible() {
+		t.Errorf("an empty register says %q, offering to create one: %v", s.emptyTitle.Text, s.firstBtn.Visible())
+	}
+	ui(func() { test.Tap(s.firstBtn) })
+	if !s.form.Visible() {
+		t.Fatal("the placeholder's button opens no form")
 	}
 
 	ui(func() {
@@ -138,7 +142,7 @@ func TestNewStandardSavesThenVersions(t *testing.T) {
 	if len(stds) != 1 {
 		t.Fatalf("stored %d standards", len(stds))
 	}
-	if s.emptyTitle.Text != "Pick a standard or create one" {
+	if s.emptyTitle.Text != "Pick a standard or create one" || s.firstBtn.Visible() {
 		t.Errorf("with a standard in the register the placeholder says %q", s.emptyTitle.Text)
 	}
 	got := stds[0]
