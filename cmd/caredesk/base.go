@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"strings"
-	"text/tabwriter"
 
 	"fyne.io/fyne/v2/lang"
 	"github.com/spf13/cobra"
@@ -98,7 +97,7 @@ func newBaseListCommand(a *app) *cobra.Command {
 					fmt.Fprintln(a.out, lang.L("complaintcli.base.none"))
 					return nil
 				}
-				tw := tabwriter.NewWriter(a.out, 2, 4, 2, ' ', tabwriter.AlignRight)
+				tw := newTable(a.out)
 				fmt.Fprintln(tw, lang.L("complaintcli.base.header"))
 				for _, d := range dens {
 					fmt.Fprintf(tw, "%s\t%s\t%s\t\n", monthLabel(d.Month), baseCell(d.Clients), baseCell(d.Orders))

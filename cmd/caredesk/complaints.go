@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"text/tabwriter"
 	"time"
 
 	"fyne.io/fyne/v2/lang"
@@ -167,7 +166,7 @@ func segmentNames(ctx context.Context, st data.Store, seg data.ComplaintSegmenta
 // segment. A figure whose change against the previous period is
 // significant carries a star.
 func writeComplaintTable(w io.Writer, rep kpi.ComplaintReport) {
-	tw := tabwriter.NewWriter(w, 2, 4, 2, ' ', tabwriter.AlignRight)
+	tw := newTable(w)
 	block := func(title string, rows []kpi.ComplaintRow, total kpi.ComplaintRow) {
 		if title != "" {
 			fmt.Fprintln(tw, title) // no cell: a long name must not widen the period column
@@ -209,7 +208,7 @@ func writeSLATable(w io.Writer, rep kpi.SLAReport) {
 		fmt.Fprintln(w, lang.L("complaintcli.sla.none"))
 		return
 	}
-	tw := tabwriter.NewWriter(w, 2, 4, 2, ' ', tabwriter.AlignRight)
+	tw := newTable(w)
 	for _, s := range rep.Standards {
 		fmt.Fprintf(tw, "%s — %s\n", s.Code, s.Title)
 		fmt.Fprintf(tw, "%s\n", lang.L("complaintcli.sla.header"))

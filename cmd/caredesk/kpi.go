@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -87,7 +88,7 @@ func newKPICommand(a *app) *cobra.Command {
 
 // writeNPSTable prints the report as aligned columns, one block per segment.
 func writeNPSTable(w io.Writer, rep kpi.NPSReport, seg data.Segmentation) {
-	tw := tabwriter.NewWriter(w, 2, 4, 2, ' ', tabwriter.AlignRight)
+	tw := newTable(w)
 	block := func(title string, rows []kpi.NPSRow, total kpi.NPSRow) {
 		if title != "" {
 			fmt.Fprintf(tw, "%s\n", title) // no cell: left as written
@@ -148,4 +149,36 @@ func interval(r kpi.NPSRow) string {
 		return "—"
 	}
 	return num(r.CI95Low) + ".." + num(r.CI95High)
+}
+
+// newTable writes aligned columns, right-aligned, to w. Lines lose their
+// trailing spaces: tabwriter pads the last cell (a flag column, mostly
+// empty) to its width, which showed in diffs and in files.
+func newTable(w io.Writer) *tabwriter.Writer {
+	return tabwriter.NewWriter(&trimmedLines{w: w}, 2, 4, 2, ' ', tabwriter.AlignRight)
+}
+
+// trimmedLines passes whole lines to w without their trailing spaces;
+// tabwriter ends every line it writes, so nothing stays behind.
+type trimmedLines struct {
+	w       io.Writer
+	partial []byte
+}
+
+func (t *trimmedLines) Write(p []byte) (int, error) {
+	t.partial = append(t.partial, p...)
+	for {
+		i := bytes.IndexByte(t.partial, '\n')
+		if i < 0 {
+			return len(p), nil
+		}
+		line := bytes.TrimRight(t.partial[:i], " ")
+		if _, err := t.w.Write(line); err != nil {
+			return 0, err
+		}
+		if _, err := t.w.Write([]byte{'\n'}); err != nil {
+			return 0, err
+		}
+		t.partial = t.partial[i+1:]
+	}
 }

@@ -496,3 +496,22 @@ func TestCLIImportComplaints(t *testing.T) {
 		t.Errorf("a feedback field in a complaint --map must be refused naming the complaint fields: exit %d %q", code, errOut)
 	}
 }
+
+// Tables end their lines where their text ends: tabwriter padded an empty
+// last cell (the significance flag) with spaces that showed in files and
+// diffs of the output.
+func TestCLITablesHaveNoTrailingSpaces(t *testing.T) {
+	_, db := complaintDemo(t)
+	for _, args := range [][]string{{"kpi", "nps"}, {"kpi", "nps", "--segment", "channel"}, {"kpi", "sla"}, {"kpi", "complaints"}, {"kpi", "training"}} {
+		code, out, errOut := cli(t, db, args...)
+		if code != 0 {
+			t.Fatalf("%v: exit %d %s", args, code, errOut)
+		}
+		for i, l := range strings.Split(out, "\n") {
+			if strings.HasSuffix(l, " ") {
+				t.Errorf("%v line %d ends in spaces: %q", args, i+1, l)
+				break
+			}
+		}
+	}
+}

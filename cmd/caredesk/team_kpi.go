@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"text/tabwriter"
 	"time"
 
 	"fyne.io/fyne/v2/lang"
@@ -111,7 +110,7 @@ func writeTrainingTable(w io.Writer, rep kpi.TrainingReport) {
 		return
 	}
 	l := widgets.Lang()
-	tw := tabwriter.NewWriter(w, 2, 4, 2, ' ', tabwriter.AlignRight)
+	tw := newTable(w)
 	fmt.Fprintln(tw, lang.L("teamkpi.training.header"))
 	for _, r := range append(rep.Periods, rep.Total) {
 		label := r.Period
@@ -141,7 +140,7 @@ func writeAgentsTable(w io.Writer, rep kpi.ScorecardReport) {
 		fmt.Fprintln(w, lang.L("teamkpi.agents.none"))
 		return
 	}
-	tw := tabwriter.NewWriter(w, 2, 4, 2, ' ', tabwriter.AlignRight)
+	tw := newTable(w)
 	fmt.Fprintln(tw, lang.L("teamkpi.agents.header"))
 	row := func(name string, r kpi.ScorecardRow, team bool) {
 		fmt.Fprintf(tw, "%s\t", name)
