@@ -98,7 +98,6 @@ func (e *DateEntry) showCalendar() {
 	e.popUp.Resize(fyne.NewSize(max(e.Size().Width, cal.MinSize().Width), cal.MinSize().Height))
 }
 
-// Enable lets the field and its calendar be used again.
 // TypedKey gives Escape to the window (see Entry).
 func (e *DateEntry) TypedKey(k *fyne.KeyEvent) {
 	if !escapeToWindow(e, k) {
@@ -106,6 +105,14 @@ func (e *DateEntry) TypedKey(k *fyne.KeyEvent) {
 	}
 }
 
+// TypedShortcut gives Ctrl+letter and Ctrl+digit to the window (see Entry).
+func (e *DateEntry) TypedShortcut(s fyne.Shortcut) {
+	if !shortcutToWindow(e, s) {
+		e.Entry.TypedShortcut(s)
+	}
+}
+
+// Enable lets the field and its calendar be used again.
 func (e *DateEntry) Enable() {
 	e.picker.Enable()
 	e.Entry.Enable()

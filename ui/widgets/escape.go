@@ -3,6 +3,7 @@ package widgets
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -62,6 +63,55 @@ func (e *Entry) TypedKey(k *fyne.KeyEvent) {
 	}
 }
 
+// TypedShortcut gives Ctrl+letter and Ctrl+digit to the window (Ctrl+S
+// saves the form); the entry keeps its own shortcuts.
+func (e *Entry) TypedShortcut(s fyne.Shortcut) {
+	if !shortcutToWindow(e, s) {
+		e.Entry.TypedShortcut(s)
+	}
+}
+
+// shortcutToWindow passes Ctrl+letter and Ctrl+digit typed in a focused
+// field to its window's shortcuts, and reports whether it did. A focused
+// entry is given every shortcut and keeps only its own (copy, paste,
+// select all, moves and deletes by word, which are not letters or digits
+// with a plain Ctrl), so the window's would otherwise do nothing.
+func shortcutToWindow(o fyne.CanvasObject, s fyne.Shortcut) bool {
+	cs, ok := s.(*desktop.CustomShortcut)
+	if !ok || cs.Modifier != fyne.KeyModifierShortcutDefault || !isLetterOrDigit(cs.KeyName) {
+		return false
+	}
+	c, ok := fyne.CurrentApp().Driver().CanvasForObject(o).(fyne.Shortcutable)
+	if !ok {
+		return false
+	}
+	c.TypedShortcut(s)
+	return true
+}
+
+func isLetterOrDigit(k fyne.KeyName) bool {
+	return len(k) == 1 && (k[0] >= 'A' && k[0] <= 'Z' || k[0] >= '0' && k[0] <= '9')
+}
+
+// SaveShortcut saves the form open in a window: Ctrl+S (Cmd+S on macOS).
+var SaveShortcut = &desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault}
+
+// SavesOnShortcut makes SaveShortcut in win call save, as the form's Save
+// button does; call it just before showing the form's dialog. While
+// another dialog (a question, a menu) lies over the form, the shortcut
+// does nothing. It returns the function that takes the shortcut away:
+// call it when the form closes.
+func SavesOnShortcut(win fyne.Window, save func()) (restore func()) {
+	c := win.Canvas()
+	below := len(c.Overlays().List()) // the form, shown next, lies just above these
+	c.AddShortcut(SaveShortcut, func(fyne.Shortcut) {
+		if len(c.Overlays().List()) == below+1 {
+			save()
+		}
+	})
+	return func() { c.RemoveShortcut(SaveShortcut) }
+}
+
 // escapeToWindow passes Escape typed in a focused field to the window's
 // own key handler, if it has one, and reports whether it did.
 func escapeToWindow(o fyne.CanvasObject, k *fyne.KeyEvent) bool {
@@ -113,5 +163,12 @@ func NewSelectEntry(options []string) *SelectEntry {
 func (e *SelectEntry) TypedKey(k *fyne.KeyEvent) {
 	if !escapeToWindow(e, k) {
 		e.SelectEntry.TypedKey(k)
+	}
+}
+
+// TypedShortcut gives Ctrl+letter and Ctrl+digit to the window, as Entry.
+func (e *SelectEntry) TypedShortcut(s fyne.Shortcut) {
+	if !shortcutToWindow(e, s) {
+		e.SelectEntry.TypedShortcut(s)
 	}
 }

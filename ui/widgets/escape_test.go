@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 )
@@ -96,5 +97,48 @@ func TestEscapeClosesAPopUpOverADialogFirst(t *testing.T) {
 	escape()
 	if answers != 1 || win.Canvas().Overlays().Top() != nil {
 		t.Errorf("second Escape: answers %d, overlay left %v", answers, win.Canvas().Overlays().Top() != nil)
+	}
+}
+
+// Ctrl+S saves the open form from any of its fields; a dialog over the
+// form (a question) keeps it from saving, and a closed form's shortcut is
+// gone. Copy and select all stay the field's own.
+func TestCtrlSSavesTheFormFromAField(t *testing.T) {
+	test.NewTempApp(t)
+	name, day, client := NewEntry(), NewDateEntry(), NewSelectEntry([]string{"ООО «Север»"})
+	win := test.NewTempWindow(t, widget.NewLabel("screen"))
+	win.Resize(fyne.NewSize(600, 400))
+	saved := 0
+	restore := SavesOnShortcut(win, func() { saved++ })
+	form := dialog.NewCustom("Form", "Close", container.NewVBox(name, day, client), win)
+	form.Show()
+	for _, f := range []interface {
+		fyne.Focusable
+		fyne.Shortcutable
+	}{name, day, client} {
+		win.Canvas().Focus(f)
+		f.TypedShortcut(SaveShortcut)
+	}
+	if saved != 3 {
+		t.Errorf("Ctrl+S in a focused field saved %d times of 3", saved)
+	}
+	test.Type(name, "Anna")
+	name.TypedShortcut(&fyne.ShortcutSelectAll{})
+	if name.SelectedText() != "Anna" {
+		t.Errorf("select all in the field selected %q", name.SelectedText())
+	}
+
+	question := dialog.NewConfirm("Discard?", "Discard the changes?", func(bool) {}, win)
+	question.Show()
+	name.TypedShortcut(SaveShortcut)
+	if saved != 3 {
+		t.Error("Ctrl+S saved the form under a question")
+	}
+	question.Hide()
+	form.Hide()
+	restore()
+	win.Canvas().(fyne.Shortcutable).TypedShortcut(SaveShortcut)
+	if saved != 3 {
+		t.Error("Ctrl+S saved a closed form")
 	}
 }

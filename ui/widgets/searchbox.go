@@ -5,7 +5,6 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -69,19 +68,10 @@ func (b *SearchBox) Focus() {
 	}
 }
 
-// TypedShortcut passes Ctrl+letter and Ctrl+digit on to the window: a
-// focused entry takes every shortcut and keeps only its own (arrows and
-// deletes by word), so Ctrl+N typed after Ctrl+F would do nothing.
+// TypedShortcut passes Ctrl+letter and Ctrl+digit on to the window (see
+// shortcutToWindow), so Ctrl+N typed after Ctrl+F opens the form.
 func (b *SearchBox) TypedShortcut(s fyne.Shortcut) {
-	if cs, ok := s.(*desktop.CustomShortcut); ok && isLetterOrDigit(cs.KeyName) {
-		if c, ok := fyne.CurrentApp().Driver().CanvasForObject(b).(fyne.Shortcutable); ok {
-			c.TypedShortcut(s)
-			return
-		}
+	if !shortcutToWindow(b, s) {
+		b.Entry.TypedShortcut(s)
 	}
-	b.Entry.TypedShortcut(s)
-}
-
-func isLetterOrDigit(k fyne.KeyName) bool {
-	return len(k) == 1 && (k[0] >= 'A' && k[0] <= 'Z' || k[0] >= '0' && k[0] <= '9')
 }
