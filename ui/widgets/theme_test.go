@@ -17,6 +17,18 @@ import (
 	"caredesk/data/kpi"
 )
 
+// variantTheme is Fyne's default theme drawn always in one variant.
+type variantTheme struct {
+	fyne.Theme
+	v fyne.ThemeVariant
+}
+
+func (t variantTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
+	return t.Theme.Color(n, t.v)
+}
+
+func forced(v fyne.ThemeVariant) fyne.Theme { return variantTheme{theme.DefaultTheme(), v} }
+
 // tileColours reads the card and figure colours the tile draws with.
 func tileColours(t *testing.T, tile *KPITile) (card, figure color.Color) {
 	t.Helper()
@@ -47,20 +59,20 @@ func tileColours(t *testing.T, tile *KPITile) (card, figure color.Color) {
 // the new variant's colours (it kept a dark card on a light window).
 func TestKPITileFollowsTheThemeVariant(t *testing.T) {
 	a := test.NewTempApp(t)
-	a.Settings().SetTheme(theme.LightTheme())
+	a.Settings().SetTheme(forced(theme.VariantLight))
 	tile := NewKPITile("NPS")
 	tile.Set("+33.0", "", ToneNeutral, "")
 	w := test.NewWindow(container.NewStack(tile))
 	defer w.Close()
 	w.Resize(fyne.NewSize(300, 200))
 
-	light := theme.LightTheme()
+	light := forced(theme.VariantLight)
 	if card, figure := tileColours(t, tile); card != light.Color(theme.ColorNameInputBackground, theme.VariantLight) ||
 		figure != light.Color(theme.ColorNameForeground, theme.VariantLight) {
 		t.Fatalf("light theme: card %v, figure %v", card, figure)
 	}
-	a.Settings().SetTheme(theme.DarkTheme())
-	dark := theme.DarkTheme()
+	a.Settings().SetTheme(forced(theme.VariantDark))
+	dark := forced(theme.VariantDark)
 	wantCard, wantFigure := dark.Color(theme.ColorNameInputBackground, theme.VariantDark), dark.Color(theme.ColorNameForeground, theme.VariantDark)
 	deadline := time.Now().Add(5 * time.Second)
 	for {
