@@ -92,6 +92,9 @@ type complaintBuilder struct {
 	// inKindExample is the first such value (see compensationInKind).
 	inKind        int
 	inKindExample string
+	// customStatuses are the Freshdesk custom status numbers read as in
+	// progress (see freshdeskCustomStatus), in order of appearance.
+	customStatuses []string
 }
 
 // defaultType is the type of a ticket whose source does not say: every
@@ -137,6 +140,15 @@ func newComplaintBuilder(p *plan, opt Options) *complaintBuilder {
 	}
 	b.parseStatus, b.notAppeal = planStatusParser(p)
 	b.openNew = openIsNew(p, b.parseStatus)
+	if p.format == FormatFreshdesk {
+		parse := b.parseStatus
+		b.parseStatus = func(s string) (data.Status, bool) {
+			if v := strings.TrimSpace(s); freshdeskCustomStatus(v) && !slices.Contains(b.customStatuses, v) {
+				b.customStatuses = append(b.customStatuses, v)
+			}
+			return parse(s)
+		}
+	}
 	b.duplicate = duplicateColumn(p)
 	b.clientAlt = clientFallback(p)
 	b.laterOutcome = laterOutcomeColumn(p)
@@ -183,7 +195,12 @@ func statusParser(format string) func(string) (data.Status, bool) {
 			return parseStatus(s)
 		}
 	case FormatFreshdesk:
-		return func(s string) (data.Status, bool) { return parseStatus(freshdeskCode(freshdeskStatuses, s)) }
+		return func(s string) (data.Status, bool) {
+			if freshdeskCustomStatus(s) {
+				return data.StatusInProgress, true
+			}
+			return parseStatus(freshdeskCode(freshdeskStatuses, s))
+		}
 	}
 	return parseStatus
 }
@@ -825,6 +842,7 @@ func (b *complaintBuilder) finish(rec []string, row int, c *data.Complaint) (*da
 // flush hands over the event log's tickets, each from all its rows.
 func (b *complaintBuilder) flush(emit func(*data.Complaint, int) bool) bool {
 	defer b.warnInKind()
+	defer b.warnCustomStatuses()
 	if b.changeLog {
 		return b.flushChanges(emit)
 	}

@@ -28,7 +28,9 @@ func TestNamedDeskChannels(t *testing.T) {
 	}
 	checkParsed(t, "freshdeskPriority", freshdeskPriority, map[string]data.Priority{"1": data.PriorityLow, "2": data.PriorityNormal,
 		"3": data.PriorityHigh, "4": data.PriorityCritical, "Urgent": data.PriorityCritical, "Medium": data.PriorityNormal})
+	// 6 and up are an account's own statuses: open, read as in progress.
 	checkParsed(t, "Freshdesk status", statusParser(FormatFreshdesk), map[string]data.Status{"2": data.StatusInProgress, "3": data.StatusWaiting,
-		"4": data.StatusResolved, "5": data.StatusClosed, "Waiting on Customer": data.StatusWaiting})
-	checkRefused(t, "Freshdesk status", statusParser(FormatFreshdesk), "6", "12")
+		"4": data.StatusResolved, "5": data.StatusClosed, "Waiting on Customer": data.StatusWaiting, "6": data.StatusInProgress,
+		"12": data.StatusInProgress})
+	checkRefused(t, "Freshdesk status", statusParser(FormatFreshdesk), "0", "1", "-6")
 }

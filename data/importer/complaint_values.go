@@ -601,7 +601,7 @@ var serviceNowStates = map[string]data.Status{
 // 9 Feedback Widget, 10 Outbound Email; 4 Forum, 5 Twitter, 6 Facebook
 // and 8 Mobihelp in older accounts): each number is read as the name
 // its export writes. Custom statuses number from 6 and are named only
-// in the account: they stay unknown.
+// in the account (see freshdeskCustomStatus).
 var (
 	freshdeskStatuses   = map[string]string{"2": "Open", "3": "Pending", "4": "Resolved", "5": "Closed"}
 	freshdeskPriorities = map[string]string{"1": "Low", "2": "Medium", "3": "High", "4": "Urgent"}
@@ -616,6 +616,17 @@ func freshdeskCode(codes map[string]string, s string) string {
 		return name
 	}
 	return s
+}
+
+// freshdeskCustomStatus reports whether s numbers one of an account's
+// own statuses (6 and up). Freshdesk places them between Open and
+// Resolved ("Refund Initiated"), and only Resolved and Closed end a
+// ticket: the ticket is still open, in work or waiting as the account
+// set its SLA timer, which the export does not say. It is read as in
+// progress, and the import names the numbers (warnFreshdeskCustom).
+func freshdeskCustomStatus(s string) bool {
+	n, err := strconv.Atoi(strings.TrimSpace(s))
+	return err == nil && n >= 6
 }
 
 // freshdeskPriority reads Freshdesk's priority numbers, and its names.
@@ -1225,6 +1236,18 @@ func (b *complaintBuilder) warnInKind() {
 	b.summaries = append(b.summaries, warning(warnCompensationInKind, map[string]any{"Column": col, "Example": b.inKindExample, "Count": b.inKind},
 		"compensation in %q is not an amount of money (such as %q) in rows: %d; those complaints are imported with the amount left empty and the text added to their resolution",
 		col, b.inKindExample, b.inKind))
+}
+
+// warnCustomStatuses names, once for the file, the Freshdesk custom
+// status numbers read as in progress.
+func (b *complaintBuilder) warnCustomStatuses() {
+	if len(b.customStatuses) == 0 {
+		return
+	}
+	col, values := b.colName(FieldStatus), strings.Join(b.customStatuses, ", ")
+	b.summaries = append(b.summaries, warning(warnFreshdeskCustom, map[string]any{"Column": col, "Values": values},
+		"%q holds Freshdesk custom status numbers (%s), named only in the account: their tickets are imported as in progress; "+
+			"export the tickets with status names to read them exactly", col, values))
 }
 
 // parseCount reads a whole number of at least zero (reopens). Intercom's

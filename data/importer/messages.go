@@ -138,6 +138,10 @@ const (
 	// warnCompensationInKind counts the complaints whose compensation
 	// was given in kind.
 	warnCompensationInKind = "import.warning.compensation_in_kind"
+
+	// warnFreshdeskCustom names the Freshdesk custom status numbers read
+	// as in progress.
+	warnFreshdeskCustom = "import.warning.freshdesk_custom_status"
 )
 
 // Error keys of MessageError.

@@ -72,6 +72,7 @@ func TestMessagesAreTranslated(t *testing.T) {
 		warning(warnOtherChanges, map[string]any{"Count": 7, "Fields": `"Тема", "Описание"`}, "x"),
 		warning(errChangeDate, map[string]any{"Columns": `"Поле", "Значение"`}, "x"),
 		inKindWarning(t),
+		warning(warnFreshdeskCustom, map[string]any{"Column": "status", "Values": "6, 7"}, "x"),
 		tooManyColumns("wide.csv", 100000).Message,
 		badWorkbook("/nonexistent/cut.xlsx", "cut.xlsx").Message,
 		warning(errEncrypted, map[string]any{"File": "locked.xlsx"}, "x"),
