@@ -1,6 +1,9 @@
 package importer_test
 
 import (
+	"context"
+	"fmt"
+	"strings"
 	"testing"
 
 	"caredesk/data"
@@ -33,5 +36,38 @@ func TestFreshdeskCustomStatusNumbers(t *testing.T) {
 	}
 	if w := findWarning(t, res.Warnings, "import.warning.freshdesk_custom_status"); w.Args["Values"] != "7, 6" || w.Args["Column"] != "status" {
 		t.Errorf("warning %+v", w)
+	}
+}
+
+// Zendesk's "Reopens" counts a ticket's reopenings without their times:
+// each is stored as an undated resolution and reopening, at the latest
+// time the row dates before them (here the first reply, in January).
+// They happened some time before the solving in March, not on that day:
+// January's resolutions and reopens counted them (two of each for one
+// ticket never solved then). Now they count on no day, the backlog is
+// the same, and the ticket still counts two reopens. Header spellings
+// are Zendesk's export's; values are invented.
+func TestZendeskUndatedReopensCountOnNoDay(t *testing.T) {
+	db := openStore(t)
+	path := writeFile(t, "zendesk_reopens.csv", []byte("Id,Subject,Status,Priority,Created at,Solved at,Reopens,First reply time in minutes\n"+
+		"2001,Refund not received,Solved,Normal,2024-01-30 10:00:00 +0000,2024-03-05 12:00:00 +0000,2,30\n"))
+	if res := importTickets(t, db, path, importer.Options{RejectsPath: "-"}); res.Imported != 1 {
+		t.Fatalf("imported %d: %+v", res.Imported, res.Rejects)
+	}
+	if c := storedTickets(t, db)["2001"]; c.Facts.UndatedReopens != 2 || c.Status != data.StatusResolved {
+		t.Fatalf("2001: status %q, facts %+v", c.Status, c.Facts)
+	}
+	days, err := db.ComplaintDaily(context.Background(), data.ComplaintQuery{By: data.ComplaintsBy})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var flows []string
+	for _, d := range days {
+		if d.Resolutions != 0 || d.Reopens != 0 {
+			flows = append(flows, fmt.Sprintf("%v: %d resolutions, %d reopens", d.Day, d.Resolutions, d.Reopens))
+		}
+	}
+	if want := fmt.Sprintf("%v: 1 resolutions, 0 reopens", data.DateDay(2024, 3, 5)); strings.Join(flows, "; ") != want {
+		t.Errorf("flows %q, want %q", flows, want)
 	}
 }
