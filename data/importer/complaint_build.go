@@ -95,6 +95,8 @@ type complaintBuilder struct {
 	// customStatuses are the Freshdesk custom status numbers read as in
 	// progress (see freshdeskCustomStatus), in order of appearance.
 	customStatuses []string
+	// bbb: the statuses are the Better Business Bureau's (bbbClosings).
+	bbb bool
 }
 
 // defaultType is the type of a ticket whose source does not say: every
@@ -139,6 +141,7 @@ func newComplaintBuilder(p *plan, opt Options) *complaintBuilder {
 		b.vip = vipFlag(p.cols[i].norm)
 	}
 	b.parseStatus, b.notAppeal = planStatusParser(p)
+	b.bbb = bbbClosings(p)
 	b.openNew = openIsNew(p, b.parseStatus)
 	if p.format == FormatFreshdesk {
 		parse := b.parseStatus
@@ -223,6 +226,12 @@ func planStatusParser(p *plan) (parse func(string) (data.Status, bool), skip fun
 	if serviceNowCases(p) {
 		return parseStatus, notAppeal
 	}
+	if bbbClosings(p) {
+		return func(s string) (data.Status, bool) {
+			st, ok := bbbStatuses[strings.ToLower(strings.TrimSpace(s))]
+			return st, ok
+		}, notAppeal
+	}
 	if !liveAgentCodes(p) {
 		return statusParser(p.format), notAppeal
 	}
@@ -277,6 +286,38 @@ func liveAgentCodes(p *plan) bool {
 		}
 	}
 	return len(values) > 0
+}
+
+// bbbStatuses are the Better Business Bureau's closing statuses of a
+// complaint (its business profiles define them): it publishes closed
+// complaints only. Resolved: the customer verified the issue resolved;
+// Answered: the business addressed it, the customer did not accept or
+// did not tell; Unresolved: the business responded without a good faith
+// effort to resolve it; Unanswered: the business failed to respond;
+// Unpursuable: the BBB could not locate the business. The last two
+// resolved nothing (see bbbUnresolving).
+var bbbStatuses = map[string]data.Status{"resolved": data.StatusResolved, "answered": data.StatusClosed, "unresolved": data.StatusClosed,
+	"unanswered": data.StatusClosed, "unpursuable": data.StatusClosed}
+
+// bbbUnresolving reports whether a BBB status closed the complaint
+// without anything resolved: nobody answered, as «Оставлено без ответа».
+func bbbUnresolving(s string) bool {
+	l := strings.ToLower(strings.TrimSpace(s))
+	return l == "unanswered" || l == "unpursuable"
+}
+
+// bbbClosings reports whether the sample's statuses are all the BBB's
+// and include one no help desk uses for an open ticket (Unanswered,
+// Unpursuable): elsewhere "Answered" waits for the client and
+// "Unresolved" is still in work.
+func bbbClosings(p *plan) bool {
+	values := sampleValues(p, FieldStatus)
+	for _, v := range values {
+		if _, ok := bbbStatuses[strings.ToLower(v)]; !ok {
+			return false
+		}
+	}
+	return slices.ContainsFunc(values, bbbUnresolving)
 }
 
 // duplicateHeaders name a column flagging a request as a copy of another
@@ -465,7 +506,7 @@ func (b *complaintBuilder) parseRow(rec []string, row int) (ticketRow, bool) {
 			return r, false
 		}
 		r.status, r.statusText = st, v
-		r.cancelled = st == data.StatusClosed && cancelledStatus(b.p.format, v)
+		r.cancelled = st == data.StatusClosed && (cancelledStatus(b.p.format, v) || b.bbb && bbbUnresolving(v))
 	}
 	r.priority = data.PriorityNormal
 	if v := b.text(rec, FieldPriority); v != "" {
@@ -843,6 +884,7 @@ func (b *complaintBuilder) finish(rec []string, row int, c *data.Complaint) (*da
 func (b *complaintBuilder) flush(emit func(*data.Complaint, int) bool) bool {
 	defer b.warnInKind()
 	defer b.warnCustomStatuses()
+	defer b.warnBBB()
 	if b.changeLog {
 		return b.flushChanges(emit)
 	}

@@ -34,3 +34,11 @@ func TestNamedDeskChannels(t *testing.T) {
 		"12": data.StatusInProgress})
 	checkRefused(t, "Freshdesk status", statusParser(FormatFreshdesk), "0", "1", "-6")
 }
+
+// The BBB's "Unpursuable" (it could not locate the business) is no help
+// desk's word: wherever it stands it closes a complaint unresolved.
+func TestUnpursuableClosesUnresolved(t *testing.T) {
+	if st, ok := parseStatus("Unpursuable"); !ok || st != data.StatusClosed || !cancelledStatus(FormatGeneric, "Unpursuable") {
+		t.Errorf("Unpursuable: %q %v, cancelled %v", st, ok, cancelledStatus(FormatGeneric, "Unpursuable"))
+	}
+}

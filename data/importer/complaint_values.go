@@ -359,6 +359,7 @@ var statusWords = []struct {
 	{"canceled", data.StatusClosed},
 	{"cancelled", data.StatusClosed},
 	{"withdrawn", data.StatusClosed},
+	{"unpursuable", data.StatusClosed}, // the BBB could not locate the business (see bbbStatuses)
 	// Jira in Russian: «К выполнению» (To Do), «Готово» (Done).
 	{"к выполнению", data.StatusNew},
 	{"нужно сделать", data.StatusNew},
@@ -637,7 +638,7 @@ func freshdeskPriority(s string) (data.Priority, bool) {
 // cancelWords start the statuses of tickets cancelled or withdrawn
 // (Zendesk, Freshdesk and ServiceNow "Canceled", "Cancelled",
 // "Withdrawn", «Отменено», «Отменена»): closed, but never resolved.
-var cancelWords = []string{"cancel", "withdrawn", "отмен", "отозван",
+var cancelWords = []string{"cancel", "withdrawn", "отмен", "отозван", "unpursuable",
 	// An appeal sent on to the body that decides it, or left without an
 	// answer or consideration (see statusStems): none of ours.
 	"направлено по компетенции", "перенаправлено по компетенции", "передано по компетенции", "направлено по подведомственности",
@@ -1248,6 +1249,17 @@ func (b *complaintBuilder) warnCustomStatuses() {
 	b.summaries = append(b.summaries, warning(warnFreshdeskCustom, map[string]any{"Column": col, "Values": values},
 		"%q holds Freshdesk custom status numbers (%s), named only in the account: their tickets are imported as in progress; "+
 			"export the tickets with status names to read them exactly", col, values))
+}
+
+// warnBBB tells, once for the file, how the BBB's statuses were read.
+func (b *complaintBuilder) warnBBB() {
+	if !b.bbb {
+		return
+	}
+	col := b.colName(FieldStatus)
+	b.summaries = append(b.summaries, warning(warnBBBStatuses, map[string]any{"Column": col},
+		"%q holds the Better Business Bureau's closing statuses: every complaint is imported as closed; Resolved as resolved, "+
+			"Answered and Unresolved as closed with the business's answer, Unanswered and Unpursuable as closed without a resolution", col))
 }
 
 // parseCount reads a whole number of at least zero (reopens). Intercom's

@@ -142,6 +142,8 @@ const (
 	// warnFreshdeskCustom names the Freshdesk custom status numbers read
 	// as in progress.
 	warnFreshdeskCustom = "import.warning.freshdesk_custom_status"
+	// warnBBBStatuses tells how the BBB's closing statuses were read.
+	warnBBBStatuses = "import.warning.bbb_statuses"
 )
 
 // Error keys of MessageError.

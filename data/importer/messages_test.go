@@ -73,6 +73,7 @@ func TestMessagesAreTranslated(t *testing.T) {
 		warning(errChangeDate, map[string]any{"Columns": `"Поле", "Значение"`}, "x"),
 		inKindWarning(t),
 		warning(warnFreshdeskCustom, map[string]any{"Column": "status", "Values": "6, 7"}, "x"),
+		warning(warnBBBStatuses, map[string]any{"Column": "Status"}, "x"),
 		tooManyColumns("wide.csv", 100000).Message,
 		badWorkbook("/nonexistent/cut.xlsx", "cut.xlsx").Message,
 		warning(errEncrypted, map[string]any{"File": "locked.xlsx"}, "x"),
