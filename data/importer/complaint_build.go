@@ -97,6 +97,9 @@ type complaintBuilder struct {
 	customStatuses []string
 	// bbb: the statuses are the Better Business Bureau's (bbbClosings).
 	bbb bool
+	// caseNumbers counts the rows refused for a ServiceNow case state
+	// number (see serviceNowCases), -1 when the file lists no cases.
+	caseNumbers int
 }
 
 // defaultType is the type of a ticket whose source does not say: every
@@ -142,6 +145,9 @@ func newComplaintBuilder(p *plan, opt Options) *complaintBuilder {
 	}
 	b.parseStatus, b.notAppeal = planStatusParser(p)
 	b.bbb = bbbClosings(p)
+	if b.caseNumbers = -1; serviceNowCases(p) {
+		b.caseNumbers = 0
+	}
 	b.openNew = openIsNew(p, b.parseStatus)
 	if p.format == FormatFreshdesk {
 		parse := b.parseStatus
@@ -502,6 +508,9 @@ func (b *complaintBuilder) parseRow(rec []string, row int) (ticketRow, bool) {
 	if v := b.text(rec, FieldStatus); v != "" && !r.notAppeal {
 		st, known := b.statuses.get(v, b.parseStatus)
 		if !known {
+			if b.caseNumbers >= 0 && allDigits(v) {
+				b.caseNumbers++
+			}
 			b.reject(rec, row, FieldStatus, reasonStatus.msg())
 			return r, false
 		}
@@ -885,6 +894,7 @@ func (b *complaintBuilder) flush(emit func(*data.Complaint, int) bool) bool {
 	defer b.warnInKind()
 	defer b.warnCustomStatuses()
 	defer b.warnBBB()
+	defer b.warnCaseNumbers()
 	if b.changeLog {
 		return b.flushChanges(emit)
 	}

@@ -1262,6 +1262,20 @@ func (b *complaintBuilder) warnBBB() {
 			"Answered and Unresolved as closed with the business's answer, Unanswered and Unpursuable as closed without a resolution", col))
 }
 
+// warnCaseNumbers tells, once for the file, why rows of a ServiceNow
+// case list were refused for their state numbers: each instance lists
+// its case states' numbers in its own choice list (ServiceNow's docs
+// send there for them), so only their names can be read.
+func (b *complaintBuilder) warnCaseNumbers() {
+	if b.caseNumbers <= 0 {
+		return
+	}
+	col := b.colName(FieldStatus)
+	b.summaries = append(b.summaries, warning(warnCaseStateNumbers, map[string]any{"Column": col, "Count": b.caseNumbers},
+		"%q holds ServiceNow case state numbers, which each instance defines in its own choice list: %d rows were refused; "+
+			"export the case list with display values to import them", col, b.caseNumbers))
+}
+
 // parseCount reads a whole number of at least zero (reopens). Intercom's
 // "Reopened" column says Yes or No: once or never.
 func parseCount(s string) (int, bool) {

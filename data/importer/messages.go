@@ -144,6 +144,9 @@ const (
 	warnFreshdeskCustom = "import.warning.freshdesk_custom_status"
 	// warnBBBStatuses tells how the BBB's closing statuses were read.
 	warnBBBStatuses = "import.warning.bbb_statuses"
+	// warnCaseStateNumbers counts the ServiceNow case rows refused for a
+	// state number.
+	warnCaseStateNumbers = "import.warning.servicenow_case_states"
 )
 
 // Error keys of MessageError.

@@ -74,6 +74,7 @@ func TestMessagesAreTranslated(t *testing.T) {
 		inKindWarning(t),
 		warning(warnFreshdeskCustom, map[string]any{"Column": "status", "Values": "6, 7"}, "x"),
 		warning(warnBBBStatuses, map[string]any{"Column": "Status"}, "x"),
+		warning(warnCaseStateNumbers, map[string]any{"Column": "state", "Count": 2}, "x"),
 		tooManyColumns("wide.csv", 100000).Message,
 		badWorkbook("/nonexistent/cut.xlsx", "cut.xlsx").Message,
 		warning(errEncrypted, map[string]any{"File": "locked.xlsx"}, "x"),
