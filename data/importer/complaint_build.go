@@ -152,10 +152,11 @@ func newComplaintBuilder(p *plan, opt Options) *complaintBuilder {
 	if p.format == FormatFreshdesk {
 		parse := b.parseStatus
 		b.parseStatus = func(s string) (data.Status, bool) {
-			if v := strings.TrimSpace(s); freshdeskCustomStatus(v) && !slices.Contains(b.customStatuses, v) {
+			st, ok := parse(s)
+			if v := strings.TrimSpace(s); ok && freshdeskCustomStatus(v) && !slices.Contains(b.customStatuses, v) {
 				b.customStatuses = append(b.customStatuses, v)
 			}
-			return parse(s)
+			return st, ok
 		}
 	}
 	b.duplicate = duplicateColumn(p)
