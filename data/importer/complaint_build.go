@@ -92,6 +92,14 @@ type complaintBuilder struct {
 	// inKindExample is the first such value (see compensationInKind).
 	inKind        int
 	inKindExample string
+	// customStatuses are the Freshdesk custom status numbers read as in
+	// progress (see freshdeskCustomStatus), in order of appearance.
+	customStatuses []string
+	// bbb: the statuses are the Better Business Bureau's (bbbClosings).
+	bbb bool
+	// caseNumbers counts the rows refused for a ServiceNow case state
+	// number (see serviceNowCases), -1 when the file lists no cases.
+	caseNumbers int
 }
 
 // defaultType is the type of a ticket whose source does not say: every
@@ -136,7 +144,21 @@ func newComplaintBuilder(p *plan, opt Options) *complaintBuilder {
 		b.vip = vipFlag(p.cols[i].norm)
 	}
 	b.parseStatus, b.notAppeal = planStatusParser(p)
+	b.bbb = bbbClosings(p)
+	if b.caseNumbers = -1; serviceNowCases(p) {
+		b.caseNumbers = 0
+	}
 	b.openNew = openIsNew(p, b.parseStatus)
+	if p.format == FormatFreshdesk {
+		parse := b.parseStatus
+		b.parseStatus = func(s string) (data.Status, bool) {
+			st, ok := parse(s)
+			if v := strings.TrimSpace(s); ok && freshdeskCustomStatus(v) && !slices.Contains(b.customStatuses, v) {
+				b.customStatuses = append(b.customStatuses, v)
+			}
+			return st, ok
+		}
+	}
 	b.duplicate = duplicateColumn(p)
 	b.clientAlt = clientFallback(p)
 	b.laterOutcome = laterOutcomeColumn(p)
@@ -183,7 +205,12 @@ func statusParser(format string) func(string) (data.Status, bool) {
 			return parseStatus(s)
 		}
 	case FormatFreshdesk:
-		return func(s string) (data.Status, bool) { return parseStatus(freshdeskCode(freshdeskStatuses, s)) }
+		return func(s string) (data.Status, bool) {
+			if freshdeskCustomStatus(s) {
+				return data.StatusInProgress, true
+			}
+			return parseStatus(freshdeskCode(freshdeskStatuses, s))
+		}
 	}
 	return parseStatus
 }
@@ -205,6 +232,12 @@ func serviceNowCases(p *plan) bool {
 func planStatusParser(p *plan) (parse func(string) (data.Status, bool), skip func(string) bool) {
 	if serviceNowCases(p) {
 		return parseStatus, notAppeal
+	}
+	if bbbClosings(p) {
+		return func(s string) (data.Status, bool) {
+			st, ok := bbbStatuses[strings.ToLower(strings.TrimSpace(s))]
+			return st, ok
+		}, notAppeal
 	}
 	if !liveAgentCodes(p) {
 		return statusParser(p.format), notAppeal
@@ -260,6 +293,38 @@ func liveAgentCodes(p *plan) bool {
 		}
 	}
 	return len(values) > 0
+}
+
+// bbbStatuses are the Better Business Bureau's closing statuses of a
+// complaint (its business profiles define them): it publishes closed
+// complaints only. Resolved: the customer verified the issue resolved;
+// Answered: the business addressed it, the customer did not accept or
+// did not tell; Unresolved: the business responded without a good faith
+// effort to resolve it; Unanswered: the business failed to respond;
+// Unpursuable: the BBB could not locate the business. The last two
+// resolved nothing (see bbbUnresolving).
+var bbbStatuses = map[string]data.Status{"resolved": data.StatusResolved, "answered": data.StatusClosed, "unresolved": data.StatusClosed,
+	"unanswered": data.StatusClosed, "unpursuable": data.StatusClosed}
+
+// bbbUnresolving reports whether a BBB status closed the complaint
+// without anything resolved: nobody answered, as «Оставлено без ответа».
+func bbbUnresolving(s string) bool {
+	l := strings.ToLower(strings.TrimSpace(s))
+	return l == "unanswered" || l == "unpursuable"
+}
+
+// bbbClosings reports whether the sample's statuses are all the BBB's
+// and include one no help desk uses for an open ticket (Unanswered,
+// Unpursuable): elsewhere "Answered" waits for the client and
+// "Unresolved" is still in work.
+func bbbClosings(p *plan) bool {
+	values := sampleValues(p, FieldStatus)
+	for _, v := range values {
+		if _, ok := bbbStatuses[strings.ToLower(v)]; !ok {
+			return false
+		}
+	}
+	return slices.ContainsFunc(values, bbbUnresolving)
 }
 
 // duplicateHeaders name a column flagging a request as a copy of another
@@ -444,11 +509,14 @@ func (b *complaintBuilder) parseRow(rec []string, row int) (ticketRow, bool) {
 	if v := b.text(rec, FieldStatus); v != "" && !r.notAppeal {
 		st, known := b.statuses.get(v, b.parseStatus)
 		if !known {
+			if b.caseNumbers >= 0 && allDigits(v) {
+				b.caseNumbers++
+			}
 			b.reject(rec, row, FieldStatus, reasonStatus.msg())
 			return r, false
 		}
 		r.status, r.statusText = st, v
-		r.cancelled = st == data.StatusClosed && cancelledStatus(b.p.format, v)
+		r.cancelled = st == data.StatusClosed && (cancelledStatus(b.p.format, v) || b.bbb && bbbUnresolving(v))
 	}
 	r.priority = data.PriorityNormal
 	if v := b.text(rec, FieldPriority); v != "" {
@@ -825,6 +893,9 @@ func (b *complaintBuilder) finish(rec []string, row int, c *data.Complaint) (*da
 // flush hands over the event log's tickets, each from all its rows.
 func (b *complaintBuilder) flush(emit func(*data.Complaint, int) bool) bool {
 	defer b.warnInKind()
+	defer b.warnCustomStatuses()
+	defer b.warnBBB()
+	defer b.warnCaseNumbers()
 	if b.changeLog {
 		return b.flushChanges(emit)
 	}

@@ -234,7 +234,10 @@ func TestImportServiceNowWorkbook(t *testing.T) {
 // values numbers its states its own way, not as an incident's (1 New,
 // 2 In Progress, 3 On Hold, 6 Resolved, 7 Closed): its rows are refused
 // as unknown states, not stored as waiting or closed by an incident's
-// numbers. Its state names still read. Values are invented.
+// numbers, and a warning says why. ServiceNow's documentation gives no
+// case state numbers: it sends to the instance's choice list for them
+// ("Display the integer values of all case states"). Its state names
+// still read. Values are invented.
 func TestServiceNowCaseStateNumbersNotAnIncidents(t *testing.T) {
 	db := openStore(t)
 	path := writeFile(t, "sn_customerservice_case.csv", []byte("number,opened_at,short_description,state\n"+
@@ -247,5 +250,8 @@ func TestServiceNowCaseStateNumbersNotAnIncidents(t *testing.T) {
 	}
 	if c := storedTickets(t, db)["CS0001003"]; c.Status != data.StatusWaiting {
 		t.Errorf("CS0001003: status %q, want waiting", c.Status)
+	}
+	if w := findWarning(t, res.Warnings, "import.warning.servicenow_case_states"); w.Args["Count"] != 2 || w.Args["Column"] != "state" {
+		t.Errorf("warning %+v", w)
 	}
 }

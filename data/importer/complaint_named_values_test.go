@@ -28,7 +28,17 @@ func TestNamedDeskChannels(t *testing.T) {
 	}
 	checkParsed(t, "freshdeskPriority", freshdeskPriority, map[string]data.Priority{"1": data.PriorityLow, "2": data.PriorityNormal,
 		"3": data.PriorityHigh, "4": data.PriorityCritical, "Urgent": data.PriorityCritical, "Medium": data.PriorityNormal})
+	// 6 and up are an account's own statuses: open, read as in progress.
 	checkParsed(t, "Freshdesk status", statusParser(FormatFreshdesk), map[string]data.Status{"2": data.StatusInProgress, "3": data.StatusWaiting,
-		"4": data.StatusResolved, "5": data.StatusClosed, "Waiting on Customer": data.StatusWaiting})
-	checkRefused(t, "Freshdesk status", statusParser(FormatFreshdesk), "6", "12")
+		"4": data.StatusResolved, "5": data.StatusClosed, "Waiting on Customer": data.StatusWaiting, "6": data.StatusInProgress,
+		"12": data.StatusInProgress})
+	checkRefused(t, "Freshdesk status", statusParser(FormatFreshdesk), "0", "1", "-6")
+}
+
+// The BBB's "Unpursuable" (it could not locate the business) is no help
+// desk's word: wherever it stands it closes a complaint unresolved.
+func TestUnpursuableClosesUnresolved(t *testing.T) {
+	if st, ok := parseStatus("Unpursuable"); !ok || st != data.StatusClosed || !cancelledStatus(FormatGeneric, "Unpursuable") {
+		t.Errorf("Unpursuable: %q %v, cancelled %v", st, ok, cancelledStatus(FormatGeneric, "Unpursuable"))
+	}
 }

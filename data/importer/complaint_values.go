@@ -359,6 +359,7 @@ var statusWords = []struct {
 	{"canceled", data.StatusClosed},
 	{"cancelled", data.StatusClosed},
 	{"withdrawn", data.StatusClosed},
+	{"unpursuable", data.StatusClosed}, // the BBB could not locate the business (see bbbStatuses)
 	// Jira in Russian: «К выполнению» (To Do), «Готово» (Done).
 	{"к выполнению", data.StatusNew},
 	{"нужно сделать", data.StatusNew},
@@ -601,7 +602,7 @@ var serviceNowStates = map[string]data.Status{
 // 9 Feedback Widget, 10 Outbound Email; 4 Forum, 5 Twitter, 6 Facebook
 // and 8 Mobihelp in older accounts): each number is read as the name
 // its export writes. Custom statuses number from 6 and are named only
-// in the account: they stay unknown.
+// in the account (see freshdeskCustomStatus).
 var (
 	freshdeskStatuses   = map[string]string{"2": "Open", "3": "Pending", "4": "Resolved", "5": "Closed"}
 	freshdeskPriorities = map[string]string{"1": "Low", "2": "Medium", "3": "High", "4": "Urgent"}
@@ -618,6 +619,17 @@ func freshdeskCode(codes map[string]string, s string) string {
 	return s
 }
 
+// freshdeskCustomStatus reports whether s numbers one of an account's
+// own statuses (6 and up). Freshdesk places them between Open and
+// Resolved ("Refund Initiated"), and only Resolved and Closed end a
+// ticket: the ticket is still open, in work or waiting as the account
+// set its SLA timer, which the export does not say. It is read as in
+// progress, and the import names the numbers (warnFreshdeskCustom).
+func freshdeskCustomStatus(s string) bool {
+	n, err := strconv.Atoi(strings.TrimSpace(s))
+	return err == nil && n >= 6
+}
+
 // freshdeskPriority reads Freshdesk's priority numbers, and its names.
 func freshdeskPriority(s string) (data.Priority, bool) {
 	return parsePriority(freshdeskCode(freshdeskPriorities, s))
@@ -626,7 +638,7 @@ func freshdeskPriority(s string) (data.Priority, bool) {
 // cancelWords start the statuses of tickets cancelled or withdrawn
 // (Zendesk, Freshdesk and ServiceNow "Canceled", "Cancelled",
 // "Withdrawn", «Отменено», «Отменена»): closed, but never resolved.
-var cancelWords = []string{"cancel", "withdrawn", "отмен", "отозван",
+var cancelWords = []string{"cancel", "withdrawn", "отмен", "отозван", "unpursuable",
 	// An appeal sent on to the body that decides it, or left without an
 	// answer or consideration (see statusStems): none of ours.
 	"направлено по компетенции", "перенаправлено по компетенции", "передано по компетенции", "направлено по подведомственности",
@@ -1225,6 +1237,43 @@ func (b *complaintBuilder) warnInKind() {
 	b.summaries = append(b.summaries, warning(warnCompensationInKind, map[string]any{"Column": col, "Example": b.inKindExample, "Count": b.inKind},
 		"compensation in %q is not an amount of money (such as %q) in rows: %d; those complaints are imported with the amount left empty and the text added to their resolution",
 		col, b.inKindExample, b.inKind))
+}
+
+// warnCustomStatuses names, once for the file, the Freshdesk custom
+// status numbers read as in progress.
+func (b *complaintBuilder) warnCustomStatuses() {
+	if len(b.customStatuses) == 0 {
+		return
+	}
+	col, values := b.colName(FieldStatus), strings.Join(b.customStatuses, ", ")
+	b.summaries = append(b.summaries, warning(warnFreshdeskCustom, map[string]any{"Column": col, "Values": values},
+		"%q holds Freshdesk custom status numbers (%s), named only in the account: their tickets are imported as in progress; "+
+			"export the tickets with status names to read them exactly", col, values))
+}
+
+// warnBBB tells, once for the file, how the BBB's statuses were read.
+func (b *complaintBuilder) warnBBB() {
+	if !b.bbb {
+		return
+	}
+	col := b.colName(FieldStatus)
+	b.summaries = append(b.summaries, warning(warnBBBStatuses, map[string]any{"Column": col},
+		"%q holds the Better Business Bureau's closing statuses: every complaint is imported as closed; Resolved as resolved, "+
+			"Answered and Unresolved as closed with the business's answer, Unanswered and Unpursuable as closed without a resolution", col))
+}
+
+// warnCaseNumbers tells, once for the file, why rows of a ServiceNow
+// case list were refused for their state numbers: each instance lists
+// its case states' numbers in its own choice list (ServiceNow's docs
+// send there for them), so only their names can be read.
+func (b *complaintBuilder) warnCaseNumbers() {
+	if b.caseNumbers <= 0 {
+		return
+	}
+	col := b.colName(FieldStatus)
+	b.summaries = append(b.summaries, warning(warnCaseStateNumbers, map[string]any{"Column": col, "Count": b.caseNumbers},
+		"%q holds ServiceNow case state numbers, which each instance defines in its own choice list: %d rows were refused; "+
+			"export the case list with display values to import them", col, b.caseNumbers))
 }
 
 // parseCount reads a whole number of at least zero (reopens). Intercom's

@@ -138,6 +138,15 @@ const (
 	// warnCompensationInKind counts the complaints whose compensation
 	// was given in kind.
 	warnCompensationInKind = "import.warning.compensation_in_kind"
+
+	// warnFreshdeskCustom names the Freshdesk custom status numbers read
+	// as in progress.
+	warnFreshdeskCustom = "import.warning.freshdesk_custom_status"
+	// warnBBBStatuses tells how the BBB's closing statuses were read.
+	warnBBBStatuses = "import.warning.bbb_statuses"
+	// warnCaseStateNumbers counts the ServiceNow case rows refused for a
+	// state number.
+	warnCaseStateNumbers = "import.warning.servicenow_case_states"
 )
 
 // Error keys of MessageError.

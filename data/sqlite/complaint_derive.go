@@ -86,6 +86,7 @@ func (j *judge) derive(c *data.Complaint, events []data.ComplaintEvent) derivedC
 	}
 	slices.SortStableFunc(order, func(a, b int) int { return events[a].At.Compare(events[b].At) })
 	status := data.StatusNew
+	undatedRes := -1 // the last resolution, when its time is unknown
 	for _, i := range order {
 		e := &events[i]
 		d.eventDays[i] = data.DayOf(e.At, j.loc)
@@ -101,10 +102,25 @@ func (j *judge) derive(c *data.Complaint, events []data.ComplaintEvent) derivedC
 			switch {
 			case status.Open() && !e.Status.Open() && e.Cancelled:
 				d.eventFlows[i] = flowCancel
+				undatedRes = -1
 			case status.Open() && !e.Status.Open():
 				d.eventFlows[i] = flowResolution
+				undatedRes = -1
+				if e.Undated {
+					undatedRes = i
+				}
+			case !status.Open() && e.Status.Open() && e.Undated && undatedRes >= 0:
+				// A resolution and reopening a source counted without
+				// their times (Zendesk's "Reopens"): the import dates
+				// them at the latest known time, a day they may not
+				// have happened on, so neither counts in any day's
+				// flows. They cancel out in the backlog, and the
+				// complaint's reopens still count them.
+				d.eventFlows[undatedRes] = flowNone
+				undatedRes = -1
 			case !status.Open() && e.Status.Open():
 				d.eventFlows[i] = flowReopen
+				undatedRes = -1
 			}
 			status = e.Status
 		}

@@ -214,11 +214,13 @@ func TestDefaultPath(t *testing.T) {
 }
 
 // Migration 9 counts the reopens a source gave without their times in
-// complaint.reopens, which version 8 left out.
+// complaint.reopens, which version 8 left out. The reopens here follow
+// dated resolutions, so that they flow (an undated resolution and
+// reopening flow on no day, see derive).
 func TestMigrationCountsUndatedReopens(t *testing.T) {
 	path, old := openAtVersion(t, 8)
-	undated := func(s data.Status) data.ComplaintEvent {
-		e := move(monday.Add(10*time.Hour), s)
+	undated := func(h time.Duration, s data.Status) data.ComplaintEvent {
+		e := move(monday.Add(h), s)
 		e.Undated = true
 		return e
 	}
@@ -226,8 +228,8 @@ func TestMigrationCountsUndatedReopens(t *testing.T) {
 	withLaterColumns(t, old, func() {
 		c = mustComplaint(t, old, data.Complaint{OpenedAt: monday.Add(10 * time.Hour), Events: []data.ComplaintEvent{
 			move(monday.Add(10*time.Hour), data.StatusNew),
-			undated(data.StatusResolved), undated(data.StatusInProgress),
-			undated(data.StatusResolved), undated(data.StatusInProgress),
+			move(monday.Add(11*time.Hour), data.StatusResolved), undated(11*time.Hour, data.StatusInProgress),
+			move(monday.Add(13*time.Hour), data.StatusResolved), undated(13*time.Hour, data.StatusInProgress),
 			move(monday.Add(15*time.Hour), data.StatusResolved)}})
 	})
 	// What version 8 stored.
