@@ -70,9 +70,16 @@ type plan struct {
 	// scoreFrom1: the scores are Qualtrics' recode values 1-11 of the
 	// 0-10 choices (see recodedFrom1); each is read one lower.
 	scoreFrom1 bool
+
+	// long holds the responses joined from a file of one row per
+	// answer (see joinLong), read in place of the file.
+	long *longSource
 }
 
 func (p *plan) open() (recordSource, error) {
+	if p.long != nil {
+		return p.long.reopen(), nil
+	}
 	src, err := p.openTable()
 	if err != nil || p.lastRow <= 0 {
 		return src, err
@@ -393,6 +400,13 @@ func prepare(path string, opt Options, sc *schema) (*plan, error) {
 		}
 	}
 
+	if sc == feedbackSchema && p.headerRows == 1 && !p.grouped {
+		if l, ok := detectLong(p.cols, p.sample); ok {
+			if err := p.joinLong(l); err != nil {
+				return nil, wrap(err)
+			}
+		}
+	}
 	p.format = opt.Format
 	if p.format == "" {
 		p.format = sc.detect(p.cols, p.formatRows())
