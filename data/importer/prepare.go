@@ -1578,8 +1578,11 @@ func recodedScore(s string) (data.Score, reason) {
 // filled by its email collectors), «Адрес электронной почты» in Russian,
 // «Dirección de correo electrónico» in Spanish, «Adresse e-mail» in
 // French, «E-Mail-Adresse» in German, «Endereço de e-mail» in Portuguese.
+// A Russian form that asks for the address itself titles the question
+// «Электронная почта», as a form's answers kept in a public repository
+// do ("ID", «Время создания», «Время изменения», then the questions).
 var respondentEmails = []string{"email address", "адрес электронной почты", "dirección de correo electrónico", "adresse e-mail", "e-mail-adresse",
-	"endereço de e-mail"}
+	"endereço de e-mail", "электронная почта"}
 
 // clientByEmail takes the respondent's collected e-mail address for the
 // client when no column names the client: a form that asks no name still
