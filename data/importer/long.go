@@ -56,8 +56,9 @@ func longHeader(cols []column, names []string, skip ...int) int {
 }
 
 // detectLong recognises a long file from its header and its sample: a
-// question column and an answer column, the questions repeated over the
-// rows, and (when an id column is found) one id over several questions.
+// question column, an answer column, and either an id that comes with
+// several questions (a long survey's sample may hold one response whole)
+// or, with no such id, the same few questions over and over.
 func detectLong(cols []column, sample [][]string) (longLayout, bool) {
 	l := longLayout{id: -1, qid: -1}
 	l.question = longHeader(cols, longQuestionHeaders)
@@ -70,36 +71,33 @@ func detectLong(cols []column, sample [][]string) (longLayout, bool) {
 	if l.answer = longHeader(cols, longAnswerHeaders, l.question, l.qid); l.answer < 0 {
 		return l, false
 	}
+	for _, a := range aliases[FieldExternalID] {
+		if i := longHeader(cols, []string{a}, l.question, l.answer, l.qid); i >= 0 && varies(sample, i, l.question) {
+			l.id = i
+			return l, true
+		}
+	}
 	questions := map[string]bool{}
 	for _, r := range sample {
 		questions[cellAt(r, l.question)] = true
 	}
-	// The same few questions over and over: one row per answer.
-	if len(questions) < 2 || len(questions)*2 > len(sample) {
-		return l, false
-	}
-	for _, a := range aliases[FieldExternalID] {
-		i := longHeader(cols, []string{a}, l.question, l.answer, l.qid)
-		if i >= 0 && askedSeveral(sample, i, l.question) {
-			l.id = i
-			break
-		}
-	}
-	return l, true
+	return l, len(questions) >= 2 && len(questions)*2 <= len(sample)
 }
 
-// askedSeveral reports whether some value of column id comes with several
-// questions in the sample: the id of a response, not of an answer.
-func askedSeveral(sample [][]string, id, question int) bool {
+// varies reports whether column col holds different values on rows of
+// the sample that share a value of column key (empty cells aside): the
+// id of a response comes with several questions, a question's code
+// changes between the rows of one response.
+func varies(sample [][]string, key, col int) bool {
 	first := map[string]string{}
 	for _, r := range sample {
-		k := cellAt(r, id)
-		if k == "" {
+		k, v := cellAt(r, key), cellAt(r, col)
+		if k == "" || v == "" {
 			continue
 		}
-		if q, seen := first[k]; !seen {
-			first[k] = cellAt(r, question)
-		} else if q != cellAt(r, question) {
+		if w, seen := first[k]; !seen {
+			first[k] = v
+		} else if w != v {
 			return true
 		}
 	}
@@ -124,7 +122,6 @@ type longRow struct {
 // longSource replays the joined responses after their header.
 type longSource struct {
 	header  []string
-	headRow int
 	rows    []longRow
 	bytes   int64
 	started bool
@@ -140,7 +137,7 @@ func (s *longSource) reopen() *longSource {
 func (s *longSource) next() ([]string, int, error) {
 	if !s.started {
 		s.started = true
-		return s.header, s.headRow, nil
+		return s.header, 0, nil
 	}
 	if len(s.rows) == 0 {
 		return nil, 0, io.EOF
@@ -176,9 +173,12 @@ func (p *plan) joinLong(l longLayout) error {
 	if l.id < 0 {
 		return p.longAnswers(l)
 	}
-	var own []int // the response's own columns
+	// The response's own columns; of those that change between its rows
+	// (a question's type or code) only a date is kept, its first: an
+	// unpivot that times each answer still dates the response.
+	var own []int
 	for i := range p.cols {
-		if i != l.id && i != l.question && i != l.answer && i != l.qid && !perAnswer(p.sample, l.id, i) {
+		if i != l.id && i != l.question && i != l.answer && i != l.qid && (!varies(p.sample, l.id, i) || dateValues(p.sample, i, p.xlsx)) {
 			own = append(own, i)
 		}
 	}
@@ -263,7 +263,7 @@ func (p *plan) joinLong(l longLayout) error {
 			r.rec = append(r.rec, make([]string, len(header)-len(r.rec))...)
 		}
 	}
-	p.long = &longSource{header: header, headRow: len(head), rows: rows, bytes: src.bytesRead()}
+	p.long = &longSource{header: header, rows: rows, bytes: src.bytesRead()}
 	p.skip, p.headerRows = 0, 1
 	p.cols = buildColumns([][]string{header}, 1)
 	p.sample = p.sample[:0]
@@ -281,21 +281,17 @@ func (p *plan) joinLong(l longLayout) error {
 	return nil
 }
 
-// perAnswer reports whether column i changes between the rows of one
-// response in the sample (a question's type or code): it belongs to the
-// answer, not the response.
-func perAnswer(sample [][]string, id, i int) bool {
-	first := map[string]string{}
+// dateValues reports whether the sampled values of column i are dates,
+// nine in ten at least.
+func dateValues(sample [][]string, i int, excel bool) bool {
+	seen, dates := 0, 0
 	for _, r := range sample {
-		k, v := cellAt(r, id), cellAt(r, i)
-		if k == "" || v == "" {
-			continue
-		}
-		if w, seen := first[k]; !seen {
-			first[k] = v
-		} else if w != v {
-			return true
+		if v := cellAt(r, i); v != "" {
+			seen++
+			if _, err := scanDate(v, excel); err == nil {
+				dates++
+			}
 		}
 	}
-	return false
+	return seen > 0 && dates*10 >= seen*9
 }

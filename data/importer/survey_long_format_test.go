@@ -3,6 +3,7 @@ package importer_test
 import (
 	"context"
 	"errors"
+	"strconv"
 	"testing"
 	"time"
 
@@ -127,6 +128,43 @@ func TestLongFormatWithoutIDsRefused(t *testing.T) {
 		t.Fatalf("import: %v, want refused as answers that cannot be joined", err)
 	}
 	assertEmpty(t, db)
+}
+
+// A long survey's sample of rows may hold a single response, each row a
+// different question: the response id that comes with several questions
+// tells the layout, not repeated questions. An unpivot that times each
+// answer ("timestamp", in a workbook as Excel date-times) still dates
+// the response, by its first row. Values made up.
+func TestLongFormatLongSurveyWorkbook(t *testing.T) {
+	importer.SetClock(t, time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC))
+	const questions = 150
+	rows := [][]any{{"respondent_id", "question", "answer", "timestamp"}}
+	var dates []string
+	for r, want := range []struct {
+		score   int
+		comment string
+	}{{9, "Полезные советы"}, {2, "Не дозвонился"}} {
+		start := time.Date(2026, 11, 5+r, 10, 0, 0, 0, time.UTC)
+		for q := range questions {
+			var text string
+			var answer any = q % 5
+			switch q {
+			case 0:
+				text, answer = "Насколько вероятно, что вы порекомендуете нас друзьям?", want.score
+			case 1:
+				text, answer = "Почему вы поставили такую оценку?", want.comment
+			default:
+				text = "Вопрос " + string(rune('А'+q%30)) + time.Duration(q).String()
+			}
+			rows = append(rows, []any{1000 + r, text, answer, start.Add(time.Duration(q) * time.Second)})
+			dates = append(dates, "D"+strconv.Itoa(len(rows)))
+		}
+	}
+	path := writeWorkbook(t, "answers.xlsx", []string{"Ответы"}, map[string][][]any{"Ответы": rows}, map[string][]string{"Ответы": dates})
+	checkToolImport(t, path, []moreToolRow{
+		{"Полезные советы", 9, utc(2026, 11, 5, 10, 0, 0), ""},
+		{"Не дозвонился", 2, utc(2026, 11, 6, 10, 0, 0), ""},
+	}, 0, []string{"1000", "1001"})
 }
 
 // npsCounts counts the promoters, detractors and scores among rows.
