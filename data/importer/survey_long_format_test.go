@@ -109,8 +109,10 @@ func TestLongFormatRussianUnpivot(t *testing.T) {
 }
 
 // A long file with no column of response ids cannot be joined: which
-// comment goes with which score is unknown. It is refused, saying what to
-// export, rather than each answer taken for a response.
+// comment goes with which score is unknown. Nextcloud Forms' CSV export
+// was such a file (nextcloud/forms#898: a row per question and answer, "it
+// would be helpful to have an Id for each filled form"). It is refused,
+// saying what to export, rather than each answer taken for a response.
 func TestLongFormatWithoutIDsRefused(t *testing.T) {
 	importer.SetClock(t, time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC))
 	path := writeFile(t, "answers.csv", []byte(lines(
