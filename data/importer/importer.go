@@ -90,6 +90,9 @@ var (
 	// ErrOtherFormat refuses a file that is no table the import reads:
 	// an Excel 97-2003 workbook, an OpenDocument spreadsheet, a PDF.
 	ErrOtherFormat = errors.New("this file is not CSV, TSV or XLSX: open it in a spreadsheet and save it as XLSX or CSV")
+	// ErrLongAnswers refuses a file of one row per answer whose answers
+	// cannot be joined into responses.
+	ErrLongAnswers = errors.New("the file has one row per answer and they cannot be joined into responses: export one row per response")
 )
 
 // MessageError is an error that refuses a file, with the translation key

@@ -134,6 +134,7 @@ const (
 	warnOtherMetric      = "import.warning.other_metric"
 	warnSurveyType       = "import.warning.survey_type"
 	warnScoreFrom1       = "import.warning.score_from_1"
+	warnLongAnswers      = "import.warning.long_answers"
 
 	// warnCompensationInKind counts the complaints whose compensation
 	// was given in kind.
@@ -164,6 +165,8 @@ const (
 	errOtherMetric    = "import.error.other_metric"
 	errSurveyType     = "import.error.survey_type"
 	errSurveyAnswers  = "import.error.survey_answers"
+	errLongAnswers    = "import.error.long_answers"
+	errLongQuestions  = "import.error.long_questions"
 	errTicketExport   = "import.error.ticket_export"
 	errSLARecords     = "import.error.sla_records"
 	errChangeDate     = "import.error.change_date"

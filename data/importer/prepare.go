@@ -70,9 +70,16 @@ type plan struct {
 	// scoreFrom1: the scores are Qualtrics' recode values 1-11 of the
 	// 0-10 choices (see recodedFrom1); each is read one lower.
 	scoreFrom1 bool
+
+	// long holds the responses joined from a file of one row per
+	// answer (see joinLong), read in place of the file.
+	long *longSource
 }
 
 func (p *plan) open() (recordSource, error) {
+	if p.long != nil {
+		return p.long.reopen(), nil
+	}
 	src, err := p.openTable()
 	if err != nil || p.lastRow <= 0 {
 		return src, err
@@ -393,6 +400,13 @@ func prepare(path string, opt Options, sc *schema) (*plan, error) {
 		}
 	}
 
+	if sc == feedbackSchema && p.headerRows == 1 && !p.grouped {
+		if l, ok := detectLong(p.cols, p.sample); ok {
+			if err := p.joinLong(l); err != nil {
+				return nil, wrap(err)
+			}
+		}
+	}
 	p.format = opt.Format
 	if p.format == "" {
 		p.format = sc.detect(p.cols, p.formatRows())
@@ -1564,8 +1578,11 @@ func recodedScore(s string) (data.Score, reason) {
 // filled by its email collectors), «Адрес электронной почты» in Russian,
 // «Dirección de correo electrónico» in Spanish, «Adresse e-mail» in
 // French, «E-Mail-Adresse» in German, «Endereço de e-mail» in Portuguese.
+// A Russian form that asks for the address itself titles the question
+// «Электронная почта», as a form's answers kept in a public repository
+// do ("ID", «Время создания», «Время изменения», then the questions).
 var respondentEmails = []string{"email address", "адрес электронной почты", "dirección de correo electrónico", "adresse e-mail", "e-mail-adresse",
-	"endereço de e-mail"}
+	"endereço de e-mail", "электронная почта"}
 
 // clientByEmail takes the respondent's collected e-mail address for the
 // client when no column names the client: a form that asks no name still
