@@ -228,7 +228,11 @@ func (w *ImportWizard) inspect() {
 					w.a.Closed()
 					return
 				}
-				w.message.SetText(err.Error())
+				text, ok := RefusalText(err) // translated, unlike err's own text
+				if !ok {
+					text = err.Error()
+				}
+				w.message.SetText(text)
 				w.message.Show()
 				return
 			}
