@@ -148,3 +148,36 @@ func TestImportRefusalsNameTheFile(t *testing.T) {
 		t.Errorf("import batches %+v (%v), want none", batches, err)
 	}
 }
+
+// A refusal met when the wizard reads the file again (here: two header
+// rows leave no data) shows in the wizard translated and naming the file;
+// it showed the importer's English text.
+func TestWizardReinspectRefusalIsTranslated(t *testing.T) {
+	s := newTestShell(t)
+	t.Cleanup(func() { widgets.Do(func() { LoadTranslations("en") }) })
+	widgets.Do(func() { s.setLanguage("ru") })
+	path := filepath.Join(t.TempDir(), "answers.csv")
+	if err := os.WriteFile(path, []byte("Date,Score,Comment\n2024-01-02,9,ok\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	widgets.Do(func() { s.feed.ImportFile(path) })
+	var headerRows *widget.Select
+	if !within(func() bool {
+		if top := s.win.Canvas().Overlays().Top(); top != nil {
+			for _, o := range test.LaidOutObjects(top) {
+				if sel, ok := o.(*widget.Select); ok && slices.Equal(sel.Options, []string{"1", "2", "3"}) {
+					headerRows = sel
+				}
+			}
+		}
+		return headerRows != nil
+	}) {
+		t.Fatal("no wizard with a choice of header rows")
+	}
+	widgets.Do(func() { headerRows.SetSelected("2") })
+	want := lang.L("import.error.no_rows", map[string]any{"File": "answers.csv"})
+	var shown []string
+	if !within(func() bool { shown = overlayTexts(s); return slices.Contains(shown, want) }) {
+		t.Errorf("the wizard shows %q, want %q", shown, want)
+	}
+}
