@@ -19,7 +19,9 @@ import (
 func ErrorMessage(err error) string {
 	var verrs data.ValidationErrors
 	var ferr *data.FieldError
-	var refused *importer.MessageError
+	if text, ok := widgets.RefusalText(err); ok { // the importer's own sentence, translated
+		return text
+	}
 	switch {
 	case err == nil:
 		return ""
@@ -36,8 +38,6 @@ func ErrorMessage(err error) string {
 		return msg
 	case errors.As(err, &ferr):
 		return lang.L("field."+ferr.Field) + ": " + lang.L(ferr.Key)
-	case errors.As(err, &refused): // the importer's own sentence, translated
-		return widgets.Translated(refused.Code, refused.Args, refused.Text)
 	case errors.Is(err, data.ErrNewerSchema):
 		return lang.L("error.newer_schema") + "\n\n" + err.Error()
 	case errors.Is(err, importer.ErrAmbiguousDates):

@@ -243,10 +243,9 @@ func oneLine(s string) string {
 	return s
 }
 
-// fileError is an import's failure with the file it was about: the
-// importer's translated refusals ("This file is an Excel 97–2003
-// workbook…") do not all name it, and the CLI prints the name before
-// those that do not (see run).
+// fileError is an import's failure with the file it was about: run
+// names the file before a message that does not (the importer's
+// refusals name theirs, see importer.FileError).
 type fileError struct {
 	error
 	file string

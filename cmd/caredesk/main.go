@@ -79,7 +79,7 @@ func run(ctx context.Context, args []string, out, errOut io.Writer) int {
 		msg := ui.ErrorMessage(err)
 		var f interface{ FileName() string }
 		if errors.As(err, &f) && !strings.Contains(msg, f.FileName()) {
-			msg = f.FileName() + ": " + msg
+			msg = lang.L("import.error.in_file", map[string]any{"File": f.FileName(), "Message": msg})
 		}
 		fmt.Fprintln(errOut, "caredesk:", msg)
 		var h interface{ Hint() string }

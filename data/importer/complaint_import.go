@@ -25,7 +25,7 @@ func ImportComplaints(ctx context.Context, store data.ComplaintStore, path strin
 	if err != nil {
 		return res, err
 	}
-	wrap := func(err error) error { return fmt.Errorf("%s: %w", p.base, err) }
+	wrap := func(err error) error { return inFile(p.base, err) }
 	if why := p.surveyAnswers(); why != nil {
 		return res, wrap(why) // its warnings would be about tickets
 	}

@@ -658,7 +658,7 @@ func ImportFeedback(ctx context.Context, store data.FeedbackStore, path string, 
 		return res, err
 	}
 	res.Warnings = p.warnings
-	wrap := func(err error) error { return fmt.Errorf("%s: %w", p.base, err) }
+	wrap := func(err error) error { return inFile(p.base, err) }
 	if _, ok := p.mapping[FieldScore]; !ok {
 		if why := p.noScore(); why != nil {
 			return res, wrap(why)
@@ -683,7 +683,7 @@ func ImportFeedback(ctx context.Context, store data.FeedbackStore, path string, 
 func runImport[T any](ctx context.Context, p *plan, opt Options, progress func(Progress), rp rowParser[T], begin func(data.ImportBatch) (importTx[T], error)) (res Result, err error) {
 	defer collectMoreOften()()
 	res.Warnings = p.warnings
-	wrap := func(err error) error { return fmt.Errorf("%s: %w", p.base, err) }
+	wrap := func(err error) error { return inFile(p.base, err) }
 	// The same bound as a row's own date (see happened): a whole-file date
 	// in the future is a typo, and every row would carry it.
 	if d := opt.FileDate; !d.IsZero() && d.After(clock().Add(maxAhead)) {

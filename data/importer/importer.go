@@ -84,6 +84,7 @@ var (
 	ErrStrict         = data.ErrStrictImport
 	ErrUnknownColumn  = errors.New("mapped column not found")
 	ErrEmptyFile      = errors.New("the file has no header row")
+	ErrNoRows         = errors.New("the file has a header but no rows of data")
 	ErrUnknownSheet   = errors.New("the workbook has no such sheet")
 	ErrFutureFileDate = errors.New("the date given for the whole file is in the future")
 	ErrHTMLPage       = errors.New("this file is an HTML page, as Bitrix24 saves its .xls exports: open it in a spreadsheet and save it as XLSX or CSV")
@@ -105,3 +106,35 @@ type MessageError struct {
 
 func (e *MessageError) Error() string { return e.Text }
 func (e *MessageError) Unwrap() error { return e.Err }
+
+// Refusal is the refusal's message.
+func (e *MessageError) Refusal() (Message, bool) { return e.Message, true }
+
+// FileError is an import's failure with the base name of the file it was
+// about. Not every refusal's message names the file, yet the user may
+// have picked several: Refusal names it for the wizard and the CLI alike.
+type FileError struct {
+	File string
+	Err  error
+}
+
+func (e *FileError) Error() string { return e.File + ": " + e.Err.Error() }
+func (e *FileError) Unwrap() error { return e.Err }
+
+// Refusal is the message of the refusal (MessageError) in the error,
+// naming the file: the refusal's own when it names it, else the refusal
+// inside errInFile (translate the inner message of its "Message" first).
+// ok is false when the error is no refusal.
+func (e *FileError) Refusal() (Message, bool) {
+	var me *MessageError
+	if !errors.As(e.Err, &me) {
+		return Message{}, false
+	}
+	if _, named := me.Args["File"]; named {
+		return me.Message, true
+	}
+	return warning(errInFile, map[string]any{"File": e.File, "Message": me.Message}, "%s: %s", e.File, me.Text), true
+}
+
+// inFile ties err to the file (base name) it was about.
+func inFile(base string, err error) error { return &FileError{File: base, Err: err} }

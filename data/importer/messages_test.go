@@ -34,7 +34,6 @@ func TestMessagesAreTranslated(t *testing.T) {
 		warning(warnSummarySkipped, map[string]any{"Row": 9, "Text": "Итого 8,8"}, "x"),
 		(&footerRows{rows: []heldRow{{rec: []string{"Grand Totals (3 records)"}, row: 5}}}).mustWarn(t),
 		warning(warnDuplicateColumns, map[string]any{"Name": "Score", "Columns": "#2, #5"}, "x"),
-		warning(warnNoDataRows, nil, "x"),
 		warning(errHTMLPage, nil, "x"),
 		warning(errOldExcel, nil, "x"),
 		warning(errOpenDocument, nil, "x"),
@@ -83,6 +82,8 @@ func TestMessagesAreTranslated(t *testing.T) {
 		warning(errEncrypted, map[string]any{"File": "locked.xlsx"}, "x"),
 		warning(errArchive, map[string]any{"File": "answers.csv"}, "x"),
 		warning(errEmptyFile, map[string]any{"File": "answers.csv"}, "x"),
+		warning(errNoRows, map[string]any{"File": "answers.csv"}, "x"),
+		refusalInFile(t),
 		warning(errNoFile, map[string]any{"File": "answers.csv"}, "x"),
 		warning(errNoAccess, map[string]any{"File": "answers.csv"}, "x"),
 		warning(errIsFolder, map[string]any{"File": "answers"}, "x"),
@@ -128,6 +129,16 @@ func TestMessagesAreTranslated(t *testing.T) {
 			}
 		}
 	}
+}
+
+// refusalInFile is a refusal whose message does not name the file, named
+// by its FileError.
+func refusalInFile(t *testing.T) Message {
+	m, ok := (&FileError{File: "reviews.csv", Err: &MessageError{Message: warning(errTicketExport, nil, "x")}}).Refusal()
+	if !ok || m.Code != errInFile {
+		t.Fatalf("refusal %+v, %v", m, ok)
+	}
+	return m
 }
 
 // inKindWarning is the warning of compensations given in kind, as the

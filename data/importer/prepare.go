@@ -232,7 +232,7 @@ func titleRows(lead [][]string) int {
 // and date format of a file for the fields of sc.
 func prepare(path string, opt Options, sc *schema) (*plan, error) {
 	base := filepath.Base(path)
-	wrap := func(err error) error { return fmt.Errorf("%s: %w", base, fileError(base, err)) }
+	wrap := func(err error) error { return inFile(base, fileError(base, err)) }
 	st, err := os.Stat(path)
 	if err != nil {
 		return nil, wrap(err)
@@ -395,8 +395,18 @@ func prepare(path string, opt Options, sc *schema) (*plan, error) {
 		if err != nil {
 			return nil, wrap(err)
 		}
-		if !isBlank(rec) && (sc != complaintSchema || !columnNumbers(rec, len(p.cols))) {
+		if p.dataRow(rec) {
 			p.sample = append(p.sample, fill.apply(append([]string(nil), rec...), rs.last))
+		}
+	}
+	if !slices.ContainsFunc(p.sample, p.dataRow) {
+		// Imported, a file of headings alone would leave an empty
+		// import in the list: it is refused before anything is stored.
+		if none, err := p.noDataRows(); err != nil {
+			return nil, wrap(err)
+		} else if none {
+			return nil, wrap(&MessageError{Message: warning(errNoRows, map[string]any{"File": base},
+				"the file %s has column headings but no rows of data: check that it is the right file and that it was exported or downloaded in full", base), Err: ErrNoRows})
 		}
 	}
 
@@ -545,9 +555,7 @@ func prepare(path string, opt Options, sc *schema) (*plan, error) {
 				"column %q holds client segments, but no client column is mapped: segments are stored with clients only", p.columnNames()[p.mapping[FieldSegment]]))
 		}
 	}
-	if len(p.sample) == 0 {
-		p.warnings = append(p.warnings, warning(warnNoDataRows, nil, "the file has a header but no answers"))
-	} else if sc, ok := p.mapping[FieldScore]; ok && columnEmpty(p.sample, sc) {
+	if sc, ok := p.mapping[FieldScore]; ok && len(p.sample) > 0 && columnEmpty(p.sample, sc) {
 		col := p.columnNames()[sc]
 		p.warnings = append(p.warnings, warning(warnScoreColumnEmpty, map[string]any{"Column": col, "Rows": len(p.sample)},
 			"column %q has no score in the first %d rows: those responses count in no NPS; if the scores are in another column, map it (--map score=COLUMN)", col, len(p.sample)))
@@ -1483,6 +1491,40 @@ func (p *plan) formatRows() int {
 
 func (s *sliceSource) bytesRead() int64 { return s.rest.bytesRead() }
 func (s *sliceSource) close() error     { return nil }
+
+// dataRow reports whether rec holds data: it is not blank, nor, in a
+// register, the row numbering the columns under the header.
+func (p *plan) dataRow(rec []string) bool {
+	return !isBlank(rec) && (p.schema != complaintSchema || !columnNumbers(rec, len(p.cols)))
+}
+
+// noDataRows reports whether the file has no data row under its header.
+// The sample cannot tell: it passes over malformed rows, which the import
+// reports as rejects.
+func (p *plan) noDataRows() (bool, error) {
+	src, err := p.open()
+	if err != nil {
+		return false, err
+	}
+	defer src.close()
+	if _, err := skipHeader(src, p.skip, p.headerRows); err != nil {
+		return false, err
+	}
+	for {
+		rec, _, err := src.next()
+		var re *rowError
+		switch {
+		case err == io.EOF:
+			return true, nil
+		case errors.As(err, &re):
+			return false, nil
+		case err != nil:
+			return false, err
+		case p.dataRow(rec):
+			return false, nil
+		}
+	}
+}
 
 // nextGoodRecord returns the next well-formed record, passing over bad
 // ones: detection looks at the shape of the data, the import itself reports

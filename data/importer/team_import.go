@@ -75,7 +75,7 @@ func ParseTeam(ctx context.Context, kind TeamKind, path string, opt Options, kno
 		return in, res, err
 	}
 	res.Warnings = p.warnings
-	wrap := func(err error) error { return fmt.Errorf("%s: %w", p.base, err) }
+	wrap := func(err error) error { return inFile(p.base, err) }
 	names := p.columnNames()
 	for _, f := range teamRequired[kind] {
 		if _, ok := p.mapping[f]; !ok {
@@ -161,11 +161,11 @@ func ImportTeam(ctx context.Context, store interface {
 		return res, err
 	}
 	if opt.Strict && res.Rejected > 0 {
-		return res, fmt.Errorf("%s: %w (%d invalid rows)", in.FileName, ErrStrict, res.Rejected)
+		return res, inFile(in.FileName, fmt.Errorf("%w (%d invalid rows)", ErrStrict, res.Rejected))
 	}
 	done, err := store.ImportTeam(ctx, in)
 	if err != nil {
-		return res, fmt.Errorf("%s: %w", in.FileName, err)
+		return res, inFile(in.FileName, err)
 	}
 	res.TeamImportResult = done
 	res.Imported, res.Duplicates = done.Created+done.Updated, done.Unchanged

@@ -34,8 +34,13 @@ func ExportChart(win fyne.Window, name string, build ChartBuilder, save func(pat
 		widget.NewFormItem(lang.L("export.size"), size),
 		widget.NewFormItem(lang.L("export.scale"), scale),
 	)
-	ShowWithEscape(win, dialog.NewCustomConfirm(lang.L("export.title"), lang.L("export.next"), lang.L("dialog.cancel"), form, func(ok bool) {
-		if !ok {
+	accepted := false
+	choices := dialog.NewCustomConfirm(lang.L("export.title"), lang.L("export.next"), lang.L("dialog.cancel"), form, func(ok bool) { accepted = ok }, win)
+	ShowWithEscape(win, choices)
+	// The save dialog opens once the choices are closed: their Escape
+	// handler is put back after their callback, over the save dialog's.
+	choices.SetOnClosed(func() {
+		if !accepted {
 			return
 		}
 		ext := "." + strings.ToLower(format.Selected)
@@ -57,8 +62,8 @@ func ExportChart(win fyne.Window, name string, build ChartBuilder, save func(pat
 		}, win)
 		fd.SetFileName(name + ext)
 		fd.SetFilter(storage.NewExtensionFileFilter([]string{ext}))
-		fd.Show()
-	}, win))
+		ShowFileDialog(win, fd)
+	})
 }
 
 // SaveChartFile renders a chart with build and writes it to path with

@@ -70,7 +70,17 @@ func PickImportFile(win fyne.Window, showError func(error), picked func(path str
 	}, win)
 	fd.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".tsv", ".txt", ".xlsx"}))
 	fd.Resize(fyne.NewSize(800, 560))
-	fd.Show()
+	ShowFileDialog(win, fd)
+}
+
+// ShowFileDialog shows a file dialog that Escape closes (Fyne's closes on
+// no key); its callback is not called then, as nothing was chosen. A save
+// dialog gives its name field the keyboard, and that Entry keeps Escape,
+// so the dialog opens with nothing focused (a click in the field edits
+// the name).
+func ShowFileDialog(win fyne.Window, fd *dialog.FileDialog) {
+	ShowWithEscape(win, fd)
+	win.Canvas().Unfocus()
 }
 
 // ImportWizard walks the user from a file to imported rows: preview and
@@ -228,7 +238,11 @@ func (w *ImportWizard) inspect() {
 					w.a.Closed()
 					return
 				}
-				w.message.SetText(err.Error())
+				text, ok := RefusalText(err) // translated, unlike err's own text
+				if !ok {
+					text = err.Error()
+				}
+				w.message.SetText(text)
 				w.message.Show()
 				return
 			}

@@ -2,6 +2,8 @@
 package widgets
 
 import (
+	"errors"
+	"maps"
 	"sync/atomic"
 
 	"fyne.io/fyne/v2/lang"
@@ -48,12 +50,38 @@ func GroupName(g data.ScoreGroup) string {
 // Translated is the translation of a message that packages without Fyne
 // (such as the importer) describe by a key, arguments and an English
 // text; the English text stands in when the key is empty or untranslated.
+// A message among the arguments (a refusal inside the sentence naming its
+// file) is translated first.
 func Translated(key string, args map[string]any, english string) string {
 	if key == "" {
 		return english
+	}
+	for k, v := range args {
+		if m, ok := v.(data.ImportMessage); ok {
+			args = maps.Clone(args)
+			args[k] = Translated(m.Code, m.Args, m.Text)
+		}
 	}
 	if s := lang.L(key, args); s != "" && s != key {
 		return s
 	}
 	return english
+}
+
+// RefusalText is the translated message of an importer's refusal of a
+// file, naming the file; ok is false when err is no refusal. The
+// importer's errors say it through their Refusal method (this package may
+// not import the importer).
+func RefusalText(err error) (text string, ok bool) {
+	var r interface {
+		Refusal() (data.ImportMessage, bool)
+	}
+	if !errors.As(err, &r) {
+		return "", false
+	}
+	m, ok := r.Refusal()
+	if !ok {
+		return "", false
+	}
+	return Translated(m.Code, m.Args, m.Text), true
 }
