@@ -35,7 +35,7 @@ func laidOut[T fyne.CanvasObject](o fyne.CanvasObject, match func(T) bool) (foun
 // Fyne's file dialogs closed on no key: Escape closes the import's
 // choice of a file and a chart export's choice of where to save it, as
 // their Cancel does, and gives the window its key handler back. The save
-// dialog's name field, which Fyne gives the keyboard, kept Escape.
+// dialog's name field keeps the keyboard Fyne gives it, for typing a name.
 func TestFileDialogsCloseOnEscape(t *testing.T) {
 	test.NewTempApp(t)
 	win := test.NewTempWindow(t, widget.NewLabel(""))
@@ -85,5 +85,11 @@ func TestFileDialogsCloseOnEscape(t *testing.T) {
 	if name == nil {
 		t.Fatal("no save dialog named nps.png after Next")
 	}
+	var focused fyne.Focusable
+	Do(func() { focused = win.Canvas().Focused() })
+	if focused != name {
+		t.Errorf("the save dialog's name field does not have the keyboard (%T has): a name cannot be typed at once", focused)
+	}
+	Do(func() { win.Canvas().Unfocus() }) // a click on the folder list
 	closedByEscape("the save dialog of a chart export")
 }

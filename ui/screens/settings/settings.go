@@ -257,7 +257,7 @@ func (s *Screen) backup() {
 		})
 	}, s.d.Window)
 	save.SetFileName("caredesk-backup-" + time.Now().Format("2006-01-02") + ".db")
-	save.Show()
+	widgets.ShowFileDialog(s.d.Window, save)
 }
 
 // LoadDemo fills the database with demo data behind a progress dialog.
