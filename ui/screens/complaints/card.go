@@ -169,7 +169,7 @@ func (cd *card) build() fyne.CanvasObject {
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			row := o.(*fyne.Container)
 			e := cd.events[id]
-			row.Objects[1].(*widget.Label).SetText(data.FormatDateTime(widgets.Lang(), e.At.In(cd.s.deps.Store.Location())))
+			row.Objects[1].(*widget.Label).SetText(cd.eventTime(e))
 			row.Objects[0].(*widget.Label).SetText(cd.eventText(e))
 			remove := row.Objects[2].(*widget.Button)
 			remove.OnTapped = func() { cd.confirmRemoveEvent(e) }
@@ -383,6 +383,18 @@ func (cd *card) showWorkflow() {
 		return cmp.Compare(b.ID, a.ID)
 	})
 	cd.timeline.Refresh()
+}
+
+// eventTime is when a history entry happened. A source that reports an
+// event without its time (Zendesk's reopen count, a CFPB closing) leaves
+// only the earliest it can have happened: the history says so rather than
+// show an exact time it does not know.
+func (cd *card) eventTime(e data.ComplaintEvent) string {
+	at := e.At.In(cd.s.deps.Store.Location())
+	if e.Undated {
+		return lang.L("complaints.event.undated_at", map[string]any{"Date": data.FormatDate(widgets.Lang(), at)})
+	}
+	return data.FormatDateTime(widgets.Lang(), at)
 }
 
 // eventText describes one history entry.

@@ -601,6 +601,19 @@ func TestCardCountedAgentEvent(t *testing.T) {
 	}
 }
 
+// An event a source reported without its time shows the day it happened
+// after, not the exact time it was stored under.
+func TestCardUndatedEventTime(t *testing.T) {
+	st, _, _, cd := cardOnNewest(t)
+	at := time.Date(2024, 3, 5, 14, 30, 0, 0, st.Location())
+	if got := cd.eventTime(data.ComplaintEvent{Kind: data.EventStatus, Status: data.StatusResolved, At: at, Undated: true}); got != "after Mar 5, 2024" {
+		t.Errorf("an undated resolution reads %q", got)
+	}
+	if got := cd.eventTime(data.ComplaintEvent{Kind: data.EventStatus, Status: data.StatusResolved, At: at}); got != data.FormatDateTime("en", at) {
+		t.Errorf("a dated resolution reads %q", got)
+	}
+}
+
 // saveStandard stores a 24/7 standard with a 4-hour target for normal
 // priority and 1 hour for critical.
 func saveStandard(t *testing.T, st data.Store, code string, m data.SLAMeasure) {
