@@ -689,3 +689,75 @@ func TestPickerNamesTellNamesakesApart(t *testing.T) {
 		t.Errorf("picker names\n got %q\nwant %q", got, want)
 	}
 }
+
+// A plan dialog with something typed or chosen asks before Escape or
+// Cancel throws it away: "keep editing" keeps it, "discard" stores nothing.
+func TestDialogsAskBeforeDiscarding(t *testing.T) {
+	st := openStore(t)
+	anna, _, _ := seedTeam(t, st)
+	co := data.Course{Title: "Product A to Z", Format: data.FormatOnline, Hours: 4}
+	must(t, st.SaveCourse(context.Background(), &co))
+	it := data.TrainingItem{EmployeeID: anna.ID, CourseID: co.ID, PlannedStart: data.DateDay(2026, 11, 16),
+		PlannedEnd: data.DateDay(2026, 11, 20), Status: data.TrainingPlanned}
+	must(t, st.SaveTrainingItem(context.Background(), &it))
+	h := newHarness(t, st)
+	s, c := h.screen, h.win.Canvas()
+	escape := func() { ui(func() { c.OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape}) }) }
+	overlays := func() (n int) { ui(func() { n = len(c.Overlays().List()) }); return }
+	tap := func(text string) {
+		t.Helper()
+		var b *widget.Button
+		ui(func() { b = findButton(c.Overlays().Top(), text) })
+		if b == nil {
+			t.Fatalf("no %q button on top", text)
+		}
+		ui(func() { test.Tap(b) })
+	}
+
+	ui(func() { s.openDoneDialog(it) })
+	escape()
+	if overlays() != 0 {
+		t.Fatal("Escape on an untouched dialog asked or left it open")
+	}
+	ui(func() { s.openDoneDialog(it) })
+	d := s.doneDlg
+	ui(func() {
+		c.Focus(d.result)
+		test.Type(d.result, "Passed")
+		d.result.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	})
+	if overlays() != 2 {
+		t.Fatalf("Escape after typing: %d overlays, want the question over the dialog", overlays())
+	}
+	escape() // on the question: keep editing
+	if overlays() != 1 || d.result.Text != "Passed" {
+		t.Fatalf("Escape on the question: %d overlays, result %q", overlays(), d.result.Text)
+	}
+	tap(lang.L("dialog.cancel"))
+	tap(lang.L("unsaved.keep"))
+	if overlays() != 1 || d.result.Text != "Passed" {
+		t.Fatal("keep editing lost the dialog or its text")
+	}
+	tap(lang.L("dialog.cancel"))
+	tap(lang.L("unsaved.discard"))
+	h.settle()
+	if overlays() != 0 || c.OnTypedKey() != nil {
+		t.Fatalf("discard: %d overlays, key handler left %v", overlays(), c.OnTypedKey() != nil)
+	}
+	if items := h.items(); len(items) != 1 || items[0].Status != data.TrainingPlanned || items[0].Result != "" {
+		t.Fatalf("discarding stored %+v", items)
+	}
+
+	// A new item with an employee chosen asks too.
+	ui(s.NewItem)
+	ui(func() { s.itemDlg.employee.SetSelectedIndex(0) })
+	escape()
+	if overlays() != 2 {
+		t.Fatal("Escape after choosing an employee did not ask")
+	}
+	tap(lang.L("unsaved.discard"))
+	h.settle()
+	if overlays() != 0 || len(h.items()) != 1 {
+		t.Fatalf("discarding a new item: %d overlays, %d items", overlays(), len(h.items()))
+	}
+}
