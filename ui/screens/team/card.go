@@ -35,6 +35,7 @@ type card struct {
 	kudos      *kudosTab
 	content    fyne.CanvasObject
 
+	back    func() // Back and Escape: ask first while Details has unsaved edits
 	restore func() // the window's key handler before the card
 }
 
@@ -83,7 +84,7 @@ func (s *Screen) openCard(id int64) {
 	s.card = c
 	s.body.Objects = []fyne.CanvasObject{c.content}
 	s.body.Refresh()
-	c.restore = widgets.EscapeCloses(s.deps.Window, s.closeCard)
+	c.restore = widgets.EscapeCloses(s.deps.Window, c.back)
 	c.reload()
 }
 
@@ -125,7 +126,8 @@ func (c *card) reload() {
 
 func (c *card) build() {
 	s := c.s
-	back := widget.NewButtonWithIcon(lang.L("team.card.back"), theme.NavigateBackIcon(), s.closeCard)
+	c.back = widgets.AskToDiscard(s.deps.Window, func() bool { return c.details.dirty() }, s.closeCard)
+	back := widget.NewButtonWithIcon(lang.L("team.card.back"), theme.NavigateBackIcon(), c.back)
 	c.header = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	c.header.Truncation = fyne.TextTruncateEllipsis
 	top := container.NewBorder(nil, nil, back, nil, c.header)

@@ -394,7 +394,8 @@ func (s *Screen) NewEmployee() {
 		})
 	}
 	f.onSubmit = submit
-	cancel := widget.NewButton(lang.L("dialog.cancel"), func() { dlg.Hide() })
+	ask := widgets.AskToDiscard(s.deps.Window, f.dirty, func() { dlg.Hide() })
+	cancel := widget.NewButton(lang.L("dialog.cancel"), ask)
 	save := widget.NewButtonWithIcon(lang.L("team.add.save"), theme.DocumentSaveIcon(), submit)
 	save.Importance = widget.HighImportance
 	dlg = dialog.NewCustomWithoutButtons(lang.L("team.add.title"), container.NewVScroll(f.content), s.deps.Window)
@@ -402,7 +403,7 @@ func (s *Screen) NewEmployee() {
 	dlg.Resize(fyne.NewSize(560, 560))
 	s.addDialog = dlg
 	s.addForm = f
-	s.show(dlg)
+	widgets.ShowForm(s.deps.Window, dlg, ask)
 	s.deps.Window.Canvas().Focus(f.name)
 }
 
