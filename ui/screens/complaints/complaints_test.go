@@ -860,6 +860,31 @@ func TestListsDialogEditsCategoriesAndEmployees(t *testing.T) {
 	if e, _ := s.look.employee(h.me.Load()); e.Name != "Dmitry New" {
 		t.Errorf("this-is-me chose %+v", e)
 	}
+	// Saved edits close at once; a name typed and not saved asks first.
+	c := h.win.Canvas()
+	escape := func() { ui(func() { c.OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape}) }) }
+	ui(func() { l.catEN.SetText("Refunds") })
+	escape()
+	var question bool
+	ui(func() {
+		question = len(c.Overlays().List()) == 2 && buttons(c.Overlays().Top())[lang.L("unsaved.discard")] != nil
+	})
+	if !question {
+		t.Fatal("Escape with a category name typed did not ask")
+	}
+	ui(func() { test.Tap(buttons(c.Overlays().Top())[lang.L("unsaved.discard")]) })
+	h.settle()
+	if c.Overlays().Top() != nil || s.lists != nil {
+		t.Error("discard left the lists open")
+	}
+	if cats, _ := st.Categories(context.Background()); slices.ContainsFunc(cats, func(c data.Category) bool { return c.NameEN == "Refunds" }) {
+		t.Error("discarding stored the category")
+	}
+	ui(s.ShowLists)
+	escape()
+	if c.Overlays().Top() != nil {
+		t.Error("Escape on untouched lists asked or left them open")
+	}
 }
 
 // The card and the register fit a 1366×768 screen in both languages.
