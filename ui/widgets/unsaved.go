@@ -14,30 +14,39 @@ import (
 
 // AskToDiscard returns what a form's Cancel (or Back, or Close) button and
 // Escape call: close at once while dirty reports nothing unsaved, else ask
-// whether to discard the changes first. Escape on the question keeps
-// editing, so one Escape too many never loses what was typed.
+// whether to discard the changes first (ConfirmDiscard).
 func AskToDiscard(win fyne.Window, dirty func() bool, close func()) func() {
 	return func() {
 		if !dirty() {
 			close()
 			return
 		}
-		discard := false
-		text := widget.NewLabel(lang.L("unsaved.text"))
-		text.Wrapping = fyne.TextWrapWord
-		d := dialog.NewCustomConfirm(lang.L("unsaved.title"), lang.L("unsaved.discard"), lang.L("unsaved.keep"), text,
-			func(yes bool) { discard = yes }, win)
-		d.SetConfirmImportance(widget.DangerImportance)
-		d.Resize(fyne.NewSize(420, d.MinSize().Height))
-		ShowWithEscape(win, d)
-		// Closed after ShowWithEscape has given the form its Escape
-		// handler back, so that close can restore the one before the form.
-		d.SetOnClosed(func() {
-			if discard {
-				close()
-			}
-		})
+		ConfirmDiscard(win, close, nil)
 	}
+}
+
+// ConfirmDiscard asks «Discard changes?»: discard runs on Discard, keep
+// (if not nil) on Keep editing. Escape keeps editing, so one Escape too
+// many never loses what was typed.
+func ConfirmDiscard(win fyne.Window, discard, keep func()) {
+	yes := false
+	text := widget.NewLabel(lang.L("unsaved.text"))
+	text.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustomConfirm(lang.L("unsaved.title"), lang.L("unsaved.discard"), lang.L("unsaved.keep"), text,
+		func(ok bool) { yes = ok }, win)
+	d.SetConfirmImportance(widget.DangerImportance)
+	d.Resize(fyne.NewSize(420, d.MinSize().Height))
+	ShowWithEscape(win, d)
+	// Run after ShowWithEscape has given the form its Escape handler back,
+	// so that discard can restore the one before the form.
+	d.SetOnClosed(func() {
+		switch {
+		case yes:
+			discard()
+		case keep != nil:
+			keep()
+		}
+	})
 }
 
 // ShowForm shows the form dialog d with Escape doing what cancel (its
