@@ -7,6 +7,7 @@ package standards
 import (
 	"context"
 	"errors"
+	"fmt"
 	"maps"
 	"slices"
 	"strconv"
@@ -43,8 +44,10 @@ type Screen struct {
 	tiers     []string
 	selected  int // index in standards; -1 = none or a new one
 
-	std data.Standard // the standard being edited (a deep copy)
-	ver int           // the version being edited
+	std    data.Standard      // the standard being edited (a deep copy)
+	ver    int                // the version being edited
+	state  *widgets.FormState // the fields as the version was loaded
+	edited bool               // versions added, removed or changed since the standard was loaded
 
 	code, title *widgets.Entry
 	goal        *widgets.Entry // compliance goal in percent; empty = data.DefaultSLAGoal
@@ -162,12 +165,28 @@ func (s *Screen) build() {
 			box.Objects[1].(*widget.Label).SetText(widgets.MeasureName(st.Measure) + " · " + targetsSummary(st, s.today()))
 		})
 	s.list.OnSelected = func(id widget.ListItemID) {
-		if id != s.selected {
+		if id == s.selected {
+			return
+		}
+		open := func() {
 			s.selected = id
 			s.edit(s.standards[id])
 		}
+		if !s.dirty() {
+			open()
+			return
+		}
+		widgets.ConfirmDiscard(s.deps.Window, open, func() { // keep editing: the list shows the standard still edited
+			if s.selected >= 0 {
+				s.list.Select(s.selected)
+			} else {
+				s.list.UnselectAll()
+			}
+		})
 	}
-	newBtn := widget.NewButtonWithIcon(lang.L("standards.new"), theme.ContentAddIcon(), s.NewStandard)
+	newBtn := widget.NewButtonWithIcon(lang.L("standards.new"), theme.ContentAddIcon(), func() {
+		widgets.AskToDiscard(s.deps.Window, s.dirty, s.NewStandard)()
+	})
 	newBtn.Importance = widget.HighImportance
 	left := container.NewBorder(container.NewHBox(newBtn), nil, nil, nil, s.list)
 
@@ -255,6 +274,12 @@ func (s *Screen) build() {
 			widgets.FormLabel(lang.L("standards.applies.tiers")), s.tierEntry),
 		hint("standards.applies.hint"),
 	)
+	fields := []any{s.code, s.title, s.goal, s.measure, s.text, s.channels, s.categories, s.tierEntry,
+		func() string { c, _ := s.calendar.Calendar(); return fmt.Sprint(c) }}
+	for _, p := range data.Priorities {
+		fields = append(fields, s.targets[p])
+	}
+	s.state = widgets.NewFormState(fields...)
 	bottom := container.NewVBox(s.message, container.NewHBox(layout.NewSpacer(), s.deleteBtn, s.saveBtn))
 	s.form = container.NewBorder(nil, bottom, nil, nil, container.NewVScroll(body))
 
@@ -381,6 +406,12 @@ func (s *Screen) edit(st data.Standard) {
 	s.deleteBtn.Enable()
 	s.showForm(true)
 	s.loadVersion(max(ver, 0))
+	s.edited = false
+}
+
+// dirty reports edits to the shown standard not saved yet.
+func (s *Screen) dirty() bool {
+	return s.form.Visible() && (s.edited || s.state.Changed())
 }
 
 func (s *Screen) currentVersion() *data.StandardVersion {
@@ -392,6 +423,9 @@ func (s *Screen) currentVersion() *data.StandardVersion {
 
 // loadVersion puts version i into the version fields.
 func (s *Screen) loadVersion(i int) {
+	if s.state.Changed() {
+		s.edited = true // flushed into s.std before loading another version
+	}
 	s.ver = i
 	v := s.currentVersion()
 	s.versionList.Refresh()
@@ -422,6 +456,7 @@ func (s *Screen) loadVersion(i int) {
 	}
 	s.categories.SetSelected(chosen)
 	s.tierEntry.SetText(strings.Join(v.Tiers, ", "))
+	s.state.Mark()
 }
 
 // flush reads the version fields back into the edited version; it
@@ -505,6 +540,7 @@ func (s *Screen) onNewVersion() {
 	}
 	nv := cloneStandard(data.Standard{Versions: []data.StandardVersion{base}}).Versions[0]
 	nv.ID, nv.EffectiveFrom = 0, day
+	s.edited = true
 	s.std.Versions = append(s.std.Versions, nv)
 	s.std.SortVersions()
 	s.message.Hide()
@@ -520,6 +556,7 @@ func (s *Screen) onRemoveVersion() {
 	if len(s.std.Versions) < 2 {
 		return
 	}
+	s.edited = true
 	s.std.Versions = slices.Delete(s.std.Versions, s.ver, s.ver+1)
 	s.loadVersion(min(s.ver, len(s.std.Versions)-1))
 }
