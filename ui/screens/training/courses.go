@@ -39,6 +39,7 @@ type coursesTab struct {
 	remove   *widget.Button
 	form     fyne.CanvasObject
 	empty    fyne.CanvasObject
+	state    *widgets.FormState // the fields as the course was put in
 
 	box fyne.CanvasObject
 }
@@ -62,11 +63,25 @@ func (s *Screen) buildCourses() *coursesTab {
 			box.Objects[1].(*widget.Label).SetText(courseSummary(co))
 		})
 	c.list.OnSelected = func(id widget.ListItemID) {
-		if id < len(s.look.courses) && s.look.courses[id].ID != c.course.ID {
-			c.edit(s.look.courses[id])
+		if id >= len(s.look.courses) || s.look.courses[id].ID == c.course.ID {
+			return
 		}
+		co := s.look.courses[id]
+		if !c.dirty() {
+			c.edit(co)
+			return
+		}
+		widgets.ConfirmDiscard(s.deps.Window, func() { c.edit(co) }, func() { // keep editing: the list shows the course still edited
+			if i := slices.IndexFunc(s.look.courses, func(co data.Course) bool { return co.ID == c.course.ID }); i >= 0 && c.course.ID != 0 {
+				c.list.Select(i)
+			} else {
+				c.list.UnselectAll()
+			}
+		})
 	}
-	newBtn := widget.NewButtonWithIcon(lang.L("training.course.new"), theme.ContentAddIcon(), c.onNew)
+	newBtn := widget.NewButtonWithIcon(lang.L("training.course.new"), theme.ContentAddIcon(), func() {
+		widgets.AskToDiscard(s.deps.Window, c.dirty, c.onNew)()
+	})
 	newBtn.Importance = widget.HighImportance
 	importBtn := widget.NewButtonWithIcon(lang.L("training.import"), theme.FolderOpenIcon(), s.Import)
 	left := container.NewBorder(container.NewHBox(newBtn, importBtn), nil, nil, nil, c.list)
@@ -103,6 +118,7 @@ func (s *Screen) buildCourses() *coursesTab {
 		widgets.FormLabel(lang.L("training.course.cost")), c.errs.Under(widgets.FixedWidth(c.cost, 160), "cost"),
 		widgets.FormLabel(lang.L("training.course.skills")), container.NewVBox(c.skills.Content(), c.noSkills),
 	)
+	c.state = widgets.NewFormState(c.title, c.format, c.hours, c.provider, c.cost, c.skills)
 	bottom := container.NewVBox(c.message, container.NewHBox(layout.NewSpacer(), c.remove, c.save))
 	c.form = container.NewBorder(nil, bottom, nil, nil, container.NewVScroll(fields))
 
@@ -185,11 +201,15 @@ func (c *coursesTab) edit(co data.Course) {
 		}
 	}
 	c.skills.SetChecked(chosen)
+	c.state.Mark()
 	c.message.Hide()
 	c.errs.Show(nil, nil)
 	c.remove.Enable()
 	c.showForm(true)
 }
+
+// dirty reports edits to the shown course not saved yet.
+func (c *coursesTab) dirty() bool { return c.form.Visible() && c.state.Changed() }
 
 // collect reads the form into a course, with what is wrong with it.
 func (c *coursesTab) collect() (data.Course, data.ValidationErrors) {
@@ -255,6 +275,7 @@ func (c *coursesTab) onSave() {
 			c.s.showError(err)
 		default:
 			c.course = co // the reload selects it
+			c.state.Mark()
 		}
 	})
 }

@@ -761,3 +761,41 @@ func TestDialogsAskBeforeDiscarding(t *testing.T) {
 		t.Fatalf("discarding a new item: %d overlays, %d items", overlays(), len(h.items()))
 	}
 }
+
+// Choosing another course over unsaved edits asks first.
+func TestLeavingAnEditedCourseAsks(t *testing.T) {
+	st := openStore(t)
+	for _, title := range []string{"Empathy basics", "Product A to Z"} {
+		co := data.Course{Title: title, Format: data.FormatOnline, Hours: 4}
+		must(t, st.SaveCourse(context.Background(), &co))
+	}
+	h := newHarness(t, st)
+	s, c, win := h.screen, h.screen.courses, h.win.Canvas()
+	overlays := func() (n int) { ui(func() { n = len(win.Overlays().List()) }); return }
+	ui(func() { s.tabs.SelectIndex(tabCourses); c.list.Select(0) })
+	first, second := s.look.courses[0], s.look.courses[1]
+	ui(func() { c.list.Select(1) })
+	if overlays() != 0 || c.course.ID != second.ID {
+		t.Fatal("leaving an unchanged course asked or did not move")
+	}
+	ui(func() { c.list.Select(0); c.hours.SetText("6") })
+	ui(func() { c.list.Select(1) })
+	if overlays() != 1 {
+		t.Fatal("leaving an edited course did not ask")
+	}
+	ui(func() { win.OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape}) }) // keep editing
+	if overlays() != 0 || c.course.ID != first.ID || c.hours.Text != "6" {
+		t.Fatalf("Escape on the question: course %d, hours %q", c.course.ID, c.hours.Text)
+	}
+	ui(func() { c.list.Select(1) })
+	var discard *widget.Button
+	ui(func() { discard = findButton(win.Overlays().Top(), lang.L("unsaved.discard")) })
+	ui(func() { test.Tap(discard) })
+	h.settle()
+	if c.course.ID != second.ID {
+		t.Fatal("discard did not move to the course chosen")
+	}
+	if got, _ := st.Courses(context.Background()); got[0].Hours != 4 {
+		t.Errorf("discarding stored %+v", got[0])
+	}
+}
