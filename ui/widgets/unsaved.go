@@ -32,9 +32,11 @@ func ConfirmDiscard(win fyne.Window, discard, keep func()) {
 	yes := false
 	text := widget.NewLabel(lang.L("unsaved.text"))
 	text.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustomConfirm(lang.L("unsaved.title"), lang.L("unsaved.discard"), lang.L("unsaved.keep"), text,
-		func(ok bool) { yes = ok }, win)
-	d.SetConfirmImportance(widget.DangerImportance)
+	d := dialog.NewCustomWithoutButtons(lang.L("unsaved.title"), text, win)
+	// No tick on Discard, as a confirm dialog would draw: it loses work.
+	discardBtn := widget.NewButton(lang.L("unsaved.discard"), func() { yes = true; d.Hide() })
+	discardBtn.Importance = widget.DangerImportance
+	d.SetButtons([]fyne.CanvasObject{widget.NewButton(lang.L("unsaved.keep"), d.Hide), discardBtn})
 	d.Resize(fyne.NewSize(420, d.MinSize().Height))
 	ShowWithEscape(win, d)
 	// Run after ShowWithEscape has given the form its Escape handler back,
