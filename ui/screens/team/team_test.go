@@ -951,6 +951,17 @@ func TestEmployeeFormsAskBeforeDiscarding(t *testing.T) {
 	if s.card != nil || h.stored(e.ID).Contact != "anna@example.com" {
 		t.Fatal("Escape after saving asked or left the card open")
 	}
+	// A kudos typed and not added counts as well.
+	cd = open()
+	ui(func() { cd.kudos.text.SetText("Calmed an angry client") })
+	escape()
+	if s.card != cd || overlays() != 1 {
+		t.Fatal("Escape with a kudos not added did not ask")
+	}
+	h.tapButton(lang.L("unsaved.discard"))
+	if s.card != nil {
+		t.Fatal("discard left the card open")
+	}
 
 	// The add dialog.
 	ui(s.NewEmployee)
