@@ -368,10 +368,18 @@ func trainingSummary(open, overdue int) string {
 }
 
 // FocusSearch shows the roster and puts the keyboard in its search box.
+// Leaving an open card asks first, as its Back does.
 func (s *Screen) FocusSearch() {
-	s.closeCard()
-	s.tabs.SelectIndex(0)
-	s.roster.search.Focus()
+	search := func() {
+		s.closeCard()
+		s.tabs.SelectIndex(0)
+		s.roster.search.Focus()
+	}
+	if s.card == nil {
+		search()
+		return
+	}
+	widgets.AskToDiscard(s.deps.Window, s.card.dirty, search)()
 }
 
 // NewEmployee asks for a new employee's details and opens the card of the

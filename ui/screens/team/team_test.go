@@ -962,6 +962,22 @@ func TestEmployeeFormsAskBeforeDiscarding(t *testing.T) {
 	if s.card != nil {
 		t.Fatal("discard left the card open")
 	}
+	// Ctrl+F leaves the card for the roster's search: it asks too.
+	cd = open()
+	ui(func() { cd.details.name.SetText("Anna Petrova-Smirnova") })
+	ui(s.FocusSearch)
+	if s.card != cd || overlays() != 1 {
+		t.Fatal("searching from a card with unsaved details did not ask")
+	}
+	h.tapButton(lang.L("unsaved.keep"))
+	if s.card != cd || cd.details.name.Text != "Anna Petrova-Smirnova" {
+		t.Fatal("keep editing left the card")
+	}
+	ui(s.FocusSearch)
+	h.tapButton(lang.L("unsaved.discard"))
+	if s.card != nil || h.stored(e.ID).Name != "Anna Petrova" {
+		t.Fatal("discarding for the search left the card open or stored the name")
+	}
 
 	// The add dialog.
 	ui(s.NewEmployee)
