@@ -2,6 +2,7 @@ package training
 
 import (
 	"context"
+	"fmt"
 	"image/png"
 	"os"
 	"path/filepath"
@@ -797,5 +798,57 @@ func TestLeavingAnEditedCourseAsks(t *testing.T) {
 	}
 	if got, _ := st.Courses(context.Background()); got[0].Hours != 4 {
 		t.Errorf("discarding stored %+v", got[0])
+	}
+}
+
+// Choosing another budget, or New, over unsaved budget edits asks first;
+// a reload keeps what is typed.
+func TestLeavingAnEditedBudgetAsks(t *testing.T) {
+	st := openStore(t)
+	for _, q := range []int{1, 2} {
+		bu := data.TrainingBudget{Title: fmt.Sprintf("Q%d 2026", q), From: data.DateDay(2026, time.Month(3*q-2), 1),
+			To: data.DateDay(2026, time.Month(3*q), 30), Amount: 1000000}
+		must(t, st.SaveTrainingBudget(context.Background(), &bu))
+	}
+	h := newHarness(t, st)
+	s, b, win := h.screen, h.screen.budgets, h.win.Canvas()
+	overlays := func() (n int) { ui(func() { n = len(win.Overlays().List()) }); return }
+	ui(func() { s.tabs.SelectIndex(tabBudgets) })
+	h.settle()
+	ui(func() { b.table.Select(widget.TableCellID{Row: 0, Col: 0}) })
+	first := b.budget
+	ui(func() { b.table.Select(widget.TableCellID{Row: 1, Col: 0}) })
+	if overlays() != 0 || b.budget.ID == first.ID {
+		t.Fatalf("leaving an unchanged budget asked (%d) or did not move (%d, rows %d)", overlays(), b.budget.ID, len(b.rows))
+	}
+	ui(func() { b.table.Select(widget.TableCellID{Row: 0, Col: 0}); b.amount.SetText("15,000") })
+	ui(func() { b.table.Select(widget.TableCellID{Row: 1, Col: 0}) })
+	if overlays() != 1 {
+		t.Fatal("leaving an edited budget did not ask")
+	}
+	ui(func() { win.OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape}) }) // keep editing
+	if overlays() != 0 || b.budget.ID != first.ID || b.amount.Text != "15,000" {
+		t.Fatalf("Escape on the question: budget %d, amount %q", b.budget.ID, b.amount.Text)
+	}
+	ui(s.Refresh)
+	h.settle()
+	if b.budget.ID != first.ID || b.amount.Text != "15,000" {
+		t.Fatalf("a reload lost the typing: budget %d, amount %q", b.budget.ID, b.amount.Text)
+	}
+	var newBtn *widget.Button
+	ui(func() { newBtn = findButton(b.formBox, lang.L("training.budget.new")) })
+	ui(func() { test.Tap(newBtn) })
+	var discard *widget.Button
+	ui(func() { discard = findButton(win.Overlays().Top(), lang.L("unsaved.discard")) })
+	if discard == nil {
+		t.Fatal("New over an edited budget did not ask")
+	}
+	ui(func() { test.Tap(discard) })
+	h.settle()
+	if b.budget.ID != 0 || b.amount.Text != "" {
+		t.Fatalf("discard then New: budget %d, amount %q", b.budget.ID, b.amount.Text)
+	}
+	if got, _ := st.TrainingBudgets(context.Background()); got[0].Amount != 1000000 || got[1].Amount != 1000000 {
+		t.Errorf("discarding stored %+v", got)
 	}
 }
