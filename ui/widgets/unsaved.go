@@ -13,22 +13,20 @@ import (
 )
 
 // AskToDiscard returns what a form's Cancel (or Back, or Close) button and
-// Escape call: close at once while dirty reports nothing unsaved, else ask
-// whether to discard the changes first (ConfirmDiscard).
+// Escape call: Leave the form through close.
 func AskToDiscard(win fyne.Window, dirty func() bool, close func()) func() {
-	return func() {
-		if !dirty() {
-			close()
-			return
-		}
-		ConfirmDiscard(win, close, nil)
-	}
+	return func() { Leave(win, dirty, close, nil) }
 }
 
-// ConfirmDiscard asks «Discard changes?»: discard runs on Discard, keep
-// (if not nil) on Keep editing. Escape keeps editing, so one Escape too
-// many never loses what was typed.
-func ConfirmDiscard(win fyne.Window, discard, keep func()) {
+// Leave runs leave at once while dirty reports nothing unsaved, else asks
+// «Discard changes?» first: leave runs on Discard, keep (if not nil) on
+// Keep editing. Escape keeps editing, so one Escape too many never loses
+// what was typed.
+func Leave(win fyne.Window, dirty func() bool, leave, keep func()) {
+	if !dirty() {
+		leave()
+		return
+	}
 	yes := false
 	text := widget.NewLabel(lang.L("unsaved.text"))
 	text.Wrapping = fyne.TextWrapWord
@@ -40,11 +38,11 @@ func ConfirmDiscard(win fyne.Window, discard, keep func()) {
 	d.Resize(fyne.NewSize(420, d.MinSize().Height))
 	ShowWithEscape(win, d)
 	// Run after ShowWithEscape has given the form its Escape handler back,
-	// so that discard can restore the one before the form.
+	// so that leave can restore the one before the form.
 	d.SetOnClosed(func() {
 		switch {
 		case yes:
-			discard()
+			leave()
 		case keep != nil:
 			keep()
 		}

@@ -172,11 +172,7 @@ func (s *Screen) build() {
 			s.selected = id
 			s.edit(s.standards[id])
 		}
-		if !s.dirty() {
-			open()
-			return
-		}
-		widgets.ConfirmDiscard(s.deps.Window, open, func() { // keep editing: the list shows the standard still edited
+		widgets.Leave(s.deps.Window, s.dirty, open, func() { // keep editing: the list shows the standard still edited
 			if s.selected >= 0 {
 				s.list.Select(s.selected)
 			} else {
@@ -185,7 +181,7 @@ func (s *Screen) build() {
 		})
 	}
 	newBtn := widget.NewButtonWithIcon(lang.L("standards.new"), theme.ContentAddIcon(), func() {
-		widgets.AskToDiscard(s.deps.Window, s.dirty, s.NewStandard)()
+		widgets.Leave(s.deps.Window, s.dirty, s.NewStandard, nil)
 	})
 	newBtn.Importance = widget.HighImportance
 	left := container.NewBorder(container.NewHBox(newBtn), nil, nil, nil, s.list)

@@ -379,7 +379,7 @@ func (s *Screen) FocusSearch() {
 		search()
 		return
 	}
-	widgets.AskToDiscard(s.deps.Window, s.card.dirty, search)()
+	widgets.Leave(s.deps.Window, s.card.dirty, search, nil)
 }
 
 // NewEmployee asks for a new employee's details and opens the card of the

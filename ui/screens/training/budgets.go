@@ -85,10 +85,10 @@ func (s *Screen) buildBudgets() *budgetsTab {
 		switch {
 		case bu.ID == b.budget.ID && b.state.Changed():
 			b.chosen = row // selected again, as a reload does: what is typed stays
-		case bu.ID == b.budget.ID || !b.state.Changed():
+		case bu.ID == b.budget.ID:
 			open()
 		default:
-			widgets.ConfirmDiscard(s.deps.Window, open, func() { // keep editing: the table shows the budget still edited
+			widgets.Leave(s.deps.Window, b.state.Changed, open, func() { // keep editing: the table shows the budget still edited
 				if b.chosen >= 0 {
 					b.table.Select(widget.TableCellID{Row: b.chosen, Col: 0})
 				} else {
@@ -103,7 +103,7 @@ func (s *Screen) buildBudgets() *budgetsTab {
 	b.amount.SetPlaceHolder(widgets.Num(0, 2))
 	b.from, b.to = widgets.NewDateEntry(), widgets.NewDateEntry()
 	newBtn := widget.NewButtonWithIcon(lang.L("training.budget.new"), theme.ContentAddIcon(), func() {
-		widgets.AskToDiscard(s.deps.Window, b.state.Changed, b.onNew)()
+		widgets.Leave(s.deps.Window, b.state.Changed, b.onNew, nil)
 	})
 	quarter := widget.NewButton(lang.L("training.budget.this_quarter"), func() { b.setPeriod(kpi.Quarter) })
 	year := widget.NewButton(lang.L("training.budget.this_year"), func() { b.setPeriod(kpi.Year) })

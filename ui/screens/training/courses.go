@@ -67,11 +67,7 @@ func (s *Screen) buildCourses() *coursesTab {
 			return
 		}
 		co := s.look.courses[id]
-		if !c.dirty() {
-			c.edit(co)
-			return
-		}
-		widgets.ConfirmDiscard(s.deps.Window, func() { c.edit(co) }, func() { // keep editing: the list shows the course still edited
+		widgets.Leave(s.deps.Window, c.dirty, func() { c.edit(co) }, func() { // keep editing: the list shows the course still edited
 			if i := slices.IndexFunc(s.look.courses, func(co data.Course) bool { return co.ID == c.course.ID }); i >= 0 && c.course.ID != 0 {
 				c.list.Select(i)
 			} else {
@@ -80,7 +76,7 @@ func (s *Screen) buildCourses() *coursesTab {
 		})
 	}
 	newBtn := widget.NewButtonWithIcon(lang.L("training.course.new"), theme.ContentAddIcon(), func() {
-		widgets.AskToDiscard(s.deps.Window, c.dirty, c.onNew)()
+		widgets.Leave(s.deps.Window, c.dirty, c.onNew, nil)
 	})
 	newBtn.Importance = widget.HighImportance
 	importBtn := widget.NewButtonWithIcon(lang.L("training.import"), theme.FolderOpenIcon(), s.Import)
