@@ -112,3 +112,23 @@ func fieldValue(o any) string {
 	}
 	panic(fmt.Sprintf("FormState: %T is not a field", o)) // a programming error, found by the screen's tests
 }
+
+// LeaveOnSelect makes choosing a row of list, whose chosen entry fills a
+// form, leave that form through Leave first: open(id) fills it. shown is
+// the row of the entry in the form (-1: none, or a new one); Keep editing
+// selects it again.
+func LeaveOnSelect(win fyne.Window, list *widget.List, dirty func() bool, shown func() widget.ListItemID, open func(widget.ListItemID)) {
+	list.OnSelected = func(id widget.ListItemID) {
+		cur := shown()
+		if id == cur {
+			return
+		}
+		Leave(win, dirty, func() { open(id) }, func() {
+			if cur >= 0 {
+				list.Select(cur) // shown again: no question
+			} else {
+				list.UnselectAll()
+			}
+		})
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
@@ -124,5 +125,43 @@ func TestFormStateMark(t *testing.T) {
 	name.SetText(" Anna ")
 	if state.Changed() {
 		t.Error("spaces around a value, which saving trims, count as a change")
+	}
+}
+
+// Choosing another row over an edited form asks; Keep editing selects the
+// row shown again without asking twice, Discard opens the row chosen.
+func TestLeaveOnSelect(t *testing.T) {
+	test.NewTempApp(t)
+	names := []string{"Delivery", "Billing", "Returns"}
+	list := widget.NewList(func() int { return len(names) }, func() fyne.CanvasObject { return widget.NewLabel("") },
+		func(id widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(names[id]) })
+	name := NewEntry()
+	win := test.NewTempWindow(t, container.NewBorder(nil, name, nil, nil, list))
+	win.Resize(fyne.NewSize(600, 400))
+	state := NewFormState(name)
+	shown := widget.ListItemID(-1)
+	LeaveOnSelect(win, list, state.Changed, func() widget.ListItemID { return shown }, func(id widget.ListItemID) {
+		shown = id
+		name.SetText(names[id])
+		state.Mark()
+	})
+	c := win.Canvas()
+	list.Select(0)
+	if shown != 0 || c.Overlays().Top() != nil {
+		t.Fatal("choosing a row over an unchanged form asked or did not open it")
+	}
+	name.SetText("Shipping")
+	list.Select(1)
+	if shown != 0 || c.Overlays().Top() == nil {
+		t.Fatal("choosing a row over an edited form did not ask")
+	}
+	escape(win) // keep editing
+	if shown != 0 || name.Text != "Shipping" || c.Overlays().Top() != nil {
+		t.Fatalf("keep editing: shown %d, text %q, question left %v", shown, name.Text, c.Overlays().Top() != nil)
+	}
+	list.Select(2)
+	test.Tap(buttonIn(c.Overlays().Top(), lang.L("unsaved.discard")))
+	if shown != 2 || name.Text != "Returns" || c.Overlays().Top() != nil {
+		t.Fatalf("discard: shown %d, text %q", shown, name.Text)
 	}
 }
