@@ -864,6 +864,13 @@ func TestListsDialogEditsCategoriesAndEmployees(t *testing.T) {
 	c := h.win.Canvas()
 	escape := func() { ui(func() { c.OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape}) }) }
 	ui(func() { l.catEN.SetText("Refunds") })
+	ui(func() { l.catList.Select(0) }) // another category over the one typed
+	var asked bool
+	ui(func() { asked = len(c.Overlays().List()) == 2 })
+	escape() // keep editing
+	if !asked || l.catEN.Text != "Refunds" || l.cat.ID != 0 {
+		t.Fatalf("choosing a category over a name typed: asked %v, name %q", asked, l.catEN.Text)
+	}
 	escape()
 	var question bool
 	ui(func() {

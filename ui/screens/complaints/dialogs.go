@@ -3,6 +3,7 @@ package complaints
 import (
 	"context"
 	"errors"
+	"slices"
 	"strings"
 	"time"
 
@@ -183,13 +184,17 @@ func (l *listsDialog) buildCategories() fyne.CanvasObject {
 			c := l.cats[id]
 			o.(*widget.Label).SetText(categoryLabel(c) + "  (" + otherName(c) + ")")
 		})
-	l.catList.OnSelected = func(id widget.ListItemID) { l.editCategory(l.cats[id]) }
+	widgets.LeaveOnSelect(l.s.deps.Window, l.catList, func() bool { return l.catState.Changed() }, func() widget.ListItemID {
+		return slices.IndexFunc(l.cats, func(c data.Category) bool { return c.ID == l.cat.ID && c.ID != 0 })
+	}, func(id widget.ListItemID) { l.editCategory(l.cats[id]) })
 	l.catEN, l.catRU = widgets.NewEntry(), widgets.NewEntry()
 	l.catParent = widget.NewSelect(nil, nil)
 	l.catState = widgets.NewFormState(l.catEN, l.catRU, l.catParent)
 	newBtn := widget.NewButtonWithIcon(lang.L("complaints.lists.new"), theme.ContentAddIcon(), func() {
-		l.catList.UnselectAll()
-		l.editCategory(data.Category{})
+		widgets.Leave(l.s.deps.Window, l.catState.Changed, func() {
+			l.catList.UnselectAll()
+			l.editCategory(data.Category{})
+		}, nil)
 	})
 	save := widget.NewButtonWithIcon(lang.L("complaints.card.save"), theme.DocumentSaveIcon(), l.saveCategory)
 	save.Importance = widget.HighImportance
@@ -283,13 +288,17 @@ func (l *listsDialog) buildEmployees() fyne.CanvasObject {
 			}
 			lbl.SetText(text)
 		})
-	l.empList.OnSelected = func(id widget.ListItemID) { l.editEmployee(l.look.employees[id]) }
+	widgets.LeaveOnSelect(l.s.deps.Window, l.empList, func() bool { return l.empState.Changed() }, func() widget.ListItemID {
+		return slices.IndexFunc(l.look.employees, func(e data.Employee) bool { return e.ID == l.emp.ID && e.ID != 0 })
+	}, func(id widget.ListItemID) { l.editEmployee(l.look.employees[id]) })
 	l.empName, l.empPos = widgets.NewEntry(), widgets.NewEntry()
 	l.empActive = widget.NewCheck(lang.L("complaints.lists.active"), nil)
 	l.empState = widgets.NewFormState(l.empName, l.empPos, l.empActive)
 	newBtn := widget.NewButtonWithIcon(lang.L("complaints.lists.new"), theme.ContentAddIcon(), func() {
-		l.empList.UnselectAll()
-		l.editEmployee(data.Employee{Active: true})
+		widgets.Leave(l.s.deps.Window, l.empState.Changed, func() {
+			l.empList.UnselectAll()
+			l.editEmployee(data.Employee{Active: true})
+		}, nil)
 	})
 	save := widget.NewButtonWithIcon(lang.L("complaints.card.save"), theme.DocumentSaveIcon(), l.saveEmployee)
 	save.Importance = widget.HighImportance

@@ -164,22 +164,10 @@ func (s *Screen) build() {
 			box.Objects[0].(*widget.Label).SetText(st.Code + " · " + st.Title)
 			box.Objects[1].(*widget.Label).SetText(widgets.MeasureName(st.Measure) + " · " + targetsSummary(st, s.today()))
 		})
-	s.list.OnSelected = func(id widget.ListItemID) {
-		if id == s.selected {
-			return
-		}
-		open := func() {
-			s.selected = id
-			s.edit(s.standards[id])
-		}
-		widgets.Leave(s.deps.Window, s.dirty, open, func() { // keep editing: the list shows the standard still edited
-			if s.selected >= 0 {
-				s.list.Select(s.selected)
-			} else {
-				s.list.UnselectAll()
-			}
-		})
-	}
+	widgets.LeaveOnSelect(s.deps.Window, s.list, s.dirty, func() widget.ListItemID { return s.selected }, func(id widget.ListItemID) {
+		s.selected = id
+		s.edit(s.standards[id])
+	})
 	newBtn := widget.NewButtonWithIcon(lang.L("standards.new"), theme.ContentAddIcon(), func() {
 		widgets.Leave(s.deps.Window, s.dirty, s.NewStandard, nil)
 	})

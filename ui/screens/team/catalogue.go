@@ -136,10 +136,14 @@ func (s *Screen) editCatalogue() {
 	c.name.OnSubmitted = func(string) { s.saveSkill(c) }
 	c.group = widgets.NewSelectEntry(skillGroups(s.snap.skills))
 	c.group.OnSubmitted = func(string) { s.saveSkill(c) }
-	c.list.OnSelected = func(id widget.ListItemID) { c.set(s.snap.skills[id]) }
+	widgets.LeaveOnSelect(s.deps.Window, c.list, func() bool { return c.state.Changed() }, func() widget.ListItemID {
+		return slices.IndexFunc(s.snap.skills, func(k data.Skill) bool { return k.ID == c.editing.ID && k.ID != 0 })
+	}, func(id widget.ListItemID) { c.set(s.snap.skills[id]) })
 	newBtn := widget.NewButtonWithIcon(lang.L("team.skills.new"), theme.ContentAddIcon(), func() {
-		c.list.UnselectAll()
-		c.set(data.Skill{})
+		widgets.Leave(s.deps.Window, c.state.Changed, func() {
+			c.list.UnselectAll()
+			c.set(data.Skill{})
+		}, nil)
 	})
 	save := widget.NewButtonWithIcon(lang.L("team.skills.save"), theme.DocumentSaveIcon(), func() { s.saveSkill(c) })
 	save.Importance = widget.HighImportance

@@ -62,19 +62,13 @@ func (s *Screen) buildCourses() *coursesTab {
 			box.Objects[0].(*widget.Label).SetText(co.Title)
 			box.Objects[1].(*widget.Label).SetText(courseSummary(co))
 		})
-	c.list.OnSelected = func(id widget.ListItemID) {
-		if id >= len(s.look.courses) || s.look.courses[id].ID == c.course.ID {
-			return
+	shown := func() widget.ListItemID {
+		if c.course.ID == 0 {
+			return -1
 		}
-		co := s.look.courses[id]
-		widgets.Leave(s.deps.Window, c.dirty, func() { c.edit(co) }, func() { // keep editing: the list shows the course still edited
-			if i := slices.IndexFunc(s.look.courses, func(co data.Course) bool { return co.ID == c.course.ID }); i >= 0 && c.course.ID != 0 {
-				c.list.Select(i)
-			} else {
-				c.list.UnselectAll()
-			}
-		})
+		return slices.IndexFunc(s.look.courses, func(co data.Course) bool { return co.ID == c.course.ID })
 	}
+	widgets.LeaveOnSelect(s.deps.Window, c.list, c.dirty, shown, func(id widget.ListItemID) { c.edit(s.look.courses[id]) })
 	newBtn := widget.NewButtonWithIcon(lang.L("training.course.new"), theme.ContentAddIcon(), func() {
 		widgets.Leave(s.deps.Window, c.dirty, c.onNew, nil)
 	})
