@@ -133,7 +133,9 @@ func (s *Screen) apply(stds []data.Standard, cats []data.Category, clients []dat
 	}
 	if s.selected >= 0 {
 		s.list.Select(s.selected)
-		s.edit(stds[s.selected])
+		if !s.dirty() { // a change elsewhere must not undo what is being typed
+			s.edit(stds[s.selected])
+		}
 	} else if id != 0 {
 		s.showForm(false) // deleted
 	} else if !s.form.Visible() && len(stds) > 0 {
@@ -602,6 +604,8 @@ func (s *Screen) Save() {
 				return
 			}
 			s.std.ID = st.ID
+			s.state.Mark() // saved: the reload shows it as stored
+			s.edited = false
 			s.afterChange()
 		})
 }

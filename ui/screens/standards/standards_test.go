@@ -346,6 +346,11 @@ func TestLeavingAnEditedStandardAsks(t *testing.T) {
 	if s.selected != 0 || s.code.Text != first.Code || !strings.Contains(s.title.Text, "(draft)") {
 		t.Fatalf("keep editing: on %d, code %q, title %q", s.selected, s.code.Text, s.title.Text)
 	}
+	ui(s.Refresh) // as a change on another screen does
+	h.settle()
+	if s.selected != 0 || !strings.Contains(s.title.Text, "(draft)") {
+		t.Fatalf("a reload undid the typing: on %d, title %q", s.selected, s.title.Text)
+	}
 	// Other fields of other versions count too: a version added.
 	ui(func() {
 		s.title.SetText(first.Title)

@@ -155,7 +155,9 @@ func (c *coursesTab) lookupsChanged() {
 	}
 	if i := slices.IndexFunc(look.courses, func(co data.Course) bool { return co.ID == c.course.ID }); i >= 0 {
 		c.list.Select(i)
-		c.edit(look.courses[i])
+		if !c.dirty() { // a change elsewhere must not undo what is being typed
+			c.edit(look.courses[i])
+		}
 	} else {
 		c.course = data.Course{}
 		c.list.UnselectAll()

@@ -21,7 +21,7 @@ import (
 
 // formDialog is a modal form with Cancel and a confirm button that stays
 // open while the form has mistakes. Enter in a single-line entry confirms;
-// Escape cancels; both ask first when the form has unsaved edits.
+// Escape cancels. Cancel and Escape ask first when an edit is unsaved.
 type formDialog struct {
 	dlg     *dialog.CustomDialog
 	win     fyne.Window

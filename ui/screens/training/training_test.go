@@ -788,6 +788,11 @@ func TestLeavingAnEditedCourseAsks(t *testing.T) {
 	if overlays() != 0 || c.course.ID != first.ID || c.hours.Text != "6" {
 		t.Fatalf("Escape on the question: course %d, hours %q", c.course.ID, c.hours.Text)
 	}
+	ui(s.Refresh)
+	h.settle()
+	if c.course.ID != first.ID || c.hours.Text != "6" {
+		t.Fatalf("a reload undid the typing: course %d, hours %q", c.course.ID, c.hours.Text)
+	}
 	ui(func() { c.list.Select(1) })
 	var discard *widget.Button
 	ui(func() { discard = findButton(win.Overlays().Top(), lang.L("unsaved.discard")) })
