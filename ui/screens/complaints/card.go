@@ -43,6 +43,8 @@ type card struct {
 
 	dlg         *dialog.CustomDialog
 	restoreKeys func() // the window's key handler before the card
+	state       *widgets.FormState
+	cancel      func() // Close and Escape: asks first when an edit is unsaved
 
 	date         *widgets.DateEntry
 	clock        *widgets.Entry
@@ -105,12 +107,15 @@ func (s *Screen) openCard(c data.Complaint) {
 	s.mu.Unlock()
 	cd := &card{s: s, c: c, look: look, errs: widgets.FieldErrors{}, stop: make(chan struct{})}
 	content := cd.build()
+	cd.state = widgets.NewFormState(cd.date, cd.clock, cd.client, cd.channel, cd.kind, cd.priority, cd.category,
+		cd.subcategory, cd.assignee, cd.subject, cd.description, cd.resolution, cd.compensation, cd.verdict)
+	cd.cancel = widgets.AskToDiscard(s.deps.Window, cd.dirty, cd.close)
 	title := lang.L("complaints.card.add_title")
 	if c.ID != 0 {
 		title = lang.L("complaints.card.title", map[string]any{"ID": c.ID})
 	}
 	cd.dlg = dialog.NewCustomWithoutButtons(title, content, s.deps.Window)
-	closeBtn := widget.NewButton(lang.L("complaints.card.close"), cd.close)
+	closeBtn := widget.NewButton(lang.L("complaints.card.close"), cd.cancel)
 	cd.saveBtn = widget.NewButtonWithIcon(lang.L("complaints.card.save"), theme.DocumentSaveIcon(), cd.save)
 	cd.saveBtn.Importance = widget.HighImportance
 	cd.dlg.SetButtons([]fyne.CanvasObject{closeBtn, cd.saveBtn})
@@ -121,11 +126,16 @@ func (s *Screen) openCard(c data.Complaint) {
 	}
 	cd.dlg.Resize(fyne.NewSize(min(width, win.Width-20), min(700, win.Height-20)))
 	s.card = cd
-	cd.restoreKeys = widgets.EscapeCloses(s.deps.Window, cd.close)
+	cd.restoreKeys = widgets.EscapeCloses(s.deps.Window, cd.cancel)
 	cd.dlg.Show()
 	if c.ID != 0 {
 		cd.startClock()
 	}
+}
+
+// dirty reports a form edit not saved yet, or a note not yet added.
+func (cd *card) dirty() bool {
+	return cd.state.Changed() || cd.note != nil && strings.TrimSpace(cd.note.Text) != ""
 }
 
 func (cd *card) close() {
@@ -702,6 +712,7 @@ func (cd *card) save() {
 				s.afterChange()
 			default:
 				cd.c = saved
+				cd.state.Mark()
 				cd.showWorkflow()
 				cd.refreshSLA()
 				s.afterChange()

@@ -873,6 +873,38 @@ func TestListsDialogEditsCategoriesAndEmployees(t *testing.T) {
 	if e, _ := s.look.employee(h.me.Load()); e.Name != "Dmitry New" {
 		t.Errorf("this-is-me chose %+v", e)
 	}
+	// Saved edits close at once; a name typed and not saved asks first.
+	c := h.win.Canvas()
+	escape := func() { ui(func() { c.OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape}) }) }
+	ui(func() { l.catEN.SetText("Refunds") })
+	ui(func() { l.catList.Select(0) }) // another category over the one typed
+	var asked bool
+	ui(func() { asked = len(c.Overlays().List()) == 2 })
+	escape() // keep editing
+	if !asked || l.catEN.Text != "Refunds" || l.cat.ID != 0 {
+		t.Fatalf("choosing a category over a name typed: asked %v, name %q", asked, l.catEN.Text)
+	}
+	escape()
+	var question bool
+	ui(func() {
+		question = len(c.Overlays().List()) == 2 && buttons(c.Overlays().Top())[lang.L("unsaved.discard")] != nil
+	})
+	if !question {
+		t.Fatal("Escape with a category name typed did not ask")
+	}
+	ui(func() { test.Tap(buttons(c.Overlays().Top())[lang.L("unsaved.discard")]) })
+	h.settle()
+	if c.Overlays().Top() != nil || s.lists != nil {
+		t.Error("discard left the lists open")
+	}
+	if cats, _ := st.Categories(context.Background()); slices.ContainsFunc(cats, func(c data.Category) bool { return c.NameEN == "Refunds" }) {
+		t.Error("discarding stored the category")
+	}
+	ui(s.ShowLists)
+	escape()
+	if c.Overlays().Top() != nil {
+		t.Error("Escape on untouched lists asked or left them open")
+	}
 }
 
 // The card and the register fit a 1366×768 screen in both languages.
@@ -983,4 +1015,74 @@ func TestImportWizardCFPBSample(t *testing.T) {
 		t.Errorf("the register shows %d of %d imported", got, res.Imported)
 	}
 	ui(w.Close)
+}
+
+// Escape on a card with an unsaved edit asks first: "keep editing" keeps
+// the text, "discard" closes and stores nothing. A saved edit, an untouched
+// new card and a typed note follow the same rule.
+func TestCardAsksBeforeDiscardingEdits(t *testing.T) {
+	st, h, first, cd := cardOnNewest(t)
+	c := h.win.Canvas()
+	escape := func() { ui(func() { c.OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape}) }) }
+	overlays := func() (n int) { ui(func() { n = len(c.Overlays().List()) }); return }
+	tap := func(text string) {
+		t.Helper()
+		var b *widget.Button
+		ui(func() { b = buttons(c.Overlays().Top())[text] })
+		if b == nil {
+			t.Fatalf("no %q button on top", text)
+		}
+		ui(func() { test.Tap(b) })
+	}
+
+	ui(func() {
+		c.Focus(cd.subject)
+		cd.subject.CursorColumn = len([]rune(cd.subject.Text))
+		test.Type(cd.subject, " (urgent)")
+		cd.subject.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	})
+	if h.screen.card != cd || overlays() != 2 {
+		t.Fatalf("Escape after typing: card open %v, overlays %d; want the question over the card", h.screen.card == cd, overlays())
+	}
+	escape() // on the question: keep editing
+	if h.screen.card != cd || overlays() != 1 || cd.subject.Text != first.Subject+" (urgent)" {
+		t.Fatalf("Escape on the question: card open %v, overlays %d, subject %q", h.screen.card == cd, overlays(), cd.subject.Text)
+	}
+	tap(lang.L("complaints.card.close"))
+	tap(lang.L("unsaved.keep"))
+	if h.screen.card != cd || cd.subject.Text != first.Subject+" (urgent)" {
+		t.Fatal("keep editing lost the card or its text")
+	}
+	escape()
+	tap(lang.L("unsaved.discard"))
+	h.settle()
+	if h.screen.card != nil || overlays() != 0 || c.OnTypedKey() != nil {
+		t.Fatalf("discard: card %v, overlays %d, key handler left %v", h.screen.card != nil, overlays(), c.OnTypedKey() != nil)
+	}
+	if got, _ := st.Complaint(context.Background(), first.ID); got.Subject != first.Subject {
+		t.Errorf("discarding stored the subject %q", got.Subject)
+	}
+
+	// Saved: nothing left to ask about.
+	cd = h.openCard(first.ID)
+	ui(func() { cd.resolution.SetText("Refunded"); cd.save() })
+	h.settle()
+	escape()
+	if h.screen.card != nil || overlays() != 0 {
+		t.Fatal("Escape after saving asked or left the card open")
+	}
+	// A note typed and not added is unsaved too.
+	cd = h.openCard(first.ID)
+	ui(func() { cd.note.SetText("Called the client") })
+	escape()
+	if h.screen.card != cd || overlays() != 2 {
+		t.Fatal("Escape with a note not added did not ask")
+	}
+	tap(lang.L("unsaved.discard"))
+	// A new card left as opened closes at once.
+	ui(h.screen.NewComplaint)
+	escape()
+	if h.screen.card != nil || overlays() != 0 {
+		t.Fatal("Escape on an untouched new card asked or left it open")
+	}
 }

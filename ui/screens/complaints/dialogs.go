@@ -3,6 +3,7 @@ package complaints
 import (
 	"context"
 	"errors"
+	"slices"
 	"strings"
 	"time"
 
@@ -138,6 +139,7 @@ type listsDialog struct {
 	catParent *widget.Select
 	parents   []data.Category // choices of catParent after "top level"
 	catDelete *widget.Button
+	catState  *widgets.FormState // the category form as last filled
 
 	empList   *widget.List
 	emp       data.Employee
@@ -145,6 +147,7 @@ type listsDialog struct {
 	empPos    *widgets.Entry
 	empActive *widget.Check
 	empMe     *widget.Button
+	empState  *widgets.FormState
 }
 
 // ShowLists opens the editor of categories and employees.
@@ -157,7 +160,10 @@ func (s *Screen) ShowLists() {
 		container.NewTabItem(lang.L("complaints.lists.categories"), l.buildCategories()),
 		container.NewTabItem(lang.L("complaints.lists.employees"), l.buildEmployees()),
 	)
-	l.dlg = dialog.NewCustom(lang.L("complaints.lists.title"), lang.L("complaints.card.close"), tabs, s.deps.Window)
+	ask := widgets.AskToDiscard(s.deps.Window, func() bool { return l.catState.Changed() || l.empState.Changed() }, func() { l.dlg.Hide() })
+	dlg := dialog.NewCustomWithoutButtons(lang.L("complaints.lists.title"), tabs, s.deps.Window)
+	dlg.SetButtons([]fyne.CanvasObject{widget.NewButton(lang.L("complaints.card.close"), ask)})
+	l.dlg = dlg
 	l.dlg.SetOnClosed(func() {
 		if s.lists == l {
 			s.lists = nil
@@ -167,7 +173,7 @@ func (s *Screen) ShowLists() {
 	l.dlg.Resize(fyne.NewSize(min(860, win.Width-20), min(560, win.Height-20)))
 	s.lists = l
 	l.show()
-	widgets.ShowWithEscape(s.deps.Window, l.dlg)
+	widgets.ShowForm(s.deps.Window, l.dlg, ask)
 }
 
 func (l *listsDialog) buildCategories() fyne.CanvasObject {
@@ -178,12 +184,17 @@ func (l *listsDialog) buildCategories() fyne.CanvasObject {
 			c := l.cats[id]
 			o.(*widget.Label).SetText(categoryLabel(c) + "  (" + otherName(c) + ")")
 		})
-	l.catList.OnSelected = func(id widget.ListItemID) { l.editCategory(l.cats[id]) }
+	widgets.LeaveOnSelect(l.s.deps.Window, l.catList, func() bool { return l.catState.Changed() }, func() widget.ListItemID {
+		return slices.IndexFunc(l.cats, func(c data.Category) bool { return c.ID == l.cat.ID && c.ID != 0 })
+	}, func(id widget.ListItemID) { l.editCategory(l.cats[id]) })
 	l.catEN, l.catRU = widgets.NewEntry(), widgets.NewEntry()
 	l.catParent = widget.NewSelect(nil, nil)
+	l.catState = widgets.NewFormState(l.catEN, l.catRU, l.catParent)
 	newBtn := widget.NewButtonWithIcon(lang.L("complaints.lists.new"), theme.ContentAddIcon(), func() {
-		l.catList.UnselectAll()
-		l.editCategory(data.Category{})
+		widgets.Leave(l.s.deps.Window, l.catState.Changed, func() {
+			l.catList.UnselectAll()
+			l.editCategory(data.Category{})
+		}, nil)
 	})
 	save := widget.NewButtonWithIcon(lang.L("complaints.card.save"), theme.DocumentSaveIcon(), l.saveCategory)
 	save.Importance = widget.HighImportance
@@ -225,6 +236,7 @@ func (l *listsDialog) editCategory(c data.Category) {
 			l.catParent.SetSelectedIndex(i + 1)
 		}
 	}
+	l.catState.Mark()
 	if c.ID == 0 {
 		l.catDelete.Disable()
 	} else {
@@ -276,12 +288,17 @@ func (l *listsDialog) buildEmployees() fyne.CanvasObject {
 			}
 			lbl.SetText(text)
 		})
-	l.empList.OnSelected = func(id widget.ListItemID) { l.editEmployee(l.look.employees[id]) }
+	widgets.LeaveOnSelect(l.s.deps.Window, l.empList, func() bool { return l.empState.Changed() }, func() widget.ListItemID {
+		return slices.IndexFunc(l.look.employees, func(e data.Employee) bool { return e.ID == l.emp.ID && e.ID != 0 })
+	}, func(id widget.ListItemID) { l.editEmployee(l.look.employees[id]) })
 	l.empName, l.empPos = widgets.NewEntry(), widgets.NewEntry()
 	l.empActive = widget.NewCheck(lang.L("complaints.lists.active"), nil)
+	l.empState = widgets.NewFormState(l.empName, l.empPos, l.empActive)
 	newBtn := widget.NewButtonWithIcon(lang.L("complaints.lists.new"), theme.ContentAddIcon(), func() {
-		l.empList.UnselectAll()
-		l.editEmployee(data.Employee{Active: true})
+		widgets.Leave(l.s.deps.Window, l.empState.Changed, func() {
+			l.empList.UnselectAll()
+			l.editEmployee(data.Employee{Active: true})
+		}, nil)
 	})
 	save := widget.NewButtonWithIcon(lang.L("complaints.card.save"), theme.DocumentSaveIcon(), l.saveEmployee)
 	save.Importance = widget.HighImportance
@@ -307,6 +324,7 @@ func (l *listsDialog) editEmployee(e data.Employee) {
 	l.empName.SetText(e.Name)
 	l.empPos.SetText(e.Position)
 	l.empActive.SetChecked(e.Active)
+	l.empState.Mark()
 	if e.ID == 0 {
 		l.empMe.Disable()
 	} else {

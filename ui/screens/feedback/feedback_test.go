@@ -744,3 +744,62 @@ func TestImportHistoryTakesAnImportBack(t *testing.T) {
 		t.Error("other screens were not told that data changed")
 	}
 }
+
+// Escape on the response form closes it at once when nothing changed;
+// after typing it asks, "keep editing" keeps the text, and "discard"
+// closes the form without storing anything.
+func TestFormAsksBeforeDiscardingTyping(t *testing.T) {
+	st := openStore(t)
+	seed(t, st, 3)
+	h := newHarness(t, st)
+	s := h.screen
+	c := h.win.Canvas()
+	escape := func() { ui(func() { c.OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape}) }) }
+	overlays := func() (n int) { ui(func() { n = len(c.Overlays().List()) }); return }
+
+	ui(s.NewResponse)
+	escape()
+	if s.form != nil || overlays() != 0 {
+		t.Fatalf("Escape on an untouched new form: form %v, overlays %d", s.form != nil, overlays())
+	}
+	stored, _ := s.table.Item(0)
+	ui(func() { s.openForm(stored) })
+	escape()
+	if s.form != nil || overlays() != 0 {
+		t.Fatal("Escape on an unchanged stored response asked or stayed open")
+	}
+
+	ui(s.NewResponse)
+	fm := s.form
+	ui(func() {
+		c.Focus(fm.comment)
+		test.Type(fm.comment, "Courier was late")
+		fm.comment.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	})
+	if s.form != fm || overlays() != 2 {
+		t.Fatalf("Escape after typing: form open %v, overlays %d; want the question over the form", s.form == fm, overlays())
+	}
+	escape() // on the question: keep editing
+	if s.form != fm || overlays() != 1 || fm.comment.Text != "Courier was late" {
+		t.Fatalf("Escape on the question: form open %v, overlays %d, comment %q", s.form == fm, overlays(), fm.comment.Text)
+	}
+	ui(func() { test.Tap(tappableWithText(c.Overlays().Top(), lang.L("feedback.form.cancel"))) })
+	var keep fyne.Tappable
+	ui(func() { keep = tappableWithText(c.Overlays().Top(), lang.L("unsaved.keep")) })
+	if keep == nil {
+		t.Fatal("Cancel after typing did not ask")
+	}
+	ui(func() { test.Tap(keep) })
+	if s.form != fm || fm.comment.Text != "Courier was late" {
+		t.Fatal("keep editing lost the form or its text")
+	}
+	escape()
+	ui(func() { test.Tap(tappableWithText(c.Overlays().Top(), lang.L("unsaved.discard"))) })
+	h.settle()
+	if s.form != nil || overlays() != 0 || c.OnTypedKey() != nil {
+		t.Fatalf("discard: form %v, overlays %d, key handler left %v", s.form != nil, overlays(), c.OnTypedKey() != nil)
+	}
+	if n := h.storeCount(); n != 3 {
+		t.Errorf("the store has %d responses after discarding, want 3", n)
+	}
+}

@@ -35,6 +35,8 @@ type feedbackForm struct {
 	s           *Screen
 	original    data.Feedback // ID 0 when adding
 	restoreKeys func()        // the window's key handler before the form
+	state       *widgets.FormState
+	cancel      func() // Cancel and Escape: asks first when something was changed
 
 	date       *widgets.DateEntry
 	clock      *widgets.Entry
@@ -62,14 +64,17 @@ func (s *Screen) openForm(f data.Feedback) {
 	if f.ID != 0 {
 		title = lang.L("feedback.form.edit_title")
 	}
+	fm.state = widgets.NewFormState(fm.date, fm.clock, fm.comment, fm.channel, fm.touchpoint, fm.client, fm.tags,
+		func() string { return strconv.Itoa(int(fm.score)) })
+	fm.cancel = widgets.AskToDiscard(s.deps.Window, fm.state.Changed, fm.close)
 	fm.dlg = dialog.NewCustomWithoutButtons(title, content, s.deps.Window)
-	cancel := widget.NewButton(lang.L("feedback.form.cancel"), fm.close)
+	cancel := widget.NewButton(lang.L("feedback.form.cancel"), fm.cancel)
 	fm.saveBtn = widget.NewButton(lang.L("feedback.form.save"), fm.save)
 	fm.saveBtn.Importance = widget.HighImportance
 	fm.dlg.SetButtons([]fyne.CanvasObject{cancel, fm.saveBtn})
 	fm.dlg.Resize(fyne.NewSize(640, content.MinSize().Height+140))
 	s.form = fm
-	fm.restoreKeys = widgets.EscapeCloses(s.deps.Window, fm.close)
+	fm.restoreKeys = widgets.EscapeCloses(s.deps.Window, fm.cancel)
 	fm.dlg.Show()
 }
 

@@ -34,6 +34,7 @@ type rates struct {
 	month, clients, orders *widgets.Entry
 	errs                   widgets.FieldErrors
 	remove                 *widget.Button
+	state                  *widgets.FormState // the month's fields as filled or saved
 }
 
 func (s *Screen) buildRates() fyne.CanvasObject {
@@ -62,14 +63,16 @@ func (s *Screen) buildRates() fyne.CanvasObject {
 			cells[1].(*widget.Label).SetText(countText(d.Clients))
 			cells[2].(*widget.Label).SetText(countText(d.Orders))
 		})
-	r.list.OnSelected = func(id widget.ListItemID) {
-		r.selected = id
-		r.remove.Enable()
-		d := r.months[id]
-		r.month.SetText(d.Month.Time().Format("2006-01"))
-		r.clients.SetText(entryCount(d.Clients))
-		r.orders.SetText(entryCount(d.Orders))
-	}
+	widgets.LeaveOnSelect(s.d.Window, r.list, func() bool { return r.state.Changed() }, func() widget.ListItemID { return r.selected },
+		func(id widget.ListItemID) {
+			r.selected = id
+			r.remove.Enable()
+			d := r.months[id]
+			r.month.SetText(d.Month.Time().Format("2006-01"))
+			r.clients.SetText(entryCount(d.Clients))
+			r.orders.SetText(entryCount(d.Orders))
+			r.state.Mark()
+		})
 	r.list.OnUnselected = func(widget.ListItemID) { r.selected = -1; r.remove.Disable() }
 
 	r.month, r.clients, r.orders = widgets.NewEntry(), widgets.NewEntry(), widgets.NewEntry()
@@ -78,6 +81,7 @@ func (s *Screen) buildRates() fyne.CanvasObject {
 	r.clients.SetPlaceHolder("12500")
 	r.orders.SetPlaceHolder("30000")
 	r.orders.OnSubmitted = func(string) { s.SaveMonth() }
+	r.state = widgets.NewFormState(r.month, r.clients, r.orders)
 	r.errs = widgets.FieldErrors{}
 	save := widget.NewButtonWithIcon(lang.L("settings.dens.save"), theme.DocumentSaveIcon(), s.SaveMonth)
 	save.Importance = widget.HighImportance
@@ -247,6 +251,7 @@ func (s *Screen) storeMonth(d data.Denominator, done string) {
 			s.rates.showMonths(months)
 			s.rates.clients.SetText("")
 			s.rates.orders.SetText("")
+			s.rates.state.Mark()
 			s.status.SetText(done)
 			s.d.Changed()
 		})

@@ -5,6 +5,11 @@ import (
 	"slices"
 	"testing"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
 	"caredesk/data"
 	"caredesk/data/kpi"
 	"caredesk/ui/widgets"
@@ -121,5 +126,42 @@ func TestFCRAndBaseChoicesAreStoredAndShownAgain(t *testing.T) {
 	widgets.WaitIdle()
 	if rec.changed != 2 {
 		t.Errorf("showing stored choices saved them again: %d changes", rec.changed)
+	}
+}
+
+// Picking a listed month over figures typed and not saved asks first.
+func TestPickingAMonthOverTypedFiguresAsks(t *testing.T) {
+	s, _, rec := newScreen(t, nil)
+	r := &s.rates
+	eventually(t, "the screen loaded", func() bool { return !r.fcr.Disabled() })
+	widgets.Do(func() {
+		r.month.SetText("2025-03")
+		r.clients.SetText("12500")
+		s.SaveMonth()
+	})
+	eventually(t, "March saved", func() bool { return rec.changed == 1 })
+	c := s.d.Window.Canvas()
+	overlays := func() (n int) { widgets.Do(func() { n = len(c.Overlays().List()) }); return }
+	widgets.Do(func() { r.month.SetText("2025-04"); r.clients.SetText("13000") })
+	widgets.Do(func() { r.list.Select(0) })
+	if overlays() != 1 {
+		t.Fatal("picking a month over typed figures did not ask")
+	}
+	widgets.Do(func() { c.OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape}) }) // keep editing
+	if overlays() != 0 || r.month.Text != "2025-04" || r.clients.Text != "13000" {
+		t.Fatalf("keep editing: %d overlays, fields %q %q", overlays(), r.month.Text, r.clients.Text)
+	}
+	widgets.Do(func() { r.list.Select(0) })
+	var discard fyne.Tappable
+	widgets.Do(func() {
+		for _, o := range test.LaidOutObjects(c.Overlays().Top()) {
+			if b, ok := o.(*widget.Button); ok && b.Text == lang.L("unsaved.discard") {
+				discard = b
+			}
+		}
+	})
+	widgets.Do(func() { test.Tap(discard) })
+	if r.month.Text != "2025-03" || r.clients.Text != "12500" {
+		t.Errorf("discard: fields %q %q, want March", r.month.Text, r.clients.Text)
 	}
 }

@@ -7,6 +7,7 @@ package standards
 import (
 	"context"
 	"errors"
+	"fmt"
 	"maps"
 	"slices"
 	"strconv"
@@ -43,8 +44,10 @@ type Screen struct {
 	tiers     []string
 	selected  int // index in standards; -1 = none or a new one
 
-	std data.Standard // the standard being edited (a deep copy)
-	ver int           // the version being edited
+	std    data.Standard      // the standard being edited (a deep copy)
+	ver    int                // the version being edited
+	state  *widgets.FormState // the fields as the version was loaded
+	edited bool               // versions added, removed or changed since the standard was loaded
 
 	code, title *widgets.Entry
 	goal        *widgets.Entry // compliance goal in percent; empty = data.DefaultSLAGoal
@@ -140,7 +143,9 @@ func (s *Screen) apply(stds []data.Standard, cats []data.Category, clients []dat
 	}
 	if s.selected >= 0 {
 		s.list.Select(s.selected)
-		s.edit(stds[s.selected])
+		if !s.dirty() { // a change elsewhere must not undo what is being typed
+			s.edit(stds[s.selected])
+		}
 	} else if id != 0 {
 		s.showForm(false) // deleted
 	} else if !s.form.Visible() && len(stds) > 0 {
@@ -171,13 +176,13 @@ func (s *Screen) build() {
 			box.Objects[0].(*widget.Label).SetText(st.Code + " · " + st.Title)
 			box.Objects[1].(*widget.Label).SetText(widgets.MeasureName(st.Measure) + " · " + targetsSummary(st, s.today()))
 		})
-	s.list.OnSelected = func(id widget.ListItemID) {
-		if id != s.selected {
-			s.selected = id
-			s.edit(s.standards[id])
-		}
-	}
-	newBtn := widget.NewButtonWithIcon(lang.L("standards.new"), theme.ContentAddIcon(), s.NewStandard)
+	widgets.LeaveOnSelect(s.deps.Window, s.list, s.dirty, func() widget.ListItemID { return s.selected }, func(id widget.ListItemID) {
+		s.selected = id
+		s.edit(s.standards[id])
+	})
+	newBtn := widget.NewButtonWithIcon(lang.L("standards.new"), theme.ContentAddIcon(), func() {
+		widgets.Leave(s.deps.Window, s.dirty, s.NewStandard, nil)
+	})
 	newBtn.Importance = widget.HighImportance
 	left := container.NewBorder(container.NewHBox(newBtn), nil, nil, nil, s.list)
 
@@ -265,6 +270,12 @@ func (s *Screen) build() {
 			widgets.FormLabel(lang.L("standards.applies.tiers")), s.tierEntry),
 		hint("standards.applies.hint"),
 	)
+	fields := []any{s.code, s.title, s.goal, s.measure, s.text, s.channels, s.categories, s.tierEntry,
+		func() string { c, _ := s.calendar.Calendar(); return fmt.Sprint(c) }}
+	for _, p := range data.Priorities {
+		fields = append(fields, s.targets[p])
+	}
+	s.state = widgets.NewFormState(fields...)
 	bottom := container.NewVBox(s.message, container.NewHBox(layout.NewSpacer(), s.deleteBtn, s.saveBtn))
 	s.form = container.NewBorder(nil, bottom, nil, nil, container.NewVScroll(body))
 
@@ -396,6 +407,12 @@ func (s *Screen) edit(st data.Standard) {
 	s.deleteBtn.Enable()
 	s.showForm(true)
 	s.loadVersion(max(ver, 0))
+	s.edited = false
+}
+
+// dirty reports edits to the shown standard not saved yet.
+func (s *Screen) dirty() bool {
+	return s.form.Visible() && (s.edited || s.state.Changed())
 }
 
 func (s *Screen) currentVersion() *data.StandardVersion {
@@ -407,6 +424,9 @@ func (s *Screen) currentVersion() *data.StandardVersion {
 
 // loadVersion puts version i into the version fields.
 func (s *Screen) loadVersion(i int) {
+	if s.state.Changed() {
+		s.edited = true // flushed into s.std before loading another version
+	}
 	s.ver = i
 	v := s.currentVersion()
 	s.versionList.Refresh()
@@ -437,6 +457,7 @@ func (s *Screen) loadVersion(i int) {
 	}
 	s.categories.SetSelected(chosen)
 	s.tierEntry.SetText(strings.Join(v.Tiers, ", "))
+	s.state.Mark()
 }
 
 // flush reads the version fields back into the edited version; it
@@ -520,6 +541,7 @@ func (s *Screen) onNewVersion() {
 	}
 	nv := cloneStandard(data.Standard{Versions: []data.StandardVersion{base}}).Versions[0]
 	nv.ID, nv.EffectiveFrom = 0, day
+	s.edited = true
 	s.std.Versions = append(s.std.Versions, nv)
 	s.std.SortVersions()
 	s.message.Hide()
@@ -535,6 +557,7 @@ func (s *Screen) onRemoveVersion() {
 	if len(s.std.Versions) < 2 {
 		return
 	}
+	s.edited = true
 	s.std.Versions = slices.Delete(s.std.Versions, s.ver, s.ver+1)
 	s.loadVersion(min(s.ver, len(s.std.Versions)-1))
 }
@@ -596,6 +619,8 @@ func (s *Screen) Save() {
 				return
 			}
 			s.std.ID = st.ID
+			s.state.Mark() // saved: the reload shows it as stored
+			s.edited = false
 			s.afterChange()
 		})
 }

@@ -298,3 +298,100 @@ func TestFitsALaptopInBothLanguages(t *testing.T) {
 	widgets.SetLang("en")
 	ui(func() { _ = lang.AddTranslationsFS(assets.Translations, "translations") })
 }
+
+// tapOnTop taps the button labelled text in the topmost overlay, or in
+// the window when there is none.
+func tapOnTop(t *testing.T, win fyne.Window, text string) {
+	t.Helper()
+	var b *widget.Button
+	ui(func() {
+		root := win.Canvas().Overlays().Top()
+		if root == nil {
+			root = win.Canvas().Content()
+		}
+		for _, o := range test.LaidOutObjects(root) {
+			if btn, ok := o.(*widget.Button); ok && btn.Text == text {
+				b = btn
+			}
+		}
+	})
+	if b == nil {
+		t.Fatalf("no %q button on top", text)
+	}
+	ui(func() { test.Tap(b) })
+}
+
+// Leaving a standard with unsaved edits for another one, or for a new
+// one, asks first: "keep editing" stays on it with the edits, "discard"
+// moves on and stores nothing. Unchanged, it moves at once.
+func TestLeavingAnEditedStandardAsks(t *testing.T) {
+	st := openStore(t)
+	for _, code := range []string{"FR-1", "RES-1"} {
+		std := data.Standard{Code: code, Title: "Standard " + code, Measure: data.MeasureResolution, Versions: []data.StandardVersion{{
+			EffectiveFrom: data.DateDay(2025, 1, 1), Targets: map[data.Priority]time.Duration{data.PriorityNormal: 8 * time.Hour},
+			Calendar: data.DefaultCalendar()}}}
+		if err := st.SaveStandard(context.Background(), &std); err != nil {
+			t.Fatal(err)
+		}
+	}
+	h := newHarness(t, st)
+	s, c := h.screen, h.win.Canvas()
+	overlays := func() (n int) { ui(func() { n = len(c.Overlays().List()) }); return }
+	if s.selected != 0 || s.code.Text != s.standards[0].Code {
+		t.Fatalf("the screen opened on %d, %q", s.selected, s.code.Text)
+	}
+	first, second := s.standards[0], s.standards[1]
+	ui(func() { s.list.Select(1) })
+	if overlays() != 0 || s.selected != 1 || s.code.Text != second.Code {
+		t.Fatal("moving from an unchanged standard asked or did not move")
+	}
+	ui(func() { s.list.Select(0) })
+
+	ui(func() { test.Type(s.title, " (draft)") })
+	ui(func() { s.list.Select(1) })
+	if overlays() != 1 {
+		t.Fatal("moving from an edited standard did not ask")
+	}
+	tapOnTop(t, h.win, lang.L("unsaved.keep"))
+	if s.selected != 0 || s.code.Text != first.Code || !strings.Contains(s.title.Text, "(draft)") {
+		t.Fatalf("keep editing: on %d, code %q, title %q", s.selected, s.code.Text, s.title.Text)
+	}
+	ui(s.Refresh) // as a change on another screen does
+	h.settle()
+	if s.selected != 0 || !strings.Contains(s.title.Text, "(draft)") {
+		t.Fatalf("a reload undid the typing: on %d, title %q", s.selected, s.title.Text)
+	}
+	// Other fields of other versions count too: a version added.
+	ui(func() {
+		s.title.SetText(first.Title)
+		s.newFrom.SetDate(date(2026, time.January, 1))
+		s.onNewVersion()
+	})
+	ui(func() { s.list.Select(1) })
+	if overlays() != 1 {
+		t.Fatal("moving from a standard with a version added did not ask")
+	}
+	tapOnTop(t, h.win, lang.L("unsaved.discard"))
+	if s.selected != 1 || s.code.Text != second.Code || overlays() != 0 {
+		t.Fatalf("discard: on %d, code %q", s.selected, s.code.Text)
+	}
+	h.settle()
+	if got := h.stored(); got[0].Title != first.Title || len(got[0].Versions) != 1 {
+		t.Fatalf("discarding stored %+v", got[0])
+	}
+	// New standard from an edited one asks as well.
+	ui(func() { s.targets[data.PriorityHigh].SetText("2:00") })
+	tapOnTop(t, h.win, lang.L("standards.new"))
+	if overlays() != 1 || s.code.Text != second.Code {
+		t.Fatal("New over an edited standard did not ask")
+	}
+	tapOnTop(t, h.win, lang.L("unsaved.discard"))
+	if s.code.Text != "" || s.selected != -1 || overlays() != 0 {
+		t.Fatalf("discard then New: code %q, selected %d", s.code.Text, s.selected)
+	}
+	// Nothing typed in the new one: choosing a standard moves at once.
+	ui(func() { s.list.Select(0) })
+	if overlays() != 0 || s.code.Text != first.Code {
+		t.Fatal("leaving an untouched new standard asked or did not move")
+	}
+}

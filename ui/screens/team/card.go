@@ -35,6 +35,7 @@ type card struct {
 	kudos      *kudosTab
 	content    fyne.CanvasObject
 
+	back    func() // Back and Escape: ask first while something typed is unsaved
 	restore func() // the window's key handler before the card
 }
 
@@ -83,7 +84,7 @@ func (s *Screen) openCard(id int64) {
 	s.card = c
 	s.body.Objects = []fyne.CanvasObject{c.content}
 	s.body.Refresh()
-	c.restore = widgets.EscapeCloses(s.deps.Window, s.closeCard)
+	c.restore = widgets.EscapeCloses(s.deps.Window, c.back)
 	c.reload()
 }
 
@@ -125,7 +126,8 @@ func (c *card) reload() {
 
 func (c *card) build() {
 	s := c.s
-	back := widget.NewButtonWithIcon(lang.L("team.card.back"), theme.NavigateBackIcon(), s.closeCard)
+	c.back = widgets.AskToDiscard(s.deps.Window, c.dirty, s.closeCard)
+	back := widget.NewButtonWithIcon(lang.L("team.card.back"), theme.NavigateBackIcon(), c.back)
 	c.header = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	c.header.Truncation = fyne.TextTruncateEllipsis
 	top := container.NewBorder(nil, nil, back, nil, c.header)
@@ -200,6 +202,12 @@ func (c *card) apply(cd cardData) {
 		c.noTraining.Hide()
 	}
 	c.training.Refresh()
+}
+
+// dirty reports typing not saved: the details, or a kudos or an
+// assessment not added yet.
+func (c *card) dirty() bool {
+	return c.details.dirty() || c.kudos.unsent() || c.skills.unsent()
 }
 
 func (c *card) saveDetails() {

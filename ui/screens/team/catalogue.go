@@ -64,14 +64,28 @@ func (s *Screen) editRequirements() {
 	if len(s.snap.skills) == 0 {
 		body = container.NewBorder(nil, nil, nil, nil, widget.NewLabel(lang.L("team.req.no_skills")))
 	}
-	cancel := widget.NewButton(lang.L("dialog.cancel"), func() { r.dlg.Hide() })
+	ask := widgets.AskToDiscard(s.deps.Window, func() bool { return len(r.changes(s)) > 0 }, func() { r.dlg.Hide() })
+	cancel := widget.NewButton(lang.L("dialog.cancel"), ask)
 	save := widget.NewButtonWithIcon(lang.L("team.req.save"), theme.DocumentSaveIcon(), func() { s.saveRequirements(r) })
 	save.Importance = widget.HighImportance
 	r.dlg = dialog.NewCustomWithoutButtons(lang.L("team.req.title"), body, s.deps.Window)
 	r.dlg.SetButtons([]fyne.CanvasObject{cancel, save})
 	r.dlg.Resize(fyne.NewSize(620, 560))
 	s.reqEditor = r
-	s.show(r.dlg)
+	widgets.ShowForm(s.deps.Window, r.dlg, ask)
+}
+
+// changes are the levels chosen that differ from the position's stored ones.
+func (r *requirementsEditor) changes(s *Screen) []data.SkillRequirement {
+	position := strings.TrimSpace(r.position.Text)
+	old := s.snap.required(position)
+	var out []data.SkillRequirement
+	for i, k := range s.snap.skills {
+		if l := data.SkillLevel(max(0, r.levels[i].SelectedIndex())); l != old[k.ID] {
+			out = append(out, data.SkillRequirement{Position: position, SkillID: k.ID, Level: l})
+		}
+	}
+	return out
 }
 
 // saveRequirements stores the levels that changed for the position.
@@ -81,13 +95,7 @@ func (s *Screen) saveRequirements(r *requirementsEditor) {
 		widgets.Inform(lang.L("team.req.title"), lang.L("team.req.need_position"), s.deps.Window)
 		return
 	}
-	old := s.snap.required(position)
-	var changes []data.SkillRequirement
-	for i, k := range s.snap.skills {
-		if l := data.SkillLevel(max(0, r.levels[i].SelectedIndex())); l != old[k.ID] {
-			changes = append(changes, data.SkillRequirement{Position: position, SkillID: k.ID, Level: l})
-		}
-	}
+	changes := r.changes(s)
 	r.dlg.Hide()
 	s.reqEditor = nil
 	s.write(func(ctx context.Context) error {
@@ -109,6 +117,7 @@ type catalogueEditor struct {
 	errs     widgets.FieldErrors
 	deleteBt *widget.Button
 	dlg      *dialog.CustomDialog
+	state    *widgets.FormState // the name and group as set
 }
 
 func (s *Screen) editCatalogue() {
@@ -127,10 +136,14 @@ func (s *Screen) editCatalogue() {
 	c.name.OnSubmitted = func(string) { s.saveSkill(c) }
 	c.group = widgets.NewSelectEntry(skillGroups(s.snap.skills))
 	c.group.OnSubmitted = func(string) { s.saveSkill(c) }
-	c.list.OnSelected = func(id widget.ListItemID) { c.set(s.snap.skills[id]) }
+	widgets.LeaveOnSelect(s.deps.Window, c.list, func() bool { return c.state.Changed() }, func() widget.ListItemID {
+		return slices.IndexFunc(s.snap.skills, func(k data.Skill) bool { return k.ID == c.editing.ID && k.ID != 0 })
+	}, func(id widget.ListItemID) { c.set(s.snap.skills[id]) })
 	newBtn := widget.NewButtonWithIcon(lang.L("team.skills.new"), theme.ContentAddIcon(), func() {
-		c.list.UnselectAll()
-		c.set(data.Skill{})
+		widgets.Leave(s.deps.Window, c.state.Changed, func() {
+			c.list.UnselectAll()
+			c.set(data.Skill{})
+		}, nil)
 	})
 	save := widget.NewButtonWithIcon(lang.L("team.skills.save"), theme.DocumentSaveIcon(), func() { s.saveSkill(c) })
 	save.Importance = widget.HighImportance
@@ -140,13 +153,16 @@ func (s *Screen) editCatalogue() {
 			widgets.FormLabel(lang.L("team.skills.name")), c.errs.Under(c.name, "name"),
 			widgets.FormLabel(lang.L("team.skills.group")), c.group),
 		container.NewHBox(newBtn, layout.NewSpacer(), c.deleteBt, save))
+	c.state = widgets.NewFormState(c.name, c.group)
 	c.set(data.Skill{})
 	body := container.NewBorder(nil, form, nil, nil, c.list)
-	c.dlg = dialog.NewCustom(lang.L("team.skills.catalogue"), lang.L("team.close"), body, s.deps.Window)
+	ask := widgets.AskToDiscard(s.deps.Window, c.state.Changed, func() { c.dlg.Hide() })
+	c.dlg = dialog.NewCustomWithoutButtons(lang.L("team.skills.catalogue"), body, s.deps.Window)
+	c.dlg.SetButtons([]fyne.CanvasObject{widget.NewButton(lang.L("team.close"), ask)})
 	c.dlg.SetOnClosed(func() { s.catEditor = nil })
 	c.dlg.Resize(fyne.NewSize(560, 560))
 	s.catEditor = c
-	s.show(c.dlg)
+	widgets.ShowForm(s.deps.Window, c.dlg, ask)
 	s.deps.Window.Canvas().Focus(c.name)
 }
 
@@ -164,6 +180,7 @@ func (c *catalogueEditor) set(k data.Skill) {
 	c.editing = k
 	c.name.SetText(k.Name)
 	c.group.SetText(k.Group)
+	c.state.Mark()
 	c.errs.Show(nil, nil)
 	if k.ID == 0 {
 		c.deleteBt.Disable()
@@ -262,7 +279,8 @@ func (s *Screen) editCategoryLinks() {
 	if len(l.cats) == 0 || len(s.snap.skills) == 0 {
 		body = widget.NewLabel(lang.L("team.links.empty"))
 	}
-	cancel := widget.NewButton(lang.L("dialog.cancel"), func() { l.dlg.Hide() })
+	ask := widgets.AskToDiscard(s.deps.Window, func() bool { return l.dirty(s) }, func() { l.dlg.Hide() })
+	cancel := widget.NewButton(lang.L("dialog.cancel"), ask)
 	save := widget.NewButtonWithIcon(lang.L("team.links.save"), theme.DocumentSaveIcon(), func() { s.saveLinks(l) })
 	save.Importance = widget.HighImportance
 	l.dlg = dialog.NewCustomWithoutButtons(lang.L("team.links.title"), body, s.deps.Window)
@@ -272,7 +290,29 @@ func (s *Screen) editCategoryLinks() {
 		l.category.SetSelectedIndex(0)
 	}
 	s.linksEditor = l
-	s.show(l.dlg)
+	widgets.ShowForm(s.deps.Window, l.dlg, ask)
+}
+
+// ticked are the skills ticked, in the catalogue's order.
+func (l *linksEditor) ticked(s *Screen) []int64 {
+	var ids []int64
+	for _, k := range s.snap.skills {
+		if slices.Contains(l.skills.Selected, skillLabel(k)) {
+			ids = append(ids, k.ID)
+		}
+	}
+	return ids
+}
+
+// dirty reports ticks that differ from the chosen category's stored links.
+func (l *linksEditor) dirty(s *Screen) bool {
+	i := l.category.SelectedIndex()
+	if i < 0 {
+		return false
+	}
+	linked := s.snap.catSkills[l.cats[i].ID]
+	ticked := l.ticked(s)
+	return len(ticked) != len(linked) || slices.ContainsFunc(ticked, func(id int64) bool { return !slices.Contains(linked, id) })
 }
 
 // saveLinks stores the ticked skills of the chosen category; the dialog
@@ -282,12 +322,7 @@ func (s *Screen) saveLinks(l *linksEditor) {
 	if i < 0 {
 		return
 	}
-	var ids []int64
-	for _, k := range s.snap.skills {
-		if slices.Contains(l.skills.Selected, skillLabel(k)) {
-			ids = append(ids, k.ID)
-		}
-	}
+	ids := l.ticked(s)
 	cat, name := l.cats[i].ID, l.cats[i].Name(widgets.Lang())
 	s.write(func(ctx context.Context) error { return s.deps.Store.SetCategorySkills(ctx, cat, ids) }, func(err error) {
 		if err != nil {

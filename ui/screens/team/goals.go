@@ -208,14 +208,16 @@ func (g *goalsTab) edit(goal data.Goal) {
 	if goal.ID != 0 {
 		title = lang.L("team.goals.edit")
 	}
-	cancel := widget.NewButton(lang.L("dialog.cancel"), func() { f.dlg.Hide(); g.form = nil })
+	state := widgets.NewFormState(f.metric, f.from, f.to, f.target, f.course, f.note)
+	ask := widgets.AskToDiscard(s.deps.Window, state.Changed, func() { f.dlg.Hide(); g.form = nil })
+	cancel := widget.NewButton(lang.L("dialog.cancel"), ask)
 	save := widget.NewButtonWithIcon(lang.L("team.goals.save"), theme.DocumentSaveIcon(), submit)
 	save.Importance = widget.HighImportance
 	f.dlg = dialog.NewCustomWithoutButtons(title, form, s.deps.Window)
 	f.dlg.SetButtons([]fyne.CanvasObject{cancel, save})
 	f.dlg.Resize(fyne.NewSize(560, f.dlg.MinSize().Height))
 	g.form = f
-	s.show(f.dlg)
+	widgets.ShowForm(s.deps.Window, f.dlg, ask)
 }
 
 func (g *goalsTab) save(f *goalForm) {

@@ -112,6 +112,12 @@ func readID(text string) (int64, bool) {
 	return id, err == nil && id > 0
 }
 
+// unsent reports a kudos typed and not added. The sender stays between
+// kudos, so it alone is not one.
+func (k *kudosTab) unsent() bool {
+	return strings.TrimSpace(k.text.Text+k.complaint.Text+k.feedback.Text) != ""
+}
+
 func (k *kudosTab) add() {
 	s := k.c.s
 	kd := data.Kudos{EmployeeID: k.c.id, At: time.Now(), From: strings.TrimSpace(k.from.Text), Text: strings.TrimSpace(k.text.Text)}

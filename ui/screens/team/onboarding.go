@@ -166,19 +166,21 @@ func (o *onboardingTab) mark(cp data.OnboardingCheckpoint, met bool) {
 	}
 	goal := widget.NewLabel(cp.Goal)
 	goal.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustomConfirm(title, lang.L("team.onboarding.save"), lang.L("dialog.cancel"),
-		container.NewBorder(goal, nil, nil, nil, comment), func(ok bool) {
-			o.assess = nil
-			if !ok {
-				return
-			}
-			cp.Met = &met
-			cp.Comment = strings.TrimSpace(comment.Text)
-			s.write(func(ctx context.Context) error { return s.deps.Store.SaveCheckpoint(ctx, &cp) }, nil)
-		}, s.deps.Window)
+	var d *dialog.CustomDialog
+	closeDialog := func() { o.assess = nil; d.Hide() }
+	ask := widgets.AskToDiscard(s.deps.Window, widgets.NewFormState(comment).Changed, closeDialog)
+	save := widget.NewButtonWithIcon(lang.L("team.onboarding.save"), theme.DocumentSaveIcon(), func() {
+		closeDialog()
+		cp.Met = &met
+		cp.Comment = strings.TrimSpace(comment.Text)
+		s.write(func(ctx context.Context) error { return s.deps.Store.SaveCheckpoint(ctx, &cp) }, nil)
+	})
+	save.Importance = widget.HighImportance
+	d = dialog.NewCustomWithoutButtons(title, container.NewBorder(goal, nil, nil, nil, comment), s.deps.Window)
+	d.SetButtons([]fyne.CanvasObject{widget.NewButton(lang.L("dialog.cancel"), ask), save})
 	d.Resize(fyne.NewSize(480, 300))
 	o.assess = d
-	s.show(d)
+	widgets.ShowForm(s.deps.Window, d, ask)
 	s.deps.Window.Canvas().Focus(comment)
 }
 
@@ -220,7 +222,8 @@ func (o *onboardingTab) edit(cp data.OnboardingCheckpoint) {
 			}
 		}, s.deps.Window)
 	})
-	cancel := widget.NewButton(lang.L("dialog.cancel"), func() { d.Hide() })
+	ask := widgets.AskToDiscard(s.deps.Window, widgets.NewFormState(goal, due).Changed, func() { d.Hide() })
+	cancel := widget.NewButton(lang.L("dialog.cancel"), ask)
 	ok := widget.NewButtonWithIcon(lang.L("team.onboarding.save"), theme.DocumentSaveIcon(), save)
 	ok.Importance = widget.HighImportance
 	d = dialog.NewCustomWithoutButtons(lang.L("team.onboarding.day", map[string]any{"Days": cp.Mark}), form, s.deps.Window)
@@ -228,5 +231,5 @@ func (o *onboardingTab) edit(cp data.OnboardingCheckpoint) {
 	d.Resize(fyne.NewSize(560, d.MinSize().Height))
 	o.editing = d
 	d.SetOnClosed(func() { o.editing = nil })
-	s.show(d)
+	widgets.ShowForm(s.deps.Window, d, ask)
 }

@@ -368,10 +368,18 @@ func trainingSummary(open, overdue int) string {
 }
 
 // FocusSearch shows the roster and puts the keyboard in its search box.
+// Leaving an open card asks first, as its Back does.
 func (s *Screen) FocusSearch() {
-	s.closeCard()
-	s.tabs.SelectIndex(0)
-	s.roster.search.Focus()
+	search := func() {
+		s.closeCard()
+		s.tabs.SelectIndex(0)
+		s.roster.search.Focus()
+	}
+	if s.card == nil {
+		search()
+		return
+	}
+	widgets.Leave(s.deps.Window, s.card.dirty, search, nil)
 }
 
 // NewEmployee asks for a new employee's details and opens the card of the
@@ -394,7 +402,8 @@ func (s *Screen) NewEmployee() {
 		})
 	}
 	f.onSubmit = submit
-	cancel := widget.NewButton(lang.L("dialog.cancel"), func() { dlg.Hide() })
+	ask := widgets.AskToDiscard(s.deps.Window, f.dirty, func() { dlg.Hide() })
+	cancel := widget.NewButton(lang.L("dialog.cancel"), ask)
 	save := widget.NewButtonWithIcon(lang.L("team.add.save"), theme.DocumentSaveIcon(), submit)
 	save.Importance = widget.HighImportance
 	dlg = dialog.NewCustomWithoutButtons(lang.L("team.add.title"), container.NewVScroll(f.content), s.deps.Window)
@@ -402,7 +411,7 @@ func (s *Screen) NewEmployee() {
 	dlg.Resize(fyne.NewSize(560, 560))
 	s.addDialog = dlg
 	s.addForm = f
-	s.show(dlg)
+	widgets.ShowForm(s.deps.Window, dlg, ask)
 	s.deps.Window.Canvas().Focus(f.name)
 }
 

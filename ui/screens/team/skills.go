@@ -161,6 +161,12 @@ func (k *skillsTab) apply() {
 	k.history.Refresh()
 }
 
+// unsent reports an assessment begun and not recorded: a level chosen or
+// a note typed (the skill and day stay between assessments).
+func (k *skillsTab) unsent() bool {
+	return k.level.SelectedIndex() >= 0 || strings.TrimSpace(k.note.Text) != ""
+}
+
 func (k *skillsTab) record() {
 	s := k.c.s
 	i, l := k.skill.SelectedIndex(), k.level.SelectedIndex()

@@ -884,3 +884,121 @@ func TestImportEmployeesThroughTheWizard(t *testing.T) {
 	}
 	ui(w.Close)
 }
+
+// The employee's card and the add dialog ask before Back, Cancel or
+// Escape throw away typed details: "keep editing" keeps them, "discard"
+// closes and stores nothing. Unchanged, they close at once.
+func TestEmployeeFormsAskBeforeDiscarding(t *testing.T) {
+	st := openStore(t)
+	h := newHarness(t, st)
+	s, c := h.screen, h.win.Canvas()
+	e := h.employee(data.Employee{Name: "Anna Petrova", Position: "Agent", Team: "Line 1", HiredOn: data.DateDay(2025, 3, 3)})
+	escape := func() { ui(func() { c.OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape}) }) }
+	overlays := func() (n int) { ui(func() { n = len(c.Overlays().List()) }); return }
+
+	open := func() *card {
+		t.Helper()
+		ui(func() { s.openCard(e.ID) })
+		h.settle()
+		return s.card
+	}
+	open()
+	escape()
+	if s.card != nil || overlays() != 0 {
+		t.Fatal("Escape on an unchanged card asked or left it open")
+	}
+	cd := open()
+	f := cd.details
+	ui(func() {
+		c.Focus(f.notes)
+		test.Type(f.notes, "Mentor for new agents")
+		f.notes.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	})
+	if s.card != cd || overlays() != 1 {
+		t.Fatalf("Escape after typing: card open %v, overlays %d; want the question over the card", s.card == cd, overlays())
+	}
+	escape() // on the question: keep editing
+	if s.card != cd || overlays() != 0 || f.notes.Text != "Mentor for new agents" {
+		t.Fatalf("Escape on the question: card open %v, overlays %d, notes %q", s.card == cd, overlays(), f.notes.Text)
+	}
+	var back *widget.Button
+	ui(func() {
+		for _, o := range test.LaidOutObjects(cd.content) {
+			if b, ok := o.(*widget.Button); ok && b.Text == lang.L("team.card.back") {
+				back = b
+			}
+		}
+		test.Tap(back)
+	})
+	h.tapButton(lang.L("unsaved.keep"))
+	if s.card != cd || f.notes.Text != "Mentor for new agents" {
+		t.Fatal("keep editing lost the card or its text")
+	}
+	ui(func() { test.Tap(back) })
+	h.tapButton(lang.L("unsaved.discard"))
+	h.settle()
+	if s.card != nil || overlays() != 0 || c.OnTypedKey() != nil {
+		t.Fatalf("discard: card %v, overlays %d, key handler left %v", s.card != nil, overlays(), c.OnTypedKey() != nil)
+	}
+	if got := h.stored(e.ID); got.Notes != "" {
+		t.Errorf("discarding stored the notes %q", got.Notes)
+	}
+	// Saved details leave nothing to ask about.
+	cd = open()
+	ui(func() { cd.details.contact.SetText("anna@example.com"); cd.saveDetails() })
+	h.settle()
+	escape()
+	if s.card != nil || h.stored(e.ID).Contact != "anna@example.com" {
+		t.Fatal("Escape after saving asked or left the card open")
+	}
+	// A kudos typed and not added counts as well.
+	cd = open()
+	ui(func() { cd.kudos.text.SetText("Calmed an angry client") })
+	escape()
+	if s.card != cd || overlays() != 1 {
+		t.Fatal("Escape with a kudos not added did not ask")
+	}
+	h.tapButton(lang.L("unsaved.discard"))
+	if s.card != nil {
+		t.Fatal("discard left the card open")
+	}
+	// Ctrl+F leaves the card for the roster's search: it asks too.
+	cd = open()
+	ui(func() { cd.details.name.SetText("Anna Petrova-Smirnova") })
+	ui(s.FocusSearch)
+	if s.card != cd || overlays() != 1 {
+		t.Fatal("searching from a card with unsaved details did not ask")
+	}
+	h.tapButton(lang.L("unsaved.keep"))
+	if s.card != cd || cd.details.name.Text != "Anna Petrova-Smirnova" {
+		t.Fatal("keep editing left the card")
+	}
+	ui(s.FocusSearch)
+	h.tapButton(lang.L("unsaved.discard"))
+	if s.card != nil || h.stored(e.ID).Name != "Anna Petrova" {
+		t.Fatal("discarding for the search left the card open or stored the name")
+	}
+
+	// The add dialog.
+	ui(s.NewEmployee)
+	escape()
+	if overlays() != 0 {
+		t.Fatal("Escape on an untouched add dialog asked or left it open")
+	}
+	ui(s.NewEmployee)
+	ui(func() { test.Type(s.addForm.name, "Boris Ivanov") })
+	escape()
+	if overlays() != 2 {
+		t.Fatal("Escape after typing a name did not ask")
+	}
+	escape()
+	if overlays() != 1 || s.addForm.name.Text != "Boris Ivanov" {
+		t.Fatal("Escape on the question lost the dialog or its text")
+	}
+	h.tapButton(lang.L("dialog.cancel"))
+	h.tapButton(lang.L("unsaved.discard"))
+	h.settle()
+	if all, _ := st.Employees(context.Background()); overlays() != 0 || len(all) != 1 {
+		t.Fatalf("discard: %d overlays, %d employees stored", overlays(), len(all))
+	}
+}

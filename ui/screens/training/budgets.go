@@ -65,6 +65,7 @@ type budgetsTab struct {
 	save    *widget.Button
 	remove  *widget.Button
 	formBox fyne.CanvasObject
+	state   *widgets.FormState // the fields as the budget was put in or saved
 
 	box fyne.CanvasObject
 }
@@ -73,9 +74,27 @@ func (s *Screen) buildBudgets() *budgetsTab {
 	b := &budgetsTab{s: s, chosen: -1, errs: widgets.FieldErrors{}}
 	b.table = widgets.NewLabelTable(func() int { return len(b.rows) }, budgetColumnKeys[:], budgetColumnWidths[:], b.updateCell)
 	b.table.OnSelected = func(id widget.TableCellID) {
-		if id.Row >= 0 && id.Row < len(b.rows) {
-			b.chosen = id.Row
-			b.edit(b.rows[id.Row].budget)
+		if id.Row < 0 || id.Row >= len(b.rows) {
+			return
+		}
+		row, bu := id.Row, b.rows[id.Row].budget
+		open := func() {
+			b.chosen = row
+			b.edit(bu)
+		}
+		switch {
+		case bu.ID == b.budget.ID && b.state.Changed():
+			b.chosen = row // selected again, as a reload does: what is typed stays
+		case bu.ID == b.budget.ID:
+			open()
+		default:
+			widgets.Leave(s.deps.Window, b.state.Changed, open, func() { // keep editing: the table shows the budget still edited
+				if b.chosen >= 0 {
+					b.table.Select(widget.TableCellID{Row: b.chosen, Col: 0})
+				} else {
+					b.table.UnselectAll()
+				}
+			})
 		}
 	}
 
@@ -83,7 +102,9 @@ func (s *Screen) buildBudgets() *budgetsTab {
 	b.title.SetPlaceHolder(lang.L("training.budget.title_hint"))
 	b.amount.SetPlaceHolder(widgets.Num(0, 2))
 	b.from, b.to = widgets.NewDateEntry(), widgets.NewDateEntry()
-	newBtn := widget.NewButtonWithIcon(lang.L("training.budget.new"), theme.ContentAddIcon(), b.onNew)
+	newBtn := widget.NewButtonWithIcon(lang.L("training.budget.new"), theme.ContentAddIcon(), func() {
+		widgets.Leave(s.deps.Window, b.state.Changed, b.onNew, nil)
+	})
 	quarter := widget.NewButton(lang.L("training.budget.this_quarter"), func() { b.setPeriod(kpi.Quarter) })
 	year := widget.NewButton(lang.L("training.budget.this_year"), func() { b.setPeriod(kpi.Year) })
 	b.save = widget.NewButtonWithIcon(lang.L("training.save"), theme.DocumentSaveIcon(), b.onSave)
@@ -99,6 +120,7 @@ func (s *Screen) buildBudgets() *budgetsTab {
 		widgets.FormLabel(lang.L("training.budget.col.budget")), b.errs.Under(widgets.FixedWidth(b.amount, 160), "amount"),
 	)
 	b.formBox = container.NewVBox(form, container.NewHBox(newBtn, layout.NewSpacer(), b.remove, b.save))
+	b.state = widgets.NewFormState(b.title, b.from, b.to, b.amount)
 	b.onNew()
 
 	b.chart = widgets.NewChartView(s.deps.Dark)
@@ -254,6 +276,7 @@ func (b *budgetsTab) edit(bu data.TrainingBudget) {
 		b.amount.SetText(money(bu.Amount))
 	}
 	b.errs.Show(nil, nil)
+	b.state.Mark()
 	if bu.ID != 0 {
 		b.remove.Enable()
 	}
@@ -297,6 +320,7 @@ func (b *budgetsTab) onSave() {
 			b.s.showError(err)
 		default:
 			b.budget = bu
+			b.state.Mark()
 			b.remove.Enable()
 		}
 	})

@@ -39,6 +39,7 @@ type coursesTab struct {
 	remove   *widget.Button
 	form     fyne.CanvasObject
 	empty    fyne.CanvasObject
+	state    *widgets.FormState // the fields as the course was put in
 
 	box fyne.CanvasObject
 }
@@ -61,12 +62,16 @@ func (s *Screen) buildCourses() *coursesTab {
 			box.Objects[0].(*widget.Label).SetText(co.Title)
 			box.Objects[1].(*widget.Label).SetText(courseSummary(co))
 		})
-	c.list.OnSelected = func(id widget.ListItemID) {
-		if id < len(s.look.courses) && s.look.courses[id].ID != c.course.ID {
-			c.edit(s.look.courses[id])
+	shown := func() widget.ListItemID {
+		if c.course.ID == 0 {
+			return -1
 		}
+		return slices.IndexFunc(s.look.courses, func(co data.Course) bool { return co.ID == c.course.ID })
 	}
-	newBtn := widget.NewButtonWithIcon(lang.L("training.course.new"), theme.ContentAddIcon(), c.onNew)
+	widgets.LeaveOnSelect(s.deps.Window, c.list, c.dirty, shown, func(id widget.ListItemID) { c.edit(s.look.courses[id]) })
+	newBtn := widget.NewButtonWithIcon(lang.L("training.course.new"), theme.ContentAddIcon(), func() {
+		widgets.Leave(s.deps.Window, c.dirty, c.onNew, nil)
+	})
 	newBtn.Importance = widget.HighImportance
 	importBtn := widget.NewButtonWithIcon(lang.L("training.import"), theme.FolderOpenIcon(), s.Import)
 	left := container.NewBorder(container.NewHBox(newBtn, importBtn), nil, nil, nil, c.list)
@@ -103,6 +108,7 @@ func (s *Screen) buildCourses() *coursesTab {
 		widgets.FormLabel(lang.L("training.course.cost")), c.errs.Under(widgets.FixedWidth(c.cost, 160), "cost"),
 		widgets.FormLabel(lang.L("training.course.skills")), container.NewVBox(c.skills.Content(), c.noSkills),
 	)
+	c.state = widgets.NewFormState(c.title, c.format, c.hours, c.provider, c.cost, c.skills)
 	bottom := container.NewVBox(c.message, container.NewHBox(layout.NewSpacer(), c.remove, c.save))
 	c.form = container.NewBorder(nil, bottom, nil, nil, container.NewVScroll(fields))
 
@@ -149,7 +155,9 @@ func (c *coursesTab) lookupsChanged() {
 	}
 	if i := slices.IndexFunc(look.courses, func(co data.Course) bool { return co.ID == c.course.ID }); i >= 0 {
 		c.list.Select(i)
-		c.edit(look.courses[i])
+		if !c.dirty() { // a change elsewhere must not undo what is being typed
+			c.edit(look.courses[i])
+		}
 	} else {
 		c.course = data.Course{}
 		c.list.UnselectAll()
@@ -185,11 +193,15 @@ func (c *coursesTab) edit(co data.Course) {
 		}
 	}
 	c.skills.SetChecked(chosen)
+	c.state.Mark()
 	c.message.Hide()
 	c.errs.Show(nil, nil)
 	c.remove.Enable()
 	c.showForm(true)
 }
+
+// dirty reports edits to the shown course not saved yet.
+func (c *coursesTab) dirty() bool { return c.form.Visible() && c.state.Changed() }
 
 // collect reads the form into a course, with what is wrong with it.
 func (c *coursesTab) collect() (data.Course, data.ValidationErrors) {
@@ -255,6 +267,7 @@ func (c *coursesTab) onSave() {
 			c.s.showError(err)
 		default:
 			c.course = co // the reload selects it
+			c.state.Mark()
 		}
 	})
 }

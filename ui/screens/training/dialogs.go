@@ -21,18 +21,19 @@ import (
 
 // formDialog is a modal form with Cancel and a confirm button that stays
 // open while the form has mistakes. Enter in a single-line entry confirms;
-// Escape cancels while no entry holds the keyboard.
+// Escape cancels. Cancel and Escape ask first when an edit is unsaved.
 type formDialog struct {
 	dlg     *dialog.CustomDialog
 	win     fyne.Window
 	confirm *widget.Button
 	onOK    func() // validates and saves; calls close when done
+	cancel  func() // Cancel and Escape
 	restore func() // the window's key handler before the dialog
 }
 
 func newFormDialog(win fyne.Window, title, okText string, body fyne.CanvasObject, onOK func()) *formDialog {
 	f := &formDialog{win: win, onOK: onOK}
-	cancel := widget.NewButtonWithIcon(lang.L("dialog.cancel"), theme.CancelIcon(), f.close)
+	cancel := widget.NewButtonWithIcon(lang.L("dialog.cancel"), theme.CancelIcon(), func() { f.cancel() })
 	f.confirm = widget.NewButtonWithIcon(okText, theme.ConfirmIcon(), onOK)
 	f.confirm.Importance = widget.HighImportance
 	f.dlg = dialog.NewCustomWithoutButtons(title, body, win)
@@ -47,8 +48,10 @@ func (f *formDialog) submitOnEnter(entries ...*widget.Entry) {
 	}
 }
 
-func (f *formDialog) show(width float32) {
-	f.restore = widgets.EscapeCloses(f.win, f.close)
+// show opens the dialog, filled: the fields of state read as unchanged.
+func (f *formDialog) show(width float32, state *widgets.FormState) {
+	f.cancel = widgets.AskToDiscard(f.win, state.Changed, f.close)
+	f.restore = widgets.EscapeCloses(f.win, f.cancel)
 	f.dlg.Resize(fyne.NewSize(width, f.dlg.MinSize().Height))
 	f.dlg.Show()
 }
@@ -131,7 +134,7 @@ func (s *Screen) openItemDialog(it data.TrainingItem) {
 	d.form = newFormDialog(s.deps.Window, title, lang.L("training.save"), form, d.save)
 	d.form.submitOnEnter(&d.start.Entry, &d.end.Entry)
 	s.itemDlg = d
-	d.form.show(520)
+	d.form.show(520, widgets.NewFormState(d.employee, d.course, d.start, d.end, d.status))
 }
 
 // suggestDates fills empty dates from the course's length.
@@ -249,7 +252,7 @@ func (s *Screen) openDoneDialog(it data.TrainingItem) {
 		container.NewVBox(head, form), d.save)
 	d.form.submitOnEnter(&d.completed.Entry, &d.certificate.Entry)
 	s.doneDlg = d
-	d.form.show(560)
+	d.form.show(560, widgets.NewFormState(d.completed, d.result, d.certificate))
 }
 
 func (d *doneDialog) chooseCertificate() {

@@ -2,6 +2,7 @@ package training
 
 import (
 	"context"
+	"fmt"
 	"image/png"
 	"os"
 	"path/filepath"
@@ -687,5 +688,172 @@ func TestPickerNamesTellNamesakesApart(t *testing.T) {
 		"Boris Ivanov · Beta · Agent · #5", "Boris Ivanov · Beta · Agent · #6", "Maria Ivanova"}
 	if !slices.Equal(got, want) {
 		t.Errorf("picker names\n got %q\nwant %q", got, want)
+	}
+}
+
+// A plan dialog with something typed or chosen asks before Escape or
+// Cancel throws it away: "keep editing" keeps it, "discard" stores nothing.
+func TestDialogsAskBeforeDiscarding(t *testing.T) {
+	st := openStore(t)
+	anna, _, _ := seedTeam(t, st)
+	co := data.Course{Title: "Product A to Z", Format: data.FormatOnline, Hours: 4}
+	must(t, st.SaveCourse(context.Background(), &co))
+	it := data.TrainingItem{EmployeeID: anna.ID, CourseID: co.ID, PlannedStart: data.DateDay(2026, 11, 16),
+		PlannedEnd: data.DateDay(2026, 11, 20), Status: data.TrainingPlanned}
+	must(t, st.SaveTrainingItem(context.Background(), &it))
+	h := newHarness(t, st)
+	s, c := h.screen, h.win.Canvas()
+	escape := func() { ui(func() { c.OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape}) }) }
+	overlays := func() (n int) { ui(func() { n = len(c.Overlays().List()) }); return }
+	tap := func(text string) {
+		t.Helper()
+		var b *widget.Button
+		ui(func() { b = findButton(c.Overlays().Top(), text) })
+		if b == nil {
+			t.Fatalf("no %q button on top", text)
+		}
+		ui(func() { test.Tap(b) })
+	}
+
+	ui(func() { s.openDoneDialog(it) })
+	escape()
+	if overlays() != 0 {
+		t.Fatal("Escape on an untouched dialog asked or left it open")
+	}
+	ui(func() { s.openDoneDialog(it) })
+	d := s.doneDlg
+	ui(func() {
+		c.Focus(d.result)
+		test.Type(d.result, "Passed")
+		d.result.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	})
+	if overlays() != 2 {
+		t.Fatalf("Escape after typing: %d overlays, want the question over the dialog", overlays())
+	}
+	escape() // on the question: keep editing
+	if overlays() != 1 || d.result.Text != "Passed" {
+		t.Fatalf("Escape on the question: %d overlays, result %q", overlays(), d.result.Text)
+	}
+	tap(lang.L("dialog.cancel"))
+	tap(lang.L("unsaved.keep"))
+	if overlays() != 1 || d.result.Text != "Passed" {
+		t.Fatal("keep editing lost the dialog or its text")
+	}
+	tap(lang.L("dialog.cancel"))
+	tap(lang.L("unsaved.discard"))
+	h.settle()
+	if overlays() != 0 || c.OnTypedKey() != nil {
+		t.Fatalf("discard: %d overlays, key handler left %v", overlays(), c.OnTypedKey() != nil)
+	}
+	if items := h.items(); len(items) != 1 || items[0].Status != data.TrainingPlanned || items[0].Result != "" {
+		t.Fatalf("discarding stored %+v", items)
+	}
+
+	// A new item with an employee chosen asks too.
+	ui(s.NewItem)
+	ui(func() { s.itemDlg.employee.SetSelectedIndex(0) })
+	escape()
+	if overlays() != 2 {
+		t.Fatal("Escape after choosing an employee did not ask")
+	}
+	tap(lang.L("unsaved.discard"))
+	h.settle()
+	if overlays() != 0 || len(h.items()) != 1 {
+		t.Fatalf("discarding a new item: %d overlays, %d items", overlays(), len(h.items()))
+	}
+}
+
+// Choosing another course over unsaved edits asks first.
+func TestLeavingAnEditedCourseAsks(t *testing.T) {
+	st := openStore(t)
+	for _, title := range []string{"Empathy basics", "Product A to Z"} {
+		co := data.Course{Title: title, Format: data.FormatOnline, Hours: 4}
+		must(t, st.SaveCourse(context.Background(), &co))
+	}
+	h := newHarness(t, st)
+	s, c, win := h.screen, h.screen.courses, h.win.Canvas()
+	overlays := func() (n int) { ui(func() { n = len(win.Overlays().List()) }); return }
+	ui(func() { s.tabs.SelectIndex(tabCourses); c.list.Select(0) })
+	first, second := s.look.courses[0], s.look.courses[1]
+	ui(func() { c.list.Select(1) })
+	if overlays() != 0 || c.course.ID != second.ID {
+		t.Fatal("leaving an unchanged course asked or did not move")
+	}
+	ui(func() { c.list.Select(0); c.hours.SetText("6") })
+	ui(func() { c.list.Select(1) })
+	if overlays() != 1 {
+		t.Fatal("leaving an edited course did not ask")
+	}
+	ui(func() { win.OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape}) }) // keep editing
+	if overlays() != 0 || c.course.ID != first.ID || c.hours.Text != "6" {
+		t.Fatalf("Escape on the question: course %d, hours %q", c.course.ID, c.hours.Text)
+	}
+	ui(s.Refresh)
+	h.settle()
+	if c.course.ID != first.ID || c.hours.Text != "6" {
+		t.Fatalf("a reload undid the typing: course %d, hours %q", c.course.ID, c.hours.Text)
+	}
+	ui(func() { c.list.Select(1) })
+	var discard *widget.Button
+	ui(func() { discard = findButton(win.Overlays().Top(), lang.L("unsaved.discard")) })
+	ui(func() { test.Tap(discard) })
+	h.settle()
+	if c.course.ID != second.ID {
+		t.Fatal("discard did not move to the course chosen")
+	}
+	if got, _ := st.Courses(context.Background()); got[0].Hours != 4 {
+		t.Errorf("discarding stored %+v", got[0])
+	}
+}
+
+// Choosing another budget, or New, over unsaved budget edits asks first;
+// a reload keeps what is typed.
+func TestLeavingAnEditedBudgetAsks(t *testing.T) {
+	st := openStore(t)
+	for _, q := range []int{1, 2} {
+		bu := data.TrainingBudget{Title: fmt.Sprintf("Q%d 2026", q), From: data.DateDay(2026, time.Month(3*q-2), 1),
+			To: data.DateDay(2026, time.Month(3*q), 30), Amount: 1000000}
+		must(t, st.SaveTrainingBudget(context.Background(), &bu))
+	}
+	h := newHarness(t, st)
+	s, b, win := h.screen, h.screen.budgets, h.win.Canvas()
+	overlays := func() (n int) { ui(func() { n = len(win.Overlays().List()) }); return }
+	ui(func() { s.tabs.SelectIndex(tabBudgets) })
+	h.settle()
+	ui(func() { b.table.Select(widget.TableCellID{Row: 0, Col: 0}) })
+	first := b.budget
+	ui(func() { b.table.Select(widget.TableCellID{Row: 1, Col: 0}) })
+	if overlays() != 0 || b.budget.ID == first.ID {
+		t.Fatalf("leaving an unchanged budget asked (%d) or did not move (%d, rows %d)", overlays(), b.budget.ID, len(b.rows))
+	}
+	ui(func() { b.table.Select(widget.TableCellID{Row: 0, Col: 0}); b.amount.SetText("15,000") })
+	ui(func() { b.table.Select(widget.TableCellID{Row: 1, Col: 0}) })
+	if overlays() != 1 {
+		t.Fatal("leaving an edited budget did not ask")
+	}
+	ui(func() { win.OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape}) }) // keep editing
+	if overlays() != 0 || b.budget.ID != first.ID || b.amount.Text != "15,000" {
+		t.Fatalf("Escape on the question: budget %d, amount %q", b.budget.ID, b.amount.Text)
+	}
+	ui(s.Refresh)
+	h.settle()
+	if b.budget.ID != first.ID || b.amount.Text != "15,000" {
+		t.Fatalf("a reload lost the typing: budget %d, amount %q", b.budget.ID, b.amount.Text)
+	}
+	var newBtn *widget.Button
+	ui(func() { newBtn = findButton(b.formBox, lang.L("training.budget.new")) })
+	ui(func() { test.Tap(newBtn) })
+	var discard *widget.Button
+	ui(func() { discard = findButton(win.Overlays().Top(), lang.L("unsaved.discard")) })
+	if discard == nil {
+		t.Fatal("New over an edited budget did not ask")
+	}
+	ui(func() { test.Tap(discard) })
+	h.settle()
+	if b.budget.ID != 0 || b.amount.Text != "" {
+		t.Fatalf("discard then New: budget %d, amount %q", b.budget.ID, b.amount.Text)
+	}
+	if got, _ := st.TrainingBudgets(context.Background()); got[0].Amount != 1000000 || got[1].Amount != 1000000 {
+		t.Errorf("discarding stored %+v", got)
 	}
 }
