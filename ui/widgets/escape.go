@@ -93,20 +93,34 @@ func isLetterOrDigit(k fyne.KeyName) bool {
 	return len(k) == 1 && (k[0] >= 'A' && k[0] <= 'Z' || k[0] >= '0' && k[0] <= '9')
 }
 
+// FormKeys gives a form dialog, shown next, its keys: Escape does what
+// cancel does (the form's Cancel, asking before unsaved edits are lost)
+// and Ctrl+S taps its save button. It returns the function that takes
+// both away: call it when the form closes.
+func FormKeys(win fyne.Window, cancel func(), save *widget.Button) (restore func()) {
+	restoreEscape := EscapeCloses(win, cancel)
+	restoreSave := SavesOnShortcut(win, save)
+	return func() {
+		restoreSave()
+		restoreEscape()
+	}
+}
+
 // SaveShortcut saves the form open in a window: Ctrl+S (Cmd+S on macOS).
 var SaveShortcut = &desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault}
 
-// SavesOnShortcut makes SaveShortcut in win call save, as the form's Save
-// button does; call it just before showing the form's dialog. While
-// another dialog (a question, a menu) lies over the form, the shortcut
+// SavesOnShortcut makes SaveShortcut in win tap the form's save button;
+// call it just before showing the form's dialog. While the button is
+// disabled (a save under way: a second would store a new response twice)
+// or another dialog (a question, a menu) lies over the form, the shortcut
 // does nothing. It returns the function that takes the shortcut away:
 // call it when the form closes.
-func SavesOnShortcut(win fyne.Window, save func()) (restore func()) {
+func SavesOnShortcut(win fyne.Window, save *widget.Button) (restore func()) {
 	c := win.Canvas()
 	below := len(c.Overlays().List()) // the form, shown next, lies just above these
 	c.AddShortcut(SaveShortcut, func(fyne.Shortcut) {
-		if len(c.Overlays().List()) == below+1 {
-			save()
+		if len(c.Overlays().List()) == below+1 && !save.Disabled() && save.OnTapped != nil {
+			save.OnTapped()
 		}
 	})
 	return func() { c.RemoveShortcut(SaveShortcut) }

@@ -100,16 +100,18 @@ func TestEscapeClosesAPopUpOverADialogFirst(t *testing.T) {
 	}
 }
 
-// Ctrl+S saves the open form from any of its fields; a dialog over the
-// form (a question) keeps it from saving, and a closed form's shortcut is
-// gone. Copy and select all stay the field's own.
+// Ctrl+S taps the open form's save button from any of its fields; a
+// disabled button (a save under way) or a dialog over the form (a
+// question) keeps it from saving, and a closed form's shortcut is gone.
+// Select all stays the field's own.
 func TestCtrlSSavesTheFormFromAField(t *testing.T) {
 	test.NewTempApp(t)
 	name, day, client := NewEntry(), NewDateEntry(), NewSelectEntry([]string{"ООО «Север»"})
 	win := test.NewTempWindow(t, widget.NewLabel("screen"))
 	win.Resize(fyne.NewSize(600, 400))
 	saved := 0
-	restore := SavesOnShortcut(win, func() { saved++ })
+	saveBtn := widget.NewButton("Save", func() { saved++ })
+	restore := SavesOnShortcut(win, saveBtn)
 	form := dialog.NewCustom("Form", "Close", container.NewVBox(name, day, client), win)
 	form.Show()
 	for _, f := range []interface {
@@ -127,6 +129,13 @@ func TestCtrlSSavesTheFormFromAField(t *testing.T) {
 	if name.SelectedText() != "Anna" {
 		t.Errorf("select all in the field selected %q", name.SelectedText())
 	}
+
+	saveBtn.Disable() // a save under way
+	name.TypedShortcut(SaveShortcut)
+	if saved != 3 {
+		t.Error("Ctrl+S saved again while the save button was disabled")
+	}
+	saveBtn.Enable()
 
 	question := dialog.NewConfirm("Discard?", "Discard the changes?", func(bool) {}, win)
 	question.Show()

@@ -42,7 +42,7 @@ type card struct {
 	look lookups
 
 	dlg         *dialog.CustomDialog
-	restoreKeys func() // the window's key handler before the card
+	restoreKeys func() // puts back the window's keys from before the card
 	state       *widgets.FormState
 	cancel      func() // Close and Escape: asks first when an edit is unsaved
 
@@ -126,7 +126,7 @@ func (s *Screen) openCard(c data.Complaint) {
 	}
 	cd.dlg.Resize(fyne.NewSize(min(width, win.Width-20), min(700, win.Height-20)))
 	s.card = cd
-	cd.restoreKeys = widgets.EscapeCloses(s.deps.Window, cd.cancel)
+	cd.restoreKeys = widgets.FormKeys(s.deps.Window, cd.cancel, cd.saveBtn)
 	cd.dlg.Show()
 	if c.ID != 0 {
 		cd.startClock()

@@ -803,3 +803,28 @@ func TestFormAsksBeforeDiscardingTyping(t *testing.T) {
 		t.Errorf("the store has %d responses after discarding, want 3", n)
 	}
 }
+
+// Ctrl+S typed in a field of the response form saves it, once however
+// often it is pressed while the save runs, and closes the form.
+func TestCtrlSSavesTheResponseForm(t *testing.T) {
+	st := openStore(t)
+	seed(t, st, 3)
+	h := newHarness(t, st)
+	s := h.screen
+	ui(s.NewResponse)
+	fm := s.form
+	ui(func() {
+		fm.setScore(9)
+		h.win.Canvas().Focus(fm.comment)
+		test.Type(fm.comment, "Quick and polite")
+		fm.comment.TypedShortcut(widgets.SaveShortcut)
+		fm.comment.TypedShortcut(widgets.SaveShortcut) // pressed again while the first save runs
+	})
+	h.settle()
+	if s.form != nil {
+		t.Fatal("Ctrl+S left the form open")
+	}
+	if n := h.storeCount(); n != 4 {
+		t.Errorf("the store has %d responses after Ctrl+S, want 4", n)
+	}
+}

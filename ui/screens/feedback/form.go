@@ -34,7 +34,7 @@ const (
 type feedbackForm struct {
 	s           *Screen
 	original    data.Feedback // ID 0 when adding
-	restoreKeys func()        // the window's key handler before the form
+	restoreKeys func()        // puts back the window's keys from before the form
 	state       *widgets.FormState
 	cancel      func() // Cancel and Escape: asks first when something was changed
 
@@ -74,7 +74,7 @@ func (s *Screen) openForm(f data.Feedback) {
 	fm.dlg.SetButtons([]fyne.CanvasObject{cancel, fm.saveBtn})
 	fm.dlg.Resize(fyne.NewSize(640, content.MinSize().Height+140))
 	s.form = fm
-	fm.restoreKeys = widgets.EscapeCloses(s.deps.Window, fm.cancel)
+	fm.restoreKeys = widgets.FormKeys(s.deps.Window, fm.cancel, fm.saveBtn)
 	fm.dlg.Show()
 }
 

@@ -180,9 +180,7 @@ func (s *Screen) build() {
 		s.selected = id
 		s.edit(s.standards[id])
 	})
-	newBtn := widget.NewButtonWithIcon(lang.L("standards.new"), theme.ContentAddIcon(), func() {
-		widgets.Leave(s.deps.Window, s.dirty, s.NewStandard, nil)
-	})
+	newBtn := widget.NewButtonWithIcon(lang.L("standards.new"), theme.ContentAddIcon(), s.leaveForNew)
 	newBtn.Importance = widget.HighImportance
 	left := container.NewBorder(container.NewHBox(newBtn), nil, nil, nil, s.list)
 
@@ -282,7 +280,7 @@ func (s *Screen) build() {
 	s.emptyTitle = widget.NewLabelWithStyle(lang.L("standards.empty.title"), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
 	text := hint("standards.empty.text")
 	text.Alignment = fyne.TextAlignCenter
-	s.firstBtn = widget.NewButtonWithIcon(lang.L("standards.new"), theme.ContentAddIcon(), s.NewStandard)
+	s.firstBtn = widget.NewButtonWithIcon(lang.L("standards.new"), theme.ContentAddIcon(), s.leaveForNew)
 	s.firstBtn.Importance = widget.HighImportance
 	s.firstBtn.Hide()
 	s.placeholder = container.NewCenter(container.NewVBox(
@@ -294,6 +292,9 @@ func (s *Screen) build() {
 	split.Offset = 0.28
 	s.content = split
 }
+
+// leaveForNew starts a new standard, asking first over unsaved edits.
+func (s *Screen) leaveForNew() { widgets.Leave(s.deps.Window, s.dirty, s.NewStandard, nil) }
 
 func (s *Screen) showForm(on bool) {
 	if on {

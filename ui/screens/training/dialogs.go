@@ -28,7 +28,7 @@ type formDialog struct {
 	confirm *widget.Button
 	onOK    func() // validates and saves; calls close when done
 	cancel  func() // Cancel and Escape
-	restore func() // the window's key handler before the dialog
+	restore func() // puts back the window's keys from before the dialog
 }
 
 func newFormDialog(win fyne.Window, title, okText string, body fyne.CanvasObject, onOK func()) *formDialog {
@@ -51,7 +51,7 @@ func (f *formDialog) submitOnEnter(entries ...*widget.Entry) {
 // show opens the dialog, filled: the fields of state read as unchanged.
 func (f *formDialog) show(width float32, state *widgets.FormState) {
 	f.cancel = widgets.AskToDiscard(f.win, state.Changed, f.close)
-	f.restore = widgets.EscapeCloses(f.win, f.cancel)
+	f.restore = widgets.FormKeys(f.win, f.cancel, f.confirm)
 	f.dlg.Resize(fyne.NewSize(width, f.dlg.MinSize().Height))
 	f.dlg.Show()
 }
