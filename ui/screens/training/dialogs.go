@@ -267,7 +267,7 @@ func (d *doneDialog) chooseCertificate() {
 		_ = r.Close()
 		d.certificate.SetText(r.URI().Path())
 	}, d.s.deps.Window)
-	fd.Show()
+	widgets.ShowFileDialog(d.s.deps.Window, fd)
 }
 
 func (d *doneDialog) save() {
