@@ -68,7 +68,10 @@ func (v *ChartView) resized(s fyne.Size) {
 	}
 }
 
+// schedule asks for a render after delay; it runs on the UI goroutine,
+// where the theme is read (the shell swaps its theme there).
 func (v *ChartView) schedule(delay time.Duration) {
+	dark := v.dark != nil && v.dark()
 	v.mu.Lock()
 	defer v.mu.Unlock()
 	v.gen++
@@ -79,11 +82,11 @@ func (v *ChartView) schedule(delay time.Duration) {
 	background.Add(1)
 	v.timer = time.AfterFunc(delay, func() {
 		defer background.Done()
-		v.render(gen)
+		v.render(gen, dark)
 	})
 }
 
-func (v *ChartView) render(gen int) {
+func (v *ChartView) render(gen int, dark bool) {
 	v.mu.Lock()
 	build, size := v.build, v.size
 	v.mu.Unlock()
@@ -95,7 +98,7 @@ func (v *ChartView) render(gen int) {
 		scale = c.Scale()
 	}
 	Do(v.busy.Show)
-	opt := charts.Options{Width: int(size.Width), Height: int(size.Height), Scale: float64(scale), Dark: v.dark != nil && v.dark()}
+	opt := charts.Options{Width: int(size.Width), Height: int(size.Height), Scale: float64(scale), Dark: dark}
 	ch, err := build(opt)
 	var img image.Image
 	if err == nil {
