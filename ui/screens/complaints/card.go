@@ -130,6 +130,9 @@ func (s *Screen) openCard(c data.Complaint) {
 	cd.dlg.Show()
 	if c.ID != 0 {
 		cd.startClock()
+	} else {
+		// A new complaint is typed in at once, from who complains.
+		s.deps.Window.Canvas().Focus(cd.client)
 	}
 }
 

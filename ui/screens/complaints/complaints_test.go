@@ -1079,8 +1079,14 @@ func TestCardAsksBeforeDiscardingEdits(t *testing.T) {
 		t.Fatal("Escape with a note not added did not ask")
 	}
 	tap(lang.L("unsaved.discard"))
-	// A new card left as opened closes at once.
+	// A new card opens with the keyboard in the client, and left as
+	// opened closes at once.
 	ui(h.screen.NewComplaint)
+	var focused fyne.Focusable
+	ui(func() { focused = h.win.Canvas().Focused() })
+	if focused != h.screen.card.client {
+		t.Errorf("a new card gives the keyboard to %T, want the client", focused)
+	}
 	escape()
 	if h.screen.card != nil || overlays() != 0 {
 		t.Fatal("Escape on an untouched new card asked or left it open")

@@ -804,8 +804,9 @@ func TestFormAsksBeforeDiscardingTyping(t *testing.T) {
 	}
 }
 
-// Ctrl+S typed in a field of the response form saves it, once however
-// often it is pressed while the save runs, and closes the form.
+// The response form opens with the keyboard in the comment; Ctrl+S typed
+// there saves it, once however often it is pressed while the save runs,
+// and closes the form.
 func TestCtrlSSavesTheResponseForm(t *testing.T) {
 	st := openStore(t)
 	seed(t, st, 3)
@@ -813,9 +814,13 @@ func TestCtrlSSavesTheResponseForm(t *testing.T) {
 	s := h.screen
 	ui(s.NewResponse)
 	fm := s.form
+	var focused fyne.Focusable
+	ui(func() { focused = h.win.Canvas().Focused() })
+	if focused != fm.comment {
+		t.Errorf("the new form gives the keyboard to %T, want the comment", focused)
+	}
 	ui(func() {
 		fm.setScore(9)
-		h.win.Canvas().Focus(fm.comment)
 		test.Type(fm.comment, "Quick and polite")
 		fm.comment.TypedShortcut(widgets.SaveShortcut)
 		fm.comment.TypedShortcut(widgets.SaveShortcut) // pressed again while the first save runs

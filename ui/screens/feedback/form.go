@@ -76,6 +76,9 @@ func (s *Screen) openForm(f data.Feedback) {
 	s.form = fm
 	fm.restoreKeys = widgets.FormKeys(s.deps.Window, fm.cancel, fm.saveBtn)
 	fm.dlg.Show()
+	// The date is filled and the score is a row of buttons: the keyboard
+	// starts in the comment, the field typed in.
+	s.deps.Window.Canvas().Focus(fm.comment)
 }
 
 func (fm *feedbackForm) close() {
