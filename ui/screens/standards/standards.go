@@ -385,6 +385,9 @@ func (s *Screen) NewStandard() {
 		Calendar:      data.DefaultCalendar(),
 	}}})
 	s.deleteBtn.Disable()
+	if c := fyne.CurrentApp().Driver().CanvasForObject(s.code); c != nil {
+		c.Focus(s.code) // a new standard starts from its code
+	}
 }
 
 // edit shows a standard in the form, on its version in force today.

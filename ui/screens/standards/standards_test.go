@@ -105,6 +105,11 @@ func TestNewStandardSavesThenVersions(t *testing.T) {
 	if !s.form.Visible() {
 		t.Fatal("the placeholder's button opens no form")
 	}
+	var focused fyne.Focusable
+	ui(func() { focused = h.win.Canvas().Focused() })
+	if focused != s.code {
+		t.Errorf("a new standard gives the keyboard to %T, want its code", focused)
+	}
 
 	ui(func() {
 		s.NewStandard()
