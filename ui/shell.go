@@ -389,11 +389,13 @@ func (s *shell) setTheme(choice string) {
 	s.prefs.SetTheme(choice)
 	s.theme = newTheme(choice)
 	s.app.Settings().SetTheme(s.theme)
-	// A theme switch refreshes only what the window shows; the other
-	// screens would keep charts drawn in the old variant. Built again,
-	// as for a language switch, they draw in the new one.
-	s.buildScreens()
-	s.select_(areaSettings)
+	// A theme switch refreshes only what the window shows: the screens
+	// with charts, not on show, load again to draw them in the new
+	// variant. (Not built again, as for a language switch: that would
+	// drop a form's unsaved edits on another screen.)
+	for _, sc := range []interface{ Refresh() }{s.dash, s.team, s.train} {
+		sc.Refresh()
+	}
 }
 
 // saveChart writes a chart as PNG, SVG or a one-page PDF by extension.
