@@ -81,6 +81,7 @@ func newShell(a fyne.App, o Options) *shell {
 	s.win = a.NewWindow(lang.L("app.name"))
 	s.win.Resize(fyne.NewSize(1280, 720)) // fits a 1366×768 laptop screen
 	s.win.SetMaster()
+	s.win.SetCloseIntercept(s.quit)
 	s.body = container.NewStack()
 	s.win.SetContent(s.loading(lang.L("shell.opening")))
 	return s
@@ -89,6 +90,23 @@ func newShell(a fyne.App, o Options) *shell {
 func (s *shell) loading(text string) fyne.CanvasObject {
 	bar := widget.NewProgressBarInfinite()
 	return container.NewCenter(container.NewVBox(widget.NewLabelWithStyle(text, fyne.TextAlignCenter, fyne.TextStyle{}), bar))
+}
+
+// quit closes the window, and so the app, asking first when a form holds
+// edits not saved: closing the window used to drop them without a word.
+func (s *shell) quit() { widgets.Leave(s.win, s.unsaved, s.win.Close, nil) }
+
+// unsaved reports whether any screen holds edits not saved.
+func (s *shell) unsaved() bool {
+	if s.dash == nil {
+		return false // the store is not open yet: no screens
+	}
+	for _, sc := range []interface{ Unsaved() bool }{s.feed, s.comps, s.stds, s.team, s.train, s.sets} {
+		if sc.Unsaved() {
+			return true
+		}
+	}
+	return false
 }
 
 // dbPath is --db, else the path chosen in Settings, else the default.

@@ -289,3 +289,61 @@ func TestEveryAreaFitsALaptopScreen(t *testing.T) {
 		}
 	}
 }
+
+// Closing the window (the app) over a form with unsaved edits asks first,
+// as the form's own Cancel does; with nothing unsaved it closes at once.
+func TestClosingTheWindowAsksOverUnsavedEdits(t *testing.T) {
+	s := newTestShell(t)
+	windows := func() (n int) {
+		widgets.Do(func() { n = len(fyne.CurrentApp().Driver().AllWindows()) })
+		return n
+	}
+	overlays := func() (n int) {
+		widgets.Do(func() { n = len(s.win.Canvas().Overlays().List()) })
+		return n
+	}
+	tapOnTop := func(text string) {
+		t.Helper()
+		var b *widget.Button
+		widgets.Do(func() { b = findButton(s.win.Canvas().Overlays().Top(), text) })
+		if b == nil {
+			t.Fatalf("no %q button on top", text)
+		}
+		widgets.Do(func() { test.Tap(b) })
+	}
+	open := windows()
+	widgets.Do(func() {
+		s.feed.NewResponse()
+		test.Type(s.win.Canvas().Focused(), "Courier was late")
+	})
+	if !s.unsaved() {
+		t.Fatal("a response form with a comment typed reads as saved")
+	}
+	widgets.Do(s.quit)
+	if windows() != open || overlays() != 2 {
+		t.Fatalf("closing over unsaved edits: %d windows (of %d), %d overlays; want the question over the form", windows(), open, overlays())
+	}
+	tapOnTop("Keep editing")
+	if windows() != open || overlays() != 1 {
+		t.Fatal("keep editing closed the window or the form")
+	}
+	widgets.Do(s.quit)
+	tapOnTop("Discard")
+	if windows() != open-1 {
+		t.Fatalf("discard left %d windows, want %d", windows(), open-1)
+	}
+}
+
+// With nothing unsaved the window closes at once.
+func TestClosingTheWindowWithNothingUnsaved(t *testing.T) {
+	s := newTestShell(t)
+	var before, after int
+	widgets.Do(func() {
+		before = len(fyne.CurrentApp().Driver().AllWindows())
+		s.quit()
+		after = len(fyne.CurrentApp().Driver().AllWindows())
+	})
+	if after != before-1 {
+		t.Errorf("%d windows after closing, want %d", after, before-1)
+	}
+}

@@ -116,6 +116,10 @@ func New(d Deps) *Screen {
 // Content is the screen's root object.
 func (s *Screen) Content() fyne.CanvasObject { return s.content }
 
+// Unsaved reports whether the open complaint card holds edits not saved
+// (or a note not yet added).
+func (s *Screen) Unsaved() bool { return s.card != nil && s.card.dirty() }
+
 // Refresh reloads the list and the lookups off the UI goroutine.
 func (s *Screen) Refresh() {
 	s.table.Reload()

@@ -80,6 +80,9 @@ func New(d Deps) *Screen {
 // Content is the screen's root object.
 func (s *Screen) Content() fyne.CanvasObject { return s.content }
 
+// Unsaved reports whether the response form holds edits not saved.
+func (s *Screen) Unsaved() bool { return s.form != nil && s.form.state.Changed() }
+
 // Refresh reloads the count, the visible pages and the filter choices off
 // the UI goroutine.
 func (s *Screen) Refresh() {

@@ -75,6 +75,10 @@ func New(d Deps) *Screen {
 // Content is the screen's root object.
 func (s *Screen) Content() fyne.CanvasObject { return s.content }
 
+// Unsaved reports whether a month's client and order counts are typed and
+// not saved.
+func (s *Screen) Unsaved() bool { return s.rates.state != nil && s.rates.state.Changed() }
+
 func (s *Screen) build() {
 	s.lang = widget.NewSelect(nil, nil)
 	for _, l := range languages {

@@ -415,6 +415,9 @@ func (s *Screen) edit(st data.Standard) {
 }
 
 // dirty reports edits to the shown standard not saved yet.
+// Unsaved reports whether the standard in the form has edits not saved.
+func (s *Screen) Unsaved() bool { return s.dirty() }
+
 func (s *Screen) dirty() bool {
 	return s.form.Visible() && (s.edited || s.state.Changed())
 }

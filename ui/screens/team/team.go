@@ -83,6 +83,9 @@ func New(d Deps) *Screen {
 // Content is the screen's root object.
 func (s *Screen) Content() fyne.CanvasObject { return s.content }
 
+// Unsaved reports whether the open employee card holds edits not saved.
+func (s *Screen) Unsaved() bool { return s.card != nil && s.card.dirty() }
+
 // Refresh reloads the roster and the skills matrix, and the open card.
 func (s *Screen) Refresh() {
 	s.busy.Add(1)

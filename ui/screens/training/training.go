@@ -154,6 +154,12 @@ func (s *Screen) showError(err error) {
 	}
 }
 
+// Unsaved reports whether a course or a budget in its form has edits not
+// saved.
+func (s *Screen) Unsaved() bool {
+	return s.courses.dirty() || s.budgets.state != nil && s.budgets.state.Changed()
+}
+
 // Refresh reloads the lookups, then every tab.
 func (s *Screen) Refresh() {
 	s.busy.Add(1)
