@@ -395,7 +395,13 @@ func (s *shell) addShortcuts() {
 	}
 }
 
+// setLanguage switches the language; the screens are built again in it,
+// so a form's unsaved edits on any screen are asked about first.
 func (s *shell) setLanguage(code string) {
+	widgets.Leave(s.win, s.unsaved, func() { s.applyLanguage(code) }, func() { s.sets.ShowLanguage(s.prefs.Language()) })
+}
+
+func (s *shell) applyLanguage(code string) {
 	s.prefs.SetLanguage(code)
 	LoadTranslations(code)
 	s.win.SetTitle(lang.L("app.name"))

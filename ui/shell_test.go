@@ -347,3 +347,35 @@ func TestClosingTheWindowWithNothingUnsaved(t *testing.T) {
 		t.Errorf("%d windows after closing, want %d", after, before-1)
 	}
 }
+
+// A language switch builds the screens again: a standard being edited
+// is asked about first, and keeping it leaves the language as it was.
+func TestLanguageSwitchAsksOverUnsavedEdits(t *testing.T) {
+	s := newTestShell(t)
+	t.Cleanup(func() { widgets.Do(func() { LoadTranslations("en") }) })
+	widgets.Do(func() {
+		s.select_(areaStandards)
+		s.stds.NewStandard()
+		test.Type(s.win.Canvas().Focused(), "RES-1")
+	})
+	widgets.Do(func() { s.setLanguage("ru") })
+	var keep, discard *widget.Button
+	widgets.Do(func() {
+		top := s.win.Canvas().Overlays().Top()
+		if top != nil {
+			keep, discard = findButton(top, "Keep editing"), findButton(top, "Discard")
+		}
+	})
+	if keep == nil || discard == nil {
+		t.Fatal("switching the language over an edited standard did not ask")
+	}
+	widgets.Do(func() { test.Tap(keep) })
+	if s.prefs.Language() == "ru" || !s.unsaved() {
+		t.Fatalf("keep editing: language %q, standard still unsaved %v", s.prefs.Language(), s.unsaved())
+	}
+	widgets.Do(func() { s.setLanguage("ru") })
+	widgets.Do(func() { test.Tap(findButton(s.win.Canvas().Overlays().Top(), "Discard")) })
+	eventually(t, "Russian settings", func() bool { return findButton(s.body, "Загрузить демо-данные") != nil })
+	widgets.Do(func() { s.setLanguage("en") })
+	eventually(t, "English settings", func() bool { return findButton(s.body, "Load demo data") != nil })
+}

@@ -75,6 +75,15 @@ func New(d Deps) *Screen {
 // Content is the screen's root object.
 func (s *Screen) Content() fyne.CanvasObject { return s.content }
 
+// ShowLanguage selects code in the language list without applying it: a
+// switch the user took back.
+func (s *Screen) ShowLanguage(code string) {
+	apply := s.lang.OnChanged
+	s.lang.OnChanged = nil
+	s.lang.SetSelectedIndex(max(0, slices.Index(languages, code)))
+	s.lang.OnChanged = apply
+}
+
 // Unsaved reports whether a month's client and order counts are typed and
 // not saved.
 func (s *Screen) Unsaved() bool { return s.rates.state != nil && s.rates.state.Changed() }
