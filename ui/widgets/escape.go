@@ -114,7 +114,8 @@ var SaveShortcut = &desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.Ke
 // disabled (a save under way: a second would store a new response twice)
 // or another dialog (a question, a menu) lies over the form, the shortcut
 // does nothing. It returns the function that takes the shortcut away:
-// call it when the form closes.
+// call it when the form closes. A window has one Ctrl+S: forms that save
+// on it do not open over one another (none does today).
 func SavesOnShortcut(win fyne.Window, save *widget.Button) (restore func()) {
 	c := win.Canvas()
 	below := len(c.Overlays().List()) // the form, shown next, lies just above these

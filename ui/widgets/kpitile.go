@@ -36,7 +36,7 @@ func NewKPITile(caption string) *KPITile {
 	// the window beyond the screen.
 	t := &KPITile{
 		caption: widget.NewLabel(caption),
-		value:   canvas.NewText("—", color.Transparent), // coloured by the renderer,
+		value:   canvas.NewText("—", color.Transparent), // coloured by the renderer
 		change:  widget.NewLabel(""),
 		note:    widget.NewLabel(""),
 	}
