@@ -15,10 +15,12 @@ import (
 
 // ErrorMessage turns an error into a message for the user, in the UI
 // language: known errors get a sentence that says what to do, the rest
-// keep their own text (which names the file, row or field involved).
+// keep their own text (which names the row or field involved). An
+// import's failure names its file, in the GUI and the CLI alike.
 func ErrorMessage(err error) string {
 	var verrs data.ValidationErrors
 	var ferr *data.FieldError
+	var inFile *importer.FileError
 	if text, ok := widgets.RefusalText(err); ok { // the importer's own sentence, translated
 		return text
 	}
@@ -27,6 +29,8 @@ func ErrorMessage(err error) string {
 		return ""
 	case errors.Is(err, context.Canceled):
 		return lang.L("error.cancelled")
+	case errors.As(err, &inFile):
+		return lang.L("import.error.in_file", map[string]any{"File": inFile.File, "Message": ErrorMessage(inFile.Err)})
 	case errors.As(err, &verrs):
 		msg := ""
 		for i, e := range verrs {

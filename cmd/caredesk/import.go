@@ -55,7 +55,7 @@ func newImportCommand(a *app) *cobra.Command {
 				}
 				res, err := importer.ImportComplaints(cmd.Context(), st, args[0], opt, nil)
 				a.printImportResult(args[0], res, err == nil)
-				return cf.withHint(ofFile(args[0], err))
+				return cf.withHint(err)
 			})
 		},
 	}
@@ -188,7 +188,7 @@ func (a *app) importFeedback(cmd *cobra.Command, path string, f importFlags) err
 		}
 		res, err := importer.ImportFeedback(cmd.Context(), st, path, opt, nil)
 		a.printImportResult(path, res, err == nil)
-		return f.withHint(ofFile(path, err))
+		return f.withHint(err)
 	})
 }
 
@@ -241,25 +241,6 @@ func oneLine(s string) string {
 		s = string(r[:59]) + "…"
 	}
 	return s
-}
-
-// fileError is an import's failure with the file it was about: run
-// names the file before a message that does not (the importer's
-// refusals name theirs, see importer.FileError).
-type fileError struct {
-	error
-	file string
-}
-
-func (e fileError) Unwrap() error    { return e.error }
-func (e fileError) FileName() string { return e.file }
-
-// ofFile ties err, if any, to the file path.
-func ofFile(path string, err error) error {
-	if err == nil {
-		return nil
-	}
-	return fileError{err, filepath.Base(path)}
 }
 
 // hintedError adds what to type next to an error the user can fix with a

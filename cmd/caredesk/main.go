@@ -9,7 +9,6 @@ import (
 	"io"
 	"os"
 	"os/signal"
-	"strings"
 	_ "time/tzdata" // the department's time zone resolves on machines without a zone database (Windows)
 
 	"fyne.io/fyne/v2/lang"
@@ -76,12 +75,7 @@ func run(ctx context.Context, args []string, out, errOut io.Writer) int {
 	root := newRootCommand(a)
 	root.SetArgs(args)
 	if err := root.ExecuteContext(ctx); err != nil {
-		msg := ui.ErrorMessage(err)
-		var f interface{ FileName() string }
-		if errors.As(err, &f) && !strings.Contains(msg, f.FileName()) {
-			msg = lang.L("import.error.in_file", map[string]any{"File": f.FileName(), "Message": msg})
-		}
-		fmt.Fprintln(errOut, "caredesk:", msg)
+		fmt.Fprintln(errOut, "caredesk:", ui.ErrorMessage(err))
 		var h interface{ Hint() string }
 		if errors.As(err, &h) {
 			fmt.Fprintln(errOut, h.Hint())

@@ -61,7 +61,7 @@ func (a *app) importTeam(cmd *cobra.Command, kind importer.TeamKind, path string
 		res, err := importer.ImportTeam(cmd.Context(), st, kind, path, opt, nil)
 		a.printImportResult(path, res.Result, false) // warnings and rejects
 		if err != nil {
-			return teamHint(f.withHint(ofFile(path, err)))
+			return teamHint(f.withHint(err))
 		}
 		fmt.Fprintln(a.out, lang.LocalizePluralKey("teamimport.cli.summary."+string(kind), "", res.Rows, map[string]any{
 			"Count": res.Rows, "Created": res.Created, "Updated": res.Updated, "Unchanged": res.Unchanged, "Rejected": res.Rejected}))
