@@ -260,13 +260,13 @@ func TestMixedUTF8AndWindows1251(t *testing.T) {
 // data rows never.
 func TestIsSummaryRow(t *testing.T) {
 	for _, rec := range [][]string{{"Итого:", "", "5"}, {"", "TOTAL"}, {"Grand Total", "12"}, {"Итого ответов: 2"}, {"NPS: 50%"},
-		{"Средний балл по всем каналам 6"}, {"в среднем", "7,5"}, {"Average score 8.5"}} {
+		{"Средний балл по всем каналам 6"}, {"в среднем", "7,5"}, {"Average score 8.5"}, {"ВСЕГО", "12"}, {"«Итого»"}, {"- total -"}} {
 		if !isSummaryRow(rec) {
 			t.Errorf("%q is a total row", rec)
 		}
 	}
 	for _, rec := range [][]string{{"R00000001", "2024-03-05", "9"}, {"05.03.2024", "Итого"}, {"Иванов", "Итого"}, {"Totally great"},
-		{"Summer sale", "9"}, {""}, {"Grand", "Total"}} {
+		{"Summer sale", "9"}, {""}, {"Grand", "Total"}, {"Xtotal"}, {"Фамилия", "Итого"}} {
 		if isSummaryRow(rec) {
 			t.Errorf("%q is a data row", rec)
 		}

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"caredesk/data"
 )
@@ -186,6 +187,9 @@ func isSummaryRow(rec []string) bool {
 			}
 			// Compared without lower-casing: this runs on every row.
 			w1, rest := nextWord(c)
+			if r, _ := utf8.DecodeRuneInString(w1); !summaryStarts[r] {
+				return false // the first word of a whole-cell label is w1 too
+			}
 			w2, _ := nextWord(rest)
 			return summaryLabel(strings.TrimRight(c, ":. "), "") || summaryLabel(w1, "") || w2 != "" && summaryLabel(w1, w2)
 		}
@@ -202,6 +206,22 @@ var summaryPairs = func() [][2]string {
 		pairs = append(pairs, [2]string{a, b})
 	}
 	return pairs
+}()
+
+// summaryStarts holds the first letters of summaryWords in every case:
+// one lookup tells most rows (an id such as "R_3kX…" first) from a total.
+var summaryStarts = func() map[rune]bool {
+	starts := map[rune]bool{}
+	for w := range summaryWords {
+		first, _ := utf8.DecodeRuneInString(w)
+		for r := first; ; {
+			starts[r] = true
+			if r = unicode.SimpleFold(r); r == first {
+				break
+			}
+		}
+	}
+	return starts
 }()
 
 // summaryLabel reports whether a, or the two words a and b, are one of

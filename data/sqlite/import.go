@@ -23,8 +23,9 @@ type feedbackImport struct {
 	insertRows, insertTags            map[int]*sql.Stmt // multi-row INSERTs by row count
 	findClient, insertClient, segment *sql.Stmt
 
-	pending     []any // arguments of rows added but not inserted yet
+	pending     []any // arguments of rows added but not queued yet
 	pendingTags []any
+	writer      *groupWriter
 	clients     clientCache
 	deltas      rollupDeltas
 }
@@ -58,7 +59,8 @@ func (db *DB) BeginFeedbackImport(ctx context.Context, b data.ImportBatch) (data
 		pending:     make([]any, 0, rowsPerInsert*feedbackArgs),
 		pendingTags: make([]any, 0, 2*rowsPerInsert),
 	}
-	base.flush = imp.flush
+	imp.writer = newGroupWriter(base.execCt)
+	base.flush, base.release = imp.flush, imp.writer.close
 	if err := imp.begin(b); err != nil {
 		base.abort()
 		return nil, fmt.Errorf("begin feedback import from %s: %w", b.Source, err)
@@ -135,7 +137,7 @@ func (i *feedbackImport) Add(f *data.Feedback) (bool, error) {
 		i.pendingTags = append(i.pendingTags, f.ID, t)
 	}
 	if len(i.pending) == rowsPerInsert*feedbackArgs {
-		if err := i.flush(); err != nil {
+		if err := i.queue(); err != nil {
 			return false, i.fail(err)
 		}
 	}
@@ -154,8 +156,8 @@ func (i *feedbackImport) Add(f *data.Feedback) (bool, error) {
 // stored) therefore goes about twice as fast without them.
 func bulkThreshold(existing int64) int64 { return max(50_000, existing/4) }
 
-// flush inserts the pending rows and then their tags.
-func (i *feedbackImport) flush() error {
+// queue hands the pending rows and then their tags to the writer.
+func (i *feedbackImport) queue() error {
 	if len(i.pending) > 0 {
 		st, err := groupStmt(i.ctx, i.tx, i.insertRows, len(i.pending)/feedbackArgs, `INSERT INTO feedback
 			(id, responded_at, day, score, comment, channel, touchpoint, client_id, batch_id, source, external_id) VALUES `,
@@ -163,22 +165,28 @@ func (i *feedbackImport) flush() error {
 		if err != nil {
 			return err
 		}
-		if err := execFused(i.execCt, st, i.pending); err != nil {
-			return mapErr(err)
+		if i.pending, err = i.writer.queue(st, i.pending); err != nil {
+			return err
 		}
-		i.pending = i.pending[:0]
 	}
 	if len(i.pendingTags) > 0 {
 		st, err := groupStmt(i.ctx, i.tx, i.insertTags, len(i.pendingTags)/2, `INSERT INTO feedback_tag (feedback_id, tag) VALUES `, "(?, ?)")
 		if err != nil {
 			return err
 		}
-		if err := execFused(i.execCt, st, i.pendingTags); err != nil {
-			return mapErr(err)
+		if i.pendingTags, err = i.writer.queue(st, i.pendingTags); err != nil {
+			return err
 		}
-		i.pendingTags = i.pendingTags[:0]
 	}
 	return nil
+}
+
+// flush stores every row added so far: what must read them waits here.
+func (i *feedbackImport) flush() error {
+	if err := i.queue(); err != nil {
+		return err
+	}
+	return i.writer.wait()
 }
 
 // hashID hashes a (source, external id) pair with FNV-1a.

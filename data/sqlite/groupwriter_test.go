@@ -1,0 +1,80 @@
+package sqlite
+
+import (
+	"context"
+	"os"
+	"strings"
+	"testing"
+
+	"caredesk/data"
+)
+
+// An INSERT that fails on the writer's goroutine fails the import at a
+// later Add or at Commit, and nothing of it stays: not the groups stored
+// before it, not the rows queued after it.
+func TestImportFailsWholeWhenAQueuedGroupFails(t *testing.T) {
+	ctx := context.Background()
+	db := openTest(t)
+	mustImport(t, db, "crm", makeRows(100, 21))
+	rows := makeRows(5000, 22)
+	rows[3000].ExternalID = "boom"
+	if _, err := db.write.ExecContext(ctx, `CREATE TRIGGER refuse_boom BEFORE INSERT ON feedback
+		WHEN NEW.external_id = 'boom' BEGIN SELECT RAISE(ABORT, 'refused by the test'); END`); err != nil {
+		t.Fatal(err)
+	}
+	before := dumpAll(t, db)
+
+	imp, err := db.BeginFeedbackImport(ctx, data.ImportBatch{Source: "big"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var failed error
+	for i := range rows {
+		if _, failed = imp.Add(&rows[i]); failed != nil {
+			break
+		}
+	}
+	if failed == nil {
+		_, failed = imp.Commit()
+	}
+	if failed == nil || !strings.Contains(failed.Error(), "refused by the test") {
+		t.Fatalf("import with a refused row: %v, want the refusal", failed)
+	}
+	if err := imp.Rollback(); err != nil {
+		t.Fatal(err)
+	}
+	if dumpAll(t, db) != before {
+		t.Fatal("a failed import left rows behind")
+	}
+	mustImport(t, db, "after", makeRows(10, 23)) // the write connection is free again
+}
+
+// A bulk import rebuilds its indexes with the sorter's threads and a small
+// cache and commits without a checkpoint; afterwards the write connection
+// is back to its own settings and the WAL has been copied into the file.
+func TestBulkImportPutsTheConnectionBack(t *testing.T) {
+	ctx := context.Background()
+	db := openTest(t)
+	mustImport(t, db, "bulk", makeRows(int(bulkThreshold(0))+100, 24))
+	db.background.Wait()
+	for pragma, want := range map[string]int64{"threads": 0, "cache_size": writeCacheSize, "wal_autocheckpoint": 1000} {
+		var got int64
+		if err := db.write.QueryRowContext(ctx, `PRAGMA `+pragma).Scan(&got); err != nil {
+			t.Fatal(err)
+		}
+		if got != want {
+			t.Errorf("PRAGMA %s = %d after a bulk import, want %d", pragma, got, want)
+		}
+	}
+	var pages, pageSize int64
+	if err := db.write.QueryRowContext(ctx, `SELECT page_count, page_size FROM pragma_page_count, pragma_page_size`).Scan(&pages, &pageSize); err != nil {
+		t.Fatal(err)
+	}
+	st, err := os.Stat(db.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Size() != pages*pageSize {
+		t.Errorf("after a bulk import the file holds %d bytes of the database's %d", st.Size(), pages*pageSize)
+	}
+}
