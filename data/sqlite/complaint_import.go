@@ -18,7 +18,9 @@ type complaintImport struct {
 	j *judge
 
 	insertRows, insertEvents map[int]*sql.Stmt
+	markBreached             *sql.Stmt // prepared when first needed
 	sla                      *slaWriter
+	writer                   *groupWriter
 
 	pending       []any
 	pendingEvents []any
@@ -65,8 +67,14 @@ func (db *DB) BeginComplaintImport(ctx context.Context, b data.ImportBatch) (dat
 		pending:       make([]any, 0, complaintsPerInsert*complaintArgs),
 		pendingEvents: make([]any, 0, eventsPerInsert*eventArgs),
 		sla:           newSLAWriter(base.execCt, base.tx, j.loc),
+		writer:        newGroupWriter(base.execCt),
 	}
-	base.flush, base.release = imp.flush, imp.sla.close
+	imp.sla.queue = imp.writer
+	base.flush = imp.flush
+	base.release = func() {
+		imp.writer.close()
+		imp.sla.close()
+	}
 	if err := imp.begin(b); err != nil {
 		base.abort()
 		return nil, fmt.Errorf("begin complaint import from %s: %w", b.Source, err)
@@ -119,7 +127,7 @@ func (i *complaintImport) Add(c *data.Complaint) (bool, error) {
 		i.breached = append(i.breached, c.ID)
 	}
 	if len(i.pending) == cap(i.pending) {
-		if err := i.flush(); err != nil {
+		if err := i.queue(); err != nil {
 			return false, i.fail(err)
 		}
 	}
@@ -129,7 +137,7 @@ func (i *complaintImport) Add(c *data.Complaint) (bool, error) {
 		i.pendingEvents = append(i.pendingEvents, c.ID, e.ID, e.At.Unix(), string(e.Kind), string(e.Status), string(e.Level),
 			e.AssigneeID, e.Note, int64(d.eventDays[k]), d.eventFlows[k], e.Undated, e.Cancelled)
 		if len(i.pendingEvents) == cap(i.pendingEvents) {
-			if err := i.flush(); err != nil {
+			if err := i.queue(); err != nil {
 				return false, i.fail(err)
 			}
 		}
@@ -156,22 +164,22 @@ func (i *complaintImport) Add(c *data.Complaint) (bool, error) {
 // pays once an import adds an eighth of what is stored.
 func complaintBulkThreshold(existing int64) int64 { return max(2_000, existing/8) }
 
-// flush inserts the pending complaints, then their events and SLA rows.
-func (i *complaintImport) flush() error {
+// queue hands the pending complaints, their breach marks, then their
+// events and SLA rows to the writer, in that order (they refer to the
+// complaints).
+func (i *complaintImport) queue() error {
 	if n := len(i.pending) / complaintArgs; n > 0 {
 		st, err := groupStmt(i.ctx, i.tx, i.insertRows, n, `INSERT INTO complaint (`+complaintInsertCols+`) VALUES `,
 			"("+placeholders(complaintArgs)+")")
 		if err != nil {
 			return err
 		}
-		if err := execFused(i.execCt, st, i.pending); err != nil {
-			return mapErr(err)
-		}
-		i.pending = i.pending[:0]
-		if err := markBreached(i.ctx, i.tx, i.breached); err != nil {
+		if i.pending, err = i.writer.queue(st, i.pending); err != nil {
 			return err
 		}
-		i.breached = i.breached[:0]
+		if err := i.queueBreachMarks(); err != nil {
+			return err
+		}
 	}
 	if n := len(i.pendingEvents) / eventArgs; n > 0 {
 		st, err := groupStmt(i.ctx, i.tx, i.insertEvents, n, `INSERT INTO complaint_event
@@ -179,12 +187,38 @@ func (i *complaintImport) flush() error {
 		if err != nil {
 			return err
 		}
-		if err := execFused(i.execCt, st, i.pendingEvents); err != nil {
-			return mapErr(err)
+		if i.pendingEvents, err = i.writer.queue(st, i.pendingEvents); err != nil {
+			return err
 		}
-		i.pendingEvents = i.pendingEvents[:0]
 	}
 	return i.sla.flush()
+}
+
+// queueBreachMarks hands the breach marks of the queued complaints to the
+// writer.
+func (i *complaintImport) queueBreachMarks() error {
+	if len(i.breached) == 0 {
+		return nil
+	}
+	if i.markBreached == nil {
+		st, err := i.tx.PrepareContext(i.ctx, markBreachedQuery)
+		if err != nil {
+			return err
+		}
+		i.markBreached = st
+	}
+	_, err := i.writer.queue(i.markBreached, []any{jsonIDs(i.breached)})
+	i.breached = i.breached[:0]
+	return err
+}
+
+// flush stores every complaint added so far: what must read them waits
+// here.
+func (i *complaintImport) flush() error {
+	if err := i.queue(); err != nil {
+		return err
+	}
+	return i.writer.wait()
 }
 
 // Commit writes the rollups and the batch's counts and makes every added

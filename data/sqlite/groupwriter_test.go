@@ -18,10 +18,7 @@ func TestImportFailsWholeWhenAQueuedGroupFails(t *testing.T) {
 	mustImport(t, db, "crm", makeRows(100, 21))
 	rows := makeRows(5000, 22)
 	rows[3000].ExternalID = "boom"
-	if _, err := db.write.ExecContext(ctx, `CREATE TRIGGER refuse_boom BEFORE INSERT ON feedback
-		WHEN NEW.external_id = 'boom' BEGIN SELECT RAISE(ABORT, 'refused by the test'); END`); err != nil {
-		t.Fatal(err)
-	}
+	refuse(t, db, "feedback", "external_id")
 	before := dumpAll(t, db)
 
 	imp, err := db.BeginFeedbackImport(ctx, data.ImportBatch{Source: "big"})
@@ -37,16 +34,63 @@ func TestImportFailsWholeWhenAQueuedGroupFails(t *testing.T) {
 	if failed == nil {
 		_, failed = imp.Commit()
 	}
-	if failed == nil || !strings.Contains(failed.Error(), "refused by the test") {
-		t.Fatalf("import with a refused row: %v, want the refusal", failed)
-	}
-	if err := imp.Rollback(); err != nil {
-		t.Fatal(err)
-	}
+	checkRefused(t, failed, imp.Rollback)
 	if dumpAll(t, db) != before {
 		t.Fatal("a failed import left rows behind")
 	}
 	mustImport(t, db, "after", makeRows(10, 23)) // the write connection is free again
+}
+
+// The same for complaints, whose events go through the writer after them.
+func TestComplaintImportFailsWholeWhenAQueuedGroupFails(t *testing.T) {
+	ctx := context.Background()
+	db := openTest(t)
+	importComplaints(t, db, "zendesk", ticketRows(50))
+	rows := ticketRows(3000)
+	rows[2500].Events[1].Note = "boom"
+	refuse(t, db, "complaint_event", "note")
+	before := dumpComplaintTables(t, db)
+
+	imp, err := db.BeginComplaintImport(ctx, data.ImportBatch{Source: "big"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var failed error
+	for i := range rows {
+		if _, failed = imp.Add(&rows[i]); failed != nil {
+			break
+		}
+	}
+	if failed == nil {
+		_, failed = imp.Commit()
+	}
+	checkRefused(t, failed, imp.Rollback)
+	if dumpComplaintTables(t, db) != before {
+		t.Fatal("a failed import left complaints behind")
+	}
+	importComplaints(t, db, "after", ticketRows(5))
+}
+
+// refuse makes SQLite refuse to insert a row of table whose column is
+// "boom", as a full disk or a broken file would refuse any row.
+func refuse(t *testing.T, db *DB, table, column string) {
+	t.Helper()
+	if _, err := db.write.ExecContext(context.Background(), `CREATE TRIGGER refuse_boom BEFORE INSERT ON `+table+`
+		WHEN NEW.`+column+` = 'boom' BEGIN SELECT RAISE(ABORT, 'refused by the test'); END`); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// checkRefused checks that an import failed with the refusal and that
+// its rollback then goes through.
+func checkRefused(t *testing.T, failed error, rollback func() error) {
+	t.Helper()
+	if failed == nil || !strings.Contains(failed.Error(), "refused by the test") {
+		t.Fatalf("import with a refused row: %v, want the refusal", failed)
+	}
+	if err := rollback(); err != nil {
+		t.Fatal(err)
+	}
 }
 
 // A bulk import rebuilds its indexes with the sorter's threads and a small

@@ -212,6 +212,7 @@ type slaWriter struct {
 	upsert  bool
 	stmts   map[int]*sql.Stmt
 	pending []any
+	queue   *groupWriter // an import's: the rows go through it; nil: inserted at once
 }
 
 func newSLAWriter(ctx context.Context, tx *sql.Tx, loc *time.Location) *slaWriter {
@@ -259,6 +260,11 @@ func (w *slaWriter) flush() error {
 			return err
 		}
 		w.stmts[n] = st
+	}
+	if w.queue != nil {
+		var err error
+		w.pending, err = w.queue.queue(st, w.pending)
+		return err
 	}
 	if err := execFused(w.ctx, st, w.pending); err != nil {
 		return mapErr(err)
@@ -514,8 +520,11 @@ func refreshSLASummary(ctx context.Context, tx *sql.Tx, complaints []int64) erro
 // markBreached sets the breach mark of the listed complaints, which have
 // a breached SLA row.
 func markBreached(ctx context.Context, tx *sql.Tx, complaints []int64) error {
-	return updateListed(ctx, tx, complaints, `INSERT OR IGNORE INTO complaint_breached (complaint_id) SELECT value FROM json_each(?)`)
+	return updateListed(ctx, tx, complaints, markBreachedQuery)
 }
+
+// markBreachedQuery marks the complaints of a JSON array of ids.
+const markBreachedQuery = `INSERT OR IGNORE INTO complaint_breached (complaint_id) SELECT value FROM json_each(?)`
 
 // refreshBreachMark recomputes the breach mark of the listed complaints.
 func refreshBreachMark(ctx context.Context, tx *sql.Tx, complaints []int64) error {
