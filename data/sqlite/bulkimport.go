@@ -30,6 +30,7 @@ type bulkImport struct {
 	mu     sync.Mutex
 	ctx    context.Context
 	execCt context.Context // ctx without its cancellation, see duplicate
+	conn   *sql.Conn       // the write connection, held until the end
 	tx     *sql.Tx
 	batch  data.ImportBatch
 
@@ -74,11 +75,18 @@ func (db *DB) newBulkImport(ctx context.Context, to importTarget, b *data.Import
 	}
 	b.ImportedAt = b.ImportedAt.UTC().Truncate(time.Second)
 	b.Imported, b.Duplicates = 0, 0
-	tx, err := db.beginWrite(ctx)
+	// A connection of its own, so that the group writer can reach the
+	// driver beneath the transaction (see groupWriter).
+	conn, err := db.write.Conn(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("begin %s import: %w", to.what, err)
 	}
-	return &bulkImport{importTarget: to, db: db, ctx: ctx, execCt: context.WithoutCancel(ctx), tx: tx,
+	tx, err := conn.BeginTx(ctx, nil)
+	if err != nil {
+		conn.Close()
+		return nil, fmt.Errorf("begin %s import: %w", to.what, err)
+	}
+	return &bulkImport{importTarget: to, db: db, ctx: ctx, execCt: context.WithoutCancel(ctx), conn: conn, tx: tx,
 		oldSources: map[string]bool{}, loadedSources: map[string]bool{}, release: func() {}}, nil
 }
 
@@ -116,6 +124,7 @@ func (i *bulkImport) begin(b data.ImportBatch) error {
 func (i *bulkImport) abort() {
 	i.release()
 	i.tx.Rollback()
+	i.conn.Close()
 }
 
 // usable returns why the import cannot take more work: an earlier
@@ -351,6 +360,7 @@ func (i *bulkImport) commit(applyRollups func() error) (data.ImportBatch, error)
 	if err := i.tx.Commit(); err != nil {
 		return data.ImportBatch{}, i.fail(err)
 	}
+	i.conn.Close()
 	i.done = true
 	return b, nil
 }
@@ -392,23 +402,21 @@ func (i *bulkImport) Rollback() error {
 	}
 	i.done = true
 	i.release()
+	defer i.conn.Close()
 	if err := i.tx.Rollback(); err != nil && !errors.Is(err, sql.ErrTxDone) {
 		return fmt.Errorf("roll back %s import from %s: %w", i.what, i.batch.Source, err)
 	}
 	return nil
 }
 
-// groupStmt returns the prepared INSERT of n rows, preparing it once.
-func groupStmt(ctx context.Context, tx *sql.Tx, cache map[int]*sql.Stmt, n int, head, row string) (*sql.Stmt, error) {
-	if st := cache[n]; st != nil {
-		return st, nil
+// groupSQL returns the INSERT of n rows, building it once.
+func groupSQL(cache map[int]string, n int, head, row string) string {
+	q, ok := cache[n]
+	if !ok {
+		q = groupQuery(head, row, n)
+		cache[n] = q
 	}
-	st, err := tx.PrepareContext(ctx, groupQuery(head, row, n))
-	if err != nil {
-		return nil, err
-	}
-	cache[n] = st
-	return st, nil
+	return q
 }
 
 // execFused runs a multi-row INSERT as a query: the driver then binds

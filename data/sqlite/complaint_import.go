@@ -17,8 +17,7 @@ type complaintImport struct {
 	*bulkImport
 	j *judge
 
-	insertRows, insertEvents map[int]*sql.Stmt
-	markBreached             *sql.Stmt // prepared when first needed
+	insertRows, insertEvents map[int]string
 	sla                      *slaWriter
 	writer                   *groupWriter
 
@@ -60,14 +59,14 @@ func (db *DB) BeginComplaintImport(ctx context.Context, b data.ImportBatch) (dat
 	imp := &complaintImport{
 		bulkImport:    base,
 		j:             j,
-		insertRows:    map[int]*sql.Stmt{},
-		insertEvents:  map[int]*sql.Stmt{},
+		insertRows:    map[int]string{},
+		insertEvents:  map[int]string{},
 		names:         newNameCache(),
 		deltas:        newComplaintDeltas(),
 		pending:       make([]any, 0, complaintsPerInsert*complaintArgs),
 		pendingEvents: make([]any, 0, eventsPerInsert*eventArgs),
 		sla:           newSLAWriter(base.execCt, base.tx, j.loc),
-		writer:        newGroupWriter(base.execCt),
+		writer:        newGroupWriter(base.execCt, base.conn),
 	}
 	imp.sla.queue = imp.writer
 	base.flush = imp.flush
@@ -169,12 +168,9 @@ func complaintBulkThreshold(existing int64) int64 { return max(2_000, existing/8
 // complaints).
 func (i *complaintImport) queue() error {
 	if n := len(i.pending) / complaintArgs; n > 0 {
-		st, err := groupStmt(i.ctx, i.tx, i.insertRows, n, `INSERT INTO complaint (`+complaintInsertCols+`) VALUES `,
-			"("+placeholders(complaintArgs)+")")
-		if err != nil {
-			return err
-		}
-		if i.pending, err = i.writer.queue(st, i.pending); err != nil {
+		q := groupSQL(i.insertRows, n, `INSERT INTO complaint (`+complaintInsertCols+`) VALUES `, "("+placeholders(complaintArgs)+")")
+		var err error
+		if i.pending, err = i.writer.queue(q, i.pending); err != nil {
 			return err
 		}
 		if err := i.queueBreachMarks(); err != nil {
@@ -182,12 +178,10 @@ func (i *complaintImport) queue() error {
 		}
 	}
 	if n := len(i.pendingEvents) / eventArgs; n > 0 {
-		st, err := groupStmt(i.ctx, i.tx, i.insertEvents, n, `INSERT INTO complaint_event
+		q := groupSQL(i.insertEvents, n, `INSERT INTO complaint_event
 			(complaint_id, id, at, kind, status, level, assignee_id, note, day, flow, undated, cancelled) VALUES `, "("+placeholders(eventArgs)+")")
-		if err != nil {
-			return err
-		}
-		if i.pendingEvents, err = i.writer.queue(st, i.pendingEvents); err != nil {
+		var err error
+		if i.pendingEvents, err = i.writer.queue(q, i.pendingEvents); err != nil {
 			return err
 		}
 	}
@@ -200,14 +194,7 @@ func (i *complaintImport) queueBreachMarks() error {
 	if len(i.breached) == 0 {
 		return nil
 	}
-	if i.markBreached == nil {
-		st, err := i.tx.PrepareContext(i.ctx, markBreachedQuery)
-		if err != nil {
-			return err
-		}
-		i.markBreached = st
-	}
-	_, err := i.writer.queue(i.markBreached, []any{jsonIDs(i.breached)})
+	_, err := i.writer.queue(markBreachedQuery, []any{jsonIDs(i.breached)})
 	i.breached = i.breached[:0]
 	return err
 }

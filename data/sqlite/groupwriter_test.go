@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"context"
+	"errors"
 	"os"
 	"strings"
 	"testing"
@@ -120,5 +121,43 @@ func TestBulkImportPutsTheConnectionBack(t *testing.T) {
 	}
 	if st.Size() != pages*pageSize {
 		t.Errorf("after a bulk import the file holds %d bytes of the database's %d", st.Size(), pages*pageSize)
+	}
+}
+
+// The writer works beneath database/sql, where a statement would run
+// outside a transaction that has ended (cancelled, rolled back) and store
+// its rows for good: it refuses instead.
+func TestGroupWriterRefusesOutsideATransaction(t *testing.T) {
+	ctx := context.Background()
+	db := openTest(t)
+	conn, err := db.write.Conn(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	tx, err := conn.BeginTx(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := newGroupWriter(ctx, conn)
+	defer w.close()
+	query := `INSERT INTO client (name) VALUES (?)`
+	if _, err := w.queue(query, []any{"Inside"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.wait(); err != nil {
+		t.Fatalf("a group inside the transaction: %v", err)
+	}
+	if err := tx.Rollback(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.queue(query, []any{"Outside"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.wait(); !errors.Is(err, errOutsideTransaction) {
+		t.Fatalf("a group after the rollback: %v, want %v", err, errOutsideTransaction)
+	}
+	if n := countRows(t, db, "client"); n != 0 {
+		t.Fatalf("%d clients stored, want none", n)
 	}
 }

@@ -20,7 +20,7 @@ type feedbackImport struct {
 	*bulkImport
 	loc *time.Location
 
-	insertRows, insertTags            map[int]*sql.Stmt // multi-row INSERTs by row count
+	insertRows, insertTags            map[int]string // multi-row INSERTs by row count
 	findClient, insertClient, segment *sql.Stmt
 
 	pending     []any // arguments of rows added but not queued yet
@@ -54,12 +54,12 @@ func (db *DB) BeginFeedbackImport(ctx context.Context, b data.ImportBatch) (data
 		loc:         db.Location(),
 		clients:     clientCache{},
 		deltas:      rollupDeltas{},
-		insertRows:  map[int]*sql.Stmt{},
-		insertTags:  map[int]*sql.Stmt{},
+		insertRows:  map[int]string{},
+		insertTags:  map[int]string{},
 		pending:     make([]any, 0, rowsPerInsert*feedbackArgs),
 		pendingTags: make([]any, 0, 2*rowsPerInsert),
 	}
-	imp.writer = newGroupWriter(base.execCt)
+	imp.writer = newGroupWriter(base.execCt, base.conn)
 	base.flush, base.release = imp.flush, imp.writer.close
 	if err := imp.begin(b); err != nil {
 		base.abort()
@@ -159,22 +159,18 @@ func bulkThreshold(existing int64) int64 { return max(50_000, existing/4) }
 // queue hands the pending rows and then their tags to the writer.
 func (i *feedbackImport) queue() error {
 	if len(i.pending) > 0 {
-		st, err := groupStmt(i.ctx, i.tx, i.insertRows, len(i.pending)/feedbackArgs, `INSERT INTO feedback
+		q := groupSQL(i.insertRows, len(i.pending)/feedbackArgs, `INSERT INTO feedback
 			(id, responded_at, day, score, comment, channel, touchpoint, client_id, batch_id, source, external_id) VALUES `,
 			"(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-		if err != nil {
-			return err
-		}
-		if i.pending, err = i.writer.queue(st, i.pending); err != nil {
+		var err error
+		if i.pending, err = i.writer.queue(q, i.pending); err != nil {
 			return err
 		}
 	}
 	if len(i.pendingTags) > 0 {
-		st, err := groupStmt(i.ctx, i.tx, i.insertTags, len(i.pendingTags)/2, `INSERT INTO feedback_tag (feedback_id, tag) VALUES `, "(?, ?)")
-		if err != nil {
-			return err
-		}
-		if i.pendingTags, err = i.writer.queue(st, i.pendingTags); err != nil {
+		q := groupSQL(i.insertTags, len(i.pendingTags)/2, `INSERT INTO feedback_tag (feedback_id, tag) VALUES `, "(?, ?)")
+		var err error
+		if i.pendingTags, err = i.writer.queue(q, i.pendingTags); err != nil {
 			return err
 		}
 	}

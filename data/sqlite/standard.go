@@ -210,13 +210,15 @@ type slaWriter struct {
 	tx      *sql.Tx
 	loc     *time.Location
 	upsert  bool
+	queries map[int]string
 	stmts   map[int]*sql.Stmt
 	pending []any
 	queue   *groupWriter // an import's: the rows go through it; nil: inserted at once
 }
 
 func newSLAWriter(ctx context.Context, tx *sql.Tx, loc *time.Location) *slaWriter {
-	return &slaWriter{ctx: ctx, tx: tx, loc: loc, stmts: map[int]*sql.Stmt{}, pending: make([]any, 0, slaInsertRows*slaArgs)}
+	return &slaWriter{ctx: ctx, tx: tx, loc: loc, queries: map[int]string{}, stmts: map[int]*sql.Stmt{},
+		pending: make([]any, 0, slaInsertRows*slaArgs)}
 }
 
 func (w *slaWriter) add(complaintID int64, r *data.SLAResult) error {
@@ -247,24 +249,28 @@ func (w *slaWriter) flush() error {
 	if n == 0 {
 		return nil
 	}
-	st := w.stmts[n]
-	if st == nil {
-		q := `INSERT INTO complaint_sla (standard_id, complaint_id, due_at, risk_at, finished_at, finished_day, outcome) VALUES ` +
+	q, ok := w.queries[n]
+	if !ok {
+		q = `INSERT INTO complaint_sla (standard_id, complaint_id, due_at, risk_at, finished_at, finished_day, outcome) VALUES ` +
 			strings.TrimSuffix(strings.Repeat("(?, ?, ?, ?, ?, ?, ?), ", n), ", ")
 		if w.upsert {
 			q += ` ON CONFLICT (standard_id, complaint_id) DO UPDATE SET due_at = excluded.due_at, risk_at = excluded.risk_at,
 				finished_at = excluded.finished_at, finished_day = excluded.finished_day, outcome = excluded.outcome`
 		}
+		w.queries[n] = q
+	}
+	if w.queue != nil {
+		var err error
+		w.pending, err = w.queue.queue(q, w.pending)
+		return err
+	}
+	st := w.stmts[n]
+	if st == nil {
 		var err error
 		if st, err = w.tx.PrepareContext(w.ctx, q); err != nil {
 			return err
 		}
 		w.stmts[n] = st
-	}
-	if w.queue != nil {
-		var err error
-		w.pending, err = w.queue.queue(st, w.pending)
-		return err
 	}
 	if err := execFused(w.ctx, st, w.pending); err != nil {
 		return mapErr(err)
