@@ -138,7 +138,10 @@ func allDigits(s string) bool {
 
 // scanDate splits a date cell into fields. excel allows serial numbers.
 func scanDate(s string, excel bool) (dateValue, error) {
-	if strings.ContainsAny(s, "\u00a0\u202f\u2009") {
+	// The lead bytes of those spaces in UTF-8 (C2, E2) are found by a fast
+	// byte search; ContainsAny walks the runes of every date (0.2 s a
+	// million rows).
+	if (strings.IndexByte(s, 0xc2) >= 0 || strings.IndexByte(s, 0xe2) >= 0) && strings.ContainsAny(s, "\u00a0\u202f\u2009") {
 		// Excel, 1C and ICU (macOS, newer Windows) write "3:04 PM"
 		// with a narrow or non-breaking space.
 		s = strings.NewReplacer("\u00a0", " ", "\u202f", " ", "\u2009", " ").Replace(s)
