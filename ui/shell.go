@@ -70,6 +70,9 @@ type shell struct {
 	welcome   fyne.CanvasObject
 	showWelc  bool
 	navLocked bool
+	// removePaneSave takes Ctrl+S from the screens' own forms (never
+	// called: the window lives as long as the shell).
+	removePaneSave func()
 }
 
 func newShell(a fyne.App, o Options) *shell {
@@ -208,6 +211,18 @@ func (s *shell) buildScreens() {
 	s.addShortcuts()
 	s.select_(s.current)
 	s.changed(areaFeedback) // the feedback screen loads itself when built
+}
+
+// paneSaveButton is the save button of the form the current screen shows
+// in the window, if any: Ctrl+S taps it.
+func (s *shell) paneSaveButton() *widget.Button {
+	switch s.current {
+	case areaStandards:
+		return s.stds.SaveButton()
+	case areaTeam:
+		return s.team.SaveButton()
+	}
+	return nil
 }
 
 // select_ shows an area and highlights it in the sidebar.
@@ -366,6 +381,9 @@ func (s *shell) importPath(path string) {
 
 func (s *shell) addShortcuts() {
 	c := s.win.Canvas()
+	if s.removePaneSave == nil { // once: it asks the screens of the moment
+		s.removePaneSave = widgets.PaneSaves(s.win, s.paneSaveButton)
+	}
 	add := func(key fyne.KeyName, fn func()) {
 		sc := &desktop.CustomShortcut{KeyName: key, Modifier: fyne.KeyModifierShortcutDefault}
 		c.RemoveShortcut(sc)

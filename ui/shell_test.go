@@ -206,6 +206,19 @@ func TestShortcutsSwitchAreas(t *testing.T) {
 	})
 	press(fyne.Key4)
 	eventually(t, "standards", func() bool { return s.current == areaStandards })
+	// Ctrl+S reaches the standard being edited, and only on Standards.
+	var none, editing, elsewhere *widget.Button
+	widgets.Do(func() {
+		none = s.paneSaveButton()
+		s.stds.NewStandard()
+		editing = s.paneSaveButton()
+		s.current = areaFeedback
+		elsewhere = s.paneSaveButton()
+		s.current = areaStandards
+	})
+	if none != nil || editing == nil || editing != s.stds.SaveButton() || elsewhere != nil {
+		t.Errorf("Ctrl+S's button: %v with no standard open, %v editing one, %v on another area", none, editing, elsewhere)
+	}
 	press(fyne.Key2)
 	eventually(t, "feedback", func() bool { return s.current == areaFeedback })
 	press(fyne.Key1)

@@ -1,6 +1,8 @@
 package widgets
 
 import (
+	"slices"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
@@ -112,19 +114,75 @@ var SaveShortcut = &desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.Ke
 // SavesOnShortcut makes SaveShortcut in win tap the form's save button;
 // call it just before showing the form's dialog. While the button is
 // disabled (a save under way: a second would store a new response twice)
-// or another dialog (a question, a menu) lies over the form, the shortcut
-// does nothing. It returns the function that takes the shortcut away:
-// call it when the form closes. A window has one Ctrl+S: forms that save
-// on it do not open over one another (none does today).
+// or another dialog (a question, a menu, a form opened from this one)
+// lies over the form, the shortcut does not reach it. It returns the
+// function that takes the shortcut away: call it when the form closes.
 func SavesOnShortcut(win fyne.Window, save *widget.Button) (restore func()) {
 	c := win.Canvas()
 	below := len(c.Overlays().List()) // the form, shown next, lies just above these
-	c.AddShortcut(SaveShortcut, func(fyne.Shortcut) {
-		if len(c.Overlays().List()) == below+1 && !save.Disabled() && save.OnTapped != nil {
-			save.OnTapped()
+	return addSaveTarget(c, func() *widget.Button {
+		if len(c.Overlays().List()) != below+1 {
+			return nil
 		}
+		return save
 	})
-	return func() { c.RemoveShortcut(SaveShortcut) }
+}
+
+// PaneSaves makes SaveShortcut in win tap the button that button returns:
+// that of the form a screen shows in the window itself, not in a dialog;
+// nil while it shows none. While a dialog lies over the window the
+// shortcut does not reach it. It returns the function that takes the
+// shortcut away.
+func PaneSaves(win fyne.Window, button func() *widget.Button) (remove func()) {
+	c := win.Canvas()
+	return addSaveTarget(c, func() *widget.Button {
+		if len(c.Overlays().List()) != 0 {
+			return nil
+		}
+		return button()
+	})
+}
+
+// saveTarget returns the save button of a form while the user sees it.
+type saveTarget struct {
+	button func() *widget.Button
+}
+
+// saveTargets are each canvas's forms, in the order they were added: a
+// dialog form opened over a screen's comes after it. A canvas has one
+// handler per shortcut, so one handler passes Ctrl+S to the last form
+// the user sees. Used on the UI goroutine only.
+var saveTargets = map[fyne.Canvas][]*saveTarget{}
+
+func addSaveTarget(c fyne.Canvas, button func() *widget.Button) (remove func()) {
+	t := &saveTarget{button}
+	if len(saveTargets[c]) == 0 {
+		c.AddShortcut(SaveShortcut, func(fyne.Shortcut) { saveShown(c) })
+	}
+	saveTargets[c] = append(saveTargets[c], t)
+	return func() {
+		targets := slices.DeleteFunc(saveTargets[c], func(o *saveTarget) bool { return o == t })
+		if len(targets) > 0 {
+			saveTargets[c] = targets
+			return
+		}
+		delete(saveTargets, c)
+		c.RemoveShortcut(SaveShortcut)
+	}
+}
+
+// saveShown taps the save button of the last form of c the user sees,
+// unless it is disabled (a save under way).
+func saveShown(c fyne.Canvas) {
+	targets := saveTargets[c]
+	for i := len(targets) - 1; i >= 0; i-- {
+		if save := targets[i].button(); save != nil {
+			if !save.Disabled() && save.OnTapped != nil {
+				save.OnTapped()
+			}
+			return
+		}
+	}
 }
 
 // escapeToWindow passes Escape typed in a focused field to the window's

@@ -151,3 +151,54 @@ func TestCtrlSSavesTheFormFromAField(t *testing.T) {
 		t.Error("Ctrl+S saved a closed form")
 	}
 }
+
+// A screen's own form saves on Ctrl+S while it is shown and no dialog is
+// over it; a form dialog opened over it, or a second over that one, takes
+// Ctrl+S while it is on top, and gives it back when it closes.
+func TestCtrlSGoesToTheFormOnTop(t *testing.T) {
+	test.NewTempApp(t)
+	win := test.NewTempWindow(t, widget.NewLabel("screen"))
+	win.Resize(fyne.NewSize(600, 400))
+	saves := map[string]int{}
+	button := func(name string) *widget.Button { return widget.NewButton(name, func() { saves[name]++ }) }
+	pane, first, second := button("pane"), button("first"), button("second")
+	paneShown := true
+	removePane := PaneSaves(win, func() *widget.Button {
+		if !paneShown {
+			return nil
+		}
+		return pane
+	})
+	defer removePane()
+	press := func() { win.Canvas().(fyne.Shortcutable).TypedShortcut(SaveShortcut) }
+	want := func(step string, pane, first, second int) {
+		t.Helper()
+		if saves["pane"] != pane || saves["first"] != first || saves["second"] != second {
+			t.Errorf("%s: saves %v, want pane %d, first %d, second %d", step, saves, pane, first, second)
+		}
+	}
+
+	press()
+	want("the screen's form", 1, 0, 0)
+	restoreFirst := SavesOnShortcut(win, first)
+	firstForm := dialog.NewCustom("First", "Close", widget.NewLabel("first"), win)
+	firstForm.Show()
+	press()
+	want("a form over the screen", 1, 1, 0)
+	restoreSecond := SavesOnShortcut(win, second)
+	secondForm := dialog.NewCustom("Second", "Close", widget.NewLabel("second"), win)
+	secondForm.Show()
+	press()
+	want("a form over a form", 1, 1, 1)
+	secondForm.Hide()
+	restoreSecond()
+	press()
+	want("the second closed", 1, 2, 1)
+	firstForm.Hide()
+	restoreFirst()
+	press()
+	want("both closed", 2, 2, 1)
+	paneShown = false
+	press()
+	want("no form on screen", 2, 2, 1)
+}

@@ -84,6 +84,15 @@ func New(d Deps) *Screen {
 // Content is the screen's root object.
 func (s *Screen) Content() fyne.CanvasObject { return s.content }
 
+// SaveButton is the Save of the standard being edited, nil when none is:
+// Ctrl+S taps it.
+func (s *Screen) SaveButton() *widget.Button {
+	if !s.form.Visible() {
+		return nil
+	}
+	return s.saveBtn
+}
+
 // Refresh reloads the register, categories and client tiers.
 func (s *Screen) Refresh() {
 	s.busy.Add(1)

@@ -400,3 +400,29 @@ func TestLeavingAnEditedStandardAsks(t *testing.T) {
 		t.Fatal("leaving an untouched new standard asked or did not move")
 	}
 }
+
+// Ctrl+S typed in a field of the standard saves it, as Save does; with no
+// standard open there is nothing for it to save.
+func TestCtrlSSavesTheStandard(t *testing.T) {
+	h := newHarness(t, openStore(t))
+	s := h.screen
+	var noForm *widget.Button
+	ui(func() {
+		widgets.PaneSaves(h.win, s.SaveButton)
+		noForm = s.SaveButton()
+		s.NewStandard()
+		s.code.SetText("FR-1")
+		s.title.SetText("First answer within the hour")
+		s.text.SetText("We answer every complaint within an hour.")
+		s.targets[data.PriorityNormal].SetText("1")
+		h.win.Canvas().Focus(s.title)
+		s.title.TypedShortcut(widgets.SaveShortcut)
+	})
+	h.settle()
+	if noForm != nil {
+		t.Error("Ctrl+S had a button to tap before a standard was open")
+	}
+	if stds := h.stored(); len(stds) != 1 || stds[0].Code != "FR-1" {
+		t.Fatalf("after Ctrl+S the store holds %+v", stds)
+	}
+}

@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 
 	"caredesk/charts"
 	"caredesk/data"
@@ -82,6 +83,15 @@ func New(d Deps) *Screen {
 
 // Content is the screen's root object.
 func (s *Screen) Content() fyne.CanvasObject { return s.content }
+
+// SaveButton is the Save of the open employee card while its details are
+// shown (the other tabs save as they go), nil otherwise: Ctrl+S taps it.
+func (s *Screen) SaveButton() *widget.Button {
+	if s.card == nil || s.card.tabs.SelectedIndex() != 0 {
+		return nil
+	}
+	return s.card.saveBtn
+}
 
 // Unsaved reports whether the open employee card holds edits not saved.
 func (s *Screen) Unsaved() bool { return s.card != nil && s.card.dirty() }

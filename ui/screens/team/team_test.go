@@ -198,13 +198,25 @@ func TestStatusChangeAndDeleteRefusedWhileInThePlan(t *testing.T) {
 		t.Errorf("Boris has %d open and %d overdue items", open, overdue)
 	}
 
-	// Status on leave from the card: saved, still on the roster.
+	// Status on leave from the card: saved by Ctrl+S, still on the
+	// roster. On another tab of the card Ctrl+S does not save the details.
 	ui(func() { s.openCard(boris.ID) })
 	h.settle()
 	c := s.card
+	ctrlS := func() { h.win.Canvas().(fyne.Shortcutable).TypedShortcut(widgets.SaveShortcut) }
 	ui(func() {
+		widgets.PaneSaves(h.win, s.SaveButton)
 		c.details.status.SetSelectedIndex(1)
-		c.saveBtn.OnTapped()
+		c.tabs.SelectIndex(2)
+		ctrlS()
+	})
+	h.settle()
+	if got := h.stored(boris.ID); got.Status == data.EmployeeOnLeave {
+		t.Fatal("Ctrl+S on the skills tab saved the details")
+	}
+	ui(func() {
+		c.tabs.SelectIndex(0)
+		ctrlS()
 	})
 	h.settle()
 	if got := h.stored(boris.ID); got.Status != data.EmployeeOnLeave || !got.Active {
