@@ -26,16 +26,7 @@ func TestImportFailsWholeWhenAQueuedGroupFails(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var failed error
-	for i := range rows {
-		if _, failed = imp.Add(&rows[i]); failed != nil {
-			break
-		}
-	}
-	if failed == nil {
-		_, failed = imp.Commit()
-	}
-	checkRefused(t, failed, imp.Rollback)
+	addUntilRefused(t, imp, rows)
 	if dumpAll(t, db) != before {
 		t.Fatal("a failed import left rows behind")
 	}
@@ -56,16 +47,7 @@ func TestComplaintImportFailsWholeWhenAQueuedGroupFails(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var failed error
-	for i := range rows {
-		if _, failed = imp.Add(&rows[i]); failed != nil {
-			break
-		}
-	}
-	if failed == nil {
-		_, failed = imp.Commit()
-	}
-	checkRefused(t, failed, imp.Rollback)
+	addUntilRefused(t, imp, rows)
 	if dumpComplaintTables(t, db) != before {
 		t.Fatal("a failed import left complaints behind")
 	}
@@ -82,14 +64,30 @@ func refuse(t *testing.T, db *DB, table, column string) {
 	}
 }
 
-// checkRefused checks that an import failed with the refusal and that
-// its rollback then goes through.
-func checkRefused(t *testing.T, failed error, rollback func() error) {
+// anImport is what the feedback and complaint imports share.
+type anImport[T any] interface {
+	Add(*T) (bool, error)
+	Commit() (data.ImportBatch, error)
+	Rollback() error
+}
+
+// addUntilRefused adds rows until one fails, or commits them, checks that
+// the import failed with the refusal, and rolls it back.
+func addUntilRefused[T any](t *testing.T, imp anImport[T], rows []T) {
 	t.Helper()
+	var failed error
+	for i := range rows {
+		if _, failed = imp.Add(&rows[i]); failed != nil {
+			break
+		}
+	}
+	if failed == nil {
+		_, failed = imp.Commit()
+	}
 	if failed == nil || !strings.Contains(failed.Error(), "refused by the test") {
 		t.Fatalf("import with a refused row: %v, want the refusal", failed)
 	}
-	if err := rollback(); err != nil {
+	if err := imp.Rollback(); err != nil {
 		t.Fatal(err)
 	}
 }
