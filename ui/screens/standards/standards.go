@@ -63,6 +63,7 @@ type Screen struct {
 	tierEntry   *widgets.Entry
 	message     *widget.Label
 	saveBtn     *widget.Button
+	saved       *widget.Label // "Saved", until another standard is opened
 	deleteBtn   *widget.Button
 	form        fyne.CanvasObject
 	placeholder fyne.CanvasObject
@@ -283,7 +284,9 @@ func (s *Screen) build() {
 		fields = append(fields, s.targets[p])
 	}
 	s.state = widgets.NewFormState(fields...)
-	bottom := container.NewVBox(s.message, container.NewHBox(layout.NewSpacer(), s.deleteBtn, s.saveBtn))
+	s.saved = widget.NewLabel("")
+	s.saved.Importance = widget.SuccessImportance
+	bottom := container.NewVBox(s.message, container.NewHBox(layout.NewSpacer(), s.saved, s.deleteBtn, s.saveBtn))
 	s.form = container.NewBorder(nil, bottom, nil, nil, container.NewVScroll(body))
 
 	s.emptyTitle = widget.NewLabelWithStyle(lang.L("standards.empty.title"), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
@@ -401,6 +404,9 @@ func (s *Screen) NewStandard() {
 
 // edit shows a standard in the form, on its version in force today.
 func (s *Screen) edit(st data.Standard) {
+	if st.ID == 0 || st.ID != s.std.ID {
+		s.saved.SetText("") // the reload after a save shows the same standard, saved
+	}
 	s.std = cloneStandard(st)
 	s.std.SortVersions()
 	s.code.SetText(st.Code)
@@ -616,6 +622,7 @@ func (s *Screen) Save() {
 		return
 	}
 	s.message.Hide()
+	s.saved.SetText("")
 	s.busy.Add(1)
 	widgets.RunBusy(s.deps.Window, lang.L("standards.saving.title"), lang.L("standards.saving.text"),
 		func(ctx context.Context) error { return s.deps.Store.SaveStandard(ctx, &st) },
@@ -635,6 +642,7 @@ func (s *Screen) Save() {
 				return
 			}
 			s.std.ID = st.ID
+			s.saved.SetText(lang.L("standards.saved"))
 			s.state.Mark() // saved: the reload shows it as stored
 			s.edited = false
 			s.afterChange()

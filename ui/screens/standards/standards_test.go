@@ -425,4 +425,11 @@ func TestCtrlSSavesTheStandard(t *testing.T) {
 	if stds := h.stored(); len(stds) != 1 || stds[0].Code != "FR-1" {
 		t.Fatalf("after Ctrl+S the store holds %+v", stds)
 	}
+	if s.saved.Text != "Saved" || s.code.Text != "FR-1" {
+		t.Errorf("after the save the form shows %q with %q", s.code.Text, s.saved.Text)
+	}
+	ui(s.NewStandard)
+	if s.saved.Text != "" {
+		t.Errorf("a new standard still says %q", s.saved.Text)
+	}
 }
