@@ -23,6 +23,7 @@ type card struct {
 
 	header     *widget.Label
 	tabs       *container.AppTabs
+	detailsTab *container.TabItem // the one tab that saves by its button
 	details    *employeeForm
 	saveBtn    *widget.Button
 	saved      *widget.Label // "Saved" after a save, until the next one
@@ -172,8 +173,9 @@ func (c *card) build() {
 	c.noTraining.Wrapping = fyne.TextWrapWord
 	training := container.NewBorder(c.noTraining, nil, nil, nil, c.training)
 
+	c.detailsTab = container.NewTabItem(lang.L("team.card.details"), details)
 	c.tabs = container.NewAppTabs(
-		container.NewTabItem(lang.L("team.card.details"), details),
+		c.detailsTab,
 		container.NewTabItem(lang.L("team.card.onboarding"), c.onboarding.content),
 		container.NewTabItem(lang.L("team.card.skills"), c.skills.content),
 		container.NewTabItem(lang.L("team.card.goals"), c.goals.content),

@@ -87,7 +87,7 @@ func (s *Screen) Content() fyne.CanvasObject { return s.content }
 // SaveButton is the Save of the open employee card while its details are
 // shown (the other tabs save as they go), nil otherwise: Ctrl+S taps it.
 func (s *Screen) SaveButton() *widget.Button {
-	if s.card == nil || s.card.tabs.SelectedIndex() != 0 {
+	if s.card == nil || s.card.tabs.Selected() != s.card.detailsTab {
 		return nil
 	}
 	return s.card.saveBtn
