@@ -281,10 +281,9 @@ func (f Facts) Escalated() bool { return f.Escalations > 0 }
 // DeriveFacts computes a complaint's facts from its events (any order;
 // ties keep their given order).
 func DeriveFacts(events []ComplaintEvent) Facts {
-	evs := slices.Clone(events)
-	slices.SortStableFunc(evs, func(a, b ComplaintEvent) int { return a.At.Compare(b.At) })
+	evs := sortedEvents(events)
 	f := Facts{Status: StatusNew}
-	agents := map[int64]bool{}
+	var agents []int64 // distinct; a complaint passes through few hands
 	unknownAgents := 0
 	var waitStart time.Time
 	// unresolvedEnd: the last closing has no known time or resolved
@@ -318,8 +317,8 @@ func DeriveFacts(events []ComplaintEvent) Facts {
 				continue
 			}
 			f.AssigneeID = e.AssigneeID
-			if e.AssigneeID != 0 {
-				agents[e.AssigneeID] = true
+			if e.AssigneeID != 0 && !slices.Contains(agents, e.AssigneeID) {
+				agents = append(agents, e.AssigneeID)
 			}
 		case EventStatus:
 			if !e.Status.Valid() || e.Status == f.Status {
@@ -379,6 +378,19 @@ func DeriveFacts(events []ComplaintEvent) Facts {
 	}
 	f.Agents = len(agents) + unknownAgents
 	return f
+}
+
+// sortedEvents returns events in time order, ties in their given order:
+// events themselves when they are in order already, as a stored or
+// imported history is, else a sorted copy.
+func sortedEvents(events []ComplaintEvent) []ComplaintEvent {
+	byTime := func(a, b ComplaintEvent) int { return a.At.Compare(b.At) }
+	if slices.IsSortedFunc(events, byTime) {
+		return events
+	}
+	evs := slices.Clone(events)
+	slices.SortStableFunc(evs, byTime)
+	return evs
 }
 
 // ComplaintSort names the column a complaint list is ordered by.

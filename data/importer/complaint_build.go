@@ -960,7 +960,11 @@ type history struct {
 }
 
 func newHistory(opened time.Time) *history {
-	return &history{events: []data.ComplaintEvent{{At: opened, Kind: data.EventStatus, Status: data.StatusNew}}, status: data.StatusNew, last: opened}
+	// Room for what a ticket usually has: opening, reply, escalation,
+	// resolution, closing.
+	events := make([]data.ComplaintEvent, 1, 6)
+	events[0] = data.ComplaintEvent{At: opened, Kind: data.EventStatus, Status: data.StatusNew}
+	return &history{events: events, status: data.StatusNew, last: opened}
 }
 
 func (h *history) reply(at time.Time) {

@@ -350,13 +350,15 @@ func (n *nameCache) employee(ctx context.Context, tx *sql.Tx, name string) (int6
 // escalation event for an assignee or level given without one, so that
 // what the form shows follows from the events.
 func initialEvents(c *data.Complaint) []data.ComplaintEvent {
-	evs := slices.Clone(c.Events)
 	has := func(k data.EventKind) bool {
-		return slices.ContainsFunc(evs, func(e data.ComplaintEvent) bool { return e.Kind == k })
+		return slices.ContainsFunc(c.Events, func(e data.ComplaintEvent) bool { return e.Kind == k })
 	}
+	// One allocation: the given events and at most three added ones.
+	evs := make([]data.ComplaintEvent, 0, len(c.Events)+3)
 	if !has(data.EventStatus) {
-		evs = append([]data.ComplaintEvent{{At: c.OpenedAt, Kind: data.EventStatus, Status: data.StatusNew}}, evs...)
+		evs = append(evs, data.ComplaintEvent{At: c.OpenedAt, Kind: data.EventStatus, Status: data.StatusNew})
 	}
+	evs = append(evs, c.Events...)
 	if c.AssigneeID != 0 && !has(data.EventAssign) {
 		evs = append(evs, data.ComplaintEvent{At: c.OpenedAt, Kind: data.EventAssign, AssigneeID: c.AssigneeID})
 	}

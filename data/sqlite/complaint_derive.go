@@ -80,14 +80,14 @@ func (j *judge) derive(c *data.Complaint, events []data.ComplaintEvent) derivedC
 	}
 	// Replay the statuses in DeriveFacts' order to mark which events
 	// resolved or reopened the complaint.
-	order := make([]int, len(events))
-	for i := range order {
-		order[i] = i
-	}
-	slices.SortStableFunc(order, func(a, b int) int { return events[a].At.Compare(events[b].At) })
+	order := timeOrder(events)
 	status := data.StatusNew
 	undatedRes := -1 // the last resolution, when its time is unknown
-	for _, i := range order {
+	for k := range events {
+		i := k
+		if order != nil {
+			i = order[k]
+		}
 		e := &events[i]
 		d.eventDays[i] = data.DayOf(e.At, j.loc)
 		switch e.Kind {
@@ -132,6 +132,22 @@ func (j *judge) derive(c *data.Complaint, events []data.ComplaintEvent) derivedC
 	d.durations = j.durations(c.OpenedAt, d.facts)
 	j.judgeSLA(c, &d)
 	return d
+}
+
+// timeOrder returns the positions of events in time order, ties in
+// their given order, or nil when that is the given order (as it is for
+// a stored or imported history).
+func timeOrder(events []data.ComplaintEvent) []int {
+	byTime := func(a, b data.ComplaintEvent) int { return a.At.Compare(b.At) }
+	if slices.IsSortedFunc(events, byTime) {
+		return nil
+	}
+	order := make([]int, len(events))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return byTime(events[a], events[b]) })
+	return order
 }
 
 // durations measures the first response and the final resolution in
