@@ -2,9 +2,12 @@ package widgets
 
 import (
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -35,7 +38,8 @@ func laidOut[T fyne.CanvasObject](o fyne.CanvasObject, match func(T) bool) (foun
 // Fyne's file dialogs closed on no key: Escape closes the import's
 // choice of a file and a chart export's choice of where to save it, as
 // their Cancel does, and gives the window its key handler back. The save
-// dialog's name field keeps the keyboard Fyne gives it, for typing a name.
+// dialog's name field has the keyboard, for typing a name, and passes
+// Escape on.
 func TestFileDialogsCloseOnEscape(t *testing.T) {
 	test.NewTempApp(t)
 	win := test.NewTempWindow(t, widget.NewLabel(""))
@@ -78,9 +82,9 @@ func TestFileDialogsCloseOnEscape(t *testing.T) {
 		t.Fatal("no Next button in the export choices")
 	}
 	Do(func() { test.Tap(next) })
-	var name *widget.Entry
+	var name *Entry
 	Do(func() {
-		name = laidOut(win.Canvas().Overlays().Top(), func(e *widget.Entry) bool { return e.Text == "nps.png" })
+		name = laidOut(win.Canvas().Overlays().Top(), func(e *Entry) bool { return e.Text == "nps.png" })
 	})
 	if name == nil {
 		t.Fatal("no save dialog named nps.png after Next")
@@ -90,6 +94,70 @@ func TestFileDialogsCloseOnEscape(t *testing.T) {
 	if focused != name {
 		t.Errorf("the save dialog's name field does not have the keyboard (%T has): a name cannot be typed at once", focused)
 	}
-	Do(func() { win.Canvas().Unfocus() }) // a click on the folder list
-	closedByEscape("the save dialog of a chart export")
+	closedByEscape("the save dialog of a chart export, its name field having the keyboard")
+}
+
+// The name field that passes Escape on is the save dialog's own to every
+// other end: a typed name is what the dialog saves under, Enter saves,
+// an emptied name disables Save, and a name the dialog sets (a clicked
+// file) shows in it.
+func TestSaveDialogNameFieldIsTheDialogs(t *testing.T) {
+	test.NewTempApp(t)
+	win := test.NewTempWindow(t, widget.NewLabel(""))
+	win.Resize(fyne.NewSize(1200, 800))
+	dir, err := storage.ListerForURI(storage.NewFileURI(t.TempDir()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	saved := make(chan string, 1)
+	var fd *dialog.FileDialog
+	Do(func() {
+		fd = dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+			if err != nil || w == nil {
+				t.Errorf("save dialog: %v, %v", w, err)
+				return
+			}
+			saved <- w.URI().Name()
+			w.Close()
+		}, win)
+		fd.SetLocation(dir)
+		fd.SetFileName("report.pdf")
+	})
+	var (
+		ours   *Entry
+		fynes  *widget.Entry
+		saveBt *widget.Button
+	)
+	Do(func() {
+		ShowWithEscape(win, fd) // ShowFileDialog, keeping hold of both fields
+		ours, fynes = escapingNameField(win)
+		saveBt = laidOut(win.Canvas().Overlays().Top(), func(b *widget.Button) bool { return b.Text == lang.L("Save") })
+	})
+	if ours == nil || fynes == nil || saveBt == nil {
+		t.Fatalf("save dialog: our name field %v, Fyne's %v, Save %v", ours, fynes, saveBt)
+	}
+	Do(func() {
+		if win.Canvas().Focused() != ours || ours.Text != "report.pdf" {
+			t.Errorf("name field: focused %T, text %q", win.Canvas().Focused(), ours.Text)
+		}
+		ours.SetText("")
+		if fynes.Text != "" || !saveBt.Disabled() {
+			t.Errorf("emptied name: dialog's %q, Save disabled %v", fynes.Text, saveBt.Disabled())
+		}
+		fynes.SetText("clicked.pdf") // as a click on a file does
+		if ours.Text != "clicked.pdf" || saveBt.Disabled() {
+			t.Errorf("name set by the dialog: ours %q, Save disabled %v", ours.Text, saveBt.Disabled())
+		}
+		ours.SetText("")
+		test.Type(ours, "май.pdf")
+		ours.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	})
+	select {
+	case got := <-saved:
+		if got != "май.pdf" {
+			t.Errorf("saved as %q, want the typed май.pdf", got)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("Enter in the name field did not save")
+	}
 }

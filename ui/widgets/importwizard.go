@@ -73,15 +73,6 @@ func PickImportFile(win fyne.Window, showError func(error), picked func(path str
 	ShowFileDialog(win, fd)
 }
 
-// ShowFileDialog shows a file dialog that Escape closes (Fyne's closes on
-// no key); its callback is not called then, as nothing was chosen. A save
-// dialog gives its name field the keyboard, so that a name can be typed
-// at once; that field is Fyne's and keeps Escape, which closes the dialog
-// once the keyboard is elsewhere (a click on the folder list).
-func ShowFileDialog(win fyne.Window, fd *dialog.FileDialog) {
-	ShowWithEscape(win, fd)
-}
-
 // ImportWizard walks the user from a file to imported rows: preview and
 // mapping, progress with cancel, then the result.
 type ImportWizard struct {
