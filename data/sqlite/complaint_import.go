@@ -17,15 +17,15 @@ type complaintImport struct {
 	*bulkImport
 	j *judge
 
-	insertRows, insertEvents map[int]string
-	sla                      *slaWriter
-	writer                   *groupWriter
+	insertRows map[int]string
+	sla        *slaWriter
+	writer     *groupWriter
 
-	pending       []any
-	pendingEvents []any
-	breached      []int64 // pending complaints with a breach mark
-	names         nameCache
-	deltas        *complaintDeltas
+	pending  []any
+	events   *rowGroups // of queued and pending complaints
+	breached []int64    // pending complaints with a breach mark
+	names    nameCache
+	deltas   *complaintDeltas
 }
 
 const (
@@ -57,16 +57,16 @@ func (db *DB) BeginComplaintImport(ctx context.Context, b data.ImportBatch) (dat
 		return nil, fmt.Errorf("begin complaint import: %w", err)
 	}
 	imp := &complaintImport{
-		bulkImport:    base,
-		j:             j,
-		insertRows:    map[int]string{},
-		insertEvents:  map[int]string{},
-		names:         newNameCache(),
-		deltas:        newComplaintDeltas(),
-		pending:       make([]any, 0, complaintsPerInsert*complaintArgs),
-		pendingEvents: make([]any, 0, eventsPerInsert*eventArgs),
-		sla:           newSLAWriter(base.execCt, base.tx, j.loc),
-		writer:        newGroupWriter(base.execCt, base.conn),
+		bulkImport: base,
+		j:          j,
+		insertRows: map[int]string{},
+		names:      newNameCache(),
+		deltas:     newComplaintDeltas(),
+		pending:    make([]any, 0, complaintsPerInsert*complaintArgs),
+		events: newRowGroups(`INSERT INTO complaint_event
+			(complaint_id, id, at, kind, status, level, assignee_id, note, day, flow, undated, cancelled) VALUES `, eventArgs, eventsPerInsert),
+		sla:    newSLAWriter(base.execCt, base.tx, j.loc),
+		writer: newGroupWriter(base.execCt, base.conn),
 	}
 	imp.sla.queue = imp.writer
 	base.flush = imp.flush
@@ -125,20 +125,15 @@ func (i *complaintImport) Add(c *data.Complaint) (bool, error) {
 	if d.breached {
 		i.breached = append(i.breached, c.ID)
 	}
-	if len(i.pending) == cap(i.pending) {
-		if err := i.queue(); err != nil {
-			return false, i.fail(err)
-		}
-	}
 	for k := range c.Events {
 		e := &c.Events[k]
 		e.ComplaintID = c.ID
-		i.pendingEvents = append(i.pendingEvents, c.ID, e.ID, e.At.Unix(), string(e.Kind), string(e.Status), string(e.Level),
+		i.events.pending = append(i.events.pending, c.ID, e.ID, e.At.Unix(), string(e.Kind), string(e.Status), string(e.Level),
 			e.AssigneeID, e.Note, int64(d.eventDays[k]), d.eventFlows[k], e.Undated, e.Cancelled)
-		if len(i.pendingEvents) == cap(i.pendingEvents) {
-			if err := i.queue(); err != nil {
-				return false, i.fail(err)
-			}
+	}
+	if len(i.pending) >= complaintsPerInsert*complaintArgs {
+		if err := i.queue(false); err != nil {
+			return false, i.fail(err)
 		}
 	}
 	for k := range d.sla {
@@ -163,10 +158,13 @@ func (i *complaintImport) Add(c *data.Complaint) (bool, error) {
 // pays once an import adds an eighth of what is stored.
 func complaintBulkThreshold(existing int64) int64 { return max(2_000, existing/8) }
 
-// queue hands the pending complaints, their breach marks, then their
-// events and SLA rows to the writer, in that order (they refer to the
-// complaints).
-func (i *complaintImport) queue() error {
+// queue hands the writer the pending complaints with their breach marks,
+// then their events in full groups; with all, the rest of the events and
+// the SLA rows too. The events wait for their complaints (they refer to
+// them); SLA rows go by themselves as their groups fill. Every group but
+// the last of each kind has its set size: each size is a statement of its
+// own, and a group's parameters are limited.
+func (i *complaintImport) queue(all bool) error {
 	if n := len(i.pending) / complaintArgs; n > 0 {
 		q := groupSQL(i.insertRows, n, `INSERT INTO complaint (`+complaintInsertCols+`) VALUES `, "("+placeholders(complaintArgs)+")")
 		var err error
@@ -177,15 +175,13 @@ func (i *complaintImport) queue() error {
 			return err
 		}
 	}
-	if n := len(i.pendingEvents) / eventArgs; n > 0 {
-		q := groupSQL(i.insertEvents, n, `INSERT INTO complaint_event
-			(complaint_id, id, at, kind, status, level, assignee_id, note, day, flow, undated, cancelled) VALUES `, "("+placeholders(eventArgs)+")")
-		var err error
-		if i.pendingEvents, err = i.writer.queue(q, i.pendingEvents); err != nil {
-			return err
-		}
+	if err := i.events.queue(i.writer, all); err != nil {
+		return err
 	}
-	return i.sla.flush()
+	if all {
+		return i.sla.flush()
+	}
+	return nil
 }
 
 // queueBreachMarks hands the breach marks of the queued complaints to the
@@ -202,7 +198,7 @@ func (i *complaintImport) queueBreachMarks() error {
 // flush stores every complaint added so far: what must read them waits
 // here.
 func (i *complaintImport) flush() error {
-	if err := i.queue(); err != nil {
+	if err := i.queue(true); err != nil {
 		return err
 	}
 	return i.writer.wait()

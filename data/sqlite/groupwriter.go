@@ -126,8 +126,10 @@ func (w *groupWriter) failed() error {
 }
 
 // queue hands args (owned by the writer from now on) to the INSERT query
-// and returns an empty slice of the same capacity for the next group, or
-// the error of an earlier group.
+// and returns an empty slice of at least the same capacity for the next
+// group, or the error of an earlier group. The slice may have been any
+// kind of group's: a caller ends its groups by their number of rows, not
+// by a full slice.
 func (w *groupWriter) queue(query string, args []any) ([]any, error) {
 	if err := w.failed(); err != nil {
 		return args, err
@@ -142,6 +144,42 @@ func (w *groupWriter) queue(query string, args []any) ([]any, error) {
 	default:
 	}
 	return make([]any, 0, cap(args)), nil
+}
+
+// rowGroups is a kind of row an import hands the writer in groups of a
+// set size, however many arrive at once (the events of a ticket, the
+// tags of a response). Every group but the last has that size: each
+// size is a statement of its own, and a statement's parameters are
+// limited.
+type rowGroups struct {
+	head, row string         // the INSERT's head and one row's "(?, ...)"
+	width     int            // arguments a row
+	rows      int            // rows a group
+	queries   map[int]string // INSERTs by row count
+	pending   []any          // arguments of rows not queued yet
+	next      []any          // the slice the next group is handed in
+}
+
+func newRowGroups(head string, width, rows int) *rowGroups {
+	return &rowGroups{head: head, row: "(" + placeholders(width) + ")", width: width, rows: rows,
+		queries: map[int]string{}, pending: make([]any, 0, 2*width*rows), next: make([]any, 0, width*rows)}
+}
+
+// queue hands w the pending rows in full groups, and the rest too with
+// all; rows short of a group otherwise wait for the next call.
+func (g *rowGroups) queue(w *groupWriter, all bool) error {
+	size := g.width * g.rows
+	start := 0
+	for len(g.pending)-start >= size || all && len(g.pending) > start {
+		k := min(len(g.pending)-start, size)
+		var err error
+		if g.next, err = w.queue(groupSQL(g.queries, k/g.width, g.head, g.row), append(g.next[:0], g.pending[start:start+k]...)); err != nil {
+			return err
+		}
+		start += k
+	}
+	g.pending = append(g.pending[:0], g.pending[start:]...)
+	return nil
 }
 
 // wait returns once every queued group is stored, with the first error.

@@ -3,6 +3,8 @@ package sqlite
 import (
 	"context"
 	"errors"
+	"fmt"
+	"math/rand/v2"
 	"os"
 	"strings"
 	"testing"
@@ -157,5 +159,95 @@ func TestGroupWriterRefusesOutsideATransaction(t *testing.T) {
 	}
 	if n := countRows(t, db, "client"); n != 0 {
 		t.Fatalf("%d clients stored, want none", n)
+	}
+}
+
+// Every group an import hands the writer has its set number of rows, the
+// last one of each kind aside. The writer hands back slices of any kind
+// for reuse (a complaint group's for events, say); while a group was
+// closed when its slice was full, a slice of another kind's size let
+// groups grow to thousands of rows, each size a new statement, until one
+// passed SQLite's limit of 32,766 parameters and the import failed.
+func TestComplaintImportGroupsKeepTheirSize(t *testing.T) {
+	ctx := context.Background()
+	db := openTest(t)
+	setUpComplaintBench(t, db) // standards: SLA rows go through the writer too
+	imp, err := db.BeginComplaintImport(ctx, data.ImportBatch{Source: "big"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer imp.Rollback()
+	r := rand.New(rand.NewPCG(7, 8))
+	const n = 20_000
+	for i := range n {
+		c := genComplaint(r, i, n, complaintBenchStart)
+		if _, err := imp.Add(&c); err != nil {
+			t.Fatalf("complaint %d: %v", i, err)
+		}
+	}
+	ci := imp.(*complaintImport)
+	if err := ci.flush(); err != nil {
+		t.Fatal(err)
+	}
+	largest := max(complaintsPerInsert*complaintArgs, eventsPerInsert*eventArgs, slaInsertRows*slaArgs)
+	for q, st := range ci.writer.stmts { // the writer is idle after flush
+		if st.NumInput() > largest {
+			t.Errorf("a group of %d parameters (at most %d): %.80s…", st.NumInput(), largest, q)
+		}
+	}
+	// A full group of each kind, the breach marks, and a last group of
+	// each kind at each of the two flushes (when the indexes went, and
+	// here).
+	if len(ci.writer.stmts) > 10 {
+		t.Errorf("%d statements prepared for %d complaints: groups of changing sizes", len(ci.writer.stmts), n)
+	}
+	if _, err := imp.Commit(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// The same for a feedback import, whose responses carry from none to
+// seven tags: the tags of each 64 responses went as one group, a new
+// statement for each count of tags.
+func TestFeedbackImportGroupsKeepTheirSize(t *testing.T) {
+	ctx := context.Background()
+	db := openTest(t)
+	imp, err := db.BeginFeedbackImport(ctx, data.ImportBatch{Source: "big"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer imp.Rollback()
+	rows := makeRows(20_000, 9)
+	r := rand.New(rand.NewPCG(9, 10))
+	wantTags := 0
+	for i := range rows {
+		rows[i].Tags = nil
+		for k := range r.IntN(8) {
+			rows[i].Tags = append(rows[i].Tags, fmt.Sprintf("tag %d", k))
+		}
+		wantTags += len(rows[i].Tags)
+		if _, err := imp.Add(&rows[i]); err != nil {
+			t.Fatalf("response %d: %v", i, err)
+		}
+	}
+	fi := imp.(*feedbackImport)
+	if err := fi.flush(); err != nil {
+		t.Fatal(err)
+	}
+	largest := max(rowsPerInsert*feedbackArgs, fi.tags.width*fi.tags.rows)
+	for q, st := range fi.writer.stmts {
+		if st.NumInput() > largest {
+			t.Errorf("a group of %d parameters (at most %d): %.80s…", st.NumInput(), largest, q)
+		}
+	}
+	if len(fi.writer.stmts) > 6 {
+		t.Errorf("%d statements prepared for %d responses: groups of changing sizes", len(fi.writer.stmts), len(rows))
+	}
+	if _, err := imp.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	var tags int
+	if err := db.read.QueryRowContext(ctx, `SELECT count(*) FROM feedback_tag`).Scan(&tags); err != nil || tags != wantTags {
+		t.Errorf("%d tags stored, want %d (%v)", tags, wantTags, err)
 	}
 }

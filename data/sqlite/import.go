@@ -20,14 +20,14 @@ type feedbackImport struct {
 	*bulkImport
 	loc *time.Location
 
-	insertRows, insertTags            map[int]string // multi-row INSERTs by row count
+	insertRows                        map[int]string // multi-row INSERTs by row count
 	findClient, insertClient, segment *sql.Stmt
 
-	pending     []any // arguments of rows added but not queued yet
-	pendingTags []any
-	writer      *groupWriter
-	clients     clientCache
-	deltas      rollupDeltas
+	pending []any // arguments of rows added but not queued yet
+	tags    *rowGroups
+	writer  *groupWriter
+	clients clientCache
+	deltas  rollupDeltas
 }
 
 // Rows are inserted in groups (see groupQuery).
@@ -50,14 +50,13 @@ func (db *DB) BeginFeedbackImport(ctx context.Context, b data.ImportBatch) (data
 		return nil, err
 	}
 	imp := &feedbackImport{
-		bulkImport:  base,
-		loc:         db.Location(),
-		clients:     clientCache{},
-		deltas:      rollupDeltas{},
-		insertRows:  map[int]string{},
-		insertTags:  map[int]string{},
-		pending:     make([]any, 0, rowsPerInsert*feedbackArgs),
-		pendingTags: make([]any, 0, 2*rowsPerInsert),
+		bulkImport: base,
+		loc:        db.Location(),
+		clients:    clientCache{},
+		deltas:     rollupDeltas{},
+		insertRows: map[int]string{},
+		pending:    make([]any, 0, rowsPerInsert*feedbackArgs),
+		tags:       newRowGroups(`INSERT INTO feedback_tag (feedback_id, tag) VALUES `, 2, 2*rowsPerInsert),
 	}
 	imp.writer = newGroupWriter(base.execCt, base.conn)
 	base.flush, base.release = imp.flush, imp.writer.close
@@ -134,10 +133,10 @@ func (i *feedbackImport) Add(f *data.Feedback) (bool, error) {
 	i.pending = append(i.pending, f.ID, f.RespondedAt.Unix(), int64(day), scoreArg(f.Score), f.Comment,
 		string(f.Channel), f.Touchpoint, nullID(f.ClientID), i.batch.ID, f.Source, f.ExternalID)
 	for _, t := range f.Tags {
-		i.pendingTags = append(i.pendingTags, f.ID, t)
+		i.tags.pending = append(i.tags.pending, f.ID, t)
 	}
 	if len(i.pending) == rowsPerInsert*feedbackArgs {
-		if err := i.queue(); err != nil {
+		if err := i.queue(false); err != nil {
 			return false, i.fail(err)
 		}
 	}
@@ -159,8 +158,9 @@ func (i *feedbackImport) Add(f *data.Feedback) (bool, error) {
 // 3–13% of its time.
 func bulkThreshold(existing int64) int64 { return max(2_000, existing/4) }
 
-// queue hands the pending rows and then their tags to the writer.
-func (i *feedbackImport) queue() error {
+// queue hands the pending rows and then their tags in full groups to the
+// writer; with all, the tags short of a group too.
+func (i *feedbackImport) queue(all bool) error {
 	if len(i.pending) > 0 {
 		q := groupSQL(i.insertRows, len(i.pending)/feedbackArgs, `INSERT INTO feedback
 			(id, responded_at, day, score, comment, channel, touchpoint, client_id, batch_id, source, external_id) VALUES `,
@@ -170,19 +170,12 @@ func (i *feedbackImport) queue() error {
 			return err
 		}
 	}
-	if len(i.pendingTags) > 0 {
-		q := groupSQL(i.insertTags, len(i.pendingTags)/2, `INSERT INTO feedback_tag (feedback_id, tag) VALUES `, "(?, ?)")
-		var err error
-		if i.pendingTags, err = i.writer.queue(q, i.pendingTags); err != nil {
-			return err
-		}
-	}
-	return nil
+	return i.tags.queue(i.writer, all)
 }
 
 // flush stores every row added so far: what must read them waits here.
 func (i *feedbackImport) flush() error {
-	if err := i.queue(); err != nil {
+	if err := i.queue(true); err != nil {
 		return err
 	}
 	return i.writer.wait()

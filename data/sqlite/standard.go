@@ -231,7 +231,7 @@ func (w *slaWriter) addRow(standard int64, r slaRow) error {
 		finishedDay = int64(r.finishedDay)
 	}
 	w.pending = append(w.pending, standard, r.complaint, zeroNil(r.due), zeroNil(r.risk), zeroNil(r.finished), finishedDay, string(r.outcome))
-	if len(w.pending) == cap(w.pending) {
+	if len(w.pending) >= slaInsertRows*slaArgs { // not cap: an import's writer hands back slices of every kind
 		return w.flush()
 	}
 	return nil
