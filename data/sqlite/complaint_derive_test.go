@@ -41,3 +41,36 @@ func TestDeriveMarksFlowsInTimeOrder(t *testing.T) {
 		}
 	}
 }
+
+// A histogram's change keeps every bucket's count, whichever order the
+// buckets come in (below, inside or above those seen) and whatever the
+// sign.
+func TestBucketDeltasAdd(t *testing.T) {
+	var h bucketDeltas
+	want := map[int32]int32{}
+	for _, step := range []struct{ bucket, n int32 }{
+		{40, 1}, {40, 1}, {45, 1}, {12, 1}, {0, -1}, {300, 1}, {45, -1}, {12, 1}, {299, 1}, {0, 1},
+	} {
+		h.add(step.bucket, step.n)
+		want[step.bucket] += step.n
+	}
+	got := map[int32]int32{}
+	for i, n := range h.counts {
+		if n != 0 {
+			got[h.lo+int32(i)] = n
+		}
+	}
+	for b, n := range want {
+		if n == 0 {
+			delete(want, b)
+		}
+	}
+	if h.lo != 0 || len(got) != len(want) {
+		t.Fatalf("lo %d, buckets %v, want %v", h.lo, got, want)
+	}
+	for b, n := range want {
+		if got[b] != n {
+			t.Errorf("bucket %d: %d, want %d", b, got[b], n)
+		}
+	}
+}
