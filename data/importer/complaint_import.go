@@ -55,6 +55,7 @@ func ImportComplaints(ctx context.Context, store data.ComplaintStore, path strin
 	begin := func(bt data.ImportBatch) (importTx[*data.Complaint], error) {
 		return store.BeginComplaintImport(ctx, bt)
 	}
+	defer collectEvery(complaintGCPercent)()
 	return runImport(ctx, p, opt, progress, rowParser[*data.Complaint]{base: &b.rowBase, parse: b.build, flush: b.flush}, begin)
 }
 

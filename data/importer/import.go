@@ -674,6 +674,7 @@ func ImportFeedback(ctx context.Context, store data.FeedbackStore, path string, 
 	begin := func(bt data.ImportBatch) (importTx[*data.Feedback], error) {
 		return store.BeginFeedbackImport(ctx, bt)
 	}
+	defer collectEvery(feedbackGCPercent)()
 	return runImport(ctx, p, opt, progress, rowParser[*data.Feedback]{base: &b.rowBase, parse: b.build}, begin)
 }
 
@@ -681,7 +682,6 @@ func ImportFeedback(ctx context.Context, store data.FeedbackStore, path string, 
 // runs ahead of the store's inserts, bad rows go to the rejects file, and
 // anything short of a clean commit rolls back.
 func runImport[T any](ctx context.Context, p *plan, opt Options, progress func(Progress), rp rowParser[T], begin func(data.ImportBatch) (importTx[T], error)) (res Result, err error) {
-	defer collectMoreOften()()
 	res.Warnings = p.warnings
 	wrap := func(err error) error { return inFile(p.base, err) }
 	// The same bound as a row's own date (see happened): a whole-file date
