@@ -219,6 +219,9 @@ var complaintAliases = map[Field][]string{
 		"chat start date", // a chat log, its time apart ("Chat Start Time")
 		// GLPI; Gorgias' API names ("created_datetime").
 		"opening date", "created datetime",
+		// BMC Remedy (Helix ITSM) names an incident's opening "Submit
+		// Date"; Ivanti Neurons and Cherwell write "CreatedDateTime".
+		"submit date", "created date time",
 		// TOPdesk, SysAid, Front's message export (the conversation's
 		// segment began with the client's message).
 		"call date", "request time", "segment start",
@@ -237,6 +240,7 @@ var complaintAliases = map[Field][]string{
 		"дата документа"},      // Directum's report on appeals: the letter received
 	FieldUpdatedAt: {"дата изменения", "обновлено", "изменено", "updated", "updated at", "last updated", "modified", "sys_updated_on", "last update time", "last modified date", "дата последнего изменения",
 		"last update", "updated datetime",
+		"last mod date time", "last modified date time", // Ivanti, Cherwell
 		// Process-mining event logs date each step ("Case ID, Activity,
 		// Complete Timestamp"); Austin's 311 a request's last status.
 		"complete timestamp", "event timestamp", "activity timestamp", "status change date",
@@ -247,6 +251,8 @@ var complaintAliases = map[Field][]string{
 		"дата редактирования"}, // amoCRM's lead export,
 	FieldResolvedAt: {"дата решения", "решено", "решена", "решен", "решён", "дата и время решения", "дата выполнения", "выполнено", "время решения", "дата исполнения", "resolved", "resolved at",
 		"resolved_at", "solved at", "resolution date", "date resolved", "resolved time", "resolved date",
+		"last resolved date", // BMC Remedy: the final resolution of a reopened incident
+		"resolved date time", // Ivanti's ResolvedDateTime
 		// Zendesk Explore's "Ticket solved - Date" is left out: a whole
 		// day is coarser than its resolution time in hours. So is
 		// Intercom's "Conversation first closed at": read as the
@@ -278,6 +284,7 @@ var complaintAliases = map[Field][]string{
 		"date closed", "close time", "closed time", "closed date", "ticket closed time", "conversation last closed at",
 		// GLPI, Gorgias; ServiceDesk Plus closes a request as "Completed".
 		"closing date", "closed datetime", "completed time",
+		"closed date time", // Ivanti, Cherwell
 		// TOPdesk, HappyFox; Boston's 311 ("closed_dt").
 		"closure date", "closed on", "closed dt",
 		"dateclosed",                                                         // HaloPSA's API
@@ -332,7 +339,8 @@ var complaintAliases = map[Field][]string{
 		"источник", "channel", "source", "via", "ticket channel", "case origin",
 		"origin", "request source", "mode", // GLPI; ServiceDesk Plus
 		"create channel", "entry type", "способ обращения", // Zammad, TOPdesk, Naumen
-		"contact type", // SimpleOne, as ServiceNow
+		"contact type",                   // SimpleOne, as ServiceNow
+		"reported source", "call source", // BMC Remedy, Cherwell
 		// City 311 open data (New York, Austin), the CFPB's snake case,
 		// Comcast's complaints on Kaggle.
 		"open data channel type", "method received", "submitted via", "received via", "channel type",
@@ -358,6 +366,7 @@ var complaintAliases = map[Field][]string{
 		// osTicket's sender, Redmine's author (the one who asked), Kayako.
 		"from", "author", "автор", "full name", "requester name",
 		"caller", "request user", // TOPdesk, SysAid
+		"customer display name", "profile full name", // Cherwell, Ivanti
 		"requestors", "requestor", // Request Tracker
 		"submitter", "submitted by", "creator", // Jitbit, Spiceworks
 		"постановщик", // Bitrix24's tasks: who set the task
@@ -410,7 +419,8 @@ var complaintAliases = map[Field][]string{
 		"message", "body", // HESK, Jitbit
 		"суть жалобы", "суть претензии", "суть проблемы", "содержание жалобы", "содержание претензии", "содержание обращения",
 		"текст жалобы", "текст претензии", "complaint details", "details of complaint", "complaint text", "issue details",
-		"allegations", "allegation"}, // the NLRB's cases: what the charge alleges
+		"allegations", "allegation", // the NLRB's cases: what the charge alleges
+		"symptom"}, // Ivanti: what the client reports
 	FieldAssignee: {"ответственный", "исполнитель", "сотрудник", "агент", "специалист", "менеджер", "assignee", "assigned to", "agent", "owner",
 		"responsible", "ticket owner", "teammate assigned", "assigned agent",
 		"case owner", "teammate currently assigned", "assignee name",
@@ -418,6 +428,8 @@ var complaintAliases = map[Field][]string{
 		"agent assigned", "назначена", "technician", "assignee user", "operator", // TOPdesk
 		"resource", "org:resource", // who did a step of a process-mining event log
 		"assigned user", "кому назначено", // SimpleOne
+		"owned by", // Cherwell
+		"tech",     // SolarWinds Web Help Desk
 		"назначенный пользователь", "назначенный сотрудник", "назначенный исполнитель",
 		"agent name",       // Chatwoot's conversation report
 		"owner first name", // the BPI Challenge 2013's incidents: who owned the step

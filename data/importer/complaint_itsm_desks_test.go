@@ -1,0 +1,71 @@
+package importer_test
+
+import (
+	"testing"
+	"time"
+
+	"caredesk/data"
+)
+
+// IT service desks' incident exports: BMC Remedy's field labels ("Submit
+// Date", "Last Resolved Date", "Reported Source"), Ivanti's and
+// Cherwell's field names in camel case ("CreatedDateTime", "OwnedBy",
+// "CustomerDisplayName"), SolarWinds Web Help Desk's ticket list ("Tech",
+// "Date", "Closed Date"). Each names its opening, resolution, agent,
+// client and channel in words no other layout used, and the opening went
+// unrecognised: the import stopped asking for a date column.
+func TestImportITServiceDeskExports(t *testing.T) {
+	type want = exportTicket
+	at := func(d, h, m, s int) time.Time { return time.Date(2024, 3, d, h, m, s, 0, time.UTC) }
+	none := time.Time{}
+	one := func(t *testing.T, got map[string]data.Complaint, id string, opened time.Time, assignee, client string, ch data.Channel, subject string) data.Complaint {
+		t.Helper()
+		c := got[id]
+		if !c.OpenedAt.Equal(opened) || c.Assignee != assignee || c.ClientName != client || c.Channel != ch || c.Subject != subject {
+			t.Errorf("%s: opened %v, assignee %q, client %q, channel %q, subject %q; want %v, %q, %q, %q, %q", id,
+				c.OpenedAt, c.Assignee, c.ClientName, c.Channel, c.Subject, opened, assignee, client, ch, subject)
+		}
+		return c
+	}
+	runDeskCases(t, time.UTC, []deskCase{
+		{"remedy_incidents.csv", map[string]want{
+			"INC000000001234": {data.StatusClosed, data.PriorityHigh, at(4, 11, 2, 10)},
+			"INC000000001235": {data.StatusResolved, data.PriorityNormal, at(6, 10, 0, 0)},
+			"INC000000001236": {data.StatusInProgress, data.PriorityCritical, none},
+			"INC000000001237": {data.StatusWaiting, data.PriorityLow, none},
+		}, func(t *testing.T, got map[string]data.Complaint) {
+			one(t, got, "INC000000001234", at(4, 9, 14, 22), "Anna Petrova", "Acme Ltd", data.ChannelEmail, "Cannot log in to the portal")
+			one(t, got, "INC000000001236", at(20, 8, 0, 0), "", "Initech", data.ChannelWeb, "Delivery late again")
+		}},
+		{"ivanti_incidents.csv", map[string]want{
+			"10452": {data.StatusClosed, data.PriorityHigh, at(4, 15, 40, 0)},
+			"10453": {data.StatusInProgress, data.PriorityNormal, none},
+			"10454": {data.StatusResolved, data.PriorityCritical, at(5, 12, 5, 0)},
+			"10455": {data.StatusWaiting, data.PriorityLow, none},
+		}, func(t *testing.T, got map[string]data.Complaint) {
+			c := one(t, got, "10452", at(4, 8, 12, 0), "jsmith", "Laura Chen", data.ChannelPhone, "VPN drops every hour")
+			if c.Description != "The tunnel closes every hour since Monday" || c.Category != "Network" {
+				t.Errorf("10452: description %q, category %q", c.Description, c.Category)
+			}
+		}},
+		{"whd_tickets.csv", map[string]want{
+			"5531": {data.StatusClosed, data.PriorityHigh, at(4, 16, 45, 0)},
+			"5532": {data.StatusInProgress, data.PriorityNormal, none},
+			"5533": {data.StatusResolved, data.PriorityCritical, at(13, 11, 0, 0)},
+			"5534": {data.StatusWaiting, data.PriorityLow, none},
+		}, func(t *testing.T, got map[string]data.Complaint) {
+			one(t, got, "5531", at(4, 9, 3, 0), "Maria Lopez", "Tom Hardy", "", "Charged twice")
+		}},
+		{"cherwell_incidents.csv", map[string]want{
+			"100231": {data.StatusClosed, data.PriorityHigh, at(4, 13, 0, 0)},
+			"100232": {data.StatusResolved, data.PriorityCritical, at(5, 18, 0, 0)},
+			"100233": {data.StatusInProgress, data.PriorityNormal, none},
+			"100234": {data.StatusWaiting, data.PriorityLow, none},
+		}, func(t *testing.T, got map[string]data.Complaint) {
+			c := one(t, got, "100232", at(5, 8, 30, 0), "Lee Wong", "Contoso", data.ChannelPhone, "Courier did not arrive")
+			if c.Category != "Courier" || c.Subcategory != "No show" {
+				t.Errorf("100232: category %q / %q", c.Category, c.Subcategory)
+			}
+		}},
+	})
+}
