@@ -42,6 +42,10 @@ func TestImportHelpDeskExports(t *testing.T) {
 			if c := got["3101"]; c.Subject != "Charged twice" || c.Assignee != "Anna Petrova" || c.ClientName != "Acme Ltd" {
 				t.Errorf("3101 %+v", c)
 			}
+			// HubSpot's "Time to first agent email reply", a duration.
+			if c := got["3101"]; !c.Facts.FirstResponseAt.Equal(time.Date(2024, 3, 4, 9, 25, 0, 0, time.UTC)) || !got["3103"].Facts.FirstResponseAt.IsZero() {
+				t.Errorf("first replies: 3101 %v (want 09:25), 3103 %v (none)", c.Facts.FirstResponseAt, got["3103"].Facts.FirstResponseAt)
+			}
 		}},
 		{"usedesk_cp1251.csv", importer.FormatGeneric, map[string]want{
 			"51001": {data.StatusClosed, data.PriorityHigh, time.Date(2024, 3, 5, 18, 0, 0, 0, msk)},
