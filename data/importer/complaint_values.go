@@ -278,6 +278,10 @@ var statusWords = []struct {
 	{"in progress", data.StatusInProgress},
 	{"escalated", data.StatusInProgress},
 	{"working", data.StatusInProgress}, // Salesforce cases
+	// SAP Service Cloud's tickets: Open, In Process, Customer Action
+	// (the customer is to answer), Completed, Closed.
+	{"in process", data.StatusInProgress},
+	{"customer action", data.StatusWaiting},
 	// Dynamics 365's case status reasons: "Researching" and "Waiting for
 	// Details" while active, "Problem Solved" and "Information Provided"
 	// once resolved ("Canceled" and "Merged" below).

@@ -205,7 +205,8 @@ var complaintAliases = map[Field][]string{
 		"№ жалобы", "№ претензии", "№ обращения", "№ заявки", "№ рекламации", "номер рекламации", "рег. номер", "рег. №", "рег.номер", "рег.№", "№ регистрации", "регистрационный индекс", "рег. индекс",
 		"регистрационный номер", "входящий номер", "вх. №", "вх. номер", "complaint no", "complaint no.", "complaint number",
 		"complaint #", "case no", "case no.", "claim number", "claim no", "claim no.", "claim id", "reference number", "ref no", "ref. no",
-		"complaint ref", "complaint reference", "case ref", "case reference", "ticket ref", "ticket reference", "ref", "reference"},
+		"complaint ref", "complaint reference", "case ref", "case reference", "ticket ref", "ticket reference", "ref", "reference",
+		"reference #"}, // Oracle Service Cloud's incidents
 	FieldOpened: {"дата", "дата обращения", "дата создания", "дата регистрации", "дата поступления", "дата и время", "создано", "создана", "создан", "создан(а)", "поступило",
 		"дата и время создания", "дата/время создания", "время обращения", "дата/время обращения", "зарегистрировано", "зарегистрирован", "зарегистрирована",
 		"дата создания обращения", "дата создания заявки", "время создания", "дата открытия", "открыто", "opened", "opened at", "opened_at",
@@ -241,6 +242,8 @@ var complaintAliases = map[Field][]string{
 	FieldUpdatedAt: {"дата изменения", "обновлено", "изменено", "updated", "updated at", "last updated", "modified", "sys_updated_on", "last update time", "last modified date", "дата последнего изменения",
 		"last update", "updated datetime",
 		"last mod date time", "last modified date time", // Ivanti, Cherwell
+		"date last updated", // Oracle Service Cloud
+		"changed on",        // SAP Service Cloud
 		// Process-mining event logs date each step ("Case ID, Activity,
 		// Complete Timestamp"); Austin's 311 a request's last status.
 		"complete timestamp", "event timestamp", "activity timestamp", "status change date",
@@ -251,8 +254,9 @@ var complaintAliases = map[Field][]string{
 		"дата редактирования"}, // amoCRM's lead export,
 	FieldResolvedAt: {"дата решения", "решено", "решена", "решен", "решён", "дата и время решения", "дата выполнения", "выполнено", "время решения", "дата исполнения", "resolved", "resolved at",
 		"resolved_at", "solved at", "resolution date", "date resolved", "resolved time", "resolved date",
-		"last resolved date", // BMC Remedy: the final resolution of a reopened incident
-		"resolved date time", // Ivanti's ResolvedDateTime
+		"last resolved date",              // BMC Remedy: the final resolution of a reopened incident
+		"resolved date time",              // Ivanti's ResolvedDateTime
+		"completion date", "completed on", // SAP Service Cloud's ticket
 		// Zendesk Explore's "Ticket solved - Date" is left out: a whole
 		// day is coarser than its resolution time in hours. So is
 		// Intercom's "Conversation first closed at": read as the
@@ -294,6 +298,7 @@ var complaintAliases = map[Field][]string{
 		"first responded at", "responded at", "first response", "first response date", "first agent reply date", "first reply date",
 		"initial response time", "first response time", "responded time",
 		"date of first agent reply",                             // Deskpro
+		"responded date",                                        // ServiceDesk Plus
 		"responsedate",                                          // HaloPSA's API
 		"conversation first replied at", "first admin reply at", // Intercom
 		"дата ответа клиенту", "дата первого контакта", "date of first response", "first contact date", "date responded",
@@ -389,6 +394,7 @@ var complaintAliases = map[Field][]string{
 	// Bitrix24, not a category.
 	FieldCategory: {"категория", "тематика", "категория обращения", "тема обращения", "причина обращения", "category", "topic",
 		"ticket category", "reason", "queue", "очередь", "case reason", "conversation topic", "help topic",
+		"service category", // SAP Service Cloud's ticket
 		// City 311 open data: New York's complaint type, Chicago's and
 		// Austin's service request type.
 		"complaint type", "sr type", "sr description", "service name", "service request type",
@@ -429,8 +435,9 @@ var complaintAliases = map[Field][]string{
 		"agent assigned", "назначена", "technician", "assignee user", "operator", // TOPdesk
 		"resource", "org:resource", // who did a step of a process-mining event log
 		"assigned user", "кому назначено", // SimpleOne
-		"owned by", // Cherwell
-		"tech",     // SolarWinds Web Help Desk
+		"owned by",  // Cherwell
+		"tech",      // SolarWinds Web Help Desk
+		"processor", // SAP Service Cloud's ticket
 		"назначенный пользователь", "назначенный сотрудник", "назначенный исполнитель",
 		"agent name",       // Chatwoot's conversation report
 		"owner first name", // the BPI Challenge 2013's incidents: who owned the step

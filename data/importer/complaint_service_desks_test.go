@@ -7,14 +7,15 @@ import (
 	"caredesk/data"
 )
 
-// IT service desks' incident exports: BMC Remedy's field labels ("Submit
-// Date", "Last Resolved Date", "Reported Source"), Ivanti's and
+// IT and enterprise service desks' exports: BMC Remedy's field labels
+// ("Submit Date", "Last Resolved Date", "Reported Source"), Ivanti's and
 // Cherwell's field names in camel case ("CreatedDateTime", "OwnedBy",
 // "CustomerDisplayName"), SolarWinds Web Help Desk's ticket list ("Tech",
-// "Date", "Closed Date"). Each names its opening, resolution, agent,
-// client and channel in words no other layout used, and the opening went
-// unrecognised: the import stopped asking for a date column.
-func TestImportITServiceDeskExports(t *testing.T) {
+// "Date", "Closed Date"), Oracle's and SAP's service clouds. Each names
+// its opening, resolution, agent, client, channel or statuses in words
+// no other layout used: the import stopped asking for a date column, or
+// took none of them.
+func TestImportServiceDeskExports(t *testing.T) {
 	type want = exportTicket
 	at := func(d, h, m, s int) time.Time { return time.Date(2024, 3, d, h, m, s, 0, time.UTC) }
 	none := time.Time{}
@@ -55,6 +56,38 @@ func TestImportITServiceDeskExports(t *testing.T) {
 			"5534": {data.StatusWaiting, data.PriorityLow, none},
 		}, func(t *testing.T, got map[string]data.Complaint) {
 			one(t, got, "5531", at(4, 9, 3, 0), "Maria Lopez", "Tom Hardy", "", "Charged twice")
+		}},
+		// Oracle Service Cloud (RightNow): a "Reference #", its own
+		// statuses (Unresolved, Waiting, Solved); only "Date Last
+		// Updated" tells its dates are month first.
+		{"oracle_service_cloud_incidents.csv", map[string]want{
+			"240304-000001": {data.StatusResolved, data.PriorityNormal, at(5, 12, 0, 0)},
+			"240305-000002": {data.StatusInProgress, data.PriorityNormal, none},
+			"240306-000003": {data.StatusWaiting, data.PriorityNormal, none},
+		}, func(t *testing.T, got map[string]data.Complaint) {
+			one(t, got, "240305-000002", at(5, 10, 0, 0), "", "Li Wei", data.ChannelChat, "App crashes")
+		}},
+		// SAP Service Cloud: In Process, Customer Action, Completed; the
+		// processor is the agent, the completion the resolution.
+		{"sap_service_cloud_tickets.csv", map[string]want{
+			"7001": {data.StatusResolved, data.PriorityCritical, at(5, 12, 0, 0)},
+			"7002": {data.StatusInProgress, data.PriorityNormal, none},
+			"7003": {data.StatusWaiting, data.PriorityLow, none},
+		}, func(t *testing.T, got map[string]data.Complaint) {
+			if c := one(t, got, "7001", at(4, 9, 15, 0), "Anna Petrova", "Maria Lopez", data.ChannelEmail, "Invoice wrong"); c.Category != "Billing" {
+				t.Errorf("7001: category %q", c.Category)
+			}
+		}},
+		// A ServiceDesk Plus report names the first response "Responded
+		// Date".
+		{"sdp_report.csv", map[string]want{
+			"1201": {data.StatusClosed, data.PriorityHigh, at(4, 13, 15, 0)},
+			"1202": {data.StatusInProgress, data.PriorityNormal, none},
+			"1203": {data.StatusWaiting, data.PriorityLow, none},
+		}, func(t *testing.T, got map[string]data.Complaint) {
+			if c := got["1201"]; !c.Facts.FirstResponseAt.Equal(at(4, 9, 40, 0)) {
+				t.Errorf("1201: first response %v, want 09:40", c.Facts.FirstResponseAt)
+			}
 		}},
 		{"cherwell_incidents.csv", map[string]want{
 			"100231": {data.StatusClosed, data.PriorityHigh, at(4, 13, 0, 0)},
