@@ -111,6 +111,8 @@ func TestParseTicketValues(t *testing.T) {
 		"Active": data.StatusInProgress, "Closed with explanation": data.StatusClosed, "Closed with monetary relief": data.StatusClosed,
 		"In progress": data.StatusInProgress, "Untimely response": data.StatusInProgress, "Закрыта": data.StatusClosed,
 		"В работе": data.StatusInProgress, "Ожидает клиента": data.StatusWaiting, "Новая": data.StatusNew, "Решена": data.StatusResolved,
+		"Требует уточнения": data.StatusWaiting, "Требуется уточнение": data.StatusWaiting, "Черновик": data.StatusNew,
+		"In Process": data.StatusInProgress, "Customer Action": data.StatusWaiting, // SAP Service Cloud
 	}
 	for in, want := range statuses {
 		if got, ok := parseStatus(in); !ok || got != want {

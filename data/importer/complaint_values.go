@@ -314,6 +314,12 @@ var statusWords = []struct {
 	{"external processing", data.StatusInProgress},
 	{"rejected by user", data.StatusInProgress},
 	{"требуется информация", data.StatusWaiting},
+	// IntraService and other Russian desks ask the client to clarify;
+	// a request saved unsent is a draft.
+	{"требует уточнения", data.StatusWaiting},
+	{"требуется уточнение", data.StatusWaiting},
+	{"на уточнении", data.StatusWaiting},
+	{"черновик", data.StatusNew},
 	{"внешняя обработка", data.StatusInProgress},
 	{"transferred", data.StatusInProgress}, // 311: sent on to the department that acts
 	// The BPI Challenge 2013's Volvo IT incidents: queued for another
