@@ -11,10 +11,10 @@ import (
 // ("Submit Date", "Last Resolved Date", "Reported Source"), Ivanti's and
 // Cherwell's field names in camel case ("CreatedDateTime", "OwnedBy",
 // "CustomerDisplayName"), SolarWinds Web Help Desk's ticket list ("Tech",
-// "Date", "Closed Date"), Oracle's and SAP's service clouds. Each names
-// its opening, resolution, agent, client, channel or statuses in words
-// no other layout used: the import stopped asking for a date column, or
-// took none of them.
+// "Date", "Closed Date"), Oracle's and SAP's service clouds, Kustomer's
+// conversations. Each names its opening, resolution, agent, client,
+// channel or statuses in words no other layout used: the import stopped
+// asking for a date column, or took none of them.
 func TestImportServiceDeskExports(t *testing.T) {
 	type want = exportTicket
 	at := func(d, h, m, s int) time.Time { return time.Date(2024, 3, d, h, m, s, 0, time.UTC) }
@@ -88,6 +88,15 @@ func TestImportServiceDeskExports(t *testing.T) {
 			if c := got["1201"]; !c.Facts.FirstResponseAt.Equal(at(4, 9, 40, 0)) {
 				t.Errorf("1201: first response %v, want 09:40", c.Facts.FirstResponseAt)
 			}
+		}},
+		// Kustomer's conversations: open, snoozed, done; "Last Done At"
+		// is the resolution, the agents are its "Assigned Users".
+		{"kustomer_conversations.csv", map[string]want{
+			"5f1a": {data.StatusClosed, data.PriorityNormal, at(4, 16, 40, 0)},
+			"5f1b": {data.StatusInProgress, data.PriorityLow, none},
+			"5f1c": {data.StatusWaiting, data.PriorityHigh, none},
+		}, func(t *testing.T, got map[string]data.Complaint) {
+			one(t, got, "5f1b", at(5, 11, 0, 0), "Boris Ivanov", "Li Wei", data.ChannelChat, "Parcel late")
 		}},
 		{"cherwell_incidents.csv", map[string]want{
 			"100231": {data.StatusClosed, data.PriorityHigh, at(4, 13, 0, 0)},

@@ -257,6 +257,7 @@ var complaintAliases = map[Field][]string{
 		"last resolved date",              // BMC Remedy: the final resolution of a reopened incident
 		"resolved date time",              // Ivanti's ResolvedDateTime
 		"completion date", "completed on", // SAP Service Cloud's ticket
+		"last done at", // Kustomer: a conversation is done when resolved
 		// Zendesk Explore's "Ticket solved - Date" is left out: a whole
 		// day is coarser than its resolution time in hours. So is
 		// Intercom's "Conversation first closed at": read as the
@@ -347,6 +348,7 @@ var complaintAliases = map[Field][]string{
 		"create channel", "entry type", "способ обращения", // Zammad, TOPdesk, Naumen
 		"contact type",                   // SimpleOne, as ServiceNow
 		"reported source", "call source", // BMC Remedy, Cherwell
+		"channels", // Kustomer: a conversation's channels, the first one it came by
 		// City 311 open data (New York, Austin), the CFPB's snake case,
 		// Comcast's complaints on Kaggle.
 		"open data channel type", "method received", "submitted via", "received via", "channel type",
@@ -435,9 +437,10 @@ var complaintAliases = map[Field][]string{
 		"agent assigned", "назначена", "technician", "assignee user", "operator", // TOPdesk
 		"resource", "org:resource", // who did a step of a process-mining event log
 		"assigned user", "кому назначено", // SimpleOne
-		"owned by",  // Cherwell
-		"tech",      // SolarWinds Web Help Desk
-		"processor", // SAP Service Cloud's ticket
+		"owned by",       // Cherwell
+		"tech",           // SolarWinds Web Help Desk
+		"processor",      // SAP Service Cloud's ticket
+		"assigned users", // Kustomer's conversations (assignedUsers)
 		"назначенный пользователь", "назначенный сотрудник", "назначенный исполнитель",
 		"agent name",       // Chatwoot's conversation report
 		"owner first name", // the BPI Challenge 2013's incidents: who owned the step
