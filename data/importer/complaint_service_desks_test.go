@@ -111,3 +111,26 @@ func TestImportServiceDeskExports(t *testing.T) {
 		}},
 	})
 }
+
+// «Время ответа» and «Время решения» hold a duration in one export and
+// a date and time in another (ServiceDesk Plus in Russian): the values
+// decide which. A time of answer went unread before. «Время выполнения»
+// is read only as a date: as a duration it may be the effort spent.
+func TestAnswerAndResolutionTimesAsDatesOrDurations(t *testing.T) {
+	for name, rows := range map[string][]string{
+		"durations.csv": {"Номер;Статус;Дата создания;Время решения;Время ответа",
+			"1;Закрыта;04.03.2024 09:15;02:45;00:25"},
+		"dates.csv": {"Номер;Статус;Дата создания;Время решения;Время ответа",
+			"1;Закрыта;04.03.2024 09:15;04.03.2024 12:00;04.03.2024 09:40"},
+		"sdp_ru.csv": {"ID запроса;Тема;Статус;Время создания;Время ответа;Время выполнения;Время закрытия",
+			"1;Не печатает принтер;Закрыт;04.03.2024 09:15;04.03.2024 09:40;04.03.2024 12:00;05.03.2024 09:00"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			_, got, _ := importAllTickets(t, name, 1, rows...)
+			c := got["1"]
+			if r, s := c.Facts.FirstResponseAt.Sub(c.OpenedAt), c.Facts.ResolvedAt.Sub(c.OpenedAt); r != 25*time.Minute || s != 165*time.Minute {
+				t.Errorf("first response after %v, resolution after %v; want 25m, 2h45m", r, s)
+			}
+		})
+	}
+}

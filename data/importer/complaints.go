@@ -252,7 +252,7 @@ var complaintAliases = map[Field][]string{
 		"change date+time",     // the BPI Challenge 2013's incidents: each step's time
 		"lastactiondate",       // HaloPSA's API
 		"дата редактирования"}, // amoCRM's lead export,
-	FieldResolvedAt: {"дата решения", "решено", "решена", "решен", "решён", "дата и время решения", "дата выполнения", "выполнено", "время решения", "дата исполнения", "resolved", "resolved at",
+	FieldResolvedAt: {"дата решения", "решено", "решена", "решен", "решён", "дата и время решения", "дата выполнения", "выполнено", "время решения", "время выполнения", "дата исполнения", "resolved", "resolved at",
 		"resolved_at", "solved at", "resolution date", "date resolved", "resolved time", "resolved date",
 		"last resolved date",              // BMC Remedy: the final resolution of a reopened incident
 		"resolved date time",              // Ivanti's ResolvedDateTime
@@ -295,7 +295,11 @@ var complaintAliases = map[Field][]string{
 		"dateclosed",                                                         // HaloPSA's API
 		"date closed at investigation stage", "date closed at investigation", // the SPSO's model log
 		"canceled", "cancelled"}, // Linear: when the issue was canceled (a flag elsewhere, no date: not taken)
-	FieldRespondedAt: {"дата первого ответа", "первый ответ", "дата ответа", "время первого ответа", "first response at", "first reply at",
+	// «Время ответа», «Время выполнения»: a time of day or a duration, as
+	// «Время первого ответа» and «Время решения»: the values decide (see
+	// valuesFit). A duration «выполнения» may be the effort spent, not the
+	// time to a resolution: only its date is read.
+	FieldRespondedAt: {"дата первого ответа", "первый ответ", "дата ответа", "время первого ответа", "время ответа", "first response at", "first reply at",
 		"first responded at", "responded at", "first response", "first response date", "first agent reply date", "first reply date",
 		"initial response time", "first response time", "responded time",
 		"date of first agent reply",                             // Deskpro
