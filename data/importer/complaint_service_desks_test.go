@@ -134,3 +134,22 @@ func TestAnswerAndResolutionTimesAsDatesOrDurations(t *testing.T) {
 		})
 	}
 }
+
+// A resolution date under the many names hand-made and exported ticket
+// lists give it: a ticket resolved three hours after opening, whichever
+// the header. Before, these were left unmapped and every resolution time
+// stayed unknown. "Resolution Time" holding hours stays a duration.
+func TestResolutionDateHeaders(t *testing.T) {
+	for _, h := range []string{"Resolution Date/Time", "Date Solved", "Solved Date", "Fixed Date", "Done Date", "Completed Date/Time",
+		"Date Completed", "Resolution Time", "Фактическая дата закрытия", "Дата завершения работ", "Дата фактического выполнения"} {
+		_, got, _ := importAllTickets(t, "resolved.csv", 2, "Ticket ID,Status,Created,"+h+",Subject",
+			"T1,Closed,2024-03-04 09:15,2024-03-04 12:15,Late", "T2,Open,2024-03-05 10:00,,Broken")
+		if c := got["T1"]; c.Facts.ResolvedAt.Sub(c.OpenedAt) != 3*time.Hour || !got["T2"].Facts.ResolvedAt.IsZero() {
+			t.Errorf("%q: T1 resolved %v after opening (want 3h), T2 resolved at %v", h, c.Facts.ResolvedAt.Sub(c.OpenedAt), got["T2"].Facts.ResolvedAt)
+		}
+	}
+	_, got, _ := importAllTickets(t, "hours.csv", 1, "Ticket ID,Status,Created,Resolution Time (in hrs),Subject", "T1,Closed,2024-03-04 09:15,3.5,Late")
+	if c := got["T1"]; c.Facts.ResolvedAt.Sub(c.OpenedAt) != 210*time.Minute {
+		t.Errorf("Resolution Time (in hrs) 3.5: resolved %v after opening", c.Facts.ResolvedAt.Sub(c.OpenedAt))
+	}
+}

@@ -258,6 +258,11 @@ var complaintAliases = map[Field][]string{
 		"resolved date time",              // Ivanti's ResolvedDateTime
 		"completion date", "completed on", // SAP Service Cloud's ticket
 		"last done at", // Kustomer: a conversation is done when resolved
+		"resolution date/time", "resolution datetime", "date solved", "solved date", "date completed", "completed date/time",
+		"done date", "fixed date", "дата фактического выполнения", "дата завершения работ",
+		// A date and time in some exports, a duration in others (as
+		// «время решения»): the values decide (see valuesFit).
+		"resolution time",
 		// Zendesk Explore's "Ticket solved - Date" is left out: a whole
 		// day is coarser than its resolution time in hours. So is
 		// Intercom's "Conversation first closed at": read as the
@@ -290,6 +295,7 @@ var complaintAliases = map[Field][]string{
 		// GLPI, Gorgias; ServiceDesk Plus closes a request as "Completed".
 		"closing date", "closed datetime", "completed time",
 		"closed date time", // Ivanti, Cherwell
+		"фактическая дата закрытия",
 		// TOPdesk, HappyFox; Boston's 311 ("closed_dt").
 		"closure date", "closed on", "closed dt",
 		"dateclosed",                                                         // HaloPSA's API
