@@ -153,3 +153,27 @@ func TestResolutionDateHeaders(t *testing.T) {
 		t.Errorf("Resolution Time (in hrs) 3.5: resolved %v after opening", c.Facts.ResolvedAt.Sub(c.OpenedAt))
 	}
 }
+
+// The first response under the names ticket lists give it, a reply 30
+// minutes after opening whichever the header («Взята в работу»: a Russian
+// desk's reaction is the ticket taken into work). «Время реакции» holding
+// a duration stays one (holding a date it may be an SLA's deadline: see
+// desk_creatio_cases.csv), and a yes/no "First Contact" is no date.
+func TestFirstResponseDateHeaders(t *testing.T) {
+	for _, h := range []string{"First Agent Response", "Responded On", "Response Date", "Replied At", "First Contact", "First Touch",
+		"Acknowledged At", "Дата реакции", "Первая реакция", "Дата первой реакции", "Дата взятия в работу", "Взята в работу"} {
+		_, got, _ := importAllTickets(t, "replied.csv", 2, "Ticket ID,Status,Created,"+h+",Subject",
+			"T1,Open,2024-03-04 09:15,2024-03-04 09:45,Late", "T2,Open,2024-03-05 10:00,,Broken")
+		if c := got["T1"]; c.Facts.FirstResponseAt.Sub(c.OpenedAt) != 30*time.Minute || !got["T2"].Facts.FirstResponseAt.IsZero() {
+			t.Errorf("%q: T1 answered %v after opening (want 30m), T2 at %v", h, c.Facts.FirstResponseAt.Sub(c.OpenedAt), got["T2"].Facts.FirstResponseAt)
+		}
+	}
+	_, got, _ := importAllTickets(t, "reaction.csv", 1, "Номер;Статус;Дата создания;Время реакции", "1;Открыта;04.03.2024 09:15;00:30")
+	if c := got["1"]; c.Facts.FirstResponseAt.Sub(c.OpenedAt) != 30*time.Minute {
+		t.Errorf("«Время реакции» 00:30: answered %v after opening", c.Facts.FirstResponseAt.Sub(c.OpenedAt))
+	}
+	_, got, _ = importAllTickets(t, "fcr.csv", 1, "Ticket ID,Status,Created,First Contact,Subject", "T1,Closed,2024-03-04 09:15,Yes,Late")
+	if c := got["T1"]; !c.Facts.FirstResponseAt.IsZero() {
+		t.Errorf("a yes/no First Contact read as the first response: %v", c.Facts.FirstResponseAt)
+	}
+}

@@ -316,6 +316,12 @@ var complaintAliases = map[Field][]string{
 		// A complaints process acknowledges receipt first (TAP's advice
 		// stages: Complaint Received, Acknowledged, Reviewed, Resolved).
 		"acknowledged", "date acknowledged", "acknowledged on", "acknowledgement date", "date of acknowledgement",
+		"first agent response", "responded on", "response date", "replied at", "first contact", "first touch", "acknowledged at",
+		// A Russian desk's reaction is the ticket taken into work. Not
+		// «Время реакции»: a duration in some exports, the deadline its
+		// SLA sets in others (Creatio's, beside «Фактическая реакция»).
+		"дата реакции", "первая реакция", "дата первой реакции",
+		"дата взятия в работу", "взята в работу", "взято в работу",
 		"фактическая реакция"}, // Creatio's case (RespondedOn),
 	// A unit in brackets is read by durationUnit.
 	FieldFirstResponse: {"время первого ответа", "время реакции", "время ответа", "first response time", "first reply time", "response time",
