@@ -177,3 +177,26 @@ func TestFirstResponseDateHeaders(t *testing.T) {
 		t.Errorf("a yes/no First Contact read as the first response: %v", c.Facts.FirstResponseAt)
 	}
 }
+
+// The agent and the client under more of the names ticket lists give
+// them. The CFPB's "Company" stays the one complained about, no client
+// (TestImportHelpDeskExports).
+func TestAgentAndClientHeaders(t *testing.T) {
+	for _, tc := range []struct {
+		headers []string
+		value   string
+		get     func(data.Complaint) string
+	}{
+		{[]string{"Support Agent", "Owner Name", "Case Owner Name", "Assigned To User", "Rep", "CSR", "Специалист поддержки", "Сотрудник поддержки"},
+			"Anna Petrova", func(c data.Complaint) string { return c.Assignee }},
+		{[]string{"Company", "Company Name", "Client Company", "Account", "Organisation", "Requester Organization", "End User", "Юрлицо"},
+			"Acme Ltd", func(c data.Complaint) string { return c.ClientName }},
+	} {
+		for _, h := range tc.headers {
+			_, got, _ := importAllTickets(t, "people.csv", 1, "Ticket ID,Status,Created,"+h+",Subject", "T1,Open,2024-03-04 09:15,"+tc.value+",Late")
+			if v := tc.get(got["T1"]); v != tc.value {
+				t.Errorf("%q: %q, want %q", h, v, tc.value)
+			}
+		}
+	}
+}

@@ -170,6 +170,8 @@ var complaintSkip = map[string][]string{
 	FormatRedmine: {"дата выполнения", "срок завершения", "due date", "start date", "дата начала", "начата"},
 	FormatFreshdesk: {"first response time (in hrs)", "resolution time (in hrs)", "first response time (hrs)", "resolution time (hrs)",
 		"due_by", "fr_due_by"}, // its API's deadlines
+	// The CFPB's "Company" is the one complained about, not a client.
+	FormatCFPB: {"company", "_source.company"},
 	// A Zendesk view's "SLA" is the time of the next breach, a deadline.
 	FormatZendesk: {"sla", "next sla breach", "due date"},
 	FormatGLPI:    {"time to resolve", "time to own", "время до решения", "время владения", "temps de résolution", "temps de prise en charge"},
@@ -391,6 +393,9 @@ var complaintAliases = map[Field][]string{
 		"from", "author", "автор", "full name", "requester name",
 		"caller", "request user", // TOPdesk, SysAid
 		"customer display name", "profile full name", // Cherwell, Ivanti
+		// The client's company, where the export has no person beside it
+		// (a person's column ranks first when there is one).
+		"company", "company name", "client company", "account", "organisation", "requester organization", "end user", "юрлицо",
 		"requestors", "requestor", // Request Tracker
 		"submitter", "submitted by", "creator", // Jitbit, Spiceworks
 		"постановщик", // Bitrix24's tasks: who set the task
@@ -457,6 +462,8 @@ var complaintAliases = map[Field][]string{
 		"tech",           // SolarWinds Web Help Desk
 		"processor",      // SAP Service Cloud's ticket
 		"assigned users", // Kustomer's conversations (assignedUsers)
+		"support agent", "owner name", "case owner name", "assigned to user", "agent email", "rep", "csr",
+		"специалист поддержки", "сотрудник поддержки",
 		"назначенный пользователь", "назначенный сотрудник", "назначенный исполнитель",
 		"agent name",       // Chatwoot's conversation report
 		"owner first name", // the BPI Challenge 2013's incidents: who owned the step
