@@ -200,3 +200,27 @@ func TestAgentAndClientHeaders(t *testing.T) {
 		}
 	}
 }
+
+// The channel, the priority and the category under more of their names.
+func TestChannelPriorityCategoryHeaders(t *testing.T) {
+	for _, tc := range []struct {
+		headers []string
+		value   string
+		want    string
+		get     func(data.Complaint) string
+	}{
+		{[]string{"Communication Channel", "Medium", "Inbound Channel", "Ticket Source", "Origin Channel", "Via Channel",
+			"Канал коммуникации", "Тип канала", "Способ связи"}, "Email", string(data.ChannelEmail), func(c data.Complaint) string { return string(c.Channel) }},
+		{[]string{"Priority Level", "Urgency Level", "Ticket Urgency", "Importance", "Prio"}, "High", string(data.PriorityHigh),
+			func(c data.Complaint) string { return string(c.Priority) }},
+		{[]string{"Problem Type", "Contact Reason", "Reason for Contact", "Subject Category", "Тип проблемы"}, "Billing", "Billing",
+			func(c data.Complaint) string { return c.Category }},
+	} {
+		for _, h := range tc.headers {
+			_, got, _ := importAllTickets(t, "values.csv", 1, "Ticket ID,Status,Created,"+h+",Subject", "T1,Open,2024-03-04 09:15,"+tc.value+",Late")
+			if v := tc.get(got["T1"]); v != tc.want {
+				t.Errorf("%q: %q, want %q", h, v, tc.want)
+			}
+		}
+	}
+}

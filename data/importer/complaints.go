@@ -352,6 +352,7 @@ var complaintAliases = map[Field][]string{
 		"activity", "activity name", "concept:name",
 		"этап сделки"}, // amoCRM's lead: its stage in the pipeline,
 	FieldPriority: {"приоритет", "срочность", "важность", "priority", "urgency", "ticket priority", "case priority",
+		"priority level", "urgency level", "ticket urgency", "importance", "prio",
 		"критичность", "уровень важности", "степень важности", "уровень критичности", "severity", "severity level"},
 	// Zoho Desk's "Classification" holds Problem, Question, Request,
 	// Feature: a type, not a category.
@@ -367,6 +368,8 @@ var complaintAliases = map[Field][]string{
 		"contact type",                   // SimpleOne, as ServiceNow
 		"reported source", "call source", // BMC Remedy, Cherwell
 		"channels", // Kustomer: a conversation's channels, the first one it came by
+		"communication channel", "inbound channel", "origin channel", "via channel", "ticket source", "medium",
+		"канал коммуникации", "тип канала", "способ связи",
 		// City 311 open data (New York, Austin), the CFPB's snake case,
 		// Comcast's complaints on Kaggle.
 		"open data channel type", "method received", "submitted via", "received via", "channel type",
@@ -418,6 +421,7 @@ var complaintAliases = map[Field][]string{
 	FieldCategory: {"категория", "тематика", "категория обращения", "тема обращения", "причина обращения", "category", "topic",
 		"ticket category", "reason", "queue", "очередь", "case reason", "conversation topic", "help topic",
 		"service category", // SAP Service Cloud's ticket
+		"problem type", "contact reason", "reason for contact", "subject category", "тип проблемы",
 		// City 311 open data: New York's complaint type, Chicago's and
 		// Austin's service request type.
 		"complaint type", "sr type", "sr description", "service name", "service request type",
