@@ -224,3 +224,15 @@ func TestChannelPriorityCategoryHeaders(t *testing.T) {
 		}
 	}
 }
+
+// A ticket's number under more of its names: without it a ticket is known
+// by its content, and a re-export of a changed ticket would add it again.
+func TestTicketNumberHeaders(t *testing.T) {
+	for _, h := range []string{"Case #", "Incident #", "Issue #", "Request #", "Ref #", "Request Number", "Record ID"} {
+		_, got, _ := importAllTickets(t, "numbers.csv", 2, h+",Created,Status,Subject",
+			"A-77,2024-03-04 09:15,Open,Late", "A-78,2024-03-05 10:00,Open,Broken")
+		if _, ok := got["A-77"]; !ok {
+			t.Errorf("%q: no ticket A-77 among %d", h, len(got))
+		}
+	}
+}
