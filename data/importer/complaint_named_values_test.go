@@ -42,3 +42,13 @@ func TestUnpursuableClosesUnresolved(t *testing.T) {
 		t.Errorf("Unpursuable: %q %v, cancelled %v", st, ok, cancelledStatus(FormatGeneric, "Unpursuable"))
 	}
 }
+
+// A ticket the client abandoned, or one that lapsed, is closed without a
+// resolution; a case Dynamics made inactive is closed, a resolution.
+func TestAbandonedAndExpiredCloseUnresolved(t *testing.T) {
+	for in, cancelled := range map[string]bool{"Abandoned": true, "Expired": true, "Inactive": false} {
+		if st, ok := parseStatus(in); !ok || st != data.StatusClosed || cancelledStatus(FormatGeneric, in) != cancelled {
+			t.Errorf("%s: %q %v, cancelled %v (want %v)", in, st, ok, cancelledStatus(FormatGeneric, in), cancelled)
+		}
+	}
+}

@@ -113,6 +113,12 @@ func TestParseTicketValues(t *testing.T) {
 		"В работе": data.StatusInProgress, "Ожидает клиента": data.StatusWaiting, "Новая": data.StatusNew, "Решена": data.StatusResolved,
 		"Требует уточнения": data.StatusWaiting, "Требуется уточнение": data.StatusWaiting, "Черновик": data.StatusNew,
 		"In Process": data.StatusInProgress, "Customer Action": data.StatusWaiting, // SAP Service Cloud
+		"Unassigned": data.StatusNew, "Triaged": data.StatusNew, "Needs Info": data.StatusWaiting, "More Info Required": data.StatusWaiting,
+		"Customer Replied": data.StatusInProgress, "Deferred": data.StatusInProgress, "Scheduled": data.StatusInProgress,
+		"Blocked": data.StatusInProgress, "Monitoring": data.StatusInProgress,
+		"Draft": data.StatusNew, "Paused": data.StatusWaiting, "Suspended": data.StatusWaiting, "Request Info": data.StatusWaiting,
+		"Approved": data.StatusInProgress, "Follow Up": data.StatusInProgress, "Callback Scheduled": data.StatusInProgress,
+		"Updated": data.StatusInProgress, "Abandoned": data.StatusClosed, "Expired": data.StatusClosed, "Inactive": data.StatusClosed,
 	}
 	for in, want := range statuses {
 		if got, ok := parseStatus(in); !ok || got != want {

@@ -282,6 +282,31 @@ var statusWords = []struct {
 	// (the customer is to answer), Completed, Closed.
 	{"in process", data.StatusInProgress},
 	{"customer action", data.StatusWaiting},
+	// More help desks' words: nobody has the ticket yet, or it was
+	// sorted and waits; the team asks the client for more; the work is
+	// put off, planned, held up, or its fix watched.
+	{"unassigned", data.StatusNew},
+	{"triaged", data.StatusNew},
+	{"needs info", data.StatusWaiting},
+	{"more info required", data.StatusWaiting},
+	{"customer replied", data.StatusInProgress},
+	{"deferred", data.StatusInProgress},
+	{"scheduled", data.StatusInProgress},
+	{"blocked", data.StatusInProgress},
+	{"monitoring", data.StatusInProgress},
+	{"draft", data.StatusNew},
+	{"paused", data.StatusWaiting}, // as "on hold"
+	{"suspended", data.StatusWaiting},
+	{"request info", data.StatusWaiting},
+	{"approved", data.StatusInProgress}, // a step of an approval before the work
+	{"follow up", data.StatusInProgress},
+	{"callback scheduled", data.StatusInProgress},
+	{"updated", data.StatusInProgress}, // Oracle Service Cloud: the client wrote again
+	// Closed without a resolution (cancelWords): the client gave up, the
+	// request lapsed; Dynamics 365 makes a finished case inactive.
+	{"abandoned", data.StatusClosed},
+	{"expired", data.StatusClosed},
+	{"inactive", data.StatusClosed},
 	// Dynamics 365's case status reasons: "Researching" and "Waiting for
 	// Details" while active, "Problem Solved" and "Information Provided"
 	// once resolved ("Canceled" and "Merged" below).
@@ -648,7 +673,7 @@ func freshdeskPriority(s string) (data.Priority, bool) {
 // cancelWords start the statuses of tickets cancelled or withdrawn
 // (Zendesk, Freshdesk and ServiceNow "Canceled", "Cancelled",
 // "Withdrawn", «Отменено», «Отменена»): closed, but never resolved.
-var cancelWords = []string{"cancel", "withdrawn", "отмен", "отозван", "unpursuable",
+var cancelWords = []string{"cancel", "withdrawn", "отмен", "отозван", "unpursuable", "abandoned", "expired",
 	// An appeal sent on to the body that decides it, or left without an
 	// answer or consideration (see statusStems): none of ours.
 	"направлено по компетенции", "перенаправлено по компетенции", "передано по компетенции", "направлено по подведомственности",
