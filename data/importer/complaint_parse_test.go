@@ -131,6 +131,7 @@ func TestParseTicketValues(t *testing.T) {
 		"Medium": data.PriorityNormal, "1 - Critical": data.PriorityCritical, "2 - High": data.PriorityHigh,
 		"3 - Moderate": data.PriorityNormal, "4 - Low": data.PriorityLow, "5 - Planning": data.PriorityLow,
 		"Срочный": data.PriorityCritical, "Высокий": data.PriorityHigh, "Обычный": data.PriorityNormal, "Низкий": data.PriorityLow,
+		"Авария": data.PriorityCritical, "Elevated": data.PriorityHigh, "Standard": data.PriorityNormal, "Routine": data.PriorityNormal,
 	}
 	for in, want := range priorities {
 		if got, ok := parsePriority(in); !ok || got != want {

@@ -836,9 +836,10 @@ var priorityWords = []struct {
 		"emergency", "immediate", "show-stopper", "showstopper",
 		"самый высок", "блокирующ", "блокер", // Jira and Yandex Tracker in Russian: Highest, Blocker
 		"très haut", "majeur", // GLPI in French
-		"очень срочн", "высш", "максимальн", "макс", "asap"}, data.PriorityCritical},
-	{[]string{"high", "major", "высок", "важн", "haut", "серьезн", "серьёзн", "повышенн", "выс."}, data.PriorityHigh},
-	{[]string{"normal", "medium", "moderate", "средн", "обычн", "нормальн", "стандарт", "moyen", "ср."}, data.PriorityNormal},
+		"очень срочн", "высш", "максимальн", "макс", "asap",
+		"авари"}, data.PriorityCritical}, // «Авария»: an outage
+	{[]string{"high", "major", "высок", "важн", "haut", "серьезн", "серьёзн", "повышенн", "выс.", "elevated"}, data.PriorityHigh},
+	{[]string{"normal", "medium", "moderate", "средн", "обычн", "нормальн", "стандарт", "moyen", "ср.", "standard", "routine"}, data.PriorityNormal},
 	{[]string{"low", "minor", "planning", "lowest", "trivial", "very low", "низк", "незначит", "не срочн", "несрочн", "очень низк",
 		"самый низк", "тривиальн", // Jira in Russian: Lowest, Trivial
 		"très bas", "bas",
