@@ -144,6 +144,8 @@ func TestParseTicketValues(t *testing.T) {
 	types := map[string]data.ComplaintType{
 		"Problem": data.TypeComplaint, "Incident": data.TypeComplaint, "Question": data.TypeQuestion, "Task": data.TypeRequest,
 		"Feature Request": data.TypeRequest, "Жалоба": data.TypeComplaint, "Благодарность": data.TypePraise,
+		"Information": data.TypeQuestion, "How-to": data.TypeQuestion, "How to": data.TypeQuestion, "Change": data.TypeRequest,
+		"Standard Change": data.TypeRequest,
 	}
 	for in, want := range types {
 		if got, ok := parseType(in); !ok || got != want {

@@ -975,14 +975,16 @@ var typeWords = []struct {
 		// («Негативный отзыв», «Отзыв (негатив)»).
 		"claim", "grievance", "negative", "замечани", "недовольств", "негатив", "отрицательн"}, data.TypeComplaint},
 	{[]string{"question", "inquiry", "enquiry", "consultation", "вопрос", "консультаци", "request for information",
-		"query", "консультир", "справк", "уточнени", "информаци"}, data.TypeQuestion},
+		"query", "консультир", "справк", "уточнени", "информаци",
+		"information", "how-to", "how to", "howto"}, data.TypeQuestion},
 	{[]string{"task", "feature", "request", "service request", "запрос", "заявк", "просьб", "предложени", "demande",
 		"задач", "подзадач", "новая функци", "улучшени", "доработк", // Jira in Russian
 		"suggestion", "idea", "пожелани", "идея",
 		// 59-ФЗ (art. 4) names an appeal asking help to exercise one's
 		// rights «заявление», beside «жалоба» and «предложение».
 		"заявлени",
-		"enhancement", "improvement"}, data.TypeRequest}, // Trac, Jira
+		"enhancement", "improvement", // Trac, Jira
+		"change"}, data.TypeRequest}, // ITIL's change request
 	{[]string{"praise", "compliment", "thanks", "благодарн", "похвал",
 		"благодар", "спасибо", "thank", "kudos", "positive", "позитив", "положительн"}, data.TypePraise},
 }
