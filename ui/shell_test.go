@@ -329,7 +329,9 @@ func TestClosingTheWindowAsksOverUnsavedEdits(t *testing.T) {
 		s.feed.NewResponse()
 		test.Type(s.win.Canvas().Focused(), "Courier was late")
 	})
-	if !s.unsaved() {
+	var unsaved bool
+	widgets.Do(func() { unsaved = s.unsaved() }) // screens may be applying a refresh meanwhile
+	if !unsaved {
 		t.Fatal("a response form with a comment typed reads as saved")
 	}
 	widgets.Do(s.quit)
@@ -382,9 +384,15 @@ func TestLanguageSwitchAsksOverUnsavedEdits(t *testing.T) {
 	if keep == nil || discard == nil {
 		t.Fatal("switching the language over an edited standard did not ask")
 	}
-	widgets.Do(func() { test.Tap(keep) })
-	if s.prefs.Language() == "ru" || !s.unsaved() {
-		t.Fatalf("keep editing: language %q, standard still unsaved %v", s.prefs.Language(), s.unsaved())
+	var lang string
+	var unsaved bool
+	widgets.Do(func() {
+		test.Tap(keep)
+		// Read under Do: the standards screen may be applying a refresh.
+		lang, unsaved = s.prefs.Language(), s.unsaved()
+	})
+	if lang == "ru" || !unsaved {
+		t.Fatalf("keep editing: language %q, standard still unsaved %v", lang, unsaved)
 	}
 	widgets.Do(func() { s.setLanguage("ru") })
 	widgets.Do(func() { test.Tap(findButton(s.win.Canvas().Overlays().Top(), "Discard")) })
