@@ -340,13 +340,22 @@ var aliases = map[Field][]string{
 	FieldChannel: {"channel", "канал", "канал связи", "survey channel", "delighted source", "deliverymethod", "delivery method", "source", "источник", "medium",
 		"method",
 		// Qualtrics: "anonymous" (its survey link), "email", "sms".
-		"distributionchannel", "distribution channel"},
+		"distributionchannel", "distribution channel",
+		"response source", "способ опроса"},
 	FieldTouchpoint: {"touchpoint", "touch point", "точка контакта", "journey stage", "этап", "stage", "точка касания", "этап пути клиента",
 		"customer journey", "journey",
 		// A transactional survey is sent after one interaction and named
 		// after it ("After delivery", «После звонка»).
-		"interaction type", "тип взаимодействия", "survey name", "название опроса", "trigger", "триггер"},
-	FieldClient: {"client", "customer", "клиент", "customer name", "client name", "имя клиента", "company", "компания", "account", "name", "имя", "фио", "email", "e-mail"},
+		"interaction type", "тип взаимодействия", "survey name", "название опроса", "trigger", "триггер",
+		"survey", "event", "опрос", "событие",
+		// What or where the answer was about: a department, a product or
+		// service, a store or branch of a chain. The report's breakdown
+		// by touchpoint is the only free one, so such a column goes there
+		// rather than nowhere (a real "Touchpoint" column ranks first).
+		"department", "отдел", "product", "продукт", "услуга", "service", "team", "команда",
+		"location", "store", "branch", "филиал", "магазин", "точка продаж", "офис"},
+	FieldClient: {"client", "customer", "клиент", "customer name", "client name", "имя клиента", "company", "компания", "account", "name", "имя", "фио", "email", "e-mail",
+		"organization", "organisation", "организация", "account name", "company name"},
 	// Delighted and Retently export customer properties under the names the
 	// company gave them: a plan or tier is the segment.
 	FieldSegment: {"segment", "сегмент", "customer segment", "client segment", "сегмент клиента", "tier", "plan",
