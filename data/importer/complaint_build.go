@@ -455,9 +455,6 @@ func (b *complaintBuilder) parseRow(rec []string, row int) (ticketRow, bool) {
 	}
 	var present, ok bool
 	r.opened, present, ok = b.date(rec, FieldOpened, row)
-	if ok && present && b.clock >= 0 {
-		r.opened, ok = b.withClock(rec, row, r.opened)
-	}
 	if !ok || present && !b.happened(rec, b.col[FieldOpened], row, r.opened) {
 		return r, false
 	} else if !present {

@@ -286,11 +286,6 @@ func (b *complaintBuilder) parseChange(rec []string, row int) (string, change, t
 	if c.opened, present, ok = b.date(rec, FieldOpened, row); !ok {
 		return "", c, details, false
 	}
-	if present && b.clock >= 0 {
-		if c.opened, ok = b.withClock(rec, row, c.opened); !ok {
-			return "", c, details, false
-		}
-	}
 	if present && c.at.Before(c.opened) {
 		b.reject(rec, row, FieldUpdatedAt, reasonBeforeOpened.msg())
 		return "", c, details, false

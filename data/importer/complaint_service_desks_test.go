@@ -236,3 +236,35 @@ func TestTicketNumberHeaders(t *testing.T) {
 		}
 	}
 }
+
+// Dates and times of day in columns apart, as registers and 1C exports
+// write them: each date takes the time beside it. «Время решения» 12:15
+// beside «Дата решения» is the time of the resolution, not twelve hours;
+// "Created Time" beside "Created Date" is the opening's time, not its
+// date (every row was rejected). Alone, «Время решения» stays a duration.
+func TestDatesAndTimesApart(t *testing.T) {
+	for name, rows := range map[string][]string{
+		"ru.csv": {"Номер;Статус;Дата создания;Время создания;Дата ответа;Время ответа;Дата решения;Время решения;Тема",
+			"1;Решена;04.03.2024;09:15;04.03.2024;09:45;04.03.2024;12:15;Курьер", "2;Открыта;05.03.2024;10:00;;;;;Возврат"},
+		"en.csv": {"Ticket ID,Status,Created Date,Created Time,Resolved Date,Resolved Time,Subject",
+			"1,Solved,2024-03-04,09:15,2024-03-04,12:15,Late", "2,Open,2024-03-05,10:00,,,Broken"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			_, got, _ := importAllTickets(t, name, 2, rows...)
+			c := got["1"]
+			if c.OpenedAt.Hour() != 9 || c.OpenedAt.Minute() != 15 || c.Facts.ResolvedAt.Sub(c.OpenedAt) != 3*time.Hour {
+				t.Errorf("opened %v, resolved %v after", c.OpenedAt, c.Facts.ResolvedAt.Sub(c.OpenedAt))
+			}
+			if name == "ru.csv" && c.Facts.FirstResponseAt.Sub(c.OpenedAt) != 30*time.Minute {
+				t.Errorf("first response %v after opening, want 30m", c.Facts.FirstResponseAt.Sub(c.OpenedAt))
+			}
+			if o := got["2"].OpenedAt; o.Hour() != 10 || !got["2"].Facts.ResolvedAt.IsZero() {
+				t.Errorf("2: opened %v, resolved %v", o, got["2"].Facts.ResolvedAt)
+			}
+		})
+	}
+	_, got, _ := importAllTickets(t, "alone.csv", 1, "Номер;Статус;Дата создания;Время решения", "1;Решена;04.03.2024 09:15;12:15")
+	if c := got["1"]; c.Facts.ResolvedAt.Sub(c.OpenedAt) != 12*time.Hour+15*time.Minute {
+		t.Errorf("«Время решения» alone: resolved %v after opening, want 12h15m", c.Facts.ResolvedAt.Sub(c.OpenedAt))
+	}
+}

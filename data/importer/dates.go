@@ -935,6 +935,110 @@ func clockColumn(p *plan, dc int) int {
 	return tc
 }
 
+// pairClocks gives each date field of a ticket file the time of day a
+// column beside it holds, «Дата решения» with «Время решения», "Created
+// Date" with "Created Time": registers and 1C exports write them apart.
+// Such a time column is read as a duration («Время решения» 12:15: twelve
+// hours) or as the date itself ("Created Time" ranks before "Created
+// Date" among the aliases) unless paired: a date field mapped to a column
+// of times alone takes the date column beside it instead, and a time
+// column beside a date field's column of dates is its clock, whatever
+// else it was mapped to. A field or a time column the user mapped is
+// left as it is.
+func (p *plan) pairClocks(opt Options) {
+	p.clocks = map[int]int{}
+	for _, f := range p.schema.dates {
+		dc, ok := p.mapping[f]
+		if !ok {
+			continue
+		}
+		if _, asked := opt.Mapping[f]; !asked && p.allClocks(dc) {
+			if partner := p.columnNamed(datePair(spaced(p.cols[dc].norm))); partner >= 0 && p.datesWithoutTime(partner) && !p.mappedByUser(opt, partner) {
+				p.unmap(partner)
+				p.mapping[f] = partner
+				p.clocks[partner] = dc
+			}
+			continue
+		}
+		tc := p.columnNamed(clockPair(spaced(p.cols[dc].norm)))
+		if tc < 0 || tc == dc || p.mappedByUser(opt, tc) || !p.datesWithoutTime(dc) || !p.allClocks(tc) {
+			continue
+		}
+		p.unmap(tc)
+		p.clocks[dc] = tc
+	}
+}
+
+// datePair names the date header a time-of-day header goes with: its
+// "time" said "date", its «время» «дата».
+func datePair(clock string) []string {
+	var out []string
+	for _, w := range [][2]string{{"time", "date"}, {"время", "дата"}} {
+		if strings.Contains(clock, w[0]) {
+			out = append(out, strings.Replace(clock, w[0], w[1], 1))
+		}
+	}
+	return out
+}
+
+// columnNamed is the first column whose header is one of headers, -1 if
+// none.
+func (p *plan) columnNamed(headers []string) int {
+	return slices.IndexFunc(p.cols, func(c column) bool { return slices.Contains(headers, spaced(c.norm)) })
+}
+
+// mappedByUser reports whether the user mapped some field to column i.
+func (p *plan) mappedByUser(opt Options, i int) bool {
+	for f, name := range opt.Mapping {
+		if j, ok := p.mapping[f]; ok && j == i && name != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// unmap frees column i of whatever field it was mapped to.
+func (p *plan) unmap(i int) {
+	for f, j := range p.mapping {
+		if j == i {
+			delete(p.mapping, f)
+		}
+	}
+}
+
+// allClocks reports whether column i's sample values are all times of
+// day (and there is one at least).
+func (p *plan) allClocks(i int) bool {
+	n := 0
+	for _, r := range p.sample {
+		if i >= len(r) || isMissing(r[i]) {
+			continue
+		}
+		if _, ok := parseClock(r[i], p.xlsx); !ok {
+			return false
+		}
+		n++
+	}
+	return n > 0
+}
+
+// datesWithoutTime reports whether column i's sample values are all
+// dates that carry no time of day (and there is one at least).
+func (p *plan) datesWithoutTime(i int) bool {
+	n := 0
+	for _, r := range p.sample {
+		if i >= len(r) || isMissing(r[i]) {
+			continue
+		}
+		v, err := scanDate(strings.TrimSpace(r[i]), p.excelDates())
+		if err != nil || v.hasTime || v.kind == kindUnix || v.kind == kindExcel && v.serial != math.Floor(v.serial) {
+			return false
+		}
+		n++
+	}
+	return n > 0
+}
+
 // clockPair names the headers of the time of day that goes with a date
 // header: its "date" said "time", its «дата» «время». None when it has
 // no such word.
@@ -974,15 +1078,15 @@ func parseClock(s string, excel bool) (time.Duration, bool) {
 	return time.Duration(v.hour)*time.Hour + time.Duration(v.min)*time.Minute + time.Duration(v.sec)*time.Second, true
 }
 
-// withClock adds the time of day from the clock column to t, a date at
+// withClock adds the time of day from clock column tc to t, a date at
 // midnight; ok=false when the row was rejected.
-func (b *rowBase) withClock(rec []string, row int, t time.Time) (time.Time, bool) {
-	if b.clock >= len(rec) || isMissing(rec[b.clock]) {
+func (b *rowBase) withClock(rec []string, row, tc int, t time.Time) (time.Time, bool) {
+	if tc >= len(rec) || isMissing(rec[tc]) {
 		return t, true
 	}
-	d, ok := parseClock(rec[b.clock], b.p.xlsx)
+	d, ok := parseClock(rec[tc], b.p.xlsx)
 	if !ok {
-		b.rejected(row, b.names[b.clock], strings.TrimSpace(rec[b.clock]), reasonNotDate.msg())
+		b.rejected(row, b.names[tc], strings.TrimSpace(rec[tc]), reasonNotDate.msg())
 		return t, false
 	}
 	h, m, s := int(d/time.Hour), int(d%time.Hour/time.Minute), int(d%time.Minute/time.Second)

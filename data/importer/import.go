@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"hash"
 	"io"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -45,10 +46,9 @@ type rowBase struct {
 	channels map[string]data.Channel
 	dateCols []bool   // per column: read as dates (shown as dates in rejects)
 	undated  []string // per column: the value that stands for no date (see undatedMarkers)
-	// clock is the column holding the time of day of the row's own date
-	// column (schema.dates[0]) when that has none, -1 when there is none
-	// (see clockColumn).
-	clock    int
+	// clocks are the columns holding the time of day of a date column
+	// that has none, by the date column (see clockColumn, pairClocks).
+	clocks   map[int]int
 	latest   time.Time // the latest date a response or an opening may have
 	rejected func(row int, column, value string, why Message)
 	rejects  int // rows rejected so far
@@ -75,7 +75,10 @@ func newRowBase(p *plan, opt Options) rowBase {
 		dateCols: make([]bool, len(p.cols)),
 		undated:  make([]string, len(p.cols)),
 		latest:   clock().Add(maxAhead),
-		clock:    -1,
+		clocks:   maps.Clone(p.clocks),
+	}
+	if b.clocks == nil {
+		b.clocks = map[int]int{}
 	}
 	for i, c := range p.cols {
 		b.undated[i], _ = byHeader(undatedMarkers, c.norm)
@@ -87,7 +90,11 @@ func newRowBase(p *plan, opt Options) rowBase {
 		b.dateCols[i] = true
 	}
 	if dc, ok := p.mapping[p.schema.dates[0]]; ok {
-		b.clock = clockColumn(p, dc)
+		if _, paired := b.clocks[dc]; !paired {
+			if tc := clockColumn(p, dc); tc >= 0 {
+				b.clocks[dc] = tc
+			}
+		}
 	}
 	return b
 }
@@ -116,8 +123,13 @@ func (b *rowBase) text(rec []string, f Field) string {
 // may be read as options, or a ticket's) is still rejected: its cells
 // may have moved.
 func (b *rowBase) unreadPast(n int) bool {
-	if b.p.schema != complaintSchema || b.clock >= n {
+	if b.p.schema != complaintSchema {
 		return false
+	}
+	for _, tc := range b.clocks {
+		if tc >= n {
+			return false
+		}
 	}
 	for _, i := range b.col {
 		if i >= n {
@@ -209,7 +221,12 @@ func (b *rowBase) date(rec []string, f Field, row int) (t time.Time, present, ok
 	if !mapped {
 		return t, false, true
 	}
-	return b.dateAt(rec, i, row)
+	if t, present, ok = b.dateAt(rec, i, row); ok && present {
+		if tc, paired := b.clocks[i]; paired {
+			t, ok = b.withClock(rec, row, tc, t)
+		}
+	}
+	return t, present, ok
 }
 
 // undatedMarkers are the values a date column holds for "no date
@@ -460,9 +477,6 @@ func (b *rowBuilder) build(rec []string, row int) (*data.Feedback, bool) {
 	fb := &data.Feedback{Score: data.NoScore}
 	dc := b.col[FieldDate]
 	t, present, ok := b.date(rec, FieldDate, row)
-	if ok && present && b.clock >= 0 {
-		t, ok = b.withClock(rec, row, t)
-	}
 	if ok && !present && b.started >= 0 {
 		dc = b.started
 		t, present, ok = b.dateAt(rec, dc, row)

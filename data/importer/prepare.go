@@ -74,6 +74,10 @@ type plan struct {
 	// long holds the responses joined from a file of one row per
 	// answer (see joinLong), read in place of the file.
 	long *longSource
+
+	// clocks: a date column's time of day in a column of its own (see
+	// pairClocks), by the date column.
+	clocks map[int]int
 }
 
 func (p *plan) open() (recordSource, error) {
@@ -495,6 +499,9 @@ func prepare(path string, opt Options, sc *schema) (*plan, error) {
 	// dates (a hiring, a course's start) are not guessed.
 	if _, asked := opt.Mapping[sc.dates[0]]; !asked && opt.FileDate.IsZero() && !p.changeLog() && (sc == feedbackSchema || sc == complaintSchema) {
 		p.dateByValues()
+	}
+	if sc == complaintSchema {
+		p.pairClocks(opt)
 	}
 	if _, asked := opt.Mapping[FieldScore]; !asked && sc == feedbackSchema {
 		p.scoreByGroup()
