@@ -38,6 +38,9 @@ type ticketRow struct {
 // complaintBuilder turns ticket rows into complaints.
 type complaintBuilder struct {
 	rowBase
+	// dayOnly: the response, resolution or closing date column holds
+	// dates without a time of day (see the check against the opening).
+	dayOnly  map[int]bool
 	source   string
 	defType  data.ComplaintType
 	units    map[Field]durationScale
@@ -129,6 +132,13 @@ func newComplaintBuilder(p *plan, opt Options) *complaintBuilder {
 	for _, f := range []Field{FieldFirstResponse, FieldResolutionTime} {
 		if i, ok := p.mapping[f]; ok {
 			b.units[f] = durationUnit(p.cols[i].name)
+		}
+	}
+	b.dayOnly = map[int]bool{}
+	for _, f := range []Field{FieldRespondedAt, FieldResolvedAt, FieldClosedAt} {
+		if i, ok := p.mapping[f]; ok {
+			_, clocked := b.clocks[i]
+			b.dayOnly[i] = !clocked && p.datesWithoutTime(i)
 		}
 	}
 	if i, ok := p.mapping[FieldVerdict]; ok {
@@ -491,16 +501,25 @@ func (b *complaintBuilder) parseRow(rec []string, row int) (ticketRow, bool) {
 	// An event before the opening is a mistake in the file, not a fact.
 	for _, d := range []struct {
 		fields []Field
-		at     time.Time
-	}{{[]Field{FieldRespondedAt, FieldFirstResponse}, r.respondedAt}, {[]Field{FieldResolvedAt, FieldResolutionTime}, r.resolvedAt}, {[]Field{FieldClosedAt}, r.closedAt}} {
-		if !d.at.IsZero() && d.at.Before(r.opened) {
-			f := d.fields[0]
-			if _, mapped := b.col[f]; !mapped {
-				f = d.fields[1]
-			}
-			b.reject(rec, row, f, reasonBeforeOpened.msg())
-			return r, false
+		at     *time.Time
+	}{{[]Field{FieldRespondedAt, FieldFirstResponse}, &r.respondedAt}, {[]Field{FieldResolvedAt, FieldResolutionTime}, &r.resolvedAt}, {[]Field{FieldClosedAt}, &r.closedAt}} {
+		if d.at.IsZero() || !d.at.Before(r.opened) {
+			continue
 		}
+		// A date without its time on the opening's day («Дата решения»
+		// 05.03.2024 beside an opening at 09:15) says the day, not an
+		// hour before the opening: the event stays undated, no duration
+		// is invented and the row is kept.
+		if i, ok := b.col[d.fields[0]]; ok && b.dayOnly[i] && sameDay(*d.at, r.opened) {
+			*d.at = time.Time{}
+			continue
+		}
+		f := d.fields[0]
+		if _, mapped := b.col[f]; !mapped {
+			f = d.fields[1]
+		}
+		b.reject(rec, row, f, reasonBeforeOpened.msg())
+		return r, false
 	}
 
 	if v := b.text(rec, FieldStatus); v != "" && !r.notAppeal {
@@ -1247,4 +1266,12 @@ func (b *complaintBuilder) fromLog(rows []ticketRow) *data.Complaint {
 	}
 	c.Events = h.events
 	return c
+}
+
+// sameDay reports whether a and b fall on the same calendar day in b's
+// location.
+func sameDay(a, b time.Time) bool {
+	ay, am, ad := a.In(b.Location()).Date()
+	by, bm, bd := b.Date()
+	return ay == by && am == bm && ad == bd
 }

@@ -268,3 +268,21 @@ func TestDatesAndTimesApart(t *testing.T) {
 		t.Errorf("«Время решения» alone: resolved %v after opening, want 12h15m", c.Facts.ResolvedAt.Sub(c.OpenedAt))
 	}
 }
+
+// A resolution dated without its time on the day of an opening that has
+// one says the day, not an hour before the opening: the ticket is kept,
+// resolved, with its resolution time unknown (none invented). A date
+// without time on an earlier day is still a mistake of the file.
+func TestDayOnlyResolutionOnTheOpeningDay(t *testing.T) {
+	_, got, res := importAllTickets(t, "register.csv", 2, "Номер;Статус;Дата обращения;Дата решения",
+		"1;Решена;05.03.2024 09:15;05.03.2024", "2;Решена;05.03.2024 09:15;06.03.2024", "3;Решена;05.03.2024 09:15;04.03.2024")
+	if c := got["1"]; c.Status != data.StatusResolved || !c.Facts.ResolvedAt.IsZero() {
+		t.Errorf("same day: status %q, resolved at %v (want resolved, time unknown)", c.Status, c.Facts.ResolvedAt)
+	}
+	if c := got["2"]; c.Facts.ResolvedAt.Sub(c.OpenedAt) != 14*time.Hour+45*time.Minute {
+		t.Errorf("next day: resolved %v after opening, want 14h45m (midnight)", c.Facts.ResolvedAt.Sub(c.OpenedAt))
+	}
+	if len(res.Rejects) != 1 || res.Rejects[0].Row != 4 || res.Rejects[0].Column != "Дата решения" {
+		t.Errorf("rejects %+v, want row 4's «Дата решения»", res.Rejects)
+	}
+}
