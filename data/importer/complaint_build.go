@@ -482,6 +482,14 @@ func (b *complaintBuilder) parseRow(rec []string, row int) (ticketRow, bool) {
 		if *d.to, _, ok = b.date(rec, d.f, row); !ok {
 			return r, false
 		}
+		// A date without its time on the opening's day («Дата решения»
+		// 05.03.2024 beside an opening at 09:15) says the day, not an
+		// hour before the opening: a duration column may still time the
+		// event (below); else it stays undated, no duration is invented
+		// and the row is kept.
+		if i := b.col[d.f]; !d.to.IsZero() && d.to.Before(r.opened) && b.dayOnly[i] && sameDay(*d.to, r.opened) {
+			*d.to = time.Time{}
+		}
 	}
 	for _, d := range []struct {
 		f  Field
@@ -504,14 +512,6 @@ func (b *complaintBuilder) parseRow(rec []string, row int) (ticketRow, bool) {
 		at     *time.Time
 	}{{[]Field{FieldRespondedAt, FieldFirstResponse}, &r.respondedAt}, {[]Field{FieldResolvedAt, FieldResolutionTime}, &r.resolvedAt}, {[]Field{FieldClosedAt}, &r.closedAt}} {
 		if d.at.IsZero() || !d.at.Before(r.opened) {
-			continue
-		}
-		// A date without its time on the opening's day («Дата решения»
-		// 05.03.2024 beside an opening at 09:15) says the day, not an
-		// hour before the opening: the event stays undated, no duration
-		// is invented and the row is kept.
-		if i, ok := b.col[d.fields[0]]; ok && b.dayOnly[i] && sameDay(*d.at, r.opened) {
-			*d.at = time.Time{}
 			continue
 		}
 		f := d.fields[0]

@@ -172,3 +172,24 @@ func TestXLSXMoreComcast(t *testing.T) {
 		}
 	}
 }
+
+// A register in Excel with the dates and times apart: the opening's time
+// of day in its own hh:mm column, the resolution's date alone with the
+// time it took in an [h]:mm column. The opening takes its time; the
+// resolution, dated only to the opening's day, is timed by the duration
+// (2 h and 3 h 30 min) rather than read as midnight, before the opening.
+func TestXLSXDatesApartWithElapsedTimes(t *testing.T) {
+	b := newBook(t, "Реестр")
+	b.rows("Реестр", "A1", map[int]string{1: "dd.mm.yyyy", 2: "hh:mm", 3: "dd.mm.yyyy", 4: "[h]:mm"},
+		[]any{"Номер", "Дата обращения", "Время обращения", "Дата решения", "Время решения"},
+		[]any{1, time.Date(2024, 3, 5, 0, 0, 0, 0, time.UTC), 9.25 / 24, time.Date(2024, 3, 5, 0, 0, 0, 0, time.UTC), 2.0 / 24},
+		[]any{2, time.Date(2024, 3, 6, 0, 0, 0, 0, time.UTC), 10.0 / 24, time.Date(2024, 3, 6, 0, 0, 0, 0, time.UTC), 3.5 / 24},
+	)
+	got, _ := importBook(t, b.save("Реестр.xlsx"), importer.Options{Location: time.UTC}, 2, 0)
+	for id, w := range map[string]struct{ opened, took time.Duration }{"1": {9*time.Hour + 15*time.Minute, 2 * time.Hour}, "2": {10 * time.Hour, 210 * time.Minute}} {
+		c := got[id]
+		if c.OpenedAt.Sub(c.OpenedAt.Truncate(24*time.Hour)) != w.opened || c.Facts.ResolvedAt.Sub(c.OpenedAt) != w.took {
+			t.Errorf("%s: opened %v, resolved %v after; want %v into the day and %v", id, c.OpenedAt, c.Facts.ResolvedAt.Sub(c.OpenedAt), w.opened, w.took)
+		}
+	}
+}
