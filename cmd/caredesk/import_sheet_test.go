@@ -40,16 +40,17 @@ func TestCLIImportSheet(t *testing.T) {
 	}
 }
 
-// A refusal the importer words itself (an HTML page saved as .xls) is
-// printed in the UI language's text, not the error's built-in one.
+// A refusal the importer words itself (a web page with no table saved
+// as .xls) is printed in the UI language's text, not the error's
+// built-in one.
 func TestCLIImportRefusalIsTranslated(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "deals.xls")
-	if err := os.WriteFile(path, []byte("<html><body><table><tr><td>ID</td></tr></table></body></html>"), 0o644); err != nil {
+	if err := os.WriteFile(path, []byte("<html><body><form><input name=\"login\"></form></body></html>"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	code, _, errOut := cli(t, filepath.Join(dir, "caredesk.db"), "import", "complaints", path)
-	if code == 0 || !strings.Contains(errOut, "then import that file") {
+	if code == 0 || !strings.Contains(errOut, "and import that file") {
 		t.Errorf("exit %d, stderr %q; want the translated refusal", code, errOut)
 	}
 }

@@ -87,7 +87,7 @@ var (
 	ErrNoRows         = errors.New("the file has a header but no rows of data")
 	ErrUnknownSheet   = errors.New("the workbook has no such sheet")
 	ErrFutureFileDate = errors.New("the date given for the whole file is in the future")
-	ErrHTMLPage       = errors.New("this file is an HTML page, as Bitrix24 saves its .xls exports: open it in a spreadsheet and save it as XLSX or CSV")
+	ErrHTMLPage       = errors.New("this file is a web page with no table in it (a login or error page saved in place of the export?): export the list again as CSV or XLSX")
 	// ErrOtherFormat refuses a file that is no table the import reads:
 	// an Excel 97-2003 workbook, an OpenDocument spreadsheet, a PDF.
 	ErrOtherFormat = errors.New("this file is not CSV, TSV or XLSX: open it in a spreadsheet and save it as XLSX or CSV")

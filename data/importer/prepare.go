@@ -78,6 +78,9 @@ type plan struct {
 	// clocks: a date column's time of day in a column of its own (see
 	// pairClocks), by the date column.
 	clocks map[int]int
+
+	// html: the file is an HTML table saved as .xls (see htmlSource).
+	html bool
 }
 
 func (p *plan) open() (recordSource, error) {
@@ -92,6 +95,9 @@ func (p *plan) open() (recordSource, error) {
 }
 
 func (p *plan) openTable() (recordSource, error) {
+	if p.html {
+		return openHTML(p.path)
+	}
 	if p.xlsx {
 		src, err := openXLSX(p.path, p.sheet, p.size)
 		if err != nil || len(p.fills) == 0 {
@@ -267,11 +273,19 @@ func prepare(path string, opt Options, sc *schema) (*plan, error) {
 			return nil, wrap(err)
 		}
 	} else {
-		if html, err := isHTMLPage(path); err != nil {
+		if p.html, err = isHTMLPage(path); err != nil {
 			return nil, wrap(err)
-		} else if html {
+		}
+	}
+	if p.html {
+		// The page's own charset decodes it (see openHTML).
+		p.enc = encodingGuess{name: EncUTF8, sure: true}
+		if page, err := openHTML(path); err != nil {
+			return nil, wrap(err)
+		} else if len(page.rows) == 0 {
 			return nil, wrap(&MessageError{Message: warning(errHTMLPage, nil, "%s", ErrHTMLPage.Error()), Err: ErrHTMLPage})
 		}
+	} else if !p.xlsx {
 		enc, err := normaliseEncoding(opt.Encoding)
 		if err != nil {
 			return nil, wrap(err)
@@ -846,11 +860,11 @@ func otherFormat(path string) (*MessageError, error) {
 	return nil, nil
 }
 
-// isHTMLPage reports whether a file is a web page rather than a table:
-// Bitrix24 and other web apps save an HTML table under the name ".xls",
-// which read as text yields no column the import knows. Such a file
-// starts, after a byte order mark and blank space, with "<" and holds a
-// <table> or <html> tag.
+// isHTMLPage reports whether a file is a web page rather than text
+// separated by commas: Bitrix24 and other web apps save an HTML table
+// under the name ".xls" (read as htmlSource). Such a file starts, after a
+// byte order mark and blank space, with "<" and holds a <table> or
+// <html> tag.
 func isHTMLPage(path string) (bool, error) {
 	f, err := os.Open(path)
 	if err != nil {

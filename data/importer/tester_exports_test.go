@@ -232,12 +232,10 @@ func TestFirstResponseNotTakenFromResolution(t *testing.T) {
 	}
 }
 
-// Bitrix24 saves its ".xls" exports as an HTML table: the import refuses
-// it with what to do instead of "no date column".
-func TestHTMLPageSavedAsXLSRefused(t *testing.T) {
-	page := "\xEF\xBB\xBF\r\n  <html><head><meta http-equiv=\"Content-type\" content=\"text/html;charset=utf-8\" /></head><body>" +
-		"<table border=\"1\"><tr><th>ID</th><th>Название сделки</th><th>Стадия сделки</th><th>Дата создания</th></tr>" +
-		"<tr><td>17</td><td>Возврат</td><td>Сделка успешна</td><td>05.11.2026 10:00:00</td></tr></table></body></html>"
+// A web page with no table (a login page saved in place of the export)
+// is refused with what to do instead of "no date column".
+func TestHTMLPageWithoutTableRefused(t *testing.T) {
+	page := "\xEF\xBB\xBF\r\n  <html><head><title>Вход</title></head><body><form><input name=\"login\"></form></body></html>"
 	path := writeFile(t, "DEAL_20261120_5a8f.xls", []byte(page))
 	_, err := importer.ImportComplaints(context.Background(), openStore(t), path, importer.Options{RejectsPath: "-"}, nil)
 	var me *importer.MessageError

@@ -68,7 +68,9 @@ func PickImportFile(win fyne.Window, showError func(error), picked func(path str
 		r.Close()
 		picked(path)
 	}, win)
-	fd.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".tsv", ".txt", ".xlsx"}))
+	// ".xls": Bitrix24 and Jira save HTML tables so (an Excel 97 workbook
+	// is refused with what to do).
+	fd.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".tsv", ".txt", ".xlsx", ".xls", ".htm", ".html"}))
 	fd.Resize(fyne.NewSize(800, 560))
 	ShowFileDialog(win, fd)
 }
