@@ -972,10 +972,16 @@ func (p *plan) pairClocks(opt Options) {
 // datePair names the date header a time-of-day header goes with: its
 // "time" said "date", its «время» «дата».
 func datePair(clock string) []string {
+	return reworded(clock, [2]string{"time", "date"}, [2]string{"время", "дата"})
+}
+
+// reworded is s with the first of each pair's words replaced by the
+// second, once for each pair whose word s holds.
+func reworded(s string, pairs ...[2]string) []string {
 	var out []string
-	for _, w := range [][2]string{{"time", "date"}, {"время", "дата"}} {
-		if strings.Contains(clock, w[0]) {
-			out = append(out, strings.Replace(clock, w[0], w[1], 1))
+	for _, w := range pairs {
+		if strings.Contains(s, w[0]) {
+			out = append(out, strings.Replace(s, w[0], w[1], 1))
 		}
 	}
 	return out
@@ -1043,13 +1049,7 @@ func (p *plan) datesWithoutTime(i int) bool {
 // header: its "date" said "time", its «дата» «время». None when it has
 // no such word.
 func clockPair(date string) []string {
-	var out []string
-	for _, w := range [][2]string{{"date", "time"}, {"дата", "время"}} {
-		if strings.Contains(date, w[0]) {
-			out = append(out, strings.Replace(date, w[0], w[1], 1))
-		}
-	}
-	return out
+	return reworded(date, [2]string{"date", "time"}, [2]string{"дата", "время"})
 }
 
 // parseClock reads a time of day, "14:03", "14:03:22" or "2:03 PM", or in
