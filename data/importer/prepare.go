@@ -278,8 +278,9 @@ func prepare(path string, opt Options, sc *schema) (*plan, error) {
 		}
 	}
 	if p.html {
-		// The page's own charset decodes it (see openHTML).
-		p.enc = encodingGuess{name: EncUTF8, sure: true}
+		// The page's own charset decodes it (see openHTML): like a
+		// workbook's, its encoding is no choice of the user's.
+		p.enc = encodingGuess{name: "", sure: true}
 		if page, err := openHTML(path); err != nil {
 			return nil, wrap(err)
 		} else if len(page.rows) == 0 {

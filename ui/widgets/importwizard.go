@@ -267,6 +267,11 @@ func (w *ImportWizard) showPreview() {
 
 	w.encoding = widget.NewSelect(w.a.Encodings, nil)
 	w.encoding.SetSelected(pv.Encoding)
+	if pv.Encoding == "" {
+		// A workbook's or a web page's text carries its own encoding.
+		w.encoding.PlaceHolder = lang.L("importwizard.encoding_from_file")
+		w.encoding.Disable()
+	}
 	w.encoding.OnChanged = func(enc string) {
 		w.opt.Encoding = enc
 		w.reinspect()
@@ -295,6 +300,7 @@ func (w *ImportWizard) showPreview() {
 		w.reinspect()
 	}
 	if pv.Delimiter == 0 {
+		w.delimiter.PlaceHolder = lang.L("importwizard.delimiter_none")
 		w.delimiter.Disable() // a spreadsheet has cells, not delimiters
 	}
 

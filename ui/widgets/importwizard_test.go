@@ -195,3 +195,33 @@ func TestImportWizardEscape(t *testing.T) {
 			closed, win.Canvas().Overlays().Top(), win.Canvas().OnTypedKey() != nil)
 	}
 }
+
+// A workbook or a web page saved as .xls has cells and carries its own
+// encoding: the wizard says so in the encoding and delimiter fields
+// (disabled) instead of Fyne's untranslated "(Select one)".
+func TestImportWizardSpreadsheetHasNoEncodingOrDelimiter(t *testing.T) {
+	test.NewTempApp(t)
+	win := test.NewTempWindow(t, widget.NewLabel(""))
+	win.Resize(fyne.NewSize(1200, 800))
+	a := ImportAdapter{
+		FieldName: func(f data.ImportField) string { return string(f) },
+		Encodings: []string{"utf-8", "windows-1251"},
+		Inspect: func(path string, _ data.ImportOptions) (*data.ImportPreview, error) {
+			return &data.ImportPreview{File: path, EncodingSure: true, HeaderRows: 1,
+				Columns: []string{"Name"}, Fields: []data.ImportField{"name"}, Mapping: map[data.ImportField]string{"name": "Name"}}, nil
+		},
+		Closed: func() {},
+	}
+	var w *ImportWizard
+	Do(func() { w = OpenImportWizard(win, "deals.xls", a) })
+	WaitIdle()
+	Do(func() {
+		if !w.encoding.Disabled() || w.encoding.PlaceHolder != lang.L("importwizard.encoding_from_file") {
+			t.Errorf("encoding: disabled %v, placeholder %q", w.encoding.Disabled(), w.encoding.PlaceHolder)
+		}
+		if !w.delimiter.Disabled() || w.delimiter.PlaceHolder != lang.L("importwizard.delimiter_none") {
+			t.Errorf("delimiter: disabled %v, placeholder %q", w.delimiter.Disabled(), w.delimiter.PlaceHolder)
+		}
+	})
+	Do(w.Close)
+}
