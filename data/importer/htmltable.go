@@ -66,8 +66,8 @@ func (s *htmlSource) close() error { return nil }
 
 // largestTable returns the rows of the table with the most rows, each a
 // cell's text (th or td, blank space and line breaks collapsed) with an
-// empty cell after a cell for each further column it spans. A table inside a
-// cell counts as a table of its own; its text is not its cell's.
+// empty cell after a cell for each further column it spans. A table
+// inside a cell counts as a table of its own; its text is not its cell's.
 func largestTable(r io.Reader) ([][]string, error) {
 	type table struct {
 		rows [][]string
@@ -103,6 +103,14 @@ func largestTable(r io.Reader) ([][]string, error) {
 			t.row = nil
 		}
 	}
+	endTable := func() {
+		t := open[len(open)-1]
+		endRow(t)
+		if len(t.rows) > len(best) {
+			best = t.rows
+		}
+		open = open[:len(open)-1]
+	}
 	for {
 		switch z.Next() {
 		case html.ErrorToken:
@@ -110,12 +118,7 @@ func largestTable(r io.Reader) ([][]string, error) {
 				return nil, err
 			}
 			for len(open) > 0 { // a table left unclosed ends with the file
-				t := open[len(open)-1]
-				endRow(t)
-				if len(t.rows) > len(best) {
-					best = t.rows
-				}
-				open = open[:len(open)-1]
+				endTable()
 			}
 			return best, nil
 		case html.TextToken:
@@ -156,14 +159,9 @@ func largestTable(r io.Reader) ([][]string, error) {
 			case "tr":
 				endRow(t)
 			case "table":
-				if t == nil {
-					continue
+				if t != nil {
+					endTable()
 				}
-				endRow(t)
-				if len(t.rows) > len(best) {
-					best = t.rows
-				}
-				open = open[:len(open)-1]
 			}
 		}
 	}

@@ -14,8 +14,9 @@ import (
 // under the name ".xls": it is read as the table it holds. Bitrix24's
 // UTF-8 page with a byte order mark; Jira's page with a small table of the
 // query above the issues (the larger table is the one read), a cell
-// spanning two columns and line breaks inside cells; a page in
-// windows-1251 that says so in its <meta>. Each imports into a real
+// spanning two columns and line breaks inside cells; a page cut off
+// before its table (and its cells) close; a page in windows-1251 that
+// says so in its <meta>. Each imports into a real
 // store, and again adds nothing.
 func TestHTMLTablesSavedAsXLS(t *testing.T) {
 	bitrix := "\xEF\xBB\xBF\r\n  <html><head><meta http-equiv=\"Content-type\" content=\"text/html;charset=utf-8\" /></head><body>" +
@@ -52,6 +53,13 @@ func TestHTMLTablesSavedAsXLS(t *testing.T) {
 			}
 			if c := got["SUP-2"]; c.Subject != "Refund missing" || c.Priority != data.PriorityLow {
 				t.Errorf("SUP-2 (a cell over two columns): subject %q priority %q", c.Subject, c.Priority)
+			}
+		}},
+		// A page cut off before its table closes: the rows it holds.
+		{"cut.xls", []byte("<table><tr><th>ID</th><th>Subject</th><th>Status</th><th>Created</th></tr><tr><td>A1<td>Late<td>Open<td>2026-11-05 10:00" +
+			"<tr><td>A2<td>Broken<td>Closed<td>2026-11-06 11:00"), func(t *testing.T, got map[string]data.Complaint) {
+			if len(got) != 2 || got["A2"].Status != data.StatusClosed || got["A1"].Subject != "Late" {
+				t.Errorf("cut page: %d tickets, A1 %q, A2 %q", len(got), got["A1"].Subject, got["A2"].Status)
 			}
 		}},
 		{"tickets_1251.xls", []byte(cp1251), func(t *testing.T, got map[string]data.Complaint) {
