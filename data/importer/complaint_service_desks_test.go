@@ -286,3 +286,24 @@ func TestDayOnlyResolutionOnTheOpeningDay(t *testing.T) {
 		t.Errorf("rejects %+v, want row 4's «Дата решения»", res.Rejects)
 	}
 }
+
+// Messages from the Gosuslugi feedback platform (ПОС): «Номер
+// сообщения», «Дата и время поступления», «Текст сообщения», the answer
+// that ends the message («Дата и время ответа», with «Срок ответа» its
+// deadline) and the citizen's rating of it («Оценка ответа»). The import
+// stopped at "no date column" before.
+func TestGosuslugiFeedbackPlatformMessages(t *testing.T) {
+	msk := time.FixedZone("MSK", 3*3600)
+	at := func(d, h, m int) time.Time { return time.Date(2024, 3, d, h, m, 0, 0, msk) }
+	runDeskCases(t, msk, []deskCase{{"gosuslugi_pos_messages.csv", map[string]exportTicket{
+		"2451001": {data.StatusResolved, data.PriorityNormal, at(6, 12, 0)},
+		"2451002": {data.StatusInProgress, data.PriorityNormal, time.Time{}},
+		"2451003": {data.StatusResolved, data.PriorityNormal, at(12, 16, 0)},
+	}, func(t *testing.T, got map[string]data.Complaint) {
+		c := got["2451001"]
+		if !c.OpenedAt.Equal(at(5, 9, 15)) || c.Description != "Большая яма у дома 5" || c.Verdict != data.VerdictSatisfied ||
+			c.Assignee != "Петров П.П." || c.Category != "Благоустройство" || got["2451003"].Verdict != data.VerdictNotSatisfied {
+			t.Errorf("2451001 %+v; 2451003 verdict %q", c, got["2451003"].Verdict)
+		}
+	}}})
+}

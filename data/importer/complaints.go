@@ -209,9 +209,12 @@ var complaintAliases = map[Field][]string{
 		"complaint #", "case no", "case no.", "claim number", "claim no", "claim no.", "claim id", "reference number", "ref no", "ref. no",
 		"complaint ref", "complaint reference", "case ref", "case reference", "ticket ref", "ticket reference", "ref", "reference",
 		"reference #", // Oracle Service Cloud's incidents
-		"case #", "incident #", "issue #", "request #", "ref #", "request number", "record id"},
+		"case #", "incident #", "issue #", "request #", "ref #", "request number", "record id",
+		"номер сообщения"}, // the Gosuslugi feedback platform (ПОС)
 	FieldOpened: {"дата", "дата обращения", "дата создания", "дата регистрации", "дата поступления", "дата и время", "создано", "создана", "создан", "создан(а)", "поступило",
 		"дата и время создания", "дата/время создания", "время обращения", "дата/время обращения", "зарегистрировано", "зарегистрирован", "зарегистрирована",
+		// The Gosuslugi feedback platform (ПОС) dates a message's arrival.
+		"дата и время поступления", "дата и время обращения", "дата и время регистрации",
 		"дата создания обращения", "дата создания заявки", "время создания", "дата открытия", "открыто", "opened", "opened at", "opened_at",
 		"created", "created at", "created time", "created date", "created on", "create date", "creation date", "date created", "date", "date received",
 		"date opened", "open date", "submitted at", "conversation started at", "started at",
@@ -308,7 +311,7 @@ var complaintAliases = map[Field][]string{
 	// «Время первого ответа» and «Время решения»: the values decide (see
 	// valuesFit). A duration «выполнения» may be the effort spent, not the
 	// time to a resolution: only its date is read.
-	FieldRespondedAt: {"дата первого ответа", "первый ответ", "дата ответа", "время первого ответа", "время ответа", "first response at", "first reply at",
+	FieldRespondedAt: {"дата первого ответа", "первый ответ", "дата ответа", "дата и время ответа", "время первого ответа", "время ответа", "first response at", "first reply at",
 		"first responded at", "responded at", "first response", "first response date", "first agent reply date", "first reply date",
 		"initial response time", "first response time", "responded time",
 		"date of first agent reply",                             // Deskpro
@@ -452,6 +455,7 @@ var complaintAliases = map[Field][]string{
 		"название сделки"},                        // amoCRM's lead, an appeal filed as a deal
 	FieldDescription: {"описание", "текст", "текст обращения", "содержание", "суть обращения", "комментарий", "description", "details", "text", "comment",
 		"message", "body", // HESK, Jitbit
+		"текст сообщения", // the Gosuslugi feedback platform (ПОС)
 		"суть жалобы", "суть претензии", "суть проблемы", "содержание жалобы", "содержание претензии", "содержание обращения",
 		"текст жалобы", "текст претензии", "complaint details", "details of complaint", "complaint text", "issue details",
 		"allegations", "allegation", // the NLRB's cases: what the charge alleges
@@ -495,7 +499,8 @@ var complaintAliases = map[Field][]string{
 		"клиент доволен", "доволен ли клиент", "клиент удовлетворен", "клиент удовлетворён", "доволен", "удовлетворен", "удовлетворён",
 		"оценка обслуживания", "оценка качества", "оценка качества обслуживания", "оценка сервиса", "customer satisfied", "client satisfied",
 		"satisfied", "customer happy", "csat score",
-		"уровень удовлетворенности", "уровень удовлетворённости"}, // Creatio's case,
+		"уровень удовлетворенности", "уровень удовлетворённости", // Creatio's case
+		"оценка ответа", "оценка заявителя"}, // the Gosuslugi feedback platform: the citizen rates the answer
 	// Registers keep escalation as a flag («Эскалация»: да/нет), the
 	// line or person it went to, or its date (see parseLevel).
 	FieldLevel: {"эскалация", "уровень эскалации", "эскалировано", "эскалирована", "эскалирован", "дата эскалации", "линия",
@@ -560,7 +565,7 @@ var appealNumbers = []string{"регистрационный номер", "ре�
 	"входящий номер", "вх. №", "вх. номер"}
 
 // appealAnswerDates are the headers of the date an appeal was answered.
-var appealAnswerDates = []string{"дата ответа", "дата ответа заявителю", "дата направления ответа", "дата отправки ответа"}
+var appealAnswerDates = []string{"дата ответа", "дата ответа заявителю", "дата направления ответа", "дата отправки ответа", "дата и время ответа"}
 
 // appealRegisterShape reads a register of appeals (59-ФЗ; 1С:Документооборот,
 // «Дело», Directum): its answer is the decision that ends the appeal's
