@@ -899,60 +899,27 @@ func (st *dateColumnStats) describe(order DateOrder) string {
 // does the Comcast complaints register on Kaggle a complaint's.
 var clockHeaders = []string{"time", "время", "time of response", "время ответа"}
 
-// clockColumn returns the unmapped column whose header is a clockHeader
-// and whose sample values are all times of day, when the date column dc
-// holds dates without one; -1 otherwise.
-func clockColumn(p *plan, dc int) int {
-	tc := p.freeColumn(clockHeaders)
-	if tc < 0 {
-		// "Chat Start Date" beside "Chat Start Time", «Дата приема»
-		// beside «Время приема»: the date's own header with its word
-		// for the time.
-		tc = p.freeColumn(clockPair(spaced(p.cols[dc].norm)))
-	}
-	if tc < 0 || tc == dc {
-		return -1
-	}
-	dates, clocks := 0, 0
-	for _, r := range p.sample {
-		if dc < len(r) && !isMissing(r[dc]) {
-			v, err := scanDate(strings.TrimSpace(r[dc]), p.excelDates())
-			if err == nil && (v.hasTime || v.kind == kindUnix || v.kind == kindExcel && v.serial != math.Floor(v.serial)) {
-				return -1 // the date has its time already
-			}
-			dates++
-		}
-		if tc < len(r) && !isMissing(r[tc]) {
-			if _, ok := parseClock(r[tc], p.xlsx); !ok {
-				return -1
-			}
-			clocks++
-		}
-	}
-	if dates == 0 || clocks == 0 {
-		return -1
-	}
-	return tc
-}
-
-// pairClocks gives each date field of a ticket file the time of day a
-// column beside it holds, «Дата решения» with «Время решения», "Created
-// Date" with "Created Time": registers and 1C exports write them apart.
-// Such a time column is read as a duration («Время решения» 12:15: twelve
-// hours) or as the date itself ("Created Time" ranks before "Created
-// Date" among the aliases) unless paired: a date field mapped to a column
-// of times alone takes the date column beside it instead, and a time
-// column beside a date field's column of dates is its clock, whatever
-// else it was mapped to. A field or a time column the user mapped is
-// left as it is.
+// pairClocks gives each date field the time of day a column beside it
+// holds when its own column holds dates alone: «Дата решения» with
+// «Время решения», "Created Date" with "Created Time", a survey's date
+// with its "Time" (Survio, the Comcast register on Kaggle). Registers and
+// 1C exports write them apart. Such a time column is read as a duration
+// («Время решения» 12:15: twelve hours) or as the date itself ("Created
+// Time" ranks before "Created Date" among the aliases) unless paired: a
+// date field mapped to a column of times alone takes the date column
+// beside it instead, and a time column named after a date field's column
+// of dates is its clock, whatever else it was mapped to. A field or a
+// time column the user mapped is left as it is.
 func (p *plan) pairClocks(opt Options) {
 	p.clocks = map[int]int{}
-	for _, f := range p.schema.dates {
+	for k, f := range p.schema.dates {
 		dc, ok := p.mapping[f]
 		if !ok {
 			continue
 		}
-		if _, asked := opt.Mapping[f]; !asked && p.allClocks(dc) {
+		// (In a workbook a date is a number, which reads as a time of day
+		// too: times alone are no dates.)
+		if _, asked := opt.Mapping[f]; !asked && p.allClocks(dc) && !p.datesWithoutTime(dc) {
 			if partner := p.columnNamed(datePair(spaced(p.cols[dc].norm))); partner >= 0 && p.datesWithoutTime(partner) && !p.mappedByUser(opt, partner) {
 				p.unmap(partner)
 				p.mapping[f] = partner
@@ -960,13 +927,34 @@ func (p *plan) pairClocks(opt Options) {
 			}
 			continue
 		}
+		if !p.datesWithoutTime(dc) {
+			continue
+		}
 		tc := p.columnNamed(clockPair(spaced(p.cols[dc].norm)))
-		if tc < 0 || tc == dc || p.mappedByUser(opt, tc) || !p.datesWithoutTime(dc) || !p.allClocks(tc) {
+		if tc < 0 && k == 0 {
+			// The row's own date may take a column named for a time of day
+			// alone, which no field has.
+			tc = p.freeColumn(clockHeaders)
+		}
+		if tc < 0 || tc == dc || p.mappedByUser(opt, tc) || !p.allClocks(tc) || p.xlsx && p.durationColumn(tc) {
 			continue
 		}
 		p.unmap(tc)
 		p.clocks[dc] = tc
 	}
+}
+
+// durationColumn reports whether column i was taken for a duration
+// field. In a workbook such a column stays one: an elapsed time ([h]:mm)
+// and a time of day (hh:mm) differ only in the cell's format, which the
+// sample does not carry, and a register's formula gives the time taken.
+func (p *plan) durationColumn(i int) bool {
+	for _, f := range []Field{FieldFirstResponse, FieldResolutionTime} {
+		if j, ok := p.mapping[f]; ok && j == i {
+			return true
+		}
+	}
+	return false
 }
 
 // datePair names the date header a time-of-day header goes with: its

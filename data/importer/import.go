@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"hash"
 	"io"
-	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -47,7 +46,7 @@ type rowBase struct {
 	dateCols []bool   // per column: read as dates (shown as dates in rejects)
 	undated  []string // per column: the value that stands for no date (see undatedMarkers)
 	// clocks are the columns holding the time of day of a date column
-	// that has none, by the date column (see clockColumn, pairClocks).
+	// that has none, by the date column (see pairClocks).
 	clocks   map[int]int
 	latest   time.Time // the latest date a response or an opening may have
 	rejected func(row int, column, value string, why Message)
@@ -75,10 +74,7 @@ func newRowBase(p *plan, opt Options) rowBase {
 		dateCols: make([]bool, len(p.cols)),
 		undated:  make([]string, len(p.cols)),
 		latest:   clock().Add(maxAhead),
-		clocks:   maps.Clone(p.clocks),
-	}
-	if b.clocks == nil {
-		b.clocks = map[int]int{}
+		clocks:   p.clocks,
 	}
 	for i, c := range p.cols {
 		b.undated[i], _ = byHeader(undatedMarkers, c.norm)
@@ -88,13 +84,6 @@ func newRowBase(p *plan, opt Options) rowBase {
 	}
 	for _, i := range p.dateColumns() {
 		b.dateCols[i] = true
-	}
-	if dc, ok := p.mapping[p.schema.dates[0]]; ok {
-		if _, paired := b.clocks[dc]; !paired {
-			if tc := clockColumn(p, dc); tc >= 0 {
-				b.clocks[dc] = tc
-			}
-		}
 	}
 	return b
 }

@@ -515,9 +515,7 @@ func prepare(path string, opt Options, sc *schema) (*plan, error) {
 	if _, asked := opt.Mapping[sc.dates[0]]; !asked && opt.FileDate.IsZero() && !p.changeLog() && (sc == feedbackSchema || sc == complaintSchema) {
 		p.dateByValues()
 	}
-	if sc == complaintSchema {
-		p.pairClocks(opt)
-	}
+	p.pairClocks(opt)
 	if _, asked := opt.Mapping[FieldScore]; !asked && sc == feedbackSchema {
 		p.scoreByGroup()
 		p.scoreByValues()
