@@ -70,9 +70,10 @@ type shell struct {
 	welcome   fyne.CanvasObject
 	showWelc  bool
 	navLocked bool
-	// removePaneSave takes Ctrl+S from the screens' own forms (never
-	// called: the window lives as long as the shell).
-	removePaneSave func()
+	// paneSaves: Ctrl+S reaches the screens' own forms (see
+	// paneSaveButton); set once, for the window lives as long as the
+	// shell.
+	paneSaves bool
 }
 
 func newShell(a fyne.App, o Options) *shell {
@@ -381,8 +382,9 @@ func (s *shell) importPath(path string) {
 
 func (s *shell) addShortcuts() {
 	c := s.win.Canvas()
-	if s.removePaneSave == nil { // once: it asks the screens of the moment
-		s.removePaneSave = widgets.PaneSaves(s.win, s.paneSaveButton)
+	if !s.paneSaves { // once: it asks the screens of the moment
+		widgets.PaneSaves(s.win, s.paneSaveButton)
+		s.paneSaves = true
 	}
 	add := func(key fyne.KeyName, fn func()) {
 		sc := &desktop.CustomShortcut{KeyName: key, Modifier: fyne.KeyModifierShortcutDefault}
