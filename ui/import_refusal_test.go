@@ -57,7 +57,7 @@ func errorDialogText(msg string) string {
 
 // The import wizard's refusals name the file, in English and Russian:
 // the importer's sentence that does not name it ("Column «Star Rating»
-// holds star ratings…", "This file is an Excel 97–2003 workbook…") was
+// holds star ratings…", "This file is a PDF document…") was
 // shown alone, and one that does ("… is not a readable XLSX workbook")
 // got its name capitalised. A file of headings alone is refused, and no
 // empty import is recorded.
@@ -98,7 +98,8 @@ func TestImportRefusalsNameTheFile(t *testing.T) {
 	}{
 		{write("reviews.csv", []byte("Date,Star Rating,Review Text\n2024-01-02,5,Great\n2024-01-03,2,Slow\n")), false, true,
 			"import.error.star_ratings", map[string]any{"Column": "Star Rating"}, false},
-		{write("answers.csv", []byte("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1xx")), false, false, "import.error.old_excel", nil, false},
+		{write("answers.csv", []byte("%PDF-1.7\n")), false, false, "import.error.pdf", nil, false},
+		{write("register.xls", []byte("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1xx")), true, false, "import.error.damaged_xls", nil, true},
 		{write("cut.xlsx", book[:len(book)/2]), true, false, "import.error.bad_workbook", nil, true},
 		{write("locked.xlsx", encrypted), false, false, "import.error.encrypted", nil, true},
 		{write("survey.csv", []byte("Date,Score,Comment\n")), false, false, "import.error.no_rows", nil, true},

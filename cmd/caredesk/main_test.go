@@ -171,7 +171,8 @@ func TestCLIErrorsNameTheProblem(t *testing.T) {
 		{[]string{"import", "feedback", writeFile(t, dir, "noscore.csv", "Date,Comment\n2024-01-02,fine\n")}, "--map score="},
 		// The importer's refusals that say "this file" are printed after
 		// its name.
-		{[]string{"import", "feedback", writeFile(t, dir, "register.csv", "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1xx")}, "register.csv: "},
+		{[]string{"import", "feedback", writeFile(t, dir, "register.csv", "%PDF-1.7\n")}, "register.csv: "},
+		{[]string{"import", "feedback", writeFile(t, dir, "register.xls", "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1xx")}, "register.xls is an Excel 97–2003 workbook that cannot be read"},
 		{[]string{"import", "complaints", writeFile(t, dir, "report.csv", "%PDF-1.7\n")}, "report.csv: "},
 		{[]string{"import", "employees", writeFile(t, dir, "staff.csv", "%PDF-1.7\n")}, "staff.csv: "},
 	}

@@ -14,8 +14,9 @@ import (
 // read as the table it holds: the one with the most rows when there are
 // several (Jira puts a small table of the query above the issues).
 
-// htmlSource serves the rows of a file's largest HTML table.
-type htmlSource struct {
+// tableRows serves rows read whole when the file was opened: an HTML
+// page's largest table, an Excel 97-2003 sheet.
+type tableRows struct {
 	rows [][]string
 	i    int
 	size int64
@@ -24,7 +25,7 @@ type htmlSource struct {
 // openHTML parses the file at path. Its encoding is taken from a byte
 // order mark, a <meta> charset or the bytes themselves, as a browser
 // would.
-func openHTML(path string) (*htmlSource, error) {
+func openHTML(path string) (*tableRows, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
@@ -42,10 +43,10 @@ func openHTML(path string) (*htmlSource, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &htmlSource{rows: rows, size: st.Size()}, nil
+	return &tableRows{rows: rows, size: st.Size()}, nil
 }
 
-func (s *htmlSource) next() ([]string, int, error) {
+func (s *tableRows) next() ([]string, int, error) {
 	if s.i >= len(s.rows) {
 		return nil, s.i, io.EOF
 	}
@@ -55,14 +56,14 @@ func (s *htmlSource) next() ([]string, int, error) {
 
 // bytesRead is the share of the file's rows served, in bytes: the file
 // was read whole when opened.
-func (s *htmlSource) bytesRead() int64 {
+func (s *tableRows) bytesRead() int64 {
 	if len(s.rows) == 0 {
 		return s.size
 	}
 	return s.size * int64(s.i) / int64(len(s.rows))
 }
 
-func (s *htmlSource) close() error { return nil }
+func (s *tableRows) close() error { return nil }
 
 // largestTable returns the rows of the table with the most rows, each a
 // cell's text (th or td, blank space and line breaks collapsed) with an

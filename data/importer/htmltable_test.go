@@ -15,7 +15,8 @@ import (
 // UTF-8 page with a byte order mark; Jira's page with a small table of the
 // query above the issues (the larger table is the one read), a cell
 // spanning two columns and line breaks inside cells; a page cut off
-// before its table (and its cells) close; a page in windows-1251 that
+// before its table (and its cells) close; a row without its last
+// cells; a page in windows-1251 that
 // says so in its <meta>. Each imports into a real
 // store, and again adds nothing.
 func TestHTMLTablesSavedAsXLS(t *testing.T) {
@@ -60,6 +61,14 @@ func TestHTMLTablesSavedAsXLS(t *testing.T) {
 			"<tr><td>A2<td>Broken<td>Closed<td>2026-11-06 11:00"), func(t *testing.T, got map[string]data.Complaint) {
 			if len(got) != 2 || got["A2"].Status != data.StatusClosed || got["A1"].Subject != "Late" {
 				t.Errorf("cut page: %d tickets, A1 %q, A2 %q", len(got), got["A1"].Subject, got["A2"].Status)
+			}
+		}},
+		// A row whose last cells were left out, as a sheet's may be: they
+		// are empty, not a row of the wrong width.
+		{"short.xls", []byte("<table><tr><th>ID</th><th>Subject</th><th>Created</th><th>Status</th></tr><tr><td>B1</td><td>Late</td><td>2026-11-05 10:00</td><td>Closed</td></tr>" +
+			"<tr><td>B2</td><td>Lost</td><td>2026-11-06 11:00</td></tr></table>"), func(t *testing.T, got map[string]data.Complaint) {
+			if len(got) != 2 || got["B2"].Subject != "Lost" || got["B1"].Status != data.StatusClosed {
+				t.Errorf("short row: %d tickets, B2 %q", len(got), got["B2"].Subject)
 			}
 		}},
 		{"tickets_1251.xls", []byte(cp1251), func(t *testing.T, got map[string]data.Complaint) {

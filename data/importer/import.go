@@ -179,7 +179,7 @@ func columnNumbers(rec []string, width int) bool {
 // warning). ok=false when the row was rejected or skipped.
 func (b *rowBase) usable(rec []string, row int) bool {
 	want := len(b.p.cols)
-	if len(rec) < b.minWidth && !b.p.xlsx && !b.unreadPast(len(rec)) || len(rec) > want && !isBlank(rec[want:]) {
+	if len(rec) < b.minWidth && !b.p.cells() && !b.unreadPast(len(rec)) || len(rec) > want && !isBlank(rec[want:]) {
 		b.rejected(row, "", b.rowText(rec), reasonFieldCount.msg(len(rec), want))
 		return false
 	}
@@ -270,9 +270,10 @@ func (b *rowBase) happened(rec []string, i, row int, t time.Time) bool {
 	return false
 }
 
-// rowText is a whole row as rejects show it.
+// rowText is a whole row as rejects show it: a text file's line as it
+// was, a sheet's or page's cells joined by commas.
 func (b *rowBase) rowText(rec []string) string {
-	if !b.p.xlsx {
+	if !b.p.cells() {
 		return strings.Join(rec, string(b.p.delim))
 	}
 	cells := make([]string, len(rec))

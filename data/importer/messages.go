@@ -153,6 +153,7 @@ const (
 const (
 	errHTMLPage       = "import.error.html_page"
 	errOldExcel       = "import.error.old_excel"
+	errDamagedXLS     = "import.error.damaged_xls"
 	errOpenDocument   = "import.error.open_document"
 	errPDF            = "import.error.pdf"
 	errNoSheet        = "import.error.no_sheet"

@@ -10,7 +10,7 @@ import (
 	"caredesk/data/importer"
 )
 
-// An Excel 97-2003 workbook, an OpenDocument spreadsheet and a PDF are
+// A damaged Excel 97-2003 workbook, an OpenDocument spreadsheet and a PDF are
 // refused by what their bytes are, whatever their names, with a message
 // saying how to get a file the import reads; nothing is stored. Read as
 // text, the .xls gave a screen of garbage as its "title".
@@ -34,8 +34,8 @@ func TestOtherFormatsRefused(t *testing.T) {
 		content []byte
 		code    string
 	}{
-		"register.xls": {ole, "import.error.old_excel"},
-		"answers.csv":  {ole, "import.error.old_excel"}, // misnamed
+		"register.xls": {ole, "import.error.damaged_xls"},
+		"answers.csv":  {ole, "import.error.damaged_xls"}, // misnamed
 		"survey.ods":   {ods.Bytes(), "import.error.open_document"},
 		"report.pdf":   {[]byte("%PDF-1.7\n1 0 obj\n"), "import.error.pdf"},
 	} {

@@ -79,8 +79,10 @@ type plan struct {
 	// pairClocks), by the date column.
 	clocks map[int]int
 
-	// html: the file is an HTML table saved as .xls (see htmlSource).
+	// html: the file is an HTML table saved as .xls (see openHTML).
 	html bool
+	// xls: the file is an Excel 97-2003 workbook (see readXLS).
+	xls bool
 }
 
 func (p *plan) open() (recordSource, error) {
@@ -97,6 +99,9 @@ func (p *plan) open() (recordSource, error) {
 func (p *plan) openTable() (recordSource, error) {
 	if p.html {
 		return openHTML(p.path)
+	}
+	if p.xls {
+		return openXLS(p.path, p.sheet)
 	}
 	if p.xlsx {
 		src, err := openXLSX(p.path, p.sheet, p.size)
@@ -262,17 +267,36 @@ func prepare(path string, opt Options, sc *schema) (*plan, error) {
 			return nil, wrap(refused)
 		}
 	}
+	// otherFormat let through only the compound files that are
+	// readable workbooks.
+	p.xls = isXLS(path)
 	if p.xlsx && opt.Sheet == "" {
 		if sheets, err := workbookSheets(path); err == nil && len(sheets) > 1 {
 			return prepareSheets(path, opt, sc, sheets)
 		}
 	}
-	if p.xlsx {
+	if p.xls {
+		// The sheets are ranked by their cells, as a workbook's are.
+		book, err := readXLS(path)
+		if err != nil {
+			return nil, wrap(err)
+		}
+		sheets := book.sheetNames()
+		if opt.Sheet == "" && len(sheets) > 1 {
+			return prepareSheets(path, opt, sc, sheets)
+		}
+		if p.sheet, err = chooseSheet(path, sheets, opt.Sheet); err != nil {
+			return nil, wrap(err)
+		}
+	}
+	if p.xlsx || p.xls {
 		p.enc = encodingGuess{name: "", sure: true}
+	}
+	if p.xlsx {
 		if p.sheet, p.merges, err = pickSheet(path, opt.Sheet); err != nil {
 			return nil, wrap(err)
 		}
-	} else {
+	} else if !p.xls {
 		if p.html, err = isHTMLPage(path); err != nil {
 			return nil, wrap(err)
 		}
@@ -286,7 +310,7 @@ func prepare(path string, opt Options, sc *schema) (*plan, error) {
 		} else if len(page.rows) == 0 {
 			return nil, wrap(&MessageError{Message: warning(errHTMLPage, nil, "%s", ErrHTMLPage.Error()), Err: ErrHTMLPage})
 		}
-	} else if !p.xlsx {
+	} else if !p.xlsx && !p.xls {
 		enc, err := normaliseEncoding(opt.Encoding)
 		if err != nil {
 			return nil, wrap(err)
@@ -647,6 +671,11 @@ func (p *plan) quizTotal() int {
 // workbook's, or a CSV's saved from one (see serialDates).
 func (p *plan) excelDates() bool { return p.xlsx || p.serialDates }
 
+// cells reports whether the file's rows come as cells (a workbook, a web
+// page's table) rather than as lines of delimited text: a row may then
+// end before its last empty cells.
+func (p *plan) cells() bool { return p.xlsx || p.xls || p.html }
+
 // freeColumn returns the first column headed by one of headers (read with
 // "_" as a space) that no field holds, -1 when there is none: the columns
 // an import reads beside the fields (a time of day, a time zone, a
@@ -731,9 +760,16 @@ var otherFormats = []struct {
 	code  string
 	text  string
 }{
-	{0, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", errOldExcel, "this file is an Excel 97-2003 workbook (.xls): open it in Excel or LibreOffice Calc and save it as XLSX or CSV, then import that file"},
+	{0, oleMagic, errOldExcel, "this file is an old Office document that is no Excel 97-2003 workbook (an Excel 5.0/95 workbook, a Word document): open it in Excel or LibreOffice Calc and save it as XLSX or CSV, then import that file"},
 	{30, "mimetypeapplication/vnd.oasis.opendocument.spreadsheet", errOpenDocument, "this file is an OpenDocument spreadsheet (.ods): open it in LibreOffice Calc and save it as XLSX or CSV, then import that file"},
 	{0, "%PDF-", errPDF, "this file is a PDF document, not a table: export the data from the program that made it as CSV or XLSX"},
+}
+
+// encryptedRefusal refuses a workbook protected by a password.
+func encryptedRefusal(base string) *MessageError {
+	return &MessageError{Message: warning(errEncrypted, map[string]any{"File": base},
+		"%s is protected by a password: open it in Excel, remove the password (File > Info > Protect Workbook > Encrypt with Password) and save it, then import the saved file", base),
+		Err: ErrOtherFormat}
 }
 
 // errFolder is the cause of a refusal of a folder given for a file.
@@ -747,6 +783,9 @@ func fileError(base string, err error) error {
 	var me *MessageError
 	if errors.As(err, &me) {
 		return err
+	}
+	if refused := xlsRefusal(base, err); refused != nil {
+		return refused
 	}
 	args := map[string]any{"File": base}
 	var he *headerError
@@ -839,10 +878,15 @@ func otherFormat(path string) (*MessageError, error) {
 	}
 	head = head[:n]
 	base := filepath.Base(path)
-	if bytes.HasPrefix(head, []byte(otherFormats[0].magic)) && bytes.Contains(head, encryptedPackage) {
-		return &MessageError{Message: warning(errEncrypted, map[string]any{"File": base},
-			"%s is protected by a password: open it in Excel, remove the password (File > Info > Protect Workbook > Encrypt with Password) and save it, then import the saved file", base),
-			Err: ErrOtherFormat}, nil
+	if bytes.HasPrefix(head, []byte(oleMagic)) && bytes.Contains(head, encryptedPackage) {
+		return encryptedRefusal(base), nil
+	}
+	if bytes.HasPrefix(head, []byte(oleMagic)) {
+		if _, err := readXLS(path); err == nil {
+			return nil, nil // a workbook of Excel 97-2003, read as one
+		} else if refused := xlsRefusal(base, err); refused != nil {
+			return refused, nil
+		}
 	}
 	for _, o := range otherFormats {
 		if end := o.at + len(o.magic); end <= n && string(head[o.at:end]) == o.magic {
@@ -861,7 +905,7 @@ func otherFormat(path string) (*MessageError, error) {
 
 // isHTMLPage reports whether a file is a web page rather than text
 // separated by commas: Bitrix24 and other web apps save an HTML table
-// under the name ".xls" (read as htmlSource). Such a file starts, after a
+// under the name ".xls" (read by openHTML). Such a file starts, after a
 // byte order mark and blank space, with "<" and holds a <table> or
 // <html> tag.
 func isHTMLPage(path string) (bool, error) {

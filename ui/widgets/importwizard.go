@@ -68,8 +68,8 @@ func PickImportFile(win fyne.Window, showError func(error), picked func(path str
 		r.Close()
 		picked(path)
 	}, win)
-	// ".xls": Bitrix24 and Jira save HTML tables so (an Excel 97 workbook
-	// is refused with what to do).
+	// ".xls": Excel 97-2003 workbooks (1C), and the HTML tables Bitrix24
+	// and Jira save under that name.
 	fd.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".tsv", ".txt", ".xlsx", ".xls", ".htm", ".html"}))
 	fd.Resize(fyne.NewSize(800, 560))
 	ShowFileDialog(win, fd)

@@ -1,0 +1,658 @@
+package importer
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf16"
+
+	"github.com/richardlehane/mscfb"
+)
+
+// An Excel 97-2003 workbook (.xls, BIFF8): 1C, older help desks and many
+// registers still save them. No maintained Go reader exists (the one
+// served keeps only the month of a date, another is GPL), so the cells
+// are read here from the record stream ([MS-XLS]) inside the compound
+// file, which mscfb (already used by excelize) opens. Only values are
+// read: strings, numbers, formula results, booleans; a number is shown as
+// its cell's format would need it to be read (dates as dates, [h]:mm as a
+// duration, 00000 codes padded), as the XLSX reader does.
+
+// BIFF8 record types read.
+const (
+	recBOF        = 0x0809
+	recEOF        = 0x000A
+	recContinue   = 0x003C
+	recFilePass   = 0x002F
+	recDateMode   = 0x0022
+	recFormat     = 0x041E
+	recXF         = 0x00E0
+	recBoundSheet = 0x0085
+	recSST        = 0x00FC
+	recLabelSST   = 0x00FD
+	recLabel      = 0x0204
+	recRString    = 0x00D6
+	recNumber     = 0x0203
+	recRK         = 0x027E
+	recMulRK      = 0x00BD
+	recFormula    = 0x0006
+	recString     = 0x0207
+	recBoolErr    = 0x0205
+)
+
+// xlsMaxRows and xlsMaxCols are BIFF8's sheet limits.
+const xlsMaxRows, xlsMaxCols = 65536, 256
+
+var (
+	// errXLSNotBIFF8 is a compound file without an Excel 97-2003
+	// workbook stream: an Excel 5.0/95 book, a Word document.
+	errXLSNotBIFF8 = errors.New("no Excel 97-2003 workbook stream")
+	errXLSDamaged  = errors.New("the workbook's records are cut short or damaged")
+	// errXLSEncrypted is a workbook protected by a password.
+	errXLSEncrypted = errors.New("the workbook is protected by a password")
+)
+
+// xlsBook is a workbook's record stream with what its globals say.
+type xlsBook struct {
+	stream   []byte
+	date1904 bool
+	sst      []string
+	xfFormat []uint16          // per XF, its number format's id
+	formats  map[uint16]string // custom number formats by id
+	sheets   []xlsSheet        // worksheets, in the workbook's order
+}
+
+type xlsSheet struct {
+	name   string
+	offset int // of the sheet's BOF in the stream
+}
+
+// isXLS reports whether the file at path is a compound file (an Office
+// 97-2003 document), whatever its name.
+func isXLS(path string) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	head := make([]byte, 8)
+	_, err = io.ReadFull(f, head)
+	return err == nil && string(head) == oleMagic
+}
+
+// oleMagic starts every compound file.
+const oleMagic = "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"
+
+// readXLS opens the workbook at path and reads its globals.
+func readXLS(path string) (*xlsBook, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	doc, err := mscfb.New(f)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", errXLSDamaged, err)
+	}
+	var stream []byte
+	for entry, err := doc.Next(); err == nil; entry, err = doc.Next() {
+		// Excel names the stream "Workbook"; some writers "WORKBOOK".
+		if len(entry.Path) == 0 && strings.EqualFold(entry.Name, "Workbook") {
+			if entry.Size <= 0 || entry.Size > 1<<30 {
+				return nil, errXLSDamaged
+			}
+			stream = make([]byte, entry.Size)
+			if _, err := io.ReadFull(entry, stream); err != nil {
+				return nil, fmt.Errorf("%w: %v", errXLSDamaged, err)
+			}
+			break
+		}
+	}
+	if stream == nil {
+		return nil, errXLSNotBIFF8
+	}
+	b := &xlsBook{stream: stream, formats: map[uint16]string{}}
+	return b, b.readGlobals()
+}
+
+// record is one BIFF record: its type and its data, with the data of the
+// CONTINUE records after it as further segments.
+type record struct {
+	typ  uint16
+	segs [][]byte
+}
+
+// records iterates the records of the substream at offset, up to its EOF
+// record. Substreams nested in it (a chart on a sheet) are passed over
+// whole; a stream ending before the EOF is damaged.
+func (b *xlsBook) records(offset int, each func(r record) error) error {
+	s := b.stream
+	var cur *record
+	depth := 0
+	flush := func() error {
+		if cur == nil {
+			return nil
+		}
+		r := *cur
+		cur = nil
+		return each(r)
+	}
+	for off := offset; ; {
+		if off+4 > len(s) {
+			return errXLSDamaged
+		}
+		typ := binary.LittleEndian.Uint16(s[off:])
+		size := int(binary.LittleEndian.Uint16(s[off+2:]))
+		if off+4+size > len(s) {
+			return errXLSDamaged
+		}
+		data := s[off+4 : off+4+size]
+		off += 4 + size
+		if typ == recContinue && cur != nil {
+			cur.segs = append(cur.segs, data)
+			continue
+		}
+		if err := flush(); err != nil {
+			return err
+		}
+		switch {
+		case typ == recBOF && off-4-size > offset:
+			depth++
+		case typ == recEOF && depth == 0:
+			return nil
+		case typ == recEOF:
+			depth--
+		}
+		if depth == 0 && typ != recEOF {
+			cur = &record{typ: typ, segs: [][]byte{data}}
+		}
+	}
+}
+
+func (b *xlsBook) readGlobals() error {
+	first := true
+	return b.records(0, func(r record) error {
+		d := r.segs[0]
+		if first {
+			first = false
+			// BIFF8's BOF says version 0x0600; an Excel 5.0/95 stream
+			// under the BIFF8 name is read no further.
+			if r.typ != recBOF || len(d) < 2 || binary.LittleEndian.Uint16(d) != 0x0600 {
+				return errXLSNotBIFF8
+			}
+			return nil
+		}
+		switch r.typ {
+		case recFilePass:
+			return errXLSEncrypted
+		case recDateMode:
+			b.date1904 = len(d) >= 2 && binary.LittleEndian.Uint16(d) == 1
+		case recXF:
+			if len(d) >= 4 {
+				b.xfFormat = append(b.xfFormat, binary.LittleEndian.Uint16(d[2:]))
+			}
+		case recFormat:
+			if len(d) >= 2 {
+				sr := segReader{segs: r.segs, pos: 2}
+				if s, ok := sr.unicodeString(true); ok {
+					b.formats[binary.LittleEndian.Uint16(d)] = s
+				}
+			}
+		case recBoundSheet:
+			// dt 0 is a worksheet; charts, macro sheets and modules
+			// hold no table.
+			if len(d) >= 8 && d[5] == 0 {
+				sr := segReader{segs: r.segs, pos: 6}
+				if name, ok := sr.unicodeString(false); ok {
+					b.sheets = append(b.sheets, xlsSheet{name: name, offset: int(binary.LittleEndian.Uint32(d))})
+				}
+			}
+		case recSST:
+			b.sst = readSST(r.segs)
+		}
+		return nil
+	})
+}
+
+// segReader reads a record's data across its CONTINUE segments.
+type segReader struct {
+	segs [][]byte
+	seg  int
+	pos  int
+}
+
+// take returns the next n bytes, joined across segments; ok=false when
+// the record has fewer.
+func (r *segReader) take(n int) ([]byte, bool) {
+	var out []byte
+	for n > 0 {
+		if r.seg >= len(r.segs) {
+			return nil, false
+		}
+		s := r.segs[r.seg]
+		if r.pos >= len(s) {
+			r.seg, r.pos = r.seg+1, 0
+			continue
+		}
+		k := min(n, len(s)-r.pos)
+		if out == nil && k == n {
+			out = s[r.pos : r.pos+k]
+		} else {
+			out = append(out, s[r.pos:r.pos+k]...)
+		}
+		r.pos += k
+		n -= k
+	}
+	return out, true
+}
+
+func (r *segReader) uint16() (uint16, bool) {
+	b, ok := r.take(2)
+	if !ok {
+		return 0, false
+	}
+	return binary.LittleEndian.Uint16(b), true
+}
+
+// unicodeString reads an XLUnicodeString (wide: a 16-bit count, as in
+// FORMAT and STRING) or a ShortXLUnicodeString (an 8-bit count, as in
+// BOUNDSHEET); rich text runs and phonetic data are skipped.
+func (r *segReader) unicodeString(wide bool) (string, bool) {
+	var n int
+	if wide {
+		v, ok := r.uint16()
+		if !ok {
+			return "", false
+		}
+		n = int(v)
+	} else {
+		v, ok := r.take(1)
+		if !ok {
+			return "", false
+		}
+		n = int(v[0])
+	}
+	flags, ok := r.take(1)
+	if !ok {
+		return "", false
+	}
+	runs, ext := 0, 0
+	if flags[0]&0x08 != 0 {
+		v, ok := r.uint16()
+		if !ok {
+			return "", false
+		}
+		runs = int(v)
+	}
+	if flags[0]&0x04 != 0 {
+		v, ok := r.take(4)
+		if !ok {
+			return "", false
+		}
+		ext = int(binary.LittleEndian.Uint32(v))
+	}
+	s, ok := r.chars(n, flags[0]&0x01 != 0)
+	if ok {
+		r.take(4*runs + ext) // formatting runs and phonetics, not read
+	}
+	return s, ok
+}
+
+// chars reads n characters, one byte each (Latin-1) or two (UTF-16). A
+// string cut by a CONTINUE record goes on after a byte that says anew
+// how wide its characters are.
+func (r *segReader) chars(n int, high bool) (string, bool) {
+	units := make([]uint16, 0, n)
+	for n > 0 {
+		if r.seg >= len(r.segs) {
+			return "", false
+		}
+		s := r.segs[r.seg]
+		if r.pos >= len(s) {
+			r.seg, r.pos = r.seg+1, 0
+			if r.seg >= len(r.segs) || len(r.segs[r.seg]) == 0 {
+				return "", false
+			}
+			high = r.segs[r.seg][0]&0x01 != 0
+			r.pos = 1
+			continue
+		}
+		width := 1
+		if high {
+			width = 2
+		}
+		k := min(n, (len(s)-r.pos)/width)
+		if k == 0 {
+			return "", false
+		}
+		for i := range k {
+			p := r.pos + i*width
+			if high {
+				units = append(units, binary.LittleEndian.Uint16(s[p:]))
+			} else {
+				units = append(units, uint16(s[p]))
+			}
+		}
+		r.pos += k * width
+		n -= k
+	}
+	return string(utf16.Decode(units)), true
+}
+
+// readSST reads the shared strings table; a table cut short keeps the
+// strings read.
+func readSST(segs [][]byte) []string {
+	r := segReader{segs: segs}
+	head, ok := r.take(8)
+	if !ok {
+		return nil
+	}
+	n := int(binary.LittleEndian.Uint32(head[4:]))
+	out := make([]string, 0, min(n, 1<<20))
+	for range n {
+		s, ok := r.unicodeString(true)
+		if !ok {
+			break
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// sheetNames lists the worksheets, the likeliest to hold the table first:
+// the most cells first, empty ones last, in the workbook's order among
+// equals (as rankSheets does for XLSX).
+func (b *xlsBook) sheetNames() []string {
+	type ranked struct {
+		name  string
+		cells int
+	}
+	rs := make([]ranked, 0, len(b.sheets))
+	for _, s := range b.sheets {
+		rows, _ := b.sheetRows(s)
+		n := 0
+		for _, r := range rows {
+			for _, c := range r {
+				if c != "" {
+					n++
+				}
+			}
+		}
+		rs = append(rs, ranked{s.name, n})
+	}
+	slices.SortStableFunc(rs, func(a, b ranked) int { return b.cells - a.cells })
+	out := make([]string, len(rs))
+	for i, r := range rs {
+		out[i] = r.name
+	}
+	return out
+}
+
+// sheetRows reads a worksheet's cells as rows of text, every row as wide
+// as the widest.
+func (b *xlsBook) sheetRows(sh xlsSheet) ([][]string, error) {
+	if sh.offset < 0 || sh.offset >= len(b.stream) {
+		return nil, errXLSDamaged
+	}
+	var rows [][]string
+	width := 0
+	set := func(row, col int, v string) {
+		if row >= xlsMaxRows || col >= xlsMaxCols || v == "" {
+			return
+		}
+		for len(rows) <= row {
+			rows = append(rows, nil)
+		}
+		for len(rows[row]) <= col {
+			rows[row] = append(rows[row], "")
+		}
+		rows[row][col] = v
+		width = max(width, col+1)
+	}
+	pendRow, pendCol := -1, -1 // a formula whose string result follows
+	err := b.records(sh.offset, func(r record) error {
+		d := r.segs[0]
+		if r.typ == recString {
+			if pendRow >= 0 {
+				sr := segReader{segs: r.segs}
+				if s, ok := sr.unicodeString(true); ok {
+					set(pendRow, pendCol, s)
+				}
+			}
+			pendRow = -1
+			return nil
+		}
+		if len(d) < 6 {
+			return nil
+		}
+		row, col := int(binary.LittleEndian.Uint16(d)), int(binary.LittleEndian.Uint16(d[2:]))
+		xf := binary.LittleEndian.Uint16(d[4:])
+		switch r.typ {
+		case recLabelSST:
+			if len(d) >= 10 {
+				if i := int(binary.LittleEndian.Uint32(d[6:])); i < len(b.sst) {
+					set(row, col, b.sst[i])
+				}
+			}
+		case recLabel, recRString:
+			sr := segReader{segs: r.segs, pos: 6}
+			if s, ok := sr.unicodeString(true); ok {
+				set(row, col, s)
+			}
+		case recNumber:
+			if len(d) >= 14 {
+				set(row, col, b.numberText(math.Float64frombits(binary.LittleEndian.Uint64(d[6:])), xf))
+			}
+		case recRK:
+			if len(d) >= 10 {
+				set(row, col, b.numberText(rkValue(binary.LittleEndian.Uint32(d[6:])), xf))
+			}
+		case recMulRK:
+			// col is the first column; six bytes (XF, RK) per cell follow,
+			// then the last column.
+			for i, p := 0, 4; p+6 <= len(d)-2; i, p = i+1, p+6 {
+				set(row, col+i, b.numberText(rkValue(binary.LittleEndian.Uint32(d[p+2:])), binary.LittleEndian.Uint16(d[p:])))
+			}
+		case recFormula:
+			if len(d) < 14 {
+				return nil
+			}
+			res := d[6:14]
+			if res[6] != 0xFF || res[7] != 0xFF {
+				set(row, col, b.numberText(math.Float64frombits(binary.LittleEndian.Uint64(res)), xf))
+				return nil
+			}
+			switch res[0] {
+			case 0: // a string, in the STRING record that follows
+				pendRow, pendCol = row, col
+			case 1:
+				set(row, col, boolText(res[2] != 0))
+			}
+		case recBoolErr:
+			if len(d) >= 8 && d[7] == 0 {
+				set(row, col, boolText(d[6] != 0))
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	for i := range rows {
+		for len(rows[i]) < width {
+			rows[i] = append(rows[i], "")
+		}
+	}
+	return rows, nil
+}
+
+func boolText(v bool) string {
+	if v {
+		return "TRUE"
+	}
+	return "FALSE"
+}
+
+// rkValue decodes an RK number: a 30-bit integer or the top 30 bits of a
+// double, either possibly multiplied by 100.
+func rkValue(rk uint32) float64 {
+	var v float64
+	if rk&0x02 != 0 {
+		v = float64(int32(rk) >> 2)
+	} else {
+		v = math.Float64frombits(uint64(rk&0xFFFFFFFC) << 32)
+	}
+	if rk&0x01 != 0 {
+		v /= 100
+	}
+	return v
+}
+
+// numberText is a number as the importer reads it, by its cell's format:
+// a date as "2024-03-05 14:30", a duration ([h]:mm) as "26:30:00", a time
+// of day under a day as "14:30:00", a code under 00000 with its zeros,
+// any other number as written.
+func (b *xlsBook) numberText(v float64, xf uint16) string {
+	raw := strconv.FormatFloat(v, 'f', -1, 64)
+	if int(xf) >= len(b.xfFormat) || math.IsNaN(v) || math.IsInf(v, 0) || v < 0 {
+		return raw
+	}
+	id := b.xfFormat[xf]
+	code, ok := b.formats[id]
+	if !ok {
+		code = builtinFormat(id)
+	}
+	kind, width := formatKind(code)
+	switch kind {
+	case fmtDate:
+		if t, ok := excelDateText(raw, b.date1904); ok {
+			return t
+		}
+	case fmtClock:
+		if v < 1 {
+			secs := int64(math.Round(v * 86400))
+			return fmt.Sprintf("%02d:%02d:%02d", secs/3600, secs/60%60, secs%60)
+		}
+		// A date-time shown as its time keeps its day.
+		if t, ok := excelDateText(raw, b.date1904); ok {
+			return t
+		}
+	case fmtElapsed:
+		return cellKind{kind: cellElapsed}.text(raw)
+	case fmtPadded:
+		return cellKind{kind: cellPadded, width: width}.text(raw)
+	}
+	return raw
+}
+
+// Number format kinds that change how a number is read.
+const (
+	fmtPlain = iota
+	fmtDate
+	fmtClock   // a time of day: h:mm, h:mm:ss AM/PM
+	fmtElapsed // [h]:mm:ss
+	fmtPadded  // 00000
+)
+
+// builtinFormat is the code of a built-in number format id (those a
+// workbook need not write out). Ids 27-36 and 50-58 are the East Asian
+// dates.
+func builtinFormat(id uint16) string {
+	switch {
+	case id == 14, id == 15, id == 16, id == 17, id >= 27 && id <= 36, id >= 50 && id <= 58:
+		return "d/m/yyyy"
+	case id == 18, id == 19, id == 20, id == 21, id == 45, id == 47:
+		return "h:mm:ss"
+	case id == 22:
+		return "d/m/yyyy h:mm"
+	case id == 46:
+		return "[h]:mm:ss"
+	}
+	return "General"
+}
+
+// formatKind tells a number format's kind from its code's first section,
+// leaving out quoted text, escaped characters and bracketed colours and
+// locales; width is a padded code's digits.
+func formatKind(code string) (kind, width int) {
+	section, _, _ := strings.Cut(code, ";")
+	var letters strings.Builder
+	elapsed := false
+	for i := 0; i < len(section); i++ {
+		switch c := section[i]; c {
+		case '"':
+			if j := strings.IndexByte(section[i+1:], '"'); j >= 0 {
+				i += j + 1
+			} else {
+				i = len(section)
+			}
+		case '\\', '_', '*':
+			i++ // the next character is shown as it is (or sets a width)
+		case '[':
+			j := strings.IndexByte(section[i:], ']')
+			if j < 0 {
+				return fmtPlain, 0
+			}
+			switch strings.ToLower(section[i+1 : i+j]) {
+			case "h", "hh", "m", "mm", "s", "ss":
+				elapsed = true
+			}
+			i += j
+		default:
+			letters.WriteByte(c)
+		}
+	}
+	// Russian Excel and LibreOffice may write the codes in Russian: Д
+	// (day), М (month), Г (year), ч (hour).
+	l := strings.ToLower(letters.String())
+	l = strings.NewReplacer("д", "d", "м", "m", "г", "y", "ч", "h").Replace(l)
+	switch {
+	case elapsed:
+		return fmtElapsed, 0
+	case strings.ContainsAny(l, "dy") || strings.Contains(l, "m") && !strings.ContainsAny(l, "hs"):
+		return fmtDate, 0
+	case strings.ContainsAny(l, "hs"):
+		return fmtClock, 0
+	case l != "" && strings.Trim(l, "0") == "" && len(l) > 1:
+		return fmtPadded, len(l)
+	}
+	return fmtPlain, 0
+}
+
+// xlsRefusal is the message for a compound file readXLS refused with
+// err; nil for one that holds no Excel 97-2003 workbook at all, which
+// otherFormats refuses.
+func xlsRefusal(base string, err error) *MessageError {
+	switch {
+	case errors.Is(err, errXLSEncrypted):
+		return encryptedRefusal(base)
+	case errors.Is(err, errXLSDamaged):
+		return &MessageError{Message: warning(errDamagedXLS, map[string]any{"File": base},
+			"%s is an Excel 97-2003 workbook that cannot be read (it is damaged or cut short): open it in Excel or LibreOffice Calc and save it again as XLSX or CSV, then import that file", base),
+			Err: ErrOtherFormat}
+	}
+	return nil
+}
+
+// openXLS reads the named worksheet of the workbook at path.
+func openXLS(path, sheet string) (*tableRows, error) {
+	book, err := readXLS(path)
+	if err != nil {
+		return nil, err
+	}
+	i := slices.IndexFunc(book.sheets, func(s xlsSheet) bool { return s.name == sheet })
+	if i < 0 {
+		return nil, ErrUnknownSheet
+	}
+	rows, err := book.sheetRows(book.sheets[i])
+	if err != nil {
+		return nil, err
+	}
+	return &tableRows{rows: rows, size: int64(len(book.stream))}, nil
+}

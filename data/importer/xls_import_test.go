@@ -1,0 +1,196 @@
+package importer
+
+import (
+	"bytes"
+	"context"
+	"encoding/binary"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"caredesk/data"
+	"caredesk/data/sqlite"
+)
+
+func openXLSStore(t *testing.T) *sqlite.DB {
+	t.Helper()
+	db, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "caredesk.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db
+}
+
+// A register saved by 1C as an Excel 97-2003 workbook: a title above the
+// header, dates as date cells, a first response as an [h]:mm duration,
+// one row whose date was typed wrong. The complaints are stored with
+// their times, the bad row goes to the rejects file by row and column,
+// and importing the file again adds nothing.
+func TestImportXLSRegister(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "Реестр обращений.xls")
+	at := func(d, h, m int) time.Time { return time.Date(2024, 3, d, h, m, 0, 0, time.UTC) }
+	writeXLS(t, path, 0,
+		xlsTestSheet{name: "Сводка", rows: [][]any{{"Итого", xlsRK(3)}}},
+		xlsTestSheet{name: "TDSheet", rows: [][]any{
+			{"Реестр обращений клиентов за март 2024 г."},
+			{},
+			{"Номер", "Дата обращения", "Клиент", "Канал", "Категория", "Приоритет", "Статус", "Дата решения", "Время реакции"},
+			{xlsPadded(17), xlsDate(at(4, 9, 15)), "ООО «Ромашка»", "Телефон", "Доставка", "Высокий", "Решено", xlsDate(at(4, 16, 40)), xlsElapsed(26 * time.Minute)},
+			{xlsPadded(18), xlsDate(at(5, 11, 0)), "Иванов И. И.", "Эл. почта", "Качество", "Обычный", "В работе", nil, xlsElapsed(2*time.Hour + 5*time.Minute)},
+			{xlsPadded(19), "31.02.2024", "Петров П.", "Чат", "Доставка", "Низкий", "Решено", xlsDate(at(6, 10, 0)), nil},
+			{xlsPadded(20), xlsDate(at(6, 14, 45)), xlsFormula("АО «Вектор»"), "Чат", "Оплата", "Критический", "Закрыто", xlsDate(at(7, 9, 30)), xlsElapsed(3 * time.Minute)},
+		}})
+	db := openXLSStore(t)
+	opt := Options{Location: time.UTC}
+	res, err := ImportComplaints(context.Background(), db, path, opt, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Imported != 3 || res.Rejected != 1 {
+		t.Fatalf("imported %d, rejected %d; want 3 and 1", res.Imported, res.Rejected)
+	}
+	rejects, err := os.ReadFile(RejectsPath(path))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The row is the sheet's (6), the column named.
+	if r := string(rejects); !strings.Contains(r, "Реестр обращений.xls,6,Дата обращения,31.02.2024,") {
+		t.Errorf("rejects:\n%s", r)
+	}
+	got := map[string]data.Complaint{}
+	list, err := db.ListComplaints(context.Background(), data.ComplaintFilter{}, data.Page{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range list {
+		full, err := db.Complaint(context.Background(), c.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got[full.ExternalID] = full
+	}
+	c17, c18, c20 := got["00017"], got["00018"], got["00020"]
+	if !c17.OpenedAt.Equal(at(4, 9, 15)) || c17.ClientName != "ООО «Ромашка»" || c17.Status != data.StatusResolved || c17.Priority != data.PriorityHigh {
+		t.Errorf("00017: %+v", c17)
+	}
+	if f := data.DeriveFacts(c17.Events); !f.ResolvedAt.Equal(at(4, 16, 40)) || !f.FirstResponseAt.Equal(at(4, 9, 41)) {
+		t.Errorf("00017 facts: %+v", f)
+	}
+	if f := data.DeriveFacts(c18.Events); c18.Status != data.StatusInProgress || !f.ResolvedAt.IsZero() || !f.FirstResponseAt.Equal(at(5, 13, 5)) {
+		t.Errorf("00018: %v %+v", c18.Status, f)
+	}
+	if c20.ClientName != "АО «Вектор»" || c20.Priority != data.PriorityCritical {
+		t.Errorf("00020: %+v", c20)
+	}
+	again, err := ImportComplaints(context.Background(), db, path, opt, nil)
+	if err != nil || again.Imported != 0 {
+		t.Errorf("second import: %+v, %v", again, err)
+	}
+}
+
+// Survey answers in a workbook of two sheets: the answers are found on
+// the sheet that holds them, not on the summary first in the book.
+func TestImportXLSFeedback(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "nps.xls")
+	rows := [][]any{{"Дата", "Оценка", "Комментарий"}}
+	for i := range 40 {
+		rows = append(rows, []any{xlsDay(time.Date(2024, 2, 1+i%28, 0, 0, 0, 0, time.UTC)), xlsRK(int32(i % 11)), "Ответ " + strings.Repeat("ж", i)})
+	}
+	writeXLS(t, path, 0,
+		xlsTestSheet{name: "Итоги", rows: [][]any{{"NPS"}, {xlsNumFunc(12.5)}}},
+		xlsTestSheet{name: "Ответы", rows: rows})
+	db := openXLSStore(t)
+	res, err := ImportFeedback(context.Background(), db, path, Options{Location: time.UTC, RejectsPath: "-"}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Imported != 40 || res.Rejected != 0 {
+		t.Fatalf("imported %d, rejected %d", res.Imported, res.Rejected)
+	}
+	list, err := db.ListFeedback(context.Background(), data.FeedbackFilter{}, data.Page{Limit: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	scores := 0
+	for _, f := range list {
+		scores += int(f.Score)
+		if f.RespondedAt.Year() != 2024 || f.RespondedAt.Month() != 2 {
+			t.Errorf("answer dated %v", f.RespondedAt)
+		}
+	}
+	if want := 3*55 + (0 + 1 + 2 + 3 + 4 + 5 + 6); scores != want {
+		t.Errorf("scores add up to %d, want %d", scores, want)
+	}
+}
+
+// Strings longer than a record, in Latin-1 and in UTF-16, go on in
+// CONTINUE records, each part after a byte saying how wide it is.
+func TestXLSSharedStringsAcrossRecords(t *testing.T) {
+	long := strings.Repeat("Обращение по доставке; ", 20)
+	latin := strings.Repeat("parcel late ", 30)
+	path := filepath.Join(t.TempDir(), "long.xls")
+	rows := [][]any{{"a", long, latin, "b"}, {latin + "x", long + "я"}}
+	writeXLS(t, path, 97, xlsTestSheet{name: "S", rows: rows})
+	b, err := readXLS(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := b.sheetRows(b.sheets[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"a;" + long + ";" + latin + ";b", latin + "x;" + long + "я;;"}
+	if g := flatten(got); strings.Join(g, "|") != strings.Join(want, "|") {
+		t.Errorf("strings across records:\n got %q\nwant %q", g, want)
+	}
+}
+
+// A compound file that is no readable Excel 97-2003 workbook is refused
+// with a message saying what it is and what to do, and nothing is stored.
+func TestXLSRefusals(t *testing.T) {
+	dir := t.TempDir()
+	sheet := xlsTestSheet{name: "Лист1", rows: [][]any{{"Дата", "Оценка"}, {xlsDay(time.Date(2024, 1, 2, 0, 0, 0, 0, time.UTC)), xlsRK(9)}}}
+	good := xlsStream(t, 0, sheet)
+	biff5 := bytes.Clone(good)
+	binary.LittleEndian.PutUint16(biff5[4:], 0x0500)
+	// FILEPASS right after the BOF: the records that follow are encrypted.
+	locked := append(append(bytes.Clone(good[:8]), 0x2F, 0, 2, 0, 1, 0), good[8:]...)
+	whole := compoundFile("Workbook", good)
+	cases := map[string]struct {
+		content []byte
+		code    string
+	}{
+		"cut.xls":     {whole[:len(whole)/2], errDamagedXLS},
+		"records.xls": {compoundFile("Workbook", good[:len(good)-30]), errDamagedXLS},
+		"excel95.xls": {compoundFile("Book", biff5), errOldExcel},
+		"biff5.xls":   {compoundFile("Workbook", biff5), errOldExcel},
+		"letter.doc":  {compoundFile("WordDocument", good), errOldExcel},
+		"locked.xls":  {compoundFile("Workbook", locked), errEncrypted},
+	}
+	for name, c := range cases {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, c.content, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		db := openXLSStore(t)
+		_, err := ImportFeedback(context.Background(), db, path, Options{Location: time.UTC, RejectsPath: "-"}, nil)
+		var me *MessageError
+		if !errors.Is(err, ErrOtherFormat) || !errors.As(err, &me) || me.Message.Code != c.code {
+			t.Errorf("%s: %v, want %s", name, err, c.code)
+		}
+		if n, err := db.CountFeedback(context.Background(), data.FeedbackFilter{}); err != nil || n != 0 {
+			t.Errorf("%s: %d answers stored (%v)", name, n, err)
+		}
+	}
+	// A workbook of charts only has no sheet to read.
+	path := filepath.Join(dir, "charts.xls")
+	writeXLS(t, path, 0)
+	if _, err := ImportFeedback(context.Background(), openXLSStore(t), path, Options{Location: time.UTC, RejectsPath: "-"}, nil); !errors.Is(err, ErrEmptyFile) {
+		t.Errorf("no sheets: %v", err)
+	}
+}

@@ -1,0 +1,48 @@
+package importer
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// Every kind of cell a workbook writes is read as the importer needs its
+// text: shared and inline strings, numbers, RK and MULRK, formula
+// results, booleans, dates, durations, times of day and padded codes.
+func TestXLSCells(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "cells.xls")
+	opened := time.Date(2024, 3, 5, 14, 30, 0, 0, time.UTC)
+	writeXLS(t, path, 0, xlsTestSheet{name: "Обращения", rows: [][]any{
+		{"Номер", "Дата", "День", "Время решения", "Время", "Код", "Флаг", "Сумма", "Текст", "Формула", "Счёт", "Д"},
+		{xlsRK(101), xlsDate(opened), xlsDay(opened.Truncate(24 * time.Hour)), xlsElapsed(26*time.Hour + 30*time.Minute), xlsClock(12*time.Hour + 15*time.Minute), xlsPadded(123), true, 1250.75, xlsLabel("Посылка «повреждена»"), xlsFormula("Иванов И."), xlsNumFunc(42), xlsRussianD(opened.Truncate(24 * time.Hour))},
+		{xlsMulRK{7, -3, 1 << 20}},
+	}})
+	b, err := readXLS(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(b.sheets) != 1 || b.sheets[0].name != "Обращения" {
+		t.Fatalf("sheets %+v", b.sheets)
+	}
+	rows, err := b.sheetRows(b.sheets[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := [][]string{
+		{"Номер", "Дата", "День", "Время решения", "Время", "Код", "Флаг", "Сумма", "Текст", "Формула", "Счёт", "Д"},
+		{"101", "2024-03-05 14:30", "2024-03-05", "26:30:00", "12:15:00", "00123", "TRUE", "1250.75", "Посылка «повреждена»", "Иванов И.", "42", "2024-03-05"},
+		{"7", "-3", "1048576", "", "", "", "", "", "", "", "", ""},
+	}
+	if got, exp := strings.Join(flatten(rows), "|"), strings.Join(flatten(want), "|"); got != exp {
+		t.Errorf("cells\n got %s\nwant %s", got, exp)
+	}
+}
+
+func flatten(rows [][]string) []string {
+	var out []string
+	for _, r := range rows {
+		out = append(out, strings.Join(r, ";"))
+	}
+	return out
+}
