@@ -394,8 +394,7 @@ func (b *xlsBook) sheetNames() []string {
 	return out
 }
 
-// sheetRows reads a worksheet's cells as rows of text, every row as wide
-// as the widest.
+// sheetRows reads a worksheet's cells as rows of text.
 func (b *xlsBook) sheetRows(sh xlsSheet) ([][]string, error) {
 	if sh.offset < 0 || sh.offset >= len(b.stream) {
 		return nil, errXLSDamaged
@@ -484,8 +483,10 @@ func (b *xlsBook) sheetRows(sh xlsSheet) ([][]string, error) {
 	if err != nil {
 		return nil, err
 	}
+	// Rows with cells are made as wide as the widest; empty ones stay
+	// nil, so that one cell far down a sheet costs no screen of blanks.
 	for i := range rows {
-		for len(rows[i]) < width {
+		for rows[i] != nil && len(rows[i]) < width {
 			rows[i] = append(rows[i], "")
 		}
 	}

@@ -194,3 +194,19 @@ func TestXLSRefusals(t *testing.T) {
 		t.Errorf("no sheets: %v", err)
 	}
 }
+
+// A note typed far below the table leaves the rows between it and the
+// table empty: they cost nothing and reject nothing.
+func TestImportXLSStrayCellFarDown(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "stray.xls")
+	rows := make([][]any, 60001)
+	rows[0] = []any{"Дата", "Оценка", "Комментарий"}
+	rows[1] = []any{xlsDay(time.Date(2024, 2, 1, 0, 0, 0, 0, time.UTC)), xlsRK(9), "Хорошо"}
+	rows[2] = []any{xlsDay(time.Date(2024, 2, 2, 0, 0, 0, 0, time.UTC)), xlsRK(3), "Плохо"}
+	rows[60000] = []any{nil, nil, nil, nil, "проверено"}
+	writeXLS(t, path, 0, xlsTestSheet{name: "Ответы", rows: rows})
+	res, err := ImportFeedback(context.Background(), openXLSStore(t), path, Options{Location: time.UTC, RejectsPath: "-"}, nil)
+	if err != nil || res.Imported != 2 {
+		t.Fatalf("imported %d: %v (%+v)", res.Imported, err, res.Rejects)
+	}
+}

@@ -46,3 +46,19 @@ func flatten(rows [][]string) []string {
 	}
 	return out
 }
+
+// Any bytes in a workbook stream are read without a panic: a damaged or
+// hostile file is refused or read for what it holds.
+func FuzzXLSStream(f *testing.F) {
+	f.Add(xlsStream(f, 0, xlsTestSheet{name: "S", rows: [][]any{{"a", xlsRK(1), xlsDate(time.Date(2024, 1, 2, 3, 4, 0, 0, time.UTC))}, {xlsMulRK{1, 2}, xlsFormula("x"), true}}}))
+	f.Add(xlsStream(f, 40, xlsTestSheet{name: "Лист", rows: [][]any{{strings.Repeat("длинная строка ", 9), xlsElapsed(time.Hour), xlsPadded(7)}}}))
+	f.Fuzz(func(t *testing.T, stream []byte) {
+		b := &xlsBook{stream: stream, formats: map[uint16]string{}}
+		if b.readGlobals() != nil {
+			return
+		}
+		for _, sh := range b.sheets {
+			b.sheetRows(sh)
+		}
+	})
+}
