@@ -635,13 +635,19 @@ func excelDateText(s string, date1904 bool) (string, bool) {
 		return "", false
 	}
 	t, _ := (&dateReader{loc: time.UTC, date1904: date1904}).resolve(v)
+	return sheetDateText(t), true
+}
+
+// sheetDateText is a sheet's date cell as text: "2023-11-01 12:00",
+// seconds when it has them, no time at midnight.
+func sheetDateText(t time.Time) string {
 	switch {
 	case t.Second() != 0:
-		return t.Format("2006-01-02 15:04:05"), true
+		return t.Format("2006-01-02 15:04:05")
 	case t.Hour() != 0 || t.Minute() != 0:
-		return t.Format("2006-01-02 15:04"), true
+		return t.Format("2006-01-02 15:04")
 	}
-	return t.Format("2006-01-02"), true
+	return t.Format("2006-01-02")
 }
 
 // serial1990 and serial2100 are the Excel serials of 1990-01-01 and

@@ -154,7 +154,7 @@ const (
 	errHTMLPage       = "import.error.html_page"
 	errOldExcel       = "import.error.old_excel"
 	errDamagedXLS     = "import.error.damaged_xls"
-	errOpenDocument   = "import.error.open_document"
+	errDamagedODS     = "import.error.damaged_ods"
 	errPDF            = "import.error.pdf"
 	errNoSheet        = "import.error.no_sheet"
 	errFutureFileDate = "import.error.future_file_date"

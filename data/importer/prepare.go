@@ -83,6 +83,8 @@ type plan struct {
 	html bool
 	// xls: the file is an Excel 97-2003 workbook (see readXLS).
 	xls bool
+	// ods: the file is an OpenDocument spreadsheet (see readODS).
+	ods bool
 }
 
 func (p *plan) open() (recordSource, error) {
@@ -102,6 +104,9 @@ func (p *plan) openTable() (recordSource, error) {
 	}
 	if p.xls {
 		return openXLS(p.path, p.sheet)
+	}
+	if p.ods {
+		return openODS(p.path, p.sheet, p.size)
 	}
 	if p.xlsx {
 		src, err := openXLSX(p.path, p.sheet, p.size)
@@ -262,41 +267,47 @@ func prepare(path string, opt Options, sc *schema) (*plan, error) {
 		}
 		return nil, wrap(err)
 	}
-	if p.xlsx {
+	// otherFormat let through only the compound files that are readable
+	// workbooks; an OpenDocument package is a ZIP as an XLSX is.
+	p.xls, p.ods = isXLS(path), isODS(path)
+	p.xlsx = p.xlsx && !p.ods
+	// Sheets of workbooks in other formats than XLSX are ranked by their
+	// cells; an XLSX's by its dimensions and pivot tables.
+	var sheets []string
+	switch {
+	case p.xlsx:
 		if refused := badWorkbook(path, p.base); refused != nil {
 			return nil, wrap(refused)
 		}
-	}
-	// otherFormat let through only the compound files that are
-	// readable workbooks.
-	p.xls = isXLS(path)
-	if p.xlsx && opt.Sheet == "" {
-		if sheets, err := workbookSheets(path); err == nil && len(sheets) > 1 {
-			return prepareSheets(path, opt, sc, sheets)
+		if opt.Sheet == "" {
+			sheets, _ = workbookSheets(path)
 		}
-	}
-	if p.xls {
-		// The sheets are ranked by their cells, as a workbook's are.
+	case p.xls:
 		book, err := readXLS(path)
 		if err != nil {
 			return nil, wrap(err)
 		}
-		sheets := book.sheetNames()
-		if opt.Sheet == "" && len(sheets) > 1 {
-			return prepareSheets(path, opt, sc, sheets)
-		}
-		if p.sheet, err = chooseSheet(path, sheets, opt.Sheet); err != nil {
+		sheets = book.sheetNames()
+	case p.ods:
+		tables, err := readODS(path, "")
+		if err != nil {
 			return nil, wrap(err)
 		}
+		sheets = odsSheetNames(tables)
 	}
-	if p.xlsx || p.xls {
-		p.enc = encodingGuess{name: "", sure: true}
+	if opt.Sheet == "" && len(sheets) > 1 {
+		return prepareSheets(path, opt, sc, sheets)
 	}
-	if p.xlsx {
+	switch {
+	case p.xlsx:
 		if p.sheet, p.merges, err = pickSheet(path, opt.Sheet); err != nil {
 			return nil, wrap(err)
 		}
-	} else if !p.xls {
+	case p.xls, p.ods:
+		if p.sheet, err = chooseSheet(path, sheets, opt.Sheet); err != nil {
+			return nil, wrap(err)
+		}
+	default:
 		if p.html, err = isHTMLPage(path); err != nil {
 			return nil, wrap(err)
 		}
@@ -304,13 +315,15 @@ func prepare(path string, opt Options, sc *schema) (*plan, error) {
 	if p.html {
 		// The page's own charset decodes it (see openHTML): like a
 		// workbook's, its encoding is no choice of the user's.
-		p.enc = encodingGuess{name: "", sure: true}
 		if page, err := openHTML(path); err != nil {
 			return nil, wrap(err)
 		} else if len(page.rows) == 0 {
 			return nil, wrap(&MessageError{Message: warning(errHTMLPage, nil, "%s", ErrHTMLPage.Error()), Err: ErrHTMLPage})
 		}
-	} else if !p.xlsx && !p.xls {
+	}
+	if p.cells() {
+		p.enc = encodingGuess{name: "", sure: true}
+	} else {
 		enc, err := normaliseEncoding(opt.Encoding)
 		if err != nil {
 			return nil, wrap(err)
@@ -674,7 +687,7 @@ func (p *plan) excelDates() bool { return p.xlsx || p.serialDates }
 // cells reports whether the file's rows come as cells (a workbook, a web
 // page's table) rather than as lines of delimited text: a row may then
 // end before its last empty cells.
-func (p *plan) cells() bool { return p.xlsx || p.xls || p.html }
+func (p *plan) cells() bool { return p.xlsx || p.xls || p.ods || p.html }
 
 // freeColumn returns the first column headed by one of headers (read with
 // "_" as a space) that no field holds, -1 when there is none: the columns
@@ -752,8 +765,7 @@ func otherAnswerSheets(best *plan, plans []*plan) (Message, bool) {
 
 // otherFormats are files no import reads, known by their first bytes
 // whatever their names say, each with the message saying what to do:
-// 1C and older tools still save Excel 97-2003 workbooks, LibreOffice
-// OpenDocument ones, and read as text either gave a screen of garbage.
+// read as text, they gave a screen of garbage.
 var otherFormats = []struct {
 	at    int
 	magic string
@@ -761,7 +773,6 @@ var otherFormats = []struct {
 	text  string
 }{
 	{0, oleMagic, errOldExcel, "this file is an old Office document that is no Excel 97-2003 workbook (an Excel 5.0/95 workbook, a Word document): open it in Excel or LibreOffice Calc and save it as XLSX or CSV, then import that file"},
-	{30, "mimetypeapplication/vnd.oasis.opendocument.spreadsheet", errOpenDocument, "this file is an OpenDocument spreadsheet (.ods): open it in LibreOffice Calc and save it as XLSX or CSV, then import that file"},
 	{0, "%PDF-", errPDF, "this file is a PDF document, not a table: export the data from the program that made it as CSV or XLSX"},
 }
 
@@ -785,6 +796,9 @@ func fileError(base string, err error) error {
 		return err
 	}
 	if refused := xlsRefusal(base, err); refused != nil {
+		return refused
+	}
+	if refused := odsRefusal(base, err); refused != nil {
 		return refused
 	}
 	args := map[string]any{"File": base}
@@ -893,7 +907,7 @@ func otherFormat(path string) (*MessageError, error) {
 			return &MessageError{Message: warning(o.code, nil, "%s", o.text), Err: ErrOtherFormat}, nil
 		}
 	}
-	if bytes.HasPrefix(head, []byte("\x1F\x8B")) || bytes.HasPrefix(head, []byte("PK\x03\x04")) && !isXLSX(path) {
+	if bytes.HasPrefix(head, []byte("\x1F\x8B")) || bytes.HasPrefix(head, []byte("PK\x03\x04")) && !isXLSX(path) && !isODS(path) {
 		// A gzip or ZIP archive under a text name (a workbook misnamed
 		// .csv is read as the workbook it is).
 		return &MessageError{Message: warning(errArchive, map[string]any{"File": base},

@@ -365,29 +365,38 @@ func readSST(segs [][]byte) []string {
 	return out
 }
 
-// sheetNames lists the worksheets, the likeliest to hold the table first:
-// the most cells first, empty ones last, in the workbook's order among
-// equals (as rankSheets does for XLSX).
+// sheetNames lists the worksheets, the likeliest to hold the table first
+// (see rankByCells).
 func (b *xlsBook) sheetNames() []string {
+	return rankByCells(len(b.sheets), func(i int) (string, [][]string) {
+		rows, _ := b.sheetRows(b.sheets[i])
+		return b.sheets[i].name, rows
+	})
+}
+
+// rankByCells orders n sheets, each given by its name and rows, by the
+// cells they fill, the most first (empty ones last), in the workbook's
+// order among equals: the way rankSheets orders an XLSX's, for workbooks
+// whose sheets are read whole.
+func rankByCells(n int, sheet func(i int) (string, [][]string)) []string {
 	type ranked struct {
 		name  string
 		cells int
 	}
-	rs := make([]ranked, 0, len(b.sheets))
-	for _, s := range b.sheets {
-		rows, _ := b.sheetRows(s)
-		n := 0
+	rs := make([]ranked, n)
+	for i := range n {
+		name, rows := sheet(i)
+		rs[i].name = name
 		for _, r := range rows {
 			for _, c := range r {
 				if c != "" {
-					n++
+					rs[i].cells++
 				}
 			}
 		}
-		rs = append(rs, ranked{s.name, n})
 	}
 	slices.SortStableFunc(rs, func(a, b ranked) int { return b.cells - a.cells })
-	out := make([]string, len(rs))
+	out := make([]string, n)
 	for i, r := range rs {
 		out[i] = r.name
 	}

@@ -1,0 +1,342 @@
+package importer
+
+import (
+	"archive/zip"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// An OpenDocument spreadsheet (.ods): LibreOffice Calc's own format, the
+// default of many Russian offices. Its cells are read from content.xml,
+// where each typed cell carries its value in an attribute (dates as ISO
+// dates, durations as ISO durations) beside the text it shows. No
+// maintained Go reader of the format exists; the standard library's zip
+// and XML readers do the work.
+
+// odsMime is what an OpenDocument spreadsheet's first entry, "mimetype",
+// stored uncompressed at offset 30, says.
+const odsMime = "mimetypeapplication/vnd.oasis.opendocument.spreadsheet"
+
+// errODSDamaged is a spreadsheet whose package or content cannot be read.
+var errODSDamaged = errors.New("the spreadsheet is damaged or cut short")
+
+// odsMaxRepeats caps how often a row (or run of blank rows) repeated is
+// written out: a sheet's blank area is written as a million repeated
+// rows, which must not become real ones. Repeated cells stop at a sheet's
+// widest (maxColumns).
+const odsMaxRepeats = 1 << 16
+
+// isODS reports whether the file at path is an OpenDocument spreadsheet,
+// whatever its name.
+func isODS(path string) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	head := make([]byte, 30+len(odsMime))
+	_, err = io.ReadFull(f, head)
+	return err == nil && string(head[30:]) == odsMime
+}
+
+// odsTable is one sheet: its name and rows (nil for an empty row).
+type odsTable struct {
+	name string
+	rows [][]string
+}
+
+// readODS reads the sheets of the spreadsheet at path; with only set, it
+// stops after that sheet and returns it alone.
+func readODS(path, only string) ([]odsTable, error) {
+	z, err := zip.OpenReader(path)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", errODSDamaged, err)
+	}
+	defer z.Close()
+	i := slices.IndexFunc(z.File, func(f *zip.File) bool { return f.Name == "content.xml" })
+	if i < 0 {
+		return nil, errODSDamaged
+	}
+	r, err := z.File[i].Open()
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", errODSDamaged, err)
+	}
+	defer r.Close()
+	tables, err := odsTables(r, only)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", errODSDamaged, err)
+	}
+	return tables, nil
+}
+
+// odsTables parses content.xml. Cells' text is their paragraphs joined by
+// line breaks; comments (office:annotation) are left out.
+func odsTables(r io.Reader, only string) ([]odsTable, error) {
+	d := xml.NewDecoder(r)
+	var tables []odsTable
+	var t *odsTable
+	var row []string
+	rowRepeat, blank := 1, 0 // blank: rows without cells not yet added
+	var cell *odsCell
+	var text strings.Builder
+	// paragraphs: in the cell so far; inP: inside one; skip: depth inside
+	// a comment.
+	paragraphs, inP, skip := 0, 0, 0
+	for {
+		tok, err := d.Token()
+		if err == io.EOF {
+			if t != nil {
+				return nil, io.ErrUnexpectedEOF
+			}
+			return tables, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		switch e := tok.(type) {
+		case xml.StartElement:
+			if skip > 0 {
+				skip++
+				continue
+			}
+			switch e.Name.Local {
+			case "table":
+				if t == nil {
+					t, blank = &odsTable{name: attr(e, "name")}, 0
+				}
+			case "table-row":
+				row, rowRepeat = nil, repeats(attr(e, "number-rows-repeated"))
+			case "table-cell", "covered-table-cell":
+				cell = &odsCell{
+					kind: attr(e, "value-type"), value: attr(e, "value"), date: attr(e, "date-value"),
+					duration: attr(e, "time-value"), boolean: attr(e, "boolean-value"),
+					repeat: repeats(attr(e, "number-columns-repeated")),
+				}
+				text.Reset()
+				paragraphs = 0
+			case "annotation":
+				skip = 1
+			case "p", "h":
+				if cell != nil {
+					if paragraphs > 0 {
+						text.WriteByte('\n')
+					}
+					paragraphs++
+					inP++
+				}
+			case "s":
+				if cell != nil {
+					text.WriteString(strings.Repeat(" ", min(repeats(attr(e, "c")), 1000)))
+				}
+			case "tab":
+				if cell != nil {
+					text.WriteByte('\t')
+				}
+			case "line-break":
+				if cell != nil {
+					text.WriteByte('\n')
+				}
+			}
+		case xml.EndElement:
+			if skip > 0 {
+				skip--
+				continue
+			}
+			switch e.Name.Local {
+			case "p", "h":
+				inP = max(inP-1, 0)
+			case "table-cell", "covered-table-cell":
+				if cell == nil {
+					continue
+				}
+				v := cell.text(text.String())
+				n := cell.repeat
+				if v == "" {
+					// Blank cells count only when a cell with content
+					// follows them.
+					row = append(row, make([]string, min(n, maxColumns))...)
+				} else {
+					for range min(n, maxColumns) {
+						row = append(row, v)
+					}
+				}
+				cell = nil
+			case "table-row":
+				if t == nil {
+					continue
+				}
+				for len(row) > 0 && row[len(row)-1] == "" {
+					row = row[:len(row)-1]
+				}
+				if len(row) == 0 {
+					// Blank rows keep the rows' numbers when a row with
+					// cells follows; the blank area below the table,
+					// written as a million repeated rows, is dropped.
+					blank += rowRepeat
+					continue
+				}
+				for range min(blank, odsMaxRepeats) {
+					t.rows = append(t.rows, nil)
+				}
+				blank = 0
+				for range min(rowRepeat, odsMaxRepeats) {
+					t.rows = append(t.rows, row)
+				}
+			case "table":
+				if t == nil {
+					continue
+				}
+				tables = append(tables, *t)
+				if only != "" && t.name == only {
+					return tables[len(tables)-1:], nil
+				}
+				t = nil
+			}
+		case xml.CharData:
+			if cell != nil && skip == 0 && inP > 0 {
+				text.Write(e)
+			}
+		}
+	}
+}
+
+// odsCell is a cell's typed value as content.xml gives it.
+type odsCell struct {
+	kind, value, date, duration, boolean string
+	repeat                               int
+}
+
+// text is the cell as the importer reads it: a date as "2024-03-05
+// 14:30", a duration as "26:30:00", a boolean as TRUE or FALSE, a number
+// as its value, unless what the cell shows is that number padded with
+// zeros (a code under 00000); any other cell as the text it shows.
+func (c *odsCell) text(shown string) string {
+	switch c.kind {
+	case "date":
+		for _, layout := range []string{"2006-01-02T15:04:05.999999999", "2006-01-02"} {
+			if t, err := time.Parse(layout, c.date); err == nil {
+				return sheetDateText(t)
+			}
+		}
+	case "time":
+		if d, ok := isoDuration(c.duration); ok {
+			secs := int64(d.Round(time.Second) / time.Second)
+			return fmt.Sprintf("%d:%02d:%02d", secs/3600, secs/60%60, secs%60)
+		}
+	case "boolean":
+		return boolText(c.boolean == "true")
+	case "float", "percentage", "currency":
+		if len(shown) > len(c.value) && allDigits(shown) && strings.TrimLeft(shown, "0") == strings.TrimLeft(c.value, "0") {
+			return shown
+		}
+		if c.value != "" {
+			return c.value
+		}
+	}
+	return shown
+}
+
+// isoDuration reads the ISO 8601 durations OpenDocument writes for times:
+// "PT26H30M00S", "PT12H15M00.000S", "-PT1H".
+func isoDuration(s string) (time.Duration, bool) {
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	rest, ok := strings.CutPrefix(s, "P")
+	if !ok {
+		return 0, false
+	}
+	var d time.Duration
+	inTime := false
+	for rest != "" {
+		if rest[0] == 'T' {
+			inTime, rest = true, rest[1:]
+			continue
+		}
+		i := strings.IndexAny(rest, "YMWDHS")
+		if i <= 0 {
+			return 0, false
+		}
+		v, err := strconv.ParseFloat(rest[:i], 64)
+		if err != nil {
+			return 0, false
+		}
+		var unit time.Duration
+		switch rest[i] {
+		case 'D':
+			unit = 24 * time.Hour
+		case 'W':
+			unit = 7 * 24 * time.Hour
+		case 'H':
+			unit = time.Hour
+		case 'M':
+			if !inTime {
+				return 0, false // months have no fixed length
+			}
+			unit = time.Minute
+		case 'S':
+			unit = time.Second
+		default:
+			return 0, false
+		}
+		d += time.Duration(v * float64(unit))
+		rest = rest[i+1:]
+	}
+	if neg {
+		d = -d
+	}
+	return d, true
+}
+
+// attr is the value of the attribute named local in any namespace.
+func attr(e xml.StartElement, local string) string {
+	for _, a := range e.Attr {
+		if a.Name.Local == local {
+			return a.Value
+		}
+	}
+	return ""
+}
+
+// repeats reads a repeat count, 1 when absent or unreadable.
+func repeats(s string) int {
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 1 {
+		return 1
+	}
+	return n
+}
+
+// odsSheetNames lists the sheets, the most cells first, the workbook's
+// order among equals (as for XLS).
+func odsSheetNames(tables []odsTable) []string {
+	return rankByCells(len(tables), func(i int) (string, [][]string) { return tables[i].name, tables[i].rows })
+}
+
+// openODS reads the named sheet of the spreadsheet at path.
+func openODS(path, sheet string, size int64) (*tableRows, error) {
+	tables, err := readODS(path, sheet)
+	if err != nil {
+		return nil, err
+	}
+	if len(tables) != 1 || tables[0].name != sheet {
+		return nil, ErrUnknownSheet
+	}
+	return &tableRows{rows: tables[0].rows, size: size}, nil
+}
+
+// odsRefusal is the message for a spreadsheet readODS refused with err.
+func odsRefusal(base string, err error) *MessageError {
+	if !errors.Is(err, errODSDamaged) {
+		return nil
+	}
+	return &MessageError{Message: warning(errDamagedODS, map[string]any{"File": base},
+		"%s is an OpenDocument spreadsheet that cannot be read (it is damaged or cut short): open it in LibreOffice Calc and save it again, as ODS, XLSX or CSV, then import that file", base),
+		Err: ErrOtherFormat}
+}

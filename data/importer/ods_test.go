@@ -1,0 +1,239 @@
+package importer
+
+import (
+	"archive/zip"
+	"context"
+	"errors"
+	"fmt"
+	"html"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"caredesk/data"
+)
+
+// Cells of a test spreadsheet besides strings, float64 and bool.
+type (
+	odsDate     time.Time     // a date cell (date-value)
+	odsDuration time.Duration // a time cell (time-value)
+	odsCode     struct {      // a number shown padded with zeros
+		value int
+		shown string
+	}
+	odsBlanks  int // a blank cell repeated
+	odsRepeats struct {
+		text string
+		n    int
+	} // a text cell repeated
+	odsNoted string // a text cell with a comment
+)
+
+// odsBlankRows in a sheet's rows is a blank row repeated.
+type odsBlankRows int
+
+// writeODS writes an OpenDocument spreadsheet as LibreOffice does: the
+// mimetype stored first, content.xml with typed cells, repeated blank
+// cells and rows, a trailing blank area of a million rows.
+func writeODS(tb testing.TB, path string, sheets map[string][][]any, order ...string) {
+	tb.Helper()
+	var c strings.Builder
+	c.WriteString(`<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:calcext="urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0" office:version="1.3"><office:body><office:spreadsheet>`)
+	for _, name := range order {
+		fmt.Fprintf(&c, `<table:table table:name="%s"><table:table-column table:number-columns-repeated="1024"/>`, html.EscapeString(name))
+		for _, row := range sheets[name] {
+			if len(row) == 1 {
+				if n, ok := row[0].(odsBlankRows); ok {
+					fmt.Fprintf(&c, `<table:table-row table:number-rows-repeated="%d"><table:table-cell table:number-columns-repeated="1024"/></table:table-row>`, n)
+					continue
+				}
+			}
+			c.WriteString(`<table:table-row>`)
+			for _, v := range row {
+				switch v := v.(type) {
+				case nil:
+					c.WriteString(`<table:table-cell/>`)
+				case string:
+					fmt.Fprintf(&c, `<table:table-cell office:value-type="string" calcext:value-type="string"><text:p>%s</text:p></table:table-cell>`, odsText(v))
+				case float64:
+					fmt.Fprintf(&c, `<table:table-cell office:value-type="float" office:value="%v"><text:p>%s</text:p></table:table-cell>`, v, strings.Replace(fmt.Sprint(v), ".", ",", 1))
+				case bool:
+					fmt.Fprintf(&c, `<table:table-cell office:value-type="boolean" office:boolean-value="%v"><text:p>%s</text:p></table:table-cell>`, v, map[bool]string{true: "ИСТИНА", false: "ЛОЖЬ"}[v])
+				case odsDate:
+					t := time.Time(v)
+					fmt.Fprintf(&c, `<table:table-cell office:value-type="date" office:date-value="%s"><text:p>%s</text:p></table:table-cell>`, t.Format("2006-01-02T15:04:05"), t.Format("02.01.06 15:04"))
+				case odsDuration:
+					d := time.Duration(v)
+					fmt.Fprintf(&c, `<table:table-cell office:value-type="time" office:time-value="PT%02dH%02dM%02dS"><text:p>%d:%02d</text:p></table:table-cell>`, int(d.Hours()), int(d.Minutes())%60, int(d.Seconds())%60, int(d.Hours()), int(d.Minutes())%60)
+				case odsCode:
+					fmt.Fprintf(&c, `<table:table-cell office:value-type="float" office:value="%d"><text:p>%s</text:p></table:table-cell>`, v.value, v.shown)
+				case odsBlanks:
+					fmt.Fprintf(&c, `<table:table-cell table:number-columns-repeated="%d"/>`, v)
+				case odsRepeats:
+					fmt.Fprintf(&c, `<table:table-cell table:number-columns-repeated="%d" office:value-type="string"><text:p>%s</text:p></table:table-cell>`, v.n, odsText(v.text))
+				case odsNoted:
+					fmt.Fprintf(&c, `<table:table-cell office:value-type="string"><office:annotation><text:p>Комментарий проверяющего</text:p></office:annotation><text:p>%s</text:p></table:table-cell>`, odsText(string(v)))
+				default:
+					tb.Fatalf("writeODS: no cell for %T", v)
+				}
+			}
+			c.WriteString(`<table:table-cell table:number-columns-repeated="1000"/></table:table-row>`)
+		}
+		c.WriteString(`<table:table-row table:number-rows-repeated="1048000"><table:table-cell table:number-columns-repeated="1024"/></table:table-row></table:table>`)
+	}
+	c.WriteString(`</office:spreadsheet></office:body></office:document-content>`)
+	f, err := os.Create(path)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	z := zip.NewWriter(f)
+	w, err := z.CreateHeader(&zip.FileHeader{Name: "mimetype", Method: zip.Store})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	w.Write([]byte("application/vnd.oasis.opendocument.spreadsheet"))
+	w, _ = z.Create("content.xml")
+	w.Write([]byte(c.String()))
+	if err := z.Close(); err != nil {
+		tb.Fatal(err)
+	}
+	f.Close()
+}
+
+// odsText writes s as LibreOffice does: runs of spaces as <text:s>, line
+// breaks as separate paragraphs, some words in a span.
+func odsText(s string) string {
+	var out []string
+	for _, line := range strings.Split(s, "\n") {
+		e := html.EscapeString(line)
+		e = strings.ReplaceAll(e, "   ", ` <text:s text:c="2"/>`)
+		e = strings.Replace(e, "«", `<text:span text:style-name="T1">«`, 1)
+		if strings.Contains(e, "<text:span") {
+			e += "</text:span>"
+		}
+		out = append(out, e)
+	}
+	return strings.Join(out, "</text:p><text:p>")
+}
+
+// Every kind of cell LibreOffice writes is read as the importer needs its
+// text.
+func TestODSCells(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "cells.ods")
+	opened := time.Date(2024, 3, 5, 14, 30, 0, 0, time.UTC)
+	writeODS(t, path, map[string][][]any{"Лист1": {
+		{"Номер", "Дата", "Время", "Код", "Флаг", "Сумма", "Текст", nil, "После пустой"},
+		{42.0, odsDate(opened), odsDuration(26*time.Hour + 30*time.Minute), odsCode{123, "00123"}, true, 1250.75, "Две   строки\nи «кавычки»", odsBlanks(1), odsNoted("Есть комментарий")},
+		{odsBlankRows(3)},
+		{odsRepeats{"то же", 3}, odsDate(opened.Truncate(24 * time.Hour))},
+	}}, "Лист1")
+	tables, err := readODS(path, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(tables) != 1 || tables[0].name != "Лист1" {
+		t.Fatalf("tables: %d", len(tables))
+	}
+	want := []string{
+		"Номер;Дата;Время;Код;Флаг;Сумма;Текст;;После пустой",
+		"42;2024-03-05 14:30;26:30:00;00123;TRUE;1250.75;Две   строки\nи «кавычки»;;Есть комментарий",
+		"", "", "",
+		"то же;то же;то же;2024-03-05",
+	}
+	if got := flatten(tables[0].rows); strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("cells\n got %q\nwant %q", got, want)
+	}
+}
+
+// A survey kept in LibreOffice: the answers sheet is found beside a
+// summary, imported into a real store, and again adds nothing; a
+// complaints register with dates, a duration and a padded number.
+func TestImportODS(t *testing.T) {
+	dir := t.TempDir()
+	answers := [][]any{{"Дата", "Оценка", "Комментарий"}}
+	for i := range 30 {
+		answers = append(answers, []any{odsDate(time.Date(2024, 4, 1+i, 10, 0, 0, 0, time.UTC)), float64(i % 11), fmt.Sprintf("Ответ %d", i)})
+	}
+	survey := filepath.Join(dir, "опрос.ods")
+	writeODS(t, survey, map[string][][]any{"Итоги": {{"NPS", 12.0}}, "Ответы": answers}, "Итоги", "Ответы")
+	db := openXLSStore(t)
+	opt := Options{Location: time.UTC, RejectsPath: "-"}
+	res, err := ImportFeedback(context.Background(), db, survey, opt, nil)
+	if err != nil || res.Imported != 30 || res.Rejected != 0 {
+		t.Fatalf("survey: %+v, %v", res, err)
+	}
+	if again, err := ImportFeedback(context.Background(), db, survey, opt, nil); err != nil || again.Imported != 0 {
+		t.Errorf("again: %+v, %v", again, err)
+	}
+
+	at := func(d, h, m int) time.Time { return time.Date(2024, 3, d, h, m, 0, 0, time.UTC) }
+	register := filepath.Join(dir, "реестр.ods")
+	writeODS(t, register, map[string][][]any{"Обращения": {
+		{"Реестр обращений, март 2024"},
+		{odsBlankRows(1)},
+		{"Номер", "Дата обращения", "Клиент", "Приоритет", "Статус", "Дата решения", "Время реакции"},
+		{odsCode{7, "0007"}, odsDate(at(4, 9, 15)), "ООО «Ромашка»", "Высокий", "Решено", odsDate(at(4, 16, 40)), odsDuration(26 * time.Minute)},
+		{odsCode{8, "0008"}, "31.02.2024", "Петров П.", "Низкий", "В работе", nil, nil},
+	}}, "Обращения")
+	res, err = ImportComplaints(context.Background(), db, register, Options{Location: time.UTC}, nil)
+	if err != nil || res.Imported != 1 || res.Rejected != 1 {
+		t.Fatalf("register: %+v, %v", res, err)
+	}
+	rejects, err := os.ReadFile(RejectsPath(register))
+	if err != nil || !strings.Contains(string(rejects), "реестр.ods,5,Дата обращения,31.02.2024,") {
+		t.Errorf("rejects (%v):\n%s", err, rejects)
+	}
+	list, err := db.ListComplaints(context.Background(), data.ComplaintFilter{}, data.Page{})
+	if err != nil || len(list) != 1 {
+		t.Fatalf("complaints: %d, %v", len(list), err)
+	}
+	c, err := db.Complaint(context.Background(), list[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := data.DeriveFacts(c.Events)
+	if c.ExternalID != "0007" || c.ClientName != "ООО «Ромашка»" || !c.OpenedAt.Equal(at(4, 9, 15)) ||
+		!f.ResolvedAt.Equal(at(4, 16, 40)) || !f.FirstResponseAt.Equal(at(4, 9, 41)) {
+		t.Errorf("complaint %+v, facts %+v", c, f)
+	}
+}
+
+// A spreadsheet that cannot be read is refused with what to do, and
+// nothing is stored; an OpenDocument file under a .csv name is read as
+// the spreadsheet it is.
+func TestODSDamagedAndMisnamed(t *testing.T) {
+	dir := t.TempDir()
+	good := filepath.Join(dir, "good.ods")
+	writeODS(t, good, map[string][][]any{"Лист1": {{"Дата", "Оценка"}, {odsDate(time.Date(2024, 1, 2, 0, 0, 0, 0, time.UTC)), 9.0}}}, "Лист1")
+	raw, err := os.ReadFile(good)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, content := range map[string][]byte{"cut.ods": raw[:len(raw)-40], "half.ods": raw[:len(raw)/2]} {
+		path := filepath.Join(dir, name)
+		os.WriteFile(path, content, 0o644)
+		db := openXLSStore(t)
+		_, err := ImportFeedback(context.Background(), db, path, Options{Location: time.UTC, RejectsPath: "-"}, nil)
+		var me *MessageError
+		if !errors.Is(err, ErrOtherFormat) || !errors.As(err, &me) || me.Message.Code != errDamagedODS {
+			t.Errorf("%s: %v", name, err)
+		}
+		if n, _ := db.CountFeedback(context.Background(), data.FeedbackFilter{}); n != 0 {
+			t.Errorf("%s: %d stored", name, n)
+		}
+	}
+	// A package of no sheets (a spreadsheet cleared of them) has nothing
+	// to read.
+	empty := filepath.Join(dir, "empty.ods")
+	writeODS(t, empty, nil)
+	if _, err := ImportFeedback(context.Background(), openXLSStore(t), empty, Options{Location: time.UTC, RejectsPath: "-"}, nil); !errors.Is(err, ErrEmptyFile) {
+		t.Errorf("no sheets: %v", err)
+	}
+	misnamed := filepath.Join(dir, "answers.csv")
+	os.WriteFile(misnamed, raw, 0o644)
+	if res, err := ImportFeedback(context.Background(), openXLSStore(t), misnamed, Options{Location: time.UTC, RejectsPath: "-"}, nil); err != nil || res.Imported != 1 {
+		t.Errorf("misnamed: %+v, %v", res, err)
+	}
+}
