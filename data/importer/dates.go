@@ -942,7 +942,7 @@ func (p *plan) pairClocks(opt Options) {
 			// alone, which no field has.
 			tc = p.freeColumn(clockHeaders)
 		}
-		if tc < 0 || tc == dc || p.mappedByUser(opt, tc) || !p.allClocks(tc) || p.xlsx && p.durationColumn(tc) {
+		if tc < 0 || tc == dc || p.mappedByUser(opt, tc) || !p.allClocks(tc) || p.workbook() && p.durationColumn(tc) && !p.clockCols[tc] {
 			continue
 		}
 		p.unmap(tc)
@@ -951,9 +951,10 @@ func (p *plan) pairClocks(opt Options) {
 }
 
 // durationColumn reports whether column i was taken for a duration
-// field. In a workbook such a column stays one: an elapsed time ([h]:mm)
-// and a time of day (hh:mm) differ only in the cell's format, which the
-// sample does not carry, and a register's formula gives the time taken.
+// field. In a workbook such a column stays one unless its cells are
+// formatted as a time of day (clockCols): an elapsed time ([h]:mm) and a
+// time of day (hh:mm) differ only in the format, and a register's
+// formula gives the time taken.
 func (p *plan) durationColumn(i int) bool {
 	for _, f := range []Field{FieldFirstResponse, FieldResolutionTime} {
 		if j, ok := p.mapping[f]; ok && j == i {

@@ -17,9 +17,10 @@ import (
 // tableRows serves rows read whole when the file was opened: an HTML
 // page's largest table, an Excel 97-2003 sheet.
 type tableRows struct {
-	rows [][]string
-	i    int
-	size int64
+	rows   [][]string
+	i      int
+	size   int64
+	clocks map[int]bool // columns formatted as a time of day (XLS)
 }
 
 // openHTML parses the file at path. Its encoding is taken from a byte

@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"path"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -99,6 +100,21 @@ func (pkg *workbookPackage) names() []string {
 
 // merges lists the merged ranges of the sheet named sheet.
 func (pkg *workbookPackage) merges(sheet string) ([]cellRange, error) {
+	f, err := pkg.sheetPart(sheet)
+	if f == nil || err != nil {
+		return nil, err
+	}
+	rc, err := f.Open()
+	if err != nil {
+		return nil, err
+	}
+	defer rc.Close()
+	return scanMerges(rc)
+}
+
+// sheetPart is the part holding the sheet named sheet; nil when there is
+// none.
+func (pkg *workbookPackage) sheetPart(sheet string) (*zip.File, error) {
 	i := slices.IndexFunc(pkg.sheets, func(s bookSheet) bool { return strings.EqualFold(s.Name, sheet) })
 	if i < 0 {
 		return nil, nil
@@ -108,21 +124,100 @@ func (pkg *workbookPackage) merges(sheet string) ([]cellRange, error) {
 		return nil, err
 	}
 	for _, r := range rels {
-		if r.ID != pkg.sheets[i].ID {
-			continue
+		if r.ID == pkg.sheets[i].ID {
+			return pkg.parts[strings.ToLower(partPath(path.Dir(pkg.book), r.Target))], nil
 		}
-		f, ok := pkg.parts[strings.ToLower(partPath(path.Dir(pkg.book), r.Target))]
+	}
+	return nil, nil
+}
+
+// clockFormats tells, per column of the sheet's first rows, whether its
+// numbers are formatted as a time of day (h:mm) rather than as an
+// elapsed time ([h]:mm): their values and what Excel shows of them are
+// the same under a day, so only the format tells «Время решения» 12:15
+// (a clock) from 2:05 taken. A column counts when most of its numbers
+// say so. Only those rows of the sheet are read, and the styles part.
+func (pkg *workbookPackage) clockFormats(sheet string, rows int) (map[int]bool, error) {
+	var styles struct {
+		NumFmts []struct {
+			ID   int    `xml:"numFmtId,attr"`
+			Code string `xml:"formatCode,attr"`
+		} `xml:"numFmts>numFmt"`
+		Xfs []struct {
+			NumFmt int `xml:"numFmtId,attr"`
+		} `xml:"cellXfs>xf"`
+	}
+	rels, err := pkg.rels(path.Join(path.Dir(pkg.book), "_rels", path.Base(pkg.book)+".rels"))
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range rels {
+		if strings.HasSuffix(r.Type, "/styles") {
+			if err := pkg.decode(partPath(path.Dir(pkg.book), r.Target), &styles); err != nil {
+				return nil, err
+			}
+		}
+	}
+	custom := map[int]string{}
+	for _, f := range styles.NumFmts {
+		custom[f.ID] = f.Code
+	}
+	kinds := make([]int, len(styles.Xfs)) // per style, its format's kind
+	for i, x := range styles.Xfs {
+		code, ok := custom[x.NumFmt]
 		if !ok {
-			return nil, nil
+			code = builtinFormat(uint16(x.NumFmt))
 		}
-		rc, err := f.Open()
+		kinds[i], _ = formatKind(code)
+	}
+	part, err := pkg.sheetPart(sheet)
+	if part == nil || err != nil {
+		return nil, err
+	}
+	rc, err := part.Open()
+	if err != nil {
+		return nil, err
+	}
+	defer rc.Close()
+	clock, elapsed := map[int]int{}, map[int]int{}
+	d := xml.NewDecoder(rc)
+	for read := 0; read <= rows; {
+		tok, err := d.Token()
+		if err == io.EOF {
+			break
+		}
 		if err != nil {
 			return nil, err
 		}
-		defer rc.Close()
-		return scanMerges(rc)
+		e, ok := tok.(xml.StartElement)
+		if !ok {
+			continue
+		}
+		switch e.Name.Local {
+		case "row":
+			read++
+		case "c":
+			ref, style, typ := attr(e, "r"), attr(e, "s"), attr(e, "t")
+			col, _, err := excelize.CellNameToCoordinates(ref)
+			s, serr := strconv.Atoi(style)
+			if err != nil || serr != nil || s < 0 || s >= len(kinds) || typ != "" && typ != "n" {
+				continue
+			}
+			switch kinds[s] {
+			case fmtClock:
+				clock[col-1]++
+			case fmtElapsed:
+				elapsed[col-1]++
+			}
+		}
 	}
-	return nil, nil
+	out := map[int]bool{}
+	for col, n := range clock {
+		if n > elapsed[col] {
+			out[col] = true
+		}
+	}
+	return out, nil
 }
 
 type relationship struct {

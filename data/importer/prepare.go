@@ -85,6 +85,24 @@ type plan struct {
 	xls bool
 	// ods: the file is an OpenDocument spreadsheet (see readODS).
 	ods bool
+	// clockCols are a workbook's columns formatted as a time of day
+	// (h:mm), which their values alone do not tell from durations.
+	clockCols map[int]bool
+}
+
+// underlying is the file's own source beneath a section's or merged
+// cells' wrapper.
+func underlying(src recordSource) recordSource {
+	for {
+		switch s := src.(type) {
+		case *sectionSource:
+			src = s.recordSource
+		case *fillSource:
+			src = s.recordSource
+		default:
+			return src
+		}
+	}
 }
 
 func (p *plan) open() (recordSource, error) {
@@ -361,8 +379,11 @@ func prepare(path string, opt Options, sc *schema) (*plan, error) {
 		return nil, wrap(err)
 	}
 	defer src.close()
-	if xs, ok := src.(*xlsxSource); ok {
-		p.date1904 = xs.date1904
+	switch s := underlying(src).(type) {
+	case *xlsxSource:
+		p.date1904, p.clockCols = s.date1904, s.clockColumns()
+	case *tableRows:
+		p.clockCols = s.clocks
 	}
 	lead, nums, err := readLead(src, leadRows+sectionSkip)
 	if err != nil {
@@ -688,6 +709,10 @@ func (p *plan) excelDates() bool { return p.xlsx || p.serialDates }
 // page's table) rather than as lines of delimited text: a row may then
 // end before its last empty cells.
 func (p *plan) cells() bool { return p.xlsx || p.xls || p.ods || p.html }
+
+// workbook reports whether the file is a spreadsheet's own file, whose
+// cells are typed: XLSX, XLS or ODS.
+func (p *plan) workbook() bool { return p.xlsx || p.xls || p.ods }
 
 // freeColumn returns the first column headed by one of headers (read with
 // "_" as a space) that no field holds, -1 when there is none: the columns

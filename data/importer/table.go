@@ -140,6 +140,18 @@ func openXLSX(path, sheet string, size int64) (*xlsxSource, error) {
 		f.Close()
 		return nil, err
 	}
+	// Under a day, only the cell's format tells a time of day from a
+	// time taken: the package says which (a package that cannot be read
+	// so leaves them elapsed).
+	if pkg, err := openPackage(path); err == nil {
+		clocks, _ := pkg.clockFormats(sheet, kindRows)
+		pkg.close()
+		for i := range kinds {
+			if kinds[i].kind == cellElapsed && clocks[i] {
+				kinds[i].kind = cellClock
+			}
+		}
+	}
 	s := &xlsxSource{f: f, sheet: sheet, rows: rows, size: size, kinds: kinds}
 	if wp, err := f.GetWorkbookProps(); err == nil && wp.Date1904 != nil {
 		s.date1904 = *wp.Date1904
@@ -178,7 +190,8 @@ type cellKind struct {
 
 const (
 	cellPlain   = iota
-	cellElapsed // [h]:mm or h:mm under a day: a duration or time of day
+	cellElapsed // [h]:mm, or h:mm under a day: a duration (or a time of day)
+	cellClock   // h:mm under a day, so formatted: a time of day
 	cellPadded  // 00000000: a code whose leading zeros are the format's
 	cellBool    // TRUE/FALSE: a yes/no cell, stored as 1 or 0
 )
@@ -192,7 +205,7 @@ func (k cellKind) text(raw string) string {
 		return raw
 	}
 	switch k.kind {
-	case cellElapsed:
+	case cellElapsed, cellClock:
 		secs := int64(math.Round(v * 86400))
 		return fmt.Sprintf("%d:%02d:%02d", secs/3600, secs/60%60, secs%60)
 	case cellPadded:
@@ -294,6 +307,17 @@ func cellKinds(f *excelize.File, sheet string) ([]cellKind, error) {
 		}
 	}
 	return kinds, nil
+}
+
+// clockColumns are the columns formatted as a time of day (cellClock).
+func (s *xlsxSource) clockColumns() map[int]bool {
+	out := map[int]bool{}
+	for i, k := range s.kinds {
+		if k.kind == cellClock {
+			out[i] = true
+		}
+	}
+	return out
 }
 
 func (s *xlsxSource) bytesRead() int64 {

@@ -369,8 +369,10 @@ func readSST(segs [][]byte) []string {
 // (see rankByCells).
 func (b *xlsBook) sheetNames() []string {
 	return rankByCells(len(b.sheets), func(i int) (string, [][]string) {
-		rows, _ := b.sheetRows(b.sheets[i])
-		return b.sheets[i].name, rows
+		if t, err := b.sheetRows(b.sheets[i]); err == nil {
+			return b.sheets[i].name, t.rows
+		}
+		return b.sheets[i].name, nil
 	})
 }
 
@@ -403,8 +405,9 @@ func rankByCells(n int, sheet func(i int) (string, [][]string)) []string {
 	return out
 }
 
-// sheetRows reads a worksheet's cells as rows of text.
-func (b *xlsBook) sheetRows(sh xlsSheet) ([][]string, error) {
+// sheetRows reads a worksheet's cells as rows of text, and which columns
+// are formatted as a time of day.
+func (b *xlsBook) sheetRows(sh xlsSheet) (*tableRows, error) {
 	if sh.offset < 0 || sh.offset >= len(b.stream) {
 		return nil, errXLSDamaged
 	}
@@ -422,6 +425,16 @@ func (b *xlsBook) sheetRows(sh xlsSheet) ([][]string, error) {
 		}
 		rows[row][col] = v
 		width = max(width, col+1)
+	}
+	clock, elapsed := map[int]int{}, map[int]int{}
+	number := func(row, col int, v float64, xf uint16) {
+		set(row, col, b.numberText(v, xf))
+		switch k, _ := b.format(xf); k {
+		case fmtClock:
+			clock[col]++
+		case fmtElapsed:
+			elapsed[col]++
+		}
 	}
 	pendRow, pendCol := -1, -1 // a formula whose string result follows
 	err := b.records(sh.offset, func(r record) error {
@@ -455,17 +468,17 @@ func (b *xlsBook) sheetRows(sh xlsSheet) ([][]string, error) {
 			}
 		case recNumber:
 			if len(d) >= 14 {
-				set(row, col, b.numberText(math.Float64frombits(binary.LittleEndian.Uint64(d[6:])), xf))
+				number(row, col, math.Float64frombits(binary.LittleEndian.Uint64(d[6:])), xf)
 			}
 		case recRK:
 			if len(d) >= 10 {
-				set(row, col, b.numberText(rkValue(binary.LittleEndian.Uint32(d[6:])), xf))
+				number(row, col, rkValue(binary.LittleEndian.Uint32(d[6:])), xf)
 			}
 		case recMulRK:
 			// col is the first column; six bytes (XF, RK) per cell follow,
 			// then the last column.
 			for i, p := 0, 4; p+6 <= len(d)-2; i, p = i+1, p+6 {
-				set(row, col+i, b.numberText(rkValue(binary.LittleEndian.Uint32(d[p+2:])), binary.LittleEndian.Uint16(d[p:])))
+				number(row, col+i, rkValue(binary.LittleEndian.Uint32(d[p+2:])), binary.LittleEndian.Uint16(d[p:]))
 			}
 		case recFormula:
 			if len(d) < 14 {
@@ -473,7 +486,7 @@ func (b *xlsBook) sheetRows(sh xlsSheet) ([][]string, error) {
 			}
 			res := d[6:14]
 			if res[6] != 0xFF || res[7] != 0xFF {
-				set(row, col, b.numberText(math.Float64frombits(binary.LittleEndian.Uint64(res)), xf))
+				number(row, col, math.Float64frombits(binary.LittleEndian.Uint64(res)), xf)
 				return nil
 			}
 			switch res[0] {
@@ -499,7 +512,13 @@ func (b *xlsBook) sheetRows(sh xlsSheet) ([][]string, error) {
 			rows[i] = append(rows[i], "")
 		}
 	}
-	return rows, nil
+	clocks := map[int]bool{}
+	for col, n := range clock {
+		if n > elapsed[col] {
+			clocks[col] = true
+		}
+	}
+	return &tableRows{rows: rows, clocks: clocks}, nil
 }
 
 func boolText(v bool) string {
@@ -530,15 +549,10 @@ func rkValue(rk uint32) float64 {
 // any other number as written.
 func (b *xlsBook) numberText(v float64, xf uint16) string {
 	raw := strconv.FormatFloat(v, 'f', -1, 64)
-	if int(xf) >= len(b.xfFormat) || math.IsNaN(v) || math.IsInf(v, 0) || v < 0 {
+	if math.IsNaN(v) || math.IsInf(v, 0) || v < 0 {
 		return raw
 	}
-	id := b.xfFormat[xf]
-	code, ok := b.formats[id]
-	if !ok {
-		code = builtinFormat(id)
-	}
-	kind, width := formatKind(code)
+	kind, width := b.format(xf)
 	switch kind {
 	case fmtDate:
 		if t, ok := excelDateText(raw, b.date1904); ok {
@@ -559,6 +573,19 @@ func (b *xlsBook) numberText(v float64, xf uint16) string {
 		return cellKind{kind: cellPadded, width: width}.text(raw)
 	}
 	return raw
+}
+
+// format is the kind of the number format of the cells of style xf.
+func (b *xlsBook) format(xf uint16) (kind, width int) {
+	if int(xf) >= len(b.xfFormat) {
+		return fmtPlain, 0
+	}
+	id := b.xfFormat[xf]
+	code, ok := b.formats[id]
+	if !ok {
+		code = builtinFormat(id)
+	}
+	return formatKind(code)
 }
 
 // Number format kinds that change how a number is read.
@@ -660,9 +687,10 @@ func openXLS(path, sheet string) (*tableRows, error) {
 	if i < 0 {
 		return nil, ErrUnknownSheet
 	}
-	rows, err := book.sheetRows(book.sheets[i])
+	t, err := book.sheetRows(book.sheets[i])
 	if err != nil {
 		return nil, err
 	}
-	return &tableRows{rows: rows, size: int64(len(book.stream))}, nil
+	t.size = int64(len(book.stream))
+	return t, nil
 }

@@ -140,10 +140,11 @@ func TestXLSSharedStringsAcrossRecords(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, err := b.sheetRows(b.sheets[0])
+	sheet, err := b.sheetRows(b.sheets[0])
 	if err != nil {
 		t.Fatal(err)
 	}
+	got := sheet.rows
 	want := []string{"a;" + long + ";" + latin + ";b", latin + "x;" + long + "я;;"}
 	if g := flatten(got); strings.Join(g, "|") != strings.Join(want, "|") {
 		t.Errorf("strings across records:\n got %q\nwant %q", g, want)
@@ -208,5 +209,41 @@ func TestImportXLSStrayCellFarDown(t *testing.T) {
 	res, err := ImportFeedback(context.Background(), openXLSStore(t), path, Options{Location: time.UTC, RejectsPath: "-"}, nil)
 	if err != nil || res.Imported != 2 {
 		t.Fatalf("imported %d: %v (%+v)", res.Imported, err, res.Rejects)
+	}
+}
+
+// In an Excel 97-2003 register too, «Время решения» formatted h:mm is the
+// time of day of «Дата решения», and formatted [h]:mm the time taken.
+func TestImportXLSDatesApart(t *testing.T) {
+	day := func(d int) xlsDay { return xlsDay(time.Date(2024, 3, d, 0, 0, 0, 0, time.UTC)) }
+	for name, c := range map[string]struct {
+		took any
+		want time.Time
+	}{
+		"clock.xls":   {xlsClock(11*time.Hour + 45*time.Minute), time.Date(2024, 3, 6, 11, 45, 0, 0, time.UTC)},
+		"elapsed.xls": {xlsElapsed(2 * time.Hour), time.Date(2024, 3, 5, 11, 15, 0, 0, time.UTC)},
+	} {
+		resolved := day(6)
+		if name == "elapsed.xls" {
+			resolved = day(5)
+		}
+		path := filepath.Join(t.TempDir(), name)
+		writeXLS(t, path, 0, xlsTestSheet{name: "Реестр", rows: [][]any{
+			{"Номер", "Дата обращения", "Время обращения", "Дата решения", "Время решения"},
+			{xlsRK(1), day(5), xlsClock(9*time.Hour + 15*time.Minute), resolved, c.took},
+		}})
+		db := openXLSStore(t)
+		res, err := ImportComplaints(context.Background(), db, path, Options{Location: time.UTC, RejectsPath: "-"}, nil)
+		if err != nil || res.Imported != 1 {
+			t.Fatalf("%s: %+v, %v", name, res, err)
+		}
+		list, _ := db.ListComplaints(context.Background(), data.ComplaintFilter{}, data.Page{})
+		full, err := db.Complaint(context.Background(), list[0].ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if f := data.DeriveFacts(full.Events); !full.OpenedAt.Equal(time.Date(2024, 3, 5, 9, 15, 0, 0, time.UTC)) || !f.ResolvedAt.Equal(c.want) {
+			t.Errorf("%s: opened %v, resolved %v; want resolved %v", name, full.OpenedAt, f.ResolvedAt, c.want)
+		}
 	}
 }

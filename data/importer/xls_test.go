@@ -25,10 +25,11 @@ func TestXLSCells(t *testing.T) {
 	if len(b.sheets) != 1 || b.sheets[0].name != "Обращения" {
 		t.Fatalf("sheets %+v", b.sheets)
 	}
-	rows, err := b.sheetRows(b.sheets[0])
+	sheet, err := b.sheetRows(b.sheets[0])
 	if err != nil {
 		t.Fatal(err)
 	}
+	rows := sheet.rows
 	want := [][]string{
 		{"Номер", "Дата", "День", "Время решения", "Время", "Код", "Флаг", "Сумма", "Текст", "Формула", "Счёт", "Д"},
 		{"101", "2024-03-05 14:30", "2024-03-05", "26:30:00", "12:15:00", "00123", "TRUE", "1250.75", "Посылка «повреждена»", "Иванов И.", "42", "2024-03-05"},

@@ -193,3 +193,22 @@ func TestXLSXDatesApartWithElapsedTimes(t *testing.T) {
 		}
 	}
 }
+
+// The same register with «Время решения» formatted hh:mm: a time of day,
+// which under a day only its format tells from a time taken. The
+// resolution is the date at that time (the next day 11:45, the same day
+// 15:30), not the opening plus as many hours.
+func TestXLSXDatesApartWithClockTimes(t *testing.T) {
+	b := newBook(t, "Реестр")
+	b.rows("Реестр", "A1", map[int]string{1: "dd.mm.yyyy", 2: "hh:mm", 3: "dd.mm.yyyy", 4: "hh:mm"},
+		[]any{"Номер", "Дата обращения", "Время обращения", "Дата решения", "Время решения"},
+		[]any{1, time.Date(2024, 3, 5, 0, 0, 0, 0, time.UTC), 9.25 / 24, time.Date(2024, 3, 6, 0, 0, 0, 0, time.UTC), 11.75 / 24},
+		[]any{2, time.Date(2024, 3, 6, 0, 0, 0, 0, time.UTC), 10.0 / 24, time.Date(2024, 3, 6, 0, 0, 0, 0, time.UTC), 15.5 / 24},
+	)
+	got, _ := importBook(t, b.save("Реестр.xlsx"), importer.Options{Location: time.UTC}, 2, 0)
+	for id, w := range map[string]time.Time{"1": time.Date(2024, 3, 6, 11, 45, 0, 0, time.UTC), "2": time.Date(2024, 3, 6, 15, 30, 0, 0, time.UTC)} {
+		if c := got[id]; !c.Facts.ResolvedAt.Equal(w) {
+			t.Errorf("%s: resolved %v, want %v", id, c.Facts.ResolvedAt, w)
+		}
+	}
+}
