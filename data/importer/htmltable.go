@@ -21,6 +21,7 @@ type tableRows struct {
 	i      int
 	size   int64
 	clocks map[int]bool // columns formatted as a time of day (XLS)
+	merges []cellRange  // the sheet's merged ranges (XLS, ODS)
 }
 
 // openHTML parses the file at path. Its encoding is taken from a byte

@@ -46,10 +46,12 @@ func isODS(path string) bool {
 	return err == nil && string(head[30:]) == odsMime
 }
 
-// odsTable is one sheet: its name and rows (nil for an empty row).
+// odsTable is one sheet: its name, rows (nil for an empty row) and
+// merged ranges.
 type odsTable struct {
-	name string
-	rows [][]string
+	name   string
+	rows   [][]string
+	merges []cellRange
 }
 
 // readODS reads the sheets of the spreadsheet at path; with only set, it
@@ -114,6 +116,13 @@ func odsTables(r io.Reader, only string) ([]odsTable, error) {
 			case "table-row":
 				row, rowRepeat = nil, repeats(attr(e, "number-rows-repeated"))
 			case "table-cell", "covered-table-cell":
+				if t != nil {
+					rows, cols := repeats(attr(e, "number-rows-spanned")), repeats(attr(e, "number-columns-spanned"))
+					if rows > 1 || cols > 1 {
+						top, left := len(t.rows)+blank+1, len(row)+1
+						t.merges = append(t.merges, cellRange{top: top, left: left, bottom: top + rows - 1, right: left + cols - 1})
+					}
+				}
 				cell = &odsCell{
 					kind: attr(e, "value-type"), value: attr(e, "value"), date: attr(e, "date-value"),
 					duration: attr(e, "time-value"), boolean: attr(e, "boolean-value"),
@@ -328,7 +337,7 @@ func openODS(path, sheet string, size int64) (*tableRows, error) {
 	if len(tables) != 1 || tables[0].name != sheet {
 		return nil, ErrUnknownSheet
 	}
-	return &tableRows{rows: tables[0].rows, size: size}, nil
+	return &tableRows{rows: tables[0].rows, merges: tables[0].merges, size: size}, nil
 }
 
 // odsRefusal is the message for a spreadsheet readODS refused with err.

@@ -29,6 +29,11 @@ type (
 		n    int
 	} // a text cell repeated
 	odsNoted string // a text cell with a comment
+	odsSpan  struct {
+		text       string
+		rows, cols int
+	} // a text cell merged over rows and columns
+	odsCovered struct{} // a cell a merged one covers
 )
 
 // odsBlankRows in a sheet's rows is a blank row repeated.
@@ -73,6 +78,10 @@ func writeODS(tb testing.TB, path string, sheets map[string][][]any, order ...st
 					fmt.Fprintf(&c, `<table:table-cell table:number-columns-repeated="%d"/>`, v)
 				case odsRepeats:
 					fmt.Fprintf(&c, `<table:table-cell table:number-columns-repeated="%d" office:value-type="string"><text:p>%s</text:p></table:table-cell>`, v.n, odsText(v.text))
+				case odsSpan:
+					fmt.Fprintf(&c, `<table:table-cell table:number-rows-spanned="%d" table:number-columns-spanned="%d" office:value-type="string"><text:p>%s</text:p></table:table-cell>`, v.rows, v.cols, odsText(v.text))
+				case odsCovered:
+					c.WriteString(`<table:covered-table-cell/>`)
 				case odsNoted:
 					fmt.Fprintf(&c, `<table:table-cell office:value-type="string"><office:annotation><text:p>Комментарий проверяющего</text:p></office:annotation><text:p>%s</text:p></table:table-cell>`, odsText(string(v)))
 				default:
@@ -235,5 +244,32 @@ func TestODSDamagedAndMisnamed(t *testing.T) {
 	os.WriteFile(misnamed, raw, 0o644)
 	if res, err := ImportFeedback(context.Background(), openXLSStore(t), misnamed, Options{Location: time.UTC, RejectsPath: "-"}, nil); err != nil || res.Imported != 1 {
 		t.Errorf("misnamed: %+v, %v", res, err)
+	}
+}
+
+// Merged cells in a spreadsheet: a client's name over the rows of its
+// complaints fills them all.
+func TestImportODSMergedCells(t *testing.T) {
+	at := func(d, h int) odsDate { return odsDate(time.Date(2024, 3, d, h, 0, 0, 0, time.UTC)) }
+	path := filepath.Join(t.TempDir(), "реестр.ods")
+	writeODS(t, path, map[string][][]any{"Лист1": {
+		{"Номер", "Клиент", "Дата обращения", "Статус"},
+		{1.0, odsSpan{"ООО «Ромашка»", 2, 1}, at(4, 9), "Решено"},
+		{2.0, odsCovered{}, at(5, 10), "В работе"},
+		{3.0, "ИП Петров", at(6, 11), "Новое"},
+	}}, "Лист1")
+	db := openXLSStore(t)
+	res, err := ImportComplaints(context.Background(), db, path, Options{Location: time.UTC, RejectsPath: "-"}, nil)
+	if err != nil || res.Imported != 3 {
+		t.Fatalf("%+v, %v", res, err)
+	}
+	list, _ := db.ListComplaints(context.Background(), data.ComplaintFilter{}, data.Page{})
+	got := map[string]string{}
+	for _, c := range list {
+		full, _ := db.Complaint(context.Background(), c.ID)
+		got[full.ExternalID] = full.ClientName
+	}
+	if got["1"] != "ООО «Ромашка»" || got["2"] != "ООО «Ромашка»" || got["3"] != "ИП Петров" {
+		t.Errorf("clients %v", got)
 	}
 }

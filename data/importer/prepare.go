@@ -64,7 +64,7 @@ type plan struct {
 	// grouped: the first of two header rows heads groups of columns
 	// (see groupHeading); the columns are named as by a one-row header.
 	grouped bool
-	merges  []cellRange // the sheet's merged ranges (XLSX)
+	merges  []cellRange // the sheet's merged ranges (XLSX, XLS, ODS)
 	fills   []cellRange // those merged down over data rows (see mergeFill)
 
 	// scoreFrom1: the scores are Qualtrics' recode values 1-11 of the
@@ -117,23 +117,24 @@ func (p *plan) open() (recordSource, error) {
 }
 
 func (p *plan) openTable() (recordSource, error) {
-	if p.html {
-		return openHTML(p.path)
+	var src recordSource
+	var err error
+	switch {
+	case p.html:
+		src, err = openHTML(p.path)
+	case p.xls:
+		src, err = openXLS(p.path, p.sheet)
+	case p.ods:
+		src, err = openODS(p.path, p.sheet, p.size)
+	case p.xlsx:
+		src, err = openXLSX(p.path, p.sheet, p.size)
+	default:
+		return openCSV(p.path, p.enc.name, p.delim, p.lazyQuotes)
 	}
-	if p.xls {
-		return openXLS(p.path, p.sheet)
+	if err != nil || len(p.fills) == 0 {
+		return src, err
 	}
-	if p.ods {
-		return openODS(p.path, p.sheet, p.size)
-	}
-	if p.xlsx {
-		src, err := openXLSX(p.path, p.sheet, p.size)
-		if err != nil || len(p.fills) == 0 {
-			return src, err
-		}
-		return &fillSource{recordSource: src, fill: newMergeFill(p.fills)}, nil
-	}
-	return openCSV(p.path, p.enc.name, p.delim, p.lazyQuotes)
+	return &fillSource{recordSource: src, fill: newMergeFill(p.fills)}, nil
 }
 
 func isBlank(rec []string) bool {
@@ -384,13 +385,16 @@ func prepare(path string, opt Options, sc *schema) (*plan, error) {
 		p.date1904, p.clockCols = s.date1904, s.clockColumns()
 	case *tableRows:
 		p.clockCols = s.clocks
+		if p.xls || p.ods {
+			p.merges = s.merges
+		}
 	}
 	lead, nums, err := readLead(src, leadRows+sectionSkip)
 	if err != nil {
 		return nil, wrap(err)
 	}
 	p.skip = titleRows(lead)
-	if r := p.skip - 1; r >= 0 && p.xlsx && opt.HeaderRows != 1 && loneGroupHeading(lead[r:], p.merges, nums[r]) {
+	if r := p.skip - 1; r >= 0 && p.workbook() && opt.HeaderRows != 1 && loneGroupHeading(lead[r:], p.merges, nums[r]) {
 		// One group heading over a few of the names is the header's
 		// first row, not a title: the names under it are grouped.
 		p.skip = r

@@ -44,6 +44,7 @@ const (
 	recFormula    = 0x0006
 	recString     = 0x0207
 	recBoolErr    = 0x0205
+	recMergeCells = 0x00E5
 )
 
 // xlsMaxRows and xlsMaxCols are BIFF8's sheet limits.
@@ -405,8 +406,8 @@ func rankByCells(n int, sheet func(i int) (string, [][]string)) []string {
 	return out
 }
 
-// sheetRows reads a worksheet's cells as rows of text, and which columns
-// are formatted as a time of day.
+// sheetRows reads a worksheet's cells as rows of text, which columns are
+// formatted as a time of day, and the merged ranges.
 func (b *xlsBook) sheetRows(sh xlsSheet) (*tableRows, error) {
 	if sh.offset < 0 || sh.offset >= len(b.stream) {
 		return nil, errXLSDamaged
@@ -436,6 +437,7 @@ func (b *xlsBook) sheetRows(sh xlsSheet) (*tableRows, error) {
 			elapsed[col]++
 		}
 	}
+	var merges []cellRange
 	pendRow, pendCol := -1, -1 // a formula whose string result follows
 	err := b.records(sh.offset, func(r record) error {
 		d := r.segs[0]
@@ -447,6 +449,16 @@ func (b *xlsBook) sheetRows(sh xlsSheet) (*tableRows, error) {
 				}
 			}
 			pendRow = -1
+			return nil
+		}
+		if r.typ == recMergeCells && len(d) >= 2 {
+			// A count, then per range its first and last rows and columns.
+			for i, p := 0, 2; i < int(binary.LittleEndian.Uint16(d)) && p+8 <= len(d); i, p = i+1, p+8 {
+				merges = append(merges, cellRange{
+					top: int(binary.LittleEndian.Uint16(d[p:])) + 1, bottom: int(binary.LittleEndian.Uint16(d[p+2:])) + 1,
+					left: int(binary.LittleEndian.Uint16(d[p+4:])) + 1, right: int(binary.LittleEndian.Uint16(d[p+6:])) + 1,
+				})
+			}
 			return nil
 		}
 		if len(d) < 6 {
@@ -518,7 +530,7 @@ func (b *xlsBook) sheetRows(sh xlsSheet) (*tableRows, error) {
 			clocks[col] = true
 		}
 	}
-	return &tableRows{rows: rows, clocks: clocks}, nil
+	return &tableRows{rows: rows, clocks: clocks, merges: merges}, nil
 }
 
 func boolText(v bool) string {

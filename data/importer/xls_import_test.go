@@ -247,3 +247,42 @@ func TestImportXLSDatesApart(t *testing.T) {
 		}
 	}
 }
+
+// A 1C report saved as .xls merges cells: «Номер» and «Клиент» over the
+// two header rows, «Дата» over «обращения» and «решения», a client's
+// name over the rows of its complaints. The columns are named from both
+// header rows, and each complaint takes the client of its merged cell.
+func TestImportXLSMergedCells(t *testing.T) {
+	at := func(d, h int) xlsDate { return xlsDate(time.Date(2024, 3, d, h, 0, 0, 0, time.UTC)) }
+	path := filepath.Join(t.TempDir(), "отчёт.xls")
+	writeXLS(t, path, 0, xlsTestSheet{name: "TDSheet", rows: [][]any{
+		{"Номер", "Клиент", "Дата", nil, "Статус"},
+		{nil, nil, "обращения", "решения", nil},
+		{xlsRK(1), "ООО «Ромашка»", at(4, 9), at(4, 15), "Решено"},
+		{xlsRK(2), nil, at(5, 10), nil, "В работе"},
+		{xlsRK(3), nil, at(6, 11), at(7, 12), "Закрыто"},
+		{xlsRK(4), "ИП Петров", at(6, 12), nil, "Новое"},
+	}, merges: []cellRange{{1, 1, 2, 1}, {1, 2, 2, 2}, {1, 3, 1, 4}, {1, 5, 2, 5}, {3, 2, 5, 2}}})
+	db := openXLSStore(t)
+	res, err := ImportComplaints(context.Background(), db, path, Options{Location: time.UTC, RejectsPath: "-"}, nil)
+	if err != nil || res.Imported != 4 || res.Rejected != 0 {
+		t.Fatalf("%+v, %v", res, err)
+	}
+	list, _ := db.ListComplaints(context.Background(), data.ComplaintFilter{}, data.Page{})
+	clients := map[string]string{}
+	for _, c := range list {
+		full, err := db.Complaint(context.Background(), c.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		clients[full.ExternalID] = full.ClientName
+		if full.ExternalID == "3" && !data.DeriveFacts(full.Events).ResolvedAt.Equal(time.Time(at(7, 12))) {
+			t.Errorf("3: resolved %v («Дата решения» from the grouped header)", data.DeriveFacts(full.Events).ResolvedAt)
+		}
+	}
+	for id, want := range map[string]string{"1": "ООО «Ромашка»", "2": "ООО «Ромашка»", "3": "ООО «Ромашка»", "4": "ИП Петров"} {
+		if clients[id] != want {
+			t.Errorf("%s: client %q, want %q", id, clients[id], want)
+		}
+	}
+}

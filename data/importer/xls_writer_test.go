@@ -43,8 +43,9 @@ const (
 )
 
 type xlsTestSheet struct {
-	name string
-	rows [][]any
+	name   string
+	rows   [][]any
+	merges []cellRange // 1-based, written as MERGECELLS
 }
 
 // biff collects records, splitting long ones into CONTINUE records.
@@ -246,6 +247,13 @@ func xlsStream(tb testing.TB, sstLimit int, sheets ...xlsTestSheet) []byte {
 					tb.Fatalf("writeXLS: no cell for %T", v)
 				}
 			}
+		}
+		if len(sh.merges) > 0 {
+			d := le16(len(sh.merges))
+			for _, m := range sh.merges {
+				d = append(append(append(append(d, le16(m.top-1)...), le16(m.bottom-1)...), le16(m.left-1)...), le16(m.right-1)...)
+			}
+			s.rec(recMergeCells, d)
 		}
 		s.rec(recEOF, nil)
 		stream = append(stream, s.Bytes()...)
