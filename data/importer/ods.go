@@ -2,6 +2,7 @@ package importer
 
 import (
 	"archive/zip"
+	"bytes"
 	"encoding/xml"
 	"errors"
 	"fmt"
@@ -85,14 +86,18 @@ func odsTables(r io.Reader, only string) ([]odsTable, error) {
 	var tables []odsTable
 	var t *odsTable
 	var row []string
-	rowRepeat, blank := 1, 0 // blank: rows without cells not yet added
+	// blank: rows without cells not yet added; blankCells: the same of
+	// the row's cells.
+	rowRepeat, blank, blankCells := 1, 0, 0
 	var cell *odsCell
 	var text strings.Builder
 	// paragraphs: in the cell so far; inP: inside one; skip: depth inside
 	// a comment.
 	paragraphs, inP, skip := 0, 0, 0
 	for {
-		tok, err := d.Token()
+		// Raw tokens: the names are matched by their local part, so the
+		// decoder's namespace bookkeeping (a third of its time) is spared.
+		tok, err := d.RawToken()
 		if err == io.EOF {
 			if t != nil {
 				return nil, io.ErrUnexpectedEOF
@@ -114,12 +119,12 @@ func odsTables(r io.Reader, only string) ([]odsTable, error) {
 					t, blank = &odsTable{name: attr(e, "name")}, 0
 				}
 			case "table-row":
-				row, rowRepeat = nil, repeats(attr(e, "number-rows-repeated"))
+				row, rowRepeat, blankCells = nil, repeats(attr(e, "number-rows-repeated")), 0
 			case "table-cell", "covered-table-cell":
 				if t != nil {
 					rows, cols := repeats(attr(e, "number-rows-spanned")), repeats(attr(e, "number-columns-spanned"))
 					if rows > 1 || cols > 1 {
-						top, left := len(t.rows)+blank+1, len(row)+1
+						top, left := len(t.rows)+blank+1, len(row)+blankCells+1
 						t.merges = append(t.merges, cellRange{top: top, left: left, bottom: top + rows - 1, right: left + cols - 1})
 					}
 				}
@@ -169,10 +174,14 @@ func odsTables(r io.Reader, only string) ([]odsTable, error) {
 				n := cell.repeat
 				if v == "" {
 					// Blank cells count only when a cell with content
-					// follows them.
-					row = append(row, make([]string, min(n, maxColumns))...)
+					// follows them: a row ends in a thousand of them.
+					blankCells += n
 				} else {
-					for range min(n, maxColumns) {
+					for range min(blankCells, maxColumns-len(row)) {
+						row = append(row, "")
+					}
+					blankCells = 0
+					for range min(n, maxColumns-len(row)) {
 						row = append(row, v)
 					}
 				}
@@ -181,9 +190,7 @@ func odsTables(r io.Reader, only string) ([]odsTable, error) {
 				if t == nil {
 					continue
 				}
-				for len(row) > 0 && row[len(row)-1] == "" {
-					row = row[:len(row)-1]
-				}
+				row = slices.Clip(row)
 				if len(row) == 0 {
 					// Blank rows keep the rows' numbers when a row with
 					// cells follows; the blank area below the table,
@@ -322,10 +329,72 @@ func repeats(s string) int {
 	return n
 }
 
-// odsSheetNames lists the sheets, the most cells first, the workbook's
-// order among equals (as for XLS).
-func odsSheetNames(tables []odsTable) []string {
-	return rankByCells(len(tables), func(i int) (string, [][]string) { return tables[i].name, tables[i].rows })
+// odsSheetNames lists the sheets of the spreadsheet at path, the most
+// cells first, the workbook's order among equals (as for XLS). A
+// spreadsheet of one sheet is not read for it.
+func odsSheetNames(path string) ([]string, error) {
+	if name, ok := odsOnlySheet(path); ok {
+		return []string{name}, nil
+	}
+	tables, err := readODS(path, "")
+	if err != nil {
+		return nil, err
+	}
+	return rankByCells(len(tables), func(i int) (string, [][]string) { return tables[i].name, tables[i].rows }), nil
+}
+
+// odsOnlySheet returns the name of a spreadsheet's one sheet, found by
+// its tag in content.xml without parsing it; ok=false when there are
+// more (or none, or the package cannot be read).
+func odsOnlySheet(path string) (string, bool) {
+	z, err := zip.OpenReader(path)
+	if err != nil {
+		return "", false
+	}
+	defer z.Close()
+	i := slices.IndexFunc(z.File, func(f *zip.File) bool { return f.Name == "content.xml" })
+	if i < 0 {
+		return "", false
+	}
+	r, err := z.File[i].Open()
+	if err != nil {
+		return "", false
+	}
+	defer r.Close()
+	// The tags are counted chunk by chunk, a tag's length carried over
+	// between chunks; the first one's name is read where it is found.
+	const tag = "<table:table "
+	buf := make([]byte, 256<<10)
+	keep, found, name := 0, 0, ""
+	for {
+		n, err := io.ReadAtLeast(r, buf[keep:], 1)
+		chunk := buf[:keep+n]
+		for at := 0; ; {
+			i := bytes.Index(chunk[at:], []byte(tag))
+			if i < 0 {
+				break
+			}
+			if found++; found > 1 {
+				return "", false
+			}
+			d := xml.NewDecoder(bytes.NewReader(chunk[at+i:]))
+			tok, terr := d.RawToken()
+			e, ok := tok.(xml.StartElement)
+			if terr != nil || !ok {
+				return "", false // cut by the chunk's end
+			}
+			name = attr(e, "name")
+			at += i + len(tag)
+		}
+		if err == io.EOF {
+			return name, found == 1
+		}
+		if err != nil {
+			return "", false
+		}
+		keep = min(len(chunk), len(tag)-1)
+		copy(buf, chunk[len(chunk)-keep:])
+	}
 }
 
 // openODS reads the named sheet of the spreadsheet at path.

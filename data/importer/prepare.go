@@ -308,11 +308,9 @@ func prepare(path string, opt Options, sc *schema) (*plan, error) {
 		}
 		sheets = book.sheetNames()
 	case p.ods:
-		tables, err := readODS(path, "")
-		if err != nil {
+		if sheets, err = odsSheetNames(path); err != nil {
 			return nil, wrap(err)
 		}
-		sheets = odsSheetNames(tables)
 	}
 	if opt.Sheet == "" && len(sheets) > 1 {
 		return prepareSheets(path, opt, sc, sheets)
