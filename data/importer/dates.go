@@ -308,6 +308,14 @@ func scanDateFirst(s string, excel bool) (dateValue, error) {
 		}
 		sc.skipSpaces()
 		y, dy := sc.num()
+		if dy > 0 && dy <= 2 && !comma && sc.peek() == ':' {
+			// The time before the year: C's ctime, Unix date, Java's
+			// Date.toString and Twitter ("Tue Oct 31 22:10:47 +0000
+			// 2017") are read with the year moved after the day.
+			if moved, ok := yearToDay(s); ok {
+				return scanDateFirst(moved, false)
+			}
+		}
 		// Trudesk's reports write moment's "MMM DD, YY HH:mm:ss": two
 		// digits after the comma are the year, unless an hour ("Jul 31,
 		// 18:30").
@@ -330,6 +338,17 @@ func scanDateFirst(s string, excel bool) (dateValue, error) {
 		return v, err
 	}
 	return v, nil
+}
+
+// yearToDay moves the year of "Oct 31 22:10:47 +0000 2017" (month, day,
+// time, maybe a zone, year last) to after the day: "Oct 31 2017 22:10:47
+// +0000"; ok=false when s is not so written.
+func yearToDay(s string) (string, bool) {
+	f := strings.Fields(s)
+	if len(f) < 4 || len(f) > 5 || len(f[len(f)-1]) != 4 || !allDigits(f[len(f)-1]) || !strings.Contains(f[2], ":") {
+		return "", false
+	}
+	return strings.Join(append([]string{f[0], f[1], f[len(f)-1]}, f[2:len(f)-1]...), " "), true
 }
 
 // weekdays are the day names mail-style dates start with ("Tue, 05 Mar

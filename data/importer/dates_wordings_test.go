@@ -61,3 +61,24 @@ func checkDates(t *testing.T, loc *time.Location, cases []dateCase) {
 		}
 	}
 }
+
+// The year after the time, as C's ctime, Unix date, Java's
+// Date.toString and Twitter's API write dates: with an offset, a zone's
+// abbreviation or none.
+func TestParseYearLastDates(t *testing.T) {
+	loc := time.FixedZone("MSK", 3*3600)
+	utc := time.Date(2017, 10, 31, 22, 10, 47, 0, time.UTC)
+	checkDates(t, loc, []dateCase{
+		{"Tue Oct 31 22:10:47 +0000 2017", DateAuto, utc},
+		{"Tue Oct 31 22:10:47 UTC 2017", DateAuto, utc},
+		{"Tue Oct 31 22:10:47 2017", DateAuto, time.Date(2017, 10, 31, 22, 10, 47, 0, loc)},
+		{"Tue Oct  3 09:05:00 2017", DateAuto, time.Date(2017, 10, 3, 9, 5, 0, 0, loc)},
+		{"Oct 31 22:10 2017", DateAuto, time.Date(2017, 10, 31, 22, 10, 0, 0, loc)},
+	})
+	for _, in := range []string{"Tue Oct 31 22:10:47", "Oct 31 22:10:47 +0000 17", "Oct 31 22:10:47 +0000 2017 extra"} {
+		r := dateReader{loc: loc}
+		if got, why := r.parse(in); why != reasonNotDate {
+			t.Errorf("parse(%q) = %v, %q; want %q", in, got, why, reasonNotDate)
+		}
+	}
+}
