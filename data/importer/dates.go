@@ -420,10 +420,20 @@ func scanTime(sc *dateScanner, v *dateValue) error {
 	return scanZone(sc, v)
 }
 
+// fracDigits counts the digits s starts with.
+func fracDigits(s string) int {
+	n := 0
+	for n < len(s) && s[n] >= '0' && s[n] <= '9' {
+		n++
+	}
+	return n
+}
+
 // scanClock reads a time of day at sc: "10:00", "10:00:15.250", "2:22
 // p.m." or, as Russian documents write it, "10.00" and "10.00.15". A
-// dotted time keeps its dot throughout and has no fraction of a second,
-// so "10.00.15" is never read as a date (its "00" is no month).
+// dotted time keeps its dot throughout and has no fraction of a second
+// (but for Oracle's six or nine digits), so "10.00.15" is never read as
+// a date (its "00" is no month).
 func scanClock(sc *dateScanner, v *dateValue) error {
 	h, dh := sc.num()
 	sep := sc.peek()
@@ -443,7 +453,10 @@ func scanClock(sc *dateScanner, v *dateValue) error {
 			return errBadDate
 		}
 		v.sec, v.hasSeconds = s, true
-		if sep == ':' && (sc.peek() == '.' || sc.peek() == ',') {
+		// Oracle's default timestamps dot their fraction too ("10.10.47.000000
+		// PM"): six or nine digits, which no date's year has.
+		oracle := sep == '.' && sc.peek() == '.' && (fracDigits(sc.s[sc.i+1:]) == 6 || fracDigits(sc.s[sc.i+1:]) == 9)
+		if sep == ':' && (sc.peek() == '.' || sc.peek() == ',') || oracle {
 			sc.i++
 			start := sc.i
 			frac, _ := sc.num()

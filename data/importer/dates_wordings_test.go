@@ -82,3 +82,21 @@ func TestParseYearLastDates(t *testing.T) {
 		}
 	}
 }
+
+// Oracle's default timestamp (DD-MON-RR HH.MI.SSXFF AM), as SQL
+// Developer and Oracle-based desks export it: a dotted time with six or
+// nine digits of fraction. Other digits after a dotted time stay no time.
+func TestParseOracleTimestamps(t *testing.T) {
+	loc := time.UTC
+	checkDates(t, loc, []dateCase{
+		{"31-OCT-17 10.10.47.000000 PM", DateAuto, time.Date(2017, 10, 31, 22, 10, 47, 0, loc)},
+		{"05-MAR-24 12.05.00.000000000 AM", DateAuto, time.Date(2024, 3, 5, 0, 5, 0, 0, loc)},
+		{"31-Oct-2017 22.10.47.123456", DateAuto, time.Date(2017, 10, 31, 22, 10, 47, 123456000, loc)},
+	})
+	for _, in := range []string{"05.03.2024 10.00.15.1234", "05.03.2024 10.00.2024"} {
+		r := dateReader{order: DMY, loc: loc}
+		if got, why := r.parse(in); why == "" {
+			t.Errorf("parse(%q) = %v; want no date", in, got)
+		}
+	}
+}
