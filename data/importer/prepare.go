@@ -85,6 +85,10 @@ type plan struct {
 	xls bool
 	// ods: the file is an OpenDocument spreadsheet (see readODS).
 	ods bool
+	// json: the file is a JSON export (see jsonRecords), its columns
+	// jsonCols, every key of every record.
+	json     bool
+	jsonCols []string
 	// clockCols are a workbook's columns formatted as a time of day
 	// (h:mm), which their values alone do not tell from durations.
 	clockCols map[int]bool
@@ -128,6 +132,8 @@ func (p *plan) openTable() (recordSource, error) {
 		src, err = openODS(p.path, p.sheet, p.size)
 	case p.xlsx:
 		src, err = openXLSX(p.path, p.sheet, p.size)
+	case p.json:
+		return openJSON(p.path, p.jsonCols)
 	default:
 		return openCSV(p.path, p.enc.name, p.delim, p.lazyQuotes)
 	}
@@ -325,7 +331,13 @@ func prepare(path string, opt Options, sc *schema) (*plan, error) {
 			return nil, wrap(err)
 		}
 	default:
-		if p.html, err = isHTMLPage(path); err != nil {
+		if p.json = isJSON(path); p.json {
+			// Every record's keys make the header: a key the first
+			// records lack is still a column.
+			if p.jsonCols, err = jsonColumns(path); err != nil {
+				return nil, wrap(err)
+			}
+		} else if p.html, err = isHTMLPage(path); err != nil {
 			return nil, wrap(err)
 		}
 	}
@@ -708,9 +720,10 @@ func (p *plan) quizTotal() int {
 func (p *plan) excelDates() bool { return p.xlsx || p.serialDates }
 
 // cells reports whether the file's rows come as cells (a workbook, a web
-// page's table) rather than as lines of delimited text: a row may then
-// end before its last empty cells.
-func (p *plan) cells() bool { return p.xlsx || p.xls || p.ods || p.html }
+// page's table, JSON records) rather than as lines of delimited text: a
+// row may then end before its last empty cells, and its encoding is the
+// file's own.
+func (p *plan) cells() bool { return p.xlsx || p.xls || p.ods || p.html || p.json }
 
 // workbook reports whether the file is a spreadsheet's own file, whose
 // cells are typed: XLSX, XLS or ODS.
@@ -826,6 +839,9 @@ func fileError(base string, err error) error {
 		return refused
 	}
 	if refused := odsRefusal(base, err); refused != nil {
+		return refused
+	}
+	if refused := jsonRefusal(base, err); refused != nil {
 		return refused
 	}
 	args := map[string]any{"File": base}

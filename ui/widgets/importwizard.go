@@ -70,7 +70,7 @@ func PickImportFile(win fyne.Window, showError func(error), picked func(path str
 	}, win)
 	// ".xls": Excel 97-2003 workbooks (1C), and the HTML tables Bitrix24
 	// and Jira save under that name.
-	fd.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".tsv", ".txt", ".xlsx", ".xls", ".ods", ".htm", ".html"}))
+	fd.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".tsv", ".txt", ".xlsx", ".xls", ".ods", ".json", ".jsonl", ".ndjson", ".htm", ".html"}))
 	fd.Resize(fyne.NewSize(800, 560))
 	ShowFileDialog(win, fd)
 }

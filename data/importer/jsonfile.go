@@ -1,0 +1,343 @@
+package importer
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+)
+
+// A JSON export: what help desks' APIs and full exports give (Zendesk's
+// JSON and NDJSON exports, Freshdesk's API, a script's dump). The records
+// are read as a table whose columns are their keys, nested ones joined by
+// dots ("via.channel", "stats.resolved_at") as API exports flattened to
+// CSV name them, so the same layouts are recognised. Three shapes are
+// read: an array of records; an object holding the records in an array
+// (Zendesk's {"tickets": [...], "next_page": ...}); one record per line.
+
+var (
+	// errJSONDamaged is a JSON file that is cut short or no JSON at all.
+	errJSONDamaged = errors.New("the JSON is cut short or damaged")
+	// errJSONNoRecords is JSON whose list holds no objects: numbers,
+	// strings, rows as arrays.
+	errJSONNoRecords = errors.New("the JSON holds no records")
+)
+
+// isJSON reports whether the file at path starts, after a byte order mark
+// and blank space, as a JSON array or object does.
+func isJSON(path string) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	head := make([]byte, 512)
+	n, _ := io.ReadFull(f, head)
+	text := bytes.TrimLeft(bytes.TrimPrefix(head[:n], []byte("\xEF\xBB\xBF")), " \t\r\n")
+	if len(text) < 2 {
+		return false
+	}
+	rest := bytes.TrimLeft(text[1:], " \t\r\n")
+	// "[" then a value, or "{" then a key: not a CSV whose first cell
+	// starts with a bracket.
+	return text[0] == '[' && len(rest) > 0 && strings.IndexByte("{[]\"-0123456789", rest[0]) >= 0 ||
+		text[0] == '{' && len(rest) > 0 && (rest[0] == '"' || rest[0] == '}')
+}
+
+// jsonRecords calls each with every record of the file, in order.
+func jsonRecords(r io.Reader, each func(rec json.RawMessage) error) error {
+	br := bufio.NewReaderSize(r, 256<<10)
+	if bom, _ := br.Peek(3); string(bom) == "\xEF\xBB\xBF" {
+		br.Discard(3) // Windows tools write one; the decoder takes it for a value
+	}
+	dec := json.NewDecoder(br)
+	tok, err := dec.Token()
+	if err != nil {
+		return damagedJSON(err)
+	}
+	switch tok {
+	case json.Delim('['):
+		return jsonArray(dec, each)
+	case json.Delim('{'):
+	default:
+		return errJSONDamaged
+	}
+	// An object: a wrapper whose first array of objects holds the records,
+	// or the first of one record per line.
+	var first bytes.Buffer
+	first.WriteByte('{')
+	wrapper := false
+	for dec.More() {
+		key, err := dec.Token()
+		if err != nil {
+			return damagedJSON(err)
+		}
+		name, _ := key.(string)
+		var v json.RawMessage
+		if !wrapper && isObjectArray(dec) {
+			if _, err := dec.Token(); err != nil { // the array's "["
+				return damagedJSON(err)
+			}
+			if err := jsonArray(dec, each); err != nil {
+				return err
+			}
+			wrapper = true
+			continue
+		}
+		if err := dec.Decode(&v); err != nil {
+			return damagedJSON(err)
+		}
+		if !wrapper {
+			if first.Len() > 1 {
+				first.WriteByte(',')
+			}
+			k, _ := json.Marshal(name)
+			first.Write(k)
+			first.WriteByte(':')
+			first.Write(v)
+		}
+	}
+	if _, err := dec.Token(); err != nil { // the closing "}"
+		return damagedJSON(err)
+	}
+	if wrapper {
+		return nil
+	}
+	first.WriteByte('}')
+	if err := each(first.Bytes()); err != nil {
+		return err
+	}
+	for {
+		var rec json.RawMessage
+		if err := dec.Decode(&rec); err == io.EOF {
+			return nil
+		} else if err != nil {
+			return damagedJSON(err)
+		}
+		if err := each(rec); err != nil {
+			return err
+		}
+	}
+}
+
+// isObjectArray reports whether the value the decoder is at is an array
+// whose first element is an object (or an empty array).
+func isObjectArray(dec *json.Decoder) bool {
+	rest, _ := io.ReadAll(io.LimitReader(dec.Buffered(), 64))
+	rest = bytes.TrimLeft(rest, " \t\r\n:")
+	if len(rest) == 0 || rest[0] != '[' {
+		return false
+	}
+	rest = bytes.TrimLeft(rest[1:], " \t\r\n")
+	return len(rest) > 0 && (rest[0] == '{' || rest[0] == ']')
+}
+
+// jsonArray reads the elements of an array whose "[" was read, and its
+// "]".
+func jsonArray(dec *json.Decoder, each func(rec json.RawMessage) error) error {
+	for dec.More() {
+		var rec json.RawMessage
+		if err := dec.Decode(&rec); err != nil {
+			return damagedJSON(err)
+		}
+		if err := each(rec); err != nil {
+			return err
+		}
+	}
+	if _, err := dec.Token(); err != nil {
+		return damagedJSON(err)
+	}
+	return nil
+}
+
+func damagedJSON(err error) error {
+	if err == io.EOF {
+		err = io.ErrUnexpectedEOF
+	}
+	return fmt.Errorf("%w: %v", errJSONDamaged, err)
+}
+
+// flattenJSON calls emit with each field of a record, in the record's
+// order: nested objects' fields named by their path with dots, a list of
+// values joined by commas (tags), a list of objects as its JSON.
+func flattenJSON(raw json.RawMessage, prefix string, emit func(key, value string)) {
+	raw = bytes.TrimSpace(raw)
+	if len(raw) == 0 {
+		return
+	}
+	switch raw[0] {
+	case '{':
+		dec := json.NewDecoder(bytes.NewReader(raw))
+		dec.Token()
+		for dec.More() {
+			key, err := dec.Token()
+			if err != nil {
+				return
+			}
+			var v json.RawMessage
+			if dec.Decode(&v) != nil {
+				return
+			}
+			name, _ := key.(string)
+			if prefix != "" {
+				name = prefix + "." + name
+			}
+			flattenJSON(v, name, emit)
+		}
+	case '[':
+		var items []json.RawMessage
+		if json.Unmarshal(raw, &items) != nil {
+			return
+		}
+		texts := make([]string, 0, len(items))
+		for _, it := range items {
+			it = bytes.TrimSpace(it)
+			if len(it) > 0 && (it[0] == '{' || it[0] == '[') {
+				var compact bytes.Buffer
+				json.Compact(&compact, raw)
+				emit(prefix, compact.String())
+				return
+			}
+			texts = append(texts, jsonScalar(it))
+		}
+		emit(prefix, strings.Join(texts, ", "))
+	default:
+		emit(prefix, jsonScalar(raw))
+	}
+}
+
+// jsonScalar is a string's text, a number as written, true or false; ""
+// for null.
+func jsonScalar(raw json.RawMessage) string {
+	switch {
+	case len(raw) == 0 || string(raw) == "null":
+		return ""
+	case raw[0] == '"':
+		var s string
+		if json.Unmarshal(raw, &s) == nil {
+			return s
+		}
+	}
+	return string(raw)
+}
+
+// jsonColumns lists the keys of every record of the file at path, in the
+// order they are first met.
+func jsonColumns(path string) ([]string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var cols []string
+	seen := map[string]bool{}
+	err = jsonRecords(f, func(rec json.RawMessage) error {
+		if rec = bytes.TrimSpace(rec); len(rec) == 0 || rec[0] != '{' {
+			return errJSONNoRecords
+		}
+		flattenJSON(rec, "", func(key, _ string) {
+			if !seen[key] {
+				seen[key] = true
+				cols = append(cols, key)
+			}
+		})
+		return nil
+	})
+	return cols, err
+}
+
+// jsonSource serves a JSON file's records as rows under a header of
+// cols, read on a goroutine of its own as the records are decoded.
+type jsonSource struct {
+	f     *os.File
+	cnt   *countingReader
+	cols  map[string]int
+	head  []string
+	rows  chan []string
+	errc  chan error
+	stop  chan struct{}
+	row   int
+	ended bool
+}
+
+// openJSON opens the file at path for its records under the columns
+// cols (jsonColumns).
+func openJSON(path string, cols []string) (*jsonSource, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	s := &jsonSource{f: f, cnt: &countingReader{r: f}, cols: map[string]int{}, head: cols,
+		rows: make(chan []string, 256), errc: make(chan error, 1), stop: make(chan struct{})}
+	for i, c := range cols {
+		s.cols[c] = i
+	}
+	go func() {
+		defer close(s.rows)
+		s.errc <- jsonRecords(s.cnt, func(rec json.RawMessage) error {
+			row := make([]string, len(s.head))
+			flattenJSON(rec, "", func(key, value string) {
+				if i, ok := s.cols[key]; ok {
+					row[i] = value
+				}
+			})
+			select {
+			case s.rows <- row:
+				return nil
+			case <-s.stop:
+				return errStopped
+			}
+		})
+	}()
+	return s, nil
+}
+
+// errStopped ends the reading goroutine of a source closed early.
+var errStopped = errors.New("stopped")
+
+func (s *jsonSource) next() ([]string, int, error) {
+	if s.row == 0 {
+		s.row = 1
+		return s.head, 1, nil
+	}
+	row, ok := <-s.rows
+	if !ok {
+		if !s.ended {
+			s.ended = true
+			if err := <-s.errc; err != nil {
+				return nil, s.row, err
+			}
+		}
+		return nil, s.row, io.EOF
+	}
+	s.row++
+	return row, s.row, nil
+}
+
+func (s *jsonSource) bytesRead() int64 { return s.cnt.n }
+
+func (s *jsonSource) close() error {
+	close(s.stop)
+	for range s.rows { // let the goroutine end
+	}
+	return s.f.Close()
+}
+
+// jsonRefusal is the message for a JSON file that cannot be read.
+func jsonRefusal(base string, err error) *MessageError {
+	switch {
+	case errors.Is(err, errJSONDamaged):
+		return &MessageError{Message: warning(errDamagedJSON, map[string]any{"File": base},
+			"%s is a JSON file that cannot be read (it is cut short or damaged): export it again, or as CSV", base),
+			Err: ErrOtherFormat}
+	case errors.Is(err, errJSONNoRecords):
+		return &MessageError{Message: warning(errJSONNoRecordsKey, map[string]any{"File": base},
+			"%s is JSON without records: an export lists each ticket or answer as an object ({\"id\": ..., \"created_at\": ...}); export the records, or a CSV", base),
+			Err: ErrOtherFormat}
+	}
+	return nil
+}

@@ -1,0 +1,108 @@
+package importer_test
+
+import (
+	"context"
+	"errors"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"caredesk/data"
+	"caredesk/data/importer"
+)
+
+// Zendesk's API gives its tickets in an object beside the next page's
+// address; nested objects (via, satisfaction_rating), tag lists, custom
+// fields as a list of objects and nulls. The tickets are stored as the
+// same export flattened to CSV would be, and again adds nothing.
+func TestImportJSONZendeskAPI(t *testing.T) {
+	page := `{"tickets":[
+ {"id":35,"created_at":"2024-03-04T09:15:00Z","updated_at":"2024-03-05T11:45:00Z","type":"problem","subject":"Parcel arrived damaged",
+  "priority":"urgent","status":"solved","requester_id":20978392,"assignee_id":235323,"via":{"channel":"email","source":{"from":{},"to":{}}},
+  "satisfaction_rating":{"score":"bad"},"tags":["delivery","damaged"],"custom_fields":[{"id":360001,"value":"courier"}],"due_at":null},
+ {"id":36,"created_at":"2024-03-05T10:00:00Z","updated_at":"2024-03-05T10:30:00Z","type":"question","subject":"Где мой заказ?",
+  "priority":"normal","status":"open","requester_id":20978393,"assignee_id":null,"via":{"channel":"web"},
+  "satisfaction_rating":{"score":"unoffered"},"tags":[],"custom_fields":[],"due_at":null}
+],"next_page":null,"previous_page":null,"count":2}`
+	db := openStore(t)
+	path := writeFile(t, "tickets.json", []byte(page))
+	res := importTickets(t, db, path, importer.Options{RejectsPath: "-"})
+	got := storedTickets(t, db)
+	if res.Imported != 2 || len(got) != 2 {
+		t.Fatalf("imported %d, stored %d: %+v", res.Imported, len(got), res.Rejects)
+	}
+	c := got["35"]
+	if c.Status != data.StatusResolved || c.Priority != data.PriorityCritical || c.Channel != data.ChannelEmail ||
+		c.Type != data.TypeComplaint || c.Verdict != data.VerdictNotSatisfied || !c.OpenedAt.Equal(time.Date(2024, 3, 4, 9, 15, 0, 0, time.UTC)) {
+		t.Errorf("35: %+v", c)
+	}
+	if q := got["36"]; q.Subject != "Где мой заказ?" || q.Type != data.TypeQuestion || q.Status != data.StatusInProgress {
+		t.Errorf("36: subject %q type %q status %q", q.Subject, q.Type, q.Status)
+	}
+	if again := importTickets(t, db, path, importer.Options{RejectsPath: "-"}); again.Imported != 0 {
+		t.Errorf("again: %+v", again)
+	}
+}
+
+// Zendesk's full export writes one ticket per line, here after a byte
+// order mark; a key only a later record has is still a column, and a
+// record with a bad date is rejected under its row (the header is row 1).
+func TestImportJSONLines(t *testing.T) {
+	lines := "\xEF\xBB\xBF" + `{"id":1,"created_at":"2024-03-04 09:15","status":"closed","subject":"A"}
+{"id":2,"created_at":"not a date","status":"open","subject":"B"}
+{"id":3,"created_at":"2024-03-06 11:00","status":"open","subject":"C","priority":"high"}
+`
+	db := openStore(t)
+	path := writeFile(t, "export.json", []byte(lines))
+	res, err := importer.ImportComplaints(context.Background(), db, path, importer.Options{Location: time.UTC}, nil)
+	if err != nil || res.Imported != 2 || res.Rejected != 1 {
+		t.Fatalf("%+v, %v", res, err)
+	}
+	if r := res.Rejects[0]; r.Row != 3 || r.Column != "created_at" || r.Value != "not a date" {
+		t.Errorf("reject %+v", r)
+	}
+	rejects, err := os.ReadFile(importer.RejectsPath(path))
+	if err != nil || !strings.Contains(string(rejects), "export.json,3,created_at,not a date,") {
+		t.Errorf("rejects file (%v):\n%s", err, rejects)
+	}
+	if c := storedTickets(t, db)["3"]; c.Priority != data.PriorityHigh {
+		t.Errorf("3: priority %q", c.Priority)
+	}
+}
+
+// Survey answers as a plain array of objects.
+func TestImportJSONFeedback(t *testing.T) {
+	answers := `[
+  {"submitted_at": "2024-03-01T10:00:00+03:00", "nps": 9, "comment": "Отлично", "channel": "app"},
+  {"submitted_at": "2024-03-02T11:00:00+03:00", "nps": 3, "comment": "Долго ждал", "channel": "web"},
+  {"submitted_at": "2024-03-03T12:00:00+03:00", "nps": 10, "comment": null, "channel": "app"}
+]`
+	db := openStore(t)
+	res := importFile(t, db, writeFile(t, "answers.json", []byte(answers)), importer.Options{RejectsPath: "-"})
+	if res.Imported != 3 {
+		t.Fatalf("imported %d: %+v", res.Imported, res.Rejects)
+	}
+	got := byComment(t, db)
+	if got["Долго ждал"].Score != 3 || got["Отлично"].Score != 9 {
+		t.Errorf("answers %+v", got)
+	}
+}
+
+// JSON that is cut short, or holds no records, is refused with what to
+// do, and nothing is stored.
+func TestJSONRefused(t *testing.T) {
+	for name, c := range map[string]struct{ content, code string }{
+		"cut.json":     {`[{"id":1,"created_at":"2024-03-04","status":"open"},{"id":2,"crea`, "import.error.damaged_json"},
+		"numbers.json": {`[1, 2, 3]`, "import.error.json_no_records"},
+		"rows.json":    {`[["id","created_at"],[1,"2024-03-04"]]`, "import.error.json_no_records"},
+	} {
+		db := openStore(t)
+		_, err := importer.ImportComplaints(context.Background(), db, writeFile(t, name, []byte(c.content)), importer.Options{Location: time.UTC, RejectsPath: "-"}, nil)
+		var me *importer.MessageError
+		if !errors.Is(err, importer.ErrOtherFormat) || !errors.As(err, &me) || me.Message.Code != c.code {
+			t.Errorf("%s: %v, want %s", name, err, c.code)
+		}
+		assertNoComplaints(t, db)
+	}
+}
