@@ -6,11 +6,13 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
 
 	"caredesk/assets"
+	"caredesk/data/importer"
 )
 
 // loadCatalogs reads every translations/[area.]<lang>.json into one key set
@@ -122,6 +124,22 @@ func TestEveryKeyUsedInCodeIsTranslated(t *testing.T) {
 		}
 		if !found {
 			t.Errorf("no keys with prefix %q", prefix)
+		}
+	}
+}
+
+// Every layout the importer detects has a name in both languages: the
+// wizard showed "google-forms" and "zendesk", the ids.
+func TestEveryLayoutHasAName(t *testing.T) {
+	cats := loadCatalogs(t)
+	for _, f := range append(slices.Clone(importer.Formats), importer.ComplaintFormats...) {
+		if f == importer.FormatGeneric {
+			continue
+		}
+		for _, lng := range []string{"en", "ru"} {
+			if name, ok := cats[lng]["importwizard.format."+f].(string); !ok || name == f {
+				t.Errorf("%s: layout %q has no name", lng, f)
+			}
 		}
 	}
 }

@@ -75,6 +75,20 @@ func PickImportFile(win fyne.Window, showError func(error), picked func(path str
 	ShowFileDialog(win, fd)
 }
 
+// FormatLabel is a detected layout as the user knows it ("Google Forms",
+// "ServiceNow"), not its id ("google-forms"); an id without a name is
+// shown as it is.
+func FormatLabel(id string) string {
+	if id == "" || id == data.ImportFormatGeneric {
+		return lang.L("importwizard.format.generic")
+	}
+	key := "importwizard.format." + id
+	if name := lang.L(key); name != key {
+		return name
+	}
+	return id
+}
+
 // ImportWizard walks the user from a file to imported rows: preview and
 // mapping, progress with cancel, then the result.
 type ImportWizard struct {
@@ -311,10 +325,7 @@ func (w *ImportWizard) showPreview() {
 		w.reinspect()
 	}
 
-	format := pv.Format
-	if format == data.ImportFormatGeneric || format == "" {
-		format = lang.L("importwizard.format.generic")
-	}
+	format := FormatLabel(pv.Format)
 	dates := pv.DateLayout
 	if dates == "" {
 		dates = lang.L("importwizard.dates_none")

@@ -225,3 +225,18 @@ func TestImportWizardSpreadsheetHasNoEncodingOrDelimiter(t *testing.T) {
 	})
 	Do(w.Close)
 }
+
+// The wizard names a detected layout as the user knows it, not by its id.
+func TestFormatLabelNamesLayouts(t *testing.T) {
+	test.NewTempApp(t)
+	SetLang("en")
+	if err := lang.AddTranslationsFS(assets.Translations, "translations"); err != nil {
+		t.Fatal(err)
+	}
+	for id, want := range map[string]string{"google-forms": "Google Forms", "servicenow": "ServiceNow", "generic": lang.L("importwizard.format.generic"),
+		"": lang.L("importwizard.format.generic"), "new-tool": "new-tool"} {
+		if got := FormatLabel(id); got != want {
+			t.Errorf("FormatLabel(%q) = %q, want %q", id, got, want)
+		}
+	}
+}
