@@ -326,18 +326,3 @@ func (s *jsonSource) close() error {
 	}
 	return s.f.Close()
 }
-
-// jsonRefusal is the message for a JSON file that cannot be read.
-func jsonRefusal(base string, err error) *MessageError {
-	switch {
-	case errors.Is(err, errJSONDamaged):
-		return &MessageError{Message: warning(errDamagedJSON, map[string]any{"File": base},
-			"%s is a JSON file that cannot be read (it is cut short or damaged): export it again, or as CSV", base),
-			Err: ErrOtherFormat}
-	case errors.Is(err, errJSONNoRecords):
-		return &MessageError{Message: warning(errJSONNoRecordsKey, map[string]any{"File": base},
-			"%s is JSON without records: an export lists each ticket or answer as an object ({\"id\": ..., \"created_at\": ...}); export the records, or a CSV", base),
-			Err: ErrOtherFormat}
-	}
-	return nil
-}

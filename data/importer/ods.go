@@ -47,17 +47,19 @@ func isODS(path string) bool {
 	return err == nil && string(head[30:]) == odsMime
 }
 
-// odsTable is one sheet: its name, rows (nil for an empty row) and
-// merged ranges.
-type odsTable struct {
+// sheetTable is one sheet read whole (ODS, SpreadsheetML): its name,
+// rows (nil for an empty row), merged ranges and the columns formatted as
+// a time of day.
+type sheetTable struct {
 	name   string
 	rows   [][]string
 	merges []cellRange
+	clocks map[int]bool
 }
 
 // readODS reads the sheets of the spreadsheet at path; with only set, it
 // stops after that sheet and returns it alone.
-func readODS(path, only string) ([]odsTable, error) {
+func readODS(path, only string) ([]sheetTable, error) {
 	z, err := zip.OpenReader(path)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", errODSDamaged, err)
@@ -81,146 +83,124 @@ func readODS(path, only string) ([]odsTable, error) {
 
 // odsTables parses content.xml. Cells' text is their paragraphs joined by
 // line breaks; comments (office:annotation) are left out.
-func odsTables(r io.Reader, only string) ([]odsTable, error) {
-	d := xml.NewDecoder(r)
-	var tables []odsTable
-	var t *odsTable
+func odsTables(r io.Reader, only string) ([]sheetTable, error) {
+	read := sheetsRead{only: only}
+	var t *sheetTable
 	var row []string
 	// blank: rows without cells not yet added; blankCells: the same of
 	// the row's cells.
 	rowRepeat, blank, blankCells := 1, 0, 0
 	var cell *odsCell
 	var text strings.Builder
-	// paragraphs: in the cell so far; inP: inside one; skip: depth inside
-	// a comment.
-	paragraphs, inP, skip := 0, 0, 0
-	for {
-		// Raw tokens: the names are matched by their local part, so the
-		// decoder's namespace bookkeeping (a third of its time) is spared.
-		tok, err := d.RawToken()
-		if err == io.EOF {
+	paragraphs, inP := 0, 0 // in the cell so far; inside one
+	w := sheetXML{skip: "annotation"}
+	w.start = func(e xml.StartElement) {
+		switch e.Name.Local {
+		case "table":
+			if t == nil {
+				t, blank = &sheetTable{name: attr(e, "name")}, 0
+			}
+		case "table-row":
+			row, rowRepeat, blankCells = nil, repeats(attr(e, "number-rows-repeated")), 0
+		case "table-cell", "covered-table-cell":
 			if t != nil {
-				return nil, io.ErrUnexpectedEOF
+				rows, cols := repeats(attr(e, "number-rows-spanned")), repeats(attr(e, "number-columns-spanned"))
+				if rows > 1 || cols > 1 {
+					top, left := len(t.rows)+blank+1, len(row)+blankCells+1
+					t.merges = append(t.merges, cellRange{top: top, left: left, bottom: top + rows - 1, right: left + cols - 1})
+				}
 			}
-			return tables, nil
-		}
-		if err != nil {
-			return nil, err
-		}
-		switch e := tok.(type) {
-		case xml.StartElement:
-			if skip > 0 {
-				skip++
-				continue
+			cell = &odsCell{
+				kind: attr(e, "value-type"), value: attr(e, "value"), date: attr(e, "date-value"),
+				duration: attr(e, "time-value"), boolean: attr(e, "boolean-value"),
+				repeat: repeats(attr(e, "number-columns-repeated")),
 			}
-			switch e.Name.Local {
-			case "table":
-				if t == nil {
-					t, blank = &odsTable{name: attr(e, "name")}, 0
-				}
-			case "table-row":
-				row, rowRepeat, blankCells = nil, repeats(attr(e, "number-rows-repeated")), 0
-			case "table-cell", "covered-table-cell":
-				if t != nil {
-					rows, cols := repeats(attr(e, "number-rows-spanned")), repeats(attr(e, "number-columns-spanned"))
-					if rows > 1 || cols > 1 {
-						top, left := len(t.rows)+blank+1, len(row)+blankCells+1
-						t.merges = append(t.merges, cellRange{top: top, left: left, bottom: top + rows - 1, right: left + cols - 1})
-					}
-				}
-				cell = &odsCell{
-					kind: attr(e, "value-type"), value: attr(e, "value"), date: attr(e, "date-value"),
-					duration: attr(e, "time-value"), boolean: attr(e, "boolean-value"),
-					repeat: repeats(attr(e, "number-columns-repeated")),
-				}
-				text.Reset()
-				paragraphs = 0
-			case "annotation":
-				skip = 1
-			case "p", "h":
-				if cell != nil {
-					if paragraphs > 0 {
-						text.WriteByte('\n')
-					}
-					paragraphs++
-					inP++
-				}
-			case "s":
-				if cell != nil {
-					text.WriteString(strings.Repeat(" ", min(repeats(attr(e, "c")), 1000)))
-				}
-			case "tab":
-				if cell != nil {
-					text.WriteByte('\t')
-				}
-			case "line-break":
-				if cell != nil {
+			text.Reset()
+			paragraphs = 0
+		case "p", "h":
+			if cell != nil {
+				if paragraphs > 0 {
 					text.WriteByte('\n')
 				}
+				paragraphs++
+				inP++
 			}
-		case xml.EndElement:
-			if skip > 0 {
-				skip--
-				continue
+		case "s":
+			if cell != nil {
+				text.WriteString(strings.Repeat(" ", min(repeats(attr(e, "c")), 1000)))
 			}
-			switch e.Name.Local {
-			case "p", "h":
-				inP = max(inP-1, 0)
-			case "table-cell", "covered-table-cell":
-				if cell == nil {
-					continue
-				}
-				v := cell.text(text.String())
-				n := cell.repeat
-				if v == "" {
-					// Blank cells count only when a cell with content
-					// follows them: a row ends in a thousand of them.
-					blankCells += n
-				} else {
-					for range min(blankCells, maxColumns-len(row)) {
-						row = append(row, "")
-					}
-					blankCells = 0
-					for range min(n, maxColumns-len(row)) {
-						row = append(row, v)
-					}
-				}
-				cell = nil
-			case "table-row":
-				if t == nil {
-					continue
-				}
-				row = slices.Clip(row)
-				if len(row) == 0 {
-					// Blank rows keep the rows' numbers when a row with
-					// cells follows; the blank area below the table,
-					// written as a million repeated rows, is dropped.
-					blank += rowRepeat
-					continue
-				}
-				for range min(blank, odsMaxRepeats) {
-					t.rows = append(t.rows, nil)
-				}
-				blank = 0
-				for range min(rowRepeat, odsMaxRepeats) {
-					t.rows = append(t.rows, row)
-				}
-			case "table":
-				if t == nil {
-					continue
-				}
-				tables = append(tables, *t)
-				if only != "" && t.name == only {
-					return tables[len(tables)-1:], nil
-				}
-				t = nil
+		case "tab":
+			if cell != nil {
+				text.WriteByte('\t')
 			}
-		case xml.CharData:
-			if cell != nil && skip == 0 && inP > 0 {
-				text.Write(e)
+		case "line-break":
+			if cell != nil {
+				text.WriteByte('\n')
 			}
 		}
 	}
+	w.end = func(name string) bool {
+		switch name {
+		case "p", "h":
+			inP = max(inP-1, 0)
+		case "table-cell", "covered-table-cell":
+			if cell == nil {
+				return false
+			}
+			v := cell.text(text.String())
+			n := cell.repeat
+			if v == "" {
+				// Blank cells count only when a cell with content
+				// follows them: a row ends in a thousand of them.
+				blankCells += n
+			} else {
+				for range min(blankCells, maxColumns-len(row)) {
+					row = append(row, "")
+				}
+				blankCells = 0
+				for range min(n, maxColumns-len(row)) {
+					row = append(row, v)
+				}
+			}
+			cell = nil
+		case "table-row":
+			if t == nil {
+				return false
+			}
+			row = slices.Clip(row)
+			if len(row) == 0 {
+				// Blank rows keep the rows' numbers when a row with
+				// cells follows; the blank area below the table,
+				// written as a million repeated rows, is dropped.
+				blank += rowRepeat
+				return false
+			}
+			for range min(blank, odsMaxRepeats) {
+				t.rows = append(t.rows, nil)
+			}
+			blank = 0
+			for range min(rowRepeat, odsMaxRepeats) {
+				t.rows = append(t.rows, row)
+			}
+		case "table":
+			if t == nil {
+				return false
+			}
+			stop := read.add(*t)
+			t = nil
+			return stop
+		}
+		return false
+	}
+	w.text = func(b []byte) {
+		if cell != nil && inP > 0 {
+			text.Write(b)
+		}
+	}
+	if err := w.walk(xml.NewDecoder(r)); err != nil {
+		return nil, err
+	}
+	return read.result(t != nil)
 }
 
 // odsCell is a cell's typed value as content.xml gives it.
@@ -340,7 +320,12 @@ func odsSheetNames(path string) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	return rankByCells(len(tables), func(i int) (string, [][]string) { return tables[i].name, tables[i].rows }), nil
+	return tableNames(tables), nil
+}
+
+// tableNames lists sheets read whole, the most cells first (rankByCells).
+func tableNames(tables []sheetTable) []string {
+	return rankByCells(len(tables), func(i int) (string, [][]string) { return tables[i].name, tables[i].rows })
 }
 
 // odsOnlySheet returns the name of a spreadsheet's one sheet, found by
@@ -395,26 +380,4 @@ func odsOnlySheet(path string) (string, bool) {
 		keep = min(len(chunk), len(tag)-1)
 		copy(buf, chunk[len(chunk)-keep:])
 	}
-}
-
-// openODS reads the named sheet of the spreadsheet at path.
-func openODS(path, sheet string, size int64) (*tableRows, error) {
-	tables, err := readODS(path, sheet)
-	if err != nil {
-		return nil, err
-	}
-	if len(tables) != 1 || tables[0].name != sheet {
-		return nil, ErrUnknownSheet
-	}
-	return &tableRows{rows: tables[0].rows, merges: tables[0].merges, size: size}, nil
-}
-
-// odsRefusal is the message for a spreadsheet readODS refused with err.
-func odsRefusal(base string, err error) *MessageError {
-	if !errors.Is(err, errODSDamaged) {
-		return nil
-	}
-	return &MessageError{Message: warning(errDamagedODS, map[string]any{"File": base},
-		"%s is an OpenDocument spreadsheet that cannot be read (it is damaged or cut short): open it in LibreOffice Calc and save it again, as ODS, XLSX or CSV, then import that file", base),
-		Err: ErrOtherFormat}
 }

@@ -64,7 +64,7 @@ type plan struct {
 	// grouped: the first of two header rows heads groups of columns
 	// (see groupHeading); the columns are named as by a one-row header.
 	grouped bool
-	merges  []cellRange // the sheet's merged ranges (XLSX, XLS, ODS)
+	merges  []cellRange // the sheet's merged ranges (of a workbook)
 	fills   []cellRange // those merged down over data rows (see mergeFill)
 
 	// scoreFrom1: the scores are Qualtrics' recode values 1-11 of the
@@ -85,6 +85,9 @@ type plan struct {
 	xls bool
 	// ods: the file is an OpenDocument spreadsheet (see readODS).
 	ods bool
+	// xml: the file is an Excel 2003 XML spreadsheet (see
+	// readSpreadsheetML).
+	xml bool
 	// json: the file is a JSON export (see jsonRecords), its columns
 	// jsonCols, every key of every record.
 	json     bool
@@ -129,7 +132,9 @@ func (p *plan) openTable() (recordSource, error) {
 	case p.xls:
 		src, err = openXLS(p.path, p.sheet)
 	case p.ods:
-		src, err = openODS(p.path, p.sheet, p.size)
+		src, err = openSheetTable(readODS, p.path, p.sheet, p.size)
+	case p.xml:
+		src, err = openSheetTable(readSpreadsheetML, p.path, p.sheet, p.size)
 	case p.xlsx:
 		src, err = openXLSX(p.path, p.sheet, p.size)
 	case p.json:
@@ -296,6 +301,7 @@ func prepare(path string, opt Options, sc *schema) (*plan, error) {
 	// workbooks; an OpenDocument package is a ZIP as an XLSX is.
 	p.xls, p.ods = isXLS(path), isODS(path)
 	p.xlsx = p.xlsx && !p.ods
+	p.xml = !p.xlsx && !p.xls && !p.ods && isSpreadsheetML(path)
 	// Sheets of workbooks in other formats than XLSX are ranked by their
 	// cells; an XLSX's by its dimensions and pivot tables.
 	var sheets []string
@@ -317,6 +323,12 @@ func prepare(path string, opt Options, sc *schema) (*plan, error) {
 		if sheets, err = odsSheetNames(path); err != nil {
 			return nil, wrap(err)
 		}
+	case p.xml:
+		tables, err := readSpreadsheetML(path, "")
+		if err != nil {
+			return nil, wrap(err)
+		}
+		sheets = tableNames(tables)
 	}
 	if opt.Sheet == "" && len(sheets) > 1 {
 		return prepareSheets(path, opt, sc, sheets)
@@ -326,7 +338,7 @@ func prepare(path string, opt Options, sc *schema) (*plan, error) {
 		if p.sheet, p.merges, err = pickSheet(path, opt.Sheet); err != nil {
 			return nil, wrap(err)
 		}
-	case p.xls, p.ods:
+	case p.xls, p.ods, p.xml:
 		if p.sheet, err = chooseSheet(path, sheets, opt.Sheet); err != nil {
 			return nil, wrap(err)
 		}
@@ -395,7 +407,7 @@ func prepare(path string, opt Options, sc *schema) (*plan, error) {
 		p.date1904, p.clockCols = s.date1904, s.clockColumns()
 	case *tableRows:
 		p.clockCols = s.clocks
-		if p.xls || p.ods {
+		if p.xls || p.ods || p.xml {
 			p.merges = s.merges
 		}
 	}
@@ -723,11 +735,11 @@ func (p *plan) excelDates() bool { return p.xlsx || p.serialDates }
 // page's table, JSON records) rather than as lines of delimited text: a
 // row may then end before its last empty cells, and its encoding is the
 // file's own.
-func (p *plan) cells() bool { return p.xlsx || p.xls || p.ods || p.html || p.json }
+func (p *plan) cells() bool { return p.workbook() || p.html || p.json }
 
 // workbook reports whether the file is a spreadsheet's own file, whose
-// cells are typed: XLSX, XLS or ODS.
-func (p *plan) workbook() bool { return p.xlsx || p.xls || p.ods }
+// cells are typed: XLSX, XLS, ODS or Excel 2003 XML.
+func (p *plan) workbook() bool { return p.xlsx || p.xls || p.ods || p.xml }
 
 // freeColumn returns the first column headed by one of headers (read with
 // "_" as a space) that no field holds, -1 when there is none: the columns
@@ -816,11 +828,30 @@ var otherFormats = []struct {
 	{0, "%PDF-", errPDF, "this file is a PDF document, not a table: export the data from the program that made it as CSV or XLSX"},
 }
 
-// encryptedRefusal refuses a workbook protected by a password.
-func encryptedRefusal(base string) *MessageError {
-	return &MessageError{Message: warning(errEncrypted, map[string]any{"File": base},
-		"%s is protected by a password: open it in Excel, remove the password (File > Info > Protect Workbook > Encrypt with Password) and save it, then import the saved file", base),
-		Err: ErrOtherFormat}
+// unreadable are the files of a kind the import reads that could not be
+// read, by the cause, each with the message saying what to do.
+var unreadable = []struct {
+	cause error
+	code  string
+	text  string
+}{
+	{errEncryptedWorkbook, errEncrypted, "%s is protected by a password: open it in Excel, remove the password (File > Info > Protect Workbook > Encrypt with Password) and save it, then import the saved file"},
+	{errXLSDamaged, errDamagedXLS, "%s is an Excel 97-2003 workbook that cannot be read (it is damaged or cut short): open it in Excel or LibreOffice Calc and save it again as XLSX or CSV, then import that file"},
+	{errODSDamaged, errDamagedODS, "%s is an OpenDocument spreadsheet that cannot be read (it is damaged or cut short): open it in LibreOffice Calc and save it again, as ODS, XLSX or CSV, then import that file"},
+	{errSpreadsheetMLDamaged, errDamagedSpreadsheetML, "%s is an Excel 2003 XML spreadsheet that cannot be read (it is cut short or damaged): open it in Excel or LibreOffice Calc and save it as XLSX or CSV, then import that file"},
+	{errJSONDamaged, errDamagedJSON, "%s is a JSON file that cannot be read (it is cut short or damaged): export it again, or as CSV"},
+	{errJSONNoRecords, errJSONNoRecordsKey, "%s is JSON without records: an export lists each ticket or answer as an object ({\"id\": ..., \"created_at\": ...}); export the records, or a CSV"},
+}
+
+// unreadableRefusal is the message for a file err says could not be read
+// (see unreadable); nil for other errors.
+func unreadableRefusal(base string, err error) *MessageError {
+	for _, u := range unreadable {
+		if errors.Is(err, u.cause) {
+			return &MessageError{Message: warning(u.code, map[string]any{"File": base}, u.text, base), Err: ErrOtherFormat}
+		}
+	}
+	return nil
 }
 
 // errFolder is the cause of a refusal of a folder given for a file.
@@ -835,13 +866,7 @@ func fileError(base string, err error) error {
 	if errors.As(err, &me) {
 		return err
 	}
-	if refused := xlsRefusal(base, err); refused != nil {
-		return refused
-	}
-	if refused := odsRefusal(base, err); refused != nil {
-		return refused
-	}
-	if refused := jsonRefusal(base, err); refused != nil {
+	if refused := unreadableRefusal(base, err); refused != nil {
 		return refused
 	}
 	args := map[string]any{"File": base}
@@ -936,12 +961,12 @@ func otherFormat(path string) (*MessageError, error) {
 	head = head[:n]
 	base := filepath.Base(path)
 	if bytes.HasPrefix(head, []byte(oleMagic)) && bytes.Contains(head, encryptedPackage) {
-		return encryptedRefusal(base), nil
+		return unreadableRefusal(base, errEncryptedWorkbook), nil
 	}
 	if bytes.HasPrefix(head, []byte(oleMagic)) {
 		if _, err := readXLS(path); err == nil {
 			return nil, nil // a workbook of Excel 97-2003, read as one
-		} else if refused := xlsRefusal(base, err); refused != nil {
+		} else if refused := unreadableRefusal(base, err); refused != nil {
 			return refused, nil
 		}
 	}

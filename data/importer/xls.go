@@ -55,8 +55,8 @@ var (
 	// workbook stream: an Excel 5.0/95 book, a Word document.
 	errXLSNotBIFF8 = errors.New("no Excel 97-2003 workbook stream")
 	errXLSDamaged  = errors.New("the workbook's records are cut short or damaged")
-	// errXLSEncrypted is a workbook protected by a password.
-	errXLSEncrypted = errors.New("the workbook is protected by a password")
+	// errEncryptedWorkbook is a workbook protected by a password.
+	errEncryptedWorkbook = errors.New("the workbook is protected by a password")
 )
 
 // xlsBook is a workbook's record stream with what its globals say.
@@ -191,7 +191,7 @@ func (b *xlsBook) readGlobals() error {
 		}
 		switch r.typ {
 		case recFilePass:
-			return errXLSEncrypted
+			return errEncryptedWorkbook
 		case recDateMode:
 			b.date1904 = len(d) >= 2 && binary.LittleEndian.Uint16(d) == 1
 		case recXF:
@@ -672,21 +672,6 @@ func formatKind(code string) (kind, width int) {
 		return fmtPadded, len(l)
 	}
 	return fmtPlain, 0
-}
-
-// xlsRefusal is the message for a compound file readXLS refused with
-// err; nil for one that holds no Excel 97-2003 workbook at all, which
-// otherFormats refuses.
-func xlsRefusal(base string, err error) *MessageError {
-	switch {
-	case errors.Is(err, errXLSEncrypted):
-		return encryptedRefusal(base)
-	case errors.Is(err, errXLSDamaged):
-		return &MessageError{Message: warning(errDamagedXLS, map[string]any{"File": base},
-			"%s is an Excel 97-2003 workbook that cannot be read (it is damaged or cut short): open it in Excel or LibreOffice Calc and save it again as XLSX or CSV, then import that file", base),
-			Err: ErrOtherFormat}
-	}
-	return nil
 }
 
 // openXLS reads the named worksheet of the workbook at path.

@@ -68,9 +68,9 @@ func PickImportFile(win fyne.Window, showError func(error), picked func(path str
 		r.Close()
 		picked(path)
 	}, win)
-	// ".xls": Excel 97-2003 workbooks (1C), and the HTML tables Bitrix24
-	// and Jira save under that name.
-	fd.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".tsv", ".txt", ".xlsx", ".xls", ".ods", ".json", ".jsonl", ".ndjson", ".htm", ".html"}))
+	// ".xls": Excel 97-2003 workbooks (1C), and the HTML tables (Bitrix24,
+	// Jira) and Excel 2003 XML (older web and .NET tools) saved so.
+	fd.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".tsv", ".txt", ".xlsx", ".xls", ".ods", ".json", ".jsonl", ".ndjson", ".xml", ".htm", ".html"}))
 	fd.Resize(fyne.NewSize(800, 560))
 	ShowFileDialog(win, fd)
 }
