@@ -3,7 +3,6 @@ package widgets
 import (
 	"context"
 	"errors"
-	"fmt"
 	"path/filepath"
 	"strconv"
 	"time"
@@ -643,14 +642,15 @@ func countLabel(key string, n int, imp widget.Importance) *widget.Label {
 	return l
 }
 
-// SizeText formats a byte count for people: 840 B, 12.5 KB, 3.1 MB.
+// SizeText formats a byte count for people, in the UI's language: 840 B,
+// 12.5 KB, 3.1 MB; «12,5 КБ» in Russian.
 func SizeText(n int64) string {
 	switch {
 	case n < 1024:
-		return fmt.Sprintf("%s B", Int(n))
+		return lang.L("size.bytes", map[string]any{"N": Int(n)})
 	case n < 1024*1024:
-		return Num(float64(n)/1024, 1) + " KB"
+		return lang.L("size.kb", map[string]any{"N": Num(float64(n)/1024, 1)})
 	default:
-		return Num(float64(n)/(1024*1024), 1) + " MB"
+		return lang.L("size.mb", map[string]any{"N": Num(float64(n)/(1024*1024), 1)})
 	}
 }

@@ -3,6 +3,7 @@ package widgets
 import (
 	"context"
 	"fmt"
+	"os"
 	"slices"
 	"testing"
 	"time"
@@ -237,6 +238,27 @@ func TestFormatLabelNamesLayouts(t *testing.T) {
 		"": lang.L("importwizard.format.generic"), "new-tool": "new-tool"} {
 		if got := FormatLabel(id); got != want {
 			t.Errorf("FormatLabel(%q) = %q, want %q", id, got, want)
+		}
+	}
+}
+
+// File sizes are written in the UI's language: «45,5 КБ», not "45,5 KB".
+func TestSizeTextInRussian(t *testing.T) {
+	test.NewTempApp(t)
+	// Fyne takes the translations' language from the environment.
+	t.Setenv("LANGUAGE", "ru")
+	if err := lang.AddTranslationsFS(assets.Translations, "translations"); err != nil {
+		t.Fatal(err)
+	}
+	SetLang("ru")
+	t.Cleanup(func() {
+		os.Setenv("LANGUAGE", "en")
+		lang.AddTranslationsFS(assets.Translations, "translations")
+		SetLang("en")
+	})
+	for n, want := range map[int64]string{840: "840 Б", 46592: "45,5 КБ", 3250585: "3,1 МБ"} {
+		if got := SizeText(n); got != want {
+			t.Errorf("SizeText(%d) = %q, want %q", n, got, want)
 		}
 	}
 }
