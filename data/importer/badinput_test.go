@@ -3,7 +3,6 @@ package importer_test
 import (
 	"archive/zip"
 	"bytes"
-	"compress/gzip"
 	"errors"
 	"os"
 	"slices"
@@ -106,21 +105,23 @@ func TestEncryptedWorkbookRefused(t *testing.T) {
 	refusedWithin(t, writeFile(t, "locked.csv", ole), "import.error.encrypted", 20*time.Second)
 }
 
-// A gzip or ZIP archive named .csv was read as Latin-1 text: its binary
-// "header" was quoted back as columns and the user told to map a score.
-func TestArchiveNamedCSVRefused(t *testing.T) {
-	table := []byte("date,score,comment\n2024-01-01,9,ok\n")
-	var gz bytes.Buffer
-	zw := gzip.NewWriter(&gz)
-	zw.Write(table)
-	zw.Close()
-	var zp bytes.Buffer
-	z := zip.NewWriter(&zp)
-	w, _ := z.Create("answers.csv")
-	w.Write(table)
+// An archive that holds no table, or several, is refused: read as text,
+// its binary "header" was quoted back as columns and the user told to map
+// a score. (One holding a table is read as it: see archive_test.go.)
+func TestArchivesWithoutOneTableRefused(t *testing.T) {
+	var none, several bytes.Buffer
+	z := zip.NewWriter(&none)
+	w, _ := z.Create("report.pdf")
+	w.Write([]byte("%PDF-1.7\n"))
 	z.Close()
-	refusedWithin(t, writeFile(t, "gz.csv", gz.Bytes()), "import.error.archive", 20*time.Second)
-	refusedWithin(t, writeFile(t, "zipped.csv", zp.Bytes()), "import.error.archive", 20*time.Second)
+	z = zip.NewWriter(&several)
+	for _, name := range []string{"conversations.csv", "users.csv"} {
+		w, _ := z.Create("export/" + name)
+		w.Write([]byte("date,score,comment\n2024-01-01,9,ok\n"))
+	}
+	z.Close()
+	refusedWithin(t, writeFile(t, "report.csv", none.Bytes()), "import.error.archive", 20*time.Second)
+	refusedWithin(t, writeFile(t, "intercom.zip", several.Bytes()), "import.error.archive_tables", 20*time.Second)
 }
 
 // A workbook saved under a .csv name is read as the workbook it is.

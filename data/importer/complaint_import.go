@@ -25,6 +25,7 @@ func ImportComplaints(ctx context.Context, store data.ComplaintStore, path strin
 	if err != nil {
 		return res, err
 	}
+	defer p.close()
 	wrap := func(err error) error { return inFile(p.base, err) }
 	if why := p.surveyAnswers(); why != nil {
 		return res, wrap(why) // its warnings would be about tickets
@@ -66,6 +67,7 @@ func InspectComplaints(path string, opt Options) (*Preview, error) {
 	if err != nil {
 		return nil, err
 	}
+	defer p.close()
 	pv := p.preview()
 	pv.EventLog = repeatsIDs(p) || p.changeLog()
 	if p.changeLog() {

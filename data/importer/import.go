@@ -661,6 +661,7 @@ func ImportFeedback(ctx context.Context, store data.FeedbackStore, path string, 
 	if err != nil {
 		return res, err
 	}
+	defer p.close()
 	res.Warnings = p.warnings
 	wrap := func(err error) error { return inFile(p.base, err) }
 	if _, ok := p.mapping[FieldScore]; !ok {

@@ -30,6 +30,8 @@ const sampleRows = 200
 // plan is everything detected about a file before rows are read.
 type plan struct {
 	path     string
+	origin   string // the file the user chose: path, or the archive path came from
+	done     func() // removes path when it was unpacked (see close)
 	base     string
 	size     int64
 	xlsx     bool
@@ -279,9 +281,36 @@ func titleRows(lead [][]string) int {
 }
 
 // prepare detects the encoding, delimiter, header rows, layout, mapping
-// and date format of a file for the fields of sc.
+// and date format of a file for the fields of sc. An archive holding one
+// table is read as that table (see unpack): the plan's close removes it.
 func prepare(path string, opt Options, sc *schema) (*plan, error) {
-	base := filepath.Base(path)
+	table, done, err := unpack(path)
+	if err != nil {
+		base := filepath.Base(path)
+		return nil, inFile(base, fileError(base, err))
+	}
+	p, err := prepareFile(table, path, opt, sc)
+	if err != nil {
+		done()
+		return nil, err
+	}
+	p.done = done
+	return p, nil
+}
+
+// close removes what prepare unpacked for the plan.
+func (p *plan) close() {
+	if p.done != nil {
+		p.done()
+		p.done = nil
+	}
+}
+
+// prepareFile prepares the table file at path, which the user knows as
+// origin (an archive it was unpacked from, or path itself): messages name
+// origin's file and rejects go beside it.
+func prepareFile(path, origin string, opt Options, sc *schema) (*plan, error) {
+	base := filepath.Base(origin)
 	wrap := func(err error) error { return inFile(base, fileError(base, err)) }
 	st, err := os.Stat(path)
 	if err != nil {
@@ -290,7 +319,7 @@ func prepare(path string, opt Options, sc *schema) (*plan, error) {
 	if st.IsDir() {
 		return nil, wrap(errFolder)
 	}
-	p := &plan{path: path, base: base, size: st.Size(), xlsx: isXLSX(path), schema: sc}
+	p := &plan{path: path, origin: origin, base: base, size: st.Size(), xlsx: isXLSX(path), schema: sc}
 	if refused, err := otherFormat(path); err != nil || refused != nil {
 		if refused != nil {
 			err = refused
@@ -331,7 +360,7 @@ func prepare(path string, opt Options, sc *schema) (*plan, error) {
 		sheets = tableNames(tables)
 	}
 	if opt.Sheet == "" && len(sheets) > 1 {
-		return prepareSheets(path, opt, sc, sheets)
+		return prepareSheets(path, origin, opt, sc, sheets)
 	}
 	switch {
 	case p.xlsx:
@@ -760,14 +789,14 @@ const maxSheets = 8
 // most fields of sc: a summary or pivot sheet beside the answers (a row
 // per score, counted by formulas) may be the bigger, but maps little
 // more than a score. Among equals the sheet rankSheets puts first wins.
-func prepareSheets(path string, opt Options, sc *schema, sheets []string) (*plan, error) {
+func prepareSheets(path, origin string, opt Options, sc *schema, sheets []string) (*plan, error) {
 	var best *plan
 	var first error
 	var plans []*plan
 	for _, s := range sheets[:min(len(sheets), maxSheets)] {
 		o := opt
 		o.Sheet = s
-		p, err := prepare(path, o, sc)
+		p, err := prepareFile(path, origin, o, sc)
 		if err != nil {
 			if first == nil {
 				first = err
@@ -1177,6 +1206,7 @@ func Inspect(path string, opt Options) (*Preview, error) {
 	if err != nil {
 		return nil, err
 	}
+	defer p.close()
 	pv := p.preview()
 	if _, ok := p.mapping[FieldScore]; !ok {
 		msg := warning(warnNoScoreColumn, nil, "%s", ErrNoScoreColumn.Error())
@@ -1513,6 +1543,7 @@ func Kind(path string, opt Options) string {
 	if err != nil {
 		return KindFeedback
 	}
+	defer p.close()
 	if _, scored := p.mapping[FieldScore]; !scored && p.ticketExport() != nil {
 		return KindComplaints
 	}

@@ -36,7 +36,7 @@ func newRejectWriter(p *plan, opt Options) *rejectWriter {
 	case "-":
 		return &rejectWriter{}
 	case "":
-		return &rejectWriter{path: RejectsPath(p.path)}
+		return &rejectWriter{path: RejectsPath(p.origin)}
 	}
 	return &rejectWriter{path: opt.RejectsPath}
 }

@@ -488,11 +488,9 @@ func isXLSX(path string) bool {
 	if !bytes.HasPrefix(head[:n], []byte("PK\x03\x04")) {
 		return false
 	}
-	switch strings.ToLower(filepath.Ext(path)) {
-	case ".csv", ".tsv", ".txt":
-		return bytes.Contains(head[:n], []byte("xl/")) || bytes.Contains(head[:n], []byte("[Content_Types].xml"))
-	}
-	return true
+	// Under another name (.csv, .zip, none) only a ZIP whose entries
+	// are a workbook's is one: any other is an archive (see unpack).
+	return bytes.Contains(head[:n], []byte("xl/")) || bytes.Contains(head[:n], []byte("[Content_Types].xml"))
 }
 
 // hasBareQuotes reports whether the first records hold quote marks inside

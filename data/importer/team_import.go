@@ -38,6 +38,7 @@ func InspectTeam(kind TeamKind, path string, opt Options) (*Preview, error) {
 	if err != nil {
 		return nil, err
 	}
+	defer p.close()
 	pv := p.preview()
 	pv.NeedsFileDate = false // team rows carry their own dates, if any
 	if len(p.dateColumns()) == 0 {
@@ -74,6 +75,7 @@ func ParseTeam(ctx context.Context, kind TeamKind, path string, opt Options, kno
 	if err != nil {
 		return in, res, err
 	}
+	defer p.close()
 	res.Warnings = p.warnings
 	wrap := func(err error) error { return inFile(p.base, err) }
 	names := p.columnNames()

@@ -69,7 +69,7 @@ func PickImportFile(win fyne.Window, showError func(error), picked func(path str
 	}, win)
 	// ".xls": Excel 97-2003 workbooks (1C), and the HTML tables (Bitrix24,
 	// Jira) and Excel 2003 XML (older web and .NET tools) saved so.
-	fd.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".tsv", ".txt", ".xlsx", ".xls", ".ods", ".json", ".jsonl", ".ndjson", ".xml", ".htm", ".html"}))
+	fd.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".tsv", ".txt", ".xlsx", ".xls", ".ods", ".json", ".jsonl", ".ndjson", ".xml", ".htm", ".html", ".zip", ".gz"}))
 	fd.Resize(fyne.NewSize(800, 560))
 	ShowFileDialog(win, fd)
 }
