@@ -211,13 +211,7 @@ func (pkg *workbookPackage) clockFormats(sheet string, rows int) (map[int]bool, 
 			}
 		}
 	}
-	out := map[int]bool{}
-	for col, n := range clock {
-		if n > elapsed[col] {
-			out[col] = true
-		}
-	}
-	return out, nil
+	return clockColumns(clock, elapsed), nil
 }
 
 type relationship struct {

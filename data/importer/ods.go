@@ -93,12 +93,30 @@ func odsTables(r io.Reader, only string) ([]sheetTable, error) {
 	var cell *odsCell
 	var text strings.Builder
 	paragraphs, inP := 0, 0 // in the cell so far; inside one
+	// A time's cell style names a data style: one that does not cut the
+	// hours at a day ([HH]:MM) is a time taken, any other time style a
+	// time of day. Cells without a style take their column's.
+	dataStyle := map[string]string{}  // cell style -> its data style
+	elapsedStyle := map[string]bool{} // time style -> whether elapsed
+	var columnStyles []string         // the table's columns' cell styles
+	clock, elapsed := map[int]int{}, map[int]int{}
 	w := sheetXML{skip: "annotation"}
 	w.start = func(e xml.StartElement) {
 		switch e.Name.Local {
+		case "time-style":
+			elapsedStyle[attr(e, "name")] = attr(e, "truncate-on-overflow") == "false"
+		case "style":
+			if ds := attr(e, "data-style-name"); ds != "" {
+				dataStyle[attr(e, "name")] = ds
+			}
+		case "table-column":
+			for range min(repeats(attr(e, "number-columns-repeated")), maxColumns-len(columnStyles)) {
+				columnStyles = append(columnStyles, attr(e, "default-cell-style-name"))
+			}
 		case "table":
 			if t == nil {
-				t, blank = &sheetTable{name: attr(e, "name")}, 0
+				t, blank, columnStyles = &sheetTable{name: attr(e, "name")}, 0, nil
+				clock, elapsed = map[int]int{}, map[int]int{}
 			}
 		case "table-row":
 			row, rowRepeat, blankCells = nil, repeats(attr(e, "number-rows-repeated")), 0
@@ -113,7 +131,10 @@ func odsTables(r io.Reader, only string) ([]sheetTable, error) {
 			cell = &odsCell{
 				kind: attr(e, "value-type"), value: attr(e, "value"), date: attr(e, "date-value"),
 				duration: attr(e, "time-value"), boolean: attr(e, "boolean-value"),
-				repeat: repeats(attr(e, "number-columns-repeated")),
+				repeat: repeats(attr(e, "number-columns-repeated")), style: attr(e, "style-name"),
+			}
+			if at := len(row) + blankCells; cell.style == "" && at < len(columnStyles) {
+				cell.style = columnStyles[at]
 			}
 			text.Reset()
 			paragraphs = 0
@@ -158,6 +179,13 @@ func odsTables(r io.Reader, only string) ([]sheetTable, error) {
 					row = append(row, "")
 				}
 				blankCells = 0
+				if cell.kind == "time" {
+					counts := clock
+					if ds, ok := dataStyle[cell.style]; !ok || elapsedStyle[ds] {
+						counts = elapsed // no time style: taken for a duration, as a sheet's
+					}
+					counts[len(row)]++
+				}
 				for range min(n, maxColumns-len(row)) {
 					row = append(row, v)
 				}
@@ -186,6 +214,7 @@ func odsTables(r io.Reader, only string) ([]sheetTable, error) {
 			if t == nil {
 				return false
 			}
+			t.clocks = clockColumns(clock, elapsed)
 			stop := read.add(*t)
 			t = nil
 			return stop
@@ -205,8 +234,8 @@ func odsTables(r io.Reader, only string) ([]sheetTable, error) {
 
 // odsCell is a cell's typed value as content.xml gives it.
 type odsCell struct {
-	kind, value, date, duration, boolean string
-	repeat                               int
+	kind, value, date, duration, boolean, style string
+	repeat                                      int
 }
 
 // text is the cell as the importer reads it: a date as "2024-03-05

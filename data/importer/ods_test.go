@@ -33,8 +33,15 @@ type (
 		text       string
 		rows, cols int
 	} // a text cell merged over rows and columns
-	odsCovered struct{} // a cell a merged one covers
+	odsCovered struct{}      // a cell a merged one covers
+	odsClock   time.Duration // a time cell styled as a time of day (HH:MM)
+	odsTaken   time.Duration // a time cell styled as a time taken ([HH]:MM)
+	odsBare    time.Duration // a time cell with no style: its column's
 )
+
+// odsColumnStyles, a sheet's first row, gives its columns' default cell
+// styles ("ceClock", "ceTaken" or "").
+type odsColumnStyles []string
 
 // odsBlankRows in a sheet's rows is a blank row repeated.
 type odsBlankRows int
@@ -45,10 +52,26 @@ type odsBlankRows int
 func writeODS(tb testing.TB, path string, sheets map[string][][]any, order ...string) {
 	tb.Helper()
 	var c strings.Builder
-	c.WriteString(`<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:calcext="urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0" office:version="1.3"><office:body><office:spreadsheet>`)
+	c.WriteString(`<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:calcext="urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:number="urn:oasis:names:tc:opendocument:xmlns:datastyle:1.0" office:version="1.3">`)
+	// LibreOffice's data styles for HH:MM and [HH]:MM, and cell styles
+	// using them.
+	c.WriteString(`<office:automatic-styles><number:time-style style:name="N41"><number:hours number:style="long"/><number:text>:</number:text><number:minutes number:style="long"/></number:time-style>` +
+		`<number:time-style style:name="N46" number:truncate-on-overflow="false"><number:hours/><number:text>:</number:text><number:minutes number:style="long"/></number:time-style>` +
+		`<style:style style:name="ceClock" style:family="table-cell" style:parent-style-name="Default" style:data-style-name="N41"/>` +
+		`<style:style style:name="ceTaken" style:family="table-cell" style:parent-style-name="Default" style:data-style-name="N46"/></office:automatic-styles><office:body><office:spreadsheet>`)
 	for _, name := range order {
-		fmt.Fprintf(&c, `<table:table table:name="%s"><table:table-column table:number-columns-repeated="1024"/>`, html.EscapeString(name))
-		for _, row := range sheets[name] {
+		rows := sheets[name]
+		fmt.Fprintf(&c, `<table:table table:name="%s">`, html.EscapeString(name))
+		if len(rows) > 0 && len(rows[0]) == 1 {
+			if cs, ok := rows[0][0].(odsColumnStyles); ok {
+				for _, st := range cs {
+					fmt.Fprintf(&c, `<table:table-column table:default-cell-style-name="%s"/>`, st)
+				}
+				rows = rows[1:]
+			}
+		}
+		c.WriteString(`<table:table-column table:number-columns-repeated="1000"/>`)
+		for _, row := range rows {
 			if len(row) == 1 {
 				if n, ok := row[0].(odsBlankRows); ok {
 					fmt.Fprintf(&c, `<table:table-row table:number-rows-repeated="%d"><table:table-cell table:number-columns-repeated="1024"/></table:table-row>`, n)
@@ -72,6 +95,18 @@ func writeODS(tb testing.TB, path string, sheets map[string][][]any, order ...st
 				case odsDuration:
 					d := time.Duration(v)
 					fmt.Fprintf(&c, `<table:table-cell office:value-type="time" office:time-value="PT%02dH%02dM%02dS"><text:p>%d:%02d</text:p></table:table-cell>`, int(d.Hours()), int(d.Minutes())%60, int(d.Seconds())%60, int(d.Hours()), int(d.Minutes())%60)
+				case odsClock, odsTaken, odsBare:
+					var d time.Duration
+					style := ""
+					switch v := v.(type) {
+					case odsClock:
+						d, style = time.Duration(v), ` table:style-name="ceClock"`
+					case odsTaken:
+						d, style = time.Duration(v), ` table:style-name="ceTaken"`
+					case odsBare:
+						d = time.Duration(v)
+					}
+					fmt.Fprintf(&c, `<table:table-cell%s office:value-type="time" office:time-value="PT%02dH%02dM00S"><text:p>%d:%02d</text:p></table:table-cell>`, style, int(d.Hours()), int(d.Minutes())%60, int(d.Hours()), int(d.Minutes())%60)
 				case odsCode:
 					fmt.Fprintf(&c, `<table:table-cell office:value-type="float" office:value="%d"><text:p>%s</text:p></table:table-cell>`, v.value, v.shown)
 				case odsBlanks:
@@ -202,15 +237,12 @@ func TestImportODS(t *testing.T) {
 	if err != nil || !strings.Contains(string(rejects), "реестр.ods,5,Дата обращения,31.02.2024,") {
 		t.Errorf("rejects (%v):\n%s", err, rejects)
 	}
-	list, err := db.ListComplaints(context.Background(), data.ComplaintFilter{}, data.Page{})
-	if err != nil || len(list) != 1 {
-		t.Fatalf("complaints: %d, %v", len(list), err)
-	}
-	c, err := db.Complaint(context.Background(), list[0].ID)
-	if err != nil {
-		t.Fatal(err)
-	}
+	stored := storedByID(t, db)
+	c := stored["0007"]
 	f := data.DeriveFacts(c.Events)
+	if len(stored) != 1 {
+		t.Errorf("%d complaints stored", len(stored))
+	}
 	if c.ExternalID != "0007" || c.ClientName != "ООО «Ромашка»" || !c.OpenedAt.Equal(at(4, 9, 15)) ||
 		!f.ResolvedAt.Equal(at(4, 16, 40)) || !f.FirstResponseAt.Equal(at(4, 9, 41)) {
 		t.Errorf("complaint %+v, facts %+v", c, f)
@@ -271,13 +303,40 @@ func TestImportODSMergedCells(t *testing.T) {
 	if err != nil || res.Imported != 3 {
 		t.Fatalf("%+v, %v", res, err)
 	}
-	list, _ := db.ListComplaints(context.Background(), data.ComplaintFilter{}, data.Page{})
-	got := map[string]string{}
-	for _, c := range list {
-		full, _ := db.Complaint(context.Background(), c.ID)
-		got[full.ExternalID] = full.ClientName
+	got := storedByID(t, db)
+	if got["1"].ClientName != "ООО «Ромашка»" || got["2"].ClientName != "ООО «Ромашка»" || got["3"].ClientName != "ИП Петров" {
+		t.Errorf("clients %q, %q, %q", got["1"].ClientName, got["2"].ClientName, got["3"].ClientName)
 	}
-	if got["1"] != "ООО «Ромашка»" || got["2"] != "ООО «Ромашка»" || got["3"] != "ИП Петров" {
-		t.Errorf("clients %v", got)
+}
+
+// «Время решения» beside a date-only «Дата решения» is its time of day
+// when styled HH:MM, by the cell or by its column, and the time taken
+// when styled [HH]:MM (or not styled as a time at all).
+func TestImportODSDatesApart(t *testing.T) {
+	day := func(d int) odsDate { return odsDate(time.Date(2024, 3, d, 0, 0, 0, 0, time.UTC)) }
+	opened := time.Date(2024, 3, 5, 9, 15, 0, 0, time.UTC)
+	// A time taken is read with a resolution dated the opening's day: it
+	// times it (see TestXLSXDatesApartWithElapsedTimes).
+	for name, c := range map[string]struct {
+		styles   odsColumnStyles
+		resolved odsDate
+		took     any
+		want     time.Time
+	}{
+		"cell clock":   {nil, day(6), odsClock(11*time.Hour + 45*time.Minute), time.Date(2024, 3, 6, 11, 45, 0, 0, time.UTC)},
+		"column clock": {odsColumnStyles{"", "", "", "", "ceClock"}, day(6), odsBare(11*time.Hour + 45*time.Minute), time.Date(2024, 3, 6, 11, 45, 0, 0, time.UTC)},
+		"taken":        {nil, day(5), odsTaken(2 * time.Hour), opened.Add(2 * time.Hour)},
+		"no style":     {nil, day(5), odsBare(2 * time.Hour), opened.Add(2 * time.Hour)},
+	} {
+		rows := [][]any{
+			{"Номер", "Дата обращения", "Время обращения", "Дата решения", "Время решения"},
+			{1.0, day(5), odsClock(9*time.Hour + 15*time.Minute), c.resolved, c.took},
+		}
+		if c.styles != nil {
+			rows = append([][]any{{c.styles}}, rows...)
+		}
+		path := filepath.Join(t.TempDir(), "реестр.ods")
+		writeODS(t, path, map[string][][]any{"Лист1": rows}, "Лист1")
+		checkResolvedAt(t, name, path, opened, c.want)
 	}
 }

@@ -143,12 +143,7 @@ func spreadsheetMLTables(r io.Reader, only string) ([]sheetTable, error) {
 			if t == nil {
 				return false
 			}
-			t.clocks = map[int]bool{}
-			for c, n := range clock {
-				if n > elapsed[c] {
-					t.clocks[c] = true
-				}
-			}
+			t.clocks = clockColumns(clock, elapsed)
 			stop := read.add(*t)
 			t = nil
 			return stop

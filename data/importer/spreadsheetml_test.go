@@ -120,15 +120,7 @@ func TestImportSpreadsheetML(t *testing.T) {
 	if err != nil || !strings.Contains(string(rejects), "Реестр.xls,6,Дата обращения,31.02.2024,") {
 		t.Errorf("rejects (%v):\n%s", err, rejects)
 	}
-	list, _ := db.ListComplaints(context.Background(), data.ComplaintFilter{}, data.Page{})
-	got := map[string]data.Complaint{}
-	for _, c := range list {
-		full, err := db.Complaint(context.Background(), c.ID)
-		if err != nil {
-			t.Fatal(err)
-		}
-		got[full.ExternalID] = full
-	}
+	got := storedByID(t, db)
 	c101, c102 := got["101"], got["102"]
 	if c101.ClientName != "ООО «Ромашка»" || c102.ClientName != "ООО «Ромашка»" {
 		t.Errorf("clients %q, %q", c101.ClientName, c102.ClientName)

@@ -524,13 +524,7 @@ func (b *xlsBook) sheetRows(sh xlsSheet) (*tableRows, error) {
 			rows[i] = append(rows[i], "")
 		}
 	}
-	clocks := map[int]bool{}
-	for col, n := range clock {
-		if n > elapsed[col] {
-			clocks[col] = true
-		}
-	}
-	return &tableRows{rows: rows, clocks: clocks, merges: merges}, nil
+	return &tableRows{rows: rows, clocks: clockColumns(clock, elapsed), merges: merges}, nil
 }
 
 func boolText(v bool) string {

@@ -15,6 +15,41 @@ import (
 	"caredesk/data/sqlite"
 )
 
+// storedByID returns the stored complaints with their events, by
+// external id.
+func storedByID(t *testing.T, db *sqlite.DB) map[string]data.Complaint {
+	t.Helper()
+	list, err := db.ListComplaints(context.Background(), data.ComplaintFilter{}, data.Page{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]data.Complaint{}
+	for _, c := range list {
+		full, err := db.Complaint(context.Background(), c.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out[full.ExternalID] = full
+	}
+	return out
+}
+
+// checkResolvedAt imports the one complaint of the file at path into a
+// new store and checks when it was opened and resolved.
+func checkResolvedAt(t *testing.T, name, path string, opened, resolved time.Time) {
+	t.Helper()
+	db := openXLSStore(t)
+	res, err := ImportComplaints(context.Background(), db, path, Options{Location: time.UTC, RejectsPath: "-"}, nil)
+	if err != nil || res.Imported != 1 {
+		t.Fatalf("%s: %+v, %v", name, res, err)
+	}
+	for _, c := range storedByID(t, db) {
+		if f := data.DeriveFacts(c.Events); !c.OpenedAt.Equal(opened) || !f.ResolvedAt.Equal(resolved) {
+			t.Errorf("%s: opened %v, resolved %v; want %v, %v", name, c.OpenedAt, f.ResolvedAt, opened, resolved)
+		}
+	}
+}
+
 func openXLSStore(t *testing.T) *sqlite.DB {
 	t.Helper()
 	db, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "caredesk.db"))
@@ -62,18 +97,7 @@ func TestImportXLSRegister(t *testing.T) {
 	if r := string(rejects); !strings.Contains(r, "Реестр обращений.xls,6,Дата обращения,31.02.2024,") {
 		t.Errorf("rejects:\n%s", r)
 	}
-	got := map[string]data.Complaint{}
-	list, err := db.ListComplaints(context.Background(), data.ComplaintFilter{}, data.Page{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, c := range list {
-		full, err := db.Complaint(context.Background(), c.ID)
-		if err != nil {
-			t.Fatal(err)
-		}
-		got[full.ExternalID] = full
-	}
+	got := storedByID(t, db)
 	c17, c18, c20 := got["00017"], got["00018"], got["00020"]
 	if !c17.OpenedAt.Equal(at(4, 9, 15)) || c17.ClientName != "ООО «Ромашка»" || c17.Status != data.StatusResolved || c17.Priority != data.PriorityHigh {
 		t.Errorf("00017: %+v", c17)
@@ -232,19 +256,7 @@ func TestImportXLSDatesApart(t *testing.T) {
 			{"Номер", "Дата обращения", "Время обращения", "Дата решения", "Время решения"},
 			{xlsRK(1), day(5), xlsClock(9*time.Hour + 15*time.Minute), resolved, c.took},
 		}})
-		db := openXLSStore(t)
-		res, err := ImportComplaints(context.Background(), db, path, Options{Location: time.UTC, RejectsPath: "-"}, nil)
-		if err != nil || res.Imported != 1 {
-			t.Fatalf("%s: %+v, %v", name, res, err)
-		}
-		list, _ := db.ListComplaints(context.Background(), data.ComplaintFilter{}, data.Page{})
-		full, err := db.Complaint(context.Background(), list[0].ID)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if f := data.DeriveFacts(full.Events); !full.OpenedAt.Equal(time.Date(2024, 3, 5, 9, 15, 0, 0, time.UTC)) || !f.ResolvedAt.Equal(c.want) {
-			t.Errorf("%s: opened %v, resolved %v; want resolved %v", name, full.OpenedAt, f.ResolvedAt, c.want)
-		}
+		checkResolvedAt(t, name, path, time.Date(2024, 3, 5, 9, 15, 0, 0, time.UTC), c.want)
 	}
 }
 
@@ -268,21 +280,13 @@ func TestImportXLSMergedCells(t *testing.T) {
 	if err != nil || res.Imported != 4 || res.Rejected != 0 {
 		t.Fatalf("%+v, %v", res, err)
 	}
-	list, _ := db.ListComplaints(context.Background(), data.ComplaintFilter{}, data.Page{})
-	clients := map[string]string{}
-	for _, c := range list {
-		full, err := db.Complaint(context.Background(), c.ID)
-		if err != nil {
-			t.Fatal(err)
-		}
-		clients[full.ExternalID] = full.ClientName
-		if full.ExternalID == "3" && !data.DeriveFacts(full.Events).ResolvedAt.Equal(time.Time(at(7, 12))) {
-			t.Errorf("3: resolved %v («Дата решения» from the grouped header)", data.DeriveFacts(full.Events).ResolvedAt)
-		}
+	got := storedByID(t, db)
+	if r := data.DeriveFacts(got["3"].Events).ResolvedAt; !r.Equal(time.Time(at(7, 12))) {
+		t.Errorf("3: resolved %v («Дата решения» from the grouped header)", r)
 	}
 	for id, want := range map[string]string{"1": "ООО «Ромашка»", "2": "ООО «Ромашка»", "3": "ООО «Ромашка»", "4": "ИП Петров"} {
-		if clients[id] != want {
-			t.Errorf("%s: client %q, want %q", id, clients[id], want)
+		if got[id].ClientName != want {
+			t.Errorf("%s: client %q, want %q", id, got[id].ClientName, want)
 		}
 	}
 }

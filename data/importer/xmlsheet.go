@@ -93,3 +93,15 @@ func openSheetTable(read func(path, only string) ([]sheetTable, error), path, sh
 	t := tables[0]
 	return &tableRows{rows: t.rows, merges: t.merges, clocks: t.clocks, size: size}, nil
 }
+
+// clockColumns are the columns whose times are mostly formatted as a
+// time of day rather than as a time taken, from counts per column.
+func clockColumns(clock, elapsed map[int]int) map[int]bool {
+	out := map[int]bool{}
+	for c, n := range clock {
+		if n > elapsed[c] {
+			out[c] = true
+		}
+	}
+	return out
+}
