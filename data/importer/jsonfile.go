@@ -78,7 +78,7 @@ func jsonRecords(r io.Reader, each func(rec json.RawMessage) error) error {
 		}
 		name, _ := key.(string)
 		var v json.RawMessage
-		if !wrapper && isObjectArray(dec) {
+		if !wrapper && isRecordArray(dec) {
 			if _, err := dec.Token(); err != nil { // the array's "["
 				return damagedJSON(err)
 			}
@@ -124,16 +124,17 @@ func jsonRecords(r io.Reader, each func(rec json.RawMessage) error) error {
 	}
 }
 
-// isObjectArray reports whether the value the decoder is at is an array
-// whose first element is an object (or an empty array).
-func isObjectArray(dec *json.Decoder) bool {
+// isRecordArray reports whether the value the decoder is at is an array
+// whose first element is an object or an array (a row), or an empty
+// array.
+func isRecordArray(dec *json.Decoder) bool {
 	rest, _ := io.ReadAll(io.LimitReader(dec.Buffered(), 64))
 	rest = bytes.TrimLeft(rest, " \t\r\n:")
 	if len(rest) == 0 || rest[0] != '[' {
 		return false
 	}
 	rest = bytes.TrimLeft(rest[1:], " \t\r\n")
-	return len(rest) > 0 && (rest[0] == '{' || rest[0] == ']')
+	return len(rest) > 0 && (rest[0] == '{' || rest[0] == '[' || rest[0] == ']')
 }
 
 // jsonArray reads the elements of an array whose "[" was read, and its
@@ -225,29 +226,67 @@ func jsonScalar(raw json.RawMessage) string {
 	return string(raw)
 }
 
-// jsonColumns lists the keys of every record of the file at path, in the
-// order they are first met.
-func jsonColumns(path string) ([]string, error) {
+// jsonLayout is how a JSON file's records make a table: the columns,
+// and whether the records are rows (arrays) under a first one of names,
+// as a spreadsheet's API gives its cells ({"values": [["Дата", ...], ...]}),
+// rather than objects.
+type jsonLayout struct {
+	cols []string
+	rows bool
+}
+
+// jsonColumns finds the layout of the file at path: the keys of every
+// record, in the order they are first met, or the first row's names.
+func jsonColumns(path string) (jsonLayout, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, err
+		return jsonLayout{}, err
 	}
 	defer f.Close()
-	var cols []string
+	var l jsonLayout
 	seen := map[string]bool{}
+	first := true
 	err = jsonRecords(f, func(rec json.RawMessage) error {
-		if rec = bytes.TrimSpace(rec); len(rec) == 0 || rec[0] != '{' {
-			return errJSONNoRecords
+		rec = bytes.TrimSpace(rec)
+		if first && len(rec) > 0 && rec[0] == '[' {
+			l.rows = true
+			l.cols = jsonRow(rec)
 		}
-		flattenJSON(rec, "", func(key, _ string) {
-			if !seen[key] {
-				seen[key] = true
-				cols = append(cols, key)
-			}
-		})
+		switch {
+		case l.rows && (len(rec) == 0 || rec[0] != '['), !l.rows && (len(rec) == 0 || rec[0] != '{'):
+			return errJSONNoRecords
+		case !l.rows:
+			flattenJSON(rec, "", func(key, _ string) {
+				if !seen[key] {
+					seen[key] = true
+					l.cols = append(l.cols, key)
+				}
+			})
+		}
+		first = false
 		return nil
 	})
-	return cols, err
+	return l, err
+}
+
+// jsonRow is a row given as an array: each value as a cell's text (a
+// list or object as its JSON).
+func jsonRow(raw json.RawMessage) []string {
+	var items []json.RawMessage
+	if json.Unmarshal(raw, &items) != nil {
+		return nil
+	}
+	out := make([]string, len(items))
+	for i, it := range items {
+		if it = bytes.TrimSpace(it); len(it) > 0 && (it[0] == '{' || it[0] == '[') {
+			var compact bytes.Buffer
+			json.Compact(&compact, it)
+			out[i] = compact.String()
+			continue
+		}
+		out[i] = jsonScalar(it)
+	}
+	return out
 }
 
 // jsonSource serves a JSON file's records as rows under a header of
@@ -264,27 +303,36 @@ type jsonSource struct {
 	ended bool
 }
 
-// openJSON opens the file at path for its records under the columns
-// cols (jsonColumns).
-func openJSON(path string, cols []string) (*jsonSource, error) {
+// openJSON opens the file at path for its records as l lays them out.
+func openJSON(path string, l jsonLayout) (*jsonSource, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
-	s := &jsonSource{f: f, cnt: &countingReader{r: f}, cols: map[string]int{}, head: cols,
+	s := &jsonSource{f: f, cnt: &countingReader{r: f}, cols: map[string]int{}, head: l.cols,
 		rows: make(chan []string, 256), errc: make(chan error, 1), stop: make(chan struct{})}
-	for i, c := range cols {
+	for i, c := range l.cols {
 		s.cols[c] = i
 	}
+	names := l.rows // the first row, when rows are arrays, is the header
 	go func() {
 		defer close(s.rows)
 		s.errc <- jsonRecords(s.cnt, func(rec json.RawMessage) error {
-			row := make([]string, len(s.head))
-			flattenJSON(rec, "", func(key, value string) {
-				if i, ok := s.cols[key]; ok {
-					row[i] = value
-				}
-			})
+			var row []string
+			switch {
+			case names:
+				names = false
+				return nil
+			case l.rows:
+				row = jsonRow(rec)
+			default:
+				row = make([]string, len(s.head))
+				flattenJSON(rec, "", func(key, value string) {
+					if i, ok := s.cols[key]; ok {
+						row[i] = value
+					}
+				})
+			}
 			select {
 			case s.rows <- row:
 				return nil

@@ -89,13 +89,33 @@ func TestImportJSONFeedback(t *testing.T) {
 	}
 }
 
+// A spreadsheet's cells as its API gives them: rows as arrays under a
+// first row of names, in an object beside the range (Google Sheets'
+// values), a row cut before its last empty cells.
+func TestImportJSONRows(t *testing.T) {
+	sheet := `{"range": "Ответы!A1:C4", "majorDimension": "ROWS", "values": [
+  ["Отметка времени", "Оценка", "Комментарий"],
+  ["01.03.2024 10:00:00", "9", "Отлично"],
+  ["02.03.2024 11:00:00", "3"],
+  ["03.03.2024 12:00:00", 10, "Быстро"]
+]}`
+	db := openStore(t)
+	res := importFile(t, db, writeFile(t, "values.json", []byte(sheet)), importer.Options{RejectsPath: "-"})
+	if res.Imported != 3 || res.Rejected != 0 {
+		t.Fatalf("imported %d, rejected %d: %+v", res.Imported, res.Rejected, res.Rejects)
+	}
+	if got := byComment(t, db); got["Быстро"].Score != 10 || got[""].Score != 3 {
+		t.Errorf("answers %+v", got)
+	}
+}
+
 // JSON that is cut short, or holds no records, is refused with what to
 // do, and nothing is stored.
 func TestJSONRefused(t *testing.T) {
 	for name, c := range map[string]struct{ content, code string }{
 		"cut.json":     {`[{"id":1,"created_at":"2024-03-04","status":"open"},{"id":2,"crea`, "import.error.damaged_json"},
 		"numbers.json": {`[1, 2, 3]`, "import.error.json_no_records"},
-		"rows.json":    {`[["id","created_at"],[1,"2024-03-04"]]`, "import.error.json_no_records"},
+		"mixed.json":   {`[["id","created_at"],{"id":1}]`, "import.error.json_no_records"},
 	} {
 		db := openStore(t)
 		_, err := importer.ImportComplaints(context.Background(), db, writeFile(t, name, []byte(c.content)), importer.Options{Location: time.UTC, RejectsPath: "-"}, nil)

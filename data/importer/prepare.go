@@ -90,10 +90,10 @@ type plan struct {
 	// xml: the file is an Excel 2003 XML spreadsheet (see
 	// readSpreadsheetML).
 	xml bool
-	// json: the file is a JSON export (see jsonRecords), its columns
-	// jsonCols, every key of every record.
-	json     bool
-	jsonCols []string
+	// json: the file is a JSON export (see jsonRecords), laid out as
+	// jsonLayout says.
+	json       bool
+	jsonLayout jsonLayout
 	// clockCols are a workbook's columns formatted as a time of day
 	// (h:mm), which their values alone do not tell from durations.
 	clockCols map[int]bool
@@ -140,7 +140,7 @@ func (p *plan) openTable() (recordSource, error) {
 	case p.xlsx:
 		src, err = openXLSX(p.path, p.sheet, p.size)
 	case p.json:
-		return openJSON(p.path, p.jsonCols)
+		return openJSON(p.path, p.jsonLayout)
 	default:
 		return openCSV(p.path, p.enc.name, p.delim, p.lazyQuotes)
 	}
@@ -375,7 +375,7 @@ func prepareFile(path, origin string, opt Options, sc *schema) (*plan, error) {
 		if p.json = isJSON(path); p.json {
 			// Every record's keys make the header: a key the first
 			// records lack is still a column.
-			if p.jsonCols, err = jsonColumns(path); err != nil {
+			if p.jsonLayout, err = jsonColumns(path); err != nil {
 				return nil, wrap(err)
 			}
 		} else if p.html, err = isHTMLPage(path); err != nil {
