@@ -35,7 +35,7 @@ var ErrStrictImport = errors.New("strict import: some rows are invalid, nothing 
 type ImportOptions struct {
 	Encoding   string                 // "" detect; one of importer.Encodings
 	Delimiter  rune                   // 0 detect; ',', ';', '\t'
-	Sheet      string                 // XLSX sheet; "" = the first, or a longer one when the first is empty or shorter
+	Sheet      string                 // a workbook's sheet; "" = the one that maps the most fields
 	HeaderRows int                    // 0 detect; 1, 2 (SurveyMonkey), 3 (Qualtrics)
 	Format     string                 // a known layout; "" detect
 	Mapping    map[ImportField]string // field -> column header (or "#N", 1-based; "" = not imported); overrides the layout
@@ -66,7 +66,8 @@ type ImportPreview struct {
 	Delimiter    rune // 0 for XLSX
 	HeaderRows   int
 	Format       string
-	Sheet        string                 // XLSX sheet read
+	Sheet        string                 // the workbook's sheet read
+	Sheets       []string               // the workbook's sheets, when it has several, to choose from
 	Columns      []string               // header names (joined for multi-row headers)
 	Mapping      map[ImportField]string // detected, after ImportOptions.Mapping overrides
 	Sample       [][]string             // first data rows, decoded

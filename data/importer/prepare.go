@@ -30,8 +30,9 @@ const sampleRows = 200
 // plan is everything detected about a file before rows are read.
 type plan struct {
 	path     string
-	origin   string // the file the user chose: path, or the archive path came from
-	done     func() // removes path when it was unpacked (see close)
+	origin   string   // the file the user chose: path, or the archive path came from
+	sheets   []string // a workbook's sheets, for the user to choose from
+	done     func()   // removes path when it was unpacked (see close)
 	base     string
 	size     int64
 	xlsx     bool
@@ -362,10 +363,14 @@ func prepareFile(path, origin string, opt Options, sc *schema) (*plan, error) {
 	if opt.Sheet == "" && len(sheets) > 1 {
 		return prepareSheets(path, origin, opt, sc, sheets)
 	}
+	p.sheets = sheets
 	switch {
 	case p.xlsx:
 		if p.sheet, p.merges, err = pickSheet(path, opt.Sheet); err != nil {
 			return nil, wrap(err)
+		}
+		if len(p.sheets) == 0 {
+			p.sheets, _ = sheetList(path)
 		}
 	case p.xls, p.ods, p.xml:
 		if p.sheet, err = chooseSheet(path, sheets, opt.Sheet); err != nil {
@@ -1610,7 +1615,7 @@ func (p *plan) answerCodes() *MessageError {
 func (p *plan) preview() *Preview {
 	names := p.columnNames()
 	pv := &Preview{
-		File:         p.path,
+		File:         p.origin,
 		Size:         p.size,
 		Encoding:     p.enc.name,
 		EncodingSure: p.enc.sure,
@@ -1626,6 +1631,9 @@ func (p *plan) preview() *Preview {
 	}
 	for f, i := range p.mapping {
 		pv.Mapping[f] = names[i]
+	}
+	if len(p.sheets) > 1 {
+		pv.Sheets = p.sheets
 	}
 	pv.Sample = append(pv.Sample, p.sample[:min(20, len(p.sample))]...)
 	if len(p.dateColumns()) > 0 {

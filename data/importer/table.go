@@ -460,6 +460,17 @@ func cmpBool(a, b bool) int {
 	return -1
 }
 
+// sheetList lists the sheets of a workbook in its order, from the
+// package alone.
+func sheetList(path string) ([]string, error) {
+	pkg, err := openPackage(path)
+	if err != nil {
+		return nil, err
+	}
+	defer pkg.close()
+	return pkg.names(), nil
+}
+
 // workbookSheets lists the sheets of a workbook as rankSheets orders them.
 func workbookSheets(path string) ([]string, error) {
 	f, err := excelize.OpenFile(path)

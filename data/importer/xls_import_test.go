@@ -11,6 +11,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/xuri/excelize/v2"
+
 	"caredesk/data"
 	"caredesk/data/sqlite"
 )
@@ -288,5 +290,39 @@ func TestImportXLSMergedCells(t *testing.T) {
 		if got[id].ClientName != want {
 			t.Errorf("%s: client %q, want %q", id, got[id].ClientName, want)
 		}
+	}
+}
+
+// The preview lists a workbook's sheets for the user to choose from, and
+// reads the one chosen.
+func TestInspectOffersSheets(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "book.xls")
+	writeXLS(t, path, 0,
+		xlsTestSheet{name: "Итоги", rows: [][]any{{"NPS"}, {xlsNumFunc(12.5)}}},
+		xlsTestSheet{name: "Ответы", rows: [][]any{{"Дата", "Оценка"}, {xlsDay(time.Date(2024, 2, 1, 0, 0, 0, 0, time.UTC)), xlsRK(9)}}})
+	pv, err := Inspect(path, Options{Location: time.UTC})
+	if err != nil || pv.Sheet != "Ответы" || strings.Join(pv.Sheets, ",") != "Ответы,Итоги" {
+		t.Fatalf("preview: %v, sheet %q of %q", err, pv.Sheet, pv.Sheets)
+	}
+	pv, err = Inspect(path, Options{Location: time.UTC, Sheet: "Итоги"})
+	if err != nil || pv.Sheet != "Итоги" || len(pv.Sheets) != 2 || pv.Columns[0] != "NPS" {
+		t.Errorf("chosen sheet: %v, %q of %q, columns %q", err, pv.Sheet, pv.Sheets, pv.Columns)
+	}
+	if pv, err := Inspect(filepath.Join("testdata", "complaints.xlsx"), Options{Location: time.UTC}); err != nil || len(pv.Sheets) != 0 {
+		t.Errorf("one sheet offers no choice: %v, %q", err, pv.Sheets)
+	}
+	// An XLSX lists its sheets in its own order.
+	book := excelize.NewFile()
+	book.SetSheetName("Sheet1", "Итоги")
+	book.SetCellValue("Итоги", "A1", "NPS")
+	book.NewSheet("Ответы")
+	book.SetSheetRow("Ответы", "A1", &[]any{"Дата", "Оценка"})
+	book.SetSheetRow("Ответы", "A2", &[]any{"2024-02-01", 9})
+	xlsx := filepath.Join(t.TempDir(), "book.xlsx")
+	if err := book.SaveAs(xlsx); err != nil {
+		t.Fatal(err)
+	}
+	if pv, err := Inspect(xlsx, Options{Location: time.UTC}); err != nil || pv.Sheet != "Ответы" || strings.Join(pv.Sheets, ",") != "Итоги,Ответы" {
+		t.Errorf("XLSX: %v, %q of %q", err, pv.Sheet, pv.Sheets)
 	}
 }

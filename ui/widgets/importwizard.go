@@ -102,6 +102,7 @@ type ImportWizard struct {
 	restoreKeys func()          // the window's key handler before the wizard
 
 	// preview step
+	sheet       *widget.Select // the workbook's sheets, when it has several
 	encoding    *widget.Select
 	delimiter   *widget.Select
 	headerRows  *widget.Select
@@ -332,9 +333,23 @@ func (w *ImportWizard) showPreview() {
 
 	left := container.New(layout.NewFormLayout(),
 		FormLabel(lang.L("importwizard.file")), widget.NewLabel(filepath.Base(pv.File)+"  ("+SizeText(pv.Size)+")"),
-		FormLabel(lang.L("importwizard.encoding")), encodingRow,
-		FormLabel(lang.L("importwizard.delimiter")), container.NewHBox(FixedWidth(w.delimiter, 230), FixedWidth(w.headerRows, 60), widget.NewLabel(lang.L("importwizard.header_rows"))),
 	)
+	if len(pv.Sheets) > 1 {
+		// The importer took the sheet that maps the most fields; a
+		// summary may still have won over the answers.
+		w.sheet = widget.NewSelect(pv.Sheets, nil)
+		w.sheet.SetSelected(pv.Sheet)
+		w.sheet.OnChanged = func(name string) {
+			w.opt.Sheet = name
+			w.reinspect()
+		}
+		left.Add(FormLabel(lang.L("importwizard.sheet")))
+		left.Add(w.sheet)
+	}
+	left.Add(FormLabel(lang.L("importwizard.encoding")))
+	left.Add(encodingRow)
+	left.Add(FormLabel(lang.L("importwizard.delimiter")))
+	left.Add(container.NewHBox(FixedWidth(w.delimiter, 230), FixedWidth(w.headerRows, 60), widget.NewLabel(lang.L("importwizard.header_rows"))))
 	right := container.New(layout.NewFormLayout(),
 		FormLabel(lang.L("importwizard.format")), widget.NewLabel(format),
 		FormLabel(lang.L("importwizard.dates")), widget.NewLabel(dates),

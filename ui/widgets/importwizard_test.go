@@ -262,3 +262,52 @@ func TestSizeTextInRussian(t *testing.T) {
 		}
 	}
 }
+
+// A workbook of several sheets offers them: choosing another sheet asks
+// the importer again for it, and the preview follows.
+func TestImportWizardChoosesTheSheet(t *testing.T) {
+	test.NewTempApp(t)
+	SetLang("en")
+	if err := lang.AddTranslationsFS(assets.Translations, "translations"); err != nil {
+		t.Fatal(err)
+	}
+	win := test.NewTempWindow(t, widget.NewLabel(""))
+	win.Resize(fyne.NewSize(1200, 800))
+	var asked []string
+	a := ImportAdapter{
+		Title: "Import", ImportedKey: "importwizard.rejected", DateField: "opened",
+		FieldName: func(f data.ImportField) string { return string(f) },
+		Encodings: []string{"utf-8"},
+		Inspect: func(path string, opt data.ImportOptions) (*data.ImportPreview, error) {
+			asked = append(asked, opt.Sheet)
+			sheet := opt.Sheet
+			if sheet == "" {
+				sheet = "Сводка" // the importer's choice, wrong here
+			}
+			return &data.ImportPreview{File: path, HeaderRows: 1, Format: data.ImportFormatGeneric, Sheet: sheet,
+				Sheets: []string{"Сводка", "Ответы"}, Columns: []string{"Лист " + sheet}, Sample: [][]string{{"1"}},
+				Fields: []data.ImportField{"opened"}, Mapping: map[data.ImportField]string{}}, nil
+		},
+		Import: func(context.Context, string, data.ImportOptions, func(data.ImportProgress)) (data.ImportResult, error) {
+			return data.ImportResult{}, nil
+		},
+		ShowError: func(err error) { t.Error(err) },
+		Imported:  func() {},
+		Closed:    func() {},
+	}
+	var w *ImportWizard
+	Do(func() { w = OpenImportWizard(win, "book.xls", a) })
+	WaitIdle()
+	Do(func() {
+		if w.sheet == nil || w.sheet.Selected != "Сводка" {
+			t.Fatalf("sheet choice: %v", w.sheet)
+		}
+		w.sheet.SetSelected("Ответы")
+	})
+	WaitIdle()
+	var shown []string
+	Do(func() { shown = shownTexts(w.Content()) })
+	if len(asked) != 2 || asked[1] != "Ответы" || !slices.Contains(shown, "Лист Ответы") {
+		t.Errorf("asked for sheets %q; the preview shows %q", asked, shown)
+	}
+}
