@@ -45,11 +45,9 @@ func shownTexts(o fyne.CanvasObject) []string {
 	return out
 }
 
-// The wizard shows the importer's preview and result as they come: it
-// translates their messages and reject reasons, adds the adapter's note on
-// an event log, passes the department's zone to both calls, and shows a
-// strict import's refusal as a result, not as a failure.
-func TestImportWizardTranslatesTheImportersMessages(t *testing.T) {
+// wizardWindow is a test app's window for a wizard, in English.
+func wizardWindow(t *testing.T) fyne.Window {
+	t.Helper()
 	test.NewTempApp(t)
 	SetLang("en")
 	if err := lang.AddTranslationsFS(assets.Translations, "translations"); err != nil {
@@ -57,6 +55,15 @@ func TestImportWizardTranslatesTheImportersMessages(t *testing.T) {
 	}
 	win := test.NewTempWindow(t, widget.NewLabel(""))
 	win.Resize(fyne.NewSize(1200, 800))
+	return win
+}
+
+// The wizard shows the importer's preview and result as they come: it
+// translates their messages and reject reasons, adds the adapter's note on
+// an event log, passes the department's zone to both calls, and shows a
+// strict import's refusal as a result, not as a failure.
+func TestImportWizardTranslatesTheImportersMessages(t *testing.T) {
+	win := wizardWindow(t)
 	zone := time.FixedZone("MSK", 3*3600)
 	encodingGuess := data.ImportMessage{Code: "import.warning.encoding_guess",
 		Args: map[string]any{"Encoding": "windows-1251", "Other": "cp850"}, Text: "encoding guessed"}
@@ -266,13 +273,7 @@ func TestSizeTextInRussian(t *testing.T) {
 // A workbook of several sheets offers them: choosing another sheet asks
 // the importer again for it, and the preview follows.
 func TestImportWizardChoosesTheSheet(t *testing.T) {
-	test.NewTempApp(t)
-	SetLang("en")
-	if err := lang.AddTranslationsFS(assets.Translations, "translations"); err != nil {
-		t.Fatal(err)
-	}
-	win := test.NewTempWindow(t, widget.NewLabel(""))
-	win.Resize(fyne.NewSize(1200, 800))
+	win := wizardWindow(t)
 	var asked []string
 	a := ImportAdapter{
 		Title: "Import", ImportedKey: "importwizard.rejected", DateField: "opened",
