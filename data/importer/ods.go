@@ -214,8 +214,7 @@ func odsTables(r io.Reader, only string) ([]sheetTable, error) {
 			if t == nil {
 				return false
 			}
-			t.clocks = clockColumns(clock, elapsed)
-			stop := read.add(*t)
+			stop := read.add(t, clock, elapsed)
 			t = nil
 			return stop
 		}

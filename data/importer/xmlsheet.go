@@ -59,10 +59,12 @@ type sheetsRead struct {
 	stopped bool
 }
 
-// add keeps a sheet read to its end, and tells whether it was the one
-// asked for.
-func (s *sheetsRead) add(t sheetTable) (stop bool) {
-	s.tables = append(s.tables, t)
+// add keeps a sheet read to its end, with its columns of times of day
+// (from the counts of its times' kinds, see clockColumns), and tells
+// whether it was the one asked for.
+func (s *sheetsRead) add(t *sheetTable, clock, elapsed map[int]int) (stop bool) {
+	t.clocks = clockColumns(clock, elapsed)
+	s.tables = append(s.tables, *t)
 	s.stopped = s.only != "" && t.name == s.only
 	return s.stopped
 }
