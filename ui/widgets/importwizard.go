@@ -110,6 +110,7 @@ type ImportWizard struct {
 	fileDate    *DateEntry
 	fileDateRow *fyne.Container
 	mapping     map[data.ImportField]*widget.Select
+	mapScroll   *container.Scroll // the mapping, when it scrolls
 	strict      *widget.Check
 	message     *widget.Label
 	startBtn    *widget.Button
@@ -164,16 +165,22 @@ func (w *ImportWizard) AsksFileDate() bool { return w.fileDateRow != nil && w.fi
 const mappingRowsShown = 5
 
 // mappingScroll shows the mapping grid (two field/column pairs a row),
-// scrolling when it has more than mappingRowsShown rows.
-func mappingScroll(grid *fyne.Container, fields int) fyne.CanvasObject {
+// scrolling when it has more than shown rows; scroll is nil when it
+// does not.
+func mappingScroll(grid *fyne.Container, fields, shown int) (view fyne.CanvasObject, scroll *container.Scroll) {
 	rows := (fields + 1) / 2
-	if rows <= mappingRowsShown {
-		return grid
+	if rows <= shown {
+		return grid, nil
 	}
-	scroll := container.NewVScroll(grid)
+	scroll = container.NewVScroll(grid)
+	setRowsShown(scroll, shown)
+	return scroll, scroll
+}
+
+// setRowsShown makes a mapping scroll as tall as rows rows of selects.
+func setRowsShown(scroll *container.Scroll, rows int) {
 	rowHeight := widget.NewSelect([]string{"x"}, nil).MinSize().Height + theme.Padding()
-	scroll.SetMinSize(fyne.NewSize(0, mappingRowsShown*rowHeight))
-	return scroll
+	scroll.SetMinSize(fyne.NewSize(0, float32(rows)*rowHeight))
 }
 
 // warningLines is how many lines of the preview's warnings show when
@@ -333,27 +340,26 @@ func (w *ImportWizard) showPreview() {
 
 	left := container.New(layout.NewFormLayout(),
 		FormLabel(lang.L("importwizard.file")), widget.NewLabel(filepath.Base(pv.File)+"  ("+SizeText(pv.Size)+")"),
+		FormLabel(lang.L("importwizard.encoding")), encodingRow,
+		FormLabel(lang.L("importwizard.delimiter")), container.NewHBox(FixedWidth(w.delimiter, 230), FixedWidth(w.headerRows, 60), widget.NewLabel(lang.L("importwizard.header_rows"))),
+	)
+	right := container.New(layout.NewFormLayout(),
+		FormLabel(lang.L("importwizard.format")), widget.NewLabel(format),
+		FormLabel(lang.L("importwizard.dates")), widget.NewLabel(dates),
 	)
 	if len(pv.Sheets) > 1 {
 		// The importer took the sheet that maps the most fields; a
-		// summary may still have won over the answers.
+		// summary may still have won over the answers. The choice goes
+		// in the right column's free row, so the sample keeps its room.
 		w.sheet = widget.NewSelect(pv.Sheets, nil)
 		w.sheet.SetSelected(pv.Sheet)
 		w.sheet.OnChanged = func(name string) {
 			w.opt.Sheet = name
 			w.reinspect()
 		}
-		left.Add(FormLabel(lang.L("importwizard.sheet")))
-		left.Add(w.sheet)
+		right.Add(FormLabel(lang.L("importwizard.sheet")))
+		right.Add(w.sheet)
 	}
-	left.Add(FormLabel(lang.L("importwizard.encoding")))
-	left.Add(encodingRow)
-	left.Add(FormLabel(lang.L("importwizard.delimiter")))
-	left.Add(container.NewHBox(FixedWidth(w.delimiter, 230), FixedWidth(w.headerRows, 60), widget.NewLabel(lang.L("importwizard.header_rows"))))
-	right := container.New(layout.NewFormLayout(),
-		FormLabel(lang.L("importwizard.format")), widget.NewLabel(format),
-		FormLabel(lang.L("importwizard.dates")), widget.NewLabel(dates),
-	)
 
 	dayFirst, monthFirst := lang.L("importwizard.dmy"), lang.L("importwizard.mdy")
 	w.dateOrder = widget.NewRadioGroup([]string{dayFirst, monthFirst}, func(string) {
@@ -410,6 +416,8 @@ func (w *ImportWizard) showPreview() {
 		mapGrid.Add(widget.NewLabelWithStyle(w.a.FieldName(f), fyne.TextAlignTrailing, fyne.TextStyle{}))
 		mapGrid.Add(sel)
 	}
+	var mapView fyne.CanvasObject
+	mapView, w.mapScroll = mappingScroll(mapGrid, len(pv.Fields), mappingRowsShown)
 	w.updateFileDateRow()
 
 	w.strict = widget.NewCheck(lang.L("importwizard.strict"), func(on bool) { w.opt.Strict = on })
@@ -420,7 +428,7 @@ func (w *ImportWizard) showPreview() {
 		w.fileDateRow,
 		widget.NewSeparator(),
 		widget.NewLabelWithStyle(lang.L("importwizard.mapping"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		mappingScroll(mapGrid, len(pv.Fields)),
+		mapView,
 		widget.NewSeparator(),
 	)
 	var warnings []fyne.CanvasObject
@@ -446,22 +454,35 @@ func (w *ImportWizard) reinspect() {
 	w.inspect()
 }
 
+// needsFileDate reports whether the import needs one date for the whole
+// file: no column gives the rows' dates, whether the importer found none
+// (until the user chooses one) or the user took its choice away.
 func (w *ImportWizard) needsFileDate() bool {
-	if w.pv.NeedsFileDate {
-		return true
-	}
 	if w.a.DateField == "" {
-		return false // the rows carry their own dates, if any (team files)
+		return w.pv.NeedsFileDate // the rows carry their own dates, if any (team files)
 	}
-	sel := w.mapping[w.a.DateField]
-	return sel == nil || sel.SelectedIndex() <= 0
+	if sel := w.mapping[w.a.DateField]; sel != nil && sel.SelectedIndex() > 0 {
+		return false
+	}
+	_, detected := w.pv.Mapping[w.a.DateField]
+	return w.pv.NeedsFileDate || detected
 }
 
 func (w *ImportWizard) updateFileDateRow() {
+	shown := mappingRowsShown
 	if w.needsFileDate() {
 		w.fileDateRow.Show()
+		// The date row and its hint take two rows of the mapping's
+		// room: the sample below keeps its own.
+		shown -= 2
 	} else {
 		w.fileDateRow.Hide()
+	}
+	if w.mapScroll != nil {
+		setRowsShown(w.mapScroll, shown)
+		if w.body != nil {
+			w.body.Refresh() // lays the preview out again for the new heights
+		}
 	}
 }
 

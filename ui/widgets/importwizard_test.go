@@ -312,3 +312,49 @@ func TestImportWizardChoosesTheSheet(t *testing.T) {
 		t.Errorf("asked for sheets %q; the preview shows %q", asked, shown)
 	}
 }
+
+// While the wizard asks for one date for the whole file, the mapping
+// shows two rows fewer, so the sample below keeps its rows on a
+// 720-pixel screen; once a date column is chosen, no file date is asked
+// and the rows come back.
+func TestImportWizardMappingMakesRoomForTheFileDate(t *testing.T) {
+	win := wizardWindow(t)
+	fields := []data.ImportField{"opened", "status", "priority", "type", "channel", "client", "category", "subject", "assignee", "resolved_at", "closed_at", "verdict"}
+	a := ImportAdapter{
+		Title: "Import", ImportedKey: "importwizard.rejected", DateField: "opened", FileDateRequired: "give the file's date",
+		FieldName: func(f data.ImportField) string { return string(f) },
+		Encodings: []string{"utf-8"},
+		Inspect: func(path string, opt data.ImportOptions) (*data.ImportPreview, error) {
+			return &data.ImportPreview{File: path, HeaderRows: 1, Format: data.ImportFormatGeneric, NeedsFileDate: true,
+				Columns: []string{"Когда", "Статус"}, Sample: [][]string{{"2024-03-05", "Новое"}},
+				Fields: fields, Mapping: map[data.ImportField]string{}}, nil
+		},
+		Import: func(context.Context, string, data.ImportOptions, func(data.ImportProgress)) (data.ImportResult, error) {
+			return data.ImportResult{}, nil
+		},
+		ShowError: func(err error) { t.Error(err) },
+		Imported:  func() {},
+		Closed:    func() {},
+	}
+	var w *ImportWizard
+	Do(func() { w = OpenImportWizard(win, "tickets.csv", a) })
+	WaitIdle()
+	var asking, mapped float32
+	var problem string
+	var dateRow bool
+	Do(func() {
+		asking = w.mapScroll.MinSize().Height
+		w.mapping["opened"].SetSelected("Когда")
+		mapped = w.mapScroll.MinSize().Height
+		dateRow = w.fileDateRow.Visible()
+		_, problem = w.options()
+	})
+	if asking <= 0 || mapped <= asking || mapped/asking < 1.5 || mapped/asking > 1.8 {
+		t.Errorf("mapping height %v while asking for a date, %v once mapped: want 3 rows, then 5", asking, mapped)
+	}
+	// A column chosen for the dates: no date for the whole file is asked
+	// (it was, and the import could not start without one).
+	if dateRow || problem != "" {
+		t.Errorf("after a date column is chosen: file date row shown %v, problem %q", dateRow, problem)
+	}
+}
