@@ -58,6 +58,28 @@ func wizardWindow(t *testing.T) fyne.Window {
 	return win
 }
 
+// previewWizard opens a wizard on path whose preview inspect gives; its
+// import does nothing.
+func previewWizard(t *testing.T, win fyne.Window, path string, inspect func(string, data.ImportOptions) (*data.ImportPreview, error)) *ImportWizard {
+	t.Helper()
+	a := ImportAdapter{
+		Title: "Import", ImportedKey: "importwizard.rejected", DateField: "opened", FileDateRequired: "give the file's date",
+		FieldName: func(f data.ImportField) string { return string(f) },
+		Encodings: []string{"utf-8"},
+		Inspect:   inspect,
+		Import: func(context.Context, string, data.ImportOptions, func(data.ImportProgress)) (data.ImportResult, error) {
+			return data.ImportResult{}, nil
+		},
+		ShowError: func(err error) { t.Error(err) },
+		Imported:  func() {},
+		Closed:    func() {},
+	}
+	var w *ImportWizard
+	Do(func() { w = OpenImportWizard(win, path, a) })
+	WaitIdle()
+	return w
+}
+
 // The wizard shows the importer's preview and result as they come: it
 // translates their messages and reject reasons, adds the adapter's note on
 // an event log, passes the department's zone to both calls, and shows a
@@ -275,30 +297,16 @@ func TestSizeTextInRussian(t *testing.T) {
 func TestImportWizardChoosesTheSheet(t *testing.T) {
 	win := wizardWindow(t)
 	var asked []string
-	a := ImportAdapter{
-		Title: "Import", ImportedKey: "importwizard.rejected", DateField: "opened",
-		FieldName: func(f data.ImportField) string { return string(f) },
-		Encodings: []string{"utf-8"},
-		Inspect: func(path string, opt data.ImportOptions) (*data.ImportPreview, error) {
-			asked = append(asked, opt.Sheet)
-			sheet := opt.Sheet
-			if sheet == "" {
-				sheet = "Сводка" // the importer's choice, wrong here
-			}
-			return &data.ImportPreview{File: path, HeaderRows: 1, Format: data.ImportFormatGeneric, Sheet: sheet,
-				Sheets: []string{"Сводка", "Ответы"}, Columns: []string{"Лист " + sheet}, Sample: [][]string{{"1"}},
-				Fields: []data.ImportField{"opened"}, Mapping: map[data.ImportField]string{}}, nil
-		},
-		Import: func(context.Context, string, data.ImportOptions, func(data.ImportProgress)) (data.ImportResult, error) {
-			return data.ImportResult{}, nil
-		},
-		ShowError: func(err error) { t.Error(err) },
-		Imported:  func() {},
-		Closed:    func() {},
-	}
-	var w *ImportWizard
-	Do(func() { w = OpenImportWizard(win, "book.xls", a) })
-	WaitIdle()
+	w := previewWizard(t, win, "book.xls", func(path string, opt data.ImportOptions) (*data.ImportPreview, error) {
+		asked = append(asked, opt.Sheet)
+		sheet := opt.Sheet
+		if sheet == "" {
+			sheet = "Сводка" // the importer's choice, wrong here
+		}
+		return &data.ImportPreview{File: path, HeaderRows: 1, Format: data.ImportFormatGeneric, Sheet: sheet,
+			Sheets: []string{"Сводка", "Ответы"}, Columns: []string{"Лист " + sheet}, Sample: [][]string{{"1"}},
+			Fields: []data.ImportField{"opened"}, Mapping: map[data.ImportField]string{}}, nil
+	})
 	Do(func() {
 		if w.sheet == nil || w.sheet.Selected != "Сводка" {
 			t.Fatalf("sheet choice: %v", w.sheet)
@@ -320,25 +328,11 @@ func TestImportWizardChoosesTheSheet(t *testing.T) {
 func TestImportWizardMappingMakesRoomForTheFileDate(t *testing.T) {
 	win := wizardWindow(t)
 	fields := []data.ImportField{"opened", "status", "priority", "type", "channel", "client", "category", "subject", "assignee", "resolved_at", "closed_at", "verdict"}
-	a := ImportAdapter{
-		Title: "Import", ImportedKey: "importwizard.rejected", DateField: "opened", FileDateRequired: "give the file's date",
-		FieldName: func(f data.ImportField) string { return string(f) },
-		Encodings: []string{"utf-8"},
-		Inspect: func(path string, opt data.ImportOptions) (*data.ImportPreview, error) {
-			return &data.ImportPreview{File: path, HeaderRows: 1, Format: data.ImportFormatGeneric, NeedsFileDate: true,
-				Columns: []string{"Когда", "Статус"}, Sample: [][]string{{"2024-03-05", "Новое"}},
-				Fields: fields, Mapping: map[data.ImportField]string{}}, nil
-		},
-		Import: func(context.Context, string, data.ImportOptions, func(data.ImportProgress)) (data.ImportResult, error) {
-			return data.ImportResult{}, nil
-		},
-		ShowError: func(err error) { t.Error(err) },
-		Imported:  func() {},
-		Closed:    func() {},
-	}
-	var w *ImportWizard
-	Do(func() { w = OpenImportWizard(win, "tickets.csv", a) })
-	WaitIdle()
+	w := previewWizard(t, win, "tickets.csv", func(path string, opt data.ImportOptions) (*data.ImportPreview, error) {
+		return &data.ImportPreview{File: path, HeaderRows: 1, Format: data.ImportFormatGeneric, NeedsFileDate: true,
+			Columns: []string{"Когда", "Статус"}, Sample: [][]string{{"2024-03-05", "Новое"}},
+			Fields: fields, Mapping: map[data.ImportField]string{}}, nil
+	})
 	var asking, mapped float32
 	var problem string
 	var dateRow bool
