@@ -858,7 +858,7 @@ var otherFormats = []struct {
 	code  string
 	text  string
 }{
-	{0, oleMagic, errOldExcel, "this file is an old Office document that is no Excel 97-2003 workbook (an Excel 5.0/95 workbook, a Word document): open it in Excel or LibreOffice Calc and save it as XLSX or CSV, then import that file"},
+	{0, oleMagic, errOldExcel, "this file is an Office document that holds no workbook CareDesk reads (a Word document, an Excel 4.0 or older workbook): open it in Excel or LibreOffice Calc and save it as XLSX or CSV, then import that file"},
 	{0, "%PDF-", errPDF, "this file is a PDF document, not a table: export the data from the program that made it as CSV or XLSX"},
 }
 

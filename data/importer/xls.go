@@ -13,9 +13,11 @@ import (
 	"unicode/utf16"
 
 	"github.com/richardlehane/mscfb"
+	"golang.org/x/text/encoding/charmap"
 )
 
-// An Excel 97-2003 workbook (.xls, BIFF8): 1C, older help desks and many
+// An Excel 97-2003 workbook (.xls, BIFF8), or an Excel 5.0/95 one (BIFF5,
+// as 1C 7.7 still saves): 1C, older help desks and many
 // registers still save them. No maintained Go reader exists (the one
 // served keeps only the month of a date, another is GPL), so the cells
 // are read here from the record stream ([MS-XLS]) inside the compound
@@ -45,14 +47,15 @@ const (
 	recString     = 0x0207
 	recBoolErr    = 0x0205
 	recMergeCells = 0x00E5
+	recCodePage   = 0x0042
 )
 
 // xlsMaxRows and xlsMaxCols are BIFF8's sheet limits.
 const xlsMaxRows, xlsMaxCols = 65536, 256
 
 var (
-	// errXLSNotBIFF8 is a compound file without an Excel 97-2003
-	// workbook stream: an Excel 5.0/95 book, a Word document.
+	// errXLSNotBIFF8 is a compound file without an Excel 5.0-2003
+	// workbook stream: a Word document, an Excel 4 or older book.
 	errXLSNotBIFF8 = errors.New("no Excel 97-2003 workbook stream")
 	errXLSDamaged  = errors.New("the workbook's records are cut short or damaged")
 	// errEncryptedWorkbook is a workbook protected by a password.
@@ -61,6 +64,8 @@ var (
 
 // xlsBook is a workbook's record stream with what its globals say.
 type xlsBook struct {
+	biff5    bool             // Excel 5.0/95: text in codepage
+	codepage *charmap.Charmap // BIFF5's text encoding (CODEPAGE)
 	stream   []byte
 	date1904 bool
 	sst      []string
@@ -103,8 +108,9 @@ func readXLS(path string) (*xlsBook, error) {
 	}
 	var stream []byte
 	for entry, err := doc.Next(); err == nil; entry, err = doc.Next() {
-		// Excel names the stream "Workbook"; some writers "WORKBOOK".
-		if len(entry.Path) == 0 && strings.EqualFold(entry.Name, "Workbook") {
+		// Excel 97 names the stream "Workbook" (some writers "WORKBOOK"),
+		// Excel 5.0/95 and 1C 7.7 "Book".
+		if len(entry.Path) == 0 && (strings.EqualFold(entry.Name, "Workbook") || strings.EqualFold(entry.Name, "Book")) {
 			if entry.Size <= 0 || entry.Size > 1<<30 {
 				return nil, errXLSDamaged
 			}
@@ -182,9 +188,17 @@ func (b *xlsBook) readGlobals() error {
 		d := r.segs[0]
 		if first {
 			first = false
-			// BIFF8's BOF says version 0x0600; an Excel 5.0/95 stream
-			// under the BIFF8 name is read no further.
-			if r.typ != recBOF || len(d) < 2 || binary.LittleEndian.Uint16(d) != 0x0600 {
+			// The BOF says the version: 0x0600 for Excel 97-2003 (BIFF8),
+			// 0x0500 for Excel 5.0/95 (BIFF5/7), whose text is in the
+			// workbook's code page rather than in Unicode.
+			if r.typ != recBOF || len(d) < 2 {
+				return errXLSNotBIFF8
+			}
+			switch binary.LittleEndian.Uint16(d) {
+			case 0x0600:
+			case 0x0500:
+				b.biff5 = true
+			default:
 				return errXLSNotBIFF8
 			}
 			return nil
@@ -192,6 +206,10 @@ func (b *xlsBook) readGlobals() error {
 		switch r.typ {
 		case recFilePass:
 			return errEncryptedWorkbook
+		case recCodePage:
+			if len(d) >= 2 {
+				b.codepage = codePage(binary.LittleEndian.Uint16(d))
+			}
 		case recDateMode:
 			b.date1904 = len(d) >= 2 && binary.LittleEndian.Uint16(d) == 1
 		case recXF:
@@ -201,7 +219,7 @@ func (b *xlsBook) readGlobals() error {
 		case recFormat:
 			if len(d) >= 2 {
 				sr := segReader{segs: r.segs, pos: 2}
-				if s, ok := sr.unicodeString(true); ok {
+				if s, ok := b.text(&sr, !b.biff5); ok {
 					b.formats[binary.LittleEndian.Uint16(d)] = s
 				}
 			}
@@ -210,7 +228,7 @@ func (b *xlsBook) readGlobals() error {
 			// hold no table.
 			if len(d) >= 8 && d[5] == 0 {
 				sr := segReader{segs: r.segs, pos: 6}
-				if name, ok := sr.unicodeString(false); ok {
+				if name, ok := b.text(&sr, false); ok {
 					b.sheets = append(b.sheets, xlsSheet{name: name, offset: int(binary.LittleEndian.Uint32(d))})
 				}
 			}
@@ -219,6 +237,63 @@ func (b *xlsBook) readGlobals() error {
 		}
 		return nil
 	})
+}
+
+// text reads a string of the workbook's: in BIFF8 an XLUnicodeString
+// (a 16-bit count when wide, else an 8-bit one); in BIFF5 a count of
+// that width and as many bytes in the workbook's code page.
+func (b *xlsBook) text(r *segReader, wide bool) (string, bool) {
+	if !b.biff5 {
+		return r.unicodeString(wide)
+	}
+	var n int
+	if wide {
+		v, ok := r.uint16()
+		if !ok {
+			return "", false
+		}
+		n = int(v)
+	} else {
+		v, ok := r.take(1)
+		if !ok {
+			return "", false
+		}
+		n = int(v[0])
+	}
+	raw, ok := r.take(n)
+	if !ok {
+		return "", false
+	}
+	cp := b.codepage
+	if cp == nil {
+		cp = charmap.Windows1252 // Excel's own default
+	}
+	out, err := cp.NewDecoder().Bytes(raw)
+	return string(out), err == nil
+}
+
+// codePage is the text encoding a BIFF5 workbook's CODEPAGE names; nil
+// for one CareDesk does not know (read as Windows-1252).
+func codePage(id uint16) *charmap.Charmap {
+	switch id {
+	case 1251:
+		return charmap.Windows1251
+	case 1252, 0x8001:
+		return charmap.Windows1252
+	case 866:
+		return charmap.CodePage866
+	case 850:
+		return charmap.CodePage850
+	case 437:
+		return charmap.CodePage437
+	case 1250:
+		return charmap.Windows1250
+	case 10000, 0x8000:
+		return charmap.Macintosh
+	case 10007:
+		return charmap.MacintoshCyrillic
+	}
+	return nil
 }
 
 // segReader reads a record's data across its CONTINUE segments.
@@ -444,7 +519,7 @@ func (b *xlsBook) sheetRows(sh xlsSheet) (*tableRows, error) {
 		if r.typ == recString {
 			if pendRow >= 0 {
 				sr := segReader{segs: r.segs}
-				if s, ok := sr.unicodeString(true); ok {
+				if s, ok := b.text(&sr, true); ok {
 					set(pendRow, pendCol, s)
 				}
 			}
@@ -475,7 +550,7 @@ func (b *xlsBook) sheetRows(sh xlsSheet) (*tableRows, error) {
 			}
 		case recLabel, recRString:
 			sr := segReader{segs: r.segs, pos: 6}
-			if s, ok := sr.unicodeString(true); ok {
+			if s, ok := b.text(&sr, true); ok {
 				set(row, col, s)
 			}
 		case recNumber:

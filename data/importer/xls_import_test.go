@@ -177,14 +177,14 @@ func TestXLSSharedStringsAcrossRecords(t *testing.T) {
 	}
 }
 
-// A compound file that is no readable Excel 97-2003 workbook is refused
+// A compound file that is no readable Excel 5.0-2003 workbook is refused
 // with a message saying what it is and what to do, and nothing is stored.
 func TestXLSRefusals(t *testing.T) {
 	dir := t.TempDir()
 	sheet := xlsTestSheet{name: "Лист1", rows: [][]any{{"Дата", "Оценка"}, {xlsDay(time.Date(2024, 1, 2, 0, 0, 0, 0, time.UTC)), xlsRK(9)}}}
 	good := xlsStream(t, 0, sheet)
-	biff5 := bytes.Clone(good)
-	binary.LittleEndian.PutUint16(biff5[4:], 0x0500)
+	biff4 := bytes.Clone(good) // an older version than Excel 5.0's
+	binary.LittleEndian.PutUint16(biff4[4:], 0x0400)
 	// FILEPASS right after the BOF: the records that follow are encrypted.
 	locked := append(append(bytes.Clone(good[:8]), 0x2F, 0, 2, 0, 1, 0), good[8:]...)
 	whole := compoundFile("Workbook", good)
@@ -194,8 +194,7 @@ func TestXLSRefusals(t *testing.T) {
 	}{
 		"cut.xls":     {whole[:len(whole)/2], errDamagedXLS},
 		"records.xls": {compoundFile("Workbook", good[:len(good)-30]), errDamagedXLS},
-		"excel95.xls": {compoundFile("Book", biff5), errOldExcel},
-		"biff5.xls":   {compoundFile("Workbook", biff5), errOldExcel},
+		"excel4.xls":  {compoundFile("Book", biff4), errOldExcel},
 		"letter.doc":  {compoundFile("WordDocument", good), errOldExcel},
 		"locked.xls":  {compoundFile("Workbook", locked), errEncrypted},
 	}
@@ -324,5 +323,33 @@ func TestInspectOffersSheets(t *testing.T) {
 	}
 	if pv, err := Inspect(xlsx, Options{Location: time.UTC}); err != nil || pv.Sheet != "Ответы" || strings.Join(pv.Sheets, ",") != "Итоги,Ответы" {
 		t.Errorf("XLSX: %v, %q of %q", err, pv.Sheet, pv.Sheets)
+	}
+}
+
+// 1C 7.7 and Excel 5.0/95 save BIFF5: text in the workbook's code page
+// (windows-1251 here), no shared strings, a date under a custom format.
+// The register imports as a BIFF8 one does.
+func TestImportXLSExcel95(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "реестр_77.xls")
+	writeXLS5(t, path, "Лист1", [][]any{
+		{"Номер", "Дата обращения", "Клиент", "Статус"},
+		{xlsRK(7), xlsDate(time.Date(2024, 3, 4, 9, 15, 0, 0, time.UTC)), "ООО «Ромашка»", "Решено"},
+		{xlsRK(8), "05.03.2024 11:00", "ИП Петров", "В работе"},
+	})
+	b, err := readXLS(path)
+	if err != nil || !b.biff5 || len(b.sheets) != 1 || b.sheets[0].name != "Лист1" {
+		t.Fatalf("book: %v, %+v", err, b)
+	}
+	db := openXLSStore(t)
+	res, err := ImportComplaints(context.Background(), db, path, Options{Location: time.UTC, RejectsPath: "-"}, nil)
+	if err != nil || res.Imported != 2 {
+		t.Fatalf("%+v, %v", res, err)
+	}
+	got := storedByID(t, db)
+	if c := got["7"]; c.ClientName != "ООО «Ромашка»" || !c.OpenedAt.Equal(time.Date(2024, 3, 4, 9, 15, 0, 0, time.UTC)) || c.Status != data.StatusResolved {
+		t.Errorf("7: %+v", c)
+	}
+	if c := got["8"]; c.ClientName != "ИП Петров" || c.Status != data.StatusInProgress {
+		t.Errorf("8: %+v", c)
 	}
 }

@@ -8,6 +8,8 @@ import (
 	"testing"
 	"time"
 	"unicode/utf16"
+
+	"golang.org/x/text/encoding/charmap"
 )
 
 // A writer of Excel 97-2003 workbooks for the tests: the BIFF8 records
@@ -335,4 +337,53 @@ func compoundFile(name string, stream []byte) []byte {
 		out = binary.LittleEndian.AppendUint32(out, v)
 	}
 	return out
+}
+
+// writeXLS5 writes one sheet as Excel 5.0/95 does (BIFF5, as 1C 7.7
+// saves): a "Book" stream, text as LABEL records in windows-1251, the
+// custom formats' codes counted in bytes. Cells: strings, xlsRK, xlsDate.
+func writeXLS5(tb testing.TB, path, sheet string, rows [][]any) {
+	tb.Helper()
+	cp := func(s string) []byte {
+		b, err := charmap.Windows1251.NewEncoder().Bytes([]byte(s))
+		if err != nil {
+			tb.Fatal(err)
+		}
+		return b
+	}
+	var g biff
+	g.rec(recBOF, append(le16(0x0500), le16(0x0005)...))
+	g.rec(recCodePage, le16(1251))
+	code := cp("dd.mm.yyyy hh:mm")
+	g.rec(recFormat, append(append(le16(164), byte(len(code))), code...))
+	for _, f := range []int{0, 164} {
+		g.rec(recXF, append(le16(0), append(le16(f), make([]byte, 12)...)...))
+	}
+	bound := g.Len() + 4
+	name := cp(sheet)
+	g.rec(recBoundSheet, append(append(le32(0), 0, 0, byte(len(name))), name...))
+	g.rec(recEOF, nil)
+	stream := g.Bytes()
+	binary.LittleEndian.PutUint32(stream[bound:], uint32(len(stream)))
+	var s biff
+	s.rec(recBOF, append(le16(0x0500), le16(0x0010)...))
+	for r, row := range rows {
+		for c, v := range row {
+			switch v := v.(type) {
+			case string:
+				text := cp(v)
+				s.rec(recLabel, append(append(cellHead(r, c, xfGeneral), le16(len(text))...), text...))
+			case xlsRK:
+				s.rec(recRK, append(cellHead(r, c, xfGeneral), le32(int(rkInt(int32(v))))...))
+			case xlsDate:
+				numberRec(&s, r, c, 1, excelSerial(time.Time(v)))
+			default:
+				tb.Fatalf("writeXLS5: no cell for %T", v)
+			}
+		}
+	}
+	s.rec(recEOF, nil)
+	if err := os.WriteFile(path, compoundFile("Book", append(stream, s.Bytes()...)), 0o644); err != nil {
+		tb.Fatal(err)
+	}
 }
