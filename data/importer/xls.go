@@ -246,19 +246,9 @@ func (b *xlsBook) text(r *segReader, wide bool) (string, bool) {
 	if !b.biff5 {
 		return r.unicodeString(wide)
 	}
-	var n int
-	if wide {
-		v, ok := r.uint16()
-		if !ok {
-			return "", false
-		}
-		n = int(v)
-	} else {
-		v, ok := r.take(1)
-		if !ok {
-			return "", false
-		}
-		n = int(v[0])
+	n, ok := r.count(wide)
+	if !ok {
+		return "", false
 	}
 	raw, ok := r.take(n)
 	if !ok {
@@ -336,23 +326,26 @@ func (r *segReader) uint16() (uint16, bool) {
 	return binary.LittleEndian.Uint16(b), true
 }
 
+// count reads a string's length: 16 bits when wide, else 8.
+func (r *segReader) count(wide bool) (int, bool) {
+	if wide {
+		v, ok := r.uint16()
+		return int(v), ok
+	}
+	v, ok := r.take(1)
+	if !ok {
+		return 0, false
+	}
+	return int(v[0]), true
+}
+
 // unicodeString reads an XLUnicodeString (wide: a 16-bit count, as in
 // FORMAT and STRING) or a ShortXLUnicodeString (an 8-bit count, as in
 // BOUNDSHEET); rich text runs and phonetic data are skipped.
 func (r *segReader) unicodeString(wide bool) (string, bool) {
-	var n int
-	if wide {
-		v, ok := r.uint16()
-		if !ok {
-			return "", false
-		}
-		n = int(v)
-	} else {
-		v, ok := r.take(1)
-		if !ok {
-			return "", false
-		}
-		n = int(v[0])
+	n, ok := r.count(wide)
+	if !ok {
+		return "", false
 	}
 	flags, ok := r.take(1)
 	if !ok {
