@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 )
 
@@ -42,10 +43,22 @@ func isJSON(path string) bool {
 		return false
 	}
 	rest := bytes.TrimLeft(text[1:], " \t\r\n")
-	// "[" then a value, or "{" then a key: not a CSV whose first cell
-	// starts with a bracket.
-	return text[0] == '[' && len(rest) > 0 && strings.IndexByte("{[]\"-0123456789", rest[0]) >= 0 ||
-		text[0] == '{' && len(rest) > 0 && (rest[0] == '"' || rest[0] == '}')
+	if len(rest) == 0 {
+		return false
+	}
+	// "[" then an object, a row or nothing, or "{" then a key: no CSV
+	// header starts so. "[" then a number or a string may be one ("[1]
+	// Question", "[ID]"): it is JSON only under a JSON name.
+	switch {
+	case text[0] == '[' && strings.IndexByte("{[]", rest[0]) >= 0, text[0] == '{' && (rest[0] == '"' || rest[0] == '}'):
+		return true
+	case text[0] == '[' && strings.IndexByte("\"-0123456789", rest[0]) >= 0:
+		switch strings.ToLower(filepath.Ext(path)) {
+		case ".json", ".jsonl", ".ndjson":
+			return true
+		}
+	}
+	return false
 }
 
 // jsonRecords calls each with every record of the file, in order.

@@ -126,3 +126,14 @@ func TestJSONRefused(t *testing.T) {
 		assertNoComplaints(t, db)
 	}
 }
+
+// A CSV whose first header starts with a bracket and a number ("[1]
+// Дата", as some survey tools number their questions) is read as the CSV
+// it is: it was refused as JSON without records.
+func TestBracketedCSVHeaderIsNoJSON(t *testing.T) {
+	db := openStore(t)
+	res := importFile(t, db, writeFile(t, "answers.csv", []byte("[1] Дата,[2] Оценка,[3] Комментарий\n2024-03-01,9,Хорошо\n")), importer.Options{RejectsPath: "-"})
+	if res.Imported != 1 {
+		t.Errorf("imported %d: %+v", res.Imported, res.Rejects)
+	}
+}
