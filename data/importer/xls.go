@@ -16,17 +16,17 @@ import (
 	"golang.org/x/text/encoding/charmap"
 )
 
-// An Excel 97-2003 workbook (.xls, BIFF8), or an Excel 5.0/95 one (BIFF5,
-// as 1C 7.7 still saves): 1C, older help desks and many
-// registers still save them. No maintained Go reader exists (the one
-// served keeps only the month of a date, another is GPL), so the cells
-// are read here from the record stream ([MS-XLS]) inside the compound
-// file, which mscfb (already used by excelize) opens. Only values are
-// read: strings, numbers, formula results, booleans; a number is shown as
-// its cell's format would need it to be read (dates as dates, [h]:mm as a
-// duration, 00000 codes padded), as the XLSX reader does.
+// An Excel 97-2003 workbook (.xls, BIFF8), or an Excel 5.0/95 one (BIFF5):
+// 1C (7.7 writes BIFF5), older help desks and many registers still save
+// them. No maintained Go reader exists (the one served keeps only the
+// month of a date, another is GPL), so the cells are read here from the
+// record stream ([MS-XLS]) inside the compound file, which mscfb (already
+// used by excelize) opens. Only values are read: strings, numbers,
+// formula results, booleans; a number is shown as its cell's format would
+// need it to be read (dates as dates, [h]:mm as a duration, 00000 codes
+// padded), as the XLSX reader does.
 
-// BIFF8 record types read.
+// BIFF record types read.
 const (
 	recBOF        = 0x0809
 	recEOF        = 0x000A
@@ -50,13 +50,14 @@ const (
 	recCodePage   = 0x0042
 )
 
-// xlsMaxRows and xlsMaxCols are BIFF8's sheet limits.
+// xlsMaxRows and xlsMaxCols are a BIFF8 sheet's limits.
 const xlsMaxRows, xlsMaxCols = 65536, 256
 
 var (
 	// errXLSNotBIFF8 is a compound file without an Excel 5.0-2003
-	// workbook stream: a Word document, an Excel 4 or older book.
-	errXLSNotBIFF8 = errors.New("no Excel 97-2003 workbook stream")
+	// workbook stream (BIFF5 or BIFF8): a Word document, an Excel 4.0 or
+	// older book.
+	errXLSNotBIFF8 = errors.New("no Excel 5.0-2003 workbook stream")
 	errXLSDamaged  = errors.New("the workbook's records are cut short or damaged")
 	// errEncryptedWorkbook is a workbook protected by a password.
 	errEncryptedWorkbook = errors.New("the workbook is protected by a password")
@@ -64,7 +65,7 @@ var (
 
 // xlsBook is a workbook's record stream with what its globals say.
 type xlsBook struct {
-	biff5    bool             // Excel 5.0/95: text in codepage
+	biff5    bool             // Excel 5.0/95: text in a code page
 	codepage *charmap.Charmap // BIFF5's text encoding (CODEPAGE)
 	stream   []byte
 	date1904 bool
