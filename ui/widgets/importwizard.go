@@ -3,6 +3,7 @@ package widgets
 import (
 	"context"
 	"errors"
+	"net/url"
 	"path/filepath"
 	"strconv"
 	"time"
@@ -623,13 +624,30 @@ func (w *ImportWizard) finish(res data.ImportResult, err error, cancelled bool) 
 	}
 }
 
+// openFile opens a file with the program the system gives its kind (a
+// spreadsheet for the rejects CSV); tests replace it.
+var openFile = func(path string) error {
+	u, err := url.Parse(storage.NewFileURI(path).String())
+	if err != nil {
+		return err
+	}
+	return fyne.CurrentApp().OpenURL(u)
+}
+
+// rejectsFileLabel names the rejects file, with a button that opens it:
+// the manager fixes the rows there and imports them again.
 func rejectsFileLabel(res data.ImportResult) fyne.CanvasObject {
 	if res.RejectsFile == "" {
 		return nil
 	}
 	l := widget.NewLabel(lang.L("importwizard.rejects_file", map[string]any{"Path": res.RejectsFile}))
 	l.Wrapping = fyne.TextWrapBreak
-	return l
+	open := widget.NewButtonWithIcon(lang.L("importwizard.open_rejects"), theme.FileIcon(), func() {
+		if err := openFile(res.RejectsFile); err != nil {
+			fyne.LogError("open the rejects file", err)
+		}
+	})
+	return container.NewBorder(nil, nil, nil, open, l)
 }
 
 func rejectsTable(rejects []data.ImportReject) fyne.CanvasObject {

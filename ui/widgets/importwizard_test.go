@@ -58,9 +58,9 @@ func wizardWindow(t *testing.T) fyne.Window {
 	return win
 }
 
-// previewWizard opens a wizard on path whose preview inspect gives; its
-// import does nothing.
-func previewWizard(t *testing.T, win fyne.Window, path string, inspect func(string, data.ImportOptions) (*data.ImportPreview, error)) *ImportWizard {
+// previewWizard opens a wizard on path whose preview inspect gives and
+// whose import gives result.
+func previewWizard(t *testing.T, win fyne.Window, path string, inspect func(string, data.ImportOptions) (*data.ImportPreview, error), result data.ImportResult) *ImportWizard {
 	t.Helper()
 	a := ImportAdapter{
 		Title: "Import", ImportedKey: "importwizard.rejected", DateField: "opened", FileDateRequired: "give the file's date",
@@ -68,7 +68,7 @@ func previewWizard(t *testing.T, win fyne.Window, path string, inspect func(stri
 		Encodings: []string{"utf-8"},
 		Inspect:   inspect,
 		Import: func(context.Context, string, data.ImportOptions, func(data.ImportProgress)) (data.ImportResult, error) {
-			return data.ImportResult{}, nil
+			return result, nil
 		},
 		ShowError: func(err error) { t.Error(err) },
 		Imported:  func() {},
@@ -306,7 +306,7 @@ func TestImportWizardChoosesTheSheet(t *testing.T) {
 		return &data.ImportPreview{File: path, HeaderRows: 1, Format: data.ImportFormatGeneric, Sheet: sheet,
 			Sheets: []string{"Сводка", "Ответы"}, Columns: []string{"Лист " + sheet}, Sample: [][]string{{"1"}},
 			Fields: []data.ImportField{"opened"}, Mapping: map[data.ImportField]string{}}, nil
-	})
+	}, data.ImportResult{})
 	Do(func() {
 		if w.sheet == nil || w.sheet.Selected != "Сводка" {
 			t.Fatalf("sheet choice: %v", w.sheet)
@@ -332,7 +332,7 @@ func TestImportWizardMappingMakesRoomForTheFileDate(t *testing.T) {
 		return &data.ImportPreview{File: path, HeaderRows: 1, Format: data.ImportFormatGeneric, NeedsFileDate: true,
 			Columns: []string{"Когда", "Статус"}, Sample: [][]string{{"2024-03-05", "Новое"}},
 			Fields: fields, Mapping: map[data.ImportField]string{}}, nil
-	})
+	}, data.ImportResult{})
 	var asking, mapped float32
 	var problem string
 	var dateRow bool
@@ -350,5 +350,38 @@ func TestImportWizardMappingMakesRoomForTheFileDate(t *testing.T) {
 	// (it was, and the import could not start without one).
 	if dateRow || problem != "" {
 		t.Errorf("after a date column is chosen: file date row shown %v, problem %q", dateRow, problem)
+	}
+}
+
+// The result names the rejects file with a button that opens it, for the
+// manager to fix the rows and import them again.
+func TestImportWizardOpensTheRejectsFile(t *testing.T) {
+	win := wizardWindow(t)
+	var opened []string
+	old := openFile
+	openFile = func(path string) error { opened = append(opened, path); return nil }
+	t.Cleanup(func() { openFile = old })
+	rejects := "/tmp/реестр.rejects.csv"
+	w := previewWizard(t, win, "реестр.csv", func(path string, opt data.ImportOptions) (*data.ImportPreview, error) {
+		return &data.ImportPreview{File: path, HeaderRows: 1, Format: data.ImportFormatGeneric, Columns: []string{"Когда"},
+			Sample: [][]string{{"2024-03-05"}}, Fields: []data.ImportField{"opened"}, Mapping: map[data.ImportField]string{"opened": "Когда"}}, nil
+	}, data.ImportResult{Imported: 1, Rejected: 1, Committed: true, RejectsFile: rejects,
+		Rejects: []data.ImportReject{{Row: 3, Column: "Когда", Value: "31.02.2024", Reason: "impossible date"}}})
+	Do(w.Start)
+	WaitIdle()
+	var open *widget.Button
+	Do(func() {
+		for _, o := range test.LaidOutObjects(w.Content()) {
+			if b, ok := o.(*widget.Button); ok && b.Text == lang.L("importwizard.open_rejects") {
+				open = b
+			}
+		}
+	})
+	if open == nil {
+		t.Fatal("no button opens the rejects file")
+	}
+	Do(func() { test.Tap(open) })
+	if len(opened) != 1 || opened[0] != rejects {
+		t.Errorf("opened %q, want %q", opened, rejects)
 	}
 }
