@@ -224,6 +224,54 @@ func flattenJSON(raw json.RawMessage, prefix string, emit func(key, value string
 	}
 }
 
+// flattenValue is flattenJSON for a decoded record (numbers decoded as
+// json.Number, so as written): the same keys and values, a list of
+// objects as its JSON with its keys sorted.
+func flattenValue(v any, prefix string, emit func(key, value string)) {
+	switch v := v.(type) {
+	case map[string]any:
+		for k, x := range v {
+			name := k
+			if prefix != "" {
+				name = prefix + "." + k
+			}
+			flattenValue(x, name, emit)
+		}
+	case []any:
+		texts := make([]string, 0, len(v))
+		for _, x := range v {
+			switch x.(type) {
+			case map[string]any, []any:
+				raw, _ := json.Marshal(v)
+				emit(prefix, string(raw))
+				return
+			}
+			texts = append(texts, scalarText(x))
+		}
+		emit(prefix, strings.Join(texts, ", "))
+	default:
+		emit(prefix, scalarText(v))
+	}
+}
+
+// scalarText is a decoded scalar as jsonScalar gives it.
+func scalarText(v any) string {
+	switch v := v.(type) {
+	case nil:
+		return ""
+	case string:
+		return v
+	case json.Number:
+		return v.String()
+	case bool:
+		if v {
+			return "true"
+		}
+		return "false"
+	}
+	return fmt.Sprint(v)
+}
+
 // jsonScalar is a string's text, a number as written, true or false; ""
 // for null.
 func jsonScalar(raw json.RawMessage) string {
@@ -339,12 +387,19 @@ func openJSON(path string, l jsonLayout) (*jsonSource, error) {
 			case l.rows:
 				row = jsonRow(rec)
 			default:
+				// The columns are known: the record is decoded once, its
+				// keys' order no longer matters.
 				row = make([]string, len(s.head))
-				flattenJSON(rec, "", func(key, value string) {
-					if i, ok := s.cols[key]; ok {
-						row[i] = value
-					}
-				})
+				dec := json.NewDecoder(bytes.NewReader(rec))
+				dec.UseNumber()
+				var v any
+				if dec.Decode(&v) == nil {
+					flattenValue(v, "", func(key, value string) {
+						if i, ok := s.cols[key]; ok {
+							row[i] = value
+						}
+					})
+				}
 			}
 			select {
 			case s.rows <- row:
