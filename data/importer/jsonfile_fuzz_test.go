@@ -19,3 +19,27 @@ func FuzzJSONRecords(f *testing.F) {
 		})
 	})
 }
+
+// The rows' pass (flattenValue, on decoded values) gives every field the
+// value the columns' pass (flattenJSON, on the text) gives it.
+func TestFlattenValueMatchesFlattenJSON(t *testing.T) {
+	rec := json.RawMessage(`{"id":35,"n":1.50,"big":12345678901234567890,"ok":true,"no":false,"none":null,"s":"Где <мой> заказ?",
+		"via":{"channel":"email","source":{"rel":null}},"tags":["a",2,true,null],"empty":[],"nested":{"deep":{"deeper":"x"}}}`)
+	byText, byValue := map[string]string{}, map[string]string{}
+	flattenJSON(rec, "", func(k, v string) { byText[k] = v })
+	dec := json.NewDecoder(bytes.NewReader(rec))
+	dec.UseNumber()
+	var v any
+	if err := dec.Decode(&v); err != nil {
+		t.Fatal(err)
+	}
+	flattenValue(v, "", func(k, v string) { byValue[k] = v })
+	if len(byText) != len(byValue) {
+		t.Errorf("fields: %v against %v", byText, byValue)
+	}
+	for k, want := range byText {
+		if byValue[k] != want {
+			t.Errorf("%s: %q from the values, %q from the text", k, byValue[k], want)
+		}
+	}
+}
