@@ -43,6 +43,10 @@ func TestWorkingCalendarIsSavedAndRecountsWorkingHours(t *testing.T) {
 
 	// Hours that cannot be read, and a calendar without working days, are
 	// refused before anything is stored.
+	// The editor shows the default calendar at once and the stored one
+	// when the screen's load lands: edits made before it were overwritten
+	// (the test failed under load).
+	widgets.WaitIdle()
 	eventually(t, "the stored calendar", func() bool { return s.calendar.Start.Text == "09:00" })
 	widgets.Do(func() {
 		s.calendar.Start.SetText("noon")
