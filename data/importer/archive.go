@@ -14,10 +14,11 @@ import (
 )
 
 // A table delivered in an archive: Google Forms downloads its responses as
-// a ZIP holding one CSV, Zendesk mails its exports zipped, and servers
-// compress their dumps with gzip. An archive holding one table is read as
-// that table, extracted into a folder of its own for the import's length;
-// one holding several is refused with their names.
+// a ZIP holding one CSV, Zendesk mails its exports zipped, Intercom zips
+// several CSVs, and servers compress their dumps with gzip. The tables are
+// extracted into a folder of their own for the import's length and read
+// as a workbook's sheets are: the one that maps the most fields, or the
+// one the user chose (Options.Sheet).
 
 // tableExts are the files an archive may hold that the import reads.
 var tableExts = []string{".csv", ".tsv", ".txt", ".xlsx", ".xlsm", ".xls", ".ods", ".json", ".jsonl", ".ndjson", ".xml", ".htm", ".html"}
@@ -26,25 +27,15 @@ var tableExts = []string{".csv", ".tsv", ".txt", ".xlsx", ".xlsm", ".xls", ".ods
 // one is no export of a department's (or a file made to fill the disk).
 const maxUnpacked = 4 << 30
 
-// errSeveralTables is an archive holding more than one table.
-var errSeveralTables = errors.New("the archive holds several tables")
-
-// severalTables refuses an archive holding the tables names.
-func severalTables(base string, names []string) *MessageError {
-	list := quotedList(names)
-	return &MessageError{Message: warning(errArchiveTables, map[string]any{"File": base, "Tables": list},
-		"%s is an archive holding several tables (%s): unpack it and import each of them", base, list), Err: errSeveralTables}
-}
-
-// unpack returns the file to read for path: path itself, or the one table
+// unpack returns the files to read for path: path itself, or the tables
 // the ZIP or gzip archive at path holds, extracted into a temporary
 // folder that done removes. An archive without a table is returned as it
 // is, for otherFormat to refuse.
-func unpack(file string) (table string, done func(), err error) {
+func unpack(file string) (tables []string, done func(), err error) {
 	none := func() {}
 	f, err := os.Open(file)
 	if err != nil {
-		return file, none, nil // prepare reports it
+		return []string{file}, none, nil // prepare reports it
 	}
 	head := make([]byte, 4)
 	n, _ := io.ReadFull(f, head)
@@ -55,7 +46,7 @@ func unpack(file string) (table string, done func(), err error) {
 		if filepath.Ext(name) == "" {
 			name += ".csv"
 		}
-		return extract(name, func() (io.ReadCloser, error) {
+		return extract(file, []member{{name, func() (io.ReadCloser, error) {
 			f, err := os.Open(file)
 			if err != nil {
 				return nil, err
@@ -66,36 +57,36 @@ func unpack(file string) (table string, done func(), err error) {
 				return nil, err
 			}
 			return readCloser{zr, f}, nil
-		}, file)
+		}}})
 	case n == 4 && bytes.Equal(head, []byte("PK\x03\x04")) && !isXLSX(file) && !isODS(file):
 		z, err := zip.OpenReader(file)
 		if err != nil {
-			return file, none, nil
+			return []string{file}, none, nil
 		}
 		defer z.Close()
-		var tables []*zip.File
+		var members []member
+		seen := map[string]bool{}
 		for _, e := range z.File {
 			base := path.Base(e.Name)
 			if e.FileInfo().IsDir() || strings.HasPrefix(e.Name, "__MACOSX/") || strings.HasPrefix(base, ".") ||
-				!slices.Contains(tableExts, strings.ToLower(path.Ext(base))) {
+				!slices.Contains(tableExts, strings.ToLower(path.Ext(base))) || seen[base] {
 				continue
 			}
-			tables = append(tables, e)
+			seen[base] = true
+			members = append(members, member{base, e.Open})
 		}
-		switch len(tables) {
-		case 0:
-			return file, none, nil
-		case 1:
-		default:
-			names := make([]string, len(tables))
-			for i, t := range tables {
-				names[i] = path.Base(t.Name)
-			}
-			return "", none, severalTables(filepath.Base(file), names)
+		if len(members) == 0 {
+			return []string{file}, none, nil
 		}
-		return extract(path.Base(tables[0].Name), tables[0].Open, file)
+		return extract(file, members)
 	}
-	return file, none, nil
+	return []string{file}, none, nil
+}
+
+// member is a table in an archive: its name and how to read it.
+type member struct {
+	name string
+	open func() (io.ReadCloser, error)
 }
 
 // readCloser closes a decompressor and the file beneath it.
@@ -106,34 +97,47 @@ type readCloser struct {
 
 func (r readCloser) Close() error { return r.f.Close() }
 
-// extract writes what open reads to a file named name in a new temporary
-// folder; an archive that cannot be read is returned as it is (file).
-func extract(name string, open func() (io.ReadCloser, error), file string) (string, func(), error) {
+// extract writes the members to files of their names in a new temporary
+// folder; an archive that cannot be read, or a table past maxUnpacked, is
+// returned as it is (file), to be refused as an archive.
+func extract(file string, members []member) ([]string, func(), error) {
 	none := func() {}
-	r, err := open()
-	if err != nil {
-		return file, none, nil
-	}
-	defer r.Close()
 	dir, err := os.MkdirTemp("", "caredesk-unpacked-")
 	if err != nil {
-		return "", none, err
+		return nil, none, err
 	}
 	done := func() { os.RemoveAll(dir) }
-	out := filepath.Join(dir, filepath.Base(name))
-	w, err := os.Create(out)
+	var out []string
+	for _, m := range members {
+		to := filepath.Join(dir, filepath.Base(m.name))
+		if err := extractOne(m, to); err != nil {
+			done()
+			return []string{file}, none, nil
+		}
+		out = append(out, to)
+	}
+	return out, done, nil
+}
+
+func extractOne(m member, to string) error {
+	r, err := m.open()
 	if err != nil {
-		done()
-		return "", none, err
+		return err
+	}
+	defer r.Close()
+	w, err := os.Create(to)
+	if err != nil {
+		return err
 	}
 	n, err := io.Copy(w, io.LimitReader(r, maxUnpacked+1))
 	if cerr := w.Close(); err == nil {
 		err = cerr
 	}
-	if err != nil || n > maxUnpacked {
-		// A damaged or oversized archive: read as what it is, and refused.
-		done()
-		return file, none, nil
+	if err == nil && n > maxUnpacked {
+		err = errTooBig
 	}
-	return out, done, nil
+	return err
 }
+
+// errTooBig is an archived table past maxUnpacked.
+var errTooBig = errors.New("the archived table is too big")

@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"compress/gzip"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -75,5 +76,38 @@ func TestImportGzippedTickets(t *testing.T) {
 		if res := importTickets(t, db, path, importer.Options{RejectsPath: "-"}); res.Imported != 2 {
 			t.Errorf("%s: imported %d", name, res.Imported)
 		}
+	}
+}
+
+// Intercom zips several CSVs: the one that maps the most fields is read,
+// the others offered as a workbook's sheets are, and the one the user
+// names is read instead.
+func TestImportArchiveOfSeveralTables(t *testing.T) {
+	noUnpackedLeft(t)
+	var buf bytes.Buffer
+	z := zip.NewWriter(&buf)
+	for name, content := range map[string]string{
+		"export/users.csv":         "user_id,name,email\n1,Анна,a@b.ru\n",
+		"export/conversations.csv": "Conversation ID,Created at,State,Priority,Assignee\n501,2024-03-04 10:00,closed,priority,Olga\n502,2024-03-05 11:00,open,not_priority,\n",
+	} {
+		w, _ := z.Create(name)
+		w.Write([]byte(content))
+	}
+	z.Close()
+	path := writeFile(t, "intercom.zip", buf.Bytes())
+	pv, err := importer.InspectComplaints(path, importer.Options{Location: time.UTC})
+	if err != nil || pv.Sheet != "conversations.csv" || len(pv.Sheets) != 2 || !strings.HasSuffix(pv.File, "intercom.zip") {
+		t.Fatalf("preview: %v, table %q of %q, file %q", err, pv.Sheet, pv.Sheets, pv.File)
+	}
+	db := openStore(t)
+	if res := importTickets(t, db, path, importer.Options{RejectsPath: "-"}); res.Imported != 2 {
+		t.Errorf("imported %d: %+v", res.Imported, res.Rejects)
+	}
+	pv, err = importer.InspectComplaints(path, importer.Options{Location: time.UTC, Sheet: "users.csv"})
+	if err != nil || pv.Sheet != "users.csv" || pv.Columns[0] != "user_id" {
+		t.Errorf("the table chosen: %v, %q, columns %q", err, pv.Sheet, pv.Columns)
+	}
+	if _, err := importer.InspectComplaints(path, importer.Options{Location: time.UTC, Sheet: "tickets.csv"}); !errors.Is(err, importer.ErrUnknownSheet) {
+		t.Errorf("a table the archive lacks: %v", err)
 	}
 }

@@ -923,10 +923,11 @@ var numberedPriorities = []data.Priority{data.PriorityCritical, data.PriorityHig
 func parsePriority(s string) (data.Priority, bool) {
 	l := strings.ToLower(strings.TrimSpace(s))
 	switch {
-	case isNoneMarker(l) || l == "not priority" || slices.Contains(unsetPriorities, l):
+	case isNoneMarker(l) || l == "not priority" || l == "not_priority" || slices.Contains(unsetPriorities, l):
 		// Zoho Desk's empty picklist: the priority nobody set; Intercom's
-		// conversations not starred as a priority; the BPI Challenge's
-		// Rabobank incidents "NS", not specified.
+		// conversations not starred as a priority ("not_priority" in its
+		// API's JSON); the BPI Challenge's Rabobank incidents "NS", not
+		// specified.
 		return data.PriorityNormal, true
 	case l == "priority":
 		// Intercom stars a conversation "Priority": above the rest.

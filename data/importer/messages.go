@@ -177,7 +177,6 @@ const (
 	errBadWorkbook          = "import.error.bad_workbook"
 	errEncrypted            = "import.error.encrypted"
 	errArchive              = "import.error.archive"
-	errArchiveTables        = "import.error.archive_tables"
 	errEmptyFile            = "import.error.empty_file"
 	errNoRows               = "import.error.no_rows"
 	errInFile               = "import.error.in_file"

@@ -29,10 +29,14 @@ const sampleRows = 200
 
 // plan is everything detected about a file before rows are read.
 type plan struct {
-	path     string
-	origin   string   // the file the user chose: path, or the archive path came from
-	sheets   []string // a workbook's sheets, for the user to choose from
-	done     func()   // removes path when it was unpacked (see close)
+	path   string
+	origin string   // the file the user chose: path, or the archive path came from
+	sheets []string // a workbook's sheets, for the user to choose from
+	// member is the archive's table read, among members (see
+	// prepareMembers): offered as a workbook's sheets are.
+	member   string
+	members  []string
+	done     func() // removes path when it was unpacked (see close)
 	base     string
 	size     int64
 	xlsx     bool
@@ -282,21 +286,55 @@ func titleRows(lead [][]string) int {
 }
 
 // prepare detects the encoding, delimiter, header rows, layout, mapping
-// and date format of a file for the fields of sc. An archive holding one
-// table is read as that table (see unpack): the plan's close removes it.
+// and date format of a file for the fields of sc. An archive's tables are
+// unpacked (see unpack) and chosen among as a workbook's sheets: the
+// plan's close removes them.
 func prepare(path string, opt Options, sc *schema) (*plan, error) {
-	table, done, err := unpack(path)
+	tables, done, err := unpack(path)
 	if err != nil {
 		base := filepath.Base(path)
 		return nil, inFile(base, fileError(base, err))
 	}
-	p, err := prepareFile(table, path, opt, sc)
+	var p *plan
+	if len(tables) == 1 {
+		p, err = prepareFile(tables[0], path, opt, sc)
+	} else {
+		p, err = prepareMembers(tables, path, opt, sc)
+	}
 	if err != nil {
 		done()
 		return nil, err
 	}
 	p.done = done
 	return p, nil
+}
+
+// prepareMembers prepares the table of an archive's that opt.Sheet names,
+// or else the one that maps the most fields, offering the others.
+func prepareMembers(tables []string, origin string, opt Options, sc *schema) (*plan, error) {
+	names := make([]string, len(tables))
+	for i, t := range tables {
+		names[i] = filepath.Base(t)
+	}
+	prep := func(i int) (*plan, error) {
+		o := opt
+		o.Sheet = "" // the table's own sheet, if it is a workbook
+		p, err := prepareFile(tables[i], origin, o, sc)
+		if err == nil {
+			p.member, p.members = names[i], names
+		}
+		return p, err
+	}
+	if opt.Sheet != "" {
+		i := slices.IndexFunc(names, func(n string) bool { return strings.EqualFold(n, opt.Sheet) })
+		if i < 0 {
+			_, err := chooseSheet(origin, names, opt.Sheet)
+			return nil, inFile(filepath.Base(origin), err)
+		}
+		return prep(i)
+	}
+	best, _, err := bestPlan(len(tables), prep)
+	return best, err
 }
 
 // close removes what prepare unpacked for the plan.
@@ -795,13 +833,31 @@ const maxSheets = 8
 // per score, counted by formulas) may be the bigger, but maps little
 // more than a score. Among equals the sheet rankSheets puts first wins.
 func prepareSheets(path, origin string, opt Options, sc *schema, sheets []string) (*plan, error) {
+	sheets = sheets[:min(len(sheets), maxSheets)]
+	best, plans, err := bestPlan(len(sheets), func(i int) (*plan, error) {
+		o := opt
+		o.Sheet = sheets[i]
+		return prepareFile(path, origin, o, sc)
+	})
+	if err != nil {
+		return nil, err
+	}
+	if w, ok := otherAnswerSheets(best, plans); ok {
+		best.warnings = append(best.warnings, w)
+	}
+	return best, nil
+}
+
+// bestPlan prepares each of n candidates (a workbook's sheets, an
+// archive's tables) and returns the one that maps the most fields, the
+// first among equals, with all those prepared; the first error when none
+// could be.
+func bestPlan(n int, prep func(i int) (*plan, error)) (*plan, []*plan, error) {
 	var best *plan
 	var first error
 	var plans []*plan
-	for _, s := range sheets[:min(len(sheets), maxSheets)] {
-		o := opt
-		o.Sheet = s
-		p, err := prepareFile(path, origin, o, sc)
+	for i := range n {
+		p, err := prep(i)
 		if err != nil {
 			if first == nil {
 				first = err
@@ -814,12 +870,9 @@ func prepareSheets(path, origin string, opt Options, sc *schema, sheets []string
 		}
 	}
 	if best == nil {
-		return nil, first
+		return nil, nil, first
 	}
-	if w, ok := otherAnswerSheets(best, plans); ok {
-		best.warnings = append(best.warnings, w)
-	}
-	return best, nil
+	return best, plans, nil
 }
 
 // otherAnswerSheets warns when sheets of the workbook other than the one
@@ -1634,6 +1687,9 @@ func (p *plan) preview() *Preview {
 	}
 	if len(p.sheets) > 1 {
 		pv.Sheets = p.sheets
+	}
+	if len(p.members) > 1 {
+		pv.Sheet, pv.Sheets = p.member, p.members
 	}
 	pv.Sample = append(pv.Sample, p.sample[:min(20, len(p.sample))]...)
 	if len(p.dateColumns()) > 0 {
