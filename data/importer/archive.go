@@ -27,8 +27,8 @@ var tableExts = []string{".csv", ".tsv", ".txt", ".xlsx", ".xlsm", ".xls", ".ods
 // one is no export of a department's (or a file made to fill the disk).
 const maxUnpacked = 4 << 30
 
-// unpack returns the files to read for path: path itself, or the tables
-// the ZIP or gzip archive at path holds, extracted into a temporary
+// unpack returns the files to read for file: file itself, or the tables
+// the ZIP or gzip archive at file holds, extracted into a temporary
 // folder that done removes. An archive without a table is returned as it
 // is, for otherFormat to refuse.
 func unpack(file string) (tables []string, done func(), err error) {

@@ -19,12 +19,14 @@ import (
 // CSV name them, so the same layouts are recognised. Three shapes are
 // read: an array of records; an object holding the records in an array
 // (Zendesk's {"tickets": [...], "next_page": ...}); one record per line.
+// Records are objects, or rows (arrays) under a first row of names, as a
+// spreadsheet's API gives its cells (see jsonLayout).
 
 var (
 	// errJSONDamaged is a JSON file that is cut short or no JSON at all.
 	errJSONDamaged = errors.New("the JSON is cut short or damaged")
-	// errJSONNoRecords is JSON whose list holds no objects: numbers,
-	// strings, rows as arrays.
+	// errJSONNoRecords is JSON whose list holds neither objects nor rows:
+	// numbers, strings, or the two mixed.
 	errJSONNoRecords = errors.New("the JSON holds no records")
 )
 
