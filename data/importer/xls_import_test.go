@@ -353,3 +353,22 @@ func TestImportXLSExcel95(t *testing.T) {
 		t.Errorf("8: %+v", c)
 	}
 }
+
+// An import started without choosing (Ctrl+I on the dashboard) tells a
+// workbook of tickets from one of survey answers, whatever its format.
+func TestKindOfWorkbooks(t *testing.T) {
+	dir := t.TempDir()
+	tickets := filepath.Join(dir, "реестр.xls")
+	writeXLS(t, tickets, 0, xlsTestSheet{name: "Обращения", rows: [][]any{
+		{"Номер", "Дата обращения", "Клиент", "Статус", "Приоритет", "Категория"},
+		{xlsRK(1), xlsDate(time.Date(2024, 3, 4, 9, 0, 0, 0, time.UTC)), "ООО «Ромашка»", "Решено", "Высокий", "Доставка"},
+	}})
+	answers := filepath.Join(dir, "опрос.ods")
+	writeODS(t, answers, map[string][][]any{"Ответы": {{"Дата", "Оценка", "Комментарий"}, {odsDate(time.Date(2024, 3, 4, 0, 0, 0, 0, time.UTC)), 9.0, "Хорошо"}}}, "Ответы")
+	if k := Kind(tickets, Options{}); k != KindComplaints {
+		t.Errorf("tickets in XLS: %s", k)
+	}
+	if k := Kind(answers, Options{}); k != KindFeedback {
+		t.Errorf("answers in ODS: %s", k)
+	}
+}
