@@ -3,6 +3,7 @@ package importer_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -135,5 +136,27 @@ func TestBracketedCSVHeaderIsNoJSON(t *testing.T) {
 	res := importFile(t, db, writeFile(t, "answers.csv", []byte("[1] Дата,Оценка,Комментарий\n2024-03-01,9,Хорошо\n")), importer.Options{RejectsPath: "-"})
 	if res.Imported != 1 {
 		t.Errorf("imported %d: %+v", res.Imported, res.Rejects)
+	}
+}
+
+// The first thousand records give the columns their order; a key met
+// only later is still a column (the pass past them decodes records at
+// once).
+func TestJSONKeyMetLate(t *testing.T) {
+	var b strings.Builder
+	for i := range 1005 {
+		fmt.Fprintf(&b, `{"id":%d,"created_at":"2024-03-04 10:%02d","status":"open"`, i+1, i%60)
+		if i == 1002 {
+			b.WriteString(`,"priority":"urgent","via":{"channel":"phone"}`)
+		}
+		b.WriteString("}\n")
+	}
+	db := openStore(t)
+	res := importTickets(t, db, writeFile(t, "late.json", []byte(b.String())), importer.Options{RejectsPath: "-"})
+	if res.Imported != 1005 {
+		t.Fatalf("imported %d", res.Imported)
+	}
+	if c := storedTickets(t, db)["1003"]; c.Priority != data.PriorityCritical || c.Channel != data.ChannelPhone {
+		t.Errorf("1003: priority %q channel %q", c.Priority, c.Channel)
 	}
 }
