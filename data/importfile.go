@@ -84,6 +84,17 @@ type ImportPreview struct {
 	Warnings []ImportMessage
 }
 
+// The words of an ImportPreview.DateLayout besides its pattern
+// ("dd.mm.yyyy HH:MM"): the importer writes them in English, the UI puts
+// them in its language.
+const (
+	DateLayoutExcel      = "Excel date"
+	DateLayoutUnixSecs   = "unix seconds"
+	DateLayoutUnixMillis = "unix milliseconds"
+	DateLayoutOr         = " or "
+	DateLayoutWithZone   = " with zone"
+)
+
 // ImportProgress reports how far an import got.
 type ImportProgress struct {
 	Rows              int

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"time"
 	"unicode"
+
+	"caredesk/data"
 )
 
 // dateKind is the shape of a date value; a column is described by the
@@ -874,11 +876,11 @@ func (st *dateColumnStats) describe(order DateOrder) string {
 	switch best {
 	case kindUnix:
 		if v.unixMilli {
-			return "unix milliseconds"
+			return data.DateLayoutUnixMillis
 		}
-		return "unix seconds"
+		return data.DateLayoutUnixSecs
 	case kindExcel:
-		return "Excel date"
+		return data.DateLayoutExcel
 	case kindISO:
 		d = "yyyy-mm-dd"
 	case kindYMDSlash:
@@ -892,7 +894,7 @@ func (st *dateColumnStats) describe(order DateOrder) string {
 		case MDY:
 			d = "mm" + sep + "dd" + sep + yy
 		default:
-			d = "dd" + sep + "mm" + sep + yy + " or mm" + sep + "dd" + sep + yy
+			d = "dd" + sep + "mm" + sep + yy + data.DateLayoutOr + "mm" + sep + "dd" + sep + yy
 		}
 	case kindMonthName:
 		switch {
@@ -927,7 +929,7 @@ func (st *dateColumnStats) describe(order DateOrder) string {
 		}
 	}
 	if v.hasZone {
-		d += " with zone"
+		d += data.DateLayoutWithZone
 	}
 	return d
 }

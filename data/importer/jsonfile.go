@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync/atomic"
 )
 
 // A JSON export: what help desks' APIs and full exports give (Zendesk's
@@ -389,7 +390,7 @@ func jsonRow(raw json.RawMessage) []string {
 // cols, read on a goroutine of its own as the records are decoded.
 type jsonSource struct {
 	f     *os.File
-	cnt   *countingReader
+	read  atomic.Int64 // bytes the decoding goroutine has read
 	cols  map[string]int
 	head  []string
 	rows  chan []string
@@ -405,7 +406,7 @@ func openJSON(path string, l jsonLayout) (*jsonSource, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &jsonSource{f: f, cnt: &countingReader{r: f}, cols: map[string]int{}, head: l.cols,
+	s := &jsonSource{f: f, cols: map[string]int{}, head: l.cols,
 		rows: make(chan []string, 256), errc: make(chan error, 1), stop: make(chan struct{})}
 	for i, c := range l.cols {
 		s.cols[c] = i
@@ -413,7 +414,7 @@ func openJSON(path string, l jsonLayout) (*jsonSource, error) {
 	names := l.rows // the first row, when rows are arrays, is the header
 	go func() {
 		defer close(s.rows)
-		s.errc <- jsonRecords(s.cnt, func(rec json.RawMessage) error {
+		s.errc <- jsonRecords(sharedCount{f, &s.read}, func(rec json.RawMessage) error {
 			var row []string
 			switch {
 			case names:
@@ -464,7 +465,20 @@ func (s *jsonSource) next() ([]string, int, error) {
 	return row, s.row, nil
 }
 
-func (s *jsonSource) bytesRead() int64 { return s.cnt.n }
+func (s *jsonSource) bytesRead() int64 { return s.read.Load() }
+
+// sharedCount counts the bytes read from r where another goroutine (the
+// import's, for its progress) reads the count.
+type sharedCount struct {
+	r io.Reader
+	n *atomic.Int64
+}
+
+func (c sharedCount) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n.Add(int64(n))
+	return n, err
+}
 
 func (s *jsonSource) close() error {
 	close(s.stop)

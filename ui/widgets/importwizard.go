@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -73,6 +74,22 @@ func PickImportFile(win fyne.Window, showError func(error), picked func(path str
 	fd.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".tsv", ".txt", ".xlsx", ".xls", ".ods", ".json", ".jsonl", ".ndjson", ".xml", ".htm", ".html", ".zip", ".gz"}))
 	fd.Resize(fyne.NewSize(800, 560))
 	ShowFileDialog(win, fd)
+}
+
+// DateLayoutText is the importer's description of a date column in the
+// UI's language: its pattern ("dd.mm.yyyy HH:MM") as it is, its words
+// translated.
+func DateLayoutText(layout string) string {
+	if layout == "" {
+		return lang.L("importwizard.dates_none")
+	}
+	return strings.NewReplacer(
+		data.DateLayoutExcel, lang.L("importwizard.dates.excel"),
+		data.DateLayoutUnixMillis, lang.L("importwizard.dates.unix_millis"),
+		data.DateLayoutUnixSecs, lang.L("importwizard.dates.unix_secs"),
+		data.DateLayoutOr, " "+lang.L("importwizard.dates.or")+" ",
+		data.DateLayoutWithZone, " "+lang.L("importwizard.dates.with_zone"),
+	).Replace(layout)
 }
 
 // FormatLabel is a detected layout as the user knows it ("Google Forms",
@@ -334,10 +351,7 @@ func (w *ImportWizard) showPreview() {
 	}
 
 	format := FormatLabel(pv.Format)
-	dates := pv.DateLayout
-	if dates == "" {
-		dates = lang.L("importwizard.dates_none")
-	}
+	dates := DateLayoutText(pv.DateLayout)
 
 	left := container.New(layout.NewFormLayout(),
 		FormLabel(lang.L("importwizard.file")), widget.NewLabel(filepath.Base(pv.File)+"  ("+SizeText(pv.Size)+")"),

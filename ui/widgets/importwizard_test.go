@@ -272,7 +272,7 @@ func TestFormatLabelNamesLayouts(t *testing.T) {
 }
 
 // File sizes are written in the UI's language: «45,5 КБ», not "45,5 KB".
-func TestSizeTextInRussian(t *testing.T) {
+func TestSizesAndDateLayoutsInRussian(t *testing.T) {
 	test.NewTempApp(t)
 	// Fyne takes the translations' language from the environment.
 	t.Setenv("LANGUAGE", "ru")
@@ -288,6 +288,19 @@ func TestSizeTextInRussian(t *testing.T) {
 	for n, want := range map[int64]string{840: "840 Б", 46592: "45,5 КБ", 3250585: "3,1 МБ"} {
 		if got := SizeText(n); got != want {
 			t.Errorf("SizeText(%d) = %q, want %q", n, got, want)
+		}
+	}
+	// The date layout's words too: the wizard showed "Excel date" and
+	// "with zone" in the Russian UI.
+	for layout, want := range map[string]string{
+		data.DateLayoutExcel:                            "дата Excel",
+		"yyyy-mm-dd HH:MM:SS" + data.DateLayoutWithZone: "yyyy-mm-dd HH:MM:SS с часовым поясом",
+		"dd/mm/yyyy" + data.DateLayoutOr + "mm/dd/yyyy": "dd/mm/yyyy или mm/dd/yyyy",
+		data.DateLayoutUnixSecs:                         "время Unix в секундах",
+		"dd.mm.yyyy HH:MM":                              "dd.mm.yyyy HH:MM",
+	} {
+		if got := DateLayoutText(layout); got != want {
+			t.Errorf("DateLayoutText(%q) = %q, want %q", layout, got, want)
 		}
 	}
 }
