@@ -65,25 +65,82 @@ func readODS(path, only string) ([]sheetTable, error) {
 		return nil, fmt.Errorf("%w: %v", errODSDamaged, err)
 	}
 	defer z.Close()
-	i := slices.IndexFunc(z.File, func(f *zip.File) bool { return f.Name == "content.xml" })
-	if i < 0 {
+	part := func(name string) *zip.File {
+		if i := slices.IndexFunc(z.File, func(f *zip.File) bool { return f.Name == name }); i >= 0 {
+			return z.File[i]
+		}
+		return nil
+	}
+	content := part("content.xml")
+	if content == nil {
 		return nil, errODSDamaged
 	}
-	r, err := z.File[i].Open()
+	// The named cell styles and their data styles live in styles.xml;
+	// the automatic ones in content.xml.
+	st := newODSStyles()
+	if f := part("styles.xml"); f != nil {
+		if r, err := f.Open(); err == nil {
+			st.read(r)
+			r.Close()
+		}
+	}
+	r, err := content.Open()
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", errODSDamaged, err)
 	}
 	defer r.Close()
-	tables, err := odsTables(r, only)
+	tables, err := odsTables(r, only, st)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", errODSDamaged, err)
 	}
 	return tables, nil
 }
 
+// odsStyles follows a cell's style to its time style: one that does not
+// cut the hours at a day ([HH]:MM) is a time taken, any other time style
+// a time of day.
+type odsStyles struct {
+	data    map[string]string // cell style -> its data style
+	elapsed map[string]bool   // time style -> whether elapsed
+}
+
+func newODSStyles() odsStyles {
+	return odsStyles{data: map[string]string{}, elapsed: map[string]bool{}}
+}
+
+// note keeps what a style element says.
+func (st odsStyles) note(e xml.StartElement) {
+	switch e.Name.Local {
+	case "time-style":
+		st.elapsed[attr(e, "name")] = attr(e, "truncate-on-overflow") == "false"
+	case "style":
+		if ds := attr(e, "data-style-name"); ds != "" {
+			st.data[attr(e, "name")] = ds
+		}
+	}
+}
+
+// read notes the styles of styles.xml.
+func (st odsStyles) read(r io.Reader) {
+	w := sheetXML{start: st.note, end: func(string) bool { return false }, text: func([]byte) {}}
+	w.walk(xml.NewDecoder(r))
+}
+
+// timeOfDay reports whether a time in a cell of style cellStyle is a time
+// of day; a time without a time style is taken for a duration, as a
+// sheet's.
+func (st odsStyles) timeOfDay(cellStyle string) bool {
+	ds, ok := st.data[cellStyle]
+	if !ok {
+		return false
+	}
+	elapsed, isTime := st.elapsed[ds]
+	return isTime && !elapsed
+}
+
 // odsTables parses content.xml. Cells' text is their paragraphs joined by
 // line breaks; comments (office:annotation) are left out.
-func odsTables(r io.Reader, only string) ([]sheetTable, error) {
+func odsTables(r io.Reader, only string, st odsStyles) ([]sheetTable, error) {
 	read := sheetsRead{only: only}
 	var t *sheetTable
 	var row []string
@@ -93,22 +150,15 @@ func odsTables(r io.Reader, only string) ([]sheetTable, error) {
 	var cell *odsCell
 	var text strings.Builder
 	paragraphs, inP := 0, 0 // in the cell so far; inside one
-	// A time's cell style names a data style: one that does not cut the
-	// hours at a day ([HH]:MM) is a time taken, any other time style a
-	// time of day. Cells without a style take their column's.
-	dataStyle := map[string]string{}  // cell style -> its data style
-	elapsedStyle := map[string]bool{} // time style -> whether elapsed
-	var columnStyles []string         // the table's columns' cell styles
+	// A time's kind is its cell style's (see odsStyles); cells without a
+	// style take their column's.
+	var columnStyles []string // the table's columns' cell styles
 	clock, elapsed := map[int]int{}, map[int]int{}
 	w := sheetXML{skip: "annotation"}
 	w.start = func(e xml.StartElement) {
 		switch e.Name.Local {
-		case "time-style":
-			elapsedStyle[attr(e, "name")] = attr(e, "truncate-on-overflow") == "false"
-		case "style":
-			if ds := attr(e, "data-style-name"); ds != "" {
-				dataStyle[attr(e, "name")] = ds
-			}
+		case "time-style", "style":
+			st.note(e)
 		case "table-column":
 			for range min(repeats(attr(e, "number-columns-repeated")), maxColumns-len(columnStyles)) {
 				columnStyles = append(columnStyles, attr(e, "default-cell-style-name"))
@@ -180,9 +230,9 @@ func odsTables(r io.Reader, only string) ([]sheetTable, error) {
 				}
 				blankCells = 0
 				if cell.kind == "time" {
-					counts := clock
-					if ds, ok := dataStyle[cell.style]; !ok || elapsedStyle[ds] {
-						counts = elapsed // no time style: taken for a duration, as a sheet's
+					counts := elapsed
+					if st.timeOfDay(cell.style) {
+						counts = clock
 					}
 					counts[len(row)]++
 				}

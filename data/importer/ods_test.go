@@ -37,6 +37,7 @@ type (
 	odsClock   time.Duration // a time cell styled as a time of day (HH:MM)
 	odsTaken   time.Duration // a time cell styled as a time taken ([HH]:MM)
 	odsBare    time.Duration // a time cell with no style: its column's
+	odsNamed   time.Duration // a time cell of the named style «Время» (styles.xml)
 )
 
 // odsColumnStyles, a sheet's first row, gives its columns' default cell
@@ -95,7 +96,7 @@ func writeODS(tb testing.TB, path string, sheets map[string][][]any, order ...st
 				case odsDuration:
 					d := time.Duration(v)
 					fmt.Fprintf(&c, `<table:table-cell office:value-type="time" office:time-value="PT%02dH%02dM%02dS"><text:p>%d:%02d</text:p></table:table-cell>`, int(d.Hours()), int(d.Minutes())%60, int(d.Seconds())%60, int(d.Hours()), int(d.Minutes())%60)
-				case odsClock, odsTaken, odsBare:
+				case odsClock, odsTaken, odsBare, odsNamed:
 					var d time.Duration
 					style := ""
 					switch v := v.(type) {
@@ -105,6 +106,8 @@ func writeODS(tb testing.TB, path string, sheets map[string][][]any, order ...st
 						d, style = time.Duration(v), ` table:style-name="ceTaken"`
 					case odsBare:
 						d = time.Duration(v)
+					case odsNamed:
+						d, style = time.Duration(v), ` table:style-name="Время"`
 					}
 					fmt.Fprintf(&c, `<table:table-cell%s office:value-type="time" office:time-value="PT%02dH%02dM00S"><text:p>%d:%02d</text:p></table:table-cell>`, style, int(d.Hours()), int(d.Minutes())%60, int(d.Hours()), int(d.Minutes())%60)
 				case odsCode:
@@ -140,6 +143,12 @@ func writeODS(tb testing.TB, path string, sheets map[string][][]any, order ...st
 	w.Write([]byte("application/vnd.oasis.opendocument.spreadsheet"))
 	w, _ = z.Create("content.xml")
 	w.Write([]byte(c.String()))
+	// A named cell style, as a user's «Время», lives in styles.xml with
+	// its data style.
+	w, _ = z.Create("styles.xml")
+	w.Write([]byte(`<?xml version="1.0" encoding="UTF-8"?><office:document-styles xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:number="urn:oasis:names:tc:opendocument:xmlns:datastyle:1.0"><office:styles>` +
+		`<number:time-style style:name="N60"><number:hours number:style="long"/><number:text>:</number:text><number:minutes number:style="long"/></number:time-style>` +
+		`<style:style style:name="Время" style:family="table-cell" style:parent-style-name="Default" style:data-style-name="N60"/></office:styles></office:document-styles>`))
 	if err := z.Close(); err != nil {
 		tb.Fatal(err)
 	}
@@ -310,7 +319,8 @@ func TestImportODSMergedCells(t *testing.T) {
 }
 
 // «Время решения» beside a date-only «Дата решения» is its time of day
-// when styled HH:MM, by the cell or by its column, and the time taken
+// when styled HH:MM, by the cell (an automatic style or a named one in
+// styles.xml) or by its column, and the time taken
 // when styled [HH]:MM (or not styled as a time at all).
 func TestImportODSDatesApart(t *testing.T) {
 	day := func(d int) odsDate { return odsDate(time.Date(2024, 3, d, 0, 0, 0, 0, time.UTC)) }
@@ -324,6 +334,7 @@ func TestImportODSDatesApart(t *testing.T) {
 		want     time.Time
 	}{
 		"cell clock":   {nil, day(6), odsClock(11*time.Hour + 45*time.Minute), time.Date(2024, 3, 6, 11, 45, 0, 0, time.UTC)},
+		"named clock":  {nil, day(6), odsNamed(11*time.Hour + 45*time.Minute), time.Date(2024, 3, 6, 11, 45, 0, 0, time.UTC)},
 		"column clock": {odsColumnStyles{"", "", "", "", "ceClock"}, day(6), odsBare(11*time.Hour + 45*time.Minute), time.Date(2024, 3, 6, 11, 45, 0, 0, time.UTC)},
 		"taken":        {nil, day(5), odsTaken(2 * time.Hour), opened.Add(2 * time.Hour)},
 		"no style":     {nil, day(5), odsBare(2 * time.Hour), opened.Add(2 * time.Hour)},
