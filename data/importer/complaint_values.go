@@ -439,6 +439,85 @@ var statusWords = []struct {
 	{"clos", data.StatusClosed},
 	{"fermé", data.StatusClosed},
 	{"отменена", data.StatusClosed},
+	// Help desks in the agent's language (Zendesk's and Freshdesk's own
+	// translations): pending waits for the client, on-hold for a third
+	// party, as in English. French.
+	{"ouvert", data.StatusInProgress},
+	{"ouverte", data.StatusInProgress},
+	{"en pause", data.StatusInProgress},
+	// German.
+	{"neu", data.StatusNew},
+	{"offen", data.StatusInProgress},
+	{"in bearbeitung", data.StatusInProgress},
+	{"angehalten", data.StatusInProgress},
+	{"wartend", data.StatusWaiting},
+	{"gelöst", data.StatusResolved},
+	{"erledigt", data.StatusResolved},
+	{"geschlossen", data.StatusClosed},
+	// Spanish.
+	{"nuevo", data.StatusNew},
+	{"nueva", data.StatusNew},
+	{"abierto", data.StatusInProgress},
+	{"abierta", data.StatusInProgress},
+	{"en progreso", data.StatusInProgress},
+	{"en curso", data.StatusInProgress},
+	{"en espera", data.StatusInProgress},
+	{"pendiente", data.StatusWaiting},
+	{"resuelto", data.StatusResolved},
+	{"resuelta", data.StatusResolved},
+	{"cerrado", data.StatusClosed},
+	{"cerrada", data.StatusClosed},
+	// Portuguese.
+	{"novo", data.StatusNew},
+	{"aberto", data.StatusInProgress},
+	{"em andamento", data.StatusInProgress},
+	{"em espera", data.StatusInProgress},
+	{"pendente", data.StatusWaiting},
+	{"resolvido", data.StatusResolved},
+	{"fechado", data.StatusClosed},
+	// Italian.
+	{"nuovo", data.StatusNew},
+	{"aperto", data.StatusInProgress},
+	{"in corso", data.StatusInProgress},
+	{"in lavorazione", data.StatusInProgress},
+	{"in attesa", data.StatusInProgress},
+	{"in sospeso", data.StatusWaiting},
+	{"risolto", data.StatusResolved},
+	{"chiuso", data.StatusClosed},
+	// Dutch.
+	{"nieuw", data.StatusNew},
+	{"in behandeling", data.StatusInProgress},
+	{"in de wacht", data.StatusInProgress},
+	{"in afwachting", data.StatusWaiting},
+	{"opgelost", data.StatusResolved},
+	{"gesloten", data.StatusClosed},
+	// Polish.
+	{"nowe", data.StatusNew},
+	{"nowy", data.StatusNew},
+	{"otwarte", data.StatusInProgress},
+	{"w toku", data.StatusInProgress},
+	{"w trakcie", data.StatusInProgress},
+	{"wstrzymane", data.StatusInProgress},
+	{"oczekujące", data.StatusWaiting},
+	{"rozwiązane", data.StatusResolved},
+	{"zamknięte", data.StatusClosed},
+	// Ukrainian.
+	{"нове", data.StatusNew},
+	{"новий", data.StatusNew},
+	{"нова", data.StatusNew},
+	{"відкрито", data.StatusInProgress},
+	{"відкрита", data.StatusInProgress},
+	{"відкритий", data.StatusInProgress},
+	{"в роботі", data.StatusInProgress},
+	{"утримується", data.StatusInProgress},
+	{"в очікуванні", data.StatusWaiting},
+	{"очікує", data.StatusWaiting},
+	{"вирішено", data.StatusResolved},
+	{"вирішена", data.StatusResolved},
+	{"вирішений", data.StatusResolved},
+	{"закрита", data.StatusClosed},
+	{"закрито", data.StatusClosed},
+	{"закритий", data.StatusClosed},
 }
 
 // statusStems are Russian word stems, whatever their ending: help desks
@@ -837,12 +916,17 @@ var priorityWords = []struct {
 		"самый высок", "блокирующ", "блокер", // Jira and Yandex Tracker in Russian: Highest, Blocker
 		"très haut", "majeur", // GLPI in French
 		"очень срочн", "высш", "максимальн", "макс", "asap",
-		"авари"}, data.PriorityCritical}, // «Авария»: an outage
-	{[]string{"high", "major", "высок", "важн", "haut", "серьезн", "серьёзн", "повышенн", "выс.", "elevated"}, data.PriorityHigh},
-	{[]string{"normal", "medium", "moderate", "средн", "обычн", "нормальн", "стандарт", "moyen", "ср.", "standard", "routine"}, data.PriorityNormal},
+		"авари", // «Авария»: an outage
+		// Help desks in the agent's language: urgent, critical.
+		"dringend", "kritisch", "crític", "critic", "pilny", "krytyczn", "термінов", "критичн"}, data.PriorityCritical},
+	{[]string{"high", "major", "высок", "важн", "haut", "серьезн", "серьёзн", "повышенн", "выс.", "elevated",
+		"élevé", "hoch", "alta", "alto", "hoog", "wysok", "висок"}, data.PriorityHigh},
+	{[]string{"normal", "medium", "moderate", "средн", "обычн", "нормальн", "стандарт", "moyen", "ср.", "standard", "routine",
+		"normaal", "media", "médi", "medio", "średni", "звичайн", "середн"}, data.PriorityNormal},
 	{[]string{"low", "minor", "planning", "lowest", "trivial", "very low", "низк", "незначит", "не срочн", "несрочн", "очень низк",
 		"самый низк", "тривиальн", // Jira in Russian: Lowest, Trivial
-		"très bas", "bas",
+		"très bas", "bas", "faible",
+		"niedrig", "baja", "bajo", "baixa", "bassa", "laag", "nisk", "низьк",
 		"минимальн", "мин", "пониженн", "не важн", "неважн", "низ."}, data.PriorityLow},
 }
 
@@ -974,10 +1058,14 @@ var typeWords = []struct {
 		"неисправн",
 		// Registers: a claim, a remark, feedback marked negative
 		// («Негативный отзыв», «Отзыв (негатив)»).
-		"claim", "grievance", "negative", "замечани", "недовольств", "негатив", "отрицательн"}, data.TypeComplaint},
+		"claim", "grievance", "negative", "замечани", "недовольств", "негатив", "отрицательн",
+		// Help desks in the agent's language.
+		"vorfall", "beschwerde", "reklamation", "incidente", "queja", "reclam", "plainte", "incidencia",
+		"klacht", "skarg", "incydent", "скарг", "інцидент", "рекламаці"}, data.TypeComplaint},
 	{[]string{"question", "inquiry", "enquiry", "consultation", "вопрос", "консультаци", "request for information",
 		"query", "консультир", "справк", "уточнени", "информаци",
-		"information", "how-to", "how to", "howto"}, data.TypeQuestion},
+		"information", "how-to", "how to", "howto",
+		"frage", "pregunta", "pergunta", "domanda", "vraag", "pytanie", "питання", "консультаці"}, data.TypeQuestion},
 	{[]string{"task", "feature", "request", "service request", "запрос", "заявк", "просьб", "предложени", "demande",
 		"задач", "подзадач", "новая функци", "улучшени", "доработк", // Jira in Russian
 		"suggestion", "idea", "пожелани", "идея",
@@ -985,9 +1073,12 @@ var typeWords = []struct {
 		// rights «заявление», beside «жалоба» and «предложение».
 		"заявлени",
 		"enhancement", "improvement", // Trac, Jira
-		"change"}, data.TypeRequest}, // ITIL's change request
+		"change", // ITIL's change request
+		"aufgabe", "anfrage", "anforderung", "tarea", "solicitud", "tarefa", "solicitação", "compito", "richiesta", "taak", "verzoek",
+		"zadanie", "prośba", "wniosek", "запит", "завдання", "пропозиці"}, data.TypeRequest},
 	{[]string{"praise", "compliment", "thanks", "благодарн", "похвал",
-		"благодар", "спасибо", "thank", "kudos", "positive", "позитив", "положительн"}, data.TypePraise},
+		"благодар", "спасибо", "thank", "kudos", "positive", "позитив", "положительн",
+		"lob", "dank", "elogio", "agradecimiento", "complimento", "félicitation", "remerciement", "pochwał", "подяк"}, data.TypePraise},
 }
 
 // parseType maps ticket types: problems and incidents are complaints,
