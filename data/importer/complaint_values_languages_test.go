@@ -55,9 +55,9 @@ func TestParseValuesInOtherLanguages(t *testing.T) {
 	})
 }
 
-// A German export imports as an English one does, its columns mapped by
-// hand (the wizard's mapping).
-func TestImportGermanExport(t *testing.T) {
+// A German export and a Ukrainian register import as English and
+// Russian ones do, their columns known by their names.
+func TestImportGermanAndUkrainianExports(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "tickets.csv")
 	body := "ID,Erstellt,Status,Priorität,Typ,Betreff\n" +
 		"1,2024-03-04 10:00,Gelöst,Hoch,Problem,Paket beschädigt\n" +
@@ -67,7 +67,7 @@ func TestImportGermanExport(t *testing.T) {
 		t.Fatal(err)
 	}
 	db := openXLSStore(t)
-	opt := Options{Location: time.UTC, RejectsPath: "-", Mapping: map[Field]string{FieldPriority: "Priorität", FieldType: "Typ"}}
+	opt := Options{Location: time.UTC, RejectsPath: "-"}
 	res, err := ImportComplaints(context.Background(), db, path, opt, nil)
 	if err != nil || res.Imported != 3 || res.Rejected != 0 {
 		t.Fatalf("%+v, %v", res, err)
@@ -81,5 +81,25 @@ func TestImportGermanExport(t *testing.T) {
 	}
 	if c := got["3"]; c.Status != data.StatusWaiting || c.Priority != data.PriorityCritical {
 		t.Errorf("3: %v %v", c.Status, c.Priority)
+	}
+
+	uk := filepath.Join(t.TempDir(), "реєстр.csv")
+	body = "Номер звернення;Дата звернення;Клієнт;Статус;Пріоритет;Тип звернення;Категорія;Дата вирішення\n" +
+		"7;04.03.2024 10:00;ТОВ «Ромашка»;Вирішено;Високий;Скарга;Доставка;04.03.2024 15:30\n" +
+		"8;05.03.2024 11:00;Петренко О.;Відкрито;Низький;Питання;Оплата;\n"
+	if err := os.WriteFile(uk, []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	db = openXLSStore(t)
+	if res, err := ImportComplaints(context.Background(), db, uk, opt, nil); err != nil || res.Imported != 2 {
+		t.Fatalf("Ukrainian: %+v, %v", res, err)
+	}
+	got = storedByID(t, db)
+	if c := got["7"]; c.ClientName != "ТОВ «Ромашка»" || c.Type != data.TypeComplaint || c.Priority != data.PriorityHigh ||
+		!data.DeriveFacts(c.Events).ResolvedAt.Equal(time.Date(2024, 3, 4, 15, 30, 0, 0, time.UTC)) {
+		t.Errorf("7: %+v", c)
+	}
+	if c := got["8"]; c.Type != data.TypeQuestion || c.Status != data.StatusInProgress || c.Priority != data.PriorityLow {
+		t.Errorf("8: %v %v %v", c.Type, c.Status, c.Priority)
 	}
 }

@@ -180,6 +180,32 @@ var complaintSkip = map[string][]string{
 		"time to admin reply (seconds)"},
 }
 
+// foreignAliases are the plain headers of registers and exports in the
+// other languages of the department's neighbours and partners:
+// Ukrainian, German, Spanish. They rank after the Russian and English
+// ones (see init).
+var foreignAliases = map[Field][]string{
+	FieldExternalID:  {"номер звернення", "номер заявки", "ticket-id", "ticket-nr.", "ticketnummer", "número", "número de ticket", "id del ticket"},
+	FieldOpened:      {"дата звернення", "дата створення", "створено", "erstellt", "erstellt am", "erstellungsdatum", "fecha de creación", "creado", "fecha"},
+	FieldStatus:      {"estado"},
+	FieldPriority:    {"пріоритет", "priorität", "prioridad"},
+	FieldType:        {"тип звернення", "typ", "ticket-typ", "tipo"},
+	FieldChannel:     {"канал звернення", "quelle", "origen"},
+	FieldClient:      {"клієнт", "заявник", "kunde", "anfragender", "cliente", "solicitante"},
+	FieldCategory:    {"категорія", "kategorie", "categoría", "categoria"},
+	FieldSubject:     {"тема звернення", "betreff", "asunto"},
+	FieldDescription: {"опис", "beschreibung", "descripción"},
+	FieldAssignee:    {"виконавець", "відповідальний", "bearbeiter", "zugewiesen an", "agente", "asignado a"},
+	FieldResolvedAt:  {"дата вирішення", "вирішено", "gelöst am", "fecha de resolución", "resuelto el"},
+	FieldClosedAt:    {"дата закриття", "закрито", "geschlossen am", "fecha de cierre"},
+}
+
+func init() {
+	for f, headers := range foreignAliases {
+		complaintAliases[f] = append(complaintAliases[f], headers...)
+	}
+}
+
 // complaintAliases are the plain headers of registers kept by hand or
 // exported from other systems, in Russian and English.
 var complaintAliases = map[Field][]string{
