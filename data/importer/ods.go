@@ -2,7 +2,6 @@ package importer
 
 import (
 	"archive/zip"
-	"bytes"
 	"encoding/xml"
 	"errors"
 	"fmt"
@@ -387,75 +386,24 @@ func repeats(s string) int {
 	return n
 }
 
-// odsSheetNames lists the sheets of the spreadsheet at path, the most
-// cells first, the workbook's order among equals (as for XLS). A
-// spreadsheet of one sheet is not read for it.
-func odsSheetNames(path string) ([]string, error) {
-	if name, ok := odsOnlySheet(path); ok {
-		return []string{name}, nil
+// odsSheetNames lists the sheets of the spreadsheet at path (see
+// sheetNamesOf): ranked when the importer must choose among them.
+func odsSheetNames(path string, rank bool) ([]string, error) {
+	var tags []string
+	ok := false
+	if z, err := zip.OpenReader(path); err == nil {
+		if i := slices.IndexFunc(z.File, func(f *zip.File) bool { return f.Name == "content.xml" }); i >= 0 {
+			if r, err := z.File[i].Open(); err == nil {
+				tags, ok = sheetTags(r, "table:table ")
+				r.Close()
+			}
+		}
+		z.Close()
 	}
-	tables, err := readODS(path, "")
-	if err != nil {
-		return nil, err
-	}
-	return tableNames(tables), nil
+	return sheetNamesOf(tags, ok, rank, func() ([]sheetTable, error) { return readODS(path, "") })
 }
 
 // tableNames lists sheets read whole, the most cells first (rankByCells).
 func tableNames(tables []sheetTable) []string {
 	return rankByCells(len(tables), func(i int) (string, [][]string) { return tables[i].name, tables[i].rows })
-}
-
-// odsOnlySheet returns the name of a spreadsheet's one sheet, found by
-// its tag in content.xml without parsing it; ok=false when there are
-// more (or none, or the package cannot be read).
-func odsOnlySheet(path string) (string, bool) {
-	z, err := zip.OpenReader(path)
-	if err != nil {
-		return "", false
-	}
-	defer z.Close()
-	i := slices.IndexFunc(z.File, func(f *zip.File) bool { return f.Name == "content.xml" })
-	if i < 0 {
-		return "", false
-	}
-	r, err := z.File[i].Open()
-	if err != nil {
-		return "", false
-	}
-	defer r.Close()
-	// The tags are counted chunk by chunk, a tag's length carried over
-	// between chunks; the first one's name is read where it is found.
-	const tag = "<table:table "
-	buf := make([]byte, 256<<10)
-	keep, found, name := 0, 0, ""
-	for {
-		n, err := io.ReadAtLeast(r, buf[keep:], 1)
-		chunk := buf[:keep+n]
-		for at := 0; ; {
-			i := bytes.Index(chunk[at:], []byte(tag))
-			if i < 0 {
-				break
-			}
-			if found++; found > 1 {
-				return "", false
-			}
-			d := xml.NewDecoder(bytes.NewReader(chunk[at+i:]))
-			tok, terr := d.RawToken()
-			e, ok := tok.(xml.StartElement)
-			if terr != nil || !ok {
-				return "", false // cut by the chunk's end
-			}
-			name = attr(e, "name")
-			at += i + len(tag)
-		}
-		if err == io.EOF {
-			return name, found == 1
-		}
-		if err != nil {
-			return "", false
-		}
-		keep = min(len(chunk), len(tag)-1)
-		copy(buf, chunk[len(chunk)-keep:])
-	}
 }

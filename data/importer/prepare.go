@@ -388,15 +388,15 @@ func prepareFile(path, origin string, opt Options, sc *schema) (*plan, error) {
 		}
 		sheets = book.sheetNames()
 	case p.ods:
-		if sheets, err = odsSheetNames(path); err != nil {
+		// Read whole to rank only when the importer must choose; a sheet
+		// chosen (each of prepareSheets' in turn) needs the names alone.
+		if sheets, err = odsSheetNames(path, opt.Sheet == ""); err != nil {
 			return nil, wrap(err)
 		}
 	case p.xml:
-		tables, err := readSpreadsheetML(path, "")
-		if err != nil {
+		if sheets, err = spreadsheetMLSheetNames(path, opt.Sheet == ""); err != nil {
 			return nil, wrap(err)
 		}
-		sheets = tableNames(tables)
 	}
 	if opt.Sheet == "" && len(sheets) > 1 {
 		return prepareSheets(path, origin, opt, sc, sheets)

@@ -55,6 +55,18 @@ func readSpreadsheetML(path, only string) ([]sheetTable, error) {
 	return tables, nil
 }
 
+// spreadsheetMLSheetNames lists the worksheets of the file at path (see
+// sheetNamesOf): ranked when the importer must choose among them.
+func spreadsheetMLSheetNames(path string, rank bool) ([]string, error) {
+	var tags []string
+	ok := false
+	if f, err := os.Open(path); err == nil {
+		tags, ok = sheetTags(f, "Worksheet ")
+		f.Close()
+	}
+	return sheetNamesOf(tags, ok, rank, func() ([]sheetTable, error) { return readSpreadsheetML(path, "") })
+}
+
 // excelDay0 is the date Excel 2003's XML writes a time of day or a
 // duration on: serial 0.
 var excelDay0 = time.Date(1899, 12, 31, 0, 0, 0, 0, time.UTC)

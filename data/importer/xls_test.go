@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -62,4 +63,26 @@ func FuzzXLSStream(f *testing.F) {
 			b.sheetRows(sh)
 		}
 	})
+}
+
+// Sheets' names are read from their tags alone, wherever the chunks the
+// reader takes cut the file, prefixed or not.
+func TestSheetTags(t *testing.T) {
+	var b strings.Builder
+	var want []string
+	for i := range 40 {
+		name := fmt.Sprintf("Лист %d", i)
+		want = append(want, name)
+		b.WriteString(`<ss:Worksheet ss:Name="` + name + `"><Table>`)
+		b.WriteString(strings.Repeat("<Row><Cell><Data>x</Data></Cell></Row>", 200+i*37)) // tags fall across chunk ends
+		b.WriteString(`</Table></ss:Worksheet><WorksheetOptions/>`)
+	}
+	got, ok := sheetTags(strings.NewReader(b.String()), "Worksheet ")
+	if !ok || strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("names %q (ok %v), want %q", got, ok, want)
+	}
+	ods, ok := sheetTags(strings.NewReader(`<office:spreadsheet><table:table table:name="Ответы" table:style-name="ta1"><table:table-row/></table:table></office:spreadsheet>`), "table:table ")
+	if !ok || len(ods) != 1 || ods[0] != "Ответы" {
+		t.Errorf("ODS: %q, %v", ods, ok)
+	}
 }

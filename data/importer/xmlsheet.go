@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"bytes"
 	"encoding/xml"
 	"io"
 )
@@ -106,4 +107,70 @@ func clockColumns(clock, elapsed map[int]int) map[int]bool {
 		}
 	}
 	return out
+}
+
+// sheetTags reads the names of a spreadsheet's sheets from their start
+// tags in its XML (tag: the element's name and a space, "table:table "),
+// without parsing the cells: chunk by chunk, the last few kilobytes of
+// each read again with the next, so that a tag cut between two chunks is
+// read whole. ok=false when a tag cannot be read.
+func sheetTags(r io.Reader, tag string) (names []string, ok bool) {
+	const size, carry = 256 << 10, 4 << 10
+	buf := make([]byte, size+carry)
+	keep := 0
+	for {
+		n, err := io.ReadFull(r, buf[keep:])
+		chunk := buf[:keep+n]
+		end := err == io.EOF || err == io.ErrUnexpectedEOF
+		if err != nil && !end {
+			return nil, false
+		}
+		limit := len(chunk) // tags starting in the carried end are read with the next chunk
+		if !end {
+			limit -= carry
+		}
+		for at := 0; at < limit; {
+			i := bytes.Index(chunk[at:], []byte(tag))
+			if i < 0 || at+i >= limit {
+				break
+			}
+			pos := at + i
+			lt := bytes.LastIndexByte(chunk[max(0, pos-32):pos], '<')
+			if lt >= 0 {
+				tok, err := xml.NewDecoder(bytes.NewReader(chunk[max(0, pos-32)+lt:])).RawToken()
+				e, isStart := tok.(xml.StartElement)
+				if err != nil || !isStart {
+					return nil, false
+				}
+				names = append(names, attr(e, "name")+attr(e, "Name"))
+			}
+			at = pos + len(tag)
+		}
+		if end {
+			return names, true
+		}
+		keep = copy(buf, chunk[len(chunk)-carry:])
+	}
+}
+
+// sheetNamesOf lists a spreadsheet's sheets: by their tags (tags, when
+// tagsOK), in the workbook's order, unless the importer must choose among
+// several (rank); then readAll reads them whole to rank them by their
+// cells (see rankByCells).
+func sheetNamesOf(tags []string, tagsOK, rank bool, readAll func() ([]sheetTable, error)) ([]string, error) {
+	if tagsOK && (!rank || len(tags) <= 1) {
+		return tags, nil
+	}
+	tables, err := readAll()
+	if err != nil {
+		return nil, err
+	}
+	if !rank {
+		names := make([]string, len(tables))
+		for i, t := range tables {
+			names[i] = t.name
+		}
+		return names, nil
+	}
+	return tableNames(tables), nil
 }
