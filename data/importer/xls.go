@@ -71,6 +71,7 @@ type xlsBook struct {
 	date1904 bool
 	sst      []string
 	xfFormat []uint16          // per XF, its number format's id
+	xfKinds  [][2]int          // per XF, its format's kind and width (see format)
 	formats  map[uint16]string // custom number formats by id
 	sheets   []xlsSheet        // worksheets, in the workbook's order
 }
@@ -650,17 +651,24 @@ func (b *xlsBook) numberText(v float64, xf uint16) string {
 	return raw
 }
 
-// format is the kind of the number format of the cells of style xf.
+// format is the kind of the number format of the cells of style xf,
+// worked out once per style: a sheet's cells share a few.
 func (b *xlsBook) format(xf uint16) (kind, width int) {
 	if int(xf) >= len(b.xfFormat) {
 		return fmtPlain, 0
 	}
-	id := b.xfFormat[xf]
-	code, ok := b.formats[id]
-	if !ok {
-		code = builtinFormat(id)
+	if b.xfKinds == nil {
+		b.xfKinds = make([][2]int, len(b.xfFormat))
+		for i, id := range b.xfFormat {
+			code, ok := b.formats[id]
+			if !ok {
+				code = builtinFormat(id)
+			}
+			b.xfKinds[i][0], b.xfKinds[i][1] = formatKind(code)
+		}
 	}
-	return formatKind(code)
+	k := b.xfKinds[xf]
+	return k[0], k[1]
 }
 
 // Number format kinds that change how a number is read.
