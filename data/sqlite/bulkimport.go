@@ -50,8 +50,9 @@ type bulkImport struct {
 	bulkAt         int64    // rows added after which the indexes go
 	droppedIndexes []string // CREATE INDEX statements to run again at Commit
 
-	flush   func() error // the owner's: inserts the rows added but not inserted yet
-	release func()       // the owner's: closes what it prepared
+	flush       func() error // the owner's: inserts the rows added but not inserted yet
+	release     func()       // the owner's: closes what it prepared
+	bulkStarted func() error // the owner's, if any: called once the indexes are dropped
 }
 
 // importTarget is where an import's rows go.
@@ -307,6 +308,9 @@ func (i *bulkImport) dropSecondaryIndexes() error {
 			return fmt.Errorf("drop index %s for a bulk import: %w", name, err)
 		}
 		i.uniqueDropped = i.uniqueDropped || name == i.uniqueIndex
+	}
+	if i.bulkStarted != nil {
+		return i.bulkStarted()
 	}
 	return nil
 }

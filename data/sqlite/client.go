@@ -45,55 +45,6 @@ func createClient(ctx context.Context, tx *sql.Tx, c *data.Client) error {
 	return err
 }
 
-// clientByName finds a client by name (case-insensitive like the UNIQUE
-// index) or creates it with segment. An existing client without a segment
-// takes the given one; a different existing segment is kept.
-func clientByName(ctx context.Context, tx *sql.Tx, name, segment string) (id int64, err error) {
-	name, segment = strings.TrimSpace(name), strings.TrimSpace(segment)
-	var current string
-	err = tx.QueryRowContext(ctx, `SELECT id, segment FROM client WHERE name = ?`, name).Scan(&id, &current)
-	switch {
-	case errors.Is(err, sql.ErrNoRows):
-		c := data.Client{Name: name, Segment: segment}
-		if err := createClient(ctx, tx, &c); err != nil {
-			return 0, err
-		}
-		return c.ID, nil
-	case err != nil:
-		return 0, err
-	}
-	if current == "" && segment != "" {
-		if _, err := tx.ExecContext(ctx, `UPDATE client SET segment = ? WHERE id = ?`, segment, id); err != nil {
-			return 0, err
-		}
-	}
-	return id, nil
-}
-
-// clientByNameTier finds a client by name or creates it with tier, like
-// clientByName does with segments, and returns the client's tier.
-func clientByNameTier(ctx context.Context, tx *sql.Tx, name, tier string) (id int64, current string, err error) {
-	name, tier = strings.TrimSpace(name), strings.TrimSpace(tier)
-	err = tx.QueryRowContext(ctx, `SELECT id, tier FROM client WHERE name = ?`, name).Scan(&id, &current)
-	switch {
-	case errors.Is(err, sql.ErrNoRows):
-		c := data.Client{Name: name, Tier: tier}
-		if err := createClient(ctx, tx, &c); err != nil {
-			return 0, "", err
-		}
-		return c.ID, tier, nil
-	case err != nil:
-		return 0, "", err
-	}
-	if current == "" && tier != "" {
-		if _, err := tx.ExecContext(ctx, `UPDATE client SET tier = ? WHERE id = ?`, tier, id); err != nil {
-			return 0, "", err
-		}
-		current = tier
-	}
-	return id, current, nil
-}
-
 // clientTier returns the tier of client id.
 func clientTier(ctx context.Context, tx *sql.Tx, id int64) (string, error) {
 	var tier string
@@ -103,13 +54,164 @@ func clientTier(ctx context.Context, tx *sql.Tx, id int64) (string, error) {
 	return tier, nil
 }
 
-// clientCache remembers clients found or created during an import, keyed
-// the way the NOCASE collation compares names (ASCII case folded only).
-type clientCache map[string]cachedClient
+// importClients finds the clients that rows name, creating the missing
+// ones with the attribute the rows bring (a survey's segment, a ticket's
+// tier): an existing client without one takes it, a different one is
+// kept. Names match as the column's NOCASE collation compares them
+// (nocaseKey), and each is looked up once.
+//
+// Until an import turns bulk, a name not met before costs a query, and a
+// new client an insert, on the import's connection, where they wait for
+// the writer's current group. From then on (loadAll) every stored client
+// is known, and new ones are numbered here and stored in groups through
+// the writer, ahead of the rows that name them: 200,000 tickets from as
+// many requesters took 4.2–4.7 s the first way, against 2.7 s for a file
+// of 100 requesters.
+type importClients struct {
+	attr    string // the column the rows bring: "segment" or "tier"
+	known   map[string]knownClient
+	stmts   map[string]*sql.Stmt // prepared on the transaction, by query
+	all     bool                 // known holds every stored client
+	nextID  int64                // the id of the next new client, once all
+	rows    *rowGroups           // new clients (id, name, attr) not queued yet, once all
+	updates [][]any              // (attr, id) of clients that took the attribute, not queued yet
+}
 
-type cachedClient struct {
-	id         int64
-	hasSegment bool
+type knownClient struct {
+	id   int64
+	attr string
+}
+
+func newImportClients(attr string) *importClients {
+	return &importClients{attr: attr, known: map[string]knownClient{}, stmts: map[string]*sql.Stmt{},
+		rows: newRowGroups(`INSERT INTO client (id, name, `+attr+`) VALUES `, 3, rowsPerInsert)}
+}
+
+// find returns the id of the client named name (not blank) and its
+// attribute, creating the client or giving it attr as above.
+func (c *importClients) find(ctx context.Context, tx *sql.Tx, name, attr string) (int64, string, error) {
+	name, attr = strings.TrimSpace(name), strings.TrimSpace(attr)
+	key := nocaseKey(name)
+	k, ok := c.known[key]
+	switch {
+	case !ok && c.all:
+		k = knownClient{c.nextID, attr}
+		c.nextID++
+		c.rows.pending = append(c.rows.pending, k.id, name, attr)
+		c.known[key] = k
+		return k.id, k.attr, nil
+	case !ok:
+		err := c.query(ctx, tx, `SELECT id, `+c.attr+` FROM client WHERE name = ?`, name).Scan(&k.id, &k.attr)
+		switch {
+		case errors.Is(err, sql.ErrNoRows):
+			k.attr = attr
+			if k.id, err = c.insert(ctx, tx, name, attr); err != nil {
+				return 0, "", mapErr(err)
+			}
+		case err != nil:
+			return 0, "", err
+		}
+	}
+	if k.attr == "" && attr != "" {
+		k.attr = attr
+		if c.all {
+			c.updates = append(c.updates, []any{attr, k.id})
+		} else if err := c.exec(ctx, tx, c.updateSQL(), attr, k.id); err != nil {
+			return 0, "", err
+		}
+	}
+	c.known[key] = k
+	return k.id, k.attr, nil
+}
+
+func (c *importClients) updateSQL() string {
+	return `UPDATE client SET ` + c.attr + ` = ? WHERE id = ? AND ` + c.attr + ` = ''`
+}
+
+func (c *importClients) insert(ctx context.Context, tx *sql.Tx, name, attr string) (int64, error) {
+	st, err := c.stmt(ctx, tx, `INSERT INTO client (name, `+c.attr+`) VALUES (?, ?)`)
+	if err != nil {
+		return 0, err
+	}
+	res, err := st.ExecContext(ctx, name, attr)
+	if err != nil {
+		return 0, err
+	}
+	return res.LastInsertId()
+}
+
+func (c *importClients) query(ctx context.Context, tx *sql.Tx, query string, args ...any) *sql.Row {
+	st, err := c.stmt(ctx, tx, query)
+	if err != nil {
+		// The Row carries the error: a prepared statement's failure shows
+		// at Scan like a query's.
+		return tx.QueryRowContext(ctx, query, args...)
+	}
+	return st.QueryRowContext(ctx, args...)
+}
+
+func (c *importClients) exec(ctx context.Context, tx *sql.Tx, query string, args ...any) error {
+	st, err := c.stmt(ctx, tx, query)
+	if err == nil {
+		_, err = st.ExecContext(ctx, args...)
+	}
+	return mapErr(err)
+}
+
+// stmt prepares query on tx the first time it is needed: the transaction
+// closes it.
+func (c *importClients) stmt(ctx context.Context, tx *sql.Tx, query string) (*sql.Stmt, error) {
+	if st, ok := c.stmts[query]; ok {
+		return st, nil
+	}
+	st, err := tx.PrepareContext(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	c.stmts[query] = st
+	return st, nil
+}
+
+// loadAll reads every stored client, so that a name not among them is a
+// new client without a query. No new client may be waiting for the
+// writer: until now each was inserted at once.
+func (c *importClients) loadAll(ctx context.Context, tx *sql.Tx) error {
+	if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(id), 0) + 1 FROM client`).Scan(&c.nextID); err != nil {
+		return err
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT id, name, `+c.attr+` FROM client`)
+	if err != nil {
+		return err
+	}
+	for rows.Next() {
+		var name string
+		var k knownClient
+		if err := rows.Scan(&k.id, &name, &k.attr); err != nil {
+			rows.Close()
+			return err
+		}
+		c.known[nocaseKey(name)] = k
+	}
+	if err := closeRows(rows); err != nil {
+		return err
+	}
+	c.all = true
+	return nil
+}
+
+// queue hands w the new clients and attributes not queued yet. The rows
+// that name them are queued after: they refer to the clients.
+func (c *importClients) queue(w *groupWriter) error {
+	if err := c.rows.queue(w, true); err != nil {
+		return err
+	}
+	for _, args := range c.updates {
+		if _, err := w.queue(c.updateSQL(), args); err != nil {
+			return err
+		}
+	}
+	c.updates = c.updates[:0]
+	return nil
 }
 
 func nocaseKey(name string) string {

@@ -244,14 +244,9 @@ func priorityRank(p data.Priority) int { return slices.Index(data.Priorities, p)
 // assignee their names give, creating the missing ones, and remembers
 // each name: an import meets the same few names again and again.
 type nameCache struct {
-	clients    map[string]cachedTier
+	clients    *importClients
 	categories map[categoryKey]int64
 	employees  map[string]int64
-}
-
-type cachedTier struct {
-	id   int64
-	tier string
 }
 
 type categoryKey struct {
@@ -260,7 +255,7 @@ type categoryKey struct {
 }
 
 func newNameCache() nameCache {
-	return nameCache{clients: map[string]cachedTier{}, categories: map[categoryKey]int64{}, employees: map[string]int64{}}
+	return nameCache{clients: newImportClients("tier"), categories: map[categoryKey]int64{}, employees: map[string]int64{}}
 }
 
 // resolveNames links one complaint (see nameCache.resolve).
@@ -279,15 +274,9 @@ func (n *nameCache) resolve(ctx context.Context, tx *sql.Tx, c *data.Complaint) 
 			return err
 		}
 	case strings.TrimSpace(c.ClientName) != "":
-		key := nocaseKey(c.ClientName)
-		cached, ok := n.clients[key]
-		if !ok || (cached.tier == "" && strings.TrimSpace(c.ClientTier) != "") {
-			if cached.id, cached.tier, err = clientByNameTier(ctx, tx, c.ClientName, c.ClientTier); err != nil {
-				return fmt.Errorf("client %q: %w", c.ClientName, err)
-			}
-			n.clients[key] = cached
+		if c.ClientID, c.ClientTier, err = n.clients.find(ctx, tx, c.ClientName, c.ClientTier); err != nil {
+			return fmt.Errorf("client %q: %w", c.ClientName, err)
 		}
-		c.ClientID, c.ClientTier = cached.id, cached.tier
 	default:
 		c.ClientTier = ""
 	}

@@ -70,6 +70,7 @@ func (db *DB) BeginComplaintImport(ctx context.Context, b data.ImportBatch) (dat
 	}
 	imp.sla.queue = imp.writer
 	base.flush = imp.flush
+	base.bulkStarted = func() error { return imp.names.clients.loadAll(base.execCt, base.tx) }
 	base.release = func() {
 		imp.writer.close()
 		imp.sla.close()
@@ -165,6 +166,9 @@ func complaintBulkThreshold(existing int64) int64 { return max(2_000, existing/8
 // the last of each kind has its set size: each size is a statement of its
 // own, and a group's parameters are limited.
 func (i *complaintImport) queue(all bool) error {
+	if err := i.names.clients.queue(i.writer); err != nil {
+		return err
+	}
 	if n := len(i.pending) / complaintArgs; n > 0 {
 		q := groupSQL(i.insertRows, n, `INSERT INTO complaint (`+complaintInsertCols+`) VALUES `, "("+placeholders(complaintArgs)+")")
 		var err error

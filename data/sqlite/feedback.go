@@ -184,7 +184,7 @@ func resolveClient(ctx context.Context, tx *sql.Tx, f *data.Feedback) error {
 	if f.ClientID != 0 || strings.TrimSpace(f.ClientName) == "" {
 		return nil
 	}
-	id, err := clientByName(ctx, tx, f.ClientName, f.Segment)
+	id, _, err := newImportClients("segment").find(ctx, tx, f.ClientName, f.Segment)
 	if err != nil {
 		return fmt.Errorf("client %q: %w", f.ClientName, err)
 	}

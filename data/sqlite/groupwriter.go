@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"database/sql/driver"
 	"errors"
+	"math/bits"
 	"sync"
 	"time"
 )
@@ -148,9 +149,10 @@ func (w *groupWriter) queue(query string, args []any) ([]any, error) {
 
 // rowGroups is a kind of row an import hands the writer in groups of a
 // set size, however many arrive at once (the events of a ticket, the
-// tags of a response). Every group but the last has that size: each
-// size is a statement of its own, and a statement's parameters are
-// limited.
+// tags of a response). Full groups have that size and a rest goes in
+// groups of powers of two: each size is a statement of its own, a
+// statement's parameters are limited, and some kinds (new clients, ahead
+// of the rows that name them) queue a rest with every group of rows.
 type rowGroups struct {
 	head, row string         // the INSERT's head and one row's "(?, ...)"
 	width     int            // arguments a row
@@ -171,7 +173,10 @@ func (g *rowGroups) queue(w *groupWriter, all bool) error {
 	size := g.width * g.rows
 	start := 0
 	for len(g.pending)-start >= size || all && len(g.pending) > start {
-		k := min(len(g.pending)-start, size)
+		k := size
+		if rest := (len(g.pending) - start) / g.width; rest < g.rows {
+			k = g.width << (bits.Len(uint(rest)) - 1)
+		}
 		var err error
 		if g.next, err = w.queue(groupSQL(g.queries, k/g.width, g.head, g.row), append(g.next[:0], g.pending[start:start+k]...)); err != nil {
 			return err

@@ -3,7 +3,6 @@ package sqlite
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -20,13 +19,12 @@ type feedbackImport struct {
 	*bulkImport
 	loc *time.Location
 
-	insertRows                        map[int]string // multi-row INSERTs by row count
-	findClient, insertClient, segment *sql.Stmt
+	insertRows map[int]string // multi-row INSERTs by row count
 
 	pending []any // arguments of rows added but not queued yet
 	tags    *rowGroups
 	writer  *groupWriter
-	clients clientCache
+	clients *importClients
 	deltas  rollupDeltas
 }
 
@@ -52,7 +50,7 @@ func (db *DB) BeginFeedbackImport(ctx context.Context, b data.ImportBatch) (data
 	imp := &feedbackImport{
 		bulkImport: base,
 		loc:        db.Location(),
-		clients:    clientCache{},
+		clients:    newImportClients("segment"),
 		deltas:     rollupDeltas{},
 		insertRows: map[int]string{},
 		pending:    make([]any, 0, rowsPerInsert*feedbackArgs),
@@ -60,33 +58,12 @@ func (db *DB) BeginFeedbackImport(ctx context.Context, b data.ImportBatch) (data
 	}
 	imp.writer = newGroupWriter(base.execCt, base.conn)
 	base.flush, base.release = imp.flush, imp.writer.close
-	if err := imp.begin(b); err != nil {
+	base.bulkStarted = func() error { return imp.clients.loadAll(base.execCt, base.tx) }
+	if err := imp.bulkImport.begin(b); err != nil {
 		base.abort()
 		return nil, fmt.Errorf("begin feedback import from %s: %w", b.Source, err)
 	}
 	return imp, nil
-}
-
-// begin starts the batch and prepares the client statements of the row
-// loop.
-func (i *feedbackImport) begin(b data.ImportBatch) error {
-	if err := i.bulkImport.begin(b); err != nil {
-		return err
-	}
-	for _, p := range []struct {
-		stmt  **sql.Stmt
-		query string
-	}{
-		{&i.findClient, `SELECT id, segment FROM client WHERE name = ?`},
-		{&i.insertClient, `INSERT INTO client (name, segment) VALUES (?, ?)`},
-		{&i.segment, `UPDATE client SET segment = ? WHERE id = ? AND segment = ''`},
-	} {
-		var err error
-		if *p.stmt, err = i.tx.PrepareContext(i.ctx, p.query); err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 // Add stores one response. A response failing validation is counted as
@@ -112,7 +89,7 @@ func (i *feedbackImport) Add(f *data.Feedback) (bool, error) {
 		f.ExternalID = newExternalID()
 	}
 	if f.ClientID == 0 && strings.TrimSpace(f.ClientName) != "" {
-		id, err := i.client(f.ClientName, f.Segment)
+		id, _, err := i.clients.find(i.execCt, i.tx, f.ClientName, f.Segment)
 		if err != nil {
 			return false, i.fail(fmt.Errorf("client %q: %w", f.ClientName, err))
 		}
@@ -161,6 +138,9 @@ func bulkThreshold(existing int64) int64 { return max(2_000, existing/4) }
 // queue hands the pending rows and then their tags in full groups to the
 // writer; with all, the tags short of a group too.
 func (i *feedbackImport) queue(all bool) error {
+	if err := i.clients.queue(i.writer); err != nil {
+		return err
+	}
 	if len(i.pending) > 0 {
 		q := groupSQL(i.insertRows, len(i.pending)/feedbackArgs, `INSERT INTO feedback
 			(id, responded_at, day, score, comment, channel, touchpoint, client_id, batch_id, source, external_id) VALUES `,
@@ -193,39 +173,6 @@ func hashID(source, externalID string) uint64 {
 		h = (h ^ uint64(externalID[i])) * prime
 	}
 	return h
-}
-
-// client finds or creates a client by name through the import's cache.
-func (i *feedbackImport) client(name, segment string) (int64, error) {
-	name, segment = strings.TrimSpace(name), strings.TrimSpace(segment)
-	key := nocaseKey(name)
-	c, ok := i.clients[key]
-	if !ok {
-		var current string
-		err := i.findClient.QueryRowContext(i.execCt, name).Scan(&c.id, &current)
-		switch {
-		case errors.Is(err, sql.ErrNoRows):
-			res, err := i.insertClient.ExecContext(i.execCt, name, segment)
-			if err != nil {
-				return 0, mapErr(err)
-			}
-			if c.id, err = res.LastInsertId(); err != nil {
-				return 0, err
-			}
-			current = segment
-		case err != nil:
-			return 0, err
-		}
-		c.hasSegment = current != ""
-	}
-	if !c.hasSegment && segment != "" {
-		if _, err := i.segment.ExecContext(i.execCt, segment, c.id); err != nil {
-			return 0, err
-		}
-		c.hasSegment = true
-	}
-	i.clients[key] = c
-	return c.id, nil
 }
 
 // Commit writes the daily counts and the batch's counts and makes every
