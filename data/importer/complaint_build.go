@@ -978,7 +978,7 @@ type history struct {
 func newHistory(opened time.Time) *history {
 	// Room for what a ticket usually has: opening, reply, escalation,
 	// resolution, closing.
-	events := make([]data.ComplaintEvent, 1, 6)
+	events := make([]data.ComplaintEvent, 1, 8)
 	events[0] = data.ComplaintEvent{At: opened, Kind: data.EventStatus, Status: data.StatusNew}
 	return &history{events: events, status: data.StatusNew, last: opened}
 }

@@ -342,12 +342,18 @@ func initialEvents(c *data.Complaint) []data.ComplaintEvent {
 	has := func(k data.EventKind) bool {
 		return slices.ContainsFunc(c.Events, func(e data.ComplaintEvent) bool { return e.Kind == k })
 	}
-	// One allocation: the given events and at most three added ones.
-	evs := make([]data.ComplaintEvent, 0, len(c.Events)+3)
+	// The given events are extended in place when they have room (an
+	// import's history is made with room for two more; copying them was a
+	// fifth of what a ticket import allocated), or else copied once with
+	// room for the three that may be added.
+	evs := c.Events
 	if !has(data.EventStatus) {
-		evs = append(evs, data.ComplaintEvent{At: c.OpenedAt, Kind: data.EventStatus, Status: data.StatusNew})
+		evs = make([]data.ComplaintEvent, 1, len(c.Events)+3)
+		evs[0] = data.ComplaintEvent{At: c.OpenedAt, Kind: data.EventStatus, Status: data.StatusNew}
+		evs = append(evs, c.Events...)
+	} else if cap(evs)-len(evs) < 2 {
+		evs = append(make([]data.ComplaintEvent, 0, len(c.Events)+2), c.Events...)
 	}
-	evs = append(evs, c.Events...)
 	if c.AssigneeID != 0 && !has(data.EventAssign) {
 		evs = append(evs, data.ComplaintEvent{At: c.OpenedAt, Kind: data.EventAssign, AssigneeID: c.AssigneeID})
 	}
