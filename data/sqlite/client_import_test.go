@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"context"
+	"hash/maphash"
 	"math/rand/v2"
 	"strconv"
 	"strings"
@@ -64,7 +65,7 @@ func TestComplaintImportLinksClientsAcrossBulk(t *testing.T) {
 		if _, err := imp.Add(&c); err != nil {
 			t.Fatalf("complaint %d: %v", i, err)
 		}
-		if bulkFrom < 0 && ci.names.clients.all {
+		if bulkFrom < 0 && ci.names.clients.stored != nil {
 			bulkFrom = i
 		}
 	}
@@ -147,7 +148,7 @@ func TestImportRollbackLeavesNoClients(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if !imp.(*feedbackImport).clients.all {
+	if imp.(*feedbackImport).clients.stored == nil {
 		t.Fatal("the feedback import did not turn bulk")
 	}
 	if _, err := imp.Commit(); err != nil {
@@ -191,5 +192,33 @@ func beginAdding(t *testing.T, db *DB, kind string) (interface{ Rollback() error
 		c.ClientName = name
 		_, err := imp.Add(&c)
 		return err
+	}
+}
+
+// A name whose hash is a stored client's but whose text is not (a
+// collision of the 64-bit hashes, forced here) is a client of its own.
+func TestImportClientsHashCollision(t *testing.T) {
+	ctx := context.Background()
+	db := openTest(t)
+	acme := data.Client{Name: "Acme", Tier: data.KeyTier}
+	if err := db.CreateClient(ctx, &acme); err != nil {
+		t.Fatal(err)
+	}
+	tx, err := db.beginWrite(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tx.Rollback()
+	c := newImportClients("tier")
+	if err := c.loadAll(ctx, tx, db.read); err != nil {
+		t.Fatal(err)
+	}
+	c.stored[maphash.String(c.seed, "zed")] = acme.ID
+	zed, tier, err := c.find(ctx, tx, "Zed", "")
+	if err != nil || zed == acme.ID || tier != "" {
+		t.Fatalf("Zed: client %d tier %q (%v), want a new one, not Acme's %d", zed, tier, err, acme.ID)
+	}
+	if id, tier, err := c.find(ctx, tx, "ACME", "standard"); err != nil || id != acme.ID || tier != data.KeyTier {
+		t.Fatalf("ACME: client %d tier %q (%v), want Acme %d with its tier", id, tier, err, acme.ID)
 	}
 }
