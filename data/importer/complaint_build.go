@@ -103,6 +103,8 @@ type complaintBuilder struct {
 	// caseNumbers counts the rows refused for a ServiceNow case state
 	// number (see serviceNowCases), -1 when the file lists no cases.
 	caseNumbers int
+	// tweets: the file is a tweet log (see tweetThreads); nil otherwise.
+	tweets *tweetThreads
 }
 
 // defaultType is the type of a ticket whose source does not say: every
@@ -154,6 +156,7 @@ func newComplaintBuilder(p *plan, opt Options) *complaintBuilder {
 		b.vip = vipFlag(p.cols[i].norm)
 	}
 	b.parseStatus, b.notAppeal = planStatusParser(p)
+	b.tweets = tweetLog(p)
 	b.bbb = bbbClosings(p)
 	if b.caseNumbers = -1; serviceNowCases(p) {
 		b.caseNumbers = 0
@@ -881,9 +884,15 @@ func (b *complaintBuilder) build(rec []string, row int) (*data.Complaint, bool) 
 		}
 		return nil, false
 	}
+	if b.tweets != nil && b.tweets.passOver(rec) {
+		return nil, false
+	}
 	r, ok := b.parseRow(rec, row)
 	if !ok {
 		return nil, false
+	}
+	if b.tweets != nil {
+		b.tweets.answer(&r)
 	}
 	if b.eventLog {
 		if _, seen := b.logs[r.id]; !seen {
@@ -912,6 +921,9 @@ func (b *complaintBuilder) flush(emit func(*data.Complaint, int) bool) bool {
 	defer b.warnCustomStatuses()
 	defer b.warnBBB()
 	defer b.warnCaseNumbers()
+	if b.tweets != nil {
+		b.summaries = append(b.summaries, b.tweets.summary())
+	}
 	if b.changeLog {
 		return b.flushChanges(emit)
 	}

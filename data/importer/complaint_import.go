@@ -53,6 +53,11 @@ func ImportComplaints(ctx context.Context, store data.ComplaintStore, path strin
 		return res, wrap(fmt.Errorf("column %q: %w", p.columnNames()[dc], ErrAmbiguousDates))
 	}
 	b := newComplaintBuilder(p, opt)
+	if b.tweets != nil {
+		if err := b.tweets.collect(ctx, p, &b.rowBase); err != nil {
+			return res, wrap(err)
+		}
+	}
 	begin := func(bt data.ImportBatch) (importTx[*data.Complaint], error) {
 		return store.BeginComplaintImport(ctx, bt)
 	}
@@ -178,7 +183,11 @@ func prepareTickets(path string, opt Options) (*plan, error) {
 		p.warnings = append(p.warnings, changeLogWarning(p))
 		return p, nil
 	}
-	p.warnings = append(p.warnings, statusWarnings(p)...)
+	if tweetLog(p) != nil {
+		p.warnings = append(p.warnings, tweetLogWarning())
+	} else {
+		p.warnings = append(p.warnings, statusWarnings(p)...)
+	}
 	if _, typed := p.mapping[FieldType]; !typed && p.format == FormatGeneric && len(p.sample) > 0 {
 		// A register of "обращения" may hold questions and requests too:
 		// counted as complaints, they would swell the negative count.

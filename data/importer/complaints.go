@@ -52,11 +52,12 @@ const (
 	FormatGLPI       = "glpi"
 	FormatRedmine    = "redmine"
 	FormatIntercom   = "intercom"
+	FormatTwitter    = "twitter"
 )
 
 // ComplaintFormats lists the known ticket layouts.
 var ComplaintFormats = []string{FormatZendesk, FormatFreshdesk, FormatServiceNow, FormatJira, FormatGLPI, FormatRedmine, FormatIntercom,
-	FormatCFPB, FormatGeneric}
+	FormatTwitter, FormatCFPB, FormatGeneric}
 
 // complaintLayouts are the headers each help desk writes (normalised), as
 // their exports and API field lists name them.
@@ -85,6 +86,11 @@ var complaintLayouts = map[string]map[Field][]string{
 		FieldClosedAt: {"closed time", "stats.closed_at"}, FieldReopens: {"stats.reopened_at"},
 		FieldClient:  {"full name", "contact", "contact name", "requester name", "customer name", "company name", "requester.name"},
 		FieldVerdict: {"survey results", "survey result", "satisfaction survey result", "satisfaction survey results"},
+	},
+	// A log of tweets (see tweetThreads): the client is the author of
+	// the conversation's first tweet.
+	FormatTwitter: {
+		FieldExternalID: {"tweet_id"}, FieldOpened: {"created_at"}, FieldClient: {"author_id"}, FieldDescription: {"text"},
 	},
 	// Its list exported with column labels instead of names: "Opened",
 	// "Caller", "Channel", "Resolution notes" (close_notes) beside its
@@ -673,6 +679,8 @@ func detectTicketFormat(cols []column, _ int) string {
 		return FormatZendesk
 	case hasHeader(cols, "id") && hasHeader(cols, "created_at") && hasHeader(cols, "via.channel", "satisfaction_rating.score", "submitter_id"):
 		return FormatZendesk
+	case hasHeader(cols, "tweet_id") && hasHeader(cols, "inbound") && hasHeader(cols, "in_response_to_tweet_id"):
+		return FormatTwitter
 	case hasHeader(cols, "conversation id") && hasHeader(cols, "conversation started at", "conversation created at"):
 		return FormatIntercom
 	case hasHeader(cols, "id") && hasHeader(cols, "created at") && hasHeader(cols, "requester", "via", "solved at", "ticket type", "assignee"):

@@ -722,14 +722,11 @@ func runImport[T any](ctx context.Context, p *plan, opt Options, progress func(P
 		}
 	}()
 
-	src, err := p.open()
+	src, err := p.openRows()
 	if err != nil {
 		return res, wrap(err)
 	}
 	defer src.close()
-	if _, err := skipHeader(src, p.skip, p.headerRows); err != nil {
-		return res, wrap(err)
-	}
 
 	// Parsing runs in its own goroutine, ahead of the store's inserts, so
 	// that the two overlap on a multi-core machine.

@@ -108,6 +108,8 @@ const (
 	warnTextCut          = "import.warning.text_cut"
 	warnNotAppeal        = "import.warning.not_appeal"
 	warnMoreNotAppeals   = "import.warning.more_not_appeals"
+	warnTweetLog         = "import.warning.tweet_log"
+	warnTweetsPassed     = "import.warning.tweets_passed"
 	warnNoStatus         = "import.warning.no_status"
 	warnNoStatusDated    = "import.warning.no_status_dated"
 	warnNoType           = "import.warning.no_type"

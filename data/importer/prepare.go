@@ -177,6 +177,19 @@ func skipHeader(src recordSource, skip, headerRows int) ([][]string, error) {
 	return readHead(src, headerRows, headerRows)
 }
 
+// openRows opens the file at its first data row.
+func (p *plan) openRows() (recordSource, error) {
+	src, err := p.open()
+	if err != nil {
+		return nil, err
+	}
+	if _, err := skipHeader(src, p.skip, p.headerRows); err != nil {
+		src.close()
+		return nil, err
+	}
+	return src, nil
+}
+
 // headerError is a header row that cannot be split into columns (a
 // quote mark out of place or never closed).
 type headerError struct {
@@ -1127,14 +1140,11 @@ func (p *plan) addDates(st *dateColumnStats, rec []string, dcs []int) {
 
 // scanDateColumns reads every date of the file into p.dates.
 func (p *plan) scanDateColumns(dcs []int) error {
-	src, err := p.open()
+	src, err := p.openRows()
 	if err != nil {
 		return err
 	}
 	defer src.close()
-	if _, err := skipHeader(src, p.skip, p.headerRows); err != nil {
-		return err
-	}
 	var st dateColumnStats
 	for {
 		rec, err := nextGoodRecord(src)
@@ -1743,14 +1753,11 @@ func (p *plan) dataRow(rec []string) bool {
 // The sample cannot tell: it passes over malformed rows, which the import
 // reports as rejects.
 func (p *plan) noDataRows() (bool, error) {
-	src, err := p.open()
+	src, err := p.openRows()
 	if err != nil {
 		return false, err
 	}
 	defer src.close()
-	if _, err := skipHeader(src, p.skip, p.headerRows); err != nil {
-		return false, err
-	}
 	for {
 		rec, _, err := src.next()
 		var re *rowError

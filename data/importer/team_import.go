@@ -101,14 +101,11 @@ func ParseTeam(ctx context.Context, kind TeamKind, path string, opt Options, kno
 	defer func() { rw.finish(&res.Warnings, &res.RejectsFile, err) }()
 	rw.collect(p, &b.rowBase, &res.Rejects)
 
-	src, err := p.open()
+	src, err := p.openRows()
 	if err != nil {
 		return in, res, wrap(err)
 	}
 	defer src.close()
-	if _, err := skipHeader(src, p.skip, p.headerRows); err != nil {
-		return in, res, wrap(err)
-	}
 	last := time.Now()
 	tick := func() {
 		if progress != nil && time.Since(last) >= progressEvery {
