@@ -101,6 +101,9 @@ func (c *importClients) find(ctx context.Context, tx *sql.Tx, name, attr string)
 	name, attr = strings.TrimSpace(name), strings.TrimSpace(attr)
 	key := nocaseKey(name)
 	k, ok := c.known[key]
+	if ok && (k.attr != "" || attr == "") {
+		return k.id, k.attr, nil // met before, nothing to add
+	}
 	if !ok {
 		var err error
 		if k, ok, err = c.lookUp(ctx, tx, name, key); err != nil {

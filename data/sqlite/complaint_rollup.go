@@ -58,7 +58,10 @@ type slaKey struct {
 
 // countRef and durRef are countKey and durKey with the dimension as its
 // index (0 = total, i+1 = segmentDims[i]) and the value interned: the
-// maps of a large import are hashed tens of millions of times.
+// maps of a large import are hashed tens of millions of times. The maps
+// are keyed by their packing into 64 bits (ref), which hashes as one
+// word: as structs, hashed field by field, the durations' lookups took
+// 0.8 µs a ticket.
 type countRef struct {
 	dim   uint8
 	value int32
@@ -71,23 +74,46 @@ type durRef struct {
 	day          data.Day
 }
 
+// ref packs a dimension index and a measure (4 bits each), an interned
+// value (32 bits) and a day (24 bits, offset so that days before 1970
+// keep their order: ±22,000 years).
+type ref uint64
+
+const dayOffset = 1 << 23
+
+func packRef(dim, measure uint8, value int32, day data.Day) ref {
+	return ref(uint64(dim)<<60 | uint64(measure&0xf)<<56 | uint64(uint32(value))<<24 | uint64(uint32(int32(day)+dayOffset)&0xffffff))
+}
+
+func (r ref) count() countRef {
+	return countRef{dim: uint8(r >> 60), value: int32(uint32(r >> 24)), day: data.Day(int32(r&0xffffff) - dayOffset)}
+}
+
+func (r ref) dur() durRef {
+	c := r.count()
+	return durRef{dim: c.dim, measure: uint8(r>>56) & 0xf, value: c.value, day: c.day}
+}
+
+func (k countRef) ref() ref { return packRef(k.dim, 0, k.value, k.day) }
+func (k durRef) ref() ref   { return packRef(k.dim, k.measure, k.value, k.day) }
+
 // complaintDeltas are pending changes to the complaint rollups: a change
 // subtracts the complaint's old contribution and adds the new one, and
 // everything is written once at the end of the transaction.
 type complaintDeltas struct {
-	names  []string         // interned segment values
-	ids    map[string]int32 // ... and their indexes
-	counts map[countRef]*[numCounts]int64
-	durs   map[durRef]*bucketDeltas
-	sla    map[slaKey]*[2]int64 // achieved, breached
+	names  []string                  // interned segment values
+	ids    map[string]int32          // ... and their indexes
+	counts map[ref]*[numCounts]int64 // by countRef.ref
+	durs   map[ref]*bucketDeltas     // by durRef.ref
+	sla    map[slaKey]*[2]int64      // achieved, breached
 }
 
 func newComplaintDeltas() *complaintDeltas {
 	return &complaintDeltas{
 		names:  []string{""},
 		ids:    map[string]int32{"": 0},
-		counts: map[countRef]*[numCounts]int64{},
-		durs:   map[durRef]*bucketDeltas{},
+		counts: map[ref]*[numCounts]int64{},
+		durs:   map[ref]*bucketDeltas{},
 		sla:    map[slaKey]*[2]int64{},
 	}
 }
@@ -123,10 +149,10 @@ func (d *complaintDeltas) addCounts(segs *[len(segmentDims)]int32, day data.Day,
 }
 
 func (d *complaintDeltas) addCountsRef(k countRef, v *[numCounts]int64, sign int64) {
-	c := d.counts[k]
+	c := d.counts[k.ref()]
 	if c == nil {
 		c = new([numCounts]int64)
-		d.counts[k] = c
+		d.counts[k.ref()] = c
 	}
 	for i, n := range v {
 		c[i] += sign * n
@@ -134,10 +160,10 @@ func (d *complaintDeltas) addCountsRef(k countRef, v *[numCounts]int64, sign int
 }
 
 func (d *complaintDeltas) addDuration(k durRef, bucket int32, sign int64) {
-	h := d.durs[k]
+	h := d.durs[k.ref()]
 	if h == nil {
 		h = &bucketDeltas{}
-		d.durs[k] = h
+		d.durs[k.ref()] = h
 	}
 	h.add(bucket, int32(sign))
 }
@@ -275,10 +301,11 @@ var bulkKeys = 512
 
 func (d *complaintDeltas) applyCounts(ctx context.Context, tx *sql.Tx) error {
 	total, segments := map[countKey]*[numCounts]int64{}, map[countKey]*[numCounts]int64{}
-	for r, c := range d.counts {
+	for packed, c := range d.counts {
 		if *c == ([numCounts]int64{}) {
 			continue
 		}
+		r := packed.count()
 		k := countKey{dimOf(r.dim), d.names[r.value], r.day}
 		if k.dim == "" {
 			total[k] = c
@@ -454,7 +481,8 @@ func (d *complaintDeltas) applyDurations(ctx context.Context, tx *sql.Tx) error 
 		return nil
 	}
 	byKey := make(map[durKey]*bucketDeltas, len(d.durs))
-	for r, h := range d.durs {
+	for packed, h := range d.durs {
+		r := packed.dur()
 		byKey[durKey{dimOf(r.dim), d.names[r.value], r.day, int(r.measure)}] = h
 	}
 	measureIndex := map[string]int{}
