@@ -69,6 +69,7 @@ type complaintBuilder struct {
 	parsePriority func(string) (data.Priority, bool)
 	priorities    valueCache[data.Priority]
 	types         valueCache[data.ComplaintType]
+	states        valueCache[bool] // see stateNotOutcome
 	verdicts      valueCache[data.Verdict]
 	chans         valueCache[data.Channel]
 	// eventLog: several rows per ticket; rows are held per ticket until
@@ -127,6 +128,7 @@ func newComplaintBuilder(p *plan, opt Options) *complaintBuilder {
 		statuses:     valueCache[data.Status]{},
 		priorities:   valueCache[data.Priority]{},
 		types:        valueCache[data.ComplaintType]{},
+		states:       valueCache[bool]{},
 		verdicts:     valueCache[data.Verdict]{},
 		chans:        valueCache[data.Channel]{},
 		sysIDsWarned: map[Field]bool{},
@@ -627,7 +629,7 @@ func (b *complaintBuilder) parseRow(rec []string, row int) (ticketRow, bool) {
 		r.reopens = 1
 	}
 	b.appealResult(&r)
-	if short := utf8.RuneCountInString(r.resolution) < 20; short && notAppeal(r.resolution) || short && openState(r.resolution) {
+	if r.resolution != "" && utf8.RuneCountInString(r.resolution) < 20 && b.stateNotOutcome(r.resolution) {
 		// San Francisco's 311 notes an open case's status as "open":
 		// a state, not how the case was resolved. A claim's outcome
 		// («Удовлетворена», «Отказано») is one.
@@ -663,6 +665,14 @@ func (b *complaintBuilder) parseRow(rec []string, row int) (ticketRow, bool) {
 func openState(s string) bool {
 	st, ok := parseStatus(s)
 	return ok && st.Open()
+}
+
+// stateNotOutcome reports whether a short resolution cell names a state
+// (open, spam, merged) rather than how the ticket was resolved; the few
+// values a file repeats are read once.
+func (b *complaintBuilder) stateNotOutcome(s string) bool {
+	state, _ := b.states.get(s, func(s string) (bool, bool) { return notAppeal(s) || openState(s), true })
+	return state
 }
 
 // appealResult reads the result of an appeal's consideration

@@ -66,15 +66,21 @@ func clockDuration(s string) (time.Duration, bool) {
 }
 
 // approxMarks start a duration a register gives roughly: the number is
-// still the best the file knows.
-var approxMarks = []string{"~", "≈", "около", "примерно", "приблизительно", "approx.", "approx", "about", "ca."}
+// still the best the file knows. A word must be followed by a space.
+var approxMarks = []struct {
+	mark string
+	word bool
+}{{"~", false}, {"≈", false}, {"около", true}, {"примерно", true}, {"приблизительно", true}, {"approx.", true}, {"approx", true},
+	{"about", true}, {"ca.", true}}
 
 // trimApprox drops a leading mark of an approximate duration.
 func trimApprox(s string) string {
+	if s == "" || s[0] >= '0' && s[0] <= '9' {
+		return s // the usual case, read once a ticket and more
+	}
 	l := strings.ToLower(s)
 	for _, m := range approxMarks {
-		word := unicode.IsLetter([]rune(m)[0])
-		if rest, ok := strings.CutPrefix(l, m); ok && rest != "" && (!word || rest[0] == ' ') {
+		if rest, ok := strings.CutPrefix(l, m.mark); ok && rest != "" && (!m.word || rest[0] == ' ') {
 			return strings.TrimSpace(rest)
 		}
 	}
