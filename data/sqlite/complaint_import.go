@@ -21,11 +21,14 @@ type complaintImport struct {
 	sla        *slaWriter
 	writer     *groupWriter
 
-	pending  []any
-	events   *rowGroups // of queued and pending complaints
-	breached []int64    // pending complaints with a breach mark
-	names    nameCache
-	deltas   *complaintDeltas
+	pending []any
+	// The events of queued and pending complaints: most need only the
+	// plain columns (status changes, replies, assignments), the rest (a
+	// level, a note, undated, cancelled) all of them.
+	events, fullEvents *rowGroups
+	breached           []int64 // pending complaints with a breach mark
+	names              nameCache
+	deltas             *complaintDeltas
 }
 
 const (
@@ -33,6 +36,7 @@ const (
 	complaintArgs       = 38
 	eventsPerInsert     = 64
 	eventArgs           = 12
+	plainEventArgs      = 8
 )
 
 const complaintInsertCols = `id, source, external_id, batch_id, opened_at, client_id, tier, channel, type, category_id,
@@ -63,7 +67,9 @@ func (db *DB) BeginComplaintImport(ctx context.Context, b data.ImportBatch) (dat
 		names:      newNameCache(),
 		deltas:     newComplaintDeltas(),
 		pending:    make([]any, 0, complaintsPerInsert*complaintArgs),
-		events: newRowGroups(`INSERT INTO complaint_event
+		events: newRowGroups(`INSERT INTO complaint_event (complaint_id, id, at, kind, status, assignee_id, day, flow) VALUES `,
+			plainEventArgs, eventsPerInsert),
+		fullEvents: newRowGroups(`INSERT INTO complaint_event
 			(complaint_id, id, at, kind, status, level, assignee_id, note, day, flow, undated, cancelled) VALUES `, eventArgs, eventsPerInsert),
 		sla:    newSLAWriter(base.execCt, base.tx, j.loc),
 		writer: newGroupWriter(base.execCt, base.conn),
@@ -129,7 +135,12 @@ func (i *complaintImport) Add(c *data.Complaint) (bool, error) {
 	for k := range c.Events {
 		e := &c.Events[k]
 		e.ComplaintID = c.ID
-		i.events.pending = append(i.events.pending, c.ID, e.ID, e.At.Unix(), string(e.Kind), string(e.Status), string(e.Level),
+		if e.Level == "" && e.Note == "" && !e.Undated && !e.Cancelled {
+			i.events.pending = append(i.events.pending, c.ID, e.ID, e.At.Unix(), string(e.Kind), string(e.Status), e.AssigneeID,
+				int64(d.eventDays[k]), d.eventFlows[k])
+			continue
+		}
+		i.fullEvents.pending = append(i.fullEvents.pending, c.ID, e.ID, e.At.Unix(), string(e.Kind), string(e.Status), string(e.Level),
 			e.AssigneeID, e.Note, int64(d.eventDays[k]), d.eventFlows[k], e.Undated, e.Cancelled)
 	}
 	if len(i.pending) >= complaintsPerInsert*complaintArgs {
@@ -179,8 +190,10 @@ func (i *complaintImport) queue(all bool) error {
 			return err
 		}
 	}
-	if err := i.events.queue(i.writer, all); err != nil {
-		return err
+	for _, g := range []*rowGroups{i.events, i.fullEvents} {
+		if err := g.queue(i.writer, all); err != nil {
+			return err
+		}
 	}
 	if all {
 		return i.sla.flush()

@@ -198,8 +198,9 @@ func TestComplaintImportGroupsKeepTheirSize(t *testing.T) {
 	}
 	// The complaints' and SLA rows' full groups and last ones at each of
 	// the two flushes (when the indexes went, and here), the breach marks;
-	// the events' and new clients' full groups and rests in powers of two.
-	if len(ci.writer.stmts) > 7+bits.Len(uint(ci.events.rows))+bits.Len(uint(ci.names.clients.rows.rows)) {
+	// the events' of both shapes and the new clients' full groups and
+	// rests in powers of two.
+	if len(ci.writer.stmts) > 7+bits.Len(uint(ci.events.rows))+bits.Len(uint(ci.fullEvents.rows))+bits.Len(uint(ci.names.clients.rows.rows)) {
 		t.Errorf("%d statements prepared for %d complaints: groups of changing sizes", len(ci.writer.stmts), n)
 	}
 	if _, err := imp.Commit(); err != nil {
