@@ -43,28 +43,33 @@ func writeTicketCSV(tb testing.TB, dir string, n int) string {
 
 // BenchmarkImportTickets imports a generated Zendesk-like export into a
 // real SQLite store end to end (detection, parsing, events, the store's
-// derivation, inserts and rollups, commit). Target: >= 100,000 tickets/s.
+// derivation, inserts and rollups, commit): 200,000 tickets, and the
+// million of the target (>= 100,000 tickets/s). The checkpoint
+// that follows on a goroutine, as after every bulk import, is not timed.
 func BenchmarkImportTickets(b *testing.B) {
-	const n = 200_000
-	dir := b.TempDir()
-	path := writeTicketCSV(b, dir, n)
-	var tickets int
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		b.StopTimer()
-		db := freshStore(b, dir, i)
-		b.StartTimer()
-		res, err := ImportComplaints(context.Background(), db, path, Options{Location: time.UTC, RejectsPath: "-"}, nil)
-		b.StopTimer()
-		if err != nil || res.Imported != n {
-			b.Fatalf("imported %d: %v", res.Imported, err)
-		}
-		tickets += res.Imported
-		db.Close()
-		b.StartTimer()
+	for _, n := range []int{200_000, 1_000_000} {
+		b.Run(fmt.Sprintf("%dk", n/1000), func(b *testing.B) {
+			dir := b.TempDir()
+			path := writeTicketCSV(b, dir, n)
+			var tickets int
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				b.StopTimer()
+				db := freshStore(b, dir, i)
+				b.StartTimer()
+				res, err := ImportComplaints(context.Background(), db, path, Options{Location: time.UTC, RejectsPath: "-"}, nil)
+				b.StopTimer()
+				if err != nil || res.Imported != n {
+					b.Fatalf("imported %d: %v", res.Imported, err)
+				}
+				tickets += res.Imported
+				db.Close()
+				b.StartTimer()
+			}
+			b.StopTimer()
+			b.ReportMetric(float64(tickets)/b.Elapsed().Seconds(), "tickets/s")
+		})
 	}
-	b.StopTimer()
-	b.ReportMetric(float64(tickets)/b.Elapsed().Seconds(), "tickets/s")
 }
 
 // BenchmarkParseTickets measures the parsing layer alone (reading,
