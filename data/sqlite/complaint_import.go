@@ -31,10 +31,13 @@ type complaintImport struct {
 	deltas             *complaintDeltas
 }
 
+// Rows a multi-row INSERT stores: 64 complaints and 128 events took a
+// million tickets 3-5% faster than 32 and 64 (fewer statements, fewer
+// hand-offs to the writer); 128 and 256 were no faster.
 const (
-	complaintsPerInsert = 32
+	complaintsPerInsert = 64
 	complaintArgs       = 38
-	eventsPerInsert     = 64
+	eventsPerInsert     = 128
 	eventArgs           = 12
 	plainEventArgs      = 8
 )
