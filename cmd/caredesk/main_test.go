@@ -211,7 +211,7 @@ func TestCLIImportListAndUndo(t *testing.T) {
 	// The first column of the only data row is the import's id.
 	id := strings.Fields(strings.Split(strings.TrimSpace(out), "\n")[1])[0]
 	code, out, errOut := cli(t, db, "import", "undo", id)
-	if code != 0 || !strings.Contains(out, "5 responses removed") {
+	if code != 0 || !strings.Contains(out, "5 imported rows removed") {
 		t.Fatalf("undo: exit %d %s %s", code, out, errOut)
 	}
 	_, out, _ = cli(t, db, "kpi", "nps", "--json")
