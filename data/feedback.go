@@ -5,7 +5,6 @@ import (
 	"strings"
 	"time"
 	"unicode"
-	"unicode/utf8"
 )
 
 // Channel is where a feedback response came from.
@@ -216,14 +215,14 @@ func (f *Feedback) Validate() error {
 	if f.Channel != "" && !f.Channel.Valid() {
 		errs = append(errs, fieldErr("channel", "error.channel", "unknown channel %q", string(f.Channel)))
 	}
-	if utf8.RuneCountInString(f.Comment) > MaxCommentLen {
+	if longerThan(f.Comment, MaxCommentLen) {
 		errs = append(errs, fieldErr("comment", "error.too_long", "comment is longer than %d characters", MaxCommentLen))
 	}
-	if utf8.RuneCountInString(f.Touchpoint) > MaxShortText {
+	if longerThan(f.Touchpoint, MaxShortText) {
 		errs = append(errs, fieldErr("touchpoint", "error.too_long", "touchpoint is longer than %d characters", MaxShortText))
 	}
 	for _, t := range f.Tags {
-		if utf8.RuneCountInString(t) > MaxShortText {
+		if longerThan(t, MaxShortText) {
 			errs = append(errs, fieldErr("tags", "error.too_long", "tag is longer than %d characters", MaxShortText))
 			break
 		}
