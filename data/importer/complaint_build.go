@@ -998,8 +998,9 @@ type history struct {
 }
 
 func newHistory(opened time.Time) *history {
-	// Room for what a ticket usually has: opening, reply, escalation,
-	// resolution, closing.
+	// Room for what a ticket usually has (opening, reply, escalation,
+	// resolution, closing) and for the two events the store may add in
+	// place (see initialEvents).
 	events := make([]data.ComplaintEvent, 1, 8)
 	events[0] = data.ComplaintEvent{At: opened, Kind: data.EventStatus, Status: data.StatusNew}
 	return &history{events: events, status: data.StatusNew, last: opened}

@@ -147,14 +147,15 @@ func (t *tweetThreads) passOver(rec []string) bool {
 // earliest answer to it. An answer dated before the tweet (clocks apart)
 // dates nothing.
 func (t *tweetThreads) answer(r *ticketRow) {
-	at, ok := int64(0), false
+	if r.channel == "" {
+		r.channel = data.ChannelOther // Twitter is none of the channels CareDesk counts apart
+	}
+	var at int64
+	var ok bool
 	if k, numbered := tweetKey(r.id); numbered {
 		at, ok = t.answers[k]
 	} else {
 		at, ok = t.named[r.id]
-	}
-	if r.channel == "" {
-		r.channel = data.ChannelOther // Twitter is none of the channels CareDesk counts apart
 	}
 	if when := time.Unix(at, 0).In(r.opened.Location()); ok && !when.Before(r.opened) {
 		r.respondedAt = when

@@ -173,12 +173,13 @@ func (i *complaintImport) Add(c *data.Complaint) (bool, error) {
 // pays once an import adds an eighth of what is stored.
 func complaintBulkThreshold(existing int64) int64 { return max(2_000, existing/8) }
 
-// queue hands the writer the pending complaints with their breach marks,
-// then their events in full groups; with all, the rest of the events and
-// the SLA rows too. The events wait for their complaints (they refer to
-// them); SLA rows go by themselves as their groups fill. Every group but
-// the last of each kind has its set size: each size is a statement of its
-// own, and a group's parameters are limited.
+// queue hands the writer the new clients the pending complaints name,
+// the complaints with their breach marks, then their events in full
+// groups; with all, the rest of the events and the SLA rows too. Each
+// waits for what it refers to: the complaints for their clients, the
+// events for their complaints; SLA rows go by themselves as their groups
+// fill. Groups have set sizes (see rowGroups): each size is a statement
+// of its own, and a group's parameters are limited.
 func (i *complaintImport) queue(all bool) error {
 	if err := i.names.clients.queue(i.writer); err != nil {
 		return err
