@@ -70,6 +70,8 @@ type complaintBuilder struct {
 	priorities    valueCache[data.Priority]
 	types         valueCache[data.ComplaintType]
 	states        valueCache[bool] // see stateNotOutcome
+	marks         valueCache[bool] // see markedNotAppeal
+	outcomes      valueCache[data.Status]
 	verdicts      valueCache[data.Verdict]
 	chans         valueCache[data.Channel]
 	// eventLog: several rows per ticket; rows are held per ticket until
@@ -129,6 +131,8 @@ func newComplaintBuilder(p *plan, opt Options) *complaintBuilder {
 		priorities:   valueCache[data.Priority]{},
 		types:        valueCache[data.ComplaintType]{},
 		states:       valueCache[bool]{},
+		marks:        valueCache[bool]{},
+		outcomes:     valueCache[data.Status]{},
 		verdicts:     valueCache[data.Verdict]{},
 		chans:        valueCache[data.Channel]{},
 		sysIDsWarned: map[Field]bool{},
@@ -452,8 +456,9 @@ func (b *complaintBuilder) parseRow(rec []string, row int) (ticketRow, bool) {
 	// with the closure reason "… Duplicate of Existing Case": a copy, as
 	// a duplicate flag marks one.
 	res := b.text(rec, FieldResolution)
-	dupResolved := !dup && !(v != "" && b.notAppeal(v)) && duplicateResolution(res)
-	if dup || dupResolved || v != "" && b.notAppeal(v) {
+	marked := v != "" && b.markedNotAppeal(v)
+	dupResolved := !dup && !marked && duplicateResolution(res)
+	if dup || dupResolved || marked {
 		r.notAppeal, r.statusText = true, v
 		switch {
 		case dup:
@@ -667,6 +672,13 @@ func openState(s string) bool {
 	return ok && st.Open()
 }
 
+// markedNotAppeal reports whether a status marks a ticket spam, deleted
+// or merged (b.notAppeal), each status read once.
+func (b *complaintBuilder) markedNotAppeal(status string) bool {
+	marked, _ := b.marks.get(status, func(s string) (bool, bool) { return b.notAppeal(s), true })
+	return marked
+}
+
 // stateNotOutcome reports whether a short resolution cell names a state
 // (open, spam, merged) rather than how the ticket was resolved; the few
 // values a file repeats are read once.
@@ -682,27 +694,32 @@ func (b *complaintBuilder) stateNotOutcome(s string) bool {
 // the status says of the document («Снято с контроля», «Исполнено»). A
 // result in the status column is kept as the resolution when none is.
 func (b *complaintBuilder) appealResult(r *ticketRow) {
-	if out, ok := appealOutcome(r.resolution); ok && !r.notAppeal {
-		nothing := cancelledStatus(b.p.format, r.resolution)
-		switch {
-		case r.status == "":
-			r.status, r.statusText, r.cancelled = out, r.resolution, nothing
-		case !r.status.Open() && out == data.StatusClosed:
-			// «Не поддержано», «Направлено по компетенции» beside the
-			// document's «Снято с контроля»: the result says more.
-			r.status, r.cancelled = data.StatusClosed, nothing
-		case r.status.Open() && appealPending(r.statusText):
-			// Answered, the document still «На контроле» until it is
-			// taken off: the appeal has its result (it was counted
-			// reopened after its answer date).
-			r.status, r.cancelled = out, nothing
+	if r.resolution != "" {
+		if out, ok := appealOutcome(r.resolution); ok && !r.notAppeal {
+			nothing := cancelledStatus(b.p.format, r.resolution)
+			switch {
+			case r.status == "":
+				r.status, r.statusText, r.cancelled = out, r.resolution, nothing
+			case !r.status.Open() && out == data.StatusClosed:
+				// «Не поддержано», «Направлено по компетенции» beside the
+				// document's «Снято с контроля»: the result says more.
+				r.status, r.cancelled = data.StatusClosed, nothing
+			case r.status.Open() && appealPending(r.statusText):
+				// Answered, the document still «На контроле» until it is
+				// taken off: the appeal has its result (it was counted
+				// reopened after its answer date).
+				r.status, r.cancelled = out, nothing
+			}
+		}
+		if appealPending(r.resolution) {
+			r.resolution = "" // «Рассмотрение продлено»: a state, no result yet
 		}
 	}
-	if appealPending(r.resolution) {
-		r.resolution = "" // «Рассмотрение продлено»: a state, no result yet
-	}
-	if _, ok := appealOutcome(r.statusText); ok && r.resolution == "" && !r.status.Open() {
-		r.resolution = r.statusText
+	if r.resolution == "" && !r.status.Open() {
+		// A status repeats: whether it is a result is read once.
+		if _, ok := b.outcomes.get(r.statusText, appealOutcome); ok {
+			r.resolution = r.statusText
+		}
 	}
 }
 
