@@ -281,15 +281,21 @@ func (n *nameCache) resolve(ctx context.Context, tx *sql.Tx, c *data.Complaint) 
 		c.ClientTier = ""
 	}
 	category := func(what, name string, parent int64) (int64, error) {
-		k := categoryKey{parent, strings.ToLower(strings.TrimSpace(name))}
-		if id, ok := n.categories[k]; ok {
+		// Remembered as written too: most rows repeat a spelling, and
+		// lowering it made a string a row.
+		if id, ok := n.categories[categoryKey{parent, name}]; ok {
 			return id, nil
 		}
-		id, err := categoryByName(ctx, tx, name, parent)
-		if err != nil {
-			return 0, fmt.Errorf("%s %q: %w", what, name, err)
+		k := categoryKey{parent, strings.ToLower(strings.TrimSpace(name))}
+		id, ok := n.categories[k]
+		if !ok {
+			var err error
+			if id, err = categoryByName(ctx, tx, name, parent); err != nil {
+				return 0, fmt.Errorf("%s %q: %w", what, name, err)
+			}
+			n.categories[k] = id
 		}
-		n.categories[k] = id
+		n.categories[categoryKey{parent, name}] = id
 		return id, nil
 	}
 	if c.CategoryID == 0 && strings.TrimSpace(c.Category) != "" {
@@ -322,15 +328,20 @@ func (n *nameCache) resolve(ctx context.Context, tx *sql.Tx, c *data.Complaint) 
 // employee returns the id of the employee named name, creating one the
 // first time a name is met.
 func (n *nameCache) employee(ctx context.Context, tx *sql.Tx, name string) (int64, error) {
-	key := nocaseKey(name)
-	if id, ok := n.employees[key]; ok {
+	// Remembered as written too, like categories.
+	if id, ok := n.employees[name]; ok {
 		return id, nil
 	}
-	id, err := employeeByName(ctx, tx, name)
-	if err != nil {
-		return 0, fmt.Errorf("employee %q: %w", name, err)
+	key := nocaseKey(name)
+	id, ok := n.employees[key]
+	if !ok {
+		var err error
+		if id, err = employeeByName(ctx, tx, name); err != nil {
+			return 0, fmt.Errorf("employee %q: %w", name, err)
+		}
+		n.employees[key] = id
 	}
-	n.employees[key] = id
+	n.employees[name] = id
 	return id, nil
 }
 
