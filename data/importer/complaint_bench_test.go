@@ -44,22 +44,34 @@ func writeTicketCSV(tb testing.TB, dir string, n int) string {
 // BenchmarkImportTickets imports a generated Zendesk-like export into a
 // real SQLite store end to end (detection, parsing, events, the store's
 // derivation, inserts and rollups, commit): 200,000 tickets, and the
-// million of the target (>= 100,000 tickets/s). The checkpoint
-// that follows on a goroutine, as after every bulk import, is not timed.
+// million of the target (>= 100,000 tickets/s), also into a
+// store whose two standards (first response, resolution) judge every
+// ticket. The checkpoint that follows on a goroutine, as after every
+// bulk import, is not timed.
 func BenchmarkImportTickets(b *testing.B) {
-	for _, n := range []int{200_000, 1_000_000} {
-		b.Run(fmt.Sprintf("%dk", n/1000), func(b *testing.B) {
+	for _, bc := range []struct {
+		n         int
+		standards bool
+	}{{200_000, false}, {1_000_000, false}, {1_000_000, true}} {
+		name := fmt.Sprintf("%dk", bc.n/1000)
+		if bc.standards {
+			name += "-standards"
+		}
+		b.Run(name, func(b *testing.B) {
 			dir := b.TempDir()
-			path := writeTicketCSV(b, dir, n)
+			path := writeTicketCSV(b, dir, bc.n)
 			var tickets int
 			b.ResetTimer()
 			for i := 0; i < b.N; i++ {
 				b.StopTimer()
 				db := freshStore(b, dir, i)
+				if bc.standards {
+					saveBenchStandards(b, db)
+				}
 				b.StartTimer()
 				res, err := ImportComplaints(context.Background(), db, path, Options{Location: time.UTC, RejectsPath: "-"}, nil)
 				b.StopTimer()
-				if err != nil || res.Imported != n {
+				if err != nil || res.Imported != bc.n {
 					b.Fatalf("imported %d: %v", res.Imported, err)
 				}
 				tickets += res.Imported
@@ -69,6 +81,26 @@ func BenchmarkImportTickets(b *testing.B) {
 			b.StopTimer()
 			b.ReportMetric(float64(tickets)/b.Elapsed().Seconds(), "tickets/s")
 		})
+	}
+}
+
+// saveBenchStandards saves a first-response and a resolution standard
+// over working hours, in force for every ticket of writeTicketCSV.
+func saveBenchStandards(b *testing.B, db *sqlite.DB) {
+	response := map[data.Priority]time.Duration{data.PriorityCritical: time.Hour, data.PriorityHigh: 2 * time.Hour,
+		data.PriorityNormal: 4 * time.Hour, data.PriorityLow: 8 * time.Hour}
+	resolution := map[data.Priority]time.Duration{data.PriorityCritical: 8 * time.Hour, data.PriorityHigh: 16 * time.Hour,
+		data.PriorityNormal: 27 * time.Hour, data.PriorityLow: 45 * time.Hour}
+	from := data.DayOf(time.Date(2022, 1, 1, 0, 0, 0, 0, time.UTC), time.UTC)
+	for _, s := range []data.Standard{
+		{Code: "FRT-1", Title: "First response", Measure: data.MeasureFirstResponse,
+			Versions: []data.StandardVersion{{EffectiveFrom: from, Calendar: data.DefaultCalendar(), Targets: response}}},
+		{Code: "RES-1", Title: "Resolution", Measure: data.MeasureResolution,
+			Versions: []data.StandardVersion{{EffectiveFrom: from, Calendar: data.DefaultCalendar(), Targets: resolution}}},
+	} {
+		if err := db.SaveStandard(context.Background(), &s); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
 
