@@ -260,12 +260,7 @@ func odsTables(r io.Reader, only string, st odsStyles) ([]sheetTable, error) {
 				t.rows = append(t.rows, row)
 			}
 		case "table":
-			if t == nil {
-				return false
-			}
-			stop := read.add(t, clock, elapsed)
-			t = nil
-			return stop
+			return read.end(&t, clock, elapsed)
 		}
 		return false
 	}

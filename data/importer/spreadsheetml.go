@@ -152,12 +152,7 @@ func spreadsheetMLTables(r io.Reader, only string) ([]sheetTable, error) {
 			}
 			t.rows = append(t.rows, row)
 		case "Worksheet":
-			if t == nil {
-				return false
-			}
-			stop := read.add(t, clock, elapsed)
-			t = nil
-			return stop
+			return read.end(&t, clock, elapsed)
 		}
 		return false
 	}

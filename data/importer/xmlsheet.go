@@ -60,13 +60,17 @@ type sheetsRead struct {
 	stopped bool
 }
 
-// add keeps a sheet read to its end, with its columns of times of day
-// (from the counts of its times' kinds, see clockColumns), and tells
-// whether it was the one asked for.
-func (s *sheetsRead) add(t *sheetTable, clock, elapsed map[int]int) (stop bool) {
-	t.clocks = clockColumns(clock, elapsed)
-	s.tables = append(s.tables, *t)
-	s.stopped = s.only != "" && t.name == s.only
+// end keeps the sheet *t, if one is open, read to its end with its
+// columns of times of day (from the counts of its times' kinds, see
+// clockColumns), closes it, and tells whether it was the one asked for.
+func (s *sheetsRead) end(t **sheetTable, clock, elapsed map[int]int) (stop bool) {
+	if *t == nil {
+		return false
+	}
+	(*t).clocks = clockColumns(clock, elapsed)
+	s.tables = append(s.tables, **t)
+	s.stopped = s.only != "" && (*t).name == s.only
+	*t = nil
 	return s.stopped
 }
 
