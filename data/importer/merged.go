@@ -100,21 +100,17 @@ func (pkg *workbookPackage) names() []string {
 
 // merges lists the merged ranges of the sheet named sheet.
 func (pkg *workbookPackage) merges(sheet string) ([]cellRange, error) {
-	f, err := pkg.sheetPart(sheet)
-	if f == nil || err != nil {
-		return nil, err
-	}
-	rc, err := f.Open()
-	if err != nil {
+	rc, err := pkg.openSheet(sheet)
+	if rc == nil || err != nil {
 		return nil, err
 	}
 	defer rc.Close()
 	return scanMerges(rc)
 }
 
-// sheetPart is the part holding the sheet named sheet; nil when there is
-// none.
-func (pkg *workbookPackage) sheetPart(sheet string) (*zip.File, error) {
+// openSheet opens the part holding the sheet named sheet; nil when there
+// is none.
+func (pkg *workbookPackage) openSheet(sheet string) (io.ReadCloser, error) {
 	i := slices.IndexFunc(pkg.sheets, func(s bookSheet) bool { return strings.EqualFold(s.Name, sheet) })
 	if i < 0 {
 		return nil, nil
@@ -125,7 +121,9 @@ func (pkg *workbookPackage) sheetPart(sheet string) (*zip.File, error) {
 	}
 	for _, r := range rels {
 		if r.ID == pkg.sheets[i].ID {
-			return pkg.parts[strings.ToLower(partPath(path.Dir(pkg.book), r.Target))], nil
+			if part := pkg.parts[strings.ToLower(partPath(path.Dir(pkg.book), r.Target))]; part != nil {
+				return part.Open()
+			}
 		}
 	}
 	return nil, nil
@@ -170,12 +168,8 @@ func (pkg *workbookPackage) clockFormats(sheet string, rows int) (map[int]bool, 
 		}
 		kinds[i], _ = formatKind(code)
 	}
-	part, err := pkg.sheetPart(sheet)
-	if part == nil || err != nil {
-		return nil, err
-	}
-	rc, err := part.Open()
-	if err != nil {
+	rc, err := pkg.openSheet(sheet)
+	if rc == nil || err != nil {
 		return nil, err
 	}
 	defer rc.Close()
