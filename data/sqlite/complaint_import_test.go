@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -167,5 +168,59 @@ func TestComplaintRollupsBulkPath(t *testing.T) {
 				t.Fatalf("%d rollup rows left", n)
 			}
 		})
+	}
+}
+
+// A bulk complaint import drops the indexes of complaint and of
+// complaint_sla and builds them again at Commit (a rollback brings them
+// back untouched); the open SLA items are then counted through their
+// index, and the stored SLA rows match the complaints.
+func TestBulkComplaintImportRebuildsSLAIndex(t *testing.T) {
+	ctx := context.Background()
+	db := openTest(t)
+	res := resolutionStandard(8*time.Hour, 16*time.Hour)
+	if err := db.SaveStandard(ctx, &res); err != nil {
+		t.Fatal(err)
+	}
+	want := indexDDL(t, db)
+	rows := ticketRows(int(complaintBulkThreshold(0)) + 300)
+
+	imp, err := db.BeginComplaintImport(ctx, data.ImportBatch{Source: "bulk", FileName: "bulk.csv"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range rows {
+		c := rows[i]
+		if _, err := imp.Add(&c); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := imp.Rollback(); err != nil {
+		t.Fatal(err)
+	}
+	if got := indexDDL(t, db); got != want {
+		t.Fatalf("indexes after rollback:\n%s\nwant:\n%s", got, want)
+	}
+
+	importComplaints(t, db, "bulk", rows)
+	if got := indexDDL(t, db); got != want {
+		t.Fatalf("indexes after a bulk import:\n%s\nwant:\n%s", got, want)
+	}
+	checkComplaints(t, db)
+	plan := dumpQuery(t, db, `EXPLAIN QUERY PLAN SELECT count(*) FROM complaint_sla WHERE outcome IN ('running', 'paused')`)
+	if !strings.Contains(plan, "complaint_sla_open") {
+		t.Errorf("open SLA items are no longer counted through their index:\n%s", plan)
+	}
+	open, err := db.OpenSLA(ctx, time.Now())
+	if err != nil || len(open) != 1 {
+		t.Fatalf("open SLA: %+v, %v", open, err)
+	}
+	var running, paused int64
+	if err := db.read.QueryRow(`SELECT count(*) FILTER (WHERE outcome = 'running'), count(*) FILTER (WHERE outcome = 'paused')
+		FROM complaint_sla NOT INDEXED`).Scan(&running, &paused); err != nil {
+		t.Fatal(err)
+	}
+	if open[0].Running != running || open[0].Paused != paused || running == 0 || paused == 0 {
+		t.Errorf("open SLA %+v, the rows hold %d running and %d paused", open[0], running, paused)
 	}
 }
