@@ -10,10 +10,17 @@ import (
 // response late in the evening counts on the day the department saw it.
 type Day int32
 
-// DayOf returns the calendar day of t in loc.
+// DayOf returns the calendar day of t in loc: the days since 1970-01-01
+// of its local date, counted from its local seconds rather than through
+// the date, a fifth of a ticket import's day work.
 func DayOf(t time.Time, loc *time.Location) Day {
-	y, m, d := t.In(loc).Date()
-	return DateDay(y, m, d)
+	_, offset := t.In(loc).Zone()
+	s := t.Unix() + int64(offset)
+	d := s / 86400
+	if s%86400 < 0 {
+		d--
+	}
+	return Day(d)
 }
 
 // DateDay returns the day of a calendar date.
