@@ -549,8 +549,10 @@ var complaintContains = map[Field][]string{
 	// statuses by the schema's fits, as a US address's "State" is not one.
 	FieldStatus:      {"статус", "status", "состояни", "стади", "state"},
 	FieldDescription: {"описан", "description"},
-	FieldAssignee:    {"ответственн", "исполнител"},
-	FieldClient:      {"клиент", "customer", "фио", "фамилия, имя", "фамилия имя", "фамилия и инициалы"},
+	// "Issue Summary", "Case Subject", "Email subject line".
+	FieldSubject:  {"subject", "summary"},
+	FieldAssignee: {"ответственн", "исполнител"},
+	FieldClient:   {"клиент", "customer", "фио", "фамилия, имя", "фамилия имя", "фамилия и инициалы"},
 }
 
 // complaintOrder picks columns: dates before the loose text rules, the

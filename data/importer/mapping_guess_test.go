@@ -3,6 +3,7 @@ package importer_test
 import (
 	"errors"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -222,5 +223,31 @@ func TestTeamDatesNotGuessed(t *testing.T) {
 		if slices.Contains(warningCodes(pv.Warnings), "import.warning.date_by_values") {
 			t.Errorf("%s: a date was guessed: %v", kind, pv.Mapping)
 		}
+	}
+}
+
+// A subject header no alias names whole is found by its telling word
+// ("Issue Summary", "Case Subject"), after the headers other fields name
+// whole: "Resolution Summary" stays the resolution and "Subject
+// Category" the category.
+func TestSubjectByTellingWord(t *testing.T) {
+	for _, tc := range []struct{ header, subject, resolution, category string }{
+		{"Case Number;Raised On;Issue Summary;Current State", "Issue Summary", "", ""},
+		{"Case Number;Raised On;Case Subject;Status", "Case Subject", "", ""},
+		{"Case Number;Raised On;Request Summary;Resolution Summary;Subject Category;Status", "Request Summary", "Resolution Summary", "Subject Category"},
+	} {
+		t.Run(tc.header, func(t *testing.T) {
+			path := writeFile(t, "cases.csv", []byte(tc.header+"\nCS-1;03.02.2025 09:14;Refund not received;Closed\n"))
+			if strings.Count(tc.header, ";") == 5 {
+				path = writeFile(t, "cases.csv", []byte(tc.header+"\nCS-1;03.02.2025 09:14;Refund not received;Refunded;Billing;Closed\n"))
+			}
+			pv, err := importer.InspectComplaints(path, importer.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := [3]string{pv.Mapping[importer.FieldSubject], pv.Mapping[importer.FieldResolution], pv.Mapping[importer.FieldCategory]}; got != [3]string{tc.subject, tc.resolution, tc.category} {
+				t.Errorf("subject, resolution, category mapped to %q", got)
+			}
+		})
 	}
 }
