@@ -48,6 +48,7 @@ type complaintBuilder struct {
 	numbered bool // the escalation column names levels or lines: a bare 1 is the front line
 	rated    bool // the verdict column may hold 1-5 ratings (Jira, CSAT)
 	vip      bool // the tier column is a VIP flag (see parseTier)
+	textsCut int  // texts longer than their field keeps
 	// agentCounts are the columns counting who held a ticket (see
 	// agentCountColumns); firstResolution is Zendesk's "First
 	// resolution time in minutes", -1 when there is none.
@@ -886,11 +887,11 @@ func (b *complaintBuilder) clip(rec []string, row int, f Field, max int) string 
 	if len(v) <= max || utf8.RuneCountInString(v) <= max {
 		return v
 	}
-	if len(b.summaries) < maxSummaryWarnings {
+	b.countNamed(&b.textsCut, func() Message {
 		col := b.colName(f)
-		b.summaries = append(b.summaries, warning(warnTextCut, map[string]any{"Row": row, "Column": col, "Max": max},
-			"row %d: the text in %q is longer than %d characters and was cut", row, col, max))
-	}
+		return warning(warnTextCut, map[string]any{"Row": row, "Column": col, "Max": max},
+			"row %d: the text in %q is longer than %d characters and was cut", row, col, max)
+	})
 	n := 0
 	for i := range v {
 		if n == max {
@@ -948,6 +949,9 @@ func (b *complaintBuilder) flush(emit func(*data.Complaint, int) bool) bool {
 	defer b.warnCustomStatuses()
 	defer b.warnBBB()
 	defer b.warnCaseNumbers()
+	defer b.countMore(b.textsCut, func(more int) Message {
+		return warning(warnMoreTextsCut, map[string]any{"Count": more}, "%d more texts were cut to the longest a field keeps", more)
+	})
 	if b.tweets != nil {
 		b.summaries = append(b.summaries, b.tweets.summary())
 	}
@@ -974,7 +978,7 @@ func (b *complaintBuilder) flush(emit func(*data.Complaint, int) bool) bool {
 // skipNotAppeal passes over a ticket marked spam, deleted or merged: it
 // is counted apart from rejects, and the first ones are named.
 func (b *complaintBuilder) skipNotAppeal(row int, status string) {
-	b.skipNamed(&b.skipped, func() Message {
+	b.countNamed(&b.skipped, func() Message {
 		return warning(warnNotAppeal, map[string]any{"Row": row, "Status": status},
 			"row %d is marked %q: not a client appeal (spam, deleted or merged), skipped", row, status)
 	})
@@ -982,7 +986,7 @@ func (b *complaintBuilder) skipNotAppeal(row int, status string) {
 
 // moreNotAppeals counts the skipped tickets past the ones named.
 func (b *complaintBuilder) moreNotAppeals() {
-	b.moreSkipped(b.skipped, func(more int) Message {
+	b.countMore(b.skipped, func(more int) Message {
 		return warning(warnMoreNotAppeals, map[string]any{"Count": more}, "%d more tickets marked spam, deleted or merged were skipped", more)
 	})
 }

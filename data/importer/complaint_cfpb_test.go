@@ -3,9 +3,11 @@ package importer_test
 import (
 	"context"
 	"encoding/csv"
+	"fmt"
 	"os"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"caredesk/data"
 	"caredesk/data/importer"
@@ -129,5 +131,38 @@ func TestImportCFPBSample(t *testing.T) {
 	res = importTickets(t, db, cfpbPath, importer.Options{RejectsPath: "-"})
 	if res.Imported != 0 || res.Duplicates != total {
 		t.Errorf("re-import: %d imported, %d duplicates", res.Imported, res.Duplicates)
+	}
+}
+
+// Texts cut to the longest a field keeps are named for the first ten
+// rows and counted past them: a million-row export does not list each,
+// and its last ones are not left unsaid.
+func TestCutTextsCountedPastTheNamedOnes(t *testing.T) {
+	long := strings.Repeat("Ж", data.MaxCommentLen+5)
+	var b strings.Builder
+	b.WriteString("Ticket ID,Created,Subject,Description\n")
+	for i := range 13 {
+		fmt.Fprintf(&b, "T-%d,2024-03-0%d 10:00,Late parcel,%s\n", i, 1+i%9, long)
+	}
+	db := openStore(t)
+	res := importTickets(t, db, writeFile(t, "long.csv", []byte(b.String())), importer.Options{RejectsPath: "-"})
+	if res.Imported != 13 {
+		t.Fatalf("imported %d: %+v", res.Imported, res.Rejects)
+	}
+	named, more := 0, []importer.Message{}
+	for _, w := range res.Warnings {
+		switch w.Code {
+		case "import.warning.text_cut":
+			named++
+		case "import.warning.more_texts_cut":
+			more = append(more, w)
+		}
+	}
+	if named != 10 || len(more) != 1 || more[0].Args["Count"] != 3 {
+		t.Errorf("%d texts named, more: %+v", named, more)
+	}
+	list, err := db.ListComplaints(t.Context(), data.ComplaintFilter{}, data.Page{})
+	if err != nil || len(list) != 13 || utf8.RuneCountInString(list[0].Description) != data.MaxCommentLen {
+		t.Fatalf("stored %d complaints (%v)", len(list), err)
 	}
 }

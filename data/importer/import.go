@@ -421,7 +421,7 @@ func (b *rowBuilder) isTest(rec []string) (string, bool) {
 
 // skipTest passes over a preview, test or spam answer.
 func (b *rowBase) skipTest(row int, mark string) {
-	b.skipNamed(&b.tests, func() Message {
+	b.countNamed(&b.tests, func() Message {
 		return warning(warnTestResponse, map[string]any{"Row": row, "Status": mark},
 			"row %d is marked %q: a survey preview, test or spam, not a client's answer; skipped", row, mark)
 	})
@@ -429,23 +429,23 @@ func (b *rowBase) skipTest(row int, mark string) {
 
 // moreTests counts the skipped previews and tests past the ones named.
 func (b *rowBase) moreTests() {
-	b.moreSkipped(b.tests, func(more int) Message {
+	b.countMore(b.tests, func(more int) Message {
 		return warning(warnMoreTests, map[string]any{"Count": more}, "%d more survey previews, tests or spam answers were skipped", more)
 	})
 }
 
-// skipNamed counts a row skipped in *n; the first maxSummaryWarnings are
-// named (named makes the warning), the rest are counted by moreSkipped.
-func (b *rowBase) skipNamed(n *int, named func() Message) {
+// countNamed counts in *n a row skipped or changed; the first
+// maxSummaryWarnings are named (named makes the warning), the rest are
+// counted by countMore, so a million-row file does not list them all.
+func (b *rowBase) countNamed(n *int, named func() Message) {
 	*n++
 	if *n <= maxSummaryWarnings {
 		b.summaries = append(b.summaries, named())
 	}
 }
 
-// moreSkipped adds the warning counting the n skipped rows past the ones
-// named.
-func (b *rowBase) moreSkipped(n int, more func(int) Message) {
+// countMore adds the warning counting the n rows past the ones named.
+func (b *rowBase) countMore(n int, more func(int) Message) {
 	if m := n - maxSummaryWarnings; m > 0 {
 		b.summaries = append(b.summaries, more(m))
 	}

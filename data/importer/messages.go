@@ -106,6 +106,7 @@ const (
 	warnDuplicateColumns = "import.warning.duplicate_columns"
 	warnSegmentNoClient  = "import.warning.segment_without_client"
 	warnTextCut          = "import.warning.text_cut"
+	warnMoreTextsCut     = "import.warning.more_texts_cut"
 	warnNotAppeal        = "import.warning.not_appeal"
 	warnMoreNotAppeals   = "import.warning.more_not_appeals"
 	warnTweetLog         = "import.warning.tweet_log"

@@ -67,6 +67,7 @@ func TestMessagesAreTranslated(t *testing.T) {
 		warning(warnNoType, nil, "x"),
 		warning(warnSegmentNoClient, map[string]any{"Column": "Plan"}, "x"),
 		warning(warnTextCut, map[string]any{"Row": 28, "Column": "Описание", "Max": 20000}, "x"),
+		warning(warnMoreTextsCut, map[string]any{"Count": 141}, "x"),
 		changeLogWarning(&plan{cols: []column{{name: "Поле"}, {name: "Новое значение"}, {name: "Дата изменения"}},
 			mapping: map[Field]int{FieldChangedField: 0, FieldNewValue: 1, FieldUpdatedAt: 2}}),
 		changeLogWarning(&plan{cols: []column{{name: "Field"}, {name: "To"}, {name: "Created"}, {name: "Issue created"}},
