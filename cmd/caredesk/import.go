@@ -210,10 +210,10 @@ func (a *app) printImportResult(path string, res importer.Result, ok bool) {
 		return
 	}
 	fmt.Fprintln(a.out, lang.L("cli.import.summary", map[string]any{
-		"Imported": res.Imported, "Duplicates": res.Duplicates, "Rejected": res.Rejected,
+		"Imported": widgets.Int(int64(res.Imported)), "Duplicates": widgets.Int(int64(res.Duplicates)), "Rejected": widgets.Int(int64(res.Rejected)),
 	}))
 	if res.Skipped > 0 {
-		fmt.Fprintln(a.out, lang.L("complaintcli.import.skipped", map[string]any{"Count": res.Skipped}))
+		fmt.Fprintln(a.out, lang.L("complaintcli.import.skipped", map[string]any{"Count": widgets.Int(int64(res.Skipped))}))
 	}
 	if res.RejectsFile != "" && res.Rejected > 0 {
 		fmt.Fprintln(a.out, lang.L("cli.import.rejects_file", map[string]any{"Path": res.RejectsFile}))

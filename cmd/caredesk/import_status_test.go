@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -22,5 +23,20 @@ func TestCLIImportComplaintsStatusNotes(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "Imported: 1, duplicates skipped: 0, rejected: 0") ||
 		!strings.Contains(out, "Skipped, not client appeals (spam, deleted or merged): 2") || !strings.Contains(errOut, "Row 3 is marked «Спам»") {
 		t.Errorf("spam and merged: exit %d\n%s%s", code, out, errOut)
+	}
+}
+
+// Counts print in the language's way: a thousand tickets are "1,000"
+// in English, as the GUI writes them.
+func TestCLIImportCountsPerLocale(t *testing.T) {
+	dir := t.TempDir()
+	var b strings.Builder
+	b.WriteString("Номер,Дата,Тема\n")
+	for i := range 1200 {
+		fmt.Fprintf(&b, "%d,2024-03-04 10:%02d,Доставка\n", i, i%60)
+	}
+	code, out, errOut := cli(t, filepath.Join(dir, "caredesk.db"), "import", "complaints", writeFile(t, dir, "many.csv", b.String()))
+	if code != 0 || !strings.Contains(out, "Imported: 1,200, duplicates skipped: 0, rejected: 0") {
+		t.Errorf("exit %d\n%s%s", code, out, errOut)
 	}
 }

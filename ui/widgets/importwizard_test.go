@@ -303,6 +303,15 @@ func TestSizesAndDateLayoutsInRussian(t *testing.T) {
 			t.Errorf("DateLayoutText(%q) = %q, want %q", layout, got, want)
 		}
 	}
+	// The importer's counts too, but not its row numbers.
+	got := Translated("import.warning.text_cut", map[string]any{"Row": 59635, "Column": "Описание", "Max": 20000}, "")
+	if want := "Строка 59635: текст в «Описание» длиннее 20\u202f000 символов и обрезан до этой длины."; got != want {
+		t.Errorf("a warning reads %q, want %q", got, want)
+	}
+	got = Translated("import.warning.more_texts_cut", map[string]any{"Count": int64(141000)}, "")
+	if want := "Ещё текстов обрезано до предельной длины поля: 141\u202f000."; got != want {
+		t.Errorf("a warning reads %q, want %q", got, want)
+	}
 }
 
 // A workbook of several sheets offers them: choosing another sheet asks

@@ -47,20 +47,43 @@ func GroupName(g data.ScoreGroup) string {
 	return lang.L("group." + string(g))
 }
 
+// countArgs are the arguments of messages that hold counts, written per
+// locale ("141 000", "141,000"); a row number is left as the file's
+// editors show it.
+var countArgs = map[string]bool{"Count": true, "Rows": true, "Max": true}
+
 // Translated is the translation of a message that packages without Fyne
 // (such as the importer) describe by a key, arguments and an English
 // text; the English text stands in when the key is empty or untranslated.
 // A message among the arguments (a refusal inside the sentence naming its
-// file) is translated first.
+// file) is translated first, and counts are formatted.
 func Translated(key string, args map[string]any, english string) string {
 	if key == "" {
 		return english
 	}
+	cloned := false
 	for k, v := range args {
-		if m, ok := v.(data.ImportMessage); ok {
-			args = maps.Clone(args)
-			args[k] = Translated(m.Code, m.Args, m.Text)
+		var s string
+		switch v := v.(type) {
+		case data.ImportMessage:
+			s = Translated(v.Code, v.Args, v.Text)
+		case int:
+			if !countArgs[k] {
+				continue
+			}
+			s = Int(int64(v))
+		case int64:
+			if !countArgs[k] {
+				continue
+			}
+			s = Int(v)
+		default:
+			continue
 		}
+		if !cloned {
+			args, cloned = maps.Clone(args), true
+		}
+		args[k] = s
 	}
 	if s := lang.L(key, args); s != "" && s != key {
 		return s
