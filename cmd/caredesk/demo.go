@@ -28,11 +28,11 @@ func newDemoCommand(a *app) *cobra.Command {
 				if err != nil {
 					return err
 				}
-				fmt.Fprintln(a.out, lang.L("cli.demo.done", map[string]any{"Imported": r.Feedback.Imported, "Duplicates": r.Feedback.Duplicates, "Path": st.Path()}))
-				fmt.Fprintln(a.out, lang.L("complaintcli.demo.done", map[string]any{"Imported": r.Complaints.Imported, "Duplicates": r.Complaints.Duplicates,
-					"Employees": r.Employees, "Categories": r.Categories, "Standards": r.Standards}))
-				fmt.Fprintln(a.out, lang.L("teamimport.demo.done", map[string]any{"Skills": r.Team.Skills, "Assessments": r.Team.Assessments,
-					"Courses": r.Team.Courses, "Items": r.Team.Items, "Goals": r.Team.Goals, "Kudos": r.Team.Kudos}))
+				fmt.Fprintln(a.out, lang.L("cli.demo.done", counts(map[string]any{"Imported": r.Feedback.Imported, "Duplicates": r.Feedback.Duplicates, "Path": st.Path()})))
+				fmt.Fprintln(a.out, lang.L("complaintcli.demo.done", counts(map[string]any{"Imported": r.Complaints.Imported, "Duplicates": r.Complaints.Duplicates,
+					"Employees": r.Employees, "Categories": r.Categories, "Standards": r.Standards})))
+				fmt.Fprintln(a.out, lang.L("teamimport.demo.done", counts(map[string]any{"Skills": r.Team.Skills, "Assessments": r.Team.Assessments,
+					"Courses": r.Team.Courses, "Items": r.Team.Items, "Goals": r.Team.Goals, "Kudos": r.Team.Kudos})))
 				return nil
 			})
 		},

@@ -120,7 +120,7 @@ func newImportUndoCommand(a *app) *cobra.Command {
 				if err != nil {
 					return err
 				}
-				fmt.Fprintln(a.out, lang.L("cli.import.undone", map[string]any{"ID": id, "Count": n}))
+				fmt.Fprintln(a.out, lang.L("cli.import.undone", map[string]any{"ID": id, "Count": widgets.Int(int64(n))}))
 				return nil
 			})
 		},
@@ -209,15 +209,26 @@ func (a *app) printImportResult(path string, res importer.Result, ok bool) {
 	if !ok {
 		return
 	}
-	fmt.Fprintln(a.out, lang.L("cli.import.summary", map[string]any{
-		"Imported": widgets.Int(int64(res.Imported)), "Duplicates": widgets.Int(int64(res.Duplicates)), "Rejected": widgets.Int(int64(res.Rejected)),
-	}))
+	fmt.Fprintln(a.out, lang.L("cli.import.summary", counts(map[string]any{
+		"Imported": res.Imported, "Duplicates": res.Duplicates, "Rejected": res.Rejected,
+	})))
 	if res.Skipped > 0 {
-		fmt.Fprintln(a.out, lang.L("complaintcli.import.skipped", map[string]any{"Count": widgets.Int(int64(res.Skipped))}))
+		fmt.Fprintln(a.out, lang.L("complaintcli.import.skipped", counts(map[string]any{"Count": res.Skipped})))
 	}
 	if res.RejectsFile != "" && res.Rejected > 0 {
 		fmt.Fprintln(a.out, lang.L("cli.import.rejects_file", map[string]any{"Path": res.RejectsFile}))
 	}
+}
+
+// counts writes the counts among a message's arguments in the UI
+// language ("1,200", «1 200»), as the GUI does.
+func counts(args map[string]any) map[string]any {
+	for k, v := range args {
+		if n, ok := v.(int); ok {
+			args[k] = widgets.Int(int64(n))
+		}
+	}
+	return args
 }
 
 // rejectLine is one bad row as the CLI prints it: file, row, column,

@@ -234,7 +234,7 @@ func complaintDemo(t *testing.T) (dir, db string) {
 	dir = t.TempDir()
 	db = filepath.Join(dir, "caredesk.db")
 	code, out, errOut := cli(t, db, "demo", "--months", "6", "--responses", "2000", "--complaints", "1500", "--seed", "3")
-	if code != 0 || !strings.Contains(out, "complaints added 1500") || !strings.Contains(out, "employees 15") {
+	if code != 0 || !strings.Contains(out, "complaints added 1,500") || !strings.Contains(out, "employees 15") {
 		t.Fatalf("demo: exit %d\n%s%s", code, out, errOut)
 	}
 	return dir, db
@@ -271,7 +271,7 @@ func TestCLIComplaintKPIs(t *testing.T) {
 
 	// Running the demo again adds nothing.
 	code, out, _ := cli(t, db, "demo", "--months", "6", "--responses", "2000", "--complaints", "1500", "--seed", "3")
-	if code != 0 || !strings.Contains(out, "complaints added 0 (already there 1500); employees 0, categories 0, standards 0") {
+	if code != 0 || !strings.Contains(out, "complaints added 0 (already there 1,500); employees 0, categories 0, standards 0") {
 		t.Errorf("second demo: exit %d\n%s", code, out)
 	}
 
