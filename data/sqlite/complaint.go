@@ -214,21 +214,29 @@ func (w *complaintWrite) refresh(id int64) (data.Complaint, error) {
 // derivedArgs are the derived column values in the order of the UPDATE
 // in refresh, followed by id.
 func derivedArgs(c *data.Complaint, d *derivedComplaint, id int64) []any {
+	var b complaintBoxes
+	return append(appendDerived(make([]any, 0, complaintArgs), c, d, &b), id)
+}
+
+// appendDerived appends the derived columns of complaintInsertCols
+// (opened_day on) to dst, boxing repeated values through b.
+func appendDerived(dst []any, c *data.Complaint, d *derivedComplaint, b *complaintBoxes) []any {
 	f := &d.facts
 	var resDay any
 	if !f.ResolvedAt.IsZero() {
-		resDay = int64(d.resDay)
+		resDay = b.resolvedDay.of(int64(d.resDay))
 	}
-	durs := make([]any, numMeasures)
-	for i, du := range d.durations {
+	dst = append(dst, b.openedDay.of(int64(d.openedDay)), b.status.of(string(f.Status)), statusRank(f.Status), b.level.of(string(c.Level)),
+		nullID(f.AssigneeID), unixOrNil(f.FirstResponseAt), unixOrNil(f.FirstResolvedAt), unixOrNil(f.ResolvedAt), resDay,
+		len(f.Reopens)+f.UndatedReopens, f.Escalations, f.Agents)
+	for _, du := range d.durations {
 		if du.ok {
-			durs[i] = int64(du.d / time.Second)
+			dst = append(dst, int64(du.d/time.Second))
+		} else {
+			dst = append(dst, nil)
 		}
 	}
-	return []any{int64(d.openedDay), string(f.Status), statusRank(f.Status), string(c.Level), nullID(f.AssigneeID),
-		unixOrNil(f.FirstResponseAt), unixOrNil(f.FirstResolvedAt), unixOrNil(f.ResolvedAt), resDay,
-		len(f.Reopens) + f.UndatedReopens, f.Escalations, f.Agents, durs[0], durs[1], durs[2], durs[3],
-		encodeSpans(f.Waiting), encodeSpans(reopenSpans(*f)), d.dueAt, f.Withdrawn, id}
+	return append(dst, encodeSpans(f.Waiting), encodeSpans(reopenSpans(*f)), d.dueAt, f.Withdrawn)
 }
 
 func deleteSLARows(ctx context.Context, tx *sql.Tx, id int64) error {

@@ -29,6 +29,14 @@ type complaintImport struct {
 	breached           []int64 // pending complaints with a breach mark
 	names              nameCache
 	deltas             *complaintDeltas
+	boxes              complaintBoxes
+}
+
+// complaintBoxes box the values a complaint import binds most often
+// (see boxes.go).
+type complaintBoxes struct {
+	id, batch, openedDay, resolvedDay, eventDay                                     intBox
+	source, tier, channel, typ, priority, verdict, status, level, kind, eventStatus textBoxes
 }
 
 // Rows a multi-row INSERT stores: 64 complaints and 128 events took a
@@ -130,11 +138,13 @@ func (i *complaintImport) Add(c *data.Complaint) (bool, error) {
 	i.nextID++
 	c.Events = initialEvents(c)
 	d := i.j.derive(c, c.Events)
-	args := derivedArgs(c, &d, c.ID)
-	i.pending = append(i.pending, c.ID, c.Source, c.ExternalID, c.BatchID, c.OpenedAt.Unix(), nullID(c.ClientID), c.ClientTier,
-		string(c.Channel), string(c.Type), nullID(c.CategoryID), nullID(c.SubcategoryID), string(c.Priority),
-		priorityRank(c.Priority), c.Subject, c.Description, c.Resolution, c.Compensation, string(c.Verdict))
-	i.pending = append(i.pending, args[:len(args)-1]...)
+	b := &i.boxes
+	id := b.id.of(c.ID)
+	i.pending = append(i.pending, id, b.source.of(c.Source), c.ExternalID, b.batch.of(c.BatchID), c.OpenedAt.Unix(), nullID(c.ClientID),
+		b.tier.of(c.ClientTier), b.channel.of(string(c.Channel)), b.typ.of(string(c.Type)), nullID(c.CategoryID), nullID(c.SubcategoryID),
+		b.priority.of(string(c.Priority)), priorityRank(c.Priority), c.Subject, c.Description, c.Resolution, c.Compensation,
+		b.verdict.of(string(c.Verdict)))
+	i.pending = appendDerived(i.pending, c, &d, b)
 	if d.breached {
 		i.breached = append(i.breached, c.ID)
 	}
@@ -142,12 +152,12 @@ func (i *complaintImport) Add(c *data.Complaint) (bool, error) {
 		e := &c.Events[k]
 		e.ComplaintID = c.ID
 		if e.Level == "" && e.Note == "" && !e.Undated && !e.Cancelled {
-			i.events.pending = append(i.events.pending, c.ID, e.ID, e.At.Unix(), string(e.Kind), string(e.Status), e.AssigneeID,
-				int64(d.eventDays[k]), d.eventFlows[k])
+			i.events.pending = append(i.events.pending, id, e.ID, e.At.Unix(), b.kind.of(string(e.Kind)), b.eventStatus.of(string(e.Status)),
+				e.AssigneeID, b.eventDay.of(int64(d.eventDays[k])), d.eventFlows[k])
 			continue
 		}
-		i.fullEvents.pending = append(i.fullEvents.pending, c.ID, e.ID, e.At.Unix(), string(e.Kind), string(e.Status), string(e.Level),
-			e.AssigneeID, e.Note, int64(d.eventDays[k]), d.eventFlows[k], e.Undated, e.Cancelled)
+		i.fullEvents.pending = append(i.fullEvents.pending, id, e.ID, e.At.Unix(), b.kind.of(string(e.Kind)), b.eventStatus.of(string(e.Status)),
+			string(e.Level), e.AssigneeID, e.Note, b.eventDay.of(int64(d.eventDays[k])), d.eventFlows[k], e.Undated, e.Cancelled)
 	}
 	if len(i.pending) >= complaintsPerInsert*complaintArgs {
 		if err := i.queue(false); err != nil {

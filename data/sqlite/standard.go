@@ -216,6 +216,9 @@ type slaWriter struct {
 	stmts   map[int]*sql.Stmt
 	pending []any
 	queue   *groupWriter // an import's: the rows go through it; nil: inserted at once
+	// Boxes of the values bound most often (see boxes.go).
+	complaint, finishedDay intBox
+	outcome                textBoxes
 }
 
 func newSLAWriter(ctx context.Context, tx *sql.Tx, loc *time.Location) *slaWriter {
@@ -230,9 +233,10 @@ func (w *slaWriter) add(complaintID int64, r *data.SLAResult) error {
 func (w *slaWriter) addRow(standard int64, r slaRow) error {
 	var finishedDay any
 	if r.finished != 0 {
-		finishedDay = int64(r.finishedDay)
+		finishedDay = w.finishedDay.of(int64(r.finishedDay))
 	}
-	w.pending = append(w.pending, standard, r.complaint, zeroNil(r.due), zeroNil(r.risk), zeroNil(r.finished), finishedDay, string(r.outcome))
+	w.pending = append(w.pending, standard, w.complaint.of(r.complaint), zeroNil(r.due), zeroNil(r.risk), zeroNil(r.finished), finishedDay,
+		w.outcome.of(string(r.outcome)))
 	if len(w.pending) >= slaInsertRows*slaArgs { // not cap: an import's writer hands back slices of every kind
 		return w.flush()
 	}
