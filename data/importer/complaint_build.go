@@ -3,6 +3,7 @@ package importer
 import (
 	"cmp"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -48,7 +49,9 @@ type complaintBuilder struct {
 	numbered bool // the escalation column names levels or lines: a bare 1 is the front line
 	rated    bool // the verdict column may hold 1-5 ratings (Jira, CSAT)
 	vip      bool // the tier column is a VIP flag (see parseTier)
-	textsCut int  // texts longer than their field keeps
+	// cut counts, per field, the texts longer than the field keeps, with
+	// the first rows that held one.
+	cut map[Field]*cutTexts
 	// agentCounts are the columns counting who held a ticket (see
 	// agentCountColumns); firstResolution is Zendesk's "First
 	// resolution time in minutes", -1 when there is none.
@@ -887,11 +890,7 @@ func (b *complaintBuilder) clip(rec []string, row int, f Field, max int) string 
 	if len(v) <= max || utf8.RuneCountInString(v) <= max {
 		return v
 	}
-	b.countNamed(&b.textsCut, func() Message {
-		col := b.colName(f)
-		return warning(warnTextCut, map[string]any{"Row": row, "Column": col, "Max": max},
-			"row %d: the text in %q is longer than %d characters and was cut", row, col, max)
-	})
+	b.noteCut(f, row, max)
 	n := 0
 	for i := range v {
 		if n == max {
@@ -900,6 +899,50 @@ func (b *complaintBuilder) clip(rec []string, row int, f Field, max int) string 
 		n++
 	}
 	return v
+}
+
+// cutTexts are the texts of one field cut to the longest it keeps.
+type cutTexts struct {
+	count, max int
+	rows       []int // the first few
+}
+
+// cutRowsNamed is how many rows a warning about cut texts names.
+const cutRowsNamed = 5
+
+func (b *complaintBuilder) noteCut(f Field, row, max int) {
+	if b.cut == nil {
+		b.cut = map[Field]*cutTexts{}
+	}
+	c := b.cut[f]
+	if c == nil {
+		c = &cutTexts{max: max}
+		b.cut[f] = c
+	}
+	c.count++
+	if len(c.rows) < cutRowsNamed {
+		c.rows = append(c.rows, row)
+	}
+}
+
+// warnCut sums the cut texts up, a warning per field naming the first
+// rows: a million-row export held 151 narratives too long, and a line
+// each said less than one line for all.
+func (b *complaintBuilder) warnCut() {
+	for _, f := range b.p.schema.order {
+		c := b.cut[f]
+		if c == nil {
+			continue
+		}
+		rows := make([]string, len(c.rows))
+		for i, r := range c.rows {
+			rows[i] = strconv.Itoa(r)
+		}
+		col, list, more := b.colName(f), strings.Join(rows, ", "), c.count > len(c.rows)
+		b.summaries = append(b.summaries, warning(warnTextsCut,
+			map[string]any{"Column": col, "Max": c.max, "Count": c.count, "RowNumbers": list, "More": more},
+			"texts in %q longer than %d characters were cut to that length: %d (rows %s)", col, c.max, c.count, list))
+	}
 }
 
 // build converts one record into a complaint; in an event log or a
@@ -949,9 +992,7 @@ func (b *complaintBuilder) flush(emit func(*data.Complaint, int) bool) bool {
 	defer b.warnCustomStatuses()
 	defer b.warnBBB()
 	defer b.warnCaseNumbers()
-	defer b.countMore(b.textsCut, func(more int) Message {
-		return warning(warnMoreTextsCut, map[string]any{"Count": more}, "%d more texts were cut to the longest a field keeps", more)
-	})
+	defer b.warnCut()
 	if b.tweets != nil {
 		b.summaries = append(b.summaries, b.tweets.summary())
 	}

@@ -70,7 +70,8 @@ func TestImportCFPBSample(t *testing.T) {
 		t.Fatalf("imported %d rejected %d duplicates %d: %+v", res.Imported, res.Rejected, res.Duplicates, res.Rejects)
 	}
 	// One narrative runs to 21,928 characters: kept, cut, and said so.
-	if len(res.Warnings) != 1 || res.Warnings[0].Code != "import.warning.text_cut" || res.Warnings[0].Args["Column"] != "Consumer complaint narrative" {
+	if len(res.Warnings) != 1 || res.Warnings[0].Code != "import.warning.texts_cut" || res.Warnings[0].Args["Column"] != "Consumer complaint narrative" ||
+		res.Warnings[0].Args["Count"] != 1 || res.Warnings[0].Args["RowNumbers"] != "28" {
 		t.Errorf("warnings %+v", res.Warnings)
 	}
 	list, err := db.ListComplaints(context.Background(), data.ComplaintFilter{}, data.Page{})
@@ -134,32 +135,37 @@ func TestImportCFPBSample(t *testing.T) {
 	}
 }
 
-// Texts cut to the longest a field keeps are named for the first ten
-// rows and counted past them: a million-row export does not list each,
-// and its last ones are not left unsaid.
-func TestCutTextsCountedPastTheNamedOnes(t *testing.T) {
+// Texts cut to the longest a field keeps are summed up in one warning
+// per column, naming the first five rows: a million-row export does not
+// list each.
+func TestCutTextsSummedUpPerColumn(t *testing.T) {
 	long := strings.Repeat("Ж", data.MaxCommentLen+5)
 	var b strings.Builder
-	b.WriteString("Ticket ID,Created,Subject,Description\n")
+	b.WriteString("Ticket ID,Created,Subject,Description,Resolution\n")
 	for i := range 13 {
-		fmt.Fprintf(&b, "T-%d,2024-03-0%d 10:00,Late parcel,%s\n", i, 1+i%9, long)
+		resolution := "Refunded"
+		if i == 4 {
+			resolution = long
+		}
+		fmt.Fprintf(&b, "T-%d,2024-03-0%d 10:00,Late parcel,%s,%s\n", i, 1+i%9, long, resolution)
 	}
 	db := openStore(t)
 	res := importTickets(t, db, writeFile(t, "long.csv", []byte(b.String())), importer.Options{RejectsPath: "-"})
 	if res.Imported != 13 {
 		t.Fatalf("imported %d: %+v", res.Imported, res.Rejects)
 	}
-	named, more := 0, []importer.Message{}
+	var cut []map[string]any
 	for _, w := range res.Warnings {
-		switch w.Code {
-		case "import.warning.text_cut":
-			named++
-		case "import.warning.more_texts_cut":
-			more = append(more, w)
+		if w.Code == "import.warning.texts_cut" {
+			cut = append(cut, w.Args)
 		}
 	}
-	if named != 10 || len(more) != 1 || more[0].Args["Count"] != 3 {
-		t.Errorf("%d texts named, more: %+v", named, more)
+	want := []map[string]any{
+		{"Column": "Description", "Max": data.MaxCommentLen, "Count": 13, "RowNumbers": "2, 3, 4, 5, 6", "More": true},
+		{"Column": "Resolution", "Max": data.MaxCommentLen, "Count": 1, "RowNumbers": "6", "More": false},
+	}
+	if fmt.Sprint(cut) != fmt.Sprint(want) {
+		t.Errorf("cut texts said as %v, want %v", cut, want)
 	}
 	list, err := db.ListComplaints(t.Context(), data.ComplaintFilter{}, data.Page{})
 	if err != nil || len(list) != 13 || utf8.RuneCountInString(list[0].Description) != data.MaxCommentLen {

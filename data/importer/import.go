@@ -434,9 +434,9 @@ func (b *rowBase) moreTests() {
 	})
 }
 
-// countNamed counts in *n a row skipped or changed; the first
-// maxSummaryWarnings are named (named makes the warning), the rest are
-// counted by countMore, so a million-row file does not list them all.
+// countNamed counts a skipped row in *n; the first maxSummaryWarnings
+// are named (named makes the warning), the rest are counted by
+// countMore, so a million-row file does not list them all.
 func (b *rowBase) countNamed(n *int, named func() Message) {
 	*n++
 	if *n <= maxSummaryWarnings {

@@ -304,12 +304,9 @@ func TestSizesAndDateLayoutsInRussian(t *testing.T) {
 		}
 	}
 	// The importer's counts too, but not its row numbers.
-	got := Translated("import.warning.text_cut", map[string]any{"Row": 59635, "Column": "Описание", "Max": 20000}, "")
-	if want := "Строка 59635: текст в «Описание» длиннее 20\u202f000 символов и обрезан до этой длины."; got != want {
-		t.Errorf("a warning reads %q, want %q", got, want)
-	}
-	got = Translated("import.warning.more_texts_cut", map[string]any{"Count": int64(141000)}, "")
-	if want := "Ещё текстов обрезано до предельной длины поля: 141\u202f000."; got != want {
+	got := Translated("import.warning.texts_cut",
+		map[string]any{"Column": "Описание", "Max": 20000, "Count": int64(151000), "RowNumbers": "28, 66510", "More": true}, "")
+	if want := "Тексты в «Описание» длиннее 20\u202f000 символов обрезаны до этой длины: 151\u202f000. Строки: 28, 66510 и другие."; got != want {
 		t.Errorf("a warning reads %q, want %q", got, want)
 	}
 }
