@@ -3,7 +3,6 @@ package importer
 import (
 	"cmp"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -49,9 +48,6 @@ type complaintBuilder struct {
 	numbered bool // the escalation column names levels or lines: a bare 1 is the front line
 	rated    bool // the verdict column may hold 1-5 ratings (Jira, CSAT)
 	vip      bool // the tier column is a VIP flag (see parseTier)
-	// cut counts, per field, the texts longer than the field keeps, with
-	// the first rows that held one.
-	cut map[Field]*cutTexts
 	// agentCounts are the columns counting who held a ticket (see
 	// agentCountColumns); firstResolution is Zendesk's "First
 	// resolution time in minutes", -1 when there is none.
@@ -882,69 +878,6 @@ func isSysID(s string) bool {
 	return true
 }
 
-// clip reads a text cell cut to max characters: a complaint is not
-// refused for a long story (CFPB narratives run past 20,000
-// characters), and the cut is reported.
-func (b *complaintBuilder) clip(rec []string, row int, f Field, max int) string {
-	v := b.text(rec, f)
-	if len(v) <= max || utf8.RuneCountInString(v) <= max {
-		return v
-	}
-	b.noteCut(f, row, max)
-	n := 0
-	for i := range v {
-		if n == max {
-			return v[:i]
-		}
-		n++
-	}
-	return v
-}
-
-// cutTexts are the texts of one field cut to the longest it keeps.
-type cutTexts struct {
-	count, max int
-	rows       []int // the first few
-}
-
-// cutRowsNamed is how many rows a warning about cut texts names.
-const cutRowsNamed = 5
-
-func (b *complaintBuilder) noteCut(f Field, row, max int) {
-	if b.cut == nil {
-		b.cut = map[Field]*cutTexts{}
-	}
-	c := b.cut[f]
-	if c == nil {
-		c = &cutTexts{max: max}
-		b.cut[f] = c
-	}
-	c.count++
-	if len(c.rows) < cutRowsNamed {
-		c.rows = append(c.rows, row)
-	}
-}
-
-// warnCut sums the cut texts up, a warning per field naming the first
-// rows: a million-row export held 151 narratives too long, and a line
-// each said less than one line for all.
-func (b *complaintBuilder) warnCut() {
-	for _, f := range b.p.schema.order {
-		c := b.cut[f]
-		if c == nil {
-			continue
-		}
-		rows := make([]string, len(c.rows))
-		for i, r := range c.rows {
-			rows[i] = strconv.Itoa(r)
-		}
-		col, list, more := b.colName(f), strings.Join(rows, ", "), c.count > len(c.rows)
-		b.summaries = append(b.summaries, warning(warnTextsCut,
-			map[string]any{"Column": col, "Max": c.max, "Count": c.count, "RowNumbers": list, "More": more},
-			"texts in %q longer than %d characters were cut to that length: %d (rows %s)", col, c.max, c.count, list))
-	}
-}
-
 // build converts one record into a complaint; in an event log or a
 // change log the row is held until the end of the file instead
 // (ok=false, no reject).
@@ -992,7 +925,6 @@ func (b *complaintBuilder) flush(emit func(*data.Complaint, int) bool) bool {
 	defer b.warnCustomStatuses()
 	defer b.warnBBB()
 	defer b.warnCaseNumbers()
-	defer b.warnCut()
 	if b.tweets != nil {
 		b.summaries = append(b.summaries, b.tweets.summary())
 	}

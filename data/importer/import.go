@@ -14,6 +14,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"caredesk/data"
 )
@@ -60,6 +61,9 @@ type rowBase struct {
 	read     int // data rows read so far
 	// summaries are the total rows skipped, as warnings.
 	summaries []Message
+	// cut counts, per field, the texts longer than the field keeps, with
+	// the first rows that held one.
+	cut map[Field]*cutTexts
 }
 
 func newRowBase(p *plan, opt Options) rowBase {
@@ -434,6 +438,69 @@ func (b *rowBase) moreTests() {
 	})
 }
 
+// clip reads a text cell cut to max characters: a complaint or an
+// answer is not refused for a long story (CFPB narratives run past
+// 20,000 characters), and the cut is reported.
+func (b *rowBase) clip(rec []string, row int, f Field, max int) string {
+	v := b.text(rec, f)
+	if len(v) <= max || utf8.RuneCountInString(v) <= max {
+		return v
+	}
+	b.noteCut(f, row, max)
+	n := 0
+	for i := range v {
+		if n == max {
+			return v[:i]
+		}
+		n++
+	}
+	return v
+}
+
+// cutTexts are the texts of one field cut to the longest it keeps.
+type cutTexts struct {
+	count, max int
+	rows       []int // the first few
+}
+
+// cutRowsNamed is how many rows a warning about cut texts names.
+const cutRowsNamed = 5
+
+func (b *rowBase) noteCut(f Field, row, max int) {
+	if b.cut == nil {
+		b.cut = map[Field]*cutTexts{}
+	}
+	c := b.cut[f]
+	if c == nil {
+		c = &cutTexts{max: max}
+		b.cut[f] = c
+	}
+	c.count++
+	if len(c.rows) < cutRowsNamed {
+		c.rows = append(c.rows, row)
+	}
+}
+
+// warnCut sums the cut texts up, a warning per field naming the first
+// rows: a million-row export held 151 narratives too long, and a line
+// each said less than one line for all.
+func (b *rowBase) warnCut() {
+	for _, f := range b.p.schema.order {
+		c := b.cut[f]
+		if c == nil {
+			continue
+		}
+		rows := make([]string, len(c.rows))
+		for i, r := range c.rows {
+			rows[i] = strconv.Itoa(r)
+		}
+		col, list, more := b.colName(f), strings.Join(rows, ", "), c.count > len(c.rows)
+		b.summaries = append(b.summaries, warning(warnTextsCut,
+			map[string]any{"Column": col, "Max": c.max, "Count": c.count, "RowNumbers": list, "More": more},
+			"texts in %q longer than %d characters were cut to that length: %d (rows %s)", col, c.max, c.count, list))
+	}
+}
+
 // countNamed counts a skipped row in *n; the first maxSummaryWarnings
 // are named (named makes the warning), the rest are counted by
 // countMore, so a million-row file does not list them all.
@@ -498,7 +565,7 @@ func (b *rowBuilder) build(rec []string, row int) (*data.Feedback, bool) {
 	}
 	fb.Score = s
 
-	fb.Comment = b.text(rec, FieldComment)
+	fb.Comment = b.clip(rec, row, FieldComment, data.MaxCommentLen)
 	if v, _ := b.cell(rec, FieldChannel); v != "" {
 		fb.Channel = b.channel(v)
 	}
@@ -771,6 +838,7 @@ func runImport[T any](ctx context.Context, p *plan, opt Options, progress func(P
 	wg.Wait()
 	res.Rejected, res.Rejects, res.Skipped = b.rejects, rejects, b.skipped
 	b.moreTests()
+	b.warnCut()
 	res.Warnings = append(res.Warnings, b.summaries...)
 	if prodErr != nil {
 		return res, wrap(prodErr)

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
@@ -651,5 +652,30 @@ func TestExcelSeparatorLine(t *testing.T) {
 	}
 	if f := byComment(t, db)["Плохо"]; f.Score != 3 {
 		t.Errorf("score %v, want 3", f.Score)
+	}
+}
+
+// A comment longer than a response keeps is cut, not the answer refused:
+// the score counts, and the cut is said.
+func TestLongCommentCutNotRejected(t *testing.T) {
+	long := strings.Repeat("ы", data.MaxCommentLen+10)
+	path := writeFile(t, "long.csv", []byte("date,score,comment\n2024-03-05 10:00,9,"+long+"\n2024-03-05 11:00,3,short\n"))
+	db := openStore(t)
+	res := importFile(t, db, path, importer.Options{})
+	if res.Imported != 2 || res.Rejected != 0 {
+		t.Fatalf("imported %d rejected %d: %+v", res.Imported, res.Rejected, res.Rejects)
+	}
+	w := findWarning(t, res.Warnings, "import.warning.texts_cut")
+	if w.Args["Column"] != "comment" || w.Args["Count"] != 1 || w.Args["RowNumbers"] != "2" {
+		t.Errorf("warning %+v", w.Args)
+	}
+	list, err := db.ListFeedback(t.Context(), data.FeedbackFilter{}, data.Page{})
+	if err != nil || len(list) != 2 {
+		t.Fatalf("stored %d (%v)", len(list), err)
+	}
+	for _, f := range list {
+		if f.Score == 9 && utf8.RuneCountInString(f.Comment) != data.MaxCommentLen {
+			t.Errorf("the long comment kept %d characters", utf8.RuneCountInString(f.Comment))
+		}
 	}
 }
