@@ -243,8 +243,8 @@ func (c *Complaint) Validate() error {
 	if longerThan(c.Subject, MaxShortText) {
 		errs = append(errs, fieldErr("subject", "error.too_long", "subject is longer than %d characters", MaxShortText))
 	}
-	for _, e := range c.Events {
-		if e.At.Before(c.OpenedAt) {
+	for i := range c.Events {
+		if e := &c.Events[i]; e.At.Before(c.OpenedAt) {
 			errs = append(errs, fieldErr("events", "error.event_before_open", "an event at %s is before the complaint was opened", e.At.UTC().Format(time.RFC3339)))
 			break
 		}
@@ -299,7 +299,8 @@ func DeriveFacts(events []ComplaintEvent) Facts {
 	unresolvedEnd := false
 	var current Level // the level as the events go
 	levelRank := func(l Level) int { return slices.Index(Levels, l) }
-	for _, e := range evs {
+	for i := range evs {
+		e := &evs[i] // not copied: a ticket import derives every ticket's facts
 		switch e.Kind {
 		case EventReply:
 			if f.FirstResponseAt.IsZero() {
