@@ -201,3 +201,26 @@ func TestImportBitrix24DealStages(t *testing.T) {
 		"1203": {status: data.StatusClosed, channel: data.ChannelWeb, resolved: utcAt(2024, 3, 9, 10, 0)},
 	})
 }
+
+// A chat service's log of conversations in Russian (windows-1251, ";"):
+// «ID чата», its start and end («Дата начала», «Дата окончания»), the
+// visitor, the operator, the visitor's rating of the chat and the first
+// message. It was refused for want of an opening date; now a chat with
+// an end is closed then, its response time in seconds read as such, and
+// one still going stays new.
+func TestImportChatLog(t *testing.T) {
+	msk := time.UTC
+	got := importHelpDesk(t, "chat_log_ru_cp1251.csv", importer.Options{Location: msk}, map[string]ticketWant{
+		"771201": {status: data.StatusClosed, channel: data.ChannelWeb, verdict: data.VerdictSatisfied,
+			resolved: time.Date(2025, 2, 3, 9, 31, 40, 0, msk)},
+		"771202": {status: data.StatusClosed, channel: data.ChannelChat, verdict: data.VerdictNotSatisfied,
+			resolved: time.Date(2025, 2, 3, 10, 20, 0, 0, msk)},
+		"771203": {status: data.StatusNew, channel: data.ChannelChat},
+	})
+	c := got["771202"]
+	if !c.OpenedAt.Equal(time.Date(2025, 2, 3, 10, 2, 11, 0, msk)) || c.ClientName != "Гость 55" || c.Assignee != "Иван Лис" ||
+		c.Description != "Списали деньги дважды" || !c.Facts.FirstResponseAt.Equal(c.OpenedAt.Add(410*time.Second)) {
+		t.Errorf("771202: opened %v client %q assignee %q description %q first response %v", c.OpenedAt, c.ClientName, c.Assignee,
+			c.Description, c.Facts.FirstResponseAt)
+	}
+}

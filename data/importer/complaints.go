@@ -256,6 +256,10 @@ var complaintAliases = map[Field][]string{
 		"ticket created", "ticket creation date", "case created", // the FCC's consumer complaints ("Ticket Created")
 		"dateoccurred", "date occurred", // HaloPSA's API (its tickets dumped to CSV)
 		"chat start date", // a chat log, its time apart ("Chat Start Time")
+		// A chat log's conversation begins and ends («Дата начала»,
+		// «Дата окончания»): after every name for a creation, so a task's
+		// planned start never takes the opening from «Дата создания».
+		"дата начала", "время начала", "дата и время начала", "начало", "start time", "started", "chat started",
 		// GLPI; Gorgias' API names ("created_datetime").
 		"opening date", "created datetime",
 		// BMC Remedy (Helix ITSM) names an incident's opening "Submit
@@ -338,7 +342,9 @@ var complaintAliases = map[Field][]string{
 		"closure date", "closed on", "closed dt",
 		"dateclosed",                                                         // HaloPSA's API
 		"date closed at investigation stage", "date closed at investigation", // the SPSO's model log
-		"canceled", "cancelled"}, // Linear: when the issue was canceled (a flag elsewhere, no date: not taken)
+		"canceled", "cancelled", // Linear: when the issue was canceled (a flag elsewhere, no date: not taken)
+		// A chat log: the conversation's end (see FieldOpened).
+		"дата окончания", "время окончания", "дата и время окончания", "окончание", "end time", "ended", "ended at", "chat ended"},
 	// «Время ответа», «Время выполнения»: a time of day or a duration, as
 	// «Время первого ответа» and «Время решения»: the values decide (see
 	// valuesFit). A duration «выполнения» may be the effort spent, not the
@@ -426,6 +432,7 @@ var complaintAliases = map[Field][]string{
 	// letter: the whole name comes first.
 	FieldClient: {"корреспондент, фио корреспондента", "фио корреспондента", "клиент", "заявитель", "фио", "фио клиента", "имя клиента", "контрагент", "компания", "организация", "client", "customer",
 		"customer name", "client name", "requester", "contact", "contact name", "person", "reporter", "customer user", "customer id", "organization",
+		"посетитель", "имя посетителя", "visitor", "visitor name", // a chat log: the site's visitor
 		"account id",
 		"associated company", "associated contact", "account name",
 		// osTicket's sender, Redmine's author (the one who asked), Kayako.
@@ -486,6 +493,7 @@ var complaintAliases = map[Field][]string{
 		"краткое содержание обращения гражданина", // МЧС's journal of personal reception
 		"название сделки"},                        // amoCRM's lead, an appeal filed as a deal
 	FieldDescription: {"описание", "текст", "текст обращения", "содержание", "суть обращения", "комментарий", "description", "details", "text", "comment",
+		"первое сообщение", "сообщение", "first message", "initial message", // a chat log: what the client wrote first
 		"message", "body", // HESK, Jitbit
 		"текст сообщения", // the Gosuslugi feedback platform (ПОС)
 		"суть жалобы", "суть претензии", "суть проблемы", "содержание жалобы", "содержание претензии", "содержание обращения",

@@ -919,10 +919,11 @@ func fullNameHeader(c column) bool {
 }
 
 // ticketNouns are the genitives a Russian register puts after a field's
-// name: «Дата закрытия заявки», «Статус обращения».
+// name: «Дата закрытия заявки», «Статус обращения»; a chat log's «ID
+// чата», «Оценка диалога».
 // Not «заявителя», «гражданина»: «Тип заявителя», «Категория
 // заявителя» (a pensioner, a legal entity) describe the person.
-var ticketNouns = []string{"заявки", "обращения", "жалобы", "претензии", "тикета", "задачи", "запроса", "инцидента", "рекламации"}
+var ticketNouns = []string{"заявки", "обращения", "жалобы", "претензии", "тикета", "задачи", "запроса", "инцидента", "рекламации", "чата", "диалога"}
 
 // cutTicketNoun returns a normalised header without the ticket noun it
 // ends with. ok=false when it ends with none or is that noun alone.
