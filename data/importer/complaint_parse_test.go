@@ -161,7 +161,9 @@ func TestParseTicketValues(t *testing.T) {
 	if parseVerdict("Yes", true) != data.VerdictNotSatisfied || parseVerdict("No", true) != data.VerdictSatisfied ||
 		parseVerdict("N/A", true) != data.VerdictUnknown || parseVerdict("Bad", false) != data.VerdictNotSatisfied ||
 		parseVerdict("Good", false) != data.VerdictSatisfied || parseVerdict("Offered", false) != data.VerdictUnknown ||
-		parseVerdict("Extremely Happy", false) != data.VerdictSatisfied || parseVerdict("Недоволен", false) != data.VerdictNotSatisfied {
+		parseVerdict("Extremely Happy", false) != data.VerdictSatisfied || parseVerdict("Недоволен", false) != data.VerdictNotSatisfied ||
+		parseVerdict("rated_good", false) != data.VerdictSatisfied || parseVerdict("Rated bad", false) != data.VerdictNotSatisfied ||
+		parseVerdict("not_rated", false) != data.VerdictUnknown {
 		t.Error("verdicts")
 	}
 }

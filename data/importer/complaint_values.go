@@ -1165,6 +1165,8 @@ func (c valueCache[V]) get(s string, parse func(string) (V, bool)) (V, bool) {
 // stays unknown as a 3 of 5 does.
 func parseVerdict(s string, disputed bool) data.Verdict {
 	l := strings.ToLower(strings.TrimSpace(s))
+	// Chat services rate a chat "rated good", "rated_bad", "not rated".
+	l = strings.TrimPrefix(strings.ReplaceAll(l, "_", " "), "rated ")
 	yes, no := data.VerdictSatisfied, data.VerdictNotSatisfied
 	if disputed {
 		yes, no = no, yes

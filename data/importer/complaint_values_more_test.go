@@ -202,6 +202,22 @@ func TestImportBitrix24DealStages(t *testing.T) {
 	})
 }
 
+// A chat service's log in English, each date and time apart ("Chat start
+// date", "Chat start time", "Chat end date", "Chat end time"), its
+// rating "rated good", "rated bad" or "not rated": the end closed no chat
+// and the rating was left out.
+func TestImportChatLogEnglish(t *testing.T) {
+	got := importHelpDesk(t, "chat_log_en.csv", importer.Options{Location: time.UTC}, map[string]ticketWant{
+		"QX12AB": {status: data.StatusClosed, verdict: data.VerdictSatisfied, resolved: time.Date(2025, 2, 3, 9, 31, 40, 0, time.UTC)},
+		"QX12AC": {status: data.StatusClosed, verdict: data.VerdictNotSatisfied, resolved: time.Date(2025, 2, 3, 10, 20, 0, 0, time.UTC)},
+		"QX12AD": {status: data.StatusNew},
+	})
+	if c := got["QX12AC"]; !c.OpenedAt.Equal(time.Date(2025, 2, 3, 10, 2, 11, 0, time.UTC)) || c.ClientName != "Guest 55" ||
+		!c.Facts.FirstResponseAt.Equal(c.OpenedAt.Add(410*time.Second)) {
+		t.Errorf("QX12AC: opened %v client %q first response %v", c.OpenedAt, c.ClientName, c.Facts.FirstResponseAt)
+	}
+}
+
 // A chat service's log of conversations in Russian (windows-1251, ";"):
 // «ID чата», its start and end («Дата начала», «Дата окончания»), the
 // visitor, the operator, the visitor's rating of the chat and the first

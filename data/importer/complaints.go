@@ -344,7 +344,8 @@ var complaintAliases = map[Field][]string{
 		"date closed at investigation stage", "date closed at investigation", // the SPSO's model log
 		"canceled", "cancelled", // Linear: when the issue was canceled (a flag elsewhere, no date: not taken)
 		// A chat log: the conversation's end (see FieldOpened).
-		"дата окончания", "время окончания", "дата и время окончания", "окончание", "end time", "ended", "ended at", "chat ended"},
+		"дата окончания", "время окончания", "дата и время окончания", "окончание", "end time", "ended", "ended at", "chat ended",
+		"chat end date"}, // its time apart, as the start's
 	// «Время ответа», «Время выполнения»: a time of day or a duration, as
 	// «Время первого ответа» and «Время решения»: the values decide (see
 	// valuesFit). A duration «выполнения» may be the effort spent, not the
@@ -533,7 +534,7 @@ var complaintAliases = map[Field][]string{
 		"текст пояснения",   // a city's appeal bot: the explanation given
 		"причина закрытия"}, // Creatio's closure code,
 	FieldVerdict: {"оценка клиента", "удовлетворенность", "удовлетворённость", "отзыв клиента", "оценка", "satisfaction", "verdict", "csat",
-		"satisfaction rating", "rating", "conversation rating", "customer satisfaction rating", "happiness rating",
+		"satisfaction rating", "rating", "conversation rating", "chat rating", "customer satisfaction rating", "happiness rating",
 		"satisfaction survey score", "customer rating", "user satisfaction", "customer satisfaction",
 		// Registers ask it as a question: «Клиент доволен?», "Customer satisfied?".
 		"клиент доволен", "доволен ли клиент", "клиент удовлетворен", "клиент удовлетворён", "доволен", "удовлетворен", "удовлетворён",
