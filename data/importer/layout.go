@@ -920,10 +920,10 @@ func fullNameHeader(c column) bool {
 
 // ticketNouns are the genitives a Russian register puts after a field's
 // name: «Дата закрытия заявки», «Статус обращения»; a chat log's «ID
-// чата», «Оценка диалога».
+// чата», «Оценка диалога»; a call centre's «Тема звонка».
 // Not «заявителя», «гражданина»: «Тип заявителя», «Категория
 // заявителя» (a pensioner, a legal entity) describe the person.
-var ticketNouns = []string{"заявки", "обращения", "жалобы", "претензии", "тикета", "задачи", "запроса", "инцидента", "рекламации", "чата", "диалога"}
+var ticketNouns = []string{"заявки", "обращения", "жалобы", "претензии", "тикета", "задачи", "запроса", "инцидента", "рекламации", "чата", "диалога", "звонка"}
 
 // cutTicketNoun returns a normalised header without the ticket noun it
 // ends with. ok=false when it ends with none or is that noun alone.

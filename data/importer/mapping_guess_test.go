@@ -251,3 +251,20 @@ func TestSubjectByTellingWord(t *testing.T) {
 		})
 	}
 }
+
+// A call centre's log names each field after the call («ID звонка»,
+// «Тема звонка», «Оценка звонка»), as registers do after the appeal.
+func TestCallLogHeaders(t *testing.T) {
+	path := writeFile(t, "calls.csv", []byte("ID звонка;Дата и время звонка;ФИО клиента;Оператор;Тема звонка;Оценка звонка\n"+
+		"55001;03.02.2025 09:14;Петров П.П.;Мария Ким;Доставка;5\n55002;03.02.2025 10:02;Сидорова А.А.;Иван Лис;Возврат;2\n"))
+	pv, err := importer.InspectComplaints(path, importer.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for f, want := range map[importer.Field]string{importer.FieldExternalID: "ID звонка", importer.FieldOpened: "Дата и время звонка",
+		importer.FieldSubject: "Тема звонка", importer.FieldVerdict: "Оценка звонка", importer.FieldAssignee: "Оператор"} {
+		if pv.Mapping[f] != want {
+			t.Errorf("%s mapped to %q, want %q", f, pv.Mapping[f], want)
+		}
+	}
+}
