@@ -218,6 +218,24 @@ func TestImportChatLogEnglish(t *testing.T) {
 	}
 }
 
+// A call centre's log: "Call ID" numbers the call, "Answered at" is the
+// first response (a missed call has none), "Ended at" closes it and
+// "Comments" describe it. The ids were hashed, the answer and the
+// comments left out.
+func TestImportCallLog(t *testing.T) {
+	got := importHelpDesk(t, "call_log_en.csv", importer.Options{Location: time.UTC}, map[string]ticketWant{
+		"910001": {status: data.StatusClosed, resolved: time.Date(2025, 2, 3, 9, 31, 40, 0, time.UTC)},
+		"910002": {status: data.StatusClosed, resolved: time.Date(2025, 2, 3, 10, 3, 0, 0, time.UTC)},
+		"910003": {status: data.StatusClosed, resolved: time.Date(2025, 2, 3, 11, 45, 0, 0, time.UTC)},
+	})
+	if c := got["910001"]; !c.Facts.FirstResponseAt.Equal(time.Date(2025, 2, 3, 9, 14, 40, 0, time.UTC)) || c.Description != "Asked about refund" {
+		t.Errorf("910001: first response %v description %q", c.Facts.FirstResponseAt, c.Description)
+	}
+	if c := got["910002"]; !c.Facts.FirstResponseAt.IsZero() {
+		t.Errorf("a missed call answered at %v", c.Facts.FirstResponseAt)
+	}
+}
+
 // A chat service's log of conversations in Russian (windows-1251, ";"):
 // «ID чата», its start and end («Дата начала», «Дата окончания»), the
 // visitor, the operator, the visitor's rating of the chat and the first

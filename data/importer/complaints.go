@@ -242,7 +242,8 @@ var complaintAliases = map[Field][]string{
 		"complaint ref", "complaint reference", "case ref", "case reference", "ticket ref", "ticket reference", "ref", "reference",
 		"reference #", // Oracle Service Cloud's incidents
 		"case #", "incident #", "issue #", "request #", "ref #", "request number", "record id",
-		"номер сообщения"}, // the Gosuslugi feedback platform (ПОС)
+		"номер сообщения", // the Gosuslugi feedback platform (ПОС)
+		"call id"},        // a call centre's log
 	FieldOpened: {"дата", "дата обращения", "дата создания", "дата регистрации", "дата поступления", "дата и время", "создано", "создана", "создан", "создан(а)", "поступило",
 		"дата и время создания", "дата/время создания", "время обращения", "дата/время обращения", "зарегистрировано", "зарегистрирован", "зарегистрирована",
 		// The Gosuslugi feedback platform (ПОС) dates a message's arrival.
@@ -354,6 +355,7 @@ var complaintAliases = map[Field][]string{
 		"first responded at", "responded at", "first response", "first response date", "first agent reply date", "first reply date",
 		"initial response time", "first response time", "responded time",
 		"date of first agent reply",                             // Deskpro
+		"answered at",                                           // a call centre's log: the call picked up
 		"responded date",                                        // ServiceDesk Plus
 		"responsedate",                                          // HaloPSA's API
 		"conversation first replied at", "first admin reply at", // Intercom
@@ -495,6 +497,7 @@ var complaintAliases = map[Field][]string{
 		"название сделки"},                        // amoCRM's lead, an appeal filed as a deal
 	FieldDescription: {"описание", "текст", "текст обращения", "содержание", "суть обращения", "комментарий", "description", "details", "text", "comment",
 		"первое сообщение", "сообщение", "first message", "initial message", // a chat log: what the client wrote first
+		"comments",
 		"message", "body", // HESK, Jitbit
 		"текст сообщения", // the Gosuslugi feedback platform (ПОС)
 		"суть жалобы", "суть претензии", "суть проблемы", "содержание жалобы", "содержание претензии", "содержание обращения",
