@@ -320,21 +320,23 @@ func liveAgentCodes(p *plan) bool {
 // Answered: the business addressed it, the customer did not accept or
 // did not tell; Unresolved: the business responded without a good faith
 // effort to resolve it; Unanswered: the business failed to respond;
-// Unpursuable: the BBB could not locate the business. The last two
-// resolved nothing (see bbbUnresolving).
+// Unpursuable: the BBB could not locate the business; Administratively
+// Closed: the BBB closed it for its own reasons (the customer did not
+// answer it, a duplicate). The last three resolved nothing (see
+// bbbUnresolving).
 var bbbStatuses = map[string]data.Status{"resolved": data.StatusResolved, "answered": data.StatusClosed, "unresolved": data.StatusClosed,
-	"unanswered": data.StatusClosed, "unpursuable": data.StatusClosed}
+	"unanswered": data.StatusClosed, "unpursuable": data.StatusClosed, "administratively closed": data.StatusClosed}
 
 // bbbUnresolving reports whether a BBB status closed the complaint
 // without anything resolved: nobody answered, as «Оставлено без ответа».
 func bbbUnresolving(s string) bool {
 	l := strings.ToLower(strings.TrimSpace(s))
-	return l == "unanswered" || l == "unpursuable"
+	return l == "unanswered" || l == "unpursuable" || l == "administratively closed"
 }
 
 // bbbClosings reports whether the sample's statuses are all the BBB's
 // and include one no help desk uses for an open ticket (Unanswered,
-// Unpursuable): elsewhere "Answered" waits for the client and
+// Unpursuable, Administratively Closed): elsewhere "Answered" waits for the client and
 // "Unresolved" is still in work.
 func bbbClosings(p *plan) bool {
 	values := sampleValues(p, FieldStatus)

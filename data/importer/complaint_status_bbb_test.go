@@ -12,7 +12,8 @@ import (
 // Resolved (the customer verified it), Answered (the business addressed
 // it; the customer did not accept or did not tell), Unresolved (answered
 // without a good faith effort), Unanswered (no response), Unpursuable
-// (the business could not be located). A file of them was refused
+// (the business could not be located), Administratively Closed (closed
+// by the BBB itself). A file of them was refused
 // ("Unanswered", "Unpursuable") or read as open ("Answered" waiting,
 // "Unresolved" in work). Headers are the profile page's labels (Date,
 // Type, Status, the complaint's text); values are invented.
@@ -23,9 +24,10 @@ func TestBBBClosingStatuses(t *testing.T) {
 		"01/15/2024,Billing Issues,Answered,Refund promised but not received\n"+
 		"01/20/2024,Service or Repair Issues,Unresolved,Technician never came back\n"+
 		"02/02/2024,Delivery Issues,Unanswered,Order never arrived\n"+
-		"02/09/2024,Product Issues,Unpursuable,Shop closed down\n"))
+		"02/09/2024,Product Issues,Unpursuable,Shop closed down\n"+
+		"02/11/2024,Billing Issues,Administratively Closed,Customer stopped answering\n"))
 	res := importTickets(t, db, path, importer.Options{RejectsPath: "-"})
-	if res.Imported != 5 || res.Rejected != 0 {
+	if res.Imported != 6 || res.Rejected != 0 {
 		t.Fatalf("imported %d rejected %d: %+v", res.Imported, res.Rejected, res.Rejects)
 	}
 	findWarning(t, res.Warnings, "import.warning.bbb_statuses")
@@ -37,7 +39,7 @@ func TestBBBClosingStatuses(t *testing.T) {
 		status    data.Status
 		withdrawn bool
 	}{"01/12": {data.StatusResolved, false}, "01/15": {data.StatusClosed, false}, "01/20": {data.StatusClosed, false},
-		"02/02": {data.StatusClosed, true}, "02/09": {data.StatusClosed, true}} {
+		"02/02": {data.StatusClosed, true}, "02/09": {data.StatusClosed, true}, "02/11": {data.StatusClosed, true}} {
 		if c := got[day]; c.Status != want.status || c.Facts.Withdrawn != want.withdrawn {
 			t.Errorf("%s: status %q withdrawn %v, want %q %v (%+v)", day, c.Status, c.Facts.Withdrawn, want.status, want.withdrawn, c)
 		}

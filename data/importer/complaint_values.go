@@ -400,7 +400,8 @@ var statusWords = []struct {
 	{"canceled", data.StatusClosed},
 	{"cancelled", data.StatusClosed},
 	{"withdrawn", data.StatusClosed},
-	{"unpursuable", data.StatusClosed}, // the BBB could not locate the business (see bbbStatuses)
+	{"unpursuable", data.StatusClosed},             // the BBB could not locate the business (see bbbStatuses)
+	{"administratively closed", data.StatusClosed}, // closed by the registrar, not by a resolution
 	// Jira in Russian: «К выполнению» (To Do), «Готово» (Done).
 	{"к выполнению", data.StatusNew},
 	{"нужно сделать", data.StatusNew},
@@ -758,7 +759,7 @@ func freshdeskPriority(s string) (data.Priority, bool) {
 // cancelWords start the statuses of tickets cancelled or withdrawn
 // (Zendesk, Freshdesk and ServiceNow "Canceled", "Cancelled",
 // "Withdrawn", «Отменено», «Отменена»): closed, but never resolved.
-var cancelWords = []string{"cancel", "withdrawn", "отмен", "отозван", "unpursuable", "abandoned", "expired",
+var cancelWords = []string{"cancel", "withdrawn", "отмен", "отозван", "unpursuable", "administratively closed", "abandoned", "expired",
 	// An appeal sent on to the body that decides it, or left without an
 	// answer or consideration (see statusStems): none of ours.
 	"направлено по компетенции", "перенаправлено по компетенции", "передано по компетенции", "направлено по подведомственности",
@@ -1397,7 +1398,7 @@ func (b *complaintBuilder) warnBBB() {
 	col := b.colName(FieldStatus)
 	b.summaries = append(b.summaries, warning(warnBBBStatuses, map[string]any{"Column": col},
 		"%q holds the Better Business Bureau's closing statuses: every complaint is imported as closed; Resolved as resolved, "+
-			"Answered and Unresolved as closed with the business's answer, Unanswered and Unpursuable as closed without a resolution", col))
+			"Answered and Unresolved as closed with the business's answer, Unanswered, Unpursuable and Administratively Closed as closed without a resolution", col))
 }
 
 // warnCaseNumbers tells, once for the file, why rows of a ServiceNow
