@@ -336,8 +336,8 @@ func bbbUnresolving(s string) bool {
 
 // bbbClosings reports whether the sample's statuses are all the BBB's
 // and include one no help desk uses for an open ticket (Unanswered,
-// Unpursuable, Administratively Closed): elsewhere "Answered" waits for the client and
-// "Unresolved" is still in work.
+// Unpursuable, Administratively Closed): elsewhere "Answered" waits for
+// the client and "Unresolved" is still in work.
 func bbbClosings(p *plan) bool {
 	values := sampleValues(p, FieldStatus)
 	for _, v := range values {
@@ -953,7 +953,7 @@ func (b *complaintBuilder) flush(emit func(*data.Complaint, int) bool) bool {
 // skipNotAppeal passes over a ticket marked spam, deleted or merged: it
 // is counted apart from rejects, and the first ones are named.
 func (b *complaintBuilder) skipNotAppeal(row int, status string) {
-	b.countNamed(&b.skipped, func() Message {
+	b.skipNamed(&b.skipped, func() Message {
 		return warning(warnNotAppeal, map[string]any{"Row": row, "Status": status},
 			"row %d is marked %q: not a client appeal (spam, deleted or merged), skipped", row, status)
 	})
@@ -961,7 +961,7 @@ func (b *complaintBuilder) skipNotAppeal(row int, status string) {
 
 // moreNotAppeals counts the skipped tickets past the ones named.
 func (b *complaintBuilder) moreNotAppeals() {
-	b.countMore(b.skipped, func(more int) Message {
+	b.moreSkipped(b.skipped, func(more int) Message {
 		return warning(warnMoreNotAppeals, map[string]any{"Count": more}, "%d more tickets marked spam, deleted or merged were skipped", more)
 	})
 }

@@ -425,7 +425,7 @@ func (b *rowBuilder) isTest(rec []string) (string, bool) {
 
 // skipTest passes over a preview, test or spam answer.
 func (b *rowBase) skipTest(row int, mark string) {
-	b.countNamed(&b.tests, func() Message {
+	b.skipNamed(&b.tests, func() Message {
 		return warning(warnTestResponse, map[string]any{"Row": row, "Status": mark},
 			"row %d is marked %q: a survey preview, test or spam, not a client's answer; skipped", row, mark)
 	})
@@ -433,7 +433,7 @@ func (b *rowBase) skipTest(row int, mark string) {
 
 // moreTests counts the skipped previews and tests past the ones named.
 func (b *rowBase) moreTests() {
-	b.countMore(b.tests, func(more int) Message {
+	b.moreSkipped(b.tests, func(more int) Message {
 		return warning(warnMoreTests, map[string]any{"Count": more}, "%d more survey previews, tests or spam answers were skipped", more)
 	})
 }
@@ -481,9 +481,9 @@ func (b *rowBase) noteCut(f Field, row, max int) {
 	}
 }
 
-// warnCut sums the cut texts up, a warning per field naming the first
-// rows: a million-row export held 151 narratives too long, and a line
-// each said less than one line for all.
+// warnCut sums the cut texts up in a warning per field that names the
+// first rows: a million-row CFPB export holds 151 narratives too long,
+// and a warning each buried the rest of the result.
 func (b *rowBase) warnCut() {
 	for _, f := range b.p.schema.order {
 		c := b.cut[f]
@@ -501,18 +501,18 @@ func (b *rowBase) warnCut() {
 	}
 }
 
-// countNamed counts a skipped row in *n; the first maxSummaryWarnings
-// are named (named makes the warning), the rest are counted by
-// countMore, so a million-row file does not list them all.
-func (b *rowBase) countNamed(n *int, named func() Message) {
+// skipNamed counts a row skipped in *n; the first maxSummaryWarnings are
+// named (named makes the warning), the rest are counted by moreSkipped.
+func (b *rowBase) skipNamed(n *int, named func() Message) {
 	*n++
 	if *n <= maxSummaryWarnings {
 		b.summaries = append(b.summaries, named())
 	}
 }
 
-// countMore adds the warning counting the n rows past the ones named.
-func (b *rowBase) countMore(n int, more func(int) Message) {
+// moreSkipped adds the warning counting the n skipped rows past the ones
+// named.
+func (b *rowBase) moreSkipped(n int, more func(int) Message) {
 	if m := n - maxSummaryWarnings; m > 0 {
 		b.summaries = append(b.summaries, more(m))
 	}
