@@ -120,7 +120,7 @@ func newImportUndoCommand(a *app) *cobra.Command {
 				if err != nil {
 					return err
 				}
-				fmt.Fprintln(a.out, lang.L("cli.import.undone", counts(map[string]any{"ID": id, "Count": n})))
+				fmt.Fprintln(a.out, lang.L("cli.import.undone", map[string]any{"ID": id, "Count": widgets.Int(int64(n))}))
 				return nil
 			})
 		},
