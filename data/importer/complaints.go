@@ -261,6 +261,7 @@ var complaintAliases = map[Field][]string{
 		// «Дата окончания»): after every name for a creation, so a task's
 		// planned start never takes the opening from «Дата создания».
 		"дата начала", "время начала", "дата и время начала", "начало", "start time", "started", "chat started",
+		"отметка времени", "timestamp", // a complaint form's answers (Google Forms)
 		// GLPI; Gorgias' API names ("created_datetime").
 		"opening date", "created datetime",
 		// BMC Remedy (Helix ITSM) names an incident's opening "Submit
@@ -436,6 +437,7 @@ var complaintAliases = map[Field][]string{
 	FieldClient: {"корреспондент, фио корреспондента", "фио корреспондента", "клиент", "заявитель", "фио", "фио клиента", "имя клиента", "контрагент", "компания", "организация", "client", "customer",
 		"customer name", "client name", "requester", "contact", "contact name", "person", "reporter", "customer user", "customer id", "organization",
 		"посетитель", "имя посетителя", "visitor", "visitor name", // a chat log: the site's visitor
+		"ваше имя", "ваше фио", "ваши фио", "имя", "your name", // a complaint form asks the client
 		"account id",
 		"associated company", "associated contact", "account name",
 		// osTicket's sender, Redmine's author (the one who asked), Kayako.
@@ -493,8 +495,9 @@ var complaintAliases = map[Field][]string{
 		// A register of appeals sums each letter up in a line («Краткое
 		// содержание» in 1С:Документооборот, «Дело», Directum).
 		"краткое содержание", "краткое содержание обращения", "содержание (кратко)",
-		"краткое содержание обращения гражданина", // МЧС's journal of personal reception
-		"название сделки"},                        // amoCRM's lead, an appeal filed as a deal
+		"краткое содержание обращения гражданина",          // МЧС's journal of personal reception
+		"название сделки",                                  // amoCRM's lead, an appeal filed as a deal
+		"что случилось", "что произошло", "what happened"}, // a complaint form's question
 	FieldDescription: {"описание", "текст", "текст обращения", "содержание", "суть обращения", "комментарий", "description", "details", "text", "comment",
 		"первое сообщение", "сообщение", "first message", "initial message", // a chat log: what the client wrote first
 		"comments",
@@ -560,7 +563,7 @@ var complaintContains = map[Field][]string{
 	// "Case status", «Состояние заявки», «Статус выполнения»: held to
 	// statuses by the schema's fits, as a US address's "State" is not one.
 	FieldStatus:      {"статус", "status", "состояни", "стади", "state"},
-	FieldDescription: {"описан", "description"},
+	FieldDescription: {"описан", "description", "опиши", "describe"}, // a form's «Опишите проблему», "Please describe…"
 	// "Issue Summary", "Case Subject", "Email subject line".
 	FieldSubject:  {"subject", "summary"},
 	FieldAssignee: {"ответственн", "исполнител"},

@@ -268,3 +268,25 @@ func TestCallLogHeaders(t *testing.T) {
 		}
 	}
 }
+
+// A complaint form's answers (Google Forms in Russian): its timestamp
+// opens the complaint, the questions name the client («Ваше имя»), the
+// subject («Что случилось?») and the description («Опишите проблему
+// подробнее»). Only the date was found, by its values, with a warning.
+func TestComplaintFormAnswers(t *testing.T) {
+	pv, err := importer.InspectComplaints(copyFixture(t, "complaint_form_ru.csv"), importer.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for f, want := range map[importer.Field]string{importer.FieldOpened: "Отметка времени", importer.FieldClient: "Ваше имя",
+		importer.FieldSubject: "Что случилось?", importer.FieldDescription: "Опишите проблему подробнее"} {
+		if pv.Mapping[f] != want {
+			t.Errorf("%s mapped to %q, want %q", f, pv.Mapping[f], want)
+		}
+	}
+	for _, w := range pv.Warnings {
+		if w.Code == "import.warning.date_by_values" {
+			t.Errorf("the timestamp was found by its values: %+v", w)
+		}
+	}
+}
