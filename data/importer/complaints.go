@@ -565,7 +565,10 @@ var complaintContains = map[Field][]string{
 	FieldStatus:      {"статус", "status", "состояни", "стади", "state"},
 	FieldDescription: {"описан", "description", "опиши", "describe"}, // a form's «Опишите проблему», "Please describe…"
 	// "Issue Summary", "Case Subject", "Email subject line".
-	FieldSubject:  {"subject", "summary"},
+	FieldSubject: {"subject", "summary"},
+	// A form asks it: "How satisfied are you with our response?",
+	// «Вы удовлетворены решением?».
+	FieldVerdict:  {"satisf", "удовлетвор", "доволь"},
 	FieldAssignee: {"ответственн", "исполнител"},
 	FieldClient:   {"клиент", "customer", "фио", "фамилия, имя", "фамилия имя", "фамилия и инициалы"},
 }

@@ -269,24 +269,39 @@ func TestCallLogHeaders(t *testing.T) {
 	}
 }
 
-// A complaint form's answers (Google Forms in Russian): its timestamp
-// opens the complaint, the questions name the client («Ваше имя»), the
-// subject («Что случилось?») and the description («Опишите проблему
-// подробнее»). Only the date was found, by its values, with a warning.
+// A complaint form's answers (Google Forms): its timestamp opens the
+// complaint, the questions name the client («Ваше имя»), the subject
+// («Что случилось?»), the description («Опишите проблему подробнее»,
+// "Please describe the issue") and the verdict ("How satisfied are
+// you…"). Only the date was found, by its values, with a warning.
 func TestComplaintFormAnswers(t *testing.T) {
-	pv, err := importer.InspectComplaints(copyFixture(t, "complaint_form_ru.csv"), importer.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for f, want := range map[importer.Field]string{importer.FieldOpened: "Отметка времени", importer.FieldClient: "Ваше имя",
-		importer.FieldSubject: "Что случилось?", importer.FieldDescription: "Опишите проблему подробнее"} {
-		if pv.Mapping[f] != want {
-			t.Errorf("%s mapped to %q, want %q", f, pv.Mapping[f], want)
+	for file, want := range map[string]map[importer.Field]string{
+		"complaint_form_ru.csv": {importer.FieldOpened: "Отметка времени", importer.FieldClient: "Ваше имя",
+			importer.FieldSubject: "Что случилось?", importer.FieldDescription: "Опишите проблему подробнее"},
+		"complaint_form_en.csv": {importer.FieldOpened: "Timestamp", importer.FieldClient: "Your name", importer.FieldSubject: "What happened?",
+			importer.FieldDescription: "Please describe the issue", importer.FieldVerdict: "How satisfied are you with our response?"},
+	} {
+		pv, err := importer.InspectComplaints(copyFixture(t, file), importer.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for f, col := range want {
+			if pv.Mapping[f] != col {
+				t.Errorf("%s: %s mapped to %q, want %q", file, f, pv.Mapping[f], col)
+			}
+		}
+		for _, w := range pv.Warnings {
+			if w.Code == "import.warning.date_by_values" {
+				t.Errorf("%s: the timestamp was found by its values: %+v", file, w)
+			}
 		}
 	}
-	for _, w := range pv.Warnings {
-		if w.Code == "import.warning.date_by_values" {
-			t.Errorf("the timestamp was found by its values: %+v", w)
-		}
+	got, _ := importFixture(t, "complaint_form_en.csv", importer.Options{Location: time.UTC}, 3)
+	verdicts := map[data.Verdict]int{}
+	for _, c := range got {
+		verdicts[c.Verdict]++
+	}
+	if verdicts[data.VerdictSatisfied] != 1 || verdicts[data.VerdictNotSatisfied] != 1 || verdicts[data.VerdictUnknown] != 1 {
+		t.Errorf("verdicts %v", verdicts)
 	}
 }
