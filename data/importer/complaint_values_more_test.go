@@ -258,3 +258,17 @@ func TestImportChatLog(t *testing.T) {
 			c.Description, c.Facts.FirstResponseAt)
 	}
 }
+
+// A table dumped by PostgreSQL's COPY (tab-separated, NULL written \N,
+// times with fractions of a second and a zone): a missing date was
+// rejected as "not a date".
+func TestImportPostgresCopy(t *testing.T) {
+	got := importHelpDesk(t, "postgres_copy_tickets.tsv", importer.Options{Location: time.UTC}, map[string]ticketWant{
+		"1": {status: data.StatusResolved, verdict: data.VerdictSatisfied, resolved: time.Date(2025, 2, 3, 8, 0, 0, 0, time.UTC)},
+		"2": {status: data.StatusInProgress},
+		"3": {status: data.StatusWaiting},
+	})
+	if c := got["2"]; !c.Facts.FirstResponseAt.IsZero() || c.ClientName != "502" {
+		t.Errorf("2: first response %v client %q", c.Facts.FirstResponseAt, c.ClientName)
+	}
+}

@@ -15,7 +15,8 @@ func isMissing(s string) bool {
 	switch s {
 	case "", "NA", "N/A", "n/a", "na", "#N/A", "?", "null", "NULL", "Null", "-", "—", "–", "nan", "NaN", "-None-", // -None-: Zoho Desk
 		"---",                  // Bugzilla's unset resolution
-		"Not set", "Не задано": // Request Tracker's unset dates
+		"Not set", "Не задано", // Request Tracker's unset dates
+		`\N`: // PostgreSQL's COPY and MySQL's OUTFILE write NULL so
 		return true
 	}
 	return false
