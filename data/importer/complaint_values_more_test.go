@@ -272,3 +272,24 @@ func TestImportPostgresCopy(t *testing.T) {
 		t.Errorf("2: first response %v client %q", c.Facts.FirstResponseAt, c.ClientName)
 	}
 }
+
+// A UK complaints log: "Stage" (Stage 1, Stage 2) is how far a
+// complaint went, not its status (every row was rejected as an unknown
+// status); the acknowledgement is the first response, the final response
+// the resolution, "Compensation Paid" in pounds and the "Handler" the
+// assignee. The fixture is my own, in the shape such logs take.
+func TestImportUKComplaintsLog(t *testing.T) {
+	day := func(d int) time.Time { return time.Date(2025, 2, d, 0, 0, 0, 0, time.UTC) }
+	got := importHelpDesk(t, "uk_complaints_log.csv", importer.Options{Location: time.UTC}, map[string]ticketWant{
+		"C-2025-001": {status: data.StatusResolved, resolved: day(14)},
+		"C-2025-002": {status: data.StatusInProgress},
+		"C-2025-003": {status: data.StatusResolved, resolved: day(20)},
+		"C-2025-004": {status: data.StatusResolved, resolved: day(25)},
+	})
+	c := got["C-2025-001"]
+	if !c.Facts.FirstResponseAt.Equal(day(4)) || c.Compensation != 5000 || c.Assignee != "J Brown" || c.Resolution != "Upheld" ||
+		got["C-2025-004"].Compensation != 2500 {
+		t.Errorf("C-2025-001: first response %v compensation %d assignee %q resolution %q; C-2025-004 compensation %d",
+			c.Facts.FirstResponseAt, c.Compensation, c.Assignee, c.Resolution, got["C-2025-004"].Compensation)
+	}
+}

@@ -331,7 +331,9 @@ var complaintAliases = map[Field][]string{
 		// investigation if the complainant escalates (see FieldLevel,
 		// FieldClosedAt).
 		"date closed at frontline response stage", "date closed at frontline",
-		"фактическое разрешение"}, // Creatio's case (SolutionProvidedOn),
+		"фактическое разрешение", // Creatio's case (SolutionProvidedOn)
+		// A UK complaints log: the final response ends the complaint.
+		"date of final response", "final response date", "final response sent", "date final response sent"},
 	// Salesforce writes "Date/Time Closed" beside a "Closed" flag (1/0):
 	// the date comes first.
 	FieldClosedAt: {"date/time closed", "дата закрытия", "закрыто", "закрыта", "закрыт", "закрыт(а)", "дата и время закрытия", "время закрытия", "дата завершения", "closed", "closed at", "closed_at", "close date",
@@ -353,6 +355,8 @@ var complaintAliases = map[Field][]string{
 	// valuesFit). A duration «выполнения» may be the effort spent, not the
 	// time to a resolution: only its date is read.
 	FieldRespondedAt: {"дата первого ответа", "первый ответ", "дата ответа", "дата и время ответа", "время первого ответа", "время ответа", "first response at", "first reply at",
+		// A UK complaints log acknowledges a complaint first.
+		"date acknowledged", "acknowledged", "acknowledged on", "date of acknowledgement", "acknowledgement date", "acknowledgement sent",
 		"first responded at", "responded at", "first response", "first response date", "first agent reply date", "first reply date",
 		"initial response time", "first response time", "responded time",
 		"date of first agent reply",                             // Deskpro
@@ -525,7 +529,8 @@ var complaintAliases = map[Field][]string{
 		"owner first name", // the BPI Challenge 2013's incidents: who owned the step
 		"расписка работавшего", // a housing manager's journal: the worker who did it signs
 		"оператор", "кто принял", "принял", "обработал", "handled by", "resolved by", "responsible person",
-		"staff member responsible", "staff member"}, // the SPSO's model log
+		"staff member responsible", "staff member", // the SPSO's model log
+		"handler", "complaint handler", "case handler"},
 	FieldReopens: {"переоткрытия", "повторные открытия", "число переоткрытий", "reopens", "reopen count", "reopened", "number of reopen",
 		"number of reopens", "reopen time", "reopened at", "дата переоткрытия"},
 	FieldResolution: {"решение", "результат", "итог", "результат рассмотрения", "resolution", "resolution summary", "outcome",
@@ -566,6 +571,8 @@ var complaintContains = map[Field][]string{
 	FieldDescription: {"описан", "description", "опиши", "describe"}, // a form's «Опишите проблему», "Please describe…"
 	// "Issue Summary", "Case Subject", "Email subject line".
 	FieldSubject: {"subject", "summary"},
+	// "Compensation Paid", «Сумма компенсации клиенту».
+	FieldCompensation: {"compensation", "компенсац"},
 	// A form asks it: "How satisfied are you with our response?",
 	// «Вы удовлетворены решением?».
 	FieldVerdict:  {"satisf", "удовлетвор", "доволь"},
@@ -599,7 +606,9 @@ var complaintSchema = &schema{
 	// one.
 	// A tier column is read only when it holds tiers, not a client's
 	// name, an e-mail or a sentence (tierLike).
-	doubtful: map[Field][]string{FieldStatus: {"state", "sub status"}, FieldCategory: {"вопрос"}, FieldTier: complaintAliases[FieldTier]},
+	// A UK complaints log's "Stage" (Stage 1, Stage 2) is how far the
+	// complaint went, not its status.
+	doubtful: map[Field][]string{FieldStatus: {"state", "sub status", "stage", "стадия"}, FieldCategory: {"вопрос"}, FieldTier: complaintAliases[FieldTier]},
 	fits:     map[Field]func(string) bool{FieldStatus: statusLike, FieldCategory: categoryLike, FieldTier: tierLike},
 	reshape: func(p *plan, opt Options) {
 		changeLogShape(p, opt)
