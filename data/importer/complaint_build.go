@@ -48,6 +48,9 @@ type complaintBuilder struct {
 	numbered bool // the escalation column names levels or lines: a bare 1 is the front line
 	rated    bool // the verdict column may hold 1-5 ratings (Jira, CSAT)
 	vip      bool // the tier column is a VIP flag (see parseTier)
+	// flagStatus is the status a yes of the status column means when the
+	// column is a yes/no flag (see statusFlag); "" otherwise.
+	flagStatus data.Status
 	// agentCounts are the columns counting who held a ticket (see
 	// agentCountColumns); firstResolution is Zendesk's "First
 	// resolution time in minutes", -1 when there is none.
@@ -160,6 +163,9 @@ func newComplaintBuilder(p *plan, opt Options) *complaintBuilder {
 	}
 	if i, ok := p.mapping[FieldTier]; ok {
 		b.vip = vipFlag(p.cols[i].norm)
+	}
+	if i, ok := p.mapping[FieldStatus]; ok {
+		b.flagStatus, _ = statusFlag(p, i)
 	}
 	b.parseStatus, b.notAppeal = planStatusParser(p)
 	b.tweets = tweetLog(p)
@@ -453,7 +459,7 @@ func (b *complaintBuilder) parseRow(rec []string, row int) (ticketRow, bool) {
 		return r, false
 	}
 	dup := b.duplicated(rec)
-	v := b.text(rec, FieldStatus)
+	v := b.statusText(rec)
 	// Jira closes a copy with the resolution "Duplicate", Boston's 311
 	// with the closure reason "… Duplicate of Existing Case": a copy, as
 	// a duplicate flag marks one.
@@ -534,7 +540,7 @@ func (b *complaintBuilder) parseRow(rec []string, row int) (ticketRow, bool) {
 		return r, false
 	}
 
-	if v := b.text(rec, FieldStatus); v != "" && !r.notAppeal {
+	if v := b.statusText(rec); v != "" && !r.notAppeal {
 		st, known := b.statuses.get(v, b.parseStatus)
 		if !known {
 			if b.caseNumbers >= 0 && allDigits(v) {

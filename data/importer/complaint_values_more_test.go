@@ -293,3 +293,34 @@ func TestImportUKComplaintsLog(t *testing.T) {
 			c.Facts.FirstResponseAt, c.Compensation, c.Assignee, c.Resolution, got["C-2025-004"].Compensation)
 	}
 }
+
+// A call centre's log says whether each call was resolved with a yes or
+// a no ("Resolved": Y/N, «Решено»: да/нет), with no date: a yes is a
+// resolution with no time (none is invented), a no leaves the call open;
+// "Speed of answer in seconds" is the first response. Every call was
+// imported as new, unanswered.
+func TestImportResolvedFlag(t *testing.T) {
+	got, res := importFixture(t, "call_centre_flags.csv", importer.Options{Location: time.UTC}, 6)
+	findWarning(t, res.Warnings, "import.warning.status_flag")
+	for id, want := range map[string]data.Status{"ID0001": data.StatusResolved, "ID0002": data.StatusInProgress, "ID0006": data.StatusNew} {
+		if c := got[id]; c.Status != want || !c.Facts.ResolvedAt.IsZero() {
+			t.Errorf("%s: status %q resolved at %v, want %q and no time", id, c.Status, c.Facts.ResolvedAt, want)
+		}
+	}
+	if c := got["ID0001"]; !c.Facts.FirstResponseAt.Equal(c.OpenedAt.Add(109 * time.Second)) {
+		t.Errorf("ID0001: first response %v", c.Facts.FirstResponseAt)
+	}
+
+	db := openStore(t)
+	path := writeFile(t, "register.csv", []byte("Номер;Дата;Тема;Решено\n1;03.02.2025 10:00;Доставка;да\n2;03.02.2025 11:00;Оплата;нет\n3;03.02.2025 12:00;Возврат;\n"))
+	r := importTickets(t, db, path, importer.Options{RejectsPath: "-"})
+	stored := storedTickets(t, db)
+	if r.Imported != 3 || stored["1"].Status != data.StatusResolved || stored["2"].Status != data.StatusNew || stored["3"].Status != data.StatusNew {
+		t.Errorf("«Решено»: imported %d, statuses %q %q %q", r.Imported, stored["1"].Status, stored["2"].Status, stored["3"].Status)
+	}
+	// A column that answers anything but yes or no is no flag.
+	path = writeFile(t, "notes.csv", []byte("Номер;Дата;Тема;Решено\n1;03.02.2025 10:00;Доставка;да\n2;03.02.2025 11:00;Оплата;может быть\n"))
+	if pv, err := importer.InspectComplaints(path, importer.Options{}); err != nil || pv.Mapping[importer.FieldStatus] != "" {
+		t.Errorf("a column of notes taken as the status: %v (%v)", pv.Mapping, err)
+	}
+}

@@ -380,8 +380,9 @@ var complaintAliases = map[Field][]string{
 		"time to first response", "first response", "time to first agent reply", "time to first reply", "first reply time (min)",
 		"first reply time (hrs)", "time to first response (seconds)", "time to first agent reply (hh:mm:ss)", "time to first reply (hh:mm:ss)",
 		"first response time (hrs)", "first response time (in hrs)",
-		"time to first agent email reply",                             // HubSpot's tickets
-		"customer wait time",                                          // a chat log: how long the client waited for an agent
+		"time to first agent email reply",               // HubSpot's tickets
+		"customer wait time",                            // a chat log: how long the client waited for an agent
+		"speed of answer", "speed of answer in seconds", // a call centre: the wait before an agent picked up
 		"first response time seconds", "first response time minutes"}, // an API's "first_response_time_seconds"
 	// «Срок решения» is left out: Russian service desks (SimpleOne,
 	// 1C:ITIL, Naumen) name the deadline of their SLA so.

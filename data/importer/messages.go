@@ -128,6 +128,7 @@ const (
 	warnScoreByValues    = "import.warning.score_by_values"
 	warnCommentByValues  = "import.warning.comment_by_values"
 	warnStatusByValues   = "import.warning.status_by_values"
+	warnStatusFlag       = "import.warning.status_flag"
 	warnChangeLog        = "import.warning.change_log"
 	warnOpenedByChange   = "import.warning.opened_by_change"
 	warnOtherChanges     = "import.warning.other_changes"

@@ -64,6 +64,7 @@ func TestMessagesAreTranslated(t *testing.T) {
 		warning(warnScoreByValues, map[string]any{"Column": "Q1"}, "x"),
 		warning(warnCommentByValues, map[string]any{"Column": "Field4"}, "x"),
 		warning(warnStatusByValues, map[string]any{"Column": "Итог"}, "x"),
+		warning(warnStatusFlag, map[string]any{"Column": "Resolved"}, "x"),
 		warning(warnNoType, nil, "x"),
 		warning(warnSegmentNoClient, map[string]any{"Column": "Plan"}, "x"),
 		warning(warnTextsCut, map[string]any{"Column": "Описание", "Max": 20000, "Count": 151, "RowNumbers": "28, 6651", "More": true}, "x"),

@@ -704,6 +704,7 @@ func prepareFile(path, origin string, opt Options, sc *schema) (*plan, error) {
 	if _, asked := opt.Mapping[FieldStatus]; !asked && sc == complaintSchema {
 		_, resolutionAsked := opt.Mapping[FieldResolution]
 		p.statusByValues(!resolutionAsked)
+		p.statusByFlag()
 	}
 	if i, ok := p.mapping[FieldScore]; ok && sc == feedbackSchema && opt.Mapping[FieldScore] != "" {
 		col := p.columnNames()[i]
