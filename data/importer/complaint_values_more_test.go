@@ -324,3 +324,18 @@ func TestImportResolvedFlag(t *testing.T) {
 		t.Errorf("a column of notes taken as the status: %v (%v)", pv.Mapping, err)
 	}
 }
+
+// Freshdesk's ticket export in Russian («ID заявки», «Время создания»,
+// «Время первого ответа (в часах)», «Результаты опроса», «Полное имя»):
+// the survey's answer and the requester's full name were left out.
+func TestImportFreshdeskRussian(t *testing.T) {
+	got := importHelpDesk(t, "freshdesk_tickets_ru.csv", importer.Options{Location: time.UTC}, map[string]ticketWant{
+		"101": {status: data.StatusClosed, priority: data.PriorityHigh, channel: data.ChannelEmail, verdict: data.VerdictSatisfied,
+			resolved: time.Date(2025, 2, 3, 15, 0, 0, 0, time.UTC)},
+		"102": {status: data.StatusNew, typ: data.TypeQuestion, channel: data.ChannelChat},
+		"103": {status: data.StatusWaiting, priority: data.PriorityCritical, channel: data.ChannelPhone},
+	})
+	if c := got["101"]; c.ClientName != "Ольга Петрова" || !c.Facts.FirstResponseAt.Equal(c.OpenedAt.Add(30*time.Minute)) {
+		t.Errorf("101: client %q first response %v", c.ClientName, c.Facts.FirstResponseAt)
+	}
+}

@@ -443,6 +443,7 @@ var complaintAliases = map[Field][]string{
 		"customer name", "client name", "requester", "contact", "contact name", "person", "reporter", "customer user", "customer id", "organization",
 		"посетитель", "имя посетителя", "visitor", "visitor name", // a chat log: the site's visitor
 		"ваше имя", "ваше фио", "ваши фио", "имя", "your name", // a complaint form asks the client
+		"полное имя", // Freshdesk in Russian ("Full name")
 		"account id",
 		"associated company", "associated contact", "account name",
 		// osTicket's sender, Redmine's author (the one who asked), Kayako.
@@ -553,7 +554,8 @@ var complaintAliases = map[Field][]string{
 		"оценка обслуживания", "оценка качества", "оценка качества обслуживания", "оценка сервиса", "customer satisfied", "client satisfied",
 		"satisfied", "customer happy", "csat score",
 		"уровень удовлетворенности", "уровень удовлетворённости", // Creatio's case
-		"оценка ответа", "оценка заявителя"}, // the Gosuslugi feedback platform: the citizen rates the answer
+		"оценка ответа", "оценка заявителя", // the Gosuslugi feedback platform: the citizen rates the answer
+		"survey result", "survey results", "результаты опроса", "результат опроса"}, // Freshdesk's satisfaction survey
 	// Registers keep escalation as a flag («Эскалация»: да/нет), the
 	// line or person it went to, or its date (see parseLevel).
 	FieldLevel: {"эскалация", "уровень эскалации", "эскалировано", "эскалирована", "эскалирован", "дата эскалации", "линия",
