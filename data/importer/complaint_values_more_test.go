@@ -339,3 +339,18 @@ func TestImportFreshdeskRussian(t *testing.T) {
 		t.Errorf("101: client %q first response %v", c.ClientName, c.Facts.FirstResponseAt)
 	}
 }
+
+// A help desk's export in Russian, Zendesk's columns in its words
+// («Идентификатор», «Запрашивающий», «Назначенный»): the tickets were
+// numbered by a hash, with neither client nor assignee.
+func TestImportZendeskRussian(t *testing.T) {
+	got := importHelpDesk(t, "zendesk_tickets_ru.csv", importer.Options{Location: time.UTC}, map[string]ticketWant{
+		"5001": {status: data.StatusClosed, priority: data.PriorityHigh, channel: data.ChannelEmail, verdict: data.VerdictSatisfied,
+			resolved: time.Date(2025, 2, 3, 15, 0, 0, 0, time.UTC)},
+		"5002": {status: data.StatusNew, typ: data.TypeQuestion, channel: data.ChannelChat},
+		"5003": {status: data.StatusWaiting, priority: data.PriorityCritical, verdict: data.VerdictNotSatisfied, reopened: true},
+	})
+	if c := got["5003"]; c.ClientName != "Анна Ким" || c.Assignee != "Иван Лис" {
+		t.Errorf("5003: client %q assignee %q", c.ClientName, c.Assignee)
+	}
+}

@@ -243,7 +243,8 @@ var complaintAliases = map[Field][]string{
 		"reference #", // Oracle Service Cloud's incidents
 		"case #", "incident #", "issue #", "request #", "ref #", "request number", "record id",
 		"номер сообщения", // the Gosuslugi feedback platform (ПОС)
-		"call id"},        // a call centre's log
+		"call id",         // a call centre's log
+		"идентификатор"},  // help desks in Russian (Zendesk's "ID")
 	FieldOpened: {"дата", "дата обращения", "дата создания", "дата регистрации", "дата поступления", "дата и время", "создано", "создана", "создан", "создан(а)", "поступило",
 		"дата и время создания", "дата/время создания", "время обращения", "дата/время обращения", "зарегистрировано", "зарегистрирован", "зарегистрирована",
 		// The Gosuslugi feedback platform (ПОС) dates a message's arrival.
@@ -443,7 +444,8 @@ var complaintAliases = map[Field][]string{
 		"customer name", "client name", "requester", "contact", "contact name", "person", "reporter", "customer user", "customer id", "organization",
 		"посетитель", "имя посетителя", "visitor", "visitor name", // a chat log: the site's visitor
 		"ваше имя", "ваше фио", "ваши фио", "имя", "your name", // a complaint form asks the client
-		"полное имя", // Freshdesk in Russian ("Full name")
+		"полное имя",    // Freshdesk in Russian ("Full name")
+		"запрашивающий", // Zendesk in Russian ("Requester")
 		"account id",
 		"associated company", "associated contact", "account name",
 		// osTicket's sender, Redmine's author (the one who asked), Kayako.
@@ -532,7 +534,8 @@ var complaintAliases = map[Field][]string{
 		"расписка работавшего", // a housing manager's journal: the worker who did it signs
 		"оператор", "кто принял", "принял", "обработал", "handled by", "resolved by", "responsible person",
 		"staff member responsible", "staff member", // the SPSO's model log
-		"handler", "complaint handler", "case handler"},
+		"handler", "complaint handler", "case handler",
+		"назначенный", "назначено", "назначен"}, // help desks in Russian ("Assignee", "Assigned to")
 	FieldReopens: {"переоткрытия", "повторные открытия", "число переоткрытий", "reopens", "reopen count", "reopened", "number of reopen",
 		"number of reopens", "reopen time", "reopened at", "дата переоткрытия"},
 	FieldResolution: {"решение", "результат", "итог", "результат рассмотрения", "resolution", "resolution summary", "outcome",
