@@ -509,6 +509,7 @@ var complaintAliases = map[Field][]string{
 	FieldDescription: {"описание", "текст", "текст обращения", "содержание", "суть обращения", "комментарий", "description", "details", "text", "comment",
 		"первое сообщение", "сообщение", "first message", "initial message", // a chat log: what the client wrote first
 		"comments",
+		"жалоба", "претензия", "complaint", // a register's column of what the client said
 		"message", "body", // HESK, Jitbit
 		"текст сообщения", // the Gosuslugi feedback platform (ПОС)
 		"суть жалобы", "суть претензии", "суть проблемы", "содержание жалобы", "содержание претензии", "содержание обращения",

@@ -305,3 +305,18 @@ func TestComplaintFormAnswers(t *testing.T) {
 		t.Errorf("verdicts %v", verdicts)
 	}
 }
+
+// A register kept by hand names the client's words after the appeal
+// itself («Жалоба», «Претензия», "Complaint"): they are its description.
+func TestComplaintColumnIsTheDescription(t *testing.T) {
+	for header, want := range map[string]string{
+		"Дата;Гость;Жалоба;Кто принял;Решение;Статус\n03.02.2025;Ольга;Холодное блюдо;Анна;Заменили;Закрыта\n": "Жалоба",
+		"Дата;Покупатель;Претензия;Ответственный;Статус\n03.02.2025;ООО Ромашка;Брак партии;Олег;В работе\n":   "Претензия",
+		"Date,Customer,Complaint,Action Taken,Status\n03/02/2025,Olga,Cold dish,Replaced the dish,Closed\n":    "Complaint",
+	} {
+		pv, err := importer.InspectComplaints(writeFile(t, "register.csv", []byte(header)), importer.Options{})
+		if err != nil || pv.Mapping[importer.FieldDescription] != want {
+			t.Errorf("description mapped to %q (%v), want %q", pv.Mapping[importer.FieldDescription], err, want)
+		}
+	}
+}
