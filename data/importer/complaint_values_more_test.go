@@ -354,3 +354,21 @@ func TestImportZendeskRussian(t *testing.T) {
 		t.Errorf("5003: client %q assignee %q", c.ClientName, c.Assignee)
 	}
 }
+
+// A customer feedback log sorts what came in ("Feedback Type":
+// Complaint, Compliment, Suggestion) and records the answer and who gave
+// it: every row was a complaint, a compliment counted among the negative
+// ones, and the answer and its author were left out.
+func TestImportFeedbackLog(t *testing.T) {
+	got, _ := importFixture(t, "feedback_log_en.csv", importer.Options{Location: time.UTC}, 3)
+	types := map[data.ComplaintType]string{}
+	for _, c := range got {
+		types[c.Type] = c.Description
+		if c.Type == data.TypeComplaint && (c.Resolution != "Apologised and refunded shipping" || c.Assignee != "Mary Kim") {
+			t.Errorf("the complaint: resolution %q assignee %q", c.Resolution, c.Assignee)
+		}
+	}
+	if types[data.TypeComplaint] != "Parcel late by two days" || types[data.TypePraise] != "Great service in store" || types[data.TypeRequest] != "Open on Sundays" {
+		t.Errorf("types %v", types)
+	}
+}

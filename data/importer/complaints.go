@@ -411,7 +411,10 @@ var complaintAliases = map[Field][]string{
 	FieldType: {"тип", "тип обращения", "вид обращения", "вид", "тип заявки", "тип запроса", "type", "ticket type", "issue type", "request type",
 		"classification", "case type", "call type", // TOPdesk
 		// Redmine's tracker: Bug, Feature, Support («Ошибка», «Улучшение»).
-		"tracker", "трекер"},
+		"tracker", "трекер",
+		// A feedback log sorts what came in: Complaint, Compliment,
+		// Suggestion («Жалоба», «Благодарность», «Предложение»).
+		"feedback type", "type of feedback", "тип отзыва", "вид отзыва", "тип обратной связи"},
 	FieldChannel: {"канал", "канал обращения", "канал поступления",
 		"способ доставки", // a register of appeals: post, visit, web reception (its «Форма обращения» says written or oral)
 		"источник", "channel", "source", "via", "ticket channel", "case origin",
@@ -536,7 +539,8 @@ var complaintAliases = map[Field][]string{
 		"оператор", "кто принял", "принял", "обработал", "handled by", "resolved by", "responsible person",
 		"staff member responsible", "staff member", // the SPSO's model log
 		"handler", "complaint handler", "case handler",
-		"назначенный", "назначено", "назначен"}, // help desks in Russian ("Assignee", "Assigned to")
+		"назначенный", "назначено", "назначен", // help desks in Russian ("Assignee", "Assigned to")
+		"responded by", "ответил", "кто ответил"}, // a feedback log: who answered the client
 	FieldReopens: {"переоткрытия", "повторные открытия", "число переоткрытий", "reopens", "reopen count", "reopened", "number of reopen",
 		"number of reopens", "reopen time", "reopened at", "дата переоткрытия"},
 	FieldResolution: {"решение", "результат", "итог", "результат рассмотрения", "resolution", "resolution summary", "outcome",
@@ -548,8 +552,9 @@ var complaintAliases = map[Field][]string{
 		"принятые меры", "предпринятые меры", "меры", "принятое решение", "ответ клиенту", "текст ответа", "ответ", "action taken",
 		"actions taken", "corrective action",
 		"outcome at frontline response stage", "action taken and outcome at frontline response stage", // the SPSO's model log
-		"текст пояснения",   // a city's appeal bot: the explanation given
-		"причина закрытия"}, // Creatio's closure code,
+		"текст пояснения",                        // a city's appeal bot: the explanation given
+		"причина закрытия",                       // Creatio's closure code
+		"response", "our response", "наш ответ"}, // a feedback log: what the client was told
 	FieldVerdict: {"оценка клиента", "удовлетворенность", "удовлетворённость", "отзыв клиента", "оценка", "satisfaction", "verdict", "csat",
 		"satisfaction rating", "rating", "conversation rating", "chat rating", "customer satisfaction rating", "happiness rating",
 		"satisfaction survey score", "customer rating", "user satisfaction", "customer satisfaction",
