@@ -372,3 +372,21 @@ func TestImportFeedbackLog(t *testing.T) {
 		t.Errorf("types %v", types)
 	}
 }
+
+// A shop's «Книга отзывов и предложений» kept as a table: «Дата записи»
+// dates the entry, «Содержание жалобы или предложения» is what was said,
+// «Отметка о принятых мерах» what was done. The file was refused for
+// want of an opening date (two date columns, neither named so).
+func TestImportComplaintBook(t *testing.T) {
+	got, _ := importFixture(t, "kniga_otzyvov.csv", importer.Options{Location: time.UTC}, 2)
+	for _, c := range got {
+		if c.Description == "Продавец нагрубил" {
+			if !c.OpenedAt.Equal(time.Date(2025, 2, 3, 0, 0, 0, 0, time.UTC)) || c.ClientName != "Петрова Ольга Ивановна" ||
+				c.Resolution != "Проведена беседа с продавцом" || !c.Facts.FirstResponseAt.Equal(time.Date(2025, 2, 5, 0, 0, 0, 0, time.UTC)) {
+				t.Errorf("opened %v client %q resolution %q first response %v", c.OpenedAt, c.ClientName, c.Resolution, c.Facts.FirstResponseAt)
+			}
+			return
+		}
+	}
+	t.Errorf("no entry holds the first one's text: %+v", got)
+}

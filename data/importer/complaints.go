@@ -263,6 +263,8 @@ var complaintAliases = map[Field][]string{
 		// planned start never takes the opening from «Дата создания».
 		"дата начала", "время начала", "дата и время начала", "начало", "start time", "started", "chat started",
 		"отметка времени", "timestamp", // a complaint form's answers (Google Forms)
+		// A shop's «Книга отзывов и предложений» kept as a table.
+		"дата записи", "дата внесения записи",
 		// GLPI; Gorgias' API names ("created_datetime").
 		"opening date", "created datetime",
 		// BMC Remedy (Helix ITSM) names an incident's opening "Submit
@@ -513,6 +515,8 @@ var complaintAliases = map[Field][]string{
 		"первое сообщение", "сообщение", "first message", "initial message", // a chat log: what the client wrote first
 		"comments",
 		"жалоба", "претензия", "complaint", // a register's column of what the client said
+		"содержание жалобы или предложения", "содержание отзыва", "содержание отзыва или предложения", "отзыв (жалоба, предложение)",
+		"отзыв, жалоба, предложение",
 		"message", "body", // HESK, Jitbit
 		"текст сообщения", // the Gosuslugi feedback platform (ПОС)
 		"суть жалобы", "суть претензии", "суть проблемы", "содержание жалобы", "содержание претензии", "содержание обращения",
@@ -552,9 +556,10 @@ var complaintAliases = map[Field][]string{
 		"принятые меры", "предпринятые меры", "меры", "принятое решение", "ответ клиенту", "текст ответа", "ответ", "action taken",
 		"actions taken", "corrective action",
 		"outcome at frontline response stage", "action taken and outcome at frontline response stage", // the SPSO's model log
-		"текст пояснения",                        // a city's appeal bot: the explanation given
-		"причина закрытия",                       // Creatio's closure code
-		"response", "our response", "наш ответ"}, // a feedback log: what the client was told
+		"текст пояснения",                       // a city's appeal bot: the explanation given
+		"причина закрытия",                      // Creatio's closure code
+		"response", "our response", "наш ответ", // a feedback log: what the client was told
+		"отметка о принятых мерах", "принятые меры по отзыву"},
 	FieldVerdict: {"оценка клиента", "удовлетворенность", "удовлетворённость", "отзыв клиента", "оценка", "satisfaction", "verdict", "csat",
 		"satisfaction rating", "rating", "conversation rating", "chat rating", "customer satisfaction rating", "happiness rating",
 		"satisfaction survey score", "customer rating", "user satisfaction", "customer satisfaction",
