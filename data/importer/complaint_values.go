@@ -1217,6 +1217,25 @@ func ratingVerdict(s string) (data.Verdict, bool) {
 	return data.VerdictUnknown, false
 }
 
+// verdictLike reports whether a cell reads as a client's verdict: a
+// satisfied or not, a 1-5 rating or a neutral answer. A column found by
+// a telling word ("How satisfied are you…") holds such answers; a
+// "Satisfaction comment" does not.
+func verdictLike(s string) bool {
+	if parseVerdict(s, false) != data.VerdictUnknown {
+		return true
+	}
+	if _, ok := ratingVerdict(s); ok {
+		return true
+	}
+	if _, ok := explicitRating(s); ok {
+		return true
+	}
+	l := strings.ToLower(strings.TrimSpace(s))
+	return strings.HasPrefix(l, "neutral") || strings.HasPrefix(l, "neither") || strings.HasPrefix(l, "нейтральн") ||
+		strings.HasPrefix(l, "затрудняюсь")
+}
+
 // explicitRating reads a 1-5 rating that says it is one, whatever the
 // header: stars ("★★★★☆", "⭐⭐⭐"), "4/5", "4 из 5", "5 звёзд", "4 stars".
 // ok=false for anything else.

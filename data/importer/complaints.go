@@ -626,7 +626,7 @@ var complaintSchema = &schema{
 	// A UK complaints log's "Stage" (Stage 1, Stage 2) is how far the
 	// complaint went, not its status.
 	doubtful: map[Field][]string{FieldStatus: {"state", "sub status", "stage", "стадия"}, FieldCategory: {"вопрос"}, FieldTier: complaintAliases[FieldTier]},
-	fits:     map[Field]func(string) bool{FieldStatus: statusLike, FieldCategory: categoryLike, FieldTier: tierLike},
+	fits:     map[Field]func(string) bool{FieldStatus: statusLike, FieldCategory: categoryLike, FieldTier: tierLike, FieldVerdict: verdictLike},
 	reshape: func(p *plan, opt Options) {
 		changeLogShape(p, opt)
 		appealRegisterShape(p, opt)

@@ -320,3 +320,18 @@ func TestComplaintColumnIsTheDescription(t *testing.T) {
 		}
 	}
 }
+
+// A header found by a telling word of satisfaction is the verdict only
+// when its cells answer like one: a "Satisfaction comment" is not.
+func TestSatisfactionCommentIsNoVerdict(t *testing.T) {
+	for body, want := range map[string]string{
+		"Date,Subject,Satisfaction comment\n2025-02-03 10:00,Late,They were rude to me\n2025-02-04 10:00,Refund,Took a week but fine\n": "",
+		"Date,Subject,How satisfied are you with us?\n2025-02-03 10:00,Late,Very dissatisfied\n2025-02-04 10:00,Refund,Neutral\n" +
+			"2025-02-05 10:00,Card,Satisfied\n": "How satisfied are you with us?",
+	} {
+		pv, err := importer.InspectComplaints(writeFile(t, "tickets.csv", []byte(body)), importer.Options{})
+		if err != nil || pv.Mapping[importer.FieldVerdict] != want {
+			t.Errorf("verdict mapped to %q (%v), want %q", pv.Mapping[importer.FieldVerdict], err, want)
+		}
+	}
+}
