@@ -559,7 +559,7 @@ var complaintAliases = map[Field][]string{
 		"текст пояснения",                       // a city's appeal bot: the explanation given
 		"причина закрытия",                      // Creatio's closure code
 		"response", "our response", "наш ответ", // a feedback log: what the client was told
-		"отметка о принятых мерах", "принятые меры по отзыву"},
+		"отметка о принятых мерах", "принятые меры по отзыву"}, // a shop's book of reviews: what was done
 	FieldVerdict: {"оценка клиента", "удовлетворенность", "удовлетворённость", "отзыв клиента", "оценка", "satisfaction", "verdict", "csat",
 		"satisfaction rating", "rating", "conversation rating", "chat rating", "customer satisfaction rating", "happiness rating",
 		"satisfaction survey score", "customer rating", "user satisfaction", "customer satisfaction",
