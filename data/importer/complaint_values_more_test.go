@@ -390,3 +390,21 @@ func TestImportComplaintBook(t *testing.T) {
 	}
 	t.Errorf("no entry holds the first one's text: %+v", got)
 }
+
+// A chat bot's message log (Unix times): "reply_date" is when the
+// operator answered; it was left out and every message stayed new.
+func TestImportBotLogReplies(t *testing.T) {
+	db := openStore(t)
+	path := writeFile(t, "bot.csv", []byte("message_id,chat_id,date,text,reply_date,operator\n"+
+		"1001,55501,1738574045,Где мой заказ 1234?,1738574400,Мария\n1002,55502,1738577000,Списали деньги дважды,,\n"))
+	if res := importTickets(t, db, path, importer.Options{Location: time.UTC, RejectsPath: "-"}); res.Imported != 2 {
+		t.Fatalf("imported %d: %+v", res.Imported, res.Rejects)
+	}
+	got := storedTickets(t, db)
+	if c := got["55501"]; c.Status != data.StatusInProgress || !c.Facts.FirstResponseAt.Equal(time.Unix(1738574400, 0)) {
+		t.Errorf("55501: status %q first response %v", c.Status, c.Facts.FirstResponseAt)
+	}
+	if c := got["55502"]; c.Status != data.StatusNew {
+		t.Errorf("55502: status %q", c.Status)
+	}
+}

@@ -360,6 +360,7 @@ var complaintAliases = map[Field][]string{
 	FieldRespondedAt: {"дата первого ответа", "первый ответ", "дата ответа", "дата и время ответа", "время первого ответа", "время ответа", "first response at", "first reply at",
 		// A UK complaints log acknowledges a complaint first.
 		"date acknowledged", "acknowledged", "acknowledged on", "date of acknowledgement", "acknowledgement date", "acknowledgement sent",
+		"reply date", "replied at", "date replied", // a bot's or a mailbox's log: the answer to the message
 		"first responded at", "responded at", "first response", "first response date", "first agent reply date", "first reply date",
 		"initial response time", "first response time", "responded time",
 		"date of first agent reply",                             // Deskpro
