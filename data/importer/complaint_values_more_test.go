@@ -408,3 +408,17 @@ func TestImportBotLogReplies(t *testing.T) {
 		t.Errorf("55502: status %q", c.Status)
 	}
 }
+
+// An IT department's incident log: "Incident No." numbers it, "Reported
+// By" is the client and "Resolution Notes" the resolution; the incidents
+// were numbered by a hash, without client or resolution.
+func TestImportIncidentLog(t *testing.T) {
+	got := importHelpDesk(t, "incident_log_en.csv", importer.Options{Location: time.UTC}, map[string]ticketWant{
+		"INC-0101": {status: data.StatusResolved, priority: data.PriorityCritical, resolved: time.Date(2025, 2, 3, 11, 0, 0, 0, time.UTC)},
+		"INC-0102": {status: data.StatusInProgress, priority: data.PriorityLow},
+		"INC-0103": {status: data.StatusWaiting, priority: data.PriorityHigh},
+	})
+	if c := got["INC-0101"]; c.ClientName != "Olga Petrova" || c.Resolution != "Restarted gateway" {
+		t.Errorf("INC-0101: client %q resolution %q", c.ClientName, c.Resolution)
+	}
+}

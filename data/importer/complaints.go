@@ -242,9 +242,10 @@ var complaintAliases = map[Field][]string{
 		"complaint ref", "complaint reference", "case ref", "case reference", "ticket ref", "ticket reference", "ref", "reference",
 		"reference #", // Oracle Service Cloud's incidents
 		"case #", "incident #", "issue #", "request #", "ref #", "request number", "record id",
-		"номер сообщения", // the Gosuslugi feedback platform (ПОС)
-		"call id",         // a call centre's log
-		"идентификатор"},  // help desks in Russian (Zendesk's "ID")
+		"номер сообщения",                                           // the Gosuslugi feedback platform (ПОС)
+		"call id",                                                   // a call centre's log
+		"идентификатор",                                             // help desks in Russian (Zendesk's "ID")
+		"incident no", "incident no.", "request no", "request no."}, // an IT department's incident log
 	FieldOpened: {"дата", "дата обращения", "дата создания", "дата регистрации", "дата поступления", "дата и время", "создано", "создана", "создан", "создан(а)", "поступило",
 		"дата и время создания", "дата/время создания", "время обращения", "дата/время обращения", "зарегистрировано", "зарегистрирован", "зарегистрирована",
 		// The Gosuslugi feedback platform (ПОС) dates a message's arrival.
@@ -450,8 +451,9 @@ var complaintAliases = map[Field][]string{
 		"customer name", "client name", "requester", "contact", "contact name", "person", "reporter", "customer user", "customer id", "organization",
 		"посетитель", "имя посетителя", "visitor", "visitor name", // a chat log: the site's visitor
 		"ваше имя", "ваше фио", "ваши фио", "имя", "your name", // a complaint form asks the client
-		"полное имя",    // Freshdesk in Russian ("Full name")
-		"запрашивающий", // Zendesk in Russian ("Requester")
+		"полное имя",                               // Freshdesk in Russian ("Full name")
+		"запрашивающий",                            // Zendesk in Russian ("Requester")
+		"reported by", "raised by", "requested by", // an incident log: who asked
 		"account id",
 		"associated company", "associated contact", "account name",
 		// osTicket's sender, Redmine's author (the one who asked), Kayako.
@@ -560,6 +562,7 @@ var complaintAliases = map[Field][]string{
 		"текст пояснения",                       // a city's appeal bot: the explanation given
 		"причина закрытия",                      // Creatio's closure code
 		"response", "our response", "наш ответ", // a feedback log: what the client was told
+		"resolution notes", "resolution note", "solution notes", // an incident log
 		"отметка о принятых мерах", "принятые меры по отзыву"}, // a shop's book of reviews: what was done
 	FieldVerdict: {"оценка клиента", "удовлетворенность", "удовлетворённость", "отзыв клиента", "оценка", "satisfaction", "verdict", "csat",
 		"satisfaction rating", "rating", "conversation rating", "chat rating", "customer satisfaction rating", "happiness rating",
