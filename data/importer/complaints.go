@@ -518,6 +518,7 @@ var complaintAliases = map[Field][]string{
 		"первое сообщение", "сообщение", "first message", "initial message", // a chat log: what the client wrote first
 		"comments",
 		"жалоба", "претензия", "complaint", // a register's column of what the client said
+		"вопрос", "question", "текст вопроса", // a shop's questions from buyers (a category of appeals when its cells are headings)
 		"содержание жалобы или предложения", "содержание отзыва", "содержание отзыва или предложения", "отзыв (жалоба, предложение)",
 		"отзыв, жалоба, предложение",
 		"message", "body", // HESK, Jitbit

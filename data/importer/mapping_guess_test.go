@@ -335,3 +335,18 @@ func TestSatisfactionCommentIsNoVerdict(t *testing.T) {
 		}
 	}
 }
+
+// «Вопрос» is the category of an appeal when its cells are headings (a
+// register's thematic classifier) and the description when they are the
+// questions buyers asked.
+func TestQuestionColumn(t *testing.T) {
+	asked := "Дата вопроса;Товар;Вопрос;Ответ;Дата ответа\n03.02.2025 09:14;Чайник;Какая гарантия на чайник?;Год;03.02.2025 12:00\n" +
+		"04.02.2025 10:02;Утюг;Есть ли функция пара?;;\n"
+	headings := "Дата;Вопрос;Содержание\n03.02.2025 09:14;0003.0008.0086 Тарифы;Дорого\n04.02.2025 10:02;Качество обслуживания;Грубо\n"
+	for body, want := range map[string][2]string{asked: {"Вопрос", "Товар"}, headings: {"Содержание", "Вопрос"}} {
+		pv, err := importer.InspectComplaints(writeFile(t, "appeals.csv", []byte(body)), importer.Options{})
+		if got := [2]string{pv.Mapping[importer.FieldDescription], pv.Mapping[importer.FieldCategory]}; err != nil || got != want {
+			t.Errorf("description and category mapped to %q (%v), want %q", got, err, want)
+		}
+	}
+}
