@@ -1217,6 +1217,14 @@ func ratingVerdict(s string) (data.Verdict, bool) {
 	return data.VerdictUnknown, false
 }
 
+// channelLike reports whether a cell names a channel we know, as a
+// doubtful channel header's cells must ("Received by": Phone, or a
+// person).
+func channelLike(s string) bool {
+	c := ticketChannel(s)
+	return c != "" && c != data.ChannelOther
+}
+
 // verdictLike reports whether a cell reads as a client's verdict: a
 // satisfied or not, a 1-5 rating or a neutral answer. A column found by
 // a telling word ("How satisfied are you…") holds such answers; a

@@ -422,3 +422,19 @@ func TestImportIncidentLog(t *testing.T) {
 		t.Errorf("INC-0101: client %q resolution %q", c.ClientName, c.Resolution)
 	}
 }
+
+// An ISO 9001 customer complaints register: its received and closed
+// dates (03/02/2025, 07/02/2025) could be day/month or month/day, but its
+// target dates (15/02/2025) tell, and the file was refused as
+// ambiguous. "Product/Service" is the category, "Action By" the
+// assignee, and "Received By" (a person here) is no channel.
+func TestImportISOComplaintsRegister(t *testing.T) {
+	got := importHelpDesk(t, "iso_complaints_register.csv", importer.Options{Location: time.UTC}, map[string]ticketWant{
+		"CC-25-001": {status: data.StatusClosed, resolved: time.Date(2025, 2, 7, 0, 0, 0, 0, time.UTC)},
+		"CC-25-002": {status: data.StatusInProgress},
+	})
+	c := got["CC-25-001"]
+	if !c.OpenedAt.Equal(time.Date(2025, 2, 3, 0, 0, 0, 0, time.UTC)) || c.Category != "Widget A" || c.Assignee != "K Green" || c.Channel != "" {
+		t.Errorf("CC-25-001: opened %v category %q assignee %q channel %q", c.OpenedAt, c.Category, c.Assignee, c.Channel)
+	}
+}

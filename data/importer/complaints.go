@@ -494,7 +494,7 @@ var complaintAliases = map[Field][]string{
 		"категория претензии", "характер жалобы", "характер претензии", "nature of complaint", "complaint category", "complaint reason",
 		"reason for complaint", "nature of the complaint",
 		// A register filed by what was sold: "Product", «Услуга».
-		"product", "product line", "продукт", "услуга", "товар",
+		"product", "product line", "продукт", "услуга", "товар", "product/service", "product / service", "product or service",
 		// Registers of appeals: the question of the thematic classifier
 		// the appeal raises (ССТУ.РФ reports by it).
 		"вопрос", "тематика обращения", "характер обращения", "тематика вопроса", "вопрос обращения",
@@ -548,7 +548,8 @@ var complaintAliases = map[Field][]string{
 		"staff member responsible", "staff member", // the SPSO's model log
 		"handler", "complaint handler", "case handler",
 		"назначенный", "назначено", "назначен", // help desks in Russian ("Assignee", "Assigned to")
-		"responded by", "ответил", "кто ответил"}, // a feedback log: who answered the client
+		"responded by", "ответил", "кто ответил", // a feedback log: who answered the client
+		"action by", "action owner", "received by"}, // an ISO 9001 complaints register: who acts, who took it
 	FieldReopens: {"переоткрытия", "повторные открытия", "число переоткрытий", "reopens", "reopen count", "reopened", "number of reopen",
 		"number of reopens", "reopen time", "reopened at", "дата переоткрытия"},
 	FieldResolution: {"решение", "результат", "итог", "результат рассмотрения", "resolution", "resolution summary", "outcome",
@@ -630,8 +631,11 @@ var complaintSchema = &schema{
 	// name, an e-mail or a sentence (tierLike).
 	// A UK complaints log's "Stage" (Stage 1, Stage 2) is how far the
 	// complaint went, not its status.
-	doubtful: map[Field][]string{FieldStatus: {"state", "sub status", "stage", "стадия"}, FieldCategory: {"вопрос"}, FieldTier: complaintAliases[FieldTier]},
-	fits:     map[Field]func(string) bool{FieldStatus: statusLike, FieldCategory: categoryLike, FieldTier: tierLike, FieldVerdict: verdictLike},
+	doubtful: map[Field][]string{FieldStatus: {"state", "sub status", "stage", "стадия"}, FieldCategory: {"вопрос"}, FieldTier: complaintAliases[FieldTier],
+		// "Received by" names how a complaint came in, or who took it.
+		FieldChannel: {"received by"}},
+	fits: map[Field]func(string) bool{FieldStatus: statusLike, FieldCategory: categoryLike, FieldTier: tierLike, FieldVerdict: verdictLike,
+		FieldChannel: channelLike},
 	reshape: func(p *plan, opt Options) {
 		changeLogShape(p, opt)
 		appealRegisterShape(p, opt)

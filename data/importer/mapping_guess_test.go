@@ -350,3 +350,17 @@ func TestQuestionColumn(t *testing.T) {
 		}
 	}
 }
+
+// "Received by" is the channel when its cells name channels and the
+// assignee when they name people.
+func TestReceivedBy(t *testing.T) {
+	for body, want := range map[string][2]string{
+		"Date,Customer,Received by,Details\n2025-02-03 10:00,Olga,Phone,Late\n2025-02-04 10:00,Ivan,Email,Broken\n":     {"Received by", ""},
+		"Date,Customer,Received by,Details\n2025-02-03 10:00,Olga,J Brown,Late\n2025-02-04 10:00,Ivan,K Green,Broken\n": {"", "Received by"},
+	} {
+		pv, err := importer.InspectComplaints(writeFile(t, "register.csv", []byte(body)), importer.Options{})
+		if got := [2]string{pv.Mapping[importer.FieldChannel], pv.Mapping[importer.FieldAssignee]}; err != nil || got != want {
+			t.Errorf("channel and assignee mapped to %q (%v), want %q", got, err, want)
+		}
+	}
+}

@@ -778,6 +778,11 @@ func prepareFile(path, origin string, opt Options, sc *schema) (*plan, error) {
 				}
 			}
 			p.order, p.orderOK = p.dates.order()
+			if !p.orderOK {
+				if p.order, p.orderOK, err = p.orderFromOtherDates(); err != nil {
+					return nil, wrap(err)
+				}
+			}
 			if !p.orderOK && p.format == FormatCFPB {
 				// The CFPB, a US agency, writes month/day.
 				p.order, p.orderOK = MDY, true
@@ -1137,6 +1142,42 @@ func (p *plan) addDates(st *dateColumnStats, rec []string, dcs []int) {
 			st.add(strings.TrimSpace(rec[dc]), p.excelDates())
 		}
 	}
+}
+
+// orderFromOtherDates decides the date order the mapped date columns
+// leave open from the file's other date columns: an export writes its
+// dates alike, and a deadline's 15/02/2025 tells how to read an opening's
+// 03/02/2025. ok=false unless those columns prove one order alone.
+func (p *plan) orderFromOtherDates() (DateOrder, bool, error) {
+	used := p.mappedColumns()
+	var others []int
+	for i := range p.cols {
+		if used[i] {
+			continue
+		}
+		var st dateColumnStats
+		for _, r := range p.sample {
+			if i < len(r) {
+				st.add(strings.TrimSpace(r[i]), p.excelDates())
+			}
+		}
+		if st.kinds[kindNumeric] > 0 {
+			others = append(others, i)
+		}
+	}
+	if len(others) == 0 {
+		return DateAuto, false, nil
+	}
+	mapped := p.dates
+	defer func() { p.dates = mapped }()
+	if err := p.scanDateColumns(others); err != nil {
+		return DateAuto, false, err
+	}
+	if (p.dates.dayFirst > 0) == (p.dates.monthFirst > 0) {
+		return DateAuto, false, nil
+	}
+	order, ok := p.dates.order()
+	return order, ok, nil
 }
 
 // scanDateColumns reads every date of the file into p.dates.
