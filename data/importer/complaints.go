@@ -511,9 +511,10 @@ var complaintAliases = map[Field][]string{
 		// A register of appeals sums each letter up in a line («Краткое
 		// содержание» in 1С:Документооборот, «Дело», Directum).
 		"краткое содержание", "краткое содержание обращения", "содержание (кратко)",
-		"краткое содержание обращения гражданина",          // МЧС's journal of personal reception
-		"название сделки",                                  // amoCRM's lead, an appeal filed as a deal
-		"что случилось", "что произошло", "what happened"}, // a complaint form's question
+		"краткое содержание обращения гражданина",         // МЧС's journal of personal reception
+		"название сделки",                                 // amoCRM's lead, an appeal filed as a deal
+		"что случилось", "что произошло", "what happened", // a complaint form's question
+		"предмет"}, // a claims register's «Предмет претензии»
 	FieldDescription: {"описание", "текст", "текст обращения", "содержание", "суть обращения", "комментарий", "description", "details", "text", "comment",
 		"первое сообщение", "сообщение", "first message", "initial message", // a chat log: what the client wrote first
 		"comments",

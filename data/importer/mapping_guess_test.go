@@ -364,3 +364,13 @@ func TestReceivedBy(t *testing.T) {
 		}
 	}
 }
+
+// A claims register names its subject «Предмет претензии» (the noun cut
+// off, «предмет»): it was left out.
+func TestClaimSubject(t *testing.T) {
+	body := "№ претензии;Дата поступления;Контрагент;Предмет претензии;Ответственный\nП-12;03.02.2025;ООО «Ромашка»;Просрочка поставки;Мария Ким\n"
+	pv, err := importer.InspectComplaints(writeFile(t, "claims.csv", []byte(body)), importer.Options{})
+	if err != nil || pv.Mapping[importer.FieldSubject] != "Предмет претензии" {
+		t.Errorf("subject mapped to %q (%v)", pv.Mapping[importer.FieldSubject], err)
+	}
+}
