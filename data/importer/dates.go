@@ -836,6 +836,18 @@ func (st *dateColumnStats) needsOrder() bool {
 	return st.kinds[kindNumeric] > 0 && st.dayFirst == 0 && st.monthFirst == 0
 }
 
+// provenOrder is the order the dates prove alone; ok=false when none
+// proves one or some prove each.
+func (st *dateColumnStats) provenOrder() (DateOrder, bool) {
+	switch {
+	case st.dayFirst > 0 && st.monthFirst == 0:
+		return DMY, true
+	case st.monthFirst > 0 && st.dayFirst == 0:
+		return MDY, true
+	}
+	return DateAuto, false
+}
+
 // order is the column's order; ok=false when undecidable.
 func (st *dateColumnStats) order() (DateOrder, bool) {
 	switch {

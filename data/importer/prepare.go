@@ -770,18 +770,21 @@ func prepareFile(path, origin string, opt Options, sc *schema) (*plan, error) {
 			p.order = headerOrder(p.cols, dcs)
 		}
 		if p.order == DateAuto {
+			// The file's other date columns, such as a deadline: an
+			// export writes its dates alike, and a 15/02/2025 there tells
+			// how to read an opening's 03/02/2025.
+			var other dateColumnStats
 			if p.dates.needsOrder() {
 				// The sample cannot tell dd/mm from mm/dd: ask the
-				// whole columns.
-				if err := p.scanDateColumns(dcs); err != nil {
+				// whole columns, and the other date columns in the same
+				// pass.
+				if err := p.scanDateColumns(dcs, p.otherDateColumns(), &other); err != nil {
 					return nil, wrap(err)
 				}
 			}
 			p.order, p.orderOK = p.dates.order()
 			if !p.orderOK {
-				if p.order, p.orderOK, err = p.orderFromOtherDates(); err != nil {
-					return nil, wrap(err)
-				}
+				p.order, p.orderOK = other.provenOrder()
 			}
 			if !p.orderOK && p.format == FormatCFPB {
 				// The CFPB, a US agency, writes month/day.
@@ -1144,11 +1147,9 @@ func (p *plan) addDates(st *dateColumnStats, rec []string, dcs []int) {
 	}
 }
 
-// orderFromOtherDates decides the date order the mapped date columns
-// leave open from the file's other date columns: an export writes its
-// dates alike, and a deadline's 15/02/2025 tells how to read an opening's
-// 03/02/2025. ok=false unless those columns prove one order alone.
-func (p *plan) orderFromOtherDates() (DateOrder, bool, error) {
+// otherDateColumns are the columns no field is mapped to whose sample
+// holds dates written with numbers (05/03/2024).
+func (p *plan) otherDateColumns() []int {
 	used := p.mappedColumns()
 	var others []int
 	for i := range p.cols {
@@ -1157,37 +1158,24 @@ func (p *plan) orderFromOtherDates() (DateOrder, bool, error) {
 		}
 		var st dateColumnStats
 		for _, r := range p.sample {
-			if i < len(r) {
-				st.add(strings.TrimSpace(r[i]), p.excelDates())
-			}
+			p.addDates(&st, r, []int{i})
 		}
 		if st.kinds[kindNumeric] > 0 {
 			others = append(others, i)
 		}
 	}
-	if len(others) == 0 {
-		return DateAuto, false, nil
-	}
-	mapped := p.dates
-	defer func() { p.dates = mapped }()
-	if err := p.scanDateColumns(others); err != nil {
-		return DateAuto, false, err
-	}
-	if (p.dates.dayFirst > 0) == (p.dates.monthFirst > 0) {
-		return DateAuto, false, nil
-	}
-	order, ok := p.dates.order()
-	return order, ok, nil
+	return others
 }
 
-// scanDateColumns reads every date of the file into p.dates.
-func (p *plan) scanDateColumns(dcs []int) error {
+// scanDateColumns reads every date of columns dcs into p.dates, and of
+// columns others into *other, in one pass over the file.
+func (p *plan) scanDateColumns(dcs, others []int, other *dateColumnStats) error {
 	src, err := p.openRows()
 	if err != nil {
 		return err
 	}
 	defer src.close()
-	var st dateColumnStats
+	var st, rest dateColumnStats
 	for {
 		rec, err := nextGoodRecord(src)
 		if err == io.EOF {
@@ -1197,8 +1185,9 @@ func (p *plan) scanDateColumns(dcs []int) error {
 			return err
 		}
 		p.addDates(&st, rec, dcs)
+		p.addDates(&rest, rec, others)
 	}
-	p.dates = st
+	p.dates, *other = st, rest
 	return nil
 }
 
@@ -1430,9 +1419,6 @@ func (p *plan) mappedScale(i int) (Message, bool) {
 		"column %q holds only answers 1 to 5 (%d of them), as a 1-5 rating does, not 0-10 recommendation scores: imported as scores, every answer counts as a detractor", col, n), true
 }
 
-// yesNo are the answers of a yes/no question.
-var yesNo = []string{"yes", "no", "true", "false", "y", "n", "да", "нет"}
-
 // reviewRecommend is the column, other than score, that asks whether the
 // respondent recommends and is answered yes or no (or 1 or 0), when
 // column score is a rating named by no recommendation word: a review
@@ -1446,10 +1432,7 @@ func (p *plan) reviewRecommend(score int) int {
 		if i == score || !npsHeader(c) {
 			continue
 		}
-		n := allSampled(p.sample, i, func(v string) bool {
-			v = strings.ToLower(strings.TrimSpace(v))
-			return slices.Contains(yesNo, v) || v == "0" || v == "1"
-		})
+		n := allSampled(p.sample, i, isYesNo)
 		if n >= minScoreSample {
 			return i
 		}

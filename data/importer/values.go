@@ -22,6 +22,22 @@ func isMissing(s string) bool {
 	return false
 }
 
+// yesNoWords are the answers of a yes/no question, true for a yes.
+var yesNoWords = map[string]bool{"yes": true, "y": true, "true": true, "1": true, "да": true, "д": true, "✓": true, "✔": true,
+	"no": false, "n": false, "false": false, "0": false, "нет": false, "н": false}
+
+// yesNoAnswer reads a yes or no cell; ok=false for anything else.
+func yesNoAnswer(s string) (yes, ok bool) {
+	yes, ok = yesNoWords[strings.ToLower(strings.TrimSpace(s))]
+	return yes, ok
+}
+
+// isYesNo reports whether a cell answers yes or no.
+func isYesNo(s string) bool {
+	_, ok := yesNoAnswer(s)
+	return ok
+}
+
 // cleanText trims a text cell and empties missing markers.
 func cleanText(s string) string {
 	s = strings.TrimSpace(s)
