@@ -132,8 +132,11 @@ type byteStats struct {
 	latinWord  int64  // 0xC0-0xFF next to an ASCII letter (Latin accents)
 	prev2      byte
 	prev       byte
-	zeroEven   int64 // NUL bytes at even / odd offsets (UTF-16 without BOM)
-	zeroOdd    int64
+	// Bytes below the tab at even / odd offsets: no text file holds them,
+	// but UTF-16 without a BOM does, as the high byte of each Latin (0x00)
+	// or Cyrillic (0x04) character.
+	ctrlEven int64
+	ctrlOdd  int64
 	// highCount counts each byte value >= 0x80: what the Cyrillic code
 	// pages read in them decides between them (see cyrillicPage).
 	highCount [128]int64
@@ -229,22 +232,23 @@ func (s *byteStats) writeBytes(p []byte) {
 	}
 	for i := 0; i < len(p); i++ {
 		// Skip runs of plain ASCII eight bytes at a time: they change
-		// nothing but the neighbours.
+		// nothing but the neighbours. (w-belowTab)&^w&highs finds a byte
+		// below the tab.
 		if s.prev < 0x80 && i+8 <= len(p) {
 			w := binary.LittleEndian.Uint64(p[i:])
-			const ones, highs = 0x0101010101010101, 0x8080808080808080
-			if w&highs == 0 && (w-ones)&^w&highs == 0 {
+			const belowTab, highs = 0x0909090909090909, 0x8080808080808080
+			if w&highs == 0 && (w-belowTab)&^w&highs == 0 {
 				s.prev2, s.prev = p[i+6], p[i+7]
 				i += 7
 				continue
 			}
 		}
 		b := p[i]
-		if b == 0 {
+		if b < '\t' {
 			if (s.n+int64(i))%2 == 0 {
-				s.zeroEven++
+				s.ctrlEven++
 			} else {
-				s.zeroOdd++
+				s.ctrlOdd++
 			}
 		}
 		if b >= 0x80 {
@@ -286,12 +290,13 @@ func utf8SeqLen(c byte) int {
 }
 
 func (s *byteStats) guess() encodingGuess {
-	if s.n >= 4 && s.zeroEven+s.zeroOdd > s.n/4 {
-		// Mostly-ASCII UTF-16 without a BOM: every other byte is NUL.
-		if s.zeroOdd > 4*s.zeroEven {
+	if s.n >= 4 && s.ctrlEven+s.ctrlOdd > s.n/4 {
+		// UTF-16 without a BOM (SQL Server's bcp -w writes it): every
+		// other byte is the high byte of a Latin or Cyrillic character.
+		if s.ctrlOdd > 4*s.ctrlEven {
 			return encodingGuess{name: EncUTF16LE, sure: false, why: "UTF-16 without a byte order mark"}
 		}
-		if s.zeroEven > 4*s.zeroOdd {
+		if s.ctrlEven > 4*s.ctrlOdd {
 			return encodingGuess{name: EncUTF16BE, sure: false, why: "UTF-16 without a byte order mark"}
 		}
 	}

@@ -151,6 +151,10 @@ func TestDetectEncoding(t *testing.T) {
 		{[]byte("caf\xe9 au lait, d\x82j\x85 vu, tr\xe8s bien, r\xe9ponse, \x82t\x82 co\xfbt"), EncLatin1, true},
 		{[]byte("a\xe9"), EncWindows1252, false},
 		{[]byte("D\x00a\x00t\x00e\x00,\x00S\x00c\x00o\x00r\x00e\x00"), EncUTF16LE, false},
+		// Cyrillic in UTF-16 without a BOM, as SQL Server's bcp -w writes
+		// it: the high bytes are 0x04, not NUL.
+		{[]byte("\x1d\x04>\x04<\x045\x04@\x04\t\x00\x14\x040\x04B\x040\x04"), EncUTF16LE, false},
+		{[]byte("\x04\x1d\x04>\x04<\x045\x04@\x00\t\x04\x14\x040\x04B\x040"), EncUTF16BE, false},
 	}
 	for _, c := range cases {
 		g, err := detectEncoding(bytes.NewReader(c.in))
