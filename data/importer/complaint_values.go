@@ -939,7 +939,8 @@ var priorityWords = []struct {
 
 // unsetPriorities say that nobody set a priority.
 var unsetPriorities = []string{"ns", "n/s", "not specified", "unspecified", "not set", "не указан", "не указано", "не задан", "не задано",
-	"no priority", "без приоритета"} // Linear
+	"no priority", "без приоритета", // Linear
+	"unassigned", "не назначен", "не назначено"}
 
 // glpiPriority reads GLPI's priorities: it puts "Major" above "Very high", while Jira and
 // YouTrack put it below "Critical".
@@ -1024,11 +1025,17 @@ func parsePriority(s string) (data.Priority, bool) {
 		// Intercom stars a conversation "Priority": above the rest.
 		return data.PriorityHigh, true
 	}
-	if l != "" && l[0] >= '1' && l[0] <= '5' && (len(l) == 1 || l[1] == ' ' || l[1] == '-' || l[1] == '.') {
-		if p, ok := priorityWord(strings.TrimLeft(l[1:], " -.")); ok {
+	if l != "" && l[0] >= '0' && l[0] <= '5' && (len(l) == 1 || l[1] == ' ' || l[1] == '-' || l[1] == '.') {
+		name := strings.TrimLeft(l[1:], " -.")
+		if p, ok := priorityWord(name); ok {
 			return p, true
 		}
-		return numberedPriorities[l[0]-'1'], true
+		if slices.Contains(unsetPriorities, name) {
+			return data.PriorityNormal, true // IBM's help desk sample: "0 - Unassigned"
+		}
+		if l[0] != '0' {
+			return numberedPriorities[l[0]-'1'], true
+		}
 	}
 	// A rank may be followed by its name ("P2 - High", "Sev 1 (Critical)"),
 	// which then says it.
@@ -1168,6 +1175,9 @@ func parseVerdict(s string, disputed bool) data.Verdict {
 	l := strings.ToLower(strings.TrimSpace(s))
 	// Chat services rate a chat "rated good", "rated_bad", "not rated".
 	l = strings.TrimPrefix(strings.ReplaceAll(l, "_", " "), "rated ")
+	if label, ok := numberedLabel(l); ok {
+		l = label // IBM's help desk sample: "1 - Unsatisfied", "3 - Highly satisfied"
+	}
 	yes, no := data.VerdictSatisfied, data.VerdictNotSatisfied
 	if disputed {
 		yes, no = no, yes
@@ -1183,13 +1193,13 @@ func parseVerdict(s string, disputed bool) data.Verdict {
 	}
 	// Registers: «Неудовл.», «Есть претензии», thumbs and faces.
 	for _, w := range []string{"not good", "bad", "unhappy", "extremely unhappy", "dissatisfied", "not satisfied", "не удовлетвор", "недовол", "не довол", "плохо",
-		"неудовл", "very dissatisfied", "unsatisfied", "negative", "отрицательн", "ужасн", "есть претензи", "👎", "😞", "😠", "😡", "🙁", "☹"} {
+		"неудовл", "very dissatisfied", "unsatisfied", "highly dissatisfied", "highly unsatisfied", "negative", "отрицательн", "ужасн", "есть претензи", "👎", "😞", "😠", "😡", "🙁", "☹"} {
 		if strings.HasPrefix(l, w) {
 			return data.VerdictNotSatisfied
 		}
 	}
 	for _, w := range []string{"good", "great", "satisfied", "happy", "extremely happy", "awesome", "excellent", "удовлетвор", "довол", "хорошо",
-		"отлично", "удовл", "very satisfied", "positive", "положительн", "претензий нет", "нет претензий", "👍", "😊", "🙂", "😀", "😃"} {
+		"отлично", "удовл", "very satisfied", "highly satisfied", "positive", "положительн", "претензий нет", "нет претензий", "👍", "😊", "🙂", "😀", "😃"} {
 		if strings.HasPrefix(l, w) {
 			return data.VerdictSatisfied
 		}
@@ -1240,8 +1250,30 @@ func verdictLike(s string) bool {
 		return true
 	}
 	l := strings.ToLower(strings.TrimSpace(s))
+	if label, ok := numberedLabel(l); ok {
+		l = label
+	}
 	return strings.HasPrefix(l, "neutral") || strings.HasPrefix(l, "neither") || strings.HasPrefix(l, "нейтральн") ||
-		strings.HasPrefix(l, "затрудняюсь")
+		strings.HasPrefix(l, "затрудняюсь") || l == "unknown" || l == "неизвестно"
+}
+
+// numberedLabel returns the label of a numbered choice ("highly
+// satisfied" of "3 - Highly satisfied", "unknown" of "0. Unknown"):
+// ok=false unless l is a number of one or two digits, a separator and a
+// word.
+func numberedLabel(l string) (string, bool) {
+	n := 0
+	for n < len(l) && n < 2 && l[n] >= '0' && l[n] <= '9' {
+		n++
+	}
+	label := strings.TrimLeft(l[n:], " -–.)")
+	if n == 0 || len(label) == len(l[n:]) {
+		return "", false
+	}
+	if r, _ := utf8.DecodeRuneInString(label); !unicode.IsLetter(r) {
+		return "", false
+	}
+	return label, true
 }
 
 // explicitRating reads a 1-5 rating that says it is one, whatever the

@@ -274,6 +274,7 @@ var complaintAliases = map[Field][]string{
 		// TOPdesk, SysAid, Front's message export (the conversation's
 		// segment began with the client's message).
 		"call date", "request time", "segment start",
+		"call timestamp", "call_timestamp", // a call centre's log (Kaggle's "Call Center Data")
 		// BPI Challenge incident logs; Open311's service requests;
 		// Boston's 311 ("open_dt").
 		"open time", "requested datetime", "open dt",
@@ -485,6 +486,7 @@ var complaintAliases = map[Field][]string{
 	FieldCategory: {"категория", "тематика", "категория обращения", "тема обращения", "причина обращения", "category", "topic",
 		"ticket category", "reason", "queue", "очередь", "case reason", "conversation topic", "help topic",
 		"service category", // SAP Service Cloud's ticket
+		"filedagainst", "filed against", // IBM's IT help desk sample: Systems, Software, Access/Login
 		"problem type", "contact reason", "reason for contact", "subject category", "тип проблемы",
 		// City 311 open data: New York's complaint type, Chicago's and
 		// Austin's service request type.
@@ -530,6 +532,7 @@ var complaintAliases = map[Field][]string{
 		"symptom"}, // Ivanti: what the client reports
 	FieldAssignee: {"ответственный", "исполнитель", "сотрудник", "агент", "специалист", "менеджер", "assignee", "assigned to", "agent", "owner",
 		"responsible", "ticket owner", "teammate assigned", "assigned agent",
+		"itowner", "it owner", // IBM's IT help desk sample
 		"case owner", "teammate currently assigned", "assignee name",
 		// osTicket, Redmine in Russian, ServiceDesk Plus, Gorgias.
 		"agent assigned", "назначена", "technician", "assignee user", "operator", // TOPdesk
