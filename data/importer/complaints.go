@@ -485,7 +485,7 @@ var complaintAliases = map[Field][]string{
 	// Bitrix24, not a category.
 	FieldCategory: {"категория", "тематика", "категория обращения", "тема обращения", "причина обращения", "category", "topic",
 		"ticket category", "reason", "queue", "очередь", "case reason", "conversation topic", "help topic",
-		"service category", // SAP Service Cloud's ticket
+		"service category",              // SAP Service Cloud's ticket
 		"filedagainst", "filed against", // IBM's IT help desk sample: Systems, Software, Access/Login
 		"problem type", "contact reason", "reason for contact", "subject category", "тип проблемы",
 		// City 311 open data: New York's complaint type, Chicago's and
