@@ -766,7 +766,7 @@ func (b *complaintBuilder) details(rec []string, row int, r *ticketRow) {
 	r.subcategory = b.text(rec, FieldSubcategory)
 	r.subject = b.clip(rec, row, FieldSubject, data.MaxShortText)
 	r.description = b.clip(rec, row, FieldDescription, data.MaxCommentLen)
-	r.assignee = b.person(rec, FieldAssignee)
+	r.assignee = mailboxName(b.person(rec, FieldAssignee))
 }
 
 // person reads a client or assignee cell. ServiceNow exported without
@@ -788,6 +788,20 @@ func (b *complaintBuilder) person(rec []string, f Field) string {
 			"column %q holds ServiceNow sys_ids instead of names: they are left empty; export the table with display values to import the names", col))
 	}
 	return ""
+}
+
+// mailboxName returns the name of "Anna Lee <anna@corp.com>", as Azure
+// DevOps writes a person: the employee is filed under the name. Anything
+// else is returned as it is.
+func mailboxName(v string) string {
+	i := strings.LastIndexByte(v, '<')
+	if i <= 0 || !strings.HasSuffix(v, ">") || !strings.Contains(v[i:], "@") {
+		return v
+	}
+	if name := strings.Trim(strings.TrimSpace(v[:i]), `"'`); name != "" {
+		return name
+	}
+	return v
 }
 
 // outcomeStages pair the header of a first stage's outcome with the

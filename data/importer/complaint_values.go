@@ -1227,6 +1227,25 @@ func ratingVerdict(s string) (data.Verdict, bool) {
 	return data.VerdictUnknown, false
 }
 
+// titleLike reports whether a cell reads as a title rather than a name:
+// a colon or a question, or a word after the first in lower case longer
+// than the particles of names ("van", "de", «оглы»).
+func titleLike(s string) bool {
+	if strings.ContainsAny(s, ":?!") {
+		return true
+	}
+	words := strings.Fields(s)
+	for _, w := range words[min(1, len(words)):] {
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsLower(r) && utf8.RuneCountInString(w) > 4 {
+			return true
+		}
+	}
+	return false
+}
+
+// hasLetter reports whether a cell holds a letter: a count is no text.
+func hasLetter(s string) bool { return strings.ContainsFunc(s, unicode.IsLetter) }
+
 // channelLike reports whether a cell names a channel we know, as a
 // doubtful channel header's cells must ("Received by": Phone, or a
 // person).
@@ -1512,6 +1531,11 @@ func ticketChannel(s string) data.Channel {
 	}
 	if strings.Contains(l, "личный при") || strings.Contains(l, "личном при") {
 		return data.ChannelStore
+	}
+	// A contact centre names its calls by their direction alone
+	// (Flipkart's "Inbound" beside "Outcall" and "Email").
+	if l == "inbound" || l == "outbound" || l == "входящий" || l == "исходящий" {
+		return data.ChannelPhone
 	}
 	// ServiceNow's "Virtual Agent" channel is its chat bot.
 	if strings.Contains(l, "virtual agent") {

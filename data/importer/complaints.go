@@ -223,6 +223,8 @@ var complaintAliases = map[Field][]string{
 		"#", "request id", "issue id", "ticket mask id", "заявка#",
 		// TOPdesk, Pyrus.
 		"incident number", "номер задачи",
+		"task id",         // Asana
+		"unique id",       // Flipkart's contact centre (on Kaggle)
 		"incident ticket", // an SLA report's export ("Incident Ticket", "Date Received", "Date Resolved")
 		// City 311 open data (New York, Chicago, San Francisco, Austin),
 		// process-mining event logs, BPI Challenge incident logs.
@@ -275,6 +277,7 @@ var complaintAliases = map[Field][]string{
 		// segment began with the client's message).
 		"call date", "request time", "segment start",
 		"call timestamp", "call_timestamp", // a call centre's log (Kaggle's "Call Center Data")
+		"issue_reported at", "issue reported at", // Flipkart's contact centre (on Kaggle)
 		// BPI Challenge incident logs; Open311's service requests;
 		// Boston's 311 ("open_dt").
 		"open time", "requested datetime", "open dt",
@@ -363,6 +366,7 @@ var complaintAliases = map[Field][]string{
 		// A UK complaints log acknowledges a complaint first.
 		"date acknowledged", "acknowledged", "acknowledged on", "date of acknowledgement", "acknowledgement date", "acknowledgement sent",
 		"reply date", "replied at", "date replied", // a bot's or a mailbox's log: the answer to the message
+		"issue_responded", "issue responded", // Flipkart's contact centre (on Kaggle)
 		"first responded at", "responded at", "first response", "first response date", "first agent reply date", "first reply date",
 		"initial response time", "first response time", "responded time",
 		"date of first agent reply",                             // Deskpro
@@ -424,6 +428,7 @@ var complaintAliases = map[Field][]string{
 		"способ доставки", // a register of appeals: post, visit, web reception (its «Форма обращения» says written or oral)
 		"источник", "channel", "source", "via", "ticket channel", "case origin",
 		"origin", "request source", "mode", // GLPI; ServiceDesk Plus
+		"channel_name", "channel name",
 		"create channel", "entry type", "способ обращения", // Zammad, TOPdesk, Naumen
 		"contact type",                   // SimpleOne, as ServiceNow
 		"reported source", "call source", // BMC Remedy, Cherwell
@@ -507,6 +512,7 @@ var complaintAliases = map[Field][]string{
 	// "case_title": the title comes first.
 	FieldSubject: {"case title", "тема", "заголовок", "краткое описание", "суть", "тема письма", "тема тикета", "тема заявки", "название", "subject", "summary",
 		"title", "short description", "brief description", "ticket name", "ticket title", "ticket subject",
+		"name", "task name", // a task list's item (Asana, Notion), when the column is no client's (see doubtful)
 		"customer complaint", // Comcast's complaints on Kaggle: the client's own title
 		"issue", "проблема",  // a register's one-line "Issue" beside its "Details"
 		"неисправность или повреждение", "неисправность", // a housing manager's journal
@@ -520,6 +526,7 @@ var complaintAliases = map[Field][]string{
 	FieldDescription: {"описание", "текст", "текст обращения", "содержание", "суть обращения", "комментарий", "description", "details", "text", "comment",
 		"первое сообщение", "сообщение", "first message", "initial message", // a chat log: what the client wrote first
 		"comments",
+		"customer remarks",                 // Flipkart's contact centre (on Kaggle)
 		"жалоба", "претензия", "complaint", // a register's column of what the client said
 		"вопрос", "question", "текст вопроса", // a shop's questions from buyers (a category of appeals when its cells are headings)
 		"содержание жалобы или предложения", "содержание отзыва", "содержание отзыва или предложения", "отзыв (жалоба, предложение)",
@@ -637,9 +644,15 @@ var complaintSchema = &schema{
 	// complaint went, not its status.
 	doubtful: map[Field][]string{FieldStatus: {"state", "sub status", "stage", "стадия"}, FieldCategory: {"вопрос"}, FieldTier: complaintAliases[FieldTier],
 		// "Received by" names how a complaint came in, or who took it.
-		FieldChannel: {"received by"}},
+		FieldChannel: {"received by"},
+		// "Name" is HESK's customer, but the item of a task list
+		// (Asana, Notion): «Late delivery» is no client.
+		FieldClient: {"name"},
+		// "Comments" is what the client wrote, or how many comments
+		// there are (GitHub's issues).
+		FieldDescription: {"comments"}},
 	fits: map[Field]func(string) bool{FieldStatus: statusLike, FieldCategory: categoryLike, FieldTier: tierLike, FieldVerdict: verdictLike,
-		FieldChannel: channelLike},
+		FieldChannel: channelLike, FieldClient: func(s string) bool { return !titleLike(s) }, FieldDescription: hasLetter},
 	reshape: func(p *plan, opt Options) {
 		changeLogShape(p, opt)
 		appealRegisterShape(p, opt)

@@ -463,8 +463,9 @@ func spaced(s string) string { return strings.ReplaceAll(s, "_", " ") }
 // person's name or something else altogether.
 var notClientWords = []string{"first name", "last name", "firstname", "lastname", "middle name", "surname", "username", "user name",
 	"фамилия", "отчество", "имя пользователя", "file name", "filename", "survey name", "name of survey", "product name",
-	"productname",                     // Wildberries' "productDetails.productName"
-	"complaint",                       // "Customer Complaint" is what the client wrote, not who
+	"productname",              // Wildberries' "productDetails.productName"
+	"complaint",                // "Customer Complaint" is what the client wrote, not who
+	"remarks", "city", "город", // Flipkart's "Customer Remarks", "Customer_City" (on Kaggle)
 	"submittername", "submitter name", // ODK Central's data collector
 	// Who served the client: "Agent_name", "Supervisor", "Manager",
 	// «Оператор», «Менеджер».
