@@ -48,6 +48,8 @@ type complaintBuilder struct {
 	numbered bool // the escalation column names levels or lines: a bare 1 is the front line
 	rated    bool // the verdict column may hold 1-5 ratings (Jira, CSAT)
 	vip      bool // the tier column is a VIP flag (see parseTier)
+	calls    callColumns
+	outbound int // calls the team made, skipped
 	// flagStatus is the status a yes of the status column means when the
 	// column is a yes/no flag (see statusFlag); "" otherwise.
 	flagStatus data.Status
@@ -185,6 +187,9 @@ func newComplaintBuilder(p *plan, opt Options) *complaintBuilder {
 		}
 	}
 	b.duplicate = duplicateColumn(p)
+	if b.calls = findCallColumns(p); b.calls.log {
+		b.parseStatus = callStatus(b.parseStatus)
+	}
 	b.clientAlt = clientFallback(p)
 	b.laterOutcome = laterOutcomeColumn(p)
 	b.agentCounts = agentCountColumns(p)
@@ -458,6 +463,13 @@ func (b *complaintBuilder) parseRow(rec []string, row int) (ticketRow, bool) {
 	if !b.usable(rec, row) {
 		return r, false
 	}
+	if v, out := b.calls.outbound(rec); out && !b.eventLog {
+		b.skipNamed(&b.outbound, func() Message {
+			return warning(warnOutboundCall, map[string]any{"Row": row, "Value": v},
+				"row %d is an outbound call (%q): the team called, no client appealed, so it was skipped", row, v)
+		})
+		return r, false
+	}
 	dup := b.duplicated(rec)
 	v := b.statusText(rec)
 	// Jira closes a copy with the resolution "Duplicate", Boston's 311
@@ -551,6 +563,12 @@ func (b *complaintBuilder) parseRow(rec []string, row int) (ticketRow, bool) {
 		}
 		r.status, r.statusText = st, v
 		r.cancelled = st == data.StatusClosed && (cancelledStatus(b.p.format, v) || b.bbb && bbbUnresolving(v))
+	}
+	if v, missed := b.calls.missed(rec); missed || b.calls.log && missedCall(r.statusText) {
+		// Nobody picked up: the client hung up, no one responded and
+		// nothing was resolved.
+		r.status, r.cancelled, r.respondedAt = data.StatusClosed, true, time.Time{}
+		r.statusText = cmp.Or(r.statusText, v)
 	}
 	r.priority = data.PriorityNormal
 	if v := b.text(rec, FieldPriority); v != "" {
@@ -755,6 +773,9 @@ func (b *complaintBuilder) details(rec []string, row int, r *ticketRow) {
 	if r.channel == "" && typeChannel != data.ChannelOther {
 		r.channel = typeChannel
 	}
+	if _, mapped := b.col[FieldChannel]; !mapped && r.channel == "" && b.calls.log {
+		r.channel = data.ChannelPhone // a call log's calls
+	}
 	r.client = b.person(rec, FieldClient)
 	if r.client == "" && b.clientAlt >= 0 && b.clientAlt < len(rec) {
 		if v := cleanText(rec[b.clientAlt]); !contactDetail(v) {
@@ -943,6 +964,9 @@ func (b *complaintBuilder) finish(rec []string, row int, c *data.Complaint) (*da
 
 // flush hands over the event log's tickets, each from all its rows.
 func (b *complaintBuilder) flush(emit func(*data.Complaint, int) bool) bool {
+	defer b.moreSkipped(b.outbound, func(more int) Message {
+		return warning(warnMoreOutboundCalls, map[string]any{"Count": more}, "%d more outbound calls were skipped", more)
+	})
 	defer b.warnInKind()
 	defer b.warnCustomStatuses()
 	defer b.warnBBB()

@@ -219,20 +219,66 @@ func TestImportChatLogEnglish(t *testing.T) {
 }
 
 // A call centre's log: "Call ID" numbers the call, "Answered at" is the
-// first response (a missed call has none), "Ended at" closes it and
-// "Comments" describe it. The ids were hashed, the answer and the
-// comments left out.
+// first response, "Ended at" closes it and "Comments" describe it. The
+// ids were hashed, the answer and the comments left out. A missed call
+// (its "Missed call reason" filled in) was resolved at its end: nobody
+// picked up, so it closes resolving nothing. The outbound call (the team
+// called back) was imported as one more appeal: it is skipped, and said
+// to be.
 func TestImportCallLog(t *testing.T) {
-	got := importHelpDesk(t, "call_log_en.csv", importer.Options{Location: time.UTC}, map[string]ticketWant{
-		"910001": {status: data.StatusClosed, resolved: time.Date(2025, 2, 3, 9, 31, 40, 0, time.UTC)},
-		"910002": {status: data.StatusClosed, resolved: time.Date(2025, 2, 3, 10, 3, 0, 0, time.UTC)},
-		"910003": {status: data.StatusClosed, resolved: time.Date(2025, 2, 3, 11, 45, 0, 0, time.UTC)},
-	})
-	if c := got["910001"]; !c.Facts.FirstResponseAt.Equal(time.Date(2025, 2, 3, 9, 14, 40, 0, time.UTC)) || c.Description != "Asked about refund" {
-		t.Errorf("910001: first response %v description %q", c.Facts.FirstResponseAt, c.Description)
+	got, res := importFixture(t, "call_log_en.csv", importer.Options{Location: time.UTC}, 2)
+	findWarning(t, res.Warnings, "import.warning.outbound_call")
+	c := got["910001"]
+	if c.Status != data.StatusClosed || !c.Facts.ResolvedAt.Equal(time.Date(2025, 2, 3, 9, 31, 40, 0, time.UTC)) || c.Channel != data.ChannelPhone ||
+		!c.Facts.FirstResponseAt.Equal(time.Date(2025, 2, 3, 9, 14, 40, 0, time.UTC)) || c.Description != "Asked about refund" {
+		t.Errorf("910001: status %q resolved %v channel %q first response %v description %q", c.Status, c.Facts.ResolvedAt, c.Channel,
+			c.Facts.FirstResponseAt, c.Description)
 	}
-	if c := got["910002"]; !c.Facts.FirstResponseAt.IsZero() {
-		t.Errorf("a missed call answered at %v", c.Facts.FirstResponseAt)
+	missed := got["910002"]
+	if missed.Status != data.StatusClosed || !missed.Facts.ResolvedAt.IsZero() || !missed.Facts.FirstResponseAt.IsZero() || !missed.Facts.Withdrawn {
+		t.Errorf("missed call: status %q resolved %v first response %v withdrawn %v, want closed resolving nothing", missed.Status,
+			missed.Facts.ResolvedAt, missed.Facts.FirstResponseAt, missed.Facts.Withdrawn)
+	}
+	if _, ok := got["910003"]; ok {
+		t.Error("the outbound call was imported as an appeal")
+	}
+}
+
+// A telephone exchange's log in Russian: «Тип звонка» (Входящий,
+// Исходящий) was read as the channel, «Статус» «Отвечен» as a reply
+// waiting for the client and «Пропущен» was rejected as an unknown
+// status. Now an outgoing call is skipped, an answered one is closed, a
+// missed one closed resolving nothing, and the caller's wait («Ожидание,
+// сек») is the first response. A call centre's «Результат звонка»
+// (Решено, Передано во 2 линию, Пропущен) is the status, not the
+// resolution: every call was imported as new.
+func TestImportExchangeCallLog(t *testing.T) {
+	got, res := importFixture(t, "ats_calls_ru.csv", importer.Options{Location: time.UTC}, 3)
+	findWarning(t, res.Warnings, "import.warning.outbound_call")
+	if _, ok := got["7003"]; ok {
+		t.Error("the outgoing call was imported as an appeal")
+	}
+	c := got["7001"]
+	if c.Status != data.StatusClosed || c.Channel != data.ChannelPhone || !c.Facts.FirstResponseAt.Equal(c.OpenedAt.Add(35*time.Second)) ||
+		!c.Facts.ResolvedAt.IsZero() || c.Facts.Withdrawn {
+		t.Errorf("7001: status %q channel %q first response %v resolved %v withdrawn %v", c.Status, c.Channel, c.Facts.FirstResponseAt,
+			c.Facts.ResolvedAt, c.Facts.Withdrawn)
+	}
+	if m := got["7002"]; m.Status != data.StatusClosed || !m.Facts.Withdrawn || !m.Facts.FirstResponseAt.IsZero() {
+		t.Errorf("7002 (missed): status %q withdrawn %v first response %v", m.Status, m.Facts.Withdrawn, m.Facts.FirstResponseAt)
+	}
+
+	got, _ = importFixture(t, "call_results_ru.csv", importer.Options{Location: time.UTC}, 3)
+	for id, want := range map[string]data.Status{"55001": data.StatusResolved, "55002": data.StatusInProgress, "55003": data.StatusClosed} {
+		if c := got[id]; c.Status != want {
+			t.Errorf("%s: status %q, want %q", id, c.Status, want)
+		}
+	}
+	if c := got["55002"]; c.Level != data.LevelSenior || !c.Facts.FirstResponseAt.Equal(c.OpenedAt.Add(410*time.Second)) {
+		t.Errorf("55002: level %q first response %v", c.Level, c.Facts.FirstResponseAt)
+	}
+	if c := got["55003"]; !c.Facts.Withdrawn {
+		t.Error("55003: a missed call resolved")
 	}
 }
 
@@ -302,7 +348,9 @@ func TestImportUKComplaintsLog(t *testing.T) {
 func TestImportResolvedFlag(t *testing.T) {
 	got, res := importFixture(t, "call_centre_flags.csv", importer.Options{Location: time.UTC}, 6)
 	findWarning(t, res.Warnings, "import.warning.status_flag")
-	for id, want := range map[string]data.Status{"ID0001": data.StatusResolved, "ID0002": data.StatusInProgress, "ID0006": data.StatusNew} {
+	// ID0006 was not answered (N): the caller hung up, the call closes
+	// resolving nothing.
+	for id, want := range map[string]data.Status{"ID0001": data.StatusResolved, "ID0002": data.StatusInProgress, "ID0006": data.StatusClosed} {
 		if c := got[id]; c.Status != want || !c.Facts.ResolvedAt.IsZero() {
 			t.Errorf("%s: status %q resolved at %v, want %q and no time", id, c.Status, c.Facts.ResolvedAt, want)
 		}

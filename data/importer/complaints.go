@@ -656,6 +656,7 @@ var complaintSchema = &schema{
 	reshape: func(p *plan, opt Options) {
 		changeLogShape(p, opt)
 		appealRegisterShape(p, opt)
+		callLogShape(p, opt)
 	},
 }
 
