@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"errors"
 	"fmt"
 	"runtime"
@@ -16,6 +17,17 @@ import (
 
 // errImportDone is returned by an import used after Commit or Rollback.
 var errImportDone = errors.New("import already finished")
+
+// importInsert begins the multi-row INSERTs of an import. A multi-row
+// statement that may fail halfway makes SQLite copy every page it
+// changes into a statement journal first, so that the failure can be
+// undone alone: 2.4 GB of copies for a million tickets. An import fails
+// whole anyway, so a broken constraint rolls back the whole transaction
+// (OR ROLLBACK), and foreign keys, whose checks would still need the
+// journal, are off for the import's connection (see newBulkImport):
+// every key an import writes is one it numbered or looked up itself, in
+// a transaction that holds the write lock.
+const importInsert = "INSERT OR ROLLBACK INTO "
 
 // bulkImport is what the feedback and the complaint imports share: one
 // write transaction holding the batch row; a storage error or
@@ -82,9 +94,14 @@ func (db *DB) newBulkImport(ctx context.Context, to importTarget, b *data.Import
 	if err != nil {
 		return nil, fmt.Errorf("begin %s import: %w", to.what, err)
 	}
+	// Outside the transaction: inside one the pragma does nothing.
+	if _, err := conn.ExecContext(ctx, `PRAGMA foreign_keys = OFF`); err != nil {
+		releaseConn(conn)
+		return nil, fmt.Errorf("begin %s import: %w", to.what, err)
+	}
 	tx, err := conn.BeginTx(ctx, nil)
 	if err != nil {
-		conn.Close()
+		releaseConn(conn)
 		return nil, fmt.Errorf("begin %s import: %w", to.what, err)
 	}
 	return &bulkImport{importTarget: to, db: db, ctx: ctx, execCt: context.WithoutCancel(ctx), conn: conn, tx: tx,
@@ -125,7 +142,36 @@ func (i *bulkImport) begin(b data.ImportBatch) error {
 func (i *bulkImport) abort() {
 	i.release()
 	i.tx.Rollback()
-	i.conn.Close()
+	releaseConn(i.conn)
+}
+
+// releaseConn hands the write connection back with its foreign keys on.
+// A connection on which they cannot be turned on again (still in a
+// transaction, or broken) is closed, never reused unchecked.
+func releaseConn(conn *sql.Conn) {
+	ctx := context.Background()
+	on := 0
+	if _, err := conn.ExecContext(ctx, `PRAGMA foreign_keys = ON`); err == nil {
+		if err := conn.QueryRowContext(ctx, `PRAGMA foreign_keys`).Scan(&on); err != nil {
+			on = 0
+		}
+	}
+	if on != 1 {
+		conn.Raw(func(any) error { return driver.ErrBadConn })
+	}
+	conn.Close()
+}
+
+// rolledBack reports whether SQLite has already rolled the import's
+// transaction back, as OR ROLLBACK does (see importInsert).
+func (i *bulkImport) rolledBack() bool {
+	inTx := false
+	i.conn.Raw(func(dc any) error {
+		c, ok := dc.(interface{ AutoCommit() bool })
+		inTx = ok && !c.AutoCommit()
+		return nil
+	})
+	return !inTx
 }
 
 // usable returns why the import cannot take more work: an earlier
@@ -364,7 +410,7 @@ func (i *bulkImport) commit(applyRollups func() error) (data.ImportBatch, error)
 	if err := i.tx.Commit(); err != nil {
 		return data.ImportBatch{}, i.fail(err)
 	}
-	i.conn.Close()
+	releaseConn(i.conn)
 	i.done = true
 	return b, nil
 }
@@ -406,8 +452,8 @@ func (i *bulkImport) Rollback() error {
 	}
 	i.done = true
 	i.release()
-	defer i.conn.Close()
-	if err := i.tx.Rollback(); err != nil && !errors.Is(err, sql.ErrTxDone) {
+	defer releaseConn(i.conn)
+	if err := i.tx.Rollback(); err != nil && !errors.Is(err, sql.ErrTxDone) && !i.rolledBack() {
 		return fmt.Errorf("roll back %s import from %s: %w", i.what, i.batch.Source, err)
 	}
 	return nil

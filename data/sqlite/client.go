@@ -93,7 +93,7 @@ type knownClient struct {
 
 func newImportClients(attr string) *importClients {
 	return &importClients{attr: attr, known: map[string]knownClient{}, stmts: map[string]*sql.Stmt{},
-		rows: newRowGroups(`INSERT INTO client (id, name, `+attr+`) VALUES `, 3, rowsPerInsert)}
+		rows: newRowGroups(importInsert+`client (id, name, `+attr+`) VALUES `, 3, rowsPerInsert)}
 }
 
 // find returns the id of the client named name (not blank) and its

@@ -81,9 +81,9 @@ func (db *DB) BeginComplaintImport(ctx context.Context, b data.ImportBatch) (dat
 		names:      newNameCache(),
 		deltas:     newComplaintDeltas(),
 		pending:    make([]any, 0, complaintsPerInsert*complaintArgs),
-		events: newRowGroups(`INSERT INTO complaint_event (complaint_id, id, at, kind, status, assignee_id, day, flow) VALUES `,
+		events: newRowGroups(importInsert+`complaint_event (complaint_id, id, at, kind, status, assignee_id, day, flow) VALUES `,
 			plainEventArgs, eventsPerInsert),
-		fullEvents: newRowGroups(`INSERT INTO complaint_event
+		fullEvents: newRowGroups(importInsert+`complaint_event
 			(complaint_id, id, at, kind, status, level, assignee_id, note, day, flow, undated, cancelled) VALUES `, eventArgs, eventsPerInsert),
 		sla:    newSLAWriter(base.execCt, base.tx, j.loc),
 		writer: newGroupWriter(base.execCt, base.conn),
@@ -198,7 +198,7 @@ func (i *complaintImport) queue(all bool) error {
 		return err
 	}
 	if n := len(i.pending) / complaintArgs; n > 0 {
-		q := groupSQL(i.insertRows, n, `INSERT INTO complaint (`+complaintInsertCols+`) VALUES `, "("+placeholders(complaintArgs)+")")
+		q := groupSQL(i.insertRows, n, importInsert+`complaint (`+complaintInsertCols+`) VALUES `, "("+placeholders(complaintArgs)+")")
 		var err error
 		if i.pending, err = i.writer.queue(q, i.pending); err != nil {
 			return err

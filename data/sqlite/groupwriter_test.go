@@ -255,3 +255,125 @@ func TestFeedbackImportGroupsKeepTheirSize(t *testing.T) {
 		t.Errorf("%d tags stored, want %d (%v)", tags, wantTags, err)
 	}
 }
+
+// A group that breaks a constraint makes SQLite roll the whole
+// transaction back at once (INSERT OR ROLLBACK, see importInsert), as
+// RAISE(ROLLBACK) does here: the import fails with the error, nothing of
+// it stays (its dropped indexes are back), rolling it back again is no
+// error, and the write connection works on with its foreign keys on.
+func TestComplaintImportRolledBackBySQLite(t *testing.T) {
+	ctx := context.Background()
+	db := openTest(t)
+	importComplaints(t, db, "zendesk", ticketRows(50))
+	rows := ticketRows(3000)
+	rows[2500].Events[1].Note = "boom"
+	if _, err := db.write.ExecContext(ctx, `CREATE TRIGGER refuse_boom BEFORE INSERT ON complaint_event
+		WHEN NEW.note = 'boom' BEGIN SELECT RAISE(ROLLBACK, 'refused by the test'); END`); err != nil {
+		t.Fatal(err)
+	}
+	before := dumpComplaintTables(t, db)
+	indexes := indexNames(t, db)
+
+	imp, err := db.BeginComplaintImport(ctx, data.ImportBatch{Source: "big"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	addUntilRefused(t, imp, rows)
+	if dumpComplaintTables(t, db) != before {
+		t.Fatal("an import rolled back by SQLite left complaints behind")
+	}
+	if got := indexNames(t, db); got != indexes {
+		t.Errorf("indexes after the rollback: %s, want %s", got, indexes)
+	}
+	importComplaints(t, db, "after", ticketRows(5))
+	checkForeignKeys(t, db, "after an import rolled back by SQLite")
+}
+
+// Rolled back by the caller after SQLite rolled it back, before any
+// call saw the failure (a user cancelling just then), the import is
+// rolled back without an error: there is nothing left to undo.
+func TestRollbackAfterSQLiteRolledBack(t *testing.T) {
+	ctx := context.Background()
+	db := openTest(t)
+	rows := ticketRows(3000)
+	rows[2500].Events[1].Note = "boom"
+	if _, err := db.write.ExecContext(ctx, `CREATE TRIGGER refuse_boom BEFORE INSERT ON complaint_event
+		WHEN NEW.note = 'boom' BEGIN SELECT RAISE(ROLLBACK, 'refused by the test'); END`); err != nil {
+		t.Fatal(err)
+	}
+	imp, err := db.BeginComplaintImport(ctx, data.ImportBatch{Source: "big"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range rows[:2700] {
+		if _, err := imp.Add(&rows[i]); err != nil {
+			t.Fatalf("add %d: %v", i, err)
+		}
+	}
+	ci := imp.(*complaintImport)
+	if err := ci.queue(true); err != nil {
+		t.Fatal(err)
+	}
+	ci.writer.pending.Wait()
+	if ci.writer.failed() == nil {
+		t.Fatal("the writer did not meet the refused row")
+	}
+	if err := imp.Rollback(); err != nil {
+		t.Errorf("rollback: %v", err)
+	}
+	if n, err := db.CountComplaints(ctx, data.ComplaintFilter{}); err != nil || n != 0 {
+		t.Errorf("%d complaints stored (%v)", n, err)
+	}
+	checkForeignKeys(t, db, "after the rollback")
+}
+
+// An import turns foreign keys off on its own connection (see
+// importInsert); committed or rolled back, small or bulk, it leaves the
+// write connection checking them again.
+func TestImportTurnsForeignKeysBackOn(t *testing.T) {
+	ctx := context.Background()
+	db := openTest(t)
+	importComplaints(t, db, "small", ticketRows(5))
+	checkForeignKeys(t, db, "after a small import")
+	mustImport(t, db, "bulk", makeRows(int(bulkThreshold(0))+100, 24))
+	checkForeignKeys(t, db, "after a bulk import")
+	imp, err := db.BeginComplaintImport(ctx, data.ImportBatch{Source: "dropped"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := ticketRows(10)
+	for i := range rows {
+		if _, err := imp.Add(&rows[i]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := imp.Rollback(); err != nil {
+		t.Fatal(err)
+	}
+	checkForeignKeys(t, db, "after a rolled back import")
+}
+
+// checkForeignKeys fails t unless the write connection refuses an event
+// of no complaint.
+func checkForeignKeys(t *testing.T, db *DB, when string) {
+	t.Helper()
+	ctx := context.Background()
+	var on int
+	if err := db.write.QueryRowContext(ctx, `PRAGMA foreign_keys`).Scan(&on); err != nil || on != 1 {
+		t.Errorf("%s: foreign_keys = %d (%v)", when, on, err)
+	}
+	if _, err := db.write.ExecContext(ctx, `INSERT INTO complaint_event (complaint_id, id, at, kind, day) VALUES (987654, 1, 0, 'status', 0)`); err == nil {
+		t.Errorf("%s: an event of no complaint was stored", when)
+	}
+}
+
+// indexNames lists the store's indexes.
+func indexNames(t *testing.T, db *DB) string {
+	t.Helper()
+	var names string
+	if err := db.write.QueryRowContext(context.Background(),
+		`SELECT group_concat(name, ' ') FROM (SELECT name FROM sqlite_master WHERE type = 'index' ORDER BY name)`).Scan(&names); err != nil {
+		t.Fatal(err)
+	}
+	return names
+}

@@ -54,7 +54,7 @@ func (db *DB) BeginFeedbackImport(ctx context.Context, b data.ImportBatch) (data
 		deltas:     rollupDeltas{},
 		insertRows: map[int]string{},
 		pending:    make([]any, 0, rowsPerInsert*feedbackArgs),
-		tags:       newRowGroups(`INSERT INTO feedback_tag (feedback_id, tag) VALUES `, 2, 2*rowsPerInsert),
+		tags:       newRowGroups(importInsert+`feedback_tag (feedback_id, tag) VALUES `, 2, 2*rowsPerInsert),
 	}
 	imp.writer = newGroupWriter(base.execCt, base.conn)
 	base.flush, base.release = imp.flush, imp.writer.close
@@ -142,7 +142,7 @@ func (i *feedbackImport) queue(all bool) error {
 		return err
 	}
 	if len(i.pending) > 0 {
-		q := groupSQL(i.insertRows, len(i.pending)/feedbackArgs, `INSERT INTO feedback
+		q := groupSQL(i.insertRows, len(i.pending)/feedbackArgs, importInsert+`feedback
 			(id, responded_at, day, score, comment, channel, touchpoint, client_id, batch_id, source, external_id) VALUES `,
 			"(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 		var err error

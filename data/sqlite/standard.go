@@ -257,7 +257,11 @@ func (w *slaWriter) flush() error {
 	}
 	q, ok := w.queries[n]
 	if !ok {
-		q = groupQuery(`INSERT INTO complaint_sla (standard_id, complaint_id, due_at, risk_at, finished_at, finished_day, outcome) VALUES `,
+		insert := "INSERT INTO "
+		if w.queue != nil {
+			insert = importInsert
+		}
+		q = groupQuery(insert+`complaint_sla (standard_id, complaint_id, due_at, risk_at, finished_at, finished_day, outcome) VALUES `,
 			"("+placeholders(slaArgs)+")", n)
 		if w.upsert {
 			q += ` ON CONFLICT (standard_id, complaint_id) DO UPDATE SET due_at = excluded.due_at, risk_at = excluded.risk_at,
