@@ -356,3 +356,37 @@ func TestMigrationMovesBreachMarks(t *testing.T) {
 	}
 	checkComplaints(t, db)
 }
+
+// Migration 15 keys complaint_sla by complaint first: every row stays,
+// and the standards saved before it judge and re-judge as they did.
+func TestMigrationKeysSLAByComplaint(t *testing.T) {
+	ctx := context.Background()
+	path, old := openAtVersion(t, 14)
+	withLaterColumns(t, old, func() {
+		for _, s := range []data.Standard{resolutionStandard(2*time.Hour, 2*time.Hour), resolutionStandard(6*time.Hour, 6*time.Hour)} {
+			s.Code += fmt.Sprint(s.Versions[0].Targets[data.PriorityNormal])
+			if err := old.SaveStandard(ctx, &s); err != nil {
+				t.Fatal(err)
+			}
+		}
+		for h := range 3 {
+			mustComplaint(t, old, data.Complaint{OpenedAt: monday.Add(10 * time.Hour), Events: []data.ComplaintEvent{
+				move(monday.Add(time.Duration(11+2*h)*time.Hour), data.StatusResolved)}})
+		}
+	})
+	const rows = `SELECT standard_id, complaint_id, due_at, risk_at, finished_at, finished_day, outcome FROM complaint_sla ORDER BY 1, 2`
+	before := dumpQuery(t, old, rows)
+	if strings.Count(before, "\n") != 6 {
+		t.Fatalf("version 14 stored %q, want 6 rows", before)
+	}
+	db := migrated(t, old, path)
+	if got := dumpQuery(t, db, rows); got != before {
+		t.Errorf("after the migration:\n%s\nwant\n%s", got, before)
+	}
+	key := `SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_info(
+		(SELECT name FROM pragma_index_list('complaint_sla') WHERE origin = 'pk')) ORDER BY seqno)`
+	if got := dumpQuery(t, db, key); got != "complaint_id,standard_id\n" {
+		t.Errorf("complaint_sla keyed by %q", got)
+	}
+	checkComplaints(t, db)
+}

@@ -264,7 +264,7 @@ func (w *slaWriter) flush() error {
 		q = groupQuery(insert+`complaint_sla (standard_id, complaint_id, due_at, risk_at, finished_at, finished_day, outcome) VALUES `,
 			"("+placeholders(slaArgs)+")", n)
 		if w.upsert {
-			q += ` ON CONFLICT (standard_id, complaint_id) DO UPDATE SET due_at = excluded.due_at, risk_at = excluded.risk_at,
+			q += ` ON CONFLICT (complaint_id, standard_id) DO UPDATE SET due_at = excluded.due_at, risk_at = excluded.risk_at,
 				finished_at = excluded.finished_at, finished_day = excluded.finished_day, outcome = excluded.outcome`
 		}
 		w.queries[n] = q
