@@ -329,24 +329,34 @@ func (i *bulkImport) dropSecondaryIndexes() error {
 	for k, t := range i.indexTables {
 		args[k] = t
 	}
-	rows, err := i.tx.QueryContext(i.execCt, `SELECT name, sql FROM sqlite_master
+	rows, err := i.tx.QueryContext(i.execCt, `SELECT name, tbl_name, sql FROM sqlite_master
 		WHERE type = 'index' AND tbl_name IN (`+placeholders(len(args))+`) AND sql IS NOT NULL ORDER BY name`, args...)
 	if err != nil {
 		return err
 	}
-	var names []string
-	i.droppedIndexes = []string{}
+	type index struct{ name, table, ddl string }
+	var indexes []index
 	for rows.Next() {
-		var name, ddl string
-		if err := rows.Scan(&name, &ddl); err != nil {
+		var x index
+		if err := rows.Scan(&x.name, &x.table, &x.ddl); err != nil {
 			rows.Close()
 			return err
 		}
-		names = append(names, name)
-		i.droppedIndexes = append(i.droppedIndexes, ddl)
+		indexes = append(indexes, x)
 	}
 	if err := closeRows(rows); err != nil {
 		return err
+	}
+	var names []string
+	i.droppedIndexes = []string{}
+	for _, x := range indexes {
+		if sparse, err := i.sparse(x.table, x.ddl); err != nil {
+			return err
+		} else if sparse {
+			continue
+		}
+		names = append(names, x.name)
+		i.droppedIndexes = append(i.droppedIndexes, x.ddl)
 	}
 	for _, name := range names {
 		// The name comes from sqlite_master, not from input.
@@ -359,6 +369,22 @@ func (i *bulkImport) dropSecondaryIndexes() error {
 		return i.bulkStarted()
 	}
 	return nil
+}
+
+// sparse reports whether the partial index ddl of table holds under one
+// in fifty of the rows the import has added so far (a complaint
+// escalated, a subcategory nobody uses, the open tickets of an old
+// export). Such an index stays: kept up to date row by row, it costs
+// less than the table scan its rebuild takes (70-85 ms a million).
+func (i *bulkImport) sparse(table, ddl string) (bool, error) {
+	k := strings.LastIndex(ddl, " WHERE ")
+	if table != i.table || k < 0 {
+		return false, nil
+	}
+	var n int64
+	// The condition comes from sqlite_master, not from input.
+	err := i.tx.QueryRowContext(i.execCt, `SELECT count(*) FROM `+table+` WHERE id > ? AND (`+ddl[k+len(" WHERE "):]+`)`, i.existingRows).Scan(&n)
+	return n*50 < int64(i.batch.Imported), err
 }
 
 // SetRejected records n as the batch's rejected rows: the importer

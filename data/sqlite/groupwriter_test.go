@@ -9,6 +9,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"time"
 
 	"caredesk/data"
 )
@@ -376,4 +377,39 @@ func indexNames(t *testing.T, db *DB) string {
 		t.Fatal(err)
 	}
 	return names
+}
+
+// A bulk import keeps a partial index that holds few of its rows (here
+// the escalated complaints: one in 3,000) up to date row by row instead
+// of dropping it and scanning the table to build it again; the others go
+// and come back. The kept index lists what a scan finds.
+func TestBulkImportKeepsSparseIndexes(t *testing.T) {
+	ctx := context.Background()
+	db := openTest(t)
+	rows := ticketRows(3000)
+	c := &rows[2990]
+	c.Events = append(c.Events, data.ComplaintEvent{At: c.OpenedAt.Add(40 * time.Minute), Kind: data.EventEscalation, Level: data.LevelSenior})
+	imp, err := db.BeginComplaintImport(ctx, data.ImportBatch{Source: "big"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range rows {
+		if _, err := imp.Add(&rows[i]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	dropped := strings.Join(imp.(*complaintImport).droppedIndexes, "\n")
+	if strings.Contains(dropped, "complaint_escalated") || !strings.Contains(dropped, "complaint_opened") {
+		t.Errorf("dropped for the import:\n%s\nwant complaint_opened and not complaint_escalated", dropped)
+	}
+	if _, err := imp.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	byIndex := dumpQuery(t, db, `SELECT id FROM complaint INDEXED BY complaint_escalated WHERE escalations > 0`)
+	if scan := dumpQuery(t, db, `SELECT id FROM complaint NOT INDEXED WHERE escalations > 0`); byIndex != scan || strings.Count(scan, "\n") != 1 {
+		t.Errorf("escalated by the index %q, by a scan %q", byIndex, scan)
+	}
+	if got, want := indexNames(t, db), indexNames(t, openTest(t)); got != want {
+		t.Errorf("indexes after the import: %s, want %s", got, want)
+	}
 }
