@@ -38,6 +38,7 @@ func importTickets(t testing.TB, db data.ComplaintStore, path string, opt import
 	if err != nil {
 		t.Fatalf("import %s: %v", filepath.Base(path), err)
 	}
+	checkKeys(t, db)
 	return res
 }
 

@@ -2,6 +2,7 @@ package importer_test
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"os"
 	"path/filepath"
@@ -12,6 +13,8 @@ import (
 	"caredesk/data"
 	"caredesk/data/importer"
 	"caredesk/data/sqlite"
+
+	_ "github.com/mattn/go-sqlite3" // checkKeys reads the file apart from the store
 )
 
 // openStore opens a real SQLite store in a temporary folder, in UTC.
@@ -38,6 +41,38 @@ func writeFile(t testing.TB, name string, content []byte) string {
 	return path
 }
 
+// checkKeys fails t when a stored row names a row that is not there: an
+// import writes with foreign keys off (see importInsert in data/sqlite),
+// so every import of these tests checks them afterwards.
+func checkKeys(t testing.TB, store any) {
+	t.Helper()
+	db, ok := store.(*sqlite.DB)
+	if !ok {
+		return
+	}
+	conn, err := sql.Open("sqlite3", "file:"+db.Path()+"?mode=ro")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	rows, err := conn.Query(`SELECT "table", rowid, parent FROM pragma_foreign_key_check`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var table, parent string
+		var rowid sql.NullInt64
+		if err := rows.Scan(&table, &rowid, &parent); err != nil {
+			t.Fatal(err)
+		}
+		t.Errorf("row %d of %s names a missing row of %s", rowid.Int64, table, parent)
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // importFile imports with rejects kept out of the way unless the test
 // sets RejectsPath.
 func importFile(t testing.TB, db data.FeedbackStore, path string, opt importer.Options) importer.Result {
@@ -49,6 +84,7 @@ func importFile(t testing.TB, db data.FeedbackStore, path string, opt importer.O
 	if err != nil {
 		t.Fatalf("import %s: %v", filepath.Base(path), err)
 	}
+	checkKeys(t, db)
 	return res
 }
 

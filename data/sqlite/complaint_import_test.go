@@ -68,6 +68,7 @@ func importComplaints(t testing.TB, db *DB, source string, rows []data.Complaint
 	if err != nil {
 		t.Fatal(err)
 	}
+	checkKeysOf(t, db)
 	return b
 }
 

@@ -137,7 +137,17 @@ func mustImport(t testing.TB, db *DB, source string, rows []data.Feedback) data.
 	if err != nil {
 		t.Fatal(err)
 	}
+	checkKeysOf(t, db)
 	return b
+}
+
+// checkKeysOf fails t when a stored row names a row that is not there:
+// imports write with foreign keys off (see importInsert).
+func checkKeysOf(t testing.TB, db *DB) {
+	t.Helper()
+	if got := dumpQuery(t, db, `SELECT "table", rowid, parent FROM pragma_foreign_key_check`); got != "" {
+		t.Errorf("rows naming missing rows (table, rowid, parent):\n%s", got)
+	}
 }
 
 // openAtVersion opens a new file in t's temp folder with the migrations up
