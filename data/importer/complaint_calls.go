@@ -28,7 +28,7 @@ var answeredHeaders = []string{"answered (y/n)", "answered y/n", "answered", "о
 
 // callIDHeaders name a call log's id: with them the file is a call log
 // even without a direction.
-var callIDHeaders = []string{"call id", "call_id", "id звонка", "номер звонка"}
+var callIDHeaders = []string{"call id", "id звонка", "номер звонка"}
 
 type callDirection int
 
@@ -93,11 +93,11 @@ func findCallColumns(p *plan) callColumns {
 	for i, c := range p.cols {
 		n := spaced(c.norm)
 		switch {
-		case slices.Contains(missedReasonHeaders, n) || slices.Contains(missedReasonHeaders, c.norm):
+		case slices.Contains(missedReasonHeaders, n):
 			calls.missedReason = i
 		case slices.Contains(answeredHeaders, n) && allSampled(p.sample, i, isYesNo) > 0:
 			calls.answered = i
-		case slices.Contains(callIDHeaders, n) || slices.Contains(callIDHeaders, c.norm):
+		case slices.Contains(callIDHeaders, n):
 			calls.log = true
 		}
 	}
