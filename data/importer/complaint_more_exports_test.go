@@ -105,3 +105,26 @@ func TestImportAsanaTasks(t *testing.T) {
 		t.Errorf("HESK: client %q", c.ClientName)
 	}
 }
+
+// A complaints log that acknowledges a complaint, then responds ("Date
+// Acknowledged", "Date Responded"): the response is the final one, the
+// resolution. It was not read, and every complaint stayed open. Without
+// an acknowledgement, "Date Responded" is the first response.
+func TestImportAcknowledgedThenResponded(t *testing.T) {
+	day := func(d int) time.Time { return time.Date(2025, 2, d, 0, 0, 0, 0, time.UTC) }
+	got := importHelpDesk(t, "uk_complaints_responded.csv", importer.Options{Location: time.UTC}, map[string]ticketWant{
+		"C-101": {status: data.StatusResolved, resolved: day(14)},
+		"C-102": {status: data.StatusInProgress},
+		"C-103": {status: data.StatusResolved, resolved: day(20)},
+	})
+	if c := got["C-101"]; !c.Facts.FirstResponseAt.Equal(day(4)) || c.Resolution != "Upheld" {
+		t.Errorf("C-101: first response %v resolution %q", c.Facts.FirstResponseAt, c.Resolution)
+	}
+
+	db := openStore(t)
+	path := writeFile(t, "responses.csv", []byte("Ref,Date Received,Complainant,Date Responded\nC-1,03/02/2025,Mrs A Smith,04/02/2025\nC-2,13/02/2025,Mr B Jones,\n"))
+	importTickets(t, db, path, importer.Options{RejectsPath: "-"})
+	if c := storedTickets(t, db)["C-1"]; !c.Facts.FirstResponseAt.Equal(day(4)) || !c.Facts.ResolvedAt.IsZero() {
+		t.Errorf("without an acknowledgement: first response %v resolved %v", c.Facts.FirstResponseAt, c.Facts.ResolvedAt)
+	}
+}

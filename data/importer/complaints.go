@@ -365,6 +365,7 @@ var complaintAliases = map[Field][]string{
 	FieldRespondedAt: {"дата первого ответа", "первый ответ", "дата ответа", "дата и время ответа", "время первого ответа", "время ответа", "first response at", "first reply at",
 		// A UK complaints log acknowledges a complaint first.
 		"date acknowledged", "acknowledged", "acknowledged on", "date of acknowledgement", "acknowledgement date", "acknowledgement sent",
+		"date responded", "responded on", "date of response", // the reply, unless the log acknowledges first (see acknowledgedShape)
 		"reply date", "replied at", "date replied", // a bot's or a mailbox's log: the answer to the message
 		"issue_responded", "issue responded", // Flipkart's contact centre (on Kaggle)
 		"first responded at", "responded at", "first response", "first response date", "first agent reply date", "first reply date",
@@ -657,6 +658,7 @@ var complaintSchema = &schema{
 		changeLogShape(p, opt)
 		appealRegisterShape(p, opt)
 		callLogShape(p, opt)
+		acknowledgedShape(p, opt)
 	},
 }
 
@@ -704,6 +706,39 @@ func appealRegisterShape(p *plan, opt Options) {
 	}
 	delete(p.mapping, FieldRespondedAt)
 	p.mapping[FieldResolvedAt] = i
+}
+
+// acknowledgedHeaders name a complaints log's acknowledgement of a
+// complaint, its first response.
+var acknowledgedHeaders = []string{"date acknowledged", "acknowledged", "acknowledged on", "date of acknowledgement", "acknowledgement date",
+	"acknowledgement sent"}
+
+// respondedHeaders name the date a complaint was responded to.
+var respondedHeaders = []string{"date responded", "responded on", "date of response"}
+
+// acknowledgedShape reads a log that acknowledges a complaint before it
+// responds ("Date Acknowledged", then "Date Responded"): the response
+// there is the final one, the resolution; the acknowledgement the first
+// response. Left alone, the response was not read at all.
+func acknowledgedShape(p *plan, opt Options) {
+	_, resolved := p.mapping[FieldResolvedAt]
+	_, chosen := opt.Mapping[FieldResolvedAt]
+	if resolved || chosen {
+		return
+	}
+	used := p.mappedColumns()
+	ack := exactColumn(p.cols, nil, acknowledgedHeaders)
+	resp := exactColumn(p.cols, nil, respondedHeaders)
+	if ack < 0 || resp < 0 || p.mappedByUser(opt, resp) {
+		return
+	}
+	if i, ok := p.mapping[FieldRespondedAt]; !ok && !used[ack] {
+		p.mapping[FieldRespondedAt] = ack
+	} else if ok && i != ack {
+		return
+	}
+	p.unmap(resp)
+	p.mapping[FieldResolvedAt] = resp
 }
 
 // statusLike reports whether a cell reads as a status of some help desk.
