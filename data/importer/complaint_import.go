@@ -195,6 +195,10 @@ func prepareTickets(path string, opt Options) (*plan, error) {
 			"will be imported as a complaint and counted among negative complaints; if the file also holds questions, requests "+
 			"or praise, map the type column (--map type=COLUMN)"))
 	}
+	if findCallColumns(p).log {
+		p.warnings = append(p.warnings, warning(warnCallLog, nil, "the file is a log of calls: each incoming call is imported as an appeal, "+
+			"outgoing calls are skipped, and a call nobody answered is closed without a resolution"))
+	}
 	if repeatsIDs(p) {
 		col := p.columnNames()[p.mapping[FieldExternalID]]
 		p.warnings = append(p.warnings, warning(warnEventLog, map[string]any{"Column": col},

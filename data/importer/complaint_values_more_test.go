@@ -255,6 +255,12 @@ func TestImportCallLog(t *testing.T) {
 func TestImportExchangeCallLog(t *testing.T) {
 	got, res := importFixture(t, "ats_calls_ru.csv", importer.Options{Location: time.UTC}, 3)
 	findWarning(t, res.Warnings, "import.warning.outbound_call")
+	// The preview says what a call log's import does before it runs.
+	if pv, err := importer.InspectComplaints(copyFixture(t, "ats_calls_ru.csv"), importer.Options{}); err != nil {
+		t.Fatal(err)
+	} else {
+		findWarning(t, pv.Warnings, "import.warning.call_log")
+	}
 	if _, ok := got["7003"]; ok {
 		t.Error("the outgoing call was imported as an appeal")
 	}

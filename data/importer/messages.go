@@ -108,6 +108,7 @@ const (
 	warnTextsCut          = "import.warning.texts_cut"
 	warnNotAppeal         = "import.warning.not_appeal"
 	warnMoreNotAppeals    = "import.warning.more_not_appeals"
+	warnCallLog           = "import.warning.call_log"
 	warnOutboundCall      = "import.warning.outbound_call"
 	warnMoreOutboundCalls = "import.warning.more_outbound_calls"
 	warnTweetLog          = "import.warning.tweet_log"
