@@ -396,10 +396,12 @@ func (i *bulkImport) SetRejected(n int) {
 	i.batch.Rejected = n
 }
 
-// commit inserts what is pending, builds the dropped indexes again, lets
-// applyRollups write the owner's rollup changes, records the batch's
-// counts and commits: every added row becomes visible at once.
-func (i *bulkImport) commit(applyRollups func() error) (data.ImportBatch, error) {
+// commit inserts what is pending, builds the dropped indexes again, has
+// the owner's rollup changes written, records the batch's counts and
+// commits: every added row becomes visible at once. startRollups is
+// called before the rebuild, which its work may overlap; the function it
+// returns writes the changes (write) or only waits for that work.
+func (i *bulkImport) commit(startRollups func() (finish func(write bool) error)) (data.ImportBatch, error) {
 	i.mu.Lock()
 	defer i.mu.Unlock()
 	if err := i.usable(); err != nil {
@@ -413,10 +415,12 @@ func (i *bulkImport) commit(applyRollups func() error) (data.ImportBatch, error)
 		// go back and what the import wrote is checkpointed.
 		defer i.db.afterBulk()
 	}
+	finishRollups := startRollups()
 	if err := i.rebuildIndexes(); err != nil {
+		finishRollups(false)
 		return data.ImportBatch{}, i.fail(err)
 	}
-	if err := applyRollups(); err != nil {
+	if err := finishRollups(true); err != nil {
 		return data.ImportBatch{}, i.fail(err)
 	}
 	b := i.batch

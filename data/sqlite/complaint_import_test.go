@@ -225,3 +225,28 @@ func TestBulkComplaintImportRebuildsSLAIndex(t *testing.T) {
 		t.Errorf("open SLA %+v, the rows hold %d running and %d paused", open[0], running, paused)
 	}
 }
+
+// An import's commit reads the stored rollup rows through the read
+// connection while the indexes are rebuilt: a second bulk import over
+// the days of a first adds to what the first stored, by row and by whole
+// table, and the rollups match a recount.
+func TestComplaintImportMergesStoredRollups(t *testing.T) {
+	for _, keys := range []int{0, 1 << 30} {
+		t.Run(fmt.Sprint(keys), func(t *testing.T) {
+			old := bulkKeys
+			bulkKeys = keys
+			t.Cleanup(func() { bulkKeys = old })
+			db := openTest(t)
+			importComplaints(t, db, "first", ticketRows(2500))
+			second := ticketRows(2500)
+			for i := range second {
+				second[i].ExternalID = "S-" + second[i].ExternalID
+			}
+			importComplaints(t, db, "second", second)
+			checkComplaints(t, db)
+			if n := countRows(t, db, "complaint"); n != 5000 {
+				t.Fatalf("%d complaints, want 5000", n)
+			}
+		})
+	}
+}

@@ -283,14 +283,65 @@ func b2i(b bool) int64 {
 // apply writes the deltas. CHECK constraints turn a count going below
 // zero into an error instead of a silently wrong chart.
 func (d *complaintDeltas) apply(ctx context.Context, tx *sql.Tx) error {
-	if err := d.applyCounts(ctx, tx); err != nil {
+	if err := d.merge(ctx, tx, &rollupWrites{tx: tx}); err != nil {
+		return err
+	}
+	return d.applySLA(ctx, tx)
+}
+
+// merge reads the stored count and duration rollup rows the deltas
+// change through read and adds the deltas to them, handing the rows to
+// write to w. An import's commit merges through the read connection
+// while the indexes are rebuilt (nothing writes the rollups until the
+// import commits, and it holds the write lock) and writes afterwards.
+func (d *complaintDeltas) merge(ctx context.Context, read rollupReader, w *rollupWrites) error {
+	if err := d.applyCounts(ctx, read, w); err != nil {
 		return fmt.Errorf("update complaint counts: %w", err)
 	}
-	if err := d.applyDurations(ctx, tx); err != nil {
+	if err := d.applyDurations(ctx, read, w); err != nil {
 		return fmt.Errorf("update complaint durations: %w", err)
 	}
-	if err := d.applySLA(ctx, tx); err != nil {
-		return fmt.Errorf("update SLA counts: %w", err)
+	return nil
+}
+
+// rollupReader reads stored rollup rows: a transaction, or the store's
+// read connections.
+type rollupReader interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	PrepareContext(ctx context.Context, query string) (*sql.Stmt, error)
+}
+
+// rollupWrites runs the writes of merged rollup rows in tx, or, without
+// one, keeps them for flush.
+type rollupWrites struct {
+	tx   *sql.Tx
+	kept []func(context.Context, *sql.Tx) error
+}
+
+// groups runs or keeps execGroups.
+func (w *rollupWrites) groups(ctx context.Context, head, tail string, perRow int, args []any) error {
+	if w.tx != nil {
+		return execGroups(ctx, w.tx, head, tail, perRow, args)
+	}
+	w.kept = append(w.kept, func(ctx context.Context, tx *sql.Tx) error { return execGroups(ctx, tx, head, tail, perRow, args) })
+	return nil
+}
+
+// each runs or keeps execEach.
+func (w *rollupWrites) each(ctx context.Context, query string, perRow int, args []any) error {
+	if w.tx != nil {
+		return execEach(ctx, w.tx, query, perRow, args)
+	}
+	w.kept = append(w.kept, func(ctx context.Context, tx *sql.Tx) error { return execEach(ctx, tx, query, perRow, args) })
+	return nil
+}
+
+// flush runs the kept writes in tx.
+func (w *rollupWrites) flush(ctx context.Context, tx *sql.Tx) error {
+	for _, write := range w.kept {
+		if err := write(ctx, tx); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -299,7 +350,7 @@ func (d *complaintDeltas) apply(ctx context.Context, tx *sql.Tx) error {
 // readStored reads the table whole instead of row by row.
 var bulkKeys = 512
 
-func (d *complaintDeltas) applyCounts(ctx context.Context, tx *sql.Tx) error {
+func (d *complaintDeltas) applyCounts(ctx context.Context, read rollupReader, w *rollupWrites) error {
 	total, segments := map[countKey]*[numCounts]int64{}, map[countKey]*[numCounts]int64{}
 	for packed, c := range d.counts {
 		if *c == ([numCounts]int64{}) {
@@ -313,16 +364,16 @@ func (d *complaintDeltas) applyCounts(ctx context.Context, tx *sql.Tx) error {
 			segments[k] = c
 		}
 	}
-	if err := applyCountTable(ctx, tx, false, total); err != nil {
+	if err := applyCountTable(ctx, read, w, false, total); err != nil {
 		return err
 	}
-	return applyCountTable(ctx, tx, true, segments)
+	return applyCountTable(ctx, read, w, true, segments)
 }
 
 // applyCountTable adds deltas to complaint_daily or, segmented, to
 // complaint_daily_segment: it reads the current counts, checks that none
 // goes below zero, and writes the sums (rows summing to nothing go).
-func applyCountTable(ctx context.Context, tx *sql.Tx, segmented bool, deltas map[countKey]*[numCounts]int64) error {
+func applyCountTable(ctx context.Context, read rollupReader, w *rollupWrites, segmented bool, deltas map[countKey]*[numCounts]int64) error {
 	if len(deltas) == 0 {
 		return nil
 	}
@@ -351,7 +402,7 @@ func applyCountTable(ctx context.Context, tx *sql.Tx, segmented bool, deltas map
 		}
 		return closeRows(rows)
 	}
-	if err := readStored(ctx, tx, `SELECT `+keySelect+`, `+complaintCountCols+` FROM `+table, keyWhere, deltas, keyArgs, scan); err != nil {
+	if err := readStored(ctx, read, `SELECT `+keySelect+`, `+complaintCountCols+` FROM `+table, keyWhere, deltas, keyArgs, scan); err != nil {
 		return err
 	}
 	// Rows are written in primary key order: appending to a B-tree costs
@@ -387,7 +438,7 @@ func applyCountTable(ctx context.Context, tx *sql.Tx, segmented bool, deltas map
 		}
 	}
 	nKeys := len(keyArgs(countKey{}))
-	if err := execGroups(ctx, tx, `INSERT INTO `+table+` (`+keyCols+`, `+complaintCountCols+`) VALUES `,
+	if err := w.groups(ctx, `INSERT INTO `+table+` (`+keyCols+`, `+complaintCountCols+`) VALUES `,
 		`ON CONFLICT (`+keyCols+`) DO UPDATE SET opened = excluded.opened, negative = excluded.negative,
 		escalated = excluded.escalated, responded = excluded.responded, resolutions = excluded.resolutions,
 		reopens = excluded.reopens, resolved = excluded.resolved, reopened = excluded.reopened, fcr = excluded.fcr,
@@ -396,14 +447,14 @@ func applyCountTable(ctx context.Context, tx *sql.Tx, segmented bool, deltas map
 		nKeys+numCounts, upserts); err != nil {
 		return err
 	}
-	return execEach(ctx, tx, `DELETE FROM `+table+` WHERE `+keyWhere, nKeys, deletes)
+	return w.each(ctx, `DELETE FROM `+table+` WHERE `+keyWhere, nKeys, deletes)
 }
 
 // readStored passes the stored rows of a rollup that deltas change to
 // scan: the whole table (query) when many keys changed, as a large import
 // touches most of its rows anyway and one scan costs less than a lookup
 // per row; else one lookup per key (query WHERE keyWhere).
-func readStored[K comparable, V any](ctx context.Context, tx *sql.Tx, query, keyWhere string, deltas map[K]V,
+func readStored[K comparable, V any](ctx context.Context, tx rollupReader, query, keyWhere string, deltas map[K]V,
 	keyArgs func(K) []any, scan func(*sql.Rows) error) error {
 	if len(deltas) > bulkKeys {
 		rows, err := tx.QueryContext(ctx, query)
@@ -476,7 +527,7 @@ func execEach(ctx context.Context, tx *sql.Tx, query string, perRow int, args []
 	return nil
 }
 
-func (d *complaintDeltas) applyDurations(ctx context.Context, tx *sql.Tx) error {
+func (d *complaintDeltas) applyDurations(ctx context.Context, read rollupReader, w *rollupWrites) error {
 	if len(d.durs) == 0 {
 		return nil
 	}
@@ -510,7 +561,7 @@ func (d *complaintDeltas) applyDurations(ctx context.Context, tx *sql.Tx) error 
 	keyArgs := func(k durKey) []any {
 		return []any{string(k.dim), int64(k.day), string(measureNames[k.measure]), k.value}
 	}
-	if err := readStored(ctx, tx, query, `dim = ? AND day = ? AND measure = ? AND value = ?`, byKey, keyArgs, scan); err != nil {
+	if err := readStored(ctx, read, query, `dim = ? AND day = ? AND measure = ? AND value = ?`, byKey, keyArgs, scan); err != nil {
 		return err
 	}
 	keys := slices.Collect(maps.Keys(byKey))
@@ -546,11 +597,11 @@ func (d *complaintDeltas) applyDurations(ctx context.Context, tx *sql.Tx) error 
 			deletes = append(deletes, keyArgs(k)...)
 		}
 	}
-	if err := execGroups(ctx, tx, `INSERT INTO complaint_duration (dim, day, measure, value, buckets) VALUES `,
+	if err := w.groups(ctx, `INSERT INTO complaint_duration (dim, day, measure, value, buckets) VALUES `,
 		`ON CONFLICT (dim, day, measure, value) DO UPDATE SET buckets = excluded.buckets`, 5, upserts); err != nil {
 		return err
 	}
-	return execEach(ctx, tx, `DELETE FROM complaint_duration WHERE dim = ? AND day = ? AND measure = ? AND value = ?`, 4, deletes)
+	return w.each(ctx, `DELETE FROM complaint_duration WHERE dim = ? AND day = ? AND measure = ? AND value = ?`, 4, deletes)
 }
 
 // encodeBuckets writes a histogram as varint pairs (gap to the previous
