@@ -252,10 +252,7 @@ func (i *complaintImport) Commit() (data.ImportBatch, error) {
 			if err := <-merged; err != nil || !write {
 				return err
 			}
-			if err := w.flush(i.ctx, i.tx); err != nil {
-				return err
-			}
-			return i.deltas.applySLA(i.ctx, i.tx)
+			return i.deltas.write(i.ctx, i.tx, w)
 		}
 	})
 }

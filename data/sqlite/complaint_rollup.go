@@ -283,10 +283,22 @@ func b2i(b bool) int64 {
 // apply writes the deltas. CHECK constraints turn a count going below
 // zero into an error instead of a silently wrong chart.
 func (d *complaintDeltas) apply(ctx context.Context, tx *sql.Tx) error {
-	if err := d.merge(ctx, tx, &rollupWrites{tx: tx}); err != nil {
+	w := &rollupWrites{tx: tx}
+	if err := d.merge(ctx, tx, w); err != nil {
 		return err
 	}
-	return d.applySLA(ctx, tx)
+	return d.write(ctx, tx, w)
+}
+
+// write runs the writes merge kept in w, then the SLA counts' changes.
+func (d *complaintDeltas) write(ctx context.Context, tx *sql.Tx, w *rollupWrites) error {
+	if err := w.flush(ctx, tx); err != nil {
+		return fmt.Errorf("update complaint rollups: %w", err)
+	}
+	if err := d.applySLA(ctx, tx); err != nil {
+		return fmt.Errorf("update SLA counts: %w", err)
+	}
+	return nil
 }
 
 // merge reads the stored count and duration rollup rows the deltas
