@@ -142,32 +142,40 @@ func TestComplaintImportDedupRollbackUndo(t *testing.T) {
 // The rollups come out the same when apply reads whole tables (the path
 // of large imports) as when it reads row by row.
 func TestComplaintRollupsBulkPath(t *testing.T) {
+	bothReadPaths(t, func(t *testing.T) {
+		db := openTest(t)
+		ctx := context.Background()
+		b := importComplaints(t, db, "bulk", ticketRows(90))
+		checkComplaints(t, db)
+		list, _ := db.ListComplaints(ctx, data.ComplaintFilter{OpenOnly: true}, data.Page{Limit: 3})
+		for _, c := range list {
+			c.Verdict = data.VerdictSatisfied
+			c.Type = data.TypePraise
+			if err := db.UpdateComplaint(ctx, &c); err != nil {
+				t.Fatal(err)
+			}
+			mustEvent(t, db, c.ID, move(time.Time{}, data.StatusResolved))
+		}
+		checkComplaints(t, db)
+		if _, err := db.DeleteImportBatch(ctx, b.ID); err != nil {
+			t.Fatal(err)
+		}
+		checkComplaints(t, db)
+		if n := countRows(t, db, "complaint_daily_segment") + countRows(t, db, "complaint_duration"); n != 0 {
+			t.Fatalf("%d rollup rows left", n)
+		}
+	})
+}
+
+// bothReadPaths runs test with the stored rollup rows read whole tables
+// at a time and row by row (see readStored).
+func bothReadPaths(t *testing.T, test func(t *testing.T)) {
 	for _, keys := range []int{0, 1 << 30} {
 		t.Run(fmt.Sprint(keys), func(t *testing.T) {
 			old := bulkKeys
 			bulkKeys = keys
 			t.Cleanup(func() { bulkKeys = old })
-			db := openTest(t)
-			ctx := context.Background()
-			b := importComplaints(t, db, "bulk", ticketRows(90))
-			checkComplaints(t, db)
-			list, _ := db.ListComplaints(ctx, data.ComplaintFilter{OpenOnly: true}, data.Page{Limit: 3})
-			for _, c := range list {
-				c.Verdict = data.VerdictSatisfied
-				c.Type = data.TypePraise
-				if err := db.UpdateComplaint(ctx, &c); err != nil {
-					t.Fatal(err)
-				}
-				mustEvent(t, db, c.ID, move(time.Time{}, data.StatusResolved))
-			}
-			checkComplaints(t, db)
-			if _, err := db.DeleteImportBatch(ctx, b.ID); err != nil {
-				t.Fatal(err)
-			}
-			checkComplaints(t, db)
-			if n := countRows(t, db, "complaint_daily_segment") + countRows(t, db, "complaint_duration"); n != 0 {
-				t.Fatalf("%d rollup rows left", n)
-			}
+			test(t)
 		})
 	}
 }
@@ -231,22 +239,17 @@ func TestBulkComplaintImportRebuildsSLAIndex(t *testing.T) {
 // the days of a first adds to what the first stored, by row and by whole
 // table, and the rollups match a recount.
 func TestComplaintImportMergesStoredRollups(t *testing.T) {
-	for _, keys := range []int{0, 1 << 30} {
-		t.Run(fmt.Sprint(keys), func(t *testing.T) {
-			old := bulkKeys
-			bulkKeys = keys
-			t.Cleanup(func() { bulkKeys = old })
-			db := openTest(t)
-			importComplaints(t, db, "first", ticketRows(2500))
-			second := ticketRows(2500)
-			for i := range second {
-				second[i].ExternalID = "S-" + second[i].ExternalID
-			}
-			importComplaints(t, db, "second", second)
-			checkComplaints(t, db)
-			if n := countRows(t, db, "complaint"); n != 5000 {
-				t.Fatalf("%d complaints, want 5000", n)
-			}
-		})
-	}
+	bothReadPaths(t, func(t *testing.T) {
+		db := openTest(t)
+		importComplaints(t, db, "first", ticketRows(2500))
+		second := ticketRows(2500)
+		for i := range second {
+			second[i].ExternalID = "S-" + second[i].ExternalID
+		}
+		importComplaints(t, db, "second", second)
+		checkComplaints(t, db)
+		if n := countRows(t, db, "complaint"); n != 5000 {
+			t.Fatalf("%d complaints, want 5000", n)
+		}
+	})
 }
