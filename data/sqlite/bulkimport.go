@@ -26,7 +26,8 @@ var errImportDone = errors.New("import already finished")
 // (OR ROLLBACK), and foreign keys, whose checks would still need the
 // journal, are off for the import's connection (see newBulkImport):
 // every key an import writes is one it numbered or looked up itself, in
-// a transaction that holds the write lock.
+// a transaction that holds the write lock, and before it commits the
+// clients it numbered are counted (checkKeys).
 const importInsert = "INSERT OR ROLLBACK INTO "
 
 // bulkImport is what the feedback and the complaint imports share: one
@@ -63,6 +64,7 @@ type bulkImport struct {
 	droppedIndexes []string // CREATE INDEX statements to run again at Commit
 
 	flush       func() error // the owner's: inserts the rows added but not inserted yet
+	checkKeys   func() error // the owner's, if any: run after the last flush, fails the import if a key it wrote names nothing
 	release     func()       // the owner's: closes what it prepared
 	bulkStarted func() error // the owner's, if any: called once the indexes are dropped
 }
@@ -409,6 +411,11 @@ func (i *bulkImport) commit(startRollups func() (finish func(write bool) error))
 	}
 	if err := i.flush(); err != nil {
 		return data.ImportBatch{}, i.fail(err)
+	}
+	if i.checkKeys != nil {
+		if err := i.checkKeys(); err != nil {
+			return data.ImportBatch{}, i.fail(err)
+		}
 	}
 	if i.droppedIndexes != nil {
 		// Whether it commits or fails from here, the connection's settings

@@ -82,6 +82,7 @@ type importClients struct {
 	seed    maphash.Seed
 	read    *sql.DB    // confirms a name found in stored: the import does not wait for its writer
 	nextID  int64      // the id of the next new client
+	firstID int64      // the id of the first new client
 	rows    *rowGroups // new clients (id, name, attr) not queued yet
 	updates [][]any    // (attr, id) of clients that took the attribute, not queued yet
 }
@@ -225,6 +226,7 @@ func (c *importClients) loadAll(ctx context.Context, tx *sql.Tx, read *sql.DB) e
 	if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(id), 0) + 1, count(*) FROM client`).Scan(&c.nextID, &count); err != nil {
 		return err
 	}
+	c.firstID = c.nextID
 	rows, err := tx.QueryContext(ctx, `SELECT id, name FROM client`)
 	if err != nil {
 		return err
@@ -246,6 +248,23 @@ func (c *importClients) loadAll(ctx context.Context, tx *sql.Tx, read *sql.DB) e
 		return err
 	}
 	c.stored = stored
+	return nil
+}
+
+// checkStored reports an error unless every client the import numbered
+// is stored: the import's rows name them while its connection checks no
+// foreign key (see importInsert). The writer must be idle.
+func (c *importClients) checkStored(ctx context.Context, tx *sql.Tx) error {
+	if c.stored == nil {
+		return nil // each new client was inserted at once, its id SQLite's
+	}
+	var n int64
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM client WHERE id >= ? AND id < ?`, c.firstID, c.nextID).Scan(&n); err != nil {
+		return err
+	}
+	if n != c.nextID-c.firstID {
+		return fmt.Errorf("the import numbered %d new clients but %d are stored", c.nextID-c.firstID, n)
+	}
 	return nil
 }
 

@@ -91,6 +91,7 @@ func (db *DB) BeginComplaintImport(ctx context.Context, b data.ImportBatch) (dat
 	imp.sla.queue = imp.writer
 	base.flush = imp.flush
 	base.bulkStarted = func() error { return imp.names.clients.loadAll(base.execCt, base.tx, db.read) }
+	base.checkKeys = func() error { return imp.names.clients.checkStored(base.execCt, base.tx) }
 	base.release = func() {
 		imp.writer.close()
 		imp.sla.close()

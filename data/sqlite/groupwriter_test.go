@@ -413,3 +413,40 @@ func TestBulkImportKeepsSparseIndexes(t *testing.T) {
 		t.Errorf("indexes after the import: %s, want %s", got, want)
 	}
 }
+
+// Before it commits, a bulk import counts the clients it numbered: its
+// connection checks no foreign key, and a client missing (here deleted
+// behind its back) fails the import instead of leaving complaints that
+// name nobody.
+func TestBulkImportChecksItsClients(t *testing.T) {
+	ctx := context.Background()
+	db := openTest(t)
+	rows := ticketRows(3000)
+	for i := range rows {
+		rows[i].ClientName = fmt.Sprintf("Client %d", i) // new ones after the import turns bulk
+	}
+	before := dumpComplaintTables(t, db)
+	imp, err := db.BeginComplaintImport(ctx, data.ImportBatch{Source: "big"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range rows {
+		if _, err := imp.Add(&rows[i]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ci := imp.(*complaintImport)
+	if err := ci.flush(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ci.tx.ExecContext(ctx, `DELETE FROM client WHERE id = (SELECT max(id) FROM client)`); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := imp.Commit(); err == nil || !strings.Contains(err.Error(), "new clients but") {
+		t.Fatalf("commit with a client missing: %v", err)
+	}
+	if dumpComplaintTables(t, db) != before {
+		t.Fatal("the failed import left rows behind")
+	}
+	checkForeignKeys(t, db, "after the failed import")
+}

@@ -59,6 +59,7 @@ func (db *DB) BeginFeedbackImport(ctx context.Context, b data.ImportBatch) (data
 	imp.writer = newGroupWriter(base.execCt, base.conn)
 	base.flush, base.release = imp.flush, imp.writer.close
 	base.bulkStarted = func() error { return imp.clients.loadAll(base.execCt, base.tx, db.read) }
+	base.checkKeys = func() error { return imp.clients.checkStored(base.execCt, base.tx) }
 	if err := imp.bulkImport.begin(b); err != nil {
 		base.abort()
 		return nil, fmt.Errorf("begin feedback import from %s: %w", b.Source, err)
