@@ -66,10 +66,14 @@ func missedCall(s string) bool {
 
 // answeredCall reports whether a call's status says it was picked up:
 // the call was handled, not a reply waiting for the client as a help
-// desk's "Answered" is.
+// desk's "Answered" is. Whole words: «Принят в работу» is a ticket's
+// state, not a call's.
 func answeredCall(s string) bool {
-	l := strings.ToLower(strings.TrimSpace(s))
-	return hasPrefixAny(l, "answered", "отвечен", "принят", "connected", "состоял")
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "answered", "отвечен", "отвечено", "принят", "connected", "состоялся", "успешный":
+		return true
+	}
+	return false
 }
 
 func hasPrefixAny(s string, prefixes ...string) bool {

@@ -286,6 +286,16 @@ func TestImportExchangeCallLog(t *testing.T) {
 	if c := got["55003"]; !c.Facts.Withdrawn {
 		t.Error("55003: a missed call resolved")
 	}
+
+	// A desk that files calls as tickets («ID звонка» beside a ticket's
+	// states): «Принят в работу» is in progress, not a call answered.
+	db := openStore(t)
+	path := writeFile(t, "desk_calls.csv", []byte("ID звонка;Дата;Статус\n1;03.02.2025 10:00;Принят в работу\n2;03.02.2025 11:00;Отвечен\n"))
+	importTickets(t, db, path, importer.Options{RejectsPath: "-"})
+	stored := storedTickets(t, db)
+	if stored["1"].Status != data.StatusInProgress || stored["2"].Status != data.StatusClosed {
+		t.Errorf("«Принят в работу» %q, «Отвечен» %q", stored["1"].Status, stored["2"].Status)
+	}
 }
 
 // A chat service's log of conversations in Russian (windows-1251, ";"):
