@@ -58,10 +58,15 @@ func isCallDirection(s string) bool {
 }
 
 // missedCall reports whether a call's direction or status says nobody
-// answered it.
+// answered it. Whole values: "No answer from the client" or «Пропущен
+// срок» are a ticket's states.
 func missedCall(s string) bool {
-	l := strings.ToLower(strings.TrimSpace(s))
-	return hasPrefixAny(l, "missed", "abandon", "no answer", "not answered", "no_answer", "пропущ", "неотвеч", "не отвеч", "непринят", "не принят")
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "missed", "missed call", "abandoned", "abandoned call", "no answer", "not answered", "no_answer", "unanswered call",
+		"пропущен", "пропущенный", "пропущенный звонок", "не отвечен", "неотвечен", "неотвеченный", "не принят", "непринят":
+		return true
+	}
+	return false
 }
 
 // answeredCall reports whether a call's status says it was picked up:

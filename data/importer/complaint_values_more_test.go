@@ -290,11 +290,18 @@ func TestImportExchangeCallLog(t *testing.T) {
 	// A desk that files calls as tickets («ID звонка» beside a ticket's
 	// states): «Принят в работу» is in progress, not a call answered.
 	db := openStore(t)
-	path := writeFile(t, "desk_calls.csv", []byte("ID звонка;Дата;Статус\n1;03.02.2025 10:00;Принят в работу\n2;03.02.2025 11:00;Отвечен\n"))
-	importTickets(t, db, path, importer.Options{RejectsPath: "-"})
+	path := writeFile(t, "desk_calls.csv", []byte("ID звонка;Дата;Статус\n1;03.02.2025 10:00;Принят в работу\n2;03.02.2025 11:00;Отвечен\n"+
+		"3;03.02.2025 12:00;Пропущен срок\n4;03.02.2025 13:00;Пропущенный\n"))
+	res = importTickets(t, db, path, importer.Options{RejectsPath: "-"})
 	stored := storedTickets(t, db)
-	if stored["1"].Status != data.StatusInProgress || stored["2"].Status != data.StatusClosed {
-		t.Errorf("«Принят в работу» %q, «Отвечен» %q", stored["1"].Status, stored["2"].Status)
+	if stored["1"].Status != data.StatusInProgress || stored["2"].Status != data.StatusClosed || stored["4"].Status != data.StatusClosed ||
+		!stored["4"].Facts.Withdrawn {
+		t.Errorf("«Принят в работу» %q, «Отвечен» %q, «Пропущенный» %q withdrawn %v", stored["1"].Status, stored["2"].Status,
+			stored["4"].Status, stored["4"].Facts.Withdrawn)
+	}
+	// «Пропущен срок» (a deadline missed) is no call nobody answered.
+	if _, ok := stored["3"]; ok && stored["3"].Facts.Withdrawn || !ok && res.Rejected != 1 {
+		t.Errorf("«Пропущен срок»: %+v, rejected %d", stored["3"].Facts, res.Rejected)
 	}
 }
 
