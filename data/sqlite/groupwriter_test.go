@@ -37,33 +37,54 @@ func TestImportFailsWholeWhenAQueuedGroupFails(t *testing.T) {
 	mustImport(t, db, "after", makeRows(10, 23)) // the write connection is free again
 }
 
-// The same for complaints, whose events go through the writer after them.
+// The same for complaints, whose events go through the writer after
+// them; and when the refusal rolls the whole transaction back at once
+// (RAISE(ROLLBACK), as a broken constraint does with INSERT OR ROLLBACK,
+// see importInsert): the indexes the import dropped are back, and the
+// write connection works on with its foreign keys on.
 func TestComplaintImportFailsWholeWhenAQueuedGroupFails(t *testing.T) {
-	ctx := context.Background()
-	db := openTest(t)
-	importComplaints(t, db, "zendesk", ticketRows(50))
-	rows := ticketRows(3000)
-	rows[2500].Events[1].Note = "boom"
-	refuse(t, db, "complaint_event", "note")
-	before := dumpComplaintTables(t, db)
+	for _, action := range []string{"ABORT", "ROLLBACK"} {
+		t.Run(action, func(t *testing.T) {
+			ctx := context.Background()
+			db := openTest(t)
+			importComplaints(t, db, "zendesk", ticketRows(50))
+			rows := ticketRows(3000)
+			rows[2500].Events[1].Note = "boom"
+			refuseBy(t, db, "complaint_event", "note", action)
+			before := dumpComplaintTables(t, db)
+			indexes := indexNames(t, db)
 
-	imp, err := db.BeginComplaintImport(ctx, data.ImportBatch{Source: "big"})
-	if err != nil {
-		t.Fatal(err)
+			imp, err := db.BeginComplaintImport(ctx, data.ImportBatch{Source: "big"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			addUntilRefused(t, imp, rows)
+			if dumpComplaintTables(t, db) != before {
+				t.Fatal("a failed import left complaints behind")
+			}
+			if got := indexNames(t, db); got != indexes {
+				t.Errorf("indexes after the rollback: %s, want %s", got, indexes)
+			}
+			importComplaints(t, db, "after", ticketRows(5))
+			checkForeignKeys(t, db, "after a failed import")
+		})
 	}
-	addUntilRefused(t, imp, rows)
-	if dumpComplaintTables(t, db) != before {
-		t.Fatal("a failed import left complaints behind")
-	}
-	importComplaints(t, db, "after", ticketRows(5))
 }
 
 // refuse makes SQLite refuse to insert a row of table whose column is
 // "boom", as a full disk or a broken file would refuse any row.
 func refuse(t *testing.T, db *DB, table, column string) {
 	t.Helper()
+	refuseBy(t, db, table, column, "ABORT")
+}
+
+// refuseBy refuses as refuse does, by RAISE(action): ROLLBACK ends the
+// whole transaction at once, as a broken constraint does with INSERT OR
+// ROLLBACK (see importInsert).
+func refuseBy(t *testing.T, db *DB, table, column, action string) {
+	t.Helper()
 	if _, err := db.write.ExecContext(context.Background(), `CREATE TRIGGER refuse_boom BEFORE INSERT ON `+table+`
-		WHEN NEW.`+column+` = 'boom' BEGIN SELECT RAISE(ABORT, 'refused by the test'); END`); err != nil {
+		WHEN NEW.`+column+` = 'boom' BEGIN SELECT RAISE(`+action+`, 'refused by the test'); END`); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -257,39 +278,6 @@ func TestFeedbackImportGroupsKeepTheirSize(t *testing.T) {
 	}
 }
 
-// A group that breaks a constraint makes SQLite roll the whole
-// transaction back at once (INSERT OR ROLLBACK, see importInsert), as
-// RAISE(ROLLBACK) does here: the import fails with the error, nothing of
-// it stays (its dropped indexes are back), rolling it back again is no
-// error, and the write connection works on with its foreign keys on.
-func TestComplaintImportRolledBackBySQLite(t *testing.T) {
-	ctx := context.Background()
-	db := openTest(t)
-	importComplaints(t, db, "zendesk", ticketRows(50))
-	rows := ticketRows(3000)
-	rows[2500].Events[1].Note = "boom"
-	if _, err := db.write.ExecContext(ctx, `CREATE TRIGGER refuse_boom BEFORE INSERT ON complaint_event
-		WHEN NEW.note = 'boom' BEGIN SELECT RAISE(ROLLBACK, 'refused by the test'); END`); err != nil {
-		t.Fatal(err)
-	}
-	before := dumpComplaintTables(t, db)
-	indexes := indexNames(t, db)
-
-	imp, err := db.BeginComplaintImport(ctx, data.ImportBatch{Source: "big"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	addUntilRefused(t, imp, rows)
-	if dumpComplaintTables(t, db) != before {
-		t.Fatal("an import rolled back by SQLite left complaints behind")
-	}
-	if got := indexNames(t, db); got != indexes {
-		t.Errorf("indexes after the rollback: %s, want %s", got, indexes)
-	}
-	importComplaints(t, db, "after", ticketRows(5))
-	checkForeignKeys(t, db, "after an import rolled back by SQLite")
-}
-
 // Rolled back by the caller after SQLite rolled it back, before any
 // call saw the failure (a user cancelling just then), the import is
 // rolled back without an error: there is nothing left to undo.
@@ -298,10 +286,7 @@ func TestRollbackAfterSQLiteRolledBack(t *testing.T) {
 	db := openTest(t)
 	rows := ticketRows(3000)
 	rows[2500].Events[1].Note = "boom"
-	if _, err := db.write.ExecContext(ctx, `CREATE TRIGGER refuse_boom BEFORE INSERT ON complaint_event
-		WHEN NEW.note = 'boom' BEGIN SELECT RAISE(ROLLBACK, 'refused by the test'); END`); err != nil {
-		t.Fatal(err)
-	}
+	refuseBy(t, db, "complaint_event", "note", "ROLLBACK")
 	imp, err := db.BeginComplaintImport(ctx, data.ImportBatch{Source: "big"})
 	if err != nil {
 		t.Fatal(err)
