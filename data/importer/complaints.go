@@ -362,30 +362,30 @@ var complaintAliases = map[Field][]string{
 	// «Время первого ответа» and «Время решения»: the values decide (see
 	// valuesFit). A duration «выполнения» may be the effort spent, not the
 	// time to a resolution: only its date is read.
-	FieldRespondedAt: {"дата первого ответа", "первый ответ", "дата ответа", "дата и время ответа", "время первого ответа", "время ответа", "first response at", "first reply at",
-		// A UK complaints log acknowledges a complaint first.
-		"date acknowledged", "acknowledged", "acknowledged on", "date of acknowledgement", "acknowledgement date", "acknowledgement sent",
-		"date responded", "responded on", "date of response", // the reply, unless the log acknowledges first (see acknowledgedShape)
-		"reply date", "replied at", "date replied", // a bot's or a mailbox's log: the answer to the message
-		"issue_responded", "issue responded", // Flipkart's contact centre (on Kaggle)
-		"first responded at", "responded at", "first response", "first response date", "first agent reply date", "first reply date",
-		"initial response time", "first response time", "responded time",
-		"date of first agent reply",                             // Deskpro
-		"answered at",                                           // a call centre's log: the call picked up
-		"responded date",                                        // ServiceDesk Plus
-		"responsedate",                                          // HaloPSA's API
-		"conversation first replied at", "first admin reply at", // Intercom
-		"дата ответа клиенту", "дата первого контакта", "date of first response", "first contact date", "date responded",
-		// A complaints process acknowledges receipt first (TAP's advice
-		// stages: Complaint Received, Acknowledged, Reviewed, Resolved).
-		"acknowledged", "date acknowledged", "acknowledged on", "acknowledgement date", "date of acknowledgement",
-		"first agent response", "responded on", "response date", "replied at", "first contact", "first touch", "acknowledged at",
-		// A Russian desk's reaction is the ticket taken into work. Not
-		// «Время реакции»: a duration in some exports, the deadline its
-		// SLA sets in others (Creatio's, beside «Фактическая реакция»).
-		"дата реакции", "первая реакция", "дата первой реакции",
-		"дата взятия в работу", "взята в работу", "взято в работу",
-		"фактическая реакция"}, // Creatio's case (RespondedOn),
+	FieldRespondedAt: slices.Concat([]string{"дата первого ответа", "первый ответ", "дата ответа", "дата и время ответа", "время первого ответа",
+		"время ответа", "first response at", "first reply at"},
+		// A complaints log acknowledges a complaint first (a UK one;
+		// TAP's advice stages: Complaint Received, Acknowledged,
+		// Reviewed, Resolved), then replies: the reply is its first
+		// response unless it acknowledges first (see acknowledgedShape).
+		acknowledgedHeaders, respondedHeaders, []string{
+			"reply date", "replied at", "date replied", // a bot's or a mailbox's log: the answer to the message
+			"issue_responded", "issue responded", // Flipkart's contact centre (on Kaggle)
+			"first responded at", "responded at", "first response", "first response date", "first agent reply date", "first reply date",
+			"initial response time", "first response time", "responded time",
+			"date of first agent reply",                             // Deskpro
+			"answered at",                                           // a call centre's log: the call picked up
+			"responded date",                                        // ServiceDesk Plus
+			"responsedate",                                          // HaloPSA's API
+			"conversation first replied at", "first admin reply at", // Intercom
+			"дата ответа клиенту", "дата первого контакта", "date of first response", "first contact date",
+			"first agent response", "response date", "first contact", "first touch", "acknowledged at",
+			// A Russian desk's reaction is the ticket taken into work. Not
+			// «Время реакции»: a duration in some exports, the deadline its
+			// SLA sets in others (Creatio's, beside «Фактическая реакция»).
+			"дата реакции", "первая реакция", "дата первой реакции",
+			"дата взятия в работу", "взята в работу", "взято в работу",
+			"фактическая реакция"}), // Creatio's case (RespondedOn),
 	// A unit in brackets is read by durationUnit.
 	FieldFirstResponse: {"время первого ответа", "время реакции", "время ответа", "first response time", "first reply time", "response time",
 		"time to first response", "first response", "time to first agent reply", "time to first reply", "first reply time (min)",
