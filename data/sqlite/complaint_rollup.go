@@ -283,7 +283,7 @@ func b2i(b bool) int64 {
 // apply writes the deltas. CHECK constraints turn a count going below
 // zero into an error instead of a silently wrong chart.
 func (d *complaintDeltas) apply(ctx context.Context, tx *sql.Tx) error {
-	w := &rollupWrites{tx: tx}
+	w := &rollupWrites{}
 	if err := d.merge(ctx, tx, w); err != nil {
 		return err
 	}
@@ -323,29 +323,19 @@ type rollupReader interface {
 	PrepareContext(ctx context.Context, query string) (*sql.Stmt, error)
 }
 
-// rollupWrites runs the writes of merged rollup rows in tx, or, without
-// one, keeps them for flush.
+// rollupWrites keeps the writes of merged rollup rows for flush.
 type rollupWrites struct {
-	tx   *sql.Tx
 	kept []func(context.Context, *sql.Tx) error
 }
 
-// groups runs or keeps execGroups.
-func (w *rollupWrites) groups(ctx context.Context, head, tail string, perRow int, args []any) error {
-	if w.tx != nil {
-		return execGroups(ctx, w.tx, head, tail, perRow, args)
-	}
+// groups keeps an execGroups.
+func (w *rollupWrites) groups(head, tail string, perRow int, args []any) {
 	w.kept = append(w.kept, func(ctx context.Context, tx *sql.Tx) error { return execGroups(ctx, tx, head, tail, perRow, args) })
-	return nil
 }
 
-// each runs or keeps execEach.
-func (w *rollupWrites) each(ctx context.Context, query string, perRow int, args []any) error {
-	if w.tx != nil {
-		return execEach(ctx, w.tx, query, perRow, args)
-	}
+// each keeps an execEach.
+func (w *rollupWrites) each(query string, perRow int, args []any) {
 	w.kept = append(w.kept, func(ctx context.Context, tx *sql.Tx) error { return execEach(ctx, tx, query, perRow, args) })
-	return nil
 }
 
 // flush runs the kept writes in tx.
@@ -450,16 +440,15 @@ func applyCountTable(ctx context.Context, read rollupReader, w *rollupWrites, se
 		}
 	}
 	nKeys := len(keyArgs(countKey{}))
-	if err := w.groups(ctx, `INSERT INTO `+table+` (`+keyCols+`, `+complaintCountCols+`) VALUES `,
+	w.groups(`INSERT INTO `+table+` (`+keyCols+`, `+complaintCountCols+`) VALUES `,
 		`ON CONFLICT (`+keyCols+`) DO UPDATE SET opened = excluded.opened, negative = excluded.negative,
 		escalated = excluded.escalated, responded = excluded.responded, resolutions = excluded.resolutions,
 		reopens = excluded.reopens, resolved = excluded.resolved, reopened = excluded.reopened, fcr = excluded.fcr,
 		fcr_reopen = excluded.fcr_reopen, satisfied = excluded.satisfied, with_verdict = excluded.with_verdict,
 		cancellations = excluded.cancellations`,
-		nKeys+numCounts, upserts); err != nil {
-		return err
-	}
-	return w.each(ctx, `DELETE FROM `+table+` WHERE `+keyWhere, nKeys, deletes)
+		nKeys+numCounts, upserts)
+	w.each(`DELETE FROM `+table+` WHERE `+keyWhere, nKeys, deletes)
+	return nil
 }
 
 // readStored passes the stored rows of a rollup that deltas change to
@@ -609,11 +598,10 @@ func (d *complaintDeltas) applyDurations(ctx context.Context, read rollupReader,
 			deletes = append(deletes, keyArgs(k)...)
 		}
 	}
-	if err := w.groups(ctx, `INSERT INTO complaint_duration (dim, day, measure, value, buckets) VALUES `,
-		`ON CONFLICT (dim, day, measure, value) DO UPDATE SET buckets = excluded.buckets`, 5, upserts); err != nil {
-		return err
-	}
-	return w.each(ctx, `DELETE FROM complaint_duration WHERE dim = ? AND day = ? AND measure = ? AND value = ?`, 4, deletes)
+	w.groups(`INSERT INTO complaint_duration (dim, day, measure, value, buckets) VALUES `,
+		`ON CONFLICT (dim, day, measure, value) DO UPDATE SET buckets = excluded.buckets`, 5, upserts)
+	w.each(`DELETE FROM complaint_duration WHERE dim = ? AND day = ? AND measure = ? AND value = ?`, 4, deletes)
+	return nil
 }
 
 // encodeBuckets writes a histogram as varint pairs (gap to the previous
