@@ -1025,17 +1025,16 @@ func parsePriority(s string) (data.Priority, bool) {
 		// Intercom stars a conversation "Priority": above the rest.
 		return data.PriorityHigh, true
 	}
-	if l != "" && l[0] >= '0' && l[0] <= '5' && (len(l) == 1 || l[1] == ' ' || l[1] == '-' || l[1] == '.') {
-		name := strings.TrimLeft(l[1:], " -.")
+	if name, ok := numberedLabel(l); ok {
 		if p, ok := priorityWord(name); ok {
 			return p, true
 		}
 		if slices.Contains(unsetPriorities, name) {
 			return data.PriorityNormal, true // IBM's help desk sample: "0 - Unassigned"
 		}
-		if l[0] != '0' {
-			return numberedPriorities[l[0]-'1'], true
-		}
+	}
+	if l != "" && l[0] >= '1' && l[0] <= '5' && (len(l) == 1 || l[1] == ' ' || l[1] == '-' || l[1] == '.') {
+		return numberedPriorities[l[0]-'1'], true
 	}
 	// A rank may be followed by its name ("P2 - High", "Sev 1 (Critical)"),
 	// which then says it.
