@@ -200,6 +200,8 @@ func newComplaintBuilder(p *plan, opt Options) *complaintBuilder {
 		b.parsePriority = glpiPriority
 	case p.format == FormatFreshdesk:
 		b.parsePriority = freshdeskPriority
+	case suiteCRMStatuses(p):
+		b.parsePriority = suiteCRMPriority
 	case deskproUrgency.fits(p):
 		b.parsePriority = deskproUrgency.parse
 	case rtPriorities.fits(p):
@@ -269,6 +271,18 @@ func planStatusParser(p *plan) (parse func(string) (data.Status, bool), skip fun
 			return st, ok
 		}, notAppeal
 	}
+	if suiteCRMStatuses(p) {
+		return func(s string) (data.Status, bool) {
+				state, status, _ := strings.Cut(strings.TrimSpace(s), "_")
+				if st, ok := parseStatus(status); ok {
+					return st, true
+				}
+				return parseStatus(state) // a status of the account's own
+			}, func(s string) bool {
+				_, status, _ := strings.Cut(s, "_")
+				return notAppeal(status)
+			}
+	}
 	if !liveAgentCodes(p) {
 		return statusParser(p.format), notAppeal
 	}
@@ -323,6 +337,35 @@ func liveAgentCodes(p *plan) bool {
 		}
 	}
 	return len(values) > 0
+}
+
+// suiteCRMStatuses reports whether the status column holds SuiteCRM's
+// keys of case statuses, the state and the status joined ("Open_New",
+// "Open_Pending Input", "Closed_Rejected"): its export writes the stored
+// keys, not the names it shows.
+func suiteCRMStatuses(p *plan) bool {
+	values := sampleValues(p, FieldStatus)
+	for _, v := range values {
+		state, status, ok := strings.Cut(v, "_")
+		if !ok || status == "" || !strings.EqualFold(state, "open") && !strings.EqualFold(state, "closed") {
+			return false
+		}
+	}
+	return len(values) > 0
+}
+
+// suiteCRMPriority reads SuiteCRM's priority keys: P1 is its "High", the
+// top of three (P1 is critical in the ITSM tools' P1 to P5).
+func suiteCRMPriority(s string) (data.Priority, bool) {
+	switch strings.ToUpper(strings.TrimSpace(s)) {
+	case "P1":
+		return data.PriorityHigh, true
+	case "P2":
+		return data.PriorityNormal, true
+	case "P3":
+		return data.PriorityLow, true
+	}
+	return parsePriority(s)
 }
 
 // bbbStatuses are the Better Business Bureau's closing statuses of a

@@ -128,3 +128,50 @@ func TestImportAcknowledgedThenResponded(t *testing.T) {
 		t.Errorf("without an acknowledgement: first response %v resolved %v", c.Facts.FirstResponseAt, c.Facts.ResolvedAt)
 	}
 }
+
+// Odoo Helpdesk's export: "Ticket IDs Sequence" numbers the ticket (the
+// ids were hashed), and its descriptions are HTML, kept as the text a
+// reader sees.
+func TestImportOdooHelpdesk(t *testing.T) {
+	got := importHelpDesk(t, "odoo_helpdesk_tickets.csv", importer.Options{Location: time.UTC}, map[string]ticketWant{
+		"00012": {status: data.StatusResolved, priority: data.PriorityHigh, resolved: time.Date(2024, 3, 6, 9, 10, 0, 0, time.UTC)},
+		"00013": {status: data.StatusInProgress, priority: data.PriorityLow, typ: data.TypeQuestion},
+		"00014": {status: data.StatusWaiting, priority: data.PriorityCritical},
+		"00015": {status: data.StatusClosed, priority: data.PriorityNormal},
+	})
+	for id, want := range map[string]string{
+		"00012": "I was charged twice for order S00042.\nPlease refund «one» of them.\nThanks,\nBrandon",
+		"00013": "Reset the password\nStill fails",
+		"00014": "The price was <5 EUR> less than promised & the leg broke", // no tag: the text as written
+		"00015": "",
+	} {
+		if c := got[id]; c.Description != want {
+			t.Errorf("%s: description %q, want %q", id, c.Description, want)
+		}
+	}
+}
+
+// SuiteCRM's export writes its stored keys: a status is the state and
+// the status joined ("Open_Pending Input" was read as in progress by its
+// "Open"), and P1 is its top priority of three, "High" (read as
+// critical). A duplicate case is no appeal of its own.
+func TestImportSuiteCRMCases(t *testing.T) {
+	got, res := importFixture(t, "suitecrm_cases.csv", importer.Options{Location: time.UTC}, 5)
+	if res.Skipped != 1 {
+		t.Errorf("skipped %d cases as no appeals, want the duplicate", res.Skipped)
+	}
+	for id, want := range map[string]struct {
+		status   data.Status
+		priority data.Priority
+	}{
+		"101": {data.StatusClosed, data.PriorityHigh},
+		"102": {data.StatusInProgress, data.PriorityNormal},
+		"103": {data.StatusWaiting, data.PriorityLow},
+		"104": {data.StatusClosed, data.PriorityNormal},
+		"106": {data.StatusNew, data.PriorityLow},
+	} {
+		if c := got[id]; c.Status != want.status || c.Priority != want.priority {
+			t.Errorf("%s: status %q priority %q, want %v", id, c.Status, c.Priority, want)
+		}
+	}
+}

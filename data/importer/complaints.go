@@ -223,9 +223,10 @@ var complaintAliases = map[Field][]string{
 		"#", "request id", "issue id", "ticket mask id", "заявка#",
 		// TOPdesk, Pyrus.
 		"incident number", "номер задачи",
-		"task id",         // Asana
-		"unique id",       // Flipkart's contact centre (on Kaggle)
-		"incident ticket", // an SLA report's export ("Incident Ticket", "Date Received", "Date Resolved")
+		"task id",             // Asana
+		"ticket ids sequence", // Odoo Helpdesk
+		"unique id",           // Flipkart's contact centre (on Kaggle)
+		"incident ticket",     // an SLA report's export ("Incident Ticket", "Date Received", "Date Resolved")
 		// City 311 open data (New York, Chicago, San Francisco, Austin),
 		// process-mining event logs, BPI Challenge incident logs.
 		"unique key", "sr number", "caseid", "service request (sr) number", "service request number", "service request id",

@@ -438,11 +438,11 @@ func (b *rowBase) moreTests() {
 	})
 }
 
-// clip reads a text cell cut to max characters: a complaint or an
-// answer is not refused for a long story (CFPB narratives run past
-// 20,000 characters), and the cut is reported.
+// clip reads a text cell, as plain text when written in HTML, cut to max
+// characters: a complaint or an answer is not refused for a long story
+// (CFPB narratives run past 20,000 characters), and the cut is reported.
 func (b *rowBase) clip(rec []string, row int, f Field, max int) string {
-	v := b.text(rec, f)
+	v := plainText(b.text(rec, f))
 	if len(v) <= max || utf8.RuneCountInString(v) <= max {
 		return v
 	}
