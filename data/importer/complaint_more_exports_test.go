@@ -1,6 +1,7 @@
 package importer_test
 
 import (
+	"slices"
 	"testing"
 	"time"
 
@@ -173,5 +174,24 @@ func TestImportSuiteCRMCases(t *testing.T) {
 		if c := got[id]; c.Status != want.status || c.Priority != want.priority {
 			t.Errorf("%s: status %q priority %q, want %v", id, c.Status, c.Priority, want)
 		}
+	}
+}
+
+// A monday.com board exported to Excel: the board's name, then each
+// group of items under its own name and header. Only the last group was
+// read; "Item ID" numbers the item, "Person" is its owner beside the
+// client, and "Stuck" (a default label) is in progress.
+func TestImportMondayBoard(t *testing.T) {
+	got, res := importFixture(t, "monday_board.xlsx", importer.Options{Location: time.UTC}, 4)
+	for id, want := range map[string]data.Status{"5001": data.StatusInProgress, "5002": data.StatusInProgress, "5003": data.StatusClosed, "5004": data.StatusClosed} {
+		if c, ok := got[id]; !ok || c.Status != want {
+			t.Errorf("%s: status %q, want %q", id, c.Status, want)
+		}
+	}
+	if c := got["5002"]; c.Assignee != "Ivan Petrov" || c.ClientName != "Globex" || c.Priority != data.PriorityNormal {
+		t.Errorf("5002: assignee %q client %q priority %q", c.Assignee, c.ClientName, c.Priority)
+	}
+	if !slices.ContainsFunc(res.Warnings, func(w importer.Message) bool { return w.Args["Sections"] == "Новые», «Решённые" }) {
+		t.Errorf("no warning naming the groups read: %v", res.Warnings)
 	}
 }

@@ -299,6 +299,7 @@ var statusWords = []struct {
 	{"deferred", data.StatusInProgress},
 	{"scheduled", data.StatusInProgress},
 	{"blocked", data.StatusInProgress},
+	{"stuck", data.StatusInProgress}, // monday.com's default labels: Working on it, Stuck, Done
 	{"monitoring", data.StatusInProgress},
 	{"draft", data.StatusNew},
 	{"paused", data.StatusWaiting}, // as "on hold"

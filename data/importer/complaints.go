@@ -225,6 +225,7 @@ var complaintAliases = map[Field][]string{
 		"incident number", "номер задачи",
 		"task id",             // Asana
 		"ticket ids sequence", // Odoo Helpdesk
+		"item id",             // monday.com
 		"unique id",           // Flipkart's contact centre (on Kaggle)
 		"incident ticket",     // an SLA report's export ("Incident Ticket", "Date Received", "Date Resolved")
 		// City 311 open data (New York, Chicago, San Francisco, Austin),
@@ -547,7 +548,8 @@ var complaintAliases = map[Field][]string{
 		"agent assigned", "назначена", "technician", "assignee user", "operator", // TOPdesk
 		"resource", "org:resource", // who did a step of a process-mining event log
 		"assigned user", "кому назначено", // SimpleOne
-		"owned by",       // Cherwell
+		"owned by",         // Cherwell
+		"person", "people", // monday.com's people column
 		"tech",           // SolarWinds Web Help Desk
 		"processor",      // SAP Service Cloud's ticket
 		"assigned users", // Kustomer's conversations (assignedUsers)

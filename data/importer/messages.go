@@ -100,6 +100,7 @@ const (
 	warnRejectsFile       = "import.warning.rejects_file"
 	warnTitleSkipped      = "import.warning.title_skipped"
 	warnSectionsSkipped   = "import.warning.sections_skipped"
+	warnSectionsJoined    = "import.warning.sections_joined"
 	warnMergedFilled      = "import.warning.merged_filled"
 	warnSummarySkipped    = "import.warning.summary_skipped"
 	warnFooterSkipped     = "import.warning.footer_skipped"

@@ -60,9 +60,11 @@ type plan struct {
 	dateLoc     *time.Location
 	warnings    []Message
 
-	// lastRow ends the table taken from a file of several (see
-	// ticketSection); 0 reads to the end.
-	lastRow int
+	// lastRow ends the tables taken from a file of several (see
+	// ticketSections); 0 reads to the end. sectionGaps are the rows
+	// between those tables.
+	lastRow     int
+	sectionGaps []rowRange
 
 	// banned are the columns left out of the score: star ratings, a
 	// review's rating (see starScale, reviewRecommend).
@@ -127,7 +129,7 @@ func (p *plan) open() (recordSource, error) {
 	if err != nil || p.lastRow <= 0 {
 		return src, err
 	}
-	return &sectionSource{recordSource: src, lastRow: p.lastRow}, nil
+	return &sectionSource{recordSource: src, lastRow: p.lastRow, gaps: p.sectionGaps}, nil
 }
 
 func (p *plan) openTable() (recordSource, error) {
