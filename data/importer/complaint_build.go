@@ -49,7 +49,8 @@ type complaintBuilder struct {
 	rated    bool // the verdict column may hold 1-5 ratings (Jira, CSAT)
 	vip      bool // the tier column is a VIP flag (see parseTier)
 	calls    callColumns
-	outbound int // calls the team made, skipped
+	chats    bool // a chat log: its conversations came by chat
+	outbound int  // calls the team made, skipped
 	// flagStatus is the status a yes of the status column means when the
 	// column is a yes/no flag (see statusFlag); "" otherwise.
 	flagStatus data.Status
@@ -187,6 +188,7 @@ func newComplaintBuilder(p *plan, opt Options) *complaintBuilder {
 		}
 	}
 	b.duplicate = duplicateColumn(p)
+	b.chats = chatLog(p)
 	if b.calls = findCallColumns(p); b.calls.log {
 		b.parseStatus = callStatus(b.parseStatus)
 	}
@@ -816,8 +818,13 @@ func (b *complaintBuilder) details(rec []string, row int, r *ticketRow) {
 	if r.channel == "" && typeChannel != data.ChannelOther {
 		r.channel = typeChannel
 	}
-	if _, mapped := b.col[FieldChannel]; !mapped && r.channel == "" && b.calls.log {
-		r.channel = data.ChannelPhone // a call log's calls
+	if _, mapped := b.col[FieldChannel]; !mapped && r.channel == "" {
+		switch {
+		case b.calls.log:
+			r.channel = data.ChannelPhone // a call log's calls
+		case b.chats:
+			r.channel = data.ChannelChat
+		}
 	}
 	r.client = b.person(rec, FieldClient)
 	if r.client == "" && b.clientAlt >= 0 && b.clientAlt < len(rec) {

@@ -30,6 +30,16 @@ var answeredHeaders = []string{"answered (y/n)", "answered y/n", "answered", "о
 // even without a direction.
 var callIDHeaders = []string{"call id", "id звонка", "номер звонка"}
 
+// chatHeaders name columns only a chat log has (LiveChat, JivoSite, a
+// site's chat widget): with them the file's conversations came by chat.
+var chatHeaders = []string{"chat id", "chat start date", "chat start time", "chat started", "chat duration", "chat duration (seconds)",
+	"id чата", "номер чата", "дата начала чата", "длительность чата"}
+
+// chatLog reports whether the file is a chat log.
+func chatLog(p *plan) bool {
+	return slices.ContainsFunc(p.cols, func(c column) bool { return slices.Contains(chatHeaders, spaced(c.norm)) })
+}
+
 type callDirection int
 
 const (

@@ -205,17 +205,27 @@ func TestImportBitrix24DealStages(t *testing.T) {
 // A chat service's log in English, each date and time apart ("Chat start
 // date", "Chat start time", "Chat end date", "Chat end time"), its
 // rating "rated good", "rated bad" or "not rated": the end closed no chat
-// and the rating was left out.
+// and the rating was left out. A chat log's conversations came by chat
+// (they had no channel).
 func TestImportChatLogEnglish(t *testing.T) {
 	got := importHelpDesk(t, "chat_log_en.csv", importer.Options{Location: time.UTC}, map[string]ticketWant{
-		"QX12AB": {status: data.StatusClosed, verdict: data.VerdictSatisfied, resolved: time.Date(2025, 2, 3, 9, 31, 40, 0, time.UTC)},
-		"QX12AC": {status: data.StatusClosed, verdict: data.VerdictNotSatisfied, resolved: time.Date(2025, 2, 3, 10, 20, 0, 0, time.UTC)},
-		"QX12AD": {status: data.StatusNew},
+		"QX12AB": {status: data.StatusClosed, channel: data.ChannelChat, verdict: data.VerdictSatisfied, resolved: time.Date(2025, 2, 3, 9, 31, 40, 0, time.UTC)},
+		"QX12AC": {status: data.StatusClosed, channel: data.ChannelChat, verdict: data.VerdictNotSatisfied, resolved: time.Date(2025, 2, 3, 10, 20, 0, 0, time.UTC)},
+		"QX12AD": {status: data.StatusNew, channel: data.ChannelChat},
 	})
 	if c := got["QX12AC"]; !c.OpenedAt.Equal(time.Date(2025, 2, 3, 10, 2, 11, 0, time.UTC)) || c.ClientName != "Guest 55" ||
 		!c.Facts.FirstResponseAt.Equal(c.OpenedAt.Add(410*time.Second)) {
 		t.Errorf("QX12AC: opened %v client %q first response %v", c.OpenedAt, c.ClientName, c.Facts.FirstResponseAt)
 	}
+}
+
+// LiveChat's chat report rates a chat under "Rate": it was left out.
+func TestImportLiveChatRate(t *testing.T) {
+	importHelpDesk(t, "livechat_chats.csv", importer.Options{Location: time.UTC}, map[string]ticketWant{
+		"RX1": {status: data.StatusClosed, channel: data.ChannelChat, verdict: data.VerdictSatisfied, resolved: time.Date(2024, 3, 1, 10, 12, 0, 0, time.UTC)},
+		"RX2": {status: data.StatusClosed, channel: data.ChannelChat, verdict: data.VerdictNotSatisfied, resolved: time.Date(2024, 3, 1, 11, 30, 0, 0, time.UTC)},
+		"RX3": {status: data.StatusClosed, channel: data.ChannelChat, resolved: time.Date(2024, 3, 2, 9, 5, 0, 0, time.UTC)},
+	})
 }
 
 // A call centre's log: "Call ID" numbers the call, "Answered at" is the

@@ -582,7 +582,7 @@ var complaintAliases = map[Field][]string{
 		"resolution notes", "resolution note", "solution notes", // an incident log
 		"отметка о принятых мерах", "принятые меры по отзыву"}, // a shop's book of reviews: what was done
 	FieldVerdict: {"оценка клиента", "удовлетворенность", "удовлетворённость", "отзыв клиента", "оценка", "satisfaction", "verdict", "csat",
-		"satisfaction rating", "rating", "conversation rating", "chat rating", "customer satisfaction rating", "happiness rating",
+		"satisfaction rating", "rating", "conversation rating", "chat rating", "rate", "customer satisfaction rating", "happiness rating",
 		"satisfaction survey score", "customer rating", "user satisfaction", "customer satisfaction",
 		// Registers ask it as a question: «Клиент доволен?», "Customer satisfied?".
 		"клиент доволен", "доволен ли клиент", "клиент удовлетворен", "клиент удовлетворён", "доволен", "удовлетворен", "удовлетворён",
