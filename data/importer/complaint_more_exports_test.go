@@ -195,3 +195,40 @@ func TestImportMondayBoard(t *testing.T) {
 		t.Errorf("no warning naming the groups read: %v", res.Warnings)
 	}
 }
+
+// Omnidesk names the client who wrote «Пользователь»: it was left out.
+func TestImportOmnidesk(t *testing.T) {
+	got, res := importFixture(t, "omnidesk_tickets.csv", importer.Options{Location: time.UTC}, 3)
+	if res.Skipped != 1 {
+		t.Errorf("skipped %d, want the spam", res.Skipped)
+	}
+	for id, want := range map[string]string{"215-123456": "Иван Петров", "215-123457": "Анна Ким", "215-123459": "Пётр Лис"} {
+		if c := got[id]; c.ClientName != want {
+			t.Errorf("%s: client %q, want %q", id, c.ClientName, want)
+		}
+	}
+	if c := got["215-123456"]; c.Status != data.StatusClosed || c.Verdict != data.VerdictSatisfied || c.Assignee != "Ольга Смирнова" {
+		t.Errorf("215-123456: status %q verdict %q assignee %q", c.Status, c.Verdict, c.Assignee)
+	}
+}
+
+// Helpshift's "CSAT Rating" (1 to 5) was left out, "Pending
+// Reassignment" (the issue waits for an agent) was read as waiting for
+// the client, whose clock stands still.
+func TestImportHelpshift(t *testing.T) {
+	importHelpDesk(t, "helpshift_issues.csv", importer.Options{Location: time.UTC}, map[string]ticketWant{
+		"4021": {status: data.StatusResolved, verdict: data.VerdictSatisfied, resolved: time.Date(2024, 4, 1, 14, 0, 0, 0, time.UTC)},
+		"4022": {status: data.StatusInProgress},
+		"4023": {status: data.StatusWaiting},
+		"4024": {status: data.StatusClosed, verdict: data.VerdictNotSatisfied, resolved: time.Date(2024, 4, 2, 10, 10, 0, 0, time.UTC)},
+	})
+}
+
+// Dixa's "csat_rating" (1 to 5) was left out.
+func TestImportDixa(t *testing.T) {
+	importHelpDesk(t, "dixa_conversations.csv", importer.Options{Location: time.UTC}, map[string]ticketWant{
+		"88001": {status: data.StatusClosed, channel: data.ChannelEmail, verdict: data.VerdictSatisfied, resolved: time.Date(2024, 5, 1, 9, 0, 0, 0, time.UTC)},
+		"88002": {status: data.StatusInProgress, channel: data.ChannelChat},
+		"88003": {status: data.StatusClosed, channel: data.ChannelPhone, verdict: data.VerdictNotSatisfied, resolved: time.Date(2024, 5, 2, 10, 30, 0, 0, time.UTC)},
+	})
+}

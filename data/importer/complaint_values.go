@@ -300,6 +300,11 @@ var statusWords = []struct {
 	{"scheduled", data.StatusInProgress},
 	{"blocked", data.StatusInProgress},
 	{"stuck", data.StatusInProgress}, // monday.com's default labels: Working on it, Stuck, Done
+	// Helpshift: the client wrote again, or the issue waits for an agent
+	// to take it; the agent replied, and the client is to answer.
+	{"new for agent", data.StatusInProgress},
+	{"pending reassignment", data.StatusInProgress},
+	{"agent replied", data.StatusWaiting},
 	{"monitoring", data.StatusInProgress},
 	{"draft", data.StatusNew},
 	{"paused", data.StatusWaiting}, // as "on hold"

@@ -459,6 +459,7 @@ var complaintAliases = map[Field][]string{
 	FieldClient: {"корреспондент, фио корреспондента", "фио корреспондента", "клиент", "заявитель", "фио", "фио клиента", "имя клиента", "контрагент", "компания", "организация", "client", "customer",
 		"customer name", "client name", "requester", "contact", "contact name", "person", "reporter", "customer user", "customer id", "organization",
 		"посетитель", "имя посетителя", "visitor", "visitor name", // a chat log: the site's visitor
+		"пользователь",                                         // Omnidesk: the client who wrote
 		"ваше имя", "ваше фио", "ваши фио", "имя", "your name", // a complaint form asks the client
 		"полное имя",                               // Freshdesk in Russian ("Full name")
 		"запрашивающий",                            // Zendesk in Russian ("Requester")
@@ -587,7 +588,7 @@ var complaintAliases = map[Field][]string{
 		// Registers ask it as a question: «Клиент доволен?», "Customer satisfied?".
 		"клиент доволен", "доволен ли клиент", "клиент удовлетворен", "клиент удовлетворён", "доволен", "удовлетворен", "удовлетворён",
 		"оценка обслуживания", "оценка качества", "оценка качества обслуживания", "оценка сервиса", "customer satisfied", "client satisfied",
-		"satisfied", "customer happy", "csat score",
+		"satisfied", "customer happy", "csat score", "csat rating", // Helpshift, Dixa (csat_rating)
 		"уровень удовлетворенности", "уровень удовлетворённости", // Creatio's case
 		"оценка ответа", "оценка заявителя", // the Gosuslugi feedback platform: the citizen rates the answer
 		"survey result", "survey results", "результаты опроса", "результат опроса"}, // Freshdesk's satisfaction survey
