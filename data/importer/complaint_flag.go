@@ -1,6 +1,10 @@
 package importer
 
-import "caredesk/data"
+import (
+	"strings"
+
+	"caredesk/data"
+)
 
 // resolvedFlagHeaders name a column saying, yes or no and without a date,
 // whether a ticket was resolved or closed: a call centre's "Resolved"
@@ -38,6 +42,9 @@ func (p *plan) statusByFlag() {
 // (statusFlag) reads as its status, a no as no status (the events decide).
 func (b *complaintBuilder) statusText(rec []string) string {
 	v := b.text(rec, FieldStatus)
+	if b.eventLog && strings.EqualFold(v, "unmatched") {
+		return "" // BPI Challenge 2013's step of no known state: the state stays
+	}
 	if b.flagStatus == "" || v == "" {
 		return v
 	}
