@@ -73,7 +73,8 @@ func isCallDirection(s string) bool {
 func missedCall(s string) bool {
 	switch strings.ToLower(strings.TrimSpace(s)) {
 	case "missed", "missed call", "abandoned", "abandoned call", "no answer", "not answered", "no_answer", "unanswered call",
-		"пропущен", "пропущенный", "пропущенный звонок", "не отвечен", "неотвечен", "неотвеченный", "не принят", "непринят":
+		"пропущен", "пропущенный", "пропущенный звонок", "не отвечен", "неотвечен", "неотвеченный", "не принят", "непринят",
+		"voicemail", "voice mail", "голосовая почта": // the caller left a message: nobody picked up (Aircall)
 		return true
 	}
 	return false
@@ -85,7 +86,7 @@ func missedCall(s string) bool {
 // state, not a call's.
 func answeredCall(s string) bool {
 	switch strings.ToLower(strings.TrimSpace(s)) {
-	case "answered", "отвечен", "отвечено", "принят", "connected", "состоялся", "успешный":
+	case "answered", "отвечен", "отвечено", "принят", "connected", "call connected", "accepted", "состоялся", "успешный":
 		return true
 	}
 	return false

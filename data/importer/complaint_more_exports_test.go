@@ -232,3 +232,34 @@ func TestImportDixa(t *testing.T) {
 		"88003": {status: data.StatusClosed, channel: data.ChannelPhone, verdict: data.VerdictNotSatisfied, resolved: time.Date(2024, 5, 2, 10, 30, 0, 0, time.UTC)},
 	})
 }
+
+// Freshchat times in seconds, "(in secs)": the numbers were read as
+// hours (45 seconds to the first response became 45 hours).
+func TestImportFreshchatSeconds(t *testing.T) {
+	got := importHelpDesk(t, "freshchat_conversations.csv", importer.Options{Location: time.UTC}, map[string]ticketWant{
+		"fc-1": {status: data.StatusResolved, channel: data.ChannelChat, verdict: data.VerdictSatisfied, resolved: time.Date(2024, 3, 1, 10, 30, 0, 0, time.UTC)},
+		"fc-2": {status: data.StatusInProgress, channel: data.ChannelChat},
+		"fc-3": {status: data.StatusNew, channel: data.ChannelChat},
+	})
+	for id, want := range map[string]time.Duration{"fc-1": 45 * time.Second, "fc-2": 2 * time.Minute} {
+		if c := got[id]; c.Facts.FirstResponseAt.Sub(c.OpenedAt) != want {
+			t.Errorf("%s: first response after %v, want %v", id, c.Facts.FirstResponseAt.Sub(c.OpenedAt), want)
+		}
+	}
+}
+
+// Aircall's call log: a call that went to voicemail was rejected as an
+// unknown status; nobody picked it up, so it closes unresolved, as a
+// missed call does.
+func TestImportAircallVoicemail(t *testing.T) {
+	got, _ := importFixture(t, "aircall_calls.csv", importer.Options{Location: time.UTC}, 3)
+	for _, id := range []string{"5002", "5004"} {
+		if c := got[id]; c.Status != data.StatusClosed || !c.Facts.ResolvedAt.IsZero() || !c.Facts.Withdrawn || c.Channel != data.ChannelPhone {
+			t.Errorf("%s: status %q resolved %v withdrawn %v channel %q, want closed unresolved by phone", id, c.Status, c.Facts.ResolvedAt,
+				c.Facts.Withdrawn, c.Channel)
+		}
+	}
+	if c := got["5001"]; c.Status != data.StatusClosed || !c.Facts.ResolvedAt.Equal(time.Date(2024, 3, 1, 9, 5, 0, 0, time.UTC)) {
+		t.Errorf("5001: status %q resolved %v", c.Status, c.Facts.ResolvedAt)
+	}
+}

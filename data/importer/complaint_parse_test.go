@@ -96,9 +96,16 @@ func TestParseDuration(t *testing.T) {
 			t.Errorf("parseDuration(%q) = %v %v, want %v %v", c.in, got, ok, c.want, c.ok)
 		}
 	}
-	if durationUnit("First reply time in minutes") != unitMinutes || durationUnit("Время решения, ч") != unitHours ||
-		durationUnit("Время реакции (мин)") != unitMinutes || durationUnit("Resolution time (in hrs)") != unitHours {
-		t.Error("duration units from headers")
+	for header, want := range map[string]durationScale{
+		"First reply time in minutes": unitMinutes, "Время решения, ч": unitHours, "Время реакции (мин)": unitMinutes,
+		"Resolution time (in hrs)": unitHours, "Duration": unitHours,
+		// A unit's word was missed: these were read as hours.
+		"First Response Time (in secs)": unitSeconds, "Resolution Time (in mins)": unitMinutes, "talk_time_sec": unitSeconds,
+		"wait_mins": unitMinutes, "Срок, суток": unitDays,
+	} {
+		if got := durationUnit(header); got != want {
+			t.Errorf("durationUnit(%q) = %v, want %v", header, got, want)
+		}
 	}
 }
 

@@ -3,6 +3,7 @@ package importer
 import (
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -801,10 +802,24 @@ func detectTicketFormat(cols []column, _ int) string {
 	return FormatGeneric
 }
 
+// unitWords are the words of a header that say what its numbers count.
+var unitWords = map[string]durationScale{
+	"sec": unitSeconds, "secs": unitSeconds, "seconds": unitSeconds, "сек": unitSeconds, "секунд": unitSeconds, "секунды": unitSeconds,
+	"min": unitMinutes, "mins": unitMinutes, "minutes": unitMinutes, "мин": unitMinutes, "минут": unitMinutes, "минуты": unitMinutes,
+	"hr": unitHours, "hrs": unitHours, "hours": unitHours, "ч": unitHours, "час": unitHours, "часов": unitHours, "часы": unitHours,
+	"days": unitDays, "дн": unitDays, "дней": unitDays, "дни": unitDays, "суток": unitDays, "сутки": unitDays,
+}
+
 // durationUnit is what a bare number in a duration column counts, read
 // from its header: Zendesk writes minutes, most registers hours.
 func durationUnit(header string) durationScale {
 	h := strings.ToLower(header)
+	// A unit's word: "(in secs)" (Freshchat), "(mins)", "wait_sec".
+	for _, w := range strings.FieldsFunc(h, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if u, ok := unitWords[w]; ok {
+			return u
+		}
+	}
 	switch {
 	case strings.Contains(h, "minute") || strings.Contains(h, "(min") || strings.Contains(h, "мин"):
 		return unitMinutes

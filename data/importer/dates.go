@@ -55,6 +55,7 @@ type dateValue struct {
 	yearFirst     bool // 2019 Jan 03
 	timeSep       byte // ':' or, in "10.00", '.'
 	timeFirst     bool // 10:00 05.03.2024
+	weekday       int  // 1 + the time.Weekday a leading day name gives ("Fri 03/01/2024"); 0 for none
 }
 
 var monthNames = map[string]int{
@@ -213,7 +214,7 @@ func scanDateFirst(s string, excel bool) (dateValue, error) {
 			return dateValue{kind: kindExcel, serial: f}, nil
 		}
 	}
-	s = trimWeekday(s)
+	s, weekday := trimWeekday(s)
 	sc := dateScanner{s: s}
 	c := sc.peek()
 	switch {
@@ -280,7 +281,7 @@ func scanDateFirst(s string, excel bool) (dateValue, error) {
 				v.kind = kindISO
 			}
 		case d1 <= 2 && (d3 == 4 || d3 == 2):
-			v = dateValue{a: n1, b: n2, year: n3, twoDigitYear: d3 == 2, sep: sep}
+			v = dateValue{a: n1, b: n2, year: n3, twoDigitYear: d3 == 2, sep: sep, weekday: weekday}
 			if sep == '.' {
 				v.kind = kindDotted
 			} else {
@@ -361,25 +362,47 @@ var weekdays = []string{"mon", "tue", "wed", "thu", "fri", "sat", "sun", "пн",
 // 2024 г."), longer than a prefix of weekdays may be.
 var weekdayNames = []string{"понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье"}
 
-// trimWeekday drops a leading day name and its comma.
-func trimWeekday(s string) string {
+// trimWeekday drops a leading day name and its comma. weekday is 1 +
+// the time.Weekday it names, 0 when s has none.
+func trimWeekday(s string) (rest string, weekday int) {
 	if len(s) < 4 || s[0] >= '0' && s[0] <= '9' {
-		return s
+		return s, 0
 	}
 	word, rest, ok := strings.Cut(s, " ")
 	if !ok {
-		return s
+		return s, 0
 	}
 	word = strings.ToLower(strings.TrimRight(word, ".,"))
-	if slices.Contains(weekdayNames, word) {
-		return strings.TrimSpace(rest)
+	// Both lists run from Monday: time.Weekday counts from Sunday.
+	if i := slices.Index(weekdayNames, word); i >= 0 {
+		return strings.TrimSpace(rest), (i+1)%7 + 1
 	}
-	for _, w := range weekdays {
+	for i, w := range weekdays {
 		if strings.HasPrefix(word, w) && len(word) <= len(w)+len("nesday") {
-			return strings.TrimSpace(rest)
+			return strings.TrimSpace(rest), (i%7+1)%7 + 1
 		}
 	}
-	return s
+	return s, 0
+}
+
+// weekdayOrder is the day/month order under which a numeric date falls
+// on the day its leading day name gives ("Fri 03/01/2024" is 1 March);
+// ok=false when it names none, or both orders or neither fit.
+func (v dateValue) weekdayOrder() (DateOrder, bool) {
+	if v.weekday == 0 || v.a == v.b {
+		return DateAuto, false
+	}
+	on := func(day, month int) bool {
+		t := time.Date(v.year, time.Month(month), day, 0, 0, 0, 0, time.UTC)
+		return t.Day() == day && t.Weekday() == time.Weekday(v.weekday-1)
+	}
+	switch dmy, mdy := on(v.a, v.b), on(v.b, v.a); {
+	case dmy && !mdy:
+		return DMY, true
+	case mdy && !dmy:
+		return MDY, true
+	}
+	return DateAuto, false
 }
 
 // scanTime reads an optional time of day and zone after the date.
@@ -821,10 +844,11 @@ func (st *dateColumnStats) add(s string, excel bool) {
 		if st.kinds[kindNumeric] == 1 {
 			st.firstNumeric = v
 		}
+		order, named := v.weekdayOrder()
 		switch {
-		case v.a > 12 && v.b <= 12:
+		case v.a > 12 && v.b <= 12, v.a <= 12 && v.b <= 12 && named && order == DMY:
 			st.dayFirst++
-		case v.b > 12 && v.a <= 12:
+		case v.b > 12 && v.a <= 12, v.a <= 12 && v.b <= 12 && named && order == MDY:
 			st.monthFirst++
 		}
 	}

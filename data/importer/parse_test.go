@@ -82,6 +82,14 @@ func TestDateColumnOrder(t *testing.T) {
 		{[]string{"01.02.2024 10:00"}, DateAuto, true, "dd.mm.yyyy HH:MM"},
 		{[]string{"1532000000", "NA"}, DateAuto, true, "unix seconds"},
 		{[]string{"31-Jul-18"}, DateAuto, true, "dd-Mon-yy"},
+		// A leading day name tells the order where the numbers cannot:
+		// 1 March 2024 was a Friday, 3 January a Wednesday (RingCentral's
+		// call log); «пн» 4 March was a Monday.
+		{[]string{"Fri 03/01/2024", "Fri 03/01/2024"}, MDY, true, "mm/dd/yyyy"},
+		{[]string{"Fri, 01/03/2024 10:00"}, DMY, true, "dd/mm/yyyy HH:MM"},
+		{[]string{"пн 04/03/2024"}, DMY, true, "dd/mm/yyyy"},
+		{[]string{"Sun 03/01/2024"}, DateAuto, false, "dd/mm/yyyy or mm/dd/yyyy"}, // neither day fits
+		{[]string{"Tue 02/02/2024"}, DateAuto, false, "dd/mm/yyyy or mm/dd/yyyy"}, // both orders are the same day
 	}
 	for _, c := range cases {
 		var st dateColumnStats
