@@ -818,6 +818,9 @@ func (b *complaintBuilder) details(rec []string, row int, r *ticketRow) {
 	if r.channel == "" && typeChannel != data.ChannelOther {
 		r.channel = typeChannel
 	}
+	if b.chats && r.channel == data.ChannelWeb {
+		r.channel = data.ChannelChat // a chat log's «Виджет на сайте»: the site's chat
+	}
 	if _, mapped := b.col[FieldChannel]; !mapped && r.channel == "" {
 		switch {
 		case b.calls.log:

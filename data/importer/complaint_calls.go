@@ -33,7 +33,7 @@ var callIDHeaders = []string{"call id", "id звонка", "номер звон�
 // chatHeaders name columns only a chat log has (LiveChat, JivoSite, a
 // site's chat widget): with them the file's conversations came by chat.
 var chatHeaders = []string{"chat id", "chat start date", "chat start time", "chat started", "chat duration", "chat duration (seconds)",
-	"id чата", "номер чата", "дата начала чата", "длительность чата"}
+	"id чата", "номер чата", "дата начала чата", "длительность чата", "id диалога", "номер диалога", "дата начала диалога"}
 
 // chatLog reports whether the file is a chat log.
 func chatLog(p *plan) bool {

@@ -263,3 +263,17 @@ func TestImportAircallVoicemail(t *testing.T) {
 		t.Errorf("5001: status %q resolved %v", c.Status, c.Facts.ResolvedAt)
 	}
 }
+
+// Jivo's dialogs: «ID диалога» makes the file a chat log (its site
+// widget's dialogs were web forms), and «Время ответа оператора (сек)»
+// is the first response (left out).
+func TestImportJivoDialogs(t *testing.T) {
+	got := importHelpDesk(t, "jivo_dialogs.csv", importer.Options{Location: time.UTC}, map[string]ticketWant{
+		"55001": {status: data.StatusClosed, channel: data.ChannelChat, verdict: data.VerdictSatisfied, resolved: time.Date(2024, 3, 1, 10, 20, 0, 0, time.UTC)},
+		"55002": {status: data.StatusClosed, channel: data.ChannelChat, verdict: data.VerdictNotSatisfied, resolved: time.Date(2024, 3, 1, 11, 5, 0, 0, time.UTC)},
+		"55003": {status: data.StatusNew, channel: data.ChannelChat},
+	})
+	if c := got["55002"]; c.Facts.FirstResponseAt.Sub(c.OpenedAt) != 4*time.Minute || c.Assignee != "Ольга" || c.ClientName != "Борис" {
+		t.Errorf("55002: first response after %v, assignee %q client %q", c.Facts.FirstResponseAt.Sub(c.OpenedAt), c.Assignee, c.ClientName)
+	}
+}

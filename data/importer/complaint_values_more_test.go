@@ -320,11 +320,12 @@ func TestImportExchangeCallLog(t *testing.T) {
 // visitor, the operator, the visitor's rating of the chat and the first
 // message. It was refused for want of an opening date; now a chat with
 // an end is closed then, its response time in seconds read as such, and
-// one still going stays new.
+// one still going stays new. A chat from «Виджет на сайте» is the site's
+// chat (it was counted with web forms).
 func TestImportChatLog(t *testing.T) {
 	msk := time.UTC
 	got := importHelpDesk(t, "chat_log_ru_cp1251.csv", importer.Options{Location: msk}, map[string]ticketWant{
-		"771201": {status: data.StatusClosed, channel: data.ChannelWeb, verdict: data.VerdictSatisfied,
+		"771201": {status: data.StatusClosed, channel: data.ChannelChat, verdict: data.VerdictSatisfied,
 			resolved: time.Date(2025, 2, 3, 9, 31, 40, 0, msk)},
 		"771202": {status: data.StatusClosed, channel: data.ChannelChat, verdict: data.VerdictNotSatisfied,
 			resolved: time.Date(2025, 2, 3, 10, 20, 0, 0, msk)},

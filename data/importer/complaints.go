@@ -390,7 +390,7 @@ var complaintAliases = map[Field][]string{
 			"дата взятия в работу", "взята в работу", "взято в работу",
 			"фактическая реакция"}), // Creatio's case (RespondedOn),
 	// A unit in brackets is read by durationUnit.
-	FieldFirstResponse: {"время первого ответа", "время реакции", "время ответа", "first response time", "first reply time", "response time",
+	FieldFirstResponse: {"время первого ответа", "время реакции", "время ответа", "время ответа оператора", "first response time", "first reply time", "response time",
 		"time to first response", "first response", "time to first agent reply", "time to first reply", "first reply time (min)",
 		"first reply time (hrs)", "time to first response (seconds)", "time to first agent reply (hh:mm:ss)", "time to first reply (hh:mm:ss)",
 		"first response time (hrs)", "first response time (in hrs)",
