@@ -277,3 +277,18 @@ func TestImportJivoDialogs(t *testing.T) {
 		t.Errorf("55002: first response after %v, assignee %q client %q", c.Facts.FirstResponseAt.Sub(c.OpenedAt), c.Assignee, c.ClientName)
 	}
 }
+
+// Jira's REST API search results (a script's dump): each field is an
+// object ("fields.status.name", "fields.assignee.displayName"). The
+// last part alone, "name", made the status the client, and the status,
+// priority, assignee, reporter, resolution date and issue type were
+// left out.
+func TestImportJiraAPISearch(t *testing.T) {
+	got := importHelpDesk(t, "jira_api_search.json", importer.Options{Location: time.UTC}, map[string]ticketWant{
+		"SUP-1": {status: data.StatusClosed, priority: data.PriorityHigh, typ: data.TypeComplaint, resolved: time.Date(2024, 3, 2, 10, 0, 0, 0, time.UTC)},
+		"SUP-2": {status: data.StatusInProgress, priority: data.PriorityNormal, typ: data.TypeRequest},
+	})
+	if c := got["SUP-1"]; c.Assignee != "Anna Lee" || c.ClientName != "Bob Ray" || c.Subject != "Refund missing" {
+		t.Errorf("SUP-1: assignee %q client %q subject %q", c.Assignee, c.ClientName, c.Subject)
+	}
+}

@@ -311,6 +311,7 @@ var complaintAliases = map[Field][]string{
 		"resolved_at", "solved at", "resolution date", "date resolved", "resolved time", "resolved date",
 		"last resolved date",              // BMC Remedy: the final resolution of a reopened incident
 		"resolved date time",              // Ivanti's ResolvedDateTime
+		"resolutiondate",                  // Jira's API (fields.resolutiondate)
 		"completion date", "completed on", // SAP Service Cloud's ticket
 		"last done at", // Kustomer: a conversation is done when resolved
 		"resolution date/time", "resolution datetime", "date solved", "solved date", "date completed", "completed date/time",
@@ -421,7 +422,7 @@ var complaintAliases = map[Field][]string{
 		"критичность", "уровень важности", "степень важности", "уровень критичности", "severity", "severity level"},
 	// Zoho Desk's "Classification" holds Problem, Question, Request,
 	// Feature: a type, not a category.
-	FieldType: {"тип", "тип обращения", "вид обращения", "вид", "тип заявки", "тип запроса", "type", "ticket type", "issue type", "request type",
+	FieldType: {"тип", "тип обращения", "вид обращения", "вид", "тип заявки", "тип запроса", "type", "ticket type", "issue type", "issuetype", "request type",
 		"classification", "case type", "call type", // TOPdesk
 		// Redmine's tracker: Bug, Feature, Support («Ошибка», «Улучшение»).
 		"tracker", "трекер",

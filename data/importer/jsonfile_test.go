@@ -90,6 +90,23 @@ func TestImportJSONFeedback(t *testing.T) {
 	}
 }
 
+// An API's person object ("person": {"name", "email"}, Delighted's):
+// its name is the client, as "name" alone was before an object's name
+// came to name such a column ("fields.status.name" is a status).
+func TestImportJSONPersonObject(t *testing.T) {
+	answers := `[
+  {"id": "r1", "score": 9, "comment": "Great", "created_at": 1709287200, "person": {"id": "p1", "name": "Anna Lee", "email": "anna@x.com"}},
+  {"id": "r2", "score": 3, "comment": "Slow", "created_at": 1709373600, "person": {"id": "p2", "name": "Bob Ray", "email": "bob@x.com"}}
+]`
+	db := openStore(t)
+	if res := importFile(t, db, writeFile(t, "delighted.json", []byte(answers)), importer.Options{RejectsPath: "-"}); res.Imported != 2 {
+		t.Fatalf("imported %d: %+v", res.Imported, res.Rejects)
+	}
+	if got := byComment(t, db); got["Great"].ClientName != "Anna Lee" || got["Slow"].ClientName != "Bob Ray" {
+		t.Errorf("clients %q, %q", got["Great"].ClientName, got["Slow"].ClientName)
+	}
+}
+
 // A spreadsheet's cells as its API gives them: rows as arrays under a
 // first row of names, in an object beside the range (Google Sheets'
 // values), a row cut before its last empty cells.

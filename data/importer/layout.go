@@ -354,8 +354,9 @@ var aliases = map[Field][]string{
 		// rather than nowhere (a real "Touchpoint" column ranks first).
 		"department", "отдел", "product", "продукт", "услуга", "service", "team", "команда",
 		"location", "store", "branch", "филиал", "магазин", "точка продаж", "офис"},
-	FieldClient: {"client", "customer", "клиент", "customer name", "client name", "имя клиента", "company", "компания", "account", "name", "имя", "фио", "email", "e-mail",
-		"organization", "organisation", "организация", "account name", "company name"},
+	FieldClient: {"client", "customer", "клиент", "customer name", "client name", "имя клиента", "company", "компания", "account", "name", "имя", "фио",
+		"person", "respondent", // an API's person object written out by its name ("person.name")
+		"email", "e-mail", "organization", "organisation", "организация", "account name", "company name"},
 	// Delighted and Retently export customer properties under the names the
 	// company gave them: a plan or tier is the segment.
 	FieldSegment: {"segment", "сегмент", "customer segment", "client segment", "сегмент клиента", "tier", "plan",
@@ -458,6 +459,9 @@ func byHeader[V any](m map[string]V, norm string) (V, bool) {
 // spaced spells the "_" of API-style names ("completed_at", Refiner's)
 // as the spaces of the names they stand for.
 func spaced(s string) string { return strings.ReplaceAll(s, "_", " ") }
+
+// objectNameWords are the properties that name an API's object.
+var objectNameWords = []string{"name", "displayname", "display name", "display_name", "value", "label"}
 
 // notClientWords mark headers that contain "name" but hold only part of a
 // person's name or something else altogether.
@@ -776,6 +780,15 @@ func matchNames(sc *schema, c column) []string {
 	// property may hold spaces, the object's name before it does not.
 	for _, n := range names {
 		if i := strings.LastIndex(n, "."); i > 0 && i < len(n)-1 && !strings.ContainsAny(n[:i], " \t") && n[i+1] != ' ' {
+			// An API's object written out by its name ("fields.status.name",
+			// "assignee.displayName" in Jira's, "requester.name"): the
+			// object says what the column is, and "name" alone would make
+			// a status or an agent the client.
+			if slices.Contains(objectNameWords, n[i+1:]) {
+				obj := n[:i]
+				names = append(names, obj[strings.LastIndex(obj, ".")+1:])
+				continue
+			}
 			names = append(names, n[i+1:])
 		}
 	}
