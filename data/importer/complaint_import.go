@@ -276,6 +276,10 @@ func agencyCode(v string) bool {
 	return true
 }
 
+// recordKinds are what an API's "type" says its records are (Intercom's
+// "conversation"): no service's name, nor a category.
+var recordKinds = []string{"conversation", "ticket", "case", "issue"}
+
 // serviceTypes reports whether a type column's values are the kinds of
 // service a city's 311 files requests under, not types of appeal: none
 // is a type's own word ("Incident", "Question") nor a channel, and most
@@ -286,7 +290,8 @@ func serviceTypes(values []string) bool {
 	for _, v := range values {
 		// The NLRB's "Case Type" is a letter (C, R): a code, no
 		// service's name.
-		if bareType(v) || ticketChannel(v) != data.ChannelOther || utf8.RuneCountInString(strings.TrimSpace(v)) <= 2 {
+		if bareType(v) || ticketChannel(v) != data.ChannelOther || utf8.RuneCountInString(strings.TrimSpace(v)) <= 2 ||
+			slices.Contains(recordKinds, strings.ToLower(strings.TrimSpace(v))) {
 			return false
 		}
 		if _, typed := parseType(v); !typed {

@@ -292,3 +292,31 @@ func TestImportJiraAPISearch(t *testing.T) {
 		t.Errorf("SUP-1: assignee %q client %q subject %q", c.Assignee, c.ClientName, c.Subject)
 	}
 }
+
+// ServiceNow's Table API with display values: a reference field is an
+// object ("assigned_to": {"display_value", "link"}). The assignee and
+// the caller were left out.
+func TestImportServiceNowAPI(t *testing.T) {
+	got := importHelpDesk(t, "servicenow_api_incidents.json", importer.Options{Location: time.UTC}, map[string]ticketWant{
+		"INC0010001": {status: data.StatusResolved, priority: data.PriorityHigh, channel: data.ChannelPhone, resolved: time.Date(2024, 3, 1, 15, 0, 0, 0, time.UTC)},
+		"INC0010002": {status: data.StatusInProgress, priority: data.PriorityNormal},
+	})
+	if c := got["INC0010001"]; c.Assignee != "Beth Anglin" || c.ClientName != "Abel Tuter" {
+		t.Errorf("INC0010001: assignee %q client %q", c.Assignee, c.ClientName)
+	}
+}
+
+// Intercom's API lists conversations: "statistics.first_contact_reply_at"
+// is the first response and "statistics.last_close_at" the closing
+// (both left out), and the object's "type", "conversation" for every
+// record, was made every ticket's category.
+func TestImportIntercomAPI(t *testing.T) {
+	got := importHelpDesk(t, "intercom_api_conversations.json", importer.Options{Location: time.UTC}, map[string]ticketWant{
+		"1911149811": {status: data.StatusClosed, verdict: data.VerdictSatisfied, resolved: time.Date(2024, 3, 1, 11, 0, 0, 0, time.UTC)},
+		"1911149812": {status: data.StatusInProgress, priority: data.PriorityHigh},
+	})
+	if c := got["1911149811"]; c.Category != "" || !c.Facts.FirstResponseAt.Equal(time.Date(2024, 3, 1, 10, 5, 0, 0, time.UTC)) ||
+		c.ClientName != "Anna Lee" || c.Description != "My order is late" {
+		t.Errorf("1911149811: category %q first response %v client %q description %q", c.Category, c.Facts.FirstResponseAt, c.ClientName, c.Description)
+	}
+}

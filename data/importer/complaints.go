@@ -348,7 +348,8 @@ var complaintAliases = map[Field][]string{
 		"date of final response", "final response date", "final response sent", "date final response sent"},
 	// Salesforce writes "Date/Time Closed" beside a "Closed" flag (1/0):
 	// the date comes first.
-	FieldClosedAt: {"date/time closed", "дата закрытия", "закрыто", "закрыта", "закрыт", "закрыт(а)", "дата и время закрытия", "время закрытия", "дата завершения", "closed", "closed at", "closed_at", "close date",
+	FieldClosedAt: {"last close at", // Intercom's API (statistics.last_close_at)
+		"date/time closed", "дата закрытия", "закрыто", "закрыта", "закрыт", "закрыт(а)", "дата и время закрытия", "время закрытия", "дата завершения", "closed", "closed at", "closed_at", "close date",
 		"date closed", "close time", "closed time", "closed date", "ticket closed time", "conversation last closed at",
 		// GLPI, Gorgias; ServiceDesk Plus closes a request as "Completed".
 		"closing date", "closed datetime", "completed time",
@@ -367,7 +368,8 @@ var complaintAliases = map[Field][]string{
 	// valuesFit). A duration «выполнения» may be the effort spent, not the
 	// time to a resolution: only its date is read.
 	FieldRespondedAt: slices.Concat([]string{"дата первого ответа", "первый ответ", "дата ответа", "дата и время ответа", "время первого ответа",
-		"время ответа", "first response at", "first reply at"},
+		"время ответа", "first response at", "first reply at",
+		"first contact reply at"}, // Intercom's API (statistics.first_contact_reply_at)
 		// A complaints log acknowledges a complaint first (a UK one;
 		// TAP's advice stages: Complaint Received, Acknowledged,
 		// Reviewed, Resolved), then replies: the reply is its first

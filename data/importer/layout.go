@@ -460,8 +460,24 @@ func byHeader[V any](m map[string]V, norm string) (V, bool) {
 // as the spaces of the names they stand for.
 func spaced(s string) string { return strings.ReplaceAll(s, "_", " ") }
 
+// namedObject returns the object whose name a dotted column holds: an
+// API's object written out by its name ("fields.status.name",
+// "assignee.displayName" in Jira's, "assigned_to.display_value" in
+// ServiceNow's). The object says what the column is; "name" alone would
+// make a status or an agent the client.
+func namedObject(n string) (string, bool) {
+	i := strings.LastIndex(n, ".")
+	if i <= 0 || strings.ContainsAny(n[:i], " \t") || !slices.Contains(objectNameWords, n[i+1:]) {
+		return "", false
+	}
+	obj := n[:i]
+	return obj[strings.LastIndex(obj, ".")+1:], true
+}
+
 // objectNameWords are the properties that name an API's object.
-var objectNameWords = []string{"name", "displayname", "display name", "display_name", "value", "label"}
+// ServiceNow's reference fields ("assigned_to.display_value") hold their
+// record's id in "value".
+var objectNameWords = []string{"name", "displayname", "display name", "display_name", "display value", "display_value", "label"}
 
 // notClientWords mark headers that contain "name" but hold only part of a
 // person's name or something else altogether.
@@ -741,7 +757,7 @@ func afterScore(m map[Field]int, f Field, best, i int, tie bool) bool {
 func exactColumn(cols []column, used map[int]bool, names []string) int {
 	for _, n := range names {
 		for i, c := range cols {
-			if !used[i] && c.norm == n {
+			if obj, ok := namedObject(c.norm); !used[i] && (c.norm == n || ok && obj == n) {
 				return i
 			}
 		}
@@ -780,13 +796,8 @@ func matchNames(sc *schema, c column) []string {
 	// property may hold spaces, the object's name before it does not.
 	for _, n := range names {
 		if i := strings.LastIndex(n, "."); i > 0 && i < len(n)-1 && !strings.ContainsAny(n[:i], " \t") && n[i+1] != ' ' {
-			// An API's object written out by its name ("fields.status.name",
-			// "assignee.displayName" in Jira's, "requester.name"): the
-			// object says what the column is, and "name" alone would make
-			// a status or an agent the client.
-			if slices.Contains(objectNameWords, n[i+1:]) {
-				obj := n[:i]
-				names = append(names, obj[strings.LastIndex(obj, ".")+1:])
+			if obj, ok := namedObject(n); ok {
+				names = append(names, obj, spaced(obj))
 				continue
 			}
 			names = append(names, n[i+1:])
