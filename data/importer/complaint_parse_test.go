@@ -90,6 +90,11 @@ func TestParseDuration(t *testing.T) {
 		{"1:5", unitHours, 0, false},
 		{"1:60", unitHours, 0, false},
 		{"soon", unitHours, 0, false},
+		// An API's milliseconds read as hours: 410 years, which
+		// overflowed into a time before the opening.
+		{"3600000", unitHours, 0, false},
+		{"3600000", unitMillis, time.Hour, true},
+		{"31536000", unitSeconds, 365 * 24 * time.Hour, true},
 	} {
 		got, ok := parseDuration(c.in, c.unit)
 		if got != c.want || ok != c.ok {
@@ -101,7 +106,7 @@ func TestParseDuration(t *testing.T) {
 		"Resolution time (in hrs)": unitHours, "Duration": unitHours,
 		// A unit's word was missed: these were read as hours.
 		"First Response Time (in secs)": unitSeconds, "Resolution Time (in mins)": unitMinutes, "talk_time_sec": unitSeconds,
-		"wait_mins": unitMinutes, "Срок, суток": unitDays,
+		"wait_mins": unitMinutes, "Срок, суток": unitDays, "time_to_close_ms": unitMillis,
 	} {
 		if got := durationUnit(header); got != want {
 			t.Errorf("durationUnit(%q) = %v, want %v", header, got, want)

@@ -16,6 +16,7 @@ import (
 type durationScale time.Duration
 
 const (
+	unitMillis  = durationScale(time.Millisecond)
 	unitSeconds = durationScale(time.Second)
 	unitMinutes = durationScale(time.Minute)
 	unitHours   = durationScale(time.Hour)
@@ -40,11 +41,16 @@ func parseDuration(s string, unit durationScale) (time.Duration, bool) {
 		return clockDuration(s)
 	}
 	f, err := strconv.ParseFloat(strings.Replace(s, ",", ".", 1), 64)
-	if err != nil || f < 0 || math.IsInf(f, 0) || math.IsNaN(f) || f > 1e7 {
+	// Beyond maxDuration a number is in another unit than the header's
+	// (an API's milliseconds read as hours), and would overflow.
+	if err != nil || f < 0 || math.IsInf(f, 0) || math.IsNaN(f) || f*float64(unit) > float64(maxDuration) {
 		return 0, false
 	}
 	return time.Duration(math.Round(f * float64(unit))), true
 }
+
+// maxDuration is the longest a ticket's response or resolution may take.
+const maxDuration = 10 * 365 * 24 * time.Hour
 
 // clockDuration reads "HH:MM", "HH:MM:SS" and "26:15:00" (hours past a
 // day).

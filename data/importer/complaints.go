@@ -807,6 +807,7 @@ func detectTicketFormat(cols []column, _ int) string {
 
 // unitWords are the words of a header that say what its numbers count.
 var unitWords = map[string]durationScale{
+	"ms": unitMillis, "msec": unitMillis, "millis": unitMillis, "milliseconds": unitMillis, "мс": unitMillis,
 	"sec": unitSeconds, "secs": unitSeconds, "seconds": unitSeconds, "сек": unitSeconds, "секунд": unitSeconds, "секунды": unitSeconds,
 	"min": unitMinutes, "mins": unitMinutes, "minutes": unitMinutes, "мин": unitMinutes, "минут": unitMinutes, "минуты": unitMinutes,
 	"hr": unitHours, "hrs": unitHours, "hours": unitHours, "ч": unitHours, "час": unitHours, "часов": unitHours, "часы": unitHours,

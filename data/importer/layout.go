@@ -1111,8 +1111,10 @@ func valuesFit(sc *schema, f Field, col int, sample [][]string, excel, loose boo
 			}
 		case f == FieldFirstResponse || f == FieldResolutionTime:
 			// GLPI's "Time to resolve" is the deadline its SLA sets, a
-			// date: read as a duration it would reject every row.
-			if _, ok := parseDuration(r[col], unitHours); ok {
+			// date: read as a duration it would reject every row. The
+			// smallest unit a header gives takes any plausible number,
+			// and still no unix time.
+			if _, ok := parseDuration(r[col], unitSeconds); ok {
 				good++
 			}
 		case loose && sc.fits[f] != nil:
