@@ -848,7 +848,7 @@ func (b *complaintBuilder) details(rec []string, row int, r *ticketRow) {
 // name: it is no name to file a client or an employee under, so it is
 // left empty, with one warning per column.
 func (b *complaintBuilder) person(rec []string, f Field) string {
-	v := b.text(rec, f)
+	v := firstListed(b.text(rec, f))
 	if noOne(v) {
 		return ""
 	}
@@ -862,6 +862,18 @@ func (b *complaintBuilder) person(rec []string, f Field) string {
 			"column %q holds ServiceNow sys_ids instead of names: they are left empty; export the table with display values to import the names", col))
 	}
 	return ""
+}
+
+// firstListed reads a list written in brackets ("[Ivan Petrov, Anna
+// Lee]", ClickUp's assignees): a ticket has one person in each role, the
+// first one listed. Anything else is returned as it is.
+func firstListed(v string) string {
+	if !strings.HasPrefix(v, "[") || !strings.HasSuffix(v, "]") {
+		return v
+	}
+	inner := v[1 : len(v)-1]
+	first, _, _ := strings.Cut(inner, ",")
+	return strings.Trim(strings.TrimSpace(first), `"'`)
 }
 
 // mailboxName returns the name of "Anna Lee <anna@corp.com>", as Azure

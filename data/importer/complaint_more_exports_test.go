@@ -320,3 +320,50 @@ func TestImportIntercomAPI(t *testing.T) {
 		t.Errorf("1911149811: category %q first response %v client %q description %q", c.Category, c.Facts.FirstResponseAt, c.ClientName, c.Description)
 	}
 }
+
+// ClickUp's task export: "Assignees" lists people in brackets, "[Ivan
+// Petrov, Anna Lee]" (left out), and "Task Content" is the description
+// (left out). A ticket's assignee is the first one listed.
+func TestImportClickUpTasks(t *testing.T) {
+	got := importHelpDesk(t, "clickup_tasks.csv", importer.Options{Location: time.UTC}, map[string]ticketWant{
+		"86a1b2c3": {status: data.StatusResolved, priority: data.PriorityHigh, resolved: time.Date(2024, 3, 2, 10, 0, 0, 0, time.UTC)},
+		"86a1b2c4": {status: data.StatusInProgress, priority: data.PriorityCritical},
+		"86a1b2c5": {status: data.StatusNew},
+	})
+	for id, want := range map[string]string{"86a1b2c3": "Anna Lee", "86a1b2c4": "Ivan Petrov", "86a1b2c5": ""} {
+		if c := got[id]; c.Assignee != want {
+			t.Errorf("%s: assignee %q, want %q", id, c.Assignee, want)
+		}
+	}
+	if c := got["86a1b2c4"]; c.Description != "Box crushed" {
+		t.Errorf("86a1b2c4: description %q", c.Description)
+	}
+}
+
+// A Notion board decorates its labels ("Done ✅", "🔥 High"): the rows
+// were rejected as of unknown status or priority, as was Notion's
+// default "Not started".
+func TestImportNotionBoard(t *testing.T) {
+	got, _ := importFixture(t, "notion_board.csv", importer.Options{Location: time.UTC}, 3)
+	for subject, want := range map[string]struct {
+		status   data.Status
+		priority data.Priority
+	}{
+		"Late delivery": {data.StatusClosed, data.PriorityHigh},
+		"Damaged box":   {data.StatusInProgress, data.PriorityNormal},
+		"Refund":        {data.StatusNew, data.PriorityLow},
+	} {
+		found := false
+		for _, c := range got {
+			if c.Subject == subject {
+				found = true
+				if c.Status != want.status || c.Priority != want.priority {
+					t.Errorf("%s: status %q priority %q, want %v", subject, c.Status, c.Priority, want)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%s missing", subject)
+		}
+	}
+}

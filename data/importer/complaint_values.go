@@ -306,6 +306,7 @@ var statusWords = []struct {
 	{"scheduled", data.StatusInProgress},
 	{"blocked", data.StatusInProgress},
 	{"stuck", data.StatusInProgress}, // monday.com's default labels: Working on it, Stuck, Done
+	{"not started", data.StatusNew},  // Notion's default: Not started, In progress, Done
 	// Helpshift: the client wrote again, or the issue waits for an agent
 	// to take it; the agent replied, and the client is to answer.
 	{"new for agent", data.StatusInProgress},
@@ -892,9 +893,17 @@ func reopenedStatus(s string) bool {
 		"открыто повторно", "возобновл"})
 }
 
+// labelText drops the emoji and symbols a board decorates its labels
+// with (Notion's "Done ✅", "🔥 High"): the words are the label.
+func labelText(s string) string {
+	return strings.TrimFunc(s, func(r rune) bool {
+		return unicode.IsSpace(r) || unicode.IsSymbol(r) || r == '\uFE0F' || r == '\uFE0E' || r == '\u200D'
+	})
+}
+
 // parseStatus maps a status cell; ok=false for an unknown status.
 func parseStatus(s string) (data.Status, bool) {
-	l := strings.ToLower(strings.Join(strings.Fields(statusWord(s)), " "))
+	l := strings.ToLower(strings.Join(strings.Fields(statusWord(labelText(s))), " "))
 	for _, w := range statusWords {
 		if l == w.word {
 			return w.status, true
@@ -1025,7 +1034,7 @@ var numberedPriorities = []data.Priority{data.PriorityCritical, data.PriorityHig
 // "P1", "Sev 2". A number followed by a name is read by the name: OTRS
 // counts the other way ("5 very high").
 func parsePriority(s string) (data.Priority, bool) {
-	l := strings.ToLower(strings.TrimSpace(s))
+	l := strings.ToLower(labelText(s))
 	switch {
 	case isNoneMarker(l) || l == "not priority" || l == "not_priority" || slices.Contains(unsetPriorities, l):
 		// Zoho Desk's empty picklist: the priority nobody set; Intercom's

@@ -532,6 +532,7 @@ var complaintAliases = map[Field][]string{
 		"что случилось", "что произошло", "what happened", // a complaint form's question
 		"предмет"}, // a claims register's «Предмет претензии»
 	FieldDescription: {"описание", "текст", "текст обращения", "содержание", "суть обращения", "комментарий", "description", "details", "text", "comment",
+		"task content",                                                      // ClickUp
 		"первое сообщение", "сообщение", "first message", "initial message", // a chat log: what the client wrote first
 		"comments",
 		"customer remarks",                 // Flipkart's contact centre (on Kaggle)
@@ -555,6 +556,7 @@ var complaintAliases = map[Field][]string{
 		"assigned user", "кому назначено", // SimpleOne
 		"owned by",         // Cherwell
 		"person", "people", // monday.com's people column
+		"assignees",      // ClickUp: "[Anna Lee, Ivan Petrov]"
 		"tech",           // SolarWinds Web Help Desk
 		"processor",      // SAP Service Cloud's ticket
 		"assigned users", // Kustomer's conversations (assignedUsers)
