@@ -868,8 +868,8 @@ func (b *complaintBuilder) person(rec []string, f Field) string {
 // Lee]", ClickUp's assignees): a ticket has one person in each role, the
 // first one listed. Anything else is returned as it is.
 func firstListed(v string) string {
-	if !strings.HasPrefix(v, "[") || !strings.HasSuffix(v, "]") {
-		return v
+	if !strings.HasPrefix(v, "[") || !strings.HasSuffix(v, "]") || strings.ContainsAny(v[1:len(v)-1], "[]") {
+		return v // "[Test] Acme [old]" is a name
 	}
 	inner := v[1 : len(v)-1]
 	first, _, _ := strings.Cut(inner, ",")

@@ -521,3 +521,14 @@ func checkRefused[T any](t *testing.T, name string, parse func(string) (T, bool)
 
 // inHours reads a duration as a column whose bare numbers are hours does.
 func inHours(s string) (time.Duration, bool) { return parseDuration(s, unitHours) }
+
+func TestFirstListed(t *testing.T) {
+	for in, want := range map[string]string{
+		"[Ivan Petrov, Anna Lee]": "Ivan Petrov", "[Anna Lee]": "Anna Lee", "[]": "", `["Anna Lee"]`: "Anna Lee",
+		"Anna Lee": "Anna Lee", "[Test] Acme [old]": "[Test] Acme [old]", "[BOT] Support": "[BOT] Support",
+	} {
+		if got := firstListed(in); got != want {
+			t.Errorf("firstListed(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
