@@ -161,18 +161,31 @@ func TestImportSuiteCRMCases(t *testing.T) {
 	if res.Skipped != 1 {
 		t.Errorf("skipped %d cases as no appeals, want the duplicate", res.Skipped)
 	}
-	for id, want := range map[string]struct {
-		status   data.Status
-		priority data.Priority
-	}{
+	checkStatusPriority(t, got, func(c data.Complaint) string { return c.ExternalID }, map[string]statusPriority{
 		"101": {data.StatusClosed, data.PriorityHigh},
 		"102": {data.StatusInProgress, data.PriorityNormal},
 		"103": {data.StatusWaiting, data.PriorityLow},
 		"104": {data.StatusClosed, data.PriorityNormal},
 		"106": {data.StatusNew, data.PriorityLow},
-	} {
-		if c := got[id]; c.Status != want.status || c.Priority != want.priority {
-			t.Errorf("%s: status %q priority %q, want %v", id, c.Status, c.Priority, want)
+	})
+}
+
+type statusPriority struct {
+	status   data.Status
+	priority data.Priority
+}
+
+// checkStatusPriority checks the stored tickets' statuses and priorities,
+// each ticket found by key (its id, or its subject where ids are hashed).
+func checkStatusPriority(t *testing.T, got map[string]data.Complaint, key func(data.Complaint) string, want map[string]statusPriority) {
+	t.Helper()
+	byKey := map[string]data.Complaint{}
+	for _, c := range got {
+		byKey[key(c)] = c
+	}
+	for k, w := range want {
+		if c, ok := byKey[k]; !ok || c.Status != w.status || c.Priority != w.priority {
+			t.Errorf("%s (stored %v): status %q priority %q, want %v", k, ok, c.Status, c.Priority, w)
 		}
 	}
 }
@@ -345,25 +358,9 @@ func TestImportClickUpTasks(t *testing.T) {
 // default "Not started".
 func TestImportNotionBoard(t *testing.T) {
 	got, _ := importFixture(t, "notion_board.csv", importer.Options{Location: time.UTC}, 3)
-	for subject, want := range map[string]struct {
-		status   data.Status
-		priority data.Priority
-	}{
+	checkStatusPriority(t, got, func(c data.Complaint) string { return c.Subject }, map[string]statusPriority{
 		"Late delivery": {data.StatusClosed, data.PriorityHigh},
 		"Damaged box":   {data.StatusInProgress, data.PriorityNormal},
 		"Refund":        {data.StatusNew, data.PriorityLow},
-	} {
-		found := false
-		for _, c := range got {
-			if c.Subject == subject {
-				found = true
-				if c.Status != want.status || c.Priority != want.priority {
-					t.Errorf("%s: status %q priority %q, want %v", subject, c.Status, c.Priority, want)
-				}
-			}
-		}
-		if !found {
-			t.Errorf("%s missing", subject)
-		}
-	}
+	})
 }
