@@ -49,6 +49,7 @@ type complaintBuilder struct {
 	rated    bool // the verdict column may hold 1-5 ratings (Jira, CSAT)
 	vip      bool // the tier column is a VIP flag (see parseTier)
 	calls    callColumns
+	idDated  bool // the tickets open when their ids say (see idDated)
 	chats    bool // a chat log: its conversations came by chat
 	outbound int  // calls the team made, skipped
 	// flagStatus is the status a yes of the status column means when the
@@ -189,6 +190,7 @@ func newComplaintBuilder(p *plan, opt Options) *complaintBuilder {
 	}
 	b.duplicate = duplicateColumn(p)
 	b.chats = chatLog(p)
+	b.idDated = p.idDated()
 	if b.calls = findCallColumns(p); b.calls.log {
 		b.parseStatus = callStatus(b.parseStatus)
 	}
@@ -543,12 +545,20 @@ func (b *complaintBuilder) parseRow(rec []string, row int) (ticketRow, bool) {
 	if !ok || present && !b.happened(rec, b.col[FieldOpened], row, r.opened) {
 		return r, false
 	} else if !present {
-		if b.opt.FileDate.IsZero() {
+		var fromID bool
+		if b.idDated {
+			id, _ := b.cell(rec, FieldExternalID)
+			r.opened, fromID = objectIDTime(id, time.Now())
+		}
+		switch {
+		case fromID:
+		case b.opt.FileDate.IsZero():
 			raw, _ := b.cell(rec, FieldOpened)
 			b.rejected(row, b.colName(FieldOpened), strings.TrimSpace(raw), reasonDateMissing.msg())
 			return r, false
+		default:
+			r.opened = b.opt.FileDate
 		}
-		r.opened = b.opt.FileDate
 	}
 	for _, d := range []struct {
 		f  Field

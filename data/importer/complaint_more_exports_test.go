@@ -364,3 +364,25 @@ func TestImportNotionBoard(t *testing.T) {
 		"Refund":        {data.StatusNew, data.PriorityLow},
 	})
 }
+
+// Trello's board export has no creation date: the last activity was
+// taken as the opening by its values. A card's id holds the second it
+// was created, and is read so; the preview asks for no file date.
+func TestImportTrelloBoard(t *testing.T) {
+	got, res := importFixture(t, "trello_board.csv", importer.Options{Location: time.UTC}, 2)
+	findWarning(t, res.Warnings, "import.warning.opened_from_ids")
+	for id, want := range map[string]time.Time{
+		"65e1a9e0c2a4f1a2b3c4d5e6": time.Unix(0x65e1a9e0, 0), "65e2fb60c2a4f1a2b3c4d5e7": time.Unix(0x65e2fb60, 0),
+	} {
+		if c := got[id]; !c.OpenedAt.Equal(want) {
+			t.Errorf("%s: opened %v, want %v", id, c.OpenedAt, want)
+		}
+	}
+	if c := got["65e1a9e0c2a4f1a2b3c4d5e6"]; c.Status != data.StatusClosed || c.Subject != "Late delivery" {
+		t.Errorf("first card: status %q subject %q", c.Status, c.Subject)
+	}
+	pv, err := importer.InspectComplaints(copyFixture(t, "trello_board.csv"), importer.Options{})
+	if err != nil || pv.NeedsFileDate || pv.Mapping["opened"] != "" {
+		t.Errorf("preview: needs a file date %v, opened mapped to %q, err %v", pv.NeedsFileDate, pv.Mapping["opened"], err)
+	}
+}

@@ -227,6 +227,7 @@ var complaintAliases = map[Field][]string{
 		"task id",             // Asana
 		"ticket ids sequence", // Odoo Helpdesk
 		"item id",             // monday.com
+		"card id",             // Trello
 		"unique id",           // Flipkart's contact centre (on Kaggle)
 		"incident ticket",     // an SLA report's export ("Incident Ticket", "Date Received", "Date Resolved")
 		// City 311 open data (New York, Chicago, San Francisco, Austin),
@@ -521,6 +522,7 @@ var complaintAliases = map[Field][]string{
 	FieldSubject: {"case title", "тема", "заголовок", "краткое описание", "суть", "тема письма", "тема тикета", "тема заявки", "название", "subject", "summary",
 		"title", "short description", "brief description", "ticket name", "ticket title", "ticket subject",
 		"name", "task name", // a task list's item (Asana, Notion), when the column is no client's (see doubtful)
+		"card name", // Trello
 		"customer complaint", // Comcast's complaints on Kaggle: the client's own title
 		"issue", "проблема",  // a register's one-line "Issue" beside its "Details"
 		"неисправность или повреждение", "неисправность", // a housing manager's journal

@@ -101,6 +101,7 @@ const (
 	warnTitleSkipped      = "import.warning.title_skipped"
 	warnSectionsSkipped   = "import.warning.sections_skipped"
 	warnSectionsJoined    = "import.warning.sections_joined"
+	warnOpenedFromIDs     = "import.warning.opened_from_ids"
 	warnMergedFilled      = "import.warning.merged_filled"
 	warnSummarySkipped    = "import.warning.summary_skipped"
 	warnFooterSkipped     = "import.warning.footer_skipped"

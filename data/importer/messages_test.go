@@ -30,6 +30,7 @@ func TestMessagesAreTranslated(t *testing.T) {
 		warning(warnTitleSkipped, map[string]any{"Rows": 1, "Text": "Report"}, "x"),
 		warning(warnSectionsSkipped, map[string]any{"Section": "=== SUPPORT TICKETS ===", "Sections": "=== SUMMARY ==="}, "x"),
 		warning(warnSectionsJoined, map[string]any{"Sections": "Новые», «Решённые"}, "x"),
+		warning(warnOpenedFromIDs, map[string]any{"Column": "Card ID"}, "x"),
 		warning(warnOtherSheets, map[string]any{"Sheet": "Ответы на форму (1)", "Sheets": `"Ответы на форму (2)"`}, "x"),
 		mergedWarning([]cellRange{{3, 2, 5, 2}, {3, 6, 5, 6}, {6, 2, 7, 2}, {6, 6, 7, 6}}),
 		warning(warnSummarySkipped, map[string]any{"Row": 9, "Text": "Итого 8,8"}, "x"),

@@ -684,7 +684,13 @@ func prepareFile(path, origin string, opt Options, sc *schema) (*plan, error) {
 	// dates the creation: no other date is taken for it. Team files'
 	// dates (a hiring, a course's start) are not guessed.
 	if _, asked := opt.Mapping[sc.dates[0]]; !asked && opt.FileDate.IsZero() && !p.changeLog() && (sc == feedbackSchema || sc == complaintSchema) {
-		p.dateByValues()
+		if sc == complaintSchema && p.idDated() {
+			p.warnings = append(p.warnings, warning(warnOpenedFromIDs, map[string]any{"Column": p.cols[p.mapping[FieldExternalID]].name},
+				"the file has no creation date: each ticket's opening is read from its id in %q, which holds the second it was created",
+				p.cols[p.mapping[FieldExternalID]].name))
+		} else {
+			p.dateByValues()
+		}
 	}
 	p.pairClocks(opt)
 	if _, asked := opt.Mapping[FieldScore]; !asked && sc == feedbackSchema {
