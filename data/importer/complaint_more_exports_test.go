@@ -386,3 +386,14 @@ func TestImportTrelloBoard(t *testing.T) {
 		t.Errorf("preview: needs a file date %v, opened mapped to %q, err %v", pv.NeedsFileDate, pv.Mapping["opened"], err)
 	}
 }
+
+// Kaiten's board export (a Russian kanban): the card's «Колонка» is its
+// status («Очередь», «В работе», «Готово») and «Завершена» when it was
+// done. Both were left out, so every card came in as new.
+func TestImportKaitenCards(t *testing.T) {
+	importHelpDesk(t, "kaiten_cards.csv", importer.Options{Location: time.UTC}, map[string]ticketWant{
+		"1201": {status: data.StatusClosed, resolved: time.Date(2024, 3, 2, 15, 0, 0, 0, time.UTC)},
+		"1202": {status: data.StatusInProgress},
+		"1203": {status: data.StatusNew, typ: data.TypeQuestion},
+	})
+}

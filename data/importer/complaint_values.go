@@ -420,6 +420,14 @@ var statusWords = []struct {
 	{"нужно сделать", data.StatusNew},
 	{"сделать", data.StatusNew},
 	{"готово", data.StatusClosed},
+	{"сделано", data.StatusClosed},
+	// A kanban board's columns (Kaiten, Trello, Jira boards): the queue
+	// and backlog are new, "Doing" and a review in progress.
+	{"очередь", data.StatusNew},
+	{"бэклог", data.StatusNew},
+	{"doing", data.StatusInProgress},
+	{"review", data.StatusInProgress},
+	{"in review", data.StatusInProgress},
 	// Redmine and YouTrack close an issue they decline with an answer:
 	// a decision, so a closing, unlike a cancelled request.
 	{"rejected", data.StatusClosed},

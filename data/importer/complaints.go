@@ -350,6 +350,7 @@ var complaintAliases = map[Field][]string{
 	// Salesforce writes "Date/Time Closed" beside a "Closed" flag (1/0):
 	// the date comes first.
 	FieldClosedAt: {"last close at", // Intercom's API (statistics.last_close_at)
+		"завершена", "завершено", "завершен", "завершён", // Kaiten's card: when it was done
 		"date/time closed", "дата закрытия", "закрыто", "закрыта", "закрыт", "закрыт(а)", "дата и время закрытия", "время закрытия", "дата завершения", "closed", "closed at", "closed_at", "close date",
 		"date closed", "close time", "closed time", "closed date", "ticket closed time", "conversation last closed at",
 		// GLPI, Gorgias; ServiceDesk Plus closes a request as "Completed".
@@ -414,6 +415,7 @@ var complaintAliases = map[Field][]string{
 	// Progress, Wait - User, Resolved, Closed) says what its "Status"
 	// (Accepted, Queued, Completed) only sums up.
 	FieldStatus: {"sub status", "ticket status category", "статус", "состояние", "статус обращения", "статус заявки", "стадия", "status", "state", "ticket status",
+		"колонка", "column", // a kanban board's column (Kaiten), held to statuses (doubtful)
 		"conversation state", "stage", "current status", "sr status",
 		"conversation status", // Chatwoot
 		"status reason",       // Dynamics 365's case: its status is only Active, Resolved, Cancelled
@@ -522,7 +524,7 @@ var complaintAliases = map[Field][]string{
 	FieldSubject: {"case title", "тема", "заголовок", "краткое описание", "суть", "тема письма", "тема тикета", "тема заявки", "название", "subject", "summary",
 		"title", "short description", "brief description", "ticket name", "ticket title", "ticket subject",
 		"name", "task name", // a task list's item (Asana, Notion), when the column is no client's (see doubtful)
-		"card name", // Trello
+		"card name",          // Trello
 		"customer complaint", // Comcast's complaints on Kaggle: the client's own title
 		"issue", "проблема",  // a register's one-line "Issue" beside its "Details"
 		"неисправность или повреждение", "неисправность", // a housing manager's journal
@@ -655,7 +657,7 @@ var complaintSchema = &schema{
 	// name, an e-mail or a sentence (tierLike).
 	// A UK complaints log's "Stage" (Stage 1, Stage 2) is how far the
 	// complaint went, not its status.
-	doubtful: map[Field][]string{FieldStatus: {"state", "sub status", "stage", "стадия"}, FieldCategory: {"вопрос"}, FieldTier: complaintAliases[FieldTier],
+	doubtful: map[Field][]string{FieldStatus: {"state", "sub status", "stage", "стадия", "колонка", "column"}, FieldCategory: {"вопрос"}, FieldTier: complaintAliases[FieldTier],
 		// "Received by" names how a complaint came in, or who took it.
 		FieldChannel: {"received by"},
 		// "Name" is HESK's customer, but the item of a task list
