@@ -107,6 +107,7 @@ func TestParseDuration(t *testing.T) {
 		// A unit's word was missed: these were read as hours.
 		"First Response Time (in secs)": unitSeconds, "Resolution Time (in mins)": unitMinutes, "talk_time_sec": unitSeconds,
 		"wait_mins": unitMinutes, "Срок, суток": unitDays, "time_to_close_ms": unitMillis,
+		"Reply time via MS Teams": unitHours, "Min reply time": unitHours, "Reply time (min)": unitMinutes,
 	} {
 		if got := durationUnit(header); got != want {
 			t.Errorf("durationUnit(%q) = %v, want %v", header, got, want)

@@ -824,9 +824,13 @@ var unitWords = map[string]durationScale{
 // from its header: Zendesk writes minutes, most registers hours.
 func durationUnit(header string) durationScale {
 	h := strings.ToLower(header)
-	// A unit's word: "(in secs)" (Freshchat), "(mins)", "wait_sec".
-	for _, w := range strings.FieldsFunc(h, func(r rune) bool { return !unicode.IsLetter(r) }) {
-		if u, ok := unitWords[w]; ok {
+	// A unit's word: "(in secs)" (Freshchat), "(mins)", "wait_sec". "ms"
+	// and "min" only last ("time_to_close_ms", "Reaction (min)"): "Reply
+	// time via MS Teams" counts no milliseconds, "Min reply time" no
+	// minutes.
+	words := strings.FieldsFunc(h, func(r rune) bool { return !unicode.IsLetter(r) })
+	for k, w := range words {
+		if u, ok := unitWords[w]; ok && (w != "ms" && w != "min" || k == len(words)-1) {
 			return u
 		}
 	}
