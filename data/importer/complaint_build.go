@@ -49,7 +49,6 @@ type complaintBuilder struct {
 	rated    bool // the verdict column may hold 1-5 ratings (Jira, CSAT)
 	vip      bool // the tier column is a VIP flag (see parseTier)
 	calls    callColumns
-	idDated  bool // the tickets open when their ids say (see idDated)
 	chats    bool // a chat log: its conversations came by chat
 	outbound int  // calls the team made, skipped
 	// flagStatus is the status a yes of the status column means when the
@@ -190,7 +189,6 @@ func newComplaintBuilder(p *plan, opt Options) *complaintBuilder {
 	}
 	b.duplicate = duplicateColumn(p)
 	b.chats = chatLog(p)
-	b.idDated = p.idDated()
 	if b.calls = findCallColumns(p); b.calls.log {
 		b.parseStatus = callStatus(b.parseStatus)
 	}
@@ -546,7 +544,7 @@ func (b *complaintBuilder) parseRow(rec []string, row int) (ticketRow, bool) {
 		return r, false
 	} else if !present {
 		var fromID bool
-		if b.idDated {
+		if b.p.openedFromIDs {
 			id, _ := b.cell(rec, FieldExternalID)
 			r.opened, fromID = objectIDTime(id, time.Now())
 		}

@@ -40,7 +40,7 @@ func ImportComplaints(ctx context.Context, store data.ComplaintStore, path strin
 			quotedList(p.columnNames()))})
 	}
 	dc, ok := p.mapping[FieldOpened]
-	if !ok && opt.FileDate.IsZero() && !p.changeLog() && !p.idDated() {
+	if !ok && opt.FileDate.IsZero() && !p.changeLog() && !p.openedFromIDs {
 		// One date for every ticket would invent when each was opened:
 		// name the columns so the user can map the right one.
 		return res, wrap(fmt.Errorf("%w; no column was recognised as the opening date: map it with --map opened=COLUMN (columns: %s)",
@@ -75,7 +75,7 @@ func InspectComplaints(path string, opt Options) (*Preview, error) {
 	defer p.close()
 	pv := p.preview()
 	pv.EventLog = repeatsIDs(p) || p.changeLog()
-	if p.changeLog() || p.idDated() {
+	if p.changeLog() || p.openedFromIDs {
 		pv.NeedsFileDate = false // a ticket opens at its first change at the latest, or when its id says
 	}
 	if why := p.surveyAnswers(); why != nil {

@@ -66,6 +66,10 @@ type plan struct {
 	lastRow     int
 	sectionGaps []rowRange
 
+	// openedFromIDs: no column dates a ticket's opening, its id does
+	// (see idDated).
+	openedFromIDs bool
+
 	// banned are the columns left out of the score: star ratings, a
 	// review's rating (see starScale, reviewRecommend).
 	banned map[int]bool
@@ -680,14 +684,17 @@ func prepareFile(path, origin string, opt Options, sc *schema) (*plan, error) {
 		sc.reshape(p, opt)
 	}
 
+	if _, opened := p.mapping[FieldOpened]; !opened && sc == complaintSchema {
+		p.openedFromIDs = p.idDated()
+	}
 	// A change log opens a ticket at its first change when no column
 	// dates the creation: no other date is taken for it. Team files'
 	// dates (a hiring, a course's start) are not guessed.
 	if _, asked := opt.Mapping[sc.dates[0]]; !asked && opt.FileDate.IsZero() && !p.changeLog() && (sc == feedbackSchema || sc == complaintSchema) {
-		if sc == complaintSchema && p.idDated() {
-			p.warnings = append(p.warnings, warning(warnOpenedFromIDs, map[string]any{"Column": p.cols[p.mapping[FieldExternalID]].name},
-				"the file has no creation date: each ticket's opening is read from its id in %q, which holds the second it was created",
-				p.cols[p.mapping[FieldExternalID]].name))
+		if p.openedFromIDs {
+			col := p.cols[p.mapping[FieldExternalID]].name
+			p.warnings = append(p.warnings, warning(warnOpenedFromIDs, map[string]any{"Column": col},
+				"the file has no creation date: each ticket's opening is read from its id in %q, which holds the second it was created", col))
 		} else {
 			p.dateByValues()
 		}
